@@ -17,7 +17,7 @@ export default defineDomainRule({
     type: 'problem',
     fixable: false,
     hasSuggestions: false,
-    summary: 'A guest NUMA <cell> libvirt rejects (a distance to a cell that does not exist or out of 10-255, a memAccess or discard value it does not know), or a PCI controller on a cell the guest does not have.',
+    summary: 'Guest NUMA <cell>s libvirt rejects (none, no memory, bad or empty distances, bad memAccess or discard), or a PCI controller on a missing cell.',
     tags: ['numa', 'memory'],
     messages: {
       siblingMissing: {
@@ -31,6 +31,26 @@ export default defineDomainRule({
       controllerNodeMissing: {
         message: "the {{model}} controller (index {{index}}) is on guest NUMA node {{node}}, but the guest has {{cells}}: libvirt rejects this at define time",
         help: '{{advice}}',
+      },
+      noCells: {
+        message: '<numa> has no <cell>: libvirt rejects this at define time ("NUMA topology defined without NUMA cells")',
+        help: "add a <cell id='0' cpus='…' memory='…'/> per guest NUMA node, or remove <numa>",
+      },
+      noMemory: {
+        message: "cell {{cell}} has no memory attribute: libvirt rejects this at define time (a cell's memory is required)",
+        help: "add memory='…' unit='GiB' to the cell",
+      },
+      noSiblings: {
+        message: "cell {{cell}}'s <distances> names no <sibling>: libvirt rejects this at define time",
+        help: "add <sibling id='N' value='…'/> entries, or remove the empty <distances>",
+      },
+      localDistance: {
+        message: "cell {{cell}}'s distance to itself is {{value}}: libvirt rejects this at define time (a cell's own distance is 10)",
+        help: "use value='10' for the cell's own sibling entry",
+      },
+      remoteDistance: {
+        message: "cell {{cell}}'s distance to cell {{sibling}} is 10, the local distance: libvirt rejects this at define time",
+        help: 'use 11-255 between different cells (20 is typical)',
       },
       badValue: {
         message: "cell {{cell}} has {{attr}}='{{value}}', which libvirt does not know: it rejects this at define time",
@@ -62,7 +82,12 @@ export default defineDomainRule({
         },
       });
     }
-    if (cells.length === 0) return;
+    if (cells.length === 0) {
+      // numa_conf.c virDomainNumaDefParseXML: "NUMA topology defined without NUMA cells".
+      const numa = domain.cpu?.numa;
+      if (numa) report({ range: numa.startTag, messageId: 'noCells', data: {} });
+      return;
+    }
     const last = cells.length - 1;
     for (const c of cells) {
       const cell = c.id ?? c.index;
@@ -75,7 +100,13 @@ export default defineDomainRule({
           report({ range: a.valueRange, messageId: 'badValue', data: { cell, attr: name, value: excerpt(a.value), allowed: [...allowed].map((v) => `'${v}'`).join(' or ') } });
         }
       }
-      for (const s of childrenNamed(firstChild(c.element, 'distances'), 'sibling')) {
+      // virDomainNumaDefParseXML reads memory with virDomainParseMemory(…, required): "missing element or attribute './@memory'".
+      if (!c.memoryAttr) report({ range: c.element.startTag, messageId: 'noMemory', data: { cell } });
+      const distances = firstChild(c.element, 'distances');
+      const siblings = childrenNamed(distances, 'sibling');
+      // virDomainNumaDefNodeDistanceParseXML: "NUMA distances defined without siblings".
+      if (distances && siblings.length === 0) report({ range: distances.startTag, messageId: 'noSiblings', data: { cell } });
+      for (const s of siblings) {
         const idAttr = attribute(s, 'id');
         const valueAttr = attribute(s, 'value');
         // Non-numeric ids and values are the schema's (value-invalid does not model them).
@@ -87,6 +118,11 @@ export default defineDomainRule({
         const value = valueAttr && /^\d+$/.test(valueAttr.value.trim()) ? Number(valueAttr.value) : undefined;
         if (value !== undefined && sibling !== undefined && (value < MIN_DISTANCE || value > MAX_DISTANCE)) {
           report({ range: valueAttr!.valueRange, messageId: 'distanceRange', data: { cell, sibling, value } });
+        } else if (value !== undefined && sibling !== undefined && typeof cell === 'number') {
+          // The same check: a cell's own distance must be LOCAL_DISTANCE and no other may be
+          // ("'value N' is invalid for 'sibling id M' under NUMA 'cell id C'").
+          if (sibling === cell && value !== MIN_DISTANCE) report({ range: valueAttr!.valueRange, messageId: 'localDistance', data: { cell, value } });
+          else if (sibling !== cell && value === MIN_DISTANCE) report({ range: valueAttr!.valueRange, messageId: 'remoteDistance', data: { cell, sibling } });
         }
       }
     }

@@ -1,6 +1,10 @@
-import { defineDomainRule } from '../../src/engine/types.ts';
-import { attribute } from '../../src/xml/query.ts';
-import { formatKiB } from '../../src/model/units.ts';
+import { defineDomainRule, type MessageSpecs, type ReportDescriptor } from '../../src/engine/types.ts';
+import { attribute, firstChild } from '../../src/xml/query.ts';
+import { formatKiB, scaleToKiB } from '../../src/model/units.ts';
+import type { DomainModel, MemoryDevice } from '../../src/model/domain.ts';
+import type { HostModel } from '../../src/model/host.ts';
+import type { XmlAttribute, XmlElement } from '../../src/xml/types.ts';
+import { excerpt } from '../../src/model/describe.ts';
 import { libvirtAtLeast } from '../../src/model/libvirt-version.ts';
 import { memoryDevicesKiB, numaMemoryTotal } from '../../src/model/guest-numa.ts';
 
@@ -13,6 +17,140 @@ const SLOTS_FOR_DIMMS_ONLY_SINCE = '9.5.0';
 const CONFLICT_CHECKED_MODELS = new Set(['virtio-mem', 'virtio-pmem', 'dimm']);
 /** qemuDomainDefNumaAutoAdd: from this release libvirt adds a guest NUMA cell itself when a new definition enables memory hotplug. */
 const NUMA_AUTO_ADD_SINCE = '9.6.0';
+/** NEWS: virtio-pmem came in 7.1.0 and virtio-mem in 7.9.0 (older releases do not know the models); an NVDIMM <uuid> in 6.2.0 (pSeries NVDIMMs; ignored before). */
+const VIRTIO_PMEM_SINCE = '7.1.0';
+const VIRTIO_MEM_SINCE = '7.9.0';
+const NVDIMM_UUID_SINCE = '6.2.0';
+/** NEWS 9.8.0 "Various virtio-mem/virtio-pmem fixes": the address alignment checks of virDomainMemoryDefValidate. */
+const ADDRESS_ALIGNMENT_SINCE = '9.8.0';
+/** domain_conf.c virDomainMemoryTargetDefParseXML: "nvdimm label must be at least 128KiB". */
+const NVDIMM_MIN_LABEL_KIB = 128;
+/** x86_64's transparent hugepage (PMD) size, the virtio-mem block minimum when the host's is unknown. */
+const X86_THP_KIB = 2048;
+/** qemu_domain.c qemuDomainDefValidateMemoryHotplugDevice: the device address types each model takes (none is always fine). */
+const ADDRESS_TYPES: Readonly<Record<string, readonly string[]>> = {
+  dimm: ['dimm'],
+  nvdimm: ['dimm'],
+  'virtio-pmem': ['pci'],
+  'virtio-mem': ['pci', 'ccw'],
+};
+
+const messages = {
+  noMemory: {
+    message: 'the domain has no <memory> and no guest NUMA cell memory: libvirt rejects this at define time',
+    help: "add <memory unit='GiB'>…</memory>, or memory='…' on each guest NUMA <cell>",
+  },
+  targetNoCells: {
+    message: 'a {{model}} memory device is plugged into guest NUMA node {{node}}, but the guest has no NUMA cells: libvirt rejects this at define time',
+    help: "define guest NUMA cells under <cpu><numa>, or drop <node> from the device's <target>",
+  },
+  targetMissing: {
+    message: 'a {{model}} memory device targets guest NUMA node {{node}}; the guest has only cell(s) {{cells}}: libvirt rejects it',
+    help: 'set <node> to one of the cells {{cells}}',
+  },
+  addressOverlap: {
+    message: 'the {{model}} device at [{{start}}:{{end}}] overlaps the memory device at {{other}}: the guest cannot start',
+    help: 'move one device (its address base) past the other, or drop base and let QEMU place it',
+  },
+  maxBelowMemory: {
+    message: '<maxMemory> is {{max}}, less than {{what}} {{memory}}: libvirt rejects this at define time',
+    help: 'raise <maxMemory> to at least {{memory}} (it is the ceiling for memory hotplug)',
+  },
+  devicesExceedMemory: {
+    message: 'the memory devices total {{devices}}, more than <memory> {{memory}}: libvirt rejects this at define time',
+    help: '<memory> counts the devices too: raise it to at least {{devices}} plus the boot memory',
+  },
+  slotsExceeded: {
+    message: '{{count}} {{what}} need a memory slot each, but <maxMemory slots> is {{slots}}: libvirt {{version}}rejects this at define time',
+    help: "raise slots='{{count}}' or more on <maxMemory>",
+  },
+  slotsMissing: {
+    message: '<maxMemory> has no slots: libvirt {{version}} rejects this ("memory slot count must be specified")',
+    help: "add slots='{{count}}' (at least 1, one per DIMM or virtio-mem device); libvirt {{since}} and later need it only for DIMMs",
+  },
+  noMaxMemory: {
+    message: 'the domain has {{count}} memory device(s) but no <maxMemory>: libvirt rejects this at define time',
+    help: "add <maxMemory slots='{{slots}}' unit='GiB'>…</maxMemory> at or above <memory> (the ceiling memory devices plug under)",
+  },
+  addressType: {
+    message: "a {{model}} memory device takes only {{allowed}} addresses, not type='{{type}}': libvirt rejects this at define time",
+    help: "use <address type='{{first}}' …/>, or drop the <address> and let libvirt assign one",
+  },
+  slotBeyond: {
+    message: "DIMM slot {{slot}} is not below <maxMemory slots='{{slots}}'>: libvirt rejects this at define time",
+    help: "use a slot from 0 to {{last}}, or raise slots to {{need}} or more",
+  },
+  slotDuplicate: {
+    message: 'DIMM slot {{slot}} is already used by another memory device: libvirt rejects this at define time',
+    help: "give each DIMM and NVDIMM its own slot, or drop its <address type='dimm'> and let libvirt assign one",
+  },
+  targetNodeMissing: {
+    message: 'a {{model}} memory device has no <target><node>; with guest NUMA cells libvirt rejects this at define time',
+    help: 'add <node>N</node> to its <target>, N one of the guest cells {{cells}}',
+  },
+  pathMissing: {
+    message: 'the {{model}} memory device has no <source><path>: libvirt rejects this at define time',
+    help: 'add <source><path>…</path></source>: the file or device that backs it',
+  },
+  discardUnsupported: {
+    message: "the {{model}} memory device has discard='yes', which libvirt does not support for it: it rejects this at define time",
+    help: "remove discard='yes' from the <memory> element",
+  },
+  nvdimmUuid: {
+    message: 'an NVDIMM <uuid> is supported only on ppc64 guests: libvirt rejects it on {{arch}} at define time',
+    help: "remove the NVDIMM's <uuid>",
+  },
+  nvdimmLabelRequired: {
+    message: 'a ppc64 NVDIMM needs a label size (<target><label><size>): libvirt rejects this at define time',
+    help: "add <label><size unit='KiB'>128</size></label> (at least 128 KiB) to its <target>",
+  },
+  labelTooSmall: {
+    message: "the NVDIMM label is {{label}}, below libvirt's 128 KiB minimum: it rejects this at define time",
+    help: 'use a label of at least 128 KiB, or leave <label> out',
+  },
+  labelNotSmaller: {
+    message: 'the NVDIMM label ({{label}}) is not smaller than the NVDIMM ({{size}}): libvirt rejects this at define time',
+    help: 'the label is part of <size>: make <size> larger than the label',
+  },
+  pmemNotShared: {
+    message: 'a virtio-pmem device needs access=\'shared\', not {{access}}: libvirt rejects this at define time',
+    help: "set access='shared' on <memory model='virtio-pmem'>",
+  },
+  pmemNode: {
+    message: 'a virtio-pmem device does not support <target><node>: libvirt rejects this at define time',
+    help: "remove <node> from the device's <target>",
+  },
+  addressUnaligned: {
+    message: 'the {{model}} address {{base}} is not a multiple of {{what}}: libvirt rejects this at define time',
+    help: '{{assumed}}use a multiple of {{align}} bytes ({{alignHex}}), or drop base and let libvirt place it',
+  },
+  requestedAboveSize: {
+    message: 'the virtio-mem device requests {{requested}}, more than its size {{size}}: libvirt rejects this at define time',
+    help: 'lower <requested> to at most <size>, or raise <size>',
+  },
+  blockMissing: {
+    message: 'the virtio-mem device has no <block> size: libvirt rejects this at define time ("block size must be a power of two")',
+    help: "add <block unit='KiB'>2048</block> to its <target>: a power of two, at least the host's THP size (2 MiB on x86_64)",
+  },
+  blockNotPow2: {
+    message: 'the virtio-mem block size {{block}} is not a power of two: libvirt rejects this at define time',
+    help: "use a power of two at least the host's THP size (2 MiB on x86_64), e.g. <block unit='KiB'>2048</block>",
+  },
+  blockTooSmall: {
+    message: "the virtio-mem block size {{block}} is below the host's THP size {{thp}}: libvirt rejects this at define time",
+    help: '{{assumed}}use a block of at least {{thp}}',
+  },
+  requestedNotMultiple: {
+    message: 'the virtio-mem device requests {{requested}}, not a multiple of its block size {{block}}: libvirt rejects this',
+    help: 'make <requested> a whole number of blocks',
+  },
+  hotplugNoNuma: {
+    message: '<maxMemory> enables memory hotplug without guest NUMA cells: {{who}}',
+    help: "{{later}}add a guest NUMA cell holding every vCPU and the memory: <cell id='0' cpus='0-{{lastVcpu}}' memory='{{memory}}' unit='KiB'/>",
+  },
+} as const satisfies MessageSpecs;
+
+type Report = (d: ReportDescriptor<typeof messages>) => void;
 
 export default defineDomainRule({
   meta: {
@@ -23,46 +161,9 @@ export default defineDomainRule({
     type: 'problem',
     fixable: false,
     hasSuggestions: false,
-    summary: 'Memory sizing libvirt rejects: no <memory>, a memory device in a missing guest NUMA cell, <maxMemory> too small, too few slots, hotplug without cells.',
+    summary: 'Memory sizing or memory devices libvirt rejects: no <memory>, <maxMemory> too small or missing, bad DIMM slots, hotplug without cells, bad NVDIMM, virtio-pmem or virtio-mem settings.',
     tags: ['memory', 'numa'],
-    messages: {
-      noMemory: {
-        message: 'the domain has no <memory> and no guest NUMA cell memory: libvirt rejects this at define time',
-        help: "add <memory unit='GiB'>…</memory>, or memory='…' on each guest NUMA <cell>",
-      },
-      targetNoCells: {
-        message: 'a {{model}} memory device is plugged into guest NUMA node {{node}}, but the guest has no NUMA cells: libvirt rejects this at define time',
-        help: "define guest NUMA cells under <cpu><numa>, or drop <node> from the device's <target>",
-      },
-      targetMissing: {
-        message: 'a {{model}} memory device targets guest NUMA node {{node}}; the guest has only cell(s) {{cells}}: libvirt rejects it',
-        help: 'set <node> to one of the cells {{cells}}',
-      },
-      addressOverlap: {
-        message: 'the {{model}} device at [{{start}}:{{end}}] overlaps the memory device at {{other}}: the guest cannot start',
-        help: 'move one device (its address base) past the other, or drop base and let QEMU place it',
-      },
-      maxBelowMemory: {
-        message: '<maxMemory> is {{max}}, less than {{what}} {{memory}}: libvirt rejects this at define time',
-        help: 'raise <maxMemory> to at least {{memory}} (it is the ceiling for memory hotplug)',
-      },
-      devicesExceedMemory: {
-        message: 'the memory devices total {{devices}}, more than <memory> {{memory}}: libvirt rejects this at define time',
-        help: '<memory> counts the devices too: raise it to at least {{devices}} plus the boot memory',
-      },
-      slotsExceeded: {
-        message: '{{count}} {{what}} need a memory slot each, but <maxMemory slots> is {{slots}}: libvirt {{version}}rejects this at define time',
-        help: "raise slots='{{count}}' or more on <maxMemory>",
-      },
-      slotsMissing: {
-        message: '<maxMemory> has no slots: libvirt {{version}} rejects this ("memory slot count must be specified")',
-        help: "add slots='{{count}}' (at least 1, one per DIMM or virtio-mem device); libvirt {{since}} and later need it only for DIMMs",
-      },
-      hotplugNoNuma: {
-        message: '<maxMemory> enables memory hotplug without guest NUMA cells: {{who}}',
-        help: "{{later}}add a guest NUMA cell holding every vCPU and the memory: <cell id='0' cpus='0-{{lastVcpu}}' memory='{{memory}}' unit='KiB'/>",
-      },
-    },
+    messages,
   },
   check({ domain, host, report }) {
     const cells = domain.cpu?.cells ?? [];
@@ -112,6 +213,8 @@ export default defineDomainRule({
       }
     }
 
+    if (devices.length > 0) checkDevices(domain, host?.model, report);
+
     const max = domain.maxMemory;
     if (!max) return;
     const total = cells.length > 0 && cellMemory ? cellsTotal?.kib : domain.memory?.kib;
@@ -120,7 +223,8 @@ export default defineDomainRule({
       report({ range: max.range, messageId: 'maxBelowMemory', data: { max: formatKiB(max.kib), memory: formatKiB(total), what } });
     }
     const slotsAttr = attribute(max.element, 'slots');
-    const slots = slotsAttr && /^\d+$/.test(slotsAttr.value.trim()) ? Number(slotsAttr.value) : undefined;
+    // No slots attribute means 0 slots (domain_conf.c reads it with virXPathUInt); before 9.5.0 that is slotsMissing's.
+    const slots = slotsAttr ? (/^\d+$/.test(slotsAttr.value.trim()) ? Number(slotsAttr.value) : undefined) : 0;
     // Before 9.5.0 (NEWS "conf: Properly handle slots for non-DIMM <memory> devices") <maxMemory> needs slots
     // (domain_postparse.c) and every memory device takes one (qemu_domain.c qemuDomainDefValidateMemoryHotplug).
     const version = host?.model.libvirtVersion;
@@ -129,11 +233,11 @@ export default defineDomainRule({
       report({ range: max.element.startTag, messageId: 'slotsMissing', data: { version: version!, count: Math.max(1, devices.length), since: SLOTS_FOR_DIMMS_ONLY_SINCE } });
     }
     const needSlots = devices.filter((m) => everyDeviceSlotted || (m.model !== undefined && SLOT_MODELS.has(m.model))).length;
-    if (slots !== undefined && needSlots > slots) {
+    if (slots !== undefined && needSlots > slots && !(everyDeviceSlotted && !slotsAttr)) {
       report({
-        range: slotsAttr!.valueRange,
+        range: slotsAttr?.valueRange ?? max.element.startTag,
         messageId: 'slotsExceeded',
-        data: { count: needSlots, slots, what: everyDeviceSlotted ? 'memory devices' : 'DIMM/NVDIMM devices', version: everyDeviceSlotted ? `${version} ` : '' },
+        data: { count: needSlots, slots: slotsAttr ? slots : 'absent (0)', what: everyDeviceSlotted ? 'memory devices' : 'DIMM/NVDIMM devices', version: everyDeviceSlotted ? `${version} ` : '' },
       });
     }
     // qemu_validate.c: "At least one numa node has to be configured when enabling memory hotplug" (every arch but ppc64).
@@ -154,3 +258,152 @@ export default defineDomainRule({
     }
   },
 });
+
+
+/** A size under a memory device's <target> in KiB as libvirt stores it (virDomainParseMemory rounds up): 0 when absent, undefined when unreadable. */
+function targetSizeKiB(el: XmlElement | undefined): number | undefined {
+  if (!el) return 0;
+  const parsed = scaleToKiB(el.text.trim(), attribute(el, 'unit')?.value);
+  return parsed.ok && Number.isFinite(parsed.value) ? Math.ceil(parsed.value) : undefined;
+}
+
+/** VIR_IS_POW2: 0 is not a power of two. */
+const isPow2 = (n: number): boolean => Number.isSafeInteger(n) && n > 0 && 2 ** Math.round(Math.log2(n)) === n;
+
+const plainUint = (text: string | undefined): number | undefined => (text !== undefined && /^\d{1,9}$/.test(text.trim()) ? Number(text.trim()) : undefined);
+
+/**
+ * Each memory device as libvirt validates it on define: domain_conf.c virDomainMemoryTargetDefParseXML (NVDIMM
+ * label), domain_validate.c virDomainMemoryDefValidate (per model) and virDomainMemoryDefCheckConflict (DIMM slots),
+ * qemu_domain.c qemuDomainDefValidateMemoryHotplug and qemuDomainDefValidateMemoryHotplugDevice (maxMemory,
+ * address types, slots, target node). Checks that came after libvirt 6.0 follow the host's libvirt version
+ * (unknown: current behaviour).
+ */
+function checkDevices(domain: DomainModel, host: HostModel | undefined, report: Report): void {
+  const version = host?.libvirtVersion;
+  const since = (release: string): boolean => libvirtAtLeast(version, release) !== false;
+  const devices = domain.devices.memoryDevices();
+  const cells = domain.cpu?.cells ?? [];
+  const arch = domain.devices.osType()?.arch;
+  const maxEl = firstChild(domain.element, 'maxMemory');
+  const slotsText = maxEl ? attribute(maxEl, 'slots')?.value : undefined;
+  const slots = slotsText === undefined ? 0 : plainUint(slotsText);
+  // domain_conf.c virDomainDefHasMemoryHotplug: slots > 0 or a maximum above 0.
+  const hotplug = maxEl !== undefined && (slots === undefined || slots > 0 || domain.maxMemory === undefined || domain.maxMemory.kib > 0);
+  if (!hotplug) {
+    // qemuDomainDefValidateMemoryHotplug: "cannot use/hotplug a memory device when domain 'maxMemory' is not defined".
+    report({ range: devices[0]!.element.startTag, messageId: 'noMaxMemory', data: { count: devices.length, slots: Math.max(1, devices.length) } });
+  }
+  const slotsUsed = new Map<number, XmlAttribute>();
+  for (const m of devices) {
+    const model = m.model ?? 'memory';
+    const target = firstChild(m.element, 'target');
+    const source = firstChild(m.element, 'source');
+    const nodeEl = firstChild(target, 'node');
+    const sizeKiB = targetSizeKiB(firstChild(target, 'size'));
+    const discard = attribute(m.element, 'discard');
+    const pmem = model === 'virtio-pmem' && since(VIRTIO_PMEM_SINCE);
+    if (model === 'nvdimm' || pmem) {
+      // virXPathString gives NULL for an empty path.
+      if ((firstChild(source, 'path')?.text ?? '') === '') report({ range: m.element.startTag, messageId: 'pathMissing', data: { model } });
+      if (discard?.value === 'yes') report({ range: discard.valueRange, messageId: 'discardUnsupported', data: { model } });
+    }
+    if (model === 'nvdimm') {
+      const labelEl = firstChild(firstChild(target, 'label'), 'size');
+      const label = targetSizeKiB(labelEl);
+      if (label !== undefined && label > 0 && label < NVDIMM_MIN_LABEL_KIB) {
+        report({ range: labelEl!.contentRange, messageId: 'labelTooSmall', data: { label: formatKiB(label) } });
+      } else if (label !== undefined && sizeKiB !== undefined && label >= sizeKiB && labelEl) {
+        report({ range: labelEl.contentRange, messageId: 'labelNotSmaller', data: { label: formatKiB(label), size: formatKiB(sizeKiB) } });
+      }
+      if (arch !== undefined && arch.startsWith('ppc64')) {
+        if (label === 0) report({ range: (target ?? m.element).startTag, messageId: 'nvdimmLabelRequired', data: {} });
+      } else if (arch !== undefined && since(NVDIMM_UUID_SINCE)) {
+        const uuid = firstChild(m.element, 'uuid');
+        if (uuid) report({ range: uuid.startTag, messageId: 'nvdimmUuid', data: { arch: excerpt(arch) } });
+      }
+    }
+    if (pmem) {
+      const access = attribute(m.element, 'access');
+      if (access?.value !== 'shared') {
+        report({ range: access?.valueRange ?? m.element.startTag, messageId: 'pmemNotShared', data: { access: access ? `access='${excerpt(access.value)}'` : 'the default' } });
+      }
+      if (nodeEl) report({ range: nodeEl.startTag, messageId: 'pmemNode', data: {} });
+      // The host's page size; without a host, 4 KiB: every page size libvirt runs on is a multiple of it.
+      const pageKiB = host?.pageSizeKiB ?? 4;
+      if (m.base && since(ADDRESS_ALIGNMENT_SINCE) && m.base.value % BigInt(pageKiB * 1024) !== 0n) {
+        reportUnaligned(report, m, model, pageKiB, host ? `the host's ${pageKiB} KiB page size` : 'the 4 KiB page size', host ? '' : 'no host page size is known, 4 KiB is the smallest; ');
+      }
+    }
+    if (model === 'virtio-mem' && since(VIRTIO_MEM_SINCE)) checkVirtioMem(m, target, sizeKiB, arch, since(ADDRESS_ALIGNMENT_SINCE), report);
+
+    // DIMM address slots: virDomainMemoryDefCheckConflict (any domain) and qemuDomainDefValidateMemoryHotplugDevice.
+    const address = firstChild(m.element, 'address');
+    const type = address ? attribute(address, 'type')?.value : undefined;
+    const slotAttr = type === 'dimm' && (model === 'dimm' || model === 'nvdimm') ? attribute(address!, 'slot') : undefined;
+    const slot = plainUint(slotAttr?.value);
+    if (slot !== undefined) {
+      const first = slotsUsed.get(slot);
+      if (first) {
+        report({ range: slotAttr!.valueRange, messageId: 'slotDuplicate', data: { slot }, related: [{ range: first.valueRange, message: `slot ${slot} is first used here` }] });
+      } else slotsUsed.set(slot, slotAttr!);
+    }
+    if (!hotplug) continue;
+    const allowed = ADDRESS_TYPES[model];
+    if (allowed && type !== undefined && !allowed.includes(type)) {
+      report({
+        range: attribute(address!, 'type')!.valueRange,
+        messageId: 'addressType',
+        data: { model, type: excerpt(type), allowed: allowed.map((t) => `'${t}'`).join(' or '), first: allowed[0]! },
+      });
+    }
+    // A slot with no slots attribute is slotsExceeded's (or, before 9.5.0, slotsMissing's).
+    if (slot !== undefined && slotsText !== undefined && slots !== undefined && slot >= slots) {
+      report({ range: slotAttr!.valueRange, messageId: 'slotBeyond', data: { slot, slots, last: Math.max(0, slots - 1), need: slot + 1 } });
+    }
+    // "target NUMA node needs to be specified for memory device" (virtio-pmem has no node).
+    if (cells.length > 0 && !nodeEl && (model === 'dimm' || model === 'nvdimm' || model === 'virtio-mem')) {
+      report({ range: (target ?? m.element).startTag, messageId: 'targetNodeMissing', data: { model, cells: cells.length === 1 ? '0' : `0-${cells.length - 1}` } });
+    }
+  }
+}
+
+/** domain_validate.c virDomainMemoryDefValidate, VIR_DOMAIN_MEMORY_MODEL_VIRTIO_MEM, in libvirt's order. */
+function checkVirtioMem(m: MemoryDevice, target: XmlElement | undefined, sizeKiB: number | undefined, arch: string | undefined, alignment: boolean, report: Report): void {
+  const requestedEl = firstChild(target, 'requested');
+  const requested = targetSizeKiB(requestedEl);
+  if (requested !== undefined && sizeKiB !== undefined && requested > sizeKiB) {
+    report({ range: requestedEl!.contentRange, messageId: 'requestedAboveSize', data: { requested: formatKiB(requested), size: formatKiB(sizeKiB) } });
+  }
+  const blockEl = firstChild(target, 'block');
+  const block = targetSizeKiB(blockEl);
+  if (!blockEl) {
+    report({ range: (target ?? m.element).startTag, messageId: 'blockMissing', data: {} });
+    return;
+  }
+  if (block === undefined) return;
+  if (!isPow2(block)) {
+    report({ range: blockEl.contentRange, messageId: 'blockNotPow2', data: { block: formatKiB(block) } });
+    return;
+  }
+  // virHostMemGetTHPSize: the host's THP size. Host snapshots do not record it: x86_64's 2 MiB, other architectures unchecked.
+  const thp = arch === 'x86_64' ? X86_THP_KIB : undefined;
+  if (thp !== undefined && block < thp) {
+    report({ range: blockEl.contentRange, messageId: 'blockTooSmall', data: { block: formatKiB(block), thp: formatKiB(thp), assumed: 'x86_64 hosts use 2 MiB transparent hugepages (kvmlint assumes it); ' } });
+  }
+  if (requested !== undefined && requested % block !== 0) {
+    report({ range: requestedEl!.contentRange, messageId: 'requestedNotMultiple', data: { requested: formatKiB(requested), block: formatKiB(block) } });
+  }
+  if (alignment && m.base && m.base.value % BigInt(block * 1024) !== 0n) {
+    reportUnaligned(report, m, 'virtio-mem', block, `its block size ${formatKiB(block)}`, '');
+  }
+}
+
+function reportUnaligned(report: Report, m: MemoryDevice, model: string, alignKiB: number, what: string, assumed: string): void {
+  const align = alignKiB * 1024;
+  report({
+    range: m.base!.attr.valueRange,
+    messageId: 'addressUnaligned',
+    data: { model, base: `0x${m.base!.value.toString(16)}`, what, assumed, align, alignHex: `0x${align.toString(16)}` },
+  });
+}
