@@ -13135,7 +13135,11 @@ var ModelBuilder = class {
       max = MAX_PLAUSIBLE_VCPUS;
       maxKnown = false;
     }
-    const placement = attribute(el, "placement")?.value === "auto" ? "auto" : "static";
+    const placementAttr = attribute(el, "placement");
+    if (placementAttr && placementAttr.value !== "auto" && placementAttr.value !== "static") {
+      this.problem(placementAttr.valueRange, `<vcpu placement='${excerpt(placementAttr.value)}'> is not static or auto: libvirt rejects the domain`);
+    }
+    const placement = placementAttr?.value === "auto" ? "auto" : "static";
     const current = this.uint(el, "current");
     if (current !== void 0 && !listed) {
       const range2 = attribute(el, "current").valueRange;

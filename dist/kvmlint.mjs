@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"1bd1ed1d6051ba615a5feeaef1d66fab732f5a2e13e78a79d5ca0aca0f1ea637"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"c35854417a32ffb9c18c61206e970fc91c63629e788513f3f7d405c2ffb217a6"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -921,7 +921,12 @@ class ModelBuilder {
       max = MAX_PLAUSIBLE_VCPUS;
       maxKnown = false;
     }
-    const placement = attribute(el, 'placement')?.value === 'auto' ? 'auto' : 'static';
+    const placementAttr = attribute(el, 'placement');
+    // domain_conf.c virDomainVcpuParse reads placement as an enum: "Unsupported CPU placement mode 'x'".
+    if (placementAttr && placementAttr.value !== 'auto' && placementAttr.value !== 'static') {
+      this.problem(placementAttr.valueRange, `<vcpu placement='${excerpt(placementAttr.value)}'> is not static or auto: libvirt rejects the domain`);
+    }
+    const placement = placementAttr?.value === 'auto' ? 'auto' : 'static';
     const current = this.uint(el, 'current');
     // domain_conf.c virDomainVcpuParse applies `current` only when <vcpus> lists no vCPU (virDomainDefSetVcpus).
     if (current !== undefined && !listed) {
