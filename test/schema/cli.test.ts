@@ -26,8 +26,9 @@ const libxml2File = join(dirname(cli), LIBXML2_FILE);
 copyBundle('action.mjs', action);
 
 const production = readFileSync(join(repoRoot, 'examples', 'production-vm.xml'), 'utf8');
-const BAD = production.replace("<vcpu placement='static'>", "<vcpu placement='statik'>").replace('<name>production-vm</name>', '<name>bad</name>');
-const badLine = BAD.slice(0, BAD.indexOf("placement='statik'")).split('\n').length;
+// A value only the schema checks (no rule reads <clock>), so the finding is schema-invalid's alone.
+const BAD = production.replace("<clock offset='utc'>", "<clock offset='sideways'>").replace('<name>production-vm</name>', '<name>bad</name>');
+const badLine = BAD.slice(0, BAD.indexOf("offset='sideways'")).split('\n').length;
 const guests = join(work, 'repo', 'guests');
 mkdirSync(guests, { recursive: true });
 writeFileSync(join(guests, 'good.xml'), production);

@@ -83,8 +83,8 @@ test('a bad enum value fails at its element; an unknown attribute value is point
 });
 
 test('line endings and encodings do not move the finding: CRLF, lone CR, UTF-16 with BOM', { skip }, async () => {
-  const bad = edit(production, "<vcpu placement='static'>", "<vcpu placement='statik'>");
-  const line = lineOf(bad, "placement='statik'");
+  const bad = edit(production, "<clock offset='utc'>", "<clock offset='sideways'>");
+  const line = lineOf(bad, "offset='sideways'");
   const crlf = bad.replace(/\n/g, '\r\n');
   const cr = bad.replace(/\n/g, '\r');
   const dir = mkdtempSync(join(work, 'enc-'));
@@ -106,7 +106,7 @@ test('domain.rng is compiled once per run: many domains, --fix passes and later 
   const files: Record<string, string> = {};
   for (let i = 0; i < 6; i++) files[`vm${i}.xml`] = production.replace('<name>production-vm</name>', `<name>vm${i}</name>`);
   files['fixable.xml'] = edit(production, "    <emulatorpin cpuset='0-1'/>\n", '').replace('<name>production-vm</name>', '<name>fixable</name>');
-  files['bad.xml'] = edit(production, "<vcpu placement='static'>", "<vcpu placement='statik'>");
+  files['bad.xml'] = edit(production, "<clock offset='utc'>", "<clock offset='sideways'>");
   const lintDir = mkdtempSync(join(work, 'once-lint-'));
   for (const [name, text] of Object.entries(files)) writeFileSync(join(lintDir, name), text);
   const run = await lint({ paths: ['.'], cwd: lintDir, configFile: false, schema: dir });
