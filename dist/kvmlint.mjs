@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"c35854417a32ffb9c18c61206e970fc91c63629e788513f3f7d405c2ffb217a6"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"1820a2fbf0a92ccc9fa1207f94ea3172faa868d1d5c53510930dc723dadc6bd4"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -123,11 +123,15 @@ class SourceTexts extends Map<string, string> {
 function checkInput(input: LintPlanInput): void {
   if (typeof input !== 'object' || input === null) throw new TypeError('lintPlan: expected an object { domains, host?, rules?, ... }');
   if (!Array.isArray(input.domains)) throw new TypeError('lintPlan: domains must be an array of { path, text }');
+  const paths = new Set<string>();
   input.domains.forEach((d: unknown, i) => {
     const domain = d as Partial<DomainInput> | null;
     if (typeof domain !== 'object' || domain === null || typeof domain.path !== 'string' || typeof domain.text !== 'string') {
       throw new TypeError(`lintPlan: domains[${i}] must be { path: string, text: string }`);
     }
+    // Findings, directives and sources are keyed by path: two texts under one path would share directives.
+    if (paths.has(domain.path)) throw new TypeError(`lintPlan: domains[${i}].path '${domain.path}' is given twice`);
+    paths.add(domain.path);
   });
   const host = input.host as Record<string, unknown> | undefined;
   if (host !== undefined) {

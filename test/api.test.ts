@@ -62,6 +62,7 @@ test('input of the wrong shape is a TypeError saying what was expected; a bad ho
     [{}, /domains must be an array/],
     [{ domains: domains[0] }, /domains must be an array/],
     [{ domains: [{ path: 'a.xml' }] }, /domains\[0\] must be \{ path: string, text: string \}/],
+    [{ domains: [domains[0], { ...domains[1], path: domains[0]!.path }] }, /domains\[1\]\.path '.*' is given twice/],
     [{ domains, host: { path: 'h.json' } }, /host must be/],
     [{ domains, rules: ['x'] }, /rules must be an object/],
     [{ domains, housekeeping: '0-1' }, /housekeeping needs a host/],
@@ -71,6 +72,15 @@ test('input of the wrong shape is a TypeError saying what was expected; a bad ho
   }
   assert.throws(() => lintPlan({ domains, host: { path: 'h.json', text: '{}' } }), (e: Error) => e instanceof HostSnapshotError && e.message.startsWith('h.json: '));
   assert.throws(() => format(lintPlan({ domains }), 'stylish' as never), /unknown format "stylish": use text, codeframe, compact, json, sarif, github/);
+});
+
+test('format neutralises every string of a result it is handed, the rule id too', () => {
+  const result = lintPlan({ domains });
+  const hostile = { ...result, diagnostics: result.diagnostics.map((d) => ({ ...d, ruleId: 'x\u001b[31m\u202e' })) };
+  for (const name of ['text', 'compact', 'codeframe'] as const) {
+    const out = format(hostile, name);
+    assert.ok(!/[\u001b\u202e]/.test(out), `${name}: a raw control or bidi character`);
+  }
 });
 
 test('rule metadata is frozen: a caller cannot change what later calls report', () => {

@@ -44,38 +44,38 @@ export default definePlanRule({
     },
   },
   check({ files: domains, domains: held, report }) {
-    // virdomainobjlist.c virDomainObjListAddLocked: a definition whose name is taken under another UUID is
-    // refused ("domain 'x' already exists with uuid ..."), one whose UUID is taken under another name too
-    // ("domain 'x' is already defined with uuid ..."); with both equal, the later define replaces the earlier.
-    // One finding per shared identity, on the last file the host would not hold (src/model/domain-identity.ts):
-    // the plan rules count the other one, so a copy that a pull request adds, and silences there, cannot make
-    // them count the copy in silence: the finding then lands on the file it displaces.
     const kept = new Set(held);
-    const at = (group: LintedDomain[]) => [...group].reverse().find((o) => !kept.has(o)) ?? group.at(-1)!;
+    // Every file of a group the host would not hold gets the finding, not only the last: with three copies a
+    // pull request could silence the one finding in a copy of its own while the guest it replaced stays silent.
+    const lost = (group: LintedDomain[]) => {
+      const out = group.filter((o) => !kept.has(o));
+      return out.length > 0 ? out : [group.at(-1)!];
+    };
     const sameIdentity = new Set<LintedDomain>();
     for (const group of groupBy(domains, (on) => exactName(on.domain))) {
-      const on = at(group);
-      const others = group.filter((o) => o !== on);
-      const uuid = uuidKey(on.domain.uuid);
-      const copied = uuid !== undefined && others.every((o) => uuidKey(o.domain.uuid) === uuid);
+      const last = lost(group).at(-1)!;
+      const uuid = uuidKey(last.domain.uuid);
+      const copied = uuid !== undefined && group.every((o) => uuidKey(o.domain.uuid) === uuid);
       if (copied) for (const o of group) sameIdentity.add(o);
-      report(on, {
-        range: child(on, 'name')!.startTag,
-        messageId: copied ? 'copied' : 'sameName',
-        data: { count: group.length, name: on.domain.name!.trim() },
-        related: others.map((o) => ({ file: o.source, range: child(o, 'name')!.startTag, message: `${o.source.path} defines '${o.domain.name!.trim()}' too` })),
-      });
+      for (const on of lost(group)) {
+        report(on, {
+          range: child(on, 'name')!.startTag,
+          messageId: copied ? 'copied' : 'sameName',
+          data: { count: group.length, name: on.domain.name!.trim() },
+          related: group.filter((o) => o !== on).map((o) => ({ file: o.source, range: child(o, 'name')!.startTag, message: `${o.source.path} defines '${o.domain.name!.trim()}' too` })),
+        });
+      }
     }
-    // Without <uuid> libvirt generates a random one at define time: only the name can clash then.
     for (const group of groupBy(domains, (on) => uuidKey(on.domain.uuid))) {
       if (group.every((o) => sameIdentity.has(o))) continue;
-      const on = at(group);
-      report(on, {
-        range: child(on, 'uuid')!.startTag,
-        messageId: 'sameUuid',
-        data: { count: group.length, uuid: on.domain.uuid!.trim() },
-        related: group.filter((o) => o !== on).map((o) => ({ file: o.source, range: child(o, 'uuid')!.startTag, message: `${o.domain.name ?? 'a domain'} (${o.source.path}) has this <uuid> too` })),
-      });
+      for (const on of lost(group)) {
+        report(on, {
+          range: child(on, 'uuid')!.startTag,
+          messageId: 'sameUuid',
+          data: { count: group.length, uuid: on.domain.uuid!.trim() },
+          related: group.filter((o) => o !== on).map((o) => ({ file: o.source, range: child(o, 'uuid')!.startTag, message: `${o.domain.name ?? 'a domain'} (${o.source.path}) has this <uuid> too` })),
+        });
+      }
     }
   },
 });

@@ -18,6 +18,10 @@ export default defineDomainRule({
         message: "'kvmlint-{{word}}' is not a kvmlint directive: it silences nothing",
         help: 'use kvmlint-disable-next-line, kvmlint-disable-line, kvmlint-disable and kvmlint-enable, or kvmlint-disable-file',
       },
+      ruleAfterColon: {
+        message: "kvmlint-{{kind}}: {{rule}} names the rule after the colon, where the reason goes: it silences nothing",
+        help: 'write kvmlint-{{kind}} {{rule}}: <reason> (a directive with no rule before the colon silences every rule)',
+      },
       unusedMetadata: {
         message: 'unused kvmlint suppression in <metadata> ({{what}}{{target}})',
         help: 'remove the <kvmlint:disable> entry, or correct its rules or element path',

@@ -15,6 +15,10 @@ export default defineDomainRule({
     messages: {
       invalid: { message: '{{detail}}', help: "use a value libvirt's Domain XML format accepts here" },
       repeated: { message: '{{detail}}', help: 'keep one <{{name}}>, holding what both hold' },
+      unreadable: {
+        message: '{{detail}}',
+        help: 'write it as libvirt reads it: one <{{name}}>, in no namespace (inline directives cannot silence this)',
+      },
     },
   },
   check({ domain, host, report }) {
@@ -23,8 +27,10 @@ export default defineDomainRule({
       // A check that came with its attribute: a libvirt known to be older ignores the attribute (unknown: the newer reading).
       if (p.since !== undefined && libvirtAtLeast(host?.model.libvirtVersion, p.since) === false) continue;
       if (p.duplicate) {
-        const related = [{ range: p.duplicate.first, message: `the first <${p.duplicate.name}>` }];
-        report({ range: p.range, messageId: 'repeated', data: { detail: p.message, name: p.duplicate.name }, severity: p.severity, related });
+        const first = p.duplicate.first;
+        const related = first ? [{ range: first, message: `the first <${p.duplicate.name}>` }] : [];
+        const messageId = p.duplicate.unreadable ? 'unreadable' : 'repeated';
+        report({ range: p.range, messageId, data: { detail: p.message, name: p.duplicate.name }, severity: p.severity, related });
       } else report({ range: p.range, messageId: 'invalid', data: { detail: p.message }, severity: p.severity });
     }
   },

@@ -260,7 +260,11 @@ function applyInlineDirectives(diagnostics: readonly Diagnostic[], linted: reado
     const source = sources.get(file);
     let list = byFile.get(file) ?? [];
     if (source && source.doc.comments.length > 0) {
-      const directives = parseDirectives(source.doc);
+      const parsed = parseDirectives(source.doc);
+      // `kvmlint-disable-file: some-rule` reads as "every rule, because some-rule": a reviewer reads one rule.
+      // Such a directive is applied to nothing and reported, always.
+      const misplaced = parsed.filter((d) => d.rules === undefined && d.reason !== undefined && known.has(d.reason.split(/[\s,]+/, 1)[0]!));
+      const directives = misplaced.length === 0 ? parsed : parsed.filter((d) => !misplaced.includes(d));
       const { kept, unused } = applyDirectives(list, directives);
       list = kept;
       if (directiveRule) {
@@ -268,6 +272,10 @@ function applyInlineDirectives(diagnostics: readonly Diagnostic[], linted: reado
         // A misspelt directive (`kvmlint-disable-nextline`) silences nothing: said always, as an unknown rule is.
         for (const { comment, word } of unknownDirectives(source.doc)) {
           list.push(diagnosticOf(directiveRule, severity, source, { range: comment.range, messageId: 'unknownDirective', data: { word } }));
+        }
+        for (const directive of misplaced) {
+          const rule = directive.reason!.split(/[\s,]+/, 1)[0]!;
+          list.push(diagnosticOf(directiveRule, severity, source, { range: directive.comment.range, messageId: 'ruleAfterColon', data: { kind: directive.kind, rule } }));
         }
         for (const directive of directives) {
           const unknown = (directive.rules ?? []).filter((r) => !known.has(r));

@@ -24,6 +24,18 @@ export interface Directive {
   target: Range | undefined;
 }
 
+/**
+ * Findings no directive or `<metadata>` suppression silences: a file kvmlint cannot read as libvirt does
+ * (malformed, a copy libvirt merges, an element in another namespace), and the reports that a directive
+ * itself is misspelt or names no rule, which exist so that a suppression cannot pass unseen.
+ */
+export function cannotBeSuppressed(d: Diagnostic): boolean {
+  if (d.ruleId === 'xml-malformed') return true;
+  if (d.ruleId === 'value-invalid') return d.messageId === 'unreadable';
+  if (d.ruleId === 'unused-disable-directive') return d.messageId !== 'unused' && d.messageId !== 'unusedMetadata';
+  return false;
+}
+
 const DIRECTIVE = /^\s*kvmlint-(disable-next-line|disable-line|disable-file|disable|enable)(?=\s|:|$)([^:]*)(?::([\s\S]*))?$/;
 /** A comment that looks like a directive but names none kvmlint has (`kvmlint-disable-nextline`, `kvmlint-ignore`). */
 const DIRECTIVE_LIKE = /^\s*kvmlint-([a-z-]+)/;
@@ -191,7 +203,7 @@ export function applyDirectives(diagnostics: readonly Diagnostic[], directives: 
   const by = suppressors(diagnostics, directives);
   diagnostics.forEach((diag, i) => {
     // A malformed file has no trustworthy comments; its one finding always shows.
-    const suppressedBy = diag.ruleId === 'xml-malformed' ? undefined : by[i];
+    const suppressedBy = cannotBeSuppressed(diag) ? undefined : by[i];
     if (!suppressedBy) {
       kept.push(diag);
       return;

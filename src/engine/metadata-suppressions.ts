@@ -1,5 +1,6 @@
 import type { Range, XmlElement } from '../xml/types.ts';
 import type { Diagnostic } from './types.ts';
+import { cannotBeSuppressed } from './directives.ts';
 
 /**
  * kvmlint's XML namespace for suppressions kept in a domain's `<metadata>`. libvirt drops XML
@@ -134,7 +135,7 @@ export function applyMetadataSuppressions(
   const used = new Map<MetadataSuppression, Set<string>>();
   const kept: Diagnostic[] = [];
   for (const d of diagnostics) {
-    const by = d.ruleId === 'xml-malformed' ? undefined : suppressions.find((s) => covers(s, d));
+    const by = cannotBeSuppressed(d) ? undefined : suppressions.find((s) => covers(s, d));
     if (!by) {
       kept.push(d);
       continue;

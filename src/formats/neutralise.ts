@@ -78,8 +78,11 @@ export function neutraliseResult<R extends LintResult>(result: R, { withSources 
   // Only a format that prints source lines needs them (and neutralising every linted text is a regex over all of it).
   const sources = new Map<string, string>();
   if (withSources) for (const [path, text] of result.sources) sources.set(file(path), neutralise(text));
+  // Rule ids are kvmlint's own in a CLI run, but a result handed to the library's format() may come from anywhere.
+  const ruleId = memoised(neutraliseLine);
   const diagnostics = result.diagnostics.map((d) => ({
     ...d,
+    ruleId: ruleId(d.ruleId),
     file: file(d.file),
     message: neutraliseLine(d.message),
     ...(d.help !== undefined ? { help: neutraliseLine(d.help) } : {}),

@@ -34,8 +34,11 @@ export interface ValueProblem {
   rewrite?: { attr: XmlAttribute; fix?: string; suggestions?: Array<{ message: string; text: string; kind?: 'intended' | 'reading' }> };
   /** cpuset-syntax's findings: the parts its messages are made of (`message` is the same text in one string). */
   cpuset?: CpusetProblem;
-  /** A repeated element: its name, and the first one (a related location). */
-  duplicate?: { name: string; first: Range };
+  /**
+   * A repeated or foreign element: its name, the first copy (a related location), and whether kvmlint cannot read
+   * the domain as libvirt does (a copy libvirt merges, an element in another namespace): no directive silences that.
+   */
+  duplicate?: { name: string; first: Range | undefined; unreadable: boolean };
   /** The libvirt release that brought the check (with the attribute it reads): older ones ignore the value. */
   since?: string;
 }
@@ -786,17 +789,65 @@ class ModelBuilder {
       if (kind === undefined) continue;
       seen ??= new Map();
       const first = seen.get(child.name);
-      if (!first) {
-        seen.set(child.name, child);
+      if (first) this.repeated(child, first, kind);
+      else seen.set(child.name, child);
+    }
+    this.foreignNamespaces(domain);
+  }
+
+  /**
+   * A second `<name>` where libvirt takes one. A copy libvirt merges with the first is beyond what kvmlint
+   * reads, so that finding is `unreadable`: no directive silences it (SECURITY.md), as none silences xml-malformed.
+   */
+  repeated(second: XmlElement, first: XmlElement, kind: 'rejects' | 'merges' | 'ignores', what = `<${second.name}>`): void {
+    const message =
+      kind === 'rejects'
+        ? `a second ${what}: libvirt rejects the domain ("only one ${second.name} is supported")`
+        : kind === 'merges'
+          ? `a second ${what}: libvirt reads both as one, kvmlint only the first (the schema allows one)`
+          : `a second ${what}: libvirt reads only the first and ignores this one (the schema allows one)`;
+    this.problems.push({
+      ruleId: 'value-invalid',
+      range: second.startTag,
+      message,
+      severity: kind === 'ignores' ? 'warning' : 'error',
+      duplicate: { name: second.name, first: first.startTag, unreadable: kind === 'merges' },
+    });
+  }
+
+  /** The second and later `name` children of `parent`, reported by what libvirt does with them. */
+  repeatedIn(parent: XmlElement, name: string, kind: 'rejects' | 'merges' | 'ignores'): void {
+    let first: XmlElement | undefined;
+    for (const child of parent.children) {
+      if (child.name !== name) continue;
+      if (first) this.repeated(child, first, kind, `<${name}> in <${parent.name}>`);
+      else first = child;
+    }
+  }
+
+  /**
+   * Elements kvmlint reads that a default namespace declaration (`<cputune xmlns='urn:x'>`) takes out of
+   * libvirt's: its XPath (`./cputune/vcpupin`) matches only elements in no namespace, so libvirt ignores
+   * them where kvmlint would read them. Unreadable, as a merged copy is. `<metadata>`, where other
+   * namespaces belong, and `<devices>` are left out; a domain without the text `xmlns` costs one scan.
+   */
+  foreignNamespaces(domain: XmlElement): void {
+    if (!domain.contentIncludes('xmlns')) return;
+    const stack: XmlElement[] = [];
+    for (const child of domain.children) if (child.name !== 'metadata' && child.name !== 'devices') stack.push(child);
+    while (stack.length > 0) {
+      const el = stack.pop()!;
+      const ns = el.attributeValues.xmlns;
+      if (ns !== undefined && ns !== '') {
+        this.problems.push({
+          ruleId: 'value-invalid',
+          range: el.startTag,
+          message: `<${el.name} xmlns='${excerpt(ns)}'> is in another namespace: libvirt ignores it, kvmlint would read it`,
+          duplicate: { name: el.name, first: undefined, unreadable: true },
+        });
         continue;
       }
-      const message =
-        kind === 'rejects'
-          ? `a second <${child.name}>: libvirt rejects the domain ("only one ${child.name} is supported")`
-          : kind === 'merges'
-            ? `a second <${child.name}>: libvirt reads it together with the first, kvmlint only the first (the schema allows one)`
-            : `a second <${child.name}>: libvirt reads only the first and ignores this one (the schema allows one)`;
-      this.problems.push({ ruleId: 'value-invalid', range: child.startTag, message, severity: kind === 'ignores' ? 'warning' : 'error', duplicate: { name: child.name, first: first.startTag } });
+      if (el.contentIncludes('xmlns')) for (const c of el.children) stack.push(c);
     }
   }
 
@@ -1025,7 +1076,7 @@ class ModelBuilder {
           ruleId: 'value-invalid',
           range: idAttr.valueRange,
           message: `IOThread id ${id} is listed twice: libvirt rejects the domain ("duplicate iothread id '${id}' found")`,
-          duplicate: { name: `iothread id='${id}'`, first: earlier },
+          duplicate: { name: `iothread id='${id}'`, first: earlier, unreadable: false },
         });
         continue;
       }
@@ -1070,7 +1121,7 @@ class ModelBuilder {
     for (const name of SINGLE_CPUTUNE_CHILDREN) {
       const all = childrenNamed(el, name);
       for (const extra of all.slice(1)) {
-        this.problems.push({ ruleId: 'value-invalid', range: extra.startTag, message: `a second <${name}>: libvirt rejects the domain ("only one ${name} is supported")`, duplicate: { name, first: all[0]!.startTag } });
+        this.problems.push({ ruleId: 'value-invalid', range: extra.startTag, message: `a second <${name}>: libvirt rejects the domain ("only one ${name} is supported")`, duplicate: { name, first: all[0]!.startTag, unreadable: false } });
       }
     }
     this.cputuneNumbers(el);
@@ -1156,6 +1207,8 @@ class ModelBuilder {
 
   numatune(el: XmlElement | undefined): NumatuneConfig | undefined {
     if (!el) return undefined;
+    // numa_conf.c virDomainNumatuneParseXML reads ./numatune/memory[1].
+    this.repeatedIn(el, 'memory', 'ignores');
     const mem = firstChild(el, 'memory');
     const placementAttr = mem ? attribute(mem, 'placement') : undefined;
     const placement = placementAttr?.value;
@@ -1182,6 +1235,8 @@ class ModelBuilder {
 
   memoryBacking(el: XmlElement | undefined): MemoryBackingConfig | undefined {
     if (!el) return undefined;
+    // domain_conf.c reads ./memoryBacking/hugepages/page from every <hugepages>, the rest from the first.
+    this.repeatedIn(el, 'hugepages', 'merges');
     const hp = firstChild(el, 'hugepages');
     const source = firstChild(el, 'source');
     const access = firstChild(el, 'access');
@@ -1221,6 +1276,9 @@ class ModelBuilder {
 
   cpu(el: XmlElement | undefined): CpuConfig | undefined {
     if (!el) return undefined;
+    // numa_conf.c reads ./cpu/numa[1]/cell and cpu_conf.c ./topology[1]: a second copy is ignored.
+    this.repeatedIn(el, 'numa', 'ignores');
+    this.repeatedIn(el, 'topology', 'ignores');
     const topo = firstChild(el, 'topology');
     return {
       element: el,

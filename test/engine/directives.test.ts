@@ -18,3 +18,31 @@ test('kvmlint-disable-line silences its own line only: a lone CR ends a line, as
   // On the <vcpu> line it does silence that finding.
   assert.deepEqual(await run("<domain type='kvm'>\r  <name>cr</name>\r  <memory unit='GiB'>4</memory>\r  <vcpu placement='static'>four</vcpu> <!-- kvmlint-disable-line value-invalid -->\r</domain>\r"), []);
 });
+
+/** The findings of the rules these tests are about, as `line rule`. */
+const runDirectives = async (text: string) => (await run(text)).filter((f) => / (value-invalid|unused-disable-directive)$/.test(f));
+
+test("a file kvmlint cannot read as libvirt does stays reported: no directive or <metadata> suppression silences it", async () => {
+  const domain = (extra: string, before = '') =>
+    `<domain type='kvm'>\n  <name>merge</name>\n  <memory unit='GiB'>4</memory>\n  <vcpu placement='static'>2</vcpu>\n${before}  <cputune><vcpupin vcpu='0' cpuset='2'/></cputune>\n${extra}</domain>\n`;
+  // libvirt reads the pins of both <cputune>s; kvmlint reads the first.
+  const second = "  <!-- kvmlint-disable-next-line value-invalid: split for readability -->\n  <cputune><vcpupin vcpu='1' cpuset='3'/></cputune>\n";
+  assert.deepEqual(await runDirectives(domain(second)), ['7 value-invalid']);
+  assert.deepEqual(await runDirectives(domain(second, '  <!-- kvmlint-disable-file -->\n')), ['8 value-invalid']);
+  const metadata = "  <metadata><kvmlint:suppress xmlns:kvmlint='https://github.com/kvmlint/kvmlint/xmlns/suppress/1'><kvmlint:disable rules='value-invalid'/></kvmlint:suppress></metadata>\n";
+  assert.deepEqual(await runDirectives(domain(second + metadata)), ['7 value-invalid']);
+  // An element in another namespace, which libvirt's XPath does not match.
+  assert.deepEqual(await runDirectives(domain("  <numatune xmlns='urn:x'><memory mode='strict' nodeset='9'/></numatune>\n", '  <!-- kvmlint-disable-file value-invalid -->\n')), ['7 value-invalid']);
+  // A repeat libvirt ignores (it reads the first) is an ordinary finding: a directive silences it.
+  assert.deepEqual(await runDirectives(domain("  <!-- kvmlint-disable-next-line value-invalid -->\n  <vcpu placement='static'>4</vcpu>\n")), []);
+});
+
+test('a rule named after the colon is no directive for every rule: it silences nothing and is reported, whatever <metadata> says', async () => {
+  const text = (directive: string, metadata = '') =>
+    `<domain type='kvm'>\n  ${directive}\n  <name>colon</name>\n  <vcpu placement='static'>four</vcpu>\n${metadata}</domain>\n`;
+  assert.deepEqual(await runDirectives(text('<!-- kvmlint-disable-file: locked-memory-risk -->')), ['2 unused-disable-directive', '4 value-invalid']);
+  assert.deepEqual(await runDirectives(text('<!-- kvmlint-disable-file locked-memory-risk: the reason -->')), ['4 value-invalid']);
+  assert.deepEqual(await runDirectives(text('<!-- kvmlint-disable-file: not a rule, a reason -->')), []);
+  const metadata = "  <metadata><kvmlint:suppress xmlns:kvmlint='https://github.com/kvmlint/kvmlint/xmlns/suppress/1'><kvmlint:disable rules='unused-disable-directive'/></kvmlint:suppress></metadata>\n";
+  assert.deepEqual(await runDirectives(text('<!-- kvmlint-disablenextline value-invalid -->', metadata)), ['2 unused-disable-directive', '4 value-invalid']);
+});

@@ -20,6 +20,12 @@ export interface Directive {
     /** disable-next-line and disable-line: the element range it covers (undefined when there is none). */
     target: Range | undefined;
 }
+/**
+ * Findings no directive or `<metadata>` suppression silences: a file kvmlint cannot read as libvirt does
+ * (malformed, a copy libvirt merges, an element in another namespace), and the reports that a directive
+ * itself is misspelt or names no rule, which exist so that a suppression cannot pass unseen.
+ */
+export declare function cannotBeSuppressed(d: Diagnostic): boolean;
 /** The comments that start like a directive but are none: they silence nothing, which must not pass unseen. */
 export declare function unknownDirectives(doc: XmlDocument): Array<{
     comment: XmlComment;

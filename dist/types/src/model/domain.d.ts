@@ -34,10 +34,14 @@ export interface ValueProblem {
     };
     /** cpuset-syntax's findings: the parts its messages are made of (`message` is the same text in one string). */
     cpuset?: CpusetProblem;
-    /** A repeated element: its name, and the first one (a related location). */
+    /**
+     * A repeated or foreign element: its name, the first copy (a related location), and whether kvmlint cannot read
+     * the domain as libvirt does (a copy libvirt merges, an element in another namespace): no directive silences that.
+     */
     duplicate?: {
         name: string;
-        first: Range;
+        first: Range | undefined;
+        unreadable: boolean;
     };
     /** The libvirt release that brought the check (with the attribute it reads): older ones ignore the value. */
     since?: string;
