@@ -205,9 +205,11 @@ function uintAttr(a: XmlAttribute | undefined): number | undefined {
  */
 function checkHmat(cpu: CpuConfig, report: DomainRuleContext<typeof messages>['report']): void {
   const numa = cpu.numa!;
-  const hasCaches = numa.contentIncludes('<cache');
-  const hasLinks = numa.contentIncludes('<interconnects');
-  if (!hasCaches && !hasLinks) return;
+  // One scan of <numa>'s text; a guest without HMAT builds nothing more.
+  const found = numa.contentIncludesEach('<', ['cache', 'interconnects']);
+  if (found === 0) return;
+  const hasCaches = (found & 1) !== 0;
+  const hasLinks = (found & 2) !== 0;
   const cells = new Map<number, HmatCell>();
   for (const c of cpu.cells) {
     const levels = new Map<number, XmlAttribute>();
