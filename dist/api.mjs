@@ -5429,9 +5429,9 @@ var require_eslint_formatter_friendly = __commonJS({
       var errorsHash = {};
       var warningsHash = {};
       results.forEach(function(result) {
-        var messages6 = result.messages || [];
+        var messages7 = result.messages || [];
         const fileSource = result.source || fs.readFileSync(result.filePath, "utf8");
-        entries = entries.concat(messages6.map(function(message) {
+        entries = entries.concat(messages7.map(function(message) {
           return extend({
             filePath: absolutePathsToFile ? path3.resolve(result.filePath) : path3.relative(".", result.filePath)
           }, message, {
@@ -5709,12 +5709,12 @@ function stripItermHint(text) {
   return text.replace(/^\u001B\]1337;CurrentDir=[^\u0007]*\u0007/, "");
 }
 function stripFriendlySummary(text, results) {
-  const messages6 = results.flatMap((r) => r.messages);
-  const errors = messages6.filter((m) => m.severity === 2).length;
-  const warnings = messages6.length - errors;
+  const messages7 = results.flatMap((r) => r.messages);
+  const errors = messages7.filter((m) => m.severity === 2).length;
+  const warnings = messages7.length - errors;
   const color = errors > 0 ? chalk.red : chalk.yellow;
   const headline = color.bold(
-    `\u2718 ${pluralize(messages6.length, "problem")} (${pluralize(errors, "error")}, ${pluralize(warnings, "warning")})`
+    `\u2718 ${pluralize(messages7.length, "problem")} (${pluralize(errors, "error")}, ${pluralize(warnings, "warning")})`
   );
   const at = text.lastIndexOf(headline);
   if (at < 0) throw new Error("eslint-formatter-friendly output changed: its summary line was not found");
@@ -14962,6 +14962,82 @@ var MEM_ACCESS = /* @__PURE__ */ new Set(["shared", "private"]);
 var DISCARD = /* @__PURE__ */ new Set(["yes", "no"]);
 var MIN_DISTANCE = 10;
 var MAX_DISTANCE = 255;
+var HMAT_SINCE = "6.6.0";
+var MAX_CACHE_LEVEL = 3;
+var messages = {
+  siblingMissing: {
+    message: "cell {{cell}} gives a distance to sibling {{sibling}}, but the guest has only cell(s) {{cells}}: libvirt rejects this at define time",
+    help: "give distances only to the cells {{cells}} the domain defines"
+  },
+  distanceRange: {
+    message: "cell {{cell}}'s distance to sibling {{sibling}} is {{value}}: libvirt rejects this at define time (distances are 10-255)",
+    help: "use 10 for a cell to itself and 11-255 to other cells (20 is a typical remote distance)"
+  },
+  controllerNodeMissing: {
+    message: "the {{model}} controller (index {{index}}) is on guest NUMA node {{node}}, but the guest has {{cells}}: libvirt rejects this at define time",
+    help: "{{advice}}"
+  },
+  noCells: {
+    message: '<numa> has no <cell>: libvirt rejects this at define time ("NUMA topology defined without NUMA cells")',
+    help: "add a <cell id='0' cpus='\u2026' memory='\u2026'/> per guest NUMA node, or remove <numa>"
+  },
+  noMemory: {
+    message: "cell {{cell}} has no memory attribute: libvirt rejects this at define time (a cell's memory is required)",
+    help: "add memory='\u2026' unit='GiB' to the cell"
+  },
+  noSiblings: {
+    message: "cell {{cell}}'s <distances> names no <sibling>: libvirt rejects this at define time",
+    help: "add <sibling id='N' value='\u2026'/> entries, or remove the empty <distances>"
+  },
+  localDistance: {
+    message: "cell {{cell}}'s distance to itself is {{value}}: libvirt rejects this at define time (a cell's own distance is 10)",
+    help: "use value='10' for the cell's own sibling entry"
+  },
+  remoteDistance: {
+    message: "cell {{cell}}'s distance to cell {{sibling}} is 10, the local distance: libvirt rejects this at define time",
+    help: "use 11-255 between different cells (20 is typical)"
+  },
+  badValue: {
+    message: "cell {{cell}} has {{attr}}='{{value}}', which libvirt does not know: it rejects this at define time",
+    help: "use {{allowed}}, or leave the attribute out"
+  },
+  cacheLevelZero: {
+    message: "cell {{cell}} has a <cache level='0'>: libvirt rejects this at define time (cache levels start at 1)",
+    help: "number memory-side caches from 1 (the level nearest the memory)"
+  },
+  cacheLevel: {
+    message: "cell {{cell}} has a <cache level='{{level}}'>: libvirt rejects this at define time (levels are 1-3)",
+    help: "describe at most three memory-side cache levels, numbered 1-3"
+  },
+  cacheLevelDup: {
+    message: "cell {{cell}} defines cache level {{level}} twice: libvirt rejects this at define time",
+    help: "keep one <cache> per level in a cell"
+  },
+  initiatorMissing: {
+    message: "<{{kind}}> initiator {{node}} is not a guest NUMA cell (the guest has {{cells}}): libvirt rejects this at define time",
+    help: "name one of the guest's cells as initiator"
+  },
+  targetMissing: {
+    message: "<{{kind}}> target {{node}} is not a guest NUMA cell (the guest has {{cells}}): libvirt rejects this at define time",
+    help: "name one of the guest's cells as target"
+  },
+  initiatorNoCpus: {
+    message: "<{{kind}}> initiator {{node}} is a cell without vCPUs: libvirt rejects this at define time",
+    help: "give cell {{node}} cpus='\u2026', or name a cell with vCPUs as initiator"
+  },
+  cacheMissing: {
+    message: "<{{kind}}> cache='{{cache}}' but target cell {{node}} has no <cache level='{{cache}}'>: libvirt rejects this",
+    help: "add <cache level='{{cache}}'> to cell {{node}}, or drop the cache attribute to describe the memory itself"
+  },
+  duplicateLink: {
+    message: "<{{kind}}> {{initiator}}\u2192{{target}} repeats an earlier one: libvirt rejects this at define time",
+    help: "keep one <{{kind}}> per initiator, target, cache and type"
+  },
+  reverseLink: {
+    message: '<{{kind}}> {{initiator}}\u2192{{target}} reverses an earlier {{target}}\u2192{{initiator}}: libvirt rejects this ("Link already defined")',
+    help: "libvirt takes one direction per pair of cells: describe {{target}}\u2192{{initiator}} only"
+  }
+};
 var guest_numa_cell_invalid_default = defineDomainRule({
   meta: {
     id: "guest-numa-cell-invalid",
@@ -14970,48 +15046,11 @@ var guest_numa_cell_invalid_default = defineDomainRule({
     type: "problem",
     fixable: false,
     hasSuggestions: false,
-    summary: "Guest NUMA <cell>s libvirt rejects (none, no memory, bad or empty distances, bad memAccess or discard), or a PCI controller on a missing cell.",
+    summary: "Guest NUMA <cell>s libvirt rejects (none, no memory, bad distances, memAccess or discard, bad HMAT caches or links), or a PCI controller on a missing cell.",
     tags: ["numa", "memory"],
-    messages: {
-      siblingMissing: {
-        message: "cell {{cell}} gives a distance to sibling {{sibling}}, but the guest has only cell(s) {{cells}}: libvirt rejects this at define time",
-        help: "give distances only to the cells {{cells}} the domain defines"
-      },
-      distanceRange: {
-        message: "cell {{cell}}'s distance to sibling {{sibling}} is {{value}}: libvirt rejects this at define time (distances are 10-255)",
-        help: "use 10 for a cell to itself and 11-255 to other cells (20 is a typical remote distance)"
-      },
-      controllerNodeMissing: {
-        message: "the {{model}} controller (index {{index}}) is on guest NUMA node {{node}}, but the guest has {{cells}}: libvirt rejects this at define time",
-        help: "{{advice}}"
-      },
-      noCells: {
-        message: '<numa> has no <cell>: libvirt rejects this at define time ("NUMA topology defined without NUMA cells")',
-        help: "add a <cell id='0' cpus='\u2026' memory='\u2026'/> per guest NUMA node, or remove <numa>"
-      },
-      noMemory: {
-        message: "cell {{cell}} has no memory attribute: libvirt rejects this at define time (a cell's memory is required)",
-        help: "add memory='\u2026' unit='GiB' to the cell"
-      },
-      noSiblings: {
-        message: "cell {{cell}}'s <distances> names no <sibling>: libvirt rejects this at define time",
-        help: "add <sibling id='N' value='\u2026'/> entries, or remove the empty <distances>"
-      },
-      localDistance: {
-        message: "cell {{cell}}'s distance to itself is {{value}}: libvirt rejects this at define time (a cell's own distance is 10)",
-        help: "use value='10' for the cell's own sibling entry"
-      },
-      remoteDistance: {
-        message: "cell {{cell}}'s distance to cell {{sibling}} is 10, the local distance: libvirt rejects this at define time",
-        help: "use 11-255 between different cells (20 is typical)"
-      },
-      badValue: {
-        message: "cell {{cell}} has {{attr}}='{{value}}', which libvirt does not know: it rejects this at define time",
-        help: "use {{allowed}}, or leave the attribute out"
-      }
-    }
+    messages
   },
-  check({ domain, source, report }) {
+  check({ domain, source, host, report }) {
     const cells = domain.cpu?.cells ?? [];
     const controllers = source.text.includes("<node>") ? domain.devices.pciControllerNodes() : [];
     for (const c of controllers) {
@@ -15066,8 +15105,99 @@ var guest_numa_cell_invalid_default = defineDomainRule({
         }
       }
     }
+    if (libvirtAtLeast(host?.model.libvirtVersion, HMAT_SINCE) === false) return;
+    checkHmat(domain.cpu, report);
   }
 });
+function uintAttr(a) {
+  const v = a?.value.trim();
+  return v !== void 0 && /^\d+$/.test(v) ? Number(v) : void 0;
+}
+function checkHmat(cpu, report) {
+  const numa = cpu.numa;
+  const found = numa.contentIncludesEach("<", ["cache", "interconnects"]);
+  if (found === 0) return;
+  const hasCaches = (found & 1) !== 0;
+  const hasLinks = (found & 2) !== 0;
+  const cells = /* @__PURE__ */ new Map();
+  for (const c of cpu.cells) {
+    const levels = /* @__PURE__ */ new Map();
+    const allLevels = /* @__PURE__ */ new Set();
+    for (const cache of hasCaches ? childrenNamed(c.element, "cache") : []) {
+      const levelAttr = attribute(cache, "level");
+      const level = uintAttr(levelAttr);
+      if (level === void 0) continue;
+      allLevels.add(level);
+      const cell = c.id ?? c.index;
+      if (level === 0) {
+        report({ range: levelAttr.valueRange, messageId: "cacheLevelZero", data: { cell } });
+      } else if (level > MAX_CACHE_LEVEL) {
+        report({ range: levelAttr.valueRange, messageId: "cacheLevel", data: { cell, level } });
+      } else if (levels.has(level)) {
+        report({
+          range: levelAttr.valueRange,
+          messageId: "cacheLevelDup",
+          data: { cell, level },
+          related: [{ range: levels.get(level).valueRange, message: `cache level ${level} first defined here` }]
+        });
+      } else {
+        levels.set(level, levelAttr);
+      }
+    }
+    if (c.id !== void 0 && !cells.has(c.id)) {
+      const hasCpus = c.cpus === void 0 ? false : c.cpus.set === void 0 ? void 0 : !c.cpus.set.isEmpty;
+      cells.set(c.id, { hasCpus, cacheLevels: allLevels });
+    }
+  }
+  if (!hasLinks) return;
+  const n = cpu.cells.length;
+  const seen = [];
+  for (const el of firstChild(numa, "interconnects")?.children ?? []) {
+    if (el.name !== "latency" && el.name !== "bandwidth") continue;
+    const initiatorAttr = attribute(el, "initiator");
+    const targetAttr = attribute(el, "target");
+    const cacheAttr = attribute(el, "cache");
+    const initiator = uintAttr(initiatorAttr);
+    const target = uintAttr(targetAttr);
+    const cache = cacheAttr ? uintAttr(cacheAttr) : 0;
+    if (initiator === void 0 || target === void 0 || cache === void 0) continue;
+    const link = { element: el, initiator, target, cache, type: attribute(el, "type")?.value };
+    const finding = linkProblem(link, { initiatorAttr, targetAttr, cacheAttr }, n, cells, seen);
+    if (finding) report(finding);
+    seen.push(link);
+  }
+}
+function linkProblem(link, attrs, n, cells, earlier) {
+  const { element: el, initiator, target, cache } = link;
+  const kind = el.name;
+  const span = n === 1 ? "only cell 0" : `cells 0-${n - 1}`;
+  if (initiator >= n) return { range: attrs.initiatorAttr.valueRange, messageId: "initiatorMissing", data: { kind, node: initiator, cells: span } };
+  if (target >= n) return { range: attrs.targetAttr.valueRange, messageId: "targetMissing", data: { kind, node: target, cells: span } };
+  if (cells.get(initiator)?.hasCpus === false) return { range: attrs.initiatorAttr.valueRange, messageId: "initiatorNoCpus", data: { kind, node: initiator } };
+  const targetCell = cells.get(target);
+  if (cache > 0 && targetCell && !targetCell.cacheLevels.has(cache)) {
+    return { range: attrs.cacheAttr.valueRange, messageId: "cacheMissing", data: { kind, cache, node: target } };
+  }
+  for (const prev of earlier) {
+    if (prev.element.name === kind && prev.initiator === initiator && prev.target === target && prev.cache === cache && prev.type === link.type) {
+      return {
+        range: el.startTag,
+        messageId: "duplicateLink",
+        data: { kind, initiator, target },
+        related: [{ range: prev.element.startTag, message: "the same link, first described here" }]
+      };
+    }
+    if (initiator !== target && prev.initiator === target && prev.target === initiator) {
+      return {
+        range: el.startTag,
+        messageId: "reverseLink",
+        data: { kind, initiator, target },
+        related: [{ range: prev.element.startTag, message: `the ${target}\u2192${initiator} link, described here` }]
+      };
+    }
+  }
+  return void 0;
+}
 
 // src/model/guest-numa.ts
 function guestNumaLayout(d) {
@@ -15923,7 +16053,7 @@ function strictSmallPageKiBPerNode(domains) {
 
 // rules/insufficient-hugepages/index.ts
 var sum = (items) => items.reduce((a, c) => a + c.pages, 0);
-var messages = {
+var messages2 = {
   nodeShort: {
     message: "host node {{node}} has {{supply}} \xD7 {{size}} hugepages ({{supplySize}}); {{guests}} {{where}} {{need}} {{demand}} ({{demandSize}})",
     help: "reserve at least {{demand}} on the node (/sys/devices/system/node/node{{node}}/hugepages/hugepages-{{sizeKiB}}kB/nr_hugepages) or move a guest"
@@ -15954,7 +16084,7 @@ var insufficient_hugepages_default = definePlanRule({
     hasSuggestions: false,
     summary: "The guests planned on a host node need more hugepages of a size than that node's pool holds.",
     tags: ["hugepages", "numa", "memory", "capacity"],
-    messages
+    messages: messages2
   },
   check(ctx) {
     const host = ctx.host.model;
@@ -16410,7 +16540,7 @@ var isolation_incomplete_default = defineHostRule({
 });
 
 // rules/isolation-params-consistency/index.ts
-var messages2 = {
+var messages3 = {
   irqOnIsolated: {
     message: "{{source}} includes isolated {{cpus}}: interrupts without an affinity of their own land there",
     help: "limit irqaffinity to housekeeping CPUs ({{housekeeping}})"
@@ -16464,7 +16594,7 @@ var isolation_params_consistency_default = definePlanRule({
       additionalProperties: false,
       properties: { housekeepingPerNode: { type: "boolean", description: "Also warn about a NUMA node with CPUs but no housekeeping CPU." } }
     },
-    messages: messages2
+    messages: messages3
   },
   // A host-level rule: run once per host (plan), never once per domain.
   check(ctx) {
@@ -16729,7 +16859,7 @@ var ADDRESS_TYPES = {
   "virtio-pmem": ["pci"],
   "virtio-mem": ["pci", "ccw"]
 };
-var messages3 = {
+var messages4 = {
   noMemory: {
     message: "the domain has no <memory> and no guest NUMA cell memory: libvirt rejects this at define time",
     help: "add <memory unit='GiB'>\u2026</memory>, or memory='\u2026' on each guest NUMA <cell>"
@@ -16854,7 +16984,7 @@ var memory_config_invalid_default = defineDomainRule({
     hasSuggestions: false,
     summary: "Memory sizing or memory devices libvirt rejects: no <memory>, <maxMemory> too small or missing, bad DIMM slots, hotplug without cells, bad NVDIMM, virtio-pmem or virtio-mem settings.",
     tags: ["memory", "numa"],
-    messages: messages3
+    messages: messages4
   },
   check({ domain, host, report }) {
     const cells = domain.cpu?.cells ?? [];
@@ -18850,7 +18980,7 @@ function narrowSchemaFailure(text, from, validate, budget = 64) {
 
 // rules/schema-invalid/index.ts
 var MAX_MESSAGE = 120;
-var messages4 = {
+var messages5 = {
   unreadable: {
     message: 'libxml2, the XML parser libvirt uses, cannot read this file: "{{said}}"',
     help: "correct the XML here: libvirt cannot read the file either"
@@ -18894,7 +19024,7 @@ var schema_invalid_default = defineDomainRule({
     hasSuggestions: false,
     summary: "libvirt's RelaxNG schema (domain.rng) rejects the domain; reported where validation stopped (only with --schema).",
     tags: ["schema"],
-    messages: messages4
+    messages: messages5
   },
   check({ source, schema, report }) {
     if (!schema || !source.doc.root) return;
@@ -18909,7 +19039,7 @@ var schema_invalid_default = defineDomainRule({
     const libxml2 = site.message.replace(/\s+/g, " ").trim();
     const element = excerpt(site.element.name, 32);
     const said = (id, data) => {
-      const rest = messages4[id].message.replace(/\{\{(\w+)\}\}/g, (_, k) => k === "said" ? "" : data[k] ?? "");
+      const rest = messages5[id].message.replace(/\{\{(\w+)\}\}/g, (_, k) => k === "said" ? "" : data[k] ?? "");
       return excerpt(libxml2, Math.max(32, MAX_MESSAGE - rest.length));
     };
     const unknown = failure.kind === "invalid" && !site.attribute && !site.exact ? firstUndefinedElement(source.doc.root, schema.facts().definedElements) : void 0;
@@ -19246,7 +19376,7 @@ function isOneCore(cpus, host) {
 var POLICIES2 = /* @__PURE__ */ new Set(["batch", "idle", "fifo", "rr"]);
 var MAX_RELATED2 = 20;
 var RT_PRIORITY = { min: 1, max: 99 };
-var messages5 = {
+var messages6 = {
   vcpupinNoVcpu: { message: "<vcpupin> has no vcpu attribute: libvirt rejects it", help: "name the vCPU it pins, e.g. vcpu='0'" },
   vcpupinBeyond: { message: "vcpupin pins vCPU {{vcpu}} but the domain has {{have}}: libvirt silently drops the pin", help: "remove it, or raise <vcpu>" },
   vcpupinTwice: { message: `vCPU {{vcpu}} is pinned a second time: libvirt rejects the domain ("duplicate vcpupin for vcpu '{{vcpu}}'")`, help: "keep one <vcpupin> per vCPU" },
@@ -19333,7 +19463,7 @@ var vcpu_id_range_default = defineDomainRule({
     hasSuggestions: false,
     summary: "A vCPU or IOThread id in <cputune>, <vcpus> or a device that the domain lacks, <vcpus> states libvirt refuses, a pin without cpuset or repeated, a bad realtime priority.",
     tags: ["pinning", "scheduling"],
-    messages: messages5
+    messages: messages6
   },
   check({ domain, report }) {
     checkDeviceIothreads(domain, report);
@@ -19953,7 +20083,7 @@ function readmes() {
     "duplicate-domain-identity": "# duplicate-domain-identity\n\nReports two domains planned on the same host that have the same `<name>`, or the same `<uuid>`. libvirt identifies a domain by both, so on one host they cannot be two guests. Each shared name or UUID is reported at the `<name>` (or `<uuid>`) of every file the host would not hold (defining the files in path order: the second of a name or UUID is refused, a copy with both equal replaces the earlier file), with the other files as related places. So the finding lands on each file the plan rules leave out: copies a pull request adds cannot replace a guest and silence the finding with a directive of their own, since the replaced file, which the pull request does not touch, is reported too. Names compare as libvirt compares them, exactly as written (`web-01 ` is another name).\n\n## Why this matters\n\nlibvirt keeps one list of domains per host and looks each new definition up by UUID and by name (`virDomainObjListAddLocked` in `src/conf/virdomainobjlist.c`):\n\n- the same name with another UUID: `virsh define` fails with `domain 'web-01' already exists with uuid \u2026`;\n- the same UUID with another name: it fails with `domain 'web-01' is already defined with uuid \u2026`;\n- the same name and UUID: the second definition *replaces* the first, silently. Two files in git describe one guest, and whichever is defined last wins.\n\nA copied domain file that kept its `<name>` or `<uuid>` (a new guest made from an old one) is the usual cause. Each file is valid alone; the clash shows only when the domains of one host are checked together, which is why this is a plan rule. UUIDs are compared as libvirt parses them: case and dashes do not matter. A domain without `<uuid>` gets a random one from libvirt, so only its name can clash.\n\n**One finding for one cause.** Since the host holds one domain per name and per UUID, the other plan rules (CPUs two guests share, hugepage pools, node memory) and `kvmlint plan` count the duplicates as one guest: the files are defined in path order, a refused definition is left out and a replacing one replaces (`src/model/domain-identity.ts`). A copied file or a symlinked second name therefore gets this finding alone, not also a CPU conflict with itself or a pool counted twice.\n\n## Incorrect\n\nTwo files planned on one host:\n\n```xml\n<!-- domains/web-01.xml -->\n<name>web-01</name>\n<uuid>626d209b-d6e8-55e5-ae8c-326a8b67fcde</uuid>\n```\n\n```xml\n<!-- domains/web-02.xml, copied from web-01.xml -->\n<name>web-01</name>\n<uuid>626d209b-d6e8-55e5-ae8c-326a8b67fcde</uuid>\n```\n\n## Correct\n\n```xml\n<!-- domains/web-02.xml -->\n<name>web-02</name>\n<uuid>0b6f3f0e-5c1d-4c52-9a43-7a0c1b7f2d19</uuid>\n```\n\n## Fix\n\nNone automatic: which domain keeps the identity is a person's call. Give the new domain its own name and a new UUID (`uuidgen`), or remove the `<uuid>` element and let libvirt generate one at define time.\n\n## Sources\n\n- libvirt `src/conf/virdomainobjlist.c`, `virDomainObjListAddLocked`: the name and UUID checks and their error messages.\n- libvirt `src/util/viruuid.c`, `virUUIDParse`: UUIDs with or without dashes, hex digits in either case.\n",
     "emulatorpin-overlaps-vcpus": "# emulatorpin-overlaps-vcpus\n\nReports QEMU emulator threads that may run on a host CPU dedicated to one of the guest's vCPUs (a vCPU whose effective affinity is exactly that one CPU). The finding is a warning, or an error when an overlapped vCPU, or the emulator itself (`<emulatorsched>`), has realtime (`fifo` or `rr`) scheduling. It points at the `cpuset` that sets the emulator's affinity: the `<emulatorpin>`, or the `<vcpu cpuset>` the emulator falls back to when there is no `<emulatorpin>`. A guest confined whole to one CPU by `<vcpu cpuset>`, with no `<vcpupin>` (a one-vCPU appliance), is not reported unless a thread is realtime: its vCPU and emulator share the CPU through the one setting that places both, and nothing was dedicated (two vCPUs there are `vcpu-pin-collision`'s finding).\n\n## Why this matters\n\nThe \"emulator\" is every thread of the QEMU process that is neither a vCPU nor an IOThread: the main loop, device emulation, disk and network I/O without an IOThread, migration, VNC/SPICE, the RCU thread. libvirt gives it `<emulatorpin cpuset>`, else `<vcpu cpuset>`, else numad's nodes with `placement='auto'`, else every online CPU (formatdomain \xA7CPU Tuning; `qemuProcessSetupEmulator` in `qemu_process.c`).\n\nA vCPU pinned to one CPU of its own is meant to have that CPU to itself. If the emulator's set includes that CPU, the scheduler puts emulator work there whenever it likes: every interrupt the guest raises, every disk completion handled in the main loop preempts the vCPU, and the guest sees latency spikes and steal time. A common way to get there is a `<vcpu cpuset>` that lists exactly the pinned CPUs: it looks like a bound for the vCPUs, but with no `<emulatorpin>` the emulator follows it onto those CPUs.\n\nWith `<vcpusched scheduler='fifo'|'rr'>` on the overlapped vCPU it is worse: a busy realtime vCPU is never preempted by the (SCHED_OTHER) emulator thread, so the emulator thread that landed on that CPU waits. Device emulation and I/O for the whole guest stall behind it, which often looks like a hung guest. The reverse, a realtime `<emulatorsched>` on a vCPU's CPU, starves the vCPU instead. Both are the error case (rules.md names the first; the second is the same overlap with the roles swapped). Which side starves which follows the priorities (`canStarve` in `src/model/threads.ts`): a realtime thread preempts normal ones and realtime ones of lower or equal priority, never one of higher priority. So a `fifo` emulator at priority 2 over `fifo` vCPUs at priority 1 is reported as the emulator starving the vCPU, not the reverse (libvirt's `genericxml2xmlindata/cputune.xml` has that shape).\n\nWhich rule owns what, so one mistake gets one finding:\n\n- an emulator with no pin at all (every online CPU) is `missing-emulatorpin`'s;\n- the emulator on a CPU dedicated to a vCPU is this rule's, as an error when either thread is realtime; `realtime-sched-unsafe` does not report that pair again;\n- an emulator that only overlaps vCPUs with floating pins (a shared pool, as OpenStack's `shared` policy writes it) is not reported: nothing there was dedicated.\n\nLayouts generated by OpenStack Nova are reported as they are: a `dedicated` instance without `hw:emulator_threads_policy` gets an `<emulatorpin>` holding all of its own vCPU CPUs (Nova's documented default: the emulator threads \"run on the same host CPUs as the instance itself\"). That is a true overlap; `hw:emulator_threads_policy=isolate`, or `share` with `compute.cpu_shared_set` configured, moves the emulator off the vCPUs. Where the overlap is intended, turn the rule off for those domains in the config.\n\n## Incorrect\n\nThe emulator pin reaches into CPU 4, vCPU 0's CPU:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-4'/>\n</cputune>\n```\n\nThe emulator follows `<vcpu cpuset>` onto every pinned CPU:\n\n```xml\n<vcpu placement='static' cpuset='8-11'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='8'/>\n  <vcpupin vcpu='1' cpuset='9'/>\n  <vcpupin vcpu='2' cpuset='10'/>\n  <vcpupin vcpu='3' cpuset='11'/>\n</cputune>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n## Fix\n\n`kvmlint --fix` applies a fix only when the domain is linted against a host snapshot whose housekeeping set is known and not empty (as for `missing-emulatorpin`). The target is the housekeeping CPUs on the host node(s) of the vCPU pins, or all of them when those nodes have none, minus every CPU a vCPU is pinned to and the SMT siblings of dedicated ones (the same target as `missing-emulatorpin`'s); a realtime emulator gets no fix (spread over housekeeping CPUs it would starve them: give it a CPU of its own). The fix rewrites the `<emulatorpin cpuset>` value; when the emulator followed `<vcpu cpuset>`, it inserts `<emulatorpin cpuset='\u2026'/>` into `<cputune>` where libvirt's formatter writes it (after the `<vcpupin>`s), leaving `<vcpu cpuset>` alone since it still bounds any unpinned vCPU.\n\n```xml\n  <emulatorpin cpuset='0-3'/>\n```\n\nWithout a host snapshot there is no fix: choosing between the shared housekeeping CPUs and a spare CPU reserved for this guest is a person's decision. When the `<emulatorpin>` also names CPUs no vCPU is dedicated to, a suggestion offers to keep only those.\n\n## Needs\n\n**domain**. The host snapshot is only needed for the fix and for naming housekeeping CPUs.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Tuning (`emulatorpin`, `vcpupin`, `vcpusched`) and \xA7CPU Allocation (`<vcpu cpuset>`: the default for the emulator when `emulatorpin` is absent).\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupEmulator`, `qemuProcessSetupPid`).\n- libvirt `src/conf/domain_conf.c` (`virDomainCputuneDefFormat`: order of `vcpupin`, `emulatorpin`, `iothreadpin`).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): \"The QEMU emulator threads need to be pinned to host CPUs that are not in the isolcpus reserved set\".\n- sched(7), \"SCHED_FIFO\": a SCHED_FIFO thread runs until it blocks, yields or is preempted by a higher-priority thread.\n- OpenStack Nova, admin guide \"CPU topologies\", \xA7Customizing instance emulator thread pinning policies (`hw:emulator_threads_policy`).\n- The KVM tuning guide for Rocky Linux: emulatorpin on housekeeping cores, apart from 1:1 vCPU pins.\n",
     "guest-cell-spans-host-nodes": "# guest-cell-spans-host-nodes\n\nReports a guest NUMA cell whose vCPUs are pinned to CPUs on more than one host NUMA node (on the `<cell>` start tag), and a guest with more NUMA cells holding vCPUs than the host has nodes with CPUs (on the `<numa>` start tag). Both are warnings.\n\n## Why this matters\n\nA guest NUMA topology (`<cpu><numa><cell>`) tells the guest kernel which vCPUs share local memory. The guest's scheduler and allocator act on it: tasks stay near their memory, and memory is allocated on the node of the CPU that asks. The promise only holds if each guest cell maps onto one host node:\n\n- **a cell spanning host nodes**: some of the cell's vCPUs run on another socket than the rest, and than the memory bound to the cell. The guest sees all of them as local to each other, so it places threads and memory accordingly, and some of those accesses cross the interconnect without the guest knowing. A `<vcpu cpuset>` covering several nodes makes every cell span them;\n- **more cells with vCPUs than host nodes with CPUs**: at least two guest cells share one host node. The guest keeps its tasks apart from each other's memory for no benefit, and its NUMA distances mean nothing. A CPU-less host node (CXL memory, a memory-only node) does not count: mirror it with a guest cell that has memory and no `cpus`, as libvirt allows.\n\nThe rule takes each vCPU's effective pin (`vcpupin`, else `<vcpu cpuset>`) and the host nodes of those CPUs. Unpinned vCPUs and `placement='auto'` (numad chooses at start) are not known offline and are left out; a guest with no pinned vCPU is not checked at all, its cell count included (a two-cell test guest on a one-node desktop claims nothing about the host's nodes). A guest with a single cell is not checked for spanning: it makes no claim of locality between cells. That cell often exists only for shared memory (virtiofs, vhost-user), and is no different from a guest without cells, whose memory placement `pin-crosses-nodeset` weighs. vCPUs listed in no cell are `guest-numa-coverage`'s.\n\n## Incorrect\n\nGuest cell 0 is vCPUs 0-3, but vCPU 3 is pinned to CPU 20 on host node 1:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='20'/>\n  <!-- vCPUs 4-7 on CPUs 21-24 (node 1) -->\n</cputune>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-3' memory='8' unit='GiB'/>\n    <cell id='1' cpus='4-7' memory='8' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Correct\n\nEach cell's vCPUs on one host node, and the cell's memory bound there:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <!-- vCPUs 4-7 on CPUs 20-23 (node 1) -->\n</cputune>\n<numatune>\n  <memnode cellid='0' mode='strict' nodeset='0'/>\n  <memnode cellid='1' mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nNo automatic fix: which CPUs a cell should move to is a placement decision. Pin each guest cell's vCPUs to CPUs of one host node and bind its memory with `<memnode>`. Give the guest at most as many cells with vCPUs as the host has nodes with CPUs.\n\n## Needs\n\n**host snapshot**: which node each CPU belongs to, and which nodes have CPUs. Without a host the rule is silent.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU model and topology (`<numa>`, `<cell id cpus memory>`; `cpus` optional for memory-only cells), \xA7CPU Tuning, \xA7NUMA Node Tuning (`memnode`).\n- libvirt `src/conf/numa_conf.c`: guest cells and their `memnode` bindings.\n- OpenStack Nova `nova/virt/hardware.py`: each guest NUMA cell is fitted to exactly one host NUMA cell.\n- Linux `Documentation/admin-guide/mm/numa_memory_policy.rst`: local allocation on the node of the faulting CPU.\n- The KVM tuning guide for Rocky Linux: guest NUMA cells mirroring the host's, each pinned within one socket.\n",
-    "guest-numa-cell-invalid": "# guest-numa-cell-invalid\n\nReports a guest NUMA `<numa>` without cells, and a `<cell>` (under `<cpu><numa>`) libvirt refuses when the domain is defined: one without `memory`, an empty `<distances>`, a distance other than 10 to itself or of 10 to another cell, a `<distances><sibling id>` that names a cell the guest does not have, a distance outside 10-255, or a `memAccess` or `discard` value libvirt does not know. It also reports a PCI controller (`pci-expander-bus`, `pcie-expander-bus`, a pseries `pci-root`) whose `<target><node>` names a guest NUMA node the domain does not have. The finding is on the attribute value or `<node>` text at fault.\n\n## Why this matters\n\nlibvirt parses each cell in `numa_conf.c` (`virDomainNumaDefParseXML`, `virDomainNumaDefNodeDistanceParseXML`) and rejects the whole domain for any of these:\n\n- `<sibling id='N'>` where N is not one of the guest's cells: \"'sibling_id N' does not refer to a valid cell within NUMA 'cell id M'\". It happens when a distances block is copied from a guest with more cells;\n- a distance below 10 (the local distance) or above 255 (unreachable);\n- a `<numa>` with no `<cell>`: \"NUMA topology defined without NUMA cells\";\n- a cell without `memory`: libvirt reads it as required (\"missing element or attribute './@memory'\");\n- a `<distances>` with no `<sibling>`: \"NUMA distances defined without siblings\";\n- a cell's distance to itself other than 10, or 10 between two different cells: \"'value 20' is invalid for 'sibling id 0' under NUMA 'cell id 0'\" (the same check as the 10-255 range);\n- `memAccess` other than `shared` or `private`, and `discard` other than `yes` or `no`: both are parsed as enums that must be set to a known, non-default value (\"Invalid value for attribute 'memAccess' in element 'cell'\").\n\nA PCI expander bus puts its devices on a guest NUMA node (`<target><node>N</node>`), and libvirt checks that the guest has that node when the definition is parsed (`qemu_domain.c` `qemuDomainControllerDefPostParse`): \"pci-expander-bus with index 1 is configured for a NUMA node (1) not present in the domain's <cpu><numa> array (0)\" for a guest without cells. Guest NUMA nodes are the `<cell>` elements, numbered from 0, so N must be below their count; a guest without cells has none.\n\nThese are define-time errors (**error**): `virsh define` fails and nothing starts. libvirt's own test suite has the first two as parse errors (`cpu-numa-distance-nonexistent-sibling`, `hugepages-memaccess-invalid` in `tests/qemuxmlconfdata/`; see `test/libvirt-oracle/`), and the controller case as `pci-expander-bus-bad-node`.\n\nCell ids that overlap, repeat or do not run 0..n-1 are `guest-numa-coverage`'s; a cell memory that does not parse is `value-invalid`'s.\n\n## Incorrect\n\n```xml\n<numa>\n  <cell id='0' cpus='0-1' memory='4' unit='GiB'>\n    <distances>\n      <sibling id='0' value='10'/>\n      <sibling id='2' value='21'/>\n    </distances>\n  </cell>\n  <cell id='1' cpus='2-3' memory='4' unit='GiB' memAccess='shard'/>\n</numa>\n```\n\n## Correct\n\n```xml\n<numa>\n  <cell id='0' cpus='0-1' memory='4' unit='GiB'>\n    <distances>\n      <sibling id='0' value='10'/>\n      <sibling id='1' value='21'/>\n    </distances>\n  </cell>\n  <cell id='1' cpus='2-3' memory='4' unit='GiB' memAccess='shared'/>\n</numa>\n```\n\n## Fix\n\nThere is no automatic fix: which cell a distance was meant for, or which access mode, is a person's choice.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/qemu/qemu_domain.c`: `qemuDomainControllerDefPostParse` (a PCI controller's NUMA node against the guest's cells).\n- libvirt `src/conf/numa_conf.c`: `virDomainNumaDefParseXML`, `virDomainNumaDefNodeDistanceParseXML` (sibling ids, `LOCAL_DISTANCE` 10 to `UNREACHABLE` 255), `memAccess` and `discard` parsing.\n- libvirt, Domain XML format, \xA7CPU model and topology (NUMA topology, `memAccess`, `discard`, distances).\n- libvirt tests: `tests/qemuxmlconfdata/cpu-numa-distance-nonexistent-sibling.*`, `hugepages-memaccess-invalid.*`, `pci-expander-bus-bad-node.*`, `pci-expander-bus.*` (accepted).\n",
+    "guest-numa-cell-invalid": "# guest-numa-cell-invalid\n\nReports a guest NUMA `<numa>` without cells, and a `<cell>` (under `<cpu><numa>`) libvirt refuses when the domain is defined: one without `memory`, an empty `<distances>`, a distance other than 10 to itself or of 10 to another cell, a `<distances><sibling id>` that names a cell the guest does not have, a distance outside 10-255, or a `memAccess` or `discard` value libvirt does not know. From libvirt 6.6.0 it checks the ACPI HMAT description too: a cell's memory-side `<cache level>` that is 0, above 3 or repeated, and a `<numa><interconnects>` `<latency>` or `<bandwidth>` that names a missing cell, starts at a cell without vCPUs, names a cache level its target lacks, repeats an earlier one or reverses an earlier link. It also reports a PCI controller (`pci-expander-bus`, `pcie-expander-bus`, a pseries `pci-root`) whose `<target><node>` names a guest NUMA node the domain does not have. The finding is on the attribute value or `<node>` text at fault.\n\n## Why this matters\n\nlibvirt parses each cell in `numa_conf.c` (`virDomainNumaDefParseXML`, `virDomainNumaDefNodeDistanceParseXML`) and rejects the whole domain for any of these:\n\n- `<sibling id='N'>` where N is not one of the guest's cells: \"'sibling_id N' does not refer to a valid cell within NUMA 'cell id M'\". It happens when a distances block is copied from a guest with more cells;\n- a distance below 10 (the local distance) or above 255 (unreachable);\n- a `<numa>` with no `<cell>`: \"NUMA topology defined without NUMA cells\";\n- a cell without `memory`: libvirt reads it as required (\"missing element or attribute './@memory'\");\n- a `<distances>` with no `<sibling>`: \"NUMA distances defined without siblings\";\n- a cell's distance to itself other than 10, or 10 between two different cells: \"'value 20' is invalid for 'sibling id 0' under NUMA 'cell id 0'\" (the same check as the 10-255 range);\n- `memAccess` other than `shared` or `private`, and `discard` other than `yes` or `no`: both are parsed as enums that must be set to a known, non-default value (\"Invalid value for attribute 'memAccess' in element 'cell'\").\n\nThe ACPI Heterogeneous Memory Attribute Table (HMAT; libvirt 6.6.0, \"Allow configuring of ACPI NUMA HMAT\") is checked in `numa_conf.c` `virDomainNumaDefValidate` after the parse (`virDomainNumaDefNodeCacheParseXML`, `virDomainNumaDefParseXML`):\n\n- `<cache level='0'>`: the level is read as non-zero (\"Invalid value for attribute 'level' in element 'cache': Zero is not permitted\");\n- a level above 3: \"Ain't nobody heard of that much cache level\";\n- the same level twice in one cell: \"Cache level '1' already defined\";\n- an `initiator` or `target` that is not below the number of cells: \"'initiator' refers to a non-existent NUMA node\", \"'target' refers to a non-existent NUMA node\";\n- an initiator cell without `cpus` (or with an empty set): \"NUMA nodes without CPUs can't be initiator\";\n- `cache='N'` when the target cell has no `<cache level='N'>`: \"'cache' refers to a non-existent NUMA node cache\";\n- a second `<latency>` (or `<bandwidth>`) with the same initiator, target, cache and type: \"Duplicate info for NUMA latencies\";\n- a link from B to A after any link from A to B, latency or bandwidth, whatever its cache or type: \"Link already defined\".\n\nlibvirt stops at the first of these; kvmlint reports each (a link once, for the first cause in libvirt's order). Before 6.6.0 libvirt ignored `<cache>` and `<interconnects>`, so with a host snapshot of an older libvirt they are not reported. Only the first `<interconnects>` is read, as libvirt does; values that do not parse are the schema's.\n\nA PCI expander bus puts its devices on a guest NUMA node (`<target><node>N</node>`), and libvirt checks that the guest has that node when the definition is parsed (`qemu_domain.c` `qemuDomainControllerDefPostParse`): \"pci-expander-bus with index 1 is configured for a NUMA node (1) not present in the domain's <cpu><numa> array (0)\" for a guest without cells. Guest NUMA nodes are the `<cell>` elements, numbered from 0, so N must be below their count; a guest without cells has none.\n\nThese are define-time errors (**error**): `virsh define` fails and nothing starts. libvirt's own test suite has the first two as parse errors (`cpu-numa-distance-nonexistent-sibling`, `hugepages-memaccess-invalid` in `tests/qemuxmlconfdata/`; see `test/libvirt-oracle/`), and the controller case as `pci-expander-bus-bad-node`; `numatune-hmat` is its accepted HMAT input.\n\nCell ids that overlap, repeat or do not run 0..n-1 are `guest-numa-coverage`'s; a cell memory that does not parse is `value-invalid`'s.\n\n## Incorrect\n\n```xml\n<numa>\n  <cell id='0' cpus='0-1' memory='4' unit='GiB'>\n    <distances>\n      <sibling id='0' value='10'/>\n      <sibling id='2' value='21'/>\n    </distances>\n  </cell>\n  <cell id='1' cpus='2-3' memory='4' unit='GiB' memAccess='shard'/>\n  <interconnects>\n    <latency initiator='0' target='1' type='access' value='20'/>\n    <bandwidth initiator='1' target='0' type='access' value='102400' unit='KiB'/>\n  </interconnects>\n</numa>\n```\n\n## Correct\n\n```xml\n<numa>\n  <cell id='0' cpus='0-1' memory='4' unit='GiB'>\n    <distances>\n      <sibling id='0' value='10'/>\n      <sibling id='1' value='21'/>\n    </distances>\n  </cell>\n  <cell id='1' cpus='2-3' memory='4' unit='GiB' memAccess='shared'/>\n  <interconnects>\n    <latency initiator='0' target='1' type='access' value='20'/>\n    <bandwidth initiator='0' target='1' type='access' value='102400' unit='KiB'/>\n  </interconnects>\n</numa>\n```\n\n## Fix\n\nThere is no automatic fix: which cell a distance or link was meant for, or which access mode, is a person's choice.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/qemu/qemu_domain.c`: `qemuDomainControllerDefPostParse` (a PCI controller's NUMA node against the guest's cells).\n- libvirt `src/conf/numa_conf.c`: `virDomainNumaDefParseXML`, `virDomainNumaDefNodeDistanceParseXML` (sibling ids, `LOCAL_DISTANCE` 10 to `UNREACHABLE` 255), `memAccess` and `discard` parsing; `virDomainNumaDefNodeCacheParseXML` and `virDomainNumaDefValidate` (HMAT caches and interconnects).\n- libvirt NEWS, v6.6.0: \"Allow configuring of ACPI NUMA HMAT\".\n- libvirt, Domain XML format, \xA7CPU model and topology (NUMA topology, `memAccess`, `discard`, distances, ACPI HMAT).\n- libvirt tests: `tests/qemuxmlconfdata/cpu-numa-distance-nonexistent-sibling.*`, `hugepages-memaccess-invalid.*`, `pci-expander-bus-bad-node.*`, `pci-expander-bus.*`, `numatune-hmat.*` (accepted).\n",
     "guest-numa-coverage": "# guest-numa-coverage\n\nChecks how the guest NUMA cells (`<cpu><numa><cell>`) divide the vCPUs. Errors: cells whose ids are not 0..n-1 each once, two cells naming the same vCPU, or a cell naming a vCPU at or beyond the `<vcpu>` maximum, all of which libvirt rejects. Warning: vCPUs that no cell names, which libvirt silently adds to cell 0. The warning has a safe `--fix` that writes them into cell 0's `cpus`.\n\n## Why this matters\n\nThe cells are the NUMA topology the guest OS sees: which vCPUs sit next to which memory. Its scheduler and allocator, and every NUMA-aware application inside, plan around it. With `<numatune><memnode>` the cells are also the unit in which guest memory is bound to host nodes, so a vCPU in the wrong cell ends up running far from its memory.\n\nHow libvirt reads the cells (numa_conf.c `virDomainNumaDefParseXML`, domain_conf.c `virDomainDefParseXML`):\n\n- a cell's id is its `id` attribute, or its position when `id` is absent. The ids must be exactly 0..n-1, each once (\"Exactly one 'cell' element per guest NUMA cell allowed\u2026\", \"Duplicate NUMA cell info\");\n- two cells may not share a vCPU (\"NUMA cells \u2026 have overlapping vCPU ids\");\n- no cell may name a vCPU at or beyond the `<vcpu>` maximum (\"CPU IDs in <numa> exceed the <vcpu> count\");\n- `cpus` is optional: a cell without it is a CPU-less (memory-only) node, which libvirt has supported since 6.5. It is not reported;\n- every vCPU that no cell names is added to cell 0. The QEMU driver does this after parsing (qemu_domain.c `qemuDomainDefNumaCPUsRectify`, numa_conf.c `virDomainNumaFillCPUsInNode`): cell 0's `cpus` becomes every vCPU the other cells do not name. QEMU itself warns that partial mappings are obsolete and will be removed.\n\nSo the guest gets a cell 0 that is larger than the file says, often with a non-contiguous CPU list, while the other cells (and their `memnode` bindings) look balanced on paper. The rule writes down what libvirt would do, so the file and the guest agree. If another split was meant, move the vCPUs to the right cells by hand.\n\nCoverage is checked against the vCPU **maximum**, so vCPUs that are offline at boot need a cell too. When a cell id or `cpus` value does not parse (`value-invalid`, `cpuset-syntax`), or when an error above is present, the coverage warning is left out.\n\n## Incorrect\n\nvCPU 3 is in no cell, and libvirt puts it in cell 0:\n\n```xml\n<vcpu placement='static'>8</vcpu>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-2' memory='8' unit='GiB'/>\n    <cell id='1' cpus='4-7' memory='8' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\nErrors:\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-2' memory='4' unit='GiB'/>\n    <cell id='2' cpus='2-5' memory='4' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Correct\n\n```xml\n<vcpu placement='static'>8</vcpu>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-3' memory='8' unit='GiB'/>\n    <cell id='1' cpus='4-7' memory='8' unit='GiB'/>\n    <cell id='2' memory='8' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Fix\n\nFor the warning, `kvmlint --fix` sets cell 0's `cpus` to its own vCPUs plus the ones no cell names, in libvirt's canonical form (`virBitmapFormat`, e.g. `0-3,6-7`). When cell 0 has no `cpus` attribute, the fix inserts one after its `id`, in the file's quote style. This is exactly what libvirt would do, so the guest does not change. The errors have no automatic fix: which cell a shared vCPU belongs to, and how the ids should be renumbered, are the author's choices.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/numa_conf.c`: `virDomainNumaDefParseXML` (ids, overlap, optional `cpus`), `virDomainNumaGetMaxCPUID`, `virDomainNumaFillCPUsInNode`.\n- libvirt `src/conf/domain_conf.c`: `virDomainDefParseXML` (\"Number of CPUs in <numa> exceeds the <vcpu> count\", \"CPU IDs in <numa> exceed the <vcpu> count\").\n- libvirt `src/qemu/qemu_domain.c`: `qemuDomainDefNumaCPUsRectify` (vCPUs in no cell go to cell 0).\n- QEMU `hw/core/machine.c` (`machine_numa_finish_cpu_init`): \"CPU(s) not present in any NUMA nodes\u2026 partial NUMA mappings is obsoleted\".\n- libvirt, Domain XML format, \xA7CPU model and topology (guest NUMA topology, CPU-less cells).\n",
     "guest-numa-memory-sum": "# guest-numa-memory-sum\n\nReports a domain with guest NUMA cells whose `<memory>` is not the sum of the cells' `memory` plus the sizes of its memory devices (`<memory model='dimm'|'nvdimm'|'virtio-mem'|\u2026>`). libvirt replaces `<memory>` with that sum, so the value in the file is never what the guest gets. Safe `--fix`: set `<memory>` to the sum.\n\n## Why this matters\n\nWith guest NUMA cells, the cells are the guest's memory: each becomes a memory backend of its own, of exactly its `memory` size. `<memory>` is then just a total that libvirt keeps consistent: when a domain is defined (`virsh define` parses with ABI update), `virDomainDefPostParseMemory` in domain_postparse.c overwrites it with \u03A3 cell memory + \u03A3 memory device sizes. `virsh dumpxml` afterwards shows the new value.\n\nA file whose `<memory>` disagrees with its cells is therefore misleading in review and in capacity planning. Someone reading \"16 GiB\" plans for 16 GiB while the guest gets 15.5. A change to `<memory>` alone (the usual way to resize a guest) silently does nothing. The mismatch usually comes from resizing one side and forgetting the other, or from cells written in MiB that do not add up to a whole number of GiB.\n\nSizes are compared exactly in KiB, after libvirt's unit rules (`KiB`, `MiB`, `GiB` are powers of 1024; `KB`, `MB`, `GB` powers of 1000; no unit is KiB). Memory devices are counted whatever their model, as libvirt does. Domains without cells are not checked: there `<memory>` is the size. A cell or device whose size does not parse is left to `value-invalid`, and the rule then stays silent.\n\n## Incorrect\n\n```xml\n<memory unit='GiB'>16</memory>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='7680' unit='MiB'/>\n    <cell id='1' cpus='2-3' memory='8192' unit='MiB'/>\n  </numa>\n</cpu>\n```\n\n## Correct\n\n```xml\n<memory unit='KiB'>16252928</memory>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='7680' unit='MiB'/>\n    <cell id='1' cpus='2-3' memory='8192' unit='MiB'/>\n  </numa>\n</cpu>\n```\n\n```xml\n<maxMemory slots='16' unit='GiB'>64</maxMemory>\n<memory unit='GiB'>10</memory>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4' unit='GiB'/>\n    <cell id='1' cpus='2-3' memory='4' unit='GiB'/>\n  </numa>\n</cpu>\n<devices>\n  <memory model='dimm'>\n    <target>\n      <size unit='GiB'>2</size>\n      <node>0</node>\n    </target>\n  </memory>\n</devices>\n```\n\n## Fix\n\n`kvmlint --fix` sets the text of `<memory>` to the sum, which is what libvirt would store, so the guest does not change. The sum is written in the unit `<memory>` already uses when it is a whole number there (`16` \u2192 `12` with `unit='GiB'`). Otherwise the fix writes KiB and sets `unit='KiB'` in the same edit, so the value stays exact and the file stays valid (`<memory unit='GiB'>16</memory>` \u2192 `<memory unit='KiB'>16252928</memory>`). Without a `unit` attribute the value is KiB already. If the larger `<memory>` was the intent, resize the cells instead: that is a choice the fix does not make.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/domain_postparse.c`: `virDomainDefPostParseMemory` (the total is recomputed from the cells and memory devices when parsing with ABI update).\n- libvirt `src/conf/numa_conf.c`: `virDomainNumaGetMemorySize`, and cell parsing (`memory` with `unit`, default KiB).\n- libvirt `src/util/virutil.c`: `virScaleInteger` (units).\n- libvirt, Domain XML format, \xA7Memory Allocation, \xA7CPU model and topology (guest NUMA topology), \xA7Memory devices.\n",
     "guest-smt-topology-mismatch": "# guest-smt-topology-mismatch\n\nReports a guest whose declared SMT topology disagrees with how its vCPUs are pinned to host hardware threads. A warning when `<topology threads='N'>` (N > 1) groups vCPUs into guest cores, but some group of N consecutive vCPUs pinned 1:1 is not on the SMT siblings of one host core. An info when the guest has one thread per core (`threads='1'`, or no `<topology>`) while two of its vCPUs are pinned to sibling threads of one host core. One finding per domain, on the first offending `<vcpupin>`, naming up to three groups or pairs.\n\n## Why this matters\n\nQEMU numbers vCPUs with the thread id varying fastest. With `threads='2'`, vCPUs 0-1 are the two threads of guest core 0, vCPUs 2-3 of core 1, and so on. The guest scheduler uses that topology. It spreads busy tasks across cores before doubling them up on sibling threads, and it treats siblings as sharing caches.\n\n- If vCPUs 0-1 are pinned to two separate host cores, the guest believes they share a core when they do not. When they do share one, it is a core the guest does not know about. The guest's placement decisions work against the hardware.\n- If the host has no SMT at all (SMT off, each CPU its own core), no pinning can make `threads='2'` true.\n- The reverse, one thread per core while two vCPUs sit on one host core's two threads, makes the guest load both \"cores\" fully, though they share one core's execution units. That is legitimate when capacity matters more than latency, hence only an info.\n\nOnly groups whose vCPUs are all pinned 1:1 to distinct CPUs are judged. Floating or partial pins are left to other rules.\n\n## Incorrect\n\nOn a host whose siblings are N and N+16:\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='2'/>\n  <vcpupin vcpu='1' cpuset='3'/>\n  <vcpupin vcpu='2' cpuset='4'/>\n  <vcpupin vcpu='3' cpuset='5'/>\n</cputune>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' dies='1' cores='2' threads='2'/>\n</cpu>\n```\n\n## Correct\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='2'/>\n  <vcpupin vcpu='1' cpuset='18'/>\n  <vcpupin vcpu='2' cpuset='3'/>\n  <vcpupin vcpu='3' cpuset='19'/>\n</cputune>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' dies='1' cores='2' threads='2'/>\n</cpu>\n```\n\n## Fix\n\nThere is no automatic fix, because the pins and the topology are both the user's choice. Pin each guest core's N consecutive vCPUs to the N thread siblings of one host core, or declare `threads='1'` and pin to separate cores. The snapshot's `cpuTopology` (or `lscpu -e`) shows which CPUs are siblings.\n\n## Needs\n\n**host snapshot** with the CPU topology (`cpuTopology` with `siblings`). Without it, the warning case reports one info note on the snapshot saying it was not checked. The info-level check (one thread per core) then stays silent, with no note about a note. Applies only to pinned domains with at least two vCPUs pinned 1:1.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU model and topology (`<topology sockets dies clusters cores threads>`) and \xA7CPU Tuning (`vcpupin`).\n- QEMU `include/hw/i386/topology.h` `x86_topo_ids_from_idx()`: `smt_id = cpu_index % nr_threads`, `core_id = cpu_index / nr_threads % nr_cores`, so consecutive vCPU indexes are the threads of one core.\n- Linux `Documentation/ABI/stable/sysfs-devices-system-cpu` (`topology/thread_siblings_list`). libvirt `formatcaps` (`<cpu siblings>`).\n- OpenStack Nova `nova/virt/hardware.py` (`hw:cpu_thread_policy=require`: guest threads on host sibling threads).\n",
