@@ -9803,6 +9803,7 @@ var SINGLE_CHILDREN = /* @__PURE__ */ new Map([
   ["currentMemory", "ignores"],
   ["maxMemory", "ignores"]
 ]);
+var SINGLE_CHILD_BITS = new Map([...SINGLE_CHILDREN.keys()].map((name, i) => [name, 1 << i]));
 var SINGLE_CPUTUNE_CHILDREN = ["emulatorpin", "emulatorsched"];
 var CPUTUNE_NUMBERS = /* @__PURE__ */ new Map([
   ["shares", "shares"],
@@ -9839,14 +9840,18 @@ var ModelBuilder = class {
   problems;
   /** A second copy of a `<domain>` child libvirt's schema allows once: what libvirt does with it decides the severity. */
   repeatedChildren(domain) {
-    let seen;
-    for (const child2 of domain.children) {
-      const kind = SINGLE_CHILDREN.get(child2.name);
-      if (kind === void 0) continue;
-      seen ??= /* @__PURE__ */ new Map();
-      const first = seen.get(child2.name);
-      if (first) this.repeated(child2, first, kind);
-      else seen.set(child2.name, child2);
+    let seen = 0;
+    const children = domain.children;
+    for (let i = 0; i < children.length; i++) {
+      const child2 = children[i];
+      const bit = SINGLE_CHILD_BITS.get(child2.name);
+      if (bit === void 0) continue;
+      if ((seen & bit) === 0) {
+        seen |= bit;
+        continue;
+      }
+      const first = children.find((c) => c.name === child2.name);
+      this.repeated(child2, first, SINGLE_CHILDREN.get(child2.name));
     }
     this.foreignNamespaces(domain);
   }
@@ -10142,12 +10147,7 @@ var ModelBuilder = class {
   }
   cputune(el) {
     if (!el) return void 0;
-    for (const name of SINGLE_CPUTUNE_CHILDREN) {
-      const all = childrenNamed(el, name);
-      for (const extra of all.slice(1)) {
-        this.problems.push({ ruleId: "value-invalid", range: extra.startTag, message: `a second <${name}>: libvirt rejects the domain ("only one ${name} is supported")`, duplicate: { name, first: all[0].startTag, unreadable: false } });
-      }
-    }
+    for (const name of SINGLE_CPUTUNE_CHILDREN) this.repeatedIn(el, name, "rejects");
     this.cputuneNumbers(el);
     const emulator = firstChild(el, "emulatorpin");
     return {

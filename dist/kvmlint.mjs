@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"cd2a896bf03f1ebd0feff3ed753e3d004f76061ddbbaec8f1a0b3d34725d9f4b"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"46e2ef0b91403c70ff789358d17b52b67024c1444da5ab0e6ea73ef230eca7ca"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -733,6 +733,8 @@ const SINGLE_CHILDREN: ReadonlyMap<string, 'rejects' | 'merges' | 'ignores'> = n
   ['maxMemory', 'ignores'],
 ]);
 
+const SINGLE_CHILD_BITS: ReadonlyMap<string, number> = new Map([...SINGLE_CHILDREN.keys()].map((name, i) => [name, 1 << i]));
+
 /** `<cputune>` children libvirt takes once (virDomainDefTunablesParse: "only one emulatorpin is supported"). */
 const SINGLE_CPUTUNE_CHILDREN = ['emulatorpin', 'emulatorsched'] as const;
 
@@ -783,14 +785,19 @@ class ModelBuilder {
 
   /** A second copy of a `<domain>` child libvirt's schema allows once: what libvirt does with it decides the severity. */
   repeatedChildren(domain: XmlElement): void {
-    let seen: Map<string, XmlElement> | undefined;
-    for (const child of domain.children) {
-      const kind = SINGLE_CHILDREN.get(child.name);
-      if (kind === undefined) continue;
-      seen ??= new Map();
-      const first = seen.get(child.name);
-      if (first) this.repeated(child, first, kind);
-      else seen.set(child.name, child);
+    // A bit per name: no allocation for the domain without a repeat (every domain there is, nearly).
+    let seen = 0;
+    const children = domain.children;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
+      const bit = SINGLE_CHILD_BITS.get(child.name);
+      if (bit === undefined) continue;
+      if ((seen & bit) === 0) {
+        seen |= bit;
+        continue;
+      }
+      const first = children.find((c) => c.name === child.name)!;
+      this.repeated(child, first, SINGLE_CHILDREN.get(child.name)!);
     }
     this.foreignNamespaces(domain);
   }
@@ -1118,12 +1125,7 @@ class ModelBuilder {
 
   cputune(el: XmlElement | undefined): CputuneConfig | undefined {
     if (!el) return undefined;
-    for (const name of SINGLE_CPUTUNE_CHILDREN) {
-      const all = childrenNamed(el, name);
-      for (const extra of all.slice(1)) {
-        this.problems.push({ ruleId: 'value-invalid', range: extra.startTag, message: `a second <${name}>: libvirt rejects the domain ("only one ${name} is supported")`, duplicate: { name, first: all[0]!.startTag, unreadable: false } });
-      }
-    }
+    for (const name of SINGLE_CPUTUNE_CHILDREN) this.repeatedIn(el, name, 'rejects');
     this.cputuneNumbers(el);
     const emulator = firstChild(el, 'emulatorpin');
     return {
