@@ -12954,6 +12954,15 @@ function plainUint(text) {
 function textOf(el) {
   return el ? el.text.trim() : void 0;
 }
+function elementAt(root, offset) {
+  let el = root;
+  for (; ; ) {
+    if (offset >= el.startTag.start && offset < el.startTag.end) return el;
+    const next = el.children.find((c) => offset >= c.range.start && offset < c.range.end);
+    if (!next) return void 0;
+    el = next;
+  }
+}
 function textRange(el) {
   return el.contentRange.end > el.contentRange.start ? el.contentRange : el.startTag;
 }
@@ -13052,27 +13061,32 @@ var ModelBuilder = class {
   }
   /**
    * Elements kvmlint reads that a default namespace declaration (`<cputune xmlns='urn:x'>`) takes out of
-   * libvirt's: its XPath (`./cputune/vcpupin`) matches only elements in no namespace, so libvirt ignores
-   * them where kvmlint would read them. Unreadable, as a merged copy is. `<metadata>`, where other
-   * namespaces belong, and `<devices>` are left out; a domain without the text `xmlns` costs one scan.
+   * libvirt's reading: its XPath (`./cputune/vcpupin`) matches only elements in no namespace, so libvirt
+   * ignores what kvmlint would read. Unreadable, as a merged copy is. Found from the text: one scan for
+   * `xmlns`, and for each declaration of a default namespace inside a child kvmlint models (not `<metadata>`
+   * or `<qemu:commandline>`, where other namespaces belong, nor `<devices>`, read by text scans), the element it is on.
    */
   foreignNamespaces(domain) {
     if (!domain.contentIncludes("xmlns")) return;
-    const stack = [];
-    for (const child2 of domain.children) if (child2.name !== "metadata" && child2.name !== "devices") stack.push(child2);
-    while (stack.length > 0) {
-      const el = stack.pop();
+    const { text, start, end } = domain.contentSpan();
+    let read;
+    for (let at = text.indexOf("xmlns", start); at !== -1 && at < end; at = text.indexOf("xmlns", at + 5)) {
+      let j = at + 5;
+      while (isXmlSpace(text.charCodeAt(j))) j++;
+      if (text[j] !== "=") continue;
+      read ??= domain.children.filter((c) => SINGLE_CHILD_BITS.has(c.name) && c.name !== "devices");
+      if (!read.some((c) => at > c.range.start && at < c.range.end)) continue;
+      const el = elementAt(domain, at);
+      if (!el || el === domain) continue;
       const ns = el.attributeValues.xmlns;
-      if (ns !== void 0 && ns !== "") {
-        this.problems.push({
-          ruleId: "value-invalid",
-          range: el.startTag,
-          message: `<${el.name} xmlns='${excerpt(ns)}'> is in another namespace: libvirt ignores it, kvmlint would read it`,
-          duplicate: { name: el.name, first: void 0, unreadable: true }
-        });
-        continue;
-      }
-      if (el.contentIncludes("xmlns")) for (const c of el.children) stack.push(c);
+      if (ns === void 0 || ns === "") continue;
+      if (this.problems.some((p) => p.duplicate?.unreadable && p.range.start <= el.startTag.start && el.range.end <= (p.duplicate.outer ?? p.range.end))) continue;
+      this.problems.push({
+        ruleId: "value-invalid",
+        range: el.startTag,
+        message: `<${el.name} xmlns='${excerpt(ns)}'> is in another namespace: libvirt ignores it, kvmlint would read it`,
+        duplicate: { name: el.name, first: void 0, unreadable: true, outer: el.range.end }
+      });
     }
   }
   problem(range2, message, ruleId = "value-invalid") {

@@ -38,7 +38,7 @@ export interface ValueProblem {
    * A repeated or foreign element: its name, the first copy (a related location), and whether kvmlint cannot read
    * the domain as libvirt does (a copy libvirt merges, an element in another namespace): no directive silences that.
    */
-  duplicate?: { name: string; first: Range | undefined; unreadable: boolean };
+  duplicate?: { name: string; first: Range | undefined; unreadable: boolean; outer?: number };
   /** The libvirt release that brought the check (with the attribute it reads): older ones ignore the value. */
   since?: string;
 }
@@ -701,6 +701,17 @@ function textOf(el: XmlElement | undefined): string | undefined {
   return el ? el.text.trim() : undefined;
 }
 
+/** The innermost element whose start tag holds `offset`, descending from `root` by ranges. */
+function elementAt(root: XmlElement, offset: number): XmlElement | undefined {
+  let el: XmlElement = root;
+  for (;;) {
+    if (offset >= el.startTag.start && offset < el.startTag.end) return el;
+    const next = el.children.find((c) => offset >= c.range.start && offset < c.range.end);
+    if (!next) return undefined;
+    el = next;
+  }
+}
+
 /** Range of an element's trimmed text, or its start tag when it has none. */
 export function textRange(el: XmlElement): Range {
   return el.contentRange.end > el.contentRange.start ? el.contentRange : el.startTag;
@@ -834,27 +845,35 @@ class ModelBuilder {
 
   /**
    * Elements kvmlint reads that a default namespace declaration (`<cputune xmlns='urn:x'>`) takes out of
-   * libvirt's: its XPath (`./cputune/vcpupin`) matches only elements in no namespace, so libvirt ignores
-   * them where kvmlint would read them. Unreadable, as a merged copy is. `<metadata>`, where other
-   * namespaces belong, and `<devices>` are left out; a domain without the text `xmlns` costs one scan.
+   * libvirt's reading: its XPath (`./cputune/vcpupin`) matches only elements in no namespace, so libvirt
+   * ignores what kvmlint would read. Unreadable, as a merged copy is. Found from the text: one scan for
+   * `xmlns`, and for each declaration of a default namespace inside a child kvmlint models (not `<metadata>`
+   * or `<qemu:commandline>`, where other namespaces belong, nor `<devices>`, read by text scans), the element it is on.
    */
   foreignNamespaces(domain: XmlElement): void {
     if (!domain.contentIncludes('xmlns')) return;
-    const stack: XmlElement[] = [];
-    for (const child of domain.children) if (child.name !== 'metadata' && child.name !== 'devices') stack.push(child);
-    while (stack.length > 0) {
-      const el = stack.pop()!;
+    const { text, start, end } = domain.contentSpan();
+    let read: XmlElement[] | undefined;
+    for (let at = text.indexOf('xmlns', start); at !== -1 && at < end; at = text.indexOf('xmlns', at + 5)) {
+      let j = at + 5;
+      while (isXmlSpace(text.charCodeAt(j))) j++;
+      if (text[j] !== '=') continue; // xmlns:prefix, or text
+      // Only inside the children kvmlint models: <qemu:commandline xmlns='…/domain/qemu/1.0'> and the like are the
+      // drivers' own namespaces, which libvirt reads as such.
+      read ??= domain.children.filter((c) => SINGLE_CHILD_BITS.has(c.name) && c.name !== 'devices');
+      if (!read.some((c) => at > c.range.start && at < c.range.end)) continue;
+      const el = elementAt(domain, at);
+      if (!el || el === domain) continue;
       const ns = el.attributeValues.xmlns;
-      if (ns !== undefined && ns !== '') {
-        this.problems.push({
-          ruleId: 'value-invalid',
-          range: el.startTag,
-          message: `<${el.name} xmlns='${excerpt(ns)}'> is in another namespace: libvirt ignores it, kvmlint would read it`,
-          duplicate: { name: el.name, first: undefined, unreadable: true },
-        });
-        continue;
-      }
-      if (el.contentIncludes('xmlns')) for (const c of el.children) stack.push(c);
+      if (ns === undefined || ns === '') continue;
+      // Reported once, at the outermost element the declaration takes out of libvirt's namespace.
+      if (this.problems.some((p) => p.duplicate?.unreadable && p.range.start <= el.startTag.start && el.range.end <= (p.duplicate.outer ?? p.range.end))) continue;
+      this.problems.push({
+        ruleId: 'value-invalid',
+        range: el.startTag,
+        message: `<${el.name} xmlns='${excerpt(ns)}'> is in another namespace: libvirt ignores it, kvmlint would read it`,
+        duplicate: { name: el.name, first: undefined, unreadable: true, outer: el.range.end },
+      });
     }
   }
 
