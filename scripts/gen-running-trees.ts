@@ -247,6 +247,29 @@ export const RUNNING_TREES: RunningTreeSpec[] = [
       'db-2.xml': storedDefinition('db-2', DB_UUID, ['16', '17']),
     },
   },
+  {
+    name: 'vhost-kthreads',
+    about:
+      'A kernel before 6.4 (and 6.13): web-1 (pid 4100) has two vhost workers as kernel threads named vhost-4100 and a kvm-nx-lpage-recovery kernel thread, all allowed on 0-31 ' +
+      '(the guest\'s, not noise); a vhost-9999 kernel thread no running QEMU owns and a user process named vhost-4100 are foreign.',
+    processes: [
+      {
+        pid: 4100,
+        comm: 'qemu-kvm',
+        argv: qemuArgv('web-1', WEB_UUID),
+        tasks: [{ tid: 4100, comm: 'qemu-kvm', allowed: '0-31', lastCpu: 9 }, { tid: 4101, comm: 'call_rcu', allowed: '0-31', lastCpu: 1 }, ...vcpus(4110, ['4', '5', '6', '7'])],
+        numaMaps: '7f0a00000000 bind:0 file=/dev/hugepages/libvirt/qemu/1-web-1/qemu_back_mem.pc.ram.Xk2fa1 huge dirty=4096 N0=4096 kernelpagesize_kB=2048\n',
+      },
+      { pid: 4130, comm: 'vhost-4100', argv: [], tasks: [{ tid: 4130, comm: 'vhost-4100', allowed: '0-31', lastCpu: 12, flags: 0x00208040 }] },
+      { pid: 4131, comm: 'vhost-4100', argv: [], tasks: [{ tid: 4131, comm: 'vhost-4100', allowed: '0-31', lastCpu: 13, flags: 0x00208040 }] },
+      { pid: 4132, comm: 'kvm-nx-lpage-re', argv: [], tasks: [{ tid: 4132, comm: 'kvm-nx-lpage-re', allowed: '0-31', lastCpu: 2, flags: 0x00208040 }] },
+      { pid: 4133, comm: 'vhost-9999', argv: [], tasks: [{ tid: 4133, comm: 'vhost-9999', allowed: '0-31', lastCpu: 14, flags: 0x00208040 }] },
+      { pid: 7002, comm: 'vhost-4100', argv: ['./vhost-4100'], tasks: [{ tid: 7002, comm: 'vhost-4100', allowed: '0-31', lastCpu: 15 }] },
+    ],
+    irqs: [],
+    status: { 'web-1.xml': statusXml(4100, [4110, 4111, 4112, 4113], 'web-1', WEB_UUID) },
+    definitions: {},
+  },
 ];
 
 export function writeRunningTrees(dir = RUNNING_TREES_DIR): void {

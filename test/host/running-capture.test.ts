@@ -176,6 +176,20 @@ describe('capture of running guests', () => {
   });
 });
 
+describe('guest kernel threads before Linux 6.4 (fixtures/running/vhost-kthreads)', () => {
+  const { snapshot } = captureHost({ root: hostWithGuests('vhost-kthreads'), now: NOW });
+
+  it("leaves out vhost-<QEMU pid> and kvm-nx-lpage-re kernel threads: they are a guest's", () => {
+    assert.deepEqual(
+      snapshot.running?.foreignTasks?.map((t) => [t.pid, t.name, t.kernelThread ?? false]),
+      [
+        [4133, 'vhost-9999', true],
+        [7002, 'vhost-4100', false],
+      ],
+    );
+  });
+});
+
 describe('a snapshot without runtime data', () => {
   it('a /sys and /proc tree without processes captures exactly as before: no running, no libvirt', () => {
     const { snapshot } = captureHost({ root: join(SYSFS_FIXTURES_DIR, 'dual-socket-isolated'), now: NOW });

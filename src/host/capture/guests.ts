@@ -219,13 +219,34 @@ export function captureRunning(reader: TreeReader, isolated: CpuSet | undefined,
   if (isolated === undefined) reader.miss('running.isolation');
   if (isolated === undefined || isolated.isEmpty) return running;
   running.isolatedCpus = { raw: isolated.toString(), parsed: isolated.toString() };
-  running.foreignTasks = foreignTasks(reader, pids, guestTids, isolated, nrCpuIds);
+  const guestPids = new Set(running.guests!.map((g) => g.pid));
+  running.foreignTasks = foreignTasks(reader, pids, guestTids, guestPids, isolated, nrCpuIds);
   running.irqs = irqsOnIsolated(reader, isolated, nrCpuIds);
   return running;
 }
 
+/**
+ * Kernel threads that work for one guest outside its QEMU process. Before Linux 6.4 a vhost worker is a kthread
+ * named `vhost-<QEMU pid>` (drivers/vhost/vhost.c vhost_worker_create, attached to its owner's cgroups); from 6.4
+ * it is a vhost_task inside the QEMU process. Before 6.13 KVM's NX hugepage recovery thread is a kthread per VM,
+ * `kvm-nx-lpage-recovery` cut to `kvm-nx-lpage-re` (arch/x86/kvm/mmu/mmu.c kvm_mmu_post_init_vm), whose name
+ * carries no pid: it is some guest's, never noise.
+ */
+function isGuestKernelThread(comm: string, guestPids: ReadonlySet<number>): boolean {
+  const vhost = /^vhost-(\d+)$/.exec(comm);
+  if (vhost) return guestPids.has(Number(vhost[1]));
+  return comm.startsWith('kvm-nx-lpage-re');
+}
+
 /** Tasks other than guest threads and per-CPU kernel threads that may run, or last ran, on an isolated CPU. */
-function foreignTasks(reader: TreeReader, pids: number[], guestTids: Set<string>, isolated: CpuSet, nrCpuIds: number | undefined): SnapshotForeignTask[] {
+function foreignTasks(
+  reader: TreeReader,
+  pids: number[],
+  guestTids: Set<string>,
+  guestPids: ReadonlySet<number>,
+  isolated: CpuSet,
+  nrCpuIds: number | undefined,
+): SnapshotForeignTask[] {
   const out: SnapshotForeignTask[] = [];
   for (const pid of pids) {
     for (const t of tasksOf(reader, pid, nrCpuIds)) {
@@ -233,6 +254,7 @@ function foreignTasks(reader: TreeReader, pids: number[], guestTids: Set<string>
       const kernelThread = t.stat !== undefined && (t.stat.flags & PF_KTHREAD) !== 0;
       // ksoftirqd/N, migration/N, kworker/N:M: bound to their CPU by design.
       if (kernelThread && t.allowed.set.size === 1) continue;
+      if (kernelThread && isGuestKernelThread(t.comm, guestPids)) continue;
       const lastOnIsolated = t.stat !== undefined && isolated.has(t.stat.lastCpu);
       if (!t.allowed.set.intersects(isolated) && !lastOnIsolated) continue;
       const task: SnapshotForeignTask = { pid, tid: t.tid, name: t.comm, allowedCpus: t.allowed.list };
