@@ -28,6 +28,8 @@ interface TaskSpec {
   comm: string;
   allowed: string;
   lastCpu: number;
+  /** stat field 3; S (sleeping) unless given. */
+  state?: 'R' | 'S' | 'D';
   policy?: Policy;
   rtPriority?: number;
   /** PF_KTHREAD and friends; 0x00400040 (PF_FORKNOEXEC|PF_RANDOMIZE-like) for user tasks. */
@@ -74,7 +76,7 @@ function status(pid: number, t: TaskSpec): string {
   return [
     `Name:\t${t.comm}`,
     'Umask:\t0022',
-    'State:\tS (sleeping)',
+    `State:\t${{ R: 'R (running)', S: 'S (sleeping)', D: 'D (disk sleep)' }[t.state ?? 'S']}`,
     `Tgid:\t${pid}`,
     'Ngid:\t0',
     `Pid:\t${t.tid}`,
@@ -98,7 +100,7 @@ function stat(pid: number, t: TaskSpec): string {
   const policy = t.policy ?? 0;
   const rt = t.rtPriority ?? 0;
   const prio = policy === 1 || policy === 2 ? -1 - rt : 20;
-  const f: Array<string | number> = [t.tid, `(${t.comm})`, 'S', 1, pid, pid, 0, -1, t.flags ?? 0x00400040];
+  const f: Array<string | number> = [t.tid, `(${t.comm})`, t.state ?? 'S', 1, pid, pid, 0, -1, t.flags ?? 0x00400040];
   f.push(5021, 0, 12, 0, 9120, 2210, 0, 0, prio, 0, 1, 0, 81234, 4294967296, 51200, '18446744073709551615');
   f.push(1, 1, 0, 0, 0, 0, 0, 4096, 0, 0, 0, 0, 17, t.lastCpu, rt, policy, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
   return `${f.join(' ')}\n`;
@@ -268,6 +270,21 @@ export const RUNNING_TREES: RunningTreeSpec[] = [
     ],
     irqs: [],
     status: { 'web-1.xml': statusXml(4100, [4110, 4111, 4112, 4113], 'web-1', WEB_UUID) },
+    definitions: {},
+  },
+  {
+    name: 'stale-last-cpu',
+    about:
+      'No guest; tuned moved every task to housekeeping CPUs 0-3: agetty and sshd sleep with a last CPU of 9 and 10 from before (stale, not noise), ' +
+      'a runnable kworker-like task allowed on 0-3 is still on CPU 11 (state R, counted), and chronyd sleeps on 12, where it is still allowed (counted).',
+    processes: [
+      { pid: 812, comm: 'agetty', argv: ['/sbin/agetty', 'tty1'], tasks: [{ tid: 812, comm: 'agetty', allowed: '0-3', lastCpu: 9 }] },
+      { pid: 813, comm: 'sshd', argv: ['/usr/sbin/sshd', '-D'], tasks: [{ tid: 813, comm: 'sshd', allowed: '0-3', lastCpu: 10, state: 'D' }] },
+      { pid: 814, comm: 'backup', argv: ['backup'], tasks: [{ tid: 814, comm: 'backup', allowed: '0-3', lastCpu: 11, state: 'R' }] },
+      { pid: 815, comm: 'chronyd', argv: ['/usr/sbin/chronyd'], tasks: [{ tid: 815, comm: 'chronyd', allowed: '0-3,12', lastCpu: 12 }] },
+    ],
+    irqs: [],
+    status: {},
     definitions: {},
   },
 ];

@@ -190,6 +190,20 @@ describe('guest kernel threads before Linux 6.4 (fixtures/running/vhost-kthreads
   });
 });
 
+describe('a stale last CPU (fixtures/running/stale-last-cpu)', () => {
+  const { snapshot } = captureHost({ root: hostWithGuests('stale-last-cpu'), now: NOW });
+
+  it('counts a task by its last CPU only when it is running there or still allowed there', () => {
+    assert.deepEqual(
+      snapshot.running?.foreignTasks?.map((t) => [t.pid, t.name, raw(t.allowedCpus), t.lastCpu]),
+      [
+        [814, 'backup', '0-3', 11],
+        [815, 'chronyd', '0-3,12', 12],
+      ],
+    );
+  });
+});
+
 describe('a snapshot without runtime data', () => {
   it('a /sys and /proc tree without processes captures exactly as before: no running, no libvirt', () => {
     const { snapshot } = captureHost({ root: join(SYSFS_FIXTURES_DIR, 'dual-socket-isolated'), now: NOW });
@@ -281,7 +295,8 @@ describe('command-line, stat and numa_maps parsing', () => {
     fields[39 - 3] = '7';
     fields[40 - 3] = '10';
     fields[41 - 3] = '2';
-    assert.deepEqual(parseTaskStat(`12 (CPU 0/KVM (x)) ${fields.join(' ')}`), { flags: 4194368, lastCpu: 7, priority: 10, policy: 'rr' });
+    fields[0] = 'R';
+    assert.deepEqual(parseTaskStat(`12 (CPU 0/KVM (x)) ${fields.join(' ')}`), { state: 'R', flags: 4194368, lastCpu: 7, priority: 10, policy: 'rr' });
   });
 
   it('numa_maps lines without kernelpagesize_kB are skipped', () => {

@@ -75,6 +75,8 @@ const POLICIES: Record<number, SnapshotSchedPolicy> = { 0: 'other', 1: 'fifo', 2
 const PF_KTHREAD = 0x00200000;
 
 interface TaskStat {
+  /** Field 3: R running or runnable, S sleeping, D disk sleep, … */
+  state: string;
   flags: number;
   lastCpu: number;
   priority: number;
@@ -89,7 +91,7 @@ export function parseTaskStat(text: string): TaskStat | undefined {
   const f = text.slice(close + 2).trim().split(/\s+/);
   const at = (field: number): number => Number(f[field - 3]);
   if (f.length < 41 - 2 || ![9, 39, 40, 41].every((n) => Number.isSafeInteger(at(n)))) return undefined;
-  return { flags: at(9), lastCpu: at(39), priority: at(40), policy: POLICIES[at(41)] };
+  return { state: f[0]!, flags: at(9), lastCpu: at(39), priority: at(40), policy: POLICIES[at(41)] };
 }
 
 /** Cpus_allowed_list of /proc/…/status. */
@@ -238,7 +240,7 @@ function isGuestKernelThread(comm: string, guestPids: ReadonlySet<number>): bool
   return comm.startsWith('kvm-nx-lpage-re');
 }
 
-/** Tasks other than guest threads and per-CPU kernel threads that may run, or last ran, on an isolated CPU. */
+/** Tasks other than guest threads and per-CPU kernel threads that may run, or are running, on an isolated CPU. */
 function foreignTasks(
   reader: TreeReader,
   pids: number[],
@@ -255,7 +257,9 @@ function foreignTasks(
       // ksoftirqd/N, migration/N, kworker/N:M: bound to their CPU by design.
       if (kernelThread && t.allowed.set.size === 1) continue;
       if (kernelThread && isGuestKernelThread(t.comm, guestPids)) continue;
-      const lastOnIsolated = t.stat !== undefined && isolated.has(t.stat.lastCpu);
+      // A sleeping task's last CPU (task_cpu) is where it ran before its affinity last changed until it wakes: it counts
+      // only when it is running or runnable there now (state R), or still allowed there (then the mask says so already).
+      const lastOnIsolated = t.stat !== undefined && isolated.has(t.stat.lastCpu) && (t.stat.state === 'R' || t.allowed.set.has(t.stat.lastCpu));
       if (!t.allowed.set.intersects(isolated) && !lastOnIsolated) continue;
       const task: SnapshotForeignTask = { pid, tid: t.tid, name: t.comm, allowedCpus: t.allowed.list };
       if (kernelThread) task.kernelThread = true;
