@@ -121,7 +121,8 @@ describe('capture of running guests', () => {
 
   it('sums numa_maps per node with small pages and hugepages apart', () => {
     assert.deepEqual(web.memory, [
-      { node: 0, pageSizeKiB: 4, kib: (2100 + 29000 + 3 + 9) * 4 },
+      // The binary's mapping (file=/usr/libexec/qemu-kvm, 2100 pages) is page cache, not guest memory.
+      { node: 0, pageSizeKiB: 4, kib: (29000 + 3 + 9) * 4 },
       { node: 0, pageSizeKiB: 2048, kib: 4096 * 2048 },
       { node: 1, pageSizeKiB: 4, kib: 1000 * 4 },
     ]);
@@ -297,6 +298,27 @@ describe('command-line, stat and numa_maps parsing', () => {
     fields[41 - 3] = '2';
     fields[0] = 'R';
     assert.deepEqual(parseTaskStat(`12 (CPU 0/KVM (x)) ${fields.join(' ')}`), { state: 'R', flags: 4194368, lastCpu: 7, priority: 10, policy: 'rr' });
+  });
+
+  it('numa_maps: anonymous, hugetlb and guest-RAM backends count; the binary and shared libraries do not', () => {
+    const maps = [
+      '55d4a5e2c000 default file=/usr/libexec/qemu-kvm mapped=4600 mapmax=3 N1=4600 kernelpagesize_kB=4',
+      '7f1b13000000 default file=/usr/lib64/libc.so.6 mapped=700 mapmax=41 N1=700 kernelpagesize_kB=4',
+      // A library's private copy-on-write data holds QEMU's own anonymous pages.
+      '7f1b13200000 default file=/usr/lib64/libc.so.6 anon=3 dirty=3 N0=3 kernelpagesize_kB=4',
+      '55d4a7000000 default heap anon=9000 dirty=9000 N0=9000 kernelpagesize_kB=4',
+      '7f4c00000000 bind:0 file=/memfd:pc.ram\\040(deleted) huge dirty=2 mapmax=2 N0=2 kernelpagesize_kB=1048576',
+      '7f4c80000000 default file=/memfd:vga.vram\\040(deleted) dirty=16 N0=16 kernelpagesize_kB=4',
+      '7f5000000000 bind:0 file=/dev/shm/web-1-ram dirty=100 N0=100 kernelpagesize_kB=4',
+      '7f6000000000 bind:0 file=/dev/hugepages1G/libvirt/qemu/1-web-1/ram-node0 huge dirty=1 N0=1 kernelpagesize_kB=1048576',
+      '7f7000000000 default file=/dev/zero\\040(deleted) dirty=8 N1=8 kernelpagesize_kB=4',
+      '',
+    ].join('\n');
+    assert.deepEqual(memoryFromNumaMaps(maps), [
+      { node: 0, pageSizeKiB: 4, kib: (3 + 9000 + 16 + 100) * 4 },
+      { node: 0, pageSizeKiB: 1048576, kib: 3 * 1048576 },
+      { node: 1, pageSizeKiB: 4, kib: 8 * 4 },
+    ]);
   });
 
   it('numa_maps lines without kernelpagesize_kB are skipped', () => {

@@ -99,12 +99,28 @@ function allowedCpusOf(status: string | undefined): string | undefined {
   return status === undefined ? undefined : /^Cpus_allowed_list:\s*(\S*)\s*$/m.exec(status)?.[1];
 }
 
-/** Resident KiB per (host node, page size) from numa_maps: `N<node>=<pages>` × `kernelpagesize_kB=` per mapping. */
+/**
+ * Whether a numa_maps mapping is memory a `<numatune>` nodeset governs: anonymous memory (`anon=`, QEMU's heap and
+ * guest RAM from memory-backend-ram), hugetlb (`huge`: hugetlbfs files and hugetlb memfds), and the files QEMU backs
+ * guest RAM with (memory-backend-memfd `/memfd:…`, memory-backend-file under /dev/shm, shared anonymous memory shown
+ * as `/dev/zero (deleted)`). The binary and shared libraries are page cache shared with other processes (`mapmax=`),
+ * placed by whoever read them first: not the guest's (fs/proc/task_mmu.c show_numa_map).
+ */
+function isGuestMemoryMapping(line: string): boolean {
+  if (/\sanon=\d/.test(line) || /\shuge(?:\s|$)/.test(line)) return true;
+  const file = /\sfile=(\S+)/.exec(line)?.[1];
+  return file === undefined || file.startsWith('/memfd:') || file.startsWith('/dev/shm/') || file.startsWith('/dev/zero');
+}
+
+/**
+ * Resident KiB per (host node, page size) from numa_maps: `N<node>=<pages>` × `kernelpagesize_kB=` per mapping that
+ * holds guest or QEMU memory (isGuestMemoryMapping).
+ */
 export function memoryFromNumaMaps(text: string): SnapshotGuestMemory[] {
   const kib = new Map<string, SnapshotGuestMemory>();
   for (const line of text.split('\n')) {
     const size = /\bkernelpagesize_kB=(\d+)/.exec(line);
-    if (!size) continue;
+    if (!size || !isGuestMemoryMapping(line)) continue;
     const pageSizeKiB = Number(size[1]);
     for (const m of line.matchAll(/\bN(\d+)=(\d+)/g)) {
       const node = Number(m[1]);
