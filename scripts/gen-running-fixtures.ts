@@ -27,6 +27,8 @@ interface DomainSpec {
   pins?: string[];
   memoryGiB?: number;
   numatune?: boolean;
+  /** <numatune><memory mode>: strict unless given. */
+  numaMode?: 'strict' | 'preferred' | 'interleave' | 'restrictive';
   iothread?: boolean;
   /** false: no <emulatorpin> (the emulator takes libvirt's default affinity). */
   emulatorpin?: boolean;
@@ -65,7 +67,7 @@ function domainXml(s: DomainSpec): string {
     ...(s.iothread ? [`    <iothreadpin iothread='1' cpuset='0-1'/>${e('iothreadpin')}`] : []),
     `    <vcpusched vcpus='0-3' scheduler='fifo' priority='1'/>${e('vcpusched')}`,
     `  </cputune>`,
-    ...(s.numatune === false ? [] : [`  <numatune>${e('numatune')}`, `    <memory mode='strict' nodeset='0'/>${e('nodeset')}`, `  </numatune>`]),
+    ...(s.numatune === false ? [] : [`  <numatune>${e('numatune')}`, `    <memory mode='${s.numaMode ?? 'strict'}' nodeset='0'/>${e('nodeset')}`, `  </numatune>`]),
     `  <os>`,
     `    <type arch='x86_64' machine='pc-q35-rhel9.2.0'>hvm</type>`,
     `    <boot dev='hd'/>`,
@@ -232,6 +234,12 @@ export function runningFixtures(): { hosts: HostSpec[]; domains: Array<{ rule: s
   mem('off-nodeset-6pct', '6% of the memory sits on node 1, outside nodeset 0 (threshold 5%).', { memory: memorySplit(7520, 480) }, { expect: { nodeset: 'running-memory-drift' } }, 1);
   mem('off-nodeset-5pct', 'Exactly 5% on node 1: at the threshold, not over it.', { memory: memorySplit(7600, 400) }, {}, 2);
   mem('off-nodeset-4pct', '4% on node 1.', { memory: memorySplit(7680, 320) }, {}, 3);
+  mem('preferred-off-nodeset', "A third on node 1 with mode='preferred': the kernel may allocate there when node 0 runs short.", { memory: memorySplit(5464, 2728) }, { numaMode: 'preferred' }, 7);
+  mem('interleave-off-nodeset', "A third on node 1 with mode='interleave': libvirt does not confine it (no cpuset.mems).", { memory: memorySplit(5464, 2728) }, { numaMode: 'interleave' }, 8);
+  mem('restrictive-off-nodeset', "A third on node 1 with mode='restrictive': cpuset.mems confines it, so it moved there after the start.", { memory: memorySplit(5464, 2728) }, {
+    numaMode: 'restrictive',
+    expect: { nodeset: 'running-memory-drift' },
+  }, 9);
   mem('hugepages-40pct', '<hugepages> is set but only 40% of the resident memory is in 2 MiB pages.', { memory: hugeShare(6000, 4000) }, { expect: { hugepages: 'running-memory-drift' } }, 4);
   mem('hugepages-60pct', '60% in 2 MiB pages (threshold 50%).', { memory: hugeShare(4000, 6000) }, {}, 5);
   mem('realtime-not-applied', 'vCPUs run SCHED_OTHER though <vcpusched> asks for fifo 1.', { policy: 'other' }, { expect: { vcpusched: 'running-memory-drift' } }, 6);

@@ -56,12 +56,17 @@ export default defineHostRule({
     const memory = guest.memory ?? [];
     const total = memory.reduce((a, m) => a + m.kib, 0);
 
-    // Memory off the nodes <numatune> names (static placement: with placement='auto' numad chooses them).
+    // Memory off the nodes <numatune> names (static placement: with placement='auto' numad chooses them). Only strict
+    // and restrictive confine memory (libvirt sets cpuset.mems for those alone, qemuProcessSetupPid); preferred and
+    // interleave let the kernel allocate elsewhere when the nodes run short: one such element (a <memnode> too, whose
+    // guest cell's memory is not told apart here) and any node may legitimately hold memory.
     const numatune = d.numatune;
-    if (total > 0 && numatune && numatune.memory?.placement !== 'auto') {
-      let nodes = numatune.memory?.nodeset?.set ?? CpuSet.empty;
-      for (const mn of numatune.memnodes) nodes = nodes.union(mn.nodeset?.set ?? CpuSet.empty);
-      const where = numatune.memory?.nodeset ?? numatune.memnodes.find((m) => m.nodeset)?.nodeset;
+    const bindings = numatune ? [...(numatune.memory ? [numatune.memory] : []), ...numatune.memnodes] : [];
+    const confined = bindings.every((m) => m.mode === 'strict' || m.mode === 'restrictive');
+    if (total > 0 && numatune && numatune.memory?.placement !== 'auto' && confined) {
+      let nodes = CpuSet.empty;
+      for (const m of bindings) nodes = nodes.union(m.nodeset?.set ?? CpuSet.empty);
+      const where = bindings.find((m) => m.nodeset)?.nodeset;
       const off = memory.filter((m) => !nodes.has(m.node));
       const offKiB = off.reduce((a, m) => a + m.kib, 0);
       if (!nodes.isEmpty && where && offKiB * 100 > total * maxOff) {
