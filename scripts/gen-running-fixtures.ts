@@ -202,6 +202,9 @@ export function runningFixtures(): { hosts: HostSpec[]; domains: Array<{ rule: s
   });
   aff('iothread-moved', 'IOThread 1 was moved onto CPUs 2-3 live.', { name: 'rt-io', uuid: U(4), iothread: '2-3' }, { iothread: true, expect: { iothreadpin: 'running-affinity-drift' } });
   aff('renamed-same-uuid', 'The guest runs under its old name; the uuid matches, and so do its threads.', { name: 'rt-old-name', uuid: U(5) }, { name: 'rt-new-name' });
+  aff('helper-on-vcpu-cpu', "call_rcu was moved onto vCPU 0's CPU 4: only an IOThread's thread-pool workers may take another thread's CPUs.", { name: 'rt-rcu', uuid: U(9), helper: '4' }, {
+    expect: { emulatorpin: 'running-affinity-drift' },
+  });
   // qemuProcessInitCpuAffinity's first affinity (the strict nodeset's CPUs) is reset by qemuProcessSetupEmulator before
   // QEMU execs (both run before the start handshake): no QEMU thread starts from it.
   aff('unpinned-emulator-default', 'No <emulatorpin>: main thread and helpers on the non-isolated CPUs libvirt 11.3 gives them.', { name: 'rt-dflt', uuid: U(7), emulator: '0-3' }, {

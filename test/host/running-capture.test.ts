@@ -269,7 +269,7 @@ describe('command-line, stat and numa_maps parsing', () => {
     assert.ok(!guestMatches(guest, domain('6f1d3c2a-1b2c-4d5e-8f90-123456789abd')));
   });
 
-  it("emulator threads: the main thread and QEMU's workers, not kernel tasks or workers an IOThread or vCPU spawned", () => {
+  it("emulator threads: the main thread and QEMU's helpers, not kernel tasks or thread-pool workers an IOThread spawned", () => {
     const t = (tid: number, role: SnapshotGuestThread['role'], name: string, allowedCpus: string): SnapshotGuestThread => ({ tid, role, name, allowedCpus, ...(role === 'vcpu' || role === 'iothread' ? { id: 0 } : {}) });
     const guest: SnapshotGuest = {
       name: 'g',
@@ -285,9 +285,14 @@ describe('command-line, stat and numa_maps parsing', () => {
         // QEMU's own helpers, allowed elsewhere: the emulator's.
         t(16, 'worker', 'call_rcu', '0'),
         t(17, 'worker', 'worker', '0-3'),
+        // Helpers on a vCPU's CPU: no thread pool starts from a vCPU, so they are the emulator's, astray.
+        t(18, 'worker', 'call_rcu', '1'),
+        t(19, 'worker', 'worker', '1'),
+        // Only thread-pool threads are named `worker`: another helper on the IOThread's CPUs is the emulator's.
+        t(20, 'worker', 'vnc_worker', '2-3'),
       ],
     };
-    assert.deepEqual(emulatorThreads(guest).map((x) => x.tid), [10, 16, 17]);
+    assert.deepEqual(emulatorThreads(guest).map((x) => x.tid), [10, 16, 17, 18, 19, 20]);
   });
 
   it('reads stat fields after a comm holding spaces and parentheses', () => {
