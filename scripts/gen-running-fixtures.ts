@@ -99,6 +99,8 @@ interface GuestSpec {
   helper?: string;
   iothread?: string;
   policy?: 'fifo' | 'other';
+  /** Per-vCPU policy and priority, overriding `policy`. */
+  policies?: Array<['fifo' | 'rr' | 'other', number]>;
   memory?: SnapshotGuestMemory[];
 }
 
@@ -117,8 +119,8 @@ function guest(g: GuestSpec): SnapshotGuest {
     name,
     allowedCpus: { raw: cpus, parsed: cpus },
     lastCpu: Number(cpus.split(/[-,]/)[0]),
-    policy: role === 'vcpu' ? (g.policy ?? 'fifo') : ('other' as const),
-    priority: role === 'vcpu' && (g.policy ?? 'fifo') === 'fifo' ? 1 : 0,
+    policy: role === 'vcpu' ? (id !== undefined && g.policies?.[id] ? g.policies[id]![0] : (g.policy ?? 'fifo')) : ('other' as const),
+    priority: role === 'vcpu' ? (id !== undefined && g.policies?.[id] ? g.policies[id]![1] : (g.policy ?? 'fifo') === 'fifo' ? 1 : 0) : 0,
   });
   return {
     name: g.name,
@@ -246,6 +248,10 @@ export function runningFixtures(): { hosts: HostSpec[]; domains: Array<{ rule: s
   mem('hugepages-40pct', '<hugepages> is set but only 40% of the resident memory is in 2 MiB pages.', { memory: hugeShare(6000, 4000) }, { expect: { hugepages: 'running-memory-drift' } }, 4);
   mem('hugepages-60pct', '60% in 2 MiB pages (threshold 50%).', { memory: hugeShare(4000, 6000) }, {}, 5);
   mem('realtime-not-applied', 'vCPUs run SCHED_OTHER though <vcpusched> asks for fifo 1.', { policy: 'other' }, { expect: { vcpusched: 'running-memory-drift' } }, 6);
+  mem('realtime-mixed-policies', 'vCPUs 0-1 run SCHED_OTHER and 2-3 rr 1, not fifo 1 as <vcpusched> asks: each policy is named with its vCPUs.', {
+    policies: [['other', 0], ['other', 0], ['rr', 1], ['rr', 1]],
+  }, { expect: { vcpusched: 'running-memory-drift' } }, 10);
+  mem('realtime-one-vcpu-off', 'Only vCPU 2 runs SCHED_OTHER.', { policies: [['fifo', 1], ['fifo', 1], ['other', 0], ['fifo', 1]] }, { expect: { vcpusched: 'running-memory-drift' } }, 11);
 
   // isolated-cpu-noise
   const noise = (file: string, about: string, extra: Partial<SnapshotRunning>, expectHost: string[], n: number) =>
