@@ -27,8 +27,12 @@ interface DomainSpec {
   pins?: string[];
   memoryGiB?: number;
   numatune?: boolean;
+  /** <numatune><memory mode>: strict unless given. */
+  numaMode?: 'strict' | 'preferred' | 'interleave' | 'restrictive';
   iothread?: boolean;
-  /** Rule ids expected per line key: vcpupinN, emulatorpin, iothreadpin, memory, numatune, hugepages, vcpusched, name, cputune. */
+  /** false: no <emulatorpin> (the emulator takes libvirt's default affinity). */
+  emulatorpin?: boolean;
+  /** Rule ids expected per line key: vcpupinN, emulatorpin, iothreadpin, memory, numatune, hugepages, vcpu, vcpusched, name, cputune. */
   expect?: Record<string, string>;
   expectHost?: string[];
 }
@@ -55,15 +59,15 @@ function domainXml(s: DomainSpec): string {
     `    <nosharepages/>`,
     `    <locked/>`,
     `  </memoryBacking>`,
-    `  <vcpu placement='static'>4</vcpu>`,
+    `  <vcpu placement='static'>4</vcpu>${e('vcpu')}`,
     ...(s.iothread ? [`  <iothreads>1</iothreads>`] : []),
     `  <cputune>${e('cputune')}`,
-    `    <emulatorpin cpuset='0-1'/>${e('emulatorpin')}`,
+    ...(s.emulatorpin === false ? [] : [`    <emulatorpin cpuset='0-1'/>${e('emulatorpin')}`]),
     ...pins.map((cpus, v) => `    <vcpupin vcpu='${v}' cpuset='${cpus}'/>${e(`vcpupin${v}`)}`),
     ...(s.iothread ? [`    <iothreadpin iothread='1' cpuset='0-1'/>${e('iothreadpin')}`] : []),
     `    <vcpusched vcpus='0-3' scheduler='fifo' priority='1'/>${e('vcpusched')}`,
     `  </cputune>`,
-    ...(s.numatune === false ? [] : [`  <numatune>${e('numatune')}`, `    <memory mode='strict' nodeset='0'/>${e('nodeset')}`, `  </numatune>`]),
+    ...(s.numatune === false ? [] : [`  <numatune>${e('numatune')}`, `    <memory mode='${s.numaMode ?? 'strict'}' nodeset='0'/>${e('nodeset')}`, `  </numatune>`]),
     `  <os>`,
     `    <type arch='x86_64' machine='pc-q35-rhel9.2.0'>hvm</type>`,
     `    <boot dev='hd'/>`,
@@ -91,8 +95,12 @@ interface GuestSpec {
   pid: number;
   vcpus?: string[];
   emulator?: string;
+  /** call_rcu's allowed CPUs when they differ from the main thread's. */
+  helper?: string;
   iothread?: string;
   policy?: 'fifo' | 'other';
+  /** Per-vCPU policy and priority, overriding `policy`. */
+  policies?: Array<['fifo' | 'rr' | 'other', number]>;
   memory?: SnapshotGuestMemory[];
 }
 
@@ -111,8 +119,8 @@ function guest(g: GuestSpec): SnapshotGuest {
     name,
     allowedCpus: { raw: cpus, parsed: cpus },
     lastCpu: Number(cpus.split(/[-,]/)[0]),
-    policy: role === 'vcpu' ? (g.policy ?? 'fifo') : ('other' as const),
-    priority: role === 'vcpu' && (g.policy ?? 'fifo') === 'fifo' ? 1 : 0,
+    policy: role === 'vcpu' ? (id !== undefined && g.policies?.[id] ? g.policies[id]![0] : (g.policy ?? 'fifo')) : ('other' as const),
+    priority: role === 'vcpu' ? (id !== undefined && g.policies?.[id] ? g.policies[id]![1] : (g.policy ?? 'fifo') === 'fifo' ? 1 : 0) : 0,
   });
   return {
     name: g.name,
@@ -121,7 +129,7 @@ function guest(g: GuestSpec): SnapshotGuest {
     rolesFrom: 'status-xml',
     threads: [
       t(g.pid, 'main', 'qemu-kvm', emulator),
-      t(g.pid + 1, 'worker', 'call_rcu', emulator),
+      t(g.pid + 1, 'worker', 'call_rcu', g.helper ?? emulator),
       ...(g.iothread ? [t(g.pid + 2, 'iothread', 'IO iothread1', g.iothread, 1)] : []),
       ...vcpus.map((cpus, v) => t(g.pid + 10 + v, 'vcpu', `CPU ${v}/KVM`, cpus, v)),
     ],
@@ -145,13 +153,14 @@ function hugeShare(small: number, huge: number): SnapshotGuestMemory[] {
 
 interface HostSpec {
   name: string;
+  libvirtVersion?: string;
   running?: SnapshotRunning;
   definitions?: Array<{ file: string; xml: string }>;
 }
 
 function hostJson(h: HostSpec): string {
   const base = JSON.parse(readFileSync(join(root, 'fixtures/hosts/dual-socket.json'), 'utf8')) as HostSnapshot & { $schema: string };
-  const doc: Record<string, unknown> = { ...base, hostname: h.name };
+  const doc: Record<string, unknown> = { ...base, hostname: h.name, ...(h.libvirtVersion ? { libvirtVersion: h.libvirtVersion } : {}) };
   if (h.definitions) {
     doc.libvirt = {
       definitions: h.definitions.map(({ file, xml }): SnapshotDefinition => {
@@ -173,15 +182,19 @@ const U = (n: number): string => `5d1f0e3a-0c4b-4f7e-9a51-${String(n).padStart(1
 export function runningFixtures(): { hosts: HostSpec[]; domains: Array<{ rule: string; file: string; spec: DomainSpec | DomainSpec[] }> } {
   const hosts: HostSpec[] = [];
   const domains: Array<{ rule: string; file: string; spec: DomainSpec | DomainSpec[] }> = [];
-  const runningHost = (name: string, guests: SnapshotGuest[], extra: Partial<SnapshotRunning> = {}): string => {
-    hosts.push({ name: `running-${name}`, running: { guests, ...extra } });
+  const runningHost = (name: string, guests: SnapshotGuest[], extra: Partial<SnapshotRunning> = {}, libvirtVersion?: string): string => {
+    hosts.push({ name: `running-${name}`, running: { guests, ...extra }, ...(libvirtVersion ? { libvirtVersion } : {}) });
     return `running-${name}`;
   };
   const quiet = { isolatedCpus: { raw: '4-31', parsed: '4-31' }, foreignTasks: [], irqs: [] };
 
   // running-affinity-drift
-  const aff = (file: string, about: string, g: Omit<GuestSpec, 'pid'>, d: Partial<DomainSpec>) =>
-    domains.push({ rule: 'running-affinity-drift', file, spec: { name: g.name, uuid: g.uuid ?? U(0), about, host: runningHost(`affinity-${file}`, [guest({ pid: 4100, ...g })], quiet), ...d } });
+  const aff = (file: string, about: string, g: Omit<GuestSpec, 'pid'>, d: Partial<DomainSpec>, libvirtVersion?: string) =>
+    domains.push({
+      rule: 'running-affinity-drift',
+      file,
+      spec: { name: g.name, uuid: g.uuid ?? U(0), about, host: runningHost(`affinity-${file}`, [guest({ pid: 4100, ...g })], quiet, libvirtVersion), ...d },
+    });
   aff('matching', 'Every running thread is allowed exactly where the XML pins it.', { name: 'rt-match', uuid: U(1) }, {});
   aff('vcpu-repinned-live', 'virsh vcpupin --live moved vCPU 3 to CPU 8 and the XML was never changed.', { name: 'rt-live', uuid: U(2), vcpus: ['4', '5', '6', '8'] }, {
     expect: { vcpupin3: 'running-affinity-drift' },
@@ -191,6 +204,19 @@ export function runningFixtures(): { hosts: HostSpec[]; domains: Array<{ rule: s
   });
   aff('iothread-moved', 'IOThread 1 was moved onto CPUs 2-3 live.', { name: 'rt-io', uuid: U(4), iothread: '2-3' }, { iothread: true, expect: { iothreadpin: 'running-affinity-drift' } });
   aff('renamed-same-uuid', 'The guest runs under its old name; the uuid matches, and so do its threads.', { name: 'rt-old-name', uuid: U(5) }, { name: 'rt-new-name' });
+  aff('helper-on-vcpu-cpu', "call_rcu was moved onto vCPU 0's CPU 4: only an IOThread's thread-pool workers may take another thread's CPUs.", { name: 'rt-rcu', uuid: U(9), helper: '4' }, {
+    expect: { emulatorpin: 'running-affinity-drift' },
+  });
+  // qemuProcessInitCpuAffinity's first affinity (the strict nodeset's CPUs) is reset by qemuProcessSetupEmulator before
+  // QEMU execs (both run before the start handshake): no QEMU thread starts from it.
+  aff('unpinned-emulator-default', 'No <emulatorpin>: main thread and helpers on the non-isolated CPUs libvirt 11.3 gives them.', { name: 'rt-dflt', uuid: U(7), emulator: '0-3' }, {
+    emulatorpin: false,
+    expect: { cputune: 'missing-emulatorpin' },
+  }, '11.3.0');
+  aff('unpinned-helper-on-nodeset', "No <emulatorpin>, strict nodeset 0: call_rcu on node 0's CPUs 0-15 is not where libvirt starts QEMU.", { name: 'rt-node', uuid: U(8), emulator: '0-3', helper: '0-15' }, {
+    emulatorpin: false,
+    expect: { vcpu: 'running-affinity-drift', cputune: 'missing-emulatorpin' },
+  }, '11.3.0');
   domains.push({
     rule: 'running-affinity-drift',
     file: 'same-name-other-uuid',
@@ -213,9 +239,19 @@ export function runningFixtures(): { hosts: HostSpec[]; domains: Array<{ rule: s
   mem('off-nodeset-6pct', '6% of the memory sits on node 1, outside nodeset 0 (threshold 5%).', { memory: memorySplit(7520, 480) }, { expect: { nodeset: 'running-memory-drift' } }, 1);
   mem('off-nodeset-5pct', 'Exactly 5% on node 1: at the threshold, not over it.', { memory: memorySplit(7600, 400) }, {}, 2);
   mem('off-nodeset-4pct', '4% on node 1.', { memory: memorySplit(7680, 320) }, {}, 3);
+  mem('preferred-off-nodeset', "A third on node 1 with mode='preferred': the kernel may allocate there when node 0 runs short.", { memory: memorySplit(5464, 2728) }, { numaMode: 'preferred' }, 7);
+  mem('interleave-off-nodeset', "A third on node 1 with mode='interleave': libvirt does not confine it (no cpuset.mems).", { memory: memorySplit(5464, 2728) }, { numaMode: 'interleave' }, 8);
+  mem('restrictive-off-nodeset', "A third on node 1 with mode='restrictive': cpuset.mems confines it, so it moved there after the start.", { memory: memorySplit(5464, 2728) }, {
+    numaMode: 'restrictive',
+    expect: { nodeset: 'running-memory-drift' },
+  }, 9);
   mem('hugepages-40pct', '<hugepages> is set but only 40% of the resident memory is in 2 MiB pages.', { memory: hugeShare(6000, 4000) }, { expect: { hugepages: 'running-memory-drift' } }, 4);
   mem('hugepages-60pct', '60% in 2 MiB pages (threshold 50%).', { memory: hugeShare(4000, 6000) }, {}, 5);
   mem('realtime-not-applied', 'vCPUs run SCHED_OTHER though <vcpusched> asks for fifo 1.', { policy: 'other' }, { expect: { vcpusched: 'running-memory-drift' } }, 6);
+  mem('realtime-mixed-policies', 'vCPUs 0-1 run SCHED_OTHER and 2-3 rr 1, not fifo 1 as <vcpusched> asks: each policy is named with its vCPUs.', {
+    policies: [['other', 0], ['other', 0], ['rr', 1], ['rr', 1]],
+  }, { expect: { vcpusched: 'running-memory-drift' } }, 10);
+  mem('realtime-one-vcpu-off', 'Only vCPU 2 runs SCHED_OTHER.', { policies: [['fifo', 1], ['fifo', 1], ['other', 0], ['fifo', 1]] }, { expect: { vcpusched: 'running-memory-drift' } }, 11);
 
   // isolated-cpu-noise
   const noise = (file: string, about: string, extra: Partial<SnapshotRunning>, expectHost: string[], n: number) =>
@@ -260,7 +296,12 @@ export function runningFixtures(): { hosts: HostSpec[]; domains: Array<{ rule: s
   };
   um('matched-by-uuid', 'The only running guest is this one.', [guest({ name: 'um-1', uuid: U(401), pid: 8100 })], base(0, { name: 'um-1', uuid: U(401) }));
   um('matched-by-name', 'QEMU was started without -uuid: matched by name.', [guest({ name: 'um-2', pid: 8200 })], base(0, { name: 'um-2', uuid: U(402) }));
-  um('not-running', 'Mapped to the host, not running there; nothing else runs either.', [], base(0, { name: 'um-3', uuid: U(403), expect: { name: 'running-guest-unmatched' } }));
+  um(
+    'not-running',
+    'Mapped to the host, not running there; nothing else runs either: a capture before deployment. One note on the snapshot says the check was not made, rather than one per domain.',
+    [],
+    base(0, { name: 'um-3', uuid: U(403), expectHost: ['running-guest-unmatched'] }),
+  );
   um('unknown-guest', 'This guest runs, and so does one no file describes.', [guest({ name: 'um-4', uuid: U(404), pid: 8400 }), guest({ name: 'stray', uuid: U(499), pid: 8500 })], base(0, { name: 'um-4', uuid: U(404), expectHost: ['running-guest-unmatched'] }));
   um('moved-elsewhere', 'Another guest runs where this one was planned.', [guest({ name: 'um-6', uuid: U(406), pid: 8600 })], base(0, { name: 'um-5', uuid: U(405), expect: { name: 'running-guest-unmatched' }, expectHost: ['running-guest-unmatched'] }));
   um('two-planned-both-running', 'A plan of two guests, both running.', [guest({ name: 'um-7', uuid: U(407), pid: 8700 }), guest({ name: 'um-8', uuid: U(408), pid: 8800, vcpus: ['8', '9', '10', '11'] })], [

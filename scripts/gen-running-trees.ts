@@ -28,6 +28,8 @@ interface TaskSpec {
   comm: string;
   allowed: string;
   lastCpu: number;
+  /** stat field 3; S (sleeping) unless given. */
+  state?: 'R' | 'S' | 'D';
   policy?: Policy;
   rtPriority?: number;
   /** PF_KTHREAD and friends; 0x00400040 (PF_FORKNOEXEC|PF_RANDOMIZE-like) for user tasks. */
@@ -74,7 +76,7 @@ function status(pid: number, t: TaskSpec): string {
   return [
     `Name:\t${t.comm}`,
     'Umask:\t0022',
-    'State:\tS (sleeping)',
+    `State:\t${{ R: 'R (running)', S: 'S (sleeping)', D: 'D (disk sleep)' }[t.state ?? 'S']}`,
     `Tgid:\t${pid}`,
     'Ngid:\t0',
     `Pid:\t${t.tid}`,
@@ -98,7 +100,7 @@ function stat(pid: number, t: TaskSpec): string {
   const policy = t.policy ?? 0;
   const rt = t.rtPriority ?? 0;
   const prio = policy === 1 || policy === 2 ? -1 - rt : 20;
-  const f: Array<string | number> = [t.tid, `(${t.comm})`, 'S', 1, pid, pid, 0, -1, t.flags ?? 0x00400040];
+  const f: Array<string | number> = [t.tid, `(${t.comm})`, t.state ?? 'S', 1, pid, pid, 0, -1, t.flags ?? 0x00400040];
   f.push(5021, 0, 12, 0, 9120, 2210, 0, 0, prio, 0, 1, 0, 81234, 4294967296, 51200, '18446744073709551615');
   f.push(1, 1, 0, 0, 0, 0, 0, 4096, 0, 0, 0, 0, 17, t.lastCpu, rt, policy, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
   return `${f.join(' ')}\n`;
@@ -246,6 +248,44 @@ export const RUNNING_TREES: RunningTreeSpec[] = [
       'web-1.xml': storedDefinition('web-1', WEB_UUID, ['4', '5', '6', '7']),
       'db-2.xml': storedDefinition('db-2', DB_UUID, ['16', '17']),
     },
+  },
+  {
+    name: 'vhost-kthreads',
+    about:
+      'A kernel before 6.4 (and 6.13): web-1 (pid 4100) has two vhost workers as kernel threads named vhost-4100 and a kvm-nx-lpage-recovery kernel thread, all allowed on 0-31 ' +
+      '(the guest\'s, not noise); a vhost-9999 kernel thread no running QEMU owns and a user process named vhost-4100 are foreign.',
+    processes: [
+      {
+        pid: 4100,
+        comm: 'qemu-kvm',
+        argv: qemuArgv('web-1', WEB_UUID),
+        tasks: [{ tid: 4100, comm: 'qemu-kvm', allowed: '0-31', lastCpu: 9 }, { tid: 4101, comm: 'call_rcu', allowed: '0-31', lastCpu: 1 }, ...vcpus(4110, ['4', '5', '6', '7'])],
+        numaMaps: '7f0a00000000 bind:0 file=/dev/hugepages/libvirt/qemu/1-web-1/qemu_back_mem.pc.ram.Xk2fa1 huge dirty=4096 N0=4096 kernelpagesize_kB=2048\n',
+      },
+      { pid: 4130, comm: 'vhost-4100', argv: [], tasks: [{ tid: 4130, comm: 'vhost-4100', allowed: '0-31', lastCpu: 12, flags: 0x00208040 }] },
+      { pid: 4131, comm: 'vhost-4100', argv: [], tasks: [{ tid: 4131, comm: 'vhost-4100', allowed: '0-31', lastCpu: 13, flags: 0x00208040 }] },
+      { pid: 4132, comm: 'kvm-nx-lpage-re', argv: [], tasks: [{ tid: 4132, comm: 'kvm-nx-lpage-re', allowed: '0-31', lastCpu: 2, flags: 0x00208040 }] },
+      { pid: 4133, comm: 'vhost-9999', argv: [], tasks: [{ tid: 4133, comm: 'vhost-9999', allowed: '0-31', lastCpu: 14, flags: 0x00208040 }] },
+      { pid: 7002, comm: 'vhost-4100', argv: ['./vhost-4100'], tasks: [{ tid: 7002, comm: 'vhost-4100', allowed: '0-31', lastCpu: 15 }] },
+    ],
+    irqs: [],
+    status: { 'web-1.xml': statusXml(4100, [4110, 4111, 4112, 4113], 'web-1', WEB_UUID) },
+    definitions: {},
+  },
+  {
+    name: 'stale-last-cpu',
+    about:
+      'No guest; tuned moved every task to housekeeping CPUs 0-3: agetty and sshd sleep with a last CPU of 9 and 10 from before (stale, not noise), ' +
+      'a runnable kworker-like task allowed on 0-3 is still on CPU 11 (state R, counted), and chronyd sleeps on 12, where it is still allowed (counted).',
+    processes: [
+      { pid: 812, comm: 'agetty', argv: ['/sbin/agetty', 'tty1'], tasks: [{ tid: 812, comm: 'agetty', allowed: '0-3', lastCpu: 9 }] },
+      { pid: 813, comm: 'sshd', argv: ['/usr/sbin/sshd', '-D'], tasks: [{ tid: 813, comm: 'sshd', allowed: '0-3', lastCpu: 10, state: 'D' }] },
+      { pid: 814, comm: 'backup', argv: ['backup'], tasks: [{ tid: 814, comm: 'backup', allowed: '0-3', lastCpu: 11, state: 'R' }] },
+      { pid: 815, comm: 'chronyd', argv: ['/usr/sbin/chronyd'], tasks: [{ tid: 815, comm: 'chronyd', allowed: '0-3,12', lastCpu: 12 }] },
+    ],
+    irqs: [],
+    status: {},
+    definitions: {},
   },
 ];
 

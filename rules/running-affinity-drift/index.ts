@@ -2,6 +2,7 @@ import { defineHostRule } from '../../src/engine/types.ts';
 import { effectiveEmulatorAffinity, effectiveIothreadAffinity, effectiveVcpuAffinity, type Affinity } from '../../src/model/affinity.ts';
 import type { CpuSet } from '../../src/model/cpuset.ts';
 import type { SnapshotGuestThread } from '../../src/model/host.ts';
+import { describeDefaultCpus } from '../../src/model/libvirt-version.ts';
 import { emulatorThreads, runningGuestOf, snapshotCpus } from '../../src/model/running.ts';
 
 /** The distinct sets of CPUs the threads are allowed on, in order. */
@@ -44,7 +45,8 @@ export default defineHostRule({
     const check = (thread: string, threads: readonly SnapshotGuestThread[], affinity: Affinity): void => {
       if (threads.length === 0 || affinity.cpus === undefined || affinity.source === 'placement-auto') return;
       const want = affinity.cpus;
-      // Unpinned threads get every online CPU; libvirt since 8.x leaves the isolated ones out (qemuProcessGetAllCpuAffinity).
+      // Unpinned threads get every online CPU; libvirt from 10.4.0 leaves the isolated ones out (qemuProcessGetAllCpuAffinity,
+      // src/model/libvirt-version.ts). Both are accepted: distributions backport the change into older releases.
       const accepted = affinity.source === 'all-online' && model.isolation ? [want, want.subtract(model.isolation.isolated)] : [want];
       const drifted = allowedSets(threads).filter((s) => !accepted.some((a) => a.equals(s)));
       if (drifted.length === 0) return;
@@ -55,7 +57,7 @@ export default defineHostRule({
           thread,
           guest: guest.name,
           running: drifted.map((s) => s.toString() || 'none').join(' and '),
-          xml: affinity.source === 'all-online' ? `all online CPUs (${want.toString()})` : `CPUs ${want.toString()}`,
+          xml: affinity.source === 'all-online' ? describeDefaultCpus(model) : `CPUs ${want.toString()}`,
         },
       });
     };

@@ -43,7 +43,7 @@ export default defineHostRule({
         help: 'check the per-node hugepage pools, then restart the guest so QEMU backs its memory with hugepages again',
       },
       notRealtime: {
-        message: 'vCPU {{vcpus}} of running guest {{guest}} run {{running}}, not {{wanted}} as <vcpusched> says',
+        message: '{{vcpus}} of running guest {{guest}} {{verb}} {{running}}, not {{wanted}} as <vcpusched> says',
         help: 'restart the guest, or set the policy live (chrt -f -p PRIORITY TID) on its vCPU threads',
       },
     },
@@ -56,12 +56,17 @@ export default defineHostRule({
     const memory = guest.memory ?? [];
     const total = memory.reduce((a, m) => a + m.kib, 0);
 
-    // Memory off the nodes <numatune> names (static placement: with placement='auto' numad chooses them).
+    // Memory off the nodes <numatune> names (static placement: with placement='auto' numad chooses them). Only strict
+    // and restrictive confine memory (libvirt sets cpuset.mems for those alone, qemuProcessSetupPid); preferred and
+    // interleave let the kernel allocate elsewhere when the nodes run short: one such element (a <memnode> too, whose
+    // guest cell's memory is not told apart here) and any node may legitimately hold memory.
     const numatune = d.numatune;
-    if (total > 0 && numatune && numatune.memory?.placement !== 'auto') {
-      let nodes = numatune.memory?.nodeset?.set ?? CpuSet.empty;
-      for (const mn of numatune.memnodes) nodes = nodes.union(mn.nodeset?.set ?? CpuSet.empty);
-      const where = numatune.memory?.nodeset ?? numatune.memnodes.find((m) => m.nodeset)?.nodeset;
+    const bindings = numatune ? [...(numatune.memory ? [numatune.memory] : []), ...numatune.memnodes] : [];
+    const confined = bindings.every((m) => m.mode === 'strict' || m.mode === 'restrictive');
+    if (total > 0 && numatune && numatune.memory?.placement !== 'auto' && confined) {
+      let nodes = CpuSet.empty;
+      for (const m of bindings) nodes = nodes.union(m.nodeset?.set ?? CpuSet.empty);
+      const where = bindings.find((m) => m.nodeset)?.nodeset;
       const off = memory.filter((m) => !nodes.has(m.node));
       const offKiB = off.reduce((a, m) => a + m.kib, 0);
       if (!nodes.isEmpty && where && offKiB * 100 > total * maxOff) {
@@ -106,12 +111,20 @@ export default defineHostRule({
       for (const t of wrong) entry.threads.push(t);
       wrongBySched.set(group.sched.element, entry);
     }
+    const vcpuList = (ids: number[]): string => `vCPU${new Set(ids).size === 1 ? '' : 's'} ${CpuSet.ofList(ids).toString()}`;
     for (const [element, { wanted, threads }] of wrongBySched) {
-      const first = threads[0]!;
+      // Group by what each vCPU really runs: vCPUs 0-1 on other 0 and 2-3 on rr 1 are two facts, not one.
+      const byPolicy = new Map<string, number[]>();
+      for (const t of threads) {
+        const key = `${t.policy} ${t.priority ?? 0}`;
+        byPolicy.set(key, [...(byPolicy.get(key) ?? []), t.id!]);
+      }
+      const ids = threads.map((t) => t.id!);
+      const running = byPolicy.size === 1 ? [...byPolicy.keys()][0]! : [...byPolicy].map(([policy, v]) => `${policy} (${vcpuList(v)})`).join(' and ');
       report({
         range: element.startTag,
         messageId: 'notRealtime',
-        data: { vcpus: CpuSet.ofList(threads.map((t) => t.id!)).toString(), guest: guest.name, running: `${first.policy} ${first.priority ?? 0}`, wanted },
+        data: { vcpus: vcpuList(ids), guest: guest.name, verb: new Set(ids).size === 1 ? 'runs' : 'run', running, wanted },
       });
     }
   },

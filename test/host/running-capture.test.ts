@@ -121,7 +121,8 @@ describe('capture of running guests', () => {
 
   it('sums numa_maps per node with small pages and hugepages apart', () => {
     assert.deepEqual(web.memory, [
-      { node: 0, pageSizeKiB: 4, kib: (2100 + 29000 + 3 + 9) * 4 },
+      // The binary's mapping (file=/usr/libexec/qemu-kvm, 2100 pages) is page cache, not guest memory.
+      { node: 0, pageSizeKiB: 4, kib: (29000 + 3 + 9) * 4 },
       { node: 0, pageSizeKiB: 2048, kib: 4096 * 2048 },
       { node: 1, pageSizeKiB: 4, kib: 1000 * 4 },
     ]);
@@ -173,6 +174,34 @@ describe('capture of running guests', () => {
     const loaded = loadHostSnapshotText(text, 'two-guests.json');
     assert.deepEqual(loaded, JSON.parse(text));
     assert.equal(formatSnapshot(loaded), text);
+  });
+});
+
+describe('guest kernel threads before Linux 6.4 (fixtures/running/vhost-kthreads)', () => {
+  const { snapshot } = captureHost({ root: hostWithGuests('vhost-kthreads'), now: NOW });
+
+  it("leaves out vhost-<QEMU pid> and kvm-nx-lpage-re kernel threads: they are a guest's", () => {
+    assert.deepEqual(
+      snapshot.running?.foreignTasks?.map((t) => [t.pid, t.name, t.kernelThread ?? false]),
+      [
+        [4133, 'vhost-9999', true],
+        [7002, 'vhost-4100', false],
+      ],
+    );
+  });
+});
+
+describe('a stale last CPU (fixtures/running/stale-last-cpu)', () => {
+  const { snapshot } = captureHost({ root: hostWithGuests('stale-last-cpu'), now: NOW });
+
+  it('counts a task by its last CPU only when it is running there or still allowed there', () => {
+    assert.deepEqual(
+      snapshot.running?.foreignTasks?.map((t) => [t.pid, t.name, raw(t.allowedCpus), t.lastCpu]),
+      [
+        [814, 'backup', '0-3', 11],
+        [815, 'chronyd', '0-3,12', 12],
+      ],
+    );
   });
 });
 
@@ -240,7 +269,7 @@ describe('command-line, stat and numa_maps parsing', () => {
     assert.ok(!guestMatches(guest, domain('6f1d3c2a-1b2c-4d5e-8f90-123456789abd')));
   });
 
-  it("emulator threads: the main thread and QEMU's workers, not kernel tasks or workers an IOThread or vCPU spawned", () => {
+  it("emulator threads: the main thread and QEMU's helpers, not kernel tasks or thread-pool workers an IOThread spawned", () => {
     const t = (tid: number, role: SnapshotGuestThread['role'], name: string, allowedCpus: string): SnapshotGuestThread => ({ tid, role, name, allowedCpus, ...(role === 'vcpu' || role === 'iothread' ? { id: 0 } : {}) });
     const guest: SnapshotGuest = {
       name: 'g',
@@ -256,9 +285,14 @@ describe('command-line, stat and numa_maps parsing', () => {
         // QEMU's own helpers, allowed elsewhere: the emulator's.
         t(16, 'worker', 'call_rcu', '0'),
         t(17, 'worker', 'worker', '0-3'),
+        // Helpers on a vCPU's CPU: no thread pool starts from a vCPU, so they are the emulator's, astray.
+        t(18, 'worker', 'call_rcu', '1'),
+        t(19, 'worker', 'worker', '1'),
+        // Only thread-pool threads are named `worker`: another helper on the IOThread's CPUs is the emulator's.
+        t(20, 'worker', 'vnc_worker', '2-3'),
       ],
     };
-    assert.deepEqual(emulatorThreads(guest).map((x) => x.tid), [10, 16, 17]);
+    assert.deepEqual(emulatorThreads(guest).map((x) => x.tid), [10, 16, 17, 18, 19, 20]);
   });
 
   it('reads stat fields after a comm holding spaces and parentheses', () => {
@@ -267,7 +301,29 @@ describe('command-line, stat and numa_maps parsing', () => {
     fields[39 - 3] = '7';
     fields[40 - 3] = '10';
     fields[41 - 3] = '2';
-    assert.deepEqual(parseTaskStat(`12 (CPU 0/KVM (x)) ${fields.join(' ')}`), { flags: 4194368, lastCpu: 7, priority: 10, policy: 'rr' });
+    fields[0] = 'R';
+    assert.deepEqual(parseTaskStat(`12 (CPU 0/KVM (x)) ${fields.join(' ')}`), { state: 'R', flags: 4194368, lastCpu: 7, priority: 10, policy: 'rr' });
+  });
+
+  it('numa_maps: anonymous, hugetlb and guest-RAM backends count; the binary and shared libraries do not', () => {
+    const maps = [
+      '55d4a5e2c000 default file=/usr/libexec/qemu-kvm mapped=4600 mapmax=3 N1=4600 kernelpagesize_kB=4',
+      '7f1b13000000 default file=/usr/lib64/libc.so.6 mapped=700 mapmax=41 N1=700 kernelpagesize_kB=4',
+      // A library's private copy-on-write data holds QEMU's own anonymous pages.
+      '7f1b13200000 default file=/usr/lib64/libc.so.6 anon=3 dirty=3 N0=3 kernelpagesize_kB=4',
+      '55d4a7000000 default heap anon=9000 dirty=9000 N0=9000 kernelpagesize_kB=4',
+      '7f4c00000000 bind:0 file=/memfd:pc.ram\\040(deleted) huge dirty=2 mapmax=2 N0=2 kernelpagesize_kB=1048576',
+      '7f4c80000000 default file=/memfd:vga.vram\\040(deleted) dirty=16 N0=16 kernelpagesize_kB=4',
+      '7f5000000000 bind:0 file=/dev/shm/web-1-ram dirty=100 N0=100 kernelpagesize_kB=4',
+      '7f6000000000 bind:0 file=/dev/hugepages1G/libvirt/qemu/1-web-1/ram-node0 huge dirty=1 N0=1 kernelpagesize_kB=1048576',
+      '7f7000000000 default file=/dev/zero\\040(deleted) dirty=8 N1=8 kernelpagesize_kB=4',
+      '',
+    ].join('\n');
+    assert.deepEqual(memoryFromNumaMaps(maps), [
+      { node: 0, pageSizeKiB: 4, kib: (3 + 9000 + 16 + 100) * 4 },
+      { node: 0, pageSizeKiB: 1048576, kib: 3 * 1048576 },
+      { node: 1, pageSizeKiB: 4, kib: 8 * 4 },
+    ]);
   });
 
   it('numa_maps lines without kernelpagesize_kB are skipped', () => {

@@ -75,6 +75,8 @@ const POLICIES: Record<number, SnapshotSchedPolicy> = { 0: 'other', 1: 'fifo', 2
 const PF_KTHREAD = 0x00200000;
 
 interface TaskStat {
+  /** Field 3: R running or runnable, S sleeping, D disk sleep, … */
+  state: string;
   flags: number;
   lastCpu: number;
   priority: number;
@@ -89,7 +91,7 @@ export function parseTaskStat(text: string): TaskStat | undefined {
   const f = text.slice(close + 2).trim().split(/\s+/);
   const at = (field: number): number => Number(f[field - 3]);
   if (f.length < 41 - 2 || ![9, 39, 40, 41].every((n) => Number.isSafeInteger(at(n)))) return undefined;
-  return { flags: at(9), lastCpu: at(39), priority: at(40), policy: POLICIES[at(41)] };
+  return { state: f[0]!, flags: at(9), lastCpu: at(39), priority: at(40), policy: POLICIES[at(41)] };
 }
 
 /** Cpus_allowed_list of /proc/…/status. */
@@ -97,12 +99,28 @@ function allowedCpusOf(status: string | undefined): string | undefined {
   return status === undefined ? undefined : /^Cpus_allowed_list:\s*(\S*)\s*$/m.exec(status)?.[1];
 }
 
-/** Resident KiB per (host node, page size) from numa_maps: `N<node>=<pages>` × `kernelpagesize_kB=` per mapping. */
+/**
+ * Whether a numa_maps mapping is memory a `<numatune>` nodeset governs: anonymous memory (`anon=`, QEMU's heap and
+ * guest RAM from memory-backend-ram), hugetlb (`huge`: hugetlbfs files and hugetlb memfds), and the files QEMU backs
+ * guest RAM with (memory-backend-memfd `/memfd:…`, memory-backend-file under /dev/shm, shared anonymous memory shown
+ * as `/dev/zero (deleted)`). The binary and shared libraries are page cache shared with other processes (`mapmax=`),
+ * placed by whoever read them first: not the guest's (fs/proc/task_mmu.c show_numa_map).
+ */
+function isGuestMemoryMapping(line: string): boolean {
+  if (/\sanon=\d/.test(line) || /\shuge(?:\s|$)/.test(line)) return true;
+  const file = /\sfile=(\S+)/.exec(line)?.[1];
+  return file === undefined || file.startsWith('/memfd:') || file.startsWith('/dev/shm/') || file.startsWith('/dev/zero');
+}
+
+/**
+ * Resident KiB per (host node, page size) from numa_maps: `N<node>=<pages>` × `kernelpagesize_kB=` per mapping that
+ * holds guest or QEMU memory (isGuestMemoryMapping).
+ */
 export function memoryFromNumaMaps(text: string): SnapshotGuestMemory[] {
   const kib = new Map<string, SnapshotGuestMemory>();
   for (const line of text.split('\n')) {
     const size = /\bkernelpagesize_kB=(\d+)/.exec(line);
-    if (!size) continue;
+    if (!size || !isGuestMemoryMapping(line)) continue;
     const pageSizeKiB = Number(size[1]);
     for (const m of line.matchAll(/\bN(\d+)=(\d+)/g)) {
       const node = Number(m[1]);
@@ -219,13 +237,34 @@ export function captureRunning(reader: TreeReader, isolated: CpuSet | undefined,
   if (isolated === undefined) reader.miss('running.isolation');
   if (isolated === undefined || isolated.isEmpty) return running;
   running.isolatedCpus = { raw: isolated.toString(), parsed: isolated.toString() };
-  running.foreignTasks = foreignTasks(reader, pids, guestTids, isolated, nrCpuIds);
+  const guestPids = new Set(running.guests!.map((g) => g.pid));
+  running.foreignTasks = foreignTasks(reader, pids, guestTids, guestPids, isolated, nrCpuIds);
   running.irqs = irqsOnIsolated(reader, isolated, nrCpuIds);
   return running;
 }
 
-/** Tasks other than guest threads and per-CPU kernel threads that may run, or last ran, on an isolated CPU. */
-function foreignTasks(reader: TreeReader, pids: number[], guestTids: Set<string>, isolated: CpuSet, nrCpuIds: number | undefined): SnapshotForeignTask[] {
+/**
+ * Kernel threads that work for one guest outside its QEMU process. Before Linux 6.4 a vhost worker is a kthread
+ * named `vhost-<QEMU pid>` (drivers/vhost/vhost.c vhost_worker_create, attached to its owner's cgroups); from 6.4
+ * it is a vhost_task inside the QEMU process. Before 6.13 KVM's NX hugepage recovery thread is a kthread per VM,
+ * `kvm-nx-lpage-recovery` cut to `kvm-nx-lpage-re` (arch/x86/kvm/mmu/mmu.c kvm_mmu_post_init_vm), whose name
+ * carries no pid: it is some guest's, never noise.
+ */
+function isGuestKernelThread(comm: string, guestPids: ReadonlySet<number>): boolean {
+  const vhost = /^vhost-(\d+)$/.exec(comm);
+  if (vhost) return guestPids.has(Number(vhost[1]));
+  return comm.startsWith('kvm-nx-lpage-re');
+}
+
+/** Tasks other than guest threads and per-CPU kernel threads that may run, or are running, on an isolated CPU. */
+function foreignTasks(
+  reader: TreeReader,
+  pids: number[],
+  guestTids: Set<string>,
+  guestPids: ReadonlySet<number>,
+  isolated: CpuSet,
+  nrCpuIds: number | undefined,
+): SnapshotForeignTask[] {
   const out: SnapshotForeignTask[] = [];
   for (const pid of pids) {
     for (const t of tasksOf(reader, pid, nrCpuIds)) {
@@ -233,7 +272,10 @@ function foreignTasks(reader: TreeReader, pids: number[], guestTids: Set<string>
       const kernelThread = t.stat !== undefined && (t.stat.flags & PF_KTHREAD) !== 0;
       // ksoftirqd/N, migration/N, kworker/N:M: bound to their CPU by design.
       if (kernelThread && t.allowed.set.size === 1) continue;
-      const lastOnIsolated = t.stat !== undefined && isolated.has(t.stat.lastCpu);
+      if (kernelThread && isGuestKernelThread(t.comm, guestPids)) continue;
+      // A sleeping task's last CPU (task_cpu) is where it ran before its affinity last changed until it wakes: it counts
+      // only when it is running or runnable there now (state R), or still allowed there (then the mask says so already).
+      const lastOnIsolated = t.stat !== undefined && isolated.has(t.stat.lastCpu) && (t.stat.state === 'R' || t.allowed.set.has(t.stat.lastCpu));
       if (!t.allowed.set.intersects(isolated) && !lastOnIsolated) continue;
       const task: SnapshotForeignTask = { pid, tid: t.tid, name: t.comm, allowedCpus: t.allowed.list };
       if (kernelThread) task.kernelThread = true;
