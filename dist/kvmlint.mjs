@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"9e27f9c7cc8acbe38a759fe5ede18c406e58240d2d11bb9293a801b18170d882"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"8083eb9366b750ab1079a5bf46064378afc2db16973b35f61f96c03ec9353665"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

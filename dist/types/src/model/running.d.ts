@@ -16,9 +16,9 @@ export declare function hostDefinitionOf(host: HostModel, d: DomainModel): Snaps
 export declare function guestMatches(g: SnapshotGuest, d: DomainModel): boolean;
 /**
  * The threads `<emulatorpin>` governs: every QEMU thread that is not a vCPU or an IOThread, less the kernel's
- * tasks and the workers a vCPU or an IOThread spawned. QEMU's thread pools start their `worker` threads from the
+ * tasks and the thread-pool workers an IOThread spawned. QEMU's thread pools start their `worker` threads from the
  * IOThread they serve, which inherit its affinity and cgroup (util/thread-pool.c; iothread.c: "This assumes we
- * are called from a thread with useful CPU affinity for us to inherit"): a worker allowed exactly that
- * thread's CPUs is the IOThread's, not an emulator thread astray.
+ * are called from a thread with useful CPU affinity for us to inherit"): a `worker` allowed exactly an IOThread's
+ * CPUs is that IOThread's. Any other helper (call_rcu, a worker) on a vCPU's CPUs is an emulator thread astray.
  */
 export declare function emulatorThreads(g: SnapshotGuest): SnapshotGuestThread[];
