@@ -7010,6 +7010,7 @@ function isXmlSpace(c) {
 var NO_CHILDREN = Object.freeze([]);
 var SELF_CLOSING = 1;
 var LAZY = 2;
+var DEFAULT_NAMESPACE = 4;
 var MAX_ELEMENT_DEPTH = 256;
 var LAZY_CONTAINERS = /* @__PURE__ */ new Set(["devices", "metadata", "sysinfo", "features", "clock", "os", "seclabel", "resource"]);
 var ElementNode = class _ElementNode {
@@ -7041,6 +7042,12 @@ var ElementNode = class _ElementNode {
   }
   set lazy(value) {
     this.flags = value ? this.flags | LAZY : this.flags & ~LAZY;
+  }
+  get declaresDefaultNamespace() {
+    return (this.flags & DEFAULT_NAMESPACE) !== 0;
+  }
+  set declaresDefaultNamespace(value) {
+    this.flags = value ? this.flags | DEFAULT_NAMESPACE : this.flags & ~DEFAULT_NAMESPACE;
   }
   /** After the end tag's `>` (a well-formed end tag holds no other `>`); -1 while it has none. */
   get endTagEnd() {
@@ -7132,6 +7139,11 @@ var ElementNode = class _ElementNode {
     const at = this.source.indexOf(needle, this.startTagEnd);
     return at >= 0 && at + needle.length <= this.endTagStart;
   }
+  rangeIncludes(needle) {
+    const start = this.startTagStart;
+    const end = this.endTagStart < 0 ? this.startTagEnd : this.endTagEnd;
+    return end - start >= needle.length && this.source.slice(start, end).includes(needle);
+  }
   contentSpan() {
     return { text: this.source, start: this.startTagEnd, end: this.endTagStart < 0 ? this.startTagEnd : this.endTagStart };
   }
@@ -7191,13 +7203,13 @@ function startTagEnd(text, from) {
 function nameAt(text, start, end) {
   let hash = end - start;
   for (let i = start; i < end; i++) hash = Math.imul(hash, 31) + text.charCodeAt(i) | 0;
-  let slot = hash & NAME_SLOTS - 1;
-  for (let probe = 0; probe < NAME_PROBES; probe++, slot = slot + 1 & NAME_SLOTS - 1) {
-    const known = names[slot];
+  let slot2 = hash & NAME_SLOTS - 1;
+  for (let probe = 0; probe < NAME_PROBES; probe++, slot2 = slot2 + 1 & NAME_SLOTS - 1) {
+    const known = names[slot2];
     if (known === void 0) {
       const name = text.slice(start, end);
       if (nameCount < MAX_INTERNED_NAMES) {
-        names[slot] = name;
+        names[slot2] = name;
         nameCount++;
       }
       return name;
@@ -7391,6 +7403,8 @@ var FastScanner = class {
   nodes = [];
   depth = 0;
   root;
+  /** Some start tag has an `xmlns` attribute (noted on the root when the parse ends). */
+  defaultNamespace = false;
   /** Name offsets of the current start tag's attributes, for the duplicate check (shared scratch). */
   attrStart = ATTRIBUTE_START;
   attrLength = ATTRIBUTE_LENGTH;
@@ -7416,6 +7430,7 @@ var FastScanner = class {
     }
     i = this.misc(i);
     if (i !== this.n) return void 0;
+    if (this.defaultNamespace) this.root.declaresDefaultNamespace = true;
     return { root: this.root, comments: this.comments };
   }
   /** Whitespace and comments (before and after the root); returns the offset of anything else, -1 on a bad comment. */
@@ -7477,6 +7492,7 @@ var FastScanner = class {
       if (attributes === MAX_ATTRIBUTES || this.isDuplicateAttribute(attributes, attrStart, length)) return -1;
       this.attrStart[attributes] = attrStart;
       this.attrLength[attributes] = length;
+      if (length === 5 && text.startsWith("xmlns", attrStart)) this.defaultNamespace = true;
       attributes++;
       while (isSpace2(text.charCodeAt(j))) j++;
       if (text.charCodeAt(j) !== EQ) return -1;
@@ -7718,6 +7734,7 @@ function parseXmlWithSaxes(text, eager = false) {
     error = { message: "document has no root element", offset: text.length, ...pos };
   }
   if (retryEager) return parseXmlWithSaxes(text, true);
+  if (root && /xmlns[ \t\r\n]*=/.test(text)) root.declaresDefaultNamespace = true;
   return { text, root, comments, error };
 }
 var MAX_DEPTH = MAX_ELEMENT_DEPTH;
@@ -12645,17 +12662,17 @@ function newDomainMemo() {
   return { keys: new Array(nextSlot), values: new Array(nextSlot) };
 }
 function memoPerDomain(compute) {
-  const slot = nextSlot++;
+  const slot2 = nextSlot++;
   const otherHosts = /* @__PURE__ */ new WeakMap();
   return (d, host) => {
     const key = host ?? NO_HOST;
     const memo2 = d.memo;
-    const stored = memo2.keys[slot];
-    if (stored === key) return memo2.values[slot];
+    const stored = memo2.keys[slot2];
+    if (stored === key) return memo2.values[slot2];
     if (stored === void 0) {
       const value2 = compute(d, host);
-      memo2.keys[slot] = key;
-      memo2.values[slot] = value2;
+      memo2.keys[slot2] = key;
+      memo2.values[slot2] = value2;
       return value2;
     }
     let byHost = otherHosts.get(d);
@@ -12708,31 +12725,31 @@ function isDomainRoot(el) {
 function buildDomainModel(domain) {
   const problems = [];
   const b = new ModelBuilder(problems);
-  b.repeatedChildren(domain);
-  const vcpus = firstChild(domain, "vcpus");
+  const c = b.repeatedChildren(domain);
+  const vcpus = c[S_VCPUS];
   const vcpusElement = vcpus && firstChild(vcpus, "vcpu") ? vcpus : void 0;
   const type = attribute(domain, "type")?.value;
-  const vcpu = b.vcpu(firstChild(domain, "vcpu"), vcpusElement !== void 0, type === "kvm" || type === "qemu");
-  const iothreadIds = b.iothreadIds(domain);
+  const vcpu = b.vcpu(c[S_VCPU], vcpusElement !== void 0, type === "kvm" || type === "qemu");
+  const iothreadIds = b.iothreadIds(c[S_IOTHREADIDS], c[S_IOTHREADS]);
   return {
     element: domain,
     type,
-    name: textOf(firstChild(domain, "name")),
-    uuid: textOf(firstChild(domain, "uuid")),
+    name: textOf(c[S_NAME]),
+    uuid: textOf(c[S_UUID]),
     vcpu,
     maxVcpus: vcpu?.max ?? 1,
     offlineVcpus: b.offlineVcpus(vcpu, vcpusElement),
     vcpusElement,
-    memory: b.memory(firstChild(domain, "memory")),
-    currentMemory: b.memorySize(firstChild(domain, "currentMemory")),
-    maxMemory: b.maxMemory(firstChild(domain, "maxMemory")),
-    memtune: b.memtune(firstChild(domain, "memtune")),
-    cputune: b.cputune(firstChild(domain, "cputune")),
-    numatune: b.numatune(firstChild(domain, "numatune")),
-    memoryBacking: b.memoryBacking(firstChild(domain, "memoryBacking")),
-    cpu: b.cpu(firstChild(domain, "cpu")),
+    memory: b.memory(c[S_MEMORY]),
+    currentMemory: b.memorySize(c[S_CURRENT_MEMORY]),
+    maxMemory: b.maxMemory(c[S_MAX_MEMORY]),
+    memtune: b.memtune(c[S_MEMTUNE]),
+    cputune: b.cputune(c[S_CPUTUNE]),
+    numatune: b.numatune(c[S_NUMATUNE]),
+    memoryBacking: b.memoryBacking(c[S_MEMORY_BACKING]),
+    cpu: b.cpu(c[S_CPU]),
     iothreadIds,
-    iothreadsElement: firstChild(domain, "iothreadids") ?? firstChild(domain, "iothreads"),
+    iothreadsElement: c[S_IOTHREADIDS] ?? c[S_IOTHREADS],
     devices: new LazyDeviceFacts(domain),
     problems,
     memo: newDomainMemo()
@@ -12984,19 +13001,36 @@ var SINGLE_CHILDREN = /* @__PURE__ */ new Map([
   ["currentMemory", "ignores"],
   ["maxMemory", "ignores"]
 ]);
-var SINGLE_CHILD_BITS = new Map([...SINGLE_CHILDREN.keys()].map((name, i) => [name, 1 << i]));
-var SINGLE_CPUTUNE_CHILDREN = ["emulatorpin", "emulatorsched"];
-var CPUTUNE_NUMBERS = /* @__PURE__ */ new Map([
-  ["shares", "shares"],
-  ["period", "period"],
-  ["global_period", "period"],
-  ["emulator_period", "period"],
-  ["iothread_period", "period"],
-  ["quota", "quota"],
-  ["global_quota", "quota"],
-  ["emulator_quota", "quota"],
-  ["iothread_quota", "quota"]
-]);
+var SINGLE_CHILD_SLOTS = new Map([...SINGLE_CHILDREN.keys()].map((name, i) => [name, i]));
+var slot = (name) => SINGLE_CHILD_SLOTS.get(name);
+var S_NAME = slot("name");
+var S_UUID = slot("uuid");
+var S_VCPU = slot("vcpu");
+var S_VCPUS = slot("vcpus");
+var S_IOTHREADS = slot("iothreads");
+var S_IOTHREADIDS = slot("iothreadids");
+var S_MEMORY = slot("memory");
+var S_CURRENT_MEMORY = slot("currentMemory");
+var S_MAX_MEMORY = slot("maxMemory");
+var S_MEMTUNE = slot("memtune");
+var S_CPUTUNE = slot("cputune");
+var S_NUMATUNE = slot("numatune");
+var S_MEMORY_BACKING = slot("memoryBacking");
+var S_CPU = slot("cpu");
+var S_DEVICES = slot("devices");
+var CPUTUNE_NUMBERS = new Map(
+  [
+    ["shares", "shares"],
+    ["period", "period"],
+    ["global_period", "period"],
+    ["emulator_period", "period"],
+    ["iothread_period", "period"],
+    ["quota", "quota"],
+    ["global_quota", "quota"],
+    ["emulator_quota", "quota"],
+    ["iothread_quota", "quota"]
+  ].map(([name, kind], i) => [name, { kind, bit: 1 << i }])
+);
 var MEMORY_SOURCES = ["file", "anonymous", "memfd"];
 var MEMORY_ACCESS_MODES = ["shared", "private"];
 var MEMORY_ALLOCATION_MODES = ["immediate", "ondemand"];
@@ -13020,21 +13054,26 @@ var ModelBuilder = class {
   }
   problems;
   /** A second copy of a `<domain>` child libvirt's schema allows once: what libvirt does with it decides the severity. */
+  /**
+   * The first of each `<domain>` child kvmlint models, by slot (SINGLE_CHILD_SLOTS), in one pass that also
+   * reports a second copy and looks for a default namespace declared inside them.
+   */
   repeatedChildren(domain) {
-    let seen = 0;
+    const firsts = new Array(SINGLE_CHILD_SLOTS.size).fill(void 0);
     const children = domain.children;
+    let xmlns;
+    const namespaced = domain.declaresDefaultNamespace;
     for (let i = 0; i < children.length; i++) {
       const child2 = children[i];
-      const bit = SINGLE_CHILD_BITS.get(child2.name);
-      if (bit === void 0) continue;
-      if ((seen & bit) === 0) {
-        seen |= bit;
-        continue;
-      }
-      const first = children.find((c) => c.name === child2.name);
-      this.repeated(child2, first, SINGLE_CHILDREN.get(child2.name));
+      const at = SINGLE_CHILD_SLOTS.get(child2.name);
+      if (at === void 0) continue;
+      if (namespaced && at !== S_DEVICES && child2.rangeIncludes("xmlns")) (xmlns ??= []).push(child2);
+      const first = firsts[at];
+      if (first === void 0) firsts[at] = child2;
+      else this.repeated(child2, first, SINGLE_CHILDREN.get(child2.name));
     }
-    this.foreignNamespaces(domain);
+    if (xmlns) for (const el of xmlns) this.foreignNamespaces(el);
+    return firsts;
   }
   /**
    * A second `<name>` where libvirt takes one. A copy libvirt merges with the first is beyond what kvmlint
@@ -13062,22 +13101,21 @@ var ModelBuilder = class {
   /**
    * Elements kvmlint reads that a default namespace declaration (`<cputune xmlns='urn:x'>`) takes out of
    * libvirt's reading: its XPath (`./cputune/vcpupin`) matches only elements in no namespace, so libvirt
-   * ignores what kvmlint would read. Unreadable, as a merged copy is. Found from the text: one scan for
-   * `xmlns`, and for each declaration of a default namespace inside a child kvmlint models (not `<metadata>`
-   * or `<qemu:commandline>`, where other namespaces belong, nor `<devices>`, read by text scans), the element it is on.
+   * ignores what kvmlint would read. Unreadable, as a merged copy is. Called for a `<domain>` child kvmlint
+   * models whose text holds `xmlns` (not `<metadata>` or `<qemu:commandline>`, where other namespaces belong,
+   * nor `<devices>`, read by text scans): each default namespace declared in it, at the element it is on.
    */
-  foreignNamespaces(domain) {
-    if (!domain.contentIncludes("xmlns")) return;
-    const { text, start, end } = domain.contentSpan();
-    let read;
-    for (let at = text.indexOf("xmlns", start); at !== -1 && at < end; at = text.indexOf("xmlns", at + 5)) {
-      let j = at + 5;
-      while (isXmlSpace(text.charCodeAt(j))) j++;
-      if (text[j] !== "=") continue;
-      read ??= domain.children.filter((c) => SINGLE_CHILD_BITS.has(c.name) && c.name !== "devices");
-      if (!read.some((c) => at > c.range.start && at < c.range.end)) continue;
-      const el = elementAt(domain, at);
-      if (!el || el === domain) continue;
+  foreignNamespaces(top) {
+    const { start: from, end: to } = top.range;
+    const { text } = top.contentSpan();
+    const own = text.slice(from, to);
+    for (let i = own.indexOf("xmlns"); i !== -1; i = own.indexOf("xmlns", i + 5)) {
+      let j = i + 5;
+      while (isXmlSpace(own.charCodeAt(j))) j++;
+      if (own[j] !== "=") continue;
+      const at = from + i;
+      const el = elementAt(top, at);
+      if (!el) continue;
       const ns = el.attributeValues.xmlns;
       if (ns === void 0 || ns === "") continue;
       if (this.problems.some((p) => p.duplicate?.unreadable && p.range.start <= el.startTag.start && el.range.end <= (p.duplicate.outer ?? p.range.end))) continue;
@@ -13244,10 +13282,8 @@ var ModelBuilder = class {
    * `<iothreadids>` ids, then, when `<iothreads>` asks for more, the lowest
    * unused ids from 1 up to that count.
    */
-  iothreadIds(domain) {
-    const listed = firstChild(domain, "iothreadids");
+  iothreadIds(listed, count) {
     const ids = listed ? this.iothreadIdList(listed) : NONE;
-    const count = firstChild(domain, "iothreads");
     if (!count) return ids.length === 0 ? NONE : ids;
     let n = this.uintValue(count.text, textRange(count), "<iothreads>") ?? 0;
     if (n > MAX_PLAUSIBLE_VCPUS) {
@@ -13333,9 +13369,25 @@ var ModelBuilder = class {
   }
   cputune(el) {
     if (!el) return void 0;
-    for (const name of SINGLE_CPUTUNE_CHILDREN) this.repeatedIn(el, name, "rejects");
-    this.cputuneNumbers(el);
-    const emulator = firstChild(el, "emulatorpin");
+    let emulator;
+    let emulatorsched;
+    let numbers = 0;
+    for (const child2 of el.children) {
+      const name = child2.name;
+      if (name === "vcpupin") continue;
+      if (name === "emulatorpin") {
+        if (emulator) this.repeated(child2, emulator, "rejects", "<emulatorpin> in <cputune>");
+        else emulator = child2;
+      } else if (name === "emulatorsched") {
+        if (emulatorsched) this.repeated(child2, emulatorsched, "rejects", "<emulatorsched> in <cputune>");
+        else emulatorsched = child2;
+      } else {
+        const number = CPUTUNE_NUMBERS.get(name);
+        if (number === void 0 || (numbers & number.bit) !== 0) continue;
+        numbers |= number.bit;
+        this.cputuneNumber(child2, number.kind);
+      }
+    }
     return {
       element: el,
       vcpupins: childrenMapped(el, "vcpupin", (p) => ({ element: p, vcpu: this.uint(p, "vcpu"), vcpuAttr: attribute(p, "vcpu"), cpuset: this.cpuset(p, "cpuset") })),
@@ -13354,34 +13406,28 @@ var ModelBuilder = class {
         const iothreads = this.cpuset(s, "iothreads");
         return { ...this.sched(s), iothreads: iothreads?.set, iothreadsAttr: iothreads?.attr };
       }),
-      emulatorsched: firstChild(el, "emulatorsched") ? this.sched(firstChild(el, "emulatorsched")) : void 0,
+      emulatorsched: emulatorsched ? this.sched(emulatorsched) : void 0,
       cachetunes: childrenMapped(el, "cachetune", (t) => this.vcpuTune(t)),
       memorytunes: childrenMapped(el, "memorytune", (t) => this.vcpuTune(t))
     };
   }
   /**
-   * `<shares>`, the periods and the quotas of `<cputune>` (the first of each), read as libvirt does
+   * `<shares>`, a period or a quota of `<cputune>` (the first of each), read as libvirt does
    * (domain_conf.c virDomainDefTunablesParse: virXPathULongLong, virXPathLongLong) and checked against
    * the cgroup limits (domain_validate.c virDomainDefCputuneValidate; 0 and negative quotas are "unset").
    */
-  cputuneNumbers(el) {
-    let seen;
-    for (const child2 of el.children) {
-      const kind = CPUTUNE_NUMBERS.get(child2.name);
-      if (kind === void 0 || seen?.has(child2.name)) continue;
-      (seen ??= /* @__PURE__ */ new Set()).add(child2.name);
-      const text = child2.text;
-      if (text === "") continue;
-      const value = kind === "quota" ? parseCInteger(text, INT64_MIN, INT64_MAX) : parseCInteger(text, 0n, UINT64_MAX);
+  cputuneNumber(child2, kind) {
+    const text = child2.text;
+    if (text === "") return;
+    const value = kind === "quota" ? parseCInteger(text, INT64_MIN, INT64_MAX) : parseCInteger(text, 0n, UINT64_MAX);
+    if (value === void 0) {
       const words = child2.name.replace("_", " ");
-      if (value === void 0) {
-        this.problem(textRange(child2), `<${child2.name}> '${excerpt(text.trim())}' is not a number libvirt reads ("can't parse cputune ${words} value")`);
-        continue;
-      }
-      const [min, max] = kind === "period" ? [1000n, 1000000n] : kind === "quota" ? [1000n, 17592186044415n] : [0n, UINT64_MAX];
-      if (value > 0n && (value < min || value > max)) {
-        this.problem(textRange(child2), `cputune <${child2.name}> ${value} is outside [${min}, ${max}]: libvirt rejects the domain at define time`);
-      }
+      this.problem(textRange(child2), `<${child2.name}> '${excerpt(text.trim())}' is not a number libvirt reads ("can't parse cputune ${words} value")`);
+      return;
+    }
+    const [min, max] = kind === "period" ? [1000n, 1000000n] : kind === "quota" ? [1000n, 17592186044415n] : [0n, UINT64_MAX];
+    if (value > 0n && (value < min || value > max)) {
+      this.problem(textRange(child2), `cputune <${child2.name}> ${value} is outside [${min}, ${max}]: libvirt rejects the domain at define time`);
     }
   }
   vcpuTune(t) {
@@ -17134,12 +17180,12 @@ function checkDevices(domain, host, report) {
     const address = firstChild(m.element, "address");
     const type = address ? attribute(address, "type")?.value : void 0;
     const slotAttr = type === "dimm" && (model === "dimm" || model === "nvdimm") ? attribute(address, "slot") : void 0;
-    const slot = plainUint2(slotAttr?.value);
-    if (slot !== void 0) {
-      const first = slotsUsed.get(slot);
+    const slot2 = plainUint2(slotAttr?.value);
+    if (slot2 !== void 0) {
+      const first = slotsUsed.get(slot2);
       if (first) {
-        report({ range: slotAttr.valueRange, messageId: "slotDuplicate", data: { slot }, related: [{ range: first.valueRange, message: `slot ${slot} is first used here` }] });
-      } else slotsUsed.set(slot, slotAttr);
+        report({ range: slotAttr.valueRange, messageId: "slotDuplicate", data: { slot: slot2 }, related: [{ range: first.valueRange, message: `slot ${slot2} is first used here` }] });
+      } else slotsUsed.set(slot2, slotAttr);
     }
     if (!hotplug) continue;
     const allowed = ADDRESS_TYPES[model];
@@ -17150,8 +17196,8 @@ function checkDevices(domain, host, report) {
         data: { model, type: excerpt(type), allowed: allowed.map((t) => `'${t}'`).join(" or "), first: allowed[0] }
       });
     }
-    if (slot !== void 0 && slotsText !== void 0 && slots !== void 0 && slot >= slots) {
-      report({ range: slotAttr.valueRange, messageId: "slotBeyond", data: { slot, slots, last: Math.max(0, slots - 1), need: slot + 1 } });
+    if (slot2 !== void 0 && slotsText !== void 0 && slots !== void 0 && slot2 >= slots) {
+      report({ range: slotAttr.valueRange, messageId: "slotBeyond", data: { slot: slot2, slots, last: Math.max(0, slots - 1), need: slot2 + 1 } });
     }
     if (cells.length > 0 && !nodeEl && (model === "dimm" || model === "nvdimm" || model === "virtio-mem")) {
       report({ range: (target ?? m.element).startTag, messageId: "targetNodeMissing", data: { model, cells: cells.length === 1 ? "0" : `0-${cells.length - 1}` } });

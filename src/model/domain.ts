@@ -397,31 +397,31 @@ export function buildDomainModel(domain: XmlElement): DomainModel {
   const problems: ValueProblem[] = [];
   const b = new ModelBuilder(problems);
 
-  b.repeatedChildren(domain);
-  const vcpus = firstChild(domain, 'vcpus');
+  const c = b.repeatedChildren(domain);
+  const vcpus = c[S_VCPUS];
   const vcpusElement = vcpus && firstChild(vcpus, 'vcpu') ? vcpus : undefined;
   const type = attribute(domain, 'type')?.value;
-  const vcpu = b.vcpu(firstChild(domain, 'vcpu'), vcpusElement !== undefined, type === 'kvm' || type === 'qemu');
-  const iothreadIds = b.iothreadIds(domain);
+  const vcpu = b.vcpu(c[S_VCPU], vcpusElement !== undefined, type === 'kvm' || type === 'qemu');
+  const iothreadIds = b.iothreadIds(c[S_IOTHREADIDS], c[S_IOTHREADS]);
   return {
     element: domain,
     type,
-    name: textOf(firstChild(domain, 'name')),
-    uuid: textOf(firstChild(domain, 'uuid')),
+    name: textOf(c[S_NAME]),
+    uuid: textOf(c[S_UUID]),
     vcpu,
     maxVcpus: vcpu?.max ?? 1,
     offlineVcpus: b.offlineVcpus(vcpu, vcpusElement),
     vcpusElement,
-    memory: b.memory(firstChild(domain, 'memory')),
-    currentMemory: b.memorySize(firstChild(domain, 'currentMemory')),
-    maxMemory: b.maxMemory(firstChild(domain, 'maxMemory')),
-    memtune: b.memtune(firstChild(domain, 'memtune')),
-    cputune: b.cputune(firstChild(domain, 'cputune')),
-    numatune: b.numatune(firstChild(domain, 'numatune')),
-    memoryBacking: b.memoryBacking(firstChild(domain, 'memoryBacking')),
-    cpu: b.cpu(firstChild(domain, 'cpu')),
+    memory: b.memory(c[S_MEMORY]),
+    currentMemory: b.memorySize(c[S_CURRENT_MEMORY]),
+    maxMemory: b.maxMemory(c[S_MAX_MEMORY]),
+    memtune: b.memtune(c[S_MEMTUNE]),
+    cputune: b.cputune(c[S_CPUTUNE]),
+    numatune: b.numatune(c[S_NUMATUNE]),
+    memoryBacking: b.memoryBacking(c[S_MEMORY_BACKING]),
+    cpu: b.cpu(c[S_CPU]),
     iothreadIds,
-    iothreadsElement: firstChild(domain, 'iothreadids') ?? firstChild(domain, 'iothreads'),
+    iothreadsElement: c[S_IOTHREADIDS] ?? c[S_IOTHREADS],
     devices: new LazyDeviceFacts(domain),
     problems,
     memo: newDomainMemo(),
@@ -744,23 +744,41 @@ const SINGLE_CHILDREN: ReadonlyMap<string, 'rejects' | 'merges' | 'ignores'> = n
   ['maxMemory', 'ignores'],
 ]);
 
-const SINGLE_CHILD_BITS: ReadonlyMap<string, number> = new Map([...SINGLE_CHILDREN.keys()].map((name, i) => [name, 1 << i]));
+/** Each of those names' slot in the array repeatedChildren returns (the first copy of each). */
+const SINGLE_CHILD_SLOTS: ReadonlyMap<string, number> = new Map([...SINGLE_CHILDREN.keys()].map((name, i) => [name, i]));
+const slot = (name: string): number => SINGLE_CHILD_SLOTS.get(name)!;
+const S_NAME = slot('name');
+const S_UUID = slot('uuid');
+const S_VCPU = slot('vcpu');
+const S_VCPUS = slot('vcpus');
+const S_IOTHREADS = slot('iothreads');
+const S_IOTHREADIDS = slot('iothreadids');
+const S_MEMORY = slot('memory');
+const S_CURRENT_MEMORY = slot('currentMemory');
+const S_MAX_MEMORY = slot('maxMemory');
+const S_MEMTUNE = slot('memtune');
+const S_CPUTUNE = slot('cputune');
+const S_NUMATUNE = slot('numatune');
+const S_MEMORY_BACKING = slot('memoryBacking');
+const S_CPU = slot('cpu');
+const S_DEVICES = slot('devices');
 
-/** `<cputune>` children libvirt takes once (virDomainDefTunablesParse: "only one emulatorpin is supported"). */
-const SINGLE_CPUTUNE_CHILDREN = ['emulatorpin', 'emulatorsched'] as const;
-
-/** `<cputune>` numbers: how libvirt reads and bounds each (vircgroup.h VIR_CGROUP_CPU_PERIOD_*, _QUOTA_*). */
-const CPUTUNE_NUMBERS: ReadonlyMap<string, 'shares' | 'period' | 'quota'> = new Map([
-  ['shares', 'shares'],
-  ['period', 'period'],
-  ['global_period', 'period'],
-  ['emulator_period', 'period'],
-  ['iothread_period', 'period'],
-  ['quota', 'quota'],
-  ['global_quota', 'quota'],
-  ['emulator_quota', 'quota'],
-  ['iothread_quota', 'quota'],
-]);
+/** `<cputune>` numbers: how libvirt reads and bounds each (vircgroup.h VIR_CGROUP_CPU_PERIOD_*, _QUOTA_*), and a bit to note the first. */
+const CPUTUNE_NUMBERS: ReadonlyMap<string, { kind: 'shares' | 'period' | 'quota'; bit: number }> = new Map(
+  (
+    [
+      ['shares', 'shares'],
+      ['period', 'period'],
+      ['global_period', 'period'],
+      ['emulator_period', 'period'],
+      ['iothread_period', 'period'],
+      ['quota', 'quota'],
+      ['global_quota', 'quota'],
+      ['emulator_quota', 'quota'],
+      ['iothread_quota', 'quota'],
+    ] as const
+  ).map(([name, kind], i) => [name, { kind, bit: 1 << i }]),
+);
 
 /** The names libvirt's enums take (virDomainMemorySource, virDomainMemoryAccess, virDomainMemoryAllocation), less index 0. */
 const MEMORY_SOURCES = ['file', 'anonymous', 'memfd'] as const;
@@ -795,22 +813,27 @@ class ModelBuilder {
   constructor(private readonly problems: ValueProblem[]) {}
 
   /** A second copy of a `<domain>` child libvirt's schema allows once: what libvirt does with it decides the severity. */
-  repeatedChildren(domain: XmlElement): void {
-    // A bit per name: no allocation for the domain without a repeat (every domain there is, nearly).
-    let seen = 0;
+  /**
+   * The first of each `<domain>` child kvmlint models, by slot (SINGLE_CHILD_SLOTS), in one pass that also
+   * reports a second copy and looks for a default namespace declared inside them.
+   */
+  repeatedChildren(domain: XmlElement): Array<XmlElement | undefined> {
+    const firsts = new Array<XmlElement | undefined>(SINGLE_CHILD_SLOTS.size).fill(undefined);
     const children = domain.children;
+    let xmlns: XmlElement[] | undefined;
+    const namespaced = domain.declaresDefaultNamespace;
     for (let i = 0; i < children.length; i++) {
       const child = children[i]!;
-      const bit = SINGLE_CHILD_BITS.get(child.name);
-      if (bit === undefined) continue;
-      if ((seen & bit) === 0) {
-        seen |= bit;
-        continue;
-      }
-      const first = children.find((c) => c.name === child.name)!;
-      this.repeated(child, first, SINGLE_CHILDREN.get(child.name)!);
+      const at = SINGLE_CHILD_SLOTS.get(child.name);
+      if (at === undefined) continue;
+      // Only where the parser saw an xmlns attribute; then the element's own text (not to the end of the file).
+      if (namespaced && at !== S_DEVICES && child.rangeIncludes('xmlns')) (xmlns ??= []).push(child);
+      const first = firsts[at];
+      if (first === undefined) firsts[at] = child;
+      else this.repeated(child, first, SINGLE_CHILDREN.get(child.name)!);
     }
-    this.foreignNamespaces(domain);
+    if (xmlns) for (const el of xmlns) this.foreignNamespaces(el);
+    return firsts;
   }
 
   /**
@@ -846,24 +869,21 @@ class ModelBuilder {
   /**
    * Elements kvmlint reads that a default namespace declaration (`<cputune xmlns='urn:x'>`) takes out of
    * libvirt's reading: its XPath (`./cputune/vcpupin`) matches only elements in no namespace, so libvirt
-   * ignores what kvmlint would read. Unreadable, as a merged copy is. Found from the text: one scan for
-   * `xmlns`, and for each declaration of a default namespace inside a child kvmlint models (not `<metadata>`
-   * or `<qemu:commandline>`, where other namespaces belong, nor `<devices>`, read by text scans), the element it is on.
+   * ignores what kvmlint would read. Unreadable, as a merged copy is. Called for a `<domain>` child kvmlint
+   * models whose text holds `xmlns` (not `<metadata>` or `<qemu:commandline>`, where other namespaces belong,
+   * nor `<devices>`, read by text scans): each default namespace declared in it, at the element it is on.
    */
-  foreignNamespaces(domain: XmlElement): void {
-    if (!domain.contentIncludes('xmlns')) return;
-    const { text, start, end } = domain.contentSpan();
-    let read: XmlElement[] | undefined;
-    for (let at = text.indexOf('xmlns', start); at !== -1 && at < end; at = text.indexOf('xmlns', at + 5)) {
-      let j = at + 5;
-      while (isXmlSpace(text.charCodeAt(j))) j++;
-      if (text[j] !== '=') continue; // xmlns:prefix, or text
-      // Only inside the children kvmlint models: <qemu:commandline xmlns='…/domain/qemu/1.0'> and the like are the
-      // drivers' own namespaces, which libvirt reads as such.
-      read ??= domain.children.filter((c) => SINGLE_CHILD_BITS.has(c.name) && c.name !== 'devices');
-      if (!read.some((c) => at > c.range.start && at < c.range.end)) continue;
-      const el = elementAt(domain, at);
-      if (!el || el === domain) continue;
+  foreignNamespaces(top: XmlElement): void {
+    const { start: from, end: to } = top.range;
+    const { text } = top.contentSpan();
+    const own = text.slice(from, to);
+    for (let i = own.indexOf('xmlns'); i !== -1; i = own.indexOf('xmlns', i + 5)) {
+      let j = i + 5;
+      while (isXmlSpace(own.charCodeAt(j))) j++;
+      if (own[j] !== '=') continue; // xmlns:prefix, or text
+      const at = from + i;
+      const el = elementAt(top, at);
+      if (!el) continue;
       const ns = el.attributeValues.xmlns;
       if (ns === undefined || ns === '') continue;
       // Reported once, at the outermost element the declaration takes out of libvirt's namespace.
@@ -1049,10 +1069,8 @@ class ModelBuilder {
    * `<iothreadids>` ids, then, when `<iothreads>` asks for more, the lowest
    * unused ids from 1 up to that count.
    */
-  iothreadIds(domain: XmlElement): number[] {
-    const listed = firstChild(domain, 'iothreadids');
+  iothreadIds(listed: XmlElement | undefined, count: XmlElement | undefined): number[] {
     const ids = listed ? this.iothreadIdList(listed) : (NONE as unknown as number[]);
-    const count = firstChild(domain, 'iothreads');
     if (!count) return ids.length === 0 ? (NONE as unknown as number[]) : ids;
     let n = this.uintValue(count.text, textRange(count), '<iothreads>') ?? 0;
     if (n > MAX_PLAUSIBLE_VCPUS) {
@@ -1144,9 +1162,27 @@ class ModelBuilder {
 
   cputune(el: XmlElement | undefined): CputuneConfig | undefined {
     if (!el) return undefined;
-    for (const name of SINGLE_CPUTUNE_CHILDREN) this.repeatedIn(el, name, 'rejects');
-    this.cputuneNumbers(el);
-    const emulator = firstChild(el, 'emulatorpin');
+    // One pass for what libvirt takes once: <emulatorpin> and <emulatorsched> (virDomainDefTunablesParse: "only
+    // one emulatorpin is supported"), and the first of each number (read with string(./cputune/period[1])).
+    let emulator: XmlElement | undefined;
+    let emulatorsched: XmlElement | undefined;
+    let numbers = 0;
+    for (const child of el.children) {
+      const name = child.name;
+      if (name === 'vcpupin') continue;
+      if (name === 'emulatorpin') {
+        if (emulator) this.repeated(child, emulator, 'rejects', '<emulatorpin> in <cputune>');
+        else emulator = child;
+      } else if (name === 'emulatorsched') {
+        if (emulatorsched) this.repeated(child, emulatorsched, 'rejects', '<emulatorsched> in <cputune>');
+        else emulatorsched = child;
+      } else {
+        const number = CPUTUNE_NUMBERS.get(name);
+        if (number === undefined || (numbers & number.bit) !== 0) continue;
+        numbers |= number.bit;
+        this.cputuneNumber(child, number.kind);
+      }
+    }
     return {
       element: el,
       vcpupins: childrenMapped(el, 'vcpupin', (p) => ({ element: p, vcpu: this.uint(p, 'vcpu'), vcpuAttr: attribute(p, 'vcpu'), cpuset: this.cpuset(p, 'cpuset') })),
@@ -1165,35 +1201,29 @@ class ModelBuilder {
         const iothreads = this.cpuset(s, 'iothreads');
         return { ...this.sched(s), iothreads: iothreads?.set, iothreadsAttr: iothreads?.attr };
       }),
-      emulatorsched: firstChild(el, 'emulatorsched') ? this.sched(firstChild(el, 'emulatorsched')!) : undefined,
+      emulatorsched: emulatorsched ? this.sched(emulatorsched) : undefined,
       cachetunes: childrenMapped(el, 'cachetune', (t) => this.vcpuTune(t)),
       memorytunes: childrenMapped(el, 'memorytune', (t) => this.vcpuTune(t)),
     };
   }
 
   /**
-   * `<shares>`, the periods and the quotas of `<cputune>` (the first of each), read as libvirt does
+   * `<shares>`, a period or a quota of `<cputune>` (the first of each), read as libvirt does
    * (domain_conf.c virDomainDefTunablesParse: virXPathULongLong, virXPathLongLong) and checked against
    * the cgroup limits (domain_validate.c virDomainDefCputuneValidate; 0 and negative quotas are "unset").
    */
-  cputuneNumbers(el: XmlElement): void {
-    let seen: Set<string> | undefined;
-    for (const child of el.children) {
-      const kind = CPUTUNE_NUMBERS.get(child.name);
-      if (kind === undefined || seen?.has(child.name)) continue;
-      (seen ??= new Set()).add(child.name);
-      const text = child.text;
-      if (text === '') continue;
-      const value = kind === 'quota' ? parseCInteger(text, INT64_MIN, INT64_MAX) : parseCInteger(text, 0n, UINT64_MAX);
+  cputuneNumber(child: XmlElement, kind: 'shares' | 'period' | 'quota'): void {
+    const text = child.text;
+    if (text === '') return;
+    const value = kind === 'quota' ? parseCInteger(text, INT64_MIN, INT64_MAX) : parseCInteger(text, 0n, UINT64_MAX);
+    if (value === undefined) {
       const words = child.name.replace('_', ' ');
-      if (value === undefined) {
-        this.problem(textRange(child), `<${child.name}> '${excerpt(text.trim())}' is not a number libvirt reads ("can't parse cputune ${words} value")`);
-        continue;
-      }
-      const [min, max] = kind === 'period' ? [1000n, 1000000n] : kind === 'quota' ? [1000n, 17592186044415n] : [0n, UINT64_MAX];
-      if (value > 0n && (value < min || value > max)) {
-        this.problem(textRange(child), `cputune <${child.name}> ${value} is outside [${min}, ${max}]: libvirt rejects the domain at define time`);
-      }
+      this.problem(textRange(child), `<${child.name}> '${excerpt(text.trim())}' is not a number libvirt reads ("can't parse cputune ${words} value")`);
+      return;
+    }
+    const [min, max] = kind === 'period' ? [1000n, 1000000n] : kind === 'quota' ? [1000n, 17592186044415n] : [0n, UINT64_MAX];
+    if (value > 0n && (value < min || value > max)) {
+      this.problem(textRange(child), `cputune <${child.name}> ${value} is outside [${min}, ${max}]: libvirt rejects the domain at define time`);
     }
   }
 

@@ -10,6 +10,8 @@ const NO_CHILDREN: readonly XmlElement[] = Object.freeze([]);
 
 const SELF_CLOSING = 1;
 const LAZY = 2;
+/** On the root: some start tag of the document declares a default namespace (an `xmlns` attribute). */
+const DEFAULT_NAMESPACE = 4;
 
 /**
  * libxml2's nesting limit without XML_PARSE_HUGE (parser.c nodePush: an element is
@@ -64,6 +66,14 @@ export class ElementNode implements XmlElement {
 
   set lazy(value: boolean) {
     this.flags = value ? this.flags | LAZY : this.flags & ~LAZY;
+  }
+
+  get declaresDefaultNamespace(): boolean {
+    return (this.flags & DEFAULT_NAMESPACE) !== 0;
+  }
+
+  set declaresDefaultNamespace(value: boolean) {
+    this.flags = value ? this.flags | DEFAULT_NAMESPACE : this.flags & ~DEFAULT_NAMESPACE;
   }
 
   /** After the end tag's `>` (a well-formed end tag holds no other `>`); -1 while it has none. */
@@ -165,6 +175,13 @@ export class ElementNode implements XmlElement {
     if (this.endTagStart < 0) return false;
     const at = this.source.indexOf(needle, this.startTagEnd);
     return at >= 0 && at + needle.length <= this.endTagStart;
+  }
+
+  rangeIncludes(needle: string): boolean {
+    const start = this.startTagStart;
+    const end = this.endTagStart < 0 ? this.startTagEnd : this.endTagEnd;
+    // Bounded: an unbounded indexOf from here would read to the end of the file whenever the answer is no.
+    return end - start >= needle.length && this.source.slice(start, end).includes(needle);
   }
 
   contentSpan(): { text: string; start: number; end: number } {

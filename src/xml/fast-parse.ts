@@ -98,6 +98,8 @@ class FastScanner {
   private readonly nodes: Array<ElementNode | null> = [];
   private depth = 0;
   private root: ElementNode | undefined;
+  /** Some start tag has an `xmlns` attribute (noted on the root when the parse ends). */
+  private defaultNamespace = false;
   /** Name offsets of the current start tag's attributes, for the duplicate check (shared scratch). */
   private readonly attrStart = ATTRIBUTE_START;
   private readonly attrLength = ATTRIBUTE_LENGTH;
@@ -129,6 +131,7 @@ class FastScanner {
     }
     i = this.misc(i);
     if (i !== this.n) return undefined;
+    if (this.defaultNamespace) this.root!.declaresDefaultNamespace = true;
     return { root: this.root!, comments: this.comments };
   }
 
@@ -195,6 +198,7 @@ class FastScanner {
       if (attributes === MAX_ATTRIBUTES || this.isDuplicateAttribute(attributes, attrStart, length)) return -1;
       this.attrStart[attributes] = attrStart;
       this.attrLength[attributes] = length;
+      if (length === 5 && text.startsWith('xmlns', attrStart)) this.defaultNamespace = true;
       attributes++;
       while (isSpace(text.charCodeAt(j))) j++;
       if (text.charCodeAt(j) !== EQ) return -1;

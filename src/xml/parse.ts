@@ -131,6 +131,8 @@ export function parseXmlWithSaxes(text: string, eager = false): XmlDocument {
     error = { message: 'document has no root element', offset: text.length, ...pos };
   }
   if (retryEager) return parseXmlWithSaxes(text, true);
+  // The rare document saxes reads: a text test stands in for the fast parser's note (it may say yes for an `xmlns` in text).
+  if (root && /xmlns[ \t\r\n]*=/.test(text)) root.declaresDefaultNamespace = true;
   return { text, root, comments, error };
 }
 

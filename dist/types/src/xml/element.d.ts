@@ -37,6 +37,8 @@ export declare class ElementNode implements XmlElement {
     /** Children not built yet (a lazy container). */
     get lazy(): boolean;
     set lazy(value: boolean);
+    get declaresDefaultNamespace(): boolean;
+    set declaresDefaultNamespace(value: boolean);
     /** After the end tag's `>` (a well-formed end tag holds no other `>`); -1 while it has none. */
     get endTagEnd(): number;
     get children(): readonly XmlElement[];
@@ -62,6 +64,7 @@ export declare class ElementNode implements XmlElement {
     get range(): Range;
     get contentRange(): Range;
     contentIncludes(needle: string): boolean;
+    rangeIncludes(needle: string): boolean;
     contentSpan(): {
         text: string;
         start: number;

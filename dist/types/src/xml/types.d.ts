@@ -45,6 +45,13 @@ export interface XmlElement {
      * content holds `prefix + tails[i]`.
      */
     contentIncludesEach(prefix: string, tails: readonly string[]): number;
+    /**
+     * On the root element: whether any start tag of the document has an `xmlns` attribute (a default
+     * namespace declaration), which the parser notes as it reads attribute names. False elsewhere.
+     */
+    readonly declaresDefaultNamespace: boolean;
+    /** Whether the element's own text, start tag to end tag, contains `needle` (a scan of that text only). */
+    rangeIncludes(needle: string): boolean;
     /** The source and the offsets of the content between the tags (equal for a self-closing element), for scans that must not build children. */
     contentSpan(): {
         text: string;
