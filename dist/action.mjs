@@ -27220,12 +27220,26 @@ var RegionFinder = class {
 // src/formats/sarif.ts
 var SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 var LEVEL = { error: "error", warning: "warning", info: "note" };
+var MAX_SARIF_RESULTS = 25e3;
+var RANK = { error: 0, warning: 1, info: 2 };
+function keptDiagnostics(diagnostics) {
+  if (diagnostics.length <= MAX_SARIF_RESULTS) return diagnostics;
+  const byRank = [[], [], []];
+  for (const d of diagnostics) byRank[RANK[d.severity]].push(d);
+  return byRank.flat().slice(0, MAX_SARIF_RESULTS);
+}
 function buildSarifLog(result) {
   const artifacts = new ArtifactTable(result.root, result.cwd);
   for (const file of result.files) artifacts.location(file, ["analysisTarget"]);
   const regions2 = new RegionFinder(result.sources);
   const ruleIndex = new Map(result.rules.map((doc, i) => [doc.meta.id, i]));
-  const results = result.diagnostics.map((d) => {
+  const kept = keptDiagnostics(result.diagnostics);
+  const leftOut = result.diagnostics.length - kept.length;
+  const notes = [
+    ...(result.executionNotes ?? []).map((text) => ({ level: "error", message: { text } })),
+    ...leftOut > 0 ? [{ level: "warning", message: { text: `${leftOut} of ${result.diagnostics.length} results left out: a run holds at most ${MAX_SARIF_RESULTS} (GitHub code scanning's limit), errors first; the text and JSON formats list all` } }] : []
+  ];
+  const results = kept.map((d) => {
     const index = ruleIndex.get(d.ruleId);
     const artifactLocation = artifacts.location(d.file);
     const fixes = fixesOf(d).map(({ description, fix }) => ({
@@ -27297,7 +27311,7 @@ function buildSarifLog(result) {
           {
             executionSuccessful: result.executionSuccessful,
             // A refused file is not in `results` at all: code scanning would show a clean run without this.
-            ...result.executionNotes?.length ? { toolExecutionNotifications: result.executionNotes.map((text) => ({ level: "error", message: { text } })) } : {}
+            ...notes.length > 0 ? { toolExecutionNotifications: notes } : {}
           }
         ],
         columnKind: "utf16CodeUnits",

@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"832c18e86ad623c9f8693309b4c86589ec98c747b133ae74ec4f06d8a8e9d706"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"98bf7323e67b31426db181b8a78cce412fab3a3659bfb9081b4525f3d94d0146"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

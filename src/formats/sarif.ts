@@ -10,6 +10,24 @@ export const SARIF_SCHEMA_URI =
 
 const LEVEL: Record<Severity, Result.level> = { error: 'error', warning: 'warning', info: 'note' };
 
+/**
+ * Results one run holds at most: GitHub code scanning's limit for a run (its "SARIF results per run",
+ * 25,000; it refuses or cuts a larger upload). A file a pull request floods with 200,000 findings would
+ * otherwise make a log of gigabytes, or no log at all (a JavaScript string holds ~512 MiB). The errors are
+ * kept first, then the warnings, then the notes; the run says how many were left out.
+ */
+export const MAX_SARIF_RESULTS = 25_000;
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** The diagnostics a run holds: all of them, or the first MAX_SARIF_RESULTS by severity, in report order within one. */
+function keptDiagnostics(diagnostics: readonly Diagnostic[]): readonly Diagnostic[] {
+  if (diagnostics.length <= MAX_SARIF_RESULTS) return diagnostics;
+  const byRank: Diagnostic[][] = [[], [], []];
+  for (const d of diagnostics) byRank[RANK[d.severity]]!.push(d);
+  return byRank.flat().slice(0, MAX_SARIF_RESULTS);
+}
+
 /** One run: kvmlint's rules, one result per diagnostic, every linted file as an artifact. */
 export function buildSarifLog(result: LintResult): Log {
   const artifacts = new ArtifactTable(result.root, result.cwd);
@@ -18,7 +36,15 @@ export function buildSarifLog(result: LintResult): Log {
   const regions = new RegionFinder(result.sources);
   const ruleIndex = new Map(result.rules.map((doc, i) => [doc.meta.id, i]));
 
-  const results = result.diagnostics.map((d): Result => {
+  const kept = keptDiagnostics(result.diagnostics);
+  const leftOut = result.diagnostics.length - kept.length;
+  const notes = [
+    ...(result.executionNotes ?? []).map((text) => ({ level: 'error' as const, message: { text } })),
+    ...(leftOut > 0
+      ? [{ level: 'warning' as const, message: { text: `${leftOut} of ${result.diagnostics.length} results left out: a run holds at most ${MAX_SARIF_RESULTS} (GitHub code scanning's limit), errors first; the text and JSON formats list all` } }]
+      : []),
+  ];
+  const results = kept.map((d): Result => {
     const index = ruleIndex.get(d.ruleId);
     const artifactLocation = artifacts.location(d.file);
     const fixes = fixesOf(d).map(({ description, fix }): SarifFix => ({
@@ -95,7 +121,7 @@ export function buildSarifLog(result: LintResult): Log {
           {
             executionSuccessful: result.executionSuccessful,
             // A refused file is not in `results` at all: code scanning would show a clean run without this.
-            ...(result.executionNotes?.length ? { toolExecutionNotifications: result.executionNotes.map((text) => ({ level: 'error' as const, message: { text } })) } : {}),
+            ...(notes.length > 0 ? { toolExecutionNotifications: notes } : {}),
           },
         ],
         columnKind: 'utf16CodeUnits',

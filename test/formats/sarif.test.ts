@@ -197,3 +197,20 @@ test('the SARIF multitool finds no error in the log, and finds them in a broken 
   assert.deepEqual(errors('broken').sort(), ['SARIF1002', 'SARIF1004', 'SARIF1007']);
   assert.deepEqual(findings.filter((f) => f.file === '?'), [], 'every finding is attributed to a log');
 });
+
+test('a flood of findings is cut to GitHub code scanning\'s 25,000 results a run, errors first, and the run says so', () => {
+  const base = sampleResult();
+  const [one] = base.diagnostics;
+  const flood = Array.from({ length: 30_000 }, (_, i) => ({ ...one!, severity: (i % 3 === 0 ? 'error' : i % 3 === 1 ? 'warning' : 'info') as 'error' | 'warning' | 'info', message: `finding ${i}` }));
+  const cut = buildSarifLog({ ...base, diagnostics: flood });
+  const kept = cut.runs[0]!.results!;
+  assert.equal(kept.length, 25_000);
+  assert.equal(kept.filter((r) => r.level === 'error').length, 10_000);
+  assert.equal(kept.filter((r) => r.level === 'warning').length, 10_000);
+  assert.equal(kept.filter((r) => r.level === 'note').length, 5_000);
+  // Within a severity the report's order is kept.
+  assert.deepEqual(kept.slice(0, 2).map((r) => r.message.text), ['finding 0', 'finding 3']);
+  const notes = cut.runs[0]!.invocations![0]!.toolExecutionNotifications ?? [];
+  assert.ok(notes.some((n) => /5000 of 30000 results left out: a run holds at most 25000/.test(n.message.text ?? '')), JSON.stringify(notes));
+  assert.deepEqual(schemaValidator()(JSON.parse(JSON.stringify(cut))), []);
+});
