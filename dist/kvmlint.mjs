@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"98bf7323e67b31426db181b8a78cce412fab3a3659bfb9081b4525f3d94d0146"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"25f95a5f7f931769c729c0dd12e56770990ecf715f461a2870f7e8f8fd2cfe15"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

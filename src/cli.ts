@@ -45,11 +45,11 @@ const SETTINGS: Record<string, RuleSetting> = { off: 'off', warn: 'warning', war
 
 function parseRuleSetting(value: string, previous: Record<string, RuleSetting> = {}): Record<string, RuleSetting> {
   const m = /^([a-z0-9-]+)=(\w+)$/.exec(value.trim());
-  if (!m) throw new InvalidArgumentError(`expected <rule-id>=off|warn|error, got '${value}'`);
+  if (!m) throw new InvalidArgumentError(`expected <rule-id>=off|info|warn|error, got '${value}'`);
   const [, id, level] = m as unknown as [string, string, string];
   if (!findRule(id)) throw new InvalidArgumentError(`unknown rule '${id}' (see 'kvmlint rules')`);
   const setting = SETTINGS[level];
-  if (!setting) throw new InvalidArgumentError(`unknown level '${level}' for ${id}: use off, warn or error`);
+  if (!setting) throw new InvalidArgumentError(`unknown level '${level}' for ${id}: use off, info, warn or error`);
   return { ...previous, [id]: setting };
 }
 
@@ -91,7 +91,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--plan-suggestions', "attach kvmlint plan's change of each guest to its placement findings (default: when at most 200 files are linted)")
     .option('--no-plan-suggestions', 'never plan suggestions')
     .option('--quiet', 'report errors only (and count no warnings for --max-warnings)')
-    .option('--rule <id=level>', 'set a rule to off, warn or error (repeatable)', parseRuleSetting)
+    .option('--rule <id=level>', 'set a rule to off, info, warn or error (repeatable)', parseRuleSetting)
     .option('--max-file-size <bytes>', 'refuse files larger than this (default: 8 MiB)', parseCount)
     .option('--stdin', 'lint the domain XML on standard input, as - does (e.g. virsh dumpxml vm | kvmlint -)')
     .option('--stdin-filename <path>', 'the path to lint standard input as: its name in the report, its host in the config, the file it replaces in a plan')

@@ -7,10 +7,11 @@ export default defineDomainRule({
     id: 'value-invalid',
     name: 'ValueInvalid',
     severity: 'error',
+    severities: ['error', 'warning'],
     type: 'problem',
     fixable: false,
     hasSuggestions: false,
-    summary: 'A number, size, unit or mode that libvirt would reject (non-numeric vcpu, unknown unit, page size 0, cputune period out of range, IOThread id 0).',
+    summary: 'A number, size, unit, mode or placement that libvirt would reject, a second copy of an element libvirt takes once, or an element another namespace hides from libvirt.',
     tags: ['schema'],
     messages: {
       invalid: { message: '{{detail}}', help: "use a value libvirt's Domain XML format accepts here" },

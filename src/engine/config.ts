@@ -90,7 +90,7 @@ interface RawConfig {
   schema?: boolean | string;
 }
 
-const SEVERITY: Record<string, RuleSetting> = { off: 'off', warn: 'warning', warning: 'warning', error: 'error' };
+const SEVERITY: Record<string, RuleSetting> = { off: 'off', info: 'info', warn: 'warning', warning: 'warning', error: 'error' };
 
 /** schemas/kvmlint.config.schema.json, compiled by Ajv at build time (scripts/gen-validators.ts). */
 const validator = validateConfigSchema as unknown as ValidateFunction;
