@@ -7011,6 +7011,7 @@ var NO_CHILDREN = Object.freeze([]);
 var SELF_CLOSING = 1;
 var LAZY = 2;
 var DEFAULT_NAMESPACE = 4;
+var ATTRIBUTE_DEFAULTS = 8;
 var MAX_ELEMENT_DEPTH = 256;
 var LAZY_CONTAINERS = /* @__PURE__ */ new Set(["devices", "metadata", "sysinfo", "features", "clock", "os", "seclabel", "resource"]);
 var ElementNode = class _ElementNode {
@@ -7048,6 +7049,12 @@ var ElementNode = class _ElementNode {
   }
   set declaresDefaultNamespace(value) {
     this.flags = value ? this.flags | DEFAULT_NAMESPACE : this.flags & ~DEFAULT_NAMESPACE;
+  }
+  get declaresAttributeDefaults() {
+    return (this.flags & ATTRIBUTE_DEFAULTS) !== 0;
+  }
+  set declaresAttributeDefaults(value) {
+    this.flags = value ? this.flags | ATTRIBUTE_DEFAULTS : this.flags & ~ATTRIBUTE_DEFAULTS;
   }
   /** After the end tag's `>` (a well-formed end tag holds no other `>`); -1 while it has none. */
   get endTagEnd() {
@@ -7735,6 +7742,11 @@ function parseXmlWithSaxes(text, eager = false) {
   }
   if (retryEager) return parseXmlWithSaxes(text, true);
   if (root && /xmlns[ \t\r\n]*=/.test(text)) root.declaresDefaultNamespace = true;
+  if (root) {
+    const prolog = text.slice(0, root.startTagStart);
+    const doctype = prolog.indexOf("<!DOCTYPE");
+    if (doctype >= 0 && prolog.indexOf("<!ATTLIST", doctype) >= 0) root.declaresAttributeDefaults = true;
+  }
   return { text, root, comments, error };
 }
 var MAX_DEPTH = MAX_ELEMENT_DEPTH;
@@ -12971,15 +12983,6 @@ function plainUint(text) {
 function textOf(el) {
   return el ? el.text.trim() : void 0;
 }
-function elementAt(root, offset) {
-  let el = root;
-  for (; ; ) {
-    if (offset >= el.startTag.start && offset < el.startTag.end) return el;
-    const next = el.children.find((c) => offset >= c.range.start && offset < c.range.end);
-    if (!next) return void 0;
-    el = next;
-  }
-}
 function textRange(el) {
   return el.contentRange.end > el.contentRange.start ? el.contentRange : el.startTag;
 }
@@ -12993,6 +12996,7 @@ var SINGLE_CHILDREN = /* @__PURE__ */ new Map([
   ["devices", "merges"],
   ["cpu", "merges"],
   ["os", "merges"],
+  ["features", "merges"],
   ["name", "ignores"],
   ["uuid", "ignores"],
   ["vcpu", "ignores"],
@@ -13017,7 +13021,7 @@ var S_CPUTUNE = slot("cputune");
 var S_NUMATUNE = slot("numatune");
 var S_MEMORY_BACKING = slot("memoryBacking");
 var S_CPU = slot("cpu");
-var S_DEVICES = slot("devices");
+var S_FEATURES = slot("features");
 var CPUTUNE_NUMBERS = new Map(
   [
     ["shares", "shares"],
@@ -13061,19 +13065,61 @@ var ModelBuilder = class {
   repeatedChildren(domain) {
     const firsts = new Array(SINGLE_CHILD_SLOTS.size).fill(void 0);
     const children = domain.children;
-    let xmlns;
+    if (domain.declaresAttributeDefaults) {
+      this.problems.push({
+        ruleId: "value-invalid",
+        range: domain.startTag,
+        message: "the DOCTYPE declares attribute defaults (<!ATTLIST>): libxml2 applies namespace ones, hiding elements from libvirt",
+        duplicate: { name: "domain", first: void 0, unreadable: true }
+      });
+    }
     const namespaced = domain.declaresDefaultNamespace;
+    const rootNamespace = namespaced ? domain.attributeValues.xmlns : void 0;
+    let xmlns;
     for (let i = 0; i < children.length; i++) {
       const child2 = children[i];
       const at = SINGLE_CHILD_SLOTS.get(child2.name);
       if (at === void 0) continue;
-      if (namespaced && at !== S_DEVICES && child2.rangeIncludes("xmlns")) (xmlns ??= []).push(child2);
+      if (namespaced) {
+        if (rootNamespace && child2.attributeValues.xmlns !== "") this.foreign(child2, rootNamespace, "<domain>");
+        else if (child2.rangeIncludes("xmlns")) (xmlns ??= []).push(child2);
+      }
       const first = firsts[at];
       if (first === void 0) firsts[at] = child2;
       else this.repeated(child2, first, SINGLE_CHILDREN.get(child2.name));
     }
     if (xmlns) for (const el of xmlns) this.foreignNamespaces(el);
+    const features = firsts[S_FEATURES];
+    if (features) this.repeatedFeatures(features);
     return firsts;
+  }
+  /**
+   * A feature named twice in `<features>`: domain_conf.c virDomainFeaturesDefParse walks ./features/* and
+   * each later copy overrides the earlier one, where kvmlint reads the first. Unreadable. (A few children: pairs.)
+   */
+  repeatedFeatures(features) {
+    const list = features.children;
+    for (let i = 1; i < list.length; i++) {
+      for (let j = 0; j < i; j++) {
+        if (list[j].name !== list[i].name) continue;
+        this.problems.push({
+          ruleId: "value-invalid",
+          range: list[i].startTag,
+          message: `a second <${list[i].name}> in <features>: libvirt takes the last, kvmlint the first (the schema allows one)`,
+          duplicate: { name: list[i].name, first: list[j].startTag, unreadable: true }
+        });
+        break;
+      }
+    }
+  }
+  /** An element kvmlint reads that a default namespace takes out of libvirt's reading (declared on it, or `where`). */
+  foreign(el, ns, where) {
+    this.problems.push({
+      ruleId: "value-invalid",
+      range: el.startTag,
+      message: where ? `<${el.name}> is in the namespace ${where} declares ('${excerpt(ns)}'): libvirt ignores it, kvmlint would read it` : `<${el.name} xmlns='${excerpt(ns)}'> is in another namespace: libvirt ignores it, kvmlint would read it`,
+      duplicate: { name: el.name, first: void 0, unreadable: true }
+    });
   }
   /**
    * A second `<name>` where libvirt takes one. A copy libvirt merges with the first is beyond what kvmlint
@@ -13102,29 +13148,19 @@ var ModelBuilder = class {
    * Elements kvmlint reads that a default namespace declaration (`<cputune xmlns='urn:x'>`) takes out of
    * libvirt's reading: its XPath (`./cputune/vcpupin`) matches only elements in no namespace, so libvirt
    * ignores what kvmlint would read. Unreadable, as a merged copy is. Called for a `<domain>` child kvmlint
-   * models whose text holds `xmlns` (not `<metadata>` or `<qemu:commandline>`, where other namespaces belong,
-   * nor `<devices>`, read by text scans): each default namespace declared in it, at the element it is on.
+   * models whose text holds `xmlns` (not `<metadata>` or `<qemu:commandline>`, where other namespaces belong):
+   * each outermost element that declares a default namespace.
    */
   foreignNamespaces(top) {
-    const { start: from, end: to } = top.range;
-    const { text } = top.contentSpan();
-    const own = text.slice(from, to);
-    for (let i = own.indexOf("xmlns"); i !== -1; i = own.indexOf("xmlns", i + 5)) {
-      let j = i + 5;
-      while (isXmlSpace(own.charCodeAt(j))) j++;
-      if (own[j] !== "=") continue;
-      const at = from + i;
-      const el = elementAt(top, at);
-      if (!el) continue;
+    const stack = [top];
+    while (stack.length > 0) {
+      const el = stack.pop();
       const ns = el.attributeValues.xmlns;
-      if (ns === void 0 || ns === "") continue;
-      if (this.problems.some((p) => p.duplicate?.unreadable && p.range.start <= el.startTag.start && el.range.end <= (p.duplicate.outer ?? p.range.end))) continue;
-      this.problems.push({
-        ruleId: "value-invalid",
-        range: el.startTag,
-        message: `<${el.name} xmlns='${excerpt(ns)}'> is in another namespace: libvirt ignores it, kvmlint would read it`,
-        duplicate: { name: el.name, first: void 0, unreadable: true, outer: el.range.end }
-      });
+      if (ns !== void 0 && ns !== "") {
+        this.foreign(el, ns);
+        continue;
+      }
+      for (const c of el.children) if (c.rangeIncludes("xmlns")) stack.push(c);
     }
   }
   problem(range2, message, ruleId = "value-invalid") {
@@ -20458,6 +20494,12 @@ function lintPlanSources(host, files, env) {
   }
   return { diagnostics: applyInlineDirectives(found, linted, env), linted, domains, domainCount: domains.length };
 }
+function ruleNamedIn(reason, known) {
+  for (const word of reason.replace(new RegExp("\\p{Cf}", "gu"), "").toLowerCase().split(/[^a-z0-9-]+/)) {
+    if (known.has(word)) return word;
+  }
+  return void 0;
+}
 function applyInlineDirectives(diagnostics, linted, env) {
   const byFile = /* @__PURE__ */ new Map();
   for (const d of diagnostics) {
@@ -20474,7 +20516,7 @@ function applyInlineDirectives(diagnostics, linted, env) {
     let list = byFile.get(file) ?? [];
     if (source && source.doc.comments.length > 0) {
       const parsed = parseDirectives(source.doc);
-      const misplaced = parsed.filter((d) => d.rules === void 0 && d.reason !== void 0 && known.has(d.reason.split(/[\s,]+/, 1)[0]));
+      const misplaced = parsed.filter((d) => d.rules === void 0 && d.reason !== void 0 && ruleNamedIn(d.reason, known) !== void 0);
       const directives = misplaced.length === 0 ? parsed : parsed.filter((d) => !misplaced.includes(d));
       const { kept, unused } = applyDirectives(list, directives);
       list = kept;
@@ -20484,7 +20526,7 @@ function applyInlineDirectives(diagnostics, linted, env) {
           list.push(diagnosticOf(directiveRule, severity, source, { range: comment.range, messageId: "unknownDirective", data: { word } }));
         }
         for (const directive of misplaced) {
-          const rule = directive.reason.split(/[\s,]+/, 1)[0];
+          const rule = ruleNamedIn(directive.reason, known);
           list.push(diagnosticOf(directiveRule, severity, source, { range: directive.comment.range, messageId: "ruleAfterColon", data: { kind: directive.kind, rule } }));
         }
         for (const directive of directives) {
@@ -21844,6 +21886,9 @@ provideCodeframeFormat(text_exports);
 function format(result, name = "text", options = {}) {
   if (!FORMATS.includes(name)) throw new Error(`unknown format ${JSON.stringify(name) ?? String(name)}: use ${FORMATS.join(", ")}`);
   if (typeof result !== "object" || result === null || !Array.isArray(result.diagnostics)) throw new TypeError("format: expected a lintPlan result");
+  result.diagnostics.forEach((d, i) => {
+    if (d.severity !== "error" && d.severity !== "warning" && d.severity !== "info") throw new TypeError(`format: diagnostics[${i}].severity must be error, warning or info`);
+  });
   const sources = result.sources instanceof Map ? result.sources : new Map(Object.entries(result.sources ?? {}));
   const rules4 = Array.isArray(result.rules) && result.rules.length > 0 ? result.rules : ruleDocsFor();
   return formatResult(name, { ...result, sources, rules: rules4, files: result.files ?? [] }, { color: options.color ?? false, ...options.width !== void 0 ? { width: options.width } : {} });

@@ -170,6 +170,10 @@ provideCodeframeFormat(codeframeFormat);
 export function format(result: LintResult, name: FormatName = 'text', options: Partial<FormatOptions> = {}): string {
   if (!(FORMATS as readonly string[]).includes(name)) throw new Error(`unknown format ${JSON.stringify(name) ?? String(name)}: use ${FORMATS.join(', ')}`);
   if (typeof result !== 'object' || result === null || !Array.isArray(result.diagnostics)) throw new TypeError('format: expected a lintPlan result');
+  result.diagnostics.forEach((d, i) => {
+    // Every other string is neutralised when printed; a severity picks colours and counts, so it must be one of three.
+    if (d.severity !== 'error' && d.severity !== 'warning' && d.severity !== 'info') throw new TypeError(`format: diagnostics[${i}].severity must be error, warning or info`);
+  });
   const sources = result.sources instanceof Map ? result.sources : new Map(Object.entries((result.sources as Record<string, string> | undefined) ?? {}));
   const rules: RuleDoc[] = Array.isArray(result.rules) && result.rules.length > 0 ? result.rules : ruleDocsFor();
   return formatResult(name, { ...result, sources, rules, files: result.files ?? [] }, { color: options.color ?? false, ...(options.width !== undefined ? { width: options.width } : {}) });

@@ -242,6 +242,18 @@ export function lintPlanSources(host: LintHost | undefined, files: readonly Plan
 }
 
 /**
+ * A rule id a reason names, as a reviewer would read it: format characters (zero-width spaces, soft
+ * hyphens, bidi marks) dropped, case ignored, quotes and punctuation around it. A directive with no
+ * rule list but such a reason reads as disabling that rule and disables every rule.
+ */
+function ruleNamedIn(reason: string, known: ReadonlySet<string>): string | undefined {
+  for (const word of reason.replace(/\p{Cf}/gu, '').toLowerCase().split(/[^a-z0-9-]+/)) {
+    if (known.has(word)) return word;
+  }
+  return undefined;
+}
+
+/**
  * Each file's findings through its inline directives; a directive naming a rule
  * kvmlint does not have is always reported, unused ones when asked.
  */
@@ -263,7 +275,7 @@ function applyInlineDirectives(diagnostics: readonly Diagnostic[], linted: reado
       const parsed = parseDirectives(source.doc);
       // `kvmlint-disable-file: some-rule` reads as "every rule, because some-rule": a reviewer reads one rule.
       // Such a directive is applied to nothing and reported, always.
-      const misplaced = parsed.filter((d) => d.rules === undefined && d.reason !== undefined && known.has(d.reason.split(/[\s,]+/, 1)[0]!));
+      const misplaced = parsed.filter((d) => d.rules === undefined && d.reason !== undefined && ruleNamedIn(d.reason, known) !== undefined);
       const directives = misplaced.length === 0 ? parsed : parsed.filter((d) => !misplaced.includes(d));
       const { kept, unused } = applyDirectives(list, directives);
       list = kept;
@@ -274,7 +286,7 @@ function applyInlineDirectives(diagnostics: readonly Diagnostic[], linted: reado
           list.push(diagnosticOf(directiveRule, severity, source, { range: comment.range, messageId: 'unknownDirective', data: { word } }));
         }
         for (const directive of misplaced) {
-          const rule = directive.reason!.split(/[\s,]+/, 1)[0]!;
+          const rule = ruleNamedIn(directive.reason!, known)!;
           list.push(diagnosticOf(directiveRule, severity, source, { range: directive.comment.range, messageId: 'ruleAfterColon', data: { kind: directive.kind, rule } }));
         }
         for (const directive of directives) {

@@ -38,7 +38,7 @@ export interface ValueProblem {
    * A repeated or foreign element: its name, the first copy (a related location), and whether kvmlint cannot read
    * the domain as libvirt does (a copy libvirt merges, an element in another namespace): no directive silences that.
    */
-  duplicate?: { name: string; first: Range | undefined; unreadable: boolean; outer?: number };
+  duplicate?: { name: string; first: Range | undefined; unreadable: boolean };
   /** The libvirt release that brought the check (with the attribute it reads): older ones ignore the value. */
   since?: string;
 }
@@ -701,17 +701,6 @@ function textOf(el: XmlElement | undefined): string | undefined {
   return el ? el.text.trim() : undefined;
 }
 
-/** The innermost element whose start tag holds `offset`, descending from `root` by ranges. */
-function elementAt(root: XmlElement, offset: number): XmlElement | undefined {
-  let el: XmlElement = root;
-  for (;;) {
-    if (offset >= el.startTag.start && offset < el.startTag.end) return el;
-    const next = el.children.find((c) => offset >= c.range.start && offset < c.range.end);
-    if (!next) return undefined;
-    el = next;
-  }
-}
-
 /** Range of an element's trimmed text, or its start tag when it has none. */
 export function textRange(el: XmlElement): Range {
   return el.contentRange.end > el.contentRange.start ? el.contentRange : el.startTag;
@@ -735,6 +724,7 @@ const SINGLE_CHILDREN: ReadonlyMap<string, 'rejects' | 'merges' | 'ignores'> = n
   ['devices', 'merges'],
   ['cpu', 'merges'],
   ['os', 'merges'],
+  ['features', 'merges'],
   ['name', 'ignores'],
   ['uuid', 'ignores'],
   ['vcpu', 'ignores'],
@@ -761,7 +751,7 @@ const S_CPUTUNE = slot('cputune');
 const S_NUMATUNE = slot('numatune');
 const S_MEMORY_BACKING = slot('memoryBacking');
 const S_CPU = slot('cpu');
-const S_DEVICES = slot('devices');
+const S_FEATURES = slot('features');
 
 /** `<cputune>` numbers: how libvirt reads and bounds each (vircgroup.h VIR_CGROUP_CPU_PERIOD_*, _QUOTA_*), and a bit to note the first. */
 const CPUTUNE_NUMBERS: ReadonlyMap<string, { kind: 'shares' | 'period' | 'quota'; bit: number }> = new Map(
@@ -820,20 +810,67 @@ class ModelBuilder {
   repeatedChildren(domain: XmlElement): Array<XmlElement | undefined> {
     const firsts = new Array<XmlElement | undefined>(SINGLE_CHILD_SLOTS.size).fill(undefined);
     const children = domain.children;
-    let xmlns: XmlElement[] | undefined;
+    if (domain.declaresAttributeDefaults) {
+      this.problems.push({
+        ruleId: 'value-invalid',
+        range: domain.startTag,
+        message: 'the DOCTYPE declares attribute defaults (<!ATTLIST>): libxml2 applies namespace ones, hiding elements from libvirt',
+        duplicate: { name: 'domain', first: undefined, unreadable: true },
+      });
+    }
+    // Only where the parser saw an xmlns attribute (a domain in a hundred, if that).
     const namespaced = domain.declaresDefaultNamespace;
+    // <domain xmlns='urn:x'>: its children are in urn:x unless they reset it, and libvirt's ./cputune finds none of them.
+    const rootNamespace = namespaced ? domain.attributeValues.xmlns : undefined;
+    let xmlns: XmlElement[] | undefined;
     for (let i = 0; i < children.length; i++) {
       const child = children[i]!;
       const at = SINGLE_CHILD_SLOTS.get(child.name);
       if (at === undefined) continue;
-      // Only where the parser saw an xmlns attribute; then the element's own text (not to the end of the file).
-      if (namespaced && at !== S_DEVICES && child.rangeIncludes('xmlns')) (xmlns ??= []).push(child);
+      if (namespaced) {
+        if (rootNamespace && child.attributeValues.xmlns !== '') this.foreign(child, rootNamespace, '<domain>');
+        else if (child.rangeIncludes('xmlns')) (xmlns ??= []).push(child);
+      }
       const first = firsts[at];
       if (first === undefined) firsts[at] = child;
       else this.repeated(child, first, SINGLE_CHILDREN.get(child.name)!);
     }
     if (xmlns) for (const el of xmlns) this.foreignNamespaces(el);
+    const features = firsts[S_FEATURES];
+    if (features) this.repeatedFeatures(features);
     return firsts;
+  }
+
+  /**
+   * A feature named twice in `<features>`: domain_conf.c virDomainFeaturesDefParse walks ./features/* and
+   * each later copy overrides the earlier one, where kvmlint reads the first. Unreadable. (A few children: pairs.)
+   */
+  repeatedFeatures(features: XmlElement): void {
+    const list = features.children;
+    for (let i = 1; i < list.length; i++) {
+      for (let j = 0; j < i; j++) {
+        if (list[j]!.name !== list[i]!.name) continue;
+        this.problems.push({
+          ruleId: 'value-invalid',
+          range: list[i]!.startTag,
+          message: `a second <${list[i]!.name}> in <features>: libvirt takes the last, kvmlint the first (the schema allows one)`,
+          duplicate: { name: list[i]!.name, first: list[j]!.startTag, unreadable: true },
+        });
+        break;
+      }
+    }
+  }
+
+  /** An element kvmlint reads that a default namespace takes out of libvirt's reading (declared on it, or `where`). */
+  foreign(el: XmlElement, ns: string, where?: string): void {
+    this.problems.push({
+      ruleId: 'value-invalid',
+      range: el.startTag,
+      message: where
+        ? `<${el.name}> is in the namespace ${where} declares ('${excerpt(ns)}'): libvirt ignores it, kvmlint would read it`
+        : `<${el.name} xmlns='${excerpt(ns)}'> is in another namespace: libvirt ignores it, kvmlint would read it`,
+      duplicate: { name: el.name, first: undefined, unreadable: true },
+    });
   }
 
   /**
@@ -870,30 +907,21 @@ class ModelBuilder {
    * Elements kvmlint reads that a default namespace declaration (`<cputune xmlns='urn:x'>`) takes out of
    * libvirt's reading: its XPath (`./cputune/vcpupin`) matches only elements in no namespace, so libvirt
    * ignores what kvmlint would read. Unreadable, as a merged copy is. Called for a `<domain>` child kvmlint
-   * models whose text holds `xmlns` (not `<metadata>` or `<qemu:commandline>`, where other namespaces belong,
-   * nor `<devices>`, read by text scans): each default namespace declared in it, at the element it is on.
+   * models whose text holds `xmlns` (not `<metadata>` or `<qemu:commandline>`, where other namespaces belong):
+   * each outermost element that declares a default namespace.
    */
   foreignNamespaces(top: XmlElement): void {
-    const { start: from, end: to } = top.range;
-    const { text } = top.contentSpan();
-    const own = text.slice(from, to);
-    for (let i = own.indexOf('xmlns'); i !== -1; i = own.indexOf('xmlns', i + 5)) {
-      let j = i + 5;
-      while (isXmlSpace(own.charCodeAt(j))) j++;
-      if (own[j] !== '=') continue; // xmlns:prefix, or text
-      const at = from + i;
-      const el = elementAt(top, at);
-      if (!el) continue;
+    // One walk, pruned to the elements whose own text holds `xmlns` (a bounded scan each): linear in the element.
+    const stack: XmlElement[] = [top];
+    while (stack.length > 0) {
+      const el = stack.pop()!;
       const ns = el.attributeValues.xmlns;
-      if (ns === undefined || ns === '') continue;
-      // Reported once, at the outermost element the declaration takes out of libvirt's namespace.
-      if (this.problems.some((p) => p.duplicate?.unreadable && p.range.start <= el.startTag.start && el.range.end <= (p.duplicate.outer ?? p.range.end))) continue;
-      this.problems.push({
-        ruleId: 'value-invalid',
-        range: el.startTag,
-        message: `<${el.name} xmlns='${excerpt(ns)}'> is in another namespace: libvirt ignores it, kvmlint would read it`,
-        duplicate: { name: el.name, first: undefined, unreadable: true, outer: el.range.end },
-      });
+      if (ns !== undefined && ns !== '') {
+        // Its children are in the namespace too (unless they reset it, which libvirt cannot reach through it).
+        this.foreign(el, ns);
+        continue;
+      }
+      for (const c of el.children) if (c.rangeIncludes('xmlns')) stack.push(c);
     }
   }
 

@@ -12,6 +12,8 @@ const SELF_CLOSING = 1;
 const LAZY = 2;
 /** On the root: some start tag of the document declares a default namespace (an `xmlns` attribute). */
 const DEFAULT_NAMESPACE = 4;
+/** On the root: the document's DOCTYPE declares attribute defaults (`<!ATTLIST>`). */
+const ATTRIBUTE_DEFAULTS = 8;
 
 /**
  * libxml2's nesting limit without XML_PARSE_HUGE (parser.c nodePush: an element is
@@ -74,6 +76,14 @@ export class ElementNode implements XmlElement {
 
   set declaresDefaultNamespace(value: boolean) {
     this.flags = value ? this.flags | DEFAULT_NAMESPACE : this.flags & ~DEFAULT_NAMESPACE;
+  }
+
+  get declaresAttributeDefaults(): boolean {
+    return (this.flags & ATTRIBUTE_DEFAULTS) !== 0;
+  }
+
+  set declaresAttributeDefaults(value: boolean) {
+    this.flags = value ? this.flags | ATTRIBUTE_DEFAULTS : this.flags & ~ATTRIBUTE_DEFAULTS;
   }
 
   /** After the end tag's `>` (a well-formed end tag holds no other `>`); -1 while it has none. */

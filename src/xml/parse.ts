@@ -133,6 +133,12 @@ export function parseXmlWithSaxes(text: string, eager = false): XmlDocument {
   if (retryEager) return parseXmlWithSaxes(text, true);
   // The rare document saxes reads: a text test stands in for the fast parser's note (it may say yes for an `xmlns` in text).
   if (root && /xmlns[ \t\r\n]*=/.test(text)) root.declaresDefaultNamespace = true;
+  // A DOCTYPE (only saxes reads one) with <!ATTLIST: libxml2 gives elements the declared default xmlns.
+  if (root) {
+    const prolog = text.slice(0, root.startTagStart);
+    const doctype = prolog.indexOf('<!DOCTYPE');
+    if (doctype >= 0 && prolog.indexOf('<!ATTLIST', doctype) >= 0) root.declaresAttributeDefaults = true;
+  }
   return { text, root, comments, error };
 }
 

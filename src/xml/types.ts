@@ -52,6 +52,11 @@ export interface XmlElement {
    * namespace declaration), which the parser notes as it reads attribute names. False elsewhere.
    */
   readonly declaresDefaultNamespace: boolean;
+  /**
+   * On the root element: whether the document's DOCTYPE declares attribute defaults (`<!ATTLIST>`), which
+   * libxml2 applies to namespace declarations even where libvirt asks for no DTD defaults. False elsewhere.
+   */
+  readonly declaresAttributeDefaults: boolean;
   /** Whether the element's own text, start tag to end tag, contains `needle` (a scan of that text only). */
   rangeIncludes(needle: string): boolean;
   /** The source and the offsets of the content between the tags (equal for a self-closing element), for scans that must not build children. */

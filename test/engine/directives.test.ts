@@ -33,6 +33,14 @@ test("a file kvmlint cannot read as libvirt does stays reported: no directive or
   assert.deepEqual(await runDirectives(domain(second + metadata)), ['7 value-invalid']);
   // An element in another namespace, which libvirt's XPath does not match.
   assert.deepEqual(await runDirectives(domain("  <numatune xmlns='urn:x'><memory mode='strict' nodeset='9'/></numatune>\n", '  <!-- kvmlint-disable-file value-invalid -->\n')), ['7 value-invalid']);
+  // A namespace the root declares reaches every child that does not reset it; one a DOCTYPE defaults reaches
+  // elements without a declaration in sight (libxml2 applies <!ATTLIST … xmlns> defaults).
+  const rooted = domain("  <name xmlns=''>r</name>\n").replace("<domain type='kvm'>", "<domain type='kvm' xmlns='urn:x'>");
+  assert.ok((await runDirectives(rooted)).includes('5 value-invalid'), 'the <cputune> the root namespace hides');
+  const doctype = `<!DOCTYPE domain [<!ATTLIST vcpupin xmlns CDATA 'urn:x'>]>\n${domain('', '  <!-- kvmlint-disable-file -->\n')}`;
+  assert.deepEqual(await runDirectives(doctype), ['2 value-invalid']);
+  // A feature named twice: libvirt takes the last, kvmlint the first.
+  assert.deepEqual(await runDirectives(domain("  <features><pmu state='off'/><pmu state='on'/></features>\n")), ['6 value-invalid']);
   // A driver's own namespace outside the elements kvmlint models is libvirt's to read (virtlet writes this one).
   assert.deepEqual(await runDirectives(domain("  <commandline xmlns='http://libvirt.org/schemas/domain/qemu/1.0'><arg value='-s'/></commandline>\n")), []);
   // A repeat libvirt ignores (it reads the first) is an ordinary finding: a directive silences it.
@@ -45,6 +53,10 @@ test('a rule named after the colon is no directive for every rule: it silences n
   assert.deepEqual(await runDirectives(text('<!-- kvmlint-disable-file: locked-memory-risk -->')), ['2 unused-disable-directive', '4 value-invalid']);
   assert.deepEqual(await runDirectives(text('<!-- kvmlint-disable-file locked-memory-risk: the reason -->')), ['4 value-invalid']);
   assert.deepEqual(await runDirectives(text('<!-- kvmlint-disable-file: not a rule, a reason -->')), []);
+  // As a reviewer reads it: behind a zero-width space, quoted, capitalised, with a full stop.
+  for (const reason of ['\u200blocked-memory-risk', '"locked-memory-risk"', 'Locked-Memory-Risk.', ', locked-memory-risk']) {
+    assert.deepEqual(await runDirectives(text(`<!-- kvmlint-disable-file:${reason} -->`)), ['2 unused-disable-directive', '4 value-invalid'], reason);
+  }
   const metadata = "  <metadata><kvmlint:suppress xmlns:kvmlint='https://github.com/kvmlint/kvmlint/xmlns/suppress/1'><kvmlint:disable rules='unused-disable-directive'/></kvmlint:suppress></metadata>\n";
   assert.deepEqual(await runDirectives(text('<!-- kvmlint-disablenextline value-invalid -->', metadata)), ['2 unused-disable-directive', '4 value-invalid']);
 });

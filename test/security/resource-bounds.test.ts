@@ -126,6 +126,8 @@ test('domain XML: repeated <vcpusched>, <metadata> suppressions, next-line and s
     ['rt-shared.xml', domain(`  <cputune>\n${Array.from({ length: 16384 }, (_, i) => `    <vcpupin vcpu='${i}' cpuset='1'/>\n`).join('')}    <vcpusched vcpus='0-16383' scheduler='fifo' priority='1'/>\n  </cputune>\n`, 16384)],
     // 80,000 disable-line comments on one line (2.2 MB): 60 s, each scanning back to the line's start.
     ['disable-line.xml', domain(`  <cputune><vcpupin vcpu='0' cpuset='1'/>${' <!-- kvmlint-disable-line vcpu-floating-pin -->'.repeat(80000)}</cputune>\n`)],
+    // 80,000 <vcpupin xmlns='u'> in one <cputune>: 162 s (each declaration searched the tree and the findings so far).
+    ['namespaces.xml', domain(`  <cputune>\n${"    <vcpupin xmlns='u' vcpu='0' cpuset='1'/>\n".repeat(80000)}  </cputune>\n`)],
     // 20,000 `^0,0` pairs after 8,192 ids: each exclusion re-merged the whole list.
     ['cpuset.xml', domain(`  <cputune>\n    <vcpupin vcpu='0' cpuset='${Array.from({ length: 8192 }, (_, i) => 2 * i).join(',')},${'^0,0,'.repeat(20000)}0'/>\n  </cputune>\n`)],
   ];

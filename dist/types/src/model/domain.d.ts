@@ -42,7 +42,6 @@ export interface ValueProblem {
         name: string;
         first: Range | undefined;
         unreadable: boolean;
-        outer?: number;
     };
     /** The libvirt release that brought the check (with the attribute it reads): older ones ignore the value. */
     since?: string;

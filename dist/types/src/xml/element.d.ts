@@ -39,6 +39,8 @@ export declare class ElementNode implements XmlElement {
     set lazy(value: boolean);
     get declaresDefaultNamespace(): boolean;
     set declaresDefaultNamespace(value: boolean);
+    get declaresAttributeDefaults(): boolean;
+    set declaresAttributeDefaults(value: boolean);
     /** After the end tag's `>` (a well-formed end tag holds no other `>`); -1 while it has none. */
     get endTagEnd(): number;
     get children(): readonly XmlElement[];
