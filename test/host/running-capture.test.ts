@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { captureHost } from '../../src/host/capture.ts';
-import { guestIdentity, memoryFromNumaMaps, parseTaskStat } from '../../src/host/capture/guests.ts';
+import { guestIdentity, guestMemoryFromNumaMaps, memoryFromNumaMaps, parseTaskStat } from '../../src/host/capture/guests.ts';
 import { loadHostSnapshotText } from '../../src/host/load.ts';
 import { formatSnapshot } from '../../src/host/snapshot-json.ts';
 import type { HostSnapshot, SnapshotCpuList, SnapshotGuest, SnapshotGuestThread } from '../../src/model/host.ts';
@@ -324,6 +324,42 @@ describe('command-line, stat and numa_maps parsing', () => {
       { node: 0, pageSizeKiB: 1048576, kib: 3 * 1048576 },
       { node: 1, pageSizeKiB: 4, kib: 8 * 4 },
     ]);
+  });
+
+  it("numa_maps: a mapping whose file names a cell's backend (ram-node<N>) counts for that cell too", () => {
+    const maps = [
+      // hugetlbfs under mem-path (a directory): qemu_back_mem.<region>.XXXXXX, unlinked; old machine types name the region /objects/ram-node1.
+      '7f0a00000000 bind:1 file=/dev/hugepages/libvirt/qemu/1-web-1/qemu_back_mem.ram-node0.Xk2fa1\\040(deleted) huge dirty=2048 N1=2048 kernelpagesize_kB=2048',
+      '7f0b00000000 bind:0 file=/dev/hugepages/libvirt/qemu/1-web-1/qemu_back_mem._objects_ram-node1.a9Qz0p\\040(deleted) huge dirty=2000 N0=1990 N1=10 kernelpagesize_kB=2048',
+      // memory_backing_dir: libvirt names the file after the backend; counted as guest memory though neither huge nor anonymous.
+      '7f0c00000000 bind:0 file=/var/lib/libvirt/qemu/ram/1-web-1/ram-node2 dirty=100 N0=100 kernelpagesize_kB=4',
+      '7f0d00000000 bind:1 file=/memfd:ram-node3\\040(deleted) dirty=50 N1=50 kernelpagesize_kB=4',
+      // Not a cell: ram-node10 is not ram-node1, a directory named like a backend says nothing, memdimm and pc.ram are no cells.
+      '7f0e00000000 bind:1 file=/dev/hugepages/libvirt/qemu/1-x.ram-node4/qemu_back_mem.pc.ram.Zz0000 huge N1=1 kernelpagesize_kB=2048',
+      '7f0f00000000 bind:1 file=/dev/hugepages/libvirt/qemu/1-web-1/qemu_back_mem.memdimm0.Zz0001 huge N1=1 kernelpagesize_kB=2048',
+      '7f1000000000 bind:1 file=/memfd:memory-backend-memfd\\040(deleted) dirty=7 N1=7 kernelpagesize_kB=4',
+      // Anonymous memory-backend-ram: bind:0 says where it should be, nothing says which cell it is.
+      '7f1100000000 bind:0 anon=300 dirty=300 N0=300 kernelpagesize_kB=4',
+      '',
+    ].join('\n');
+    const { memory, cellMemory } = guestMemoryFromNumaMaps(maps);
+    assert.deepEqual(cellMemory, [
+      { cell: 0, node: 1, pageSizeKiB: 2048, kib: 2048 * 2048 },
+      { cell: 1, node: 0, pageSizeKiB: 2048, kib: 1990 * 2048 },
+      { cell: 1, node: 1, pageSizeKiB: 2048, kib: 10 * 2048 },
+      { cell: 2, node: 0, pageSizeKiB: 4, kib: 100 * 4 },
+      { cell: 3, node: 1, pageSizeKiB: 4, kib: 50 * 4 },
+    ]);
+    assert.deepEqual(memory, [
+      { node: 0, pageSizeKiB: 4, kib: (100 + 300) * 4 },
+      { node: 0, pageSizeKiB: 2048, kib: 1990 * 2048 },
+      { node: 1, pageSizeKiB: 4, kib: (50 + 7) * 4 },
+      { node: 1, pageSizeKiB: 2048, kib: (2048 + 10 + 1 + 1) * 2048 },
+    ]);
+  });
+
+  it('numa_maps without a named cell backend: no per-cell memory, nothing guessed', () => {
+    assert.deepEqual(guestMemoryFromNumaMaps('7f00 bind:0 anon=2 N0=2 kernelpagesize_kB=4\n7f01 bind:1 anon=3 N1=3 kernelpagesize_kB=4\n').cellMemory, []);
   });
 
   it('numa_maps lines without kernelpagesize_kB are skipped', () => {
