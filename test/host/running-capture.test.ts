@@ -11,6 +11,7 @@ import { chmodSync, cpSync, lstatSync, mkdtempSync, readdirSync, readFileSync, r
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { lintPlan } from '../../src/api.ts';
 import { captureHost } from '../../src/host/capture.ts';
 import { guestIdentity, guestMemoryFromNumaMaps, memoryFromNumaMaps, parseTaskStat } from '../../src/host/capture/guests.ts';
 import { loadHostSnapshotText } from '../../src/host/load.ts';
@@ -202,6 +203,42 @@ describe('a stale last CPU (fixtures/running/stale-last-cpu)', () => {
         [815, 'chronyd', '0-3,12', 12],
       ],
     );
+  });
+});
+
+describe('guest cells bound by <memnode> (fixtures/running/memnode-swapped, memnode-bound)', () => {
+  const GiB = 1024 * 1024;
+  const lintNuma2 = (tree: string) => {
+    const root = hostWithGuests(tree);
+    const { snapshot } = captureHost({ root, now: NOW });
+    const text = readFileSync(join(root, 'etc/libvirt/qemu/numa-2.xml'), 'utf8');
+    const result = lintPlan({ domains: [{ path: 'numa-2.xml', text }], host: { snapshot } });
+    return { snapshot, drift: result.diagnostics.filter((d) => d.ruleId.startsWith('running-')) };
+  };
+
+  it("swapped: each cell's memory is on the other node; per node the guest looks fine, per cell it is reported at each <memnode>", () => {
+    const { snapshot, drift } = lintNuma2('memnode-swapped');
+    const guest = snapshot.running!.guests!.find((g) => g.name === 'numa-2')!;
+    assert.deepEqual(guest.cellMemory, [
+      { cell: 0, node: 1, pageSizeKiB: 2048, kib: 4 * GiB },
+      { cell: 1, node: 0, pageSizeKiB: 2048, kib: 4 * GiB },
+    ]);
+    assert.deepEqual(
+      drift.map((d) => [d.messageId, d.data, d.line]),
+      [
+        ['cellOffNodeset', { cell: '0', guest: 'numa-2', nodes: 'node 1', share: '100%', size: '4 GiB', nodeset: '0' }, 21],
+        ['cellOffNodeset', { cell: '1', guest: 'numa-2', nodes: 'node 0', share: '100%', size: '4 GiB', nodeset: '1' }, 22],
+      ],
+    );
+  });
+
+  it('bound as the XML says: no finding', () => {
+    const { snapshot, drift } = lintNuma2('memnode-bound');
+    assert.deepEqual(snapshot.running!.guests![0]!.cellMemory?.map((c) => [c.cell, c.node]), [
+      [0, 0],
+      [1, 1],
+    ]);
+    assert.deepEqual(drift, []);
   });
 });
 
