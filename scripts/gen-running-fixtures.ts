@@ -12,7 +12,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { reduceDefinition } from '../src/model/definition-reduce.ts';
-import type { HostSnapshot, SnapshotDefinition, SnapshotGuest, SnapshotGuestMemory, SnapshotRunning } from '../src/model/host.ts';
+import type { HostSnapshot, SnapshotDefinition, SnapshotGuest, SnapshotGuestCellMemory, SnapshotGuestMemory, SnapshotRunning } from '../src/model/host.ts';
 import { parseXml } from '../src/xml/parse.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -32,13 +32,18 @@ interface DomainSpec {
   iothread?: boolean;
   /** false: no <emulatorpin> (the emulator takes libvirt's default affinity). */
   emulatorpin?: boolean;
-  /** Rule ids expected per line key: vcpupinN, emulatorpin, iothreadpin, memory, numatune, hugepages, vcpu, vcpusched, name, cputune. */
+  /**
+   * Two guest cells (vCPUs 0-1 and 2-3, 4 GiB each, vCPUs on CPUs 4-5 and 20-21) with a <memnode> each, under
+   * <memory nodeset='0-1'>: the memnode modes (default strict) and nodesets, cell 0 first.
+   */
+  memnodes?: Array<{ mode?: 'strict' | 'preferred' | 'interleave' | 'restrictive'; nodeset: string }>;
+  /** Rule ids expected per line key: vcpupinN, emulatorpin, iothreadpin, memory, numatune, nodeset, memnodeN, hugepages, vcpu, vcpusched, name, cputune. */
   expect?: Record<string, string>;
   expectHost?: string[];
 }
 
 function domainXml(s: DomainSpec): string {
-  const pins = s.pins ?? ['4', '5', '6', '7'];
+  const pins = s.pins ?? (s.memnodes ? ['4', '5', '20', '21'] : ['4', '5', '6', '7']);
   const e = (key: string): string => (s.expect?.[key] ? ` <!-- expect: ${s.expect[key]} -->` : '');
   const lines = [
     `<!-- host: ${s.host} -->`,
@@ -67,7 +72,14 @@ function domainXml(s: DomainSpec): string {
     ...(s.iothread ? [`    <iothreadpin iothread='1' cpuset='0-1'/>${e('iothreadpin')}`] : []),
     `    <vcpusched vcpus='0-3' scheduler='fifo' priority='1'/>${e('vcpusched')}`,
     `  </cputune>`,
-    ...(s.numatune === false ? [] : [`  <numatune>${e('numatune')}`, `    <memory mode='${s.numaMode ?? 'strict'}' nodeset='0'/>${e('nodeset')}`, `  </numatune>`]),
+    ...(s.numatune === false
+      ? []
+      : [
+          `  <numatune>${e('numatune')}`,
+          `    <memory mode='${s.numaMode ?? 'strict'}' nodeset='${s.memnodes ? '0-1' : '0'}'/>${e('nodeset')}`,
+          ...(s.memnodes ?? []).map((m, cell) => `    <memnode cellid='${cell}' mode='${m.mode ?? 'strict'}' nodeset='${m.nodeset}'/>${e(`memnode${cell}`)}`),
+          `  </numatune>`,
+        ]),
     `  <os>`,
     `    <type arch='x86_64' machine='pc-q35-rhel9.2.0'>hvm</type>`,
     `    <boot dev='hd'/>`,
@@ -79,6 +91,9 @@ function domainXml(s: DomainSpec): string {
     `  </features>`,
     `  <cpu mode='host-passthrough' check='none' migratable='off'>`,
     `    <topology sockets='1' dies='1' cores='4' threads='1'/>`,
+    ...(s.memnodes
+      ? [`    <numa>`, `      <cell id='0' cpus='0-1' memory='4' unit='GiB'/>`, `      <cell id='1' cpus='2-3' memory='4' unit='GiB'/>`, `    </numa>`]
+      : []),
     `  </cpu>`,
     `  <devices>`,
     `    <emulator>/usr/libexec/qemu-kvm</emulator>`,
@@ -102,6 +117,7 @@ interface GuestSpec {
   /** Per-vCPU policy and priority, overriding `policy`. */
   policies?: Array<['fifo' | 'rr' | 'other', number]>;
   memory?: SnapshotGuestMemory[];
+  cellMemory?: SnapshotGuestCellMemory[];
 }
 
 const HUGE_ON_NODE0: SnapshotGuestMemory[] = [
@@ -134,7 +150,22 @@ function guest(g: GuestSpec): SnapshotGuest {
       ...vcpus.map((cpus, v) => t(g.pid + 10 + v, 'vcpu', `CPU ${v}/KVM`, cpus, v)),
     ],
     memory: g.memory ?? HUGE_ON_NODE0,
+    ...(g.cellMemory ? { cellMemory: g.cellMemory } : {}),
   };
+}
+
+/**
+ * A two-cell guest's memory, 2 MiB pages: `cells[c]` lists [host node, MiB] of cell c's backend; `named` false leaves
+ * out the per-cell view, as for anonymous backends numa_maps cannot attribute. QEMU's own small pages sit on node 0.
+ */
+function twoCells(cells: Array<Array<[number, number]>>, named = true): Pick<GuestSpec, 'memory' | 'cellMemory'> {
+  const perNode = new Map<number, number>();
+  for (const cell of cells) for (const [node, mib] of cell) perNode.set(node, (perNode.get(node) ?? 0) + mib);
+  const memory: SnapshotGuestMemory[] = [{ node: 0, pageSizeKiB: 4, kib: 180 * MiB }];
+  for (const [node, mib] of [...perNode].sort((a, b) => a[0] - b[0])) memory.push({ node, pageSizeKiB: 2048, kib: mib * MiB });
+  memory.sort((a, b) => a.node - b.node || a.pageSizeKiB - b.pageSizeKiB);
+  const cellMemory = cells.flatMap((cell, c) => cell.map(([node, mib]) => ({ cell: c, node, pageSizeKiB: 2048, kib: mib * MiB })));
+  return named ? { memory, cellMemory } : { memory };
 }
 
 function memorySplit(node0: number, node1: number): SnapshotGuestMemory[] {
@@ -251,6 +282,33 @@ export function runningFixtures(): { hosts: HostSpec[]; domains: Array<{ rule: s
   mem('realtime-mixed-policies', 'vCPUs 0-1 run SCHED_OTHER and 2-3 rr 1, not fifo 1 as <vcpusched> asks: each policy is named with its vCPUs.', {
     policies: [['other', 0], ['other', 0], ['rr', 1], ['rr', 1]],
   }, { expect: { vcpusched: 'running-memory-drift' } }, 10);
+  // Per guest cell (<memnode>), from the cells' named backends.
+  const memnodes = (a: string, b: string, mode?: 'strict' | 'preferred' | 'restrictive') => [
+    { mode, nodeset: a },
+    { mode, nodeset: b },
+  ];
+  const both = { numaMode: 'strict' as const, memnodes: memnodes('0', '1') };
+  mem('memnode-swapped', "Cell 0 is bound to node 0 and cell 1 to node 1, but each cell's memory sits on the other node: inside 0-1 as a whole.", {
+    vcpus: ['4', '5', '20', '21'],
+    ...twoCells([[[1, 4096]], [[0, 4096]]]),
+  }, { ...both, expect: { memnode0: 'running-memory-drift', memnode1: 'running-memory-drift' } }, 12);
+  mem('memnode-bound', 'Each cell on its own node, as the <memnode> elements say.', { vcpus: ['4', '5', '20', '21'], ...twoCells([[[0, 4096]], [[1, 4096]]]) }, both, 13);
+  mem('memnode-cell-6pct', "6% of cell 0's memory on node 1, 4% of cell 1's on node 0: only cell 0 is over the threshold.", {
+    vcpus: ['4', '5', '20', '21'],
+    ...twoCells([[[0, 3850], [1, 246]], [[0, 164], [1, 3932]]]),
+  }, { ...both, expect: { memnode0: 'running-memory-drift' } }, 14);
+  mem('memnode-anonymous', 'Swapped, but the backends are anonymous (memory-backend-ram): nothing tells the cells apart, and the guest is inside 0-1.', {
+    vcpus: ['4', '5', '20', '21'],
+    ...twoCells([[[1, 4096]], [[0, 4096]]], false),
+  }, both, 15);
+  mem('memnode-preferred', "Swapped with mode='preferred' memnodes: the kernel may place a cell's memory elsewhere.", {
+    vcpus: ['4', '5', '20', '21'],
+    ...twoCells([[[1, 4096]], [[0, 4096]]]),
+  }, { numaMode: 'strict', memnodes: memnodes('0', '1', 'preferred') }, 16);
+  mem('memnode-restrictive-swapped', "Swapped with mode='restrictive': libvirt confines each cell's vCPUs to its memnode's nodes (cpuset.mems).", {
+    vcpus: ['4', '5', '20', '21'],
+    ...twoCells([[[1, 4096]], [[0, 4096]]]),
+  }, { numaMode: 'restrictive', memnodes: memnodes('0', '1', 'restrictive'), expect: { memnode0: 'running-memory-drift', memnode1: 'running-memory-drift' } }, 17);
   mem('realtime-one-vcpu-off', 'Only vCPU 2 runs SCHED_OTHER.', { policies: [['fifo', 1], ['fifo', 1], ['other', 0], ['fifo', 1]] }, { expect: { vcpusched: 'running-memory-drift' } }, 11);
 
   // isolated-cpu-noise

@@ -184,6 +184,85 @@ function storedDefinition(name: string, uuid: string, pins: string[]): string {
   ].join('\n');
 }
 
+/** numa-2 as libvirt stores it: two guest cells, each bound by a <memnode> to its own host node, 2 MiB pages. */
+function storedTwoCellDefinition(name: string, uuid: string): string {
+  return [
+    `<domain type='kvm'>`,
+    `  <name>${name}</name>`,
+    `  <uuid>${uuid}</uuid>`,
+    `  <memory unit='KiB'>8388608</memory>`,
+    `  <currentMemory unit='KiB'>8388608</currentMemory>`,
+    `  <memoryBacking>`,
+    `    <hugepages>`,
+    `      <page size='2048' unit='KiB'/>`,
+    `    </hugepages>`,
+    `  </memoryBacking>`,
+    `  <vcpu placement='static'>4</vcpu>`,
+    `  <cputune>`,
+    `    <vcpupin vcpu='0' cpuset='4'/>`,
+    `    <vcpupin vcpu='1' cpuset='5'/>`,
+    `    <vcpupin vcpu='2' cpuset='20'/>`,
+    `    <vcpupin vcpu='3' cpuset='21'/>`,
+    `    <emulatorpin cpuset='0-1'/>`,
+    `  </cputune>`,
+    `  <numatune>`,
+    `    <memory mode='strict' nodeset='0-1'/>`,
+    `    <memnode cellid='0' mode='strict' nodeset='0'/>`,
+    `    <memnode cellid='1' mode='strict' nodeset='1'/>`,
+    `  </numatune>`,
+    `  <os>`,
+    `    <type arch='x86_64' machine='pc-q35-rhel9.2.0'>hvm</type>`,
+    `  </os>`,
+    `  <cpu mode='host-passthrough' check='none' migratable='off'>`,
+    `    <topology sockets='1' dies='1' cores='4' threads='1'/>`,
+    `    <numa>`,
+    `      <cell id='0' cpus='0-1' memory='4194304' unit='KiB'/>`,
+    `      <cell id='1' cpus='2-3' memory='4194304' unit='KiB'/>`,
+    `    </numa>`,
+    `  </cpu>`,
+    `</domain>`,
+    '',
+  ].join('\n');
+}
+
+const NUMA2_UUID = '6b2d4f80-1a3c-4e5f-9071-8293a4b5c6d7';
+
+/**
+ * numa-2 (pid 4500) with its cells' hugetlbfs backends where `cells` says: QEMU names each file after the backend,
+ * `qemu_back_mem.ram-node<cell>.XXXXXX`, and unlinks it.
+ */
+function twoCellGuest(name: string, about: string, cells: [number, number]): RunningTreeSpec {
+  const backend = (cell: number, node: number, addr: string, tmp: string): string =>
+    `${addr} bind:${node} file=/dev/hugepages/libvirt/qemu/1-numa-2/qemu_back_mem.ram-node${cell}.${tmp}\\040(deleted) huge dirty=2048 N${node}=2048 kernelpagesize_kB=2048`;
+  return {
+    name,
+    about,
+    processes: [
+      {
+        pid: 4500,
+        comm: 'qemu-kvm',
+        argv: qemuArgv('numa-2', NUMA2_UUID),
+        tasks: [
+          { tid: 4500, comm: 'qemu-kvm', allowed: '0-1', lastCpu: 0 },
+          { tid: 4501, comm: 'call_rcu', allowed: '0-1', lastCpu: 1 },
+          ...vcpus(4510, ['4', '5', '20', '21'], 0, 0),
+        ],
+        numaMaps: [
+          '55d4a5e2c000 default file=/usr/libexec/qemu-kvm mapped=2100 mapmax=2 N0=2100 kernelpagesize_kB=4',
+          '55d4a7000000 default heap anon=30000 dirty=30000 N0=30000 kernelpagesize_kB=4',
+          backend(0, cells[0], '7f0a00000000', 'Xk2fa1'),
+          backend(1, cells[1], '7f0b00000000', 'p0Lq7e'),
+          '7ffd5a9e2000 default stack anon=9 dirty=9 N0=9 kernelpagesize_kB=4',
+          '',
+        ].join('\n'),
+      },
+    ],
+    irqs: [],
+    status: { 'numa-2.xml': statusXml(4500, [4510, 4511, 4512, 4513], 'numa-2', NUMA2_UUID) },
+    definitions: { 'numa-2.xml': storedTwoCellDefinition('numa-2', NUMA2_UUID) },
+  };
+}
+
 const WEB_UUID = '3f9c2a51-7d0e-4b8a-9c61-5e2f0a7b1c44';
 const DB_UUID = '8a4e6b1c-2d3f-4e5a-8b7c-9d0e1f2a3b4c';
 
@@ -287,6 +366,13 @@ export const RUNNING_TREES: RunningTreeSpec[] = [
     status: {},
     definitions: {},
   },
+  twoCellGuest(
+    'memnode-swapped',
+    "numa-2 binds guest cell 0 to host node 0 and cell 1 to node 1 (<memnode>), but its cells' memory is swapped: ram-node0's hugepages on node 1, " +
+      "ram-node1's on node 0. Summed per node the guest is inside nodeset 0-1; only the per-cell view shows it.",
+    [1, 0],
+  ),
+  twoCellGuest('memnode-bound', "numa-2 as its <memnode> elements say: ram-node0's hugepages on node 0, ram-node1's on node 1.", [0, 1]),
 ];
 
 export function writeRunningTrees(dir = RUNNING_TREES_DIR): void {

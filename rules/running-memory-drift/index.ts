@@ -38,6 +38,10 @@ export default defineHostRule({
         message: "{{share}} of running guest {{guest}}'s memory ({{size}}) is on node {{nodes}}, outside nodeset {{nodeset}}",
         help: 'restart the guest so the strict binding applies from its first allocation, or move it live with virsh numatune --live',
       },
+      cellOffNodeset: {
+        message: 'guest cell {{cell}} of running guest {{guest}} has its memory on {{nodes}}: {{share}} ({{size}}) outside nodeset {{nodeset}}',
+        help: 'restart the guest so QEMU binds each cell backend to its <memnode> nodes again; numatune --live cannot move one cell',
+      },
       smallPages: {
         message: 'running guest {{guest}} has {{share}} of its resident memory in hugepages though <hugepages> is set',
         help: 'check the per-node hugepage pools, then restart the guest so QEMU backs its memory with hugepages again',
@@ -57,17 +61,55 @@ export default defineHostRule({
     const total = memory.reduce((a, m) => a + m.kib, 0);
 
     // Memory off the nodes <numatune> names (static placement: with placement='auto' numad chooses them). Only strict
-    // and restrictive confine memory (libvirt sets cpuset.mems for those alone, qemuProcessSetupPid); preferred and
-    // interleave let the kernel allocate elsewhere when the nodes run short: one such element (a <memnode> too, whose
-    // guest cell's memory is not told apart here) and any node may legitimately hold memory.
+    // and restrictive confine memory: strict binds each backend (QEMU policy=bind), libvirt sets cpuset.mems for both
+    // (qemuProcessSetupPid, and per vCPU a restrictive <memnode>'s nodeset); preferred and interleave let the kernel
+    // allocate elsewhere when the nodes run short.
     const numatune = d.numatune;
+    const staticPlacement = numatune !== undefined && numatune.memory?.placement !== 'auto';
+
+    // Per guest cell, where the capture could tell a cell's memory apart (its backend's ram-node<cell> mapping):
+    // each confining <memnode> against its own nodeset. Cells it could not attribute are not guessed.
+    const cellMemory = guest.cellMemory ?? [];
+    const checkedCells = new Set<number>();
+    for (const memnode of staticPlacement ? numatune.memnodes : []) {
+      const cell = memnode.cellid;
+      const nodeset = memnode.nodeset?.set;
+      if (cell === undefined || checkedCells.has(cell) || !nodeset || nodeset.isEmpty) continue;
+      if (memnode.mode !== 'strict' && memnode.mode !== 'restrictive') continue;
+      const mine = cellMemory.filter((m) => m.cell === cell);
+      const cellKiB = mine.reduce((a, m) => a + m.kib, 0);
+      if (cellKiB === 0) continue;
+      checkedCells.add(cell);
+      const offKiB = mine.filter((m) => !nodeset.has(m.node)).reduce((a, m) => a + m.kib, 0);
+      if (offKiB * 100 <= cellKiB * maxOff) continue;
+      const on = CpuSet.ofList(mine.filter((m) => m.kib > 0).map((m) => m.node));
+      report({
+        range: memnode.element.startTag,
+        messageId: 'cellOffNodeset',
+        data: {
+          cell: String(cell),
+          guest: guest.name,
+          nodes: `node${on.size === 1 ? '' : 's'} ${on.toString()}`,
+          share: percent(offKiB, cellKiB),
+          size: formatKiB(offKiB),
+          nodeset: nodeset.toString(),
+        },
+      });
+    }
+
+    // The whole guest against the union of the nodesets, less the cells checked above (one finding per fact). Any
+    // preferred or interleave element (a <memnode> too) and any node may legitimately hold the rest.
     const bindings = numatune ? [...(numatune.memory ? [numatune.memory] : []), ...numatune.memnodes] : [];
     const confined = bindings.every((m) => m.mode === 'strict' || m.mode === 'restrictive');
-    if (total > 0 && numatune && numatune.memory?.placement !== 'auto' && confined) {
+    const rest = memory.map((m) => ({
+      ...m,
+      kib: m.kib - cellMemory.filter((c) => checkedCells.has(c.cell) && c.node === m.node && c.pageSizeKiB === m.pageSizeKiB).reduce((a, c) => a + c.kib, 0),
+    }));
+    if (total > 0 && staticPlacement && confined) {
       let nodes = CpuSet.empty;
       for (const m of bindings) nodes = nodes.union(m.nodeset?.set ?? CpuSet.empty);
       const where = bindings.find((m) => m.nodeset)?.nodeset;
-      const off = memory.filter((m) => !nodes.has(m.node));
+      const off = rest.filter((m) => m.kib > 0 && !nodes.has(m.node));
       const offKiB = off.reduce((a, m) => a + m.kib, 0);
       if (!nodes.isEmpty && where && offKiB * 100 > total * maxOff) {
         report({

@@ -4,7 +4,7 @@ import ajvRuntime0 from 'ajv/dist/runtime/ucs2length.js';
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/kvmlint/kvmlint/main/schemas/host-snapshot.schema.json","title":"kvmlint host snapshot","description":"One hypervisor host as kvmlint sees it: CPUs, NUMA nodes, memory, hugepage pools, watermarks and CPU isolation. Written by `kvmlint snapshot` (from /sys, /proc and /etc/tuned) or by hand. A missing fact is an absent field, never an error: rules that need it stay silent.","type":"object","additionalProperties":false,"required":["kvmlintHostSnapshot","nodes"],"properties":{"$schema":{"type":"string","title":"JSON Schema","description":"Optional link to this schema, for editors."},"kvmlintHostSnapshot":{"const":1,"title":"Snapshot format version","description":"Format version of this document. kvmlint reads version 1."},"source":{"enum":["capture","virsh-capabilities","numactl-hardware","manual"],"title":"Source","description":"Where the facts came from: `kvmlint snapshot` (capture), an imported `virsh capabilities` or `numactl --hardware` output, or written by hand (manual)."},"hostname":{"type":"string","title":"Host name","description":"From /proc/sys/kernel/hostname. Names the host in findings; the file name is used when absent."},"kernelRelease":{"type":"string","title":"Kernel release","description":"From /proc/sys/kernel/osrelease, e.g. 5.14.0-427.el9.x86_64."},"libvirtVersion":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$","title":"libvirt version","description":"The host's libvirt release, e.g. 10.4.0 (from `virsh --version`, `libvirtd --version` or the installed package). Where libvirt's behaviour changed between releases (the default CPU affinity of unpinned QEMU threads leaves out /sys/devices/system/cpu/isolated from 10.4.0 on), rules follow it; when absent they assume the older behaviour and say so once. The config's hosts[].libvirtVersion overrides it."},"capturedAt":{"type":"string","title":"Capture time","description":"When the snapshot was taken (RFC 3339)."},"missing":{"type":"array","items":{"type":"string"},"uniqueItems":true,"title":"Missing facts","description":"Facts the source could not provide, by stable name: zoneinfo, isolation, hugepages, hugepages.free, vm.min_free_kbytes, vm.watermark_scale_factor, node.memTotal, node.memFree, cpuTopology, kernel.cmdline, libvirt.definitions (unreadable: not root), running.isolation (isolated CPUs unknown, so foreign tasks and IRQs not gathered)."},"cpus":{"type":"object","additionalProperties":false,"title":"Host CPUs","description":"CPU masks from /sys/devices/system/cpu/{possible,present,online}, in the kernel cpu-list grammar.","properties":{"possible":{"$ref":"#/definitions/cpuList","title":"Possible CPUs","description":"/sys/devices/system/cpu/possible: every CPU id the kernel allocated room for. Bounds what isolcpus= and nohz_full= may name."},"present":{"$ref":"#/definitions/cpuList","title":"Present CPUs","description":"/sys/devices/system/cpu/present."},"online":{"$ref":"#/definitions/cpuList","title":"Online CPUs","description":"/sys/devices/system/cpu/online. When absent, the union of the nodes' CPUs is used."}}},"cpuTopology":{"type":"array","title":"Per-CPU topology","description":"One entry per CPU from /sys/devices/system/cpu/cpuN/topology.","items":{"type":"object","additionalProperties":false,"required":["cpu"],"title":"CPU","description":"Topology of one logical CPU.","properties":{"cpu":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"CPU id","description":"Logical CPU number N of cpuN."},"node":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"NUMA node","description":"The node whose cpulist holds this CPU."},"socket":{"type":"integer","minimum":-1,"maximum":9007199254740991,"title":"Socket","description":"topology/physical_package_id (-1 when the firmware does not say)."},"die":{"type":"integer","minimum":-1,"maximum":9007199254740991,"title":"Die","description":"topology/die_id."},"core":{"type":"integer","minimum":-1,"maximum":9007199254740991,"title":"Core","description":"topology/core_id (unique within a socket, not host-wide)."},"siblings":{"$ref":"#/definitions/cpuList","title":"SMT siblings","description":"topology/thread_siblings_list: this CPU and its hyperthread siblings."},"online":{"type":"boolean","title":"Online","description":"cpuN/online; absent means online."}}}},"nodes":{"type":"array","minItems":1,"title":"NUMA nodes","description":"Every online NUMA node, including memory-less and CPU-less ones. A host without NUMA has one node 0.","items":{"type":"object","additionalProperties":false,"required":["id","cpus"],"title":"NUMA node","description":"One node from /sys/devices/system/node/nodeN.","properties":{"id":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Node id","description":"N of nodeN. Unique."},"cpus":{"$ref":"#/definitions/cpuList","title":"Node CPUs","description":"nodeN/cpulist (empty string for a CPU-less node). A CPU belongs to one node only."},"memTotalKiB":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"MemTotal (KiB)","description":"nodeN/meminfo \"Node N MemTotal\". numactl --hardware prints MB: multiply by 1024."},"memFreeKiB":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"MemFree (KiB)","description":"nodeN/meminfo \"Node N MemFree\" at capture time. At most memTotalKiB."},"reclaimableKiB":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Reclaimable (KiB)","description":"nodeN/meminfo \"Active(file)\" + \"Inactive(file)\" + \"SReclaimable\" at capture time: page cache and slab the kernel reclaims before an allocation bound to this node fails (what MemAvailable counts besides MemFree). At most memTotalKiB."},"distances":{"type":"array","items":{"type":"integer","minimum":0,"maximum":9007199254740991},"title":"Distances","description":"nodeN/distance: SLIT distance to each node, in the order of `nodes` (10 = local)."},"hugepages":{"type":"array","title":"Hugepage pools","description":"nodeN/hugepages/hugepages-<size>kB: one pool per page size.","items":{"type":"object","additionalProperties":false,"required":["sizeKiB","total"],"title":"Hugepage pool","description":"The pool of one page size on this node.","properties":{"sizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991,"title":"Page size (KiB)","description":"e.g. 2048 for 2 MiB pages, 1048576 for 1 GiB pages."},"total":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Pool size (pages)","description":"nr_hugepages: pages reserved in this pool on this node."},"free":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Free pages","description":"free_hugepages: pages of the pool not in use at capture time."},"surplus":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Surplus pages","description":"surplus_hugepages: pages allocated beyond nr_hugepages (overcommit)."}}}},"zones":{"type":"array","title":"Memory zones","description":"This node's zones from /proc/zoneinfo, used to split vm.min_free_kbytes exactly as the kernel does. When absent, MemTotal stands in for one Normal zone.","items":{"type":"object","additionalProperties":false,"required":["name","managedPages"],"title":"Zone","description":"One \"Node N, zone NAME\" block.","properties":{"name":{"type":"string","minLength":1,"title":"Zone name","description":"DMA, DMA32, Normal, Movable, HighMem or Device."},"managedPages":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Managed pages","description":"\"managed\": pages the buddy allocator manages; the watermark split is proportional to it."},"presentPages":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Present pages","description":"\"present\"."},"min":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"min watermark (pages)","description":"\"min\" as the running kernel reported it, minus \"boost\"."},"low":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"low watermark (pages)","description":"\"low\" as the running kernel reported it, minus \"boost\"."},"high":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"high watermark (pages)","description":"\"high\" as the running kernel reported it, minus \"boost\"."}}}}}}},"hugepages":{"type":"object","additionalProperties":false,"title":"Hugepage sizes","description":"Host-wide hugepage facts.","properties":{"defaultSizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991,"title":"Default hugepage size (KiB)","description":"\"Hugepagesize:\" in /proc/meminfo: the size a domain gets from <hugepages/> without a <page size>."},"sizesKiB":{"type":"array","items":{"type":"integer","minimum":1,"maximum":9007199254740991},"uniqueItems":true,"title":"Supported sizes (KiB)","description":"The sizes under /sys/kernel/mm/hugepages."},"overcommit":{"type":"array","title":"Overcommit (surplus pages allowed)","description":"nr_overcommit_hugepages of each size under /sys/kernel/mm/hugepages, where it is above 0: how many surplus pages the kernel may allocate from free memory when a pool runs out (mm/hugetlb.c gather_surplus_pages; not for gigantic sizes).","items":{"type":"object","additionalProperties":false,"required":["sizeKiB","pages"],"properties":{"sizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991},"pages":{"type":"integer","minimum":0,"maximum":9007199254740991}}}}}},"pageSizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991,"title":"Base page size (KiB)","description":"The kernel page size (4 on x86_64; 4, 16 or 64 on arm64). Default 4."},"vm":{"type":"object","additionalProperties":false,"title":"VM sysctls","description":"Memory-management sysctls from /proc/sys/vm.","properties":{"minFreeKbytes":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"vm.min_free_kbytes","description":"/proc/sys/vm/min_free_kbytes (KiB). Split over the zones of all nodes by size."},"watermarkScaleFactor":{"type":"integer","minimum":1,"maximum":3000,"title":"vm.watermark_scale_factor","description":"/proc/sys/vm/watermark_scale_factor, in 1/10000 of a zone. Default 10."}}},"kernel":{"type":"object","additionalProperties":false,"title":"Kernel","description":"The booted kernel.","properties":{"cmdline":{"type":"string","title":"Kernel command line","description":"/proc/cmdline: isolcpus=, nohz_full=, rcu_nocbs=, irqaffinity=, hugepagesz=, hugepages=, default_hugepagesz= are read from it."},"rtRuntimeUs":{"type":"integer","minimum":-1,"maximum":2147483647,"title":"kernel.sched_rt_runtime_us","description":"/proc/sys/kernel/sched_rt_runtime_us: how long realtime (fifo/rr) tasks may run in each period before the kernel throttles them and lets other tasks run; -1 turns throttling off (tuned's realtime profiles do). Default 950000."},"rtPeriodUs":{"type":"integer","minimum":1,"maximum":2147483647,"title":"kernel.sched_rt_period_us","description":"/proc/sys/kernel/sched_rt_period_us: the period of realtime throttling. Default 1000000."}}},"isolation":{"type":"object","additionalProperties":false,"title":"Running isolation","description":"CPU isolation as the running kernel reports it. When present it wins over the command line.","properties":{"isolated":{"$ref":"#/definitions/cpuList","title":"Isolated CPUs","description":"/sys/devices/system/cpu/isolated (empty string when none)."},"nohzFull":{"$ref":"#/definitions/cpuList","title":"nohz_full CPUs","description":"/sys/devices/system/cpu/nohz_full (empty string when none)."}}},"tuned":{"type":"object","additionalProperties":false,"title":"tuned","description":"The tuned daemon's profile and CPU partitioning variables.","properties":{"activeProfile":{"type":"string","title":"Active profile","description":"/etc/tuned/active_profile, e.g. cpu-partitioning or realtime-virtual-host. Only those profiles' isolated_cores count as isolation."},"includes":{"type":"array","items":{"type":"string","minLength":1},"title":"Included profiles","description":"The profiles the active profile includes (include= in each tuned.conf), directly or through one another, in the order tuned reads them. A custom profile that includes cpu-partitioning or realtime-virtual-host isolates like them."},"isolatedCores":{"$ref":"#/definitions/cpuList","title":"isolated_cores","description":"isolated_cores= from /etc/tuned/cpu-partitioning-variables.conf (or realtime-variables.conf). tuned grammar: ^N and !N exclude, hex masks allowed."},"noBalanceCores":{"$ref":"#/definitions/cpuList","title":"no_balance_cores","description":"no_balance_cores= from /etc/tuned/cpu-partitioning-variables.conf (tuned grammar)."}}},"running":{"type":"object","additionalProperties":false,"title":"What runs on the host","description":"Captured by `kvmlint snapshot` when it can read /proc: the QEMU guests with their threads and memory, and what else runs or interrupts on isolated CPUs. Absent when not captured; the drift rules then stay silent.","properties":{"guests":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","pid","threads"],"title":"Running guest","description":"One QEMU process. Of its command line only the guest name (-name guest=) and uuid (-uuid) are kept: the rest can hold secrets.","properties":{"name":{"type":"string","title":"Guest name","description":"-name guest=NAME (or -name NAME) of the QEMU command line."},"uuid":{"type":"string","title":"Guest uuid","description":"-uuid of the QEMU command line."},"pid":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Process id","description":"PID of the QEMU process."},"rolesFrom":{"enum":["status-xml","thread-names"],"title":"Where thread roles came from","description":"status-xml: libvirt's /run/libvirt/qemu/NAME.xml maps vCPU and IOThread ids to thread ids; thread-names: the names debug-threads=on gives (status XML unreadable, e.g. not root)."},"threads":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["tid","role","allowedCpus"],"title":"Thread","description":"One thread of the QEMU process, from /proc/PID/task/TID.","properties":{"tid":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Thread id","description":"TID of /proc/PID/task/TID."},"role":{"enum":["vcpu","iothread","main","worker"],"title":"Role","description":"vcpu and iothread threads with their id; main (the process's first thread) and worker (every other QEMU thread) are what libvirt's <emulatorpin> pins. From libvirt's status XML (/run/libvirt/qemu/NAME.xml) where readable, else from the names QEMU gives threads with -name debug-threads=on (`CPU 0/KVM`, `IO iothread1`)."},"id":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"vCPU or IOThread id","description":"The vCPU id (`<vcpupin vcpu>`) or IOThread id (`<iothreadpin iothread>`) of a vcpu or iothread thread."},"name":{"type":"string","title":"Thread name","description":"The thread's comm (/proc/PID/task/TID/comm), e.g. `CPU 0/KVM`."},"allowedCpus":{"$ref":"#/definitions/cpuList","title":"Allowed CPUs","description":"Cpus_allowed_list of /proc/PID/task/TID/status: the CPUs the scheduler may run it on."},"lastCpu":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Last CPU","description":"Field 39 (processor) of /proc/PID/task/TID/stat: the CPU it last ran on (`virsh vcpuinfo`'s CPU)."},"policy":{"enum":["other","fifo","rr","batch","idle","deadline"],"title":"Scheduling policy","description":"Field 41 (policy) of /proc/PID/task/TID/stat, as libvirt's <vcpusched scheduler> names it."},"priority":{"type":"integer","minimum":0,"title":"Realtime priority","description":"Field 40 (rt_priority) of /proc/PID/task/TID/stat: 1-99 for fifo and rr, 0 otherwise.","maximum":99}}},"title":"Threads","description":"Every thread of the process."},"memory":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["node","pageSizeKiB","kib"],"title":"Memory on one node","description":"The guest's resident memory on one host node backed by pages of one size, summed from /proc/PID/numa_maps (N<node>=<pages> × kernelpagesize_kB) over anonymous (anon=), hugetlb (huge) and guest-RAM file mappings (/memfd:, /dev/shm, /dev/zero); the binary's and shared libraries' page cache is left out.","properties":{"node":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Host node","description":"N of N<node>= in numa_maps."},"pageSizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991,"title":"Page size (KiB)","description":"kernelpagesize_kB of the mappings: the base page size for small pages, the hugepage size for hugetlbfs mappings."},"kib":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Resident memory (KiB)","description":"Pages on that node × page size."}}},"title":"Memory per node","description":"Where the guest's memory sits, per host node and page size (small pages and hugepages apart). Absent when /proc/PID/numa_maps could not be read."}}},"title":"Running guests","description":"Every QEMU process found under /proc."},"isolatedCpus":{"$ref":"#/definitions/cpuList","title":"Isolated CPUs checked","description":"The isolated CPUs foreignTasks and irqs were gathered for (the host's isolated set at capture time)."},"foreignTasks":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["pid","tid","name","allowedCpus"],"title":"Foreign task","description":"A task that is neither a guest thread nor a per-CPU kernel thread (nor a guest's vhost or kvm-nx-lpage-re kernel thread), allowed on an isolated CPU or running (state R) on one.","properties":{"pid":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Process id","description":"PID (thread group id)."},"tid":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Thread id","description":"TID."},"name":{"type":"string","title":"Name","description":"comm of the task (never its command line)."},"kernelThread":{"type":"boolean","title":"Kernel thread","description":"PF_KTHREAD set in /proc/PID/task/TID/stat flags (an unbound kernel thread)."},"allowedCpus":{"$ref":"#/definitions/cpuList","title":"Allowed CPUs","description":"Cpus_allowed_list."},"lastCpu":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Last CPU","description":"Field 39 of stat."}}},"title":"Foreign tasks on isolated CPUs","description":"Tasks other than guest threads and per-CPU kernel threads allowed on, or running (state R) on, isolatedCpus."},"irqs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["irq","affinity"],"title":"IRQ","description":"An interrupt whose affinity includes isolated CPUs.","properties":{"irq":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"IRQ number","description":"N of /proc/irq/N."},"name":{"type":"string","title":"Actions","description":"The handler names (directories under /proc/irq/N), e.g. `eth0-TxRx-3`."},"affinity":{"$ref":"#/definitions/cpuList","title":"Affinity","description":"/proc/irq/N/smp_affinity_list."},"effectiveAffinity":{"$ref":"#/definitions/cpuList","title":"Effective affinity","description":"/proc/irq/N/effective_affinity_list, where the kernel has it: the CPUs it is really delivered to."}}},"title":"IRQs on isolated CPUs","description":"IRQs whose effective affinity (else affinity) includes isolatedCpus."}}},"libvirt":{"type":"object","additionalProperties":false,"title":"libvirt","description":"The host's libvirt.","properties":{"definitions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","digest","elements"],"title":"Persistent definition","description":"One /etc/libvirt/qemu/NAME.xml reduced to what kvmlint reasons about.","properties":{"file":{"type":"string","title":"File","description":"Its name under /etc/libvirt/qemu."},"name":{"type":"string","title":"Domain name","description":"<name>."},"uuid":{"type":"string","title":"Domain uuid","description":"<uuid>."},"digest":{"type":"string","title":"Digest","description":"sha256 of the reduced elements (hex): equal digests mean equal definitions as kvmlint reasons about them.","pattern":"^[0-9a-f]{64}$"},"elements":{"type":"object","title":"Reduced elements","description":"Element name (vcpu, cputune, numatune, memoryBacking, cpu, memory) → its canonical form: attributes sorted, whitespace and comments dropped, sizes in KiB. An element the definition lacks is absent.","additionalProperties":{"type":"string"},"propertyNames":{"enum":["vcpu","cputune","numatune","memoryBacking","cpu","memory"]}}}},"title":"Persistent definitions","description":"The domains libvirt keeps under /etc/libvirt/qemu (readable as root), reduced; compared with the repository's files by uuid, then name."}}}},"definitions":{"cpuList":{"title":"CPU list","description":"A CPU list as its source wrote it, e.g. \"0-3,8-11\". Either the raw text, or {\"raw\": text, \"parsed\": canonical form} as `kvmlint snapshot` writes it. Each field is parsed with its own grammar (kernel lists: N, A-B, A-B:used/group; tuned lists: also ^N, !N and hex masks).","type":["string","object"],"additionalProperties":false,"required":["raw"],"properties":{"raw":{"type":"string","title":"Raw text","description":"The list exactly as read from its source."},"parsed":{"type":"string","title":"Parsed form","description":"Canonical list (e.g. 0-3,8) for readers. Must mean the same as raw."}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/kvmlint/kvmlint/main/schemas/host-snapshot.schema.json","title":"kvmlint host snapshot","description":"One hypervisor host as kvmlint sees it: CPUs, NUMA nodes, memory, hugepage pools, watermarks and CPU isolation. Written by `kvmlint snapshot` (from /sys, /proc and /etc/tuned) or by hand. A missing fact is an absent field, never an error: rules that need it stay silent.","type":"object","additionalProperties":false,"required":["kvmlintHostSnapshot","nodes"],"properties":{"$schema":{"type":"string","title":"JSON Schema","description":"Optional link to this schema, for editors."},"kvmlintHostSnapshot":{"const":1,"title":"Snapshot format version","description":"Format version of this document. kvmlint reads version 1."},"source":{"enum":["capture","virsh-capabilities","numactl-hardware","manual"],"title":"Source","description":"Where the facts came from: `kvmlint snapshot` (capture), an imported `virsh capabilities` or `numactl --hardware` output, or written by hand (manual)."},"hostname":{"type":"string","title":"Host name","description":"From /proc/sys/kernel/hostname. Names the host in findings; the file name is used when absent."},"kernelRelease":{"type":"string","title":"Kernel release","description":"From /proc/sys/kernel/osrelease, e.g. 5.14.0-427.el9.x86_64."},"libvirtVersion":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$","title":"libvirt version","description":"The host's libvirt release, e.g. 10.4.0 (from `virsh --version`, `libvirtd --version` or the installed package). Where libvirt's behaviour changed between releases (the default CPU affinity of unpinned QEMU threads leaves out /sys/devices/system/cpu/isolated from 10.4.0 on), rules follow it; when absent they assume the older behaviour and say so once. The config's hosts[].libvirtVersion overrides it."},"capturedAt":{"type":"string","title":"Capture time","description":"When the snapshot was taken (RFC 3339)."},"missing":{"type":"array","items":{"type":"string"},"uniqueItems":true,"title":"Missing facts","description":"Facts the source could not provide, by stable name: zoneinfo, isolation, hugepages, hugepages.free, vm.min_free_kbytes, vm.watermark_scale_factor, node.memTotal, node.memFree, cpuTopology, kernel.cmdline, libvirt.definitions (unreadable: not root), running.isolation (isolated CPUs unknown, so foreign tasks and IRQs not gathered)."},"cpus":{"type":"object","additionalProperties":false,"title":"Host CPUs","description":"CPU masks from /sys/devices/system/cpu/{possible,present,online}, in the kernel cpu-list grammar.","properties":{"possible":{"$ref":"#/definitions/cpuList","title":"Possible CPUs","description":"/sys/devices/system/cpu/possible: every CPU id the kernel allocated room for. Bounds what isolcpus= and nohz_full= may name."},"present":{"$ref":"#/definitions/cpuList","title":"Present CPUs","description":"/sys/devices/system/cpu/present."},"online":{"$ref":"#/definitions/cpuList","title":"Online CPUs","description":"/sys/devices/system/cpu/online. When absent, the union of the nodes' CPUs is used."}}},"cpuTopology":{"type":"array","title":"Per-CPU topology","description":"One entry per CPU from /sys/devices/system/cpu/cpuN/topology.","items":{"type":"object","additionalProperties":false,"required":["cpu"],"title":"CPU","description":"Topology of one logical CPU.","properties":{"cpu":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"CPU id","description":"Logical CPU number N of cpuN."},"node":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"NUMA node","description":"The node whose cpulist holds this CPU."},"socket":{"type":"integer","minimum":-1,"maximum":9007199254740991,"title":"Socket","description":"topology/physical_package_id (-1 when the firmware does not say)."},"die":{"type":"integer","minimum":-1,"maximum":9007199254740991,"title":"Die","description":"topology/die_id."},"core":{"type":"integer","minimum":-1,"maximum":9007199254740991,"title":"Core","description":"topology/core_id (unique within a socket, not host-wide)."},"siblings":{"$ref":"#/definitions/cpuList","title":"SMT siblings","description":"topology/thread_siblings_list: this CPU and its hyperthread siblings."},"online":{"type":"boolean","title":"Online","description":"cpuN/online; absent means online."}}}},"nodes":{"type":"array","minItems":1,"title":"NUMA nodes","description":"Every online NUMA node, including memory-less and CPU-less ones. A host without NUMA has one node 0.","items":{"type":"object","additionalProperties":false,"required":["id","cpus"],"title":"NUMA node","description":"One node from /sys/devices/system/node/nodeN.","properties":{"id":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Node id","description":"N of nodeN. Unique."},"cpus":{"$ref":"#/definitions/cpuList","title":"Node CPUs","description":"nodeN/cpulist (empty string for a CPU-less node). A CPU belongs to one node only."},"memTotalKiB":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"MemTotal (KiB)","description":"nodeN/meminfo \"Node N MemTotal\". numactl --hardware prints MB: multiply by 1024."},"memFreeKiB":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"MemFree (KiB)","description":"nodeN/meminfo \"Node N MemFree\" at capture time. At most memTotalKiB."},"reclaimableKiB":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Reclaimable (KiB)","description":"nodeN/meminfo \"Active(file)\" + \"Inactive(file)\" + \"SReclaimable\" at capture time: page cache and slab the kernel reclaims before an allocation bound to this node fails (what MemAvailable counts besides MemFree). At most memTotalKiB."},"distances":{"type":"array","items":{"type":"integer","minimum":0,"maximum":9007199254740991},"title":"Distances","description":"nodeN/distance: SLIT distance to each node, in the order of `nodes` (10 = local)."},"hugepages":{"type":"array","title":"Hugepage pools","description":"nodeN/hugepages/hugepages-<size>kB: one pool per page size.","items":{"type":"object","additionalProperties":false,"required":["sizeKiB","total"],"title":"Hugepage pool","description":"The pool of one page size on this node.","properties":{"sizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991,"title":"Page size (KiB)","description":"e.g. 2048 for 2 MiB pages, 1048576 for 1 GiB pages."},"total":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Pool size (pages)","description":"nr_hugepages: pages reserved in this pool on this node."},"free":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Free pages","description":"free_hugepages: pages of the pool not in use at capture time."},"surplus":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Surplus pages","description":"surplus_hugepages: pages allocated beyond nr_hugepages (overcommit)."}}}},"zones":{"type":"array","title":"Memory zones","description":"This node's zones from /proc/zoneinfo, used to split vm.min_free_kbytes exactly as the kernel does. When absent, MemTotal stands in for one Normal zone.","items":{"type":"object","additionalProperties":false,"required":["name","managedPages"],"title":"Zone","description":"One \"Node N, zone NAME\" block.","properties":{"name":{"type":"string","minLength":1,"title":"Zone name","description":"DMA, DMA32, Normal, Movable, HighMem or Device."},"managedPages":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Managed pages","description":"\"managed\": pages the buddy allocator manages; the watermark split is proportional to it."},"presentPages":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Present pages","description":"\"present\"."},"min":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"min watermark (pages)","description":"\"min\" as the running kernel reported it, minus \"boost\"."},"low":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"low watermark (pages)","description":"\"low\" as the running kernel reported it, minus \"boost\"."},"high":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"high watermark (pages)","description":"\"high\" as the running kernel reported it, minus \"boost\"."}}}}}}},"hugepages":{"type":"object","additionalProperties":false,"title":"Hugepage sizes","description":"Host-wide hugepage facts.","properties":{"defaultSizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991,"title":"Default hugepage size (KiB)","description":"\"Hugepagesize:\" in /proc/meminfo: the size a domain gets from <hugepages/> without a <page size>."},"sizesKiB":{"type":"array","items":{"type":"integer","minimum":1,"maximum":9007199254740991},"uniqueItems":true,"title":"Supported sizes (KiB)","description":"The sizes under /sys/kernel/mm/hugepages."},"overcommit":{"type":"array","title":"Overcommit (surplus pages allowed)","description":"nr_overcommit_hugepages of each size under /sys/kernel/mm/hugepages, where it is above 0: how many surplus pages the kernel may allocate from free memory when a pool runs out (mm/hugetlb.c gather_surplus_pages; not for gigantic sizes).","items":{"type":"object","additionalProperties":false,"required":["sizeKiB","pages"],"properties":{"sizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991},"pages":{"type":"integer","minimum":0,"maximum":9007199254740991}}}}}},"pageSizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991,"title":"Base page size (KiB)","description":"The kernel page size (4 on x86_64; 4, 16 or 64 on arm64). Default 4."},"vm":{"type":"object","additionalProperties":false,"title":"VM sysctls","description":"Memory-management sysctls from /proc/sys/vm.","properties":{"minFreeKbytes":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"vm.min_free_kbytes","description":"/proc/sys/vm/min_free_kbytes (KiB). Split over the zones of all nodes by size."},"watermarkScaleFactor":{"type":"integer","minimum":1,"maximum":3000,"title":"vm.watermark_scale_factor","description":"/proc/sys/vm/watermark_scale_factor, in 1/10000 of a zone. Default 10."}}},"kernel":{"type":"object","additionalProperties":false,"title":"Kernel","description":"The booted kernel.","properties":{"cmdline":{"type":"string","title":"Kernel command line","description":"/proc/cmdline: isolcpus=, nohz_full=, rcu_nocbs=, irqaffinity=, hugepagesz=, hugepages=, default_hugepagesz= are read from it."},"rtRuntimeUs":{"type":"integer","minimum":-1,"maximum":2147483647,"title":"kernel.sched_rt_runtime_us","description":"/proc/sys/kernel/sched_rt_runtime_us: how long realtime (fifo/rr) tasks may run in each period before the kernel throttles them and lets other tasks run; -1 turns throttling off (tuned's realtime profiles do). Default 950000."},"rtPeriodUs":{"type":"integer","minimum":1,"maximum":2147483647,"title":"kernel.sched_rt_period_us","description":"/proc/sys/kernel/sched_rt_period_us: the period of realtime throttling. Default 1000000."}}},"isolation":{"type":"object","additionalProperties":false,"title":"Running isolation","description":"CPU isolation as the running kernel reports it. When present it wins over the command line.","properties":{"isolated":{"$ref":"#/definitions/cpuList","title":"Isolated CPUs","description":"/sys/devices/system/cpu/isolated (empty string when none)."},"nohzFull":{"$ref":"#/definitions/cpuList","title":"nohz_full CPUs","description":"/sys/devices/system/cpu/nohz_full (empty string when none)."}}},"tuned":{"type":"object","additionalProperties":false,"title":"tuned","description":"The tuned daemon's profile and CPU partitioning variables.","properties":{"activeProfile":{"type":"string","title":"Active profile","description":"/etc/tuned/active_profile, e.g. cpu-partitioning or realtime-virtual-host. Only those profiles' isolated_cores count as isolation."},"includes":{"type":"array","items":{"type":"string","minLength":1},"title":"Included profiles","description":"The profiles the active profile includes (include= in each tuned.conf), directly or through one another, in the order tuned reads them. A custom profile that includes cpu-partitioning or realtime-virtual-host isolates like them."},"isolatedCores":{"$ref":"#/definitions/cpuList","title":"isolated_cores","description":"isolated_cores= from /etc/tuned/cpu-partitioning-variables.conf (or realtime-variables.conf). tuned grammar: ^N and !N exclude, hex masks allowed."},"noBalanceCores":{"$ref":"#/definitions/cpuList","title":"no_balance_cores","description":"no_balance_cores= from /etc/tuned/cpu-partitioning-variables.conf (tuned grammar)."}}},"running":{"type":"object","additionalProperties":false,"title":"What runs on the host","description":"Captured by `kvmlint snapshot` when it can read /proc: the QEMU guests with their threads and memory, and what else runs or interrupts on isolated CPUs. Absent when not captured; the drift rules then stay silent.","properties":{"guests":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","pid","threads"],"title":"Running guest","description":"One QEMU process. Of its command line only the guest name (-name guest=) and uuid (-uuid) are kept: the rest can hold secrets.","properties":{"name":{"type":"string","title":"Guest name","description":"-name guest=NAME (or -name NAME) of the QEMU command line."},"uuid":{"type":"string","title":"Guest uuid","description":"-uuid of the QEMU command line."},"pid":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Process id","description":"PID of the QEMU process."},"rolesFrom":{"enum":["status-xml","thread-names"],"title":"Where thread roles came from","description":"status-xml: libvirt's /run/libvirt/qemu/NAME.xml maps vCPU and IOThread ids to thread ids; thread-names: the names debug-threads=on gives (status XML unreadable, e.g. not root)."},"threads":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["tid","role","allowedCpus"],"title":"Thread","description":"One thread of the QEMU process, from /proc/PID/task/TID.","properties":{"tid":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Thread id","description":"TID of /proc/PID/task/TID."},"role":{"enum":["vcpu","iothread","main","worker"],"title":"Role","description":"vcpu and iothread threads with their id; main (the process's first thread) and worker (every other QEMU thread) are what libvirt's <emulatorpin> pins. From libvirt's status XML (/run/libvirt/qemu/NAME.xml) where readable, else from the names QEMU gives threads with -name debug-threads=on (`CPU 0/KVM`, `IO iothread1`)."},"id":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"vCPU or IOThread id","description":"The vCPU id (`<vcpupin vcpu>`) or IOThread id (`<iothreadpin iothread>`) of a vcpu or iothread thread."},"name":{"type":"string","title":"Thread name","description":"The thread's comm (/proc/PID/task/TID/comm), e.g. `CPU 0/KVM`."},"allowedCpus":{"$ref":"#/definitions/cpuList","title":"Allowed CPUs","description":"Cpus_allowed_list of /proc/PID/task/TID/status: the CPUs the scheduler may run it on."},"lastCpu":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Last CPU","description":"Field 39 (processor) of /proc/PID/task/TID/stat: the CPU it last ran on (`virsh vcpuinfo`'s CPU)."},"policy":{"enum":["other","fifo","rr","batch","idle","deadline"],"title":"Scheduling policy","description":"Field 41 (policy) of /proc/PID/task/TID/stat, as libvirt's <vcpusched scheduler> names it."},"priority":{"type":"integer","minimum":0,"title":"Realtime priority","description":"Field 40 (rt_priority) of /proc/PID/task/TID/stat: 1-99 for fifo and rr, 0 otherwise.","maximum":99}}},"title":"Threads","description":"Every thread of the process."},"memory":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["node","pageSizeKiB","kib"],"title":"Memory on one node","description":"The guest's resident memory on one host node backed by pages of one size, summed from /proc/PID/numa_maps (N<node>=<pages> × kernelpagesize_kB) over anonymous (anon=), hugetlb (huge) and guest-RAM file mappings (/memfd:, /dev/shm, /dev/zero); the binary's and shared libraries' page cache is left out.","properties":{"node":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Host node","description":"N of N<node>= in numa_maps."},"pageSizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991,"title":"Page size (KiB)","description":"kernelpagesize_kB of the mappings: the base page size for small pages, the hugepage size for hugetlbfs mappings."},"kib":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Resident memory (KiB)","description":"Pages on that node × page size."}}},"title":"Memory per node","description":"Where the guest's memory sits, per host node and page size (small pages and hugepages apart). Absent when /proc/PID/numa_maps could not be read."},"cellMemory":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["cell","node","pageSizeKiB","kib"],"title":"Memory of one guest cell on one node","description":"The resident memory of one guest NUMA cell's RAM backend on one host node backed by pages of one size: the numa_maps mappings whose file name holds the backend's id, ram-node<cell> (libvirt's alias for the cell's memory-backend object; hugetlbfs files qemu_back_mem.ram-node0.XXXXXX or qemu_back_mem._objects_ram-node0.XXXXXX, memory_backing_dir files …/ram-node0). Part of `memory`, not in addition to it.","properties":{"cell":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Guest cell","description":"N of ram-node<N>: the <cell id> and <memnode cellid> of the domain."},"node":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Host node","description":"N of N<node>= in numa_maps."},"pageSizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991,"title":"Page size (KiB)","description":"kernelpagesize_kB of the mappings."},"kib":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Resident memory (KiB)","description":"Pages on that node × page size."}}},"title":"Memory per guest cell and node","description":"Where each guest NUMA cell's memory sits, for the cells whose backend numa_maps names. Absent when no mapping could be attributed to a cell (anonymous memory-backend-ram, memfds named memory-backend-memfd, a guest without cells): nothing is guessed from policies or addresses."}}},"title":"Running guests","description":"Every QEMU process found under /proc."},"isolatedCpus":{"$ref":"#/definitions/cpuList","title":"Isolated CPUs checked","description":"The isolated CPUs foreignTasks and irqs were gathered for (the host's isolated set at capture time)."},"foreignTasks":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["pid","tid","name","allowedCpus"],"title":"Foreign task","description":"A task that is neither a guest thread nor a per-CPU kernel thread (nor a guest's vhost or kvm-nx-lpage-re kernel thread), allowed on an isolated CPU or running (state R) on one.","properties":{"pid":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Process id","description":"PID (thread group id)."},"tid":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Thread id","description":"TID."},"name":{"type":"string","title":"Name","description":"comm of the task (never its command line)."},"kernelThread":{"type":"boolean","title":"Kernel thread","description":"PF_KTHREAD set in /proc/PID/task/TID/stat flags (an unbound kernel thread)."},"allowedCpus":{"$ref":"#/definitions/cpuList","title":"Allowed CPUs","description":"Cpus_allowed_list."},"lastCpu":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Last CPU","description":"Field 39 of stat."}}},"title":"Foreign tasks on isolated CPUs","description":"Tasks other than guest threads and per-CPU kernel threads allowed on, or running (state R) on, isolatedCpus."},"irqs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["irq","affinity"],"title":"IRQ","description":"An interrupt whose affinity includes isolated CPUs.","properties":{"irq":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"IRQ number","description":"N of /proc/irq/N."},"name":{"type":"string","title":"Actions","description":"The handler names (directories under /proc/irq/N), e.g. `eth0-TxRx-3`."},"affinity":{"$ref":"#/definitions/cpuList","title":"Affinity","description":"/proc/irq/N/smp_affinity_list."},"effectiveAffinity":{"$ref":"#/definitions/cpuList","title":"Effective affinity","description":"/proc/irq/N/effective_affinity_list, where the kernel has it: the CPUs it is really delivered to."}}},"title":"IRQs on isolated CPUs","description":"IRQs whose effective affinity (else affinity) includes isolatedCpus."}}},"libvirt":{"type":"object","additionalProperties":false,"title":"libvirt","description":"The host's libvirt.","properties":{"definitions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","digest","elements"],"title":"Persistent definition","description":"One /etc/libvirt/qemu/NAME.xml reduced to what kvmlint reasons about.","properties":{"file":{"type":"string","title":"File","description":"Its name under /etc/libvirt/qemu."},"name":{"type":"string","title":"Domain name","description":"<name>."},"uuid":{"type":"string","title":"Domain uuid","description":"<uuid>."},"digest":{"type":"string","title":"Digest","description":"sha256 of the reduced elements (hex): equal digests mean equal definitions as kvmlint reasons about them.","pattern":"^[0-9a-f]{64}$"},"elements":{"type":"object","title":"Reduced elements","description":"Element name (vcpu, cputune, numatune, memoryBacking, cpu, memory) → its canonical form: attributes sorted, whitespace and comments dropped, sizes in KiB. An element the definition lacks is absent.","additionalProperties":{"type":"string"},"propertyNames":{"enum":["vcpu","cputune","numatune","memoryBacking","cpu","memory"]}}}},"title":"Persistent definitions","description":"The domains libvirt keeps under /etc/libvirt/qemu (readable as root), reduced; compared with the repository's files by uuid, then name."}}}},"definitions":{"cpuList":{"title":"CPU list","description":"A CPU list as its source wrote it, e.g. \"0-3,8-11\". Either the raw text, or {\"raw\": text, \"parsed\": canonical form} as `kvmlint snapshot` writes it. Each field is parsed with its own grammar (kernel lists: N, A-B, A-B:used/group; tuned lists: also ^N, !N and hex masks).","type":["string","object"],"additionalProperties":false,"required":["raw"],"properties":{"raw":{"type":"string","title":"Raw text","description":"The list exactly as read from its source."},"parsed":{"type":"string","title":"Parsed form","description":"Canonical list (e.g. 0-3,8) for readers. Must mean the same as raw."}}}}};
 const schema12 = {"title":"CPU list","description":"A CPU list as its source wrote it, e.g. \"0-3,8-11\". Either the raw text, or {\"raw\": text, \"parsed\": canonical form} as `kvmlint snapshot` writes it. Each field is parsed with its own grammar (kernel lists: N, A-B, A-B:used/group; tuned lists: also ^N, !N and hex masks).","type":["string","object"],"additionalProperties":false,"required":["raw"],"properties":{"raw":{"type":"string","title":"Raw text","description":"The list exactly as read from its source."},"parsed":{"type":"string","title":"Parsed form","description":"Canonical list (e.g. 0-3,8) for readers. Must mean the same as raw."}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = ajvRuntime0.default;
@@ -2442,7 +2442,7 @@ vErrors.push(err194);
 errors++;
 }
 for(const key22 in data90){
-if(!((((((key22 === "name") || (key22 === "uuid")) || (key22 === "pid")) || (key22 === "rolesFrom")) || (key22 === "threads")) || (key22 === "memory"))){
+if(!(((((((key22 === "name") || (key22 === "uuid")) || (key22 === "pid")) || (key22 === "rolesFrom")) || (key22 === "threads")) || (key22 === "memory")) || (key22 === "cellMemory"))){
 const err195 = {instancePath:instancePath+"/running/guests/" + i11,schemaPath:"#/properties/running/properties/guests/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.guests.items,data:data90};
 if(vErrors === null){
 vErrors = [err195];
@@ -3020,9 +3020,15 @@ vErrors.push(err242);
 errors++;
 }
 }
-}
-else {
-const err243 = {instancePath:instancePath+"/running/guests/" + i11,schemaPath:"#/properties/running/properties/guests/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.guests.items.type,parentSchema:schema11.properties.running.properties.guests.items,data:data90};
+if(data90.cellMemory !== undefined){
+let data112 = data90.cellMemory;
+if(Array.isArray(data112)){
+const len12 = data112.length;
+for(let i14=0; i14<len12; i14++){
+let data113 = data112[i14];
+if(data113 && typeof data113 == "object" && !Array.isArray(data113)){
+if(data113.cell === undefined){
+const err243 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14,schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/required",keyword:"required",params:{missingProperty: "cell"},message:"must have required property '"+"cell"+"'",schema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items,data:data113};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -3031,10 +3037,8 @@ vErrors.push(err243);
 }
 errors++;
 }
-}
-}
-else {
-const err244 = {instancePath:instancePath+"/running/guests",schemaPath:"#/properties/running/properties/guests/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.guests.type,parentSchema:schema11.properties.running.properties.guests,data:data89};
+if(data113.node === undefined){
+const err244 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14,schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/required",keyword:"required",params:{missingProperty: "node"},message:"must have required property '"+"node"+"'",schema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items,data:data113};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -3043,11 +3047,8 @@ vErrors.push(err244);
 }
 errors++;
 }
-}
-if(data88.isolatedCpus !== undefined){
-let data112 = data88.isolatedCpus;
-if((typeof data112 !== "string") && (!(data112 && typeof data112 == "object" && !Array.isArray(data112)))){
-const err245 = {instancePath:instancePath+"/running/isolatedCpus",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data112};
+if(data113.pageSizeKiB === undefined){
+const err245 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14,schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/required",keyword:"required",params:{missingProperty: "pageSizeKiB"},message:"must have required property '"+"pageSizeKiB"+"'",schema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items,data:data113};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -3056,9 +3057,8 @@ vErrors.push(err245);
 }
 errors++;
 }
-if(data112 && typeof data112 == "object" && !Array.isArray(data112)){
-if(data112.raw === undefined){
-const err246 = {instancePath:instancePath+"/running/isolatedCpus",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data112};
+if(data113.kib === undefined){
+const err246 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14,schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/required",keyword:"required",params:{missingProperty: "kib"},message:"must have required property '"+"kib"+"'",schema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items,data:data113};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -3067,9 +3067,9 @@ vErrors.push(err246);
 }
 errors++;
 }
-for(const key26 in data112){
-if(!((key26 === "raw") || (key26 === "parsed"))){
-const err247 = {instancePath:instancePath+"/running/isolatedCpus",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data112};
+for(const key26 in data113){
+if(!((((key26 === "cell") || (key26 === "node")) || (key26 === "pageSizeKiB")) || (key26 === "kib"))){
+const err247 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14,schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items,data:data113};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3079,10 +3079,10 @@ vErrors.push(err247);
 errors++;
 }
 }
-if(data112.raw !== undefined){
-let data113 = data112.raw;
-if(typeof data113 !== "string"){
-const err248 = {instancePath:instancePath+"/running/isolatedCpus/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data113};
+if(data113.cell !== undefined){
+let data114 = data113.cell;
+if(!(((typeof data114 == "number") && (!(data114 % 1) && !isNaN(data114))) && (isFinite(data114)))){
+const err248 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14+"/cell",schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/properties/cell/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.cell.type,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.cell,data:data114};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3091,11 +3091,9 @@ vErrors.push(err248);
 }
 errors++;
 }
-}
-if(data112.parsed !== undefined){
-let data114 = data112.parsed;
-if(typeof data114 !== "string"){
-const err249 = {instancePath:instancePath+"/running/isolatedCpus/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data114};
+if((typeof data114 == "number") && (isFinite(data114))){
+if(data114 > 9007199254740991 || isNaN(data114)){
+const err249 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14+"/cell",schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/properties/cell/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.cell,data:data114};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3104,18 +3102,8 @@ vErrors.push(err249);
 }
 errors++;
 }
-}
-}
-}
-if(data88.foreignTasks !== undefined){
-let data115 = data88.foreignTasks;
-if(Array.isArray(data115)){
-const len12 = data115.length;
-for(let i14=0; i14<len12; i14++){
-let data116 = data115[i14];
-if(data116 && typeof data116 == "object" && !Array.isArray(data116)){
-if(data116.pid === undefined){
-const err250 = {instancePath:instancePath+"/running/foreignTasks/" + i14,schemaPath:"#/properties/running/properties/foreignTasks/items/required",keyword:"required",params:{missingProperty: "pid"},message:"must have required property '"+"pid"+"'",schema:schema11.properties.running.properties.foreignTasks.items.required,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data116};
+if(data114 < 0 || isNaN(data114)){
+const err250 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14+"/cell",schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/properties/cell/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.cell,data:data114};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3124,8 +3112,12 @@ vErrors.push(err250);
 }
 errors++;
 }
-if(data116.tid === undefined){
-const err251 = {instancePath:instancePath+"/running/foreignTasks/" + i14,schemaPath:"#/properties/running/properties/foreignTasks/items/required",keyword:"required",params:{missingProperty: "tid"},message:"must have required property '"+"tid"+"'",schema:schema11.properties.running.properties.foreignTasks.items.required,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data116};
+}
+}
+if(data113.node !== undefined){
+let data115 = data113.node;
+if(!(((typeof data115 == "number") && (!(data115 % 1) && !isNaN(data115))) && (isFinite(data115)))){
+const err251 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14+"/node",schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/properties/node/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.node.type,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.node,data:data115};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3134,8 +3126,9 @@ vErrors.push(err251);
 }
 errors++;
 }
-if(data116.name === undefined){
-const err252 = {instancePath:instancePath+"/running/foreignTasks/" + i14,schemaPath:"#/properties/running/properties/foreignTasks/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.running.properties.foreignTasks.items.required,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data116};
+if((typeof data115 == "number") && (isFinite(data115))){
+if(data115 > 9007199254740991 || isNaN(data115)){
+const err252 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14+"/node",schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/properties/node/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.node,data:data115};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3144,8 +3137,8 @@ vErrors.push(err252);
 }
 errors++;
 }
-if(data116.allowedCpus === undefined){
-const err253 = {instancePath:instancePath+"/running/foreignTasks/" + i14,schemaPath:"#/properties/running/properties/foreignTasks/items/required",keyword:"required",params:{missingProperty: "allowedCpus"},message:"must have required property '"+"allowedCpus"+"'",schema:schema11.properties.running.properties.foreignTasks.items.required,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data116};
+if(data115 < 0 || isNaN(data115)){
+const err253 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14+"/node",schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/properties/node/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.node,data:data115};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -3154,9 +3147,12 @@ vErrors.push(err253);
 }
 errors++;
 }
-for(const key27 in data116){
-if(!((((((key27 === "pid") || (key27 === "tid")) || (key27 === "name")) || (key27 === "kernelThread")) || (key27 === "allowedCpus")) || (key27 === "lastCpu"))){
-const err254 = {instancePath:instancePath+"/running/foreignTasks/" + i14,schemaPath:"#/properties/running/properties/foreignTasks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data116};
+}
+}
+if(data113.pageSizeKiB !== undefined){
+let data116 = data113.pageSizeKiB;
+if(!(((typeof data116 == "number") && (!(data116 % 1) && !isNaN(data116))) && (isFinite(data116)))){
+const err254 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14+"/pageSizeKiB",schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/properties/pageSizeKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.pageSizeKiB.type,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.pageSizeKiB,data:data116};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -3165,11 +3161,9 @@ vErrors.push(err254);
 }
 errors++;
 }
-}
-if(data116.pid !== undefined){
-let data117 = data116.pid;
-if(!(((typeof data117 == "number") && (!(data117 % 1) && !isNaN(data117))) && (isFinite(data117)))){
-const err255 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/pid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/pid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.foreignTasks.items.properties.pid.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.pid,data:data117};
+if((typeof data116 == "number") && (isFinite(data116))){
+if(data116 > 9007199254740991 || isNaN(data116)){
+const err255 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14+"/pageSizeKiB",schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/properties/pageSizeKiB/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.pageSizeKiB,data:data116};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -3178,9 +3172,8 @@ vErrors.push(err255);
 }
 errors++;
 }
-if((typeof data117 == "number") && (isFinite(data117))){
-if(data117 > 9007199254740991 || isNaN(data117)){
-const err256 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/pid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/pid/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.pid,data:data117};
+if(data116 < 1 || isNaN(data116)){
+const err256 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14+"/pageSizeKiB",schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/properties/pageSizeKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.pageSizeKiB,data:data116};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -3189,8 +3182,12 @@ vErrors.push(err256);
 }
 errors++;
 }
-if(data117 < 0 || isNaN(data117)){
-const err257 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/pid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/pid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.pid,data:data117};
+}
+}
+if(data113.kib !== undefined){
+let data117 = data113.kib;
+if(!(((typeof data117 == "number") && (!(data117 % 1) && !isNaN(data117))) && (isFinite(data117)))){
+const err257 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14+"/kib",schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/properties/kib/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.kib.type,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.kib,data:data117};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -3199,12 +3196,9 @@ vErrors.push(err257);
 }
 errors++;
 }
-}
-}
-if(data116.tid !== undefined){
-let data118 = data116.tid;
-if(!(((typeof data118 == "number") && (!(data118 % 1) && !isNaN(data118))) && (isFinite(data118)))){
-const err258 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/tid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/tid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.foreignTasks.items.properties.tid.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.tid,data:data118};
+if((typeof data117 == "number") && (isFinite(data117))){
+if(data117 > 9007199254740991 || isNaN(data117)){
+const err258 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14+"/kib",schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/properties/kib/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.kib,data:data117};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -3213,9 +3207,8 @@ vErrors.push(err258);
 }
 errors++;
 }
-if((typeof data118 == "number") && (isFinite(data118))){
-if(data118 > 9007199254740991 || isNaN(data118)){
-const err259 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/tid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/tid/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.tid,data:data118};
+if(data117 < 0 || isNaN(data117)){
+const err259 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14+"/kib",schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/properties/kib/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.kib,data:data117};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -3224,8 +3217,11 @@ vErrors.push(err259);
 }
 errors++;
 }
-if(data118 < 0 || isNaN(data118)){
-const err260 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/tid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/tid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.tid,data:data118};
+}
+}
+}
+else {
+const err260 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14,schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.type,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items,data:data113};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -3236,10 +3232,8 @@ errors++;
 }
 }
 }
-if(data116.name !== undefined){
-let data119 = data116.name;
-if(typeof data119 !== "string"){
-const err261 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/name",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.foreignTasks.items.properties.name.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.name,data:data119};
+else {
+const err261 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory",schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.guests.items.properties.cellMemory.type,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory,data:data112};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -3249,10 +3243,9 @@ vErrors.push(err261);
 errors++;
 }
 }
-if(data116.kernelThread !== undefined){
-let data120 = data116.kernelThread;
-if(typeof data120 !== "boolean"){
-const err262 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/kernelThread",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/kernelThread/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.running.properties.foreignTasks.items.properties.kernelThread.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.kernelThread,data:data120};
+}
+else {
+const err262 = {instancePath:instancePath+"/running/guests/" + i11,schemaPath:"#/properties/running/properties/guests/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.guests.items.type,parentSchema:schema11.properties.running.properties.guests.items,data:data90};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -3262,10 +3255,9 @@ vErrors.push(err262);
 errors++;
 }
 }
-if(data116.allowedCpus !== undefined){
-let data121 = data116.allowedCpus;
-if((typeof data121 !== "string") && (!(data121 && typeof data121 == "object" && !Array.isArray(data121)))){
-const err263 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/allowedCpus",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data121};
+}
+else {
+const err263 = {instancePath:instancePath+"/running/guests",schemaPath:"#/properties/running/properties/guests/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.guests.type,parentSchema:schema11.properties.running.properties.guests,data:data89};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -3274,9 +3266,11 @@ vErrors.push(err263);
 }
 errors++;
 }
-if(data121 && typeof data121 == "object" && !Array.isArray(data121)){
-if(data121.raw === undefined){
-const err264 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/allowedCpus",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data121};
+}
+if(data88.isolatedCpus !== undefined){
+let data118 = data88.isolatedCpus;
+if((typeof data118 !== "string") && (!(data118 && typeof data118 == "object" && !Array.isArray(data118)))){
+const err264 = {instancePath:instancePath+"/running/isolatedCpus",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data118};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -3285,9 +3279,9 @@ vErrors.push(err264);
 }
 errors++;
 }
-for(const key28 in data121){
-if(!((key28 === "raw") || (key28 === "parsed"))){
-const err265 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/allowedCpus",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data121};
+if(data118 && typeof data118 == "object" && !Array.isArray(data118)){
+if(data118.raw === undefined){
+const err265 = {instancePath:instancePath+"/running/isolatedCpus",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data118};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -3296,11 +3290,9 @@ vErrors.push(err265);
 }
 errors++;
 }
-}
-if(data121.raw !== undefined){
-let data122 = data121.raw;
-if(typeof data122 !== "string"){
-const err266 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/allowedCpus/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data122};
+for(const key27 in data118){
+if(!((key27 === "raw") || (key27 === "parsed"))){
+const err266 = {instancePath:instancePath+"/running/isolatedCpus",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data118};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -3310,10 +3302,10 @@ vErrors.push(err266);
 errors++;
 }
 }
-if(data121.parsed !== undefined){
-let data123 = data121.parsed;
-if(typeof data123 !== "string"){
-const err267 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/allowedCpus/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data123};
+if(data118.raw !== undefined){
+let data119 = data118.raw;
+if(typeof data119 !== "string"){
+const err267 = {instancePath:instancePath+"/running/isolatedCpus/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data119};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -3323,12 +3315,10 @@ vErrors.push(err267);
 errors++;
 }
 }
-}
-}
-if(data116.lastCpu !== undefined){
-let data124 = data116.lastCpu;
-if(!(((typeof data124 == "number") && (!(data124 % 1) && !isNaN(data124))) && (isFinite(data124)))){
-const err268 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/lastCpu",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/lastCpu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.foreignTasks.items.properties.lastCpu.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.lastCpu,data:data124};
+if(data118.parsed !== undefined){
+let data120 = data118.parsed;
+if(typeof data120 !== "string"){
+const err268 = {instancePath:instancePath+"/running/isolatedCpus/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data120};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -3337,9 +3327,18 @@ vErrors.push(err268);
 }
 errors++;
 }
-if((typeof data124 == "number") && (isFinite(data124))){
-if(data124 > 9007199254740991 || isNaN(data124)){
-const err269 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/lastCpu",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/lastCpu/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.lastCpu,data:data124};
+}
+}
+}
+if(data88.foreignTasks !== undefined){
+let data121 = data88.foreignTasks;
+if(Array.isArray(data121)){
+const len13 = data121.length;
+for(let i15=0; i15<len13; i15++){
+let data122 = data121[i15];
+if(data122 && typeof data122 == "object" && !Array.isArray(data122)){
+if(data122.pid === undefined){
+const err269 = {instancePath:instancePath+"/running/foreignTasks/" + i15,schemaPath:"#/properties/running/properties/foreignTasks/items/required",keyword:"required",params:{missingProperty: "pid"},message:"must have required property '"+"pid"+"'",schema:schema11.properties.running.properties.foreignTasks.items.required,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data122};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -3348,8 +3347,8 @@ vErrors.push(err269);
 }
 errors++;
 }
-if(data124 < 0 || isNaN(data124)){
-const err270 = {instancePath:instancePath+"/running/foreignTasks/" + i14+"/lastCpu",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/lastCpu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.lastCpu,data:data124};
+if(data122.tid === undefined){
+const err270 = {instancePath:instancePath+"/running/foreignTasks/" + i15,schemaPath:"#/properties/running/properties/foreignTasks/items/required",keyword:"required",params:{missingProperty: "tid"},message:"must have required property '"+"tid"+"'",schema:schema11.properties.running.properties.foreignTasks.items.required,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data122};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -3358,11 +3357,8 @@ vErrors.push(err270);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err271 = {instancePath:instancePath+"/running/foreignTasks/" + i14,schemaPath:"#/properties/running/properties/foreignTasks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.foreignTasks.items.type,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data116};
+if(data122.name === undefined){
+const err271 = {instancePath:instancePath+"/running/foreignTasks/" + i15,schemaPath:"#/properties/running/properties/foreignTasks/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.running.properties.foreignTasks.items.required,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data122};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -3371,10 +3367,8 @@ vErrors.push(err271);
 }
 errors++;
 }
-}
-}
-else {
-const err272 = {instancePath:instancePath+"/running/foreignTasks",schemaPath:"#/properties/running/properties/foreignTasks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.foreignTasks.type,parentSchema:schema11.properties.running.properties.foreignTasks,data:data115};
+if(data122.allowedCpus === undefined){
+const err272 = {instancePath:instancePath+"/running/foreignTasks/" + i15,schemaPath:"#/properties/running/properties/foreignTasks/items/required",keyword:"required",params:{missingProperty: "allowedCpus"},message:"must have required property '"+"allowedCpus"+"'",schema:schema11.properties.running.properties.foreignTasks.items.required,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data122};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3383,16 +3377,9 @@ vErrors.push(err272);
 }
 errors++;
 }
-}
-if(data88.irqs !== undefined){
-let data125 = data88.irqs;
-if(Array.isArray(data125)){
-const len13 = data125.length;
-for(let i15=0; i15<len13; i15++){
-let data126 = data125[i15];
-if(data126 && typeof data126 == "object" && !Array.isArray(data126)){
-if(data126.irq === undefined){
-const err273 = {instancePath:instancePath+"/running/irqs/" + i15,schemaPath:"#/properties/running/properties/irqs/items/required",keyword:"required",params:{missingProperty: "irq"},message:"must have required property '"+"irq"+"'",schema:schema11.properties.running.properties.irqs.items.required,parentSchema:schema11.properties.running.properties.irqs.items,data:data126};
+for(const key28 in data122){
+if(!((((((key28 === "pid") || (key28 === "tid")) || (key28 === "name")) || (key28 === "kernelThread")) || (key28 === "allowedCpus")) || (key28 === "lastCpu"))){
+const err273 = {instancePath:instancePath+"/running/foreignTasks/" + i15,schemaPath:"#/properties/running/properties/foreignTasks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data122};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3401,8 +3388,11 @@ vErrors.push(err273);
 }
 errors++;
 }
-if(data126.affinity === undefined){
-const err274 = {instancePath:instancePath+"/running/irqs/" + i15,schemaPath:"#/properties/running/properties/irqs/items/required",keyword:"required",params:{missingProperty: "affinity"},message:"must have required property '"+"affinity"+"'",schema:schema11.properties.running.properties.irqs.items.required,parentSchema:schema11.properties.running.properties.irqs.items,data:data126};
+}
+if(data122.pid !== undefined){
+let data123 = data122.pid;
+if(!(((typeof data123 == "number") && (!(data123 % 1) && !isNaN(data123))) && (isFinite(data123)))){
+const err274 = {instancePath:instancePath+"/running/foreignTasks/" + i15+"/pid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/pid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.foreignTasks.items.properties.pid.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.pid,data:data123};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3411,9 +3401,9 @@ vErrors.push(err274);
 }
 errors++;
 }
-for(const key29 in data126){
-if(!((((key29 === "irq") || (key29 === "name")) || (key29 === "affinity")) || (key29 === "effectiveAffinity"))){
-const err275 = {instancePath:instancePath+"/running/irqs/" + i15,schemaPath:"#/properties/running/properties/irqs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.irqs.items,data:data126};
+if((typeof data123 == "number") && (isFinite(data123))){
+if(data123 > 9007199254740991 || isNaN(data123)){
+const err275 = {instancePath:instancePath+"/running/foreignTasks/" + i15+"/pid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/pid/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.pid,data:data123};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3422,11 +3412,8 @@ vErrors.push(err275);
 }
 errors++;
 }
-}
-if(data126.irq !== undefined){
-let data127 = data126.irq;
-if(!(((typeof data127 == "number") && (!(data127 % 1) && !isNaN(data127))) && (isFinite(data127)))){
-const err276 = {instancePath:instancePath+"/running/irqs/" + i15+"/irq",schemaPath:"#/properties/running/properties/irqs/items/properties/irq/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.irqs.items.properties.irq.type,parentSchema:schema11.properties.running.properties.irqs.items.properties.irq,data:data127};
+if(data123 < 0 || isNaN(data123)){
+const err276 = {instancePath:instancePath+"/running/foreignTasks/" + i15+"/pid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/pid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.pid,data:data123};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3435,9 +3422,12 @@ vErrors.push(err276);
 }
 errors++;
 }
-if((typeof data127 == "number") && (isFinite(data127))){
-if(data127 > 9007199254740991 || isNaN(data127)){
-const err277 = {instancePath:instancePath+"/running/irqs/" + i15+"/irq",schemaPath:"#/properties/running/properties/irqs/items/properties/irq/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.irqs.items.properties.irq,data:data127};
+}
+}
+if(data122.tid !== undefined){
+let data124 = data122.tid;
+if(!(((typeof data124 == "number") && (!(data124 % 1) && !isNaN(data124))) && (isFinite(data124)))){
+const err277 = {instancePath:instancePath+"/running/foreignTasks/" + i15+"/tid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/tid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.foreignTasks.items.properties.tid.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.tid,data:data124};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3446,8 +3436,9 @@ vErrors.push(err277);
 }
 errors++;
 }
-if(data127 < 0 || isNaN(data127)){
-const err278 = {instancePath:instancePath+"/running/irqs/" + i15+"/irq",schemaPath:"#/properties/running/properties/irqs/items/properties/irq/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.irqs.items.properties.irq,data:data127};
+if((typeof data124 == "number") && (isFinite(data124))){
+if(data124 > 9007199254740991 || isNaN(data124)){
+const err278 = {instancePath:instancePath+"/running/foreignTasks/" + i15+"/tid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/tid/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.tid,data:data124};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3456,12 +3447,8 @@ vErrors.push(err278);
 }
 errors++;
 }
-}
-}
-if(data126.name !== undefined){
-let data128 = data126.name;
-if(typeof data128 !== "string"){
-const err279 = {instancePath:instancePath+"/running/irqs/" + i15+"/name",schemaPath:"#/properties/running/properties/irqs/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.irqs.items.properties.name.type,parentSchema:schema11.properties.running.properties.irqs.items.properties.name,data:data128};
+if(data124 < 0 || isNaN(data124)){
+const err279 = {instancePath:instancePath+"/running/foreignTasks/" + i15+"/tid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/tid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.tid,data:data124};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3471,10 +3458,11 @@ vErrors.push(err279);
 errors++;
 }
 }
-if(data126.affinity !== undefined){
-let data129 = data126.affinity;
-if((typeof data129 !== "string") && (!(data129 && typeof data129 == "object" && !Array.isArray(data129)))){
-const err280 = {instancePath:instancePath+"/running/irqs/" + i15+"/affinity",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data129};
+}
+if(data122.name !== undefined){
+let data125 = data122.name;
+if(typeof data125 !== "string"){
+const err280 = {instancePath:instancePath+"/running/foreignTasks/" + i15+"/name",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.foreignTasks.items.properties.name.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.name,data:data125};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3483,9 +3471,11 @@ vErrors.push(err280);
 }
 errors++;
 }
-if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
-if(data129.raw === undefined){
-const err281 = {instancePath:instancePath+"/running/irqs/" + i15+"/affinity",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data129};
+}
+if(data122.kernelThread !== undefined){
+let data126 = data122.kernelThread;
+if(typeof data126 !== "boolean"){
+const err281 = {instancePath:instancePath+"/running/foreignTasks/" + i15+"/kernelThread",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/kernelThread/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.running.properties.foreignTasks.items.properties.kernelThread.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.kernelThread,data:data126};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -3494,9 +3484,11 @@ vErrors.push(err281);
 }
 errors++;
 }
-for(const key30 in data129){
-if(!((key30 === "raw") || (key30 === "parsed"))){
-const err282 = {instancePath:instancePath+"/running/irqs/" + i15+"/affinity",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data129};
+}
+if(data122.allowedCpus !== undefined){
+let data127 = data122.allowedCpus;
+if((typeof data127 !== "string") && (!(data127 && typeof data127 == "object" && !Array.isArray(data127)))){
+const err282 = {instancePath:instancePath+"/running/foreignTasks/" + i15+"/allowedCpus",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data127};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -3505,11 +3497,9 @@ vErrors.push(err282);
 }
 errors++;
 }
-}
-if(data129.raw !== undefined){
-let data130 = data129.raw;
-if(typeof data130 !== "string"){
-const err283 = {instancePath:instancePath+"/running/irqs/" + i15+"/affinity/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data130};
+if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
+if(data127.raw === undefined){
+const err283 = {instancePath:instancePath+"/running/foreignTasks/" + i15+"/allowedCpus",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data127};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -3518,11 +3508,9 @@ vErrors.push(err283);
 }
 errors++;
 }
-}
-if(data129.parsed !== undefined){
-let data131 = data129.parsed;
-if(typeof data131 !== "string"){
-const err284 = {instancePath:instancePath+"/running/irqs/" + i15+"/affinity/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data131};
+for(const key29 in data127){
+if(!((key29 === "raw") || (key29 === "parsed"))){
+const err284 = {instancePath:instancePath+"/running/foreignTasks/" + i15+"/allowedCpus",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data127};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -3532,12 +3520,10 @@ vErrors.push(err284);
 errors++;
 }
 }
-}
-}
-if(data126.effectiveAffinity !== undefined){
-let data132 = data126.effectiveAffinity;
-if((typeof data132 !== "string") && (!(data132 && typeof data132 == "object" && !Array.isArray(data132)))){
-const err285 = {instancePath:instancePath+"/running/irqs/" + i15+"/effectiveAffinity",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data132};
+if(data127.raw !== undefined){
+let data128 = data127.raw;
+if(typeof data128 !== "string"){
+const err285 = {instancePath:instancePath+"/running/foreignTasks/" + i15+"/allowedCpus/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data128};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -3546,9 +3532,11 @@ vErrors.push(err285);
 }
 errors++;
 }
-if(data132 && typeof data132 == "object" && !Array.isArray(data132)){
-if(data132.raw === undefined){
-const err286 = {instancePath:instancePath+"/running/irqs/" + i15+"/effectiveAffinity",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data132};
+}
+if(data127.parsed !== undefined){
+let data129 = data127.parsed;
+if(typeof data129 !== "string"){
+const err286 = {instancePath:instancePath+"/running/foreignTasks/" + i15+"/allowedCpus/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data129};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -3557,9 +3545,13 @@ vErrors.push(err286);
 }
 errors++;
 }
-for(const key31 in data132){
-if(!((key31 === "raw") || (key31 === "parsed"))){
-const err287 = {instancePath:instancePath+"/running/irqs/" + i15+"/effectiveAffinity",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data132};
+}
+}
+}
+if(data122.lastCpu !== undefined){
+let data130 = data122.lastCpu;
+if(!(((typeof data130 == "number") && (!(data130 % 1) && !isNaN(data130))) && (isFinite(data130)))){
+const err287 = {instancePath:instancePath+"/running/foreignTasks/" + i15+"/lastCpu",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/lastCpu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.foreignTasks.items.properties.lastCpu.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.lastCpu,data:data130};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -3568,11 +3560,9 @@ vErrors.push(err287);
 }
 errors++;
 }
-}
-if(data132.raw !== undefined){
-let data133 = data132.raw;
-if(typeof data133 !== "string"){
-const err288 = {instancePath:instancePath+"/running/irqs/" + i15+"/effectiveAffinity/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data133};
+if((typeof data130 == "number") && (isFinite(data130))){
+if(data130 > 9007199254740991 || isNaN(data130)){
+const err288 = {instancePath:instancePath+"/running/foreignTasks/" + i15+"/lastCpu",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/lastCpu/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.lastCpu,data:data130};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -3581,11 +3571,8 @@ vErrors.push(err288);
 }
 errors++;
 }
-}
-if(data132.parsed !== undefined){
-let data134 = data132.parsed;
-if(typeof data134 !== "string"){
-const err289 = {instancePath:instancePath+"/running/irqs/" + i15+"/effectiveAffinity/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data134};
+if(data130 < 0 || isNaN(data130)){
+const err289 = {instancePath:instancePath+"/running/foreignTasks/" + i15+"/lastCpu",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/lastCpu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.lastCpu,data:data130};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -3597,9 +3584,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err290 = {instancePath:instancePath+"/running/irqs/" + i15,schemaPath:"#/properties/running/properties/irqs/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.irqs.items.type,parentSchema:schema11.properties.running.properties.irqs.items,data:data126};
+const err290 = {instancePath:instancePath+"/running/foreignTasks/" + i15,schemaPath:"#/properties/running/properties/foreignTasks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.foreignTasks.items.type,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data122};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -3611,7 +3597,7 @@ errors++;
 }
 }
 else {
-const err291 = {instancePath:instancePath+"/running/irqs",schemaPath:"#/properties/running/properties/irqs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.irqs.type,parentSchema:schema11.properties.running.properties.irqs,data:data125};
+const err291 = {instancePath:instancePath+"/running/foreignTasks",schemaPath:"#/properties/running/properties/foreignTasks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.foreignTasks.type,parentSchema:schema11.properties.running.properties.foreignTasks,data:data121};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -3621,9 +3607,15 @@ vErrors.push(err291);
 errors++;
 }
 }
-}
-else {
-const err292 = {instancePath:instancePath+"/running",schemaPath:"#/properties/running/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.type,parentSchema:schema11.properties.running,data:data88};
+if(data88.irqs !== undefined){
+let data131 = data88.irqs;
+if(Array.isArray(data131)){
+const len14 = data131.length;
+for(let i16=0; i16<len14; i16++){
+let data132 = data131[i16];
+if(data132 && typeof data132 == "object" && !Array.isArray(data132)){
+if(data132.irq === undefined){
+const err292 = {instancePath:instancePath+"/running/irqs/" + i16,schemaPath:"#/properties/running/properties/irqs/items/required",keyword:"required",params:{missingProperty: "irq"},message:"must have required property '"+"irq"+"'",schema:schema11.properties.running.properties.irqs.items.required,parentSchema:schema11.properties.running.properties.irqs.items,data:data132};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -3632,13 +3624,8 @@ vErrors.push(err292);
 }
 errors++;
 }
-}
-if(data.libvirt !== undefined){
-let data135 = data.libvirt;
-if(data135 && typeof data135 == "object" && !Array.isArray(data135)){
-for(const key32 in data135){
-if(!(key32 === "definitions")){
-const err293 = {instancePath:instancePath+"/libvirt",schemaPath:"#/properties/libvirt/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.libvirt,data:data135};
+if(data132.affinity === undefined){
+const err293 = {instancePath:instancePath+"/running/irqs/" + i16,schemaPath:"#/properties/running/properties/irqs/items/required",keyword:"required",params:{missingProperty: "affinity"},message:"must have required property '"+"affinity"+"'",schema:schema11.properties.running.properties.irqs.items.required,parentSchema:schema11.properties.running.properties.irqs.items,data:data132};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -3647,16 +3634,9 @@ vErrors.push(err293);
 }
 errors++;
 }
-}
-if(data135.definitions !== undefined){
-let data136 = data135.definitions;
-if(Array.isArray(data136)){
-const len14 = data136.length;
-for(let i16=0; i16<len14; i16++){
-let data137 = data136[i16];
-if(data137 && typeof data137 == "object" && !Array.isArray(data137)){
-if(data137.file === undefined){
-const err294 = {instancePath:instancePath+"/libvirt/definitions/" + i16,schemaPath:"#/properties/libvirt/properties/definitions/items/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema11.properties.libvirt.properties.definitions.items.required,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data137};
+for(const key30 in data132){
+if(!((((key30 === "irq") || (key30 === "name")) || (key30 === "affinity")) || (key30 === "effectiveAffinity"))){
+const err294 = {instancePath:instancePath+"/running/irqs/" + i16,schemaPath:"#/properties/running/properties/irqs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.irqs.items,data:data132};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -3665,8 +3645,11 @@ vErrors.push(err294);
 }
 errors++;
 }
-if(data137.digest === undefined){
-const err295 = {instancePath:instancePath+"/libvirt/definitions/" + i16,schemaPath:"#/properties/libvirt/properties/definitions/items/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema11.properties.libvirt.properties.definitions.items.required,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data137};
+}
+if(data132.irq !== undefined){
+let data133 = data132.irq;
+if(!(((typeof data133 == "number") && (!(data133 % 1) && !isNaN(data133))) && (isFinite(data133)))){
+const err295 = {instancePath:instancePath+"/running/irqs/" + i16+"/irq",schemaPath:"#/properties/running/properties/irqs/items/properties/irq/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.irqs.items.properties.irq.type,parentSchema:schema11.properties.running.properties.irqs.items.properties.irq,data:data133};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -3675,8 +3658,9 @@ vErrors.push(err295);
 }
 errors++;
 }
-if(data137.elements === undefined){
-const err296 = {instancePath:instancePath+"/libvirt/definitions/" + i16,schemaPath:"#/properties/libvirt/properties/definitions/items/required",keyword:"required",params:{missingProperty: "elements"},message:"must have required property '"+"elements"+"'",schema:schema11.properties.libvirt.properties.definitions.items.required,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data137};
+if((typeof data133 == "number") && (isFinite(data133))){
+if(data133 > 9007199254740991 || isNaN(data133)){
+const err296 = {instancePath:instancePath+"/running/irqs/" + i16+"/irq",schemaPath:"#/properties/running/properties/irqs/items/properties/irq/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.irqs.items.properties.irq,data:data133};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -3685,9 +3669,8 @@ vErrors.push(err296);
 }
 errors++;
 }
-for(const key33 in data137){
-if(!(((((key33 === "file") || (key33 === "name")) || (key33 === "uuid")) || (key33 === "digest")) || (key33 === "elements"))){
-const err297 = {instancePath:instancePath+"/libvirt/definitions/" + i16,schemaPath:"#/properties/libvirt/properties/definitions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data137};
+if(data133 < 0 || isNaN(data133)){
+const err297 = {instancePath:instancePath+"/running/irqs/" + i16+"/irq",schemaPath:"#/properties/running/properties/irqs/items/properties/irq/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.irqs.items.properties.irq,data:data133};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -3697,10 +3680,11 @@ vErrors.push(err297);
 errors++;
 }
 }
-if(data137.file !== undefined){
-let data138 = data137.file;
-if(typeof data138 !== "string"){
-const err298 = {instancePath:instancePath+"/libvirt/definitions/" + i16+"/file",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.file.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.file,data:data138};
+}
+if(data132.name !== undefined){
+let data134 = data132.name;
+if(typeof data134 !== "string"){
+const err298 = {instancePath:instancePath+"/running/irqs/" + i16+"/name",schemaPath:"#/properties/running/properties/irqs/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.irqs.items.properties.name.type,parentSchema:schema11.properties.running.properties.irqs.items.properties.name,data:data134};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -3710,10 +3694,10 @@ vErrors.push(err298);
 errors++;
 }
 }
-if(data137.name !== undefined){
-let data139 = data137.name;
-if(typeof data139 !== "string"){
-const err299 = {instancePath:instancePath+"/libvirt/definitions/" + i16+"/name",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.name.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.name,data:data139};
+if(data132.affinity !== undefined){
+let data135 = data132.affinity;
+if((typeof data135 !== "string") && (!(data135 && typeof data135 == "object" && !Array.isArray(data135)))){
+const err299 = {instancePath:instancePath+"/running/irqs/" + i16+"/affinity",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data135};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -3722,11 +3706,9 @@ vErrors.push(err299);
 }
 errors++;
 }
-}
-if(data137.uuid !== undefined){
-let data140 = data137.uuid;
-if(typeof data140 !== "string"){
-const err300 = {instancePath:instancePath+"/libvirt/definitions/" + i16+"/uuid",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/uuid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.uuid.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.uuid,data:data140};
+if(data135 && typeof data135 == "object" && !Array.isArray(data135)){
+if(data135.raw === undefined){
+const err300 = {instancePath:instancePath+"/running/irqs/" + i16+"/affinity",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data135};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -3735,12 +3717,9 @@ vErrors.push(err300);
 }
 errors++;
 }
-}
-if(data137.digest !== undefined){
-let data141 = data137.digest;
-if(typeof data141 === "string"){
-if(!pattern1.test(data141)){
-const err301 = {instancePath:instancePath+"/libvirt/definitions/" + i16+"/digest",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/digest/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\"",schema:"^[0-9a-f]{64}$",parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.digest,data:data141};
+for(const key31 in data135){
+if(!((key31 === "raw") || (key31 === "parsed"))){
+const err301 = {instancePath:instancePath+"/running/irqs/" + i16+"/affinity",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data135};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -3750,8 +3729,10 @@ vErrors.push(err301);
 errors++;
 }
 }
-else {
-const err302 = {instancePath:instancePath+"/libvirt/definitions/" + i16+"/digest",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.digest.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.digest,data:data141};
+if(data135.raw !== undefined){
+let data136 = data135.raw;
+if(typeof data136 !== "string"){
+const err302 = {instancePath:instancePath+"/running/irqs/" + i16+"/affinity/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data136};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -3761,13 +3742,10 @@ vErrors.push(err302);
 errors++;
 }
 }
-if(data137.elements !== undefined){
-let data142 = data137.elements;
-if(data142 && typeof data142 == "object" && !Array.isArray(data142)){
-for(const key34 in data142){
-const _errs330 = errors;
-if(!((((((key34 === "vcpu") || (key34 === "cputune")) || (key34 === "numatune")) || (key34 === "memoryBacking")) || (key34 === "cpu")) || (key34 === "memory"))){
-const err303 = {instancePath:instancePath+"/libvirt/definitions/" + i16+"/elements",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/elements/propertyNames/enum",keyword:"enum",params:{allowedValues: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames.enum,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames,data:key34,propertyName:key34};
+if(data135.parsed !== undefined){
+let data137 = data135.parsed;
+if(typeof data137 !== "string"){
+const err303 = {instancePath:instancePath+"/running/irqs/" + i16+"/affinity/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data137};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -3776,9 +3754,13 @@ vErrors.push(err303);
 }
 errors++;
 }
-var valid80 = _errs330 === errors;
-if(!valid80){
-const err304 = {instancePath:instancePath+"/libvirt/definitions/" + i16+"/elements",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/elements/propertyNames",keyword:"propertyNames",params:{propertyName: key34},message:"property name must be valid",schema:schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.elements,data:data142};
+}
+}
+}
+if(data132.effectiveAffinity !== undefined){
+let data138 = data132.effectiveAffinity;
+if((typeof data138 !== "string") && (!(data138 && typeof data138 == "object" && !Array.isArray(data138)))){
+const err304 = {instancePath:instancePath+"/running/irqs/" + i16+"/effectiveAffinity",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data138};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -3787,11 +3769,9 @@ vErrors.push(err304);
 }
 errors++;
 }
-}
-for(const key35 in data142){
-let data143 = data142[key35];
-if(typeof data143 !== "string"){
-const err305 = {instancePath:instancePath+"/libvirt/definitions/" + i16+"/elements/" + key35.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/libvirt/properties/definitions/items/properties/elements/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.elements.additionalProperties.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.elements.additionalProperties,data:data143};
+if(data138 && typeof data138 == "object" && !Array.isArray(data138)){
+if(data138.raw === undefined){
+const err305 = {instancePath:instancePath+"/running/irqs/" + i16+"/effectiveAffinity",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data138};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -3800,10 +3780,9 @@ vErrors.push(err305);
 }
 errors++;
 }
-}
-}
-else {
-const err306 = {instancePath:instancePath+"/libvirt/definitions/" + i16+"/elements",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/elements/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.properties.definitions.items.properties.elements.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.elements,data:data142};
+for(const key32 in data138){
+if(!((key32 === "raw") || (key32 === "parsed"))){
+const err306 = {instancePath:instancePath+"/running/irqs/" + i16+"/effectiveAffinity",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data138};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -3813,9 +3792,10 @@ vErrors.push(err306);
 errors++;
 }
 }
-}
-else {
-const err307 = {instancePath:instancePath+"/libvirt/definitions/" + i16,schemaPath:"#/properties/libvirt/properties/definitions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.properties.definitions.items.type,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data137};
+if(data138.raw !== undefined){
+let data139 = data138.raw;
+if(typeof data139 !== "string"){
+const err307 = {instancePath:instancePath+"/running/irqs/" + i16+"/effectiveAffinity/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data139};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -3825,9 +3805,10 @@ vErrors.push(err307);
 errors++;
 }
 }
-}
-else {
-const err308 = {instancePath:instancePath+"/libvirt/definitions",schemaPath:"#/properties/libvirt/properties/definitions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.libvirt.properties.definitions.type,parentSchema:schema11.properties.libvirt.properties.definitions,data:data136};
+if(data138.parsed !== undefined){
+let data140 = data138.parsed;
+if(typeof data140 !== "string"){
+const err308 = {instancePath:instancePath+"/running/irqs/" + i16+"/effectiveAffinity/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data140};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -3838,8 +3819,10 @@ errors++;
 }
 }
 }
+}
+}
 else {
-const err309 = {instancePath:instancePath+"/libvirt",schemaPath:"#/properties/libvirt/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.type,parentSchema:schema11.properties.libvirt,data:data135};
+const err309 = {instancePath:instancePath+"/running/irqs/" + i16,schemaPath:"#/properties/running/properties/irqs/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.irqs.items.type,parentSchema:schema11.properties.running.properties.irqs.items,data:data132};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -3851,12 +3834,252 @@ errors++;
 }
 }
 else {
-const err310 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err310 = {instancePath:instancePath+"/running/irqs",schemaPath:"#/properties/running/properties/irqs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.irqs.type,parentSchema:schema11.properties.running.properties.irqs,data:data131};
 if(vErrors === null){
 vErrors = [err310];
 }
 else {
 vErrors.push(err310);
+}
+errors++;
+}
+}
+}
+else {
+const err311 = {instancePath:instancePath+"/running",schemaPath:"#/properties/running/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.type,parentSchema:schema11.properties.running,data:data88};
+if(vErrors === null){
+vErrors = [err311];
+}
+else {
+vErrors.push(err311);
+}
+errors++;
+}
+}
+if(data.libvirt !== undefined){
+let data141 = data.libvirt;
+if(data141 && typeof data141 == "object" && !Array.isArray(data141)){
+for(const key33 in data141){
+if(!(key33 === "definitions")){
+const err312 = {instancePath:instancePath+"/libvirt",schemaPath:"#/properties/libvirt/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.libvirt,data:data141};
+if(vErrors === null){
+vErrors = [err312];
+}
+else {
+vErrors.push(err312);
+}
+errors++;
+}
+}
+if(data141.definitions !== undefined){
+let data142 = data141.definitions;
+if(Array.isArray(data142)){
+const len15 = data142.length;
+for(let i17=0; i17<len15; i17++){
+let data143 = data142[i17];
+if(data143 && typeof data143 == "object" && !Array.isArray(data143)){
+if(data143.file === undefined){
+const err313 = {instancePath:instancePath+"/libvirt/definitions/" + i17,schemaPath:"#/properties/libvirt/properties/definitions/items/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema11.properties.libvirt.properties.definitions.items.required,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data143};
+if(vErrors === null){
+vErrors = [err313];
+}
+else {
+vErrors.push(err313);
+}
+errors++;
+}
+if(data143.digest === undefined){
+const err314 = {instancePath:instancePath+"/libvirt/definitions/" + i17,schemaPath:"#/properties/libvirt/properties/definitions/items/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema11.properties.libvirt.properties.definitions.items.required,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data143};
+if(vErrors === null){
+vErrors = [err314];
+}
+else {
+vErrors.push(err314);
+}
+errors++;
+}
+if(data143.elements === undefined){
+const err315 = {instancePath:instancePath+"/libvirt/definitions/" + i17,schemaPath:"#/properties/libvirt/properties/definitions/items/required",keyword:"required",params:{missingProperty: "elements"},message:"must have required property '"+"elements"+"'",schema:schema11.properties.libvirt.properties.definitions.items.required,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data143};
+if(vErrors === null){
+vErrors = [err315];
+}
+else {
+vErrors.push(err315);
+}
+errors++;
+}
+for(const key34 in data143){
+if(!(((((key34 === "file") || (key34 === "name")) || (key34 === "uuid")) || (key34 === "digest")) || (key34 === "elements"))){
+const err316 = {instancePath:instancePath+"/libvirt/definitions/" + i17,schemaPath:"#/properties/libvirt/properties/definitions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data143};
+if(vErrors === null){
+vErrors = [err316];
+}
+else {
+vErrors.push(err316);
+}
+errors++;
+}
+}
+if(data143.file !== undefined){
+let data144 = data143.file;
+if(typeof data144 !== "string"){
+const err317 = {instancePath:instancePath+"/libvirt/definitions/" + i17+"/file",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.file.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.file,data:data144};
+if(vErrors === null){
+vErrors = [err317];
+}
+else {
+vErrors.push(err317);
+}
+errors++;
+}
+}
+if(data143.name !== undefined){
+let data145 = data143.name;
+if(typeof data145 !== "string"){
+const err318 = {instancePath:instancePath+"/libvirt/definitions/" + i17+"/name",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.name.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.name,data:data145};
+if(vErrors === null){
+vErrors = [err318];
+}
+else {
+vErrors.push(err318);
+}
+errors++;
+}
+}
+if(data143.uuid !== undefined){
+let data146 = data143.uuid;
+if(typeof data146 !== "string"){
+const err319 = {instancePath:instancePath+"/libvirt/definitions/" + i17+"/uuid",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/uuid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.uuid.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.uuid,data:data146};
+if(vErrors === null){
+vErrors = [err319];
+}
+else {
+vErrors.push(err319);
+}
+errors++;
+}
+}
+if(data143.digest !== undefined){
+let data147 = data143.digest;
+if(typeof data147 === "string"){
+if(!pattern1.test(data147)){
+const err320 = {instancePath:instancePath+"/libvirt/definitions/" + i17+"/digest",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/digest/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\"",schema:"^[0-9a-f]{64}$",parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.digest,data:data147};
+if(vErrors === null){
+vErrors = [err320];
+}
+else {
+vErrors.push(err320);
+}
+errors++;
+}
+}
+else {
+const err321 = {instancePath:instancePath+"/libvirt/definitions/" + i17+"/digest",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.digest.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.digest,data:data147};
+if(vErrors === null){
+vErrors = [err321];
+}
+else {
+vErrors.push(err321);
+}
+errors++;
+}
+}
+if(data143.elements !== undefined){
+let data148 = data143.elements;
+if(data148 && typeof data148 == "object" && !Array.isArray(data148)){
+for(const key35 in data148){
+const _errs343 = errors;
+if(!((((((key35 === "vcpu") || (key35 === "cputune")) || (key35 === "numatune")) || (key35 === "memoryBacking")) || (key35 === "cpu")) || (key35 === "memory"))){
+const err322 = {instancePath:instancePath+"/libvirt/definitions/" + i17+"/elements",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/elements/propertyNames/enum",keyword:"enum",params:{allowedValues: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames.enum,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames,data:key35,propertyName:key35};
+if(vErrors === null){
+vErrors = [err322];
+}
+else {
+vErrors.push(err322);
+}
+errors++;
+}
+var valid83 = _errs343 === errors;
+if(!valid83){
+const err323 = {instancePath:instancePath+"/libvirt/definitions/" + i17+"/elements",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/elements/propertyNames",keyword:"propertyNames",params:{propertyName: key35},message:"property name must be valid",schema:schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.elements,data:data148};
+if(vErrors === null){
+vErrors = [err323];
+}
+else {
+vErrors.push(err323);
+}
+errors++;
+}
+}
+for(const key36 in data148){
+let data149 = data148[key36];
+if(typeof data149 !== "string"){
+const err324 = {instancePath:instancePath+"/libvirt/definitions/" + i17+"/elements/" + key36.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/libvirt/properties/definitions/items/properties/elements/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.elements.additionalProperties.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.elements.additionalProperties,data:data149};
+if(vErrors === null){
+vErrors = [err324];
+}
+else {
+vErrors.push(err324);
+}
+errors++;
+}
+}
+}
+else {
+const err325 = {instancePath:instancePath+"/libvirt/definitions/" + i17+"/elements",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/elements/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.properties.definitions.items.properties.elements.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.elements,data:data148};
+if(vErrors === null){
+vErrors = [err325];
+}
+else {
+vErrors.push(err325);
+}
+errors++;
+}
+}
+}
+else {
+const err326 = {instancePath:instancePath+"/libvirt/definitions/" + i17,schemaPath:"#/properties/libvirt/properties/definitions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.properties.definitions.items.type,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data143};
+if(vErrors === null){
+vErrors = [err326];
+}
+else {
+vErrors.push(err326);
+}
+errors++;
+}
+}
+}
+else {
+const err327 = {instancePath:instancePath+"/libvirt/definitions",schemaPath:"#/properties/libvirt/properties/definitions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.libvirt.properties.definitions.type,parentSchema:schema11.properties.libvirt.properties.definitions,data:data142};
+if(vErrors === null){
+vErrors = [err327];
+}
+else {
+vErrors.push(err327);
+}
+errors++;
+}
+}
+}
+else {
+const err328 = {instancePath:instancePath+"/libvirt",schemaPath:"#/properties/libvirt/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.type,parentSchema:schema11.properties.libvirt,data:data141};
+if(vErrors === null){
+vErrors = [err328];
+}
+else {
+vErrors.push(err328);
+}
+errors++;
+}
+}
+}
+else {
+const err329 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err329];
+}
+else {
+vErrors.push(err329);
 }
 errors++;
 }

@@ -44,9 +44,10 @@ const KEY_ORDER: Record<string, readonly string[]> = {
   tuned: ['activeProfile', 'includes', 'isolatedCores', 'noBalanceCores'],
   cpu: ['cpu', 'node', 'socket', 'die', 'core', 'siblings', 'online'],
   running: ['isolatedCpus', 'guests', 'foreignTasks', 'irqs'],
-  guest: ['name', 'uuid', 'pid', 'rolesFrom', 'threads', 'memory'],
+  guest: ['name', 'uuid', 'pid', 'rolesFrom', 'threads', 'memory', 'cellMemory'],
   thread: ['tid', 'role', 'id', 'name', 'allowedCpus', 'lastCpu', 'policy', 'priority'],
   guestMemory: ['node', 'pageSizeKiB', 'kib'],
+  guestCellMemory: ['cell', 'node', 'pageSizeKiB', 'kib'],
   task: ['pid', 'tid', 'name', 'kernelThread', 'allowedCpus', 'lastCpu'],
   irq: ['irq', 'name', 'affinity', 'effectiveAffinity'],
   libvirt: ['definitions'],
@@ -86,6 +87,8 @@ function kindAt(path: readonly (string | number)[]): string | undefined {
       return 'thread';
     case 'running.guests.#.memory.#':
       return 'guestMemory';
+    case 'running.guests.#.cellMemory.#':
+      return 'guestCellMemory';
     case 'running.foreignTasks.#':
       return 'task';
     case 'running.irqs.#':

@@ -11,8 +11,9 @@ import { chmodSync, cpSync, lstatSync, mkdtempSync, readdirSync, readFileSync, r
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { lintPlan } from '../../src/api.ts';
 import { captureHost } from '../../src/host/capture.ts';
-import { guestIdentity, memoryFromNumaMaps, parseTaskStat } from '../../src/host/capture/guests.ts';
+import { guestIdentity, guestMemoryFromNumaMaps, memoryFromNumaMaps, parseTaskStat } from '../../src/host/capture/guests.ts';
 import { loadHostSnapshotText } from '../../src/host/load.ts';
 import { formatSnapshot } from '../../src/host/snapshot-json.ts';
 import type { HostSnapshot, SnapshotCpuList, SnapshotGuest, SnapshotGuestThread } from '../../src/model/host.ts';
@@ -205,6 +206,42 @@ describe('a stale last CPU (fixtures/running/stale-last-cpu)', () => {
   });
 });
 
+describe('guest cells bound by <memnode> (fixtures/running/memnode-swapped, memnode-bound)', () => {
+  const GiB = 1024 * 1024;
+  const lintNuma2 = (tree: string) => {
+    const root = hostWithGuests(tree);
+    const { snapshot } = captureHost({ root, now: NOW });
+    const text = readFileSync(join(root, 'etc/libvirt/qemu/numa-2.xml'), 'utf8');
+    const result = lintPlan({ domains: [{ path: 'numa-2.xml', text }], host: { snapshot } });
+    return { snapshot, drift: result.diagnostics.filter((d) => d.ruleId.startsWith('running-')) };
+  };
+
+  it("swapped: each cell's memory is on the other node; per node the guest looks fine, per cell it is reported at each <memnode>", () => {
+    const { snapshot, drift } = lintNuma2('memnode-swapped');
+    const guest = snapshot.running!.guests!.find((g) => g.name === 'numa-2')!;
+    assert.deepEqual(guest.cellMemory, [
+      { cell: 0, node: 1, pageSizeKiB: 2048, kib: 4 * GiB },
+      { cell: 1, node: 0, pageSizeKiB: 2048, kib: 4 * GiB },
+    ]);
+    assert.deepEqual(
+      drift.map((d) => [d.messageId, d.data, d.line]),
+      [
+        ['cellOffNodeset', { cell: '0', guest: 'numa-2', nodes: 'node 1', share: '100%', size: '4 GiB', nodeset: '0' }, 21],
+        ['cellOffNodeset', { cell: '1', guest: 'numa-2', nodes: 'node 0', share: '100%', size: '4 GiB', nodeset: '1' }, 22],
+      ],
+    );
+  });
+
+  it('bound as the XML says: no finding', () => {
+    const { snapshot, drift } = lintNuma2('memnode-bound');
+    assert.deepEqual(snapshot.running!.guests![0]!.cellMemory?.map((c) => [c.cell, c.node]), [
+      [0, 0],
+      [1, 1],
+    ]);
+    assert.deepEqual(drift, []);
+  });
+});
+
 describe('a snapshot without runtime data', () => {
   it('a /sys and /proc tree without processes captures exactly as before: no running, no libvirt', () => {
     const { snapshot } = captureHost({ root: join(SYSFS_FIXTURES_DIR, 'dual-socket-isolated'), now: NOW });
@@ -324,6 +361,42 @@ describe('command-line, stat and numa_maps parsing', () => {
       { node: 0, pageSizeKiB: 1048576, kib: 3 * 1048576 },
       { node: 1, pageSizeKiB: 4, kib: 8 * 4 },
     ]);
+  });
+
+  it("numa_maps: a mapping whose file names a cell's backend (ram-node<N>) counts for that cell too", () => {
+    const maps = [
+      // hugetlbfs under mem-path (a directory): qemu_back_mem.<region>.XXXXXX, unlinked; old machine types name the region /objects/ram-node1.
+      '7f0a00000000 bind:1 file=/dev/hugepages/libvirt/qemu/1-web-1/qemu_back_mem.ram-node0.Xk2fa1\\040(deleted) huge dirty=2048 N1=2048 kernelpagesize_kB=2048',
+      '7f0b00000000 bind:0 file=/dev/hugepages/libvirt/qemu/1-web-1/qemu_back_mem._objects_ram-node1.a9Qz0p\\040(deleted) huge dirty=2000 N0=1990 N1=10 kernelpagesize_kB=2048',
+      // memory_backing_dir: libvirt names the file after the backend; counted as guest memory though neither huge nor anonymous.
+      '7f0c00000000 bind:0 file=/var/lib/libvirt/qemu/ram/1-web-1/ram-node2 dirty=100 N0=100 kernelpagesize_kB=4',
+      '7f0d00000000 bind:1 file=/memfd:ram-node3\\040(deleted) dirty=50 N1=50 kernelpagesize_kB=4',
+      // Not a cell: ram-node10 is not ram-node1, a directory named like a backend says nothing, memdimm and pc.ram are no cells.
+      '7f0e00000000 bind:1 file=/dev/hugepages/libvirt/qemu/1-x.ram-node4/qemu_back_mem.pc.ram.Zz0000 huge N1=1 kernelpagesize_kB=2048',
+      '7f0f00000000 bind:1 file=/dev/hugepages/libvirt/qemu/1-web-1/qemu_back_mem.memdimm0.Zz0001 huge N1=1 kernelpagesize_kB=2048',
+      '7f1000000000 bind:1 file=/memfd:memory-backend-memfd\\040(deleted) dirty=7 N1=7 kernelpagesize_kB=4',
+      // Anonymous memory-backend-ram: bind:0 says where it should be, nothing says which cell it is.
+      '7f1100000000 bind:0 anon=300 dirty=300 N0=300 kernelpagesize_kB=4',
+      '',
+    ].join('\n');
+    const { memory, cellMemory } = guestMemoryFromNumaMaps(maps);
+    assert.deepEqual(cellMemory, [
+      { cell: 0, node: 1, pageSizeKiB: 2048, kib: 2048 * 2048 },
+      { cell: 1, node: 0, pageSizeKiB: 2048, kib: 1990 * 2048 },
+      { cell: 1, node: 1, pageSizeKiB: 2048, kib: 10 * 2048 },
+      { cell: 2, node: 0, pageSizeKiB: 4, kib: 100 * 4 },
+      { cell: 3, node: 1, pageSizeKiB: 4, kib: 50 * 4 },
+    ]);
+    assert.deepEqual(memory, [
+      { node: 0, pageSizeKiB: 4, kib: (100 + 300) * 4 },
+      { node: 0, pageSizeKiB: 2048, kib: 1990 * 2048 },
+      { node: 1, pageSizeKiB: 4, kib: (50 + 7) * 4 },
+      { node: 1, pageSizeKiB: 2048, kib: (2048 + 10 + 1 + 1) * 2048 },
+    ]);
+  });
+
+  it('numa_maps without a named cell backend: no per-cell memory, nothing guessed', () => {
+    assert.deepEqual(guestMemoryFromNumaMaps('7f00 bind:0 anon=2 N0=2 kernelpagesize_kB=4\n7f01 bind:1 anon=3 N1=3 kernelpagesize_kB=4\n').cellMemory, []);
   });
 
   it('numa_maps lines without kernelpagesize_kB are skipped', () => {

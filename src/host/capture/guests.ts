@@ -11,6 +11,7 @@ import type { CpuSet } from '../../model/cpuset.ts';
 import type {
   SnapshotForeignTask,
   SnapshotGuest,
+  SnapshotGuestCellMemory,
   SnapshotGuestMemory,
   SnapshotGuestThread,
   SnapshotIrq,
@@ -100,37 +101,79 @@ function allowedCpusOf(status: string | undefined): string | undefined {
 }
 
 /**
+ * The guest cell whose RAM backend a numa_maps mapping is, from its file name: libvirt gives a cell's memory backend
+ * the id `ram-node<cell>` (qemuBuildMemoryCellBackendProps), which QEMU puts in the file it maps. memory-backend-file
+ * with a directory for mem-path (hugetlbfs) creates `qemu_back_mem.<region name>.XXXXXX`, `/` made `_`
+ * (`qemu_back_mem._objects_ram-node0.Xk2fa1` before machine types 4.0, `qemu_back_mem.ram-node0.…` after;
+ * system/physmem.c file_ram_open), then unlinks it (` (deleted)`, escaped `\040(deleted)`); with
+ * memory_backing_dir libvirt names the file itself (`…/ram/1-web-1/ram-node0`). A memfd shows as `/memfd:<name>`:
+ * memory-backend-memfd names every one `memory-backend-memfd` (backends/hostmem-memfd.c), which tells no cell apart;
+ * one named after its backend (`/memfd:ram-node0`) does. Only the last path component is read: a directory named
+ * after the guest says nothing. Anonymous memory (memory-backend-ram) carries no name: undefined, no guess.
+ */
+function cellOfMapping(file: string | undefined): number | undefined {
+  if (file === undefined) return undefined;
+  const base = file.slice(file.lastIndexOf('/') + 1);
+  const m = /(?:^|[._:])ram-node(\d+)(?=$|[.\\])/.exec(base);
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
  * Whether a numa_maps mapping is memory a `<numatune>` nodeset governs: anonymous memory (`anon=`, QEMU's heap and
  * guest RAM from memory-backend-ram), hugetlb (`huge`: hugetlbfs files and hugetlb memfds), and the files QEMU backs
- * guest RAM with (memory-backend-memfd `/memfd:…`, memory-backend-file under /dev/shm, shared anonymous memory shown
- * as `/dev/zero (deleted)`). The binary and shared libraries are page cache shared with other processes (`mapmax=`),
- * placed by whoever read them first: not the guest's (fs/proc/task_mmu.c show_numa_map).
+ * guest RAM with (memory-backend-memfd `/memfd:…`, memory-backend-file under /dev/shm, a guest cell's backend file
+ * wherever it is, shared anonymous memory shown as `/dev/zero (deleted)`). The binary and shared libraries are page
+ * cache shared with other processes (`mapmax=`), placed by whoever read them first: not the guest's
+ * (fs/proc/task_mmu.c show_numa_map).
  */
-function isGuestMemoryMapping(line: string): boolean {
+function isGuestMemoryMapping(line: string, file: string | undefined, cell: number | undefined): boolean {
   if (/\sanon=\d/.test(line) || /\shuge(?:\s|$)/.test(line)) return true;
-  const file = /\sfile=(\S+)/.exec(line)?.[1];
-  return file === undefined || file.startsWith('/memfd:') || file.startsWith('/dev/shm/') || file.startsWith('/dev/zero');
+  return file === undefined || cell !== undefined || file.startsWith('/memfd:') || file.startsWith('/dev/shm/') || file.startsWith('/dev/zero');
+}
+
+export interface NumaMapsMemory {
+  memory: SnapshotGuestMemory[];
+  /** The part of `memory` in mappings attributed to a guest cell's backend (cellOfMapping). */
+  cellMemory: SnapshotGuestCellMemory[];
 }
 
 /**
  * Resident KiB per (host node, page size) from numa_maps: `N<node>=<pages>` × `kernelpagesize_kB=` per mapping that
- * holds guest or QEMU memory (isGuestMemoryMapping).
+ * holds guest or QEMU memory (isGuestMemoryMapping), and the same per guest cell for the mappings whose file names
+ * the cell's backend.
  */
-export function memoryFromNumaMaps(text: string): SnapshotGuestMemory[] {
+export function guestMemoryFromNumaMaps(text: string): NumaMapsMemory {
   const kib = new Map<string, SnapshotGuestMemory>();
+  const cellKib = new Map<string, SnapshotGuestCellMemory>();
   for (const line of text.split('\n')) {
     const size = /\bkernelpagesize_kB=(\d+)/.exec(line);
-    if (!size || !isGuestMemoryMapping(line)) continue;
+    if (!size) continue;
+    const file = /\sfile=(\S+)/.exec(line)?.[1];
+    const cell = cellOfMapping(file);
+    if (!isGuestMemoryMapping(line, file, cell)) continue;
     const pageSizeKiB = Number(size[1]);
     for (const m of line.matchAll(/\bN(\d+)=(\d+)/g)) {
       const node = Number(m[1]);
+      const pages = Number(m[2]);
       const key = `${node}/${pageSizeKiB}`;
       const e = kib.get(key) ?? { node, pageSizeKiB, kib: 0 };
-      e.kib += Number(m[2]) * pageSizeKiB;
+      e.kib += pages * pageSizeKiB;
       kib.set(key, e);
+      if (cell === undefined) continue;
+      const c = cellKib.get(`${cell}/${key}`) ?? { cell, node, pageSizeKiB, kib: 0 };
+      c.kib += pages * pageSizeKiB;
+      cellKib.set(`${cell}/${key}`, c);
     }
   }
-  return [...kib.values()].sort((a, b) => a.node - b.node || a.pageSizeKiB - b.pageSizeKiB);
+  return {
+    memory: [...kib.values()].sort((a, b) => a.node - b.node || a.pageSizeKiB - b.pageSizeKiB),
+    cellMemory: [...cellKib.values()].sort((a, b) => a.cell - b.cell || a.node - b.node || a.pageSizeKiB - b.pageSizeKiB),
+  };
+}
+
+/** Resident KiB per (host node, page size) from numa_maps (guestMemoryFromNumaMaps without the per-cell part). */
+export function memoryFromNumaMaps(text: string): SnapshotGuestMemory[] {
+  return guestMemoryFromNumaMaps(text).memory;
 }
 
 /** A thread's role from the name QEMU gives it with debug-threads=on (qemu_thread_create: `CPU n/KVM`, `IO <object id>`). */
@@ -222,8 +265,11 @@ export function captureRunning(reader: TreeReader, isolated: CpuSet | undefined,
     const guest: SnapshotGuest = { name, pid, rolesFrom: 'vcpuOfTid' in status ? 'status-xml' : 'thread-names', threads };
     if (uuid !== undefined) guest.uuid = uuid;
     const numaMaps = reader.textOrError(`proc/${pid}/numa_maps`);
-    if ('text' in numaMaps) guest.memory = memoryFromNumaMaps(numaMaps.text);
-    else noNumaMaps.push(`${name} (${numaMaps.code})`);
+    if ('text' in numaMaps) {
+      const { memory, cellMemory } = guestMemoryFromNumaMaps(numaMaps.text);
+      guest.memory = memory;
+      if (cellMemory.length > 0) guest.cellMemory = cellMemory;
+    } else noNumaMaps.push(`${name} (${numaMaps.code})`);
     running.guests!.push(guest);
   }
 
