@@ -7870,7 +7870,7 @@ var readScratch = { buf: Buffer.allocUnsafe(64 * 1024) };
 // src/generated/host-snapshot-validator.ts
 var import_ucs2length = __toESM(require_ucs2length(), 1);
 var host_snapshot_validator_default = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/kvmlint/kvmlint/main/schemas/host-snapshot.schema.json", "title": "kvmlint host snapshot", "description": "One hypervisor host as kvmlint sees it: CPUs, NUMA nodes, memory, hugepage pools, watermarks and CPU isolation. Written by `kvmlint snapshot` (from /sys, /proc and /etc/tuned) or by hand. A missing fact is an absent field, never an error: rules that need it stay silent.", "type": "object", "additionalProperties": false, "required": ["kvmlintHostSnapshot", "nodes"], "properties": { "$schema": { "type": "string", "title": "JSON Schema", "description": "Optional link to this schema, for editors." }, "kvmlintHostSnapshot": { "const": 1, "title": "Snapshot format version", "description": "Format version of this document. kvmlint reads version 1." }, "source": { "enum": ["capture", "virsh-capabilities", "numactl-hardware", "manual"], "title": "Source", "description": "Where the facts came from: `kvmlint snapshot` (capture), an imported `virsh capabilities` or `numactl --hardware` output, or written by hand (manual)." }, "hostname": { "type": "string", "title": "Host name", "description": "From /proc/sys/kernel/hostname. Names the host in findings; the file name is used when absent." }, "kernelRelease": { "type": "string", "title": "Kernel release", "description": "From /proc/sys/kernel/osrelease, e.g. 5.14.0-427.el9.x86_64." }, "libvirtVersion": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$", "title": "libvirt version", "description": "The host's libvirt release, e.g. 10.4.0 (from `virsh --version`, `libvirtd --version` or the installed package). Where libvirt's behaviour changed between releases (the default CPU affinity of unpinned QEMU threads leaves out /sys/devices/system/cpu/isolated from 10.4.0 on), rules follow it; when absent they assume the older behaviour and say so once. The config's hosts[].libvirtVersion overrides it." }, "capturedAt": { "type": "string", "title": "Capture time", "description": "When the snapshot was taken (RFC 3339)." }, "missing": { "type": "array", "items": { "type": "string" }, "uniqueItems": true, "title": "Missing facts", "description": "Facts the source could not provide, by stable name: zoneinfo, isolation, hugepages, hugepages.free, vm.min_free_kbytes, vm.watermark_scale_factor, node.memTotal, node.memFree, cpuTopology, kernel.cmdline, libvirt.definitions (unreadable: not root), running.isolation (isolated CPUs unknown, so foreign tasks and IRQs not gathered)." }, "cpus": { "type": "object", "additionalProperties": false, "title": "Host CPUs", "description": "CPU masks from /sys/devices/system/cpu/{possible,present,online}, in the kernel cpu-list grammar.", "properties": { "possible": { "$ref": "#/definitions/cpuList", "title": "Possible CPUs", "description": "/sys/devices/system/cpu/possible: every CPU id the kernel allocated room for. Bounds what isolcpus= and nohz_full= may name." }, "present": { "$ref": "#/definitions/cpuList", "title": "Present CPUs", "description": "/sys/devices/system/cpu/present." }, "online": { "$ref": "#/definitions/cpuList", "title": "Online CPUs", "description": "/sys/devices/system/cpu/online. When absent, the union of the nodes' CPUs is used." } } }, "cpuTopology": { "type": "array", "title": "Per-CPU topology", "description": "One entry per CPU from /sys/devices/system/cpu/cpuN/topology.", "items": { "type": "object", "additionalProperties": false, "required": ["cpu"], "title": "CPU", "description": "Topology of one logical CPU.", "properties": { "cpu": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "CPU id", "description": "Logical CPU number N of cpuN." }, "node": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "NUMA node", "description": "The node whose cpulist holds this CPU." }, "socket": { "type": "integer", "minimum": -1, "maximum": 9007199254740991, "title": "Socket", "description": "topology/physical_package_id (-1 when the firmware does not say)." }, "die": { "type": "integer", "minimum": -1, "maximum": 9007199254740991, "title": "Die", "description": "topology/die_id." }, "core": { "type": "integer", "minimum": -1, "maximum": 9007199254740991, "title": "Core", "description": "topology/core_id (unique within a socket, not host-wide)." }, "siblings": { "$ref": "#/definitions/cpuList", "title": "SMT siblings", "description": "topology/thread_siblings_list: this CPU and its hyperthread siblings." }, "online": { "type": "boolean", "title": "Online", "description": "cpuN/online; absent means online." } } } }, "nodes": { "type": "array", "minItems": 1, "title": "NUMA nodes", "description": "Every online NUMA node, including memory-less and CPU-less ones. A host without NUMA has one node 0.", "items": { "type": "object", "additionalProperties": false, "required": ["id", "cpus"], "title": "NUMA node", "description": "One node from /sys/devices/system/node/nodeN.", "properties": { "id": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Node id", "description": "N of nodeN. Unique." }, "cpus": { "$ref": "#/definitions/cpuList", "title": "Node CPUs", "description": "nodeN/cpulist (empty string for a CPU-less node). A CPU belongs to one node only." }, "memTotalKiB": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "MemTotal (KiB)", "description": 'nodeN/meminfo "Node N MemTotal". numactl --hardware prints MB: multiply by 1024.' }, "memFreeKiB": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "MemFree (KiB)", "description": 'nodeN/meminfo "Node N MemFree" at capture time. At most memTotalKiB.' }, "reclaimableKiB": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Reclaimable (KiB)", "description": 'nodeN/meminfo "Active(file)" + "Inactive(file)" + "SReclaimable" at capture time: page cache and slab the kernel reclaims before an allocation bound to this node fails (what MemAvailable counts besides MemFree). At most memTotalKiB.' }, "distances": { "type": "array", "items": { "type": "integer", "minimum": 0, "maximum": 9007199254740991 }, "title": "Distances", "description": "nodeN/distance: SLIT distance to each node, in the order of `nodes` (10 = local)." }, "hugepages": { "type": "array", "title": "Hugepage pools", "description": "nodeN/hugepages/hugepages-<size>kB: one pool per page size.", "items": { "type": "object", "additionalProperties": false, "required": ["sizeKiB", "total"], "title": "Hugepage pool", "description": "The pool of one page size on this node.", "properties": { "sizeKiB": { "type": "integer", "minimum": 1, "maximum": 9007199254740991, "title": "Page size (KiB)", "description": "e.g. 2048 for 2 MiB pages, 1048576 for 1 GiB pages." }, "total": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Pool size (pages)", "description": "nr_hugepages: pages reserved in this pool on this node." }, "free": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Free pages", "description": "free_hugepages: pages of the pool not in use at capture time." }, "surplus": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Surplus pages", "description": "surplus_hugepages: pages allocated beyond nr_hugepages (overcommit)." } } } }, "zones": { "type": "array", "title": "Memory zones", "description": "This node's zones from /proc/zoneinfo, used to split vm.min_free_kbytes exactly as the kernel does. When absent, MemTotal stands in for one Normal zone.", "items": { "type": "object", "additionalProperties": false, "required": ["name", "managedPages"], "title": "Zone", "description": 'One "Node N, zone NAME" block.', "properties": { "name": { "type": "string", "minLength": 1, "title": "Zone name", "description": "DMA, DMA32, Normal, Movable, HighMem or Device." }, "managedPages": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Managed pages", "description": '"managed": pages the buddy allocator manages; the watermark split is proportional to it.' }, "presentPages": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Present pages", "description": '"present".' }, "min": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "min watermark (pages)", "description": '"min" as the running kernel reported it, minus "boost".' }, "low": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "low watermark (pages)", "description": '"low" as the running kernel reported it, minus "boost".' }, "high": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "high watermark (pages)", "description": '"high" as the running kernel reported it, minus "boost".' } } } } } } }, "hugepages": { "type": "object", "additionalProperties": false, "title": "Hugepage sizes", "description": "Host-wide hugepage facts.", "properties": { "defaultSizeKiB": { "type": "integer", "minimum": 1, "maximum": 9007199254740991, "title": "Default hugepage size (KiB)", "description": '"Hugepagesize:" in /proc/meminfo: the size a domain gets from <hugepages/> without a <page size>.' }, "sizesKiB": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 9007199254740991 }, "uniqueItems": true, "title": "Supported sizes (KiB)", "description": "The sizes under /sys/kernel/mm/hugepages." }, "overcommit": { "type": "array", "title": "Overcommit (surplus pages allowed)", "description": "nr_overcommit_hugepages of each size under /sys/kernel/mm/hugepages, where it is above 0: how many surplus pages the kernel may allocate from free memory when a pool runs out (mm/hugetlb.c gather_surplus_pages; not for gigantic sizes).", "items": { "type": "object", "additionalProperties": false, "required": ["sizeKiB", "pages"], "properties": { "sizeKiB": { "type": "integer", "minimum": 1, "maximum": 9007199254740991 }, "pages": { "type": "integer", "minimum": 0, "maximum": 9007199254740991 } } } } } }, "pageSizeKiB": { "type": "integer", "minimum": 1, "maximum": 9007199254740991, "title": "Base page size (KiB)", "description": "The kernel page size (4 on x86_64; 4, 16 or 64 on arm64). Default 4." }, "vm": { "type": "object", "additionalProperties": false, "title": "VM sysctls", "description": "Memory-management sysctls from /proc/sys/vm.", "properties": { "minFreeKbytes": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "vm.min_free_kbytes", "description": "/proc/sys/vm/min_free_kbytes (KiB). Split over the zones of all nodes by size." }, "watermarkScaleFactor": { "type": "integer", "minimum": 1, "maximum": 3e3, "title": "vm.watermark_scale_factor", "description": "/proc/sys/vm/watermark_scale_factor, in 1/10000 of a zone. Default 10." } } }, "kernel": { "type": "object", "additionalProperties": false, "title": "Kernel", "description": "The booted kernel.", "properties": { "cmdline": { "type": "string", "title": "Kernel command line", "description": "/proc/cmdline: isolcpus=, nohz_full=, rcu_nocbs=, irqaffinity=, hugepagesz=, hugepages=, default_hugepagesz= are read from it." }, "rtRuntimeUs": { "type": "integer", "minimum": -1, "maximum": 2147483647, "title": "kernel.sched_rt_runtime_us", "description": "/proc/sys/kernel/sched_rt_runtime_us: how long realtime (fifo/rr) tasks may run in each period before the kernel throttles them and lets other tasks run; -1 turns throttling off (tuned's realtime profiles do). Default 950000." }, "rtPeriodUs": { "type": "integer", "minimum": 1, "maximum": 2147483647, "title": "kernel.sched_rt_period_us", "description": "/proc/sys/kernel/sched_rt_period_us: the period of realtime throttling. Default 1000000." } } }, "isolation": { "type": "object", "additionalProperties": false, "title": "Running isolation", "description": "CPU isolation as the running kernel reports it. When present it wins over the command line.", "properties": { "isolated": { "$ref": "#/definitions/cpuList", "title": "Isolated CPUs", "description": "/sys/devices/system/cpu/isolated (empty string when none)." }, "nohzFull": { "$ref": "#/definitions/cpuList", "title": "nohz_full CPUs", "description": "/sys/devices/system/cpu/nohz_full (empty string when none)." } } }, "tuned": { "type": "object", "additionalProperties": false, "title": "tuned", "description": "The tuned daemon's profile and CPU partitioning variables.", "properties": { "activeProfile": { "type": "string", "title": "Active profile", "description": "/etc/tuned/active_profile, e.g. cpu-partitioning or realtime-virtual-host. Only those profiles' isolated_cores count as isolation." }, "includes": { "type": "array", "items": { "type": "string", "minLength": 1 }, "title": "Included profiles", "description": "The profiles the active profile includes (include= in each tuned.conf), directly or through one another, in the order tuned reads them. A custom profile that includes cpu-partitioning or realtime-virtual-host isolates like them." }, "isolatedCores": { "$ref": "#/definitions/cpuList", "title": "isolated_cores", "description": "isolated_cores= from /etc/tuned/cpu-partitioning-variables.conf (or realtime-variables.conf). tuned grammar: ^N and !N exclude, hex masks allowed." }, "noBalanceCores": { "$ref": "#/definitions/cpuList", "title": "no_balance_cores", "description": "no_balance_cores= from /etc/tuned/cpu-partitioning-variables.conf (tuned grammar)." } } }, "running": { "type": "object", "additionalProperties": false, "title": "What runs on the host", "description": "Captured by `kvmlint snapshot` when it can read /proc: the QEMU guests with their threads and memory, and what else runs or interrupts on isolated CPUs. Absent when not captured; the drift rules then stay silent.", "properties": { "guests": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["name", "pid", "threads"], "title": "Running guest", "description": "One QEMU process. Of its command line only the guest name (-name guest=) and uuid (-uuid) are kept: the rest can hold secrets.", "properties": { "name": { "type": "string", "title": "Guest name", "description": "-name guest=NAME (or -name NAME) of the QEMU command line." }, "uuid": { "type": "string", "title": "Guest uuid", "description": "-uuid of the QEMU command line." }, "pid": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Process id", "description": "PID of the QEMU process." }, "rolesFrom": { "enum": ["status-xml", "thread-names"], "title": "Where thread roles came from", "description": "status-xml: libvirt's /run/libvirt/qemu/NAME.xml maps vCPU and IOThread ids to thread ids; thread-names: the names debug-threads=on gives (status XML unreadable, e.g. not root)." }, "threads": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["tid", "role", "allowedCpus"], "title": "Thread", "description": "One thread of the QEMU process, from /proc/PID/task/TID.", "properties": { "tid": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Thread id", "description": "TID of /proc/PID/task/TID." }, "role": { "enum": ["vcpu", "iothread", "main", "worker"], "title": "Role", "description": "vcpu and iothread threads with their id; main (the process's first thread) and worker (every other QEMU thread) are what libvirt's <emulatorpin> pins. From libvirt's status XML (/run/libvirt/qemu/NAME.xml) where readable, else from the names QEMU gives threads with -name debug-threads=on (`CPU 0/KVM`, `IO iothread1`)." }, "id": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "vCPU or IOThread id", "description": "The vCPU id (`<vcpupin vcpu>`) or IOThread id (`<iothreadpin iothread>`) of a vcpu or iothread thread." }, "name": { "type": "string", "title": "Thread name", "description": "The thread's comm (/proc/PID/task/TID/comm), e.g. `CPU 0/KVM`." }, "allowedCpus": { "$ref": "#/definitions/cpuList", "title": "Allowed CPUs", "description": "Cpus_allowed_list of /proc/PID/task/TID/status: the CPUs the scheduler may run it on." }, "lastCpu": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Last CPU", "description": "Field 39 (processor) of /proc/PID/task/TID/stat: the CPU it last ran on (`virsh vcpuinfo`'s CPU)." }, "policy": { "enum": ["other", "fifo", "rr", "batch", "idle", "deadline"], "title": "Scheduling policy", "description": "Field 41 (policy) of /proc/PID/task/TID/stat, as libvirt's <vcpusched scheduler> names it." }, "priority": { "type": "integer", "minimum": 0, "title": "Realtime priority", "description": "Field 40 (rt_priority) of /proc/PID/task/TID/stat: 1-99 for fifo and rr, 0 otherwise.", "maximum": 99 } } }, "title": "Threads", "description": "Every thread of the process." }, "memory": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["node", "pageSizeKiB", "kib"], "title": "Memory on one node", "description": "The guest's resident memory on one host node backed by pages of one size, summed from /proc/PID/numa_maps (N<node>=<pages> \xD7 kernelpagesize_kB) over anonymous (anon=), hugetlb (huge) and guest-RAM file mappings (/memfd:, /dev/shm, /dev/zero); the binary's and shared libraries' page cache is left out.", "properties": { "node": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Host node", "description": "N of N<node>= in numa_maps." }, "pageSizeKiB": { "type": "integer", "minimum": 1, "maximum": 9007199254740991, "title": "Page size (KiB)", "description": "kernelpagesize_kB of the mappings: the base page size for small pages, the hugepage size for hugetlbfs mappings." }, "kib": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Resident memory (KiB)", "description": "Pages on that node \xD7 page size." } } }, "title": "Memory per node", "description": "Where the guest's memory sits, per host node and page size (small pages and hugepages apart). Absent when /proc/PID/numa_maps could not be read." } } }, "title": "Running guests", "description": "Every QEMU process found under /proc." }, "isolatedCpus": { "$ref": "#/definitions/cpuList", "title": "Isolated CPUs checked", "description": "The isolated CPUs foreignTasks and irqs were gathered for (the host's isolated set at capture time)." }, "foreignTasks": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["pid", "tid", "name", "allowedCpus"], "title": "Foreign task", "description": "A task that is neither a guest thread nor a per-CPU kernel thread (nor a guest's vhost or kvm-nx-lpage-re kernel thread), allowed on an isolated CPU or running (state R) on one.", "properties": { "pid": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Process id", "description": "PID (thread group id)." }, "tid": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Thread id", "description": "TID." }, "name": { "type": "string", "title": "Name", "description": "comm of the task (never its command line)." }, "kernelThread": { "type": "boolean", "title": "Kernel thread", "description": "PF_KTHREAD set in /proc/PID/task/TID/stat flags (an unbound kernel thread)." }, "allowedCpus": { "$ref": "#/definitions/cpuList", "title": "Allowed CPUs", "description": "Cpus_allowed_list." }, "lastCpu": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Last CPU", "description": "Field 39 of stat." } } }, "title": "Foreign tasks on isolated CPUs", "description": "Tasks other than guest threads and per-CPU kernel threads allowed on, or running (state R) on, isolatedCpus." }, "irqs": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["irq", "affinity"], "title": "IRQ", "description": "An interrupt whose affinity includes isolated CPUs.", "properties": { "irq": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "IRQ number", "description": "N of /proc/irq/N." }, "name": { "type": "string", "title": "Actions", "description": "The handler names (directories under /proc/irq/N), e.g. `eth0-TxRx-3`." }, "affinity": { "$ref": "#/definitions/cpuList", "title": "Affinity", "description": "/proc/irq/N/smp_affinity_list." }, "effectiveAffinity": { "$ref": "#/definitions/cpuList", "title": "Effective affinity", "description": "/proc/irq/N/effective_affinity_list, where the kernel has it: the CPUs it is really delivered to." } } }, "title": "IRQs on isolated CPUs", "description": "IRQs whose effective affinity (else affinity) includes isolatedCpus." } } }, "libvirt": { "type": "object", "additionalProperties": false, "title": "libvirt", "description": "The host's libvirt.", "properties": { "definitions": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["file", "digest", "elements"], "title": "Persistent definition", "description": "One /etc/libvirt/qemu/NAME.xml reduced to what kvmlint reasons about.", "properties": { "file": { "type": "string", "title": "File", "description": "Its name under /etc/libvirt/qemu." }, "name": { "type": "string", "title": "Domain name", "description": "<name>." }, "uuid": { "type": "string", "title": "Domain uuid", "description": "<uuid>." }, "digest": { "type": "string", "title": "Digest", "description": "sha256 of the reduced elements (hex): equal digests mean equal definitions as kvmlint reasons about them.", "pattern": "^[0-9a-f]{64}$" }, "elements": { "type": "object", "title": "Reduced elements", "description": "Element name (vcpu, cputune, numatune, memoryBacking, cpu, memory) \u2192 its canonical form: attributes sorted, whitespace and comments dropped, sizes in KiB. An element the definition lacks is absent.", "additionalProperties": { "type": "string" }, "propertyNames": { "enum": ["vcpu", "cputune", "numatune", "memoryBacking", "cpu", "memory"] } } } }, "title": "Persistent definitions", "description": "The domains libvirt keeps under /etc/libvirt/qemu (readable as root), reduced; compared with the repository's files by uuid, then name." } } } }, "definitions": { "cpuList": { "title": "CPU list", "description": 'A CPU list as its source wrote it, e.g. "0-3,8-11". Either the raw text, or {"raw": text, "parsed": canonical form} as `kvmlint snapshot` writes it. Each field is parsed with its own grammar (kernel lists: N, A-B, A-B:used/group; tuned lists: also ^N, !N and hex masks).', "type": ["string", "object"], "additionalProperties": false, "required": ["raw"], "properties": { "raw": { "type": "string", "title": "Raw text", "description": "The list exactly as read from its source." }, "parsed": { "type": "string", "title": "Parsed form", "description": "Canonical list (e.g. 0-3,8) for readers. Must mean the same as raw." } } } } };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/kvmlint/kvmlint/main/schemas/host-snapshot.schema.json", "title": "kvmlint host snapshot", "description": "One hypervisor host as kvmlint sees it: CPUs, NUMA nodes, memory, hugepage pools, watermarks and CPU isolation. Written by `kvmlint snapshot` (from /sys, /proc and /etc/tuned) or by hand. A missing fact is an absent field, never an error: rules that need it stay silent.", "type": "object", "additionalProperties": false, "required": ["kvmlintHostSnapshot", "nodes"], "properties": { "$schema": { "type": "string", "title": "JSON Schema", "description": "Optional link to this schema, for editors." }, "kvmlintHostSnapshot": { "const": 1, "title": "Snapshot format version", "description": "Format version of this document. kvmlint reads version 1." }, "source": { "enum": ["capture", "virsh-capabilities", "numactl-hardware", "manual"], "title": "Source", "description": "Where the facts came from: `kvmlint snapshot` (capture), an imported `virsh capabilities` or `numactl --hardware` output, or written by hand (manual)." }, "hostname": { "type": "string", "title": "Host name", "description": "From /proc/sys/kernel/hostname. Names the host in findings; the file name is used when absent." }, "kernelRelease": { "type": "string", "title": "Kernel release", "description": "From /proc/sys/kernel/osrelease, e.g. 5.14.0-427.el9.x86_64." }, "libvirtVersion": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$", "title": "libvirt version", "description": "The host's libvirt release, e.g. 10.4.0 (from `virsh --version`, `libvirtd --version` or the installed package). Where libvirt's behaviour changed between releases (the default CPU affinity of unpinned QEMU threads leaves out /sys/devices/system/cpu/isolated from 10.4.0 on), rules follow it; when absent they assume the older behaviour and say so once. The config's hosts[].libvirtVersion overrides it." }, "capturedAt": { "type": "string", "title": "Capture time", "description": "When the snapshot was taken (RFC 3339)." }, "missing": { "type": "array", "items": { "type": "string" }, "uniqueItems": true, "title": "Missing facts", "description": "Facts the source could not provide, by stable name: zoneinfo, isolation, hugepages, hugepages.free, vm.min_free_kbytes, vm.watermark_scale_factor, node.memTotal, node.memFree, cpuTopology, kernel.cmdline, libvirt.definitions (unreadable: not root), running.isolation (isolated CPUs unknown, so foreign tasks and IRQs not gathered)." }, "cpus": { "type": "object", "additionalProperties": false, "title": "Host CPUs", "description": "CPU masks from /sys/devices/system/cpu/{possible,present,online}, in the kernel cpu-list grammar.", "properties": { "possible": { "$ref": "#/definitions/cpuList", "title": "Possible CPUs", "description": "/sys/devices/system/cpu/possible: every CPU id the kernel allocated room for. Bounds what isolcpus= and nohz_full= may name." }, "present": { "$ref": "#/definitions/cpuList", "title": "Present CPUs", "description": "/sys/devices/system/cpu/present." }, "online": { "$ref": "#/definitions/cpuList", "title": "Online CPUs", "description": "/sys/devices/system/cpu/online. When absent, the union of the nodes' CPUs is used." } } }, "cpuTopology": { "type": "array", "title": "Per-CPU topology", "description": "One entry per CPU from /sys/devices/system/cpu/cpuN/topology.", "items": { "type": "object", "additionalProperties": false, "required": ["cpu"], "title": "CPU", "description": "Topology of one logical CPU.", "properties": { "cpu": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "CPU id", "description": "Logical CPU number N of cpuN." }, "node": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "NUMA node", "description": "The node whose cpulist holds this CPU." }, "socket": { "type": "integer", "minimum": -1, "maximum": 9007199254740991, "title": "Socket", "description": "topology/physical_package_id (-1 when the firmware does not say)." }, "die": { "type": "integer", "minimum": -1, "maximum": 9007199254740991, "title": "Die", "description": "topology/die_id." }, "core": { "type": "integer", "minimum": -1, "maximum": 9007199254740991, "title": "Core", "description": "topology/core_id (unique within a socket, not host-wide)." }, "siblings": { "$ref": "#/definitions/cpuList", "title": "SMT siblings", "description": "topology/thread_siblings_list: this CPU and its hyperthread siblings." }, "online": { "type": "boolean", "title": "Online", "description": "cpuN/online; absent means online." } } } }, "nodes": { "type": "array", "minItems": 1, "title": "NUMA nodes", "description": "Every online NUMA node, including memory-less and CPU-less ones. A host without NUMA has one node 0.", "items": { "type": "object", "additionalProperties": false, "required": ["id", "cpus"], "title": "NUMA node", "description": "One node from /sys/devices/system/node/nodeN.", "properties": { "id": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Node id", "description": "N of nodeN. Unique." }, "cpus": { "$ref": "#/definitions/cpuList", "title": "Node CPUs", "description": "nodeN/cpulist (empty string for a CPU-less node). A CPU belongs to one node only." }, "memTotalKiB": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "MemTotal (KiB)", "description": 'nodeN/meminfo "Node N MemTotal". numactl --hardware prints MB: multiply by 1024.' }, "memFreeKiB": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "MemFree (KiB)", "description": 'nodeN/meminfo "Node N MemFree" at capture time. At most memTotalKiB.' }, "reclaimableKiB": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Reclaimable (KiB)", "description": 'nodeN/meminfo "Active(file)" + "Inactive(file)" + "SReclaimable" at capture time: page cache and slab the kernel reclaims before an allocation bound to this node fails (what MemAvailable counts besides MemFree). At most memTotalKiB.' }, "distances": { "type": "array", "items": { "type": "integer", "minimum": 0, "maximum": 9007199254740991 }, "title": "Distances", "description": "nodeN/distance: SLIT distance to each node, in the order of `nodes` (10 = local)." }, "hugepages": { "type": "array", "title": "Hugepage pools", "description": "nodeN/hugepages/hugepages-<size>kB: one pool per page size.", "items": { "type": "object", "additionalProperties": false, "required": ["sizeKiB", "total"], "title": "Hugepage pool", "description": "The pool of one page size on this node.", "properties": { "sizeKiB": { "type": "integer", "minimum": 1, "maximum": 9007199254740991, "title": "Page size (KiB)", "description": "e.g. 2048 for 2 MiB pages, 1048576 for 1 GiB pages." }, "total": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Pool size (pages)", "description": "nr_hugepages: pages reserved in this pool on this node." }, "free": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Free pages", "description": "free_hugepages: pages of the pool not in use at capture time." }, "surplus": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Surplus pages", "description": "surplus_hugepages: pages allocated beyond nr_hugepages (overcommit)." } } } }, "zones": { "type": "array", "title": "Memory zones", "description": "This node's zones from /proc/zoneinfo, used to split vm.min_free_kbytes exactly as the kernel does. When absent, MemTotal stands in for one Normal zone.", "items": { "type": "object", "additionalProperties": false, "required": ["name", "managedPages"], "title": "Zone", "description": 'One "Node N, zone NAME" block.', "properties": { "name": { "type": "string", "minLength": 1, "title": "Zone name", "description": "DMA, DMA32, Normal, Movable, HighMem or Device." }, "managedPages": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Managed pages", "description": '"managed": pages the buddy allocator manages; the watermark split is proportional to it.' }, "presentPages": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Present pages", "description": '"present".' }, "min": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "min watermark (pages)", "description": '"min" as the running kernel reported it, minus "boost".' }, "low": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "low watermark (pages)", "description": '"low" as the running kernel reported it, minus "boost".' }, "high": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "high watermark (pages)", "description": '"high" as the running kernel reported it, minus "boost".' } } } } } } }, "hugepages": { "type": "object", "additionalProperties": false, "title": "Hugepage sizes", "description": "Host-wide hugepage facts.", "properties": { "defaultSizeKiB": { "type": "integer", "minimum": 1, "maximum": 9007199254740991, "title": "Default hugepage size (KiB)", "description": '"Hugepagesize:" in /proc/meminfo: the size a domain gets from <hugepages/> without a <page size>.' }, "sizesKiB": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 9007199254740991 }, "uniqueItems": true, "title": "Supported sizes (KiB)", "description": "The sizes under /sys/kernel/mm/hugepages." }, "overcommit": { "type": "array", "title": "Overcommit (surplus pages allowed)", "description": "nr_overcommit_hugepages of each size under /sys/kernel/mm/hugepages, where it is above 0: how many surplus pages the kernel may allocate from free memory when a pool runs out (mm/hugetlb.c gather_surplus_pages; not for gigantic sizes).", "items": { "type": "object", "additionalProperties": false, "required": ["sizeKiB", "pages"], "properties": { "sizeKiB": { "type": "integer", "minimum": 1, "maximum": 9007199254740991 }, "pages": { "type": "integer", "minimum": 0, "maximum": 9007199254740991 } } } } } }, "pageSizeKiB": { "type": "integer", "minimum": 1, "maximum": 9007199254740991, "title": "Base page size (KiB)", "description": "The kernel page size (4 on x86_64; 4, 16 or 64 on arm64). Default 4." }, "vm": { "type": "object", "additionalProperties": false, "title": "VM sysctls", "description": "Memory-management sysctls from /proc/sys/vm.", "properties": { "minFreeKbytes": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "vm.min_free_kbytes", "description": "/proc/sys/vm/min_free_kbytes (KiB). Split over the zones of all nodes by size." }, "watermarkScaleFactor": { "type": "integer", "minimum": 1, "maximum": 3e3, "title": "vm.watermark_scale_factor", "description": "/proc/sys/vm/watermark_scale_factor, in 1/10000 of a zone. Default 10." } } }, "kernel": { "type": "object", "additionalProperties": false, "title": "Kernel", "description": "The booted kernel.", "properties": { "cmdline": { "type": "string", "title": "Kernel command line", "description": "/proc/cmdline: isolcpus=, nohz_full=, rcu_nocbs=, irqaffinity=, hugepagesz=, hugepages=, default_hugepagesz= are read from it." }, "rtRuntimeUs": { "type": "integer", "minimum": -1, "maximum": 2147483647, "title": "kernel.sched_rt_runtime_us", "description": "/proc/sys/kernel/sched_rt_runtime_us: how long realtime (fifo/rr) tasks may run in each period before the kernel throttles them and lets other tasks run; -1 turns throttling off (tuned's realtime profiles do). Default 950000." }, "rtPeriodUs": { "type": "integer", "minimum": 1, "maximum": 2147483647, "title": "kernel.sched_rt_period_us", "description": "/proc/sys/kernel/sched_rt_period_us: the period of realtime throttling. Default 1000000." } } }, "isolation": { "type": "object", "additionalProperties": false, "title": "Running isolation", "description": "CPU isolation as the running kernel reports it. When present it wins over the command line.", "properties": { "isolated": { "$ref": "#/definitions/cpuList", "title": "Isolated CPUs", "description": "/sys/devices/system/cpu/isolated (empty string when none)." }, "nohzFull": { "$ref": "#/definitions/cpuList", "title": "nohz_full CPUs", "description": "/sys/devices/system/cpu/nohz_full (empty string when none)." } } }, "tuned": { "type": "object", "additionalProperties": false, "title": "tuned", "description": "The tuned daemon's profile and CPU partitioning variables.", "properties": { "activeProfile": { "type": "string", "title": "Active profile", "description": "/etc/tuned/active_profile, e.g. cpu-partitioning or realtime-virtual-host. Only those profiles' isolated_cores count as isolation." }, "includes": { "type": "array", "items": { "type": "string", "minLength": 1 }, "title": "Included profiles", "description": "The profiles the active profile includes (include= in each tuned.conf), directly or through one another, in the order tuned reads them. A custom profile that includes cpu-partitioning or realtime-virtual-host isolates like them." }, "isolatedCores": { "$ref": "#/definitions/cpuList", "title": "isolated_cores", "description": "isolated_cores= from /etc/tuned/cpu-partitioning-variables.conf (or realtime-variables.conf). tuned grammar: ^N and !N exclude, hex masks allowed." }, "noBalanceCores": { "$ref": "#/definitions/cpuList", "title": "no_balance_cores", "description": "no_balance_cores= from /etc/tuned/cpu-partitioning-variables.conf (tuned grammar)." } } }, "running": { "type": "object", "additionalProperties": false, "title": "What runs on the host", "description": "Captured by `kvmlint snapshot` when it can read /proc: the QEMU guests with their threads and memory, and what else runs or interrupts on isolated CPUs. Absent when not captured; the drift rules then stay silent.", "properties": { "guests": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["name", "pid", "threads"], "title": "Running guest", "description": "One QEMU process. Of its command line only the guest name (-name guest=) and uuid (-uuid) are kept: the rest can hold secrets.", "properties": { "name": { "type": "string", "title": "Guest name", "description": "-name guest=NAME (or -name NAME) of the QEMU command line." }, "uuid": { "type": "string", "title": "Guest uuid", "description": "-uuid of the QEMU command line." }, "pid": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Process id", "description": "PID of the QEMU process." }, "rolesFrom": { "enum": ["status-xml", "thread-names"], "title": "Where thread roles came from", "description": "status-xml: libvirt's /run/libvirt/qemu/NAME.xml maps vCPU and IOThread ids to thread ids; thread-names: the names debug-threads=on gives (status XML unreadable, e.g. not root)." }, "threads": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["tid", "role", "allowedCpus"], "title": "Thread", "description": "One thread of the QEMU process, from /proc/PID/task/TID.", "properties": { "tid": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Thread id", "description": "TID of /proc/PID/task/TID." }, "role": { "enum": ["vcpu", "iothread", "main", "worker"], "title": "Role", "description": "vcpu and iothread threads with their id; main (the process's first thread) and worker (every other QEMU thread) are what libvirt's <emulatorpin> pins. From libvirt's status XML (/run/libvirt/qemu/NAME.xml) where readable, else from the names QEMU gives threads with -name debug-threads=on (`CPU 0/KVM`, `IO iothread1`)." }, "id": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "vCPU or IOThread id", "description": "The vCPU id (`<vcpupin vcpu>`) or IOThread id (`<iothreadpin iothread>`) of a vcpu or iothread thread." }, "name": { "type": "string", "title": "Thread name", "description": "The thread's comm (/proc/PID/task/TID/comm), e.g. `CPU 0/KVM`." }, "allowedCpus": { "$ref": "#/definitions/cpuList", "title": "Allowed CPUs", "description": "Cpus_allowed_list of /proc/PID/task/TID/status: the CPUs the scheduler may run it on." }, "lastCpu": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Last CPU", "description": "Field 39 (processor) of /proc/PID/task/TID/stat: the CPU it last ran on (`virsh vcpuinfo`'s CPU)." }, "policy": { "enum": ["other", "fifo", "rr", "batch", "idle", "deadline"], "title": "Scheduling policy", "description": "Field 41 (policy) of /proc/PID/task/TID/stat, as libvirt's <vcpusched scheduler> names it." }, "priority": { "type": "integer", "minimum": 0, "title": "Realtime priority", "description": "Field 40 (rt_priority) of /proc/PID/task/TID/stat: 1-99 for fifo and rr, 0 otherwise.", "maximum": 99 } } }, "title": "Threads", "description": "Every thread of the process." }, "memory": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["node", "pageSizeKiB", "kib"], "title": "Memory on one node", "description": "The guest's resident memory on one host node backed by pages of one size, summed from /proc/PID/numa_maps (N<node>=<pages> \xD7 kernelpagesize_kB) over anonymous (anon=), hugetlb (huge) and guest-RAM file mappings (/memfd:, /dev/shm, /dev/zero); the binary's and shared libraries' page cache is left out.", "properties": { "node": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Host node", "description": "N of N<node>= in numa_maps." }, "pageSizeKiB": { "type": "integer", "minimum": 1, "maximum": 9007199254740991, "title": "Page size (KiB)", "description": "kernelpagesize_kB of the mappings: the base page size for small pages, the hugepage size for hugetlbfs mappings." }, "kib": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Resident memory (KiB)", "description": "Pages on that node \xD7 page size." } } }, "title": "Memory per node", "description": "Where the guest's memory sits, per host node and page size (small pages and hugepages apart). Absent when /proc/PID/numa_maps could not be read." }, "cellMemory": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["cell", "node", "pageSizeKiB", "kib"], "title": "Memory of one guest cell on one node", "description": "The resident memory of one guest NUMA cell's RAM backend on one host node backed by pages of one size: the numa_maps mappings whose file name holds the backend's id, ram-node<cell> (libvirt's alias for the cell's memory-backend object; hugetlbfs files qemu_back_mem.ram-node0.XXXXXX or qemu_back_mem._objects_ram-node0.XXXXXX, memory_backing_dir files \u2026/ram-node0). Part of `memory`, not in addition to it.", "properties": { "cell": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Guest cell", "description": "N of ram-node<N>: the <cell id> and <memnode cellid> of the domain." }, "node": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Host node", "description": "N of N<node>= in numa_maps." }, "pageSizeKiB": { "type": "integer", "minimum": 1, "maximum": 9007199254740991, "title": "Page size (KiB)", "description": "kernelpagesize_kB of the mappings." }, "kib": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Resident memory (KiB)", "description": "Pages on that node \xD7 page size." } } }, "title": "Memory per guest cell and node", "description": "Where each guest NUMA cell's memory sits, for the cells whose backend numa_maps names. Absent when no mapping could be attributed to a cell (anonymous memory-backend-ram, memfds named memory-backend-memfd, a guest without cells): nothing is guessed from policies or addresses." } } }, "title": "Running guests", "description": "Every QEMU process found under /proc." }, "isolatedCpus": { "$ref": "#/definitions/cpuList", "title": "Isolated CPUs checked", "description": "The isolated CPUs foreignTasks and irqs were gathered for (the host's isolated set at capture time)." }, "foreignTasks": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["pid", "tid", "name", "allowedCpus"], "title": "Foreign task", "description": "A task that is neither a guest thread nor a per-CPU kernel thread (nor a guest's vhost or kvm-nx-lpage-re kernel thread), allowed on an isolated CPU or running (state R) on one.", "properties": { "pid": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Process id", "description": "PID (thread group id)." }, "tid": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Thread id", "description": "TID." }, "name": { "type": "string", "title": "Name", "description": "comm of the task (never its command line)." }, "kernelThread": { "type": "boolean", "title": "Kernel thread", "description": "PF_KTHREAD set in /proc/PID/task/TID/stat flags (an unbound kernel thread)." }, "allowedCpus": { "$ref": "#/definitions/cpuList", "title": "Allowed CPUs", "description": "Cpus_allowed_list." }, "lastCpu": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Last CPU", "description": "Field 39 of stat." } } }, "title": "Foreign tasks on isolated CPUs", "description": "Tasks other than guest threads and per-CPU kernel threads allowed on, or running (state R) on, isolatedCpus." }, "irqs": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["irq", "affinity"], "title": "IRQ", "description": "An interrupt whose affinity includes isolated CPUs.", "properties": { "irq": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "IRQ number", "description": "N of /proc/irq/N." }, "name": { "type": "string", "title": "Actions", "description": "The handler names (directories under /proc/irq/N), e.g. `eth0-TxRx-3`." }, "affinity": { "$ref": "#/definitions/cpuList", "title": "Affinity", "description": "/proc/irq/N/smp_affinity_list." }, "effectiveAffinity": { "$ref": "#/definitions/cpuList", "title": "Effective affinity", "description": "/proc/irq/N/effective_affinity_list, where the kernel has it: the CPUs it is really delivered to." } } }, "title": "IRQs on isolated CPUs", "description": "IRQs whose effective affinity (else affinity) includes isolatedCpus." } } }, "libvirt": { "type": "object", "additionalProperties": false, "title": "libvirt", "description": "The host's libvirt.", "properties": { "definitions": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["file", "digest", "elements"], "title": "Persistent definition", "description": "One /etc/libvirt/qemu/NAME.xml reduced to what kvmlint reasons about.", "properties": { "file": { "type": "string", "title": "File", "description": "Its name under /etc/libvirt/qemu." }, "name": { "type": "string", "title": "Domain name", "description": "<name>." }, "uuid": { "type": "string", "title": "Domain uuid", "description": "<uuid>." }, "digest": { "type": "string", "title": "Digest", "description": "sha256 of the reduced elements (hex): equal digests mean equal definitions as kvmlint reasons about them.", "pattern": "^[0-9a-f]{64}$" }, "elements": { "type": "object", "title": "Reduced elements", "description": "Element name (vcpu, cputune, numatune, memoryBacking, cpu, memory) \u2192 its canonical form: attributes sorted, whitespace and comments dropped, sizes in KiB. An element the definition lacks is absent.", "additionalProperties": { "type": "string" }, "propertyNames": { "enum": ["vcpu", "cputune", "numatune", "memoryBacking", "cpu", "memory"] } } } }, "title": "Persistent definitions", "description": "The domains libvirt keeps under /etc/libvirt/qemu (readable as root), reduced; compared with the repository's files by uuid, then name." } } } }, "definitions": { "cpuList": { "title": "CPU list", "description": 'A CPU list as its source wrote it, e.g. "0-3,8-11". Either the raw text, or {"raw": text, "parsed": canonical form} as `kvmlint snapshot` writes it. Each field is parsed with its own grammar (kernel lists: N, A-B, A-B:used/group; tuned lists: also ^N, !N and hex masks).', "type": ["string", "object"], "additionalProperties": false, "required": ["raw"], "properties": { "raw": { "type": "string", "title": "Raw text", "description": "The list exactly as read from its source." }, "parsed": { "type": "string", "title": "Parsed form", "description": "Canonical list (e.g. 0-3,8) for readers. Must mean the same as raw." } } } } };
 var schema12 = { "title": "CPU list", "description": 'A CPU list as its source wrote it, e.g. "0-3,8-11". Either the raw text, or {"raw": text, "parsed": canonical form} as `kvmlint snapshot` writes it. Each field is parsed with its own grammar (kernel lists: N, A-B, A-B:used/group; tuned lists: also ^N, !N and hex masks).', "type": ["string", "object"], "additionalProperties": false, "required": ["raw"], "properties": { "raw": { "type": "string", "title": "Raw text", "description": "The list exactly as read from its source." }, "parsed": { "type": "string", "title": "Parsed form", "description": "Canonical list (e.g. 0-3,8) for readers. Must mean the same as raw." } } };
 var func2 = Object.prototype.hasOwnProperty;
 var func3 = import_ucs2length.default.default;
@@ -10089,7 +10089,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
                 for (const key22 in data90) {
-                  if (!(key22 === "name" || key22 === "uuid" || key22 === "pid" || key22 === "rolesFrom" || key22 === "threads" || key22 === "memory")) {
+                  if (!(key22 === "name" || key22 === "uuid" || key22 === "pid" || key22 === "rolesFrom" || key22 === "threads" || key22 === "memory" || key22 === "cellMemory")) {
                     const err195 = { instancePath: instancePath + "/running/guests/" + i11, schemaPath: "#/properties/running/properties/guests/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key22 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.guests.items, data: data90 };
                     if (vErrors === null) {
                       vErrors = [err195];
@@ -10615,206 +10615,200 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-              } else {
-                const err243 = { instancePath: instancePath + "/running/guests/" + i11, schemaPath: "#/properties/running/properties/guests/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.guests.items.type, parentSchema: schema11.properties.running.properties.guests.items, data: data90 };
-                if (vErrors === null) {
-                  vErrors = [err243];
-                } else {
-                  vErrors.push(err243);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err244 = { instancePath: instancePath + "/running/guests", schemaPath: "#/properties/running/properties/guests/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.guests.type, parentSchema: schema11.properties.running.properties.guests, data: data89 };
-            if (vErrors === null) {
-              vErrors = [err244];
-            } else {
-              vErrors.push(err244);
-            }
-            errors++;
-          }
-        }
-        if (data88.isolatedCpus !== void 0) {
-          let data112 = data88.isolatedCpus;
-          if (typeof data112 !== "string" && !(data112 && typeof data112 == "object" && !Array.isArray(data112))) {
-            const err245 = { instancePath: instancePath + "/running/isolatedCpus", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data112 };
-            if (vErrors === null) {
-              vErrors = [err245];
-            } else {
-              vErrors.push(err245);
-            }
-            errors++;
-          }
-          if (data112 && typeof data112 == "object" && !Array.isArray(data112)) {
-            if (data112.raw === void 0) {
-              const err246 = { instancePath: instancePath + "/running/isolatedCpus", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data112 };
-              if (vErrors === null) {
-                vErrors = [err246];
-              } else {
-                vErrors.push(err246);
-              }
-              errors++;
-            }
-            for (const key26 in data112) {
-              if (!(key26 === "raw" || key26 === "parsed")) {
-                const err247 = { instancePath: instancePath + "/running/isolatedCpus", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key26 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data112 };
-                if (vErrors === null) {
-                  vErrors = [err247];
-                } else {
-                  vErrors.push(err247);
-                }
-                errors++;
-              }
-            }
-            if (data112.raw !== void 0) {
-              let data113 = data112.raw;
-              if (typeof data113 !== "string") {
-                const err248 = { instancePath: instancePath + "/running/isolatedCpus/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data113 };
-                if (vErrors === null) {
-                  vErrors = [err248];
-                } else {
-                  vErrors.push(err248);
-                }
-                errors++;
-              }
-            }
-            if (data112.parsed !== void 0) {
-              let data114 = data112.parsed;
-              if (typeof data114 !== "string") {
-                const err249 = { instancePath: instancePath + "/running/isolatedCpus/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data114 };
-                if (vErrors === null) {
-                  vErrors = [err249];
-                } else {
-                  vErrors.push(err249);
-                }
-                errors++;
-              }
-            }
-          }
-        }
-        if (data88.foreignTasks !== void 0) {
-          let data115 = data88.foreignTasks;
-          if (Array.isArray(data115)) {
-            const len12 = data115.length;
-            for (let i14 = 0; i14 < len12; i14++) {
-              let data116 = data115[i14];
-              if (data116 && typeof data116 == "object" && !Array.isArray(data116)) {
-                if (data116.pid === void 0) {
-                  const err250 = { instancePath: instancePath + "/running/foreignTasks/" + i14, schemaPath: "#/properties/running/properties/foreignTasks/items/required", keyword: "required", params: { missingProperty: "pid" }, message: "must have required property 'pid'", schema: schema11.properties.running.properties.foreignTasks.items.required, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data116 };
-                  if (vErrors === null) {
-                    vErrors = [err250];
-                  } else {
-                    vErrors.push(err250);
-                  }
-                  errors++;
-                }
-                if (data116.tid === void 0) {
-                  const err251 = { instancePath: instancePath + "/running/foreignTasks/" + i14, schemaPath: "#/properties/running/properties/foreignTasks/items/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'", schema: schema11.properties.running.properties.foreignTasks.items.required, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data116 };
-                  if (vErrors === null) {
-                    vErrors = [err251];
-                  } else {
-                    vErrors.push(err251);
-                  }
-                  errors++;
-                }
-                if (data116.name === void 0) {
-                  const err252 = { instancePath: instancePath + "/running/foreignTasks/" + i14, schemaPath: "#/properties/running/properties/foreignTasks/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema11.properties.running.properties.foreignTasks.items.required, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data116 };
-                  if (vErrors === null) {
-                    vErrors = [err252];
-                  } else {
-                    vErrors.push(err252);
-                  }
-                  errors++;
-                }
-                if (data116.allowedCpus === void 0) {
-                  const err253 = { instancePath: instancePath + "/running/foreignTasks/" + i14, schemaPath: "#/properties/running/properties/foreignTasks/items/required", keyword: "required", params: { missingProperty: "allowedCpus" }, message: "must have required property 'allowedCpus'", schema: schema11.properties.running.properties.foreignTasks.items.required, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data116 };
-                  if (vErrors === null) {
-                    vErrors = [err253];
-                  } else {
-                    vErrors.push(err253);
-                  }
-                  errors++;
-                }
-                for (const key27 in data116) {
-                  if (!(key27 === "pid" || key27 === "tid" || key27 === "name" || key27 === "kernelThread" || key27 === "allowedCpus" || key27 === "lastCpu")) {
-                    const err254 = { instancePath: instancePath + "/running/foreignTasks/" + i14, schemaPath: "#/properties/running/properties/foreignTasks/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key27 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data116 };
-                    if (vErrors === null) {
-                      vErrors = [err254];
-                    } else {
-                      vErrors.push(err254);
-                    }
-                    errors++;
-                  }
-                }
-                if (data116.pid !== void 0) {
-                  let data117 = data116.pid;
-                  if (!(typeof data117 == "number" && (!(data117 % 1) && !isNaN(data117)) && isFinite(data117))) {
-                    const err255 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/pid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/pid/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.foreignTasks.items.properties.pid.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.pid, data: data117 };
-                    if (vErrors === null) {
-                      vErrors = [err255];
-                    } else {
-                      vErrors.push(err255);
-                    }
-                    errors++;
-                  }
-                  if (typeof data117 == "number" && isFinite(data117)) {
-                    if (data117 > 9007199254740991 || isNaN(data117)) {
-                      const err256 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/pid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/pid/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.pid, data: data117 };
-                      if (vErrors === null) {
-                        vErrors = [err256];
+                if (data90.cellMemory !== void 0) {
+                  let data112 = data90.cellMemory;
+                  if (Array.isArray(data112)) {
+                    const len12 = data112.length;
+                    for (let i14 = 0; i14 < len12; i14++) {
+                      let data113 = data112[i14];
+                      if (data113 && typeof data113 == "object" && !Array.isArray(data113)) {
+                        if (data113.cell === void 0) {
+                          const err243 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14, schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/required", keyword: "required", params: { missingProperty: "cell" }, message: "must have required property 'cell'", schema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items, data: data113 };
+                          if (vErrors === null) {
+                            vErrors = [err243];
+                          } else {
+                            vErrors.push(err243);
+                          }
+                          errors++;
+                        }
+                        if (data113.node === void 0) {
+                          const err244 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14, schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/required", keyword: "required", params: { missingProperty: "node" }, message: "must have required property 'node'", schema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items, data: data113 };
+                          if (vErrors === null) {
+                            vErrors = [err244];
+                          } else {
+                            vErrors.push(err244);
+                          }
+                          errors++;
+                        }
+                        if (data113.pageSizeKiB === void 0) {
+                          const err245 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14, schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/required", keyword: "required", params: { missingProperty: "pageSizeKiB" }, message: "must have required property 'pageSizeKiB'", schema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items, data: data113 };
+                          if (vErrors === null) {
+                            vErrors = [err245];
+                          } else {
+                            vErrors.push(err245);
+                          }
+                          errors++;
+                        }
+                        if (data113.kib === void 0) {
+                          const err246 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14, schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/required", keyword: "required", params: { missingProperty: "kib" }, message: "must have required property 'kib'", schema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items, data: data113 };
+                          if (vErrors === null) {
+                            vErrors = [err246];
+                          } else {
+                            vErrors.push(err246);
+                          }
+                          errors++;
+                        }
+                        for (const key26 in data113) {
+                          if (!(key26 === "cell" || key26 === "node" || key26 === "pageSizeKiB" || key26 === "kib")) {
+                            const err247 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14, schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key26 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items, data: data113 };
+                            if (vErrors === null) {
+                              vErrors = [err247];
+                            } else {
+                              vErrors.push(err247);
+                            }
+                            errors++;
+                          }
+                        }
+                        if (data113.cell !== void 0) {
+                          let data114 = data113.cell;
+                          if (!(typeof data114 == "number" && (!(data114 % 1) && !isNaN(data114)) && isFinite(data114))) {
+                            const err248 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14 + "/cell", schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/properties/cell/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.cell.type, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.cell, data: data114 };
+                            if (vErrors === null) {
+                              vErrors = [err248];
+                            } else {
+                              vErrors.push(err248);
+                            }
+                            errors++;
+                          }
+                          if (typeof data114 == "number" && isFinite(data114)) {
+                            if (data114 > 9007199254740991 || isNaN(data114)) {
+                              const err249 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14 + "/cell", schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/properties/cell/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.cell, data: data114 };
+                              if (vErrors === null) {
+                                vErrors = [err249];
+                              } else {
+                                vErrors.push(err249);
+                              }
+                              errors++;
+                            }
+                            if (data114 < 0 || isNaN(data114)) {
+                              const err250 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14 + "/cell", schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/properties/cell/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.cell, data: data114 };
+                              if (vErrors === null) {
+                                vErrors = [err250];
+                              } else {
+                                vErrors.push(err250);
+                              }
+                              errors++;
+                            }
+                          }
+                        }
+                        if (data113.node !== void 0) {
+                          let data115 = data113.node;
+                          if (!(typeof data115 == "number" && (!(data115 % 1) && !isNaN(data115)) && isFinite(data115))) {
+                            const err251 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14 + "/node", schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/properties/node/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.node.type, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.node, data: data115 };
+                            if (vErrors === null) {
+                              vErrors = [err251];
+                            } else {
+                              vErrors.push(err251);
+                            }
+                            errors++;
+                          }
+                          if (typeof data115 == "number" && isFinite(data115)) {
+                            if (data115 > 9007199254740991 || isNaN(data115)) {
+                              const err252 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14 + "/node", schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/properties/node/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.node, data: data115 };
+                              if (vErrors === null) {
+                                vErrors = [err252];
+                              } else {
+                                vErrors.push(err252);
+                              }
+                              errors++;
+                            }
+                            if (data115 < 0 || isNaN(data115)) {
+                              const err253 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14 + "/node", schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/properties/node/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.node, data: data115 };
+                              if (vErrors === null) {
+                                vErrors = [err253];
+                              } else {
+                                vErrors.push(err253);
+                              }
+                              errors++;
+                            }
+                          }
+                        }
+                        if (data113.pageSizeKiB !== void 0) {
+                          let data116 = data113.pageSizeKiB;
+                          if (!(typeof data116 == "number" && (!(data116 % 1) && !isNaN(data116)) && isFinite(data116))) {
+                            const err254 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14 + "/pageSizeKiB", schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/properties/pageSizeKiB/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.pageSizeKiB.type, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.pageSizeKiB, data: data116 };
+                            if (vErrors === null) {
+                              vErrors = [err254];
+                            } else {
+                              vErrors.push(err254);
+                            }
+                            errors++;
+                          }
+                          if (typeof data116 == "number" && isFinite(data116)) {
+                            if (data116 > 9007199254740991 || isNaN(data116)) {
+                              const err255 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14 + "/pageSizeKiB", schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/properties/pageSizeKiB/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.pageSizeKiB, data: data116 };
+                              if (vErrors === null) {
+                                vErrors = [err255];
+                              } else {
+                                vErrors.push(err255);
+                              }
+                              errors++;
+                            }
+                            if (data116 < 1 || isNaN(data116)) {
+                              const err256 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14 + "/pageSizeKiB", schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/properties/pageSizeKiB/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.pageSizeKiB, data: data116 };
+                              if (vErrors === null) {
+                                vErrors = [err256];
+                              } else {
+                                vErrors.push(err256);
+                              }
+                              errors++;
+                            }
+                          }
+                        }
+                        if (data113.kib !== void 0) {
+                          let data117 = data113.kib;
+                          if (!(typeof data117 == "number" && (!(data117 % 1) && !isNaN(data117)) && isFinite(data117))) {
+                            const err257 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14 + "/kib", schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/properties/kib/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.kib.type, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.kib, data: data117 };
+                            if (vErrors === null) {
+                              vErrors = [err257];
+                            } else {
+                              vErrors.push(err257);
+                            }
+                            errors++;
+                          }
+                          if (typeof data117 == "number" && isFinite(data117)) {
+                            if (data117 > 9007199254740991 || isNaN(data117)) {
+                              const err258 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14 + "/kib", schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/properties/kib/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.kib, data: data117 };
+                              if (vErrors === null) {
+                                vErrors = [err258];
+                              } else {
+                                vErrors.push(err258);
+                              }
+                              errors++;
+                            }
+                            if (data117 < 0 || isNaN(data117)) {
+                              const err259 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14 + "/kib", schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/properties/kib/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.kib, data: data117 };
+                              if (vErrors === null) {
+                                vErrors = [err259];
+                              } else {
+                                vErrors.push(err259);
+                              }
+                              errors++;
+                            }
+                          }
+                        }
                       } else {
-                        vErrors.push(err256);
+                        const err260 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14, schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.type, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items, data: data113 };
+                        if (vErrors === null) {
+                          vErrors = [err260];
+                        } else {
+                          vErrors.push(err260);
+                        }
+                        errors++;
                       }
-                      errors++;
                     }
-                    if (data117 < 0 || isNaN(data117)) {
-                      const err257 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/pid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/pid/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.pid, data: data117 };
-                      if (vErrors === null) {
-                        vErrors = [err257];
-                      } else {
-                        vErrors.push(err257);
-                      }
-                      errors++;
-                    }
-                  }
-                }
-                if (data116.tid !== void 0) {
-                  let data118 = data116.tid;
-                  if (!(typeof data118 == "number" && (!(data118 % 1) && !isNaN(data118)) && isFinite(data118))) {
-                    const err258 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/tid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/tid/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.foreignTasks.items.properties.tid.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.tid, data: data118 };
-                    if (vErrors === null) {
-                      vErrors = [err258];
-                    } else {
-                      vErrors.push(err258);
-                    }
-                    errors++;
-                  }
-                  if (typeof data118 == "number" && isFinite(data118)) {
-                    if (data118 > 9007199254740991 || isNaN(data118)) {
-                      const err259 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/tid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/tid/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.tid, data: data118 };
-                      if (vErrors === null) {
-                        vErrors = [err259];
-                      } else {
-                        vErrors.push(err259);
-                      }
-                      errors++;
-                    }
-                    if (data118 < 0 || isNaN(data118)) {
-                      const err260 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/tid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/tid/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.tid, data: data118 };
-                      if (vErrors === null) {
-                        vErrors = [err260];
-                      } else {
-                        vErrors.push(err260);
-                      }
-                      errors++;
-                    }
-                  }
-                }
-                if (data116.name !== void 0) {
-                  let data119 = data116.name;
-                  if (typeof data119 !== "string") {
-                    const err261 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/name", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.foreignTasks.items.properties.name.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.name, data: data119 };
+                  } else {
+                    const err261 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory", schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.guests.items.properties.cellMemory.type, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory, data: data112 };
                     if (vErrors === null) {
                       vErrors = [err261];
                     } else {
@@ -10823,187 +10817,184 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data116.kernelThread !== void 0) {
-                  let data120 = data116.kernelThread;
-                  if (typeof data120 !== "boolean") {
-                    const err262 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/kernelThread", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/kernelThread/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema11.properties.running.properties.foreignTasks.items.properties.kernelThread.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.kernelThread, data: data120 };
-                    if (vErrors === null) {
-                      vErrors = [err262];
-                    } else {
-                      vErrors.push(err262);
-                    }
-                    errors++;
-                  }
-                }
-                if (data116.allowedCpus !== void 0) {
-                  let data121 = data116.allowedCpus;
-                  if (typeof data121 !== "string" && !(data121 && typeof data121 == "object" && !Array.isArray(data121))) {
-                    const err263 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/allowedCpus", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data121 };
-                    if (vErrors === null) {
-                      vErrors = [err263];
-                    } else {
-                      vErrors.push(err263);
-                    }
-                    errors++;
-                  }
-                  if (data121 && typeof data121 == "object" && !Array.isArray(data121)) {
-                    if (data121.raw === void 0) {
-                      const err264 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/allowedCpus", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data121 };
-                      if (vErrors === null) {
-                        vErrors = [err264];
-                      } else {
-                        vErrors.push(err264);
-                      }
-                      errors++;
-                    }
-                    for (const key28 in data121) {
-                      if (!(key28 === "raw" || key28 === "parsed")) {
-                        const err265 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/allowedCpus", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key28 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data121 };
-                        if (vErrors === null) {
-                          vErrors = [err265];
-                        } else {
-                          vErrors.push(err265);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data121.raw !== void 0) {
-                      let data122 = data121.raw;
-                      if (typeof data122 !== "string") {
-                        const err266 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/allowedCpus/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data122 };
-                        if (vErrors === null) {
-                          vErrors = [err266];
-                        } else {
-                          vErrors.push(err266);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data121.parsed !== void 0) {
-                      let data123 = data121.parsed;
-                      if (typeof data123 !== "string") {
-                        const err267 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/allowedCpus/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data123 };
-                        if (vErrors === null) {
-                          vErrors = [err267];
-                        } else {
-                          vErrors.push(err267);
-                        }
-                        errors++;
-                      }
-                    }
-                  }
-                }
-                if (data116.lastCpu !== void 0) {
-                  let data124 = data116.lastCpu;
-                  if (!(typeof data124 == "number" && (!(data124 % 1) && !isNaN(data124)) && isFinite(data124))) {
-                    const err268 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/lastCpu", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/lastCpu/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.foreignTasks.items.properties.lastCpu.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.lastCpu, data: data124 };
-                    if (vErrors === null) {
-                      vErrors = [err268];
-                    } else {
-                      vErrors.push(err268);
-                    }
-                    errors++;
-                  }
-                  if (typeof data124 == "number" && isFinite(data124)) {
-                    if (data124 > 9007199254740991 || isNaN(data124)) {
-                      const err269 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/lastCpu", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/lastCpu/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.lastCpu, data: data124 };
-                      if (vErrors === null) {
-                        vErrors = [err269];
-                      } else {
-                        vErrors.push(err269);
-                      }
-                      errors++;
-                    }
-                    if (data124 < 0 || isNaN(data124)) {
-                      const err270 = { instancePath: instancePath + "/running/foreignTasks/" + i14 + "/lastCpu", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/lastCpu/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.lastCpu, data: data124 };
-                      if (vErrors === null) {
-                        vErrors = [err270];
-                      } else {
-                        vErrors.push(err270);
-                      }
-                      errors++;
-                    }
-                  }
-                }
               } else {
-                const err271 = { instancePath: instancePath + "/running/foreignTasks/" + i14, schemaPath: "#/properties/running/properties/foreignTasks/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.foreignTasks.items.type, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data116 };
+                const err262 = { instancePath: instancePath + "/running/guests/" + i11, schemaPath: "#/properties/running/properties/guests/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.guests.items.type, parentSchema: schema11.properties.running.properties.guests.items, data: data90 };
                 if (vErrors === null) {
-                  vErrors = [err271];
+                  vErrors = [err262];
                 } else {
-                  vErrors.push(err271);
+                  vErrors.push(err262);
                 }
                 errors++;
               }
             }
           } else {
-            const err272 = { instancePath: instancePath + "/running/foreignTasks", schemaPath: "#/properties/running/properties/foreignTasks/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.foreignTasks.type, parentSchema: schema11.properties.running.properties.foreignTasks, data: data115 };
+            const err263 = { instancePath: instancePath + "/running/guests", schemaPath: "#/properties/running/properties/guests/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.guests.type, parentSchema: schema11.properties.running.properties.guests, data: data89 };
             if (vErrors === null) {
-              vErrors = [err272];
+              vErrors = [err263];
             } else {
-              vErrors.push(err272);
+              vErrors.push(err263);
             }
             errors++;
           }
         }
-        if (data88.irqs !== void 0) {
-          let data125 = data88.irqs;
-          if (Array.isArray(data125)) {
-            const len13 = data125.length;
+        if (data88.isolatedCpus !== void 0) {
+          let data118 = data88.isolatedCpus;
+          if (typeof data118 !== "string" && !(data118 && typeof data118 == "object" && !Array.isArray(data118))) {
+            const err264 = { instancePath: instancePath + "/running/isolatedCpus", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data118 };
+            if (vErrors === null) {
+              vErrors = [err264];
+            } else {
+              vErrors.push(err264);
+            }
+            errors++;
+          }
+          if (data118 && typeof data118 == "object" && !Array.isArray(data118)) {
+            if (data118.raw === void 0) {
+              const err265 = { instancePath: instancePath + "/running/isolatedCpus", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data118 };
+              if (vErrors === null) {
+                vErrors = [err265];
+              } else {
+                vErrors.push(err265);
+              }
+              errors++;
+            }
+            for (const key27 in data118) {
+              if (!(key27 === "raw" || key27 === "parsed")) {
+                const err266 = { instancePath: instancePath + "/running/isolatedCpus", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key27 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data118 };
+                if (vErrors === null) {
+                  vErrors = [err266];
+                } else {
+                  vErrors.push(err266);
+                }
+                errors++;
+              }
+            }
+            if (data118.raw !== void 0) {
+              let data119 = data118.raw;
+              if (typeof data119 !== "string") {
+                const err267 = { instancePath: instancePath + "/running/isolatedCpus/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data119 };
+                if (vErrors === null) {
+                  vErrors = [err267];
+                } else {
+                  vErrors.push(err267);
+                }
+                errors++;
+              }
+            }
+            if (data118.parsed !== void 0) {
+              let data120 = data118.parsed;
+              if (typeof data120 !== "string") {
+                const err268 = { instancePath: instancePath + "/running/isolatedCpus/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data120 };
+                if (vErrors === null) {
+                  vErrors = [err268];
+                } else {
+                  vErrors.push(err268);
+                }
+                errors++;
+              }
+            }
+          }
+        }
+        if (data88.foreignTasks !== void 0) {
+          let data121 = data88.foreignTasks;
+          if (Array.isArray(data121)) {
+            const len13 = data121.length;
             for (let i15 = 0; i15 < len13; i15++) {
-              let data126 = data125[i15];
-              if (data126 && typeof data126 == "object" && !Array.isArray(data126)) {
-                if (data126.irq === void 0) {
-                  const err273 = { instancePath: instancePath + "/running/irqs/" + i15, schemaPath: "#/properties/running/properties/irqs/items/required", keyword: "required", params: { missingProperty: "irq" }, message: "must have required property 'irq'", schema: schema11.properties.running.properties.irqs.items.required, parentSchema: schema11.properties.running.properties.irqs.items, data: data126 };
+              let data122 = data121[i15];
+              if (data122 && typeof data122 == "object" && !Array.isArray(data122)) {
+                if (data122.pid === void 0) {
+                  const err269 = { instancePath: instancePath + "/running/foreignTasks/" + i15, schemaPath: "#/properties/running/properties/foreignTasks/items/required", keyword: "required", params: { missingProperty: "pid" }, message: "must have required property 'pid'", schema: schema11.properties.running.properties.foreignTasks.items.required, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data122 };
                   if (vErrors === null) {
-                    vErrors = [err273];
+                    vErrors = [err269];
                   } else {
-                    vErrors.push(err273);
+                    vErrors.push(err269);
                   }
                   errors++;
                 }
-                if (data126.affinity === void 0) {
-                  const err274 = { instancePath: instancePath + "/running/irqs/" + i15, schemaPath: "#/properties/running/properties/irqs/items/required", keyword: "required", params: { missingProperty: "affinity" }, message: "must have required property 'affinity'", schema: schema11.properties.running.properties.irqs.items.required, parentSchema: schema11.properties.running.properties.irqs.items, data: data126 };
+                if (data122.tid === void 0) {
+                  const err270 = { instancePath: instancePath + "/running/foreignTasks/" + i15, schemaPath: "#/properties/running/properties/foreignTasks/items/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'", schema: schema11.properties.running.properties.foreignTasks.items.required, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data122 };
                   if (vErrors === null) {
-                    vErrors = [err274];
+                    vErrors = [err270];
                   } else {
-                    vErrors.push(err274);
+                    vErrors.push(err270);
                   }
                   errors++;
                 }
-                for (const key29 in data126) {
-                  if (!(key29 === "irq" || key29 === "name" || key29 === "affinity" || key29 === "effectiveAffinity")) {
-                    const err275 = { instancePath: instancePath + "/running/irqs/" + i15, schemaPath: "#/properties/running/properties/irqs/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key29 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.irqs.items, data: data126 };
+                if (data122.name === void 0) {
+                  const err271 = { instancePath: instancePath + "/running/foreignTasks/" + i15, schemaPath: "#/properties/running/properties/foreignTasks/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema11.properties.running.properties.foreignTasks.items.required, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data122 };
+                  if (vErrors === null) {
+                    vErrors = [err271];
+                  } else {
+                    vErrors.push(err271);
+                  }
+                  errors++;
+                }
+                if (data122.allowedCpus === void 0) {
+                  const err272 = { instancePath: instancePath + "/running/foreignTasks/" + i15, schemaPath: "#/properties/running/properties/foreignTasks/items/required", keyword: "required", params: { missingProperty: "allowedCpus" }, message: "must have required property 'allowedCpus'", schema: schema11.properties.running.properties.foreignTasks.items.required, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data122 };
+                  if (vErrors === null) {
+                    vErrors = [err272];
+                  } else {
+                    vErrors.push(err272);
+                  }
+                  errors++;
+                }
+                for (const key28 in data122) {
+                  if (!(key28 === "pid" || key28 === "tid" || key28 === "name" || key28 === "kernelThread" || key28 === "allowedCpus" || key28 === "lastCpu")) {
+                    const err273 = { instancePath: instancePath + "/running/foreignTasks/" + i15, schemaPath: "#/properties/running/properties/foreignTasks/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key28 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data122 };
                     if (vErrors === null) {
-                      vErrors = [err275];
+                      vErrors = [err273];
                     } else {
-                      vErrors.push(err275);
+                      vErrors.push(err273);
                     }
                     errors++;
                   }
                 }
-                if (data126.irq !== void 0) {
-                  let data127 = data126.irq;
-                  if (!(typeof data127 == "number" && (!(data127 % 1) && !isNaN(data127)) && isFinite(data127))) {
-                    const err276 = { instancePath: instancePath + "/running/irqs/" + i15 + "/irq", schemaPath: "#/properties/running/properties/irqs/items/properties/irq/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.irqs.items.properties.irq.type, parentSchema: schema11.properties.running.properties.irqs.items.properties.irq, data: data127 };
+                if (data122.pid !== void 0) {
+                  let data123 = data122.pid;
+                  if (!(typeof data123 == "number" && (!(data123 % 1) && !isNaN(data123)) && isFinite(data123))) {
+                    const err274 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/pid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/pid/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.foreignTasks.items.properties.pid.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.pid, data: data123 };
                     if (vErrors === null) {
-                      vErrors = [err276];
+                      vErrors = [err274];
                     } else {
-                      vErrors.push(err276);
+                      vErrors.push(err274);
                     }
                     errors++;
                   }
-                  if (typeof data127 == "number" && isFinite(data127)) {
-                    if (data127 > 9007199254740991 || isNaN(data127)) {
-                      const err277 = { instancePath: instancePath + "/running/irqs/" + i15 + "/irq", schemaPath: "#/properties/running/properties/irqs/items/properties/irq/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.irqs.items.properties.irq, data: data127 };
+                  if (typeof data123 == "number" && isFinite(data123)) {
+                    if (data123 > 9007199254740991 || isNaN(data123)) {
+                      const err275 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/pid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/pid/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.pid, data: data123 };
                       if (vErrors === null) {
-                        vErrors = [err277];
+                        vErrors = [err275];
                       } else {
-                        vErrors.push(err277);
+                        vErrors.push(err275);
                       }
                       errors++;
                     }
-                    if (data127 < 0 || isNaN(data127)) {
-                      const err278 = { instancePath: instancePath + "/running/irqs/" + i15 + "/irq", schemaPath: "#/properties/running/properties/irqs/items/properties/irq/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.irqs.items.properties.irq, data: data127 };
+                    if (data123 < 0 || isNaN(data123)) {
+                      const err276 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/pid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/pid/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.pid, data: data123 };
+                      if (vErrors === null) {
+                        vErrors = [err276];
+                      } else {
+                        vErrors.push(err276);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+                if (data122.tid !== void 0) {
+                  let data124 = data122.tid;
+                  if (!(typeof data124 == "number" && (!(data124 % 1) && !isNaN(data124)) && isFinite(data124))) {
+                    const err277 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/tid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/tid/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.foreignTasks.items.properties.tid.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.tid, data: data124 };
+                    if (vErrors === null) {
+                      vErrors = [err277];
+                    } else {
+                      vErrors.push(err277);
+                    }
+                    errors++;
+                  }
+                  if (typeof data124 == "number" && isFinite(data124)) {
+                    if (data124 > 9007199254740991 || isNaN(data124)) {
+                      const err278 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/tid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/tid/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.tid, data: data124 };
                       if (vErrors === null) {
                         vErrors = [err278];
                       } else {
@@ -11011,24 +11002,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                  }
-                }
-                if (data126.name !== void 0) {
-                  let data128 = data126.name;
-                  if (typeof data128 !== "string") {
-                    const err279 = { instancePath: instancePath + "/running/irqs/" + i15 + "/name", schemaPath: "#/properties/running/properties/irqs/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.irqs.items.properties.name.type, parentSchema: schema11.properties.running.properties.irqs.items.properties.name, data: data128 };
-                    if (vErrors === null) {
-                      vErrors = [err279];
-                    } else {
-                      vErrors.push(err279);
+                    if (data124 < 0 || isNaN(data124)) {
+                      const err279 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/tid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/tid/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.tid, data: data124 };
+                      if (vErrors === null) {
+                        vErrors = [err279];
+                      } else {
+                        vErrors.push(err279);
+                      }
+                      errors++;
                     }
-                    errors++;
                   }
                 }
-                if (data126.affinity !== void 0) {
-                  let data129 = data126.affinity;
-                  if (typeof data129 !== "string" && !(data129 && typeof data129 == "object" && !Array.isArray(data129))) {
-                    const err280 = { instancePath: instancePath + "/running/irqs/" + i15 + "/affinity", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data129 };
+                if (data122.name !== void 0) {
+                  let data125 = data122.name;
+                  if (typeof data125 !== "string") {
+                    const err280 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/name", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.foreignTasks.items.properties.name.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.name, data: data125 };
                     if (vErrors === null) {
                       vErrors = [err280];
                     } else {
@@ -11036,43 +11024,43 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (data129 && typeof data129 == "object" && !Array.isArray(data129)) {
-                    if (data129.raw === void 0) {
-                      const err281 = { instancePath: instancePath + "/running/irqs/" + i15 + "/affinity", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data129 };
+                }
+                if (data122.kernelThread !== void 0) {
+                  let data126 = data122.kernelThread;
+                  if (typeof data126 !== "boolean") {
+                    const err281 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/kernelThread", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/kernelThread/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema11.properties.running.properties.foreignTasks.items.properties.kernelThread.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.kernelThread, data: data126 };
+                    if (vErrors === null) {
+                      vErrors = [err281];
+                    } else {
+                      vErrors.push(err281);
+                    }
+                    errors++;
+                  }
+                }
+                if (data122.allowedCpus !== void 0) {
+                  let data127 = data122.allowedCpus;
+                  if (typeof data127 !== "string" && !(data127 && typeof data127 == "object" && !Array.isArray(data127))) {
+                    const err282 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/allowedCpus", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data127 };
+                    if (vErrors === null) {
+                      vErrors = [err282];
+                    } else {
+                      vErrors.push(err282);
+                    }
+                    errors++;
+                  }
+                  if (data127 && typeof data127 == "object" && !Array.isArray(data127)) {
+                    if (data127.raw === void 0) {
+                      const err283 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/allowedCpus", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data127 };
                       if (vErrors === null) {
-                        vErrors = [err281];
+                        vErrors = [err283];
                       } else {
-                        vErrors.push(err281);
+                        vErrors.push(err283);
                       }
                       errors++;
                     }
-                    for (const key30 in data129) {
-                      if (!(key30 === "raw" || key30 === "parsed")) {
-                        const err282 = { instancePath: instancePath + "/running/irqs/" + i15 + "/affinity", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key30 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data129 };
-                        if (vErrors === null) {
-                          vErrors = [err282];
-                        } else {
-                          vErrors.push(err282);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data129.raw !== void 0) {
-                      let data130 = data129.raw;
-                      if (typeof data130 !== "string") {
-                        const err283 = { instancePath: instancePath + "/running/irqs/" + i15 + "/affinity/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data130 };
-                        if (vErrors === null) {
-                          vErrors = [err283];
-                        } else {
-                          vErrors.push(err283);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data129.parsed !== void 0) {
-                      let data131 = data129.parsed;
-                      if (typeof data131 !== "string") {
-                        const err284 = { instancePath: instancePath + "/running/irqs/" + i15 + "/affinity/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data131 };
+                    for (const key29 in data127) {
+                      if (!(key29 === "raw" || key29 === "parsed")) {
+                        const err284 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/allowedCpus", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key29 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data127 };
                         if (vErrors === null) {
                           vErrors = [err284];
                         } else {
@@ -11081,68 +11069,66 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                     }
+                    if (data127.raw !== void 0) {
+                      let data128 = data127.raw;
+                      if (typeof data128 !== "string") {
+                        const err285 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/allowedCpus/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data128 };
+                        if (vErrors === null) {
+                          vErrors = [err285];
+                        } else {
+                          vErrors.push(err285);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data127.parsed !== void 0) {
+                      let data129 = data127.parsed;
+                      if (typeof data129 !== "string") {
+                        const err286 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/allowedCpus/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data129 };
+                        if (vErrors === null) {
+                          vErrors = [err286];
+                        } else {
+                          vErrors.push(err286);
+                        }
+                        errors++;
+                      }
+                    }
                   }
                 }
-                if (data126.effectiveAffinity !== void 0) {
-                  let data132 = data126.effectiveAffinity;
-                  if (typeof data132 !== "string" && !(data132 && typeof data132 == "object" && !Array.isArray(data132))) {
-                    const err285 = { instancePath: instancePath + "/running/irqs/" + i15 + "/effectiveAffinity", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data132 };
+                if (data122.lastCpu !== void 0) {
+                  let data130 = data122.lastCpu;
+                  if (!(typeof data130 == "number" && (!(data130 % 1) && !isNaN(data130)) && isFinite(data130))) {
+                    const err287 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/lastCpu", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/lastCpu/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.foreignTasks.items.properties.lastCpu.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.lastCpu, data: data130 };
                     if (vErrors === null) {
-                      vErrors = [err285];
+                      vErrors = [err287];
                     } else {
-                      vErrors.push(err285);
+                      vErrors.push(err287);
                     }
                     errors++;
                   }
-                  if (data132 && typeof data132 == "object" && !Array.isArray(data132)) {
-                    if (data132.raw === void 0) {
-                      const err286 = { instancePath: instancePath + "/running/irqs/" + i15 + "/effectiveAffinity", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data132 };
+                  if (typeof data130 == "number" && isFinite(data130)) {
+                    if (data130 > 9007199254740991 || isNaN(data130)) {
+                      const err288 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/lastCpu", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/lastCpu/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.lastCpu, data: data130 };
                       if (vErrors === null) {
-                        vErrors = [err286];
+                        vErrors = [err288];
                       } else {
-                        vErrors.push(err286);
+                        vErrors.push(err288);
                       }
                       errors++;
                     }
-                    for (const key31 in data132) {
-                      if (!(key31 === "raw" || key31 === "parsed")) {
-                        const err287 = { instancePath: instancePath + "/running/irqs/" + i15 + "/effectiveAffinity", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key31 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data132 };
-                        if (vErrors === null) {
-                          vErrors = [err287];
-                        } else {
-                          vErrors.push(err287);
-                        }
-                        errors++;
+                    if (data130 < 0 || isNaN(data130)) {
+                      const err289 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/lastCpu", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/lastCpu/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.lastCpu, data: data130 };
+                      if (vErrors === null) {
+                        vErrors = [err289];
+                      } else {
+                        vErrors.push(err289);
                       }
-                    }
-                    if (data132.raw !== void 0) {
-                      let data133 = data132.raw;
-                      if (typeof data133 !== "string") {
-                        const err288 = { instancePath: instancePath + "/running/irqs/" + i15 + "/effectiveAffinity/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data133 };
-                        if (vErrors === null) {
-                          vErrors = [err288];
-                        } else {
-                          vErrors.push(err288);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data132.parsed !== void 0) {
-                      let data134 = data132.parsed;
-                      if (typeof data134 !== "string") {
-                        const err289 = { instancePath: instancePath + "/running/irqs/" + i15 + "/effectiveAffinity/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data134 };
-                        if (vErrors === null) {
-                          vErrors = [err289];
-                        } else {
-                          vErrors.push(err289);
-                        }
-                        errors++;
-                      }
+                      errors++;
                     }
                   }
                 }
               } else {
-                const err290 = { instancePath: instancePath + "/running/irqs/" + i15, schemaPath: "#/properties/running/properties/irqs/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.irqs.items.type, parentSchema: schema11.properties.running.properties.irqs.items, data: data126 };
+                const err290 = { instancePath: instancePath + "/running/foreignTasks/" + i15, schemaPath: "#/properties/running/properties/foreignTasks/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.foreignTasks.items.type, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data122 };
                 if (vErrors === null) {
                   vErrors = [err290];
                 } else {
@@ -11152,7 +11138,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err291 = { instancePath: instancePath + "/running/irqs", schemaPath: "#/properties/running/properties/irqs/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.irqs.type, parentSchema: schema11.properties.running.properties.irqs, data: data125 };
+            const err291 = { instancePath: instancePath + "/running/foreignTasks", schemaPath: "#/properties/running/properties/foreignTasks/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.foreignTasks.type, parentSchema: schema11.properties.running.properties.foreignTasks, data: data121 };
             if (vErrors === null) {
               vErrors = [err291];
             } else {
@@ -11161,79 +11147,78 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-      } else {
-        const err292 = { instancePath: instancePath + "/running", schemaPath: "#/properties/running/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.type, parentSchema: schema11.properties.running, data: data88 };
-        if (vErrors === null) {
-          vErrors = [err292];
-        } else {
-          vErrors.push(err292);
-        }
-        errors++;
-      }
-    }
-    if (data.libvirt !== void 0) {
-      let data135 = data.libvirt;
-      if (data135 && typeof data135 == "object" && !Array.isArray(data135)) {
-        for (const key32 in data135) {
-          if (!(key32 === "definitions")) {
-            const err293 = { instancePath: instancePath + "/libvirt", schemaPath: "#/properties/libvirt/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key32 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.libvirt, data: data135 };
-            if (vErrors === null) {
-              vErrors = [err293];
-            } else {
-              vErrors.push(err293);
-            }
-            errors++;
-          }
-        }
-        if (data135.definitions !== void 0) {
-          let data136 = data135.definitions;
-          if (Array.isArray(data136)) {
-            const len14 = data136.length;
+        if (data88.irqs !== void 0) {
+          let data131 = data88.irqs;
+          if (Array.isArray(data131)) {
+            const len14 = data131.length;
             for (let i16 = 0; i16 < len14; i16++) {
-              let data137 = data136[i16];
-              if (data137 && typeof data137 == "object" && !Array.isArray(data137)) {
-                if (data137.file === void 0) {
-                  const err294 = { instancePath: instancePath + "/libvirt/definitions/" + i16, schemaPath: "#/properties/libvirt/properties/definitions/items/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'", schema: schema11.properties.libvirt.properties.definitions.items.required, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data137 };
+              let data132 = data131[i16];
+              if (data132 && typeof data132 == "object" && !Array.isArray(data132)) {
+                if (data132.irq === void 0) {
+                  const err292 = { instancePath: instancePath + "/running/irqs/" + i16, schemaPath: "#/properties/running/properties/irqs/items/required", keyword: "required", params: { missingProperty: "irq" }, message: "must have required property 'irq'", schema: schema11.properties.running.properties.irqs.items.required, parentSchema: schema11.properties.running.properties.irqs.items, data: data132 };
                   if (vErrors === null) {
-                    vErrors = [err294];
+                    vErrors = [err292];
                   } else {
-                    vErrors.push(err294);
+                    vErrors.push(err292);
                   }
                   errors++;
                 }
-                if (data137.digest === void 0) {
-                  const err295 = { instancePath: instancePath + "/libvirt/definitions/" + i16, schemaPath: "#/properties/libvirt/properties/definitions/items/required", keyword: "required", params: { missingProperty: "digest" }, message: "must have required property 'digest'", schema: schema11.properties.libvirt.properties.definitions.items.required, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data137 };
+                if (data132.affinity === void 0) {
+                  const err293 = { instancePath: instancePath + "/running/irqs/" + i16, schemaPath: "#/properties/running/properties/irqs/items/required", keyword: "required", params: { missingProperty: "affinity" }, message: "must have required property 'affinity'", schema: schema11.properties.running.properties.irqs.items.required, parentSchema: schema11.properties.running.properties.irqs.items, data: data132 };
                   if (vErrors === null) {
-                    vErrors = [err295];
+                    vErrors = [err293];
                   } else {
-                    vErrors.push(err295);
+                    vErrors.push(err293);
                   }
                   errors++;
                 }
-                if (data137.elements === void 0) {
-                  const err296 = { instancePath: instancePath + "/libvirt/definitions/" + i16, schemaPath: "#/properties/libvirt/properties/definitions/items/required", keyword: "required", params: { missingProperty: "elements" }, message: "must have required property 'elements'", schema: schema11.properties.libvirt.properties.definitions.items.required, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data137 };
-                  if (vErrors === null) {
-                    vErrors = [err296];
-                  } else {
-                    vErrors.push(err296);
-                  }
-                  errors++;
-                }
-                for (const key33 in data137) {
-                  if (!(key33 === "file" || key33 === "name" || key33 === "uuid" || key33 === "digest" || key33 === "elements")) {
-                    const err297 = { instancePath: instancePath + "/libvirt/definitions/" + i16, schemaPath: "#/properties/libvirt/properties/definitions/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key33 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data137 };
+                for (const key30 in data132) {
+                  if (!(key30 === "irq" || key30 === "name" || key30 === "affinity" || key30 === "effectiveAffinity")) {
+                    const err294 = { instancePath: instancePath + "/running/irqs/" + i16, schemaPath: "#/properties/running/properties/irqs/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key30 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.irqs.items, data: data132 };
                     if (vErrors === null) {
-                      vErrors = [err297];
+                      vErrors = [err294];
                     } else {
-                      vErrors.push(err297);
+                      vErrors.push(err294);
                     }
                     errors++;
                   }
                 }
-                if (data137.file !== void 0) {
-                  let data138 = data137.file;
-                  if (typeof data138 !== "string") {
-                    const err298 = { instancePath: instancePath + "/libvirt/definitions/" + i16 + "/file", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.file.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.file, data: data138 };
+                if (data132.irq !== void 0) {
+                  let data133 = data132.irq;
+                  if (!(typeof data133 == "number" && (!(data133 % 1) && !isNaN(data133)) && isFinite(data133))) {
+                    const err295 = { instancePath: instancePath + "/running/irqs/" + i16 + "/irq", schemaPath: "#/properties/running/properties/irqs/items/properties/irq/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.irqs.items.properties.irq.type, parentSchema: schema11.properties.running.properties.irqs.items.properties.irq, data: data133 };
+                    if (vErrors === null) {
+                      vErrors = [err295];
+                    } else {
+                      vErrors.push(err295);
+                    }
+                    errors++;
+                  }
+                  if (typeof data133 == "number" && isFinite(data133)) {
+                    if (data133 > 9007199254740991 || isNaN(data133)) {
+                      const err296 = { instancePath: instancePath + "/running/irqs/" + i16 + "/irq", schemaPath: "#/properties/running/properties/irqs/items/properties/irq/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.irqs.items.properties.irq, data: data133 };
+                      if (vErrors === null) {
+                        vErrors = [err296];
+                      } else {
+                        vErrors.push(err296);
+                      }
+                      errors++;
+                    }
+                    if (data133 < 0 || isNaN(data133)) {
+                      const err297 = { instancePath: instancePath + "/running/irqs/" + i16 + "/irq", schemaPath: "#/properties/running/properties/irqs/items/properties/irq/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.irqs.items.properties.irq, data: data133 };
+                      if (vErrors === null) {
+                        vErrors = [err297];
+                      } else {
+                        vErrors.push(err297);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+                if (data132.name !== void 0) {
+                  let data134 = data132.name;
+                  if (typeof data134 !== "string") {
+                    const err298 = { instancePath: instancePath + "/running/irqs/" + i16 + "/name", schemaPath: "#/properties/running/properties/irqs/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.irqs.items.properties.name.type, parentSchema: schema11.properties.running.properties.irqs.items.properties.name, data: data134 };
                     if (vErrors === null) {
                       vErrors = [err298];
                     } else {
@@ -11242,10 +11227,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data137.name !== void 0) {
-                  let data139 = data137.name;
-                  if (typeof data139 !== "string") {
-                    const err299 = { instancePath: instancePath + "/libvirt/definitions/" + i16 + "/name", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.name.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.name, data: data139 };
+                if (data132.affinity !== void 0) {
+                  let data135 = data132.affinity;
+                  if (typeof data135 !== "string" && !(data135 && typeof data135 == "object" && !Array.isArray(data135))) {
+                    const err299 = { instancePath: instancePath + "/running/irqs/" + i16 + "/affinity", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data135 };
                     if (vErrors === null) {
                       vErrors = [err299];
                     } else {
@@ -11253,48 +11238,43 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                }
-                if (data137.uuid !== void 0) {
-                  let data140 = data137.uuid;
-                  if (typeof data140 !== "string") {
-                    const err300 = { instancePath: instancePath + "/libvirt/definitions/" + i16 + "/uuid", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/uuid/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.uuid.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.uuid, data: data140 };
-                    if (vErrors === null) {
-                      vErrors = [err300];
-                    } else {
-                      vErrors.push(err300);
-                    }
-                    errors++;
-                  }
-                }
-                if (data137.digest !== void 0) {
-                  let data141 = data137.digest;
-                  if (typeof data141 === "string") {
-                    if (!pattern1.test(data141)) {
-                      const err301 = { instancePath: instancePath + "/libvirt/definitions/" + i16 + "/digest", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/digest/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.digest, data: data141 };
+                  if (data135 && typeof data135 == "object" && !Array.isArray(data135)) {
+                    if (data135.raw === void 0) {
+                      const err300 = { instancePath: instancePath + "/running/irqs/" + i16 + "/affinity", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data135 };
                       if (vErrors === null) {
-                        vErrors = [err301];
+                        vErrors = [err300];
                       } else {
-                        vErrors.push(err301);
+                        vErrors.push(err300);
                       }
                       errors++;
                     }
-                  } else {
-                    const err302 = { instancePath: instancePath + "/libvirt/definitions/" + i16 + "/digest", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/digest/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.digest.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.digest, data: data141 };
-                    if (vErrors === null) {
-                      vErrors = [err302];
-                    } else {
-                      vErrors.push(err302);
+                    for (const key31 in data135) {
+                      if (!(key31 === "raw" || key31 === "parsed")) {
+                        const err301 = { instancePath: instancePath + "/running/irqs/" + i16 + "/affinity", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key31 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data135 };
+                        if (vErrors === null) {
+                          vErrors = [err301];
+                        } else {
+                          vErrors.push(err301);
+                        }
+                        errors++;
+                      }
                     }
-                    errors++;
-                  }
-                }
-                if (data137.elements !== void 0) {
-                  let data142 = data137.elements;
-                  if (data142 && typeof data142 == "object" && !Array.isArray(data142)) {
-                    for (const key34 in data142) {
-                      const _errs330 = errors;
-                      if (!(key34 === "vcpu" || key34 === "cputune" || key34 === "numatune" || key34 === "memoryBacking" || key34 === "cpu" || key34 === "memory")) {
-                        const err303 = { instancePath: instancePath + "/libvirt/definitions/" + i16 + "/elements", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/elements/propertyNames/enum", keyword: "enum", params: { allowedValues: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames.enum, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames, data: key34, propertyName: key34 };
+                    if (data135.raw !== void 0) {
+                      let data136 = data135.raw;
+                      if (typeof data136 !== "string") {
+                        const err302 = { instancePath: instancePath + "/running/irqs/" + i16 + "/affinity/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data136 };
+                        if (vErrors === null) {
+                          vErrors = [err302];
+                        } else {
+                          vErrors.push(err302);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data135.parsed !== void 0) {
+                      let data137 = data135.parsed;
+                      if (typeof data137 !== "string") {
+                        const err303 = { instancePath: instancePath + "/running/irqs/" + i16 + "/affinity/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data137 };
                         if (vErrors === null) {
                           vErrors = [err303];
                         } else {
@@ -11302,75 +11282,297 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                         errors++;
                       }
-                      var valid80 = _errs330 === errors;
-                      if (!valid80) {
-                        const err304 = { instancePath: instancePath + "/libvirt/definitions/" + i16 + "/elements", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/elements/propertyNames", keyword: "propertyNames", params: { propertyName: key34 }, message: "property name must be valid", schema: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.elements, data: data142 };
-                        if (vErrors === null) {
-                          vErrors = [err304];
-                        } else {
-                          vErrors.push(err304);
-                        }
-                        errors++;
-                      }
                     }
-                    for (const key35 in data142) {
-                      let data143 = data142[key35];
-                      if (typeof data143 !== "string") {
-                        const err305 = { instancePath: instancePath + "/libvirt/definitions/" + i16 + "/elements/" + key35.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/libvirt/properties/definitions/items/properties/elements/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.elements.additionalProperties.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.elements.additionalProperties, data: data143 };
-                        if (vErrors === null) {
-                          vErrors = [err305];
-                        } else {
-                          vErrors.push(err305);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err306 = { instancePath: instancePath + "/libvirt/definitions/" + i16 + "/elements", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/elements/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.libvirt.properties.definitions.items.properties.elements.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.elements, data: data142 };
+                  }
+                }
+                if (data132.effectiveAffinity !== void 0) {
+                  let data138 = data132.effectiveAffinity;
+                  if (typeof data138 !== "string" && !(data138 && typeof data138 == "object" && !Array.isArray(data138))) {
+                    const err304 = { instancePath: instancePath + "/running/irqs/" + i16 + "/effectiveAffinity", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data138 };
                     if (vErrors === null) {
-                      vErrors = [err306];
+                      vErrors = [err304];
                     } else {
-                      vErrors.push(err306);
+                      vErrors.push(err304);
                     }
                     errors++;
                   }
+                  if (data138 && typeof data138 == "object" && !Array.isArray(data138)) {
+                    if (data138.raw === void 0) {
+                      const err305 = { instancePath: instancePath + "/running/irqs/" + i16 + "/effectiveAffinity", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data138 };
+                      if (vErrors === null) {
+                        vErrors = [err305];
+                      } else {
+                        vErrors.push(err305);
+                      }
+                      errors++;
+                    }
+                    for (const key32 in data138) {
+                      if (!(key32 === "raw" || key32 === "parsed")) {
+                        const err306 = { instancePath: instancePath + "/running/irqs/" + i16 + "/effectiveAffinity", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key32 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data138 };
+                        if (vErrors === null) {
+                          vErrors = [err306];
+                        } else {
+                          vErrors.push(err306);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data138.raw !== void 0) {
+                      let data139 = data138.raw;
+                      if (typeof data139 !== "string") {
+                        const err307 = { instancePath: instancePath + "/running/irqs/" + i16 + "/effectiveAffinity/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data139 };
+                        if (vErrors === null) {
+                          vErrors = [err307];
+                        } else {
+                          vErrors.push(err307);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data138.parsed !== void 0) {
+                      let data140 = data138.parsed;
+                      if (typeof data140 !== "string") {
+                        const err308 = { instancePath: instancePath + "/running/irqs/" + i16 + "/effectiveAffinity/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data140 };
+                        if (vErrors === null) {
+                          vErrors = [err308];
+                        } else {
+                          vErrors.push(err308);
+                        }
+                        errors++;
+                      }
+                    }
+                  }
                 }
               } else {
-                const err307 = { instancePath: instancePath + "/libvirt/definitions/" + i16, schemaPath: "#/properties/libvirt/properties/definitions/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.libvirt.properties.definitions.items.type, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data137 };
+                const err309 = { instancePath: instancePath + "/running/irqs/" + i16, schemaPath: "#/properties/running/properties/irqs/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.irqs.items.type, parentSchema: schema11.properties.running.properties.irqs.items, data: data132 };
                 if (vErrors === null) {
-                  vErrors = [err307];
+                  vErrors = [err309];
                 } else {
-                  vErrors.push(err307);
+                  vErrors.push(err309);
                 }
                 errors++;
               }
             }
           } else {
-            const err308 = { instancePath: instancePath + "/libvirt/definitions", schemaPath: "#/properties/libvirt/properties/definitions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.libvirt.properties.definitions.type, parentSchema: schema11.properties.libvirt.properties.definitions, data: data136 };
+            const err310 = { instancePath: instancePath + "/running/irqs", schemaPath: "#/properties/running/properties/irqs/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.irqs.type, parentSchema: schema11.properties.running.properties.irqs, data: data131 };
             if (vErrors === null) {
-              vErrors = [err308];
+              vErrors = [err310];
             } else {
-              vErrors.push(err308);
+              vErrors.push(err310);
             }
             errors++;
           }
         }
       } else {
-        const err309 = { instancePath: instancePath + "/libvirt", schemaPath: "#/properties/libvirt/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.libvirt.type, parentSchema: schema11.properties.libvirt, data: data135 };
+        const err311 = { instancePath: instancePath + "/running", schemaPath: "#/properties/running/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.type, parentSchema: schema11.properties.running, data: data88 };
         if (vErrors === null) {
-          vErrors = [err309];
+          vErrors = [err311];
         } else {
-          vErrors.push(err309);
+          vErrors.push(err311);
+        }
+        errors++;
+      }
+    }
+    if (data.libvirt !== void 0) {
+      let data141 = data.libvirt;
+      if (data141 && typeof data141 == "object" && !Array.isArray(data141)) {
+        for (const key33 in data141) {
+          if (!(key33 === "definitions")) {
+            const err312 = { instancePath: instancePath + "/libvirt", schemaPath: "#/properties/libvirt/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key33 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.libvirt, data: data141 };
+            if (vErrors === null) {
+              vErrors = [err312];
+            } else {
+              vErrors.push(err312);
+            }
+            errors++;
+          }
+        }
+        if (data141.definitions !== void 0) {
+          let data142 = data141.definitions;
+          if (Array.isArray(data142)) {
+            const len15 = data142.length;
+            for (let i17 = 0; i17 < len15; i17++) {
+              let data143 = data142[i17];
+              if (data143 && typeof data143 == "object" && !Array.isArray(data143)) {
+                if (data143.file === void 0) {
+                  const err313 = { instancePath: instancePath + "/libvirt/definitions/" + i17, schemaPath: "#/properties/libvirt/properties/definitions/items/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'", schema: schema11.properties.libvirt.properties.definitions.items.required, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data143 };
+                  if (vErrors === null) {
+                    vErrors = [err313];
+                  } else {
+                    vErrors.push(err313);
+                  }
+                  errors++;
+                }
+                if (data143.digest === void 0) {
+                  const err314 = { instancePath: instancePath + "/libvirt/definitions/" + i17, schemaPath: "#/properties/libvirt/properties/definitions/items/required", keyword: "required", params: { missingProperty: "digest" }, message: "must have required property 'digest'", schema: schema11.properties.libvirt.properties.definitions.items.required, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data143 };
+                  if (vErrors === null) {
+                    vErrors = [err314];
+                  } else {
+                    vErrors.push(err314);
+                  }
+                  errors++;
+                }
+                if (data143.elements === void 0) {
+                  const err315 = { instancePath: instancePath + "/libvirt/definitions/" + i17, schemaPath: "#/properties/libvirt/properties/definitions/items/required", keyword: "required", params: { missingProperty: "elements" }, message: "must have required property 'elements'", schema: schema11.properties.libvirt.properties.definitions.items.required, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data143 };
+                  if (vErrors === null) {
+                    vErrors = [err315];
+                  } else {
+                    vErrors.push(err315);
+                  }
+                  errors++;
+                }
+                for (const key34 in data143) {
+                  if (!(key34 === "file" || key34 === "name" || key34 === "uuid" || key34 === "digest" || key34 === "elements")) {
+                    const err316 = { instancePath: instancePath + "/libvirt/definitions/" + i17, schemaPath: "#/properties/libvirt/properties/definitions/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key34 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data143 };
+                    if (vErrors === null) {
+                      vErrors = [err316];
+                    } else {
+                      vErrors.push(err316);
+                    }
+                    errors++;
+                  }
+                }
+                if (data143.file !== void 0) {
+                  let data144 = data143.file;
+                  if (typeof data144 !== "string") {
+                    const err317 = { instancePath: instancePath + "/libvirt/definitions/" + i17 + "/file", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.file.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.file, data: data144 };
+                    if (vErrors === null) {
+                      vErrors = [err317];
+                    } else {
+                      vErrors.push(err317);
+                    }
+                    errors++;
+                  }
+                }
+                if (data143.name !== void 0) {
+                  let data145 = data143.name;
+                  if (typeof data145 !== "string") {
+                    const err318 = { instancePath: instancePath + "/libvirt/definitions/" + i17 + "/name", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.name.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.name, data: data145 };
+                    if (vErrors === null) {
+                      vErrors = [err318];
+                    } else {
+                      vErrors.push(err318);
+                    }
+                    errors++;
+                  }
+                }
+                if (data143.uuid !== void 0) {
+                  let data146 = data143.uuid;
+                  if (typeof data146 !== "string") {
+                    const err319 = { instancePath: instancePath + "/libvirt/definitions/" + i17 + "/uuid", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/uuid/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.uuid.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.uuid, data: data146 };
+                    if (vErrors === null) {
+                      vErrors = [err319];
+                    } else {
+                      vErrors.push(err319);
+                    }
+                    errors++;
+                  }
+                }
+                if (data143.digest !== void 0) {
+                  let data147 = data143.digest;
+                  if (typeof data147 === "string") {
+                    if (!pattern1.test(data147)) {
+                      const err320 = { instancePath: instancePath + "/libvirt/definitions/" + i17 + "/digest", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/digest/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.digest, data: data147 };
+                      if (vErrors === null) {
+                        vErrors = [err320];
+                      } else {
+                        vErrors.push(err320);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err321 = { instancePath: instancePath + "/libvirt/definitions/" + i17 + "/digest", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/digest/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.digest.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.digest, data: data147 };
+                    if (vErrors === null) {
+                      vErrors = [err321];
+                    } else {
+                      vErrors.push(err321);
+                    }
+                    errors++;
+                  }
+                }
+                if (data143.elements !== void 0) {
+                  let data148 = data143.elements;
+                  if (data148 && typeof data148 == "object" && !Array.isArray(data148)) {
+                    for (const key35 in data148) {
+                      const _errs343 = errors;
+                      if (!(key35 === "vcpu" || key35 === "cputune" || key35 === "numatune" || key35 === "memoryBacking" || key35 === "cpu" || key35 === "memory")) {
+                        const err322 = { instancePath: instancePath + "/libvirt/definitions/" + i17 + "/elements", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/elements/propertyNames/enum", keyword: "enum", params: { allowedValues: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames.enum, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames, data: key35, propertyName: key35 };
+                        if (vErrors === null) {
+                          vErrors = [err322];
+                        } else {
+                          vErrors.push(err322);
+                        }
+                        errors++;
+                      }
+                      var valid83 = _errs343 === errors;
+                      if (!valid83) {
+                        const err323 = { instancePath: instancePath + "/libvirt/definitions/" + i17 + "/elements", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/elements/propertyNames", keyword: "propertyNames", params: { propertyName: key35 }, message: "property name must be valid", schema: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.elements, data: data148 };
+                        if (vErrors === null) {
+                          vErrors = [err323];
+                        } else {
+                          vErrors.push(err323);
+                        }
+                        errors++;
+                      }
+                    }
+                    for (const key36 in data148) {
+                      let data149 = data148[key36];
+                      if (typeof data149 !== "string") {
+                        const err324 = { instancePath: instancePath + "/libvirt/definitions/" + i17 + "/elements/" + key36.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/libvirt/properties/definitions/items/properties/elements/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.elements.additionalProperties.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.elements.additionalProperties, data: data149 };
+                        if (vErrors === null) {
+                          vErrors = [err324];
+                        } else {
+                          vErrors.push(err324);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err325 = { instancePath: instancePath + "/libvirt/definitions/" + i17 + "/elements", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/elements/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.libvirt.properties.definitions.items.properties.elements.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.elements, data: data148 };
+                    if (vErrors === null) {
+                      vErrors = [err325];
+                    } else {
+                      vErrors.push(err325);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err326 = { instancePath: instancePath + "/libvirt/definitions/" + i17, schemaPath: "#/properties/libvirt/properties/definitions/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.libvirt.properties.definitions.items.type, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data143 };
+                if (vErrors === null) {
+                  vErrors = [err326];
+                } else {
+                  vErrors.push(err326);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err327 = { instancePath: instancePath + "/libvirt/definitions", schemaPath: "#/properties/libvirt/properties/definitions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.libvirt.properties.definitions.type, parentSchema: schema11.properties.libvirt.properties.definitions, data: data142 };
+            if (vErrors === null) {
+              vErrors = [err327];
+            } else {
+              vErrors.push(err327);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err328 = { instancePath: instancePath + "/libvirt", schemaPath: "#/properties/libvirt/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.libvirt.type, parentSchema: schema11.properties.libvirt, data: data141 };
+        if (vErrors === null) {
+          vErrors = [err328];
+        } else {
+          vErrors.push(err328);
         }
         errors++;
       }
     }
   } else {
-    const err310 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
+    const err329 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
     if (vErrors === null) {
-      vErrors = [err310];
+      vErrors = [err329];
     } else {
-      vErrors.push(err310);
+      vErrors.push(err329);
     }
     errors++;
   }
@@ -18884,6 +19086,10 @@ var running_memory_drift_default = defineHostRule({
         message: "{{share}} of running guest {{guest}}'s memory ({{size}}) is on node {{nodes}}, outside nodeset {{nodeset}}",
         help: "restart the guest so the strict binding applies from its first allocation, or move it live with virsh numatune --live"
       },
+      cellOffNodeset: {
+        message: "guest cell {{cell}} of running guest {{guest}} has its memory on {{nodes}}: {{share}} ({{size}}) outside nodeset {{nodeset}}",
+        help: "restart the guest so QEMU binds each cell backend to its <memnode> nodes again; numatune --live cannot move one cell"
+      },
       smallPages: {
         message: "running guest {{guest}} has {{share}} of its resident memory in hugepages though <hugepages> is set",
         help: "check the per-node hugepage pools, then restart the guest so QEMU backs its memory with hugepages again"
@@ -18902,13 +19108,45 @@ var running_memory_drift_default = defineHostRule({
     const memory = guest.memory ?? [];
     const total = memory.reduce((a, m) => a + m.kib, 0);
     const numatune = d.numatune;
+    const staticPlacement = numatune !== void 0 && numatune.memory?.placement !== "auto";
+    const cellMemory = guest.cellMemory ?? [];
+    const checkedCells = /* @__PURE__ */ new Set();
+    for (const memnode of staticPlacement ? numatune.memnodes : []) {
+      const cell = memnode.cellid;
+      const nodeset = memnode.nodeset?.set;
+      if (cell === void 0 || checkedCells.has(cell) || !nodeset || nodeset.isEmpty) continue;
+      if (memnode.mode !== "strict" && memnode.mode !== "restrictive") continue;
+      const mine = cellMemory.filter((m) => m.cell === cell);
+      const cellKiB = mine.reduce((a, m) => a + m.kib, 0);
+      if (cellKiB === 0) continue;
+      checkedCells.add(cell);
+      const offKiB = mine.filter((m) => !nodeset.has(m.node)).reduce((a, m) => a + m.kib, 0);
+      if (offKiB * 100 <= cellKiB * maxOff) continue;
+      const on = CpuSet.ofList(mine.filter((m) => m.kib > 0).map((m) => m.node));
+      report({
+        range: memnode.element.startTag,
+        messageId: "cellOffNodeset",
+        data: {
+          cell: String(cell),
+          guest: guest.name,
+          nodes: `node${on.size === 1 ? "" : "s"} ${on.toString()}`,
+          share: percent(offKiB, cellKiB),
+          size: formatKiB(offKiB),
+          nodeset: nodeset.toString()
+        }
+      });
+    }
     const bindings = numatune ? [...numatune.memory ? [numatune.memory] : [], ...numatune.memnodes] : [];
     const confined = bindings.every((m) => m.mode === "strict" || m.mode === "restrictive");
-    if (total > 0 && numatune && numatune.memory?.placement !== "auto" && confined) {
+    const rest = memory.map((m) => ({
+      ...m,
+      kib: m.kib - cellMemory.filter((c) => checkedCells.has(c.cell) && c.node === m.node && c.pageSizeKiB === m.pageSizeKiB).reduce((a, c) => a + c.kib, 0)
+    }));
+    if (total > 0 && staticPlacement && confined) {
       let nodes = CpuSet.empty;
       for (const m of bindings) nodes = nodes.union(m.nodeset?.set ?? CpuSet.empty);
       const where = bindings.find((m) => m.nodeset)?.nodeset;
-      const off = memory.filter((m) => !nodes.has(m.node));
+      const off = rest.filter((m) => m.kib > 0 && !nodes.has(m.node));
       const offKiB = off.reduce((a, m) => a + m.kib, 0);
       if (!nodes.isEmpty && where && offKiB * 100 > total * maxOff) {
         report({
@@ -20221,11 +20459,11 @@ function readmes() {
     "realtime-sched-unsafe": "# realtime-sched-unsafe\n\nReports a thread with realtime scheduling (`scheduler='fifo'` or `'rr'` in `<vcpusched>`, `<iothreadsched>` or `<emulatorsched>`) whose placement is unsafe: its affinity has more than one CPU (or it has no pin at all), it shares its one CPU with another thread of the same guest, or, for the emulator and IOThreads with a host snapshot, it may run on housekeeping CPUs, outside the isolated set. One error per thread group names every reason; it points at the thread's own pin `cpuset`, or at the `scheduler` attribute when the thread has no pin of its own.\n\n## Why this matters\n\nA SCHED_FIFO or SCHED_RR thread is never preempted by ordinary (SCHED_OTHER) threads: it runs until it blocks, yields, or a higher realtime priority wants the CPU (sched(7)). A busy realtime vCPU therefore owns its CPU outright. That is the point of kvm-realtime's layout, and it is only safe when nothing else ever needs that CPU:\n\n- **one CPU, not a range**: a realtime thread with several allowed CPUs is placed by the scheduler, can land where another realtime thread or a kernel thread already runs, and starves it; on `isolcpus` CPUs it is not even balanced away again;\n- **not shared with another thread of the guest**: two realtime vCPUs on one CPU at equal priority run one at a time until one blocks (FIFO) or its slice ends (RR), so the guest's vCPUs stall each other; an ordinary thread of the guest on that CPU never gets to run;\n- **on isolated CPUs only**: housekeeping CPUs run IRQ work, RCU callbacks, kworkers and ksoftirqd; a realtime thread there starves them, with RCU stall warnings, hung tasks and stuck I/O as the result.\n\nlibvirt's kvm-realtime page pins each vCPU to a dedicated isolated CPU with `fifo`, and leaves the emulator on housekeeping CPUs with normal scheduling.\n\nA thread allowed several CPUs that other threads of the guest are pinned within is named with them (\"shares CPUs 24,31 with IOThreads 5-8\"), not only as spanning several CPUs: those threads are what it starves, and narrowing its pin to one of the same CPUs would not help them.\n\n## Which rule reports what\n\nSeveral placement rules see the same threads. So that one mistake gets one finding, realtime cases are split like this (housekeeping-overlap's README says the same):\n\n| case | reported by |\n| --- | --- |\n| realtime vCPU whose `vcpupin` or `<vcpu cpuset>` includes housekeeping CPUs | `housekeeping-overlap` (error) |\n| emulator (its `emulatorpin`, or the `<vcpu cpuset>` it follows) on a CPU dedicated to a vCPU, when either is realtime | `emulatorpin-overlaps-vcpus` (error) |\n| emulator with no pin at all in a pinned domain | `missing-emulatorpin` |\n| IOThread on, or without a pin over, a CPU dedicated to a vCPU | `iothread-placement` (error when either is realtime) |\n| realtime vCPU with a floating pin, a floating `<vcpu cpuset>`, or no pin | this rule (`vcpu-floating-pin` and `vcpu-partially-pinned` leave realtime vCPUs alone) |\n| two vCPUs on one dedicated CPU, one of them realtime | this rule (`vcpu-pin-collision` leaves it) |\n| realtime emulator or IOThread: floating, sharing its CPU, or on housekeeping CPUs | this rule |\n\nA realtime vCPU with a floating pin that also reaches housekeeping CPUs gets two findings, one from each rule, because they are two separate changes: narrow the pin to one CPU, and move it off the housekeeping set. CPUs that are neither isolated nor housekeeping are offline or absent, which is `pin-target-offline`'s. Two realtime threads pinned to one CPU are one finding, at the first pin, with the other pin related.\n\n## Incorrect\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5-6'/>\n  <emulatorpin cpuset='0-1'/>\n  <vcpusched vcpus='0-1' scheduler='fifo' priority='1'/>\n</cputune>\n```\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='6'/>\n  <vcpupin vcpu='1' cpuset='6'/>\n  <emulatorpin cpuset='0-1'/>\n  <vcpusched vcpus='0-1' scheduler='rr' priority='10'/>\n</cputune>\n```\n\nOn a host with `isolcpus=4-31` (housekeeping CPUs 0-3), a realtime emulator on housekeeping CPUs:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <emulatorpin cpuset='0-1'/>\n  <emulatorsched scheduler='fifo' priority='2'/>\n  <vcpusched vcpus='0' scheduler='fifo' priority='1'/>\n</cputune>\n```\n\n## Correct\n\nThe kvm-realtime layout:\n\n```xml\n<cputune>\n  <emulatorpin cpuset='0-1'/>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <vcpusched vcpus='0-3' scheduler='fifo' priority='1'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix: giving a realtime thread a CPU of its own takes a free isolated CPU, which is a capacity decision. Pin each realtime vCPU to one isolated CPU that nothing else of the guest uses. For the emulator and IOThreads, either give each one an isolated CPU of its own, or drop the realtime policy and keep them on housekeeping CPUs, as kvm-realtime does.\n\n## Needs\n\n**domain**. The housekeeping check for the emulator and IOThreads needs a host snapshot with known isolation (`isolcpus`, `nohz_full`, tuned `isolated_cores`, or the config's `housekeeping`).\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpusched`, `iothreadsched`, `emulatorsched`: \"fifo\" and \"rr\" with a priority, and the pins they combine with).\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupPid`: affinity and scheduler set per thread).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime).\n- sched(7): SCHED_FIFO and SCHED_RR semantics.\n- Linux `Documentation/admin-guide/kernel-parameters` (`isolcpus`, `nohz_full`, `rcu_nocbs`) and `kernel/sched/isolation.c`.\n",
     "running-affinity-drift": "# running-affinity-drift\n\nReports a thread of a running guest whose allowed CPUs (`Cpus_allowed_list` in `/proc/PID/task/TID/status`, captured by `kvmlint snapshot`) differ from the effective affinity this domain file gives it: a vCPU against its `<vcpupin>`, the emulator threads against `<emulatorpin>`, an IOThread against its `<iothreadpin>` (each falling back to `<vcpu cpuset>`, then all online CPUs, as libvirt does). The finding sits on the `cpuset` the running thread disagrees with. It needs a snapshot with `running` data, and the guest is matched to the file by uuid (as a value: with or without dashes, in either case), then by name.\n\nThe emulator threads are QEMU's main thread and its other helpers, not threads that take another thread's affinity by design: the kernel's own tasks in the QEMU process (`vhost-<pid>` since Linux 6.4, `kvm-nx-lpage-recovery` since 6.13, cloned from the first vCPU that runs), and thread-pool threads (named `worker`) allowed exactly the CPUs of an IOThread, which QEMU starts from the IOThread they serve (`util/thread-pool.c`) and libvirt never re-pins. Any other helper, and a `worker` on a vCPU's CPUs (no thread pool starts from a vCPU), is an emulator thread: `call_rcu` on a vCPU's dedicated CPU is reported.\n\n## Why this matters\n\nThe tuning guide checks pinning on the live host with `virsh vcpuinfo` and `virsh emulatorpin`, because what runs can differ from what is written: `virsh vcpupin --live` (or `emulatorpin`, `iothreadpin` without `--config`) changes the running guest only, and the next restart silently reverts it; a file changed in git after the guest started is not applied until it restarts. Either way the host does not run what the repository says, and every other rule checked the repository.\n\nWhich side is right: the file in the repository is the reviewed one. Re-apply it (restart the guest, or `virsh vcpupin DOMAIN VCPU CPUS --live` with the file's value), or, if the live change was intended, put it in the file and let the pipeline deploy it. Threads that inherit all online CPUs are accepted with or without the isolated CPUs, since libvirt \u2265 10.4.0 leaves those out (`qemuProcessGetAllCpuAffinity`) and distributions backport it; the message names the CPUs the host's libvirt gives (`non-isolated CPUs 0-3 (libvirt 11.3.0)`, or `every online host CPU (0-31)`).\n\nWithout `<emulatorpin>`, a strict single-node `<numatune>` first sets the QEMU process to that node's CPUs (`qemuProcessInitCpuAffinity`), but `qemuProcessSetupEmulator` resets it to the default before QEMU is executed: both run before libvirt completes the start handshake with the child (`qemuProcessLaunch`, libvirt 7.0 to 11.3), so QEMU creates every thread (`call_rcu`, `IO mon_iothread`) from the final set. Helpers found on the nodeset's CPUs are therefore reported, not taken for that first affinity.\n\n## Incorrect\n\nThe snapshot shows vCPU 3 allowed on CPU 8 (`virsh vcpupin rt-live 3 8 --live`):\n\n```xml\n<cputune>\n  <vcpupin vcpu='3' cpuset='7'/>\n</cputune>\n```\n\n## Correct\n\nThe file and the running guest agree (after a restart, or after the file took CPU 8):\n\n```xml\n<cputune>\n  <vcpupin vcpu='3' cpuset='8'/>\n</cputune>\n```\n\n## Fix\n\nNone: either the host or the file must change, and which one is a person's call. Capture again (`kvmlint snapshot -o hosts/HOST.json`) after changing the host.\n\n## Sources\n\nformatdomain \xA7CPU Tuning; `virsh vcpupin`, `emulatorpin`, `iothreadpin` (`--live`, `--config`); libvirt `qemu_process.c` (qemuProcessSetupVcpu, qemuProcessSetupEmulator, qemuProcessGetAllCpuAffinity); proc(5) `Cpus_allowed_list`.\n",
     "running-guest-unmatched": "# running-guest-unmatched\n\nInfo, from a snapshot with running guests: a domain file mapped to the host that is not running there (reported on its `<name>`), and running guests that no domain file mapped to the host describes (reported once on the snapshot's `running.guests`). Matched by uuid, then by name. When no guest at all was running at capture time (a capture before deployment, or a host without libvirt), there is no drift to name: one info note on the snapshot says the domains were not checked, instead of one per domain.\n\n## Why this matters\n\nA fleet repository maps domains to hosts; the host runs what was started on it. A guest that migrated away, one started by hand, or one that moved hosts without the mapping changing makes every capacity rule (hugepages, memory per node, dedicated CPUs) check the wrong plan. This says so, without judging which side is right.\n\n## Incorrect\n\nThe snapshot shows `um-6` running, while the file mapped to the host describes `um-5`:\n\n```xml\n<domain type='kvm'>\n  <name>um-5</name>\n</domain>\n```\n\n## Correct\n\nThe file mapped to the host describes the guest that runs there:\n\n```xml\n<domain type='kvm'>\n  <name>um-6</name>\n</domain>\n```\n\n## Fix\n\nNone: update the `hosts` mapping in `kvmlint.config.json`, or start the guest where it is planned, then capture again.\n\n## Sources\n\nformatdomain (name, uuid); QEMU `-name guest=`, `-uuid`.\n",
-    "running-memory-drift": "# running-memory-drift\n\nCompares a running guest's memory and scheduling with this file: more than 5% (option `maxOffNodesetPercent`) of its resident memory on host nodes outside its `<numatune>` nodesets; `<hugepages>` configured but less than 50% (option `minHugepagePercent`) of its resident memory in hugepages; or vCPU threads that do not run the realtime policy and priority `<vcpusched>` gives them. Memory per node and page size comes from `/proc/PID/numa_maps` (`N<node>=<pages>` \xD7 `kernelpagesize_kB`), policy and priority from `/proc/PID/task/TID/stat`.\n\nOnly `mode='strict'` and `mode='restrictive'` confine memory: libvirt sets the cgroup's `cpuset.mems` for those two alone (`qemuProcessSetupPid`), while `preferred` and `interleave` let the kernel allocate on other nodes when the named ones run short. A `<numatune>` whose `<memory>` or any `<memnode>` is `preferred` or `interleave` is not checked for memory outside its nodes.\n\nOnly memory a nodeset governs is counted: anonymous mappings (`anon=`: QEMU's heap, guest RAM from memory-backend-ram), hugetlb mappings (`huge`: hugetlbfs files and hugetlb memfds) and the files QEMU backs guest RAM with (`/memfd:\u2026` for memory-backend-memfd, files under `/dev/shm`, shared anonymous memory shown as `/dev/zero`). The QEMU binary and its shared libraries (`file=\u2026` without `anon=`) are page cache shared with other processes (`mapmax=`), placed on whichever node first read them; they are left out at capture time.\n\nvCPUs that run different policies are named per policy (`vCPUs 0-3 \u2026 run other 0 (vCPUs 0-1) and rr 1 (vCPUs 2-3)`). The scheduling check stays in this rule, as its summary and the README's verification table say: `running-affinity-drift` compares allowed CPUs only, and splitting a rule id that configurations already enable or disable would change what they select.\n\n## Why this matters\n\nThe guide verifies memory placement with `numastat -c qemu-kvm` and `virsh numatune`: memory allocated before the cgroup's `cpuset.mems` applied, a guest migrated from another host, or a nodeset changed live leaves pages on the wrong node, and every access crosses the interconnect. A hugepage-backed guest that fell back to small pages (pool exhausted at start with a lenient setup, or the backing changed) loses the TLB benefit the configuration promised. A realtime guest whose vCPUs run `SCHED_OTHER` is not realtime at all, whatever the file says.\n\n## Incorrect\n\n6% of the guest's memory is on node 1:\n\n```xml\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\n## Correct\n\nAll of it on node 0, as the nodeset says (up to 5% elsewhere is tolerated: QEMU's own allocations before the binding applied).\n\n```xml\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\n## Fix\n\nNone. Restart the guest (strict binding applies from the first allocation), or `virsh numatune DOMAIN --nodeset N --live` and let the kernel migrate pages; check the hugepage pools per node before restarting a hugepage guest.\n\n## Sources\n\nformatdomain \xA7NUMA Node Tuning, \xA7Memory Backing, \xA7CPU Tuning (`vcpusched`); proc(5) `numa_maps`, `stat` fields 40-41; numastat(8).\n",
+    "running-memory-drift": "# running-memory-drift\n\nCompares a running guest's memory and scheduling with this file: more than 5% (option `maxOffNodesetPercent`) of its resident memory on host nodes outside its `<numatune>` nodesets, or of one guest cell's memory outside its `<memnode>` nodeset; `<hugepages>` configured but less than 50% (option `minHugepagePercent`) of its resident memory in hugepages; or vCPU threads that do not run the realtime policy and priority `<vcpusched>` gives them. Memory per node and page size comes from `/proc/PID/numa_maps` (`N<node>=<pages>` \xD7 `kernelpagesize_kB`), policy and priority from `/proc/PID/task/TID/stat`.\n\nOnly `mode='strict'` and `mode='restrictive'` confine memory: libvirt sets the cgroup's `cpuset.mems` for those two alone (`qemuProcessSetupPid`), while `preferred` and `interleave` let the kernel allocate on other nodes when the named ones run short. A `<numatune>` whose `<memory>` or any `<memnode>` is `preferred` or `interleave` is not checked for memory outside the union of its nodes.\n\nWith `<memnode>` elements, each strict or restrictive one is checked against its own guest cell: QEMU binds a strict cell's backend to the memnode's nodes (`policy=bind`), and libvirt confines a restrictive cell's vCPUs to them (`cpuset.mems` per vCPU, `qemuProcessSetupPid`). A cell's memory is known where `/proc/PID/numa_maps` names its backend, whose id libvirt makes `ram-node<cell>` (`qemuBuildMemoryCellBackendProps`): hugetlbfs files `qemu_back_mem.ram-node0.XXXXXX` (`qemu_back_mem._objects_ram-node0.XXXXXX` with machine types before 4.0), `memory_backing_dir` files `\u2026/ram-node0`, memfds named so. One finding per cell, at its `<memnode>`, naming the nodes the cell's memory is on, the share and size outside the nodeset, and the nodeset; the threshold applies to the cell's memory. A cell checked this way is left out of the whole-guest check, which covers the rest (QEMU's own memory, cells without a `<memnode>`): two cells swapped between two nodes are inside the union and only the per-cell view shows them. Anonymous backends (memory-backend-ram) and memfds QEMU names `memory-backend-memfd` carry no cell name: their cells are not checked one by one (no guess from `bind:N` policies or addresses), only as part of the whole guest.\n\nOnly memory a nodeset governs is counted: anonymous mappings (`anon=`: QEMU's heap, guest RAM from memory-backend-ram), hugetlb mappings (`huge`: hugetlbfs files and hugetlb memfds) and the files QEMU backs guest RAM with (`/memfd:\u2026` for memory-backend-memfd, files under `/dev/shm`, shared anonymous memory shown as `/dev/zero`). The QEMU binary and its shared libraries (`file=\u2026` without `anon=`) are page cache shared with other processes (`mapmax=`), placed on whichever node first read them; they are left out at capture time.\n\nvCPUs that run different policies are named per policy (`vCPUs 0-3 \u2026 run other 0 (vCPUs 0-1) and rr 1 (vCPUs 2-3)`). The scheduling check stays in this rule, as its summary and the README's verification table say: `running-affinity-drift` compares allowed CPUs only, and splitting a rule id that configurations already enable or disable would change what they select.\n\n## Why this matters\n\nThe guide verifies memory placement with `numastat -c qemu-kvm` and `virsh numatune`: memory allocated before the cgroup's `cpuset.mems` applied, a guest migrated from another host, or a nodeset changed live leaves pages on the wrong node, and every access crosses the interconnect. A hugepage-backed guest that fell back to small pages (pool exhausted at start with a lenient setup, or the backing changed) loses the TLB benefit the configuration promised. A realtime guest whose vCPUs run `SCHED_OTHER` is not realtime at all, whatever the file says.\n\n## Incorrect\n\n6% of the guest's memory is on node 1:\n\n```xml\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\nGuest cell 0 bound to node 0 and cell 1 to node 1, but `numa_maps` shows `qemu_back_mem.ram-node0\u2026` on node 1 and `ram-node1` on node 0 (one finding per `<memnode>`):\n\n```xml\n<numatune>\n  <memory mode='strict' nodeset='0-1'/>\n  <memnode cellid='0' mode='strict' nodeset='0'/>\n  <memnode cellid='1' mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Correct\n\nAll of it on node 0, as the nodeset says (up to 5% elsewhere is tolerated: QEMU's own allocations before the binding applied).\n\n```xml\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\nWith `<memnode>` elements, each cell's backend on its own memnode's nodes.\n\n## Fix\n\nNone. Restart the guest (strict binding applies from the first allocation), or `virsh numatune DOMAIN --nodeset N --live` and let the kernel migrate pages (that moves the whole guest: a cell's backend is bound once, when QEMU creates it, so a swapped cell needs a restart); check the hugepage pools per node before restarting a hugepage guest.\n\n## Sources\n\nformatdomain \xA7NUMA Node Tuning, \xA7Memory Backing, \xA7CPU Tuning (`vcpusched`); proc(5) `numa_maps`, `stat` fields 40-41; numastat(8); libvirt `qemuBuildMemoryCellBackendProps`, `qemuProcessSetupPid`; QEMU `file_ram_open` (system/physmem.c).\n",
     "schema-invalid": "# schema-invalid\n\nReports a domain that libvirt's own RelaxNG schema (`domain.rng` and the files it includes) rejects, at the element where libxml2's validator gave up. It runs only when the run validates against the schemas: `--schema [dir]` on the command line, `\"schema\"` in `kvmlint.config.json`, or the Action's `schema` input. One finding per file at most, because libxml2 reports only the first failure.\n\n## Why this matters\n\nWithout validation, `virsh define` silently ignores elements and attributes it does not know: a misspelt element (`<interfaces>` for `<interface>`) or an element in the wrong place (`<numa>` directly under `<domain>` instead of inside `<cpu>`) is dropped, and the guest runs without the NIC or the NUMA layout that the file in git describes. A wrong value of an attribute libvirt does read (`mode='host-passthru'`) usually makes `virsh define` fail, but only on the host, at deploy time. `virsh define --validate` and `virt-xml-validate` catch both by validating against the schemas that ship with libvirt (`src/util/virxml.c`, `virXMLValidateAgainstSchema`); this rule runs the same check before deploy.\n\nkvmlint validates with libxml2, the engine libvirt uses, compiled to WebAssembly (`libxml2-wasm`). The schemas are libvirt's own files, not a copy inside kvmlint, so the verdict is the one of the libvirt version they come from: point `--schema` at the schemas of the libvirt version you deploy to. A newer element is rejected by an older schema.\n\n**Where the finding is placed.** libxml2 reports only the first failure. libvirt's `<domain>` and `<devices>` are `<interleave>` patterns, and inside an interleave libxml2 only says which child it could not match (\"Extra element devices in interleave\"), not what inside it is wrong. So:\n\n- when the domain uses an element that no `.rng` file of the directory defines (outside `<metadata>` and other namespaces), that element is the fault wherever libxml2 stopped: the finding is on it and says the schemas are older than it or the name is misspelt, naming the directory and, when a Debian package installed it, that package's libvirt version (read from dpkg's records), e.g. `<throttlefilters> is defined nowhere in the schemas at /usr/share/libvirt/schemas (libvirt 9.0.0)`;\n- when libxml2 names the node at fault itself (an unknown attribute, a value its type does not allow), the finding points at that attribute or element, e.g. `dumpCore='no'` on `<memory>`. A blamed element value is checked once more with its siblings blanked out: inside a choice of alternatives (libvirt's `<os>` variants) libxml2 names the first child it could not fit, so relative `<loader>` and `<nvram>` paths are blamed on `<type>hvm</type>`. When the domain then validates, or first fails further on, the finding moves to the parent (`<os>` or something inside it), narrowed as below;\n- otherwise libxml2 names only the element where it gave up, often `<devices>` or `<cputune>`. kvmlint then looks below it for the smallest element without which the whole domain validates: it blanks children out (offsets and lines unchanged) and validates again, half of the children at a time and then, for a short list, one by one, and descends into the child whose removal makes the domain valid. A bad `cache` value on a disk's `<driver>` is reported on that `<driver>`; the message says the domain validates without it, and where libxml2 itself stopped. This costs a few validations (about 12 for a `<devices>` of 60 children), only for a file that fails, and never more than 64;\n- when no single removal makes the domain valid (two faults, or a required element that is itself wrong), the finding stays on the element where libxml2 gave up, and the message says that the fault is that element or something inside it (an attribute, its text or a child element);\n- a file that libxml2 itself does not accept, although it is well-formed for kvmlint's parser (an undeclared namespace prefix such as `qemu:` without `xmlns:qemu`), is reported where libxml2 reports it. libvirt's parser stops only on fatal errors, so libvirt reads such a file, but it does not see the element in its namespace.\n\nThe precise checks that matter for tuning (an unknown unit, a numatune mode, a cpuset's syntax) have rules of their own with exact positions: `value-invalid`, `cpuset-syntax`. This rule covers everything else in libvirt's grammar.\n\n**Schemas from the pull request.** A schema directory inside the workspace (vendored schemas, or the config's `schema` key) can be rewritten by a pull request, and libxml2's RelaxNG validation is exponential on a crafted grammar. Such a directory is validated on a helper thread under a watchdog: a domain not validated within 10 s is reported as \"could not validate against the schemas at DIR: stopped after 10 s\" (an error: it is not known to be valid), and so is every domain after it. The same message, with libxml2's reason, reports a domain libxml2 could not validate at all (out of memory, or a schema that accepts anything). Installed schemas (outside the workspace) are not bounded.\n\n**What is read.** Only `.rng` files inside the schema directory, only while `domain.rng` is compiled (once per run) and, after a failure, once more to list the element names they define (regular files only, each bounded); dpkg's `info/*.list` of the packages that ship libvirt's schemas and its `status`, to name the version; through an input provider that refuses any other path, a `..` or symlink leading out, and every URL scheme but `file:`. An `<include>` pointing outside the directory makes the schema unusable (exit 2). Validating a domain reads no file, and entities and DTDs are never loaded (`XML_PARSE_NONET`, `XML_PARSE_NO_XXE`).\n\n## Incorrect\n\n```xml\n<cpu mode='host-passthru' check='none' migratable='off'>\n```\n\n```xml\n<on_poweroff>shutdown</on_poweroff>\n```\n\n```xml\n<devices>\n  \u2026\n  <interfaces type='bridge'>\n    <source bridge='br1'/>\n  </interfaces>\n</devices>\n```\n\n```xml\n<numa>\n  <cell id='0' cpus='0-7' memory='16' unit='GiB'/>\n</numa>\n<os>\n```\n\n```xml\n<memory unit='GiB' dumpCore='no'>16</memory>\n```\n\n```xml\n<domain type='kvm'>\n  \u2026\n  <qemu:commandline>\n    <qemu:arg value='-overcommit'/>\n  </qemu:commandline>\n</domain>\n```\n\n## Correct\n\n```xml\n<cpu mode='host-passthrough' check='none' migratable='off'>\n  <numa>\n    <cell id='0' cpus='0-7' memory='16' unit='GiB'/>\n  </numa>\n</cpu>\n<on_poweroff>destroy</on_poweroff>\n```\n\n```xml\n<domain type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>\n  <memory unit='GiB' dumpCore='off'>16</memory>\n  \u2026\n  <qemu:commandline>\n    <qemu:arg value='-overcommit'/>\n  </qemu:commandline>\n</domain>\n```\n\n## Fix\n\nThere is no automatic fix: libxml2 does not say what the right element or value is. Compare the reported element, its attributes, its text and its children with libvirt's Domain XML format for your libvirt version. When the finding is on `<devices>` or `<domain>`, the mistake can be in any child; `virsh define --validate` on a copy, or removing children one at a time, narrows it down. If the element is correct but newer than the schemas you validate against, use the schemas of the libvirt you deploy to.\n\n## Needs\n\n**domain**, and libvirt's schemas: `--schema DIR` (a directory holding `domain.rng`), or `--schema` alone to search `$KVMLINT_LIBVIRT_SCHEMAS`, `/usr/share/libvirt/schemas` and `/usr/local/share/libvirt/schemas`. The schemas ship in Debian's and Ubuntu's `libvirt0` package and in Fedora's `libvirt-libs`; on a machine without libvirt, `apt-get download libvirt0 && dpkg -x libvirt0_*.deb dir` unpacks them without installing anything. Without `--schema` (or `\"schema\"` in the config) the rule is silent. A missing or unusable schema directory is exit 2.\n\n## Sources\n\n- libvirt `src/util/virxml.c`: `virXMLParseHelper` (parse options `XML_PARSE_NONET | XML_PARSE_NOWARNING`; validation against a schema file when asked), `virXMLValidatorInit` and `virXMLValidateAgainstSchema` (libxml2's RelaxNG validator), `catchXMLError` (only fatal parse errors stop libvirt).\n- libvirt `src/conf/schemas/domain.rng`, `domaincommon.rng` and the files they include (installed under `/usr/share/libvirt/schemas`); `virt-xml-validate(1)`; `virsh define --validate`.\n- libxml2 `relaxng.c`: `xmlRelaxNGValidateDoc`, and its error messages (\"Extra element %s in interleave\", \"Invalid attribute %s for element %s\"); `tree.c` `xmlGetNodePath` for the node path kvmlint maps back to a position.\n- libvirt, Domain XML format (libvirt.org/formatdomain.html).\n",
     "smt-sibling-sharing": "# smt-sibling-sharing\n\nReports a vCPU dedicated to a host CPU whose SMT sibling (another hardware thread of the same core) does other work: it is a housekeeping CPU, carries this guest's emulator or IOThreads, or is used by another guest planned on the host. The finding is on the dedicating `<vcpupin>`, with the sibling CPUs and what runs on them (at most three other guests named). When several of one guest's dedicated vCPUs have nothing but housekeeping siblings (an `isolcpus` list that names one thread of each core), that is one cause and one finding, on the first pin, the others related. A vCPU dedicated to a housekeeping CPU is `housekeeping-overlap`'s finding alone: what that CPU's sibling runs is not a second cause. Nor is the other side of it: an isolated CPU whose housekeeping sibling holds the same guest's own vCPU (an `isolcpus` list that left the siblings out, with the guest pinned to whole cores) gets no finding here, only that vCPU's `housekeeping-overlap`.\n\n## Why this matters\n\nThe two (or more) hardware threads of one core share its execution units, L1 and L2 caches and branch predictors. A vCPU on one thread runs noticeably slower, and with more jitter, whenever its sibling is busy. For a vCPU pinned 1:1 for predictable latency, a busy sibling undoes much of what the pinning was for:\n\n- **housekeeping on the sibling**: interrupts, softirqs, kworkers and RCU callback threads run on housekeeping CPUs. Isolating a CPU while leaving its sibling in the housekeeping set is a common off-by-numbering mistake (on many hosts the siblings are N and N+16, not N and N+1);\n- **this guest's emulator or IOThreads pinned onto the sibling**: the guest's own I/O then competes with its vCPU. Unpinned ones are `missing-emulatorpin`'s and `iothread-placement`'s finding, and ones allowed on the vCPU's own CPU `emulatorpin-overlaps-vcpus`' and `iothread-placement`'s: one cause, one finding;\n- **another guest on the sibling**: a noisy neighbour on the same core. OpenStack's `hw:cpu_thread_policy=isolate` exists to prevent this.\n\nThis guest's *own* vCPUs on the sibling are not reported. That is how a guest with `<topology threads='2'>` is meant to be pinned (see `guest-smt-topology-mismatch`).\n\nUnpinned threads of other guests count only on siblings outside the isolcpus domain set, where the scheduler can place them (see `dedicated-cpu-conflict`).\n\n## Incorrect\n\nOn a host whose siblings are N and N+16, booted with `isolcpus=1-7,9-15,17-31` (housekeeping 0, 8 and 16):\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='24'/>\n  <vcpupin vcpu='1' cpuset='25'/>\n  <emulatorpin cpuset='8'/>\n</cputune>\n```\n\nCPU 24's sibling is CPU 8, which does housekeeping and carries the emulator.\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='26'/>\n  <vcpupin vcpu='1' cpuset='27'/>\n  <emulatorpin cpuset='8'/>\n</cputune>\n```\n\nThe siblings 10 and 11 stay idle, or run this guest's own vCPUs with `<topology threads='2'>`.\n\n## Fix\n\nThere is no automatic fix, because the choice is between capacity and latency. Leave the siblings of dedicated CPUs idle. Or give them to the same guest's vCPUs and declare `<topology threads='2'>` so the guest knows. Or, on the host, isolate whole cores, meaning both threads: keep housekeeping on whole cores too. A host with SMT disabled has no siblings and is never reported.\n\n## Needs\n\n**plan** and a host snapshot with the CPU topology (`cpuTopology` with `siblings`, from `/sys/devices/system/cpu/cpuN/topology/thread_siblings_list` or `virsh capabilities`; CPUs sharing socket, die and core id count as siblings when the list is absent). Without it, the rule reports one info note on the snapshot naming the dedicated CPUs it could not check. Housekeeping siblings are checked only when the housekeeping set is known. Dedicated CPUs the host does not have online are skipped (that is `pin-target-offline`'s finding), so they are not named as unknown topology.\n\n## Sources\n\n- Linux `Documentation/ABI/stable/sysfs-devices-system-cpu` (`topology/thread_siblings_list`) and `Documentation/admin-guide/kernel-parameters.txt` (`isolcpus`, `nohz_full`: isolate both threads of a core).\n- libvirt, Domain XML format, \xA7CPU Tuning and \xA7CPU model and topology (`<topology threads>`). `formatcaps` (`<cpu siblings>`).\n- OpenStack Nova `nova/virt/hardware.py` and the flavor extra spec `hw:cpu_thread_policy` (`isolate`: no other instance's vCPU on a sibling).\n- libvirt kbase kvm-realtime: realtime vCPUs on isolated CPUs, host work elsewhere.\n",
     "unused-disable-directive": "# unused-disable-directive\n\nA `kvmlint-disable\u2026` comment, or a `<kvmlint:disable>` suppression in the domain's `<metadata>`,\nthat suppresses no finding: the problem it silenced was fixed, the rule id is misspelt, it sits in\nthe wrong place, or its `element` path matches no element. Reported only with\n`--report-unused-disable-directives` (or `\"reportUnusedDisableDirectives\": true` in\n`kvmlint.config.json`), like ESLint's option of the same name.\n\nThree reports are made always, because each is a suppression that silences something other than what a\nreviewer reads, and no directive or `<metadata>` entry silences them:\n- a comment that starts `kvmlint-` but names no directive (`kvmlint-disable-nextline`): it silences nothing;\n- a directive or `<kvmlint:disable>` naming a rule kvmlint does not have;\n- a rule written after the colon, where the reason goes (`kvmlint-disable-file: missing-emulatorpin`): read as\n  written, it would silence every rule; it silences nothing and is reported.\n\n## Why this matters\n\nA stale directive is a hole waiting for the next mistake: when someone later re-introduces the\nproblem on that element, the comment silences it without anyone having decided so. A misspelt\nrule id silences nothing while looking as if it did.\n\n## Directives\n\nDirectives are XML comments (design.md \xA74). The text after a colon is the reason, kept for reviewers:\n\n- `<!-- kvmlint-disable-next-line rule-a rule-b: reason -->` \u2014 findings of those rules (all rules\n  when none is named) on the start tag of the next element;\n- `<!-- kvmlint-disable rule-a -->` \u2026 `<!-- kvmlint-enable rule-a -->` \u2014 a region;\n- `<!-- kvmlint-disable-file rule-a -->` \u2014 the whole file.\n\nAn XML comment may not contain `--`, so the reason cannot either. libvirt drops comments when it\nstores a domain: for XML dumped from a live host, use the config's `ignores` (by domain name or\nuuid) instead.\n\n## Incorrect\n\n```xml\n  <cputune>\n    <!-- kvmlint-disable-next-line housekeeping-overlap: vCPU 0 is the guest's housekeeping vCPU -->\n    <vcpupin vcpu='0' cpuset='4'/>\n```\n\nCPU 4 is not a housekeeping CPU, so nothing was suppressed: the directive is stale.\n\n## Correct\n\n```xml\n  <cputune>\n    <!-- kvmlint-disable-next-line housekeeping-overlap: vCPU 0 runs the guest's own housekeeping -->\n    <vcpupin vcpu='0' cpuset='2'/>\n```\n\n## Fix\n\nNo automatic fix: delete the directive, or correct the rule id it names.\n\n## Needs\n\nOne domain file; the directive is matched against the findings of every rule run on it.\n\n## Sources\n\n- ESLint, \"Disabling Rules with Inline Comments\" and `--report-unused-disable-directives`.\n- kvmlint design.md \xA74, Inline directives.\n",
-    "value-invalid": "# value-invalid\n\nReports a number, size, unit or mode in the domain XML that libvirt would reject: non-numeric or negative counts and ids, a memory size with an unknown unit or text after its digits, a vCPU count of 0 or beyond any driver's limit, a hugepage size of 0, a `numatune` mode or `<vcpu placement>` libvirt does not know, a second copy of an element libvirt takes once (a warning where libvirt ignores it), or an element a default namespace hides from libvirt. The finding points at the value itself (the attribute value or the element text).\n\n## Why this matters\n\nlibvirt parses these values strictly: `virStrToLong_*` accepts digits only, and `virScaleInteger` accepts only the unit suffixes it knows. One bad value makes `virsh define` (or `virsh edit` when saving) fail for the whole domain. kvmlint reports it at the exact value instead. The other rules also need these numbers. A vCPU id written as a word, or a memory size libvirt cannot read, leaves nothing to compute with, so the pin or size is skipped by the placement and capacity rules. This rule is where that shows.\n\nChecked values:\n\n- **Integers**: `<vcpu>` text and its `current`, `<iothreads>`, `vcpupin vcpu`, `iothreadpin iothread`, `vcpusched priority`, `<iothread id>`, `memnode cellid`, guest `<cell id>`, `<topology sockets|dies|clusters|cores|threads>`. Each must be a non-negative decimal integer.\n- **vCPU count**: `<vcpu>` must be at least 1, and not above 16384, which no libvirt driver accepts.\n- **Memory sizes** (`<memory>`, `<currentMemory>`, `<maxMemory>`, `<memtune>` limits, `<cell memory>`, hugepage `<page size>`): decimal digits only, with no sign, spaces or unit in the text, and a `unit` that `virScaleInteger` knows: `b`, `bytes`, `k`/`KiB`, `M`/`MiB`, `G`/`GiB`, `T`/`TiB`, `P`, `E` (powers of 1024), or `KB`, `MB`, `GB`, `TB` (powers of 1000). Units are case-insensitive, and the default is KiB. A page size must be greater than 0.\n- **numatune mode**: one of `strict`, `preferred`, `interleave`, `restrictive`.\n- **IOThread polling**: `<iothreadids><iothread><poll weight>` must lie in 0-63 (`virDomainIOThreadIDDefParseXML`: \"poll weight N is out of range [0, 63]\").\n- **IOThread ids**: each `<iothreadids><iothread>` needs an `id`, not 0 (\"Zero is not permitted\"), and no id twice (\"duplicate iothread id 'N' found\"; `virDomainIOThreadIDDefParseXML`, `virDomainDefParseIOThreads`).\n- **IOThread pools** (libvirt 8.5.0 and later; an older libvirt ignores the attributes, and so does this check when the host's libvirt is known to be older): `thread_pool_min`/`thread_pool_max` non-negative integers, `thread_pool_max` not 0 (\"thread_pool_max must be a positive integer\"), and `thread_pool_min` at most `thread_pool_max`; a min with no max is refused too, since an unset max is -1 (\"thread_pool_min must be smaller or equal to thread_pool_max\"; domain_validate.c `virDomainDefValidateIOThreadsThreadPool`).\n- **`<vcpu current>`**: not above the maximum (\"maximum vCPU count must not be less than current vCPU count\"), and not 0 in a kvm/qemu domain (\"vcpu 0 can't be offline\", qemu_postparse.c `qemuDomainDefVcpusPostParse`). Neither applies when `<vcpus>` lists vCPU states: libvirt then ignores `current`.\n- **`<cputune>` bandwidth**: `<shares>`, `<period>`, `<quota>` and their `global_`, `emulator_`, `iothread_` forms must parse (\"can't parse cputune period value\"; quotas may be negative); a period above 0 must lie in 1000-1000000 and a quota above 0 in 1000-17592186044415 (\"Value of cputune 'period' must be in range [1000, 1000000]\"; domain_validate.c `virDomainDefCputuneValidate`).\n- **memoryBacking**: `<source type>` one of `file`, `anonymous`, `memfd`; `<access mode>` `shared` or `private`; `<allocation mode>` `immediate` or `ondemand` (\"unknown memoryBacking/source/type 'X'\"; `virDomainDefParseMemory`).\n- **`<vcpu placement>`**: `static` or `auto` (\"Unsupported CPU placement mode\"; `virDomainVcpuParse`).\n- **`<maxMemory slots>`**: an unsigned integer (\"Failed to parse memory slot count\").\n\n| written | KiB |\n| --- | --- |\n| `<memory>16777216</memory>` | 16777216 |\n| `<memory unit='G'>16</memory>`, `unit='GiB'`, `unit='g'` | 16777216 |\n| `<memory unit='GB'>16</memory>` | 15625000 |\n| `<memory unit='bytes'>17179869185</memory>` | 16777217 (rounded up) |\n| `<memory unit='GiG'>16</memory>` | error: unknown unit |\n\n**Repeated and foreign elements.** libvirt's schema allows one each of `<cputune>`, `<numatune>`, `<memoryBacking>`, `<cpu>`, `<vcpu>` and the other `<domain>` children kvmlint reads, but `virsh define` does not validate, so what a second copy does depends on how libvirt's parser reads it (`domain_conf.c`, `numa_conf.c`):\n\n| a second | libvirt | finding |\n| --- | --- | --- |\n| `<numatune>`, `<emulatorpin>`, `<emulatorsched>` | rejects the domain (\"only one \u2026 is supported\") | error |\n| `<cputune>`, `<memoryBacking>`, `<hugepages>` in `<memoryBacking>`, `<memtune>`, `<iothreadids>`, `<vcpus>`, `<devices>`, `<cpu>`, `<os>` | reads the children of every copy (`./cputune/vcpupin`) | error, *unreadable* |\n| `<name>`, `<uuid>`, `<vcpu>`, `<iothreads>`, `<memory>`, `<currentMemory>`, `<maxMemory>`, `<memory>` in `<numatune>`, `<numa>` or `<topology>` in `<cpu>` | reads the first, ignores the rest | warning |\n\nAn element kvmlint reads that a default namespace declaration puts in another namespace (`<cputune xmlns='urn:x'>`) is ignored by libvirt, whose XPath matches elements in no namespace only, but would be read by kvmlint: an error, *unreadable* too. An *unreadable* finding means kvmlint cannot read the file as libvirt does, so, as with `xml-malformed`, no inline directive and no `<metadata>` suppression silences it: otherwise a pull request could put a pin the rules never see in a second `<cputune>` and silence the one finding that says so (SECURITY.md).\n\nA decimal unit on a hugepage size (`size='1' unit='GB'`, which is 976,563 KiB, not a page size) is valid syntax and is left to `hugepage-size-decimal-unit`. Cpuset and nodeset values have their own rule, `cpuset-syntax`.\n\n## Incorrect\n\n```xml\n<memory unit='GiG'>16</memory>\n<memory>16 GiB</memory>\n<vcpu placement='static'>0</vcpu>\n<vcpupin vcpu='zero' cpuset='4'/>\n<page size='0' unit='KiB'/>\n<memory mode='strictly' nodeset='0'/>\n```\n\n## Correct\n\n```xml\n<memory unit='GiB'>16</memory>\n<memory unit='bytes'>17179869184</memory>\n<memory>16777216</memory>\n<vcpu placement='static' current='2'>4</vcpu>\n<vcpupin vcpu='0' cpuset='4'/>\n<page size='2048' unit='KiB'/>\n<memory mode='strict' nodeset='0'/>\n```\n\n## Fix\n\nThere is no automatic fix: a value libvirt cannot read has no single correct reading. Write the number in decimal digits, put the unit in the `unit` attribute, and use one of the unit and mode names above.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/util/virutil.c`: `virScaleInteger` (units, powers of 1024 and 1000) and `src/util/virxml.c`: `virParseScaledValue`.\n- libvirt `src/util/virstring.c`: `virStrToLong_*` (digits only, nothing after them).\n- libvirt `src/conf/domain_conf.c` (`virDomainParseMemory`: round up to whole KiB) and `src/conf/numa_conf.c` (numatune modes).\n- libvirt, Domain XML format, \xA7CPU Allocation, \xA7Memory Allocation (\"unit \u2026 defaults to KiB\"), \xA7Memory Backing, \xA7NUMA Node Tuning, \xA7CPU model and topology.\n",
+    "value-invalid": "# value-invalid\n\nReports a number, size, unit or mode in the domain XML that libvirt would reject: non-numeric or negative counts and ids, a memory size with an unknown unit or text after its digits, a vCPU count of 0 or beyond any driver's limit, a hugepage size of 0, a `numatune` mode or `<vcpu placement>` libvirt does not know, a second copy of an element libvirt takes once (a warning where libvirt ignores it), or an element a default namespace hides from libvirt. The finding points at the value itself (the attribute value or the element text).\n\n## Why this matters\n\nlibvirt parses these values strictly: `virStrToLong_*` accepts digits only, and `virScaleInteger` accepts only the unit suffixes it knows. One bad value makes `virsh define` (or `virsh edit` when saving) fail for the whole domain. kvmlint reports it at the exact value instead. The other rules also need these numbers. A vCPU id written as a word, or a memory size libvirt cannot read, leaves nothing to compute with, so the pin or size is skipped by the placement and capacity rules. This rule is where that shows.\n\nChecked values:\n\n- **Integers**: `<vcpu>` text and its `current`, `<iothreads>`, `vcpupin vcpu`, `iothreadpin iothread`, `vcpusched priority`, `<iothread id>`, `memnode cellid`, guest `<cell id>`, `<topology sockets|dies|clusters|cores|threads>`. Each must be a non-negative decimal integer.\n- **vCPU count**: `<vcpu>` must be at least 1, and not above 16384, which no libvirt driver accepts.\n- **Memory sizes** (`<memory>`, `<currentMemory>`, `<maxMemory>`, `<memtune>` limits, `<cell memory>`, hugepage `<page size>`): decimal digits only, with no sign, spaces or unit in the text, and a `unit` that `virScaleInteger` knows: `b`, `bytes`, `k`/`KiB`, `M`/`MiB`, `G`/`GiB`, `T`/`TiB`, `P`, `E` (powers of 1024), or `KB`, `MB`, `GB`, `TB` (powers of 1000). Units are case-insensitive, and the default is KiB. A page size must be greater than 0.\n- **numatune mode**: one of `strict`, `preferred`, `interleave`, `restrictive`.\n- **IOThread polling**: `<iothreadids><iothread><poll weight>` must lie in 0-63 (`virDomainIOThreadIDDefParseXML`: \"poll weight N is out of range [0, 63]\").\n- **IOThread ids**: each `<iothreadids><iothread>` needs an `id`, not 0 (\"Zero is not permitted\"), and no id twice (\"duplicate iothread id 'N' found\"; `virDomainIOThreadIDDefParseXML`, `virDomainDefParseIOThreads`).\n- **IOThread pools** (libvirt 8.5.0 and later; an older libvirt ignores the attributes, and so does this check when the host's libvirt is known to be older): `thread_pool_min`/`thread_pool_max` non-negative integers, `thread_pool_max` not 0 (\"thread_pool_max must be a positive integer\"), and `thread_pool_min` at most `thread_pool_max`; a min with no max is refused too, since an unset max is -1 (\"thread_pool_min must be smaller or equal to thread_pool_max\"; domain_validate.c `virDomainDefValidateIOThreadsThreadPool`).\n- **`<vcpu current>`**: not above the maximum (\"maximum vCPU count must not be less than current vCPU count\"), and not 0 in a kvm/qemu domain (\"vcpu 0 can't be offline\", qemu_postparse.c `qemuDomainDefVcpusPostParse`). Neither applies when `<vcpus>` lists vCPU states: libvirt then ignores `current`.\n- **`<cputune>` bandwidth**: `<shares>`, `<period>`, `<quota>` and their `global_`, `emulator_`, `iothread_` forms must parse (\"can't parse cputune period value\"; quotas may be negative); a period above 0 must lie in 1000-1000000 and a quota above 0 in 1000-17592186044415 (\"Value of cputune 'period' must be in range [1000, 1000000]\"; domain_validate.c `virDomainDefCputuneValidate`).\n- **memoryBacking**: `<source type>` one of `file`, `anonymous`, `memfd`; `<access mode>` `shared` or `private`; `<allocation mode>` `immediate` or `ondemand` (\"unknown memoryBacking/source/type 'X'\"; `virDomainDefParseMemory`).\n- **`<vcpu placement>`**: `static` or `auto` (\"Unsupported CPU placement mode\"; `virDomainVcpuParse`).\n- **`<maxMemory slots>`**: an unsigned integer (\"Failed to parse memory slot count\").\n\n| written | KiB |\n| --- | --- |\n| `<memory>16777216</memory>` | 16777216 |\n| `<memory unit='G'>16</memory>`, `unit='GiB'`, `unit='g'` | 16777216 |\n| `<memory unit='GB'>16</memory>` | 15625000 |\n| `<memory unit='bytes'>17179869185</memory>` | 16777217 (rounded up) |\n| `<memory unit='GiG'>16</memory>` | error: unknown unit |\n\n**Repeated and foreign elements.** libvirt's schema allows one each of `<cputune>`, `<numatune>`, `<memoryBacking>`, `<cpu>`, `<vcpu>` and the other `<domain>` children kvmlint reads, but `virsh define` does not validate, so what a second copy does depends on how libvirt's parser reads it (`domain_conf.c`, `numa_conf.c`):\n\n| a second | libvirt | finding |\n| --- | --- | --- |\n| `<numatune>`, `<emulatorpin>`, `<emulatorsched>` | rejects the domain (\"only one \u2026 is supported\") | error |\n| `<cputune>`, `<memoryBacking>`, `<hugepages>` in `<memoryBacking>`, `<memtune>`, `<iothreadids>`, `<vcpus>`, `<devices>`, `<cpu>`, `<os>`, `<features>` | reads the children of every copy (`./cputune/vcpupin`) | error, *unreadable* |\n| a feature in `<features>` (`<pmu>`, `<kvm>`, \u2026) | takes the last copy (`virDomainFeaturesDefParse` walks `./features/*`) | error, *unreadable* |\n| `<name>`, `<uuid>`, `<vcpu>`, `<iothreads>`, `<memory>`, `<currentMemory>`, `<maxMemory>`, `<memory>` in `<numatune>`, `<numa>` or `<topology>` in `<cpu>` | reads the first, ignores the rest | warning |\n\nAn element kvmlint reads that a default namespace declaration puts in another namespace (`<cputune xmlns='urn:x'>`, or any child of a `<domain xmlns='urn:x'>` that does not reset it with `xmlns=''`) is ignored by libvirt, whose XPath matches elements in no namespace only, but would be read by kvmlint: an error, *unreadable* too. So is a DOCTYPE that declares attribute defaults (`<!ATTLIST vcpupin xmlns CDATA 'urn:x'>`): libxml2 applies the namespace ones even where libvirt asks for no DTD defaults, moving elements out of libvirt's reading with no declaration in sight. An *unreadable* finding means kvmlint cannot read the file as libvirt does, so, as with `xml-malformed`, no inline directive and no `<metadata>` suppression silences it: otherwise a pull request could put a pin the rules never see in a second `<cputune>` and silence the one finding that says so (SECURITY.md).\n\nA decimal unit on a hugepage size (`size='1' unit='GB'`, which is 976,563 KiB, not a page size) is valid syntax and is left to `hugepage-size-decimal-unit`. Cpuset and nodeset values have their own rule, `cpuset-syntax`.\n\n## Incorrect\n\n```xml\n<memory unit='GiG'>16</memory>\n<memory>16 GiB</memory>\n<vcpu placement='static'>0</vcpu>\n<vcpupin vcpu='zero' cpuset='4'/>\n<page size='0' unit='KiB'/>\n<memory mode='strictly' nodeset='0'/>\n```\n\n## Correct\n\n```xml\n<memory unit='GiB'>16</memory>\n<memory unit='bytes'>17179869184</memory>\n<memory>16777216</memory>\n<vcpu placement='static' current='2'>4</vcpu>\n<vcpupin vcpu='0' cpuset='4'/>\n<page size='2048' unit='KiB'/>\n<memory mode='strict' nodeset='0'/>\n```\n\n## Fix\n\nThere is no automatic fix: a value libvirt cannot read has no single correct reading. Write the number in decimal digits, put the unit in the `unit` attribute, and use one of the unit and mode names above.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/util/virutil.c`: `virScaleInteger` (units, powers of 1024 and 1000) and `src/util/virxml.c`: `virParseScaledValue`.\n- libvirt `src/util/virstring.c`: `virStrToLong_*` (digits only, nothing after them).\n- libvirt `src/conf/domain_conf.c` (`virDomainParseMemory`: round up to whole KiB) and `src/conf/numa_conf.c` (numatune modes).\n- libvirt, Domain XML format, \xA7CPU Allocation, \xA7Memory Allocation (\"unit \u2026 defaults to KiB\"), \xA7Memory Backing, \xA7NUMA Node Tuning, \xA7CPU model and topology.\n",
     "vcpu-floating-pin": "# vcpu-floating-pin\n\nReports a `<vcpupin>` whose `cpuset` names more than one host CPU (a floating pin) in a domain laid out for dedicated 1:1 pinning: one where other vCPUs each have a CPU of their own, or where `<emulatorpin>` keeps the emulator on CPUs apart from all the vCPU pins. Floating pins are reported on their `cpuset`, once per set of CPUs: vCPUs 0-3 each pinned to `4-7` are one finding at the first pin, with the other pins as related locations.\n\n## Why this matters\n\nThe tuning guide's layout gives every vCPU one host CPU of its own and puts QEMU's other threads elsewhere. A vCPU pinned to a range instead is moved between those CPUs by the scheduler: it loses its cache and TLB contents on every move, it can land on the same CPU as another vCPU of the pool and run at half speed, and on CPUs isolated with `isolcpus` the scheduler does not balance at all, so two threads that land on one CPU stay there. One floating pin among 1:1 pins is almost always a typo (`cpuset='7-8'` for `'7'`), and a pool next to a carefully separated emulator is half of a tuned layout.\n\nWhat is not reported, because it is a deliberate, consistent choice rather than a slip:\n\n- a domain whose vCPU pins all float and whose emulator runs on the same CPUs (what OpenStack Nova writes for an instance with a NUMA topology but no dedicated CPUs), or has no `<emulatorpin>` at all: a shared pool, on purpose (an emulator with no pin is `missing-emulatorpin`'s);\n- per-node pools without `<emulatorpin>` (vCPUs 0-3 on node 0's CPUs, 4-7 on node 1's);\n- with a host snapshot, a pin to exactly the hardware threads of one core (`cpuset='1,5'` where CPUs 1 and 5 are SMT siblings) for no more vCPUs than the core has threads: each vCPU has a thread, and moving between siblings keeps the core's L1 and L2 caches (a CI runner's housekeeping vCPUs, each given a whole core);\n- a floating vCPU with realtime (`fifo`/`rr`) scheduling: that is `realtime-sched-unsafe`'s error.\n\nOpenStack Nova's `mixed` CPU policy (some vCPUs dedicated, the others on the shared pool) is reported, as the guide advises against floating vCPUs next to dedicated ones; disable the rule for such domains in the config if the mix is intended.\n\n## Incorrect\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7-8'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4-7'/>\n  <vcpupin vcpu='1' cpuset='4-7'/>\n  <vcpupin vcpu='2' cpuset='4-7'/>\n  <vcpupin vcpu='3' cpuset='4-7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\nA shared pool, emulator included, is not reported:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4-15'/>\n  <vcpupin vcpu='1' cpuset='4-15'/>\n  <emulatorpin cpuset='4-15'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix: which single CPU each vCPU should get depends on what else runs on the host. Pin each vCPU to one CPU of its own, on the NUMA node of its memory.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpupin`, `emulatorpin`).\n- Linux `Documentation/admin-guide/kernel-parameters` (`isolcpus`: isolated CPUs are removed from scheduler load balancing).\n- OpenStack Nova `nova/virt/hardware.py` and the libvirt driver's CPU policies (`dedicated`, `shared`, `mixed`), which write these pin layouts.\n- The KVM tuning guide for Rocky Linux: dedicated 1:1 vCPU pinning, no floating pools.\n",
     "vcpu-id-range": "# vcpu-id-range\n\nReports `<cputune>` entries that name a vCPU or IOThread the domain does not have, pin one vCPU or IOThread twice, or give a realtime policy no valid priority: a `vcpupin` at or beyond the `<vcpu>` maximum or repeated, `vcpusched`/`cachetune`/`memorytune` `vcpus` outside 0..max-1 or missing, an `iothreadpin`/`iothreadsched` naming a missing IOThread, a QEMU disk or virtio-scsi controller whose `<driver iothread>` (or `<driver><iothreads>` mapping) names a missing IOThread, an IOThread on any other controller, `fifo`/`rr` without a priority or with one outside 1\u201399, a pin without a cpuset, a `<vcpus>` list libvirt's QEMU driver refuses (vCPU 0 offline or hotpluggable, orders), a cachetune `<monitor>` of another cache level, and resctrl in a `type='qemu'` domain. The finding points at the attribute at fault (or at the element's start tag when the attribute is missing).\n\n## Why this matters\n\nThese entries are written by hand, and they go stale when `<vcpu>` or `<iothreads>` shrinks later. Most of them make `virsh define` fail. The others are worse, because libvirt accepts them silently and the file then promises something the guest does not get:\n\n| entry | what libvirt does (source) |\n| --- | --- |\n| `vcpupin vcpu` \u2265 max vCPUs | drops the pin, with only a log warning \"Ignoring vcpupin for missing vcpus\" (domain_conf.c `virDomainVcpuPinDefParseXML`): reported as a **warning**, since the domain defines and runs; the CPU the pin names is only reserved on paper |\n| a second `vcpupin` for one vCPU | rejects: \"duplicate vcpupin for vcpu\" (same function) |\n| `vcpusched` without `vcpus`, or naming a vCPU \u2265 max | rejects: \"Missing attribute 'vcpus'\u2026\", \"vCPU 'N' is not present in domain definition\" (`virDomainThreadSchedParseHelper`, `virDomainDefGetVcpuSched`) |\n| two `vcpusched` (or `iothreadsched`) covering one thread | rejects: \"'vcpusched' attributes 'vcpus' must not overlap\" |\n| `cachetune`/`memorytune` `vcpus` beyond the maximum | cuts the group down to the existing vCPUs (`virBitmapShrink`); a group left empty is ignored entirely (`virDomainResctrlParseVcpus`): reported as an **info**, since the domain defines and runs. A missing `vcpus` is rejected |\n| two `cachetune`/`memorytune` groups whose (cut) `vcpus` overlap without being equal, or two cachetunes (two memorytunes) with the same set | rejects the domain (`virDomainResctrlVcpuMatch`: \"Overlapping vcpus in resctrls\"; \"Identical vcpus in cachetunes found\"): an **error**. A memorytune with exactly a cachetune's vCPUs joins that group and is fine |\n| two allocations of one cache level in one `<cachetune>` (`type='both'` with anything, or one type twice), a `<memorytune>` `<node id>` given twice or a `bandwidth` over 100, a `<monitor vcpus>` outside its group | rejects the domain (`virResctrlAllocCheckCollision`, `virResctrlAllocSetMemoryBandwidth`, `virDomainResctrlMonDefParse`; libvirt's tests `cachetune-colliding-*`, `memorytune-colliding-*`): an **error** |\n| `iothreadpin`/`iothreadsched` naming an IOThread the domain lacks, or pinning one twice | rejects: \"Cannot find 'iothread' : N\" (`virDomainIOThreadPinDefParseXML`, `virDomainDefGetIOThreadSched`) |\n| a disk's or virtio-scsi controller's `<driver iothread='N'>`, or an `<iothread id='N'>` of its `<driver><iothreads>` mapping, naming an IOThread the domain lacks | rejects when the QEMU domain is defined: \"Disk iothread 'N' not defined in iothreadid\", \"controller iothread 'N' not defined in iothreadid\", \"iothread 'N' not defined in iothreadid\" (qemu_validate.c `qemuValidateDomainDeviceDefDiskIOThreads`, `qemuValidateCheckSCSIControllerIOThreads`, `qemuDomainValidateIothreadMapping`). |\n| an IOThread (`<driver iothread='N'>`, N not 0, or a `<driver><iothreads>` mapping) on a controller other than `type='scsi'` with model `virtio-scsi`, `virtio-transitional` or `virtio-non-transitional` | rejects the domain whether or not the IOThread exists: \"'iothread' attribute only supported for virtio scsi controllers\" (domain_postparse.c `virDomainControllerDefPostParse`), \"iothreads are supported only by 'virtio-scsi' controllers\" (domain_validate.c `virDomainControllerDefValidate`; libvirt's test `controller-virtio-serial-iothread`). A SCSI controller with no model is left alone: the driver gives it a default model, which may be virtio-scsi |\n| `scheduler='fifo'`/`'rr'` without `priority` | rejects (`virDomainSchedulerParseCommonAttrs`: priority is required for realtime policies) |\n| `priority` outside 1\u201399 | accepted when defined, then the start fails: \"Scheduler priority N out of range [1, 99]\" (virprocess.c `virProcessSetScheduler`, which asks `sched_get_priority_min/max`) |\n| `scheduler` missing, or not one of `batch`, `idle`, `fifo`, `rr` | rejects |\n| a `vcpupin` (for an existing vCPU), `emulatorpin` or `iothreadpin` (for an existing IOThread) without `cpuset` | rejects: \"missing cpuset for vcpupin\" (`virDomainVcpuPinDefParseXML`, `virDomainEmulatorPinDefParseXML`, `virDomainIOThreadPinDefParseXML`) |\n| `<vcpus><vcpu>` without `id` or `enabled`, an id at or beyond the maximum, a value other than yes/no | rejects: \"vcpu id 'N' is out of range of maximum vcpu count\" (`virDomainVcpuParse`) |\n| in a kvm/qemu domain: vCPU 0 offline (or not listed), hotpluggable, or with an order other than 1; some online vCPUs with an order and others without; a non-hotpluggable vCPU after a hotpluggable one, or with a lower order than the vCPU before it | rejects: \"vcpu 0 can't be offline\", \"vcpu0 can't be hotpluggable\", \"vcpu0 must be enabled first\", \"all vcpus must have either set or unset order\", \"online non-hotpluggable vcpus need to be ordered prior to hotpluggable vcpus\", \"\u2026 must be ordered in ascending order\" (qemu_postparse.c `qemuDomainDefVcpusPostParse`). A vCPU `<vcpus>` leaves out is offline |\n| a vCPU with `enabled='no'` and `hotpluggable='no'` | rejects: \"vcpu 'N' is both offline and not hotpluggable\" (domain_postparse.c `virDomainVcpuDefPostParse`) |\n| a cachetune `<monitor>` without `level` or with a level other than 3 (in a group with vCPUs left) | rejects: \"Invalid monitor cache level 'N'\" (`virDomainResctrlMonDefParse`) |\n| a kept `<cachetune>`/`<memorytune>` group in a `type='qemu'` domain | rejects: \"cachetune is only supported for KVM domains\" (qemu_validate.c `qemuValidateDomainDef`). libvirt's generic parser (its genericxml2xml tests) accepts it; the QEMU driver does not |\n\nThe IOThreads a domain has are the ids in `<iothreadids>`, and, when `<iothreads>` asks for more, libvirt fills in the lowest unused ids from 1 up (`virDomainIOThreadIDDefArrayInit`): `<iothreads>3</iothreads>` with only `<iothread id='5'/>` listed gives IOThreads 1, 2 and 5.\n\nAll ids are compared with the vCPU **maximum** (the `<vcpu>` text), not `current`: pinning an offline vCPU is valid and takes effect when it is hot-plugged. When `<vcpu>` itself does not parse, the vCPU checks are skipped (`value-invalid` reports it).\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<iothreads>2</iothreads>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='1' cpuset='6'/>\n  <vcpupin vcpu='4' cpuset='8'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='3' cpuset='0-1'/>\n  <vcpusched vcpus='0-7' scheduler='fifo'/>\n  <cachetune vcpus='4-7'>\n    <cache id='0' level='3' type='both' size='3' unit='MiB'/>\n  </cachetune>\n</cputune>\n```\n\n## Correct\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<iothreads>2</iothreads>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='2' cpuset='0-1'/>\n  <vcpusched vcpus='0-3' scheduler='fifo' priority='1'/>\n  <cachetune vcpus='0-3'>\n    <cache id='0' level='3' type='both' size='3' unit='MiB'/>\n  </cachetune>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix: whether a stale entry should go, or `<vcpu>`/`<iothreads>` should grow back, is the author's decision. Delete pins for vCPUs the guest no longer has, keep one pin per vCPU, and give every `fifo`/`rr` policy a priority from 1 to 99 (kvm-realtime uses 1 for vCPUs).\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/domain_conf.c`: `virDomainVcpuPinDefParseXML`, `virDomainIOThreadPinDefParseXML`, `virDomainSchedulerParseCommonAttrs`, `virDomainSchedulerParse`, `virDomainThreadSchedParseHelper`, `virDomainDefGetVcpuSched`, `virDomainDefGetIOThreadSched`, `virDomainResctrlParseVcpus`, `virDomainDefParseIOThreads` and `virDomainIOThreadIDDefArrayInit`.\n- libvirt `src/qemu/qemu_validate.c`: `qemuValidateDomainDeviceDefDiskIOThreads`, `qemuValidateCheckSCSIControllerIOThreads`, `qemuDomainValidateIothreadMapping`; `src/conf/domain_postparse.c`: `virDomainControllerDefPostParse`.\n- libvirt `src/util/virprocess.c`: `virProcessSetScheduler` (priority range from `sched_get_priority_min/max`).\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpupin`, `iothreadpin`, `vcpusched`, `iothreadsched`, `emulatorsched`, `cachetune`, `memorytune`) and \xA7IOThreads Allocation.\n- Linux `sched(7)`: SCHED_FIFO and SCHED_RR priorities 1 (low) to 99 (high).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime).\n",
     "vcpu-partially-pinned": "# vcpu-partially-pinned\n\nReports a domain that pins some of its vCPUs with `<vcpupin>` but not the others, with no `<vcpu cpuset>` to bound the rest: the unpinned vCPUs float over every online host CPU. The finding is on the `<vcpu>` element and names the unpinned vCPUs as ranges (`vCPUs 1-63`), never one by one.\n\n## Why this matters\n\nA vCPU's affinity is its `<vcpupin>`, else `<vcpu cpuset>`, else numad's nodes with `placement='auto'`, else every online host CPU, isolated CPUs included (formatdomain \xA7CPU Tuning: \"If this is omitted, and attribute cpuset of element vcpu is not specified, the vCPU is pinned to all the physical CPUs by default\"; `qemuProcessSetupVcpu` in `qemu_process.c`).\n\nSo a guest with 8 vCPUs and pins for 4 of them has 4 vCPUs that can run anywhere: on the pinned vCPUs' own CPUs (taking turns with them), on isolated cores meant for other guests (where `isolcpus` stops the scheduler from moving them away again), and on other NUMA nodes than the guest's memory. It usually comes from raising `<vcpu>` without adding pins, from a pin block copied from a smaller guest, or from vCPUs that start offline and were never pinned.\n\nvCPUs that start offline (ids from `<vcpu current>` up, or those `<vcpus><vcpu id enabled='no'/>` disables: `<vcpus>` wins when present, as in libvirt's `virDomainVcpuParse`) run nowhere until hot-plugged, so they float over nothing today. When only such vCPUs are unpinned the finding is an **info** (a hot-plugged vCPU gets the same affinity chain, so it would float once plugged); when online vCPUs float too, the warning's help line names the offline ones as well. Every rule treats them the same way (`offlineVcpus` in `src/model/domain.ts`): an unpinned offline vCPU is in no affinity group.\n\nLeft to other rules:\n\n- a vCPU with realtime (`fifo`/`rr`) scheduling and no pin is `realtime-sched-unsafe`'s (an error there), so it is not named here;\n- with `placement='auto'`, numad confines the unpinned vCPUs, so nothing is reported;\n- a `<vcpupin>` whose `vcpu` does not parse, or is out of range, is `value-invalid`'s or `vcpu-id-range`'s; while one is present this rule stays silent, as it cannot tell which vCPU was meant.\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\nInfo only (vCPUs 4-7 start offline and have no pin):\n\n```xml\n<vcpu placement='static' current='4'>8</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n## Correct\n\nPin every vCPU, including the ones that start offline:\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\nOr bound the rest with `<vcpu cpuset>`:\n\n```xml\n<vcpu placement='static' cpuset='8-15'>4</vcpu>\n```\n\n## Fix\n\nThere is no automatic fix: which CPU each remaining vCPU should get (and whether it should have one of its own at all) is a capacity decision. Add a `<vcpupin>` per unpinned vCPU, or a `cpuset` on `<vcpu>` that bounds them.\n\n## Needs\n\n**domain**. With a host snapshot the message lists the online CPUs the vCPUs float over.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Allocation (`<vcpu cpuset>`, `current`, `placement`) and \xA7CPU Tuning (`vcpupin`).\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupVcpu`, `qemuProcessSetupPid`), and `qemu_hotplug.c` for hot-plugged vCPUs, which go through the same setup.\n- Linux `Documentation/admin-guide/kernel-parameters` (`isolcpus`: no load balancing on isolated CPUs).\n- The KVM tuning guide for Rocky Linux: every vCPU pinned 1:1.\n",

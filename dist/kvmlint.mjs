@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"8c3075c47008c7e5b532d4b35b444421b2209c84048a3c6aa952e450e5220f2a"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"c83057848b9c5ccd43ee34d125214d242311f0990ff61c15037b269f37a0365c"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

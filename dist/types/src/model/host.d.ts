@@ -73,6 +73,16 @@ export interface SnapshotGuestMemory {
     pageSizeKiB: number;
     kib: number;
 }
+/**
+ * The resident memory of one guest NUMA cell's RAM backend on one host node: numa_maps mappings whose file name
+ * holds the backend's id, `ram-node<cell>` (libvirt's alias for a cell's memory-backend object).
+ */
+export interface SnapshotGuestCellMemory {
+    cell: number;
+    node: number;
+    pageSizeKiB: number;
+    kib: number;
+}
 /** One running QEMU process. Of its command line only name and uuid are kept. */
 export interface SnapshotGuest {
     name: string;
@@ -81,6 +91,8 @@ export interface SnapshotGuest {
     rolesFrom?: 'status-xml' | 'thread-names';
     threads: SnapshotGuestThread[];
     memory?: SnapshotGuestMemory[];
+    /** Per guest cell, where numa_maps names the cell's backend; absent when no mapping could be attributed. */
+    cellMemory?: SnapshotGuestCellMemory[];
 }
 /** A task other than guest threads and per-CPU kernel threads that touches an isolated CPU. */
 export interface SnapshotForeignTask {
