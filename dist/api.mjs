@@ -13278,12 +13278,13 @@ var ModelBuilder = class {
     const namespaced = domain.declaresDefaultNamespace;
     const rootNamespace = namespaced ? domain.attributeValues.xmlns : void 0;
     let xmlns;
+    let inRootNamespace;
     for (let i = 0; i < children.length; i++) {
       const child2 = children[i];
       const at = SINGLE_CHILD_SLOTS.get(child2.name);
       if (at === void 0) continue;
       if (namespaced) {
-        if (rootNamespace && child2.attributeValues.xmlns !== "") this.foreign(child2, rootNamespace, "<domain>");
+        if (rootNamespace && child2.attributeValues.xmlns !== "") (inRootNamespace ??= []).push(child2);
         else if (child2.rangeIncludes("xmlns")) (xmlns ??= []).push(child2);
       }
       const first = firsts[at];
@@ -13291,6 +13292,15 @@ var ModelBuilder = class {
       else this.repeated(child2, first, SINGLE_CHILDREN.get(child2.name));
     }
     if (xmlns) for (const el of xmlns) this.foreignNamespaces(el);
+    if (inRootNamespace) {
+      const what = inRootNamespace.length === 1 ? `<${inRootNamespace[0].name}>` : `${inRootNamespace.length} elements kvmlint reads`;
+      this.problems.push({
+        ruleId: "value-invalid",
+        range: domain.startTag,
+        message: `<domain xmlns='${excerpt(rootNamespace, 24)}'> puts ${what} in a namespace libvirt does not read`,
+        duplicate: { name: "domain", first: void 0, unreadable: true, also: inRootNamespace.map((c) => ({ range: c.startTag, name: c.name })) }
+      });
+    }
     const features = firsts[S_FEATURES];
     if (features) this.repeatedFeatures(features);
     return firsts;
@@ -13314,12 +13324,12 @@ var ModelBuilder = class {
       }
     }
   }
-  /** An element kvmlint reads that a default namespace takes out of libvirt's reading (declared on it, or `where`). */
-  foreign(el, ns, where) {
+  /** An element kvmlint reads that the default namespace declared on it takes out of libvirt's reading. */
+  foreign(el, ns) {
     this.problems.push({
       ruleId: "value-invalid",
       range: el.startTag,
-      message: where ? `<${el.name}> is in the namespace ${where} declares ('${excerpt(ns)}'): libvirt ignores it, kvmlint would read it` : `<${el.name} xmlns='${excerpt(ns)}'> is in another namespace: libvirt ignores it, kvmlint would read it`,
+      message: `<${el.name} xmlns='${excerpt(ns)}'> is in another namespace: libvirt ignores it, kvmlint would read it`,
       duplicate: { name: el.name, first: void 0, unreadable: true }
     });
   }
@@ -19640,6 +19650,7 @@ var value_invalid_default = defineDomainRule({
       if (p.duplicate) {
         const first = p.duplicate.first;
         const related = first ? [{ range: first, message: `the first <${p.duplicate.name}>` }] : [];
+        for (const also of p.duplicate.also ?? []) related.push({ range: also.range, message: `<${also.name}>, in that namespace` });
         const messageId = p.duplicate.unreadable ? "unreadable" : "repeated";
         report({ range: p.range, messageId, data: { detail: p.message, name: p.duplicate.name }, severity: p.severity, related });
       } else report({ range: p.range, messageId: "invalid", data: { detail: p.message }, severity: p.severity });

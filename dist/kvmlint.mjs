@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"c83057848b9c5ccd43ee34d125214d242311f0990ff61c15037b269f37a0365c"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"6493ec5414338a6fb7e6e77252802c0d2bdb38c7805554fd38329e48ad632445"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -30,6 +30,7 @@ export default defineDomainRule({
       if (p.duplicate) {
         const first = p.duplicate.first;
         const related = first ? [{ range: first, message: `the first <${p.duplicate.name}>` }] : [];
+        for (const also of p.duplicate.also ?? []) related.push({ range: also.range, message: `<${also.name}>, in that namespace` });
         const messageId = p.duplicate.unreadable ? 'unreadable' : 'repeated';
         report({ range: p.range, messageId, data: { detail: p.message, name: p.duplicate.name }, severity: p.severity, related });
       } else report({ range: p.range, messageId: 'invalid', data: { detail: p.message }, severity: p.severity });

@@ -38,7 +38,7 @@ export interface ValueProblem {
    * A repeated or foreign element: its name, the first copy (a related location), and whether kvmlint cannot read
    * the domain as libvirt does (a copy libvirt merges, an element in another namespace): no directive silences that.
    */
-  duplicate?: { name: string; first: Range | undefined; unreadable: boolean };
+  duplicate?: { name: string; first: Range | undefined; unreadable: boolean; also?: Array<{ range: Range; name: string }> };
   /** The libvirt release that brought the check (with the attribute it reads): older ones ignore the value. */
   since?: string;
 }
@@ -823,12 +823,13 @@ class ModelBuilder {
     // <domain xmlns='urn:x'>: its children are in urn:x unless they reset it, and libvirt's ./cputune finds none of them.
     const rootNamespace = namespaced ? domain.attributeValues.xmlns : undefined;
     let xmlns: XmlElement[] | undefined;
+    let inRootNamespace: XmlElement[] | undefined;
     for (let i = 0; i < children.length; i++) {
       const child = children[i]!;
       const at = SINGLE_CHILD_SLOTS.get(child.name);
       if (at === undefined) continue;
       if (namespaced) {
-        if (rootNamespace && child.attributeValues.xmlns !== '') this.foreign(child, rootNamespace, '<domain>');
+        if (rootNamespace && child.attributeValues.xmlns !== '') (inRootNamespace ??= []).push(child);
         else if (child.rangeIncludes('xmlns')) (xmlns ??= []).push(child);
       }
       const first = firsts[at];
@@ -836,6 +837,16 @@ class ModelBuilder {
       else this.repeated(child, first, SINGLE_CHILDREN.get(child.name)!);
     }
     if (xmlns) for (const el of xmlns) this.foreignNamespaces(el);
+    if (inRootNamespace) {
+      // One cause, one finding: at the root's declaration, each child it takes as a related place.
+      const what = inRootNamespace.length === 1 ? `<${inRootNamespace[0]!.name}>` : `${inRootNamespace.length} elements kvmlint reads`;
+      this.problems.push({
+        ruleId: 'value-invalid',
+        range: domain.startTag,
+        message: `<domain xmlns='${excerpt(rootNamespace!, 24)}'> puts ${what} in a namespace libvirt does not read`,
+        duplicate: { name: 'domain', first: undefined, unreadable: true, also: inRootNamespace.map((c) => ({ range: c.startTag, name: c.name })) },
+      });
+    }
     const features = firsts[S_FEATURES];
     if (features) this.repeatedFeatures(features);
     return firsts;
@@ -861,14 +872,12 @@ class ModelBuilder {
     }
   }
 
-  /** An element kvmlint reads that a default namespace takes out of libvirt's reading (declared on it, or `where`). */
-  foreign(el: XmlElement, ns: string, where?: string): void {
+  /** An element kvmlint reads that the default namespace declared on it takes out of libvirt's reading. */
+  foreign(el: XmlElement, ns: string): void {
     this.problems.push({
       ruleId: 'value-invalid',
       range: el.startTag,
-      message: where
-        ? `<${el.name}> is in the namespace ${where} declares ('${excerpt(ns)}'): libvirt ignores it, kvmlint would read it`
-        : `<${el.name} xmlns='${excerpt(ns)}'> is in another namespace: libvirt ignores it, kvmlint would read it`,
+      message: `<${el.name} xmlns='${excerpt(ns)}'> is in another namespace: libvirt ignores it, kvmlint would read it`,
       duplicate: { name: el.name, first: undefined, unreadable: true },
     });
   }

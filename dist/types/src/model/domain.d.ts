@@ -42,6 +42,10 @@ export interface ValueProblem {
         name: string;
         first: Range | undefined;
         unreadable: boolean;
+        also?: Array<{
+            range: Range;
+            name: string;
+        }>;
     };
     /** The libvirt release that brought the check (with the attribute it reads): older ones ignore the value. */
     since?: string;
