@@ -33,7 +33,7 @@ tuneV8ForLint();
 var here = (0, import_node_path.dirname)((0, import_node_url.fileURLToPath)(__kvmlintLauncherUrl));
 var bundlePath = (0, import_node_path.join)(here, CLI_BUNDLE);
 var cachePath = (0, import_node_path.join)(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"6493ec5414338a6fb7e6e77252802c0d2bdb38c7805554fd38329e48ad632445"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"efe774e84e8981624681197b157cf09c7c291165b5492771cccedc8e446d1941"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -2088,6 +2088,9 @@ var SchemaHelper = class {
   ready = false;
   dead = false;
   nextId = 0;
+  /** Answers that came while another was awaited, by request id. */
+  replies = /* @__PURE__ */ new Map();
+  unwanted = /* @__PURE__ */ new Set();
   /** Documents the helper validated (tests check that it took part). */
   validated = 0;
   constructor(dir2, shown2) {
@@ -2133,10 +2136,10 @@ var SchemaHelper = class {
    * the caller claims and validates the rest; collect() returns the helper's verdicts. Undefined
    * when the helper is not available.
    */
-  send(texts, claim, progress = false) {
+  send(texts, claim, status, progress = false) {
     if (!this.available || texts.length === 0) return void 0;
     const id = this.nextId++;
-    this.port.postMessage({ id, texts, claim: claim.buffer, progress });
+    this.port.postMessage({ id, texts, claim: claim.buffer, progress, ...status ? { status: status.buffer } : {} });
     return id;
   }
   /**
@@ -2147,13 +2150,15 @@ var SchemaHelper = class {
     let quietSince = Date.now();
     while (!this.dead) {
       const seen = Atomics.load(this.signal, 0);
-      const reply = this.receive();
+      const reply = this.replies.get(id) ?? this.receive();
       if (reply !== void 0 && "id" in reply && reply.id === id) {
+        this.replies.delete(id);
         if ("error" in reply) return void 0;
         this.validated += reply.verdicts.length;
         return new Map(reply.verdicts.map(([i, v]) => [i, v ?? void 0]));
       }
       if (reply !== void 0) {
+        if ("id" in reply && !("progress" in reply) && !this.unwanted.delete(reply.id)) this.replies.set(reply.id, reply);
         quietSince = Date.now();
         continue;
       }
@@ -2164,6 +2169,10 @@ var SchemaHelper = class {
       Atomics.wait(this.signal, 0, seen, Math.min(100, helperGraceMs));
     }
     return void 0;
+  }
+  /** A request whose answer no one will collect (its batch was taken back): dropped when it comes. */
+  discard(id) {
+    if (!this.replies.delete(id)) this.unwanted.add(id);
   }
   /** One message from the helper, handled; undefined when none is waiting. */
   receive() {
@@ -2185,6 +2194,7 @@ var SchemaHelper = class {
 };
 
 // src/schema/validator.ts
+var CONFIRMED_VALID = 1;
 var libxml2;
 var compiled = /* @__PURE__ */ new Map();
 var helpers = /* @__PURE__ */ new Map();
@@ -2365,11 +2375,13 @@ async function compile(dir2, shown2) {
   };
   const canaryAccepted = () => notValidated("it accepted a document that is not a domain (out of memory, or a schema that accepts anything)");
   const validateHere = (text) => verdictOf(text) ?? (rejectsCanary() ? void 0 : canaryAccepted());
-  const validateClaimed = (texts, next, onEach) => {
+  const validateClaimed = (texts, next, onEach, status) => {
     const verdicts = [];
     for (let i = Atomics.add(next, 0, 1); i < texts.length; i = Atomics.add(next, 0, 1)) {
       try {
-        verdicts.push([i, verdictOf(texts[i])]);
+        const verdict = verdictOf(texts[i]);
+        verdicts.push([i, verdict]);
+        if (status !== void 0 && verdict === void 0 && rejectsCanary()) Atomics.store(status, i, CONFIRMED_VALID);
       } catch {
       }
       onEach?.();
@@ -2381,47 +2393,69 @@ async function compile(dir2, shown2) {
   };
   let facts;
   const known = /* @__PURE__ */ new Map();
-  let ahead;
-  const dropAhead = () => {
-    if (ahead) Atomics.store(ahead.next, 0, ahead.texts.length);
-    ahead = void 0;
+  const ahead = [];
+  let pending;
+  const settle = () => {
+    const p = pending;
+    if (p === void 0) return;
+    pending = void 0;
+    for (const [i, verdict] of helpers.get(dir2)?.collect(p.request) ?? []) known.set(p.texts[i], verdict);
+  };
+  const publishedValid = (text) => {
+    const p = pending;
+    p.index ??= new Map(p.texts.map((t, i2) => [t, i2]));
+    const i = p.index.get(text);
+    return i !== void 0 && Atomics.load(p.status, i) === CONFIRMED_VALID;
   };
   return {
     dir: dir2,
     shown: shown2,
     facts: () => facts ??= schemaFacts(dir2, [...new Set(a.opened)]),
     validate(text) {
+      if (!known.has(text) && pending !== void 0) {
+        if (publishedValid(text)) return void 0;
+        settle();
+      }
       if (!known.has(text)) return validateHere(text);
       const verdict = known.get(text);
       known.delete(text);
       return verdict;
     },
     prevalidate(texts) {
+      settle();
       known.clear();
       const helper = helpers.get(dir2);
       let next;
+      let status;
       let request;
-      if (ahead !== void 0 && ahead.texts === texts) {
-        ({ next, request } = ahead);
-        ahead = void 0;
+      const sent = ahead.findIndex((a2) => a2.texts === texts);
+      if (sent >= 0) {
+        for (const a2 of ahead.splice(0, sent)) {
+          Atomics.store(a2.next, 0, a2.texts.length);
+          helper?.discard(a2.request);
+        }
+        ({ next, status, request } = ahead.shift());
       } else {
-        dropAhead();
         next = new Int32Array(new SharedArrayBuffer(4));
-        request = texts.length > 1 ? helper?.send(texts, next) : void 0;
+        status = new Int32Array(new SharedArrayBuffer(4 * texts.length));
+        request = texts.length > 1 ? helper?.send(texts, next, status) : void 0;
       }
       if (request === void 0) return;
       for (const [i, verdict] of validateClaimed(texts, next)) known.set(texts[i], verdict);
-      for (const [i, verdict] of helper.collect(request) ?? []) known.set(texts[i], verdict);
+      pending = { texts, status, request };
     },
     prefetch(texts) {
-      dropAhead();
       const next = new Int32Array(new SharedArrayBuffer(4));
-      const request = texts.length > 1 ? helpers.get(dir2)?.send(texts, next) : void 0;
-      if (request !== void 0) ahead = { texts, next, request };
+      const status = new Int32Array(new SharedArrayBuffer(4 * texts.length));
+      const request = texts.length > 1 ? helpers.get(dir2)?.send(texts, next, status) : void 0;
+      if (request !== void 0) ahead.push({ texts, next, status, request });
     },
     helperAlive: () => helpers.get(dir2)?.alive === true,
     validateClaimed,
-    helperValidated: () => helpers.get(dir2)?.validated ?? 0
+    helperValidated: () => {
+      settle();
+      return helpers.get(dir2)?.validated ?? 0;
+    }
   };
 }
 function boundedValidator(inner, helper) {
@@ -2432,7 +2466,7 @@ function boundedValidator(inner, helper) {
       for (const t of texts) known.set(t, stopped());
       return;
     }
-    const request = helper.send(texts, new Int32Array(new SharedArrayBuffer(4)), true);
+    const request = helper.send(texts, new Int32Array(new SharedArrayBuffer(4)), void 0, true);
     const verdicts = request === void 0 ? void 0 : helper.collect(request);
     texts.forEach((t, i) => known.set(t, verdicts?.has(i) ? verdicts.get(i) : stopped()));
   };
@@ -2490,9 +2524,9 @@ function post(reply) {
 }
 loadSchemaValidator(dir, shown).then(
   (validator) => {
-    port.on("message", ({ id, texts, claim, progress }) => {
+    port.on("message", ({ id, texts, claim, progress, status }) => {
       try {
-        const verdicts = validator.validateClaimed(texts, new Int32Array(claim), progress ? () => post({ progress: id }) : void 0).map(([i, v]) => [i, v ?? null]);
+        const verdicts = validator.validateClaimed(texts, new Int32Array(claim), progress ? () => post({ progress: id }) : void 0, status ? new Int32Array(status) : void 0).map(([i, v]) => [i, v ?? null]);
         post({ id, verdicts });
       } catch (e) {
         post({ id, error: e instanceof Error ? e.message : String(e) });

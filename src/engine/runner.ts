@@ -411,12 +411,14 @@ export async function lint(options: LintOptions): Promise<LintRun> {
     const host = key === undefined ? undefined : key === CLI_HOST ? cliHost! : hostFor(key.snapshot, key.housekeeping, key.libvirtVersion);
     const read = ahead ?? readGroup(key !== undefined, group);
     ahead = undefined;
-    // With --schema, the plan's domains are validated first, part on the helper thread (src/schema/helper.ts).
-    schema?.prevalidate?.(read.domainTexts);
+    // The helper has the next plan before this one's last text is claimed, so it goes on to it without a pause.
+    if (readAhead && b === 0) schema!.prefetch!(read.domainTexts);
     if (readAhead && b + 1 < batches.length) {
       ahead = readGroup(batches[b + 1]!.key !== undefined, batches[b + 1]!.group);
       schema!.prefetch!(ahead.domainTexts);
     }
+    // With --schema, the plan's domains are validated first, part on the helper thread (src/schema/helper.ts).
+    schema?.prevalidate?.(read.domainTexts);
     if (host === undefined) {
       lintGroup(undefined, read);
       continue;

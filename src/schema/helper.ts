@@ -44,6 +44,11 @@ export interface HelperRequest {
   claim: SharedArrayBuffer;
   /** A progress reply after each text, for a watchdog that times one text (schemas from the pull request). */
   progress?: boolean;
+  /**
+   * An Int32Array's buffer, one slot a text: the helper stores 1 in a text's slot as soon as it
+   * finds it valid (canary checked), before the batch's reply.
+   */
+  status?: SharedArrayBuffer;
 }
 /** The helper's verdicts by index in the request's texts; null stands for "valid" (undefined does not survive every transfer). */
 export type HelperVerdicts = Array<[index: number, verdict: SchemaFailure | null]>;
@@ -87,6 +92,9 @@ export class SchemaHelper {
   private ready = false;
   private dead = false;
   private nextId = 0;
+  /** Answers that came while another was awaited, by request id. */
+  private readonly replies = new Map<number, HelperReply>();
+  private readonly unwanted = new Set<number>();
   /** Documents the helper validated (tests check that it took part). */
   validated = 0;
 
@@ -138,10 +146,10 @@ export class SchemaHelper {
    * the caller claims and validates the rest; collect() returns the helper's verdicts. Undefined
    * when the helper is not available.
    */
-  send(texts: readonly string[], claim: Int32Array, progress = false): number | undefined {
+  send(texts: readonly string[], claim: Int32Array, status?: Int32Array, progress = false): number | undefined {
     if (!this.available || texts.length === 0) return undefined;
     const id = this.nextId++;
-    this.port.postMessage({ id, texts, claim: claim.buffer as SharedArrayBuffer, progress } satisfies HelperRequest);
+    this.port.postMessage({ id, texts, claim: claim.buffer as SharedArrayBuffer, progress, ...(status ? { status: status.buffer as SharedArrayBuffer } : {}) } satisfies HelperRequest);
     return id;
   }
 
@@ -153,13 +161,16 @@ export class SchemaHelper {
     let quietSince = Date.now();
     while (!this.dead) {
       const seen = Atomics.load(this.signal, 0);
-      const reply = this.receive();
+      const reply = this.replies.get(id) ?? this.receive();
       if (reply !== undefined && 'id' in reply && reply.id === id) {
+        this.replies.delete(id);
         if ('error' in reply) return undefined;
         this.validated += reply.verdicts.length;
         return new Map(reply.verdicts.map(([i, v]) => [i, v ?? undefined]));
       }
       if (reply !== undefined) {
+        // Another request's answer (batches are collected in the order they are linted, not sent).
+        if ('id' in reply && !('progress' in reply) && !this.unwanted.delete(reply.id)) this.replies.set(reply.id, reply);
         quietSince = Date.now();
         continue;
       }
@@ -170,6 +181,11 @@ export class SchemaHelper {
       Atomics.wait(this.signal, 0, seen, Math.min(100, helperGraceMs));
     }
     return undefined;
+  }
+
+  /** A request whose answer no one will collect (its batch was taken back): dropped when it comes. */
+  discard(id: number): void {
+    if (!this.replies.delete(id)) this.unwanted.add(id);
   }
 
   /** One message from the helper, handled; undefined when none is waiting. */

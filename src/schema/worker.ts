@@ -19,10 +19,10 @@ function post(reply: HelperReply): void {
 
 loadSchemaValidator(dir, shown).then(
   (validator) => {
-    port.on('message', ({ id, texts, claim, progress }: HelperRequest) => {
+    port.on('message', ({ id, texts, claim, progress, status }: HelperRequest) => {
       try {
         // A progress reply after each text: the main thread's watchdog times one text, not the batch.
-        const verdicts: HelperVerdicts = validator.validateClaimed!(texts, new Int32Array(claim), progress ? () => post({ progress: id }) : undefined).map(([i, v]) => [i, v ?? null]);
+        const verdicts: HelperVerdicts = validator.validateClaimed!(texts, new Int32Array(claim), progress ? () => post({ progress: id }) : undefined, status ? new Int32Array(status) : undefined).map(([i, v]) => [i, v ?? null]);
         post({ id, verdicts });
       } catch (e) {
         post({ id, error: e instanceof Error ? e.message : String(e) });

@@ -121,7 +121,7 @@ test('a batch sent ahead (prefetch) is finished by prevalidate with the same ver
   validator.prevalidate!(some);
   assert.equal(validator.helperValidated!() - before, some.length);
   assert.deepEqual(some.map((t) => validator.validate(t)), expected.slice(0, 40));
-  // Sent ahead, then another batch comes first: the first is dropped, both still get their verdicts.
+  // Sent ahead, then another batch comes first: the first waits its turn, both get their verdicts.
   validator.prefetch!(first);
   validator.prevalidate!(second);
   assert.deepEqual(second.map((t) => validator.validate(t)), expected.slice(half));

@@ -18,6 +18,11 @@ export interface HelperRequest {
     claim: SharedArrayBuffer;
     /** A progress reply after each text, for a watchdog that times one text (schemas from the pull request). */
     progress?: boolean;
+    /**
+     * An Int32Array's buffer, one slot a text: the helper stores 1 in a text's slot as soon as it
+     * finds it valid (canary checked), before the batch's reply.
+     */
+    status?: SharedArrayBuffer;
 }
 /** The helper's verdicts by index in the request's texts; null stands for "valid" (undefined does not survive every transfer). */
 export type HelperVerdicts = Array<[index: number, verdict: SchemaFailure | null]>;
@@ -46,6 +51,9 @@ export declare class SchemaHelper {
     private ready;
     private dead;
     private nextId;
+    /** Answers that came while another was awaited, by request id. */
+    private readonly replies;
+    private readonly unwanted;
     /** Documents the helper validated (tests check that it took part). */
     validated: number;
     constructor(dir: string, shown: string);
@@ -60,12 +68,14 @@ export declare class SchemaHelper {
      * the caller claims and validates the rest; collect() returns the helper's verdicts. Undefined
      * when the helper is not available.
      */
-    send(texts: readonly string[], claim: Int32Array, progress?: boolean): number | undefined;
+    send(texts: readonly string[], claim: Int32Array, status?: Int32Array, progress?: boolean): number | undefined;
     /**
      * The helper's verdicts on request `id`, by text index, waiting for them; undefined when it could
      * not give them (the caller validates the texts it claimed).
      */
     collect(id: number): Map<number, SchemaFailure | undefined> | undefined;
+    /** A request whose answer no one will collect (its batch was taken back): dropped when it comes. */
+    discard(id: number): void;
     /** One message from the helper, handled; undefined when none is waiting. */
     private receive;
     /** Ends the helper; the main thread validates everything from now on. */

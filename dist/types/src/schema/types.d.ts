@@ -43,14 +43,15 @@ export interface SchemaValidator {
      */
     prevalidate?(texts: readonly string[]): void;
     /**
-     * Hands the batch that prevalidate will be given next to the helper thread now, so that it
-     * validates while this thread lints the current batch; prevalidate then takes what is left.
+     * Hands a batch that prevalidate will be given later to the helper thread now, so that it
+     * validates while this thread lints; prevalidate then takes what is left. The helper takes
+     * batches in the order sent; prevalidate taking one takes back those sent before it.
      */
     prefetch?(texts: readonly string[]): void;
     /** True while a helper thread is validating alongside this one (or starting to). */
     helperAlive?(): boolean;
     /** The helper protocol's share of a batch (src/schema/helper.ts): the claimed texts' verdicts, by index. */
-    validateClaimed?(texts: readonly string[], next: Int32Array, onEach?: () => void): Array<[number, SchemaFailure | undefined]>;
+    validateClaimed?(texts: readonly string[], next: Int32Array, onEach?: () => void, status?: Int32Array): Array<[number, SchemaFailure | undefined]>;
     /** How many domains the helper thread validated (for tests). */
     helperValidated?(): number;
 }
