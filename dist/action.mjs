@@ -26965,7 +26965,7 @@ async function compile(dir, shown) {
     const normalized = text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
     let doc;
     try {
-      doc = XmlDocument.fromString(normalized, { encoding: "utf-8", option: parseOptions });
+      doc = XmlDocument.fromBuffer(Buffer.from(normalized, "utf8"), { encoding: "utf-8", option: parseOptions });
     } catch (e) {
       if (e instanceof XmlParseError) return { kind: "unparsable", details: detailsOf(e) };
       throw e;

@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"efe774e84e8981624681197b157cf09c7c291165b5492771cccedc8e446d1941"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"291052e5374c3eb6fbbcf0647245e3d31f7d8358772a7d69b4cb3ff250b0d084"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {
