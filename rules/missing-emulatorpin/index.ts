@@ -16,7 +16,7 @@ export default defineDomainRule({
     type: 'problem',
     fixable: true,
     hasSuggestions: false,
-    summary: "A domain pins its vCPUs but leaves QEMU's emulator threads floating over the vCPUs' CPUs (an error when those vCPUs are realtime).",
+    summary: "A domain pins its vCPUs but leaves QEMU's emulator threads floating over the vCPUs' CPUs (an error when those vCPUs, or the emulator, are realtime).",
     tags: ['pinning', 'latency', 'realtime'],
     messages: {
       floating: {
@@ -26,6 +26,10 @@ export default defineDomainRule({
       realtimeStarves: {
         message: "{{vcpus}} are fifo/rr and QEMU's emulator threads can run on their CPUs {{cpus}}: {{effect}}",
         help: '{{advice}}',
+      },
+      realtimeEmulator: {
+        message: '{{policy}} emulator threads{{priority}} are unpinned: they preempt ordinary threads on {{over}}',
+        help: "give the emulator one CPU of its own with <emulatorpin cpuset='…'/> (off the vCPUs' CPUs), or drop <emulatorsched>",
       },
       keptAwayByLibvirt: {
         message: 'no <emulatorpin>: libvirt {{version}} keeps the emulator on {{cpus}}, away from the pinned vCPUs',
@@ -59,6 +63,27 @@ export default defineDomainRule({
     // The emulator's CPUs, and the vCPU CPUs among them (all of them without a host).
     const emulatorCpus = emulator.cpus;
     const shared = emulatorCpus ? vcpuCpus.intersect(emulatorCpus) : vcpuCpus;
+
+    // vCPUs whose CPU the emulator may take: a realtime one among them can starve it, or be starved (kvm-realtime).
+    const realtime = realtimeVcpus(domain, model);
+    const realtimeHit = pinGroups
+      .filter((g) => g.affinity.cpus!.intersects(shared))
+      .reduce((acc, g) => acc.union(g.vcpus.intersect(realtime)), CpuSet.empty);
+    // A fifo/rr emulator with no pin and no realtime vCPU under it (that is realtimeStarves, below). In an
+    // unpinned domain realtime-sched-unsafe reports it ("has no pin"); it leaves the unpinned emulator of a
+    // pinned domain to this rule. It preempts every SCHED_OTHER thread wherever it runs: the vCPUs on the CPUs
+    // it shares with them, and the housekeeping CPUs when libvirt >= 10.4 keeps it off isolated ones. No fix:
+    // emulatorTargetFor has no target for a realtime emulator.
+    const sched = domain.cputune?.emulatorsched;
+    if (realtimeHit.isEmpty && (sched?.scheduler === 'fifo' || sched?.scheduler === 'rr')) {
+      let over: string;
+      if (!emulatorCpus || !model) over = "every online CPU, the vCPUs' own too";
+      else if (shared.isEmpty) over = describeCpus(emulatorCpus);
+      else over = `${describeCpus(emulatorCpus)}, the vCPUs' own too`;
+      const priority = sched.priority !== undefined ? ` (priority ${sched.priority})` : '';
+      report({ range: at, severity: 'error', messageId: 'realtimeEmulator', data: { policy: sched.scheduler, priority, over }, fix });
+      return;
+    }
     if (defaults?.excludesIsolated && shared.isEmpty) {
       // libvirt >= 10.4.0 already keeps the emulator off the isolated CPUs the vCPUs are pinned to.
       report({
@@ -75,11 +100,6 @@ export default defineDomainRule({
       return;
     }
 
-    // vCPUs whose CPU the emulator may take: a realtime one among them can starve it, or be starved (kvm-realtime).
-    const realtime = realtimeVcpus(domain, model);
-    const realtimeHit = pinGroups
-      .filter((g) => g.affinity.cpus!.intersects(shared))
-      .reduce((acc, g) => acc.union(g.vcpus.intersect(realtime)), CpuSet.empty);
     if (!realtimeHit.isEmpty) {
       const cpus = pinGroups.filter((g) => g.vcpus.intersects(realtimeHit)).reduce((acc, g) => acc.union(g.affinity.cpus!), CpuSet.empty).intersect(shared);
       // Whether a busy realtime vCPU leaves the emulator anything follows the host's kernel (src/model/sched.ts).
