@@ -1,6 +1,7 @@
 import { defineDomainRule, type RelatedDescriptor, type ReportDescriptor } from '../../src/engine/types.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
 import { describeVcpus, excerpt } from '../../src/model/describe.ts';
+import { libvirtAtLeast, EMULATORSCHED_SINCE } from '../../src/model/libvirt-version.ts';
 import { hasValueProblem, type DomainModel, type ThreadSched, type VcpuTune } from '../../src/model/domain.ts';
 import { attribute, childrenNamed, firstChild } from '../../src/xml/query.ts';
 import type { Range, XmlAttribute, XmlElement } from '../../src/xml/types.ts';
@@ -104,7 +105,7 @@ export default defineDomainRule({
     tags: ['pinning', 'scheduling'],
     messages,
   },
-  check({ domain, report }) {
+  check({ domain, host, report }) {
     checkDeviceIothreads(domain, report);
     if (domain.vcpusElement) checkVcpuStates(domain, domain.vcpusElement, report);
     const ct = domain.cputune;
@@ -153,7 +154,8 @@ export default defineDomainRule({
       },
       report,
     );
-    if (ct.emulatorsched) checkPolicy(ct.emulatorsched, '<emulatorsched>', report);
+    // libvirt before 5.3.0 does not know <emulatorsched> and drops it unread: nothing there to reject.
+    if (ct.emulatorsched && libvirtAtLeast(host?.model.libvirtVersion, EMULATORSCHED_SINCE) !== false) checkPolicy(ct.emulatorsched, '<emulatorsched>', report);
     // domain_conf.c virDomainEmulatorPinDefParseXML: "missing cpuset for emulatorpin".
     if (ct.emulatorpin && !ct.emulatorpin.cpuset) report({ range: ct.emulatorpin.element.startTag, messageId: 'pinNoCpuset', data: { element: 'emulatorpin' } });
 
