@@ -88,11 +88,11 @@ export function describeDefaultAffinityBasis(host: HostModel): string {
 }
 
 /**
- * The release that brought `<cputune><emulatorsched>` (libvirt NEWS v5.3.0, "Introduce <emulatorsched/>";
- * formatdomain "emulatorsched since 5.3.0"). An older libvirt does not know the element: its parser
- * (virDomainDefParseXML) reads only the elements it knows and `virsh define` validates against the schema
- * only when asked (--validate), so the element is dropped and the emulator keeps the normal (SCHED_OTHER)
- * policy. `<vcpusched>` and `<iothreadsched>` are older (1.2.13).
+ * The release that brought `<cputune><emulatorsched>` (libvirt NEWS v5.3.0, "qemu: Add support for setting
+ * the emulator scheduler parameters"; formatdomain "emulatorsched since 5.3.0"). An older libvirt does not
+ * know the element: its parser (virDomainDefParseXML) reads only the elements it knows and `virsh define`
+ * validates against the schema only when asked (--validate), so the element is dropped and the emulator
+ * keeps the normal (SCHED_OTHER) policy. `<vcpusched>` and `<iothreadsched>` are older (1.2.13).
  */
 export const EMULATORSCHED_SINCE = '5.3.0';
 
