@@ -111,7 +111,7 @@ export default defineDomainRule({
     messages,
   },
   check({ domain, host, report }) {
-    checkDeviceIothreads(domain, report);
+    checkDeviceIothreads(domain, host?.model, report);
     if (domain.vcpusElement) checkVcpuStates(domain, domain.vcpusElement, report);
     const ct = domain.cputune;
     if (!ct) return;
@@ -214,13 +214,21 @@ function iothreadWording(d: DomainModel): { ids: CpuSet; have: string; fix: stri
  * qemu_validate.c, run when a QEMU domain is defined: a disk's or controller's IOThread, and each
  * IOThread of its mapping, must be one the domain has ("Disk iothread '3' not defined in iothreadid").
  */
-function checkDeviceIothreads(d: DomainModel, report: Report): void {
+/**
+ * The release that brought a disk's `<driver><iothreads>` mapping of IOThreads to virtqueues (NEWS v10.0.0,
+ * "qemu: Add support for mapping iothreads to virtqueues of virtio-blk devices"). An older libvirt does not
+ * read the element, so its ids are neither checked nor refused there.
+ */
+const IOTHREAD_MAPPING_SINCE = '10.0.0';
+
+function checkDeviceIothreads(d: DomainModel, host: HostModel | undefined, report: Report): void {
   if (d.type !== 'kvm' && d.type !== 'qemu') return;
   // Most guests with IOThreads give their disks one (`<driver iothread='1'>`): when the text names only
   // existing ids, the devices are not built (half of a guest's elements, kept to the end of a plan).
   const named = d.devices.iothreadIdsInText();
   if (named !== undefined && [...named].every((id) => id === 0 || d.iothreadIds.includes(id))) return;
-  const refs = d.devices.iothreadRefs();
+  const mappingRead = libvirtAtLeast(host?.libvirtVersion, IOTHREAD_MAPPING_SINCE) !== false;
+  const refs = mappingRead ? d.devices.iothreadRefs() : d.devices.iothreadRefs().filter((r) => !r.mapping);
   // One finding a controller: its attribute, or the first entry of its mapping.
   let lastRefused: XmlElement | undefined;
   for (const ref of refs) {
