@@ -175,7 +175,9 @@ export default defineDomainRule({
     checkTuneOverlaps(ct.cachetunes, memorytunes, maxKnown ? vcpus : undefined, report);
     for (const t of ct.cachetunes) checkCacheCollisions(t, report);
     for (const t of memorytunes) checkBandwidths(t, host?.model, report);
-    for (const t of [...ct.cachetunes, ...memorytunes]) checkMonitors(t, maxKnown ? vcpus : undefined, report);
+    // <cachetune><monitor> came in 4.10.0 (NEWS v4.10.0 "Introduced cache monitoring"): an older libvirt drops it unread.
+    const cacheMonitors = libvirtAtLeast(version, CACHE_MONITOR_SINCE) !== false;
+    for (const t of [...(cacheMonitors ? ct.cachetunes : []), ...memorytunes]) checkMonitors(t, maxKnown ? vcpus : undefined, report);
     if (domain.type === 'qemu') checkResctrlDomainType(domain, ct.cachetunes, memorytunes, maxKnown ? vcpus : undefined, report);
   },
 });
@@ -416,6 +418,9 @@ function checkCacheCollisions(t: VcpuTune, report: Report): void {
 
 /** The release that brought `<memorytune>` (NEWS v4.7.0, "Add support for MBA"; formatdomain "memorytune Since 4.7.0"). */
 const MEMORYTUNE_SINCE = '4.7.0';
+
+/** The release that brought `<cachetune><monitor>` (NEWS v4.10.0; formatdomain "monitor Since 4.10.0"). */
+const CACHE_MONITOR_SINCE = '4.10.0';
 
 /**
  * The release whose virResctrlAllocSetMemoryBandwidth (virresctrl.c) no longer refuses a bandwidth over 100
