@@ -223,14 +223,18 @@ function iothreadWording(d: DomainModel): { ids: CpuSet; have: string; fix: stri
  */
 const IOTHREAD_MAPPING_SINCE = '10.0.0';
 
+/** The release that brought the same mapping to virtio-scsi controllers (NEWS v11.2.0, "multiple iothreads for virtio-scsi controller"). */
+const CONTROLLER_IOTHREAD_MAPPING_SINCE = '11.2.0';
+
 function checkDeviceIothreads(d: DomainModel, host: HostModel | undefined, report: Report): void {
   if (d.type !== 'kvm' && d.type !== 'qemu') return;
   // Most guests with IOThreads give their disks one (`<driver iothread='1'>`): when the text names only
   // existing ids, the devices are not built (half of a guest's elements, kept to the end of a plan).
   const named = d.devices.iothreadIdsInText();
   if (named !== undefined && [...named].every((id) => id === 0 || d.iothreadIds.includes(id))) return;
-  const mappingRead = libvirtAtLeast(host?.libvirtVersion, IOTHREAD_MAPPING_SINCE) !== false;
-  const refs = mappingRead ? d.devices.iothreadRefs() : d.devices.iothreadRefs().filter((r) => !r.mapping);
+  const diskMappings = libvirtAtLeast(host?.libvirtVersion, IOTHREAD_MAPPING_SINCE) !== false;
+  const controllerMappings = libvirtAtLeast(host?.libvirtVersion, CONTROLLER_IOTHREAD_MAPPING_SINCE) !== false;
+  const refs = d.devices.iothreadRefs().filter((r) => !r.mapping || (r.device.name === 'disk' ? diskMappings : controllerMappings));
   // One finding a controller: its attribute, or the first entry of its mapping.
   let lastRefused: XmlElement | undefined;
   for (const ref of refs) {
