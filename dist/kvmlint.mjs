@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"e21f25bec7f040f0d9e30aca5cc3d8891f9aa901c2732cb0fa043ef61b3761a9"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"2ef49bf481658fe13b7f191093c5b88f2ad8d71007d27ed3435fe63787c35f23"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

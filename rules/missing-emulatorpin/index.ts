@@ -3,7 +3,7 @@ import { effectiveEmulatorAffinity, isPinned, vcpuAffinityGroups } from '../../s
 import { insertLastChild } from '../../src/engine/edit.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
 import { describeCpus, describeNodes, describeVcpus } from '../../src/model/describe.ts';
-import { defaultThreadAffinity, DEFAULT_AFFINITY_EXCLUDES_ISOLATED_SINCE } from '../../src/model/libvirt-version.ts';
+import { appliedEmulatorsched, defaultThreadAffinity, DEFAULT_AFFINITY_EXCLUDES_ISOLATED_SINCE } from '../../src/model/libvirt-version.ts';
 import { emulatorTargetFor, realtimeVcpus } from '../../src/model/threads.ts';
 import { rtLeftover } from '../../src/model/sched.ts';
 
@@ -74,7 +74,8 @@ export default defineDomainRule({
     // pinned domain to this rule. It preempts every SCHED_OTHER thread wherever it runs: the vCPUs on the CPUs
     // it shares with them, and the housekeeping CPUs when libvirt >= 10.4 keeps it off isolated ones. No fix:
     // emulatorTargetFor has no target for a realtime emulator.
-    const sched = domain.cputune?.emulatorsched;
+    // libvirt before 5.3.0 drops <emulatorsched> unread (appliedEmulatorsched): the emulator is then an ordinary thread.
+    const sched = appliedEmulatorsched(domain, model);
     if (realtimeHit.isEmpty && (sched?.scheduler === 'fifo' || sched?.scheduler === 'rr')) {
       let over: string;
       if (!emulatorCpus || !model) over = "every online CPU, the vCPUs' own too";

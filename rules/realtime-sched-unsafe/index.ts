@@ -1,4 +1,4 @@
-import { describeDefaultCpus } from '../../src/model/libvirt-version.ts';
+import { appliedEmulatorsched, describeDefaultCpus } from '../../src/model/libvirt-version.ts';
 import { defineDomainRule, type RelatedDescriptor } from '../../src/engine/types.ts';
 import { isDedicated, isPinned } from '../../src/model/affinity.ts';
 import { describeCpus, listNames } from '../../src/model/describe.ts';
@@ -31,8 +31,8 @@ export default defineDomainRule({
     },
   },
   check({ domain, host, report }) {
-    if (!domain.cputune || !hasRealtimeSched(domain)) return;
     const model = host?.model;
+    if (!domain.cputune || !hasRealtimeSched(domain, model)) return;
     const hk = model?.housekeeping;
     const pinned = isPinned(domain);
     const dedicated = dedicatedCpuSet(domain, model);
@@ -126,10 +126,11 @@ function relatedRange(t: ThreadGroup): Range {
 }
 
 /** Cheap pre-check before any thread is computed. */
-function hasRealtimeSched(d: DomainModel): boolean {
+function hasRealtimeSched(d: DomainModel, host: HostModel | undefined): boolean {
   const ct = d.cputune!;
   const rt = (s: { scheduler: string | undefined } | undefined) => s?.scheduler === 'fifo' || s?.scheduler === 'rr';
-  return ct.vcpusched.some(rt) || ct.iothreadsched.some(rt) || rt(ct.emulatorsched);
+  // An <emulatorsched> that the host's libvirt (before 5.3.0) drops leaves the emulator normal.
+  return ct.vcpusched.some(rt) || ct.iothreadsched.some(rt) || rt(appliedEmulatorsched(d, host));
 }
 
 /**

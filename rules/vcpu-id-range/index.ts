@@ -1,6 +1,8 @@
 import { defineDomainRule, type RelatedDescriptor, type ReportDescriptor } from '../../src/engine/types.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
 import { describeVcpus, excerpt } from '../../src/model/describe.ts';
+import { libvirtAtLeast, EMULATORSCHED_SINCE } from '../../src/model/libvirt-version.ts';
+import type { HostModel } from '../../src/model/host.ts';
 import { hasValueProblem, type DomainModel, type ThreadSched, type VcpuTune } from '../../src/model/domain.ts';
 import { attribute, childrenNamed, firstChild } from '../../src/xml/query.ts';
 import type { Range, XmlAttribute, XmlElement } from '../../src/xml/types.ts';
@@ -49,7 +51,11 @@ const messages = {
     message: 'memory bandwidth for node {{id}} is set twice: libvirt rejects it ("Memory Bandwidth already defined for node {{id}}")',
     help: 'keep one <node> per id in each <memorytune>',
   },
-  bandwidthOver: { message: "bandwidth='{{value}}' is a percentage over 100: libvirt rejects it", help: 'use a value from 0 to 100' },
+  bandwidthOver: { message: "bandwidth='{{value}}' is a percentage over 100: libvirt {{version}}rejects it", help: 'use a value from 0 to 100' },
+  bandwidthOverStart: {
+    message: "bandwidth='{{value}}' is over 100: libvirt {{version}}takes it; it starts only with resctrl mounted with mba_MBps",
+    help: 'use a percentage from 0 to 100, or mount resctrl with mba_MBps to give MB/s (libvirt before 10.8.0 rejects any value over 100)',
+  },
   monitorOutside: {
     message: "<monitor> names {{outside}}, outside its group's vCPUs ({{group}}): libvirt rejects it",
     help: "monitor only the group's own vCPUs",
@@ -104,8 +110,8 @@ export default defineDomainRule({
     tags: ['pinning', 'scheduling'],
     messages,
   },
-  check({ domain, report }) {
-    checkDeviceIothreads(domain, report);
+  check({ domain, host, report }) {
+    checkDeviceIothreads(domain, host?.model, report);
     if (domain.vcpusElement) checkVcpuStates(domain, domain.vcpusElement, report);
     const ct = domain.cputune;
     if (!ct) return;
@@ -153,7 +159,8 @@ export default defineDomainRule({
       },
       report,
     );
-    if (ct.emulatorsched) checkPolicy(ct.emulatorsched, '<emulatorsched>', report);
+    // libvirt before 5.3.0 does not know <emulatorsched> and drops it unread: nothing there to reject.
+    if (ct.emulatorsched && libvirtAtLeast(host?.model.libvirtVersion, EMULATORSCHED_SINCE) !== false) checkPolicy(ct.emulatorsched, '<emulatorsched>', report);
     // domain_conf.c virDomainEmulatorPinDefParseXML: "missing cpuset for emulatorpin".
     if (ct.emulatorpin && !ct.emulatorpin.cpuset) report({ range: ct.emulatorpin.element.startTag, messageId: 'pinNoCpuset', data: { element: 'emulatorpin' } });
 
@@ -161,12 +168,17 @@ export default defineDomainRule({
 
     // domain_conf.c virDomainResctrlParseVcpus: `vcpus` is required; ids beyond the maximum are cut off
     // (virBitmapShrink), and a group left empty is ignored, all without a word (an info here).
-    for (const t of [...ct.cachetunes, ...ct.memorytunes]) checkTune(t, vcpus, maxKnown ? have : undefined, report);
-    checkTuneOverlaps(ct.cachetunes, ct.memorytunes, maxKnown ? vcpus : undefined, report);
+    // A libvirt known to predate <memorytune> (4.7.0) drops it unread, like any element it does not know.
+    const version = host?.model.libvirtVersion;
+    const memorytunes = libvirtAtLeast(version, MEMORYTUNE_SINCE) === false ? [] : ct.memorytunes;
+    for (const t of [...ct.cachetunes, ...memorytunes]) checkTune(t, vcpus, maxKnown ? have : undefined, report);
+    checkTuneOverlaps(ct.cachetunes, memorytunes, maxKnown ? vcpus : undefined, report);
     for (const t of ct.cachetunes) checkCacheCollisions(t, report);
-    for (const t of ct.memorytunes) checkBandwidths(t, report);
-    for (const t of [...ct.cachetunes, ...ct.memorytunes]) checkMonitors(t, maxKnown ? vcpus : undefined, report);
-    if (domain.type === 'qemu') checkResctrlDomainType(domain, ct.cachetunes, ct.memorytunes, maxKnown ? vcpus : undefined, report);
+    for (const t of memorytunes) checkBandwidths(t, host?.model, report);
+    // <cachetune><monitor> came in 4.10.0 (NEWS v4.10.0 "Introduced cache monitoring"): an older libvirt drops it unread.
+    const cacheMonitors = libvirtAtLeast(version, CACHE_MONITOR_SINCE) !== false;
+    for (const t of [...(cacheMonitors ? ct.cachetunes : []), ...memorytunes]) checkMonitors(t, maxKnown ? vcpus : undefined, report);
+    if (domain.type === 'qemu') checkResctrlDomainType(domain, ct.cachetunes, memorytunes, maxKnown ? vcpus : undefined, report);
   },
 });
 
@@ -204,13 +216,25 @@ function iothreadWording(d: DomainModel): { ids: CpuSet; have: string; fix: stri
  * qemu_validate.c, run when a QEMU domain is defined: a disk's or controller's IOThread, and each
  * IOThread of its mapping, must be one the domain has ("Disk iothread '3' not defined in iothreadid").
  */
-function checkDeviceIothreads(d: DomainModel, report: Report): void {
+/**
+ * The release that brought a disk's `<driver><iothreads>` mapping of IOThreads to virtqueues (NEWS v10.0.0,
+ * "qemu: Add support for mapping iothreads to virtqueues of virtio-blk devices"). An older libvirt does not
+ * read the element, so its ids are neither checked nor refused there.
+ */
+const IOTHREAD_MAPPING_SINCE = '10.0.0';
+
+/** The release that brought the same mapping to virtio-scsi controllers (NEWS v11.2.0, "multiple iothreads for virtio-scsi controller"). */
+const CONTROLLER_IOTHREAD_MAPPING_SINCE = '11.2.0';
+
+function checkDeviceIothreads(d: DomainModel, host: HostModel | undefined, report: Report): void {
   if (d.type !== 'kvm' && d.type !== 'qemu') return;
   // Most guests with IOThreads give their disks one (`<driver iothread='1'>`): when the text names only
   // existing ids, the devices are not built (half of a guest's elements, kept to the end of a plan).
   const named = d.devices.iothreadIdsInText();
   if (named !== undefined && [...named].every((id) => id === 0 || d.iothreadIds.includes(id))) return;
-  const refs = d.devices.iothreadRefs();
+  const diskMappings = libvirtAtLeast(host?.libvirtVersion, IOTHREAD_MAPPING_SINCE) !== false;
+  const controllerMappings = libvirtAtLeast(host?.libvirtVersion, CONTROLLER_IOTHREAD_MAPPING_SINCE) !== false;
+  const refs = d.devices.iothreadRefs().filter((r) => !r.mapping || (r.device.name === 'disk' ? diskMappings : controllerMappings));
   // One finding a controller: its attribute, or the first entry of its mapping.
   let lastRefused: XmlElement | undefined;
   for (const ref of refs) {
@@ -396,12 +420,35 @@ function checkCacheCollisions(t: VcpuTune, report: Report): void {
   }
 }
 
-/** virresctrl.c virResctrlAllocSetMemoryBandwidth: a node's bandwidth is set once per group, and is at most 100. */
-function checkBandwidths(t: VcpuTune, report: Report): void {
+/** The release that brought `<memorytune>` (NEWS v4.7.0, "Add support for MBA"; formatdomain "memorytune Since 4.7.0"). */
+const MEMORYTUNE_SINCE = '4.7.0';
+
+/** The release that brought `<cachetune><monitor>` (NEWS v4.10.0; formatdomain "monitor Since 4.10.0"). */
+const CACHE_MONITOR_SINCE = '4.10.0';
+
+/**
+ * The release whose virResctrlAllocSetMemoryBandwidth (virresctrl.c) no longer refuses a bandwidth over 100
+ * ("Memory Bandwidth value exceeding 100 is invalid.", in every release from 4.7.0): NEWS v10.8.0 "Relax
+ * restrictions for memorytune settings", for resctrl mounted with mba_MBps, where the value is MB/s. From
+ * then on libvirt defines the domain and checks only the granularity and the minimum at start
+ * (virResctrlAllocMemoryBandwidth); the kernel's schemata write refuses a percentage over 100.
+ */
+const BANDWIDTH_OVER_100_SINCE = '10.8.0';
+
+/** virresctrl.c virResctrlAllocSetMemoryBandwidth: a node's bandwidth is set once per group, and (before 10.8.0) is at most 100. */
+function checkBandwidths(t: VcpuTune, host: HostModel | undefined, report: Report): void {
   const seen = new Map<number, Range>();
+  const relaxed = libvirtAtLeast(host?.libvirtVersion, BANDWIDTH_OVER_100_SINCE);
+  const version = host?.libvirtVersion === undefined ? '' : `${host.libvirtVersion} `;
   for (const n of childrenNamed(t.element, 'node')) {
     const bw = attribute(n, 'bandwidth');
-    if (bw && UINT.test(bw.value) && Number(bw.value) > 100) report({ range: bw.valueRange, messageId: 'bandwidthOver', data: { value: excerpt(bw.value) } });
+    if (bw && UINT.test(bw.value) && Number(bw.value) > 100) {
+      // Known older: rejected at define time. Newer, or unknown (which may be either): defined, and whether it
+      // starts depends on how resctrl is mounted, which the snapshot does not say: a warning.
+      const data = { value: excerpt(bw.value), version };
+      if (relaxed === false) report({ range: bw.valueRange, messageId: 'bandwidthOver', data });
+      else report({ range: bw.valueRange, messageId: 'bandwidthOverStart', severity: 'warning', data: { ...data, version: relaxed ? version : '10.8.0 or later ' } });
+    }
     const id = attribute(n, 'id')?.value;
     if (!id || !UINT.test(id)) continue;
     const first = seen.get(Number(id));

@@ -6,6 +6,7 @@ import { formatLibvirtCpuset, parseLibvirtCpuset, type CpusetUntidiness } from '
 import { isDecimalUnit, scaleToKiB } from './units.ts';
 import { excerpt } from './describe.ts';
 import { newDomainMemo, type DomainMemo } from './memo.ts';
+import { EMULATORSCHED_SINCE } from './libvirt-version.ts';
 
 /** A cpuset/nodeset attribute: the parsed set, or undefined when it does not parse (see `DomainModel.problems`). */
 export interface CpusetAttr {
@@ -886,7 +887,7 @@ class ModelBuilder {
    * A second `<name>` where libvirt takes one. A copy libvirt merges with the first is beyond what kvmlint
    * reads, so that finding is `unreadable`: no directive silences it (SECURITY.md), as none silences xml-malformed.
    */
-  repeated(second: XmlElement, first: XmlElement, kind: 'rejects' | 'merges' | 'ignores', what = `<${second.name}>`): void {
+  repeated(second: XmlElement, first: XmlElement, kind: 'rejects' | 'merges' | 'ignores', what = `<${second.name}>`, since?: string): void {
     const message =
       kind === 'rejects'
         ? `a second ${what}: libvirt rejects the domain ("only one ${second.name} is supported")`
@@ -899,6 +900,7 @@ class ModelBuilder {
       message,
       severity: kind === 'ignores' ? 'warning' : 'error',
       duplicate: { name: second.name, first: first.startTag, unreadable: kind === 'merges' },
+      ...(since === undefined ? {} : { since }),
     });
   }
 
@@ -1211,7 +1213,8 @@ class ModelBuilder {
         if (emulator) this.repeated(child, emulator, 'rejects', '<emulatorpin> in <cputune>');
         else emulator = child;
       } else if (name === 'emulatorsched') {
-        if (emulatorsched) this.repeated(child, emulatorsched, 'rejects', '<emulatorsched> in <cputune>');
+        // libvirt before 5.3.0 drops <emulatorsched> unread, copies included.
+        if (emulatorsched) this.repeated(child, emulatorsched, 'rejects', '<emulatorsched> in <cputune>', EMULATORSCHED_SINCE);
         else emulatorsched = child;
       } else {
         const number = CPUTUNE_NUMBERS.get(name);

@@ -5,6 +5,7 @@
  * behaviour is assumed, and rules say so once per host.
  */
 import type { CpuSet } from './cpuset.ts';
+import type { DomainModel, ThreadSched } from './domain.ts';
 import type { HostModel } from './host.ts';
 import { memoPerHost } from './memo.ts';
 
@@ -84,4 +85,23 @@ export function describeDefaultAffinityBasis(host: HostModel): string {
   if (d.assumed)
     return `the host's libvirt version is unknown: assumed older than ${DEFAULT_AFFINITY_EXCLUDES_ISOLATED_SINCE}, which gives unpinned threads every online CPU, isolated ones included (set libvirtVersion in the snapshot or the config's hosts[] to be sure)`;
   return v !== undefined ? `libvirt ${v}` : 'libvirt';
+}
+
+/**
+ * The release that brought `<cputune><emulatorsched>` (libvirt NEWS v5.3.0, "qemu: Add support for setting
+ * the emulator scheduler parameters"; formatdomain "emulatorsched since 5.3.0"). An older libvirt does not
+ * know the element: its parser (virDomainDefParseXML) reads only the elements it knows and `virsh define`
+ * validates against the schema only when asked (--validate), so the element is dropped and the emulator
+ * keeps the normal (SCHED_OTHER) policy. `<vcpusched>` and `<iothreadsched>` are older (1.2.13).
+ */
+export const EMULATORSCHED_SINCE = '5.3.0';
+
+/**
+ * The `<emulatorsched>` libvirt applies to the emulator on `host`: the element, or undefined when there is
+ * none or the host's libvirt is known to predate it (EMULATORSCHED_SINCE). Unknown version: the element counts.
+ */
+export function appliedEmulatorsched(d: DomainModel, host: HostModel | undefined): ThreadSched | undefined {
+  const sched = d.cputune?.emulatorsched;
+  if (!sched) return undefined;
+  return libvirtAtLeast(host?.libvirtVersion, EMULATORSCHED_SINCE) === false ? undefined : sched;
 }

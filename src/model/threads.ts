@@ -3,6 +3,7 @@ import type { DomainModel, ThreadSched } from './domain.ts';
 import type { HostModel } from './host.ts';
 import { memoPerDomain } from './memo.ts';
 import { describeVcpus } from './describe.ts';
+import { appliedEmulatorsched } from './libvirt-version.ts';
 import { effectiveEmulatorAffinity, effectiveIothreadAffinity, housekeepingTargetFor, isDedicated, vcpuAffinityGroups, type Affinity } from './affinity.ts';
 
 /**
@@ -94,7 +95,8 @@ function computeThreads(d: DomainModel, host: HostModel | undefined): ThreadGrou
       out.push({ kind: 'vcpu', ids: part.ids, affinity: g.affinity, policy: policyOf(part.sched), priority: part.sched?.priority, sched: part.sched });
     }
   }
-  const emulatorsched = d.cputune?.emulatorsched;
+  // libvirt before 5.3.0 drops <emulatorsched> (appliedEmulatorsched): the emulator stays SCHED_OTHER.
+  const emulatorsched = appliedEmulatorsched(d, host);
   out.push({ kind: 'emulator', ids: CpuSet.empty, affinity: effectiveEmulatorAffinity(d, host), policy: policyOf(emulatorsched), priority: emulatorsched?.priority, sched: emulatorsched });
   const iothreadsched = d.cputune?.iothreadsched ?? [];
   for (const id of d.iothreadIds) {
@@ -171,7 +173,7 @@ export function emulatorTargetFor(d: DomainModel, host: HostModel | undefined): 
   const target = housekeepingTargetFor(vcpupinCpus(d, host), host);
   if (!target) return undefined;
   // The emulator's policy is <emulatorsched>'s (read directly: the thread groups need not be built for this).
-  const emulatorScheduler = d.cputune?.emulatorsched?.scheduler;
+  const emulatorScheduler = appliedEmulatorsched(d, host)?.scheduler;
   if (emulatorScheduler === 'fifo' || emulatorScheduler === 'rr') return undefined;
   let avoid = CpuSet.empty;
   for (const g of vcpuAffinityGroups(d, host)) {

@@ -5,6 +5,7 @@
  * behaviour is assumed, and rules say so once per host.
  */
 import type { CpuSet } from './cpuset.js';
+import type { DomainModel, ThreadSched } from './domain.js';
 import type { HostModel } from './host.js';
 /** Parses `10.4.0` / `10.4` into [major, minor, micro]; undefined when it is not a release number. */
 export declare function parseLibvirtVersion(text: string): [number, number, number] | undefined;
@@ -49,3 +50,16 @@ export declare const defaultThreadAffinity: (host: HostModel) => DefaultThreadAf
 export declare function describeDefaultCpus(host: HostModel): string;
 /** One sentence for messages: which libvirt behaviour the default affinity follows on this host. */
 export declare function describeDefaultAffinityBasis(host: HostModel): string;
+/**
+ * The release that brought `<cputune><emulatorsched>` (libvirt NEWS v5.3.0, "qemu: Add support for setting
+ * the emulator scheduler parameters"; formatdomain "emulatorsched since 5.3.0"). An older libvirt does not
+ * know the element: its parser (virDomainDefParseXML) reads only the elements it knows and `virsh define`
+ * validates against the schema only when asked (--validate), so the element is dropped and the emulator
+ * keeps the normal (SCHED_OTHER) policy. `<vcpusched>` and `<iothreadsched>` are older (1.2.13).
+ */
+export declare const EMULATORSCHED_SINCE = "5.3.0";
+/**
+ * The `<emulatorsched>` libvirt applies to the emulator on `host`: the element, or undefined when there is
+ * none or the host's libvirt is known to predate it (EMULATORSCHED_SINCE). Unknown version: the element counts.
+ */
+export declare function appliedEmulatorsched(d: DomainModel, host: HostModel | undefined): ThreadSched | undefined;
