@@ -35,5 +35,9 @@ export default defineDomainRule({
         report({ range: p.range, messageId, data: { detail: p.message, name: p.duplicate.name }, severity: p.severity, related });
       } else report({ range: p.range, messageId: 'invalid', data: { detail: p.message }, severity: p.severity });
     }
+    // Memory devices are read on demand (src/model/domain.ts memoryDevices), so their problems are theirs.
+    for (const m of domain.devices.memoryDevices()) {
+      for (const p of m.invalid ?? []) report({ range: p.range, messageId: 'invalid', data: { detail: p.message } });
+    }
   },
 });

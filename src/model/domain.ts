@@ -197,6 +197,8 @@ export interface MemoryDevice {
    * hexadecimal (virXMLPropULongLong base 16); 0 means "not fixed", as in libvirt.
    */
   base: { value: bigint; attr: XmlAttribute } | undefined;
+  /** What libvirt refuses in it (a size or node it cannot read): value-invalid reports these. */
+  invalid?: Array<{ range: Range; message: string }>;
 }
 
 /** Where libvirt reads a memory device's address for its model (virDomainMemoryDefParseXML, virDomainDeviceInfoParseXML). */
@@ -530,20 +532,36 @@ class LazyDeviceFacts implements DomainDeviceFacts {
     // container, are built only when the text holds one (~28 elements a guest, half its tree).
     const devices = this.devices();
     this.memories ??= childrenMapped(devices && this.memTagsInText() & 1 ? devices : undefined, 'memory', (el): MemoryDevice => {
+      // domain_conf.c virDomainMemoryTargetDefParseXML reads the texts whole (virParseScaledValue, virXPathInt):
+      // what it refuses is reported, else a device kvmlint cannot size would leave the memory sums unchecked.
+      const invalid: Array<{ range: Range; message: string }> = [];
       const target = firstChild(el, 'target');
       const size = firstChild(target, 'size');
-      const parsedSize = size ? scaleToKiB(size.text.trim(), attribute(size, 'unit')?.value) : undefined;
-      const node = firstChild(target, 'node')?.text.trim();
+      const sizeText = size?.text ?? '';
+      const parsedSize = sizeText !== '' ? scaleToKiB(sizeText, attribute(size!, 'unit')?.value) : undefined;
+      if (!target) invalid.push({ range: el.startTag, message: `<memory> device without <target>: libvirt rejects it ("missing <target> element")` });
+      else if (!parsedSize) invalid.push({ range: (size ?? target).startTag, message: `<memory> device without a <size>: libvirt rejects it ("missing element … './size'")` });
+      else if (!parsedSize.ok) invalid.push({ range: textRange(size!), message: `memory device <size> '${excerpt(sizeText.trim())}': ${parsedSize.error}` });
+      const nodeEl = firstChild(target, 'node');
+      let targetNode: number | undefined;
+      if (nodeEl && nodeEl.text !== '') {
+        const n = parseCInteger(nodeEl.text, -INT_MAX - 1n, INT_MAX);
+        if (n === undefined || n < 0n) invalid.push({ range: textRange(nodeEl), message: `memory device <node> '${excerpt(nodeEl.text.trim())}' is not a guest NUMA node id: libvirt rejects it` });
+        else targetNode = Number(n);
+      }
       const label = firstChild(firstChild(target, 'label'), 'size');
-      const parsedLabel = label ? scaleToKiB(label.text.trim(), attribute(label, 'unit')?.value) : undefined;
-      return {
+      const parsedLabel = label && label.text !== '' ? scaleToKiB(label.text, attribute(label, 'unit')?.value) : undefined;
+      if (parsedLabel && !parsedLabel.ok) invalid.push({ range: textRange(label!), message: `memory device label <size> '${excerpt(label!.text.trim())}': ${parsedLabel.error}` });
+      const device: MemoryDevice = {
         element: el,
         model: attribute(el, 'model')?.value,
         sizeKiB: parsedSize?.ok ? parsedSize.value : undefined,
-        targetNode: node !== undefined && /^\d+$/.test(node) ? Number(node) : undefined,
+        targetNode,
         labelKiB: parsedLabel?.ok ? parsedLabel.value : undefined,
         base: memoryBaseOf(el, target, attribute(el, 'model')?.value),
       };
+      if (invalid.length > 0) device.invalid = invalid;
+      return device;
     });
     return this.memories;
   }
@@ -947,12 +965,26 @@ class ModelBuilder {
     return n !== undefined ? n : this.uintValue(a.value, a.valueRange, `${el.name} ${name}`);
   }
 
+  /**
+   * A count or id as libvirt reads it (virXMLPropUInt, virXPathUInt, and virDomainVcpuParse's virStrToLong_ui:
+   * g_ascii_strtoull, base 10, on the raw value): ASCII blanks and a '+' may lead, nothing may follow the
+   * digits, so `8 ` and a pretty-printed `<vcpu>\n  8\n</vcpu>` are refused ("maximum vcpus count must be an
+   * integer"). A '-' (which virStrToLong_ui wraps around) stays a problem here.
+   */
   uintValue(text: string, range: Range, what: string): number | undefined {
-    const t = text.trim();
-    if (!/^\d+$/.test(t)) {
-      this.problem(range, `${what} '${excerpt(t)}' is not a non-negative integer`);
+    const m = C_INTEGER.exec(text);
+    if (!m || m[1] === '-') {
+      const t = text.trim();
+      const trailing = /^[ \t\n\r]*\+?\d+[ \t\n\r]+$/.test(text);
+      this.problem(
+        range,
+        trailing
+          ? `${what} '${excerpt(t)}' has white space after the number: libvirt allows nothing after the digits and rejects it`
+          : `${what} '${excerpt(t)}' is not a non-negative integer`,
+      );
       return undefined;
     }
+    const t = m[2]!;
     const n = Number(t);
     if (!Number.isSafeInteger(n)) {
       this.problem(range, `${what} '${excerpt(t)}' is out of range`);
@@ -1015,7 +1047,8 @@ class ModelBuilder {
     if (!el) return undefined;
     const range = textRange(el);
     const unit = attribute(el, 'unit');
-    const parsed = scaleToKiB(el.text.trim(), unit?.value);
+    // virParseScaledValue reads string(./memory) whole: blanks may lead, none may follow.
+    const parsed = scaleToKiB(el.text, unit?.value);
     if (!parsed.ok) {
       this.problem(unit && /unit/i.test(parsed.error) ? unit.valueRange : range, `<${el.name}> ${parsed.error}`);
       return undefined;
