@@ -198,7 +198,7 @@ export interface MemoryDevice {
    */
   base: { value: bigint; attr: XmlAttribute } | undefined;
   /** What libvirt refuses in it (a size or node it cannot read): value-invalid reports these. */
-  invalid?: Array<{ range: Range; message: string }>;
+  invalid?: Array<{ range: Range; message: string; unreadable?: boolean }>;
 }
 
 /** Where libvirt reads a memory device's address for its model (virDomainMemoryDefParseXML, virDomainDeviceInfoParseXML). */
@@ -400,6 +400,8 @@ export function buildDomainModel(domain: XmlElement): DomainModel {
   const b = new ModelBuilder(problems);
 
   const c = b.repeatedChildren(domain);
+  b.nestedText(c[S_NAME]);
+  b.nestedText(c[S_UUID]);
   const vcpus = c[S_VCPUS];
   const vcpusElement = vcpus && firstChild(vcpus, 'vcpu') ? vcpus : undefined;
   const type = attribute(domain, 'type')?.value;
@@ -534,7 +536,7 @@ class LazyDeviceFacts implements DomainDeviceFacts {
     this.memories ??= childrenMapped(devices && this.memTagsInText() & 1 ? devices : undefined, 'memory', (el): MemoryDevice => {
       // domain_conf.c virDomainMemoryTargetDefParseXML reads the texts whole (virParseScaledValue, virXPathInt):
       // what it refuses is reported, else a device kvmlint cannot size would leave the memory sums unchecked.
-      const invalid: Array<{ range: Range; message: string }> = [];
+      const invalid: NonNullable<MemoryDevice['invalid']> = [];
       const target = firstChild(el, 'target');
       const size = firstChild(target, 'size');
       const sizeText = size?.text ?? '';
@@ -550,6 +552,10 @@ class LazyDeviceFacts implements DomainDeviceFacts {
         else targetNode = Number(n);
       }
       const label = firstChild(firstChild(target, 'label'), 'size');
+      for (const v of [size, nodeEl, label]) {
+        const inner = v && textInChildren(v);
+        if (inner) invalid.push({ ...nestedTextProblem(v!, inner), unreadable: true });
+      }
       const parsedLabel = label && label.text !== '' ? scaleToKiB(label.text, attribute(label, 'unit')?.value) : undefined;
       if (parsedLabel && !parsedLabel.ok) invalid.push({ range: textRange(label!), message: `memory device label <size> '${excerpt(label!.text.trim())}': ${parsedLabel.error}` });
       const device: MemoryDevice = {
@@ -717,6 +723,32 @@ function plainUint(text: string): number | undefined {
 
 function textOf(el: XmlElement | undefined): string | undefined {
   return el ? el.text.trim() : undefined;
+}
+
+/**
+ * The first element inside `el` that holds text, if any. libvirt reads a value element's string-value
+ * (xmlNodeGetContent, XPath string()): its descendants' text too, in document order, so
+ * `<memory>1<x>60</x></memory>` is 160 to libvirt where kvmlint's own text of it is 1.
+ */
+export function textInChildren(el: XmlElement): XmlElement | undefined {
+  if (el.children.length === 0) return undefined;
+  const stack = [...el.children];
+  while (stack.length > 0) {
+    const c = stack.pop()!;
+    if (c.text !== '') return c;
+    for (const g of c.children) stack.push(g);
+  }
+  return undefined;
+}
+
+/** The problem for a value element textInChildren found text inside. */
+function nestedTextProblem(el: XmlElement, inner: XmlElement): ValueProblem {
+  return {
+    ruleId: 'value-invalid',
+    range: inner.startTag,
+    message: `<${el.name}> holds <${inner.name}> with text: libvirt reads that text as part of the value, kvmlint reads it without`,
+    duplicate: { name: el.name, first: undefined, unreadable: true },
+  };
 }
 
 /** Range of an element's trimmed text, or its start tag when it has none. */
@@ -952,6 +984,12 @@ class ModelBuilder {
     }
   }
 
+  /** A value element with text in an element inside it: unreadable (textInChildren). */
+  nestedText(el: XmlElement | undefined): void {
+    const inner = el && textInChildren(el);
+    if (inner) this.problems.push(nestedTextProblem(el!, inner));
+  }
+
   private problem(range: Range, message: string, ruleId: ValueProblem['ruleId'] = 'value-invalid'): void {
     this.problems.push({ ruleId, range, message });
   }
@@ -1048,6 +1086,7 @@ class ModelBuilder {
     const range = textRange(el);
     const unit = attribute(el, 'unit');
     // virParseScaledValue reads string(./memory) whole: blanks may lead, none may follow.
+    this.nestedText(el);
     const parsed = scaleToKiB(el.text, unit?.value);
     if (!parsed.ok) {
       this.problem(unit && /unit/i.test(parsed.error) ? unit.valueRange : range, `<${el.name}> ${parsed.error}`);
@@ -1076,6 +1115,7 @@ class ModelBuilder {
    */
   vcpu(el: XmlElement | undefined, listed: boolean, qemu: boolean): VcpuConfig | undefined {
     if (!el) return undefined;
+    this.nestedText(el);
     const parsed = this.uintValue(el.text, textRange(el), '<vcpu>');
     let max = parsed ?? 1;
     let maxKnown = parsed !== undefined;
@@ -1142,6 +1182,7 @@ class ModelBuilder {
   iothreadIds(listed: XmlElement | undefined, count: XmlElement | undefined): number[] {
     const ids = listed ? this.iothreadIdList(listed) : (NONE as unknown as number[]);
     if (!count) return ids.length === 0 ? (NONE as unknown as number[]) : ids;
+    this.nestedText(count);
     let n = this.uintValue(count.text, textRange(count), '<iothreads>') ?? 0;
     if (n > MAX_PLAUSIBLE_VCPUS) {
       // Reported rather than enumerated: the ids below are materialised.
@@ -1283,6 +1324,7 @@ class ModelBuilder {
    * the cgroup limits (domain_validate.c virDomainDefCputuneValidate; 0 and negative quotas are "unset").
    */
   cputuneNumber(child: XmlElement, kind: 'shares' | 'period' | 'quota'): void {
+    this.nestedText(child);
     const text = child.text;
     if (text === '') return;
     const value = kind === 'quota' ? parseCInteger(text, INT64_MIN, INT64_MAX) : parseCInteger(text, 0n, UINT64_MAX);

@@ -87,3 +87,10 @@ test('memory devices: a size or node libvirt refuses is a problem, not a device 
   // An empty <node> is no node, as virXPathInt reads it.
   assert.deepEqual([devices(`<target><size>1024</size><node></node></target>`).targetNode, devices(`<target><size>1024</size><node></node></target>`).invalid], [undefined, undefined]);
 });
+
+test('a value element with text inside a child element is unreadable: libvirt reads the string-value, kvmlint its own text', () => {
+  const d = domain(`<name>web<x>-01</x></name><memory unit='GiB'>1<y>60</y></memory><cputune><period>1<z/>0000</period></cputune>`);
+  assert.deepEqual(d.problems.map((p) => [p.message.slice(0, 18), p.duplicate?.unreadable]), [['<name> holds <x> w', true], ['<memory> holds <y>', true]]);
+  const dimm = domain(`<devices><memory model='dimm'><target><size unit='GiB'>1<x>6</x></size><node>0</node></target></memory></devices>`);
+  assert.deepEqual(dimm.devices.memoryDevices()[0]!.invalid?.map((p) => p.unreadable), [true]);
+});
