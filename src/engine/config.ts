@@ -13,6 +13,7 @@ import { optionsProblem } from './options.ts';
 import { findRule } from './registry.ts';
 import { schemaDirProblem } from '../schema/dir.ts';
 import type { RuleSetting } from './types.ts';
+import { uuidKey } from '../model/domain-identity.ts';
 
 export const CONFIG_FILE_NAME = 'kvmlint.config.json';
 
@@ -348,7 +349,8 @@ function resolveConfig(raw: RawConfig, path: string, displayPath: string): Resol
       }
       return {
         files: i.files ? compileGlobs(i.files, displayPath, `ignores[${n}].files`) : undefined,
-        domains: i.domains ? new Set(i.domains) : undefined,
+        // Each entry as written (a name) and as the uuid libvirt parses it to, when it is one.
+        domains: i.domains ? new Set(i.domains.flatMap((d) => [d, uuidKey(d) ?? d])) : undefined,
         rules: i.rules ? new Set(i.rules) : undefined,
       };
     });
