@@ -395,6 +395,9 @@ export function isDomainRoot(el: XmlElement | undefined): boolean {
 }
 
 /** Builds the typed view of one `<domain>` element. Never throws on bad values: they land in `problems`. */
+/** virDomainVirt (domain_conf.c, libvirt 11.3): the `<domain type>` names libvirt parses. */
+const VIRT_TYPES: ReadonlySet<string> = new Set(['none', 'qemu', 'kqemu', 'kvm', 'xen', 'lxc', 'uml', 'openvz', 'test', 'vmware', 'hyperv', 'vbox', 'phyp', 'parallels', 'bhyve', 'vz', 'hvf']);
+
 export function buildDomainModel(domain: XmlElement): DomainModel {
   const problems: ValueProblem[] = [];
   const b = new ModelBuilder(problems);
@@ -404,7 +407,12 @@ export function buildDomainModel(domain: XmlElement): DomainModel {
   b.nestedText(c[S_UUID]);
   const vcpus = c[S_VCPUS];
   const vcpusElement = vcpus && firstChild(vcpus, 'vcpu') ? vcpus : undefined;
-  const type = attribute(domain, 'type')?.value;
+  const typeAttr = attribute(domain, 'type');
+  const type = typeAttr?.value;
+  // domain_conf.c virDomainDefParseCaps: virDomainVirtTypeFromString, case-sensitive ("invalid domain type %s").
+  if (typeAttr && !VIRT_TYPES.has(typeAttr.value)) {
+    problems.push({ ruleId: 'value-invalid', range: typeAttr.valueRange, message: `<domain type='${excerpt(typeAttr.value, 24)}'> is not a type libvirt knows: it rejects the domain ("invalid domain type")` });
+  }
   const vcpu = b.vcpu(c[S_VCPU], vcpusElement !== undefined, type === 'kvm' || type === 'qemu');
   const iothreadIds = b.iothreadIds(c[S_IOTHREADIDS], c[S_IOTHREADS]);
   return {

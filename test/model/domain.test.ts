@@ -94,3 +94,13 @@ test('a value element with text inside a child element is unreadable: libvirt re
   const dimm = domain(`<devices><memory model='dimm'><target><size unit='GiB'>1<x>6</x></size><node>0</node></target></memory></devices>`);
   assert.deepEqual(dimm.devices.memoryDevices()[0]!.invalid?.map((p) => p.unreadable), [true]);
 });
+
+test('the domain type: libvirt refuses a type it does not know (case counts)', () => {
+  const typed = (open: string) => buildDomainModel(parseXml(`${open}<vcpu>1</vcpu></domain>`).root!);
+  for (const open of [`<domain type='KVM'>`, `<domain type='kvm '>`, `<domain type='bogus'>`, `<domain type=''>`]) {
+    assert.equal(valueProblems(typed(open)).length, 1, open);
+  }
+  for (const t of ['kvm', 'qemu', 'xen', 'lxc', 'hvf']) assert.deepEqual(valueProblems(typed(`<domain type='${t}'>`)), [], t);
+  // No type at all is schema-invalid's to report (libvirt: "missing domain type attribute").
+  assert.deepEqual(valueProblems(typed('<domain>')), []);
+});
