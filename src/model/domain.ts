@@ -398,6 +398,9 @@ export function isDomainRoot(el: XmlElement | undefined): boolean {
 /** virDomainVirt (domain_conf.c, libvirt 11.3): the `<domain type>` names libvirt parses. */
 const VIRT_TYPES: ReadonlySet<string> = new Set(['none', 'qemu', 'kqemu', 'kvm', 'xen', 'lxc', 'uml', 'openvz', 'test', 'vmware', 'hyperv', 'vbox', 'phyp', 'parallels', 'bhyve', 'vz', 'hvf']);
 
+/** virCPUMode (cpu_conf.c). */
+const CPU_MODES: ReadonlySet<string> = new Set(['custom', 'host-model', 'host-passthrough', 'maximum']);
+
 export function buildDomainModel(domain: XmlElement): DomainModel {
   const problems: ValueProblem[] = [];
   const b = new ModelBuilder(problems);
@@ -1450,6 +1453,11 @@ class ModelBuilder {
     // numa_conf.c reads ./cpu/numa[1]/cell and cpu_conf.c ./topology[1]: a second copy is ignored.
     this.repeatedIn(el, 'numa', 'ignores');
     this.repeatedIn(el, 'topology', 'ignores');
+    const modeAttr = attribute(el, 'mode');
+    // cpu_conf.c virCPUDefParseXML: virCPUModeTypeFromString, case-sensitive.
+    if (modeAttr && !CPU_MODES.has(modeAttr.value)) {
+      this.problem(modeAttr.valueRange, `<cpu mode='${excerpt(modeAttr.value, 24)}'> is not a mode libvirt knows: it rejects the domain ("Invalid mode attribute")`);
+    }
     const topo = firstChild(el, 'topology');
     return {
       element: el,

@@ -104,3 +104,9 @@ test('the domain type: libvirt refuses a type it does not know (case counts)', (
   // No type at all is schema-invalid's to report (libvirt: "missing domain type attribute").
   assert.deepEqual(valueProblems(typed('<domain>')), []);
 });
+
+test("<cpu mode>: libvirt refuses a mode it does not know, case counts (cpu_conf.c: \"Invalid mode attribute\")", () => {
+  assert.equal(valueProblems(domain(`<cpu mode='Host-Passthrough'/>`)).length, 1);
+  assert.equal(valueProblems(domain(`<cpu mode='host-passthrough '/>`)).length, 1);
+  for (const mode of ['custom', 'host-model', 'host-passthrough', 'maximum']) assert.deepEqual(valueProblems(domain(`<cpu mode='${mode}'/>`)), [], mode);
+});
