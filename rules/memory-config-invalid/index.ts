@@ -1,7 +1,7 @@
 import { defineDomainRule, type MessageSpecs, type ReportDescriptor } from '../../src/engine/types.ts';
 import { attribute, firstChild } from '../../src/xml/query.ts';
 import { formatKiB, scaleToKiB } from '../../src/model/units.ts';
-import type { DomainModel, MemoryDevice } from '../../src/model/domain.ts';
+import { libvirtUint, type DomainModel, type MemoryDevice } from '../../src/model/domain.ts';
 import type { HostModel } from '../../src/model/host.ts';
 import type { XmlAttribute, XmlElement } from '../../src/xml/types.ts';
 import { excerpt } from '../../src/model/describe.ts';
@@ -224,7 +224,7 @@ export default defineDomainRule({
     }
     const slotsAttr = attribute(max.element, 'slots');
     // No slots attribute means 0 slots (domain_conf.c reads it with virXPathUInt); before 9.5.0 that is slotsMissing's.
-    const slots = slotsAttr ? (/^\d+$/.test(slotsAttr.value.trim()) ? Number(slotsAttr.value) : undefined) : 0;
+    const slots = slotsAttr ? libvirtUint(slotsAttr.value) : 0;
     // Before 9.5.0 (NEWS "conf: Properly handle slots for non-DIMM <memory> devices") <maxMemory> needs slots
     // (domain_postparse.c) and every memory device takes one (qemu_domain.c qemuDomainDefValidateMemoryHotplug).
     const version = host?.model.libvirtVersion;

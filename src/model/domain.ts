@@ -664,12 +664,12 @@ class LazyDeviceFacts implements DomainDeviceFacts {
           const driver = firstChild(device, 'driver');
           if (!driver) continue;
           const attr = attribute(driver, 'iothread');
-          const driverId = attr && plainUint(attr.value.trim());
+          const driverId = attr && libvirtUint(attr.value);
           // iothread='0' is "none" (the parser's default), refused by nothing.
           if (attr && !(refused && driverId === 0)) refs.push({ device, attr, id: driverId, mapping: false, refused });
           for (const m of childrenNamed(firstChild(driver, 'iothreads'), 'iothread')) {
             const id = attribute(m, 'id');
-            if (id) refs.push({ device, attr: id, id: plainUint(id.value.trim()), mapping: true, refused });
+            if (id) refs.push({ device, attr: id, id: libvirtUint(id.value), mapping: true, refused });
           }
         }
       }
@@ -858,6 +858,15 @@ function parseCInteger(text: string, min: bigint, max: bigint): bigint | undefin
   if (m[1] === '-' && min === 0n) return undefined;
   const v = m[1] === '-' ? -BigInt(m[2]!) : BigInt(m[2]!);
   return v < min || v > max ? undefined : v;
+}
+
+/**
+ * An unsigned int as virXMLPropUInt / virXPathUInt read it (virStrToLong_uip, base 10, on the raw value):
+ * leading ASCII blanks and '+' allowed, nothing after the digits, at most UINT_MAX. undefined otherwise.
+ */
+export function libvirtUint(text: string): number | undefined {
+  const v = parseCInteger(text, 0n, UINT_MAX);
+  return v === undefined ? undefined : Number(v);
 }
 
 class ModelBuilder {
