@@ -299,7 +299,9 @@ function checkDevices(domain: DomainModel, host: HostModel | undefined, report: 
     const model = m.model ?? 'memory';
     const target = firstChild(m.element, 'target');
     const source = firstChild(m.element, 'source');
+    // virXPathInt("string(./node)"): an empty <node> is no node (value-invalid reports text hidden in a child).
     const nodeEl = firstChild(target, 'node');
+    const nodeGiven = nodeEl !== undefined && (nodeEl.text !== '' || nodeEl.children.length > 0);
     const sizeKiB = targetSizeKiB(firstChild(target, 'size'));
     const discard = attribute(m.element, 'discard');
     const pmem = model === 'virtio-pmem' && since(VIRTIO_PMEM_SINCE);
@@ -328,7 +330,7 @@ function checkDevices(domain: DomainModel, host: HostModel | undefined, report: 
       if (access?.value !== 'shared') {
         report({ range: access?.valueRange ?? m.element.startTag, messageId: 'pmemNotShared', data: { access: access ? `access='${excerpt(access.value)}'` : 'the default' } });
       }
-      if (nodeEl) report({ range: nodeEl.startTag, messageId: 'pmemNode', data: {} });
+      if (nodeGiven) report({ range: nodeEl!.startTag, messageId: 'pmemNode', data: {} });
       // The host's page size; without a host, 4 KiB: every page size libvirt runs on is a multiple of it.
       const pageKiB = host?.pageSizeKiB ?? 4;
       if (m.base && since(ADDRESS_ALIGNMENT_SINCE) && m.base.value % BigInt(pageKiB * 1024) !== 0n) {
@@ -362,7 +364,7 @@ function checkDevices(domain: DomainModel, host: HostModel | undefined, report: 
       report({ range: slotAttr!.valueRange, messageId: 'slotBeyond', data: { slot, slots, last: Math.max(0, slots - 1), need: slot + 1 } });
     }
     // "target NUMA node needs to be specified for memory device" (virtio-pmem has no node).
-    if (cells.length > 0 && !nodeEl && (model === 'dimm' || model === 'nvdimm' || model === 'virtio-mem')) {
+    if (cells.length > 0 && !nodeGiven && (model === 'dimm' || model === 'nvdimm' || model === 'virtio-mem')) {
       report({ range: (target ?? m.element).startTag, messageId: 'targetNodeMissing', data: { model, cells: cells.length === 1 ? '0' : `0-${cells.length - 1}` } });
     }
   }

@@ -23,3 +23,12 @@ test("the rules' own integer readings agree with libvirt's: '+0' is vCPU 0, whic
   assert.deepEqual(await run(vcpus('0')), ['5 vcpu-id-range']);
   assert.deepEqual(await run(vcpus('+0')), ['5 vcpu-id-range']);
 });
+
+test('an empty memory device <node> is no node, as virXPathInt reads it: a DIMM with one in a NUMA guest is refused', async () => {
+  const body = (node: string) =>
+    `<maxMemory slots='4' unit='GiB'>16</maxMemory>\n<vcpu placement='static'>2</vcpu>\n<cpu><numa><cell id='0' cpus='0-1' memory='4' unit='GiB'/></numa></cpu>\n` +
+    `<devices><memory model='dimm'><target><size unit='GiB'>1</size>${node}</target></memory></devices>`;
+  assert.deepEqual(await run(body('<node>0</node>')), []);
+  assert.deepEqual(await run(body('')), ['7 memory-config-invalid']);
+  assert.deepEqual(await run(body('<node></node>')), ['7 memory-config-invalid']);
+});
