@@ -394,13 +394,13 @@ export function isDomainRoot(el: XmlElement | undefined): boolean {
   return name === 'domain' || (name.endsWith(':domain') && name.indexOf(':') === name.length - 7 && name.length > 7);
 }
 
-/** Builds the typed view of one `<domain>` element. Never throws on bad values: they land in `problems`. */
 /** virDomainVirt (domain_conf.c, libvirt 11.3): the `<domain type>` names libvirt parses. */
 const VIRT_TYPES: ReadonlySet<string> = new Set(['none', 'qemu', 'kqemu', 'kvm', 'xen', 'lxc', 'uml', 'openvz', 'test', 'vmware', 'hyperv', 'vbox', 'phyp', 'parallels', 'bhyve', 'vz', 'hvf']);
 
 /** virCPUMode (cpu_conf.c). */
 const CPU_MODES: ReadonlySet<string> = new Set(['custom', 'host-model', 'host-passthrough', 'maximum']);
 
+/** Builds the typed view of one `<domain>` element. Never throws on bad values: they land in `problems`. */
 export function buildDomainModel(domain: XmlElement): DomainModel {
   const problems: ValueProblem[] = [];
   const b = new ModelBuilder(problems);
@@ -553,8 +553,10 @@ class LazyDeviceFacts implements DomainDeviceFacts {
       const sizeText = size?.text ?? '';
       const parsedSize = sizeText !== '' ? scaleToKiB(sizeText, attribute(size!, 'unit')?.value) : undefined;
       if (!target) invalid.push({ range: el.startTag, message: `<memory> device without <target>: libvirt rejects it ("missing <target> element")` });
-      else if (!parsedSize) invalid.push({ range: (size ?? target).startTag, message: `<memory> device without a <size>: libvirt rejects it ("missing element … './size'")` });
-      else if (!parsedSize.ok) invalid.push({ range: textRange(size!), message: `memory device <size> '${excerpt(sizeText.trim())}': ${parsedSize.error}` });
+      else if (!parsedSize) {
+        // Text hidden in a child of <size> is reported below, as unreadable.
+        if (!(size && textInChildren(size))) invalid.push({ range: (size ?? target).startTag, message: `<memory> device without a <size>: libvirt rejects it ("missing element … './size'")` });
+      } else if (!parsedSize.ok) invalid.push({ range: textRange(size!), message: `memory device <size> '${excerpt(sizeText.trim())}': ${parsedSize.error}` });
       const nodeEl = firstChild(target, 'node');
       let targetNode: number | undefined;
       if (nodeEl && nodeEl.text !== '') {
