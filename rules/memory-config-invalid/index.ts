@@ -40,6 +40,10 @@ const messages = {
     message: 'the domain has no <memory> and no guest NUMA cell memory: libvirt rejects this at define time',
     help: "add <memory unit='GiB'>…</memory>, or memory='…' on each guest NUMA <cell>",
   },
+  noInitialMemory: {
+    message: '<memory> {{memory}} leaves the guest no initial memory ({{why}}): libvirt rejects this at define time',
+    help: "give <memory> the guest's memory, memory devices included, or memory='…' to each guest NUMA <cell>",
+  },
   targetNoCells: {
     message: 'a {{model}} memory device is plugged into guest NUMA node {{node}}, but the guest has no NUMA cells: libvirt rejects this at define time',
     help: "define guest NUMA cells under <cpu><numa>, or drop <node> from the device's <target>",
@@ -210,6 +214,17 @@ export default defineDomainRule({
       const sum = memoryDevicesKiB(domain);
       if (sum && sum.kib > domain.memory.kib) {
         report({ range: domain.memory.range, messageId: 'devicesExceedMemory', data: { devices: formatKiB(sum.kib), memory: formatKiB(domain.memory.kib) } });
+      }
+    }
+
+    // virDomainDefPostParseMemory: without cell memory to infer it from, the initial memory is <memory> less the
+    // memory devices, and 0 is refused ("Memory size must be specified via <memory> or in the <numa> configuration").
+    const cellSum = cells.reduce((sum, c) => sum + (c.memoryKiB ?? Number.NaN), 0);
+    if (domain.memory && cellSum === 0) {
+      const plugged = devices.length > 0 ? memoryDevicesKiB(domain)?.kib : 0;
+      if (plugged !== undefined && domain.memory.kib === plugged) {
+        const why = plugged === 0 ? 'it is 0' : 'its memory devices take all of it';
+        report({ range: domain.memory.range, messageId: 'noInitialMemory', data: { memory: formatKiB(domain.memory.kib), why } });
       }
     }
 
