@@ -33,7 +33,7 @@ tuneV8ForLint();
 var here = (0, import_node_path.dirname)((0, import_node_url.fileURLToPath)(__kvmlintLauncherUrl));
 var bundlePath = (0, import_node_path.join)(here, CLI_BUNDLE);
 var cachePath = (0, import_node_path.join)(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"2ef49bf481658fe13b7f191093c5b88f2ad8d71007d27ed3435fe63787c35f23"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"68905c75008ceda356487607d15e17b46bf24d7a1cf9180e2a0e737e04c2e015"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

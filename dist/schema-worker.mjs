@@ -1953,6 +1953,7 @@ var import_saxes = __toESM(require_saxes(), 1);
 // src/xml/element.ts
 var NO_CHILDREN = Object.freeze([]);
 var MAX_ELEMENT_DEPTH = 256;
+var MAX_NAME_BYTES = 5e4;
 var NAME_SLOTS = 4096;
 var names = new Array(NAME_SLOTS).fill(void 0);
 var MAX_INTERNED_NAMES = NAME_SLOTS * 3 / 4;
@@ -1972,6 +1973,7 @@ for (let c = SPACE; c < 127; c++) PLAIN_CHAR[c] = 1;
 for (const c of [LT, QUOT, APOS, MINUS, AMP, GT]) PLAIN_CHAR[c] = 0;
 var NAME_CHAR = new Uint8Array(128);
 for (let c = 0; c < 128; c++) NAME_CHAR[c] = c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 45 || c === 46 || c === 95 || c === 58 ? 1 : 0;
+var MAX_FAST_NAME = Math.floor(MAX_NAME_BYTES / 3);
 var OPEN_NAME_START = new Int32Array(MAX_ELEMENT_DEPTH + 1);
 var OPEN_NAME_END = new Int32Array(MAX_ELEMENT_DEPTH + 1);
 var ATTRIBUTE_START = new Int32Array(MAX_ATTRIBUTES);

@@ -2,7 +2,7 @@ import { defineDomainRule } from '../../src/engine/types.ts';
 import { attribute, childrenNamed, firstChild } from '../../src/xml/query.ts';
 import { excerpt } from '../../src/model/describe.ts';
 import { libvirtAtLeast } from '../../src/model/libvirt-version.ts';
-import type { CpuConfig } from '../../src/model/domain.ts';
+import { libvirtUint, type CpuConfig } from '../../src/model/domain.ts';
 import type { DomainRuleContext } from '../../src/engine/types.ts';
 import type { XmlAttribute, XmlElement } from '../../src/xml/types.ts';
 
@@ -156,12 +156,12 @@ export default defineDomainRule({
         const idAttr = attribute(s, 'id');
         const valueAttr = attribute(s, 'value');
         // Non-numeric ids and values are the schema's (value-invalid does not model them).
-        const sibling = idAttr && /^\d+$/.test(idAttr.value.trim()) ? Number(idAttr.value) : undefined;
+        const sibling = idAttr && libvirtUint(idAttr.value);
         if (sibling !== undefined && sibling > last) {
           report({ range: idAttr!.valueRange, messageId: 'siblingMissing', data: { cell, sibling, cells: last === 0 ? '0' : `0-${last}` } });
           continue;
         }
-        const value = valueAttr && /^\d+$/.test(valueAttr.value.trim()) ? Number(valueAttr.value) : undefined;
+        const value = valueAttr && libvirtUint(valueAttr.value);
         if (value !== undefined && sibling !== undefined && (value < MIN_DISTANCE || value > MAX_DISTANCE)) {
           report({ range: valueAttr!.valueRange, messageId: 'distanceRange', data: { cell, sibling, value } });
         } else if (value !== undefined && sibling !== undefined && typeof cell === 'number') {
@@ -194,8 +194,7 @@ interface HmatLink {
 
 /** A plain decimal attribute as libvirt's virXMLPropUInt reads it; undefined when absent or not a number (the schema's). */
 function uintAttr(a: XmlAttribute | undefined): number | undefined {
-  const v = a?.value.trim();
-  return v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined;
+  return a && libvirtUint(a.value);
 }
 
 /**

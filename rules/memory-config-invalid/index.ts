@@ -1,7 +1,7 @@
 import { defineDomainRule, type MessageSpecs, type ReportDescriptor } from '../../src/engine/types.ts';
 import { attribute, firstChild } from '../../src/xml/query.ts';
 import { formatKiB, scaleToKiB } from '../../src/model/units.ts';
-import type { DomainModel, MemoryDevice } from '../../src/model/domain.ts';
+import { libvirtUint, type DomainModel, type MemoryDevice } from '../../src/model/domain.ts';
 import type { HostModel } from '../../src/model/host.ts';
 import type { XmlAttribute, XmlElement } from '../../src/xml/types.ts';
 import { excerpt } from '../../src/model/describe.ts';
@@ -39,6 +39,10 @@ const messages = {
   noMemory: {
     message: 'the domain has no <memory> and no guest NUMA cell memory: libvirt rejects this at define time',
     help: "add <memory unit='GiB'>…</memory>, or memory='…' on each guest NUMA <cell>",
+  },
+  noInitialMemory: {
+    message: '<memory> {{memory}} leaves the guest no initial memory ({{why}}): libvirt rejects this at define time',
+    help: "give <memory> the guest's memory, memory devices included, or memory='…' to each guest NUMA <cell>",
   },
   targetNoCells: {
     message: 'a {{model}} memory device is plugged into guest NUMA node {{node}}, but the guest has no NUMA cells: libvirt rejects this at define time',
@@ -213,6 +217,17 @@ export default defineDomainRule({
       }
     }
 
+    // virDomainDefPostParseMemory: without cell memory to infer it from, the initial memory is <memory> less the
+    // memory devices, and 0 is refused ("Memory size must be specified via <memory> or in the <numa> configuration").
+    const cellSum = cells.reduce((sum, c) => sum + (c.memoryKiB ?? Number.NaN), 0);
+    if (domain.memory && cellSum === 0) {
+      const plugged = devices.length > 0 ? memoryDevicesKiB(domain)?.kib : 0;
+      if (plugged !== undefined && domain.memory.kib === plugged) {
+        const why = plugged === 0 ? 'it is 0' : 'its memory devices take all of it';
+        report({ range: domain.memory.range, messageId: 'noInitialMemory', data: { memory: formatKiB(domain.memory.kib), why } });
+      }
+    }
+
     if (devices.length > 0) checkDevices(domain, host?.model, report);
 
     const max = domain.maxMemory;
@@ -224,7 +239,7 @@ export default defineDomainRule({
     }
     const slotsAttr = attribute(max.element, 'slots');
     // No slots attribute means 0 slots (domain_conf.c reads it with virXPathUInt); before 9.5.0 that is slotsMissing's.
-    const slots = slotsAttr ? (/^\d+$/.test(slotsAttr.value.trim()) ? Number(slotsAttr.value) : undefined) : 0;
+    const slots = slotsAttr ? libvirtUint(slotsAttr.value) : 0;
     // Before 9.5.0 (NEWS "conf: Properly handle slots for non-DIMM <memory> devices") <maxMemory> needs slots
     // (domain_postparse.c) and every memory device takes one (qemu_domain.c qemuDomainDefValidateMemoryHotplug).
     const version = host?.model.libvirtVersion;
@@ -299,7 +314,9 @@ function checkDevices(domain: DomainModel, host: HostModel | undefined, report: 
     const model = m.model ?? 'memory';
     const target = firstChild(m.element, 'target');
     const source = firstChild(m.element, 'source');
+    // virXPathInt("string(./node)"): an empty <node> is no node (value-invalid reports text hidden in a child).
     const nodeEl = firstChild(target, 'node');
+    const nodeGiven = nodeEl !== undefined && (nodeEl.text !== '' || nodeEl.children.length > 0);
     const sizeKiB = targetSizeKiB(firstChild(target, 'size'));
     const discard = attribute(m.element, 'discard');
     const pmem = model === 'virtio-pmem' && since(VIRTIO_PMEM_SINCE);
@@ -328,7 +345,7 @@ function checkDevices(domain: DomainModel, host: HostModel | undefined, report: 
       if (access?.value !== 'shared') {
         report({ range: access?.valueRange ?? m.element.startTag, messageId: 'pmemNotShared', data: { access: access ? `access='${excerpt(access.value)}'` : 'the default' } });
       }
-      if (nodeEl) report({ range: nodeEl.startTag, messageId: 'pmemNode', data: {} });
+      if (nodeGiven) report({ range: nodeEl!.startTag, messageId: 'pmemNode', data: {} });
       // The host's page size; without a host, 4 KiB: every page size libvirt runs on is a multiple of it.
       const pageKiB = host?.pageSizeKiB ?? 4;
       if (m.base && since(ADDRESS_ALIGNMENT_SINCE) && m.base.value % BigInt(pageKiB * 1024) !== 0n) {
@@ -362,7 +379,7 @@ function checkDevices(domain: DomainModel, host: HostModel | undefined, report: 
       report({ range: slotAttr!.valueRange, messageId: 'slotBeyond', data: { slot, slots, last: Math.max(0, slots - 1), need: slot + 1 } });
     }
     // "target NUMA node needs to be specified for memory device" (virtio-pmem has no node).
-    if (cells.length > 0 && !nodeEl && (model === 'dimm' || model === 'nvdimm' || model === 'virtio-mem')) {
+    if (cells.length > 0 && !nodeGiven && (model === 'dimm' || model === 'nvdimm' || model === 'virtio-mem')) {
       report({ range: (target ?? m.element).startTag, messageId: 'targetNodeMissing', data: { model, cells: cells.length === 1 ? '0' : `0-${cells.length - 1}` } });
     }
   }

@@ -18,7 +18,7 @@ export default defineDomainRule({
       repeated: { message: '{{detail}}', help: 'keep one <{{name}}>, holding what both hold' },
       unreadable: {
         message: '{{detail}}',
-        help: 'write it as libvirt reads it: one <{{name}}>, in no namespace (inline directives cannot silence this)',
+        help: 'write it as libvirt reads it: one <{{name}}>, in no namespace, its value as plain text (inline directives cannot silence this)',
       },
     },
   },
@@ -34,6 +34,13 @@ export default defineDomainRule({
         const messageId = p.duplicate.unreadable ? 'unreadable' : 'repeated';
         report({ range: p.range, messageId, data: { detail: p.message, name: p.duplicate.name }, severity: p.severity, related });
       } else report({ range: p.range, messageId: 'invalid', data: { detail: p.message }, severity: p.severity });
+    }
+    // Memory devices are read on demand (src/model/domain.ts memoryDevices), so their problems are theirs.
+    for (const m of domain.devices.memoryDevices()) {
+      for (const p of m.invalid ?? []) {
+        if (p.unreadable) report({ range: p.range, messageId: 'unreadable', data: { detail: p.message, name: 'memory' } });
+        else report({ range: p.range, messageId: 'invalid', data: { detail: p.message } });
+      }
     }
   },
 });

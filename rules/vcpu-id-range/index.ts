@@ -3,7 +3,7 @@ import { CpuSet } from '../../src/model/cpuset.ts';
 import { describeVcpus, excerpt } from '../../src/model/describe.ts';
 import { libvirtAtLeast, EMULATORSCHED_SINCE } from '../../src/model/libvirt-version.ts';
 import type { HostModel } from '../../src/model/host.ts';
-import { hasValueProblem, type DomainModel, type ThreadSched, type VcpuTune } from '../../src/model/domain.ts';
+import { hasValueProblem, libvirtUint, type DomainModel, type ThreadSched, type VcpuTune } from '../../src/model/domain.ts';
 import { attribute, childrenNamed, firstChild } from '../../src/xml/query.ts';
 import type { Range, XmlAttribute, XmlElement } from '../../src/xml/types.ts';
 
@@ -470,7 +470,7 @@ function checkMonitors(t: VcpuTune, existing: CpuSet | undefined, report: Report
     // virDomainResctrlMonDefParse: a cachetune's monitor takes `level`, which must be 3 (VIR_DOMAIN_RESCTRL_MONITOR_CACHELEVEL).
     if (t.element.name === 'cachetune') {
       const level = attribute(m.element, 'level');
-      if (!level || !UINT.test(level.value.trim()) || Number(level.value.trim()) !== 3) {
+      if (!level || libvirtUint(level.value) !== 3) {
         const shown = level ? `level='${excerpt(level.value)}'` : 'without a level';
         report({ range: level ? level.valueRange : m.element.startTag, messageId: 'monitorLevel', data: { level: shown } });
         continue;
@@ -524,10 +524,9 @@ function checkVcpuStates(d: DomainModel, vcpus: XmlElement, report: Report): voi
   for (const v of childrenNamed(vcpus, 'vcpu')) {
     const idAttr = attribute(v, 'id');
     if (!idAttr) return report({ range: v.startTag, messageId: 'vcpusNoId' });
-    const idText = idAttr.value.trim();
+    const id = libvirtUint(idAttr.value);
     // Not a number: value-invalid's.
-    if (!UINT.test(idText)) return;
-    const id = Number(idText);
+    if (id === undefined) return;
     if (id >= max) return report({ range: idAttr.valueRange, messageId: 'vcpusIdRange', data: { id, have: `vCPU${max === 1 ? '' : 's'} ${CpuSet.range(0, max - 1).toString()}` } });
     const enabled = attribute(v, 'enabled');
     if (!enabled) return report({ range: v.startTag, messageId: 'vcpusNoEnabled', data: { id } });
@@ -536,8 +535,9 @@ function checkVcpuStates(d: DomainModel, vcpus: XmlElement, report: Report): voi
       if (a && a.value !== 'yes' && a.value !== 'no') return report({ range: a.valueRange, messageId: 'vcpusBool', data: { id, attr: a.name, value: excerpt(a.value) } });
     }
     const order = attribute(v, 'order');
-    if (order && !UINT.test(order.value.trim())) return;
-    states[id] = { element: v, online: enabled.value === 'yes', hotpluggable: hot?.value as 'yes' | 'no' | undefined, order: order ? Number(order.value.trim()) : 0 };
+    const orderValue = order ? libvirtUint(order.value) : 0;
+    if (orderValue === undefined) return;
+    states[id] = { element: v, online: enabled.value === 'yes', hotpluggable: hot?.value as 'yes' | 'no' | undefined, order: orderValue };
   }
   const at = (s: VcpuState, name: string): Range => (s.element && attribute(s.element, name)?.valueRange) ?? s.element?.startTag ?? vcpus.startTag;
   if (d.type === 'kvm' || d.type === 'qemu') {

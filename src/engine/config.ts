@@ -13,6 +13,7 @@ import { optionsProblem } from './options.ts';
 import { findRule } from './registry.ts';
 import { schemaDirProblem } from '../schema/dir.ts';
 import type { RuleSetting } from './types.ts';
+import { uuidKey } from '../model/domain-identity.ts';
 
 export const CONFIG_FILE_NAME = 'kvmlint.config.json';
 
@@ -234,6 +235,45 @@ function braceAlternatives(glob: string): number {
   return product;
 }
 
+/**
+ * The patterns the brace lists of `glob` expand to (`a{b,c{d,e}}` → ab, acd, ace), as fast-glob's braces
+ * expansion walks them; a backslash escapes the next character. checkGlobs bounds the count
+ * (MAX_BRACE_ALTERNATIVES) and refuses ranges. A group without a comma is expanded too (braces keeps
+ * it literal): a check that errs towards refusing.
+ */
+export function expandBraces(glob: string): string[] {
+  let open = -1;
+  let depth = 0;
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '\\') i++;
+    else if (c === '{') {
+      if (depth++ === 0) open = i;
+    } else if (c === '}' && depth > 0 && --depth === 0) {
+      const alternatives: string[] = [];
+      let from = open + 1;
+      let inner = 0;
+      for (let j = open + 1; j < i; j++) {
+        const d = glob[j];
+        if (d === '\\') j++;
+        else if (d === '{') inner++;
+        else if (d === '}') inner--;
+        else if (d === ',' && inner === 0) {
+          alternatives.push(glob.slice(from, j));
+          from = j + 1;
+        }
+      }
+      alternatives.push(glob.slice(from, i));
+      const head = glob.slice(0, open);
+      const tails = expandBraces(glob.slice(i + 1));
+      const out: string[] = [];
+      for (const a of alternatives) for (const x of expandBraces(head + a)) for (const t of tails) if (out.length < 4 * MAX_BRACE_ALTERNATIVES) out.push(x + t);
+      return out;
+    }
+  }
+  return [glob];
+}
+
 /** A config is a small JSON file; anything larger is not one. */
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
@@ -348,7 +388,8 @@ function resolveConfig(raw: RawConfig, path: string, displayPath: string): Resol
       }
       return {
         files: i.files ? compileGlobs(i.files, displayPath, `ignores[${n}].files`) : undefined,
-        domains: i.domains ? new Set(i.domains) : undefined,
+        // Each entry as written (a name) and as the uuid libvirt parses it to, when it is one.
+        domains: i.domains ? new Set(i.domains.flatMap((d) => [d, uuidKey(d) ?? d])) : undefined,
         rules: i.rules ? new Set(i.rules) : undefined,
       };
     });
@@ -381,10 +422,13 @@ function resolveConfig(raw: RawConfig, path: string, displayPath: string): Resol
     // Walked for the plan: like the snapshot, confined to the repository (a literal symlink out of it is
     // refused when the walk meets it: discover.ts expandGlobs).
     const scans = h.domains.map((g) => picomatch.scan(g));
-    const leaving = h.domains.find((g, i) => {
-      const { base, glob } = scans[i]!;
-      return isAbsolute(g) || /^[A-Za-z]:/.test(g) || glob.split(/[\\/]/).includes('..') || !isInside(workspace, resolveBelow(dir, base));
-    });
+    // Each pattern the braces expand to, as globby walks them: `.{.,}/x` is `../x`, `{/etc,d}/*` is `/etc/*`.
+    const leaving = h.domains.find((g, i) =>
+      (g.includes('{') ? expandBraces(g) : [g]).some((p) => {
+        const { base, glob } = p === g ? scans[i]! : picomatch.scan(p);
+        return isAbsolute(p) || /^[A-Za-z]:/.test(p) || glob.split(/[\\/]/).includes('..') || !isInside(workspace, resolveBelow(dir, base));
+      }),
+    );
     if (leaving !== undefined) {
       throw new ConfigError(displayPath, `hosts[${index}].domains`, `glob '${leaving.length > 80 ? `${leaving.slice(0, 80)}…` : leaving}' reaches outside the repository ${workspace}`);
     }

@@ -129,6 +129,9 @@ export async function expandGlobs(patterns: readonly string[], base: string, git
   // per host of a fleet); a config glob naming a directory maps no file to its host either way (picomatch).
   const { files: matches, links } = await globFilesAndLinks(patterns, base, true);
   const workspace = repositoryRoot(base);
+  // config.ts refuses globs that climb out; should one still (a brace or escape it misread), nothing it matched is read.
+  const out = [...matches, ...links].find((m) => !isInside(workspace, m));
+  if (out !== undefined) throw new UsageError(`${out}: matched by the config's hosts globs outside the repository ${workspace}; not read`);
   // The config's globs are the pull request's: a literal part that is a symlink out of the repository
   // (config.ts refuses `..` and absolute globs) must not bring outside files into the report, or --fix.
   refuseEscapes(matches, workspace, (m, escape) => `${m}: matched by the config's hosts globs through a symlink to ${escape}, outside the repository ${workspace}; not read`);

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { LineIndex } from '../xml/lines.ts';
 import { isDomainRoot } from '../model/domain.ts';
+import { exactName, uuidKey } from '../model/domain-identity.ts';
 import { buildHostModel } from '../model/host-model.ts';
 import type { HostModel } from '../model/host.ts';
 import { parseKernelCpuList } from '../model/kernel-cpulist.ts';
@@ -498,9 +499,14 @@ function involvedFiles(d: Diagnostic): string[] {
   return [d.file, ...d.related.flatMap((r) => (r.file !== d.file ? [r.file] : []))];
 }
 
+/**
+ * A domain's identity as `ignores` matches it, as libvirt tells domains apart (domain-identity.ts): the name
+ * exactly as written (`web-02 ` is another guest than `web-02`, which an ignore of web-02 must not reach), the
+ * uuid as virUUIDParse reads it.
+ */
 function domainName(root: import('../xml/types.ts').XmlElement): { name?: string; uuid?: string } {
-  const text = (n: string) => root.children.find((c) => c.name === n)?.text.trim();
-  return { name: text('name'), uuid: text('uuid') };
+  const uuid = root.children.find((c) => c.name === 'uuid')?.text;
+  return { name: exactName({ element: root }), uuid: uuidKey(uuid) };
 }
 
 export { ConfigError };

@@ -198,6 +198,8 @@ export interface MemoryDevice {
    * hexadecimal (virXMLPropULongLong base 16); 0 means "not fixed", as in libvirt.
    */
   base: { value: bigint; attr: XmlAttribute } | undefined;
+  /** What libvirt refuses in it (a size or node it cannot read): value-invalid reports these. */
+  invalid?: Array<{ range: Range; message: string; unreadable?: boolean }>;
 }
 
 /** Where libvirt reads a memory device's address for its model (virDomainMemoryDefParseXML, virDomainDeviceInfoParseXML). */
@@ -393,15 +395,28 @@ export function isDomainRoot(el: XmlElement | undefined): boolean {
   return name === 'domain' || (name.endsWith(':domain') && name.indexOf(':') === name.length - 7 && name.length > 7);
 }
 
+/** virDomainVirt (domain_conf.c, libvirt 11.3): the `<domain type>` names libvirt parses. */
+const VIRT_TYPES: ReadonlySet<string> = new Set(['none', 'qemu', 'kqemu', 'kvm', 'xen', 'lxc', 'uml', 'openvz', 'test', 'vmware', 'hyperv', 'vbox', 'phyp', 'parallels', 'bhyve', 'vz', 'hvf']);
+
+/** virCPUMode (cpu_conf.c). */
+const CPU_MODES: ReadonlySet<string> = new Set(['custom', 'host-model', 'host-passthrough', 'maximum']);
+
 /** Builds the typed view of one `<domain>` element. Never throws on bad values: they land in `problems`. */
 export function buildDomainModel(domain: XmlElement): DomainModel {
   const problems: ValueProblem[] = [];
   const b = new ModelBuilder(problems);
 
   const c = b.repeatedChildren(domain);
+  b.nestedText(c[S_NAME]);
+  b.nestedText(c[S_UUID]);
   const vcpus = c[S_VCPUS];
   const vcpusElement = vcpus && firstChild(vcpus, 'vcpu') ? vcpus : undefined;
-  const type = attribute(domain, 'type')?.value;
+  const typeAttr = attribute(domain, 'type');
+  const type = typeAttr?.value;
+  // domain_conf.c virDomainDefParseCaps: virDomainVirtTypeFromString, case-sensitive ("invalid domain type %s").
+  if (typeAttr && !VIRT_TYPES.has(typeAttr.value)) {
+    problems.push({ ruleId: 'value-invalid', range: typeAttr.valueRange, message: `<domain type='${excerpt(typeAttr.value, 24)}'> is not a type libvirt knows: it rejects the domain ("invalid domain type")` });
+  }
   const vcpu = b.vcpu(c[S_VCPU], vcpusElement !== undefined, type === 'kvm' || type === 'qemu');
   const iothreadIds = b.iothreadIds(c[S_IOTHREADIDS], c[S_IOTHREADS]);
   return {
@@ -531,20 +546,42 @@ class LazyDeviceFacts implements DomainDeviceFacts {
     // container, are built only when the text holds one (~28 elements a guest, half its tree).
     const devices = this.devices();
     this.memories ??= childrenMapped(devices && this.memTagsInText() & 1 ? devices : undefined, 'memory', (el): MemoryDevice => {
+      // domain_conf.c virDomainMemoryTargetDefParseXML reads the texts whole (virParseScaledValue, virXPathInt):
+      // what it refuses is reported, else a device kvmlint cannot size would leave the memory sums unchecked.
+      const invalid: NonNullable<MemoryDevice['invalid']> = [];
       const target = firstChild(el, 'target');
       const size = firstChild(target, 'size');
-      const parsedSize = size ? scaleToKiB(size.text.trim(), attribute(size, 'unit')?.value) : undefined;
-      const node = firstChild(target, 'node')?.text.trim();
+      const sizeText = size?.text ?? '';
+      const parsedSize = sizeText !== '' ? scaleToKiB(sizeText, attribute(size!, 'unit')?.value) : undefined;
+      if (!target) invalid.push({ range: el.startTag, message: `<memory> device without <target>: libvirt rejects it ("missing <target> element")` });
+      else if (!parsedSize) {
+        // Text hidden in a child of <size> is reported below, as unreadable.
+        if (!(size && textInChildren(size))) invalid.push({ range: (size ?? target).startTag, message: `<memory> device without a <size>: libvirt rejects it ("missing element … './size'")` });
+      } else if (!parsedSize.ok) invalid.push({ range: textRange(size!), message: `memory device <size> '${excerpt(sizeText.trim())}': ${parsedSize.error}` });
+      const nodeEl = firstChild(target, 'node');
+      let targetNode: number | undefined;
+      if (nodeEl && nodeEl.text !== '') {
+        const n = parseCInteger(nodeEl.text, -INT_MAX - 1n, INT_MAX);
+        if (n === undefined || n < 0n) invalid.push({ range: textRange(nodeEl), message: `memory device <node> '${excerpt(nodeEl.text.trim())}' is not a guest NUMA node id: libvirt rejects it` });
+        else targetNode = Number(n);
+      }
       const label = firstChild(firstChild(target, 'label'), 'size');
-      const parsedLabel = label ? scaleToKiB(label.text.trim(), attribute(label, 'unit')?.value) : undefined;
-      return {
+      for (const v of [size, nodeEl, label]) {
+        const inner = v && textInChildren(v);
+        if (inner) invalid.push({ ...nestedTextProblem(v!, inner), unreadable: true });
+      }
+      const parsedLabel = label && label.text !== '' ? scaleToKiB(label.text, attribute(label, 'unit')?.value) : undefined;
+      if (parsedLabel && !parsedLabel.ok) invalid.push({ range: textRange(label!), message: `memory device label <size> '${excerpt(label!.text.trim())}': ${parsedLabel.error}` });
+      const device: MemoryDevice = {
         element: el,
         model: attribute(el, 'model')?.value,
         sizeKiB: parsedSize?.ok ? parsedSize.value : undefined,
-        targetNode: node !== undefined && /^\d+$/.test(node) ? Number(node) : undefined,
+        targetNode,
         labelKiB: parsedLabel?.ok ? parsedLabel.value : undefined,
         base: memoryBaseOf(el, target, attribute(el, 'model')?.value),
       };
+      if (invalid.length > 0) device.invalid = invalid;
+      return device;
     });
     return this.memories;
   }
@@ -630,12 +667,12 @@ class LazyDeviceFacts implements DomainDeviceFacts {
           const driver = firstChild(device, 'driver');
           if (!driver) continue;
           const attr = attribute(driver, 'iothread');
-          const driverId = attr && plainUint(attr.value.trim());
+          const driverId = attr && libvirtUint(attr.value);
           // iothread='0' is "none" (the parser's default), refused by nothing.
           if (attr && !(refused && driverId === 0)) refs.push({ device, attr, id: driverId, mapping: false, refused });
           for (const m of childrenNamed(firstChild(driver, 'iothreads'), 'iothread')) {
             const id = attribute(m, 'id');
-            if (id) refs.push({ device, attr: id, id: plainUint(id.value.trim()), mapping: true, refused });
+            if (id) refs.push({ device, attr: id, id: libvirtUint(id.value), mapping: true, refused });
           }
         }
       }
@@ -700,6 +737,32 @@ function plainUint(text: string): number | undefined {
 
 function textOf(el: XmlElement | undefined): string | undefined {
   return el ? el.text.trim() : undefined;
+}
+
+/**
+ * The first element inside `el` that holds text, if any. libvirt reads a value element's string-value
+ * (xmlNodeGetContent, XPath string()): its descendants' text too, in document order, so
+ * `<memory>1<x>60</x></memory>` is 160 to libvirt where kvmlint's own text of it is 1.
+ */
+export function textInChildren(el: XmlElement): XmlElement | undefined {
+  if (el.children.length === 0) return undefined;
+  const stack = [...el.children];
+  while (stack.length > 0) {
+    const c = stack.pop()!;
+    if (c.text !== '') return c;
+    for (const g of c.children) stack.push(g);
+  }
+  return undefined;
+}
+
+/** The problem for a value element textInChildren found text inside. */
+function nestedTextProblem(el: XmlElement, inner: XmlElement): ValueProblem {
+  return {
+    ruleId: 'value-invalid',
+    range: inner.startTag,
+    message: `<${el.name}> holds <${inner.name}> with text: libvirt reads that text as part of the value, kvmlint reads it without`,
+    duplicate: { name: el.name, first: undefined, unreadable: true },
+  };
 }
 
 /** Range of an element's trimmed text, or its start tag when it has none. */
@@ -798,6 +861,15 @@ function parseCInteger(text: string, min: bigint, max: bigint): bigint | undefin
   if (m[1] === '-' && min === 0n) return undefined;
   const v = m[1] === '-' ? -BigInt(m[2]!) : BigInt(m[2]!);
   return v < min || v > max ? undefined : v;
+}
+
+/**
+ * An unsigned int as virXMLPropUInt / virXPathUInt read it (virStrToLong_uip, base 10, on the raw value):
+ * leading ASCII blanks and '+' allowed, nothing after the digits, at most UINT_MAX. undefined otherwise.
+ */
+export function libvirtUint(text: string): number | undefined {
+  const v = parseCInteger(text, 0n, UINT_MAX);
+  return v === undefined ? undefined : Number(v);
 }
 
 class ModelBuilder {
@@ -936,6 +1008,12 @@ class ModelBuilder {
     }
   }
 
+  /** A value element with text in an element inside it: unreadable (textInChildren). */
+  nestedText(el: XmlElement | undefined): void {
+    const inner = el && textInChildren(el);
+    if (inner) this.problems.push(nestedTextProblem(el!, inner));
+  }
+
   private problem(range: Range, message: string, ruleId: ValueProblem['ruleId'] = 'value-invalid'): void {
     this.problems.push({ ruleId, range, message });
   }
@@ -949,12 +1027,26 @@ class ModelBuilder {
     return n !== undefined ? n : this.uintValue(a.value, a.valueRange, `${el.name} ${name}`);
   }
 
+  /**
+   * A count or id as libvirt reads it (virXMLPropUInt, virXPathUInt, and virDomainVcpuParse's virStrToLong_ui:
+   * g_ascii_strtoull, base 10, on the raw value): ASCII blanks and a '+' may lead, nothing may follow the
+   * digits, so `8 ` and a pretty-printed `<vcpu>\n  8\n</vcpu>` are refused ("maximum vcpus count must be an
+   * integer"). A '-' (which virStrToLong_ui wraps around) stays a problem here.
+   */
   uintValue(text: string, range: Range, what: string): number | undefined {
-    const t = text.trim();
-    if (!/^\d+$/.test(t)) {
-      this.problem(range, `${what} '${excerpt(t)}' is not a non-negative integer`);
+    const m = C_INTEGER.exec(text);
+    if (!m || m[1] === '-') {
+      const t = text.trim();
+      const trailing = /^[ \t\n\r]*\+?\d+[ \t\n\r]+$/.test(text);
+      this.problem(
+        range,
+        trailing
+          ? `${what} '${excerpt(t)}' has white space after the number: libvirt allows nothing after the digits and rejects it`
+          : `${what} '${excerpt(t)}' is not a non-negative integer`,
+      );
       return undefined;
     }
+    const t = m[2]!;
     const n = Number(t);
     if (!Number.isSafeInteger(n)) {
       this.problem(range, `${what} '${excerpt(t)}' is out of range`);
@@ -1017,7 +1109,9 @@ class ModelBuilder {
     if (!el) return undefined;
     const range = textRange(el);
     const unit = attribute(el, 'unit');
-    const parsed = scaleToKiB(el.text.trim(), unit?.value);
+    // virParseScaledValue reads string(./memory) whole: blanks may lead, none may follow.
+    this.nestedText(el);
+    const parsed = scaleToKiB(el.text, unit?.value);
     if (!parsed.ok) {
       this.problem(unit && /unit/i.test(parsed.error) ? unit.valueRange : range, `<${el.name}> ${parsed.error}`);
       return undefined;
@@ -1045,6 +1139,7 @@ class ModelBuilder {
    */
   vcpu(el: XmlElement | undefined, listed: boolean, qemu: boolean): VcpuConfig | undefined {
     if (!el) return undefined;
+    this.nestedText(el);
     const parsed = this.uintValue(el.text, textRange(el), '<vcpu>');
     let max = parsed ?? 1;
     let maxKnown = parsed !== undefined;
@@ -1111,6 +1206,7 @@ class ModelBuilder {
   iothreadIds(listed: XmlElement | undefined, count: XmlElement | undefined): number[] {
     const ids = listed ? this.iothreadIdList(listed) : (NONE as unknown as number[]);
     if (!count) return ids.length === 0 ? (NONE as unknown as number[]) : ids;
+    this.nestedText(count);
     let n = this.uintValue(count.text, textRange(count), '<iothreads>') ?? 0;
     if (n > MAX_PLAUSIBLE_VCPUS) {
       // Reported rather than enumerated: the ids below are materialised.
@@ -1253,6 +1349,7 @@ class ModelBuilder {
    * the cgroup limits (domain_validate.c virDomainDefCputuneValidate; 0 and negative quotas are "unset").
    */
   cputuneNumber(child: XmlElement, kind: 'shares' | 'period' | 'quota'): void {
+    this.nestedText(child);
     const text = child.text;
     if (text === '') return;
     const value = kind === 'quota' ? parseCInteger(text, INT64_MIN, INT64_MAX) : parseCInteger(text, 0n, UINT64_MAX);
@@ -1370,6 +1467,11 @@ class ModelBuilder {
     // numa_conf.c reads ./cpu/numa[1]/cell and cpu_conf.c ./topology[1]: a second copy is ignored.
     this.repeatedIn(el, 'numa', 'ignores');
     this.repeatedIn(el, 'topology', 'ignores');
+    const modeAttr = attribute(el, 'mode');
+    // cpu_conf.c virCPUDefParseXML: virCPUModeTypeFromString, case-sensitive.
+    if (modeAttr && !CPU_MODES.has(modeAttr.value)) {
+      this.problem(modeAttr.valueRange, `<cpu mode='${excerpt(modeAttr.value, 24)}'> is not a mode libvirt knows: it rejects the domain ("Invalid mode attribute")`);
+    }
     const topo = firstChild(el, 'topology');
     return {
       element: el,

@@ -7,7 +7,7 @@ import { CpuSet } from './cpuset.ts';
 import type { DomainModel } from './domain.ts';
 import type { HostModel, SnapshotCpuList, SnapshotDefinition, SnapshotGuest, SnapshotGuestThread } from './host.ts';
 import { parseSnapshotCpuList } from './host-model.ts';
-import { uuidKey } from './domain-identity.ts';
+import { exactName, uuidKey } from './domain-identity.ts';
 
 /** A snapshot CPU list the loader already checked, as a set (empty if it somehow does not parse). */
 export function snapshotCpus(list: SnapshotCpuList): CpuSet {
@@ -23,7 +23,8 @@ function matchByUuidThenName<T extends { uuid?: string; name?: string }>(items: 
     const byUuid = items.find((i) => uuidKey(i.uuid) === uuid);
     if (byUuid) return byUuid;
   }
-  const name = d.name?.trim();
+  // The name as libvirt compares it, exactly (domain-identity.ts): `web-7 ` is another domain than web-7.
+  const name = exactName(d);
   return name ? items.find((i) => i.name === name && (i.uuid === undefined || uuid === undefined)) : undefined;
 }
 

@@ -109,6 +109,9 @@ function scaleUncached(value: string, unit: string | undefined, defaultUnit: str
     return parsedError(`'${excerpt(value)}' is not a non-negative decimal integer`, lead, Math.max(value.length - lead, 0));
   }
   if (pos < value.length) {
+    if (/^[ \t\n\r\f]+$/.test(value.slice(pos))) {
+      return parsedError('white space after the number: libvirt allows nothing after the digits and rejects it', pos, value.length - pos);
+    }
     return parsedError(`unexpected '${excerpt(value.slice(pos))}' after the number (libvirt allows nothing after the digits)`, pos, value.length - pos);
   }
   const amount = BigInt(value.slice(digitsStart, pos));

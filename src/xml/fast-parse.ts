@@ -1,4 +1,4 @@
-import { ElementNode, LAZY_CONTAINERS, MAX_ELEMENT_DEPTH, nameAt } from './element.ts';
+import { ElementNode, LAZY_CONTAINERS, MAX_ELEMENT_DEPTH, MAX_NAME_BYTES, nameAt } from './element.ts';
 import type { XmlComment } from './types.ts';
 
 /**
@@ -84,6 +84,8 @@ const XML_DECLARATION =
 const PREDEFINED_ENTITIES = ['amp', 'lt', 'gt', 'quot', 'apos'];
 
 // Scratch for every parse, allocated once: four typed arrays per document were a tenth of the parse.
+/** Names up to this many UTF-16 units are within MAX_NAME_BYTES whatever they hold (3 UTF-8 bytes a unit at most). */
+const MAX_FAST_NAME = Math.floor(MAX_NAME_BYTES / 3);
 const OPEN_NAME_START = new Int32Array(MAX_ELEMENT_DEPTH + 1);
 const OPEN_NAME_END = new Int32Array(MAX_ELEMENT_DEPTH + 1);
 const ATTRIBUTE_START = new Int32Array(MAX_ATTRIBUTES);
@@ -173,6 +175,8 @@ class FastScanner {
     let j = nameStart + 1;
     while (isNameChar(text.charCodeAt(j))) j++;
     const nameEnd = j;
+    // A name that may pass libxml2's limit in UTF-8 bytes: saxes reads it and parse.ts words the refusal.
+    if (nameEnd - nameStart > MAX_FAST_NAME) return -1;
     let attributes = 0;
     let selfClosing = false;
     for (;;) {
@@ -195,6 +199,7 @@ class FastScanner {
       j++;
       while (isNameChar(text.charCodeAt(j))) j++;
       const length = j - attrStart;
+      if (length > MAX_FAST_NAME) return -1;
       if (attributes === MAX_ATTRIBUTES || this.isDuplicateAttribute(attributes, attrStart, length)) return -1;
       this.attrStart[attributes] = attrStart;
       this.attrLength[attributes] = length;

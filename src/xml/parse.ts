@@ -1,7 +1,7 @@
 import { SaxesParser } from 'saxes';
 import { LineIndex } from './lines.ts';
 import type { XmlComment, XmlDocument, XmlParseError } from './types.ts';
-import { closeElement, ElementNode, isXmlSpace, LAZY_CONTAINERS, MAX_ELEMENT_DEPTH, openElement } from './element.ts';
+import { closeElement, ElementNode, isXmlSpace, LAZY_CONTAINERS, MAX_ELEMENT_DEPTH, MAX_NAME_BYTES, openElement } from './element.ts';
 import { fastParse } from './fast-parse.ts';
 
 /** Thrown from saxes' error handler so parsing stops at the first fatal error. */
@@ -50,6 +50,16 @@ export function parseXmlWithSaxes(text: string, eager = false): XmlDocument {
   parser.on('opentag', (node) => {
     const end = parser.position;
     lastEventEnd = end;
+    const tooLong = nameTooLong(node.name) ? node.name : Object.keys(node.attributes).find(nameTooLong);
+    if (tooLong !== undefined) {
+      const start = text.lastIndexOf('<', end - 1);
+      error = {
+        message: `the name '${tooLong.slice(0, 24)}…' is longer than ${MAX_NAME_BYTES} bytes: libvirt's XML parser (libxml2 without XML_PARSE_HUGE) refuses the document ("Name too long")`,
+        offset: start,
+        ...new LineIndex(text).position(start),
+      };
+      throw new StopParsing();
+    }
     if (stack.length + skipped > MAX_DEPTH) {
       // libvirt would refuse the file here; stopping also keeps a 100,000-deep file cheap.
       const start = text.lastIndexOf('<', end - 1);
@@ -143,6 +153,22 @@ export function parseXmlWithSaxes(text: string, eager = false): XmlDocument {
 }
 
 const MAX_DEPTH = MAX_ELEMENT_DEPTH;
+
+/** Whether libxml2 refuses `name` as too long (counted in UTF-8 bytes, as it counts). */
+function nameTooLong(name: string): boolean {
+  if (name.length <= MAX_NAME_BYTES / 3) return false;
+  let bytes = 0;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes > MAX_NAME_BYTES;
+}
 
 /** saxes keeps these on the parser (not in its typings); read only to word error messages. */
 interface SaxesInternals {

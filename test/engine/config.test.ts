@@ -163,6 +163,12 @@ test('ignores: a glob skips files; an object silences findings by domain name, u
     assert.deepEqual(await run([{ domains: ['web-02'], rules: ['insufficient-hugepages'], reason: 'resized next window' }]), ['analytics-01.xml']);
     assert.deepEqual(await run([{ domains: ['0f1e2d3c-4b5a-4978-8695-a4b3c2d1e004'] }]), ['web-02.xml']);
     assert.deepEqual(await run([{ files: ['hv01/*.xml'], rules: ['missing-emulatorpin'] }]), ['analytics-01.xml', 'web-02.xml'], 'another rule: nothing silenced');
+    // A uuid is matched as libvirt parses it (virUUIDParse: either case, dashes anywhere).
+    assert.deepEqual(await run([{ domains: ['0F1E2D3C4B5A49788695A4B3C2D1E004'] }]), ['web-02.xml']);
+    // A name is matched as libvirt compares it, exactly: `web-02 ` is another guest, which an ignore of web-02 leaves alone.
+    const web02 = join(dir, 'fleet', 'hv01', 'web-02.xml');
+    writeFileSync(web02, readFileSync(web02, 'utf8').replace('<name>web-02</name>', '<name>web-02 </name>'));
+    assert.deepEqual(await run([{ domains: ['web-02'] }]), ['analytics-01.xml', 'web-02.xml']);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

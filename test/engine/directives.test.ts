@@ -61,3 +61,13 @@ test('a rule named after the colon is no directive for every rule: it silences n
   const metadata = "  <metadata><kvmlint:suppress xmlns:kvmlint='https://github.com/kvmlint/kvmlint/xmlns/suppress/1'><kvmlint:disable rules='unused-disable-directive'/></kvmlint:suppress></metadata>\n";
   assert.deepEqual(await runDirectives(text('<!-- kvmlint-disablenextline value-invalid -->', metadata)), ['2 unused-disable-directive', '4 value-invalid']);
 });
+
+test('a value element holding an element with text: libvirt reads both texts as one value, so it is reported and no directive silences it', async () => {
+  const text = (memory: string, vcpu = '2') =>
+    `<domain type='kvm'>\n  <!-- kvmlint-disable-file -->\n  <name>nested</name>\n  ${memory}\n  <vcpu placement='static'>${vcpu}</vcpu>\n</domain>\n`;
+  // libvirt's string(./memory[1]) is '160' (GiB); kvmlint's own text of <memory> is '1'.
+  assert.deepEqual(await runDirectives(text("<memory unit='GiB'>1<x>60</x></memory>")), ['4 value-invalid']);
+  assert.deepEqual(await runDirectives(text("<memory unit='GiB'>4</memory>", '1<x><y>6</y></x>')), ['5 value-invalid']);
+  // An element without text between the digits changes nothing: both read 16.
+  assert.deepEqual(await runDirectives(text("<memory unit='GiB'>1<x/>6</memory>")), []);
+});

@@ -306,6 +306,14 @@ describe('command-line, stat and numa_maps parsing', () => {
     assert.ok(!guestMatches(guest, domain('6f1d3c2a-1b2c-4d5e-8f90-123456789abd')));
   });
 
+  it('without a uuid, a domain matches its running guest by the name exactly: `web-7 ` is another guest than web-7', () => {
+    const named = (name: string) => buildDomainModel(parseXml(`<domain type='kvm'><name>${name}</name></domain>`).root!);
+    const guest: SnapshotGuest = { name: 'web-7', pid: 1, threads: [] };
+    assert.ok(guestMatches(guest, named('web-7')));
+    assert.ok(!guestMatches(guest, named('web-7 ')));
+    assert.ok(guestMatches({ ...guest, name: 'web-7 ' }, named('web-7 ')));
+  });
+
   it("emulator threads: the main thread and QEMU's helpers, not kernel tasks or thread-pool workers an IOThread spawned", () => {
     const t = (tid: number, role: SnapshotGuestThread['role'], name: string, allowedCpus: string): SnapshotGuestThread => ({ tid, role, name, allowedCpus, ...(role === 'vcpu' || role === 'iothread' ? { id: 0 } : {}) });
     const guest: SnapshotGuest = {

@@ -38,3 +38,75 @@ test('offlineVcpus: <vcpus enabled=no> when given, else ids from current up; unp
   assert.equal(domain(`<vcpu current='2'>4</vcpu>`).offlineVcpus.toString(), '2-3');
   assert.equal(domain(`<vcpu>4</vcpu>`).offlineVcpus.isEmpty, true);
 });
+
+const valueProblems = (d: ReturnType<typeof domain>) => d.problems.filter((p) => p.ruleId === 'value-invalid').map((p) => p.message);
+
+test('integers are read as virStrToLong_uip reads them: a sign and leading blanks pass, nothing may follow the digits', () => {
+  // domain_conf.c virDomainVcpuParse: virStrToLong_ui(text, NULL, 10) on the raw content, so `8 ` is refused.
+  for (const text of ['8 ', '\n    8\n  ', '8\t', '\u00a08', '8\u3000']) {
+    assert.notDeepEqual(valueProblems(domain(`<vcpu>${text}</vcpu>`)), [], JSON.stringify(text));
+  }
+  for (const text of [' 8', '\n8', '+8', '08']) {
+    const d = domain(`<vcpu>${text}</vcpu>`);
+    assert.deepEqual(valueProblems(d), [], JSON.stringify(text));
+    assert.equal(d.maxVcpus, 8);
+  }
+  // virXMLPropUInt (virStrToLong_uip): the same for attributes.
+  const pins = domain(`<vcpu>4</vcpu><cputune><vcpupin vcpu='+1' cpuset='2'/><vcpupin vcpu=' 2' cpuset='3'/><vcpupin vcpu='3 ' cpuset='4'/></cputune>`);
+  assert.deepEqual(pins.cputune!.vcpupins.map((p) => p.vcpu), [1, 2, undefined]);
+  assert.equal(valueProblems(pins).length, 1);
+  assert.equal(valueProblems(domain(`<iothreads>1 </iothreads>`)).length, 1);
+  assert.equal(valueProblems(domain(`<cpu><topology sockets='1' dies='1' cores='8 ' threads='1'/></cpu>`)).length, 1);
+});
+
+test('memory sizes: virStrToLong_ullp on the raw text, so white space after the number is refused', () => {
+  assert.equal(valueProblems(domain(`<memory unit='GiB'>16 </memory>`)).length, 1);
+  assert.equal(valueProblems(domain(`<memory unit='GiB'>\n  16\n</memory>`)).length, 1);
+  assert.equal(valueProblems(domain(`<memtune><hard_limit unit='GiB'>18\n</hard_limit></memtune>`)).length, 1);
+  const ok = domain(`<memory unit='GiB'> +16</memory>`);
+  assert.deepEqual(valueProblems(ok), []);
+  assert.equal(ok.memory!.kib, 16 * 1024 * 1024);
+});
+
+test('memory devices: a size or node libvirt refuses is a problem, not a device kvmlint quietly leaves uncounted', () => {
+  const devices = (target: string) => domain(`<devices><memory model='dimm'>${target}</memory></devices>`).devices.memoryDevices()[0]!;
+  // domain_conf.c virDomainMemoryTargetDefParseXML: virDomainParseMemory("./size", …, required) and virXPathInt("string(./node)").
+  for (const bad of [
+    `<target><size unit='GiB'>lots</size><node>0</node></target>`,
+    `<target><size unit='GiB'>8 </size><node>0</node></target>`,
+    `<target><size unit='GiB'></size><node>0</node></target>`,
+    `<target><node>0</node></target>`,
+    `<target><size unit='GiB'>8</size><node>0 </node></target>`,
+    `<target><size unit='GiB'>8</size><node>-1</node></target>`,
+    `<target><size unit='GiB'>8</size><node>one</node></target>`,
+  ]) {
+    assert.equal(devices(bad).invalid?.length, 1, bad);
+  }
+  const plus = devices(`<target><size unit='GiB'> +8</size><node>+1</node></target>`);
+  assert.deepEqual([plus.sizeKiB, plus.targetNode, plus.invalid], [8 * 1024 * 1024, 1, undefined]);
+  // An empty <node> is no node, as virXPathInt reads it.
+  assert.deepEqual([devices(`<target><size>1024</size><node></node></target>`).targetNode, devices(`<target><size>1024</size><node></node></target>`).invalid], [undefined, undefined]);
+});
+
+test('a value element with text inside a child element is unreadable: libvirt reads the string-value, kvmlint its own text', () => {
+  const d = domain(`<name>web<x>-01</x></name><memory unit='GiB'>1<y>60</y></memory><cputune><period>1<z/>0000</period></cputune>`);
+  assert.deepEqual(d.problems.map((p) => [p.message.slice(0, 18), p.duplicate?.unreadable]), [['<name> holds <x> w', true], ['<memory> holds <y>', true]]);
+  const dimm = domain(`<devices><memory model='dimm'><target><size unit='GiB'>1<x>6</x></size><node>0</node></target></memory></devices>`);
+  assert.deepEqual(dimm.devices.memoryDevices()[0]!.invalid?.map((p) => p.unreadable), [true]);
+});
+
+test('the domain type: libvirt refuses a type it does not know (case counts)', () => {
+  const typed = (open: string) => buildDomainModel(parseXml(`${open}<vcpu>1</vcpu></domain>`).root!);
+  for (const open of [`<domain type='KVM'>`, `<domain type='kvm '>`, `<domain type='bogus'>`, `<domain type=''>`]) {
+    assert.equal(valueProblems(typed(open)).length, 1, open);
+  }
+  for (const t of ['kvm', 'qemu', 'xen', 'lxc', 'hvf']) assert.deepEqual(valueProblems(typed(`<domain type='${t}'>`)), [], t);
+  // No type at all is schema-invalid's to report (libvirt: "missing domain type attribute").
+  assert.deepEqual(valueProblems(typed('<domain>')), []);
+});
+
+test("<cpu mode>: libvirt refuses a mode it does not know, case counts (cpu_conf.c: \"Invalid mode attribute\")", () => {
+  assert.equal(valueProblems(domain(`<cpu mode='Host-Passthrough'/>`)).length, 1);
+  assert.equal(valueProblems(domain(`<cpu mode='host-passthrough '/>`)).length, 1);
+  for (const mode of ['custom', 'host-model', 'host-passthrough', 'maximum']) assert.deepEqual(valueProblems(domain(`<cpu mode='${mode}'/>`)), [], mode);
+});

@@ -102,6 +102,18 @@ test("a glob whose literal directory is a symlink out of the workspace is refuse
   }
 });
 
+test("the walk of the config's globs reads nothing outside the repository, whatever pattern gets past the config's check", async () => {
+  const { expandGlobs } = await import('../../src/engine/discover.ts');
+  const s = sandbox();
+  try {
+    for (const glob of ['../outside/*.xml', `${s.outside}/*.xml`]) {
+      await assert.rejects(expandGlobs([glob], s.ws), /matched by the config's hosts globs outside the repository/, glob);
+    }
+  } finally {
+    s.cleanup();
+  }
+});
+
 test("config hosts[].domains: a glob above the repository is a config error; a symlinked literal part is refused", () => {
   const s = sandbox();
   try {
@@ -121,6 +133,14 @@ test("config hosts[].domains: a glob above the repository is a config error; a s
     r = kvmlint(['kvmlint.config.json'], s.ws);
     assert.equal(r.status, 2, r.stderr);
     assertUntouched(s, r);
+    // Braces that expand to '..' or an absolute path: `.{.,}` is `..` to globby, which walked out and read the file.
+    for (const glob of ['.{.,}/outside/*.xml', '{.,.}{.,.}/outside/*.xml', `{${s.outside},d}/*.xml`, '{d,.{.,}/outside}/*.xml', 'd/{x,.{.,}/.{.,}/outside}/*.xml']) {
+      writeFileSync(path.join(s.ws, 'kvmlint.config.json'), JSON.stringify({ hosts: [{ snapshot: 'hosts/h.json', domains: [glob] }] }));
+      r = kvmlint(['kvmlint.config.json'], s.ws);
+      assert.equal(r.status, 2, `${glob}: ${r.stderr}`);
+      assert.match(r.stderr, /reaches outside the repository/, glob);
+      assertUntouched(s, r);
+    }
     // A config in a subdirectory may still name its siblings with '..' inside the repository.
     mkdirSync(path.join(s.ws, 'infra'));
     writeFileSync(path.join(s.ws, 'infra', 'kvmlint.config.json'), JSON.stringify({ hosts: [{ snapshot: '../hosts/h.json', domains: ['../d/*.xml'] }] }));

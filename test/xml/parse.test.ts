@@ -244,3 +244,20 @@ test('contentIncludesEach finds each tail after the prefix inside the element on
     }
   }
 });
+
+test('a name longer than libxml2 reads without XML_PARSE_HUGE (50,000 bytes) is a parse error, as libvirt meets it', () => {
+  const long = (n: number) => 'a'.repeat(n);
+  for (const text of [
+    `<domain><metadata><${long(50_001)}/></metadata></domain>`,
+    `<domain><metadata><x ${long(50_001)}='1'/></metadata></domain>`,
+    `<domain><devices><${long(50_001)}/></devices></domain>`,
+    // Counted in UTF-8 bytes: 25,001 two-byte letters.
+    `<domain><metadata><${'é'.repeat(25_001)}/></metadata></domain>`,
+  ]) {
+    const doc = parseXml(text);
+    assert.match(doc.error?.message ?? '', /longer than 50000 bytes/, text.slice(0, 40));
+  }
+  for (const text of [`<domain><metadata><${long(50_000)}/></metadata></domain>`, `<domain><metadata><x ${long(50_000)}='1'/></metadata></domain>`]) {
+    assert.equal(parseXml(text).error, undefined);
+  }
+});

@@ -60,6 +60,13 @@ export interface ResolvedConfig {
 export declare function findConfigFile(startDir: string, cwd?: string): string | undefined;
 export declare function loadConfigFile(path: string, displayPath?: string): ResolvedConfig;
 /**
+ * The patterns the brace lists of `glob` expand to (`a{b,c{d,e}}` → ab, acd, ace), as fast-glob's braces
+ * expansion walks them; a backslash escapes the next character. checkGlobs bounds the count
+ * (MAX_BRACE_ALTERNATIVES) and refuses ranges. A group without a comma is expanded too (braces keeps
+ * it literal): a check that errs towards refusing.
+ */
+export declare function expandBraces(glob: string): string[];
+/**
  * The matcher of one host's `domains` globs. A fleet's config names a thousand hosts whose globs
  * differ only in their directory (`hv0001/**\/*.xml`, `hv0002/**\/*.xml`): compiling each with
  * picomatch took more time than linting the fleet's domains. Such a glob is matched as its literal

@@ -218,6 +218,12 @@ export interface MemoryDevice {
         value: bigint;
         attr: XmlAttribute;
     } | undefined;
+    /** What libvirt refuses in it (a size or node it cannot read): value-invalid reports these. */
+    invalid?: Array<{
+        range: Range;
+        message: string;
+        unreadable?: boolean;
+    }>;
 }
 /**
  * Facts read from `<devices>`, `<features>` and `<os>`. Those subtrees are built only
@@ -376,10 +382,21 @@ export declare const MAX_PLAUSIBLE_VCPUS = 16384;
 export declare function isDomainRoot(el: XmlElement | undefined): boolean;
 /** Builds the typed view of one `<domain>` element. Never throws on bad values: they land in `problems`. */
 export declare function buildDomainModel(domain: XmlElement): DomainModel;
+/**
+ * The first element inside `el` that holds text, if any. libvirt reads a value element's string-value
+ * (xmlNodeGetContent, XPath string()): its descendants' text too, in document order, so
+ * `<memory>1<x>60</x></memory>` is 160 to libvirt where kvmlint's own text of it is 1.
+ */
+export declare function textInChildren(el: XmlElement): XmlElement | undefined;
 /** Range of an element's trimmed text, or its start tag when it has none. */
 export declare function textRange(el: XmlElement): Range;
 /** The release that brought `thread_pool_min`/`thread_pool_max`; older ones ignore the attributes. */
 export declare const THREAD_POOL_SINCE = "8.5.0";
+/**
+ * An unsigned int as virXMLPropUInt / virXPathUInt read it (virStrToLong_uip, base 10, on the raw value):
+ * leading ASCII blanks and '+' allowed, nothing after the digits, at most UINT_MAX. undefined otherwise.
+ */
+export declare function libvirtUint(text: string): number | undefined;
 /**
  * True when a value within `range` did not parse or was out of range (see
  * `problems`): e.g. a `<vcpu>` count above 16384, which the model caps. Rules

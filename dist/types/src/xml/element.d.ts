@@ -8,6 +8,11 @@ export declare function isXmlSpace(c: number): boolean;
  */
 export declare const MAX_ELEMENT_DEPTH = 256;
 /**
+ * The longest element or attribute name libxml2 reads without XML_PARSE_HUGE, in UTF-8 bytes
+ * (parserInternals.h XML_MAX_NAME_LENGTH; parser.c xmlParseNCName: "Name too long").
+ */
+export declare const MAX_NAME_BYTES = 50000;
+/**
  * Children of the root that hold most of a real domain's elements, few of which the
  * models read. What lies inside them is checked for well-formedness with the rest of the
  * file and turned into elements only when something asks for it, one level at a time;
