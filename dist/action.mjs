@@ -16160,13 +16160,15 @@ function loadWithKnownTopology(text) {
   const topology = knownTopology(text.slice(span.start, span.end));
   if (topology === void 0) return void 0;
   let data;
+  const standIn = text.slice(0, span.start) + TOPOLOGY_STAND_IN + text.slice(span.end);
   try {
-    data = JSON.parse(text.slice(0, span.start) + TOPOLOGY_STAND_IN + text.slice(span.end));
+    data = JSON.parse(standIn);
   } catch {
     return void 0;
   }
   if (typeof data !== "object" || data === null || Array.isArray(data)) return void 0;
   if (data.cpuTopology !== "\0") return void 0;
+  if (duplicateJsonKey(standIn, data) !== void 0) return void 0;
   const snapshot = data;
   snapshot.cpuTopology = [];
   if (!schemaValidator()(snapshot)) return void 0;
@@ -16220,6 +16222,11 @@ function loadHostSnapshotTextFully(text, path4) {
   }
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     throw new HostSnapshotError(path4, "", `a host snapshot is a JSON object, not ${describeValue(data)}`);
+  }
+  const duplicate = duplicateJsonKey(text, data);
+  if (duplicate) {
+    const name = text.indexOf('"', duplicate.offset + 1);
+    throw new HostSnapshotError(path4, duplicate.path, "appears twice in the same object; JSON keeps the last, so say it once", { start: duplicate.offset, end: name + 1 });
   }
   const validate = schemaValidator();
   if (!validate(data)) {

@@ -12161,6 +12161,72 @@ function describeAjvError(e, special) {
       return { segments, problem: e.message ?? `fails schema keyword ${e.keyword}` };
   }
 }
+var NAME_END = /"[\t\n\r ]*:/g;
+function memberCount(value) {
+  let n = 0;
+  const todo = [value];
+  while (todo.length > 0) {
+    const v = todo.pop();
+    if (v === null || typeof v !== "object") continue;
+    if (Array.isArray(v)) {
+      for (const e of v) if (e !== null && typeof e === "object") todo.push(e);
+      continue;
+    }
+    for (const k of Object.keys(v)) {
+      n++;
+      const e = v[k];
+      if (e !== null && typeof e === "object") todo.push(e);
+    }
+  }
+  return n;
+}
+function duplicateJsonKey(text, parsed) {
+  let endings = 0;
+  NAME_END.lastIndex = 0;
+  while (NAME_END.exec(text) !== null) endings++;
+  return endings === memberCount(parsed) ? void 0 : findDuplicateJsonKey(text);
+}
+function findDuplicateJsonKey(text) {
+  const stack = [];
+  let pending = "";
+  const path3 = (last) => formatJsonPath([...stack.slice(1).map((f) => f.segment), last]);
+  const token = /["{}[\],]/g;
+  for (let m = token.exec(text); m !== null; m = token.exec(text)) {
+    const at = m.index;
+    const c = text.charCodeAt(at);
+    if (c === 34) {
+      let end = text.indexOf('"', at + 1);
+      while (end > 0) {
+        let slashes = 0;
+        while (text.charCodeAt(end - 1 - slashes) === 92) slashes++;
+        if (slashes % 2 === 0) break;
+        end = text.indexOf('"', end + 1);
+      }
+      if (end < 0) return void 0;
+      token.lastIndex = end + 1;
+      const top = stack[stack.length - 1];
+      if (top?.keys === void 0) continue;
+      let j = end + 1;
+      while (isJsonSpace(text.charCodeAt(j))) j++;
+      if (text.charCodeAt(j) !== 58) continue;
+      const raw = text.slice(at + 1, end);
+      const key = raw.includes("\\") ? JSON.parse(`"${raw}"`) : raw;
+      if (top.keys.has(key)) return { path: path3(key), offset: at };
+      top.keys.add(key);
+      pending = key;
+    } else if (c === 123 || c === 91) {
+      const parent = stack[stack.length - 1];
+      const segment = parent === void 0 ? void 0 : parent.keys ? pending : parent.index;
+      stack.push({ keys: c === 123 ? /* @__PURE__ */ new Set() : void 0, index: 0, segment });
+    } else if (c === 125 || c === 93) {
+      stack.pop();
+    } else {
+      const top = stack[stack.length - 1];
+      if (top && top.keys === void 0) top.index++;
+    }
+  }
+  return void 0;
+}
 function findJsonSyntaxError(text) {
   let pos = 0;
   const fail = (reason) => {
@@ -12600,13 +12666,15 @@ function loadWithKnownTopology(text) {
   const topology = knownTopology(text.slice(span.start, span.end));
   if (topology === void 0) return void 0;
   let data;
+  const standIn = text.slice(0, span.start) + TOPOLOGY_STAND_IN + text.slice(span.end);
   try {
-    data = JSON.parse(text.slice(0, span.start) + TOPOLOGY_STAND_IN + text.slice(span.end));
+    data = JSON.parse(standIn);
   } catch {
     return void 0;
   }
   if (typeof data !== "object" || data === null || Array.isArray(data)) return void 0;
   if (data.cpuTopology !== "\0") return void 0;
+  if (duplicateJsonKey(standIn, data) !== void 0) return void 0;
   const snapshot = data;
   snapshot.cpuTopology = [];
   if (!schemaValidator()(snapshot)) return void 0;
@@ -12660,6 +12728,11 @@ function loadHostSnapshotTextFully(text, path3) {
   }
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     throw new HostSnapshotError(path3, "", `a host snapshot is a JSON object, not ${describeValue(data)}`);
+  }
+  const duplicate = duplicateJsonKey(text, data);
+  if (duplicate) {
+    const name = text.indexOf('"', duplicate.offset + 1);
+    throw new HostSnapshotError(path3, duplicate.path, "appears twice in the same object; JSON keeps the last, so say it once", { start: duplicate.offset, end: name + 1 });
   }
   const validate = schemaValidator();
   if (!validate(data)) {

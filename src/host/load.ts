@@ -11,7 +11,7 @@ import type { CpuSet } from '../model/cpuset.ts';
 import { MAX_HOST_NODES, type HostSnapshot, type SnapshotCpu } from '../model/host.ts';
 import { cpuListRaw, cpuPartsRepresentative, jsonEqual, nrCpuIdsOf, parseSnapshotCpuList, snapshotCpuListFields } from '../model/host-model.ts';
 import { importCapabilities, looksLikeCapabilities } from './capabilities.ts';
-import { describeAjvError, describeJsonSyntaxError, describeValue, formatJsonPath, locateJsonKey, type AjvWording, type TextRange } from '../json/document.ts';
+import { describeAjvError, describeJsonSyntaxError, describeValue, duplicateJsonKey, formatJsonPath, locateJsonKey, type AjvWording, type TextRange } from '../json/document.ts';
 
 // The JSON-document helpers used to live here; older imports still find them.
 export { findJsonSyntaxError, formatJsonPath, locateJsonKey, parseJsonPath, type TextRange } from '../json/document.ts';
@@ -243,13 +243,16 @@ function loadWithKnownTopology(text: string): HostSnapshot | undefined {
   const topology = knownTopology(text.slice(span.start, span.end));
   if (topology === undefined) return undefined;
   let data: unknown;
+  const standIn = text.slice(0, span.start) + TOPOLOGY_STAND_IN + text.slice(span.end);
   try {
-    data = JSON.parse(text.slice(0, span.start) + TOPOLOGY_STAND_IN + text.slice(span.end));
+    data = JSON.parse(standIn);
   } catch {
     return undefined;
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
   if ((data as { cpuTopology?: unknown }).cpuTopology !== '\u0000') return undefined;
+  // The known topology's text was checked for repeated names when it was first loaded.
+  if (duplicateJsonKey(standIn, data) !== undefined) return undefined;
   const snapshot = data as HostSnapshot;
   snapshot.cpuTopology = [];
   if (!schemaValidator()(snapshot)) return undefined;
@@ -316,6 +319,12 @@ function loadHostSnapshotTextFully(text: string, path: string): HostSnapshot {
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new HostSnapshotError(path, '', `a host snapshot is a JSON object, not ${describeValue(data)}`);
+  }
+  // JSON.parse keeps the last of two equal names: a reviewer reading the first would read a value that is not used.
+  const duplicate = duplicateJsonKey(text, data);
+  if (duplicate) {
+    const name = text.indexOf('"', duplicate.offset + 1);
+    throw new HostSnapshotError(path, duplicate.path, 'appears twice in the same object; JSON keeps the last, so say it once', { start: duplicate.offset, end: name + 1 });
   }
 
   const validate = schemaValidator();

@@ -110,6 +110,24 @@ describe('loadHostSnapshotText rejects bad snapshots, naming the field', () => {
     loadHostSnapshotText(edited((d) => (d.nodes[0].hugepages[0].total = Number.MAX_SAFE_INTEGER)), 'hv.json');
   });
 
+  it('a name given twice in one object: refused, naming the field, however the topology is shared', () => {
+    // JSON.parse keeps the last: a reviewer reading the first value would read a watermark that is not used.
+    const text = dualText.replace('"vm": {', '"vm": {\n    "minFreeKbytes": 1024,');
+    assert.notEqual(text, dualText);
+    // Loaded once whole (the topology is then shared), then again through the shared topology's path.
+    loadHostSnapshotText(dualText, 'hv.json');
+    for (const attempt of [text, text]) {
+      const e = loadError(attempt);
+      assert.equal(e.field, 'vm.minFreeKbytes');
+      assert.match(e.message, /appears twice in the same object; JSON keeps the last/);
+      assert.equal(attempt.slice(e.range!.start, e.range!.end), '"minFreeKbytes"');
+    }
+    // Inside a CPU of the topology too.
+    const inCpu = dualText.replace(/"cpu": 5,/, '"cpu": 5, "core": 9,');
+    assert.notEqual(inCpu, dualText);
+    assert.equal(loadError(inCpu).field, 'cpuTopology[5].core');
+  });
+
   it('a duplicate node id', () => {
     const text = edited((d) => (d.nodes[1].id = 0));
     const e = loadError(text);
