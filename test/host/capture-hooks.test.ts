@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, closeSync, cpSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, cpSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -89,6 +89,19 @@ describe('capture of libvirt hooks that allocate hugepages', () => {
     const r = capture(tree({ [`${HOOKS}/qemu`]: DISPATCHER, [rel]: ALLOC }, [rel]));
     assert.equal(r.snapshot.libvirt?.hugepageHooks, undefined);
     assert.ok(r.notes.some((n) => n.includes('not executable')), r.notes.join('\n'));
+  });
+
+  it('the schema takes a guest or allGuests with hooks, not both and not neither', () => {
+    const text = readFileSync(join(import.meta.dirname, '../../fixtures/hosts/desktop-hook.json'), 'utf8');
+    const withHooks = (entry: unknown) => {
+      const doc = JSON.parse(text);
+      doc.libvirt.hugepageHooks = [entry];
+      return JSON.stringify(doc);
+    };
+    assert.doesNotThrow(() => loadHostSnapshotText(withHooks({ allGuests: true, hooks: ['/etc/libvirt/hooks/qemu'] }), 'h.json'));
+    for (const bad of [{ guest: 'a', allGuests: true, hooks: ['/x'] }, { hooks: ['/x'] }, { guest: 'a', hooks: [] }, { allGuests: false, hooks: ['/x'] }]) {
+      assert.throws(() => loadHostSnapshotText(withHooks(bad), 'h.json'), /hugepageHooks/, JSON.stringify(bad));
+    }
   });
 
   it('no /etc/libvirt/hooks: no field, nothing missing', () => {
