@@ -3,7 +3,8 @@
  * directory (default `/`) into a HostSnapshot, one module per source under
  * capture/: sys.ts (/sys), proc.ts (/proc), tuned.ts (/etc/tuned), libvirt.ts
  * (installed package metadata for the libvirt version; /etc/libvirt and /run/libvirt
- * for definitions and status) and guests.ts (running QEMU processes, tasks and
+ * for definitions and status), hooks.ts (/etc/libvirt/hooks scripts that set hugepage
+ * pools when a guest starts) and guests.ts (running QEMU processes, tasks and
  * IRQs on isolated CPUs, from /proc). The JSON serializer is snapshot-json.ts.
  *
  * A missing file is not an error: its field is left out and named in `missing`.
@@ -20,6 +21,7 @@ import { captureCmdline, captureIdentity, capturePageSize, captureRtThrottling, 
 import { captureCpuMasks, captureCpuTopology, captureHugepageSizes, captureNodes, captureRunningIsolation, SYS_CPU } from './capture/sys.ts';
 import { captureRunning } from './capture/guests.ts';
 import { captureDefinitions, captureLibvirtVersion } from './capture/libvirt.ts';
+import { captureHugepageHooks } from './capture/hooks.ts';
 import { TreeReader } from './capture/tree.ts';
 import { captureTuned } from './capture/tuned.ts';
 
@@ -69,7 +71,8 @@ export function captureHost(options: CaptureOptions = {}): CaptureResult {
   else reader.miss('cpuTopology');
 
   const definitions = captureDefinitions(reader);
-  if (definitions) snapshot.libvirt = { definitions };
+  const hugepageHooks = captureHugepageHooks(reader);
+  if (definitions || hugepageHooks) snapshot.libvirt = { ...(definitions && { definitions }), ...(hugepageHooks && { hugepageHooks }) };
   const running = captureRunning(reader, isolatedAtCapture(snapshot), cpus.nrCpuIds);
   if (running) snapshot.running = running;
 

@@ -50,7 +50,8 @@ const KEY_ORDER: Record<string, readonly string[]> = {
   guestCellMemory: ['cell', 'node', 'pageSizeKiB', 'kib'],
   task: ['pid', 'tid', 'name', 'kernelThread', 'allowedCpus', 'lastCpu'],
   irq: ['irq', 'name', 'affinity', 'effectiveAffinity'],
-  libvirt: ['definitions'],
+  libvirt: ['definitions', 'hugepageHooks'],
+  hugepageHook: ['guest', 'allGuests', 'hooks'],
   definition: ['file', 'name', 'uuid', 'digest', 'elements'],
   elements: ['memory', 'vcpu', 'cputune', 'numatune', 'memoryBacking', 'cpu'],
 };
@@ -97,6 +98,8 @@ function kindAt(path: readonly (string | number)[]): string | undefined {
       return 'definition';
     case 'libvirt.definitions.#.elements':
       return 'elements';
+    case 'libvirt.hugepageHooks.#':
+      return 'hugepageHook';
     default:
       return /^(cpus\.\w+|nodes\.#\.cpus|cpuTopology\.#\.siblings|isolation\.\w+|tuned\.\w+|running\.isolatedCpus|running\.guests\.#\.threads\.#\.allowedCpus|running\.foreignTasks\.#\.allowedCpus|running\.irqs\.#\.\w+)$/.test(p)
         ? 'cpuList'

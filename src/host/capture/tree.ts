@@ -50,9 +50,11 @@ export class TreeReader {
    * for a copied tree only where the file really is inside it (a link to /etc/shadow, or a name with
    * `..` taken from the tree, such as a guest name, is refused).
    */
-  private read(rel: string): string {
+  private read(rel: string, maxBytes = MAX_TREE_FILE_BYTES, within?: string): string {
     const abs = this.abs(rel);
-    if (this.realRoot !== undefined && !isInside(this.realRoot, realpathSync.native(abs))) throw new TreeReadRefusal('leads outside the tree');
+    const real = realpathSync.native(abs);
+    if (this.realRoot !== undefined && !isInside(this.realRoot, real)) throw new TreeReadRefusal('leads outside the tree');
+    if (within !== undefined && !isInside(realpathSync.native(this.abs(within)), real)) throw new TreeReadRefusal(`leads outside /${within}`);
     const fd = openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK);
     try {
       if (!fstatSync(fd).isFile()) throw new TreeReadRefusal('not a regular file');
@@ -63,7 +65,7 @@ export class TreeReader {
         const n = readSync(fd, buf, 0, buf.length, null);
         if (n === 0) break;
         total += n;
-        if (total > MAX_TREE_FILE_BYTES) throw new TreeReadRefusal(`larger than ${MAX_TREE_FILE_BYTES} bytes`);
+        if (total > maxBytes) throw new TreeReadRefusal(`larger than ${maxBytes} bytes`);
         chunks.push(n === buf.length ? buf : buf.subarray(0, n));
       }
       return Buffer.concat(chunks, total).toString('utf8');
@@ -103,6 +105,30 @@ export class TreeReader {
       return { text: this.read(rel) };
     } catch (err) {
       return { code: (err as NodeJS.ErrnoException).code ?? (err as Error).message };
+    }
+  }
+
+  /**
+   * A file that must really lie inside the tree's directory `within` (its real path, links resolved: a script
+   * linked to /etc/shadow or to another part of the tree is refused), a regular file of at most `maxBytes`;
+   * or why it could not be read.
+   */
+  textWithinOrError(rel: string, within: string, maxBytes: number): { text: string } | { code: string } {
+    try {
+      return { text: this.read(rel, maxBytes, within) };
+    } catch (err) {
+      return { code: (err as NodeJS.ErrnoException).code ?? (err as Error).message };
+    }
+  }
+
+  /** Whether `rel` exists and its real path lies inside the tree and inside its directory `within`. */
+  isWithin(rel: string, within: string): boolean {
+    try {
+      const real = realpathSync.native(this.abs(rel));
+      if (this.realRoot !== undefined && !isInside(this.realRoot, real)) return false;
+      return isInside(realpathSync.native(this.abs(within)), real);
+    } catch {
+      return false;
     }
   }
 

@@ -1,0 +1,162 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, closeSync, cpSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { captureHost } from '../../src/host/capture.ts';
+import { MAX_HOOK_BYTES, setsHugepagePool } from '../../src/host/capture/hooks.ts';
+import { formatSnapshot } from '../../src/host/snapshot-json.ts';
+import { loadHostSnapshotText } from '../../src/host/load.ts';
+import { buildHostModel } from '../../src/model/host-model.ts';
+import { hugepageHooksFor } from '../../src/model/hugepage-hooks.ts';
+import { SYSFS_FIXTURES_DIR } from '../../scripts/gen-sysfs-fixtures.ts';
+
+// libvirt hooks that set hugepage pools when a guest starts, captured from a copy of a fixture tree with
+// hook scripts added (the VFIO desktop layouts), and from hostile copies.
+const temps: string[] = [];
+after(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+const HOOKS = 'etc/libvirt/hooks';
+const DISPATCHER = '#!/bin/bash\nGUEST_NAME="$1"\nHOOK_NAME="$2"\nSTATE_NAME="$3"\nBASEDIR="$(dirname $0)"\nHOOKPATH="$BASEDIR/qemu.d/$GUEST_NAME/$HOOK_NAME/$STATE_NAME"\nset -e\nif [ -f "$HOOKPATH" ]; then eval "$HOOKPATH" "$@"; elif [ -d "$HOOKPATH" ]; then\n  while read file; do [ -n "$file" ] && eval "$file" "$@"; done <<< "$(find -L "$HOOKPATH" -maxdepth 1 -type f -executable -print)"\nfi\n';
+const ALLOC = '#!/bin/bash\n## Load the config file\nsource "/etc/libvirt/hooks/kvm.conf"\necho $VM_HUGEPAGES > /proc/sys/vm/nr_hugepages\n';
+const RELEASE = '#!/bin/bash\necho 0 > /proc/sys/vm/nr_hugepages\n';
+
+/** A copy of the no-tuned fixture tree with these files (mode 0755 unless `plain`) added. */
+function tree(files: Record<string, string>, plain: string[] = []): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'kvmlint-hooks-')), 'root');
+  temps.push(dirname(dir));
+  cpSync(join(SYSFS_FIXTURES_DIR, 'no-tuned'), dir, { recursive: true, verbatimSymlinks: true });
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, rel)), { recursive: true });
+    writeFileSync(join(dir, rel), text);
+    chmodSync(join(dir, rel), plain.includes(rel) ? 0o644 : 0o755);
+  }
+  return dir;
+}
+
+function capture(root: string) {
+  const r = captureHost({ root, now: new Date('2026-01-01T00:00:00Z') });
+  const snapshot = loadHostSnapshotText(formatSnapshot(r.snapshot), `${root}.json`);
+  return { snapshot, notes: r.notes };
+}
+
+describe('hook scripts that set hugepage pools', () => {
+  it('nr_hugepages under /proc/sys/vm, /sys/kernel/mm, a node, or sysctl; comments and other sysctls do not count', () => {
+    assert.ok(setsHugepagePool('echo 8192 > /proc/sys/vm/nr_hugepages\n'));
+    assert.ok(setsHugepagePool('echo "$N" | tee /sys/kernel/mm/hugepages/hugepages-2048kB/nr_hugepages\n'));
+    assert.ok(setsHugepagePool('P=/sys/kernel/mm/hugepages/hugepages-${SIZE}kB/nr_hugepages\necho 16 > $P\n'));
+    assert.ok(setsHugepagePool('echo 8 > /sys/devices/system/node/node1/hugepages/hugepages-1048576kB/nr_hugepages\n'));
+    assert.ok(setsHugepagePool('sysctl vm.nr_hugepages=8192\n'));
+    assert.ok(setsHugepagePool('sysctl -w vm.nr_hugepages="$HUGEPAGES"\n'));
+    assert.ok(!setsHugepagePool('# echo 8192 > /proc/sys/vm/nr_hugepages\n'));
+    assert.ok(!setsHugepagePool('sysctl vm.swappiness=10\nsystemctl stop display-manager\n'));
+  });
+});
+
+describe('capture of libvirt hooks that allocate hugepages', () => {
+  it('hook-helper layout: the guest directory names the guest; release/end and guests without a pool hook are left out', () => {
+    const root = tree({
+      [`${HOOKS}/qemu`]: DISPATCHER,
+      [`${HOOKS}/qemu.d/win11/prepare/begin/alloc_hugepages.sh`]: ALLOC,
+      [`${HOOKS}/qemu.d/win11/prepare/begin/start.sh`]: '#!/bin/bash\nsystemctl stop display-manager\n',
+      [`${HOOKS}/qemu.d/win11/release/end/dealloc_hugepages.sh`]: RELEASE,
+      [`${HOOKS}/qemu.d/linux-dev/prepare/begin/start.sh`]: '#!/bin/bash\nvirsh nodedev-detach pci_0000_01_00_0\n',
+      [`${HOOKS}/qemu.d/macos/prepare/begin`]: '#!/bin/sh\nsysctl vm.nr_hugepages=4096\n',
+    });
+    const { snapshot } = capture(root);
+    assert.deepEqual(snapshot.libvirt?.hugepageHooks, [
+      { guest: 'macos', hooks: [`/${HOOKS}/qemu.d/macos/prepare/begin`] },
+      { guest: 'win11', hooks: [`/${HOOKS}/qemu.d/win11/prepare/begin/alloc_hugepages.sh`] },
+    ]);
+    const host = buildHostModel(snapshot);
+    assert.deepEqual(hugepageHooksFor(host, 'win11'), [`/${HOOKS}/qemu.d/win11/prepare/begin/alloc_hugepages.sh`]);
+    assert.equal(hugepageHooksFor(host, 'linux-dev'), undefined);
+  });
+
+  it('a monolithic qemu hook, or a script directly in qemu.d, counts for all guests', () => {
+    const mono = capture(tree({ [`${HOOKS}/qemu`]: `#!/bin/bash\nif [ "$2" = prepare ]; then\n  sysctl -w vm.nr_hugepages=8192\nfi\n` })).snapshot;
+    assert.deepEqual(mono.libvirt?.hugepageHooks, [{ allGuests: true, hooks: [`/${HOOKS}/qemu`] }]);
+    assert.deepEqual(hugepageHooksFor(buildHostModel(mono), 'anything'), [`/${HOOKS}/qemu`]);
+    const dropIn = capture(tree({ [`${HOOKS}/qemu.d/10-hugepages`]: ALLOC })).snapshot;
+    assert.deepEqual(dropIn.libvirt?.hugepageHooks, [{ allGuests: true, hooks: [`/${HOOKS}/qemu.d/10-hugepages`] }]);
+  });
+
+  it('not run, not recorded: per-guest directories without a qemu dispatcher, scripts that are not executable', () => {
+    const noDispatcher = capture(tree({ [`${HOOKS}/qemu.d/win11/prepare/begin/alloc.sh`]: ALLOC })).snapshot;
+    assert.equal(noDispatcher.libvirt?.hugepageHooks, undefined);
+    const rel = `${HOOKS}/qemu.d/win11/prepare/begin/alloc.sh`;
+    const r = capture(tree({ [`${HOOKS}/qemu`]: DISPATCHER, [rel]: ALLOC }, [rel]));
+    assert.equal(r.snapshot.libvirt?.hugepageHooks, undefined);
+    assert.ok(r.notes.some((n) => n.includes('not executable')), r.notes.join('\n'));
+  });
+
+  it('the schema takes a guest or allGuests with hooks, not both and not neither', () => {
+    const text = readFileSync(join(import.meta.dirname, '../../fixtures/hosts/desktop-hook.json'), 'utf8');
+    const withHooks = (entry: unknown) => {
+      const doc = JSON.parse(text);
+      doc.libvirt.hugepageHooks = [entry];
+      return JSON.stringify(doc);
+    };
+    assert.doesNotThrow(() => loadHostSnapshotText(withHooks({ allGuests: true, hooks: ['/etc/libvirt/hooks/qemu'] }), 'h.json'));
+    for (const bad of [{ guest: 'a', allGuests: true, hooks: ['/x'] }, { hooks: ['/x'] }, { guest: 'a', hooks: [] }, { allGuests: false, hooks: ['/x'] }]) {
+      assert.throws(() => loadHostSnapshotText(withHooks(bad), 'h.json'), /hugepageHooks/, JSON.stringify(bad));
+    }
+  });
+
+  it('no /etc/libvirt/hooks: no field, nothing missing', () => {
+    const { snapshot } = capture(tree({}));
+    assert.equal(snapshot.libvirt?.hugepageHooks, undefined);
+    assert.ok(!(snapshot.missing ?? []).includes('libvirt.hooks'));
+  });
+});
+
+describe('hostile hook trees (snapshot --root)', () => {
+  it('a script linked out of the tree, or out of /etc/libvirt/hooks, a FIFO and a huge file are refused, each said', () => {
+    const root = tree({
+      [`${HOOKS}/qemu`]: DISPATCHER,
+      [`${HOOKS}/qemu.d/ok/prepare/begin/alloc.sh`]: ALLOC,
+      // Inside the tree but outside the hooks directory: libvirt never runs it from here, and it is not read.
+      'usr/local/bin/alloc.sh': ALLOC,
+    });
+    const outside = join(dirname(root), 'outside.sh');
+    writeFileSync(outside, ALLOC, { mode: 0o755 });
+    const begin = (guest: string) => {
+      const d = join(root, HOOKS, 'qemu.d', guest, 'prepare', 'begin');
+      mkdirSync(d, { recursive: true });
+      return d;
+    };
+    symlinkSync(outside, join(begin('escape'), 'alloc.sh'));
+    symlinkSync(join(root, 'usr/local/bin/alloc.sh'), join(begin('elsewhere'), 'alloc.sh'));
+    symlinkSync('/etc/passwd', join(begin('passwd'), 'alloc.sh'));
+    // A guest directory linked out of the tree.
+    mkdirSync(join(dirname(root), 'outdir/prepare/begin'), { recursive: true });
+    writeFileSync(join(dirname(root), 'outdir/prepare/begin/alloc.sh'), ALLOC, { mode: 0o755 });
+    symlinkSync(join(dirname(root), 'outdir'), join(root, HOOKS, 'qemu.d', 'linked'));
+    assert.equal(spawnSync('mkfifo', [join(begin('fifo'), 'alloc.sh')]).status, 0);
+    // A huge file (sparse: no disk used), larger than a hook script can be.
+    const huge = join(begin('huge'), 'alloc.sh');
+    const fd = openSync(huge, 'w', 0o755);
+    ftruncateSync(fd, MAX_HOOK_BYTES + 1);
+    closeSync(fd);
+    const started = Date.now();
+    const { snapshot, notes } = capture(root);
+    assert.ok(Date.now() - started < 20_000, 'capture finished (no blocking on the FIFO)');
+    assert.deepEqual(snapshot.libvirt?.hugepageHooks, [{ guest: 'ok', hooks: [`/${HOOKS}/qemu.d/ok/prepare/begin/alloc.sh`] }]);
+    const note = notes.find((n) => n.startsWith('libvirt hooks:')) ?? '';
+    for (const guest of ['escape', 'elsewhere', 'passwd', 'linked']) assert.ok(note.includes(`qemu.d/${guest}`), `${guest}: ${note}`);
+    assert.match(note, /fifo\/prepare\/begin\/alloc\.sh \(not a regular file\)/);
+    assert.match(note, new RegExp(`huge/prepare/begin/alloc\\.sh \\(larger than ${MAX_HOOK_BYTES} bytes\\)`));
+  });
+
+  it('/etc/libvirt/hooks itself linked out of the tree: nothing read', () => {
+    const root = tree({});
+    const out = join(dirname(root), 'hooks-out');
+    mkdirSync(join(out, 'qemu.d'), { recursive: true });
+    writeFileSync(join(out, 'qemu'), '#!/bin/sh\nsysctl vm.nr_hugepages=4096\n', { mode: 0o755 });
+    mkdirSync(join(root, 'etc/libvirt'), { recursive: true });
+    symlinkSync(out, join(root, HOOKS));
+    const { snapshot } = capture(root);
+    assert.equal(snapshot.libvirt?.hugepageHooks, undefined);
+  });
+});
