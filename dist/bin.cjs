@@ -33,7 +33,7 @@ tuneV8ForLint();
 var here = (0, import_node_path.dirname)((0, import_node_url.fileURLToPath)(__kvmlintLauncherUrl));
 var bundlePath = (0, import_node_path.join)(here, CLI_BUNDLE);
 var cachePath = (0, import_node_path.join)(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"4d4d433b88ae2bbfa1b9eea3a6d25ac363b7b45e1480b04f0ab136600ab7e80c"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"9bc73fe1508bbfc8d9c673bbebd4070646e8ccd7f255dca769a42af52086f582"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -127,6 +127,19 @@ export interface SnapshotDefinition {
     digest: string;
     elements: Partial<Record<ReducedElementName, string>>;
 }
+/**
+ * A libvirt hook that sets hugepage pools when a guest starts (`kvmlint snapshot` reads /etc/libvirt/hooks):
+ * for one guest (the hook-helper layout qemu.d/<guest>/prepare/begin/*) or for every guest (a monolithic
+ * /etc/libvirt/hooks/qemu, or a script directly in qemu.d, which libvirt itself runs for every guest).
+ */
+export type SnapshotHugepageHook = ({
+    guest: string;
+} | {
+    allGuests: true;
+}) & {
+    /** The hook scripts, as absolute paths on the host. */
+    hooks: string[];
+};
 /** The versioned JSON document (schemas/host-snapshot.schema.json). */
 export interface HostSnapshot {
     kvmlintHostSnapshot: 1;
@@ -180,6 +193,7 @@ export interface HostSnapshot {
     running?: SnapshotRunning;
     libvirt?: {
         definitions?: SnapshotDefinition[];
+        hugepageHooks?: SnapshotHugepageHook[];
     };
 }
 export interface HostHugepagePool {
