@@ -185,3 +185,23 @@ test('pre-commit: a committed file named -oprod.xml (or --config=…) is a file 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('CLI on GitHub Actions (a run: step, pre-commit): no report line from PR content is a workflow command, whatever the format', () => {
+  const ws = mkdtempSync(path.join(tmp, 'cli-ws-'));
+  // A file name at the start of a text, compact or codeframe line, and `##[` anywhere in one (legacy commands).
+  const files: Record<string, string> = {
+    '::error file=SECURITY.md,line=1::forged-by-line-start.xml': DOMAIN,
+    'b.xml': uniqueUuid(DOMAIN.replace('<name>build-runner</name>', '<name>b</name>').replace('<vcpu ', '<!-- kvmlint-disable-next-line ##[stop-commands]zz -->\n  <vcpu '), 1),
+    'c.xml': uniqueUuid(DOMAIN.replace('<name>build-runner</name>', '<name>c</name>').replace(/cpuset='1(\d)'/, "cpuset='1$1 ::error file=SECURITY.md::forged-by-wrap ##[add-mask]kvmlint'"), 2),
+  };
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(ws, name), text);
+  for (const format of ['text', 'compact', 'codeframe', 'json', 'sarif', 'github']) {
+    const r = spawnSync(process.execPath, [BIN, '--no-config-lookup', '--host', HOST, '-f', format, '.'], { cwd: ws, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', GITHUB_ACTIONS: 'true', COLUMNS: '60' } });
+    assert.equal(r.status, 1, `${format}: ${r.stderr}`);
+    assert.match(r.stdout, /forged-by-line-start/, `${format}: the hostile name was linted`);
+    const commands = runnerCommands(`${r.stdout}\n${r.stderr}`);
+    const forged = commands.filter((c) => format !== 'github' || !['error', 'warning', 'notice'].includes(c.name) || c.properties.file === 'SECURITY.md' || c.properties.file === undefined);
+    assert.deepEqual(forged, [], `${format}: the runner would process ${forged.map((c) => `${c.name} ${JSON.stringify(c.properties)}`).join(', ')}`);
+    if (format === 'github') assert.ok(commands.length > 0);
+  }
+});
