@@ -204,4 +204,11 @@ test('CLI on GitHub Actions (a run: step, pre-commit): no report line from PR co
     assert.deepEqual(forged, [], `${format}: the runner would process ${forged.map((c) => `${c.name} ${JSON.stringify(c.properties)}`).join(', ')}`);
     if (format === 'github') assert.ok(commands.length > 0);
   }
+  for (const args of [['explain', '--host', HOST, '::error file=SECURITY.md,line=1::forged-by-line-start.xml'], ['map', '--no-color', '--host', HOST, '.'], ['plan', '--host', HOST, '.']]) {
+    const r = spawnSync(process.execPath, [BIN, args[0]!, '--no-config-lookup', ...args.slice(1)], { cwd: ws, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', GITHUB_ACTIONS: 'true', COLUMNS: '60' } });
+    assert.match(r.stdout + r.stderr, /forged-by-line-start/, `${args[0]}: the hostile name was shown`);
+    // plan's stdout is a patch, exact by design (SECURITY.md, known limits): its stderr summary is checked.
+    const commands = runnerCommands(args[0] === 'plan' ? r.stderr : `${r.stdout}\n${r.stderr}`);
+    assert.deepEqual(commands, [], `${args[0]}: the runner would process ${commands.map((c) => `${c.name} ${JSON.stringify(c.properties)}`).join(', ')}`);
+  }
 });
