@@ -33,6 +33,8 @@ export interface CliIo {
   /** Bytes as they are (a patch in a file's own encoding); where absent, stdout takes the text. */
   stdoutBytes?: (b: Uint8Array) => void;
   stderr: (s: string) => void;
+  /** On GitHub Actions, stderr as it is, for `-f github`'s annotations (`stderr` is made inert for the runner there). */
+  annotationStderr?: (s: string) => void;
   cwd: string;
   env: NodeJS.ProcessEnv;
   isTTY: boolean;
@@ -78,7 +80,7 @@ function parseMaxWarnings(value: string): number {
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let exitCode = 0;
   // On GitHub Actions the runner reads stderr for workflow commands too: its lines quote file names and values.
-  if (onGithubActions(io.env)) io = { ...io, stderr: runnerInertWriter(io.stderr) };
+  if (onGithubActions(io.env)) io = { ...io, stderr: runnerInertWriter(io.stderr), annotationStderr: io.stderr };
   const program = new Command('kvmlint')
     .description('Lint libvirt domain XML for NUMA, pinning, hugepage and host tuning mistakes.')
     .version(VERSION, '-v, --version')
@@ -340,7 +342,8 @@ async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo)
     }
   }
   // With --fix-dry-run stdout carries the patch alone (pipe it to git apply); the report goes to stderr.
-  else if (opts.fixDryRun) io.stderr(formatResult(opts.format, result, formatOptions));
+  // (-f github's annotations are workflow commands by design, escaped as @actions/core escapes them.)
+  else if (opts.fixDryRun) (opts.format === 'github' ? (io.annotationStderr ?? io.stderr) : io.stderr)(formatResult(opts.format, result, formatOptions));
   // The human formats quote the pull request at a line's start (file names) and anywhere in it: on GitHub Actions,
   // where the runner reads them for workflow commands, made inert (json and sarif escape `##[`; github's are ours).
   else writeReportParts(onGithubActions(io.env) && HUMAN_FORMATS.has(opts.format) ? { ...io, stdout: runnerInertWriter(io.stdout) } : io, formatResultParts(opts.format, result, formatOptions));
