@@ -116,6 +116,8 @@ test('Action: the job summary carries no link, image or HTML from PR content', (
 
 test('markdownCell escapes Markdown punctuation, HTML, pipes and line breaks', () => {
   assert.equal(markdownCell('![x](u) <b>|a\nb'), '\\!\\[x\\]\\(u\\) &lt;b&gt;\\|a b');
+  // GitHub renders $…$ and $$…$$ as math (a cell could draw large coloured text): each $ escaped.
+  assert.equal(markdownCell('cpuset=$$\\huge{OK}$$'), 'cpuset=\\$\\$\\\\huge\\{OK\\}\\$\\$');
 });
 
 test('terminal: no ESC, C1 or bidi control from file names, sources or messages reaches stdout or stderr', () => {
