@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../support/paths.ts';
@@ -57,9 +57,37 @@ test('Action: the report is never written through a committed symlink or a symli
       const env = { PATH: process.env.PATH ?? '', GITHUB_WORKSPACE: ws, INPUT_PATHS: 'vm.xml', ...(file ? { 'INPUT_SARIF-FILE': file } : {}) };
       const r = spawnSync(process.execPath, [bundle], { cwd: ws, env, encoding: 'utf8', timeout: 30_000 });
       assert.equal(r.status, 2, r.stdout);
-      assert.match(r.stdout, /^::error::kvmlint: .*(is a symlink|reports is a symlink); report not written$/m);
+      assert.match(r.stdout, /^::error::kvmlint: .*(is a symlink|reports is a symlink)( \(the link was removed[^)]*\))?; report not written$/m);
       if (leaked === victim) assert.equal(readFileSync(victim, 'utf8'), VICTIM);
       else assert.throws(() => readFileSync(leaked), /ENOENT/);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('Action: a committed symlink where a report or the map goes is removed (the link, not its target) for the upload steps after it', () => {
+  // README's workflow uploads kvmlint-map.html and kvmlint.sarif with `if: always()`, and upload-artifact follows a
+  // symlink: a pull request's `kvmlint-map.html -> .git/config` (the checkout's token) would be uploaded as the artifact.
+  const { dir, ws, victim } = sandbox();
+  try {
+    const bundle = copyBundle('action.mjs', path.join(dir, 'action', 'action.mjs'));
+    mkdirSync(path.join(dir, 'outside'));
+    writeFileSync(path.join(dir, 'outside', 'k.sarif'), VICTIM);
+    for (const [input, file, link, target] of [
+      ['INPUT_SARIF-FILE', 'kvmlint.sarif', 'kvmlint.sarif', victim],
+      ['INPUT_MAP-FILE', 'kvmlint-map.html', 'kvmlint-map.html', victim],
+      ['INPUT_SARIF-FILE', 'reports/k.sarif', 'reports', path.join(dir, 'outside')],
+    ] as const) {
+      symlinkSync(target, path.join(ws, link));
+      const env = { PATH: process.env.PATH ?? '', GITHUB_WORKSPACE: ws, INPUT_PATHS: 'vm.xml', [input]: file };
+      const r = spawnSync(process.execPath, [bundle], { cwd: ws, env, encoding: 'utf8', timeout: 30_000 });
+      assert.equal(r.status, 2, r.stdout);
+      assert.match(r.stdout, /^::error::kvmlint: .*symlink.*removed/m);
+      assert.equal(lstatSync(path.join(ws, link), { throwIfNoEntry: false }), undefined, `${link} is still there`);
+      assert.equal(readFileSync(victim, 'utf8'), VICTIM);
+      assert.equal(readFileSync(path.join(dir, 'outside', 'k.sarif'), 'utf8'), VICTIM);
+      rmSync(path.join(ws, 'kvmlint.sarif'), { force: true });
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
