@@ -64,6 +64,31 @@ export function writeReportFile(path: string, text: string, within?: string, wor
   }
 }
 
+/**
+ * The Action, before anything else: a symlink the pull request committed where a report goes, or on the way to
+ * it inside the workspace, is removed (the link, never its target). The workflow's upload steps run with
+ * `if: always()` and follow a link, also when kvmlint stops early (a config that does not load). Returns one
+ * message per link removed.
+ */
+export function removeCommittedLinks(paths: readonly string[], within: string): string[] {
+  const removed: string[] = [];
+  for (const target of paths) {
+    const abs = resolve(target);
+    if (!isInside(within, abs) || relative(within, abs) === '') continue;
+    let at = within;
+    for (const part of relative(within, abs).split(sep)) {
+      at = `${at}${sep}${part}`;
+      const st = lstatSync(at, { throwIfNoEntry: false });
+      if (!st) break;
+      if (st.isSymbolicLink()) {
+        removed.push(`${at}: a symlink where ${target === at ? 'a report goes' : `the report ${target} goes`}${removeLink(at)}`);
+        break;
+      }
+    }
+  }
+  return removed;
+}
+
 /** Removes a symlink (the link, never its target) and says so, for the refusal's message. */
 function removeLink(link: string): string {
   try {

@@ -57,7 +57,7 @@ test('Action: the report is never written through a committed symlink or a symli
       const env = { PATH: process.env.PATH ?? '', GITHUB_WORKSPACE: ws, INPUT_PATHS: 'vm.xml', ...(file ? { 'INPUT_SARIF-FILE': file } : {}) };
       const r = spawnSync(process.execPath, [bundle], { cwd: ws, env, encoding: 'utf8', timeout: 30_000 });
       assert.equal(r.status, 2, r.stdout);
-      assert.match(r.stdout, /^::error::kvmlint: .*(is a symlink|reports is a symlink)( \(the link was removed[^)]*\))?; report not written$/m);
+      assert.match(r.stdout, /^::error::kvmlint: .*: a symlink where (a|the) report .*goes \(the link was removed/m);
       if (leaked === victim) assert.equal(readFileSync(victim, 'utf8'), VICTIM);
       else assert.throws(() => readFileSync(leaked), /ENOENT/);
     }
@@ -84,11 +84,21 @@ test('Action: a committed symlink where a report or the map goes is removed (the
       const r = spawnSync(process.execPath, [bundle], { cwd: ws, env, encoding: 'utf8', timeout: 30_000 });
       assert.equal(r.status, 2, r.stdout);
       assert.match(r.stdout, /^::error::kvmlint: .*symlink.*removed/m);
-      assert.equal(lstatSync(path.join(ws, link), { throwIfNoEntry: false }), undefined, `${link} is still there`);
+      assert.ok(!lstatSync(path.join(ws, link), { throwIfNoEntry: false })?.isSymbolicLink(), `${link} is still a link`);
       assert.equal(readFileSync(victim, 'utf8'), VICTIM);
       assert.equal(readFileSync(path.join(dir, 'outside', 'k.sarif'), 'utf8'), VICTIM);
-      rmSync(path.join(ws, 'kvmlint.sarif'), { force: true });
+      for (const made of ['kvmlint.sarif', 'kvmlint-map.html', 'reports']) rmSync(path.join(ws, made), { recursive: true, force: true });
     }
+    // Removed before anything can fail: a config that does not load ended the run before the report was written.
+    writeFileSync(path.join(ws, 'kvmlint.config.json'), '{"rules": {"no-such-rule": "off"}}');
+    symlinkSync(victim, path.join(ws, 'kvmlint-map.html'));
+    symlinkSync(victim, path.join(ws, 'kvmlint.sarif'));
+    const env = { PATH: process.env.PATH ?? '', GITHUB_WORKSPACE: ws, INPUT_PATHS: 'vm.xml', 'INPUT_MAP-FILE': 'kvmlint-map.html' };
+    const r = spawnSync(process.execPath, [bundle], { cwd: ws, env, encoding: 'utf8', timeout: 30_000 });
+    assert.equal(r.status, 2, r.stdout);
+    assert.match(r.stdout, /unknown rule 'no-such-rule'/);
+    for (const link of ['kvmlint-map.html', 'kvmlint.sarif']) assert.ok(!lstatSync(path.join(ws, link), { throwIfNoEntry: false })?.isSymbolicLink(), `${link} is still a link`);
+    assert.equal(readFileSync(victim, 'utf8'), VICTIM);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
