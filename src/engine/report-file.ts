@@ -67,8 +67,8 @@ export function writeReportFile(path: string, text: string, within?: string, wor
 /**
  * The Action, before anything else: a symlink the pull request committed where a report goes, or on the way to
  * it inside the workspace, is removed (the link, never its target). The workflow's upload steps run with
- * `if: always()` and follow a link, also when kvmlint stops early (a config that does not load). Returns one
- * message per link removed.
+ * `if: always()` and follow a link, also when kvmlint stops early (a config that does not load); a regular file
+ * already at a report's path is removed too. Returns one message per link removed.
  */
 export function removeCommittedLinks(paths: readonly string[], within: string): string[] {
   const removed: string[] = [];
@@ -83,6 +83,15 @@ export function removeCommittedLinks(paths: readonly string[], within: string): 
       if (st.isSymbolicLink()) {
         removed.push(`${at}: a symlink where ${target === at ? 'a report goes' : `the report ${target} goes`}${removeLink(at)}`);
         break;
+      }
+      // A file already there (committed, or left by an earlier run) must not pass for this run's report or map
+      // when this run stops before writing them: a page with a script uploaded as the placement map.
+      if (at === abs && st.isFile()) {
+        try {
+          unlinkSync(at);
+        } catch {
+          // Written over below, or refused there.
+        }
       }
     }
   }

@@ -99,6 +99,12 @@ test('Action: a committed symlink where a report or the map goes is removed (the
     assert.match(r.stdout, /unknown rule 'no-such-rule'/);
     for (const link of ['kvmlint-map.html', 'kvmlint.sarif']) assert.ok(!lstatSync(path.join(ws, link), { throwIfNoEntry: false })?.isSymbolicLink(), `${link} is still a link`);
     assert.equal(readFileSync(victim, 'utf8'), VICTIM);
+    // Nor is a committed file there uploaded as this run's map or report: a page with a script, a SARIF with no results.
+    writeFileSync(path.join(ws, 'kvmlint-map.html'), '<script>alert(document.cookie)</script>');
+    writeFileSync(path.join(ws, 'kvmlint.sarif'), '{"version": "2.1.0", "runs": []}');
+    const again = spawnSync(process.execPath, [bundle], { cwd: ws, env, encoding: 'utf8', timeout: 30_000 });
+    assert.equal(again.status, 2, again.stdout);
+    for (const file of ['kvmlint-map.html', 'kvmlint.sarif']) assert.equal(lstatSync(path.join(ws, file), { throwIfNoEntry: false }), undefined, `the committed ${file} is still there`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
