@@ -173,6 +173,11 @@ export function format(result: LintResult, name: FormatName = 'text', options: P
   result.diagnostics.forEach((d, i) => {
     // Every other string is neutralised when printed; a severity picks colours and counts, so it must be one of three.
     if (d.severity !== 'error' && d.severity !== 'warning' && d.severity !== 'info') throw new TypeError(`format: diagnostics[${i}].severity must be error, warning or info`);
+    // Positions are printed as they are (a revived result's "1\u001b]0;…\n::error::…" reached the terminal and the log).
+    for (const key of ['line', 'column', 'endLine', 'endColumn'] as const) {
+      const v = d[key];
+      if (!(Number.isSafeInteger(v) && (v as number) >= 0) && !(v === undefined && key.startsWith('end'))) throw new TypeError(`format: diagnostics[${i}].${key} must be a non-negative integer`);
+    }
   });
   const sources = result.sources instanceof Map ? result.sources : new Map(Object.entries((result.sources as Record<string, string> | undefined) ?? {}));
   const rules: RuleDoc[] = Array.isArray(result.rules) && result.rules.length > 0 ? result.rules : ruleDocsFor();

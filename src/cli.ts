@@ -16,6 +16,7 @@ import { findRule, rules, ruleDoc } from './engine/registry.ts';
 import { DEFAULT_MAX_FILE_BYTES, oversizeMessage, UsageError } from './engine/source.ts';
 import type { RuleSetting } from './engine/types.ts';
 import { HostSnapshotError } from './host/load.ts';
+import { onGithubActions, runnerInertWriter } from './formats/runner-inert.ts';
 import { FORMATS, formatReadsSources, formatResult, formatResultParts, prepareFormat, reportWrites, type FormatName } from './formats/index.ts';
 import { VERSION } from './version.ts';
 import { markLinted } from './cli-linted.ts';
@@ -32,6 +33,8 @@ export interface CliIo {
   /** Bytes as they are (a patch in a file's own encoding); where absent, stdout takes the text. */
   stdoutBytes?: (b: Uint8Array) => void;
   stderr: (s: string) => void;
+  /** On GitHub Actions, stderr as it is, for `-f github`'s annotations (`stderr` is made inert for the runner there). */
+  annotationStderr?: (s: string) => void;
   cwd: string;
   env: NodeJS.ProcessEnv;
   isTTY: boolean;
@@ -40,6 +43,9 @@ export interface CliIo {
   /** Standard input is a pipe or a redirected file (not a terminal, not /dev/null): `cat vm.xml | kvmlint`. */
   stdinPiped?: boolean;
 }
+
+/** Formats a person reads, which print the pull request's text as it is. */
+const HUMAN_FORMATS: ReadonlySet<FormatName> = new Set(['text', 'codeframe', 'compact']);
 
 const SETTINGS: Record<string, RuleSetting> = { off: 'off', warn: 'warning', warning: 'warning', error: 'error', info: 'info' };
 
@@ -73,6 +79,8 @@ function parseMaxWarnings(value: string): number {
 /** Runs kvmlint with `argv` (without node and script) and returns the exit code: 0 clean, 1 findings, 2 usage or internal failure. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let exitCode = 0;
+  // On GitHub Actions the runner reads stderr for workflow commands too: its lines quote file names and values.
+  if (onGithubActions(io.env)) io = { ...io, stderr: runnerInertWriter(io.stderr), annotationStderr: io.stderr };
   const program = new Command('kvmlint')
     .description('Lint libvirt domain XML for NUMA, pinning, hugepage and host tuning mistakes.')
     .version(VERSION, '-v, --version')
@@ -334,8 +342,11 @@ async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo)
     }
   }
   // With --fix-dry-run stdout carries the patch alone (pipe it to git apply); the report goes to stderr.
-  else if (opts.fixDryRun) io.stderr(formatResult(opts.format, result, formatOptions));
-  else writeReportParts(io, formatResultParts(opts.format, result, formatOptions));
+  // (-f github's annotations are workflow commands by design, escaped as @actions/core escapes them.)
+  else if (opts.fixDryRun) (opts.format === 'github' ? (io.annotationStderr ?? io.stderr) : io.stderr)(formatResult(opts.format, result, formatOptions));
+  // The human formats quote the pull request at a line's start (file names) and anywhere in it: on GitHub Actions,
+  // where the runner reads them for workflow commands, made inert (json and sarif escape `##[`; github's are ours).
+  else writeReportParts(onGithubActions(io.env) && HUMAN_FORMATS.has(opts.format) ? { ...io, stdout: runnerInertWriter(io.stdout) } : io, formatResultParts(opts.format, result, formatOptions));
   for (const r of result.refusals) say(io, r);
   for (const n of result.notes) say(io, `note: ${n}`);
   if (result.ruleTimes) io.stderr(timingTable(result.ruleTimes, io.env.TIMING!));

@@ -83,6 +83,25 @@ test('format neutralises every string of a result it is handed, the rule id too'
   }
 });
 
+test('format refuses a revived result whose positions are not numbers (they are printed as they are)', () => {
+  const result = JSON.parse(JSON.stringify(lintPlan({ domains })));
+  assert.ok(result.diagnostics.length > 0);
+  const evil = '1\u001b]0;T\u0007\n::error::FORGED\u202e';
+  for (const key of ['line', 'column', 'endLine', 'endColumn'] as const) {
+    const hostile = { ...result, diagnostics: result.diagnostics.map((d: Record<string, unknown>) => ({ ...d, [key]: evil })) };
+    for (const name of ['text', 'compact', 'codeframe', 'github', 'json', 'sarif'] as const) {
+      let out = '';
+      try {
+        out = format(hostile, name);
+      } catch (e) {
+        assert.ok(e instanceof TypeError && new RegExp(`diagnostics\\[0\\]\\.${key} must be`).test(e.message), `${key} ${name}: ${e}`);
+        continue;
+      }
+      assert.ok(!/[\u001b\u0007\u202e]/.test(out) && !/^::error::FORGED/m.test(out), `${key} ${name}: a raw control or a forged line`);
+    }
+  }
+});
+
 test('rule metadata is frozen: a caller cannot change what later calls report', () => {
   const meta = rules.find((r) => r.id === 'missing-emulatorpin')!;
   assert.throws(() => {

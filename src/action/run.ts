@@ -1,4 +1,4 @@
-import { ReportFileError, writeReportFile } from '../engine/report-file.ts';
+import { removeCommittedLinks, ReportFileError, writeReportFile } from '../engine/report-file.ts';
 import { boundedMessage } from '../formats/neutralise.ts';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -95,6 +95,9 @@ export async function runAction(io: ActionIo): Promise<number> {
     throw e;
   }
   const workspace = env.GITHUB_WORKSPACE ? path.resolve(env.GITHUB_WORKSPACE) : repositoryRoot(cwd);
+  // First of all: the upload steps after this one follow a committed link where a report goes (SECURITY.md).
+  const linksRemoved = removeCommittedLinks([path.resolve(cwd, inputs.reportFile), ...(inputs.mapFile ? [path.resolve(cwd, inputs.mapFile)] : [])], workspace);
+  for (const m of linksRemoved) io.stdout(`${workflowCommand('error', [], `kvmlint: ${m}`)}\n`);
   // Without a config input the engine searches upward for kvmlint.config.json, as the CLI does.
   const options: LintOptions = {
     paths: inputs.paths,
@@ -140,7 +143,15 @@ export async function runAction(io: ActionIo): Promise<number> {
 
   const { errors, warnings } = countFindings(result.diagnostics);
   const why = failure(inputs, errors, warnings);
-  const verdict = result.refusals.length > 0 ? `failed: ${pluralize(result.refusals.length, 'file')} refused` : why ? `failed: ${why}` : 'passed';
+  const verdict = result.refusals.length > 0
+    ? `failed: ${pluralize(result.refusals.length, 'file')} refused`
+    : linksRemoved.length > 0
+      ? `failed: ${pluralize(linksRemoved.length, 'symlink')} where a report goes`
+      : result.ruleFailures.length > 0
+        ? `failed: ${pluralize(result.ruleFailures.length, 'internal error')}`
+        : why
+          ? `failed: ${why}`
+          : 'passed';
   appendStepSummary(
     env,
     summaryMarkdown(
@@ -163,7 +174,7 @@ export async function runAction(io: ActionIo): Promise<number> {
     setOutput(env, 'map-file', mapPath, io.stdout);
   }
 
-  if (result.refusals.length > 0 || result.ruleFailures.length > 0) return 2;
+  if (result.refusals.length > 0 || result.ruleFailures.length > 0 || linksRemoved.length > 0) return 2;
   if (why) return fail(`kvmlint found ${why}`, 1);
   return 0;
 }

@@ -29,13 +29,13 @@ export interface SummaryInput {
 /**
  * Text for a Markdown table cell: no row breaks, no column breaks, no HTML (`<numatune>` is text),
  * and no Markdown: the ASCII punctuation that opens something inline (links `[…](…)`, images
- * `![…](…)` that would load a tracking URL, emphasis, code, strikethrough) is backslash-escaped, as
+ * `![…](…)` that would load a tracking URL, emphasis, code, strikethrough, `$…$` math) is backslash-escaped, as
  * CommonMark allows for any ASCII punctuation. A bare URL may still be autolinked by GitHub: it shows
  * as itself. Controls become visible pictures.
  */
 export function markdownCell(s: string): string {
   return neutraliseLine(s.replace(/\r?\n|\r/g, ' '))
-    .replace(/[\\`*_{}[\]()!~|]/g, '\\$&')
+    .replace(/[\\`*_{}[\]()!~|$]/g, '\\$&')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;');

@@ -1,3 +1,4 @@
+import { onGithubActions, runnerInertWriter } from '../formats/runner-inert.ts';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { CliIo } from '../cli.ts';
@@ -31,7 +32,8 @@ export function registerExplainCommand(program: Command, io: CliIo): void {
     .option('-c, --config <file>', 'configuration file, as for a lint')
     .option('--no-config-lookup', 'do not look for kvmlint.config.json')
     .action(async (file: string, opts: ExplainOptions) => {
-      io.stdout(await explain(file, opts, io.cwd));
+      // On GitHub Actions the runner reads stdout for workflow commands: names and file names made inert there.
+      (onGithubActions(io.env) ? runnerInertWriter(io.stdout) : io.stdout)(await explain(file, opts, io.cwd));
     });
 }
 

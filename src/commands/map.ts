@@ -2,6 +2,7 @@
  * `kvmlint map`: the placement of every host plan, in the terminal or as one
  * self-contained HTML file (src/map/).
  */
+import { onGithubActions, runnerInertWriter } from '../formats/runner-inert.ts';
 import { writeReportOrFail } from '../engine/report-file.ts';
 import { repositoryRoot } from '../engine/repo.ts';
 import { resolve } from 'node:path';
@@ -50,7 +51,8 @@ export function registerMapCommand(program: Command, io: CliIo, setExit: (code: 
       const color = useColor(opts, io);
       const out = opts.format === 'html' ? formatMapHtml(maps) : maps.map((m) => formatHostMapText(m, { color })).join('\n');
       if (opts.outputFile) writeReportOrFail(resolve(io.cwd, opts.outputFile), out, repositoryRoot(io.cwd));
-      else io.stdout(out);
+      // On GitHub Actions the runner reads stdout for workflow commands: names and file names made inert there.
+      else (onGithubActions(io.env) ? runnerInertWriter(io.stdout) : io.stdout)(out);
       setExit(0);
     });
 }

@@ -129,9 +129,10 @@ export function registerSnapshotCommand(program: Command, io: CliIo, setExitCode
       const running = runningSummary(snapshot);
       if (running) io.stderr(`kvmlint snapshot: ${neutraliseLine(running)}\n`);
       if (snapshot.missing && snapshot.missing.length > 0) {
-        io.stderr(`kvmlint snapshot: missing (rules needing these stay silent): ${snapshot.missing.join(', ')}\n`);
+        io.stderr(`kvmlint snapshot: missing (rules needing these stay silent): ${neutraliseLine(snapshot.missing.join(', '))}\n`);
       }
-      if (opts.output !== undefined) io.stderr(`kvmlint snapshot: wrote ${opts.output} (${summary(snapshot)})\n`);
+      // The hostname comes from the tree or the converted file: one line, no controls.
+      if (opts.output !== undefined) io.stderr(`kvmlint snapshot: wrote ${opts.output} (${neutraliseLine(summary(snapshot))})\n`);
       setExitCode(0);
     });
 }

@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, ftruncateSync, lstatSync, mkdirSync, openSync } from 'node:fs';
+import { closeSync, constants, fstatSync, ftruncateSync, lstatSync, mkdirSync, openSync, unlinkSync } from 'node:fs';
 import { dirname, relative, sep, resolve } from 'node:path';
 import { writeAll } from './write.ts';
 import { isInside, realAsFarAsExists } from './paths.ts';
@@ -34,11 +34,14 @@ export function writeReportFile(path: string, text: string, within?: string, wor
       dir = `${dir}${sep}${part}`;
       const st = lstatSync(dir, { throwIfNoEntry: false });
       if (!st) mkdirSync(dir);
-      else if (!st.isDirectory()) fail(`${dir} is ${st.isSymbolicLink() ? 'a symlink' : 'not a directory'}`);
+      else if (st.isSymbolicLink()) fail(`${dir} is a symlink${removeLink(dir)}`);
+      else if (!st.isDirectory()) fail(`${dir} is not a directory`);
     }
   }
   const st = lstatSync(path, { throwIfNoEntry: false });
-  if (st?.isSymbolicLink()) fail('is a symlink');
+  // In the Action, a link the pull request committed where the report goes is removed: the workflow's next steps
+  // (upload-artifact, upload-sarif) read that path with `if: always()`, and follow a symlink to its target.
+  if (st?.isSymbolicLink()) fail(`is a symlink${within !== undefined ? removeLink(path) : ''}`);
   if (st && !st.isFile()) fail('is not a regular file');
   let fd: number;
   try {
@@ -58,6 +61,50 @@ export function writeReportFile(path: string, text: string, within?: string, wor
     fail(`could not be written (${err.code ?? err.message})`);
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * The Action, before anything else: a symlink the pull request committed where a report goes, or on the way to
+ * it inside the workspace, is removed (the link, never its target). The workflow's upload steps run with
+ * `if: always()` and follow a link, also when kvmlint stops early (a config that does not load); a regular file
+ * already at a report's path is removed too. Returns one message per link removed.
+ */
+export function removeCommittedLinks(paths: readonly string[], within: string): string[] {
+  const removed: string[] = [];
+  for (const target of paths) {
+    const abs = resolve(target);
+    if (!isInside(within, abs) || relative(within, abs) === '') continue;
+    let at = within;
+    for (const part of relative(within, abs).split(sep)) {
+      at = `${at}${sep}${part}`;
+      const st = lstatSync(at, { throwIfNoEntry: false });
+      if (!st) break;
+      if (st.isSymbolicLink()) {
+        removed.push(`${at}: a symlink where ${target === at ? 'a report goes' : `the report ${target} goes`}${removeLink(at)}`);
+        break;
+      }
+      // A file already there (committed, or left by an earlier run) must not pass for this run's report or map
+      // when this run stops before writing them: a page with a script uploaded as the placement map.
+      if (at === abs && st.isFile()) {
+        try {
+          unlinkSync(at);
+        } catch {
+          // Written over below, or refused there.
+        }
+      }
+    }
+  }
+  return removed;
+}
+
+/** Removes a symlink (the link, never its target) and says so, for the refusal's message. */
+function removeLink(link: string): string {
+  try {
+    unlinkSync(link);
+    return ' (the link was removed, so no later step reads its target as the report)';
+  } catch (e) {
+    return ` (and it could not be removed: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
   }
 }
 

@@ -45,6 +45,9 @@ const JSON_RAW_UNSAFE = /[\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u20
  * string, where the escape parses back to the same character.
  */
 export function escapeJsonControls(json: string): string {
+  // `##[` anywhere in a line is a workflow command to the GitHub Actions runner (legacy syntax), in a
+  // report printed in a step's log too: its `[` is written `\u005b`, which parses back to the same text.
+  if (json.includes('##[')) json = json.replace(/##\[/g, '##\\u005b');
   JSON_RAW_UNSAFE.lastIndex = 0;
   if (!JSON_RAW_UNSAFE.test(json)) return json;
   return json.replace(JSON_RAW_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);

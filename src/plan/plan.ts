@@ -46,12 +46,21 @@ export function planHost(host: LintHost, files: readonly LintedDomain[], diagnos
   const t0 = performance.now();
   // A copied or symlinked file is one guest (the plan rules count it once too): it is planned once.
   const domains = definedGuests(files);
-  if (!diagnostics.some(isPlacementFinding)) return { host, status: 'unchanged', guests: domains.length, reason: 'no placement finding' };
+  // Before "no placement finding": a guest that does not parse has none because it cannot be read, and
+  // the host was reported unchanged (exit 0) with its CPUs and memory unknown.
   const unparsed = options.unparsed ?? [];
   if (unparsed.length > 0) {
     const named = unparsed.length === 1 ? unparsed[0]! : `${unparsed[0]} and ${unparsed.length - 1} more`;
     return { host, status: 'refused', reason: `${named} ${unparsed.length === 1 ? 'is' : 'are'} not well-formed XML (xml-malformed): the placement of ${unparsed.length === 1 ? 'its guest' : 'their guests'} is unknown` };
   }
+  // So is a guest kvmlint does not read as libvirt does (a second <cputune>, a value split by an element, an element in
+  // another namespace): its pins and memory as libvirt applies them are unknown, and a layout could land on them.
+  const unreadable = [...new Set(diagnostics.filter((d) => d.ruleId === 'value-invalid' && d.messageId === 'unreadable').map((d) => d.file))];
+  if (unreadable.length > 0) {
+    const named = unreadable.length === 1 ? unreadable[0]! : `${unreadable[0]} and ${unreadable.length - 1} more`;
+    return { host, status: 'refused', reason: `${named} ${unreadable.length === 1 ? 'is' : 'are'} not read as libvirt reads ${unreadable.length === 1 ? 'it' : 'them'} (value-invalid): the placement of ${unreadable.length === 1 ? 'its guest' : 'their guests'} is unknown` };
+  }
+  if (!diagnostics.some(isPlacementFinding)) return { host, status: 'unchanged', guests: domains.length, reason: 'no placement finding' };
   const problem = buildPlanProblem(host.model, domains, diagnostics);
   if (problem.refusal) return { host, status: 'refused', reason: problem.refusal };
   // Guests the plan does not move may already bind more than a node has: no layout of the others fixes that.

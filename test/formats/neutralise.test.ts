@@ -45,3 +45,15 @@ test('JSON text: every BMP character a terminal would act on (C1, bidi, DEL, U+2
   }
   assert.deepEqual(raw, []);
 });
+
+test('runnerInertWriter: no line opens with ":" or holds "##[" for the Actions runner, across split writes; JSON escapes "##[" losslessly', async () => {
+  const { runnerInertWriter } = await import('../../src/formats/runner-inert.ts');
+  let out = '';
+  const write = runnerInertWriter((s) => (out += s));
+  for (const part of ['a.xml\n  ', ':', ':error file=x::y\r\t::warning::z #', '#', '[add-mask]k ##[x] a:b ::c\n', '#']) write(part);
+  assert.equal(out, 'a.xml\n  \u2236:error file=x::y\r\t\u2236:warning::z ##\uFF3Badd-mask]k ##\uFF3Bx] a:b ::c\n#');
+  const value = { s: 'a ##[stop-commands]t \\##[x' };
+  const json = escapeJsonControls(JSON.stringify(value));
+  assert.ok(!json.includes('##['));
+  assert.deepEqual(JSON.parse(json), value);
+});

@@ -104,6 +104,38 @@ test('plan: a Latin-1 guest (encoding declared) is planned around; a guest file 
   }
 });
 
+test('plan: a guest file that does not parse on a host without a placement finding is refused (exit 1), not "unchanged"', () => {
+  // The broken guest's CPUs and memory are unknown: whether the host needs a layout is unknown too.
+  const work = mkdtempSync(join(tmpdir(), 'kvmlint-plan-unparsed-alone-'));
+  try {
+    cpSync(join(cases, 'unparsed-member'), work, { recursive: true });
+    const broken = readFileSync(join(work, 'web-01.xml'), 'latin1').replace('</name>', '</nam>');
+    writeFileSync(join(work, 'web-01.xml'), broken, 'latin1');
+    const r = spawnSync(process.execPath, [join(repoRoot, 'dist', 'bin.cjs'), 'plan', '--no-config-lookup', '--host', 'host.json', 'web-01.xml'], { cwd: work, encoding: 'utf8' });
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stderr, /not planned: web-01\.xml is not well-formed XML/);
+    assert.doesNotMatch(r.stderr, /unchanged/);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+});
+
+test('plan: a guest kvmlint does not read as libvirt does (a second <cputune>) makes the plan refuse, never place over it', () => {
+  // libvirt reads both <cputune> elements as one; kvmlint reads the first: the guest's pins are unknown.
+  const work = mkdtempSync(join(tmpdir(), 'kvmlint-plan-unreadable-'));
+  try {
+    cpSync(join(cases, 'unparsed-member'), work, { recursive: true });
+    const text = readFileSync(join(work, 'web-01.xml'), 'latin1').replace('</cputune>', "</cputune>\n  <cputune><emulatorpin cpuset='8-15'/></cputune>");
+    writeFileSync(join(work, 'web-01.xml'), text, 'latin1');
+    const r = spawnSync(process.execPath, [join(repoRoot, 'dist', 'bin.cjs'), 'plan', '--no-config-lookup', '--host', 'host.json', 'web-01.xml', 'x-01.xml'], { cwd: work, encoding: 'utf8' });
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stderr, /not planned: web-01\.xml is not read as libvirt reads it \(value-invalid\)/);
+    assert.equal(r.stdout, '', 'no patch');
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+});
+
 test('plan: a guest the plan does not move (not pinned) that alone overdraws a node makes the host infeasible, naming it; not "layout found"', async () => {
   // batch-01 is not pinned and binds 6144 × 2 MiB pages strictly to node 0, whose pool holds 4096.
   const dir = join(cases, 'unplanned-overdraw');

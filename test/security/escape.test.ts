@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../support/paths.ts';
@@ -57,10 +57,54 @@ test('Action: the report is never written through a committed symlink or a symli
       const env = { PATH: process.env.PATH ?? '', GITHUB_WORKSPACE: ws, INPUT_PATHS: 'vm.xml', ...(file ? { 'INPUT_SARIF-FILE': file } : {}) };
       const r = spawnSync(process.execPath, [bundle], { cwd: ws, env, encoding: 'utf8', timeout: 30_000 });
       assert.equal(r.status, 2, r.stdout);
-      assert.match(r.stdout, /^::error::kvmlint: .*(is a symlink|reports is a symlink); report not written$/m);
+      assert.match(r.stdout, /^::error::kvmlint: .*: a symlink where (a|the) report .*goes \(the link was removed/m);
       if (leaked === victim) assert.equal(readFileSync(victim, 'utf8'), VICTIM);
       else assert.throws(() => readFileSync(leaked), /ENOENT/);
     }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('Action: a committed symlink where a report or the map goes is removed (the link, not its target) for the upload steps after it', () => {
+  // README's workflow uploads kvmlint-map.html and kvmlint.sarif with `if: always()`, and upload-artifact follows a
+  // symlink: a pull request's `kvmlint-map.html -> .git/config` (the checkout's token) would be uploaded as the artifact.
+  const { dir, ws, victim } = sandbox();
+  try {
+    const bundle = copyBundle('action.mjs', path.join(dir, 'action', 'action.mjs'));
+    mkdirSync(path.join(dir, 'outside'));
+    writeFileSync(path.join(dir, 'outside', 'k.sarif'), VICTIM);
+    for (const [input, file, link, target] of [
+      ['INPUT_SARIF-FILE', 'kvmlint.sarif', 'kvmlint.sarif', victim],
+      ['INPUT_MAP-FILE', 'kvmlint-map.html', 'kvmlint-map.html', victim],
+      ['INPUT_SARIF-FILE', 'reports/k.sarif', 'reports', path.join(dir, 'outside')],
+    ] as const) {
+      symlinkSync(target, path.join(ws, link));
+      const env = { PATH: process.env.PATH ?? '', GITHUB_WORKSPACE: ws, INPUT_PATHS: 'vm.xml', [input]: file };
+      const r = spawnSync(process.execPath, [bundle], { cwd: ws, env, encoding: 'utf8', timeout: 30_000 });
+      assert.equal(r.status, 2, r.stdout);
+      assert.match(r.stdout, /^::error::kvmlint: .*symlink.*removed/m);
+      assert.ok(!lstatSync(path.join(ws, link), { throwIfNoEntry: false })?.isSymbolicLink(), `${link} is still a link`);
+      assert.equal(readFileSync(victim, 'utf8'), VICTIM);
+      assert.equal(readFileSync(path.join(dir, 'outside', 'k.sarif'), 'utf8'), VICTIM);
+      for (const made of ['kvmlint.sarif', 'kvmlint-map.html', 'reports']) rmSync(path.join(ws, made), { recursive: true, force: true });
+    }
+    // Removed before anything can fail: a config that does not load ended the run before the report was written.
+    writeFileSync(path.join(ws, 'kvmlint.config.json'), '{"rules": {"no-such-rule": "off"}}');
+    symlinkSync(victim, path.join(ws, 'kvmlint-map.html'));
+    symlinkSync(victim, path.join(ws, 'kvmlint.sarif'));
+    const env = { PATH: process.env.PATH ?? '', GITHUB_WORKSPACE: ws, INPUT_PATHS: 'vm.xml', 'INPUT_MAP-FILE': 'kvmlint-map.html' };
+    const r = spawnSync(process.execPath, [bundle], { cwd: ws, env, encoding: 'utf8', timeout: 30_000 });
+    assert.equal(r.status, 2, r.stdout);
+    assert.match(r.stdout, /unknown rule 'no-such-rule'/);
+    for (const link of ['kvmlint-map.html', 'kvmlint.sarif']) assert.ok(!lstatSync(path.join(ws, link), { throwIfNoEntry: false })?.isSymbolicLink(), `${link} is still a link`);
+    assert.equal(readFileSync(victim, 'utf8'), VICTIM);
+    // Nor is a committed file there uploaded as this run's map or report: a page with a script, a SARIF with no results.
+    writeFileSync(path.join(ws, 'kvmlint-map.html'), '<script>alert(document.cookie)</script>');
+    writeFileSync(path.join(ws, 'kvmlint.sarif'), '{"version": "2.1.0", "runs": []}');
+    const again = spawnSync(process.execPath, [bundle], { cwd: ws, env, encoding: 'utf8', timeout: 30_000 });
+    assert.equal(again.status, 2, again.stdout);
+    for (const file of ['kvmlint-map.html', 'kvmlint.sarif']) assert.equal(lstatSync(path.join(ws, file), { throwIfNoEntry: false }), undefined, `the committed ${file} is still there`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -117,3 +117,24 @@ test('job summary: long paths cannot push it past GitHub\'s 1 MiB limit (GitHub 
   assert.match(md, new RegExp(`…and ${250 - rows} more findings, all in the report\\.`));
   assert.match(md, /Report: `kvmlint\.sarif`/);
 });
+
+test('snapshot -o and --from: a hostname or missing fact from the tree or a committed snapshot prints no controls or forged lines', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kvmlint-snapshot-names-'));
+  try {
+    const tree = path.join(dir, 'tree');
+    cpSync(TREE, tree, { recursive: true });
+    writeFileSync(path.join(tree, 'proc/sys/kernel/hostname'), 'h\u001b]0;TITLE\u0007\n::error::FORGED\n');
+    const host = JSON.parse(readFileSync(HOST, 'utf8'));
+    host.hostname = 'h\u001b]0;TITLE\u0007\n::error::FORGED';
+    host.missing = ['zoneinfo', 'x\u001b[31m\u202e\n::error::FORGED'];
+    writeFileSync(path.join(dir, 'h.json'), JSON.stringify(host));
+    for (const args of [['snapshot', '--root', tree, '-o', 'a.json'], ['snapshot', '--from', 'h.json', '-o', 'b.json'], ['snapshot', '--from', 'h.json']]) {
+      const r = kvmlint(args, dir);
+      assert.equal(r.status, 0, r.stderr);
+      assert.doesNotMatch(r.stderr, /[\u001b\u0007\u202e]/, `${args.join(' ')} printed a control character`);
+      assert.doesNotMatch(r.stderr, /^::error::FORGED/m, `${args.join(' ')} let a name forge a line`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

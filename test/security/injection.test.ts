@@ -116,6 +116,8 @@ test('Action: the job summary carries no link, image or HTML from PR content', (
 
 test('markdownCell escapes Markdown punctuation, HTML, pipes and line breaks', () => {
   assert.equal(markdownCell('![x](u) <b>|a\nb'), '\\!\\[x\\]\\(u\\) &lt;b&gt;\\|a b');
+  // GitHub renders $…$ and $$…$$ as math (a cell could draw large coloured text): each $ escaped.
+  assert.equal(markdownCell('cpuset=$$\\huge{OK}$$'), 'cpuset=\\$\\$\\\\huge\\{OK\\}\\$\\$');
 });
 
 test('terminal: no ESC, C1 or bidi control from file names, sources or messages reaches stdout or stderr', () => {
@@ -183,5 +185,35 @@ test('pre-commit: a committed file named -oprod.xml (or --config=…) is a file 
     assert.ok(report.diagnostics.some((d) => d.ruleId === 'missing-emulatorpin'), `--host applied: ${r.stderr}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('CLI on GitHub Actions (a run: step, pre-commit): no report line from PR content is a workflow command, whatever the format', () => {
+  const ws = mkdtempSync(path.join(tmp, 'cli-ws-'));
+  // A file name at the start of a text, compact or codeframe line, and `##[` anywhere in one (legacy commands).
+  const files: Record<string, string> = {
+    '::error file=SECURITY.md,line=1::forged-by-line-start.xml': DOMAIN,
+    'b.xml': uniqueUuid(DOMAIN.replace('<name>build-runner</name>', '<name>b</name>').replace('<vcpu ', '<!-- kvmlint-disable-next-line ##[stop-commands]zz -->\n  <vcpu '), 1),
+    'c.xml': uniqueUuid(DOMAIN.replace('<name>build-runner</name>', '<name>c</name>').replace(/cpuset='1(\d)'/, "cpuset='1$1 ::error file=SECURITY.md::forged-by-wrap ##[add-mask]kvmlint'"), 2),
+  };
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(ws, name), text);
+  for (const format of ['text', 'compact', 'codeframe', 'json', 'sarif', 'github']) {
+    const r = spawnSync(process.execPath, [BIN, '--no-config-lookup', '--host', HOST, '-f', format, '.'], { cwd: ws, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', GITHUB_ACTIONS: 'true', COLUMNS: '60' } });
+    assert.equal(r.status, 1, `${format}: ${r.stderr}`);
+    assert.match(r.stdout, /forged-by-line-start/, `${format}: the hostile name was linted`);
+    const commands = runnerCommands(`${r.stdout}\n${r.stderr}`);
+    const forged = commands.filter((c) => format !== 'github' || !['error', 'warning', 'notice'].includes(c.name) || c.properties.file === 'SECURITY.md' || c.properties.file === undefined);
+    assert.deepEqual(forged, [], `${format}: the runner would process ${forged.map((c) => `${c.name} ${JSON.stringify(c.properties)}`).join(', ')}`);
+    if (format === 'github') assert.ok(commands.length > 0);
+  }
+  // -f github's own annotations still reach the runner when --fix-dry-run sends the report to stderr.
+  const dry = spawnSync(process.execPath, [BIN, '--no-config-lookup', '--host', HOST, '--fix-dry-run', '-f', 'github', 'c.xml'], { cwd: ws, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', GITHUB_ACTIONS: 'true' } });
+  assert.ok(runnerCommands(dry.stderr).some((c) => c.name === 'error' && c.properties.file === 'c.xml'), dry.stderr);
+  for (const args of [['explain', '--host', HOST, '::error file=SECURITY.md,line=1::forged-by-line-start.xml'], ['map', '--no-color', '--host', HOST, '.'], ['plan', '--host', HOST, '.']]) {
+    const r = spawnSync(process.execPath, [BIN, args[0]!, '--no-config-lookup', ...args.slice(1)], { cwd: ws, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', GITHUB_ACTIONS: 'true', COLUMNS: '60' } });
+    assert.match(r.stdout + r.stderr, /forged-by-line-start/, `${args[0]}: the hostile name was shown`);
+    // plan's stdout is a patch, exact by design (SECURITY.md, known limits): its stderr summary is checked.
+    const commands = runnerCommands(args[0] === 'plan' ? r.stderr : `${r.stdout}\n${r.stderr}`);
+    assert.deepEqual(commands, [], `${args[0]}: the runner would process ${commands.map((c) => `${c.name} ${JSON.stringify(c.properties)}`).join(', ')}`);
   }
 });
