@@ -7548,7 +7548,7 @@ var init_text = __esm({
 });
 
 // src/engine/report-file.ts
-import { closeSync as closeSync3, constants as constants3, fstatSync as fstatSync3, ftruncateSync as ftruncateSync2, lstatSync as lstatSync2, mkdirSync, openSync as openSync3 } from "node:fs";
+import { closeSync as closeSync3, constants as constants3, fstatSync as fstatSync3, ftruncateSync as ftruncateSync2, lstatSync as lstatSync2, mkdirSync, openSync as openSync3, unlinkSync as unlinkSync2 } from "node:fs";
 import { dirname as dirname2, relative as relative2, sep as sep2, resolve as resolve2 } from "node:path";
 
 // src/engine/write.ts
@@ -8893,11 +8893,12 @@ function writeReportFile(path4, text, within, workspace) {
       dir = `${dir}${sep2}${part}`;
       const st2 = lstatSync2(dir, { throwIfNoEntry: false });
       if (!st2) mkdirSync(dir);
-      else if (!st2.isDirectory()) fail(`${dir} is ${st2.isSymbolicLink() ? "a symlink" : "not a directory"}`);
+      else if (st2.isSymbolicLink()) fail(`${dir} is a symlink${removeLink(dir)}`);
+      else if (!st2.isDirectory()) fail(`${dir} is not a directory`);
     }
   }
   const st = lstatSync2(path4, { throwIfNoEntry: false });
-  if (st?.isSymbolicLink()) fail("is a symlink");
+  if (st?.isSymbolicLink()) fail(`is a symlink${within !== void 0 ? removeLink(path4) : ""}`);
   if (st && !st.isFile()) fail("is not a regular file");
   let fd;
   try {
@@ -8916,6 +8917,38 @@ function writeReportFile(path4, text, within, workspace) {
     fail(`could not be written (${err.code ?? err.message})`);
   } finally {
     closeSync3(fd);
+  }
+}
+function removeCommittedLinks(paths, within) {
+  const removed = [];
+  for (const target of paths) {
+    const abs = resolve2(target);
+    if (!isInside(within, abs) || relative2(within, abs) === "") continue;
+    let at = within;
+    for (const part of relative2(within, abs).split(sep2)) {
+      at = `${at}${sep2}${part}`;
+      const st = lstatSync2(at, { throwIfNoEntry: false });
+      if (!st) break;
+      if (st.isSymbolicLink()) {
+        removed.push(`${at}: a symlink where ${target === at ? "a report goes" : `the report ${target} goes`}${removeLink(at)}`);
+        break;
+      }
+      if (at === abs && st.isFile()) {
+        try {
+          unlinkSync2(at);
+        } catch {
+        }
+      }
+    }
+  }
+  return removed;
+}
+function removeLink(link) {
+  try {
+    unlinkSync2(link);
+    return " (the link was removed, so no later step reads its target as the report)";
+  } catch (e) {
+    return ` (and it could not be removed: ${e.code ?? e.message})`;
   }
 }
 
@@ -8937,6 +8970,7 @@ function neutraliseLine(s) {
 }
 var JSON_RAW_UNSAFE = /[\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
 function escapeJsonControls(json) {
+  if (json.includes("##[")) json = json.replace(/##\[/g, "##\\u005b");
   JSON_RAW_UNSAFE.lastIndex = 0;
   if (!JSON_RAW_UNSAFE.test(json)) return json;
   return json.replace(JSON_RAW_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
@@ -26874,12 +26908,17 @@ function* combinations(n, k, start = 0, prefix = []) {
 function planHost(host, files, diagnostics, options = {}) {
   const t0 = performance.now();
   const domains = definedGuests(files);
-  if (!diagnostics.some(isPlacementFinding)) return { host, status: "unchanged", guests: domains.length, reason: "no placement finding" };
   const unparsed = options.unparsed ?? [];
   if (unparsed.length > 0) {
     const named2 = unparsed.length === 1 ? unparsed[0] : `${unparsed[0]} and ${unparsed.length - 1} more`;
     return { host, status: "refused", reason: `${named2} ${unparsed.length === 1 ? "is" : "are"} not well-formed XML (xml-malformed): the placement of ${unparsed.length === 1 ? "its guest" : "their guests"} is unknown` };
   }
+  const unreadable = [...new Set(diagnostics.filter((d) => d.ruleId === "value-invalid" && d.messageId === "unreadable").map((d) => d.file))];
+  if (unreadable.length > 0) {
+    const named2 = unreadable.length === 1 ? unreadable[0] : `${unreadable[0]} and ${unreadable.length - 1} more`;
+    return { host, status: "refused", reason: `${named2} ${unreadable.length === 1 ? "is" : "are"} not read as libvirt reads ${unreadable.length === 1 ? "it" : "them"} (value-invalid): the placement of ${unreadable.length === 1 ? "its guest" : "their guests"} is unknown` };
+  }
+  if (!diagnostics.some(isPlacementFinding)) return { host, status: "unchanged", guests: domains.length, reason: "no placement finding" };
   const problem = buildPlanProblem(host.model, domains, diagnostics);
   if (problem.refusal) return { host, status: "refused", reason: problem.refusal };
   const overdrawn = unplannedOverdraw(problem);
@@ -28289,7 +28328,7 @@ init_summary();
 var MAX_SUMMARY_ROWS = 200;
 var MAX_SUMMARY_BYTES = 768 * 1024;
 function markdownCell(s) {
-  return neutraliseLine(s.replace(/\r?\n|\r/g, " ")).replace(/[\\`*_{}[\]()!~|]/g, "\\$&").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return neutraliseLine(s.replace(/\r?\n|\r/g, " ")).replace(/[\\`*_{}[\]()!~|$]/g, "\\$&").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 function locationCell(where, line, column, env) {
   const label = markdownCell(`${where}:${line}:${column}`);
@@ -28548,6 +28587,9 @@ async function runAction(io) {
     throw e;
   }
   const workspace = env.GITHUB_WORKSPACE ? path3.resolve(env.GITHUB_WORKSPACE) : repositoryRoot(cwd);
+  const linksRemoved = removeCommittedLinks([path3.resolve(cwd, inputs.reportFile), ...inputs.mapFile ? [path3.resolve(cwd, inputs.mapFile)] : []], workspace);
+  for (const m of linksRemoved) io.stdout(`${workflowCommand("error", [], `kvmlint: ${m}`)}
+`);
   const options = {
     paths: inputs.paths,
     cwd,
@@ -28592,7 +28634,7 @@ ${report}${report.endsWith("\n") || report === "" ? "" : "\n"}::${token}::
 `);
   const { errors, warnings } = countFindings(result.diagnostics);
   const why = failure(inputs, errors, warnings);
-  const verdict2 = result.refusals.length > 0 ? `failed: ${pluralize(result.refusals.length, "file")} refused` : why ? `failed: ${why}` : "passed";
+  const verdict2 = result.refusals.length > 0 ? `failed: ${pluralize(result.refusals.length, "file")} refused` : linksRemoved.length > 0 ? `failed: ${pluralize(linksRemoved.length, "symlink")} where a report goes` : result.ruleFailures.length > 0 ? `failed: ${pluralize(result.ruleFailures.length, "internal error")}` : why ? `failed: ${why}` : "passed";
   appendStepSummary(
     env,
     summaryMarkdown(
@@ -28613,7 +28655,7 @@ ${report}${report.endsWith("\n") || report === "" ? "" : "\n"}::${token}::
     }
     setOutput(env, "map-file", mapPath, io.stdout);
   }
-  if (result.refusals.length > 0 || result.ruleFailures.length > 0) return 2;
+  if (result.refusals.length > 0 || result.ruleFailures.length > 0 || linksRemoved.length > 0) return 2;
   if (why) return fail(`kvmlint found ${why}`, 1);
   return 0;
 }

@@ -21486,6 +21486,7 @@ function neutraliseLine(s) {
 }
 var JSON_RAW_UNSAFE = /[\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
 function escapeJsonControls(json) {
+  if (json.includes("##[")) json = json.replace(/##\[/g, "##\\u005b");
   JSON_RAW_UNSAFE.lastIndex = 0;
   if (!JSON_RAW_UNSAFE.test(json)) return json;
   return json.replace(JSON_RAW_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
@@ -22346,12 +22347,17 @@ function* combinations(n, k, start = 0, prefix = []) {
 function planHost(host, files, diagnostics, options = {}) {
   const t0 = performance.now();
   const domains = definedGuests(files);
-  if (!diagnostics.some(isPlacementFinding)) return { host, status: "unchanged", guests: domains.length, reason: "no placement finding" };
   const unparsed = options.unparsed ?? [];
   if (unparsed.length > 0) {
     const named2 = unparsed.length === 1 ? unparsed[0] : `${unparsed[0]} and ${unparsed.length - 1} more`;
     return { host, status: "refused", reason: `${named2} ${unparsed.length === 1 ? "is" : "are"} not well-formed XML (xml-malformed): the placement of ${unparsed.length === 1 ? "its guest" : "their guests"} is unknown` };
   }
+  const unreadable = [...new Set(diagnostics.filter((d) => d.ruleId === "value-invalid" && d.messageId === "unreadable").map((d) => d.file))];
+  if (unreadable.length > 0) {
+    const named2 = unreadable.length === 1 ? unreadable[0] : `${unreadable[0]} and ${unreadable.length - 1} more`;
+    return { host, status: "refused", reason: `${named2} ${unreadable.length === 1 ? "is" : "are"} not read as libvirt reads ${unreadable.length === 1 ? "it" : "them"} (value-invalid): the placement of ${unreadable.length === 1 ? "its guest" : "their guests"} is unknown` };
+  }
+  if (!diagnostics.some(isPlacementFinding)) return { host, status: "unchanged", guests: domains.length, reason: "no placement finding" };
   const problem = buildPlanProblem(host.model, domains, diagnostics);
   if (problem.refusal) return { host, status: "refused", reason: problem.refusal };
   const overdrawn = unplannedOverdraw(problem);
@@ -22704,6 +22710,10 @@ function format(result, name = "text", options = {}) {
   if (typeof result !== "object" || result === null || !Array.isArray(result.diagnostics)) throw new TypeError("format: expected a lintPlan result");
   result.diagnostics.forEach((d, i) => {
     if (d.severity !== "error" && d.severity !== "warning" && d.severity !== "info") throw new TypeError(`format: diagnostics[${i}].severity must be error, warning or info`);
+    for (const key of ["line", "column", "endLine", "endColumn"]) {
+      const v = d[key];
+      if (!(Number.isSafeInteger(v) && v >= 0) && !(v === void 0 && key.startsWith("end"))) throw new TypeError(`format: diagnostics[${i}].${key} must be a non-negative integer`);
+    }
   });
   const sources = result.sources instanceof Map ? result.sources : new Map(Object.entries(result.sources ?? {}));
   const rules4 = Array.isArray(result.rules) && result.rules.length > 0 ? result.rules : ruleDocsFor();
