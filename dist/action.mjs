@@ -24443,21 +24443,22 @@ function checkTuneOverlaps(cachetunes, memorytunes, existing, report) {
   }
 }
 var CACHE_TYPES = /* @__PURE__ */ new Set(["both", "code", "data"]);
-var UINT = /^\d+$/;
 function checkCacheCollisions(t, report) {
   const seen = /* @__PURE__ */ new Map();
   for (const c of childrenNamed(t.element, "cache")) {
-    const level = attribute(c, "level")?.value;
-    const id = attribute(c, "id")?.value;
+    const levelAttr = attribute(c, "level");
+    const idAttr = attribute(c, "id");
+    const level = levelAttr ? libvirtUint(levelAttr.value) : void 0;
+    const id = idAttr ? libvirtUint(idAttr.value) : void 0;
     const typeAttr = attribute(c, "type");
-    if (!level || !id || !typeAttr || !UINT.test(level) || !UINT.test(id) || !CACHE_TYPES.has(typeAttr.value)) continue;
-    const key = `${Number(level)}/${Number(id)}`;
+    if (level === void 0 || id === void 0 || !typeAttr || !CACHE_TYPES.has(typeAttr.value)) continue;
+    const key = `${level}/${id}`;
     const earlier = seen.get(key) ?? [];
     const type = typeAttr.value;
     const clash = earlier.find((e) => e.type === "both" || type === "both" || e.type === type);
     if (clash) {
       const related = [{ range: clash.range, message: `the earlier type='${clash.type}' allocation of this cache` }];
-      report({ range: c.startTag, messageId: "cacheCollision", data: { level: Number(level), id: Number(id), types: `${clash.type}, ${type}` }, related });
+      report({ range: c.startTag, messageId: "cacheCollision", data: { level, id, types: `${clash.type}, ${type}` }, related });
       continue;
     }
     earlier.push({ type, range: c.startTag });
@@ -24473,16 +24474,18 @@ function checkBandwidths(t, host, report) {
   const version = host?.libvirtVersion === void 0 ? "" : `${host.libvirtVersion} `;
   for (const n of childrenNamed(t.element, "node")) {
     const bw = attribute(n, "bandwidth");
-    if (bw && UINT.test(bw.value) && Number(bw.value) > 100) {
+    const bandwidth = bw ? libvirtUint(bw.value) : void 0;
+    if (bw && bandwidth !== void 0 && bandwidth > 100) {
       const data = { value: excerpt(bw.value), version };
       if (relaxed === false) report({ range: bw.valueRange, messageId: "bandwidthOver", data });
       else report({ range: bw.valueRange, messageId: "bandwidthOverStart", severity: "warning", data: { ...data, version: relaxed ? version : "10.8.0 or later " } });
     }
-    const id = attribute(n, "id")?.value;
-    if (!id || !UINT.test(id)) continue;
-    const first = seen.get(Number(id));
-    if (first) report({ range: n.startTag, messageId: "bandwidthTwice", data: { id: Number(id) }, related: [{ range: first, message: `node ${Number(id)} first set here` }] });
-    else seen.set(Number(id), n.startTag);
+    const idAttr = attribute(n, "id");
+    const id = idAttr ? libvirtUint(idAttr.value) : void 0;
+    if (id === void 0) continue;
+    const first = seen.get(id);
+    if (first) report({ range: n.startTag, messageId: "bandwidthTwice", data: { id }, related: [{ range: first, message: `node ${id} first set here` }] });
+    else seen.set(id, n.startTag);
   }
 }
 function checkMonitors(t, existing, report) {

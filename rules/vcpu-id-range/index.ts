@@ -392,7 +392,6 @@ function checkTuneOverlaps(cachetunes: readonly VcpuTune[], memorytunes: readonl
 }
 
 const CACHE_TYPES: ReadonlySet<string> = new Set(['both', 'code', 'data']);
-const UINT = /^\d+$/;
 
 /**
  * virresctrl.c virResctrlAllocCheckCollision (via virResctrlAllocSetCacheSize): within one group, a cache
@@ -402,17 +401,20 @@ const UINT = /^\d+$/;
 function checkCacheCollisions(t: VcpuTune, report: Report): void {
   const seen = new Map<string, Array<{ type: string; range: Range }>>();
   for (const c of childrenNamed(t.element, 'cache')) {
-    const level = attribute(c, 'level')?.value;
-    const id = attribute(c, 'id')?.value;
+    // virDomainCachetuneDefParseCache reads both with virXMLPropUInt: ' 3' and '+3' are cache 3 to libvirt.
+    const levelAttr = attribute(c, 'level');
+    const idAttr = attribute(c, 'id');
+    const level = levelAttr ? libvirtUint(levelAttr.value) : undefined;
+    const id = idAttr ? libvirtUint(idAttr.value) : undefined;
     const typeAttr = attribute(c, 'type');
-    if (!level || !id || !typeAttr || !UINT.test(level) || !UINT.test(id) || !CACHE_TYPES.has(typeAttr.value)) continue;
-    const key = `${Number(level)}/${Number(id)}`;
+    if (level === undefined || id === undefined || !typeAttr || !CACHE_TYPES.has(typeAttr.value)) continue;
+    const key = `${level}/${id}`;
     const earlier = seen.get(key) ?? [];
     const type = typeAttr.value;
     const clash = earlier.find((e) => e.type === 'both' || type === 'both' || e.type === type);
     if (clash) {
       const related = [{ range: clash.range, message: `the earlier type='${clash.type}' allocation of this cache` }];
-      report({ range: c.startTag, messageId: 'cacheCollision', data: { level: Number(level), id: Number(id), types: `${clash.type}, ${type}` }, related });
+      report({ range: c.startTag, messageId: 'cacheCollision', data: { level, id, types: `${clash.type}, ${type}` }, related });
       continue;
     }
     earlier.push({ type, range: c.startTag });
@@ -441,19 +443,22 @@ function checkBandwidths(t: VcpuTune, host: HostModel | undefined, report: Repor
   const relaxed = libvirtAtLeast(host?.libvirtVersion, BANDWIDTH_OVER_100_SINCE);
   const version = host?.libvirtVersion === undefined ? '' : `${host.libvirtVersion} `;
   for (const n of childrenNamed(t.element, 'node')) {
+    // virDomainMemorytuneDefParseMemory reads id and bandwidth with virXMLPropUInt.
     const bw = attribute(n, 'bandwidth');
-    if (bw && UINT.test(bw.value) && Number(bw.value) > 100) {
+    const bandwidth = bw ? libvirtUint(bw.value) : undefined;
+    if (bw && bandwidth !== undefined && bandwidth > 100) {
       // Known older: rejected at define time. Newer, or unknown (which may be either): defined, and whether it
       // starts depends on how resctrl is mounted, which the snapshot does not say: a warning.
       const data = { value: excerpt(bw.value), version };
       if (relaxed === false) report({ range: bw.valueRange, messageId: 'bandwidthOver', data });
       else report({ range: bw.valueRange, messageId: 'bandwidthOverStart', severity: 'warning', data: { ...data, version: relaxed ? version : '10.8.0 or later ' } });
     }
-    const id = attribute(n, 'id')?.value;
-    if (!id || !UINT.test(id)) continue;
-    const first = seen.get(Number(id));
-    if (first) report({ range: n.startTag, messageId: 'bandwidthTwice', data: { id: Number(id) }, related: [{ range: first, message: `node ${Number(id)} first set here` }] });
-    else seen.set(Number(id), n.startTag);
+    const idAttr = attribute(n, 'id');
+    const id = idAttr ? libvirtUint(idAttr.value) : undefined;
+    if (id === undefined) continue;
+    const first = seen.get(id);
+    if (first) report({ range: n.startTag, messageId: 'bandwidthTwice', data: { id }, related: [{ range: first, message: `node ${id} first set here` }] });
+    else seen.set(id, n.startTag);
   }
 }
 
