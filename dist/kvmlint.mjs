@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"14ea3984eaabb1205914e1996dcc372295a7227139db84a9e1962c16c55b370f"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"fb68effbf334363dc3fc8bff9c05b0bbaf3ff1912c81ab8da628eb477faa95d2"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

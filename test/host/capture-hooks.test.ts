@@ -49,6 +49,12 @@ describe('hook scripts that set hugepage pools', () => {
     assert.ok(setsHugepagePool('echo 8 > /sys/devices/system/node/node1/hugepages/hugepages-1048576kB/nr_hugepages\n'));
     assert.ok(setsHugepagePool('sysctl vm.nr_hugepages=8192\n'));
     assert.ok(setsHugepagePool('sysctl -w vm.nr_hugepages="$HUGEPAGES"\n'));
+    // VFIO-Tools' alloc_hugepages.sh and its unalloc twin (PassthroughPOST/VFIO-Tools libvirt_hooks/hooks): quotes and variables.
+    assert.ok(setsHugepagePool('HPG_PATH=/sys/devices/system/node/node0/hugepages/hugepages-"$HPG_SIZE"kB/nr_hugepages\necho $HPG_NEW > $HPG_PATH\n'));
+    assert.ok(setsHugepagePool('HPG_PATH="/sys/devices/system/node/node0/hugepages"\nHPG_CURRENT=$(cat "${HPG_PATH}/hugepages-${HPG_SIZE}kB/nr_hugepages")\n'));
+    assert.ok(setsHugepagePool('hugeadm --pool-pages-min 2MB:4096\n'));
+    assert.ok(!setsHugepagePool('cat /sys/kernel/mm/hugepages/hugepages-2048kB/free_hugepages\n'));
+    assert.ok(!setsHugepagePool('hugeadm --list-all-mounts\n'));
     assert.ok(!setsHugepagePool('# echo 8192 > /proc/sys/vm/nr_hugepages\n'));
     assert.ok(!setsHugepagePool('sysctl vm.swappiness=10\nsystemctl stop display-manager\n'));
   });

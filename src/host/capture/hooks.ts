@@ -14,9 +14,10 @@
  *   when there is a `qemu` script to dispatch them. "prepare" runs before libvirt allocates the
  *   guest's resources; release/end gives the pages back and is not read.
  *
- * A script "sets a pool" when it names nr_hugepages: /proc/sys/vm/nr_hugepages(_mempolicy),
- * /sys/kernel/mm/hugepages/…/nr_hugepages, /sys/devices/system/node/nodeN/hugepages/…/nr_hugepages,
- * or `sysctl vm.nr_hugepages=`. Comment lines do not count; the value written is not read.
+ * A script "sets a pool" when it names nr_hugepages: /proc/sys/vm/nr_hugepages(_mempolicy), a pool
+ * directory under /sys/kernel/mm/hugepages or /sys/devices/system/node/nodeN/hugepages and the file
+ * nr_hugepages (often joined through variables), `sysctl vm.nr_hugepages=`, or `hugeadm --pool-pages-min`.
+ * Comment lines do not count; the value written is not read.
  *
  * The tree may be a hostile copy (`snapshot --root`): every script is read only where its real
  * path lies inside /etc/libvirt/hooks of the tree, as a regular file (a FIFO would block), at most
@@ -41,9 +42,12 @@ export function setsHugepagePool(text: string): boolean {
     .join('\n');
   return (
     /\/proc\/sys\/vm\/nr_hugepages/.test(code) ||
-    /\/sys\/kernel\/mm\/hugepages\/[^\s'"`;|&)]*nr_hugepages/.test(code) ||
-    /\/sys\/devices\/system\/node\/[^\s'"`;|&)]*\/hugepages\/[^\s'"`;|&)]*nr_hugepages/.test(code) ||
-    /\bsysctl\b[^\n]*\bvm[./]nr_hugepages(?:_mempolicy)?\s*=/.test(code)
+    // The pool directory and the file are often joined through variables and quotes: VFIO-Tools'
+    // alloc_hugepages.sh writes /sys/devices/system/node/node0/hugepages/hugepages-"$HPG_SIZE"kB/nr_hugepages.
+    (/\/sys\/kernel\/mm\/hugepages|\/sys\/devices\/system\/node\/[^\s;|&)]*hugepages/.test(code) && /\bnr_hugepages\b/.test(code)) ||
+    /\bsysctl\b[^\n]*\bvm[./]nr_hugepages(?:_mempolicy)?\s*=/.test(code) ||
+    // libhugetlbfs: hugeadm --pool-pages-min 2MB:4096 sets the pool's size.
+    /\bhugeadm\b[^\n]*--pool-pages-(?:min|max)\b/.test(code)
   );
 }
 
