@@ -33,7 +33,7 @@ tuneV8ForLint();
 var here = (0, import_node_path.dirname)((0, import_node_url.fileURLToPath)(__kvmlintLauncherUrl));
 var bundlePath = (0, import_node_path.join)(here, CLI_BUNDLE);
 var cachePath = (0, import_node_path.join)(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"fb68effbf334363dc3fc8bff9c05b0bbaf3ff1912c81ab8da628eb477faa95d2"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"4f33b6d989eb9f709bfe456fc5c1dff812f76886c53dda21c79b54434a9bf30f"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

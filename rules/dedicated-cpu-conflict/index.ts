@@ -28,6 +28,10 @@ export default definePlanRule({
         message: 'CPU {{cpu}} is dedicated to {{count}} guests at once: {{owners}}',
         help: 'a dedicated CPU must run its own vCPU and nothing else: give each guest CPUs no other guest uses',
       },
+      sharedDedicatedCpus: {
+        message: '{{cpus}} are each dedicated to {{count}} guests at once: {{owners}}',
+        help: 'a dedicated CPU must run its own vCPU and nothing else: give each guest CPUs no other guest uses',
+      },
       reachesDedicated: {
         message: '{{threads}} can run on {{cpus}}{{unpinned}}, dedicated to {{owners}}',
         help: 'pin these threads to CPUs no other guest has dedicated (a dedicated CPU must run its own vCPU and nothing else)',
@@ -89,25 +93,43 @@ export default definePlanRule({
     }
 
     const where = (on: LintedDomain, use: AffinityUse) => use.range ?? fallbackRange(on);
-    // One finding per CPU that several guests dedicate (one cause: the CPU is promised twice), at the last
-    // owner's pin in plan order (the guest `kvmlint plan` moves: earlier guests keep their cores), every
-    // other owner's pin related. Affinities that dedicate nothing but reach a dedicated CPU are reported
+    // One finding per cause: a CPU several guests dedicate is promised twice, and the CPUs the same guests
+    // dedicate (a guest whose pins repeat another's) are one cause. The finding is at the last owner's pin of
+    // the first such CPU, in plan order (the guest `kvmlint plan` moves: earlier guests keep their cores), the
+    // other pins related (at most 20). Affinities that dedicate nothing but reach a dedicated CPU are reported
     // below, once per affinity: the place to change is theirs.
+    const domainIndex = new Map(plan.map(({ on }, i) => [on, i]));
+    const byCause = new Map<string, Array<{ cpu: number; list: Owner[]; domains: Set<LintedDomain> }>>();
     for (const [cpu, list] of [...owners].sort((a, b) => a[0] - b[0])) {
       const domains = new Set(list.map((o) => o.on));
       if (domains.size < 2) continue;
+      const key = [list[list.length - 1]!.on, ...domains].map((d) => domainIndex.get(d)).join(',');
+      const group = byCause.get(key);
+      if (group) group.push({ cpu, list, domains });
+      else byCause.set(key, [{ cpu, list, domains }]);
+    }
+    for (const group of byCause.values()) {
+      const { cpu, list, domains } = group[0]!;
       const first = list[list.length - 1]!;
       const names = [...domains].slice(0, 3).map(guestName);
-      const related: RelatedDescriptor[] = list
-        .slice(0, -1)
-        .slice(0, 20)
-        .map((o) => ({ file: o.on.source, range: where(o.on, o.use), message: `${describeVcpus(o.vcpus)} of ${o.on.domain.name ?? o.on.source.path} pinned to CPU ${cpu} here` }));
-      ctx.report(first.on, {
-        range: where(first.on, first.use),
-        messageId: 'sharedDedicated',
-        data: { cpu, count: domains.size, owners: listBounded(names, domains.size, 3, domains.size === 4 ? 'other guest' : 'other guests') },
-        related,
-      });
+      const owners = listBounded(names, domains.size, 3, domains.size === 4 ? 'other guest' : 'other guests');
+      const related: RelatedDescriptor[] = [];
+      for (const [k, shared] of group.entries()) {
+        const last = shared.list[shared.list.length - 1]!;
+        if (k > 0) related.push({ range: where(last.on, last.use), message: `${describeVcpus(last.vcpus)} pinned to CPU ${shared.cpu} here` });
+        for (const o of shared.list.slice(0, -1)) related.push({ file: o.on.source, range: where(o.on, o.use), message: `${describeVcpus(o.vcpus)} of ${o.on.domain.name ?? o.on.source.path} pinned to CPU ${shared.cpu} here` });
+        if (related.length >= 20) break;
+      }
+      if (group.length === 1) {
+        ctx.report(first.on, { range: where(first.on, first.use), messageId: 'sharedDedicated', data: { cpu, count: domains.size, owners }, related: related.slice(0, 20) });
+      } else {
+        ctx.report(first.on, {
+          range: where(first.on, first.use),
+          messageId: 'sharedDedicatedCpus',
+          data: { cpus: describeCpus(CpuSet.ofList(group.map((g) => g.cpu))), count: domains.size, owners },
+          related: related.slice(0, 20),
+        });
+      }
     }
     // The user side: an affinity that dedicates nothing reaching other guests' dedicated CPUs.
     for (const r of reaching) {

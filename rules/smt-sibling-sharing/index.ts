@@ -35,6 +35,10 @@ export default definePlanRule({
         message: 'CPU {{cpu}} ({{vcpus}} of {{guest}}) shares a core with {{siblings}}: {{uses}}',
         help: "leave the sibling idle, or give it to this guest's own vCPUs (with <topology threads='2'>): SMT siblings share execution units",
       },
+      siblingsBusy: {
+        message: '{{cpus}} ({{vcpus}} of {{guest}}) share cores with {{siblings}}: {{uses}}',
+        help: "leave the siblings idle, or give them to this guest's own vCPUs (with <topology threads='2'>): SMT siblings share execution units",
+      },
       siblingsHousekeeping: {
         message: '{{cpus}} ({{vcpus}} of {{guest}}) share cores with {{siblings}}, which are housekeeping',
         help: 'isolate the siblings too (isolcpus, nohz_full or tuned isolated_cores list whole cores), or pin to cores whose siblings are isolated',
@@ -89,7 +93,8 @@ export default definePlanRule({
     }
     if (pins.length === 0) return;
 
-    const usesOf = new Map(plan.map(({ on, uses }) => [on, uses]));
+    const usesByDomain = new Map(plan.map(({ on, uses }) => [on, uses]));
+    const domainIndex = new Map(plan.map(({ on }, i) => [on, i]));
     // 2. Every affinity of the plan against the sibling index.
     const siblingIndex = new SortedCpus(bySibling.keys());
     for (const { on, uses } of plan) {
@@ -110,7 +115,7 @@ export default definePlanRule({
               continue;
             }
             // A guest that can also run on the dedicated CPU itself is dedicated-cpu-conflict's (src/model/plan-cpus.ts).
-            if (!siblingUseOwnedBySmtRule(usesOf.get(on)!, pin.cpu)) continue;
+            if (!siblingUseOwnedBySmtRule(usesByDomain.get(on)!, pin.cpu)) continue;
             // Strings and sets only for the three named in the message: a sibling may be reached by the whole plan.
             const seen = pin.others.get(on);
             if (seen === undefined) pin.others.set(on, pin.others.size < 3 ? { cpus: CpuSet.of(s), use } : null);
@@ -124,24 +129,34 @@ export default definePlanRule({
     const guestName = (on: LintedDomain) => excerpt(on.domain.name ?? on.source.path, 40);
     // One finding per core (one resource): two guests dedicated to sibling threads of one core are one cause.
     const reportedCores = new Map<string, { related: RelatedDescriptor[] }>();
-    const findings: Array<{ pin: DedicatedPin; uses: string[]; core: string; housekeepingOnly: boolean }> = [];
-    for (const pin of pins) {
+    /** The other guests named in a pin's finding (the first three; the rest are counted). */
+    const otherNames = (pin: DedicatedPin): string[] => {
+      const names: string[] = [];
+      for (const [d, o] of pin.others) {
+        if (o === null) break;
+        names.push(`${guestName(d)}${o.use.explicit ? '' : ' (not pinned)'}`);
+      }
+      return names;
+    };
+    /** Pins of one guest whose cores share the same work: whether housekeeping, which of its threads, which guests. */
+    const causeKey = (pin: DedicatedPin, hk: CpuSet): string =>
+      [domainIndex.get(pin.on), hk.isEmpty ? '' : 'housekeeping', [...pin.own.threads].sort().join(','), otherNames(pin).join('\0'), pin.others.size].join('\u0001');
+    /** What shares a pin's core, in words: `hk` (its housekeeping siblings), its own helper threads, other guests. */
+    const usesOf = (pin: DedicatedPin, hk: CpuSet): string[] => {
       const uses: string[] = [];
+      if (!hk.isEmpty) uses.push(`${describeCpus(hk)} ${hk.size === 1 ? 'is' : 'are'} housekeeping`);
+      if (!pin.own.cpus.isEmpty) uses.push(`its ${listNames([...pin.own.threads])} ${pin.own.threads.size === 1 ? 'runs' : 'run'} there`);
+      if (pin.others.size > 0) uses.push(`${listBounded(otherNames(pin), pin.others.size, 3, 'other guests')} can run there`);
+      return uses;
+    };
+    const findings: Array<{ pin: DedicatedPin; hk: CpuSet; uses: string[]; core: string; housekeepingOnly: boolean }> = [];
+    for (const pin of pins) {
       // A housekeeping sibling that holds this guest's own dedicated vCPU is that vCPU's housekeeping-overlap
       // finding (an isolcpus list that left the siblings out): one cause, one finding.
       const hk = (housekeeping?.intersect(pin.siblings) ?? CpuSet.empty).subtract(ownHousekeeping.get(pin.on) ?? CpuSet.empty);
-      if (!hk.isEmpty) uses.push(`${describeCpus(hk)} ${hk.size === 1 ? 'is' : 'are'} housekeeping`);
-      if (!pin.own.cpus.isEmpty) uses.push(`its ${listNames([...pin.own.threads])} ${pin.own.threads.size === 1 ? 'runs' : 'run'} there`);
-      if (pin.others.size > 0) {
-        const names: string[] = [];
-        for (const [d, o] of pin.others) {
-          if (o === null) break;
-          names.push(`${guestName(d)}${o.use.explicit ? '' : ' (not pinned)'}`);
-        }
-        uses.push(`${listBounded(names, pin.others.size, 3, 'other guests')} can run there`);
-      }
+      const uses = usesOf(pin, hk);
       if (uses.length === 0) continue;
-      findings.push({ pin, uses, core: pin.siblings.union(CpuSet.of(pin.cpu)).toString(), housekeepingOnly: uses.length === 1 && hk.equals(pin.siblings) });
+      findings.push({ pin, hk, uses, core: pin.siblings.union(CpuSet.of(pin.cpu)).toString(), housekeepingOnly: uses.length === 1 && hk.equals(pin.siblings) });
     }
     // One cause, one finding: a guest whose dedicated vCPUs each have only housekeeping siblings (an isolcpus
     // list that names one thread of each core) gets one finding for all of them, the other pins related.
@@ -170,20 +185,58 @@ export default definePlanRule({
         related: list.slice(1).map((f) => ({ range: f.pin.use.range!, message: `CPU ${f.pin.cpu} (${describeVcpus(f.pin.vcpus)}) shares a core with housekeeping ${describeCpus(f.pin.siblings)} here` })),
       });
     }
+    // One finding per core (one resource), on the first guest's pin in plan order, the core's other pins related.
+    const representatives: Array<{ finding: (typeof findings)[number]; sameCore: RelatedDescriptor[] }> = [];
     for (const finding of findings) {
       if (grouped.has(finding)) continue;
-      const { pin, uses, core } = finding;
-      const seen = reportedCores.get(core);
-      if (seen) continue;
-      const related: RelatedDescriptor[] = findings
+      const { pin, core } = finding;
+      if (reportedCores.has(core)) continue;
+      const sameCore: RelatedDescriptor[] = findings
         .filter((f) => f.core === core && f.pin !== pin)
         .map((f) => ({ file: f.pin.on.source, range: f.pin.use.range!, message: `CPU ${f.pin.cpu} of the same core dedicated to ${describeVcpus(f.pin.vcpus)} of ${guestName(f.pin.on)} here` }));
-      reportedCores.set(core, { related });
+      reportedCores.set(core, { related: sameCore });
+      representatives.push({ finding, sameCore });
+    }
+    // One cause, one finding: a guest whose dedicated vCPUs share their cores with the same work (another guest
+    // pinned onto the siblings, say: the usual N/N+16 numbering mistake) gets one finding for all of them, at the
+    // first pin, the other pins and the other guests' pins related (at most 20, the engine's bound).
+    const byCause = new Map<string, typeof representatives>();
+    for (const r of representatives) {
+      const key = causeKey(r.finding.pin, r.finding.hk);
+      const list = byCause.get(key);
+      if (list) list.push(r);
+      else byCause.set(key, [r]);
+    }
+    for (const group of byCause.values()) {
+      const { pin, uses } = group[0]!.finding;
+      if (group.length === 1) {
+        ctx.report(pin.on, {
+          range: pin.use.range!,
+          messageId: 'siblingBusy',
+          data: { cpu: pin.cpu, vcpus: describeVcpus(pin.vcpus), guest: guestName(pin.on), siblings: describeCpus(pin.siblings), uses: uses.join('; ') },
+          related: group[0]!.sameCore,
+        });
+        continue;
+      }
+      const pins = group.map((r) => r.finding.pin);
+      const union = (f: (p: DedicatedPin) => CpuSet) => pins.reduce((acc, p) => acc.union(f(p)), CpuSet.empty);
+      const hk = group.reduce((acc, r) => acc.union(r.finding.hk), CpuSet.empty);
+      const related: RelatedDescriptor[] = [...group[0]!.sameCore];
+      for (const r of group.slice(1)) {
+        related.push({ range: r.finding.pin.use.range!, message: `CPU ${r.finding.pin.cpu} (${describeVcpus(r.finding.pin.vcpus)}) shares a core with ${describeCpus(r.finding.pin.siblings)} here` });
+        related.push(...r.sameCore);
+      }
       ctx.report(pin.on, {
         range: pin.use.range!,
-        messageId: 'siblingBusy',
-        data: { cpu: pin.cpu, vcpus: describeVcpus(pin.vcpus), guest: guestName(pin.on), siblings: describeCpus(pin.siblings), uses: uses.join('; ') },
-        related,
+        messageId: 'siblingsBusy',
+        data: {
+          cpus: describeCpus(union((p) => CpuSet.of(p.cpu))),
+          vcpus: describeVcpus(union((p) => p.vcpus)),
+          guest: guestName(pin.on),
+          siblings: describeCpus(union((p) => p.siblings)),
+          uses: usesOf(pin, hk).join('; '),
+        },
+        related: related.slice(0, 20),
       });
     }
   },
