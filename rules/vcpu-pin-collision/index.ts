@@ -1,6 +1,8 @@
 import { defineDomainRule } from '../../src/engine/types.ts';
 import { vcpuAffinityGroups } from '../../src/model/affinity.ts';
-import { describeVcpus, excerpt } from '../../src/model/describe.ts';
+import { CpuSet } from '../../src/model/cpuset.ts';
+import { describeCpus, describeVcpus, excerpt } from '../../src/model/describe.ts';
+import type { Range } from '../../src/xml/types.ts';
 import { dedicatedVcpuCpus, realtimeVcpus } from '../../src/model/threads.ts';
 
 export default defineDomainRule({
@@ -16,6 +18,10 @@ export default defineDomainRule({
     messages: {
       shared: {
         message: '{{vcpus}} are {{all}} pinned to CPU {{cpu}}: they take turns on one host CPU',
+        help: 'give each vCPU a CPU of its own; one preempted while holding a guest lock stalls the others spinning on it',
+      },
+      sharedMany: {
+        message: '{{cpus}} each have {{per}} vCPUs pinned to them ({{vcpus}}): they take turns on each CPU',
         help: 'give each vCPU a CPU of its own; one preempted while holding a guest lock stalls the others spinning on it',
       },
       confined: {
@@ -44,6 +50,7 @@ export default defineDomainRule({
     }
 
     // One finding per shared CPU, at the last pin onto it (the one to move), the earlier pins related.
+    const shared: Array<{ cpu: number; vcpus: CpuSet; onCpu: ReturnType<typeof vcpuAffinityGroups> }> = [];
     for (const [cpu, vcpus] of collisions) {
       if (vcpus.intersects(realtime)) continue;
       // vcpupin groups come first (one vCPU each, in document order), then the vCPUs that follow <vcpu cpuset>.
@@ -56,9 +63,38 @@ export default defineDomainRule({
       const named = { vcpus: pair ? `vCPUs ${pair[0]} and ${pair[1]}` : describeVcpus(vcpus), all: pair ? 'both' : 'all', cpu };
       if (at.affinity.source === 'vcpu-cpuset') {
         report({ range: at.affinity.attr!.valueRange, messageId: 'confined', data: { ...named, cpuset: excerpt(at.affinity.attr!.value) }, related });
-      } else {
-        report({ range: at.affinity.attr!.valueRange, messageId: 'shared', data: named, related });
-      }
+      } else shared.push({ cpu, vcpus, onCpu });
     }
+    if (shared.length === 0) return;
+    if (shared.length === 1) {
+      const { cpu, vcpus, onCpu } = shared[0]!;
+      const pair = vcpus.size === 2 ? vcpus.toArray() : undefined;
+      report({
+        range: onCpu[onCpu.length - 1]!.affinity.attr!.valueRange,
+        messageId: 'shared',
+        data: { vcpus: pair ? `vCPUs ${pair[0]} and ${pair[1]}` : describeVcpus(vcpus), all: pair ? 'both' : 'all', cpu },
+        related: onCpu.slice(0, -1).map((g) => ({ range: g.affinity.attr!.valueRange, message: `${describeVcpus(g.vcpus)} pinned to CPU ${cpu} here` })),
+      });
+      return;
+    }
+    // One cause, one finding: pins that repeat CPUs (a list of vcpupins that wraps around the host's CPUs, or a
+    // block copied twice) are one finding, at the last pin onto the first shared CPU, every other pin related.
+    const first = shared[0]!;
+    const related: Array<{ range: Range; message: string }> = first.onCpu.slice(0, -1).map((g) => ({ range: g.affinity.attr!.valueRange, message: `${describeVcpus(g.vcpus)} pinned to CPU ${first.cpu} here` }));
+    for (const { cpu, onCpu } of shared.slice(1)) {
+      for (const g of onCpu) related.push({ range: g.affinity.attr!.valueRange, message: `${describeVcpus(g.vcpus)} pinned to CPU ${cpu} here` });
+      if (related.length >= 20) break;
+    }
+    const sizes = new Set(shared.map((c) => c.vcpus.size));
+    report({
+      range: first.onCpu[first.onCpu.length - 1]!.affinity.attr!.valueRange,
+      messageId: 'sharedMany',
+      data: {
+        cpus: describeCpus(CpuSet.ofList(shared.map((c) => c.cpu))),
+        per: sizes.size === 1 ? String([...sizes][0]) : '2 or more',
+        vcpus: describeVcpus(shared.reduce((acc, c) => acc.union(c.vcpus), CpuSet.empty)),
+      },
+      related: related.slice(0, 20),
+    });
   },
 });
