@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"2469f88a70560ec1808a2d71d6be4e7ff2f86ae8699f6144769cb7c44768a62a"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"182d90d4b8794dfa0f46c7a3e62dfd471d6de211ec3d8cbfbc7aec497a8bf855"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -1,5 +1,6 @@
 import { defineDomainRule } from '../../src/engine/types.ts';
 import { insertAttribute, replaceAttributeValue } from '../../src/engine/edit.ts';
+import { CpuSet } from '../../src/model/cpuset.ts';
 import { describeVcpus } from '../../src/model/describe.ts';
 import { guestCellById, guestNumaLayout } from '../../src/model/guest-numa.ts';
 import { formatLibvirtCpuset } from '../../src/model/libvirt-cpuset.ts';
@@ -28,6 +29,10 @@ export default defineDomainRule({
         message: 'guest cell {{cell}} names {{vcpus}} but <vcpu> is {{max}}: libvirt rejects this ("CPU IDs in <numa> exceed the <vcpu> count")',
         help: 'name only vCPUs {{valid}} in the cells, or raise <vcpu>',
       },
+      beyondMaxCells: {
+        message: 'guest cells {{cells}} name {{vcpus}} but <vcpu> is {{max}}: libvirt rejects this ("CPU IDs in <numa> exceed the <vcpu> count")',
+        help: 'name only vCPUs {{valid}} in the cells, or raise <vcpu>',
+      },
       overlap: {
         message: 'guest cells {{a}} and {{b}} both name {{vcpus}}: libvirt rejects this ("NUMA cells … have overlapping vCPU ids")',
         help: 'put each vCPU in one cell',
@@ -51,11 +56,24 @@ export default defineDomainRule({
     const maxKnown = domain.vcpu ? domain.vcpu.maxKnown : true;
     const max = domain.maxVcpus;
     if (maxKnown) {
-      for (const { cell, vcpus } of layout.beyondMax) {
+      const beyond = layout.beyondMax;
+      const valid = max === 1 ? '0' : `0-${max - 1}`;
+      if (beyond.length === 1) {
+        const { cell, vcpus } = beyond[0]!;
+        report({ range: cell.cpus!.attr.valueRange, messageId: 'beyondMax', data: { cell: cell.id ?? cell.index, vcpus: describeVcpus(vcpus), max, valid } });
+      } else if (beyond.length > 1) {
+        // One cause (a <vcpu> lower than the cells were written for), one finding: libvirt names no cell either.
+        const [first, ...rest] = beyond;
         report({
-          range: cell.cpus!.attr.valueRange,
-          messageId: 'beyondMax',
-          data: { cell: cell.id ?? cell.index, vcpus: describeVcpus(vcpus), max, valid: max === 1 ? '0' : `0-${max - 1}` },
+          range: first!.cell.cpus!.attr.valueRange,
+          messageId: 'beyondMaxCells',
+          data: {
+            cells: CpuSet.ofList(beyond.map(({ cell }) => cell.id ?? cell.index)).toString(),
+            vcpus: describeVcpus(beyond.reduce((acc, b) => acc.union(b.vcpus), CpuSet.empty)),
+            max,
+            valid,
+          },
+          related: rest.slice(0, 20).map(({ cell, vcpus }) => ({ range: cell.cpus!.attr.valueRange, message: `cell ${cell.id ?? cell.index} names ${describeVcpus(vcpus)} here` })),
         });
       }
     }
