@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"182d90d4b8794dfa0f46c7a3e62dfd471d6de211ec3d8cbfbc7aec497a8bf855"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"ca829cae8ae57c0c4b4b375f3ce5601a91f4f594ffd71f6803856d8a039d978a"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

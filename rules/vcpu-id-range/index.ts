@@ -17,9 +17,11 @@ const RT_PRIORITY = { min: 1, max: 99 };
 const messages = {
   vcpupinNoVcpu: { message: '<vcpupin> has no vcpu attribute: libvirt rejects it', help: "name the vCPU it pins, e.g. vcpu='0'" },
   vcpupinBeyond: { message: 'vcpupin pins vCPU {{vcpu}} but the domain has {{have}}: libvirt silently drops the pin', help: 'remove it, or raise <vcpu>' },
+  vcpupinsBeyond: { message: 'vcpupins pin {{vcpus}} but the domain has {{have}}: libvirt silently drops those pins', help: 'remove them, or raise <vcpu>' },
   vcpupinTwice: { message: "vCPU {{vcpu}} is pinned a second time: libvirt rejects the domain (\"duplicate vcpupin for vcpu '{{vcpu}}'\")", help: 'keep one <vcpupin> per vCPU' },
   iothreadpinNoAttr: { message: '<iothreadpin> has no iothread attribute: libvirt rejects it', help: 'name the IOThread it pins' },
   iothreadpinMissing: { message: "iothreadpin pins IOThread {{id}} but the domain has {{have}}: libvirt rejects it (\"Cannot find 'iothread' : {{id}}\")", help: '{{fix}}' },
+  iothreadpinsMissing: { message: "iothreadpins pin IOThreads {{ids}} but the domain has {{have}}: libvirt rejects it (\"Cannot find 'iothread' : {{first}}\")", help: '{{fix}}' },
   deviceIothreadMissing: {
     message: '{{device}} uses IOThread {{id}} but the domain has {{have}}: libvirt rejects the domain',
     help: '{{fix}} (libvirt: "{{error}}")',
@@ -124,6 +126,7 @@ export default defineDomainRule({
     // domain_conf.c virDomainVcpuPinDefParseXML: a pin for a vCPU beyond the maximum is dropped
     // with only a log warning ("Ignoring vcpupin for missing vcpus"); a second pin for one vCPU is an error.
     const pinned = new Map<number, Range>();
+    const beyond: Array<{ vcpu: number; range: Range }> = [];
     for (const pin of ct.vcpupins) {
       if (!pin.vcpuAttr) {
         report({ range: pin.element.startTag, messageId: 'vcpupinNoVcpu' });
@@ -133,7 +136,7 @@ export default defineDomainRule({
       const first = pinned.get(pin.vcpu);
       if (maxKnown && pin.vcpu >= max) {
         // The file then promises a pinning the guest never gets; but it defines and runs: a warning.
-        report({ range: pin.vcpuAttr.valueRange, severity: 'warning', messageId: 'vcpupinBeyond', data: { vcpu: pin.vcpu, have } });
+        beyond.push({ vcpu: pin.vcpu, range: pin.vcpuAttr.valueRange });
       } else if (!pin.cpuset) {
         // Checked before the duplicate ("missing cpuset for vcpupin").
         report({ range: pin.element.startTag, messageId: 'pinNoCpuset', data: { element: 'vcpupin' } });
@@ -142,6 +145,19 @@ export default defineDomainRule({
       } else {
         pinned.set(pin.vcpu, pin.vcpuAttr.valueRange);
       }
+    }
+
+    // The file then promises a pinning the guest never gets; but it defines and runs: a warning. Pins past a
+    // lowered <vcpu> are one cause, one finding.
+    if (beyond.length === 1) report({ range: beyond[0]!.range, severity: 'warning', messageId: 'vcpupinBeyond', data: { vcpu: beyond[0]!.vcpu, have } });
+    else if (beyond.length > 1) {
+      report({
+        range: beyond[0]!.range,
+        severity: 'warning',
+        messageId: 'vcpupinsBeyond',
+        data: { vcpus: describeVcpus(CpuSet.ofList(beyond.map((b) => b.vcpu))), have },
+        related: beyond.slice(1, 21).map((b) => ({ range: b.range, message: `vCPU ${b.vcpu} pinned here` })),
+      });
     }
 
     checkSchedSets(
@@ -266,6 +282,7 @@ function checkIothreads(d: DomainModel, report: Report): void {
   const { ids, have, fix } = iothreadWording(d);
   // virDomainIOThreadPinDefParseXML: the id is required and not 0, must exist, and may be pinned once.
   const pinned = new Map<number, Range>();
+  const missing: Array<{ id: number; range: Range }> = [];
   for (const pin of ct.iothreadpins) {
     if (!pin.iothreadAttr) {
       report({ range: pin.element.startTag, messageId: 'iothreadpinNoAttr' });
@@ -274,7 +291,7 @@ function checkIothreads(d: DomainModel, report: Report): void {
     if (pin.iothread === undefined) continue;
     const first = pinned.get(pin.iothread);
     if (!ids.has(pin.iothread)) {
-      report({ range: pin.iothreadAttr.valueRange, messageId: 'iothreadpinMissing', data: { id: pin.iothread, have, fix } });
+      missing.push({ id: pin.iothread, range: pin.iothreadAttr.valueRange });
     } else if (!pin.cpuset) {
       // virDomainIOThreadPinDefParseXML: after the id is found, "missing cpuset for iothreadpin".
       report({ range: pin.element.startTag, messageId: 'pinNoCpuset', data: { element: 'iothreadpin' } });
@@ -283,6 +300,17 @@ function checkIothreads(d: DomainModel, report: Report): void {
     } else {
       pinned.set(pin.iothread, pin.iothreadAttr.valueRange);
     }
+  }
+  // Pins for IOThreads the domain does not have are one cause (the <iothreads> count or ids), one finding:
+  // libvirt stops at the first.
+  if (missing.length === 1) report({ range: missing[0]!.range, messageId: 'iothreadpinMissing', data: { id: missing[0]!.id, have, fix } });
+  else if (missing.length > 1) {
+    report({
+      range: missing[0]!.range,
+      messageId: 'iothreadpinsMissing',
+      data: { ids: CpuSet.ofList(missing.map((m) => m.id)).toString(), first: missing[0]!.id, have, fix: ids.isEmpty ? 'add <iothreads> (or <iothreadids>) for them, or remove them' : 'name existing IOThreads, or add them to <iothreadids>' },
+      related: missing.slice(1, 21).map((m) => ({ range: m.range, message: `IOThread ${m.id} pinned here` })),
+    });
   }
   checkSchedSets(
     ct.iothreadsched.map((sc) => ({ sched: sc, ids: sc.iothreads, attr: sc.iothreadsAttr })),
