@@ -24238,6 +24238,10 @@ var messages6 = {
     message: "{{device}} uses IOThread {{id}} but the domain has {{have}}: libvirt rejects the domain",
     help: '{{fix}} (libvirt: "{{error}}")'
   },
+  devicesIothreadMissing: {
+    message: "{{devices}} use IOThreads {{ids}} but the domain has {{have}}: libvirt rejects the domain",
+    help: '{{fix}} (libvirt: "{{error}}")'
+  },
   controllerIothread: {
     message: "{{device}} has an IOThread, which only virtio-scsi controllers take: libvirt rejects the domain",
     help: `remove the {{what}}, or move the IOThread to a virtio-scsi controller or a disk (libvirt: "'iothread' attribute only supported for virtio scsi controllers")`
@@ -24431,12 +24435,32 @@ function checkDeviceIothreads(d, host, report) {
   }
   if (refs.length === 0 || hasValueProblem(d, d.iothreadsElement?.range)) return;
   const { ids, have, fix } = iothreadWording(d);
+  const missing = [];
   for (const ref of refs) {
     if (ref.refused || ref.id === void 0 || ref.id === 0 || ids.has(ref.id)) continue;
     const device = ref.device.name === "disk" ? deviceName("disk", attribute(firstChild(ref.device, "target") ?? ref.device, "dev")?.value) : deviceName(`${attribute(ref.device, "type")?.value ?? ""} controller`.trim(), attribute(ref.device, "index")?.value);
     const error = ref.mapping ? `iothread '${ref.id}' not defined in iothreadid` : `${ref.device.name === "disk" ? "Disk" : "controller"} iothread '${ref.id}' not defined in iothreadid`;
-    report({ range: ref.attr.valueRange, messageId: "deviceIothreadMissing", data: { device, id: ref.id, have, error, fix } });
+    missing.push({ device, id: ref.id, range: ref.attr.valueRange, error });
   }
+  if (missing.length === 0) return;
+  const [first, ...rest] = missing;
+  if (rest.length === 0) {
+    report({ range: first.range, messageId: "deviceIothreadMissing", data: { device: first.device, id: first.id, have, error: first.error, fix } });
+    return;
+  }
+  const devices = [...new Set(missing.map((m) => m.device))];
+  report({
+    range: first.range,
+    messageId: "devicesIothreadMissing",
+    data: {
+      devices: listBounded(devices, devices.length, 3, devices.length === 4 ? "other device" : "other devices"),
+      ids: CpuSet.ofList(missing.map((m) => m.id)).toString(),
+      have,
+      error: first.error,
+      fix: ids.isEmpty ? "add <iothreads> (or <iothreadids>) for them, or remove the references" : "name existing IOThreads, or add them to <iothreadids>"
+    },
+    related: rest.slice(0, 20).map((m) => ({ range: m.range, message: `${m.device} uses IOThread ${m.id} here` }))
+  });
 }
 function deviceName(kind, name) {
   return name === void 0 ? kind : `${kind} ${excerpt(name, 24)}`;

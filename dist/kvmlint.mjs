@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"ca829cae8ae57c0c4b4b375f3ce5601a91f4f594ffd71f6803856d8a039d978a"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"8c52717774feb9d75d8df655689e57f6c3d76c7944e7e57674aaf38cb392e71c"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

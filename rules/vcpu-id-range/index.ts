@@ -1,6 +1,6 @@
 import { defineDomainRule, type RelatedDescriptor, type ReportDescriptor } from '../../src/engine/types.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
-import { describeVcpus, excerpt } from '../../src/model/describe.ts';
+import { describeVcpus, excerpt, listBounded } from '../../src/model/describe.ts';
 import { libvirtAtLeast, EMULATORSCHED_SINCE } from '../../src/model/libvirt-version.ts';
 import type { HostModel } from '../../src/model/host.ts';
 import { hasValueProblem, libvirtUint, type DomainModel, type ThreadSched, type VcpuTune } from '../../src/model/domain.ts';
@@ -24,6 +24,10 @@ const messages = {
   iothreadpinsMissing: { message: "iothreadpins pin IOThreads {{ids}} but the domain has {{have}}: libvirt rejects it (\"Cannot find 'iothread' : {{first}}\")", help: '{{fix}}' },
   deviceIothreadMissing: {
     message: '{{device}} uses IOThread {{id}} but the domain has {{have}}: libvirt rejects the domain',
+    help: '{{fix}} (libvirt: "{{error}}")',
+  },
+  devicesIothreadMissing: {
+    message: '{{devices}} use IOThreads {{ids}} but the domain has {{have}}: libvirt rejects the domain',
     help: '{{fix}} (libvirt: "{{error}}")',
   },
   controllerIothread: {
@@ -262,13 +266,35 @@ function checkDeviceIothreads(d: DomainModel, host: HostModel | undefined, repor
   // An <iothreads> count that does not parse is value-invalid's; which IOThreads exist is then unknown.
   if (refs.length === 0 || hasValueProblem(d, d.iothreadsElement?.range)) return;
   const { ids, have, fix } = iothreadWording(d);
+  const missing: Array<{ device: string; id: number; range: Range; error: string }> = [];
   for (const ref of refs) {
     // 0 means "none" for <driver iothread> and is refused by the parser for a mapping; not this rule's.
     if (ref.refused || ref.id === undefined || ref.id === 0 || ids.has(ref.id)) continue;
     const device = ref.device.name === 'disk' ? deviceName('disk', attribute(firstChild(ref.device, 'target') ?? ref.device, 'dev')?.value) : deviceName(`${attribute(ref.device, 'type')?.value ?? ''} controller`.trim(), attribute(ref.device, 'index')?.value);
     const error = ref.mapping ? `iothread '${ref.id}' not defined in iothreadid` : `${ref.device.name === 'disk' ? 'Disk' : 'controller'} iothread '${ref.id}' not defined in iothreadid`;
-    report({ range: ref.attr.valueRange, messageId: 'deviceIothreadMissing', data: { device, id: ref.id, have, error, fix } });
+    missing.push({ device, id: ref.id, range: ref.attr.valueRange, error });
   }
+  if (missing.length === 0) return;
+  const [first, ...rest] = missing;
+  if (rest.length === 0) {
+    report({ range: first!.range, messageId: 'deviceIothreadMissing', data: { device: first!.device, id: first!.id, have, error: first!.error, fix } });
+    return;
+  }
+  // Devices naming IOThreads the domain lacks are one cause (its <iothreads> count or ids), one finding:
+  // libvirt stops at the first.
+  const devices = [...new Set(missing.map((m) => m.device))];
+  report({
+    range: first!.range,
+    messageId: 'devicesIothreadMissing',
+    data: {
+      devices: listBounded(devices, devices.length, 3, devices.length === 4 ? 'other device' : 'other devices'),
+      ids: CpuSet.ofList(missing.map((m) => m.id)).toString(),
+      have,
+      error: first!.error,
+      fix: ids.isEmpty ? 'add <iothreads> (or <iothreadids>) for them, or remove the references' : 'name existing IOThreads, or add them to <iothreadids>',
+    },
+    related: rest.slice(0, 20).map((m) => ({ range: m.range, message: `${m.device} uses IOThread ${m.id} here` })),
+  });
 }
 
 /** `disk vdb`, `scsi controller 0`: a device as libvirt's users name it. */

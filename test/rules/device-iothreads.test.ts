@@ -42,17 +42,21 @@ function findings(text: string) {
   return lintPlan({ domains: [{ path: 'vm.xml', text }] }).diagnostics.filter((d) => d.ruleId === 'vcpu-id-range');
 }
 
-test('device IOThreads: each missing id of a disk or virtio-scsi mapping is one error at its id', () => {
+test('device IOThreads: missing ids of disk and virtio-scsi mappings are one error (one cause), at the first id, the others related', () => {
   const text = domain('kvm', '<iothreads>2</iothreads>', `${mappedDisk}\n${mappedScsi}`);
   const found = findings(text);
   assert.deepEqual(
     found.map((d) => [d.severity, text.slice(d.range.start, d.range.end), text.slice(text.lastIndexOf('<', d.range.start), d.range.end + 1), d.message]),
-    [
-      ['error', '5', "<iothread id='5'", 'disk vda uses IOThread 5 but the domain has IOThreads 1-2: libvirt rejects the domain'],
-      ['error', '7', "<iothread id='7'", 'scsi controller 1 uses IOThread 7 but the domain has IOThreads 1-2: libvirt rejects the domain'],
-    ],
+    [['error', '5', "<iothread id='5'", 'disk vda and scsi controller 1 use IOThreads 5,7 but the domain has IOThreads 1-2: libvirt rejects the domain']],
   );
   assert.match(found[0]!.help!, /iothread '5' not defined in iothreadid/);
+  assert.deepEqual(
+    found[0]!.related!.map((r) => [text.slice(r.range.start, r.range.end), r.message]),
+    [['7', 'scsi controller 1 uses IOThread 7 here']],
+  );
+  // One device alone keeps the one-device message.
+  const one = domain('kvm', '<iothreads>2</iothreads>', mappedDisk);
+  assert.deepEqual(findings(one).map((d) => d.message), ['disk vda uses IOThread 5 but the domain has IOThreads 1-2: libvirt rejects the domain']);
 });
 
 test('device IOThreads: ids the domain has, <iothreadids> filling, 0, a SCSI controller of no model and other drivers are not reported', () => {
@@ -67,7 +71,7 @@ test('device IOThreads: ids the domain has, <iothreadids> filling, 0, a SCSI con
   assert.deepEqual(findings(domain('kvm', '', "    <controller type='virtio-serial' index='0'><driver iothread='0'/></controller>")), []);
   // qemu_validate.c is the QEMU driver's: a Xen or test domain is not checked here.
   assert.deepEqual(findings(domain('xen', '', mappedDisk)), []);
-  assert.equal(findings(domain('qemu', '', mappedDisk)).length, 2);
+  assert.equal(findings(domain('qemu', '', mappedDisk)).length, 1);
 });
 
 test('device IOThreads: the text pre-check never hides a reference written another way (spaces around =, double quotes, other attribute order)', () => {
