@@ -20123,11 +20123,11 @@ var smt_sibling_sharing_default = definePlanRule({
       }
       return names2;
     };
-    const causeKey = (pin, hk) => [domainIndex.get(pin.on), hk.isEmpty ? "" : "housekeeping", [...pin.own.threads].sort().join(","), otherNames(pin).join("\0"), pin.others.size].join("");
-    const usesOf = (pin, hk) => {
+    const causeKey = (pin, hk) => [domainIndex.get(pin.on), hk.isEmpty ? "" : "housekeeping", [...new Set([...pin.own.threads].map((t) => t.split(" ")[0]))].sort().join(","), otherNames(pin).join("\0"), pin.others.size].join("");
+    const usesOf = (pin, hk, ownThreads = pin.own.threads) => {
       const uses = [];
       if (!hk.isEmpty) uses.push(`${describeCpus(hk)} ${hk.size === 1 ? "is" : "are"} housekeeping`);
-      if (!pin.own.cpus.isEmpty) uses.push(`its ${listNames([...pin.own.threads])} ${pin.own.threads.size === 1 ? "runs" : "run"} there`);
+      if (ownThreads.size > 0) uses.push(`its ${listNames([...ownThreads])} ${ownThreads.size === 1 ? "runs" : "run"} there`);
       if (pin.others.size > 0) uses.push(`${listBounded(otherNames(pin), pin.others.size, 3, "other guests")} can run there`);
       return uses;
     };
@@ -20206,7 +20206,7 @@ var smt_sibling_sharing_default = definePlanRule({
           vcpus: describeVcpus(union((p) => p.vcpus)),
           guest: guestName2(pin.on),
           siblings: describeCpus(union((p) => p.siblings)),
-          uses: usesOf(pin, hk).join("; ")
+          uses: usesOf(pin, hk, new Set(pins2.flatMap((p) => [...p.own.threads]))).join("; ")
         },
         related: related.slice(0, 20)
       });

@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"8c52717774feb9d75d8df655689e57f6c3d76c7944e7e57674aaf38cb392e71c"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"e999222fd35ec4a2e0e4eba08765b37e26b50cddfceb831d20665dbe07c07e1b"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -138,14 +138,14 @@ export default definePlanRule({
       }
       return names;
     };
-    /** Pins of one guest whose cores share the same work: whether housekeeping, which of its threads, which guests. */
+    /** Pins of one guest whose cores share the same work: whether housekeeping, which kinds of its threads, which guests. */
     const causeKey = (pin: DedicatedPin, hk: CpuSet): string =>
-      [domainIndex.get(pin.on), hk.isEmpty ? '' : 'housekeeping', [...pin.own.threads].sort().join(','), otherNames(pin).join('\0'), pin.others.size].join('\u0001');
+      [domainIndex.get(pin.on), hk.isEmpty ? '' : 'housekeeping', [...new Set([...pin.own.threads].map((t) => t.split(' ')[0]))].sort().join(','), otherNames(pin).join('\0'), pin.others.size].join('\u0001');
     /** What shares a pin's core, in words: `hk` (its housekeeping siblings), its own helper threads, other guests. */
-    const usesOf = (pin: DedicatedPin, hk: CpuSet): string[] => {
+    const usesOf = (pin: DedicatedPin, hk: CpuSet, ownThreads = pin.own.threads): string[] => {
       const uses: string[] = [];
       if (!hk.isEmpty) uses.push(`${describeCpus(hk)} ${hk.size === 1 ? 'is' : 'are'} housekeeping`);
-      if (!pin.own.cpus.isEmpty) uses.push(`its ${listNames([...pin.own.threads])} ${pin.own.threads.size === 1 ? 'runs' : 'run'} there`);
+      if (ownThreads.size > 0) uses.push(`its ${listNames([...ownThreads])} ${ownThreads.size === 1 ? 'runs' : 'run'} there`);
       if (pin.others.size > 0) uses.push(`${listBounded(otherNames(pin), pin.others.size, 3, 'other guests')} can run there`);
       return uses;
     };
@@ -234,7 +234,7 @@ export default definePlanRule({
           vcpus: describeVcpus(union((p) => p.vcpus)),
           guest: guestName(pin.on),
           siblings: describeCpus(union((p) => p.siblings)),
-          uses: usesOf(pin, hk).join('; '),
+          uses: usesOf(pin, hk, new Set(pins.flatMap((p) => [...p.own.threads]))).join('; '),
         },
         related: related.slice(0, 20),
       });
