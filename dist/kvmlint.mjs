@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"e999222fd35ec4a2e0e4eba08765b37e26b50cddfceb831d20665dbe07c07e1b"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"95aa23751f941e973b24224f6d6d40807d56473ad79a76f96ec2cd046d94b414"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -5,9 +5,9 @@ import { describeCpus, describeVcpus, excerpt } from '../../src/model/describe.t
 import { canStarveAnyVcpu, dedicatedCpuSet, domainThreads, isRealtimePolicy, realtimeVcpus, vcpusDedicatedWithin, vcpusThatCanStarve, type ThreadGroup } from '../../src/model/threads.ts';
 import { hasValueProblem } from '../../src/model/domain.ts';
 import { CPUTUNE_CHILD_ORDER, formatterPredecessor } from '../../src/model/libvirt-order.ts';
-import { insertChild, replaceAttributeValue } from '../../src/engine/edit.ts';
+import { combineEdits, insertChild, replaceAttributeValue } from '../../src/engine/edit.ts';
 import { defaultThreadAffinity } from '../../src/model/libvirt-version.ts';
-import type { XmlElement } from '../../src/xml/types.ts';
+import type { Range, XmlElement } from '../../src/xml/types.ts';
 
 /** Where a realtime (fifo/rr) IOThread belongs: no shared CPU is safe for it or for what it shares with. */
 const REALTIME_IOTHREAD_ADVICE = 'give a realtime IOThread an isolated CPU of its own, away from the vCPUs and the emulator';
@@ -34,6 +34,10 @@ export default defineDomainRule({
       pinnedOnDedicatedRealtime: {
         message: 'IOThread {{id}} is pinned to {{cpus}}, dedicated to {{vcpus}}: {{rt}}',
         help: '{{advice}} (a starved IOThread stalls the disk I/O it serves; a starved vCPU stalls the guest)',
+      },
+      pinnedOnDedicatedMany: {
+        message: 'IOThreads {{ids}} are pinned to {{cpus}}, dedicated to {{vcpus}}: they compete for those CPUs',
+        help: '{{advice}}',
       },
       unpinned: {
         message: '{{iothreads}} {{have}} no <iothreadpin>: {{they}} can run on {{where}}, including {{hit}}',
@@ -101,6 +105,8 @@ export default defineDomainRule({
 
     const ids = new Set(domain.iothreadIds);
     const pinned = new Set<number>();
+    /** Plain (not realtime) pins onto dedicated CPUs: one cause for all of a guest's, reported once below. */
+    const plain: Array<{ id: number; range: Range; cpus: CpuSet; hit: CpuSet; on: CpuSet; advice: string; fix: Fix | undefined }> = [];
     for (const pin of domain.cputune?.iothreadpins ?? []) {
       // A pin for an IOThread that does not exist is vcpu-id-range's; a second pin for one id is rejected by libvirt.
       if (pin.iothread === undefined || pinned.has(pin.iothread) || !ids.has(pin.iothread)) continue;
@@ -132,7 +138,37 @@ export default defineDomainRule({
       const balanced = !escape.isEmpty && (!model?.housekeeping || escape.intersects(model.housekeeping));
       const starvedOnly = vcpusThatCanStarve(domain, model, on, iothreadThreads.get(pin.iothread)!).size > 0 && !isRealtimePolicy(iothreadThreads.get(pin.iothread)!.policy);
       if (rt) report({ range: pin.cpuset.attr.valueRange, severity: balanced && starvedOnly ? 'warning' : 'error', messageId: 'pinnedOnDedicatedRealtime', data: { ...data, rt }, fix });
-      else report({ range: pin.cpuset.attr.valueRange, messageId: 'pinnedOnDedicated', data, fix });
+      else plain.push({ id: pin.iothread, range: pin.cpuset.attr.valueRange, cpus, hit, on, advice: data.advice, fix });
+    }
+    if (plain.length === 1) {
+      const [p] = plain;
+      report({
+        range: p!.range,
+        messageId: 'pinnedOnDedicated',
+        data: { id: p!.id, cpus: p!.hit.equals(p!.cpus) ? describeCpus(p!.cpus) : `${describeCpus(p!.cpus)}, including ${describeCpus(p!.hit)}`, vcpus: describeVcpus(p!.on), them: p!.hit.size === 1 ? 'the CPU' : 'those CPUs', advice: p!.advice },
+        fix: p!.fix,
+      });
+    } else if (plain.length > 1) {
+      // IOThreads pinned among the vCPUs (one per pair of vCPUs, as some passthrough guides do) are one cause, one
+      // finding, at the first pin, the others related; the fix moves them all, when each has one.
+      const union = (f: (p: (typeof plain)[number]) => CpuSet) => plain.reduce((acc, p) => acc.union(f(p)), CpuSet.empty);
+      const hit = union((p) => p.hit);
+      const all = union((p) => p.cpus);
+      const fixes = plain.map((p) => p.fix);
+      const same = plain.every((p) => p.advice === plain[0]!.advice) ? plain[0]!.advice : pinTo;
+      const advice = same.startsWith('set cpuset=') ? same.replace('set cpuset=', 'set each cpuset=') : same.replace(/\bit\b/, 'them');
+      report({
+        range: plain[0]!.range,
+        messageId: 'pinnedOnDedicatedMany',
+        data: {
+          ids: CpuSet.ofList(plain.map((p) => p.id)).toString(),
+          cpus: hit.equals(all) ? describeCpus(all) : `${describeCpus(all)}, including ${describeCpus(hit)}`,
+          vcpus: describeVcpus(union((p) => p.on)),
+          advice,
+        },
+        related: plain.slice(1, 21).map((p) => ({ range: p.range, message: `IOThread ${p.id} pinned to ${describeCpus(p.cpus)} here` })),
+        fix: fixes.every((f) => f !== undefined) ? combineEdits(source.text, fixes as Fix[]) : undefined,
+      });
     }
 
     const unpinned = domain.iothreadIds.filter((id) => !pinned.has(id));
