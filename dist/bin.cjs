@@ -33,7 +33,7 @@ tuneV8ForLint();
 var here = (0, import_node_path.dirname)((0, import_node_url.fileURLToPath)(__kvmlintLauncherUrl));
 var bundlePath = (0, import_node_path.join)(here, CLI_BUNDLE);
 var cachePath = (0, import_node_path.join)(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"95aa23751f941e973b24224f6d6d40807d56473ad79a76f96ec2cd046d94b414"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"fb505495323a8133d05d602373909d0c0e568161fa8815ee1e039b4fd4ac1234"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

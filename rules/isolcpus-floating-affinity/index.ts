@@ -24,6 +24,10 @@ export default defineHostRule({
         message: '{{threads}} can run on {{cpus}}, {{which}} not load-balanced ({{source}}): it stays on its first CPU',
         help: 'pin it to one isolated CPU, or to housekeeping CPUs if it may float',
       },
+      stuckMany: {
+        message: '{{threads}} each stay on their first CPU: {{cpus}} are not load-balanced ({{source}})',
+        help: 'pin each to one isolated CPU, or to housekeeping CPUs if they may float',
+      },
     },
   },
   check({ domain, host, report, reportHostOnce }) {
@@ -63,6 +67,8 @@ export default defineHostRule({
       if (pool) pool.push(use);
       else pools.set(key, [use]);
     }
+    /** Single threads each stuck on its own pool: one cause (each pinned to several isolated CPUs), reported once below. */
+    const stuck: Array<{ use: AffinityUse; threads: ThreadGroup[]; cpus: CpuSet; hit: CpuSet }> = [];
     for (const pool of pools.values()) {
       const first = pool[0]!;
       const cpus = first.affinity.cpus!;
@@ -73,11 +79,36 @@ export default defineHostRule({
       const which = hit.equals(cpus) ? 'which are' : `of which ${hit.toString()} are`;
       // Several threads: the kernel never moves one between these CPUs, so they pile up where they start while the
       // others idle. One thread: it never leaves the CPU it starts on, however busy that CPU gets.
+      if (!several) {
+        stuck.push({ use: first, threads, cpus, hit });
+        continue;
+      }
       report({
         range: first.range!,
         messageId: several ? 'pileUp' : 'stuck',
         data: { threads: describeUseThreads({ ...first, threads }), cpus: describeCpus(cpus), which, source },
         related: pool.slice(1).map((u) => ({ range: u.range!, message: `${describeUseThreads({ ...u, threads: ordinary(u) })} on the same CPUs here` })),
+      });
+    }
+    if (stuck.length === 1) {
+      const { use, threads, cpus, hit } = stuck[0]!;
+      report({
+        range: use.range!,
+        messageId: 'stuck',
+        data: { threads: describeUseThreads({ ...use, threads }), cpus: describeCpus(cpus), which: hit.equals(cpus) ? 'which are' : `of which ${hit.toString()} are`, source },
+      });
+    } else if (stuck.length > 1) {
+      // Threads each pinned to its own few isolated CPUs (an IOThread per pair of SMT siblings) are one cause.
+      const hit = stuck.reduce((acc, s) => acc.union(s.hit), CpuSet.empty);
+      report({
+        range: stuck[0]!.use.range!,
+        messageId: 'stuckMany',
+        data: {
+          threads: describeUseThreads({ ...stuck[0]!.use, threads: mergeThreadKinds(stuck.flatMap((s) => s.threads)) }),
+          cpus: describeCpus(hit),
+          source,
+        },
+        related: stuck.slice(1, 21).map((s) => ({ range: s.use.range!, message: `${describeUseThreads({ ...s.use, threads: s.threads })} on ${describeCpus(s.cpus)} here` })),
       });
     }
   },
