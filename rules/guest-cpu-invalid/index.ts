@@ -10,6 +10,12 @@ import type { XmlElement } from '../../src/xml/types.ts';
 const CACHE_SINCE = '3.3.0';
 const MAXPHYSADDR_SINCE = '8.7.0';
 const MAXPHYSADDR_LIMIT_SINCE = '9.3.0';
+/** formatdomain: the `migratable` attribute of a host-passthrough CPU came in 6.5.0; older releases ignore it. */
+const MIGRATABLE_SINCE = '6.5.0';
+/** virCPUFallback (cpu_conf.c). */
+const FALLBACKS: ReadonlySet<string> = new Set(['allow', 'forbid']);
+/** strlen() counts bytes: vendor_id's 12 are UTF-8 bytes. */
+const UTF8 = new TextEncoder();
 /** virCPUFeaturePolicy, virCPUCacheMode, virCPUMaxPhysAddrMode (cpu_conf.c). */
 const FEATURE_POLICIES: ReadonlySet<string> = new Set(['force', 'require', 'optional', 'disable', 'forbid']);
 const CACHE_MODES: ReadonlySet<string> = new Set(['emulate', 'passthrough', 'disable']);
@@ -21,6 +27,22 @@ const messages = {
   featuresWithoutModel: {
     message: '<cpu> lists features but names no <model>: libvirt rejects this at define time',
     help: "add the <model> the features modify, or use mode='host-model' or 'host-passthrough', which take features without one",
+  },
+  migratableMode: {
+    message: "migratable is only for a host-passthrough or maximum CPU, not mode='{{mode}}': libvirt rejects this at define time",
+    help: "remove migratable='{{value}}' from <cpu>",
+  },
+  fallback: {
+    message: "<model fallback='{{value}}'> is not allow or forbid: libvirt rejects this at define time",
+    help: "use fallback='allow' (the default) or fallback='forbid'",
+  },
+  vendorId: {
+    message: "<model vendor_id='{{value}}'> {{what}}: libvirt rejects this at define time",
+    help: "use a 12-character vendor id without commas, such as 'GenuineIntel' or 'AuthenticAMD'",
+  },
+  vendorWithoutModel: {
+    message: '<cpu> names a <vendor> but no <model>: libvirt rejects this at define time',
+    help: 'add the <model> the vendor belongs to, or remove <vendor>',
   },
   featurePolicy: {
     message: "CPU feature policy '{{policy}}' is not one libvirt knows: it rejects the domain at define time",
@@ -98,7 +120,7 @@ export default defineDomainRule({
     type: 'problem',
     fixable: false,
     hasSuggestions: false,
-    summary: 'A guest <cpu> libvirt rejects: bad or repeated features, a bad <cache> or <maxphysaddr>, SVE lengths with SVE off, host-passthrough in an emulated guest.',
+    summary: 'A guest <cpu> libvirt rejects: a misplaced migratable, a bad model fallback, vendor_id or vendor, bad or repeated features, a bad <cache> or <maxphysaddr>, SVE lengths with SVE off, host-passthrough under TCG.',
     tags: ['cpu-model'],
     messages,
   },
@@ -114,6 +136,7 @@ export default defineDomainRule({
     // ARCH_IS_X86 checks in qemuValidateDomainDefCpu: with no arch written the host's decides (unknown here),
     // so only a written non-x86 arch is reported; the mode checks after it fail on any arch.
     const notX86 = qemu && arch !== undefined && !X86_ARCHES.has(arch) ? arch : undefined;
+    checkModel(cpu, mode, libvirtAtLeast(version, MIGRATABLE_SINCE) !== false, report);
     checkFeatures(cpu, mode, qemu, report);
     if (libvirtAtLeast(version, CACHE_SINCE) !== false) checkCache(cpu, mode, qemu, notX86, report);
     if (libvirtAtLeast(version, MAXPHYSADDR_SINCE) !== false) checkMaxPhysAddr(cpu, qemu, notX86, libvirtAtLeast(version, MAXPHYSADDR_LIMIT_SINCE) !== false, report);
@@ -125,6 +148,35 @@ export default defineDomainRule({
     }
   },
 });
+
+/**
+ * cpu_conf.c virCPUDefParseXML, before the features: `migratable` only on a host-passthrough or maximum CPU; for
+ * the other modes a known `<model fallback>` and a `vendor_id` of exactly 12 bytes without a comma; no `<vendor>`
+ * without a `<model>` (virXPathString: an empty string is no value).
+ */
+function checkModel(cpu: XmlElement, mode: string, migratableKnown: boolean, report: Report): void {
+  const migratable = attribute(cpu, 'migratable');
+  if (migratableKnown && migratable && mode !== 'host-passthrough' && mode !== 'maximum') {
+    report({ range: migratable.range, messageId: 'migratableMode', data: { mode, value: excerpt(migratable.value, 16) } });
+  }
+  const model = firstChild(cpu, 'model');
+  if (model && mode !== 'host-passthrough' && mode !== 'maximum') {
+    const fallback = attribute(model, 'fallback');
+    if (fallback && fallback.value !== '' && !FALLBACKS.has(fallback.value)) {
+      report({ range: fallback.valueRange, messageId: 'fallback', data: { value: excerpt(fallback.value, 24) } });
+    }
+    const vendorId = attribute(model, 'vendor_id');
+    if (vendorId && vendorId.value !== '') {
+      const bytes = UTF8.encode(vendorId.value).length;
+      const what = bytes !== 12 ? `is ${bytes} bytes long, not 12` : vendorId.value.includes(',') ? 'has a comma, which QEMU cannot take' : undefined;
+      if (what) report({ range: vendorId.valueRange, messageId: 'vendorId', data: { value: excerpt(vendorId.value, 24), what } });
+    }
+  }
+  const vendor = firstChild(cpu, 'vendor');
+  if (vendor && vendor.text !== '' && (model === undefined || model.text === '')) {
+    report({ range: vendor.startTag, messageId: 'vendorWithoutModel', data: {} });
+  }
+}
 
 /**
  * cpu_conf.c virCPUDefParseXML: features need a model in custom mode, a known policy, a name, and each name once;
