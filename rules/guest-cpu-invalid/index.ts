@@ -120,7 +120,7 @@ export default defineDomainRule({
     type: 'problem',
     fixable: false,
     hasSuggestions: false,
-    summary: 'A guest <cpu> libvirt rejects: a misplaced migratable, a bad model fallback, vendor_id or vendor, bad or repeated features, a bad <cache> or <maxphysaddr>, SVE lengths with SVE off, host-passthrough under TCG.',
+    summary: 'A guest <cpu> libvirt rejects: bad migratable, model or vendor, bad or repeated features, bad <cache> or <maxphysaddr>, SVE lengths with SVE off, host-passthrough under TCG.',
     tags: ['cpu-model'],
     messages,
   },
