@@ -2,7 +2,7 @@ import { defineDomainRule } from '../../src/engine/types.ts';
 import { attribute, childrenNamed, firstChild } from '../../src/xml/query.ts';
 import { excerpt } from '../../src/model/describe.ts';
 import { libvirtAtLeast } from '../../src/model/libvirt-version.ts';
-import { libvirtUint, type CpuConfig } from '../../src/model/domain.ts';
+import { libvirtNonNegativeInt, libvirtUint, type CpuConfig } from '../../src/model/domain.ts';
 import type { DomainRuleContext } from '../../src/engine/types.ts';
 import type { XmlAttribute, XmlElement } from '../../src/xml/types.ts';
 
@@ -29,6 +29,10 @@ const messages = {
   controllerNodeMissing: {
     message: "the {{model}} controller (index {{index}}) is on guest NUMA node {{node}}, but the guest has {{cells}}: libvirt rejects this at define time",
     help: '{{advice}}',
+  },
+  controllerNodeOnRoot: {
+    message: 'the {{model}} controller with index 0 cannot be on a guest NUMA node: libvirt rejects this at define time',
+    help: "remove <node> from its <target>; give a NUMA node to another PHB (index 1 and up) or an expander bus instead",
   },
   noCells: {
     message: '<numa> has no <cell>: libvirt rejects this at define time ("NUMA topology defined without NUMA cells")',
@@ -112,7 +116,13 @@ export default defineDomainRule({
     // a few dozen more objects alive per domain for a whole plan.
     const controllers = source.text.includes('<node>') ? domain.devices.pciControllerNodes() : [];
     for (const c of controllers) {
-      if (c.node === undefined || c.node < cells.length) continue;
+      if (c.node === undefined) continue;
+      if (c.node < cells.length) {
+        // domain_validate.c virDomainControllerDefValidate: "The PCI controller with index=0 can't be associated
+        // with a NUMA node" (libvirt's test pseries-default-phb-numa-node), checked after the node count above.
+        if (c.index !== undefined && libvirtNonNegativeInt(c.index) === 0) report({ range: c.nodeElement.contentRange, messageId: 'controllerNodeOnRoot', data: { model: excerpt(c.model ?? 'pci') } });
+        continue;
+      }
       report({
         range: c.nodeElement.contentRange,
         messageId: 'controllerNodeMissing',

@@ -7,6 +7,7 @@ import type { XmlAttribute, XmlElement } from '../../src/xml/types.ts';
 import { excerpt } from '../../src/model/describe.ts';
 import { libvirtAtLeast } from '../../src/model/libvirt-version.ts';
 import { memoryDevicesKiB, numaMemoryTotal } from '../../src/model/guest-numa.ts';
+import { runsOnQemu } from '../../src/model/qemu-defaults.ts';
 
 /** Memory devices that take a slot of <maxMemory slots> (domain_conf.c virDomainDefHasMemoryHotplug; virtio-mem and virtio-pmem are PCI devices). */
 const SLOT_MODELS = new Set(['dimm', 'nvdimm']);
@@ -148,6 +149,10 @@ const messages = {
     message: 'the virtio-mem device requests {{requested}}, not a multiple of its block size {{block}}: libvirt rejects this',
     help: 'make <requested> a whole number of blocks',
   },
+  alignOverflow: {
+    message: "{{what}} rounds up to {{aligned}} KiB, over libvirt's {{max}} KiB: the guest cannot start",
+    help: 'libvirt rounds it up to a multiple of {{align}} KiB when it starts the guest: use at most {{largest}} KiB',
+  },
   hotplugNoNuma: {
     message: '<maxMemory> enables memory hotplug without guest NUMA cells: {{who}}',
     help: "{{later}}add a guest NUMA cell holding every vCPU and the memory: <cell id='0' cpus='0-{{lastVcpu}}' memory='{{memory}}' unit='KiB'/>",
@@ -229,6 +234,7 @@ export default defineDomainRule({
     }
 
     if (devices.length > 0) checkDevices(domain, host?.model, report);
+    if (runsOnQemu(domain)) checkAlignment(domain, report);
 
     const max = domain.maxMemory;
     if (!max) return;
@@ -274,6 +280,50 @@ export default defineDomainRule({
   },
 });
 
+
+/** virMemoryMaxValue(false) >> 10 (virutil.c; a 64-bit host): LLONG_MAX bytes in whole KiB. */
+const MEMORY_MAX_KIB = (2n ** 63n - 1n) >> 10n;
+
+/**
+ * qemu_domain.c qemuDomainAlignMemorySizes, run when a new QEMU process is prepared (qemuProcessPrepareDomain):
+ * each guest NUMA cell's memory, the initial memory and <maxMemory> are rounded up to 1 MiB (256 MiB on ppc64,
+ * qemuDomainGetMemorySizeAlignment), and a result above virMemoryMaxValue fails the start ("memory size of NUMA
+ * node '0' overflowed after alignment"; libvirt's test memory-align-fail).
+ */
+function checkAlignment(domain: DomainModel, report: Report): void {
+  const arch = domain.devices.osType()?.arch;
+  const align = arch === 'ppc64' || arch === 'ppc64le' ? 256n * 1024n : 1024n;
+  const roundUp = (kib: number): bigint => {
+    const whole = BigInt(Math.ceil(kib));
+    return ((whole + align - 1n) / align) * align;
+  };
+  const data = (what: string, aligned: bigint) => ({ what, aligned: String(aligned), max: String(MEMORY_MAX_KIB), align: String(align), largest: String((MEMORY_MAX_KIB / align) * align) });
+  const cells = domain.cpu?.cells ?? [];
+  let initial = 0n;
+  for (const c of cells) {
+    if (c.memoryKiB === undefined || !Number.isFinite(c.memoryKiB)) return;
+    const aligned = roundUp(c.memoryKiB);
+    if (aligned > MEMORY_MAX_KIB) {
+      report({ range: c.memoryAttr!.valueRange, messageId: 'alignOverflow', data: data(`NUMA cell ${c.id ?? c.index}'s memory`, aligned) });
+      return;
+    }
+    initial += aligned;
+  }
+  const memory = domain.memory;
+  if (cells.length === 0 && memory && Number.isFinite(memory.kib)) {
+    const devices = domain.devices.memoryDevices().length > 0 ? memoryDevicesKiB(domain)?.kib : 0;
+    if (devices !== undefined) initial = roundUp(Math.max(0, memory.kib - devices));
+  }
+  if (initial > MEMORY_MAX_KIB) {
+    const range = memory?.range ?? domain.element.startTag;
+    report({ range, messageId: 'alignOverflow', data: data(cells.length > 0 ? "the NUMA cells' memory" : '<memory>', initial) });
+    return;
+  }
+  const max = domain.maxMemory;
+  if (max && Number.isFinite(max.kib) && roundUp(max.kib) > MEMORY_MAX_KIB) {
+    report({ range: max.range, messageId: 'alignOverflow', data: data('<maxMemory>', roundUp(max.kib)) });
+  }
+}
 
 /** A size under a memory device's <target> in KiB as libvirt stores it (virDomainParseMemory rounds up): 0 when absent, undefined when unreadable. */
 function targetSizeKiB(el: XmlElement | undefined): number | undefined {

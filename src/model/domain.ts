@@ -399,7 +399,7 @@ export function isDomainRoot(el: XmlElement | undefined): boolean {
 const VIRT_TYPES: ReadonlySet<string> = new Set(['none', 'qemu', 'kqemu', 'kvm', 'xen', 'lxc', 'uml', 'openvz', 'test', 'vmware', 'hyperv', 'vbox', 'phyp', 'parallels', 'bhyve', 'vz', 'hvf']);
 
 /** virCPUMode (cpu_conf.c). */
-const CPU_MODES: ReadonlySet<string> = new Set(['custom', 'host-model', 'host-passthrough', 'maximum']);
+export const CPU_MODES: ReadonlySet<string> = new Set(['custom', 'host-model', 'host-passthrough', 'maximum']);
 
 /** Builds the typed view of one `<domain>` element. Never throws on bad values: they land in `problems`. */
 export function buildDomainModel(domain: XmlElement): DomainModel {
@@ -870,6 +870,15 @@ function parseCInteger(text: string, min: bigint, max: bigint): bigint | undefin
 export function libvirtUint(text: string): number | undefined {
   const v = parseCInteger(text, 0n, UINT_MAX);
   return v === undefined ? undefined : Number(v);
+}
+
+/**
+ * An int as virXMLPropInt reads it with VIR_XML_PROP_NONNEGATIVE (virStrToLong_i, base 10, on the raw value):
+ * leading white space and a sign allowed, nothing after the digits, within INT range and not below 0.
+ */
+export function libvirtNonNegativeInt(text: string): number | undefined {
+  const v = parseCInteger(text, -(2n ** 31n), 2n ** 31n - 1n);
+  return v === undefined || v < 0n ? undefined : Number(v);
 }
 
 class ModelBuilder {

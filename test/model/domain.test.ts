@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseXml } from '../../src/xml/index.ts';
-import { buildDomainModel, hasValueProblem, textRange } from '../../src/model/domain.ts';
+import { buildDomainModel, hasValueProblem, libvirtNonNegativeInt, textRange } from '../../src/model/domain.ts';
 
 function domain(body: string) {
   const doc = parseXml(`<domain type='kvm'>${body}</domain>`);
@@ -109,4 +109,16 @@ test("<cpu mode>: libvirt refuses a mode it does not know, case counts (cpu_conf
   assert.equal(valueProblems(domain(`<cpu mode='Host-Passthrough'/>`)).length, 1);
   assert.equal(valueProblems(domain(`<cpu mode='host-passthrough '/>`)).length, 1);
   for (const mode of ['custom', 'host-model', 'host-passthrough', 'maximum']) assert.deepEqual(valueProblems(domain(`<cpu mode='${mode}'/>`)), [], mode);
+});
+
+test('libvirtNonNegativeInt reads as virXMLPropInt with VIR_XML_PROP_NONNEGATIVE: int range, no sign below 0, nothing after', () => {
+  assert.equal(libvirtNonNegativeInt('3'), 3);
+  assert.equal(libvirtNonNegativeInt(' +3'), 3);
+  assert.equal(libvirtNonNegativeInt('-0'), 0);
+  assert.equal(libvirtNonNegativeInt('2147483647'), 2147483647);
+  assert.equal(libvirtNonNegativeInt('2147483648'), undefined);
+  assert.equal(libvirtNonNegativeInt('-1'), undefined);
+  assert.equal(libvirtNonNegativeInt('3 '), undefined);
+  assert.equal(libvirtNonNegativeInt('0x3'), undefined);
+  assert.equal(libvirtNonNegativeInt(''), undefined);
 });
