@@ -7205,9 +7205,9 @@ var require_eslint_formatter_friendly = __commonJS({
       var errorsHash = {};
       var warningsHash = {};
       results.forEach(function(result) {
-        var messages7 = result.messages || [];
+        var messages8 = result.messages || [];
         const fileSource = result.source || fs.readFileSync(result.filePath, "utf8");
-        entries = entries.concat(messages7.map(function(message) {
+        entries = entries.concat(messages8.map(function(message) {
           return extend({
             filePath: absolutePathsToFile ? path4.resolve(result.filePath) : path4.relative(".", result.filePath)
           }, message, {
@@ -7485,12 +7485,12 @@ function stripItermHint(text) {
   return text.replace(/^\u001B\]1337;CurrentDir=[^\u0007]*\u0007/, "");
 }
 function stripFriendlySummary(text, results) {
-  const messages7 = results.flatMap((r) => r.messages);
-  const errors = messages7.filter((m) => m.severity === 2).length;
-  const warnings = messages7.length - errors;
+  const messages8 = results.flatMap((r) => r.messages);
+  const errors = messages8.filter((m) => m.severity === 2).length;
+  const warnings = messages8.length - errors;
   const color = errors > 0 ? chalk.red : chalk.yellow;
   const headline = color.bold(
-    `\u2718 ${pluralize(messages7.length, "problem")} (${pluralize(errors, "error")}, ${pluralize(warnings, "warning")})`
+    `\u2718 ${pluralize(messages8.length, "problem")} (${pluralize(errors, "error")}, ${pluralize(warnings, "warning")})`
   );
   const at = text.lastIndexOf(headline);
   if (at < 0) throw new Error("eslint-formatter-friendly output changed: its summary line was not found");
@@ -10027,6 +10027,10 @@ function parseCInteger(text, min, max) {
 function libvirtUint(text) {
   const v = parseCInteger(text, 0n, UINT_MAX);
   return v === void 0 ? void 0 : Number(v);
+}
+function libvirtNonNegativeInt(text) {
+  const v = parseCInteger(text, -(2n ** 31n), 2n ** 31n - 1n);
+  return v === void 0 || v < 0n ? void 0 : Number(v);
 }
 var ModelBuilder = class {
   constructor(problems) {
@@ -16763,7 +16767,7 @@ function starsPerSegment(glob) {
 // src/generated/config-validator.ts
 var import_ucs2length2 = __toESM(require_ucs2length(), 1);
 var config_validator_default = validate102;
-var schema112 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/kvmlint/kvmlint/schemas/kvmlint.config.schema.json", "title": "kvmlint configuration (kvmlint.config.json)", "description": "Rule settings, ignores and the mapping of domains to host snapshots for a repository of libvirt domain XML. Paths and globs are relative to this file's directory.", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string", "description": "Path or URL of this schema, for editors." }, "rules": { "type": "object", "description": "Rule id \u2192 severity, or [severity, options]. Severities: off, warn, error.", "additionalProperties": { "oneOf": [{ "$ref": "#/definitions/severity" }, { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/severity" }, { "type": "object", "description": "Options for the rule (see its README)." }], "additionalItems": false }] }, "properties": { "cpu-topology-mismatch": { "description": "A guest CPU <topology> whose sockets \xD7 dies \xD7 clusters \xD7 cores \xD7 threads differs from the <vcpu> count, or that lacks a required count.", "$ref": "#/definitions/settingWithoutOptions" }, "cpuset-syntax": { "description": "A cpuset or nodeset that libvirt would reject, a `^N` exclusion that does nothing, or a valid value written out of order.", "$ref": "#/definitions/settingWithoutOptions" }, "dedicated-cpu-conflict": { "description": "A host CPU dedicated to one guest's vCPU can also run threads of another guest planned on the same host.", "$ref": "#/definitions/settingWithoutOptions" }, "duplicate-domain-identity": { "description": "Two domains planned on one host have the same <name> or the same <uuid>, which libvirt takes for one domain.", "$ref": "#/definitions/settingWithoutOptions" }, "emulatorpin-overlaps-vcpus": { "description": "QEMU's emulator threads may run on a host CPU that is dedicated to one of the guest's vCPUs.", "$ref": "#/definitions/settingWithoutOptions" }, "guest-cell-spans-host-nodes": { "description": "A guest NUMA cell whose vCPUs are pinned across several host nodes, or more guest cells with vCPUs than host nodes with CPUs.", "$ref": "#/definitions/settingWithoutOptions" }, "guest-numa-cell-invalid": { "description": "Guest NUMA <cell>s libvirt rejects (none, no memory, bad distances, memAccess or discard, bad HMAT caches or links), or a PCI controller on a missing cell.", "$ref": "#/definitions/settingWithoutOptions" }, "guest-numa-coverage": { "description": "Guest NUMA cells with bad ids, shared or nonexistent vCPUs (error), or vCPUs left out of every cell, which libvirt moves to cell 0 (warning).", "$ref": "#/definitions/settingWithoutOptions" }, "guest-numa-memory-sum": { "description": "With guest NUMA cells, <memory> differs from the cells' memory plus memory devices, the total libvirt replaces it with.", "$ref": "#/definitions/settingWithoutOptions" }, "guest-smt-topology-mismatch": { "description": "The guest's SMT topology (threads per core) does not match how its vCPUs are pinned to the host's SMT siblings.", "$ref": "#/definitions/settingWithoutOptions" }, "host-definition-drift": { "description": "The host's persistent definition of this domain (/etc/libvirt/qemu) differs from this file in an element kvmlint checks.", "$ref": "#/definitions/settingWithoutOptions" }, "housekeeping-overlap": { "description": "A pinned vCPU can run on the host's housekeeping CPUs, where IRQs, kernel threads and QEMU's own threads run.", "$ref": "#/definitions/settingWithoutOptions" }, "hugepage-size-decimal-unit": { "description": "A hugepage size in a decimal unit (GB, MB, KB): size='1' unit='GB' is 976,563 KiB, which is no page size.", "$ref": "#/definitions/settingWithoutOptions" }, "hugepage-size-unavailable": { "description": "A domain asks for a hugepage size the host has no pool of at all, so libvirt finds no hugetlbfs mount for it.", "$ref": "#/definitions/settingWithoutOptions" }, "hugepages-config-invalid": { "description": "<hugepages> that libvirt rejects: a page for a missing guest cell, overlapping or duplicate page sets, ondemand allocation or an anonymous memory source; or a page size the architecture lacks.", "$ref": "#/definitions/settingWithoutOptions" }, "insufficient-hugepages": { "description": "The guests planned on a host node need more hugepages of a size than that node's pool holds.", "$ref": "#/definitions/settingWithoutOptions" }, "iothread-placement": { "description": "An IOThread of a pinned domain has no iothreadpin, or is pinned onto a CPU dedicated to a vCPU.", "$ref": "#/definitions/settingWithoutOptions" }, "isolated-cpu-noise": { "description": "Isolated CPUs are not quiet at capture time: tasks other than guest threads, or IRQs, may run on them.", "oneOf": [{ "$ref": "#/definitions/severity" }, { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/severity" }, { "type": "object", "additionalProperties": false, "properties": { "maxForeign": { "type": "integer", "minimum": 0, "description": "foreign tasks (and IRQs) tolerated on the isolated CPUs (default 0)" } } }], "additionalItems": false }] }, "isolation-incomplete": { "description": "A dedicated vCPU runs on an isolated CPU that the kernel still ticks on (no nohz_full) or whose RCU callbacks it does not offload.", "$ref": "#/definitions/settingWithoutOptions" }, "isolation-params-consistency": { "description": "The host's isolation parameters contradict each other, the running kernel, tuned, or the NUMA layout.", "oneOf": [{ "$ref": "#/definitions/severity" }, { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/severity" }, { "type": "object", "additionalProperties": false, "properties": { "housekeepingPerNode": { "type": "boolean", "description": "Also warn about a NUMA node with CPUs but no housekeeping CPU." } } }], "additionalItems": false }] }, "isolcpus-floating-affinity": { "description": "A thread may run on several CPUs the scheduler does not load-balance (isolcpus domain set), so threads stack on one of them.", "$ref": "#/definitions/settingWithoutOptions" }, "locked-memory-risk": { "description": "Locked guest memory without a memtune hard_limit (QEMU may then lock memory without bound) or without hugepages.", "$ref": "#/definitions/settingWithoutOptions" }, "memory-config-invalid": { "description": "Memory sizing or memory devices libvirt rejects: no <memory>, <maxMemory> too small or missing, bad DIMM slots, hotplug without cells, bad NVDIMM, virtio-pmem or virtio-mem settings.", "$ref": "#/definitions/settingWithoutOptions" }, "memory-not-hugepage-multiple": { "description": "Hugepage-backed guest memory (a cell, or the whole guest) that is not a whole number of pages; an error below one page, an info note when under 1% of it goes unused.", "$ref": "#/definitions/settingWithoutOptions" }, "min-free-kbytes-exceeds-node-free": { "description": "A NUMA node's share of vm.min_free_kbytes (or its high watermark) exceeds the memory that node has free.", "$ref": "#/definitions/settingWithoutOptions" }, "min-free-kbytes-guideline": { "description": "vm.min_free_kbytes above the tuning guide's 2% of RAM (warning), or below the kernel's 1024 KB floor (error).", "oneOf": [{ "$ref": "#/definitions/severity" }, { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/severity" }, { "type": "object", "additionalProperties": false, "properties": { "maxPercent": { "type": "number", "exclusiveMinimum": 0, "maximum": 100, "description": "Warn above this share of total memory (default 2)." } } }], "additionalItems": false }] }, "missing-emulatorpin": { "description": "A domain pins its vCPUs but leaves QEMU's emulator threads floating over the vCPUs' CPUs (an error when those vCPUs, or the emulator, are realtime).", "$ref": "#/definitions/settingWithoutOptions" }, "no-host-cpu-left": { "description": "A guest has as many running vCPUs as the host has online CPUs, and they may run on all of them: nothing is left for the host (an error when they are realtime).", "$ref": "#/definitions/settingWithoutOptions" }, "not-a-domain": { "description": "A file named on the command line whose root element is not <domain>.", "$ref": "#/definitions/settingWithoutOptions" }, "numa-memory-insufficient": { "description": "The small-page guests bound strictly to a host NUMA node need more than its free memory, or leave it below its high watermark.", "$ref": "#/definitions/settingWithoutOptions" }, "numatune-invalid": { "description": "A <numatune> libvirt rejects: memnode for a missing or repeated guest cell, memnode under automatic placement, static placement without nodeset.", "$ref": "#/definitions/settingWithoutOptions" }, "numatune-memoryless-node": { "description": "A <numatune> nodeset names host NUMA nodes that have no memory (all of them: error; some: warning).", "$ref": "#/definitions/settingWithoutOptions" }, "pin-crosses-nodeset": { "description": "vCPUs pinned to one host NUMA node while <numatune> binds their memory to another (or no <numatune> at all).", "$ref": "#/definitions/settingWithoutOptions" }, "pin-target-offline": { "description": "A CPU pin or numatune nodeset names CPUs or NUMA nodes the host does not have, or CPUs that are offline.", "$ref": "#/definitions/settingWithoutOptions" }, "pinned-guest-cpu-model": { "description": "A pinned domain uses a named or default CPU model instead of host-passthrough or host-model.", "$ref": "#/definitions/settingWithoutOptions" }, "realtime-guest-hygiene": { "description": "A realtime guest lacks part of libvirt's kvm-realtime setup: hugepages, locked memory, nosharepages, no memory balloon, PMU off.", "$ref": "#/definitions/settingWithoutOptions" }, "realtime-sched-unsafe": { "description": "A thread with realtime scheduling (fifo or rr) can run on several CPUs, shares its CPU with another thread of the guest, or runs on housekeeping CPUs.", "$ref": "#/definitions/settingWithoutOptions" }, "running-affinity-drift": { "description": "A running vCPU, emulator or IOThread of this guest is allowed on other CPUs than the XML gives it (pinning changed live, or the XML since the start).", "$ref": "#/definitions/settingWithoutOptions" }, "running-guest-unmatched": { "description": "A guest runs on the host that no domain file mapped to it describes, or a domain mapped to the host is not running there.", "$ref": "#/definitions/settingWithoutOptions" }, "running-memory-drift": { "description": "A running guest's memory is not where <numatune> binds it, runs on small pages though <hugepages> is set, or lacks the <vcpusched> policy.", "oneOf": [{ "$ref": "#/definitions/severity" }, { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/severity" }, { "type": "object", "additionalProperties": false, "properties": { "maxOffNodesetPercent": { "type": "number", "minimum": 0, "maximum": 100, "description": "share of resident memory tolerated outside the nodeset (default 5)" }, "minHugepagePercent": { "type": "number", "minimum": 0, "maximum": 100, "description": "share of resident memory a <hugepages> guest must have in hugepages (default 50)" } } }], "additionalItems": false }] }, "schema-invalid": { "description": "libvirt's RelaxNG schema (domain.rng) rejects the domain; reported where validation stopped (only with --schema).", "$ref": "#/definitions/settingWithoutOptions" }, "smt-sibling-sharing": { "description": "The SMT sibling of a dedicated vCPU's CPU runs other work: another guest, host housekeeping, or this guest's emulator or IOThreads.", "$ref": "#/definitions/settingWithoutOptions" }, "unused-disable-directive": { "description": "A kvmlint-disable comment or <metadata> suppression that suppresses no finding (stale, misspelt, or naming the wrong rule).", "$ref": "#/definitions/settingWithoutOptions" }, "value-invalid": { "description": "A number, size, unit, mode or placement that libvirt would reject, a second copy of an element libvirt takes once, or an element another namespace hides from libvirt.", "$ref": "#/definitions/settingWithoutOptions" }, "vcpu-floating-pin": { "description": "A vcpupin names several host CPUs in a domain laid out for dedicated 1:1 pinning.", "$ref": "#/definitions/settingWithoutOptions" }, "vcpu-id-range": { "description": "A vCPU or IOThread id in <cputune>, <vcpus> or a device that the domain lacks, <vcpus> states libvirt refuses, a pin without cpuset or repeated, a bad realtime priority.", "$ref": "#/definitions/settingWithoutOptions" }, "vcpu-partially-pinned": { "description": "Some vCPUs are pinned and others are not, with no vcpu cpuset to bound them: the unpinned ones float over every host CPU.", "$ref": "#/definitions/settingWithoutOptions" }, "vcpu-pin-collision": { "description": "Two vCPUs of one domain are each pinned to the same single host CPU.", "$ref": "#/definitions/settingWithoutOptions" }, "vhost-user-shared-memory": { "description": "A vhost-user device (vhostuser interface or disk, vhost-vdpa disk, virtiofs) in a guest whose memory is not shared with its back end.", "$ref": "#/definitions/settingWithoutOptions" }, "xml-malformed": { "description": "The file is not well-formed XML; reported at the first fatal parse error.", "$ref": "#/definitions/settingWithoutOptions" } } }, "ignores": { "type": "array", "description": "A glob string ignores matching files entirely; an object ignores findings by file glob, domain name or uuid, and rule (libvirt drops XML comments when it stores a domain, so this is how to silence findings in XML dumped from a live host).", "items": { "oneOf": [{ "type": "string", "minLength": 1, "description": "Glob of files not to lint, relative to this file." }, { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "files": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Globs of the files whose findings are ignored." }, "domains": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Domain names or uuids whose findings are ignored." }, "rules": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Rules ignored; all rules when absent." }, "reason": { "type": "string", "description": "Why: shown nowhere, kept for reviewers." } } }] } }, "hosts": { "type": "array", "description": "Host snapshots and the domains planned on each. Every domain mapped to one host is analysed together with the others of that host (its plan). A domain matched by two hosts is an error.", "items": { "type": "object", "additionalProperties": false, "required": ["snapshot", "domains"], "properties": { "snapshot": { "type": "string", "minLength": 1, "description": "Host snapshot file (JSON, virsh capabilities XML or numactl --hardware text)." }, "domains": { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 }, "description": "Globs of the domain XML files planned on this host." }, "housekeeping": { "type": "string", "minLength": 1, "description": `Housekeeping CPUs of this host as a cpu list (e.g. "0-3"), overriding what the snapshot's isolation implies.` }, "libvirtVersion": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$", "description": `This host's libvirt release (e.g. "10.4.0"), overriding the snapshot's libvirtVersion. From 10.4.0 on, QEMU threads without a pin keep off /sys/devices/system/cpu/isolated; when no version is known the older behaviour is assumed.` } } } }, "reportUnusedDisableDirectives": { "type": "boolean", "description": "Report kvmlint-disable comments that suppress nothing." }, "maxFileSize": { "type": "integer", "minimum": 1, "description": "Refuse domain files larger than this many bytes (default 8 MiB)." }, "schema": { "type": ["boolean", "string"], "minLength": 1, "description": "Validate each domain against libvirt's RelaxNG schemas (rule schema-invalid), as --schema: a directory holding domain.rng (relative to this file), or true to search $KVMLINT_LIBVIRT_SCHEMAS, /usr/share/libvirt/schemas and /usr/local/share/libvirt/schemas. --schema on the command line overrides it." } }, "definitions": { "severity": { "enum": ["off", "info", "warn", "warning", "error"] }, "settingWithoutOptions": { "oneOf": [{ "$ref": "#/definitions/severity" }, { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/severity" }, { "type": "object", "maxProperties": 0, "description": "This rule takes no options." }], "additionalItems": false }] } } };
+var schema112 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/kvmlint/kvmlint/schemas/kvmlint.config.schema.json", "title": "kvmlint configuration (kvmlint.config.json)", "description": "Rule settings, ignores and the mapping of domains to host snapshots for a repository of libvirt domain XML. Paths and globs are relative to this file's directory.", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string", "description": "Path or URL of this schema, for editors." }, "rules": { "type": "object", "description": "Rule id \u2192 severity, or [severity, options]. Severities: off, warn, error.", "additionalProperties": { "oneOf": [{ "$ref": "#/definitions/severity" }, { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/severity" }, { "type": "object", "description": "Options for the rule (see its README)." }], "additionalItems": false }] }, "properties": { "cpu-topology-mismatch": { "description": "A guest CPU <topology> whose sockets \xD7 dies \xD7 clusters \xD7 cores \xD7 threads differs from the <vcpu> count, or that lacks a required count.", "$ref": "#/definitions/settingWithoutOptions" }, "cpuset-syntax": { "description": "A cpuset or nodeset that libvirt would reject, a `^N` exclusion that does nothing, or a valid value written out of order.", "$ref": "#/definitions/settingWithoutOptions" }, "dedicated-cpu-conflict": { "description": "A host CPU dedicated to one guest's vCPU can also run threads of another guest planned on the same host.", "$ref": "#/definitions/settingWithoutOptions" }, "duplicate-domain-identity": { "description": "Two domains planned on one host have the same <name> or the same <uuid>, which libvirt takes for one domain.", "$ref": "#/definitions/settingWithoutOptions" }, "emulatorpin-overlaps-vcpus": { "description": "QEMU's emulator threads may run on a host CPU that is dedicated to one of the guest's vCPUs.", "$ref": "#/definitions/settingWithoutOptions" }, "guest-cell-spans-host-nodes": { "description": "A guest NUMA cell whose vCPUs are pinned across several host nodes, or more guest cells with vCPUs than host nodes with CPUs.", "$ref": "#/definitions/settingWithoutOptions" }, "guest-cpu-invalid": { "description": "A guest <cpu> libvirt rejects: bad migratable, model or vendor, bad or repeated features, bad <cache> or <maxphysaddr>, SVE lengths with SVE off, host-passthrough under TCG.", "$ref": "#/definitions/settingWithoutOptions" }, "guest-numa-cell-invalid": { "description": "Guest NUMA <cell>s libvirt rejects (none, no memory, bad distances, memAccess or discard, bad HMAT caches or links), or a PCI controller on a missing cell.", "$ref": "#/definitions/settingWithoutOptions" }, "guest-numa-coverage": { "description": "Guest NUMA cells with bad ids, shared or nonexistent vCPUs (error), or vCPUs left out of every cell, which libvirt moves to cell 0 (warning).", "$ref": "#/definitions/settingWithoutOptions" }, "guest-numa-memory-sum": { "description": "With guest NUMA cells, <memory> differs from the cells' memory plus memory devices, the total libvirt replaces it with.", "$ref": "#/definitions/settingWithoutOptions" }, "guest-smt-topology-mismatch": { "description": "The guest's SMT topology (threads per core) does not match how its vCPUs are pinned to the host's SMT siblings.", "$ref": "#/definitions/settingWithoutOptions" }, "host-definition-drift": { "description": "The host's persistent definition of this domain (/etc/libvirt/qemu) differs from this file in an element kvmlint checks.", "$ref": "#/definitions/settingWithoutOptions" }, "housekeeping-overlap": { "description": "A pinned vCPU can run on the host's housekeeping CPUs, where IRQs, kernel threads and QEMU's own threads run.", "$ref": "#/definitions/settingWithoutOptions" }, "hugepage-size-decimal-unit": { "description": "A hugepage size in a decimal unit (GB, MB, KB): size='1' unit='GB' is 976,563 KiB, which is no page size.", "$ref": "#/definitions/settingWithoutOptions" }, "hugepage-size-unavailable": { "description": "A domain asks for a hugepage size the host has no pool of at all, so libvirt finds no hugetlbfs mount for it.", "$ref": "#/definitions/settingWithoutOptions" }, "hugepages-config-invalid": { "description": "<hugepages> that libvirt rejects: a page for a missing guest cell, overlapping or duplicate page sets, ondemand allocation or an anonymous memory source; or a page size the architecture lacks.", "$ref": "#/definitions/settingWithoutOptions" }, "insufficient-hugepages": { "description": "The guests planned on a host node need more hugepages of a size than that node's pool holds.", "$ref": "#/definitions/settingWithoutOptions" }, "iothread-placement": { "description": "An IOThread of a pinned domain has no iothreadpin, or is pinned onto a CPU dedicated to a vCPU.", "$ref": "#/definitions/settingWithoutOptions" }, "isolated-cpu-noise": { "description": "Isolated CPUs are not quiet at capture time: tasks other than guest threads, or IRQs, may run on them.", "oneOf": [{ "$ref": "#/definitions/severity" }, { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/severity" }, { "type": "object", "additionalProperties": false, "properties": { "maxForeign": { "type": "integer", "minimum": 0, "description": "foreign tasks (and IRQs) tolerated on the isolated CPUs (default 0)" } } }], "additionalItems": false }] }, "isolation-incomplete": { "description": "A dedicated vCPU runs on an isolated CPU that the kernel still ticks on (no nohz_full) or whose RCU callbacks it does not offload.", "$ref": "#/definitions/settingWithoutOptions" }, "isolation-params-consistency": { "description": "The host's isolation parameters contradict each other, the running kernel, tuned, or the NUMA layout.", "oneOf": [{ "$ref": "#/definitions/severity" }, { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/severity" }, { "type": "object", "additionalProperties": false, "properties": { "housekeepingPerNode": { "type": "boolean", "description": "Also warn about a NUMA node with CPUs but no housekeeping CPU." } } }], "additionalItems": false }] }, "isolcpus-floating-affinity": { "description": "A thread may run on several CPUs the scheduler does not load-balance (isolcpus domain set), so threads stack on one of them.", "$ref": "#/definitions/settingWithoutOptions" }, "locked-memory-risk": { "description": "Locked guest memory without a memtune hard_limit (QEMU may then lock memory without bound) or without hugepages.", "$ref": "#/definitions/settingWithoutOptions" }, "memory-config-invalid": { "description": "Memory sizing or memory devices libvirt rejects: no <memory>, <maxMemory> too small or missing, bad DIMM slots, hotplug without cells, bad NVDIMM, virtio-pmem or virtio-mem settings.", "$ref": "#/definitions/settingWithoutOptions" }, "memory-not-hugepage-multiple": { "description": "Hugepage-backed guest memory (a cell, or the whole guest) that is not a whole number of pages; an error below one page, an info note when under 1% of it goes unused.", "$ref": "#/definitions/settingWithoutOptions" }, "min-free-kbytes-exceeds-node-free": { "description": "A NUMA node's share of vm.min_free_kbytes (or its high watermark) exceeds the memory that node has free.", "$ref": "#/definitions/settingWithoutOptions" }, "min-free-kbytes-guideline": { "description": "vm.min_free_kbytes above the tuning guide's 2% of RAM (warning), or below the kernel's 1024 KB floor (error).", "oneOf": [{ "$ref": "#/definitions/severity" }, { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/severity" }, { "type": "object", "additionalProperties": false, "properties": { "maxPercent": { "type": "number", "exclusiveMinimum": 0, "maximum": 100, "description": "Warn above this share of total memory (default 2)." } } }], "additionalItems": false }] }, "missing-emulatorpin": { "description": "A domain pins its vCPUs but leaves QEMU's emulator threads floating over the vCPUs' CPUs (an error when those vCPUs, or the emulator, are realtime).", "$ref": "#/definitions/settingWithoutOptions" }, "no-host-cpu-left": { "description": "A guest has as many running vCPUs as the host has online CPUs, and they may run on all of them: nothing is left for the host (an error when they are realtime).", "$ref": "#/definitions/settingWithoutOptions" }, "not-a-domain": { "description": "A file named on the command line whose root element is not <domain>.", "$ref": "#/definitions/settingWithoutOptions" }, "numa-memory-insufficient": { "description": "The small-page guests bound strictly to a host NUMA node need more than its free memory, or leave it below its high watermark.", "$ref": "#/definitions/settingWithoutOptions" }, "numatune-invalid": { "description": "A <numatune> libvirt rejects: memnode for a missing or repeated guest cell, memnode under automatic placement, static placement without nodeset.", "$ref": "#/definitions/settingWithoutOptions" }, "numatune-memoryless-node": { "description": "A <numatune> nodeset names host NUMA nodes that have no memory (all of them: error; some: warning).", "$ref": "#/definitions/settingWithoutOptions" }, "pin-crosses-nodeset": { "description": "vCPUs pinned to one host NUMA node while <numatune> binds their memory to another (or no <numatune> at all).", "$ref": "#/definitions/settingWithoutOptions" }, "pin-target-offline": { "description": "A CPU pin or numatune nodeset names CPUs or NUMA nodes the host does not have, or CPUs that are offline.", "$ref": "#/definitions/settingWithoutOptions" }, "pinned-guest-cpu-model": { "description": "A pinned domain uses a named or default CPU model instead of host-passthrough or host-model.", "$ref": "#/definitions/settingWithoutOptions" }, "realtime-guest-hygiene": { "description": "A realtime guest lacks part of libvirt's kvm-realtime setup: hugepages, locked memory, nosharepages, no memory balloon, PMU off.", "$ref": "#/definitions/settingWithoutOptions" }, "realtime-sched-unsafe": { "description": "A thread with realtime scheduling (fifo or rr) can run on several CPUs, shares its CPU with another thread of the guest, or runs on housekeeping CPUs.", "$ref": "#/definitions/settingWithoutOptions" }, "running-affinity-drift": { "description": "A running vCPU, emulator or IOThread of this guest is allowed on other CPUs than the XML gives it (pinning changed live, or the XML since the start).", "$ref": "#/definitions/settingWithoutOptions" }, "running-guest-unmatched": { "description": "A guest runs on the host that no domain file mapped to it describes, or a domain mapped to the host is not running there.", "$ref": "#/definitions/settingWithoutOptions" }, "running-memory-drift": { "description": "A running guest's memory is not where <numatune> binds it, runs on small pages though <hugepages> is set, or lacks the <vcpusched> policy.", "oneOf": [{ "$ref": "#/definitions/severity" }, { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/severity" }, { "type": "object", "additionalProperties": false, "properties": { "maxOffNodesetPercent": { "type": "number", "minimum": 0, "maximum": 100, "description": "share of resident memory tolerated outside the nodeset (default 5)" }, "minHugepagePercent": { "type": "number", "minimum": 0, "maximum": 100, "description": "share of resident memory a <hugepages> guest must have in hugepages (default 50)" } } }], "additionalItems": false }] }, "schema-invalid": { "description": "libvirt's RelaxNG schema (domain.rng) rejects the domain; reported where validation stopped (only with --schema).", "$ref": "#/definitions/settingWithoutOptions" }, "smt-sibling-sharing": { "description": "The SMT sibling of a dedicated vCPU's CPU runs other work: another guest, host housekeeping, or this guest's emulator or IOThreads.", "$ref": "#/definitions/settingWithoutOptions" }, "unused-disable-directive": { "description": "A kvmlint-disable comment or <metadata> suppression that suppresses no finding (stale, misspelt, or naming the wrong rule).", "$ref": "#/definitions/settingWithoutOptions" }, "value-invalid": { "description": "A number, size, unit, mode or placement that libvirt would reject, a second copy of an element libvirt takes once, or an element another namespace hides from libvirt.", "$ref": "#/definitions/settingWithoutOptions" }, "vcpu-floating-pin": { "description": "A vcpupin names several host CPUs in a domain laid out for dedicated 1:1 pinning.", "$ref": "#/definitions/settingWithoutOptions" }, "vcpu-id-range": { "description": "A vCPU or IOThread id in <cputune>, <vcpus> or a device that the domain lacks, <vcpus> states libvirt refuses, a pin without cpuset or repeated, a bad realtime priority.", "$ref": "#/definitions/settingWithoutOptions" }, "vcpu-partially-pinned": { "description": "Some vCPUs are pinned and others are not, with no vcpu cpuset to bound them: the unpinned ones float over every host CPU.", "$ref": "#/definitions/settingWithoutOptions" }, "vcpu-pin-collision": { "description": "Two vCPUs of one domain are each pinned to the same single host CPU.", "$ref": "#/definitions/settingWithoutOptions" }, "vhost-user-shared-memory": { "description": "A vhost-user device (vhostuser interface or disk, vhost-vdpa disk, virtiofs) in a guest whose memory is not shared with its back end.", "$ref": "#/definitions/settingWithoutOptions" }, "xml-malformed": { "description": "The file is not well-formed XML; reported at the first fatal parse error.", "$ref": "#/definitions/settingWithoutOptions" } } }, "ignores": { "type": "array", "description": "A glob string ignores matching files entirely; an object ignores findings by file glob, domain name or uuid, and rule (libvirt drops XML comments when it stores a domain, so this is how to silence findings in XML dumped from a live host).", "items": { "oneOf": [{ "type": "string", "minLength": 1, "description": "Glob of files not to lint, relative to this file." }, { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "files": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Globs of the files whose findings are ignored." }, "domains": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Domain names or uuids whose findings are ignored." }, "rules": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Rules ignored; all rules when absent." }, "reason": { "type": "string", "description": "Why: shown nowhere, kept for reviewers." } } }] } }, "hosts": { "type": "array", "description": "Host snapshots and the domains planned on each. Every domain mapped to one host is analysed together with the others of that host (its plan). A domain matched by two hosts is an error.", "items": { "type": "object", "additionalProperties": false, "required": ["snapshot", "domains"], "properties": { "snapshot": { "type": "string", "minLength": 1, "description": "Host snapshot file (JSON, virsh capabilities XML or numactl --hardware text)." }, "domains": { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 }, "description": "Globs of the domain XML files planned on this host." }, "housekeeping": { "type": "string", "minLength": 1, "description": `Housekeeping CPUs of this host as a cpu list (e.g. "0-3"), overriding what the snapshot's isolation implies.` }, "libvirtVersion": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$", "description": `This host's libvirt release (e.g. "10.4.0"), overriding the snapshot's libvirtVersion. From 10.4.0 on, QEMU threads without a pin keep off /sys/devices/system/cpu/isolated; when no version is known the older behaviour is assumed.` } } } }, "reportUnusedDisableDirectives": { "type": "boolean", "description": "Report kvmlint-disable comments that suppress nothing." }, "maxFileSize": { "type": "integer", "minimum": 1, "description": "Refuse domain files larger than this many bytes (default 8 MiB)." }, "schema": { "type": ["boolean", "string"], "minLength": 1, "description": "Validate each domain against libvirt's RelaxNG schemas (rule schema-invalid), as --schema: a directory holding domain.rng (relative to this file), or true to search $KVMLINT_LIBVIRT_SCHEMAS, /usr/share/libvirt/schemas and /usr/local/share/libvirt/schemas. --schema on the command line overrides it." } }, "definitions": { "severity": { "enum": ["off", "info", "warn", "warning", "error"] }, "settingWithoutOptions": { "oneOf": [{ "$ref": "#/definitions/severity" }, { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/severity" }, { "type": "object", "maxProperties": 0, "description": "This rule takes no options." }], "additionalItems": false }] } } };
 var schema122 = { "enum": ["off", "info", "warn", "warning", "error"] };
 var func22 = Object.prototype.hasOwnProperty;
 var func32 = import_ucs2length2.default.default;
@@ -17077,6 +17081,12 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
             errors = vErrors.length;
           }
         }
+        if (data1["guest-cpu-invalid"] !== void 0) {
+          if (!validate11(data1["guest-cpu-invalid"], { instancePath: instancePath + "/rules/guest-cpu-invalid", parentData: data1, parentDataProperty: "guest-cpu-invalid", rootData })) {
+            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+            errors = vErrors.length;
+          }
+        }
         if (data1["guest-numa-cell-invalid"] !== void 0) {
           if (!validate11(data1["guest-numa-cell-invalid"], { instancePath: instancePath + "/rules/guest-numa-cell-invalid", parentData: data1, parentDataProperty: "guest-numa-cell-invalid", rootData })) {
             vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
@@ -17144,13 +17154,13 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           }
         }
         if (data1["isolated-cpu-noise"] !== void 0) {
-          let data22 = data1["isolated-cpu-noise"];
-          const _errs35 = errors;
+          let data23 = data1["isolated-cpu-noise"];
+          const _errs36 = errors;
           let valid7 = false;
           let passing1 = null;
-          const _errs36 = errors;
-          if (!(data22 === "off" || data22 === "info" || data22 === "warn" || data22 === "warning" || data22 === "error")) {
-            const err10 = { instancePath: instancePath + "/rules/isolated-cpu-noise", schemaPath: "#/definitions/severity/enum", keyword: "enum", params: { allowedValues: schema122.enum }, message: "must be equal to one of the allowed values", schema: schema122.enum, parentSchema: schema122, data: data22 };
+          const _errs37 = errors;
+          if (!(data23 === "off" || data23 === "info" || data23 === "warn" || data23 === "warning" || data23 === "error")) {
+            const err10 = { instancePath: instancePath + "/rules/isolated-cpu-noise", schemaPath: "#/definitions/severity/enum", keyword: "enum", params: { allowedValues: schema122.enum }, message: "must be equal to one of the allowed values", schema: schema122.enum, parentSchema: schema122, data: data23 };
             if (vErrors === null) {
               vErrors = [err10];
             } else {
@@ -17158,15 +17168,15 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
             }
             errors++;
           }
-          var _valid1 = _errs36 === errors;
+          var _valid1 = _errs37 === errors;
           if (_valid1) {
             valid7 = true;
             passing1 = 0;
           }
-          const _errs38 = errors;
-          if (Array.isArray(data22)) {
-            if (data22.length > 2) {
-              const err11 = { instancePath: instancePath + "/rules/isolated-cpu-noise", schemaPath: "#/properties/rules/properties/isolated-cpu-noise/oneOf/1/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items", schema: 2, parentSchema: schema112.properties.rules.properties["isolated-cpu-noise"].oneOf[1], data: data22 };
+          const _errs39 = errors;
+          if (Array.isArray(data23)) {
+            if (data23.length > 2) {
+              const err11 = { instancePath: instancePath + "/rules/isolated-cpu-noise", schemaPath: "#/properties/rules/properties/isolated-cpu-noise/oneOf/1/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items", schema: 2, parentSchema: schema112.properties.rules.properties["isolated-cpu-noise"].oneOf[1], data: data23 };
               if (vErrors === null) {
                 vErrors = [err11];
               } else {
@@ -17174,8 +17184,8 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
               }
               errors++;
             }
-            if (data22.length < 1) {
-              const err12 = { instancePath: instancePath + "/rules/isolated-cpu-noise", schemaPath: "#/properties/rules/properties/isolated-cpu-noise/oneOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema112.properties.rules.properties["isolated-cpu-noise"].oneOf[1], data: data22 };
+            if (data23.length < 1) {
+              const err12 = { instancePath: instancePath + "/rules/isolated-cpu-noise", schemaPath: "#/properties/rules/properties/isolated-cpu-noise/oneOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema112.properties.rules.properties["isolated-cpu-noise"].oneOf[1], data: data23 };
               if (vErrors === null) {
                 vErrors = [err12];
               } else {
@@ -17183,9 +17193,9 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
               }
               errors++;
             }
-            const len2 = data22.length;
+            const len2 = data23.length;
             if (!(len2 <= 2)) {
-              const err13 = { instancePath: instancePath + "/rules/isolated-cpu-noise", schemaPath: "#/properties/rules/properties/isolated-cpu-noise/oneOf/1/additionalItems", keyword: "additionalItems", params: { limit: 2 }, message: "must NOT have more than 2 items", schema: false, parentSchema: schema112.properties.rules.properties["isolated-cpu-noise"].oneOf[1], data: data22 };
+              const err13 = { instancePath: instancePath + "/rules/isolated-cpu-noise", schemaPath: "#/properties/rules/properties/isolated-cpu-noise/oneOf/1/additionalItems", keyword: "additionalItems", params: { limit: 2 }, message: "must NOT have more than 2 items", schema: false, parentSchema: schema112.properties.rules.properties["isolated-cpu-noise"].oneOf[1], data: data23 };
               if (vErrors === null) {
                 vErrors = [err13];
               } else {
@@ -17193,11 +17203,11 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
               }
               errors++;
             }
-            const len3 = data22.length;
+            const len3 = data23.length;
             if (len3 > 0) {
-              let data23 = data22[0];
-              if (!(data23 === "off" || data23 === "info" || data23 === "warn" || data23 === "warning" || data23 === "error")) {
-                const err14 = { instancePath: instancePath + "/rules/isolated-cpu-noise/0", schemaPath: "#/definitions/severity/enum", keyword: "enum", params: { allowedValues: schema122.enum }, message: "must be equal to one of the allowed values", schema: schema122.enum, parentSchema: schema122, data: data23 };
+              let data24 = data23[0];
+              if (!(data24 === "off" || data24 === "info" || data24 === "warn" || data24 === "warning" || data24 === "error")) {
+                const err14 = { instancePath: instancePath + "/rules/isolated-cpu-noise/0", schemaPath: "#/definitions/severity/enum", keyword: "enum", params: { allowedValues: schema122.enum }, message: "must be equal to one of the allowed values", schema: schema122.enum, parentSchema: schema122, data: data24 };
                 if (vErrors === null) {
                   vErrors = [err14];
                 } else {
@@ -17207,11 +17217,11 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
               }
             }
             if (len3 > 1) {
-              let data24 = data22[1];
-              if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
-                for (const key2 in data24) {
+              let data25 = data23[1];
+              if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
+                for (const key2 in data25) {
                   if (!(key2 === "maxForeign")) {
-                    const err15 = { instancePath: instancePath + "/rules/isolated-cpu-noise/1", schemaPath: "#/properties/rules/properties/isolated-cpu-noise/oneOf/1/items/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema112.properties.rules.properties["isolated-cpu-noise"].oneOf[1].items[1], data: data24 };
+                    const err15 = { instancePath: instancePath + "/rules/isolated-cpu-noise/1", schemaPath: "#/properties/rules/properties/isolated-cpu-noise/oneOf/1/items/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema112.properties.rules.properties["isolated-cpu-noise"].oneOf[1].items[1], data: data25 };
                     if (vErrors === null) {
                       vErrors = [err15];
                     } else {
@@ -17220,10 +17230,10 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                     errors++;
                   }
                 }
-                if (data24.maxForeign !== void 0) {
-                  let data25 = data24.maxForeign;
-                  if (!(typeof data25 == "number" && (!(data25 % 1) && !isNaN(data25)))) {
-                    const err16 = { instancePath: instancePath + "/rules/isolated-cpu-noise/1/maxForeign", schemaPath: "#/properties/rules/properties/isolated-cpu-noise/oneOf/1/items/1/properties/maxForeign/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema112.properties.rules.properties["isolated-cpu-noise"].oneOf[1].items[1].properties.maxForeign.type, parentSchema: schema112.properties.rules.properties["isolated-cpu-noise"].oneOf[1].items[1].properties.maxForeign, data: data25 };
+                if (data25.maxForeign !== void 0) {
+                  let data26 = data25.maxForeign;
+                  if (!(typeof data26 == "number" && (!(data26 % 1) && !isNaN(data26)))) {
+                    const err16 = { instancePath: instancePath + "/rules/isolated-cpu-noise/1/maxForeign", schemaPath: "#/properties/rules/properties/isolated-cpu-noise/oneOf/1/items/1/properties/maxForeign/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema112.properties.rules.properties["isolated-cpu-noise"].oneOf[1].items[1].properties.maxForeign.type, parentSchema: schema112.properties.rules.properties["isolated-cpu-noise"].oneOf[1].items[1].properties.maxForeign, data: data26 };
                     if (vErrors === null) {
                       vErrors = [err16];
                     } else {
@@ -17231,9 +17241,9 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                     }
                     errors++;
                   }
-                  if (typeof data25 == "number") {
-                    if (data25 < 0 || isNaN(data25)) {
-                      const err17 = { instancePath: instancePath + "/rules/isolated-cpu-noise/1/maxForeign", schemaPath: "#/properties/rules/properties/isolated-cpu-noise/oneOf/1/items/1/properties/maxForeign/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema112.properties.rules.properties["isolated-cpu-noise"].oneOf[1].items[1].properties.maxForeign, data: data25 };
+                  if (typeof data26 == "number") {
+                    if (data26 < 0 || isNaN(data26)) {
+                      const err17 = { instancePath: instancePath + "/rules/isolated-cpu-noise/1/maxForeign", schemaPath: "#/properties/rules/properties/isolated-cpu-noise/oneOf/1/items/1/properties/maxForeign/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema112.properties.rules.properties["isolated-cpu-noise"].oneOf[1].items[1].properties.maxForeign, data: data26 };
                       if (vErrors === null) {
                         vErrors = [err17];
                       } else {
@@ -17244,7 +17254,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                   }
                 }
               } else {
-                const err18 = { instancePath: instancePath + "/rules/isolated-cpu-noise/1", schemaPath: "#/properties/rules/properties/isolated-cpu-noise/oneOf/1/items/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema112.properties.rules.properties["isolated-cpu-noise"].oneOf[1].items[1].type, parentSchema: schema112.properties.rules.properties["isolated-cpu-noise"].oneOf[1].items[1], data: data24 };
+                const err18 = { instancePath: instancePath + "/rules/isolated-cpu-noise/1", schemaPath: "#/properties/rules/properties/isolated-cpu-noise/oneOf/1/items/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema112.properties.rules.properties["isolated-cpu-noise"].oneOf[1].items[1].type, parentSchema: schema112.properties.rules.properties["isolated-cpu-noise"].oneOf[1].items[1], data: data25 };
                 if (vErrors === null) {
                   vErrors = [err18];
                 } else {
@@ -17254,7 +17264,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
               }
             }
           } else {
-            const err19 = { instancePath: instancePath + "/rules/isolated-cpu-noise", schemaPath: "#/properties/rules/properties/isolated-cpu-noise/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.rules.properties["isolated-cpu-noise"].oneOf[1].type, parentSchema: schema112.properties.rules.properties["isolated-cpu-noise"].oneOf[1], data: data22 };
+            const err19 = { instancePath: instancePath + "/rules/isolated-cpu-noise", schemaPath: "#/properties/rules/properties/isolated-cpu-noise/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.rules.properties["isolated-cpu-noise"].oneOf[1].type, parentSchema: schema112.properties.rules.properties["isolated-cpu-noise"].oneOf[1], data: data23 };
             if (vErrors === null) {
               vErrors = [err19];
             } else {
@@ -17262,7 +17272,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
             }
             errors++;
           }
-          var _valid1 = _errs38 === errors;
+          var _valid1 = _errs39 === errors;
           if (_valid1 && valid7) {
             valid7 = false;
             passing1 = [passing1, 1];
@@ -17273,7 +17283,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
             }
           }
           if (!valid7) {
-            const err20 = { instancePath: instancePath + "/rules/isolated-cpu-noise", schemaPath: "#/properties/rules/properties/isolated-cpu-noise/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 }, message: "must match exactly one schema in oneOf", schema: schema112.properties.rules.properties["isolated-cpu-noise"].oneOf, parentSchema: schema112.properties.rules.properties["isolated-cpu-noise"], data: data22 };
+            const err20 = { instancePath: instancePath + "/rules/isolated-cpu-noise", schemaPath: "#/properties/rules/properties/isolated-cpu-noise/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 }, message: "must match exactly one schema in oneOf", schema: schema112.properties.rules.properties["isolated-cpu-noise"].oneOf, parentSchema: schema112.properties.rules.properties["isolated-cpu-noise"], data: data23 };
             if (vErrors === null) {
               vErrors = [err20];
             } else {
@@ -17281,10 +17291,10 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
             }
             errors++;
           } else {
-            errors = _errs35;
+            errors = _errs36;
             if (vErrors !== null) {
-              if (_errs35) {
-                vErrors.length = _errs35;
+              if (_errs36) {
+                vErrors.length = _errs36;
               } else {
                 vErrors = null;
               }
@@ -17298,13 +17308,13 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           }
         }
         if (data1["isolation-params-consistency"] !== void 0) {
-          let data27 = data1["isolation-params-consistency"];
-          const _errs49 = errors;
+          let data28 = data1["isolation-params-consistency"];
+          const _errs50 = errors;
           let valid12 = false;
           let passing2 = null;
-          const _errs50 = errors;
-          if (!(data27 === "off" || data27 === "info" || data27 === "warn" || data27 === "warning" || data27 === "error")) {
-            const err21 = { instancePath: instancePath + "/rules/isolation-params-consistency", schemaPath: "#/definitions/severity/enum", keyword: "enum", params: { allowedValues: schema122.enum }, message: "must be equal to one of the allowed values", schema: schema122.enum, parentSchema: schema122, data: data27 };
+          const _errs51 = errors;
+          if (!(data28 === "off" || data28 === "info" || data28 === "warn" || data28 === "warning" || data28 === "error")) {
+            const err21 = { instancePath: instancePath + "/rules/isolation-params-consistency", schemaPath: "#/definitions/severity/enum", keyword: "enum", params: { allowedValues: schema122.enum }, message: "must be equal to one of the allowed values", schema: schema122.enum, parentSchema: schema122, data: data28 };
             if (vErrors === null) {
               vErrors = [err21];
             } else {
@@ -17312,15 +17322,15 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
             }
             errors++;
           }
-          var _valid2 = _errs50 === errors;
+          var _valid2 = _errs51 === errors;
           if (_valid2) {
             valid12 = true;
             passing2 = 0;
           }
-          const _errs52 = errors;
-          if (Array.isArray(data27)) {
-            if (data27.length > 2) {
-              const err22 = { instancePath: instancePath + "/rules/isolation-params-consistency", schemaPath: "#/properties/rules/properties/isolation-params-consistency/oneOf/1/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items", schema: 2, parentSchema: schema112.properties.rules.properties["isolation-params-consistency"].oneOf[1], data: data27 };
+          const _errs53 = errors;
+          if (Array.isArray(data28)) {
+            if (data28.length > 2) {
+              const err22 = { instancePath: instancePath + "/rules/isolation-params-consistency", schemaPath: "#/properties/rules/properties/isolation-params-consistency/oneOf/1/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items", schema: 2, parentSchema: schema112.properties.rules.properties["isolation-params-consistency"].oneOf[1], data: data28 };
               if (vErrors === null) {
                 vErrors = [err22];
               } else {
@@ -17328,8 +17338,8 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
               }
               errors++;
             }
-            if (data27.length < 1) {
-              const err23 = { instancePath: instancePath + "/rules/isolation-params-consistency", schemaPath: "#/properties/rules/properties/isolation-params-consistency/oneOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema112.properties.rules.properties["isolation-params-consistency"].oneOf[1], data: data27 };
+            if (data28.length < 1) {
+              const err23 = { instancePath: instancePath + "/rules/isolation-params-consistency", schemaPath: "#/properties/rules/properties/isolation-params-consistency/oneOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema112.properties.rules.properties["isolation-params-consistency"].oneOf[1], data: data28 };
               if (vErrors === null) {
                 vErrors = [err23];
               } else {
@@ -17337,9 +17347,9 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
               }
               errors++;
             }
-            const len4 = data27.length;
+            const len4 = data28.length;
             if (!(len4 <= 2)) {
-              const err24 = { instancePath: instancePath + "/rules/isolation-params-consistency", schemaPath: "#/properties/rules/properties/isolation-params-consistency/oneOf/1/additionalItems", keyword: "additionalItems", params: { limit: 2 }, message: "must NOT have more than 2 items", schema: false, parentSchema: schema112.properties.rules.properties["isolation-params-consistency"].oneOf[1], data: data27 };
+              const err24 = { instancePath: instancePath + "/rules/isolation-params-consistency", schemaPath: "#/properties/rules/properties/isolation-params-consistency/oneOf/1/additionalItems", keyword: "additionalItems", params: { limit: 2 }, message: "must NOT have more than 2 items", schema: false, parentSchema: schema112.properties.rules.properties["isolation-params-consistency"].oneOf[1], data: data28 };
               if (vErrors === null) {
                 vErrors = [err24];
               } else {
@@ -17347,11 +17357,11 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
               }
               errors++;
             }
-            const len5 = data27.length;
+            const len5 = data28.length;
             if (len5 > 0) {
-              let data28 = data27[0];
-              if (!(data28 === "off" || data28 === "info" || data28 === "warn" || data28 === "warning" || data28 === "error")) {
-                const err25 = { instancePath: instancePath + "/rules/isolation-params-consistency/0", schemaPath: "#/definitions/severity/enum", keyword: "enum", params: { allowedValues: schema122.enum }, message: "must be equal to one of the allowed values", schema: schema122.enum, parentSchema: schema122, data: data28 };
+              let data29 = data28[0];
+              if (!(data29 === "off" || data29 === "info" || data29 === "warn" || data29 === "warning" || data29 === "error")) {
+                const err25 = { instancePath: instancePath + "/rules/isolation-params-consistency/0", schemaPath: "#/definitions/severity/enum", keyword: "enum", params: { allowedValues: schema122.enum }, message: "must be equal to one of the allowed values", schema: schema122.enum, parentSchema: schema122, data: data29 };
                 if (vErrors === null) {
                   vErrors = [err25];
                 } else {
@@ -17361,11 +17371,11 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
               }
             }
             if (len5 > 1) {
-              let data29 = data27[1];
-              if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
-                for (const key3 in data29) {
+              let data30 = data28[1];
+              if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
+                for (const key3 in data30) {
                   if (!(key3 === "housekeepingPerNode")) {
-                    const err26 = { instancePath: instancePath + "/rules/isolation-params-consistency/1", schemaPath: "#/properties/rules/properties/isolation-params-consistency/oneOf/1/items/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema112.properties.rules.properties["isolation-params-consistency"].oneOf[1].items[1], data: data29 };
+                    const err26 = { instancePath: instancePath + "/rules/isolation-params-consistency/1", schemaPath: "#/properties/rules/properties/isolation-params-consistency/oneOf/1/items/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema112.properties.rules.properties["isolation-params-consistency"].oneOf[1].items[1], data: data30 };
                     if (vErrors === null) {
                       vErrors = [err26];
                     } else {
@@ -17374,10 +17384,10 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                     errors++;
                   }
                 }
-                if (data29.housekeepingPerNode !== void 0) {
-                  let data30 = data29.housekeepingPerNode;
-                  if (typeof data30 !== "boolean") {
-                    const err27 = { instancePath: instancePath + "/rules/isolation-params-consistency/1/housekeepingPerNode", schemaPath: "#/properties/rules/properties/isolation-params-consistency/oneOf/1/items/1/properties/housekeepingPerNode/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema112.properties.rules.properties["isolation-params-consistency"].oneOf[1].items[1].properties.housekeepingPerNode.type, parentSchema: schema112.properties.rules.properties["isolation-params-consistency"].oneOf[1].items[1].properties.housekeepingPerNode, data: data30 };
+                if (data30.housekeepingPerNode !== void 0) {
+                  let data31 = data30.housekeepingPerNode;
+                  if (typeof data31 !== "boolean") {
+                    const err27 = { instancePath: instancePath + "/rules/isolation-params-consistency/1/housekeepingPerNode", schemaPath: "#/properties/rules/properties/isolation-params-consistency/oneOf/1/items/1/properties/housekeepingPerNode/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema112.properties.rules.properties["isolation-params-consistency"].oneOf[1].items[1].properties.housekeepingPerNode.type, parentSchema: schema112.properties.rules.properties["isolation-params-consistency"].oneOf[1].items[1].properties.housekeepingPerNode, data: data31 };
                     if (vErrors === null) {
                       vErrors = [err27];
                     } else {
@@ -17387,7 +17397,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                   }
                 }
               } else {
-                const err28 = { instancePath: instancePath + "/rules/isolation-params-consistency/1", schemaPath: "#/properties/rules/properties/isolation-params-consistency/oneOf/1/items/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema112.properties.rules.properties["isolation-params-consistency"].oneOf[1].items[1].type, parentSchema: schema112.properties.rules.properties["isolation-params-consistency"].oneOf[1].items[1], data: data29 };
+                const err28 = { instancePath: instancePath + "/rules/isolation-params-consistency/1", schemaPath: "#/properties/rules/properties/isolation-params-consistency/oneOf/1/items/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema112.properties.rules.properties["isolation-params-consistency"].oneOf[1].items[1].type, parentSchema: schema112.properties.rules.properties["isolation-params-consistency"].oneOf[1].items[1], data: data30 };
                 if (vErrors === null) {
                   vErrors = [err28];
                 } else {
@@ -17397,7 +17407,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
               }
             }
           } else {
-            const err29 = { instancePath: instancePath + "/rules/isolation-params-consistency", schemaPath: "#/properties/rules/properties/isolation-params-consistency/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.rules.properties["isolation-params-consistency"].oneOf[1].type, parentSchema: schema112.properties.rules.properties["isolation-params-consistency"].oneOf[1], data: data27 };
+            const err29 = { instancePath: instancePath + "/rules/isolation-params-consistency", schemaPath: "#/properties/rules/properties/isolation-params-consistency/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.rules.properties["isolation-params-consistency"].oneOf[1].type, parentSchema: schema112.properties.rules.properties["isolation-params-consistency"].oneOf[1], data: data28 };
             if (vErrors === null) {
               vErrors = [err29];
             } else {
@@ -17405,7 +17415,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
             }
             errors++;
           }
-          var _valid2 = _errs52 === errors;
+          var _valid2 = _errs53 === errors;
           if (_valid2 && valid12) {
             valid12 = false;
             passing2 = [passing2, 1];
@@ -17416,7 +17426,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
             }
           }
           if (!valid12) {
-            const err30 = { instancePath: instancePath + "/rules/isolation-params-consistency", schemaPath: "#/properties/rules/properties/isolation-params-consistency/oneOf", keyword: "oneOf", params: { passingSchemas: passing2 }, message: "must match exactly one schema in oneOf", schema: schema112.properties.rules.properties["isolation-params-consistency"].oneOf, parentSchema: schema112.properties.rules.properties["isolation-params-consistency"], data: data27 };
+            const err30 = { instancePath: instancePath + "/rules/isolation-params-consistency", schemaPath: "#/properties/rules/properties/isolation-params-consistency/oneOf", keyword: "oneOf", params: { passingSchemas: passing2 }, message: "must match exactly one schema in oneOf", schema: schema112.properties.rules.properties["isolation-params-consistency"].oneOf, parentSchema: schema112.properties.rules.properties["isolation-params-consistency"], data: data28 };
             if (vErrors === null) {
               vErrors = [err30];
             } else {
@@ -17424,10 +17434,10 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
             }
             errors++;
           } else {
-            errors = _errs49;
+            errors = _errs50;
             if (vErrors !== null) {
-              if (_errs49) {
-                vErrors.length = _errs49;
+              if (_errs50) {
+                vErrors.length = _errs50;
               } else {
                 vErrors = null;
               }
@@ -17465,13 +17475,13 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           }
         }
         if (data1["min-free-kbytes-guideline"] !== void 0) {
-          let data36 = data1["min-free-kbytes-guideline"];
-          const _errs67 = errors;
+          let data37 = data1["min-free-kbytes-guideline"];
+          const _errs68 = errors;
           let valid17 = false;
           let passing3 = null;
-          const _errs68 = errors;
-          if (!(data36 === "off" || data36 === "info" || data36 === "warn" || data36 === "warning" || data36 === "error")) {
-            const err31 = { instancePath: instancePath + "/rules/min-free-kbytes-guideline", schemaPath: "#/definitions/severity/enum", keyword: "enum", params: { allowedValues: schema122.enum }, message: "must be equal to one of the allowed values", schema: schema122.enum, parentSchema: schema122, data: data36 };
+          const _errs69 = errors;
+          if (!(data37 === "off" || data37 === "info" || data37 === "warn" || data37 === "warning" || data37 === "error")) {
+            const err31 = { instancePath: instancePath + "/rules/min-free-kbytes-guideline", schemaPath: "#/definitions/severity/enum", keyword: "enum", params: { allowedValues: schema122.enum }, message: "must be equal to one of the allowed values", schema: schema122.enum, parentSchema: schema122, data: data37 };
             if (vErrors === null) {
               vErrors = [err31];
             } else {
@@ -17479,15 +17489,15 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
             }
             errors++;
           }
-          var _valid3 = _errs68 === errors;
+          var _valid3 = _errs69 === errors;
           if (_valid3) {
             valid17 = true;
             passing3 = 0;
           }
-          const _errs70 = errors;
-          if (Array.isArray(data36)) {
-            if (data36.length > 2) {
-              const err32 = { instancePath: instancePath + "/rules/min-free-kbytes-guideline", schemaPath: "#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items", schema: 2, parentSchema: schema112.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1], data: data36 };
+          const _errs71 = errors;
+          if (Array.isArray(data37)) {
+            if (data37.length > 2) {
+              const err32 = { instancePath: instancePath + "/rules/min-free-kbytes-guideline", schemaPath: "#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items", schema: 2, parentSchema: schema112.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1], data: data37 };
               if (vErrors === null) {
                 vErrors = [err32];
               } else {
@@ -17495,8 +17505,8 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
               }
               errors++;
             }
-            if (data36.length < 1) {
-              const err33 = { instancePath: instancePath + "/rules/min-free-kbytes-guideline", schemaPath: "#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema112.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1], data: data36 };
+            if (data37.length < 1) {
+              const err33 = { instancePath: instancePath + "/rules/min-free-kbytes-guideline", schemaPath: "#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema112.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1], data: data37 };
               if (vErrors === null) {
                 vErrors = [err33];
               } else {
@@ -17504,9 +17514,9 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
               }
               errors++;
             }
-            const len6 = data36.length;
+            const len6 = data37.length;
             if (!(len6 <= 2)) {
-              const err34 = { instancePath: instancePath + "/rules/min-free-kbytes-guideline", schemaPath: "#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/additionalItems", keyword: "additionalItems", params: { limit: 2 }, message: "must NOT have more than 2 items", schema: false, parentSchema: schema112.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1], data: data36 };
+              const err34 = { instancePath: instancePath + "/rules/min-free-kbytes-guideline", schemaPath: "#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/additionalItems", keyword: "additionalItems", params: { limit: 2 }, message: "must NOT have more than 2 items", schema: false, parentSchema: schema112.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1], data: data37 };
               if (vErrors === null) {
                 vErrors = [err34];
               } else {
@@ -17514,11 +17524,11 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
               }
               errors++;
             }
-            const len7 = data36.length;
+            const len7 = data37.length;
             if (len7 > 0) {
-              let data37 = data36[0];
-              if (!(data37 === "off" || data37 === "info" || data37 === "warn" || data37 === "warning" || data37 === "error")) {
-                const err35 = { instancePath: instancePath + "/rules/min-free-kbytes-guideline/0", schemaPath: "#/definitions/severity/enum", keyword: "enum", params: { allowedValues: schema122.enum }, message: "must be equal to one of the allowed values", schema: schema122.enum, parentSchema: schema122, data: data37 };
+              let data38 = data37[0];
+              if (!(data38 === "off" || data38 === "info" || data38 === "warn" || data38 === "warning" || data38 === "error")) {
+                const err35 = { instancePath: instancePath + "/rules/min-free-kbytes-guideline/0", schemaPath: "#/definitions/severity/enum", keyword: "enum", params: { allowedValues: schema122.enum }, message: "must be equal to one of the allowed values", schema: schema122.enum, parentSchema: schema122, data: data38 };
                 if (vErrors === null) {
                   vErrors = [err35];
                 } else {
@@ -17528,11 +17538,11 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
               }
             }
             if (len7 > 1) {
-              let data38 = data36[1];
-              if (data38 && typeof data38 == "object" && !Array.isArray(data38)) {
-                for (const key4 in data38) {
+              let data39 = data37[1];
+              if (data39 && typeof data39 == "object" && !Array.isArray(data39)) {
+                for (const key4 in data39) {
                   if (!(key4 === "maxPercent")) {
-                    const err36 = { instancePath: instancePath + "/rules/min-free-kbytes-guideline/1", schemaPath: "#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/items/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema112.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1].items[1], data: data38 };
+                    const err36 = { instancePath: instancePath + "/rules/min-free-kbytes-guideline/1", schemaPath: "#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/items/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema112.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1].items[1], data: data39 };
                     if (vErrors === null) {
                       vErrors = [err36];
                     } else {
@@ -17541,11 +17551,11 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                     errors++;
                   }
                 }
-                if (data38.maxPercent !== void 0) {
-                  let data39 = data38.maxPercent;
-                  if (typeof data39 == "number") {
-                    if (data39 > 100 || isNaN(data39)) {
-                      const err37 = { instancePath: instancePath + "/rules/min-free-kbytes-guideline/1/maxPercent", schemaPath: "#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/items/1/properties/maxPercent/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema112.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1].items[1].properties.maxPercent, data: data39 };
+                if (data39.maxPercent !== void 0) {
+                  let data40 = data39.maxPercent;
+                  if (typeof data40 == "number") {
+                    if (data40 > 100 || isNaN(data40)) {
+                      const err37 = { instancePath: instancePath + "/rules/min-free-kbytes-guideline/1/maxPercent", schemaPath: "#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/items/1/properties/maxPercent/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema112.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1].items[1].properties.maxPercent, data: data40 };
                       if (vErrors === null) {
                         vErrors = [err37];
                       } else {
@@ -17553,8 +17563,8 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                       }
                       errors++;
                     }
-                    if (data39 <= 0 || isNaN(data39)) {
-                      const err38 = { instancePath: instancePath + "/rules/min-free-kbytes-guideline/1/maxPercent", schemaPath: "#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/items/1/properties/maxPercent/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema112.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1].items[1].properties.maxPercent, data: data39 };
+                    if (data40 <= 0 || isNaN(data40)) {
+                      const err38 = { instancePath: instancePath + "/rules/min-free-kbytes-guideline/1/maxPercent", schemaPath: "#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/items/1/properties/maxPercent/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema112.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1].items[1].properties.maxPercent, data: data40 };
                       if (vErrors === null) {
                         vErrors = [err38];
                       } else {
@@ -17563,7 +17573,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                       errors++;
                     }
                   } else {
-                    const err39 = { instancePath: instancePath + "/rules/min-free-kbytes-guideline/1/maxPercent", schemaPath: "#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/items/1/properties/maxPercent/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema112.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1].items[1].properties.maxPercent.type, parentSchema: schema112.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1].items[1].properties.maxPercent, data: data39 };
+                    const err39 = { instancePath: instancePath + "/rules/min-free-kbytes-guideline/1/maxPercent", schemaPath: "#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/items/1/properties/maxPercent/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema112.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1].items[1].properties.maxPercent.type, parentSchema: schema112.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1].items[1].properties.maxPercent, data: data40 };
                     if (vErrors === null) {
                       vErrors = [err39];
                     } else {
@@ -17573,7 +17583,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                   }
                 }
               } else {
-                const err40 = { instancePath: instancePath + "/rules/min-free-kbytes-guideline/1", schemaPath: "#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/items/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema112.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1].items[1].type, parentSchema: schema112.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1].items[1], data: data38 };
+                const err40 = { instancePath: instancePath + "/rules/min-free-kbytes-guideline/1", schemaPath: "#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/items/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema112.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1].items[1].type, parentSchema: schema112.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1].items[1], data: data39 };
                 if (vErrors === null) {
                   vErrors = [err40];
                 } else {
@@ -17583,7 +17593,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
               }
             }
           } else {
-            const err41 = { instancePath: instancePath + "/rules/min-free-kbytes-guideline", schemaPath: "#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1].type, parentSchema: schema112.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1], data: data36 };
+            const err41 = { instancePath: instancePath + "/rules/min-free-kbytes-guideline", schemaPath: "#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1].type, parentSchema: schema112.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1], data: data37 };
             if (vErrors === null) {
               vErrors = [err41];
             } else {
@@ -17591,7 +17601,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
             }
             errors++;
           }
-          var _valid3 = _errs70 === errors;
+          var _valid3 = _errs71 === errors;
           if (_valid3 && valid17) {
             valid17 = false;
             passing3 = [passing3, 1];
@@ -17602,7 +17612,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
             }
           }
           if (!valid17) {
-            const err42 = { instancePath: instancePath + "/rules/min-free-kbytes-guideline", schemaPath: "#/properties/rules/properties/min-free-kbytes-guideline/oneOf", keyword: "oneOf", params: { passingSchemas: passing3 }, message: "must match exactly one schema in oneOf", schema: schema112.properties.rules.properties["min-free-kbytes-guideline"].oneOf, parentSchema: schema112.properties.rules.properties["min-free-kbytes-guideline"], data: data36 };
+            const err42 = { instancePath: instancePath + "/rules/min-free-kbytes-guideline", schemaPath: "#/properties/rules/properties/min-free-kbytes-guideline/oneOf", keyword: "oneOf", params: { passingSchemas: passing3 }, message: "must match exactly one schema in oneOf", schema: schema112.properties.rules.properties["min-free-kbytes-guideline"].oneOf, parentSchema: schema112.properties.rules.properties["min-free-kbytes-guideline"], data: data37 };
             if (vErrors === null) {
               vErrors = [err42];
             } else {
@@ -17610,10 +17620,10 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
             }
             errors++;
           } else {
-            errors = _errs67;
+            errors = _errs68;
             if (vErrors !== null) {
-              if (_errs67) {
-                vErrors.length = _errs67;
+              if (_errs68) {
+                vErrors.length = _errs68;
               } else {
                 vErrors = null;
               }
@@ -17699,13 +17709,13 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           }
         }
         if (data1["running-memory-drift"] !== void 0) {
-          let data53 = data1["running-memory-drift"];
-          const _errs93 = errors;
+          let data54 = data1["running-memory-drift"];
+          const _errs94 = errors;
           let valid22 = false;
           let passing4 = null;
-          const _errs94 = errors;
-          if (!(data53 === "off" || data53 === "info" || data53 === "warn" || data53 === "warning" || data53 === "error")) {
-            const err43 = { instancePath: instancePath + "/rules/running-memory-drift", schemaPath: "#/definitions/severity/enum", keyword: "enum", params: { allowedValues: schema122.enum }, message: "must be equal to one of the allowed values", schema: schema122.enum, parentSchema: schema122, data: data53 };
+          const _errs95 = errors;
+          if (!(data54 === "off" || data54 === "info" || data54 === "warn" || data54 === "warning" || data54 === "error")) {
+            const err43 = { instancePath: instancePath + "/rules/running-memory-drift", schemaPath: "#/definitions/severity/enum", keyword: "enum", params: { allowedValues: schema122.enum }, message: "must be equal to one of the allowed values", schema: schema122.enum, parentSchema: schema122, data: data54 };
             if (vErrors === null) {
               vErrors = [err43];
             } else {
@@ -17713,15 +17723,15 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
             }
             errors++;
           }
-          var _valid4 = _errs94 === errors;
+          var _valid4 = _errs95 === errors;
           if (_valid4) {
             valid22 = true;
             passing4 = 0;
           }
-          const _errs96 = errors;
-          if (Array.isArray(data53)) {
-            if (data53.length > 2) {
-              const err44 = { instancePath: instancePath + "/rules/running-memory-drift", schemaPath: "#/properties/rules/properties/running-memory-drift/oneOf/1/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items", schema: 2, parentSchema: schema112.properties.rules.properties["running-memory-drift"].oneOf[1], data: data53 };
+          const _errs97 = errors;
+          if (Array.isArray(data54)) {
+            if (data54.length > 2) {
+              const err44 = { instancePath: instancePath + "/rules/running-memory-drift", schemaPath: "#/properties/rules/properties/running-memory-drift/oneOf/1/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items", schema: 2, parentSchema: schema112.properties.rules.properties["running-memory-drift"].oneOf[1], data: data54 };
               if (vErrors === null) {
                 vErrors = [err44];
               } else {
@@ -17729,8 +17739,8 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
               }
               errors++;
             }
-            if (data53.length < 1) {
-              const err45 = { instancePath: instancePath + "/rules/running-memory-drift", schemaPath: "#/properties/rules/properties/running-memory-drift/oneOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema112.properties.rules.properties["running-memory-drift"].oneOf[1], data: data53 };
+            if (data54.length < 1) {
+              const err45 = { instancePath: instancePath + "/rules/running-memory-drift", schemaPath: "#/properties/rules/properties/running-memory-drift/oneOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema112.properties.rules.properties["running-memory-drift"].oneOf[1], data: data54 };
               if (vErrors === null) {
                 vErrors = [err45];
               } else {
@@ -17738,9 +17748,9 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
               }
               errors++;
             }
-            const len8 = data53.length;
+            const len8 = data54.length;
             if (!(len8 <= 2)) {
-              const err46 = { instancePath: instancePath + "/rules/running-memory-drift", schemaPath: "#/properties/rules/properties/running-memory-drift/oneOf/1/additionalItems", keyword: "additionalItems", params: { limit: 2 }, message: "must NOT have more than 2 items", schema: false, parentSchema: schema112.properties.rules.properties["running-memory-drift"].oneOf[1], data: data53 };
+              const err46 = { instancePath: instancePath + "/rules/running-memory-drift", schemaPath: "#/properties/rules/properties/running-memory-drift/oneOf/1/additionalItems", keyword: "additionalItems", params: { limit: 2 }, message: "must NOT have more than 2 items", schema: false, parentSchema: schema112.properties.rules.properties["running-memory-drift"].oneOf[1], data: data54 };
               if (vErrors === null) {
                 vErrors = [err46];
               } else {
@@ -17748,11 +17758,11 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
               }
               errors++;
             }
-            const len9 = data53.length;
+            const len9 = data54.length;
             if (len9 > 0) {
-              let data54 = data53[0];
-              if (!(data54 === "off" || data54 === "info" || data54 === "warn" || data54 === "warning" || data54 === "error")) {
-                const err47 = { instancePath: instancePath + "/rules/running-memory-drift/0", schemaPath: "#/definitions/severity/enum", keyword: "enum", params: { allowedValues: schema122.enum }, message: "must be equal to one of the allowed values", schema: schema122.enum, parentSchema: schema122, data: data54 };
+              let data55 = data54[0];
+              if (!(data55 === "off" || data55 === "info" || data55 === "warn" || data55 === "warning" || data55 === "error")) {
+                const err47 = { instancePath: instancePath + "/rules/running-memory-drift/0", schemaPath: "#/definitions/severity/enum", keyword: "enum", params: { allowedValues: schema122.enum }, message: "must be equal to one of the allowed values", schema: schema122.enum, parentSchema: schema122, data: data55 };
                 if (vErrors === null) {
                   vErrors = [err47];
                 } else {
@@ -17762,11 +17772,11 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
               }
             }
             if (len9 > 1) {
-              let data55 = data53[1];
-              if (data55 && typeof data55 == "object" && !Array.isArray(data55)) {
-                for (const key5 in data55) {
+              let data56 = data54[1];
+              if (data56 && typeof data56 == "object" && !Array.isArray(data56)) {
+                for (const key5 in data56) {
                   if (!(key5 === "maxOffNodesetPercent" || key5 === "minHugepagePercent")) {
-                    const err48 = { instancePath: instancePath + "/rules/running-memory-drift/1", schemaPath: "#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema112.properties.rules.properties["running-memory-drift"].oneOf[1].items[1], data: data55 };
+                    const err48 = { instancePath: instancePath + "/rules/running-memory-drift/1", schemaPath: "#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema112.properties.rules.properties["running-memory-drift"].oneOf[1].items[1], data: data56 };
                     if (vErrors === null) {
                       vErrors = [err48];
                     } else {
@@ -17775,11 +17785,11 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                     errors++;
                   }
                 }
-                if (data55.maxOffNodesetPercent !== void 0) {
-                  let data56 = data55.maxOffNodesetPercent;
-                  if (typeof data56 == "number") {
-                    if (data56 > 100 || isNaN(data56)) {
-                      const err49 = { instancePath: instancePath + "/rules/running-memory-drift/1/maxOffNodesetPercent", schemaPath: "#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/properties/maxOffNodesetPercent/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema112.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.maxOffNodesetPercent, data: data56 };
+                if (data56.maxOffNodesetPercent !== void 0) {
+                  let data57 = data56.maxOffNodesetPercent;
+                  if (typeof data57 == "number") {
+                    if (data57 > 100 || isNaN(data57)) {
+                      const err49 = { instancePath: instancePath + "/rules/running-memory-drift/1/maxOffNodesetPercent", schemaPath: "#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/properties/maxOffNodesetPercent/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema112.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.maxOffNodesetPercent, data: data57 };
                       if (vErrors === null) {
                         vErrors = [err49];
                       } else {
@@ -17787,8 +17797,8 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                       }
                       errors++;
                     }
-                    if (data56 < 0 || isNaN(data56)) {
-                      const err50 = { instancePath: instancePath + "/rules/running-memory-drift/1/maxOffNodesetPercent", schemaPath: "#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/properties/maxOffNodesetPercent/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema112.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.maxOffNodesetPercent, data: data56 };
+                    if (data57 < 0 || isNaN(data57)) {
+                      const err50 = { instancePath: instancePath + "/rules/running-memory-drift/1/maxOffNodesetPercent", schemaPath: "#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/properties/maxOffNodesetPercent/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema112.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.maxOffNodesetPercent, data: data57 };
                       if (vErrors === null) {
                         vErrors = [err50];
                       } else {
@@ -17797,7 +17807,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                       errors++;
                     }
                   } else {
-                    const err51 = { instancePath: instancePath + "/rules/running-memory-drift/1/maxOffNodesetPercent", schemaPath: "#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/properties/maxOffNodesetPercent/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema112.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.maxOffNodesetPercent.type, parentSchema: schema112.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.maxOffNodesetPercent, data: data56 };
+                    const err51 = { instancePath: instancePath + "/rules/running-memory-drift/1/maxOffNodesetPercent", schemaPath: "#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/properties/maxOffNodesetPercent/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema112.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.maxOffNodesetPercent.type, parentSchema: schema112.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.maxOffNodesetPercent, data: data57 };
                     if (vErrors === null) {
                       vErrors = [err51];
                     } else {
@@ -17806,11 +17816,11 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                     errors++;
                   }
                 }
-                if (data55.minHugepagePercent !== void 0) {
-                  let data57 = data55.minHugepagePercent;
-                  if (typeof data57 == "number") {
-                    if (data57 > 100 || isNaN(data57)) {
-                      const err52 = { instancePath: instancePath + "/rules/running-memory-drift/1/minHugepagePercent", schemaPath: "#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/properties/minHugepagePercent/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema112.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.minHugepagePercent, data: data57 };
+                if (data56.minHugepagePercent !== void 0) {
+                  let data58 = data56.minHugepagePercent;
+                  if (typeof data58 == "number") {
+                    if (data58 > 100 || isNaN(data58)) {
+                      const err52 = { instancePath: instancePath + "/rules/running-memory-drift/1/minHugepagePercent", schemaPath: "#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/properties/minHugepagePercent/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema112.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.minHugepagePercent, data: data58 };
                       if (vErrors === null) {
                         vErrors = [err52];
                       } else {
@@ -17818,8 +17828,8 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                       }
                       errors++;
                     }
-                    if (data57 < 0 || isNaN(data57)) {
-                      const err53 = { instancePath: instancePath + "/rules/running-memory-drift/1/minHugepagePercent", schemaPath: "#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/properties/minHugepagePercent/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema112.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.minHugepagePercent, data: data57 };
+                    if (data58 < 0 || isNaN(data58)) {
+                      const err53 = { instancePath: instancePath + "/rules/running-memory-drift/1/minHugepagePercent", schemaPath: "#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/properties/minHugepagePercent/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema112.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.minHugepagePercent, data: data58 };
                       if (vErrors === null) {
                         vErrors = [err53];
                       } else {
@@ -17828,7 +17838,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                       errors++;
                     }
                   } else {
-                    const err54 = { instancePath: instancePath + "/rules/running-memory-drift/1/minHugepagePercent", schemaPath: "#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/properties/minHugepagePercent/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema112.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.minHugepagePercent.type, parentSchema: schema112.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.minHugepagePercent, data: data57 };
+                    const err54 = { instancePath: instancePath + "/rules/running-memory-drift/1/minHugepagePercent", schemaPath: "#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/properties/minHugepagePercent/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema112.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.minHugepagePercent.type, parentSchema: schema112.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.minHugepagePercent, data: data58 };
                     if (vErrors === null) {
                       vErrors = [err54];
                     } else {
@@ -17838,7 +17848,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                   }
                 }
               } else {
-                const err55 = { instancePath: instancePath + "/rules/running-memory-drift/1", schemaPath: "#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema112.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].type, parentSchema: schema112.properties.rules.properties["running-memory-drift"].oneOf[1].items[1], data: data55 };
+                const err55 = { instancePath: instancePath + "/rules/running-memory-drift/1", schemaPath: "#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema112.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].type, parentSchema: schema112.properties.rules.properties["running-memory-drift"].oneOf[1].items[1], data: data56 };
                 if (vErrors === null) {
                   vErrors = [err55];
                 } else {
@@ -17848,7 +17858,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
               }
             }
           } else {
-            const err56 = { instancePath: instancePath + "/rules/running-memory-drift", schemaPath: "#/properties/rules/properties/running-memory-drift/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.rules.properties["running-memory-drift"].oneOf[1].type, parentSchema: schema112.properties.rules.properties["running-memory-drift"].oneOf[1], data: data53 };
+            const err56 = { instancePath: instancePath + "/rules/running-memory-drift", schemaPath: "#/properties/rules/properties/running-memory-drift/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.rules.properties["running-memory-drift"].oneOf[1].type, parentSchema: schema112.properties.rules.properties["running-memory-drift"].oneOf[1], data: data54 };
             if (vErrors === null) {
               vErrors = [err56];
             } else {
@@ -17856,7 +17866,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
             }
             errors++;
           }
-          var _valid4 = _errs96 === errors;
+          var _valid4 = _errs97 === errors;
           if (_valid4 && valid22) {
             valid22 = false;
             passing4 = [passing4, 1];
@@ -17867,7 +17877,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
             }
           }
           if (!valid22) {
-            const err57 = { instancePath: instancePath + "/rules/running-memory-drift", schemaPath: "#/properties/rules/properties/running-memory-drift/oneOf", keyword: "oneOf", params: { passingSchemas: passing4 }, message: "must match exactly one schema in oneOf", schema: schema112.properties.rules.properties["running-memory-drift"].oneOf, parentSchema: schema112.properties.rules.properties["running-memory-drift"], data: data53 };
+            const err57 = { instancePath: instancePath + "/rules/running-memory-drift", schemaPath: "#/properties/rules/properties/running-memory-drift/oneOf", keyword: "oneOf", params: { passingSchemas: passing4 }, message: "must match exactly one schema in oneOf", schema: schema112.properties.rules.properties["running-memory-drift"].oneOf, parentSchema: schema112.properties.rules.properties["running-memory-drift"], data: data54 };
             if (vErrors === null) {
               vErrors = [err57];
             } else {
@@ -17875,10 +17885,10 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
             }
             errors++;
           } else {
-            errors = _errs93;
+            errors = _errs94;
             if (vErrors !== null) {
-              if (_errs93) {
-                vErrors.length = _errs93;
+              if (_errs94) {
+                vErrors.length = _errs94;
               } else {
                 vErrors = null;
               }
@@ -17956,18 +17966,18 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
       }
     }
     if (data.ignores !== void 0) {
-      let data68 = data.ignores;
-      if (Array.isArray(data68)) {
-        const len10 = data68.length;
+      let data69 = data.ignores;
+      if (Array.isArray(data69)) {
+        const len10 = data69.length;
         for (let i0 = 0; i0 < len10; i0++) {
-          let data69 = data68[i0];
-          const _errs120 = errors;
+          let data70 = data69[i0];
+          const _errs121 = errors;
           let valid29 = false;
           let passing5 = null;
-          const _errs121 = errors;
-          if (typeof data69 === "string") {
-            if (func32(data69) < 1) {
-              const err59 = { instancePath: instancePath + "/ignores/" + i0, schemaPath: "#/properties/ignores/items/oneOf/0/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.ignores.items.oneOf[0], data: data69 };
+          const _errs122 = errors;
+          if (typeof data70 === "string") {
+            if (func32(data70) < 1) {
+              const err59 = { instancePath: instancePath + "/ignores/" + i0, schemaPath: "#/properties/ignores/items/oneOf/0/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.ignores.items.oneOf[0], data: data70 };
               if (vErrors === null) {
                 vErrors = [err59];
               } else {
@@ -17976,7 +17986,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
               errors++;
             }
           } else {
-            const err60 = { instancePath: instancePath + "/ignores/" + i0, schemaPath: "#/properties/ignores/items/oneOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.ignores.items.oneOf[0].type, parentSchema: schema112.properties.ignores.items.oneOf[0], data: data69 };
+            const err60 = { instancePath: instancePath + "/ignores/" + i0, schemaPath: "#/properties/ignores/items/oneOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.ignores.items.oneOf[0].type, parentSchema: schema112.properties.ignores.items.oneOf[0], data: data70 };
             if (vErrors === null) {
               vErrors = [err60];
             } else {
@@ -17984,15 +17994,15 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
             }
             errors++;
           }
-          var _valid5 = _errs121 === errors;
+          var _valid5 = _errs122 === errors;
           if (_valid5) {
             valid29 = true;
             passing5 = 0;
           }
-          const _errs123 = errors;
-          if (data69 && typeof data69 == "object" && !Array.isArray(data69)) {
-            if (Object.keys(data69).length < 1) {
-              const err61 = { instancePath: instancePath + "/ignores/" + i0, schemaPath: "#/properties/ignores/items/oneOf/1/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema112.properties.ignores.items.oneOf[1], data: data69 };
+          const _errs124 = errors;
+          if (data70 && typeof data70 == "object" && !Array.isArray(data70)) {
+            if (Object.keys(data70).length < 1) {
+              const err61 = { instancePath: instancePath + "/ignores/" + i0, schemaPath: "#/properties/ignores/items/oneOf/1/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema112.properties.ignores.items.oneOf[1], data: data70 };
               if (vErrors === null) {
                 vErrors = [err61];
               } else {
@@ -18000,9 +18010,9 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
               }
               errors++;
             }
-            for (const key6 in data69) {
+            for (const key6 in data70) {
               if (!(key6 === "files" || key6 === "domains" || key6 === "rules" || key6 === "reason")) {
-                const err62 = { instancePath: instancePath + "/ignores/" + i0, schemaPath: "#/properties/ignores/items/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema112.properties.ignores.items.oneOf[1], data: data69 };
+                const err62 = { instancePath: instancePath + "/ignores/" + i0, schemaPath: "#/properties/ignores/items/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema112.properties.ignores.items.oneOf[1], data: data70 };
                 if (vErrors === null) {
                   vErrors = [err62];
                 } else {
@@ -18011,15 +18021,15 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                 errors++;
               }
             }
-            if (data69.files !== void 0) {
-              let data70 = data69.files;
-              if (Array.isArray(data70)) {
-                const len11 = data70.length;
+            if (data70.files !== void 0) {
+              let data71 = data70.files;
+              if (Array.isArray(data71)) {
+                const len11 = data71.length;
                 for (let i1 = 0; i1 < len11; i1++) {
-                  let data71 = data70[i1];
-                  if (typeof data71 === "string") {
-                    if (func32(data71) < 1) {
-                      const err63 = { instancePath: instancePath + "/ignores/" + i0 + "/files/" + i1, schemaPath: "#/properties/ignores/items/oneOf/1/properties/files/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.ignores.items.oneOf[1].properties.files.items, data: data71 };
+                  let data72 = data71[i1];
+                  if (typeof data72 === "string") {
+                    if (func32(data72) < 1) {
+                      const err63 = { instancePath: instancePath + "/ignores/" + i0 + "/files/" + i1, schemaPath: "#/properties/ignores/items/oneOf/1/properties/files/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.ignores.items.oneOf[1].properties.files.items, data: data72 };
                       if (vErrors === null) {
                         vErrors = [err63];
                       } else {
@@ -18028,7 +18038,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                       errors++;
                     }
                   } else {
-                    const err64 = { instancePath: instancePath + "/ignores/" + i0 + "/files/" + i1, schemaPath: "#/properties/ignores/items/oneOf/1/properties/files/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.ignores.items.oneOf[1].properties.files.items.type, parentSchema: schema112.properties.ignores.items.oneOf[1].properties.files.items, data: data71 };
+                    const err64 = { instancePath: instancePath + "/ignores/" + i0 + "/files/" + i1, schemaPath: "#/properties/ignores/items/oneOf/1/properties/files/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.ignores.items.oneOf[1].properties.files.items.type, parentSchema: schema112.properties.ignores.items.oneOf[1].properties.files.items, data: data72 };
                     if (vErrors === null) {
                       vErrors = [err64];
                     } else {
@@ -18038,7 +18048,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                   }
                 }
               } else {
-                const err65 = { instancePath: instancePath + "/ignores/" + i0 + "/files", schemaPath: "#/properties/ignores/items/oneOf/1/properties/files/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.ignores.items.oneOf[1].properties.files.type, parentSchema: schema112.properties.ignores.items.oneOf[1].properties.files, data: data70 };
+                const err65 = { instancePath: instancePath + "/ignores/" + i0 + "/files", schemaPath: "#/properties/ignores/items/oneOf/1/properties/files/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.ignores.items.oneOf[1].properties.files.type, parentSchema: schema112.properties.ignores.items.oneOf[1].properties.files, data: data71 };
                 if (vErrors === null) {
                   vErrors = [err65];
                 } else {
@@ -18047,15 +18057,15 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                 errors++;
               }
             }
-            if (data69.domains !== void 0) {
-              let data72 = data69.domains;
-              if (Array.isArray(data72)) {
-                const len12 = data72.length;
+            if (data70.domains !== void 0) {
+              let data73 = data70.domains;
+              if (Array.isArray(data73)) {
+                const len12 = data73.length;
                 for (let i2 = 0; i2 < len12; i2++) {
-                  let data73 = data72[i2];
-                  if (typeof data73 === "string") {
-                    if (func32(data73) < 1) {
-                      const err66 = { instancePath: instancePath + "/ignores/" + i0 + "/domains/" + i2, schemaPath: "#/properties/ignores/items/oneOf/1/properties/domains/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.ignores.items.oneOf[1].properties.domains.items, data: data73 };
+                  let data74 = data73[i2];
+                  if (typeof data74 === "string") {
+                    if (func32(data74) < 1) {
+                      const err66 = { instancePath: instancePath + "/ignores/" + i0 + "/domains/" + i2, schemaPath: "#/properties/ignores/items/oneOf/1/properties/domains/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.ignores.items.oneOf[1].properties.domains.items, data: data74 };
                       if (vErrors === null) {
                         vErrors = [err66];
                       } else {
@@ -18064,7 +18074,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                       errors++;
                     }
                   } else {
-                    const err67 = { instancePath: instancePath + "/ignores/" + i0 + "/domains/" + i2, schemaPath: "#/properties/ignores/items/oneOf/1/properties/domains/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.ignores.items.oneOf[1].properties.domains.items.type, parentSchema: schema112.properties.ignores.items.oneOf[1].properties.domains.items, data: data73 };
+                    const err67 = { instancePath: instancePath + "/ignores/" + i0 + "/domains/" + i2, schemaPath: "#/properties/ignores/items/oneOf/1/properties/domains/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.ignores.items.oneOf[1].properties.domains.items.type, parentSchema: schema112.properties.ignores.items.oneOf[1].properties.domains.items, data: data74 };
                     if (vErrors === null) {
                       vErrors = [err67];
                     } else {
@@ -18074,7 +18084,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                   }
                 }
               } else {
-                const err68 = { instancePath: instancePath + "/ignores/" + i0 + "/domains", schemaPath: "#/properties/ignores/items/oneOf/1/properties/domains/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.ignores.items.oneOf[1].properties.domains.type, parentSchema: schema112.properties.ignores.items.oneOf[1].properties.domains, data: data72 };
+                const err68 = { instancePath: instancePath + "/ignores/" + i0 + "/domains", schemaPath: "#/properties/ignores/items/oneOf/1/properties/domains/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.ignores.items.oneOf[1].properties.domains.type, parentSchema: schema112.properties.ignores.items.oneOf[1].properties.domains, data: data73 };
                 if (vErrors === null) {
                   vErrors = [err68];
                 } else {
@@ -18083,15 +18093,15 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                 errors++;
               }
             }
-            if (data69.rules !== void 0) {
-              let data74 = data69.rules;
-              if (Array.isArray(data74)) {
-                const len13 = data74.length;
+            if (data70.rules !== void 0) {
+              let data75 = data70.rules;
+              if (Array.isArray(data75)) {
+                const len13 = data75.length;
                 for (let i3 = 0; i3 < len13; i3++) {
-                  let data75 = data74[i3];
-                  if (typeof data75 === "string") {
-                    if (func32(data75) < 1) {
-                      const err69 = { instancePath: instancePath + "/ignores/" + i0 + "/rules/" + i3, schemaPath: "#/properties/ignores/items/oneOf/1/properties/rules/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.ignores.items.oneOf[1].properties.rules.items, data: data75 };
+                  let data76 = data75[i3];
+                  if (typeof data76 === "string") {
+                    if (func32(data76) < 1) {
+                      const err69 = { instancePath: instancePath + "/ignores/" + i0 + "/rules/" + i3, schemaPath: "#/properties/ignores/items/oneOf/1/properties/rules/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.ignores.items.oneOf[1].properties.rules.items, data: data76 };
                       if (vErrors === null) {
                         vErrors = [err69];
                       } else {
@@ -18100,7 +18110,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                       errors++;
                     }
                   } else {
-                    const err70 = { instancePath: instancePath + "/ignores/" + i0 + "/rules/" + i3, schemaPath: "#/properties/ignores/items/oneOf/1/properties/rules/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.ignores.items.oneOf[1].properties.rules.items.type, parentSchema: schema112.properties.ignores.items.oneOf[1].properties.rules.items, data: data75 };
+                    const err70 = { instancePath: instancePath + "/ignores/" + i0 + "/rules/" + i3, schemaPath: "#/properties/ignores/items/oneOf/1/properties/rules/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.ignores.items.oneOf[1].properties.rules.items.type, parentSchema: schema112.properties.ignores.items.oneOf[1].properties.rules.items, data: data76 };
                     if (vErrors === null) {
                       vErrors = [err70];
                     } else {
@@ -18110,7 +18120,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                   }
                 }
               } else {
-                const err71 = { instancePath: instancePath + "/ignores/" + i0 + "/rules", schemaPath: "#/properties/ignores/items/oneOf/1/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.ignores.items.oneOf[1].properties.rules.type, parentSchema: schema112.properties.ignores.items.oneOf[1].properties.rules, data: data74 };
+                const err71 = { instancePath: instancePath + "/ignores/" + i0 + "/rules", schemaPath: "#/properties/ignores/items/oneOf/1/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.ignores.items.oneOf[1].properties.rules.type, parentSchema: schema112.properties.ignores.items.oneOf[1].properties.rules, data: data75 };
                 if (vErrors === null) {
                   vErrors = [err71];
                 } else {
@@ -18119,10 +18129,10 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                 errors++;
               }
             }
-            if (data69.reason !== void 0) {
-              let data76 = data69.reason;
-              if (typeof data76 !== "string") {
-                const err72 = { instancePath: instancePath + "/ignores/" + i0 + "/reason", schemaPath: "#/properties/ignores/items/oneOf/1/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.ignores.items.oneOf[1].properties.reason.type, parentSchema: schema112.properties.ignores.items.oneOf[1].properties.reason, data: data76 };
+            if (data70.reason !== void 0) {
+              let data77 = data70.reason;
+              if (typeof data77 !== "string") {
+                const err72 = { instancePath: instancePath + "/ignores/" + i0 + "/reason", schemaPath: "#/properties/ignores/items/oneOf/1/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.ignores.items.oneOf[1].properties.reason.type, parentSchema: schema112.properties.ignores.items.oneOf[1].properties.reason, data: data77 };
                 if (vErrors === null) {
                   vErrors = [err72];
                 } else {
@@ -18132,7 +18142,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
               }
             }
           } else {
-            const err73 = { instancePath: instancePath + "/ignores/" + i0, schemaPath: "#/properties/ignores/items/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema112.properties.ignores.items.oneOf[1].type, parentSchema: schema112.properties.ignores.items.oneOf[1], data: data69 };
+            const err73 = { instancePath: instancePath + "/ignores/" + i0, schemaPath: "#/properties/ignores/items/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema112.properties.ignores.items.oneOf[1].type, parentSchema: schema112.properties.ignores.items.oneOf[1], data: data70 };
             if (vErrors === null) {
               vErrors = [err73];
             } else {
@@ -18140,7 +18150,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
             }
             errors++;
           }
-          var _valid5 = _errs123 === errors;
+          var _valid5 = _errs124 === errors;
           if (_valid5 && valid29) {
             valid29 = false;
             passing5 = [passing5, 1];
@@ -18151,7 +18161,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
             }
           }
           if (!valid29) {
-            const err74 = { instancePath: instancePath + "/ignores/" + i0, schemaPath: "#/properties/ignores/items/oneOf", keyword: "oneOf", params: { passingSchemas: passing5 }, message: "must match exactly one schema in oneOf", schema: schema112.properties.ignores.items.oneOf, parentSchema: schema112.properties.ignores.items, data: data69 };
+            const err74 = { instancePath: instancePath + "/ignores/" + i0, schemaPath: "#/properties/ignores/items/oneOf", keyword: "oneOf", params: { passingSchemas: passing5 }, message: "must match exactly one schema in oneOf", schema: schema112.properties.ignores.items.oneOf, parentSchema: schema112.properties.ignores.items, data: data70 };
             if (vErrors === null) {
               vErrors = [err74];
             } else {
@@ -18159,10 +18169,10 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
             }
             errors++;
           } else {
-            errors = _errs120;
+            errors = _errs121;
             if (vErrors !== null) {
-              if (_errs120) {
-                vErrors.length = _errs120;
+              if (_errs121) {
+                vErrors.length = _errs121;
               } else {
                 vErrors = null;
               }
@@ -18170,7 +18180,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           }
         }
       } else {
-        const err75 = { instancePath: instancePath + "/ignores", schemaPath: "#/properties/ignores/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.ignores.type, parentSchema: schema112.properties.ignores, data: data68 };
+        const err75 = { instancePath: instancePath + "/ignores", schemaPath: "#/properties/ignores/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.ignores.type, parentSchema: schema112.properties.ignores, data: data69 };
         if (vErrors === null) {
           vErrors = [err75];
         } else {
@@ -18180,14 +18190,14 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
       }
     }
     if (data.hosts !== void 0) {
-      let data77 = data.hosts;
-      if (Array.isArray(data77)) {
-        const len14 = data77.length;
+      let data78 = data.hosts;
+      if (Array.isArray(data78)) {
+        const len14 = data78.length;
         for (let i4 = 0; i4 < len14; i4++) {
-          let data78 = data77[i4];
-          if (data78 && typeof data78 == "object" && !Array.isArray(data78)) {
-            if (data78.snapshot === void 0) {
-              const err76 = { instancePath: instancePath + "/hosts/" + i4, schemaPath: "#/properties/hosts/items/required", keyword: "required", params: { missingProperty: "snapshot" }, message: "must have required property 'snapshot'", schema: schema112.properties.hosts.items.required, parentSchema: schema112.properties.hosts.items, data: data78 };
+          let data79 = data78[i4];
+          if (data79 && typeof data79 == "object" && !Array.isArray(data79)) {
+            if (data79.snapshot === void 0) {
+              const err76 = { instancePath: instancePath + "/hosts/" + i4, schemaPath: "#/properties/hosts/items/required", keyword: "required", params: { missingProperty: "snapshot" }, message: "must have required property 'snapshot'", schema: schema112.properties.hosts.items.required, parentSchema: schema112.properties.hosts.items, data: data79 };
               if (vErrors === null) {
                 vErrors = [err76];
               } else {
@@ -18195,8 +18205,8 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
               }
               errors++;
             }
-            if (data78.domains === void 0) {
-              const err77 = { instancePath: instancePath + "/hosts/" + i4, schemaPath: "#/properties/hosts/items/required", keyword: "required", params: { missingProperty: "domains" }, message: "must have required property 'domains'", schema: schema112.properties.hosts.items.required, parentSchema: schema112.properties.hosts.items, data: data78 };
+            if (data79.domains === void 0) {
+              const err77 = { instancePath: instancePath + "/hosts/" + i4, schemaPath: "#/properties/hosts/items/required", keyword: "required", params: { missingProperty: "domains" }, message: "must have required property 'domains'", schema: schema112.properties.hosts.items.required, parentSchema: schema112.properties.hosts.items, data: data79 };
               if (vErrors === null) {
                 vErrors = [err77];
               } else {
@@ -18204,9 +18214,9 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
               }
               errors++;
             }
-            for (const key7 in data78) {
+            for (const key7 in data79) {
               if (!(key7 === "snapshot" || key7 === "domains" || key7 === "housekeeping" || key7 === "libvirtVersion")) {
-                const err78 = { instancePath: instancePath + "/hosts/" + i4, schemaPath: "#/properties/hosts/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema112.properties.hosts.items, data: data78 };
+                const err78 = { instancePath: instancePath + "/hosts/" + i4, schemaPath: "#/properties/hosts/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema112.properties.hosts.items, data: data79 };
                 if (vErrors === null) {
                   vErrors = [err78];
                 } else {
@@ -18215,11 +18225,11 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                 errors++;
               }
             }
-            if (data78.snapshot !== void 0) {
-              let data79 = data78.snapshot;
-              if (typeof data79 === "string") {
-                if (func32(data79) < 1) {
-                  const err79 = { instancePath: instancePath + "/hosts/" + i4 + "/snapshot", schemaPath: "#/properties/hosts/items/properties/snapshot/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.hosts.items.properties.snapshot, data: data79 };
+            if (data79.snapshot !== void 0) {
+              let data80 = data79.snapshot;
+              if (typeof data80 === "string") {
+                if (func32(data80) < 1) {
+                  const err79 = { instancePath: instancePath + "/hosts/" + i4 + "/snapshot", schemaPath: "#/properties/hosts/items/properties/snapshot/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.hosts.items.properties.snapshot, data: data80 };
                   if (vErrors === null) {
                     vErrors = [err79];
                   } else {
@@ -18228,7 +18238,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                   errors++;
                 }
               } else {
-                const err80 = { instancePath: instancePath + "/hosts/" + i4 + "/snapshot", schemaPath: "#/properties/hosts/items/properties/snapshot/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.hosts.items.properties.snapshot.type, parentSchema: schema112.properties.hosts.items.properties.snapshot, data: data79 };
+                const err80 = { instancePath: instancePath + "/hosts/" + i4 + "/snapshot", schemaPath: "#/properties/hosts/items/properties/snapshot/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.hosts.items.properties.snapshot.type, parentSchema: schema112.properties.hosts.items.properties.snapshot, data: data80 };
                 if (vErrors === null) {
                   vErrors = [err80];
                 } else {
@@ -18237,11 +18247,11 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                 errors++;
               }
             }
-            if (data78.domains !== void 0) {
-              let data80 = data78.domains;
-              if (Array.isArray(data80)) {
-                if (data80.length < 1) {
-                  const err81 = { instancePath: instancePath + "/hosts/" + i4 + "/domains", schemaPath: "#/properties/hosts/items/properties/domains/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema112.properties.hosts.items.properties.domains, data: data80 };
+            if (data79.domains !== void 0) {
+              let data81 = data79.domains;
+              if (Array.isArray(data81)) {
+                if (data81.length < 1) {
+                  const err81 = { instancePath: instancePath + "/hosts/" + i4 + "/domains", schemaPath: "#/properties/hosts/items/properties/domains/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema112.properties.hosts.items.properties.domains, data: data81 };
                   if (vErrors === null) {
                     vErrors = [err81];
                   } else {
@@ -18249,12 +18259,12 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                   }
                   errors++;
                 }
-                const len15 = data80.length;
+                const len15 = data81.length;
                 for (let i5 = 0; i5 < len15; i5++) {
-                  let data81 = data80[i5];
-                  if (typeof data81 === "string") {
-                    if (func32(data81) < 1) {
-                      const err82 = { instancePath: instancePath + "/hosts/" + i4 + "/domains/" + i5, schemaPath: "#/properties/hosts/items/properties/domains/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.hosts.items.properties.domains.items, data: data81 };
+                  let data82 = data81[i5];
+                  if (typeof data82 === "string") {
+                    if (func32(data82) < 1) {
+                      const err82 = { instancePath: instancePath + "/hosts/" + i4 + "/domains/" + i5, schemaPath: "#/properties/hosts/items/properties/domains/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.hosts.items.properties.domains.items, data: data82 };
                       if (vErrors === null) {
                         vErrors = [err82];
                       } else {
@@ -18263,7 +18273,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                       errors++;
                     }
                   } else {
-                    const err83 = { instancePath: instancePath + "/hosts/" + i4 + "/domains/" + i5, schemaPath: "#/properties/hosts/items/properties/domains/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.hosts.items.properties.domains.items.type, parentSchema: schema112.properties.hosts.items.properties.domains.items, data: data81 };
+                    const err83 = { instancePath: instancePath + "/hosts/" + i4 + "/domains/" + i5, schemaPath: "#/properties/hosts/items/properties/domains/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.hosts.items.properties.domains.items.type, parentSchema: schema112.properties.hosts.items.properties.domains.items, data: data82 };
                     if (vErrors === null) {
                       vErrors = [err83];
                     } else {
@@ -18273,7 +18283,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                   }
                 }
               } else {
-                const err84 = { instancePath: instancePath + "/hosts/" + i4 + "/domains", schemaPath: "#/properties/hosts/items/properties/domains/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.hosts.items.properties.domains.type, parentSchema: schema112.properties.hosts.items.properties.domains, data: data80 };
+                const err84 = { instancePath: instancePath + "/hosts/" + i4 + "/domains", schemaPath: "#/properties/hosts/items/properties/domains/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.hosts.items.properties.domains.type, parentSchema: schema112.properties.hosts.items.properties.domains, data: data81 };
                 if (vErrors === null) {
                   vErrors = [err84];
                 } else {
@@ -18282,11 +18292,11 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                 errors++;
               }
             }
-            if (data78.housekeeping !== void 0) {
-              let data82 = data78.housekeeping;
-              if (typeof data82 === "string") {
-                if (func32(data82) < 1) {
-                  const err85 = { instancePath: instancePath + "/hosts/" + i4 + "/housekeeping", schemaPath: "#/properties/hosts/items/properties/housekeeping/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.hosts.items.properties.housekeeping, data: data82 };
+            if (data79.housekeeping !== void 0) {
+              let data83 = data79.housekeeping;
+              if (typeof data83 === "string") {
+                if (func32(data83) < 1) {
+                  const err85 = { instancePath: instancePath + "/hosts/" + i4 + "/housekeeping", schemaPath: "#/properties/hosts/items/properties/housekeeping/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.hosts.items.properties.housekeeping, data: data83 };
                   if (vErrors === null) {
                     vErrors = [err85];
                   } else {
@@ -18295,7 +18305,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                   errors++;
                 }
               } else {
-                const err86 = { instancePath: instancePath + "/hosts/" + i4 + "/housekeeping", schemaPath: "#/properties/hosts/items/properties/housekeeping/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.hosts.items.properties.housekeeping.type, parentSchema: schema112.properties.hosts.items.properties.housekeeping, data: data82 };
+                const err86 = { instancePath: instancePath + "/hosts/" + i4 + "/housekeeping", schemaPath: "#/properties/hosts/items/properties/housekeeping/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.hosts.items.properties.housekeeping.type, parentSchema: schema112.properties.hosts.items.properties.housekeeping, data: data83 };
                 if (vErrors === null) {
                   vErrors = [err86];
                 } else {
@@ -18304,11 +18314,11 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                 errors++;
               }
             }
-            if (data78.libvirtVersion !== void 0) {
-              let data83 = data78.libvirtVersion;
-              if (typeof data83 === "string") {
-                if (!pattern02.test(data83)) {
-                  const err87 = { instancePath: instancePath + "/hosts/" + i4 + "/libvirtVersion", schemaPath: "#/properties/hosts/items/properties/libvirtVersion/pattern", keyword: "pattern", params: { pattern: "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$" }, message: 'must match pattern "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$"', schema: "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$", parentSchema: schema112.properties.hosts.items.properties.libvirtVersion, data: data83 };
+            if (data79.libvirtVersion !== void 0) {
+              let data84 = data79.libvirtVersion;
+              if (typeof data84 === "string") {
+                if (!pattern02.test(data84)) {
+                  const err87 = { instancePath: instancePath + "/hosts/" + i4 + "/libvirtVersion", schemaPath: "#/properties/hosts/items/properties/libvirtVersion/pattern", keyword: "pattern", params: { pattern: "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$" }, message: 'must match pattern "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$"', schema: "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$", parentSchema: schema112.properties.hosts.items.properties.libvirtVersion, data: data84 };
                   if (vErrors === null) {
                     vErrors = [err87];
                   } else {
@@ -18317,7 +18327,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                   errors++;
                 }
               } else {
-                const err88 = { instancePath: instancePath + "/hosts/" + i4 + "/libvirtVersion", schemaPath: "#/properties/hosts/items/properties/libvirtVersion/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.hosts.items.properties.libvirtVersion.type, parentSchema: schema112.properties.hosts.items.properties.libvirtVersion, data: data83 };
+                const err88 = { instancePath: instancePath + "/hosts/" + i4 + "/libvirtVersion", schemaPath: "#/properties/hosts/items/properties/libvirtVersion/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.hosts.items.properties.libvirtVersion.type, parentSchema: schema112.properties.hosts.items.properties.libvirtVersion, data: data84 };
                 if (vErrors === null) {
                   vErrors = [err88];
                 } else {
@@ -18327,7 +18337,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
               }
             }
           } else {
-            const err89 = { instancePath: instancePath + "/hosts/" + i4, schemaPath: "#/properties/hosts/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema112.properties.hosts.items.type, parentSchema: schema112.properties.hosts.items, data: data78 };
+            const err89 = { instancePath: instancePath + "/hosts/" + i4, schemaPath: "#/properties/hosts/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema112.properties.hosts.items.type, parentSchema: schema112.properties.hosts.items, data: data79 };
             if (vErrors === null) {
               vErrors = [err89];
             } else {
@@ -18337,7 +18347,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
           }
         }
       } else {
-        const err90 = { instancePath: instancePath + "/hosts", schemaPath: "#/properties/hosts/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.hosts.type, parentSchema: schema112.properties.hosts, data: data77 };
+        const err90 = { instancePath: instancePath + "/hosts", schemaPath: "#/properties/hosts/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.hosts.type, parentSchema: schema112.properties.hosts, data: data78 };
         if (vErrors === null) {
           vErrors = [err90];
         } else {
@@ -18347,9 +18357,9 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
       }
     }
     if (data.reportUnusedDisableDirectives !== void 0) {
-      let data84 = data.reportUnusedDisableDirectives;
-      if (typeof data84 !== "boolean") {
-        const err91 = { instancePath: instancePath + "/reportUnusedDisableDirectives", schemaPath: "#/properties/reportUnusedDisableDirectives/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema112.properties.reportUnusedDisableDirectives.type, parentSchema: schema112.properties.reportUnusedDisableDirectives, data: data84 };
+      let data85 = data.reportUnusedDisableDirectives;
+      if (typeof data85 !== "boolean") {
+        const err91 = { instancePath: instancePath + "/reportUnusedDisableDirectives", schemaPath: "#/properties/reportUnusedDisableDirectives/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema112.properties.reportUnusedDisableDirectives.type, parentSchema: schema112.properties.reportUnusedDisableDirectives, data: data85 };
         if (vErrors === null) {
           vErrors = [err91];
         } else {
@@ -18359,9 +18369,9 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
       }
     }
     if (data.maxFileSize !== void 0) {
-      let data85 = data.maxFileSize;
-      if (!(typeof data85 == "number" && (!(data85 % 1) && !isNaN(data85)))) {
-        const err92 = { instancePath: instancePath + "/maxFileSize", schemaPath: "#/properties/maxFileSize/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema112.properties.maxFileSize.type, parentSchema: schema112.properties.maxFileSize, data: data85 };
+      let data86 = data.maxFileSize;
+      if (!(typeof data86 == "number" && (!(data86 % 1) && !isNaN(data86)))) {
+        const err92 = { instancePath: instancePath + "/maxFileSize", schemaPath: "#/properties/maxFileSize/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema112.properties.maxFileSize.type, parentSchema: schema112.properties.maxFileSize, data: data86 };
         if (vErrors === null) {
           vErrors = [err92];
         } else {
@@ -18369,9 +18379,9 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
         }
         errors++;
       }
-      if (typeof data85 == "number") {
-        if (data85 < 1 || isNaN(data85)) {
-          const err93 = { instancePath: instancePath + "/maxFileSize", schemaPath: "#/properties/maxFileSize/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema112.properties.maxFileSize, data: data85 };
+      if (typeof data86 == "number") {
+        if (data86 < 1 || isNaN(data86)) {
+          const err93 = { instancePath: instancePath + "/maxFileSize", schemaPath: "#/properties/maxFileSize/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema112.properties.maxFileSize, data: data86 };
           if (vErrors === null) {
             vErrors = [err93];
           } else {
@@ -18382,9 +18392,9 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
       }
     }
     if (data.schema !== void 0) {
-      let data86 = data.schema;
-      if (typeof data86 !== "boolean" && typeof data86 !== "string") {
-        const err94 = { instancePath: instancePath + "/schema", schemaPath: "#/properties/schema/type", keyword: "type", params: { type: schema112.properties.schema.type }, message: "must be boolean,string", schema: schema112.properties.schema.type, parentSchema: schema112.properties.schema, data: data86 };
+      let data87 = data.schema;
+      if (typeof data87 !== "boolean" && typeof data87 !== "string") {
+        const err94 = { instancePath: instancePath + "/schema", schemaPath: "#/properties/schema/type", keyword: "type", params: { type: schema112.properties.schema.type }, message: "must be boolean,string", schema: schema112.properties.schema.type, parentSchema: schema112.properties.schema, data: data87 };
         if (vErrors === null) {
           vErrors = [err94];
         } else {
@@ -18392,9 +18402,9 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
         }
         errors++;
       }
-      if (typeof data86 === "string") {
-        if (func32(data86) < 1) {
-          const err95 = { instancePath: instancePath + "/schema", schemaPath: "#/properties/schema/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.schema, data: data86 };
+      if (typeof data87 === "string") {
+        if (func32(data87) < 1) {
+          const err95 = { instancePath: instancePath + "/schema", schemaPath: "#/properties/schema/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.schema, data: data87 };
           if (vErrors === null) {
             vErrors = [err95];
           } else {
@@ -19590,6 +19600,266 @@ var guest_cell_spans_host_nodes_default = defineHostRule({
   }
 });
 
+// rules/guest-cpu-invalid/index.ts
+var CACHE_SINCE = "3.3.0";
+var MAXPHYSADDR_SINCE = "8.7.0";
+var MAXPHYSADDR_LIMIT_SINCE = "9.3.0";
+var MIGRATABLE_SINCE = "6.5.0";
+var FALLBACKS = /* @__PURE__ */ new Set(["allow", "forbid"]);
+var UTF8 = new TextEncoder();
+var FEATURE_POLICIES = /* @__PURE__ */ new Set(["force", "require", "optional", "disable", "forbid"]);
+var CACHE_MODES = /* @__PURE__ */ new Set(["emulate", "passthrough", "disable"]);
+var MAXPHYSADDR_MODES = /* @__PURE__ */ new Set(["passthrough", "emulate"]);
+var X86_ARCHES = /* @__PURE__ */ new Set(["i686", "x86_64"]);
+var messages = {
+  featuresWithoutModel: {
+    message: "<cpu> lists features but names no <model>: libvirt rejects this at define time",
+    help: "add the <model> the features modify, or use mode='host-model' or 'host-passthrough', which take features without one"
+  },
+  migratableMode: {
+    message: "migratable is only for a host-passthrough or maximum CPU, not mode='{{mode}}': libvirt rejects this at define time",
+    help: "remove migratable='{{value}}' from <cpu>"
+  },
+  fallback: {
+    message: "<model fallback='{{value}}'> is not allow or forbid: libvirt rejects this at define time",
+    help: "use fallback='allow' (the default) or fallback='forbid'"
+  },
+  vendorId: {
+    message: "<model vendor_id='{{value}}'> {{what}}: libvirt rejects this at define time",
+    help: "use a 12-character vendor id without commas, such as 'GenuineIntel' or 'AuthenticAMD'"
+  },
+  vendorWithoutModel: {
+    message: "<cpu> names a <vendor> but no <model>: libvirt rejects this at define time",
+    help: "add the <model> the vendor belongs to, or remove <vendor>"
+  },
+  featurePolicy: {
+    message: "CPU feature policy '{{policy}}' is not one libvirt knows: it rejects the domain at define time",
+    help: "use force, require, optional, disable or forbid (require when left out)"
+  },
+  featureName: {
+    message: "a CPU <feature> has no name: libvirt rejects this at define time",
+    help: "give it name='\u2026', or remove it"
+  },
+  featureRepeated: {
+    message: "CPU feature '{{name}}' is listed twice: libvirt rejects this at define time",
+    help: "keep one <feature name='{{name}}'> with the policy you mean"
+  },
+  cacheRepeated: {
+    message: "<cpu> has {{count}} <cache> elements: libvirt takes at most one and rejects the domain at define time",
+    help: "keep one <cache>: it describes one level, or every level when it has no level"
+  },
+  cacheLevel: {
+    message: "<cache level='{{level}}'> is not 1, 2 or 3: libvirt rejects this at define time",
+    help: "use level='3' with mode='emulate', or leave level out"
+  },
+  cacheMode: {
+    message: "<cache> {{what}}: libvirt rejects this at define time",
+    help: "set mode='emulate' (with level='3'), 'passthrough' or 'disable'"
+  },
+  notX86: {
+    message: "a CPU <{{element}}> is for x86 guests only, not {{arch}}: libvirt's QEMU driver rejects it at define time",
+    help: "remove <{{element}}> from <cpu>"
+  },
+  cacheEmulateLevel: {
+    message: "<cache mode='emulate'> works only with level='3', {{got}}: libvirt rejects this at define time",
+    help: "set level='3' on the <cache>"
+  },
+  cachePassthroughCpu: {
+    message: "<cache mode='passthrough'> needs a host-passthrough or maximum CPU, not {{mode}}: libvirt rejects this",
+    help: "use <cpu mode='host-passthrough'>, or <cache level='3' mode='emulate'/> with this CPU"
+  },
+  cacheLevelWithMode: {
+    message: "<cache mode='{{mode}}'> covers every cache level and takes no level: libvirt rejects level='{{level}}' at define time",
+    help: "remove level='{{level}}'"
+  },
+  physMode: {
+    message: "<maxphysaddr> {{what}}: libvirt rejects this at define time",
+    help: "set mode='passthrough' or mode='emulate'"
+  },
+  physNumber: {
+    message: "<maxphysaddr {{name}}='{{value}}'> is not {{expected}}: libvirt rejects this at define time",
+    help: "write {{name}} as a plain decimal number of address bits{{above}}"
+  },
+  physLimitMode: {
+    message: "<maxphysaddr limit> works only with mode='passthrough', not mode='{{mode}}': libvirt rejects this at define time",
+    help: "remove limit; with mode='emulate', bits sets the number of address bits"
+  },
+  physBitsPassthrough: {
+    message: "<maxphysaddr mode='passthrough'> takes no bits: libvirt rejects bits='{{bits}}' at define time",
+    help: "use mode='emulate' to give the guest {{bits}} bits, or limit='{{bits}}' to cap the host's number (libvirt 9.3.0 and later)"
+  },
+  sveDisabled: {
+    message: "SVE vector lengths ({{lengths}}) given while sve has policy='{{policy}}': libvirt rejects this at define time",
+    help: "enable sve (policy='require'), or remove the sve<N> features"
+  },
+  hostPassthroughTcg: {
+    message: "<cpu mode='host-passthrough'> needs KVM, but <domain type='qemu'> is emulated (TCG): the guest fails to start",
+    help: "use <domain type='kvm'>, or <cpu mode='maximum'> or a named model for an emulated guest"
+  }
+};
+var guest_cpu_invalid_default = defineDomainRule({
+  meta: {
+    id: "guest-cpu-invalid",
+    name: "GuestCpuInvalid",
+    severity: "error",
+    type: "problem",
+    fixable: false,
+    hasSuggestions: false,
+    summary: "A guest <cpu> libvirt rejects: bad migratable, model or vendor, bad or repeated features, bad <cache> or <maxphysaddr>, SVE lengths with SVE off, host-passthrough under TCG.",
+    tags: ["cpu-model"],
+    messages
+  },
+  check({ domain, host, report }) {
+    const cpu = domain.cpu?.element;
+    if (!cpu) return;
+    const version = host?.model.libvirtVersion;
+    const mode = attribute(cpu, "mode")?.value ?? "custom";
+    if (!CPU_MODES.has(mode)) return;
+    const qemu = runsOnQemu(domain);
+    const arch = domain.devices.osType()?.arch;
+    const notX86 = qemu && arch !== void 0 && !X86_ARCHES.has(arch) ? arch : void 0;
+    checkModel(cpu, mode, libvirtAtLeast(version, MIGRATABLE_SINCE) !== false, report);
+    checkFeatures(cpu, mode, qemu, report);
+    if (libvirtAtLeast(version, CACHE_SINCE) !== false) checkCache(cpu, mode, qemu, notX86, report);
+    if (libvirtAtLeast(version, MAXPHYSADDR_SINCE) !== false) checkMaxPhysAddr(cpu, qemu, notX86, libvirtAtLeast(version, MAXPHYSADDR_LIMIT_SINCE) !== false, report);
+    if (domain.type === "qemu" && mode === "host-passthrough") {
+      report({ range: attribute(cpu, "mode").valueRange, messageId: "hostPassthroughTcg", data: {} });
+    }
+  }
+});
+function checkModel(cpu, mode, migratableKnown, report) {
+  const migratable = attribute(cpu, "migratable");
+  if (migratableKnown && migratable && mode !== "host-passthrough" && mode !== "maximum") {
+    report({ range: migratable.range, messageId: "migratableMode", data: { mode, value: excerpt(migratable.value, 16) } });
+  }
+  const model = firstChild(cpu, "model");
+  if (model && mode !== "host-passthrough" && mode !== "maximum") {
+    const fallback = attribute(model, "fallback");
+    if (fallback && fallback.value !== "" && !FALLBACKS.has(fallback.value)) {
+      report({ range: fallback.valueRange, messageId: "fallback", data: { value: excerpt(fallback.value, 24) } });
+    }
+    const vendorId = attribute(model, "vendor_id");
+    if (vendorId && vendorId.value !== "") {
+      const bytes = UTF8.encode(vendorId.value).length;
+      const what = bytes !== 12 ? `is ${bytes} bytes long, not 12` : vendorId.value.includes(",") ? "has a comma, which QEMU cannot take" : void 0;
+      if (what) report({ range: vendorId.valueRange, messageId: "vendorId", data: { value: excerpt(vendorId.value, 24), what } });
+    }
+  }
+  const vendor = firstChild(cpu, "vendor");
+  if (vendor && vendor.text !== "" && (model === void 0 || model.text === "")) {
+    report({ range: vendor.startTag, messageId: "vendorWithoutModel", data: {} });
+  }
+}
+function checkFeatures(cpu, mode, qemu, report) {
+  const features = childrenNamed(cpu, "feature");
+  if (features.length === 0) return;
+  const model = firstChild(cpu, "model");
+  if (mode === "custom" && (model === void 0 || model.text === "")) {
+    report({ range: features[0].startTag, messageId: "featuresWithoutModel", data: {} });
+    return;
+  }
+  const seen = /* @__PURE__ */ new Map();
+  let sve;
+  const lengths = [];
+  for (const f of features) {
+    const policy = attribute(f, "policy");
+    if (policy && !FEATURE_POLICIES.has(policy.value)) {
+      report({ range: policy.valueRange, messageId: "featurePolicy", data: { policy: excerpt(policy.value, 24) } });
+      return;
+    }
+    const name = attribute(f, "name");
+    if (!name || name.value === "") {
+      report({ range: name?.valueRange ?? f.startTag, messageId: "featureName", data: {} });
+      return;
+    }
+    const earlier = seen.get(name.value);
+    if (earlier) {
+      report({ range: name.valueRange, messageId: "featureRepeated", data: { name: excerpt(name.value, 32) }, related: [{ range: earlier.startTag, message: "first listed here" }] });
+      return;
+    }
+    seen.set(name.value, f);
+    if (name.value === "sve") sve = { policy: policy?.value ?? "require", element: f };
+    else if (name.value.startsWith("sve")) lengths.push(name.value);
+  }
+  if (qemu && sve && lengths.length > 0 && (sve.policy === "disable" || sve.policy === "forbid")) {
+    report({ range: attribute(sve.element, "policy").valueRange, messageId: "sveDisabled", data: { lengths: lengths.slice(0, 2).map((n) => excerpt(n, 12)).join(", ") + (lengths.length > 2 ? ", \u2026" : ""), policy: sve.policy } });
+  }
+}
+function checkCache(cpu, mode, qemu, notX86, report) {
+  const caches = childrenNamed(cpu, "cache");
+  if (caches.length === 0) return;
+  if (caches.length > 1) {
+    report({ range: caches[1].startTag, messageId: "cacheRepeated", data: { count: caches.length } });
+    return;
+  }
+  const cache = caches[0];
+  const levelAttr = attribute(cache, "level");
+  let level;
+  if (levelAttr) {
+    level = libvirtNonNegativeInt(levelAttr.value);
+    if (level === void 0 || level < 1 || level > 3) {
+      report({ range: levelAttr.valueRange, messageId: "cacheLevel", data: { level: excerpt(levelAttr.value, 16) } });
+      return;
+    }
+  }
+  const modeAttr = attribute(cache, "mode");
+  if (!modeAttr || !CACHE_MODES.has(modeAttr.value)) {
+    const what = modeAttr ? `mode='${excerpt(modeAttr.value, 24)}' is not emulate, passthrough or disable` : "has no mode";
+    report({ range: modeAttr?.valueRange ?? cache.startTag, messageId: "cacheMode", data: { what } });
+    return;
+  }
+  if (!qemu) return;
+  if (notX86) {
+    report({ range: cache.startTag, messageId: "notX86", data: { element: "cache", arch: excerpt(notX86, 16) } });
+    return;
+  }
+  if (modeAttr.value === "emulate") {
+    if (level !== 3) report({ range: levelAttr?.valueRange ?? cache.startTag, messageId: "cacheEmulateLevel", data: { got: level === void 0 ? "and it has none" : `not ${level}` } });
+    return;
+  }
+  if (modeAttr.value === "passthrough" && mode !== "host-passthrough" && mode !== "maximum") {
+    report({ range: modeAttr.valueRange, messageId: "cachePassthroughCpu", data: { mode } });
+    return;
+  }
+  if (level !== void 0) report({ range: levelAttr.valueRange, messageId: "cacheLevelWithMode", data: { mode: modeAttr.value, level } });
+}
+function checkMaxPhysAddr(cpu, qemu, notX86, limitKnown, report) {
+  const el = firstChild(cpu, "maxphysaddr");
+  if (!el) return;
+  const modeAttr = attribute(el, "mode");
+  if (!modeAttr || !MAXPHYSADDR_MODES.has(modeAttr.value)) {
+    const what = modeAttr ? `mode='${excerpt(modeAttr.value, 24)}' is not passthrough or emulate` : "has no mode";
+    report({ range: modeAttr?.valueRange ?? el.startTag, messageId: "physMode", data: { what } });
+    return;
+  }
+  const bitsAttr = attribute(el, "bits");
+  const bits = bitsAttr ? libvirtNonNegativeInt(bitsAttr.value) : void 0;
+  if (bitsAttr && bits === void 0) {
+    report({ range: bitsAttr.valueRange, messageId: "physNumber", data: { name: "bits", value: excerpt(bitsAttr.value, 16), expected: "a number of bits", above: "" } });
+    return;
+  }
+  const limitAttr = limitKnown ? attribute(el, "limit") : void 0;
+  if (limitAttr) {
+    const limit = libvirtUint(limitAttr.value);
+    if (limit === void 0 || limit === 0) {
+      report({ range: limitAttr.valueRange, messageId: "physNumber", data: { name: "limit", value: excerpt(limitAttr.value, 16), expected: "a number of bits above 0", above: " above 0" } });
+      return;
+    }
+    if (modeAttr.value !== "passthrough") {
+      report({ range: limitAttr.range, messageId: "physLimitMode", data: { mode: modeAttr.value } });
+      return;
+    }
+  }
+  if (!qemu) return;
+  if (notX86) {
+    report({ range: el.startTag, messageId: "notX86", data: { element: "maxphysaddr", arch: excerpt(notX86, 16) } });
+    return;
+  }
+  if (modeAttr.value === "passthrough" && bitsAttr) {
+    report({ range: bitsAttr.valueRange, messageId: "physBitsPassthrough", data: { bits } });
+  }
+}
+
 // rules/guest-numa-cell-invalid/index.ts
 var MEM_ACCESS = /* @__PURE__ */ new Set(["shared", "private"]);
 var DISCARD = /* @__PURE__ */ new Set(["yes", "no"]);
@@ -19597,7 +19867,7 @@ var MIN_DISTANCE = 10;
 var MAX_DISTANCE = 255;
 var HMAT_SINCE = "6.6.0";
 var MAX_CACHE_LEVEL = 3;
-var messages = {
+var messages2 = {
   siblingMissing: {
     message: "cell {{cell}} gives a distance to sibling {{sibling}}, but the guest has only cell(s) {{cells}}: libvirt rejects this at define time",
     help: "give distances only to the cells {{cells}} the domain defines"
@@ -19609,6 +19879,10 @@ var messages = {
   controllerNodeMissing: {
     message: "the {{model}} controller (index {{index}}) is on guest NUMA node {{node}}, but the guest has {{cells}}: libvirt rejects this at define time",
     help: "{{advice}}"
+  },
+  controllerNodeOnRoot: {
+    message: "the {{model}} controller with index 0 cannot be on a guest NUMA node: libvirt rejects this at define time",
+    help: "remove <node> from its <target>; give a NUMA node to another PHB (index 1 and up) or an expander bus instead"
   },
   noCells: {
     message: '<numa> has no <cell>: libvirt rejects this at define time ("NUMA topology defined without NUMA cells")',
@@ -19681,13 +19955,17 @@ var guest_numa_cell_invalid_default = defineDomainRule({
     hasSuggestions: false,
     summary: "Guest NUMA <cell>s libvirt rejects (none, no memory, bad distances, memAccess or discard, bad HMAT caches or links), or a PCI controller on a missing cell.",
     tags: ["numa", "memory"],
-    messages
+    messages: messages2
   },
   check({ domain, source, host, report }) {
     const cells = domain.cpu?.cells ?? [];
     const controllers = source.text.includes("<node>") ? domain.devices.pciControllerNodes() : [];
     for (const c of controllers) {
-      if (c.node === void 0 || c.node < cells.length) continue;
+      if (c.node === void 0) continue;
+      if (c.node < cells.length) {
+        if (c.index !== void 0 && libvirtNonNegativeInt(c.index) === 0) report({ range: c.nodeElement.contentRange, messageId: "controllerNodeOnRoot", data: { model: excerpt(c.model ?? "pci") } });
+        continue;
+      }
       report({
         range: c.nodeElement.contentRange,
         messageId: "controllerNodeMissing",
@@ -20740,7 +21018,7 @@ function isGiganticPage(host, sizeKiB) {
 
 // rules/insufficient-hugepages/index.ts
 var sum = (items) => items.reduce((a, c) => a + c.pages, 0);
-var messages2 = {
+var messages3 = {
   nodeShort: {
     message: "host node {{node}} has {{supply}} \xD7 {{size}} hugepages ({{supplySize}}); {{guests}} {{where}} {{need}} {{demand}} ({{demandSize}})",
     help: "reserve at least {{demand}} on the node (/sys/devices/system/node/node{{node}}/hugepages/hugepages-{{sizeKiB}}kB/nr_hugepages) or move a guest"
@@ -20791,7 +21069,7 @@ var insufficient_hugepages_default = definePlanRule({
     hasSuggestions: false,
     summary: "The guests planned on a host node need more hugepages of a size than that node's pool holds.",
     tags: ["hugepages", "numa", "memory", "capacity"],
-    messages: messages2
+    messages: messages3
   },
   check(ctx) {
     const host = ctx.host.model;
@@ -21319,7 +21597,7 @@ var isolation_incomplete_default = defineHostRule({
 });
 
 // rules/isolation-params-consistency/index.ts
-var messages3 = {
+var messages4 = {
   irqOnIsolated: {
     message: "{{source}} includes isolated {{cpus}}: interrupts without an affinity of their own land there",
     help: "limit irqaffinity to housekeeping CPUs ({{housekeeping}})"
@@ -21373,7 +21651,7 @@ var isolation_params_consistency_default = definePlanRule({
       additionalProperties: false,
       properties: { housekeepingPerNode: { type: "boolean", description: "Also warn about a NUMA node with CPUs but no housekeeping CPU." } }
     },
-    messages: messages3
+    messages: messages4
   },
   // A host-level rule: run once per host (plan), never once per domain.
   check(ctx) {
@@ -21667,7 +21945,7 @@ var ADDRESS_TYPES = {
   "virtio-pmem": ["pci"],
   "virtio-mem": ["pci", "ccw"]
 };
-var messages4 = {
+var messages5 = {
   noMemory: {
     message: "the domain has no <memory> and no guest NUMA cell memory: libvirt rejects this at define time",
     help: "add <memory unit='GiB'>\u2026</memory>, or memory='\u2026' on each guest NUMA <cell>"
@@ -21780,6 +22058,10 @@ var messages4 = {
     message: "the virtio-mem device requests {{requested}}, not a multiple of its block size {{block}}: libvirt rejects this",
     help: "make <requested> a whole number of blocks"
   },
+  alignOverflow: {
+    message: "{{what}} rounds up to {{aligned}} KiB, over libvirt's {{max}} KiB: the guest cannot start",
+    help: "libvirt rounds it up to a multiple of {{align}} KiB when it starts the guest: use at most {{largest}} KiB"
+  },
   hotplugNoNuma: {
     message: "<maxMemory> enables memory hotplug without guest NUMA cells: {{who}}",
     help: "{{later}}add a guest NUMA cell holding every vCPU and the memory: <cell id='0' cpus='0-{{lastVcpu}}' memory='{{memory}}' unit='KiB'/>"
@@ -21796,7 +22078,7 @@ var memory_config_invalid_default = defineDomainRule({
     hasSuggestions: false,
     summary: "Memory sizing or memory devices libvirt rejects: no <memory>, <maxMemory> too small or missing, bad DIMM slots, hotplug without cells, bad NVDIMM, virtio-pmem or virtio-mem settings.",
     tags: ["memory", "numa"],
-    messages: messages4
+    messages: messages5
   },
   check({ domain, host, report }) {
     const cells = domain.cpu?.cells ?? [];
@@ -21841,6 +22123,7 @@ var memory_config_invalid_default = defineDomainRule({
       }
     }
     if (devices.length > 0) checkDevices(domain, host?.model, report);
+    if (runsOnQemu(domain)) checkAlignment(domain, report);
     const max = domain.maxMemory;
     if (!max) return;
     const total = cells.length > 0 && cellMemory ? cellsTotal?.kib : domain.memory?.kib;
@@ -21878,6 +22161,41 @@ var memory_config_invalid_default = defineDomainRule({
     }
   }
 });
+var MEMORY_MAX_KIB = 2n ** 63n - 1n >> 10n;
+function checkAlignment(domain, report) {
+  const arch = domain.devices.osType()?.arch;
+  const align = arch === "ppc64" || arch === "ppc64le" ? 256n * 1024n : 1024n;
+  const roundUp = (kib) => {
+    const whole = BigInt(Math.ceil(kib));
+    return (whole + align - 1n) / align * align;
+  };
+  const data = (what, aligned) => ({ what, aligned: String(aligned), max: String(MEMORY_MAX_KIB), align: String(align), largest: String(MEMORY_MAX_KIB / align * align) });
+  const cells = domain.cpu?.cells ?? [];
+  let initial = 0n;
+  for (const c of cells) {
+    if (c.memoryKiB === void 0 || !Number.isFinite(c.memoryKiB)) return;
+    const aligned = roundUp(c.memoryKiB);
+    if (aligned > MEMORY_MAX_KIB) {
+      report({ range: c.memoryAttr.valueRange, messageId: "alignOverflow", data: data(`NUMA cell ${c.id ?? c.index}'s memory`, aligned) });
+      return;
+    }
+    initial += aligned;
+  }
+  const memory = domain.memory;
+  if (cells.length === 0 && memory && Number.isFinite(memory.kib)) {
+    const devices = domain.devices.memoryDevices().length > 0 ? memoryDevicesKiB(domain)?.kib : 0;
+    if (devices !== void 0) initial = roundUp(Math.max(0, memory.kib - devices));
+  }
+  if (initial > MEMORY_MAX_KIB) {
+    const range2 = memory?.range ?? domain.element.startTag;
+    report({ range: range2, messageId: "alignOverflow", data: data(cells.length > 0 ? "the NUMA cells' memory" : "<memory>", initial) });
+    return;
+  }
+  const max = domain.maxMemory;
+  if (max && Number.isFinite(max.kib) && roundUp(max.kib) > MEMORY_MAX_KIB) {
+    report({ range: max.range, messageId: "alignOverflow", data: data("<maxMemory>", roundUp(max.kib)) });
+  }
+}
 function targetSizeKiB(el) {
   if (!el) return 0;
   const parsed = scaleToKiB(el.text.trim(), attribute(el, "unit")?.value);
@@ -23839,7 +24157,7 @@ function narrowSchemaFailure(text, from, validate, budget = 64) {
 
 // rules/schema-invalid/index.ts
 var MAX_MESSAGE = 120;
-var messages5 = {
+var messages6 = {
   unreadable: {
     message: 'libxml2, the XML parser libvirt uses, cannot read this file: "{{said}}"',
     help: "correct the XML here: libvirt cannot read the file either"
@@ -23883,7 +24201,7 @@ var schema_invalid_default = defineDomainRule({
     hasSuggestions: false,
     summary: "libvirt's RelaxNG schema (domain.rng) rejects the domain; reported where validation stopped (only with --schema).",
     tags: ["schema"],
-    messages: messages5
+    messages: messages6
   },
   check({ source, schema, report }) {
     if (!schema || !source.doc.root) return;
@@ -23898,7 +24216,7 @@ var schema_invalid_default = defineDomainRule({
     const libxml22 = site.message.replace(/\s+/g, " ").trim();
     const element = excerpt(site.element.name, 32);
     const said = (id, data) => {
-      const rest = messages5[id].message.replace(/\{\{(\w+)\}\}/g, (_, k) => k === "said" ? "" : data[k] ?? "");
+      const rest = messages6[id].message.replace(/\{\{(\w+)\}\}/g, (_, k) => k === "said" ? "" : data[k] ?? "");
       return excerpt(libxml22, Math.max(32, MAX_MESSAGE - rest.length));
     };
     const unknown = failure2.kind === "invalid" && !site.attribute && !site.exact ? firstUndefinedElement(source.doc.root, schema.facts().definedElements) : void 0;
@@ -24288,7 +24606,7 @@ function isOneCore(cpus, host) {
 var POLICIES2 = /* @__PURE__ */ new Set(["batch", "idle", "fifo", "rr"]);
 var MAX_RELATED2 = 20;
 var RT_PRIORITY = { min: 1, max: 99 };
-var messages6 = {
+var messages7 = {
   vcpupinNoVcpu: { message: "<vcpupin> has no vcpu attribute: libvirt rejects it", help: "name the vCPU it pins, e.g. vcpu='0'" },
   vcpupinBeyond: { message: "vcpupin pins vCPU {{vcpu}} but the domain has {{have}}: libvirt silently drops the pin", help: "remove it, or raise <vcpu>" },
   vcpupinsBeyond: { message: "vcpupins pin {{vcpus}} but the domain has {{have}}: libvirt silently drops those pins", help: "remove them, or raise <vcpu>" },
@@ -24385,7 +24703,7 @@ var vcpu_id_range_default = defineDomainRule({
     hasSuggestions: false,
     summary: "A vCPU or IOThread id in <cputune>, <vcpus> or a device that the domain lacks, <vcpus> states libvirt refuses, a pin without cpuset or repeated, a bad realtime priority.",
     tags: ["pinning", "scheduling"],
-    messages: messages6
+    messages: messages7
   },
   check({ domain, host, report }) {
     checkDeviceIothreads(domain, host?.model, report);
@@ -25088,7 +25406,7 @@ var xml_malformed_default = defineDomainRule({
 });
 
 // rules/index.ts
-var rules = [cpu_topology_mismatch_default, cpuset_syntax_default, dedicated_cpu_conflict_default, duplicate_domain_identity_default, emulatorpin_overlaps_vcpus_default, guest_cell_spans_host_nodes_default, guest_numa_cell_invalid_default, guest_numa_coverage_default, guest_numa_memory_sum_default, guest_smt_topology_mismatch_default, host_definition_drift_default, housekeeping_overlap_default, hugepage_size_decimal_unit_default, hugepage_size_unavailable_default, hugepages_config_invalid_default, insufficient_hugepages_default, iothread_placement_default, isolated_cpu_noise_default, isolation_incomplete_default, isolation_params_consistency_default, isolcpus_floating_affinity_default, locked_memory_risk_default, memory_config_invalid_default, memory_not_hugepage_multiple_default, min_free_kbytes_exceeds_node_free_default, min_free_kbytes_guideline_default, missing_emulatorpin_default, no_host_cpu_left_default, not_a_domain_default, numa_memory_insufficient_default, numatune_invalid_default, numatune_memoryless_node_default, pin_crosses_nodeset_default, pin_target_offline_default, pinned_guest_cpu_model_default, realtime_guest_hygiene_default, realtime_sched_unsafe_default, running_affinity_drift_default, running_guest_unmatched_default, running_memory_drift_default, schema_invalid_default, smt_sibling_sharing_default, unused_disable_directive_default, value_invalid_default, vcpu_floating_pin_default, vcpu_id_range_default, vcpu_partially_pinned_default, vcpu_pin_collision_default, vhost_user_shared_memory_default, xml_malformed_default];
+var rules = [cpu_topology_mismatch_default, cpuset_syntax_default, dedicated_cpu_conflict_default, duplicate_domain_identity_default, emulatorpin_overlaps_vcpus_default, guest_cell_spans_host_nodes_default, guest_cpu_invalid_default, guest_numa_cell_invalid_default, guest_numa_coverage_default, guest_numa_memory_sum_default, guest_smt_topology_mismatch_default, host_definition_drift_default, housekeeping_overlap_default, hugepage_size_decimal_unit_default, hugepage_size_unavailable_default, hugepages_config_invalid_default, insufficient_hugepages_default, iothread_placement_default, isolated_cpu_noise_default, isolation_incomplete_default, isolation_params_consistency_default, isolcpus_floating_affinity_default, locked_memory_risk_default, memory_config_invalid_default, memory_not_hugepage_multiple_default, min_free_kbytes_exceeds_node_free_default, min_free_kbytes_guideline_default, missing_emulatorpin_default, no_host_cpu_left_default, not_a_domain_default, numa_memory_insufficient_default, numatune_invalid_default, numatune_memoryless_node_default, pin_crosses_nodeset_default, pin_target_offline_default, pinned_guest_cpu_model_default, realtime_guest_hygiene_default, realtime_sched_unsafe_default, running_affinity_drift_default, running_guest_unmatched_default, running_memory_drift_default, schema_invalid_default, smt_sibling_sharing_default, unused_disable_directive_default, value_invalid_default, vcpu_floating_pin_default, vcpu_id_range_default, vcpu_partially_pinned_default, vcpu_pin_collision_default, vhost_user_shared_memory_default, xml_malformed_default];
 function readmes() {
   return {
     "cpu-topology-mismatch": "# cpu-topology-mismatch\n\nReports a guest CPU `<topology>` whose product sockets \xD7 dies \xD7 clusters \xD7 cores \xD7 threads is not the maximum vCPU count (the `<vcpu>` text), naming the product and the count. It also reports a `<topology>` that lacks `sockets`, `cores` or `threads`, or sets a count to 0, which libvirt rejects outright. The finding is on the `<topology>` start tag (or on the zero value).\n\n## Why this matters\n\nThe topology is how the guest sees its vCPUs: as sockets, dies, clusters, cores and SMT threads. QEMU has required since 2.5 that it describe exactly the maximum number of vCPUs, and libvirt's QEMU driver enforces this when the domain is defined and when it starts (qemu_validate.c: \"CPU topology doesn't match maximum vcpu count\"). The usual cause is raising or lowering `<vcpu>` (in an editor, or in a template) without touching the topology, or writing `threads='2'` while counting threads as cores.\n\nHow libvirt reads the element (cpu_conf.c `virCPUDefParseXML`):\n\n- `sockets`, `cores` and `threads` are **required** and must not be 0;\n- `dies` and `clusters` are optional, default to 1, and must not be 0 either;\n- the product is compared with the maximum vCPU count, not with `current`. A guest that boots with fewer vCPUs online still needs a topology that holds all of them.\n\nThe product check belongs to the QEMU driver, so it is made for domains of type `kvm`, `qemu` and `hvf` only. The missing-attribute and zero checks are parse errors for every driver. A count that is not a number is left to `value-invalid`.\n\n**Older libvirt.** `dies` is read from libvirt 6.1.0 and `clusters` from 10.1.0; an older release drops the attribute and leaves it out of the product. On a host whose snapshot (or config entry) records such a release the product is computed as that release computes it, and a file whose full product differs while the reduced one matches is a warning: the release in use takes it, the first release that reads the count refuses it.\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>8</vcpu>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' dies='1' cores='4' threads='1'/>\n</cpu>\n```\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' cores='4'/>\n</cpu>\n```\n\n## Correct\n\n```xml\n<vcpu placement='static' current='4'>8</vcpu>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' dies='1' cores='4' threads='2'/>\n</cpu>\n```\n\n## Fix\n\nThere is no automatic fix, because either side may be the wrong one: the vCPU count, or the shape of the topology (more cores, or fewer threads). Make the product equal the maximum vCPU count. For pinned guests, pick a shape that matches the host CPUs the vCPUs are pinned to (`threads='2'` only when the pins are SMT sibling pairs; see `guest-smt-topology-mismatch`).\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/cpu_conf.c`: `virCPUDefParseXML` (required, non-zero `sockets`, `cores`, `threads`; `dies` and `clusters` default to 1).\n- libvirt `src/conf/domain_conf.c`: `virDomainDefGetVcpusTopology` (the product).\n- libvirt `src/qemu/qemu_validate.c`: \"CPU topology doesn't match maximum vcpu count\".\n- libvirt, Domain XML format, \xA7CPU model and topology.\n",
@@ -25097,7 +25415,8 @@ function readmes() {
     "duplicate-domain-identity": "# duplicate-domain-identity\n\nReports two domains planned on the same host that have the same `<name>`, or the same `<uuid>`. libvirt identifies a domain by both, so on one host they cannot be two guests. Each shared name or UUID is reported at the `<name>` (or `<uuid>`) of every file the host would not hold (defining the files in path order: the second of a name or UUID is refused, a copy with both equal replaces the earlier file), with the other files as related places. So the finding lands on each file the plan rules leave out: copies a pull request adds cannot replace a guest and silence the finding with a directive of their own, since the replaced file, which the pull request does not touch, is reported too. Names compare as libvirt compares them, exactly as written (`web-01 ` is another name).\n\n## Why this matters\n\nlibvirt keeps one list of domains per host and looks each new definition up by UUID and by name (`virDomainObjListAddLocked` in `src/conf/virdomainobjlist.c`):\n\n- the same name with another UUID: `virsh define` fails with `domain 'web-01' already exists with uuid \u2026`;\n- the same UUID with another name: it fails with `domain 'web-01' is already defined with uuid \u2026`;\n- the same name and UUID: the second definition *replaces* the first, silently. Two files in git describe one guest, and whichever is defined last wins.\n\nA copied domain file that kept its `<name>` or `<uuid>` (a new guest made from an old one) is the usual cause. Each file is valid alone; the clash shows only when the domains of one host are checked together, which is why this is a plan rule. UUIDs are compared as libvirt parses them: case and dashes do not matter. A domain without `<uuid>` gets a random one from libvirt, so only its name can clash.\n\n**One finding for one cause.** Since the host holds one domain per name and per UUID, the other plan rules (CPUs two guests share, hugepage pools, node memory) and `kvmlint plan` count the duplicates as one guest: the files are defined in path order, a refused definition is left out and a replacing one replaces (`src/model/domain-identity.ts`). A copied file or a symlinked second name therefore gets this finding alone, not also a CPU conflict with itself or a pool counted twice.\n\n## Incorrect\n\nTwo files planned on one host:\n\n```xml\n<!-- domains/web-01.xml -->\n<name>web-01</name>\n<uuid>626d209b-d6e8-55e5-ae8c-326a8b67fcde</uuid>\n```\n\n```xml\n<!-- domains/web-02.xml, copied from web-01.xml -->\n<name>web-01</name>\n<uuid>626d209b-d6e8-55e5-ae8c-326a8b67fcde</uuid>\n```\n\n## Correct\n\n```xml\n<!-- domains/web-02.xml -->\n<name>web-02</name>\n<uuid>0b6f3f0e-5c1d-4c52-9a43-7a0c1b7f2d19</uuid>\n```\n\n## Fix\n\nNone automatic: which domain keeps the identity is a person's call. Give the new domain its own name and a new UUID (`uuidgen`), or remove the `<uuid>` element and let libvirt generate one at define time.\n\n## Sources\n\n- libvirt `src/conf/virdomainobjlist.c`, `virDomainObjListAddLocked`: the name and UUID checks and their error messages.\n- libvirt `src/util/viruuid.c`, `virUUIDParse`: UUIDs with or without dashes, hex digits in either case.\n",
     "emulatorpin-overlaps-vcpus": "# emulatorpin-overlaps-vcpus\n\nReports QEMU emulator threads that may run on a host CPU dedicated to one of the guest's vCPUs (a vCPU whose effective affinity is exactly that one CPU). The finding is a warning, or an error when an overlapped vCPU, or the emulator itself (`<emulatorsched>`), has realtime (`fifo` or `rr`) scheduling, or an info when a realtime guest pins its normal emulator among its non-realtime vCPUs only (OpenStack Nova's `hw:cpu_realtime_mask` layout). It points at the `cpuset` that sets the emulator's affinity: the `<emulatorpin>`, or the `<vcpu cpuset>` the emulator falls back to when there is no `<emulatorpin>`. A guest confined whole to one CPU by `<vcpu cpuset>`, with no `<vcpupin>` (a one-vCPU appliance), is not reported unless a thread is realtime: its vCPU and emulator share the CPU through the one setting that places both, and nothing was dedicated (two vCPUs there are `vcpu-pin-collision`'s finding).\n\n## Why this matters\n\nThe \"emulator\" is every thread of the QEMU process that is neither a vCPU nor an IOThread: the main loop, device emulation, disk and network I/O without an IOThread, migration, VNC/SPICE, the RCU thread. libvirt gives it `<emulatorpin cpuset>`, else `<vcpu cpuset>`, else numad's nodes with `placement='auto'`, else every online CPU (formatdomain \xA7CPU Tuning; `qemuProcessSetupEmulator` in `qemu_process.c`).\n\nA vCPU pinned to one CPU of its own is meant to have that CPU to itself. If the emulator's set includes that CPU, the scheduler puts emulator work there whenever it likes: every interrupt the guest raises, every disk completion handled in the main loop preempts the vCPU, and the guest sees latency spikes and steal time. A common way to get there is a `<vcpu cpuset>` that lists exactly the pinned CPUs: it looks like a bound for the vCPUs, but with no `<emulatorpin>` the emulator follows it onto those CPUs.\n\nWith `<vcpusched scheduler='fifo'|'rr'>` on the overlapped vCPU it is worse: a busy realtime vCPU is never preempted by the (SCHED_OTHER) emulator thread, so the emulator thread that landed on that CPU waits. Device emulation and I/O for the whole guest stall behind it, which often looks like a hung guest. The reverse, a realtime `<emulatorsched>` on a vCPU's CPU, starves the vCPU instead. Both are the error case (rules.md names the first; the second is the same overlap with the roles swapped). Which side starves which follows the priorities (`canStarve` in `src/model/threads.ts`): a realtime thread preempts normal ones and realtime ones of lower or equal priority, never one of higher priority. So a `fifo` emulator at priority 2 over `fifo` vCPUs at priority 1 is reported as the emulator starving the vCPU, not the reverse (libvirt's `genericxml2xmlindata/cputune.xml` has that shape).\n\nWhich rule owns what, so one mistake gets one finding:\n\n- an emulator with no pin at all (every online CPU) is `missing-emulatorpin`'s;\n- the emulator on a CPU dedicated to a vCPU is this rule's, as an error when either thread is realtime; `realtime-sched-unsafe` does not report that pair again;\n- an emulator that only overlaps vCPUs with floating pins (a shared pool, as OpenStack's `shared` policy writes it) is not reported: nothing there was dedicated.\n\nLayouts generated by OpenStack Nova are reported as they are: a `dedicated` instance without `hw:emulator_threads_policy` gets an `<emulatorpin>` holding all of its own vCPU CPUs (Nova's documented default: the emulator threads \"run on the same host CPUs as the instance itself\"). That is a true overlap; `hw:emulator_threads_policy=isolate`, or `share` with `compute.cpu_shared_set` configured, moves the emulator off the vCPUs. Where the overlap is intended, turn the rule off for those domains in the config.\n\nOne Nova layout is reported as an **info** instead: a realtime instance with `hw:cpu_realtime_mask` and no emulator threads policy. Nova then pins the (normal) emulator to the CPUs of the instance's non-realtime vCPUs, which its real-time guide says are left \"to handle overhead processes\", and keeps it off the realtime vCPUs' CPUs; libvirt's kvm-realtime page likewise keeps one non-realtime vCPU for the guest's I/O. So when the guest has realtime vCPUs, the emulator is not realtime, and every vCPU its `<emulatorpin>` overlaps is a normal one, the overlap is that layout: the info says so, and moving the emulator to housekeeping CPUs is a suggestion, not a `--fix`. An overlap with any realtime vCPU stays an error.\n\n## Incorrect\n\nThe emulator pin reaches into CPU 4, vCPU 0's CPU:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-4'/>\n</cputune>\n```\n\nThe emulator follows `<vcpu cpuset>` onto every pinned CPU:\n\n```xml\n<vcpu placement='static' cpuset='8-11'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='8'/>\n  <vcpupin vcpu='1' cpuset='9'/>\n  <vcpupin vcpu='2' cpuset='10'/>\n  <vcpupin vcpu='3' cpuset='11'/>\n</cputune>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n## Fix\n\n`kvmlint --fix` applies a fix only when the domain is linted against a host snapshot whose housekeeping set is known and not empty (as for `missing-emulatorpin`). The target is the housekeeping CPUs on the host node(s) of the vCPU pins, or all of them when those nodes have none, minus every CPU a vCPU is pinned to and the SMT siblings of dedicated ones (the same target as `missing-emulatorpin`'s); a realtime emulator gets no fix (spread over housekeeping CPUs it would starve them: give it a CPU of its own). The fix rewrites the `<emulatorpin cpuset>` value; when the emulator followed `<vcpu cpuset>`, it inserts `<emulatorpin cpuset='\u2026'/>` into `<cputune>` where libvirt's formatter writes it (after the `<vcpupin>`s), leaving `<vcpu cpuset>` alone since it still bounds any unpinned vCPU.\n\n```xml\n  <emulatorpin cpuset='0-3'/>\n```\n\nWithout a host snapshot there is no fix: choosing between the shared housekeeping CPUs and a spare CPU reserved for this guest is a person's decision. When the `<emulatorpin>` also names CPUs no vCPU is dedicated to, a suggestion offers to keep only those.\n\n## Needs\n\n**domain**. The host snapshot is only needed for the fix and for naming housekeeping CPUs.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Tuning (`emulatorpin`, `vcpupin`, `vcpusched`) and \xA7CPU Allocation (`<vcpu cpuset>`: the default for the emulator when `emulatorpin` is absent).\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupEmulator`, `qemuProcessSetupPid`).\n- libvirt `src/conf/domain_conf.c` (`virDomainCputuneDefFormat`: order of `vcpupin`, `emulatorpin`, `iothreadpin`).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): \"The QEMU emulator threads need to be pinned to host CPUs that are not in the isolcpus reserved set\".\n- sched(7), \"SCHED_FIFO\": a SCHED_FIFO thread runs until it blocks, yields or is preempted by a higher-priority thread.\n- OpenStack Nova, admin guide \"CPU topologies\", \xA7Customizing instance emulator thread pinning policies (`hw:emulator_threads_policy`).\n- OpenStack Nova, admin guide \"Real Time\" (`hw:cpu_realtime`, `hw:cpu_realtime_mask`: the non-realtime cores \"handle overhead processes\").\n- The KVM tuning guide for Rocky Linux: emulatorpin on housekeeping cores, apart from 1:1 vCPU pins.\n",
     "guest-cell-spans-host-nodes": "# guest-cell-spans-host-nodes\n\nReports a guest NUMA cell whose vCPUs are pinned to CPUs on more than one host NUMA node (on the `<cell>` start tag), and a guest with more NUMA cells holding vCPUs than the host has nodes with CPUs (on the `<numa>` start tag). Both are warnings.\n\n## Why this matters\n\nA guest NUMA topology (`<cpu><numa><cell>`) tells the guest kernel which vCPUs share local memory. The guest's scheduler and allocator act on it: tasks stay near their memory, and memory is allocated on the node of the CPU that asks. The promise only holds if each guest cell maps onto one host node:\n\n- **a cell spanning host nodes**: some of the cell's vCPUs run on another socket than the rest, and than the memory bound to the cell. The guest sees all of them as local to each other, so it places threads and memory accordingly, and some of those accesses cross the interconnect without the guest knowing. A `<vcpu cpuset>` covering several nodes makes every cell span them;\n- **more cells with vCPUs than host nodes with CPUs**: at least two guest cells share one host node. The guest keeps its tasks apart from each other's memory for no benefit, and its NUMA distances mean nothing. A CPU-less host node (CXL memory, a memory-only node) does not count: mirror it with a guest cell that has memory and no `cpus`, as libvirt allows.\n\nThe rule takes each vCPU's effective pin (`vcpupin`, else `<vcpu cpuset>`) and the host nodes of those CPUs. Unpinned vCPUs and `placement='auto'` (numad chooses at start) are not known offline and are left out; a guest with no pinned vCPU is not checked at all, its cell count included (a two-cell test guest on a one-node desktop claims nothing about the host's nodes). A guest with a single cell is not checked for spanning: it makes no claim of locality between cells. That cell often exists only for shared memory (virtiofs, vhost-user), and is no different from a guest without cells, whose memory placement `pin-crosses-nodeset` weighs. vCPUs listed in no cell are `guest-numa-coverage`'s.\n\n## Incorrect\n\nGuest cell 0 is vCPUs 0-3, but vCPU 3 is pinned to CPU 20 on host node 1:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='20'/>\n  <!-- vCPUs 4-7 on CPUs 21-24 (node 1) -->\n</cputune>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-3' memory='8' unit='GiB'/>\n    <cell id='1' cpus='4-7' memory='8' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Correct\n\nEach cell's vCPUs on one host node, and the cell's memory bound there:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <!-- vCPUs 4-7 on CPUs 20-23 (node 1) -->\n</cputune>\n<numatune>\n  <memnode cellid='0' mode='strict' nodeset='0'/>\n  <memnode cellid='1' mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nNo automatic fix: which CPUs a cell should move to is a placement decision. Pin each guest cell's vCPUs to CPUs of one host node and bind its memory with `<memnode>`. Give the guest at most as many cells with vCPUs as the host has nodes with CPUs.\n\n## Needs\n\n**host snapshot**: which node each CPU belongs to, and which nodes have CPUs. Without a host the rule is silent.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU model and topology (`<numa>`, `<cell id cpus memory>`; `cpus` optional for memory-only cells), \xA7CPU Tuning, \xA7NUMA Node Tuning (`memnode`).\n- libvirt `src/conf/numa_conf.c`: guest cells and their `memnode` bindings.\n- OpenStack Nova `nova/virt/hardware.py`: each guest NUMA cell is fitted to exactly one host NUMA cell.\n- Linux `Documentation/admin-guide/mm/numa_memory_policy.rst`: local allocation on the node of the faulting CPU.\n- The KVM tuning guide for Rocky Linux: guest NUMA cells mirroring the host's, each pinned within one socket.\n",
-    "guest-numa-cell-invalid": "# guest-numa-cell-invalid\n\nReports a guest NUMA `<numa>` without cells, and a `<cell>` (under `<cpu><numa>`) libvirt refuses when the domain is defined: one without `memory`, an empty `<distances>`, a distance other than 10 to itself or of 10 to another cell, a `<distances><sibling id>` that names a cell the guest does not have, a distance outside 10-255, or a `memAccess` or `discard` value libvirt does not know. From libvirt 6.6.0 it checks the ACPI HMAT description too: a cell's memory-side `<cache level>` that is 0, above 3 or repeated, and a `<numa><interconnects>` `<latency>` or `<bandwidth>` that names a missing cell, starts at a cell without vCPUs, names a cache level its target lacks, repeats an earlier one or reverses an earlier link. It also reports a PCI controller (`pci-expander-bus`, `pcie-expander-bus`, a pseries `pci-root`) whose `<target><node>` names a guest NUMA node the domain does not have. The finding is on the attribute value or `<node>` text at fault.\n\n## Why this matters\n\nlibvirt parses each cell in `numa_conf.c` (`virDomainNumaDefParseXML`, `virDomainNumaDefNodeDistanceParseXML`) and rejects the whole domain for any of these:\n\n- `<sibling id='N'>` where N is not one of the guest's cells: \"'sibling_id N' does not refer to a valid cell within NUMA 'cell id M'\". It happens when a distances block is copied from a guest with more cells;\n- a distance below 10 (the local distance) or above 255 (unreachable);\n- a `<numa>` with no `<cell>`: \"NUMA topology defined without NUMA cells\";\n- a cell without `memory`: libvirt reads it as required (\"missing element or attribute './@memory'\");\n- a `<distances>` with no `<sibling>`: \"NUMA distances defined without siblings\";\n- a cell's distance to itself other than 10, or 10 between two different cells: \"'value 20' is invalid for 'sibling id 0' under NUMA 'cell id 0'\" (the same check as the 10-255 range);\n- `memAccess` other than `shared` or `private`, and `discard` other than `yes` or `no`: both are parsed as enums that must be set to a known, non-default value (\"Invalid value for attribute 'memAccess' in element 'cell'\").\n\nThe ACPI Heterogeneous Memory Attribute Table (HMAT; libvirt 6.6.0, \"Allow configuring of ACPI NUMA HMAT\") is checked in `numa_conf.c` `virDomainNumaDefValidate` after the parse (`virDomainNumaDefNodeCacheParseXML`, `virDomainNumaDefParseXML`):\n\n- `<cache level='0'>`: the level is read as non-zero (\"Invalid value for attribute 'level' in element 'cache': Zero is not permitted\");\n- a level above 3: \"Ain't nobody heard of that much cache level\";\n- the same level twice in one cell: \"Cache level '1' already defined\";\n- an `initiator` or `target` that is not below the number of cells: \"'initiator' refers to a non-existent NUMA node\", \"'target' refers to a non-existent NUMA node\";\n- an initiator cell without `cpus` (or with an empty set): \"NUMA nodes without CPUs can't be initiator\";\n- `cache='N'` when the target cell has no `<cache level='N'>`: \"'cache' refers to a non-existent NUMA node cache\";\n- a second `<latency>` (or `<bandwidth>`) with the same initiator, target, cache and type: \"Duplicate info for NUMA latencies\";\n- a link from B to A after any link from A to B, latency or bandwidth, whatever its cache or type: \"Link already defined\".\n\nlibvirt stops at the first of these; kvmlint reports each (a link once, for the first cause in libvirt's order). Before 6.6.0 libvirt ignored `<cache>` and `<interconnects>`, so with a host snapshot of an older libvirt they are not reported. Only the first `<interconnects>` is read, as libvirt does; values that do not parse are the schema's.\n\nA PCI expander bus puts its devices on a guest NUMA node (`<target><node>N</node>`), and libvirt checks that the guest has that node when the definition is parsed (`qemu_domain.c` `qemuDomainControllerDefPostParse`): \"pci-expander-bus with index 1 is configured for a NUMA node (1) not present in the domain's <cpu><numa> array (0)\" for a guest without cells. Guest NUMA nodes are the `<cell>` elements, numbered from 0, so N must be below their count; a guest without cells has none.\n\nThese are define-time errors (**error**): `virsh define` fails and nothing starts. libvirt's own test suite has the first two as parse errors (`cpu-numa-distance-nonexistent-sibling`, `hugepages-memaccess-invalid` in `tests/qemuxmlconfdata/`; see `test/libvirt-oracle/`), and the controller case as `pci-expander-bus-bad-node`; `numatune-hmat` is its accepted HMAT input.\n\nCell ids that overlap, repeat or do not run 0..n-1 are `guest-numa-coverage`'s; a cell memory that does not parse is `value-invalid`'s.\n\n## Incorrect\n\n```xml\n<numa>\n  <cell id='0' cpus='0-1' memory='4' unit='GiB'>\n    <distances>\n      <sibling id='0' value='10'/>\n      <sibling id='2' value='21'/>\n    </distances>\n  </cell>\n  <cell id='1' cpus='2-3' memory='4' unit='GiB' memAccess='shard'/>\n  <interconnects>\n    <latency initiator='0' target='1' type='access' value='20'/>\n    <bandwidth initiator='1' target='0' type='access' value='102400' unit='KiB'/>\n  </interconnects>\n</numa>\n```\n\n## Correct\n\n```xml\n<numa>\n  <cell id='0' cpus='0-1' memory='4' unit='GiB'>\n    <distances>\n      <sibling id='0' value='10'/>\n      <sibling id='1' value='21'/>\n    </distances>\n  </cell>\n  <cell id='1' cpus='2-3' memory='4' unit='GiB' memAccess='shared'/>\n  <interconnects>\n    <latency initiator='0' target='1' type='access' value='20'/>\n    <bandwidth initiator='0' target='1' type='access' value='102400' unit='KiB'/>\n  </interconnects>\n</numa>\n```\n\n## Fix\n\nThere is no automatic fix: which cell a distance or link was meant for, or which access mode, is a person's choice.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/qemu/qemu_domain.c`: `qemuDomainControllerDefPostParse` (a PCI controller's NUMA node against the guest's cells).\n- libvirt `src/conf/numa_conf.c`: `virDomainNumaDefParseXML`, `virDomainNumaDefNodeDistanceParseXML` (sibling ids, `LOCAL_DISTANCE` 10 to `UNREACHABLE` 255), `memAccess` and `discard` parsing; `virDomainNumaDefNodeCacheParseXML` and `virDomainNumaDefValidate` (HMAT caches and interconnects).\n- libvirt NEWS, v6.6.0: \"Allow configuring of ACPI NUMA HMAT\".\n- libvirt, Domain XML format, \xA7CPU model and topology (NUMA topology, `memAccess`, `discard`, distances, ACPI HMAT).\n- libvirt tests: `tests/qemuxmlconfdata/cpu-numa-distance-nonexistent-sibling.*`, `hugepages-memaccess-invalid.*`, `pci-expander-bus-bad-node.*`, `pci-expander-bus.*`, `numatune-hmat.*` (accepted).\n",
+    "guest-cpu-invalid": "# guest-cpu-invalid\n\nReports a guest `<cpu>` definition that libvirt refuses: `migratable` on a CPU that is not `host-passthrough` or `maximum`, a `<model fallback>` other than `allow` or `forbid`, a `<model vendor_id>` that is not 12 characters or has a comma, a `<vendor>` without a `<model>`, `<feature>` elements in a custom CPU without a `<model>`, a feature policy libvirt does not know, a feature without a name or listed twice; a second `<cache>`, a cache `level` outside 1-3 or a missing or unknown cache `mode`; a `<maxphysaddr>` with a missing or unknown `mode`, a `bits` or `limit` that is not a number, or a `limit` without `mode='passthrough'`. For QEMU and KVM guests it also reports what libvirt's QEMU driver refuses: a `<cache>` or `<maxphysaddr>` on a guest architecture other than x86, `<cache mode='emulate'>` without `level='3'`, `<cache mode='passthrough'>` with a CPU that is not `host-passthrough` or `maximum`, a `level` on a `passthrough` or `disable` cache, `bits` with `<maxphysaddr mode='passthrough'>`, SVE vector lengths (`sve128`, \u2026) while the `sve` feature is disabled or forbidden, and `<cpu mode='host-passthrough'>` in an emulated `<domain type='qemu'>`, which fails to start. The finding is on the attribute value at fault, or on the element when an attribute is missing.\n\n## Why this matters\n\n`virsh define` fails on each of these, so the file cannot replace the running definition: a deploy pipeline stops, far from the edit that broke it. The `host-passthrough` case is accepted at define time and fails at every start instead: QEMU's TCG emulator has no host CPU to pass through. The checks, as libvirt makes them:\n\n- **mode and model** (cpu_conf.c `virCPUDefParseXML`): `migratable` only with `host-passthrough` or `maximum` (\"Attribute migratable is only allowed for 'host-passthrough' / 'maximum' CPU mode\"; libvirt 6.5.0 and later, older releases ignore it); for the other modes `fallback` is `allow` or `forbid` (\"Invalid fallback attribute\") and `vendor_id` is exactly 12 bytes (\"vendor_id must be exactly 12 characters long\") without a comma (\"vendor id is invalid\"); a `<vendor>` needs a `<model>` (\"CPU vendor specified without CPU model\").\n- **features** (cpu_conf.c `virCPUDefParseXML`): a custom CPU (the default mode) with features needs a `<model>` (\"Non-empty feature list specified without CPU model\"); a policy must be `force`, `require`, `optional`, `disable` or `forbid` (\"Invalid CPU feature policy\"); a feature needs a name (\"Invalid CPU feature name\") and may appear once (\"CPU feature '\u2026' specified more than once\").\n- **cache** (`virCPUDefParseXMLCache`, libvirt 3.3.0 and later): at most one `<cache>`; `level` 1-3; `mode` is `emulate`, `passthrough` or `disable`. The QEMU driver (qemu_validate.c `qemuValidateDomainDefCpu`) then allows it on x86 only, `emulate` only for `level='3'`, `passthrough` only with a `host-passthrough` or `maximum` CPU, and `passthrough` and `disable` only without a level (\"unsupported CPU cache level for mode 'passthrough'\").\n- **maxphysaddr** (libvirt 8.7.0 and later; `limit` from 9.3.0): `mode` is `passthrough` or `emulate`; `bits` is a non-negative number; `limit` is above 0 and only for `passthrough`. The QEMU driver allows it on x86 only, and refuses `bits` with `passthrough` (\"CPU maximum physical address bits number specification cannot be used with mode='passthrough'\"). On a host whose snapshot records an older libvirt, the element (or `limit`) is ignored and not checked.\n- **SVE** (qemu_postparse.c `qemuDomainDefCPUPostParse`): any `sve<N>` feature with `sve` disabled or forbidden (\"SVE disabled, but SVE vector lengths provided\").\n- **host-passthrough in a `type='qemu'` domain** (qemu_process.c `qemuProcessUpdateGuestCPU`, `virQEMUCapsIsCPUModeSupported`): only an accelerated domain type can pass the host CPU through (\"CPU mode 'host-passthrough' for x86_64 qemu domain on x86_64 host is not supported by hypervisor\").\n\nAn unknown CPU `mode` is `value-invalid`'s finding; a bad `<topology>` is `cpu-topology-mismatch`'s.\n\n## Incorrect\n\n```xml\n<cpu mode='host-model'>\n  <cache mode='passthrough'/>\n  <maxphysaddr mode='passthrough' bits='42'/>\n</cpu>\n```\n\n```xml\n<domain type='qemu'>\n  ...\n  <cpu mode='host-passthrough'/>\n</domain>\n```\n\n## Correct\n\n```xml\n<cpu mode='host-passthrough'>\n  <cache mode='passthrough'/>\n  <maxphysaddr mode='passthrough' limit='42'/>\n</cpu>\n```\n\n```xml\n<domain type='kvm'>\n  ...\n  <cpu mode='host-passthrough'/>\n</domain>\n```\n\n## Fix\n\nThere is no automatic fix: whether to change the CPU mode, the cache mode or the domain type is the guest owner's choice. Each message's help line names the change that makes libvirt accept it.\n\n## Needs\n\n**domain**. A host snapshot's libvirt version, when known, leaves out elements that release does not parse.\n\n## Sources\n\n- libvirt `src/conf/cpu_conf.c`: `virCPUDefParseXML`, `virCPUDefParseXMLCache`.\n- libvirt `src/qemu/qemu_validate.c`: `qemuValidateDomainDefCpu`; `src/qemu/qemu_postparse.c`: `qemuDomainDefCPUPostParse`; `src/qemu/qemu_process.c`: `qemuProcessUpdateGuestCPU`; `src/qemu/qemu_capabilities.c`: `virQEMUCapsIsCPUModeSupported`, `virQEMUCapsTypeIsAccelerated`.\n- libvirt's tests `cpu-cache-emulate-l2`, `cpu-cache-passthrough3`, `cpu-cache-passthrough-l3`, `cpu-phys-bits-passthrough2`, `aarch64-features-sve-disabled`, `cpu-qemu-host-passthrough` (tests/qemuxmlconftest.c).\n- libvirt, Domain XML format, \xA7CPU model and topology (`feature`, `cache`, `maxphysaddr`).\n",
+    "guest-numa-cell-invalid": "# guest-numa-cell-invalid\n\nReports a guest NUMA `<numa>` without cells, and a `<cell>` (under `<cpu><numa>`) libvirt refuses when the domain is defined: one without `memory`, an empty `<distances>`, a distance other than 10 to itself or of 10 to another cell, a `<distances><sibling id>` that names a cell the guest does not have, a distance outside 10-255, or a `memAccess` or `discard` value libvirt does not know. From libvirt 6.6.0 it checks the ACPI HMAT description too: a cell's memory-side `<cache level>` that is 0, above 3 or repeated, and a `<numa><interconnects>` `<latency>` or `<bandwidth>` that names a missing cell, starts at a cell without vCPUs, names a cache level its target lacks, repeats an earlier one or reverses an earlier link. It also reports a PCI controller (`pci-expander-bus`, `pcie-expander-bus`, a pseries `pci-root`) whose `<target><node>` names a guest NUMA node the domain does not have. A `pci-root` with index 0 (the default PHB) may not name a NUMA node at all (domain_validate.c `virDomainControllerDefValidate`: \"The PCI controller with index=0 can't be associated with a NUMA node\"). The finding is on the attribute value or `<node>` text at fault.\n\n## Why this matters\n\nlibvirt parses each cell in `numa_conf.c` (`virDomainNumaDefParseXML`, `virDomainNumaDefNodeDistanceParseXML`) and rejects the whole domain for any of these:\n\n- `<sibling id='N'>` where N is not one of the guest's cells: \"'sibling_id N' does not refer to a valid cell within NUMA 'cell id M'\". It happens when a distances block is copied from a guest with more cells;\n- a distance below 10 (the local distance) or above 255 (unreachable);\n- a `<numa>` with no `<cell>`: \"NUMA topology defined without NUMA cells\";\n- a cell without `memory`: libvirt reads it as required (\"missing element or attribute './@memory'\");\n- a `<distances>` with no `<sibling>`: \"NUMA distances defined without siblings\";\n- a cell's distance to itself other than 10, or 10 between two different cells: \"'value 20' is invalid for 'sibling id 0' under NUMA 'cell id 0'\" (the same check as the 10-255 range);\n- `memAccess` other than `shared` or `private`, and `discard` other than `yes` or `no`: both are parsed as enums that must be set to a known, non-default value (\"Invalid value for attribute 'memAccess' in element 'cell'\").\n\nThe ACPI Heterogeneous Memory Attribute Table (HMAT; libvirt 6.6.0, \"Allow configuring of ACPI NUMA HMAT\") is checked in `numa_conf.c` `virDomainNumaDefValidate` after the parse (`virDomainNumaDefNodeCacheParseXML`, `virDomainNumaDefParseXML`):\n\n- `<cache level='0'>`: the level is read as non-zero (\"Invalid value for attribute 'level' in element 'cache': Zero is not permitted\");\n- a level above 3: \"Ain't nobody heard of that much cache level\";\n- the same level twice in one cell: \"Cache level '1' already defined\";\n- an `initiator` or `target` that is not below the number of cells: \"'initiator' refers to a non-existent NUMA node\", \"'target' refers to a non-existent NUMA node\";\n- an initiator cell without `cpus` (or with an empty set): \"NUMA nodes without CPUs can't be initiator\";\n- `cache='N'` when the target cell has no `<cache level='N'>`: \"'cache' refers to a non-existent NUMA node cache\";\n- a second `<latency>` (or `<bandwidth>`) with the same initiator, target, cache and type: \"Duplicate info for NUMA latencies\";\n- a link from B to A after any link from A to B, latency or bandwidth, whatever its cache or type: \"Link already defined\".\n\nlibvirt stops at the first of these; kvmlint reports each (a link once, for the first cause in libvirt's order). Before 6.6.0 libvirt ignored `<cache>` and `<interconnects>`, so with a host snapshot of an older libvirt they are not reported. Only the first `<interconnects>` is read, as libvirt does; values that do not parse are the schema's.\n\nA PCI expander bus puts its devices on a guest NUMA node (`<target><node>N</node>`), and libvirt checks that the guest has that node when the definition is parsed (`qemu_domain.c` `qemuDomainControllerDefPostParse`): \"pci-expander-bus with index 1 is configured for a NUMA node (1) not present in the domain's <cpu><numa> array (0)\" for a guest without cells. Guest NUMA nodes are the `<cell>` elements, numbered from 0, so N must be below their count; a guest without cells has none.\n\nThese are define-time errors (**error**): `virsh define` fails and nothing starts. libvirt's own test suite has the first two as parse errors (`cpu-numa-distance-nonexistent-sibling`, `hugepages-memaccess-invalid` in `tests/qemuxmlconfdata/`; see `test/libvirt-oracle/`), and the controller case as `pci-expander-bus-bad-node`; `numatune-hmat` is its accepted HMAT input.\n\nCell ids that overlap, repeat or do not run 0..n-1 are `guest-numa-coverage`'s; a cell memory that does not parse is `value-invalid`'s.\n\n## Incorrect\n\n```xml\n<numa>\n  <cell id='0' cpus='0-1' memory='4' unit='GiB'>\n    <distances>\n      <sibling id='0' value='10'/>\n      <sibling id='2' value='21'/>\n    </distances>\n  </cell>\n  <cell id='1' cpus='2-3' memory='4' unit='GiB' memAccess='shard'/>\n  <interconnects>\n    <latency initiator='0' target='1' type='access' value='20'/>\n    <bandwidth initiator='1' target='0' type='access' value='102400' unit='KiB'/>\n  </interconnects>\n</numa>\n```\n\n## Correct\n\n```xml\n<numa>\n  <cell id='0' cpus='0-1' memory='4' unit='GiB'>\n    <distances>\n      <sibling id='0' value='10'/>\n      <sibling id='1' value='21'/>\n    </distances>\n  </cell>\n  <cell id='1' cpus='2-3' memory='4' unit='GiB' memAccess='shared'/>\n  <interconnects>\n    <latency initiator='0' target='1' type='access' value='20'/>\n    <bandwidth initiator='0' target='1' type='access' value='102400' unit='KiB'/>\n  </interconnects>\n</numa>\n```\n\n## Fix\n\nThere is no automatic fix: which cell a distance or link was meant for, or which access mode, is a person's choice.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/qemu/qemu_domain.c`: `qemuDomainControllerDefPostParse` (a PCI controller's NUMA node against the guest's cells); `src/conf/domain_validate.c`: `virDomainControllerDefValidate` (no NUMA node on the PCI controller with index 0).\n- libvirt `src/conf/numa_conf.c`: `virDomainNumaDefParseXML`, `virDomainNumaDefNodeDistanceParseXML` (sibling ids, `LOCAL_DISTANCE` 10 to `UNREACHABLE` 255), `memAccess` and `discard` parsing; `virDomainNumaDefNodeCacheParseXML` and `virDomainNumaDefValidate` (HMAT caches and interconnects).\n- libvirt NEWS, v6.6.0: \"Allow configuring of ACPI NUMA HMAT\".\n- libvirt, Domain XML format, \xA7CPU model and topology (NUMA topology, `memAccess`, `discard`, distances, ACPI HMAT).\n- libvirt tests: `tests/qemuxmlconfdata/cpu-numa-distance-nonexistent-sibling.*`, `hugepages-memaccess-invalid.*`, `pci-expander-bus-bad-node.*`, `pci-expander-bus.*`, `pseries-default-phb-numa-node.*`, `pseries-phb-numa-node.*` (accepted), `numatune-hmat.*` (accepted).\n",
     "guest-numa-coverage": "# guest-numa-coverage\n\nChecks how the guest NUMA cells (`<cpu><numa><cell>`) divide the vCPUs. Errors: cells whose ids are not 0..n-1 each once, two cells naming the same vCPU, or a cell naming a vCPU at or beyond the `<vcpu>` maximum, all of which libvirt rejects. Warning: vCPUs that no cell names, which libvirt silently adds to cell 0. The warning has a safe `--fix` that writes them into cell 0's `cpus`.\n\n## Why this matters\n\nThe cells are the NUMA topology the guest OS sees: which vCPUs sit next to which memory. Its scheduler and allocator, and every NUMA-aware application inside, plan around it. With `<numatune><memnode>` the cells are also the unit in which guest memory is bound to host nodes, so a vCPU in the wrong cell ends up running far from its memory.\n\nHow libvirt reads the cells (numa_conf.c `virDomainNumaDefParseXML`, domain_conf.c `virDomainDefParseXML`):\n\n- a cell's id is its `id` attribute, or its position when `id` is absent. The ids must be exactly 0..n-1, each once (\"Exactly one 'cell' element per guest NUMA cell allowed\u2026\", \"Duplicate NUMA cell info\");\n- two cells may not share a vCPU (\"NUMA cells \u2026 have overlapping vCPU ids\");\n- no cell may name a vCPU at or beyond the `<vcpu>` maximum (\"CPU IDs in <numa> exceed the <vcpu> count\"). Several cells past it are one cause (a `<vcpu>` lower than the cells were written for) and one finding, the other cells related;\n- `cpus` is optional: a cell without it is a CPU-less (memory-only) node, which libvirt has supported since 6.5. It is not reported;\n- every vCPU that no cell names is added to cell 0. The QEMU driver does this after parsing (qemu_domain.c `qemuDomainDefNumaCPUsRectify`, numa_conf.c `virDomainNumaFillCPUsInNode`): cell 0's `cpus` becomes every vCPU the other cells do not name. QEMU itself warns that partial mappings are obsolete and will be removed.\n\nSo the guest gets a cell 0 that is larger than the file says, often with a non-contiguous CPU list, while the other cells (and their `memnode` bindings) look balanced on paper. The rule writes down what libvirt would do, so the file and the guest agree. If another split was meant, move the vCPUs to the right cells by hand.\n\nCoverage is checked against the vCPU **maximum**, so vCPUs that are offline at boot need a cell too. When a cell id or `cpus` value does not parse (`value-invalid`, `cpuset-syntax`), or when an error above is present, the coverage warning is left out.\n\n## Incorrect\n\nvCPU 3 is in no cell, and libvirt puts it in cell 0:\n\n```xml\n<vcpu placement='static'>8</vcpu>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-2' memory='8' unit='GiB'/>\n    <cell id='1' cpus='4-7' memory='8' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\nErrors:\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-2' memory='4' unit='GiB'/>\n    <cell id='2' cpus='2-5' memory='4' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Correct\n\n```xml\n<vcpu placement='static'>8</vcpu>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-3' memory='8' unit='GiB'/>\n    <cell id='1' cpus='4-7' memory='8' unit='GiB'/>\n    <cell id='2' memory='8' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Fix\n\nFor the warning, `kvmlint --fix` sets cell 0's `cpus` to its own vCPUs plus the ones no cell names, in libvirt's canonical form (`virBitmapFormat`, e.g. `0-3,6-7`). When cell 0 has no `cpus` attribute, the fix inserts one after its `id`, in the file's quote style. This is exactly what libvirt would do, so the guest does not change. The errors have no automatic fix: which cell a shared vCPU belongs to, and how the ids should be renumbered, are the author's choices.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/numa_conf.c`: `virDomainNumaDefParseXML` (ids, overlap, optional `cpus`), `virDomainNumaGetMaxCPUID`, `virDomainNumaFillCPUsInNode`.\n- libvirt `src/conf/domain_conf.c`: `virDomainDefParseXML` (\"Number of CPUs in <numa> exceeds the <vcpu> count\", \"CPU IDs in <numa> exceed the <vcpu> count\").\n- libvirt `src/qemu/qemu_domain.c`: `qemuDomainDefNumaCPUsRectify` (vCPUs in no cell go to cell 0).\n- QEMU `hw/core/machine.c` (`machine_numa_finish_cpu_init`): \"CPU(s) not present in any NUMA nodes\u2026 partial NUMA mappings is obsoleted\".\n- libvirt, Domain XML format, \xA7CPU model and topology (guest NUMA topology, CPU-less cells).\n",
     "guest-numa-memory-sum": "# guest-numa-memory-sum\n\nReports a domain with guest NUMA cells whose `<memory>` is not the sum of the cells' `memory` plus the sizes of its memory devices (`<memory model='dimm'|'nvdimm'|'virtio-mem'|\u2026>`). libvirt replaces `<memory>` with that sum, so the value in the file is never what the guest gets. Safe `--fix`: set `<memory>` to the sum.\n\n## Why this matters\n\nWith guest NUMA cells, the cells are the guest's memory: each becomes a memory backend of its own, of exactly its `memory` size. `<memory>` is then just a total that libvirt keeps consistent: when a domain is defined (`virsh define` parses with ABI update), `virDomainDefPostParseMemory` in domain_postparse.c overwrites it with \u03A3 cell memory + \u03A3 memory device sizes. `virsh dumpxml` afterwards shows the new value.\n\nA file whose `<memory>` disagrees with its cells is therefore misleading in review and in capacity planning. Someone reading \"16 GiB\" plans for 16 GiB while the guest gets 15.5. A change to `<memory>` alone (the usual way to resize a guest) silently does nothing. The mismatch usually comes from resizing one side and forgetting the other, or from cells written in MiB that do not add up to a whole number of GiB.\n\nSizes are compared exactly in KiB, after libvirt's unit rules (`KiB`, `MiB`, `GiB` are powers of 1024; `KB`, `MB`, `GB` powers of 1000; no unit is KiB). Memory devices are counted whatever their model, as libvirt does. Domains without cells are not checked: there `<memory>` is the size. A cell or device whose size does not parse is left to `value-invalid`, and the rule then stays silent.\n\n## Incorrect\n\n```xml\n<memory unit='GiB'>16</memory>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='7680' unit='MiB'/>\n    <cell id='1' cpus='2-3' memory='8192' unit='MiB'/>\n  </numa>\n</cpu>\n```\n\n## Correct\n\n```xml\n<memory unit='KiB'>16252928</memory>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='7680' unit='MiB'/>\n    <cell id='1' cpus='2-3' memory='8192' unit='MiB'/>\n  </numa>\n</cpu>\n```\n\n```xml\n<maxMemory slots='16' unit='GiB'>64</maxMemory>\n<memory unit='GiB'>10</memory>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4' unit='GiB'/>\n    <cell id='1' cpus='2-3' memory='4' unit='GiB'/>\n  </numa>\n</cpu>\n<devices>\n  <memory model='dimm'>\n    <target>\n      <size unit='GiB'>2</size>\n      <node>0</node>\n    </target>\n  </memory>\n</devices>\n```\n\n## Fix\n\n`kvmlint --fix` sets the text of `<memory>` to the sum, which is what libvirt would store, so the guest does not change. The sum is written in the unit `<memory>` already uses when it is a whole number there (`16` \u2192 `12` with `unit='GiB'`). Otherwise the fix writes KiB and sets `unit='KiB'` in the same edit, so the value stays exact and the file stays valid (`<memory unit='GiB'>16</memory>` \u2192 `<memory unit='KiB'>16252928</memory>`). Without a `unit` attribute the value is KiB already. If the larger `<memory>` was the intent, resize the cells instead: that is a choice the fix does not make.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/domain_postparse.c`: `virDomainDefPostParseMemory` (the total is recomputed from the cells and memory devices when parsing with ABI update).\n- libvirt `src/conf/numa_conf.c`: `virDomainNumaGetMemorySize`, and cell parsing (`memory` with `unit`, default KiB).\n- libvirt `src/util/virutil.c`: `virScaleInteger` (units).\n- libvirt, Domain XML format, \xA7Memory Allocation, \xA7CPU model and topology (guest NUMA topology), \xA7Memory devices.\n",
     "guest-smt-topology-mismatch": "# guest-smt-topology-mismatch\n\nReports a guest whose declared SMT topology disagrees with how its vCPUs are pinned to host hardware threads. A warning when `<topology threads='N'>` (N > 1) groups vCPUs into guest cores, but some group of N consecutive vCPUs pinned 1:1 is not on the SMT siblings of one host core. An info when the guest has one thread per core (`threads='1'`, or no `<topology>`) while two of its vCPUs are pinned to sibling threads of one host core. One finding per domain, on the first offending `<vcpupin>`, naming up to three groups or pairs.\n\n## Why this matters\n\nQEMU numbers vCPUs with the thread id varying fastest. With `threads='2'`, vCPUs 0-1 are the two threads of guest core 0, vCPUs 2-3 of core 1, and so on. The guest scheduler uses that topology. It spreads busy tasks across cores before doubling them up on sibling threads, and it treats siblings as sharing caches.\n\n- If vCPUs 0-1 are pinned to two separate host cores, the guest believes they share a core when they do not. When they do share one, it is a core the guest does not know about. The guest's placement decisions work against the hardware.\n- If the host has no SMT at all (SMT off, each CPU its own core), no pinning can make `threads='2'` true.\n- The reverse, one thread per core while two vCPUs sit on one host core's two threads, makes the guest load both \"cores\" fully, though they share one core's execution units. That is legitimate when capacity matters more than latency, hence only an info.\n\nOnly groups whose vCPUs are all pinned 1:1 to distinct CPUs are judged. Floating or partial pins are left to other rules.\n\n## Incorrect\n\nOn a host whose siblings are N and N+16:\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='2'/>\n  <vcpupin vcpu='1' cpuset='3'/>\n  <vcpupin vcpu='2' cpuset='4'/>\n  <vcpupin vcpu='3' cpuset='5'/>\n</cputune>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' dies='1' cores='2' threads='2'/>\n</cpu>\n```\n\n## Correct\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='2'/>\n  <vcpupin vcpu='1' cpuset='18'/>\n  <vcpupin vcpu='2' cpuset='3'/>\n  <vcpupin vcpu='3' cpuset='19'/>\n</cputune>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' dies='1' cores='2' threads='2'/>\n</cpu>\n```\n\n## Fix\n\nThere is no automatic fix, because the pins and the topology are both the user's choice. Pin each guest core's N consecutive vCPUs to the N thread siblings of one host core, or declare `threads='1'` and pin to separate cores. The snapshot's `cpuTopology` (or `lscpu -e`) shows which CPUs are siblings.\n\n## Needs\n\n**host snapshot** with the CPU topology (`cpuTopology` with `siblings`). Without it, the warning case reports one info note on the snapshot saying it was not checked. The info-level check (one thread per core) then stays silent, with no note about a note. Applies only to pinned domains with at least two vCPUs pinned 1:1.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU model and topology (`<topology sockets dies clusters cores threads>`) and \xA7CPU Tuning (`vcpupin`).\n- QEMU `include/hw/i386/topology.h` `x86_topo_ids_from_idx()`: `smt_id = cpu_index % nr_threads`, `core_id = cpu_index / nr_threads % nr_cores`, so consecutive vCPU indexes are the threads of one core.\n- Linux `Documentation/ABI/stable/sysfs-devices-system-cpu` (`topology/thread_siblings_list`). libvirt `formatcaps` (`<cpu siblings>`).\n- OpenStack Nova `nova/virt/hardware.py` (`hw:cpu_thread_policy=require`: guest threads on host sibling threads).\n",
@@ -25113,7 +25432,7 @@ function readmes() {
     "isolation-params-consistency": '# isolation-params-consistency\n\nReports a host whose CPU isolation parameters contradict each other, the running kernel or tuned. The cases are: `nohz_full=` ignored because it does not match `isolcpus=nohz,\u2026`; a parameter naming CPUs beyond the possible range (an error for `isolcpus`/`nohz_full`); a CPU list that does not parse; tuned\'s `isolated_cores` differing from what the booted kernel isolates; the command line disagreeing with `/sys/devices/system/cpu/isolated` or `nohz_full`; `irqaffinity=` including isolated CPUs. Each finding is on the host snapshot, at the offending value: the parameter inside `kernel.cmdline`, `tuned.isolatedCores`, or the `/sys` value. It is reported once per host, not once per domain.\n\n## Why this matters\n\nThe isolated set every other rule works from comes from several parameters, and the kernel does not simply take their union:\n\n- **`isolcpus=nohz,\u2026` and `nohz_full=`** set up the same isolation. `housekeeping_setup()` (`kernel/sched/isolation.c`) ignores the second one whole when its CPUs differ ("Housekeeping: nohz_full= must match isolcpus="). Half of the intended tick-less CPUs then keep their tick.\n- **A CPU beyond the possible range** makes `cpulist_parse()` fail on current kernels, which parse lists only up to nr_cpu_ids\u22121. `housekeeping_setup()` then drops the whole `isolcpus`/`nohz_full` value and isolates nothing, which is an error. `rcu_nocbs=` falls back to offloading every CPU ("rcu_nocbs= bad CPU range, all CPUs set"). `irqaffinity=` keeps what it parsed before the bad CPU. Older kernels with a cpumask NR_CPUS wide may accept the value, so the message says "may".\n- **tuned `isolated_cores` \u2260 the booted kernel**: tuned\'s bootloader plugin only changes the command line for the next boot. After a profile or variables change without a reboot, tuned moves IRQs and workqueues for the new set while the kernel still isolates the old one.\n- **Command line \u2260 `/sys/devices/system/cpu/isolated` (or `nohz_full`)**: the kernel did not apply what the command line says, because of a rejected value, a kernel built without `CONFIG_NO_HZ_FULL`, or cpuset isolated partitions on newer kernels. kvmlint uses the running kernel\'s view, so the user should know it differs.\n- **`irqaffinity=` inside the isolated set** sends every interrupt without an affinity of its own to the CPUs the vCPUs were given. `irq_affinity_setup()` (`kernel/irq/irqdesc.c`) also always adds the boot CPU.\n\nA value covering every present CPU is reported too. The kernel then keeps the boot CPU for housekeeping, and that single CPU takes every interrupt and kernel thread.\n\n### Nodes without a housekeeping CPU (opt-in)\n\nrules.md also names a NUMA node whose online CPUs are all isolated. Its node-bound kernel threads (kswapd, kcompactd) then run on isolated CPUs or away from the node\'s memory, depending on the kernel, and the emulator threads of guests pinned there must run on another node. The tuning guide\'s own host (`isolcpus=4-31` on a dual-socket host, housekeeping 0-3 all on node 0) is built exactly this way, and its examples pin guests to node 1. So this check is off by default. Turn it on with the rule option `housekeepingPerNode: true`. It then reports each such node where a planned guest pins vCPUs, at `nodes[i].cpus`, naming up to three of those guests.\n\n## Incorrect\n\nHost snapshot (`kernel.cmdline`):\n\n```json\n"cmdline": "ro isolcpus=nohz,domain,2-15,18-31 nohz_full=4-15,20-31 irqaffinity=0-3,16-19"\n```\n\nFor any pinned domain on that host:\n\n```xml\n<cputune>\n  <vcpupin vcpu=\'0\' cpuset=\'4\'/>\n  <emulatorpin cpuset=\'0-1\'/>\n</cputune>\n```\n\n## Correct\n\n```json\n"cmdline": "ro isolcpus=nohz,domain,managed_irq,2-15,18-31 irqaffinity=0-1,16-17"\n```\n\n```xml\n<cputune>\n  <vcpupin vcpu=\'0\' cpuset=\'4\'/>\n  <emulatorpin cpuset=\'0-1\'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix, because the change is on the host. Edit the kernel command line (grubby, or the tuned profile\'s variables) so that `isolcpus` and `nohz_full` name the same CPUs, every list stays within the possible CPUs, and `irqaffinity` names housekeeping CPUs only. Then reboot. After changing tuned\'s `isolated_cores`, reboot so the kernel and tuned agree.\n\nTo check nodes without housekeeping CPUs, set the option in `kvmlint.config.json`:\n\n```json\n"rules": { "isolation-params-consistency": ["warn", { "housekeepingPerNode": true }] }\n```\n\n## Needs\n\n**host snapshot** with the kernel command line, `/sys/devices/system/cpu/{isolated,nohz_full}` or tuned\'s `isolated_cores`. Each check uses the facts it needs and is skipped without them. The rule reports on the snapshot file whether or not any domain is planned on the host.\n\n## Sources\n\n- Linux `kernel/sched/isolation.c`: `housekeeping_setup()` ("nohz_full= or isolcpus= incorrect CPU range", "nohz_full= must match isolcpus=", "must include one present CPU") and `housekeeping_isolcpus_setup()` ("isolcpus=nohz is equivalent to nohz_full").\n- Linux `kernel/rcu/tree_nocb.h`: `rcu_nocb_setup()` ("rcu_nocbs= bad CPU range, all CPUs set").\n- Linux `kernel/irq/irqdesc.c`: `irq_affinity_setup()` (adds the boot CPU).\n- Linux `drivers/base/cpu.c`: `/sys/devices/system/cpu/isolated` (CPUs outside the HK_TYPE_DOMAIN housekeeping mask) and `/sys/devices/system/cpu/nohz_full`.\n- Linux `Documentation/admin-guide/kernel-parameters.txt`: `isolcpus`, `nohz_full`, `rcu_nocbs`, `irqaffinity`, "cpu lists".\n- tuned `profiles/cpu-partitioning/tuned.conf` and `profiles/realtime/tuned.conf` (the `[bootloader]` command lines built from `isolated_cores`).\n',
     "isolcpus-floating-affinity": "# isolcpus-floating-affinity\n\nReports a thread affinity (a `<vcpupin>`, `<emulatorpin>`, `<iothreadpin>` or `<vcpu cpuset>`) that lets threads run on two or more CPUs of the host's isolcpus *domain* set: CPUs that belong to no scheduler domain and are therefore never load-balanced. It also counts tuned cpu-partitioning's `no_balance_cores`. The finding is on the `cpuset` attribute. Affinities naming the same CPUs are one pool of threads floating together: one finding at the first of them, the others related. Pins naming the same CPUs are one finding (one pool of threads), and single threads each pinned to its own few such CPUs (an IOThread per pair of SMT siblings) are one finding too, at the first pin, the others related.\n\n## Why this matters\n\n`isolcpus=domain,\u2026` (or `isolcpus=` with no flag) takes CPUs out of the scheduler domains. The load balancer then never moves a task to, from, or between those CPUs, which is exactly what isolation is for: nothing else lands there. The same property makes a *floating* pin over isolated CPUs useless. A thread allowed on CPUs 8-11 starts on one of them and stays there, however busy that CPU gets and however idle the other three are. Several vCPUs sharing one floating pool, or an emulator pinned to a range of isolated CPUs, can end up stacked on a single CPU. The kernel documentation of `isolcpus` and libvirt's kvm-realtime page both expect one thread per isolated CPU.\n\nThreads without any pin are not reported. libvirt gives them every online CPU, but the scheduler only places and balances such a thread inside scheduler domains, so it does not drift onto isolcpus CPUs. Hosts isolated with `nohz_full` only (tuned cpu-partitioning) keep load balancing, so floating pins there are not reported either. A pin that reaches a single isolated CPU (for example `emulatorpin cpuset='2-4'` with 4 isolated) is not reported, because one CPU cannot stack threads against another. Realtime threads (`scheduler='fifo'` or `'rr'`) with a floating pin are `realtime-sched-unsafe`'s finding, an error there, and not this rule's: the change is the same, one CPU per realtime thread.\n\nThe domain set is read from `/sys/devices/system/cpu/isolated` when the snapshot has it (the running kernel), else from `isolcpus=` on the kernel command line.\n\n## Incorrect\n\nOn a host booted with `isolcpus=4-31`:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='8-11'/>\n  <vcpupin vcpu='1' cpuset='8-11'/>\n  <emulatorpin cpuset='12-13'/>\n</cputune>\n```\n\n```xml\n<vcpu placement='static' cpuset='4-7'>4</vcpu>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='8'/>\n  <vcpupin vcpu='1' cpuset='9'/>\n  <emulatorpin cpuset='0-3'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix, because choosing a CPU for each thread is a capacity decision. Pin each vCPU to one isolated CPU of its own, and put the emulator and IOThreads on housekeeping CPUs (where the scheduler does balance). If the guest really needs a shared pool, take those CPUs out of `isolcpus` and isolate them with `nohz_full` alone, or use a cpuset partition with load balancing.\n\n## Needs\n\n**host snapshot** with the kernel command line or `/sys/devices/system/cpu/isolated` (or tuned's `no_balance_cores`). When the snapshot has some isolation facts but not these, the rule reports one info note on the snapshot saying it was not checked. When it has no isolation facts at all (a `virsh capabilities` import), `housekeeping-overlap` already says so and this rule stays silent. Without a host, the rule is silent.\n\n## Sources\n\n- Linux `Documentation/admin-guide/kernel-parameters.txt`, `isolcpus`: isolated CPUs are removed from the general SMP balancing and scheduling algorithms. The only way to move a process onto or off an isolated CPU is through its affinity.\n- Linux `kernel/sched/isolation.c` (`housekeeping_isolcpus_setup`: no flag means `domain`) and `kernel/sched/topology.c` (isolated CPUs are left out of the scheduler domains).\n- Linux `drivers/base/cpu.c`: `/sys/devices/system/cpu/isolated`.\n- tuned `profiles/cpu-partitioning` (`no_balance_cores`: \"disable the kernel load balancing in certain isolated CPUs\").\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpupin`, `emulatorpin`, `iothreadpin`) and \xA7CPU Allocation (`<vcpu cpuset>`). libvirt kbase kvm-realtime: one isolated CPU per realtime vCPU.\n",
     "locked-memory-risk": "# locked-memory-risk\n\nReports `<memoryBacking><locked/>` in a QEMU/KVM domain without a `<memtune><hard_limit>`, or without hugepages. One warning on the `<locked/>` element says which of the two (or both) is missing.\n\n## Why this matters\n\n`<locked/>` asks QEMU to lock all of its memory (`mlockall`, QEMU's `-overcommit mem-lock=on`) so nothing of the guest is ever swapped out. The kernel caps locked memory per process with `RLIMIT_MEMLOCK`, so libvirt has to raise that limit for QEMU, and how far depends on `<memtune>` (`qemuDomainGetMemLockLimitBytes` in `qemu_domain.c`):\n\n- **with a `hard_limit`**, the lock limit is the `hard_limit`;\n- **without one**, libvirt cannot know how much memory QEMU will allocate for itself, so it removes the limit altogether (`VIR_DOMAIN_MEMORY_PARAM_UNLIMITED`). Guest RAM plus everything QEMU allocates for itself are then locked with no upper bound, and the host can never reclaim any of it. libvirt's documentation calls this a potential security risk (a guest that makes QEMU allocate memory can lock host memory without limit) and \"highly recommends\" a `hard_limit` with `<locked/>`.\n\nSize the `hard_limit` as the guest RAM plus QEMU's own memory, generously: libvirt also applies it as the cgroup memory limit, each memory mapping QEMU locks must fit under it, and too low a value stops QEMU from starting (`mlockall` fails) or gets it killed later. A `hard_limit` written as 9007199254740991 KiB (the value `virsh memtune` shows for \"unlimited\") is treated as no limit.\n\nWithout hugepages, `<locked/>` locks the whole guest RAM in ordinary pages: all of it is allocated and faulted in when QEMU starts, and it leaves the host's reclaimable memory for good. On kernels where compaction does not move locked pages (`vm.compact_unevictable_allowed=0`, the default with PREEMPT_RT), those pages also stay where they are and fragment memory around them. Hugepages are never swapped anyway, so with hugepages `<locked/>` only has to lock QEMU's own, much smaller, memory.\n\nThe rule only looks at `type='kvm'` and `type='qemu'`: the memlock handling above is the QEMU driver's.\n\n## Incorrect\n\n```xml\n<memory unit='GiB'>16</memory>\n<memoryBacking>\n  <hugepages>\n    <page size='2048' unit='KiB'/>\n  </hugepages>\n  <locked/>\n</memoryBacking>\n```\n\n```xml\n<memory unit='GiB'>16</memory>\n<memtune>\n  <hard_limit unit='GiB'>18</hard_limit>\n</memtune>\n<memoryBacking>\n  <locked/>\n</memoryBacking>\n```\n\n## Correct\n\n```xml\n<memory unit='GiB'>16</memory>\n<memtune>\n  <hard_limit unit='GiB'>18</hard_limit>\n</memtune>\n<memoryBacking>\n  <hugepages>\n    <page size='2048' unit='KiB'/>\n  </hugepages>\n  <locked/>\n</memoryBacking>\n```\n\n## Fix\n\nThere is no automatic fix: the right `hard_limit` depends on the guest's devices and QEMU's own needs, and hugepages need a host pool. Add `<memtune><hard_limit>` (guest RAM plus a margin for QEMU) and back the guest with hugepages, or drop `<locked/>` if the workload does not need it.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7Memory Backing (`locked`: \"it has to remove the limit on locked memory altogether \u2026 it's highly recommended to set a hard_limit\") and \xA7Memory Tuning (`hard_limit`).\n- libvirt `src/qemu/qemu_domain.c` (`qemuDomainGetMemLockLimitBytes`: the `hard_limit`, else unlimited when `<locked/>`), `qemuDomainAdjustMaxMemLock`.\n- Linux `mm/mlock.c` (`mlockall` checks the process's mapped size against `RLIMIT_MEMLOCK` unless it has `CAP_IPC_LOCK`); mlockall(2).\n- Linux `Documentation/admin-guide/sysctl/vm.rst` (`compact_unevictable_allowed`: 0 on PREEMPT_RT).\n- Red Hat, Virtualization Tuning and Optimization Guide, \xA7Memory Backing: with `locked`, set `hard_limit` to the guest's memory plus what the process itself consumes.\n",
-    "memory-config-invalid": "# memory-config-invalid\n\nReports memory sizing and memory devices that libvirt refuses: a domain with no `<memory>` (or a `<memory>` of 0) and no guest NUMA cell memory, a memory device (`<memory model='dimm|nvdimm|virtio-mem'>`) plugged into a guest NUMA node the domain does not have, `<maxMemory>` below `<memory>`, more DIMM/NVDIMM devices than `<maxMemory slots>`, and memory hotplug (`<maxMemory>`) without guest NUMA cells on architectures other than ppc64. It also reports each DIMM, NVDIMM, virtio-pmem and virtio-mem device libvirt refuses on its own (table below): a device without `<maxMemory>`, a bad or repeated DIMM slot, a missing target node, path, label or block size, and sizes or addresses out of line. A virtio-mem, virtio-pmem or DIMM device whose fixed address range (`<target><address base>`, or a DIMM's `<address type='dimm' base>`, plus its `<size>`) holds another such device's base is an error too: libvirt 9.8.0 and later reject it (`virDomainMemoryDefCheckConflict`: \"memory device address [0x\u2026:0x\u2026] overlaps with other memory device (0x\u2026)\"; libvirt's test `memory-hotplug-virtio-mem-overlap-address`), and QEMU refuses it at start before. A device starting exactly where another ends does not overlap. NVDIMMs are left out: their mapped range is not their `<size>` (the label is cut off and the rest aligned; libvirt's test `memory-hotplug-nvdimm-overlap` is accepted).\n\n## Why this matters\n\nAll of these stop `virsh define` (or, for hotplug without NUMA cells, the define on older libvirt):\n\n| case | libvirt | severity |\n| --- | --- | --- |\n| no `<memory>`, no cell memory | \"Memory size must be specified via `<memory>` or in the `<numa>` configuration\" | error |\n| no cell memory and a `<memory>` of 0, or one its memory devices take whole (the initial memory is `<memory>` less the devices) | the same, from `virDomainDefPostParseMemory` | error |\n| device `<target><node>` \u2265 number of guest cells, or any node with no cells | `virDomainMemoryDefValidate`: \"can't add memory backend for guest node \u2026\" | error |\n| `<maxMemory>` < the memory libvirt defines: `<memory>`, or with guest NUMA cells their sum plus the memory devices (`virsh define` replaces `<memory>` with that, `virDomainDefPostParseMemory`) | \"maximum memory size must be equal or greater than the actual memory size\" | error |\n| memory devices larger in total than `<memory>`, without guest NUMA cells (`<memory>` counts them) | \"Total size of memory devices exceeds the total memory size\" | error |\n| DIMM/NVDIMM count > `slots` | \"Count of memory devices requiring memory slots \u2026 exceeds slots count\" | error |\n| `<maxMemory>` without guest NUMA cells (not ppc64) | `qemu_validate.c`: \"At least one numa node has to be configured when enabling memory hotplug\" | depends on the libvirt version, below |\n| a memory device without `<maxMemory>` | `qemuDomainDefValidateMemoryHotplug`: \"cannot use/hotplug a memory device when domain 'maxMemory' is not defined\" | error |\n| a DIMM `<address type='dimm' slot>` at or above `slots`; no `slots` with DIMMs (9.5.0 and later: 0 slots) | \"memory device slot 'N' exceeds slots count 'M'\"; \"count of memory devices requiring memory slots \u2026 exceeds slots count '0'\" | error |\n| two DIMMs/NVDIMMs in one slot | `virDomainMemoryDefCheckConflict`: \"memory device slot 'N' is already being used by another memory device\" | error |\n| a device address of the wrong type (DIMM/NVDIMM: `dimm`; virtio-pmem: `pci`; virtio-mem: `pci` or `ccw`) | `qemuDomainDefValidateMemoryHotplugDevice`: \"only 'dimm' addresses are supported for the pc-dimm device\" | error |\n| a DIMM, NVDIMM or virtio-mem device without `<target><node>` in a guest with NUMA cells | \"target NUMA node needs to be specified for memory device\" | error |\n| an NVDIMM or virtio-pmem device without `<source><path>`, or with `discard='yes'` | `virDomainMemoryDefValidate`: \"path is required for model 'nvdimm'\", \"discard is not supported for nvdimms\" | error |\n| an NVDIMM `<uuid>` on a guest other than ppc64 (6.2.0 and later); a ppc64 NVDIMM without a label | \"UUID is not supported for NVDIMM device\"; \"label size is required for NVDIMM device\" | error |\n| an NVDIMM label below 128 KiB, or not smaller than the NVDIMM | `virDomainMemoryTargetDefParseXML`: \"nvdimm label must be at least 128KiB\", \"label size must be smaller than NVDIMM size\" | error |\n| virtio-pmem (7.1.0 and later) without `access='shared'`, with a `<target><node>`, or (9.8.0 and later) at an address that is no multiple of the host's page size | \"shared access mode required for virtio-pmem device\", \"virtio-pmem does not support NUMA nodes\", \"memory address must be aligned to N bytes\" | error |\n| virtio-mem (7.9.0 and later): `<requested>` above `<size>`; `<block>` missing, not a power of two, or below the host's THP size; `<requested>` not a multiple of `<block>`; (9.8.0 and later) an address that is no multiple of `<block>` | \"requested size must be smaller than or equal to @size\", \"block size must be a power of two\", \"block size too small, must be at least 2048KiB\", \"requested size must be an integer multiple of block size\", \"memory device address must be aligned to blocksize\" | error |\n\nvirtio-mem and virtio-pmem are PCI devices and take no slot.\n\n**Sizes the host decides.** libvirt checks a virtio-mem block against the host's transparent hugepage size (`virHostMemGetTHPSize`) and a virtio-pmem address against its page size. Host snapshots do not record the THP size: kvmlint assumes x86_64's 2 MiB for an x86_64 guest (the help line says so) and does not check the block minimum on other architectures. The page size is the snapshot's `pageSizeKiB`; without a host, 4 KiB, which divides every page size, so an address it flags is unaligned on any host.\n\n**Versions.** Checks libvirt added after 6.0 follow the host's libvirt version when known (unknown: as libvirt 11.3 does): virtio-pmem's from 7.1.0, virtio-mem's from 7.9.0 (older releases do not know the models at all), the NVDIMM `<uuid>` from 6.2.0 (ignored before), the virtio-mem and virtio-pmem address alignment from 9.8.0 (NEWS \"Various virtio-mem/virtio-pmem fixes\").\n\n## libvirt versions\n\nFrom **libvirt 9.6.0** (NEWS: \"qemu: Add NUMA node automatically for memory hotplug\"; `qemuDomainDefNumaAutoAdd`) libvirt adds one guest NUMA cell itself when a *new* definition enables memory hotplug without cells. It still rejects such a definition when it is loaded without that update (libvirt's own test suite parses `memory-hotplug-nonuma` that way and expects the error). So with the host's libvirt version known (the config's `hosts[].libvirtVersion` or the snapshot's `libvirtVersion`):\n\n- older than 9.6.0: **error** (the define fails);\n- 9.6.0 or later: **info** (libvirt adds the cell; writing it keeps the definition the same everywhere);\n- unknown: **warning**, naming both behaviours.\n\n**Slots before libvirt 9.5.0.** Until 9.5.0 `<maxMemory>` needs `slots` and every memory device takes one, virtio-mem and virtio-pmem included; from 9.5.0 only DIMMs and NVDIMMs do, and `slots` may be left out without them. On a host whose snapshot records an older libvirt both are checked as it checks them; otherwise as current releases do.\n\n## Incorrect\n\n```xml\n<maxMemory slots='1' unit='GiB'>4</maxMemory>\n<memory unit='GiB'>8</memory>\n<cpu>\n  <numa>\n    <cell id='0' cpus='0-3' memory='8' unit='GiB'/>\n  </numa>\n</cpu>\n<devices>\n  <memory model='dimm'>\n    <target>\n      <size unit='GiB'>2</size>\n      <node>1</node>\n    </target>\n  </memory>\n</devices>\n```\n\n## Correct\n\n```xml\n<maxMemory slots='4' unit='GiB'>64</maxMemory>\n<memory unit='GiB'>10</memory>\n<cpu>\n  <numa>\n    <cell id='0' cpus='0-3' memory='8' unit='GiB'/>\n  </numa>\n</cpu>\n<devices>\n  <memory model='dimm'>\n    <target>\n      <size unit='GiB'>2</size>\n      <node>0</node>\n    </target>\n  </memory>\n</devices>\n```\n\n## Not checked (yet)\n\n- Sizes that overflow when libvirt aligns them (`memory-align-fail`): not in the oracle set, because its `.err` file could not be read to confirm libvirt's reason.\n\n## Fix\n\nThere is no automatic fix: the sizes and the cell a device belongs to are a person's choice.\n\n## Needs\n\n**domain**; with a host snapshot that records the libvirt version, the hotplug case follows it.\n\n## Sources\n\n- libvirt `src/conf/domain_validate.c` (`virDomainMemoryDefValidate`, `virDomainMemoryDefCheckConflict`), `src/conf/domain_conf.c` (`virDomainMemoryTargetDefParseXML`: NVDIMM label), `src/qemu/qemu_domain.c` (`qemuDomainDefValidateMemoryHotplug`, `qemuDomainDefValidateMemoryHotplugDevice`), read in libvirt 11.3.0.\n- libvirt `src/conf/domain_validate.c` (`virDomainMemoryDefValidate`), `src/conf/domain_conf.c` (memory and maxMemory checks), `src/qemu/qemu_validate.c` (memory hotplug needs a NUMA node), `src/qemu/qemu_domain.c` (`qemuDomainDefNumaAutoAdd`, 9.6.0).\n- libvirt, Domain XML format, \xA7Memory Allocation (`maxMemory`, `slots`) and \xA7Memory devices.\n- libvirt tests: `tests/qemuxmlconfdata/no-memory.*`, `memory-hotplug-invalid-targetnode.*`, `memory-hotplug-nonuma.*`, `memory-hotplug-ppc64-nonuma.*` (accepted: ppc64 needs no cell).\n",
+    "memory-config-invalid": "# memory-config-invalid\n\nReports memory sizing and memory devices that libvirt refuses: a domain with no `<memory>` (or a `<memory>` of 0) and no guest NUMA cell memory, a memory device (`<memory model='dimm|nvdimm|virtio-mem'>`) plugged into a guest NUMA node the domain does not have, `<maxMemory>` below `<memory>`, more DIMM/NVDIMM devices than `<maxMemory slots>`, and memory hotplug (`<maxMemory>`) without guest NUMA cells on architectures other than ppc64. It also reports each DIMM, NVDIMM, virtio-pmem and virtio-mem device libvirt refuses on its own (table below): a device without `<maxMemory>`, a bad or repeated DIMM slot, a missing target node, path, label or block size, and sizes or addresses out of line. A virtio-mem, virtio-pmem or DIMM device whose fixed address range (`<target><address base>`, or a DIMM's `<address type='dimm' base>`, plus its `<size>`) holds another such device's base is an error too: libvirt 9.8.0 and later reject it (`virDomainMemoryDefCheckConflict`: \"memory device address [0x\u2026:0x\u2026] overlaps with other memory device (0x\u2026)\"; libvirt's test `memory-hotplug-virtio-mem-overlap-address`), and QEMU refuses it at start before. A device starting exactly where another ends does not overlap. NVDIMMs are left out: their mapped range is not their `<size>` (the label is cut off and the rest aligned; libvirt's test `memory-hotplug-nvdimm-overlap` is accepted). For QEMU and KVM guests it also reports a size that overflows when libvirt aligns it at start (qemu_domain.c `qemuDomainAlignMemorySizes`): each guest NUMA cell's memory, the initial memory and `<maxMemory>` are rounded up to 1 MiB (256 MiB on ppc64), and a result above libvirt's largest size, 9007199254740991 KiB (LLONG_MAX bytes), fails the start (\"memory size of NUMA node '0' overflowed after alignment\"; libvirt's test `memory-align-fail`).\n\n## Why this matters\n\nAll of these stop `virsh define` (or, for hotplug without NUMA cells, the define on older libvirt):\n\n| case | libvirt | severity |\n| --- | --- | --- |\n| no `<memory>`, no cell memory | \"Memory size must be specified via `<memory>` or in the `<numa>` configuration\" | error |\n| no cell memory and a `<memory>` of 0, or one its memory devices take whole (the initial memory is `<memory>` less the devices) | the same, from `virDomainDefPostParseMemory` | error |\n| device `<target><node>` \u2265 number of guest cells, or any node with no cells | `virDomainMemoryDefValidate`: \"can't add memory backend for guest node \u2026\" | error |\n| `<maxMemory>` < the memory libvirt defines: `<memory>`, or with guest NUMA cells their sum plus the memory devices (`virsh define` replaces `<memory>` with that, `virDomainDefPostParseMemory`) | \"maximum memory size must be equal or greater than the actual memory size\" | error |\n| memory devices larger in total than `<memory>`, without guest NUMA cells (`<memory>` counts them) | \"Total size of memory devices exceeds the total memory size\" | error |\n| DIMM/NVDIMM count > `slots` | \"Count of memory devices requiring memory slots \u2026 exceeds slots count\" | error |\n| `<maxMemory>` without guest NUMA cells (not ppc64) | `qemu_validate.c`: \"At least one numa node has to be configured when enabling memory hotplug\" | depends on the libvirt version, below |\n| a memory device without `<maxMemory>` | `qemuDomainDefValidateMemoryHotplug`: \"cannot use/hotplug a memory device when domain 'maxMemory' is not defined\" | error |\n| a DIMM `<address type='dimm' slot>` at or above `slots`; no `slots` with DIMMs (9.5.0 and later: 0 slots) | \"memory device slot 'N' exceeds slots count 'M'\"; \"count of memory devices requiring memory slots \u2026 exceeds slots count '0'\" | error |\n| two DIMMs/NVDIMMs in one slot | `virDomainMemoryDefCheckConflict`: \"memory device slot 'N' is already being used by another memory device\" | error |\n| a device address of the wrong type (DIMM/NVDIMM: `dimm`; virtio-pmem: `pci`; virtio-mem: `pci` or `ccw`) | `qemuDomainDefValidateMemoryHotplugDevice`: \"only 'dimm' addresses are supported for the pc-dimm device\" | error |\n| a DIMM, NVDIMM or virtio-mem device without `<target><node>` in a guest with NUMA cells | \"target NUMA node needs to be specified for memory device\" | error |\n| an NVDIMM or virtio-pmem device without `<source><path>`, or with `discard='yes'` | `virDomainMemoryDefValidate`: \"path is required for model 'nvdimm'\", \"discard is not supported for nvdimms\" | error |\n| an NVDIMM `<uuid>` on a guest other than ppc64 (6.2.0 and later); a ppc64 NVDIMM without a label | \"UUID is not supported for NVDIMM device\"; \"label size is required for NVDIMM device\" | error |\n| an NVDIMM label below 128 KiB, or not smaller than the NVDIMM | `virDomainMemoryTargetDefParseXML`: \"nvdimm label must be at least 128KiB\", \"label size must be smaller than NVDIMM size\" | error |\n| virtio-pmem (7.1.0 and later) without `access='shared'`, with a `<target><node>`, or (9.8.0 and later) at an address that is no multiple of the host's page size | \"shared access mode required for virtio-pmem device\", \"virtio-pmem does not support NUMA nodes\", \"memory address must be aligned to N bytes\" | error |\n| virtio-mem (7.9.0 and later): `<requested>` above `<size>`; `<block>` missing, not a power of two, or below the host's THP size; `<requested>` not a multiple of `<block>`; (9.8.0 and later) an address that is no multiple of `<block>` | \"requested size must be smaller than or equal to @size\", \"block size must be a power of two\", \"block size too small, must be at least 2048KiB\", \"requested size must be an integer multiple of block size\", \"memory device address must be aligned to blocksize\" | error |\n\nvirtio-mem and virtio-pmem are PCI devices and take no slot.\n\n**Sizes the host decides.** libvirt checks a virtio-mem block against the host's transparent hugepage size (`virHostMemGetTHPSize`) and a virtio-pmem address against its page size. Host snapshots do not record the THP size: kvmlint assumes x86_64's 2 MiB for an x86_64 guest (the help line says so) and does not check the block minimum on other architectures. The page size is the snapshot's `pageSizeKiB`; without a host, 4 KiB, which divides every page size, so an address it flags is unaligned on any host.\n\n**Versions.** Checks libvirt added after 6.0 follow the host's libvirt version when known (unknown: as libvirt 11.3 does): virtio-pmem's from 7.1.0, virtio-mem's from 7.9.0 (older releases do not know the models at all), the NVDIMM `<uuid>` from 6.2.0 (ignored before), the virtio-mem and virtio-pmem address alignment from 9.8.0 (NEWS \"Various virtio-mem/virtio-pmem fixes\").\n\n## libvirt versions\n\nFrom **libvirt 9.6.0** (NEWS: \"qemu: Add NUMA node automatically for memory hotplug\"; `qemuDomainDefNumaAutoAdd`) libvirt adds one guest NUMA cell itself when a *new* definition enables memory hotplug without cells. It still rejects such a definition when it is loaded without that update (libvirt's own test suite parses `memory-hotplug-nonuma` that way and expects the error). So with the host's libvirt version known (the config's `hosts[].libvirtVersion` or the snapshot's `libvirtVersion`):\n\n- older than 9.6.0: **error** (the define fails);\n- 9.6.0 or later: **info** (libvirt adds the cell; writing it keeps the definition the same everywhere);\n- unknown: **warning**, naming both behaviours.\n\n**Slots before libvirt 9.5.0.** Until 9.5.0 `<maxMemory>` needs `slots` and every memory device takes one, virtio-mem and virtio-pmem included; from 9.5.0 only DIMMs and NVDIMMs do, and `slots` may be left out without them. On a host whose snapshot records an older libvirt both are checked as it checks them; otherwise as current releases do.\n\n## Incorrect\n\n```xml\n<maxMemory slots='1' unit='GiB'>4</maxMemory>\n<memory unit='GiB'>8</memory>\n<cpu>\n  <numa>\n    <cell id='0' cpus='0-3' memory='8' unit='GiB'/>\n  </numa>\n</cpu>\n<devices>\n  <memory model='dimm'>\n    <target>\n      <size unit='GiB'>2</size>\n      <node>1</node>\n    </target>\n  </memory>\n</devices>\n```\n\n## Correct\n\n```xml\n<maxMemory slots='4' unit='GiB'>64</maxMemory>\n<memory unit='GiB'>10</memory>\n<cpu>\n  <numa>\n    <cell id='0' cpus='0-3' memory='8' unit='GiB'/>\n  </numa>\n</cpu>\n<devices>\n  <memory model='dimm'>\n    <target>\n      <size unit='GiB'>2</size>\n      <node>0</node>\n    </target>\n  </memory>\n</devices>\n```\n\n## Fix\n\nThere is no automatic fix: the sizes and the cell a device belongs to are a person's choice.\n\n## Needs\n\n**domain**; with a host snapshot that records the libvirt version, the hotplug case follows it.\n\n## Sources\n\n- libvirt `src/conf/domain_validate.c` (`virDomainMemoryDefValidate`, `virDomainMemoryDefCheckConflict`), `src/conf/domain_conf.c` (`virDomainMemoryTargetDefParseXML`: NVDIMM label), `src/qemu/qemu_domain.c` (`qemuDomainDefValidateMemoryHotplug`, `qemuDomainDefValidateMemoryHotplugDevice`, `qemuDomainAlignMemorySizes`), read in libvirt 11.3.0.\n- libvirt `src/conf/domain_validate.c` (`virDomainMemoryDefValidate`), `src/conf/domain_conf.c` (memory and maxMemory checks), `src/qemu/qemu_validate.c` (memory hotplug needs a NUMA node), `src/qemu/qemu_domain.c` (`qemuDomainDefNumaAutoAdd`, 9.6.0).\n- libvirt, Domain XML format, \xA7Memory Allocation (`maxMemory`, `slots`) and \xA7Memory devices.\n- libvirt tests: `tests/qemuxmlconfdata/no-memory.*`, `memory-hotplug-invalid-targetnode.*`, `memory-hotplug-nonuma.*`, `memory-hotplug-ppc64-nonuma.*` (accepted: ppc64 needs no cell), `memory-align-fail.*`.\n",
     "memory-not-hugepage-multiple": "# memory-not-hugepage-multiple\n\nReports hugepage-backed guest memory that is not a whole number of pages: a guest NUMA cell whose `memory` is not a multiple of the page size backing it, or, for a guest without cells, `<memory>` (less any memory devices). It is a warning, or an error when the memory is smaller than one page, or an info note when the unused part of the last page is under 1% of the region (1 MiB of a 2 MiB page behind a 4 GiB guest: the page is not worth a warning; half of a 1 GiB page is). The finding is on the cell's `memory` value or on the `<memory>` text. Suggestions (never `--fix`): round up, or round down, to whole pages.\n\n## Why this matters\n\nEach hugepage-backed region of guest RAM, one per guest cell or one for the whole guest, is a hugetlbfs file that QEMU maps in whole pages:\n\n- when the region is **smaller than one page**, QEMU refuses to start: \"memory size \u2026 must be equal to or larger than page size\" (`file_ram_alloc`). A 512 MiB test guest on 1 GiB pages never boots;\n- otherwise QEMU rounds the region **up** to whole pages. The guest sees the size it was given, but the pool loses one page more, and the rest of that page is never used. With 1 GiB pages, a 4608 MiB cell costs five pages for 4.5 pages of memory. On hosts where every page is reserved for a planned guest, that extra page is what makes the next guest fail (see `insufficient-hugepages`, which counts pages the same way: ceil(memory / page size)).\n\nThe page size of a region is the `<page size>` whose `nodeset` names the cell, else the `<page>` without a nodeset. For `<hugepages/>` with no `<page>`, it is the host's default hugepage size. That size is known only when a host snapshot is linted (`Hugepagesize` in `/proc/meminfo`). **Without a host the rule skips such guests**, since the default differs by architecture and by `default_hugepagesz=`. Pages in a decimal unit, and pages without a size, are left to `hugepage-size-decimal-unit` and `hugepages-config-invalid`. Memory devices (`<memory model='dimm'>` \u2026) have backends of their own and are not part of the regions checked here.\n\n## Incorrect\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G'/>\n  </hugepages>\n</memoryBacking>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4096' unit='MiB'/>\n    <cell id='1' cpus='2-3' memory='4608' unit='MiB'/>\n  </numa>\n</cpu>\n```\n\nError, less than one page:\n\n```xml\n<memory unit='MiB'>512</memory>\n<memoryBacking>\n  <hugepages>\n    <page size='1048576' unit='KiB'/>\n  </hugepages>\n</memoryBacking>\n```\n\n## Correct\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G' nodeset='0'/>\n    <page size='2' unit='M' nodeset='1'/>\n  </hugepages>\n</memoryBacking>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4096' unit='MiB'/>\n    <cell id='1' cpus='2-3' memory='4608' unit='MiB'/>\n  </numa>\n</cpu>\n```\n\n## Fix\n\nNo automatic fix: growing a guest takes pages from a shared pool, and shrinking it takes memory from the guest, so the direction is a person's choice. kvmlint offers two **suggestions** (shown in text output, in JSON `suggestions` and in SARIF `result.fixes`; never applied by `--fix`): set the size to the next whole number of pages, or to the whole pages below it (not offered when that is zero). The new size keeps the unit already written when it is exact there, else it is written in KiB with `unit='KiB'`. After resizing a cell, `guest-numa-memory-sum` offers the matching `<memory>` total as a safe fix.\n\n## Needs\n\n**domain**, and a **host snapshot** for `<hugepages/>` without `<page>` (the host's default page size). Without one, those guests are skipped.\n\n## Sources\n\n- QEMU `system/physmem.c` (`file_ram_alloc`): the size check against the page size and the round-up to whole pages.\n- libvirt `src/qemu/qemu_command.c`: one memory backend per guest cell with the page size from `<hugepages>`.\n- libvirt, Domain XML format, \xA7Memory Backing (`page size unit nodeset`, the host's default size for an empty `<hugepages/>`).\n- Linux `Documentation/admin-guide/mm/hugetlbpage.rst`: hugetlbfs files are sized in whole huge pages.\n",
     "min-free-kbytes-exceeds-node-free": "# min-free-kbytes-exceeds-node-free\n\nComputes each NUMA node's share of `vm.min_free_kbytes` the way the kernel does, and compares it with the memory that node has free once the planned guests bound strictly to it have been placed. The finding is an error when a node's min watermark is above its free memory, and a warning when its high watermark is. A node that the planned guests overfill, or push from above its high watermark to between min and high, is left to `numa-memory-insufficient`, so one situation is reported once. It is reported on the host snapshot, at the `vm.minFreeKbytes` value, and the message gives the largest value that keeps every node safe.\n\n## Why this matters\n\n`vm.min_free_kbytes` is not one pool for the whole machine. `__setup_per_zone_wmarks()` (mm/page_alloc.c) splits it over all lowmem zones of all nodes in proportion to each zone's managed pages:\n\n- zone min = pages_min \xD7 managed(zone) / \u03A3 managed(lowmem zones);\n- Movable and HighMem zones instead get a small clamped value;\n- low = min + gap and high = low + gap, where gap = max(min / 4, managed \xD7 `vm.watermark_scale_factor` / 10000).\n\nA node's share is the sum over its zones. Free memory is not even across nodes on a hypervisor. Hugepage pools are carved out of a node's memory, and guests bound with `mode='strict'` allocate only from their nodes. A node can end up with less free memory than its own watermarks although the host as a whole has plenty:\n\n- **below min** (error): every allocation on the node falls into direct reclaim. A strictly bound guest cannot fall back to another node (MPOL_BIND), so the OOM killer picks a process, very likely that guest's QEMU;\n- **below high** (warning): kswapd on that node never reaches its target and reclaims continuously, dropping page cache and burning housekeeping CPU while other nodes sit idle.\n\nFree memory per node is `MemFree` from the snapshot (`/sys/devices/system/node/nodeN/meminfo`), plus the page cache and slab the kernel reclaims to keep its watermarks when the snapshot has them (`reclaimableKiB`, captured by `kvmlint snapshot`; the message then says \"free or reclaimable\"), less the memory of each planned domain that binds small (non-hugepage) pages to the node with `strict` or `restrictive`. `preferred` and `interleave` allocations can fall back to other nodes, and hugepages come from the pools, so none of them is subtracted. The zones come from `/proc/zoneinfo` managed pages when the snapshot has them. Otherwise each node's MemTotal stands in for one Normal zone, and the message says so.\n\n### What numa-memory-insufficient reports instead\n\n`numa-memory-insufficient` looks at the same numbers from the guests' side, and one shared decision (`src/model/node-memory.ts`) gives each node to one rule, so a situation is reported once:\n\n- the planned guests do not fit in the node's free memory at all: `numa-memory-insufficient` (error), on the domains. No value of `vm.min_free_kbytes` makes room, so this rule neither reports the node nor lets it constrain the safe value it suggests;\n- the plan leaves the node below its **min** watermark: this rule (error), whether the host or the plan got it there;\n- the plan leaves the node between min and high, and the node was above its high watermark without the planned guests: `numa-memory-insufficient` (warning), since the guests took the margin. When the node was already below high without them, this rule reports it (warning).\n\n## Incorrect\n\nHost: two nodes of 64 GiB, node 1 has 45000 MiB free, `vm.min_free_kbytes=524288` (node 1's min share is 256 MiB). This guest leaves node 1 only 100 MiB:\n\n```xml\n<memory unit='MiB'>44900</memory>\n<vcpu placement='static'>8</vcpu>\n<numatune>\n  <memory mode='strict' nodeset='1'/>\n</numatune>\n```\n\n```json\n\"vm\": { \"minFreeKbytes\": 524288, \"watermarkScaleFactor\": 10 }\n```\n\n## Correct\n\nLeave headroom above the high watermark on every node. Spread the small-page guests over both nodes, back large guests with hugepages (reserved up front and not part of `MemFree`), or lower `vm.min_free_kbytes` to the value the message gives:\n\n```xml\n<memory unit='GiB'>20</memory>\n<numatune>\n  <memory mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nThere is no automatic fix: the change is on the host (`sysctl vm.min_free_kbytes=\u2026`, persisted in `/etc/sysctl.d/` or a tuned profile) or in where guests are placed. The message gives the largest `vm.min_free_kbytes` that keeps every node's min watermark (for the error) or high watermark (for the warning) within its free memory. If even 0 is too much, the node is simply overcommitted: move guests off it.\n\n## Needs\n\n**host snapshot**, and the **plan** when domains are mapped to the host: per-node `MemFree` and `MemTotal` (or `/proc/zoneinfo`), `vm.min_free_kbytes` and `vm.watermark_scale_factor`. If the snapshot has no `vm.min_free_kbytes` or no per-node free memory, the rule reports one info note and stops.\n\n## Limitations\n\n- Free memory is the snapshot's `MemFree` of each node *minus* the small-page memory that the\n  planned domains bind strictly to it. A planned domain that was already running when the\n  snapshot was captured is therefore counted twice (its memory is already out of `MemFree`):\n  capture the snapshot on the host as it will be before the planned guests start, or expect\n  the finding to be conservative.\n- A strict binding over several nodes is split evenly; the kernel fills the first node with\n  room first, so the pressure on that node can be higher than estimated.\n\n## Sources\n\n- Linux `Documentation/admin-guide/sysctl/vm.rst`: `min_free_kbytes` (\"each lowmem zone gets a number of reserved free pages based proportionally on its size\") and `watermark_scale_factor`.\n- Linux `mm/page_alloc.c`: `__setup_per_zone_wmarks()`, the formula above.\n- Linux `Documentation/admin-guide/mm/numa_memory_policy.rst`: MPOL_BIND does not fall back to other nodes.\n- libvirt, Domain XML format, \xA7NUMA Node Tuning (`mode` `strict`, `restrictive`, `preferred`, `interleave`).\n- The KVM tuning guide for Rocky Linux: `min_free_kbytes` on NUMA hosts, checked per node.\n",
     "min-free-kbytes-guideline": '# min-free-kbytes-guideline\n\nWarns when `vm.min_free_kbytes` is above 2% of the host\'s total memory (the threshold is configurable), and reports an error when it is below 1024 KB, the floor the kernel documentation warns about. The 1\u20132% range is the KVM tuning guide\'s advice, not a kernel limit. The finding is reported on the host snapshot, at the `vm.minFreeKbytes` value.\n\n## Why this matters\n\n`vm.min_free_kbytes` is the memory the kernel keeps free for allocations that must not fail (atomic allocations, PF_MEMALLOC reclaim paths). From it the kernel derives the min, low and high watermarks of every zone (see `min-free-kbytes-exceeds-node-free`).\n\n- **Too low** (error): `Documentation/admin-guide/sysctl/vm.rst` says that below 1024 KB "your system will become subtly broken, and prone to deadlock under high loads". Reclaim itself needs memory, and the reserve is too small to provide it.\n- **Too high** (warning): every KiB of it is memory no guest can use. It also raises every zone\'s low and high watermarks, so kswapd starts reclaiming earlier and works harder on each node. The vm.rst page warns that "setting this too high will OOM your machine instantly".\n\n**The 1\u20132% range is the tuning guide\'s advice, not a kernel limit.** The kernel sets its own boot-time default from the lowmem size (`init_per_zone_wmark_min()` in mm/page_alloc.c), and khugepaged raises it when transparent hugepages are enabled. Any value from 0 to INT_MAX is accepted. The guide\'s range comes from experience with hypervisors that have a lot of memory: 1% is plenty of headroom for network and storage bursts, and more than 2% is rarely useful. Hosts with unusual loads, such as very high packet rates into atomic allocations, may need more. Raise `maxPercent` for them, or disable the rule for that host.\n\nWhether the value fits each NUMA node\'s free memory is a separate, hard check: `min-free-kbytes-exceeds-node-free`.\n\n## Incorrect\n\nOn a host with 128 GiB (134217728 KiB), 4 GiB is 3.1%:\n\n```json\n"vm": { "minFreeKbytes": 4194304, "watermarkScaleFactor": 10 }\n```\n\nBelow the kernel\'s floor:\n\n```json\n"vm": { "minFreeKbytes": 512 }\n```\n\n## Correct\n\n0.4% of 128 GiB:\n\n```json\n"vm": { "minFreeKbytes": 524288, "watermarkScaleFactor": 10 }\n```\n\nExactly 2% (134217728 \xD7 2 / 100, rounded down) is not above the guideline:\n\n```json\n"vm": { "minFreeKbytes": 2684354 }\n```\n\nA high value is sometimes meant to keep memory free for large guests. That memory cannot be given to any guest, though. Reserve it as a hugepage pool instead (`nr_hugepages` per node) and back the guest with it:\n\n```xml\n<memory unit=\'GiB\'>16</memory>\n<memoryBacking>\n  <hugepages>\n    <page size=\'2048\' unit=\'KiB\'/>\n  </hugepages>\n</memoryBacking>\n<numatune>\n  <memory mode=\'strict\' nodeset=\'1\'/>\n</numatune>\n```\n\n## Fix\n\nThere is no automatic fix: the value lives on the host. Set it with `sysctl -w vm.min_free_kbytes=N` and persist it in `/etc/sysctl.d/` or in the tuned profile that manages the host. The warning gives the threshold in KiB. For the error, use at least 1024; the help line gives the guide\'s 1\u20132% range for this host.\n\n## Options\n\n| option | type | default | meaning |\n| --- | --- | --- | --- |\n| `maxPercent` | number | `2` | Warn when `vm.min_free_kbytes` exceeds this percentage of the host\'s total memory (\u03A3 node MemTotal). |\n\nSet it in `kvmlint.config.json` with this rule\'s options.\n\n## Needs\n\n**host snapshot**: `vm.min_free_kbytes` and the nodes\' MemTotal. Without `vm.min_free_kbytes` the rule is silent, and without MemTotal only the 1024 KB floor is checked. Domains play no part.\n\n## Sources\n\n- Linux `Documentation/admin-guide/sysctl/vm.rst`, `min_free_kbytes`: the 1024 KB floor and the warning against values that are too high.\n- Linux `mm/page_alloc.c`: `init_per_zone_wmark_min()` (the kernel\'s default) and `__setup_per_zone_wmarks()`.\n- Linux `mm/khugepaged.c`: `set_recommended_min_free_kbytes()`.\n- The KVM tuning guide for Rocky Linux: `vm.min_free_kbytes` at 1\u20132% of RAM on hypervisors. This is the source of the guideline, and it is advice, not a kernel rule.\n',

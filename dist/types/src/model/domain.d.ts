@@ -380,6 +380,8 @@ export declare const MAX_PLAUSIBLE_VCPUS = 16384;
  * unprefixed children are what libvirt's XPath queries find, as here).
  */
 export declare function isDomainRoot(el: XmlElement | undefined): boolean;
+/** virCPUMode (cpu_conf.c). */
+export declare const CPU_MODES: ReadonlySet<string>;
 /** Builds the typed view of one `<domain>` element. Never throws on bad values: they land in `problems`. */
 export declare function buildDomainModel(domain: XmlElement): DomainModel;
 /**
@@ -397,6 +399,11 @@ export declare const THREAD_POOL_SINCE = "8.5.0";
  * leading ASCII blanks and '+' allowed, nothing after the digits, at most UINT_MAX. undefined otherwise.
  */
 export declare function libvirtUint(text: string): number | undefined;
+/**
+ * An int as virXMLPropInt reads it with VIR_XML_PROP_NONNEGATIVE (virStrToLong_i, base 10, on the raw value):
+ * leading white space and a sign allowed, nothing after the digits, within INT range and not below 0.
+ */
+export declare function libvirtNonNegativeInt(text: string): number | undefined;
 /**
  * True when a value within `range` did not parse or was out of range (see
  * `problems`): e.g. a `<vcpu>` count above 16384, which the model caps. Rules
