@@ -16919,6 +16919,14 @@ var hugepages_config_invalid_default = defineDomainRule({
         message: '<page nodeset> names guest cell {{cell}}{{of}} but the guest has no NUMA cells: libvirt rejects this ("hugepages: node {{cell}} not found")',
         help: "the nodeset names guest cells, not host nodes: drop it, or give the guest NUMA cells"
       },
+      missingCells: {
+        message: '<page> nodesets name guest {{named}} but the guest has {{cells}}: libvirt rejects this ("hugepages: node {{cell}} not found")',
+        help: "name only cells the guest has"
+      },
+      noCellsMany: {
+        message: '<page> nodesets name guest {{named}} but the guest has no NUMA cells: libvirt rejects this ("hugepages: node {{cell}} not found")',
+        help: "the nodesets name guest cells, not host nodes: drop them, or give the guest NUMA cells"
+      },
       overlap: {
         message: 'two <page> elements both back guest {{cells}}: libvirt rejects this ("nodeset attribute of hugepages \u2026 intersect")',
         help: "give each guest cell one page size"
@@ -16946,6 +16954,7 @@ var hugepages_config_invalid_default = defineDomainRule({
     const arch = domain.devices.osType()?.arch;
     let general;
     const earlier = [];
+    const missingCells = [];
     for (const page of hp.pages) {
       if (!page.sizeAttr) {
         report({ range: page.element.startTag, messageId: "noSize" });
@@ -16966,9 +16975,7 @@ var hugepages_config_invalid_default = defineDomainRule({
       }
       const missing = cellIds ? set.subtract(cellIds) : set;
       if (!missing.isEmpty) {
-        const data = { cell: missing.min, of: missing.size > 1 ? ` (of ${missing.toString()})` : "" };
-        if (cellIds) report({ range: page.nodeset.attr.valueRange, messageId: "missingCell", data: { ...data, cells: cells === 1 ? "one cell (0)" : `cells 0-${cells - 1}` } });
-        else report({ range: page.nodeset.attr.valueRange, messageId: "noCells", data });
+        missingCells.push({ range: page.nodeset.attr.valueRange, missing });
         continue;
       }
       const clash = earlier.find((e) => e.set.intersects(set));
@@ -16980,6 +16987,21 @@ var hugepages_config_invalid_default = defineDomainRule({
         });
       }
       earlier.push({ page, set });
+    }
+    if (missingCells.length > 0) {
+      const [first, ...rest] = missingCells;
+      const have = cells === 1 ? "one cell (0)" : `cells 0-${cells - 1}`;
+      if (rest.length === 0) {
+        const data = { cell: first.missing.min, of: first.missing.size > 1 ? ` (of ${first.missing.toString()})` : "" };
+        if (cellIds) report({ range: first.range, messageId: "missingCell", data: { ...data, cells: have } });
+        else report({ range: first.range, messageId: "noCells", data });
+      } else {
+        const all = missingCells.reduce((acc, m) => acc.union(m.missing), CpuSet.empty);
+        const data = { named: describeCells(all), cell: first.missing.min };
+        const related = rest.slice(0, 20).map((m) => ({ range: m.range, message: `<page nodeset> names ${describeCells(m.missing)} here` }));
+        if (cellIds) report({ range: first.range, messageId: "missingCells", data: { ...data, cells: have }, related });
+        else report({ range: first.range, messageId: "noCellsMany", data, related });
+      }
     }
     if (!runsOnQemu(domain)) return;
     if (mb.allocation?.mode === "ondemand") {

@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"cf199e109485badd24ff658d9fdb048059dc3801eb6e27a43028b431f5c82bdc"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"78d158eeeb9800e3bbc9015fd8d0bfbdb0b6ac417b3dec19a394c240c363fea2"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

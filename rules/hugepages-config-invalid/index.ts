@@ -40,6 +40,14 @@ export default defineDomainRule({
         message: '<page nodeset> names guest cell {{cell}}{{of}} but the guest has no NUMA cells: libvirt rejects this ("hugepages: node {{cell}} not found")',
         help: 'the nodeset names guest cells, not host nodes: drop it, or give the guest NUMA cells',
       },
+      missingCells: {
+        message: '<page> nodesets name guest {{named}} but the guest has {{cells}}: libvirt rejects this ("hugepages: node {{cell}} not found")',
+        help: 'name only cells the guest has',
+      },
+      noCellsMany: {
+        message: '<page> nodesets name guest {{named}} but the guest has no NUMA cells: libvirt rejects this ("hugepages: node {{cell}} not found")',
+        help: 'the nodesets name guest cells, not host nodes: drop them, or give the guest NUMA cells',
+      },
       overlap: {
         message: 'two <page> elements both back guest {{cells}}: libvirt rejects this ("nodeset attribute of hugepages … intersect")',
         help: 'give each guest cell one page size',
@@ -69,6 +77,7 @@ export default defineDomainRule({
     const arch = domain.devices.osType()?.arch;
     let general: HugepageSpec | undefined;
     const earlier: Array<{ page: HugepageSpec; set: CpuSet }> = [];
+    const missingCells: Array<{ range: { start: number; end: number }; missing: CpuSet }> = [];
     for (const page of hp.pages) {
       // virDomainHugepagesParseXML: size is required.
       if (!page.sizeAttr) {
@@ -93,9 +102,7 @@ export default defineDomainRule({
       // domain_validate.c virDomainDefMemtuneValidate: the nodeset names guest cells, which must exist and not be shared.
       const missing = cellIds ? set.subtract(cellIds) : set;
       if (!missing.isEmpty) {
-        const data = { cell: missing.min!, of: missing.size > 1 ? ` (of ${missing.toString()})` : '' };
-        if (cellIds) report({ range: page.nodeset!.attr.valueRange, messageId: 'missingCell', data: { ...data, cells: cells === 1 ? 'one cell (0)' : `cells 0-${cells - 1}` } });
-        else report({ range: page.nodeset!.attr.valueRange, messageId: 'noCells', data });
+        missingCells.push({ range: page.nodeset!.attr.valueRange, missing });
         continue;
       }
       const clash = earlier.find((e) => e.set.intersects(set));
@@ -107,6 +114,25 @@ export default defineDomainRule({
         });
       }
       earlier.push({ page, set });
+    }
+
+    // Pages naming cells the guest lacks are one cause (cells removed, or host nodes written as guest cells), one
+    // finding at the first, the others related: libvirt stops at the first.
+    if (missingCells.length > 0) {
+      const [first, ...rest] = missingCells;
+      const have = cells === 1 ? 'one cell (0)' : `cells 0-${cells - 1}`;
+      if (rest.length === 0) {
+        const data = { cell: first!.missing.min!, of: first!.missing.size > 1 ? ` (of ${first!.missing.toString()})` : '' };
+        if (cellIds) report({ range: first!.range, messageId: 'missingCell', data: { ...data, cells: have } });
+        else report({ range: first!.range, messageId: 'noCells', data });
+      } else {
+        const all = missingCells.reduce((acc, m) => acc.union(m.missing), CpuSet.empty);
+        // libvirt names the first cell it cannot find, in the first page's nodeset.
+        const data = { named: describeCells(all), cell: first!.missing.min! };
+        const related = rest.slice(0, 20).map((m) => ({ range: m.range, message: `<page nodeset> names ${describeCells(m.missing)} here` }));
+        if (cellIds) report({ range: first!.range, messageId: 'missingCells', data: { ...data, cells: have }, related });
+        else report({ range: first!.range, messageId: 'noCellsMany', data, related });
+      }
     }
 
     if (!runsOnQemu(domain)) return;
