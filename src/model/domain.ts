@@ -414,7 +414,11 @@ export function buildDomainModel(domain: XmlElement): DomainModel {
   const typeAttr = attribute(domain, 'type');
   const type = typeAttr?.value;
   // domain_conf.c virDomainDefParseCaps: virDomainVirtTypeFromString, case-sensitive ("invalid domain type %s").
-  if (typeAttr && !VIRT_TYPES.has(typeAttr.value)) {
+  // The same function first refuses a domain without one: virXPathString("string(./@type)") is NULL for an absent or
+  // empty attribute ("missing domain type attribute"). libvirt defines nothing; only --schema said so before.
+  if (!typeAttr || typeAttr.value === '') {
+    problems.push({ ruleId: 'value-invalid', range: typeAttr ? typeAttr.valueRange : domain.startTag, message: `<${domain.name}> has no type: libvirt rejects the domain ("missing domain type attribute")` });
+  } else if (!VIRT_TYPES.has(typeAttr.value)) {
     problems.push({ ruleId: 'value-invalid', range: typeAttr.valueRange, message: `<domain type='${excerpt(typeAttr.value, 24)}'> is not a type libvirt knows: it rejects the domain ("invalid domain type")` });
   }
   const vcpu = b.vcpu(c[S_VCPU], vcpusElement !== undefined, type === 'kvm' || type === 'qemu');

@@ -101,8 +101,10 @@ test('the domain type: libvirt refuses a type it does not know (case counts)', (
     assert.equal(valueProblems(typed(open)).length, 1, open);
   }
   for (const t of ['kvm', 'qemu', 'xen', 'lxc', 'hvf']) assert.deepEqual(valueProblems(typed(`<domain type='${t}'>`)), [], t);
-  // No type at all is schema-invalid's to report (libvirt: "missing domain type attribute").
-  assert.deepEqual(valueProblems(typed('<domain>')), []);
+  // No type at all, or an empty one (virXPathString reads '' as none): "missing domain type attribute", without --schema.
+  for (const open of ['<domain>', `<domain type=''>`, `<domain xmlns:v='urn:x' v:type='kvm'>`]) {
+    assert.deepEqual(valueProblems(typed(open)), [`<domain> has no type: libvirt rejects the domain ("missing domain type attribute")`], open);
+  }
 });
 
 test("<cpu mode>: libvirt refuses a mode it does not know, case counts (cpu_conf.c: \"Invalid mode attribute\")", () => {
