@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../support/paths.ts';
@@ -210,7 +210,8 @@ test('map -o, plan --map-file and -o never write through a symlink or below a sy
     symlinkSync(precious, path.join(s.ws, 'map.html'));
     let r = kvmlint(['map', '-f', 'html', '-o', 'map.html'], s.ws);
     assert.equal(r.status, 2, r.stderr);
-    assert.match(r.stderr, /map\.html: is a symlink; report not written/);
+    assert.match(r.stderr, /map\.html: is a symlink \(the link was removed, so no later step reads its target as the report\); report not written/);
+    assert.equal(lstatSync(path.join(s.ws, 'map.html'), { throwIfNoEntry: false }), undefined, 'the committed link is removed, as the Action removes it');
     symlinkSync(path.join(s.outside, 'new.html'), path.join(s.ws, 'plan.html'));
     r = kvmlint(['plan', '--map-file', 'plan.html'], s.ws);
     assert.equal(r.status, 2, r.stderr);
@@ -218,7 +219,17 @@ test('map -o, plan --map-file and -o never write through a symlink or below a sy
     symlinkSync(s.outside, path.join(s.ws, 'out'));
     r = kvmlint(['-f', 'sarif', '-o', 'out/kvmlint.sarif', 'd'], s.ws);
     assert.equal(r.status, 2, r.stderr);
-    assert.match(r.stderr, /its directory leads through a symlink to .*outside, outside the workspace/);
+    assert.match(r.stderr, /out is a symlink \(the link was removed, so no later step reads its target as the report\); report not written/);
+    assert.equal(lstatSync(path.join(s.ws, 'out'), { throwIfNoEntry: false }), undefined);
+    // A symlinked directory inside the workspace is no way to another file of the workspace either (`out -> .git`, `-o out/config`).
+    mkdirSync(path.join(s.ws, 'inner'));
+    writeFileSync(path.join(s.ws, 'inner', 'config'), 'keep\n');
+    symlinkSync('inner', path.join(s.ws, 'out'));
+    r = kvmlint(['-o', 'out/config', 'd'], s.ws);
+    assert.equal(r.status, 2, r.stderr);
+    assert.equal(readFileSync(path.join(s.ws, 'inner', 'config'), 'utf8'), 'keep\n');
+    assert.equal(lstatSync(path.join(s.ws, 'out'), { throwIfNoEntry: false }), undefined);
+    symlinkSync(s.outside, path.join(s.ws, 'out'));
     // snapshot -o, the same way; a snapshot it replaces inside the workspace keeps its mode.
     r = kvmlint(['snapshot', '--from', 'hosts/h.json', '-o', 'out/h.json'], s.ws);
     assert.equal(r.status, 2, r.stderr);
