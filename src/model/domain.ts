@@ -398,6 +398,9 @@ export function isDomainRoot(el: XmlElement | undefined): boolean {
 /** virDomainVirt (domain_conf.c, libvirt 11.3): the `<domain type>` names libvirt parses. */
 const VIRT_TYPES: ReadonlySet<string> = new Set(['none', 'qemu', 'kqemu', 'kvm', 'xen', 'lxc', 'uml', 'openvz', 'test', 'vmware', 'hyperv', 'vbox', 'phyp', 'parallels', 'bhyve', 'vz', 'hvf']);
 
+/** An attribute name with a prefix other than `xmlns` in a start tag (a text test: a value may match too). */
+const PREFIXED_ATTRIBUTE = /[ \t\r\n](?!xmlns:)[A-Za-z_][\w.-]*:[\w.-]+[ \t\r\n]*=/;
+
 /** virCPUMode (cpu_conf.c). */
 const CPU_MODES: ReadonlySet<string> = new Set(['custom', 'host-model', 'host-passthrough', 'maximum']);
 
@@ -409,6 +412,7 @@ export function buildDomainModel(domain: XmlElement): DomainModel {
   const c = b.repeatedChildren(domain);
   b.nestedText(c[S_NAME]);
   b.nestedText(c[S_UUID]);
+  b.prefixedAttributes(domain);
   const vcpus = c[S_VCPUS];
   const vcpusElement = vcpus && firstChild(vcpus, 'vcpu') ? vcpus : undefined;
   const typeAttr = attribute(domain, 'type');
@@ -1009,6 +1013,36 @@ class ModelBuilder {
         continue;
       }
       for (const c of el.children) if (c.rangeIncludes('xmlns')) stack.push(c);
+    }
+  }
+
+  /**
+   * Attributes with a prefix (`x:cpuset`, `xml:id`) below `<domain>`. libvirt reads most attributes with
+   * virXMLPropString, which is libxml2's xmlGetProp: xmlHasProp compares each attribute's local name, whatever
+   * its namespace, and takes the first in document order, so `<vcpupin vcpu='0' x:cpuset='0' cpuset='4'>` pins
+   * vCPU 0 to CPU 0 where kvmlint reads 4 (and a lone `x:cpuset` is a pin kvmlint does not see). Others are read
+   * by XPath (`./@type`), in no namespace. Either way kvmlint cannot say which one libvirt uses: unreadable.
+   * `<metadata>` and elements in another namespace (`<qemu:commandline>`) are not libvirt's domain reading.
+   */
+  prefixedAttributes(domain: XmlElement): void {
+    const { text, start, end } = domain.contentSpan();
+    // Most documents have no prefixed attribute but a namespace declaration (libosinfo's metadata): a scan first.
+    const head = text.slice(domain.startTag.start, end < 0 ? text.length : Math.max(end, start));
+    if (!PREFIXED_ATTRIBUTE.test(head)) return;
+    const stack: XmlElement[] = [domain];
+    while (stack.length > 0) {
+      const el = stack.pop()!;
+      for (const a of el.attributes) {
+        const colon = a.name.indexOf(':');
+        if (colon <= 0 || a.name.startsWith('xmlns:') || a.name === 'xml:lang' || a.name === 'xml:space') continue;
+        this.problems.push({
+          ruleId: 'value-invalid',
+          range: a.nameRange,
+          message: `<${excerpt(el.name, 24)} ${excerpt(a.name, 40)}='${excerpt(a.value, 24)}'>: libvirt may read it as '${excerpt(a.name.slice(colon + 1), 24)}' (xmlGetProp ignores the prefix), kvmlint does not`,
+          duplicate: { name: el.name, first: undefined, unreadable: true },
+        });
+      }
+      for (const c of el.children) if (c.name !== 'metadata' && !c.name.includes(':')) stack.push(c);
     }
   }
 
