@@ -399,7 +399,10 @@ export function isDomainRoot(el: XmlElement | undefined): boolean {
 const VIRT_TYPES: ReadonlySet<string> = new Set(['none', 'qemu', 'kqemu', 'kvm', 'xen', 'lxc', 'uml', 'openvz', 'test', 'vmware', 'hyperv', 'vbox', 'phyp', 'parallels', 'bhyve', 'vz', 'hvf']);
 
 /** An attribute name with a prefix other than `xmlns` in a start tag (a text test: a value may match too). */
-const PREFIXED_ATTRIBUTE = /[ \t\r\n](?!xmlns:)[A-Za-z_][\w.-]*:[\w.-]+[ \t\r\n]*=/;
+const PREFIXED_ATTRIBUTE = /[ \t\r\n](?!xmlns:)[A-Za-z_][\w.-]*:[\w.-]+[ \t\r\n]*=/g;
+
+/** A start tag whose name has a prefix (a text test). */
+const PREFIXED_ELEMENT = /<[A-Za-z_][\w.-]*:/g;
 
 /** virCPUMode (cpu_conf.c). */
 const CPU_MODES: ReadonlySet<string> = new Set(['custom', 'host-model', 'host-passthrough', 'maximum']);
@@ -1025,10 +1028,23 @@ class ModelBuilder {
    * `<metadata>` and elements in another namespace (`<qemu:commandline>`) are not libvirt's domain reading.
    */
   prefixedAttributes(domain: XmlElement): void {
-    const { text, start, end } = domain.contentSpan();
-    // Most documents have no prefixed attribute but a namespace declaration (libosinfo's metadata): a scan first.
-    const head = text.slice(domain.startTag.start, end < 0 ? text.length : Math.max(end, start));
-    if (!PREFIXED_ATTRIBUTE.test(head)) return;
+    // A scan of the text first, past <metadata> (libosinfo's, in most domains virt-manager writes) and <qemu:commandline>:
+    // the walk below builds every element's attributes, and nearly every domain has nothing for it to find.
+    const { text } = domain.contentSpan();
+    const skipped = domain.children.filter((c) => c.name === 'metadata' || c.name.includes(':')).map((c) => c.range);
+    const from = domain.startTag.start;
+    const to = domain.range.end;
+    const found = (re: RegExp): boolean => {
+      re.lastIndex = from;
+      for (let m = re.exec(text); m !== null && m.index < to; m = re.exec(text)) {
+        const at = m.index;
+        const skip = skipped.find((r) => at >= r.start && at < r.end);
+        if (!skip) return true;
+        re.lastIndex = skip.end;
+      }
+      return false;
+    };
+    if (!found(PREFIXED_ATTRIBUTE) && !found(PREFIXED_ELEMENT)) return;
     const stack: XmlElement[] = [domain];
     while (stack.length > 0) {
       const el = stack.pop()!;
@@ -1042,7 +1058,21 @@ class ModelBuilder {
           duplicate: { name: el.name, first: undefined, unreadable: true },
         });
       }
-      for (const c of el.children) if (c.name !== 'metadata' && !c.name.includes(':')) stack.push(c);
+      for (const c of el.children) {
+        if (c.name === 'metadata') continue;
+        if (!c.name.includes(':')) stack.push(c);
+        // A prefixed element inside a libvirt element: virXMLNodeGetSubelement(List) compares node->name, the local name
+        // (a disk's <driver><iothreads><x:iothread>, ./features/* children), where XPath steps do not. Children of
+        // <domain> itself are the hypervisor namespaces' (<qemu:commandline>), read by their namespace.
+        else if (el !== domain) {
+          this.problems.push({
+            ruleId: 'value-invalid',
+            range: c.startTag,
+            message: `<${excerpt(c.name, 40)}> in <${excerpt(el.name, 24)}>: libvirt may read it as <${excerpt(c.name.slice(c.name.indexOf(':') + 1), 24)}> (some lookups ignore the prefix), kvmlint does not`,
+            duplicate: { name: c.name, first: undefined, unreadable: true },
+          });
+        }
+      }
     }
   }
 
