@@ -285,6 +285,12 @@ async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo)
       fixFailures++;
     };
     for (const abs of outcome.unparsable) unfixed(`${displayPath(abs, io.cwd)}: fixed text would not parse; left unchanged`);
+    // Not a failure of the run: the file's own unreadable finding (an error) says what to change first.
+    for (const abs of outcome.unreadable) {
+      const message = `${displayPath(abs, io.cwd)}: not read as libvirt reads it (value-invalid): its fixes are not applied`;
+      say(io, message);
+      fixNotes.push(message);
+    }
     const workspace = sarifRoot(io);
     for (const [abs, text] of outcome.fixed) {
       const shown = toPosixPath(displayPath(abs, io.cwd));
