@@ -205,7 +205,7 @@ export function resolveConfig(options: Pick<LintOptions, 'paths' | 'configFile' 
  * A file kvmlint reads that lies inside the workspace by name must really be there: a committed
  * symlink to a token file or /etc/passwd would otherwise surface in error messages (exit 2).
  */
-function refuseSymlinkOut(file: string, cwd: string, what: string): void {
+export function refuseSymlinkOut(file: string, cwd: string, what: string): void {
   const abs = resolve(cwd, file);
   const workspace = repositoryRoot(cwd);
   const escape = escapesWorkspace(abs, workspace);

@@ -268,7 +268,8 @@ test('snapshot --from reads a regular, bounded file: a committed link to /dev/ze
     symlinkSync('/dev/zero', path.join(s.ws, 'zero.json'));
     const r = kvmlint(['snapshot', '--from', 'zero.json'], s.ws);
     assert.equal(r.status, 2, r.stderr);
-    assert.match(r.stderr, /zero\.json: not a regular file/);
+    // Outside the workspace, so refused before it is opened (as --host refuses it); a device inside would be 'not a regular file'.
+    assert.match(r.stderr, /zero\.json: the host input is a symlink to \/dev\/zero, outside the workspace/);
   } finally {
     s.cleanup();
   }
@@ -353,6 +354,51 @@ test('SIGTERM during a plain lint ends it at once: nothing waits for the synchro
     const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((done) => child.on('exit', (c, sig) => done([c, sig])));
     // A handler would have run only after the lint: exit 143, seconds later. With Node's default the kernel ends it.
     assert.equal(signal, 'SIGTERM', `ended by the signal itself, not by a handler after the lint (code ${code})`);
+  } finally {
+    s.cleanup();
+  }
+});
+
+test('explain reads a named file as a lint does: not through a symlink out of the workspace, and only a regular file', () => {
+  // It printed the <name> and <uuid> of the file a committed link pointed at, and a link to a FIFO (or /dev/stdin) waited forever.
+  const s = sandbox();
+  try {
+    symlinkSync(s.secret, path.join(s.ws, 'd', 'out.xml'));
+    let r = kvmlint(['explain', '--no-config-lookup', 'd/out.xml'], s.ws);
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, /d\/out\.xml: a symlink to .*secret\.xml, outside the workspace .*; not read/);
+    assertUntouched(s, r);
+    const fifo = path.join(s.ws, 'd', 'fifo.xml');
+    assert.equal(spawnSync('mkfifo', [fifo]).status, 0);
+    // A writer that never writes keeps a blocking open(2) waiting: a bounded run proves none is made.
+    const writer = spawn('sh', ['-c', `exec 3>'${fifo}'; sleep 30`], { stdio: 'ignore' });
+    try {
+      r = kvmlint(['explain', '--no-config-lookup', 'd/fifo.xml'], s.ws);
+      assert.equal(r.status, 2, r.stderr);
+      assert.match(r.stderr, /fifo\.xml: not a regular file/);
+    } finally {
+      writer.kill();
+    }
+    r = kvmlint(['explain', '--no-config-lookup', 'd/vm.xml'], s.ws);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /domain build-runner/);
+  } finally {
+    s.cleanup();
+  }
+});
+
+test('snapshot --from does not read a committed symlink out of the workspace, as --host does not', () => {
+  const s = sandbox();
+  try {
+    // A valid snapshot outside: converted, it would be printed whole.
+    const outsideHost = path.join(s.outside, 'host.json');
+    writeFileSync(outsideHost, HOST_TEXT.replace(/"hostname": "[^"]*"/, '"hostname": "ghp-supersecret-host"'));
+    symlinkSync(outsideHost, path.join(s.ws, 'hosts', 'linked.json'));
+    const r = kvmlint(['snapshot', '--from', 'hosts/linked.json'], s.ws);
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, /snapshot: hosts\/linked\.json: the host input is a symlink to .*host\.json, outside the workspace .*; not read/);
+    assertUntouched(s, r);
+    assert.equal(kvmlint(['snapshot', '--from', 'hosts/h.json'], s.ws).status, 0);
   } finally {
     s.cleanup();
   }
