@@ -398,11 +398,11 @@ export function isDomainRoot(el: XmlElement | undefined): boolean {
 /** virDomainVirt (domain_conf.c, libvirt 11.3): the `<domain type>` names libvirt parses. */
 const VIRT_TYPES: ReadonlySet<string> = new Set(['none', 'qemu', 'kqemu', 'kvm', 'xen', 'lxc', 'uml', 'openvz', 'test', 'vmware', 'hyperv', 'vbox', 'phyp', 'parallels', 'bhyve', 'vz', 'hvf']);
 
-/** An attribute name with a prefix other than `xmlns` in a start tag (a text test: a value may match too). */
-const PREFIXED_ATTRIBUTE = /[ \t\r\n](?!xmlns:)[A-Za-z_][\w.-]*:[\w.-]+[ \t\r\n]*=/g;
+/** An attribute name with a prefix other than `xmlns` in a start tag (a text test: a value may match too; names may be non-ASCII). */
+const PREFIXED_ATTRIBUTE = /[ \t\r\n](?!xmlns:)[^\s=<>/'":]+:[^\s=<>/'"]+[ \t\r\n]*=/g;
 
 /** A start tag whose name has a prefix (a text test). */
-const PREFIXED_ELEMENT = /<[A-Za-z_][\w.-]*:/g;
+const PREFIXED_ELEMENT = /<[^\s=<>/'"!?:]+:/g;
 
 /** virCPUMode (cpu_conf.c). */
 const CPU_MODES: ReadonlySet<string> = new Set(['custom', 'host-model', 'host-passthrough', 'maximum']);

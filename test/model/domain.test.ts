@@ -112,6 +112,9 @@ test('a prefixed attribute below <domain> is unreadable: libxml2\'s xmlGetProp (
   // libvirt pins vCPU 0 to CPU 0 here (the first attribute named cpuset, any namespace); kvmlint read 4.
   assert.equal(of(`<domain type='kvm' xmlns:x='urn:x'><vcpu>1</vcpu><cputune><vcpupin vcpu='0' x:cpuset='0' cpuset='4'/></cputune></domain>`).length, 1);
   assert.equal(of(`<domain type='kvm' xmlns:x='urn:x'><vcpu>1</vcpu><cputune><vcpupin vcpu='0' x:cpuset='0'/></cputune></domain>`).length, 1);
+  // XML names may be non-ASCII: the prefix too.
+  assert.equal(of(`<domain type='kvm' xmlns:\u03c0='urn:x'><vcpu>1</vcpu><cputune><vcpupin vcpu='0' \u03c0:cpuset='0' cpuset='4'/></cputune></domain>`).length, 1);
+  assert.equal(of(`<domain type='kvm' xmlns:\u03c0='urn:x'><devices><disk><driver><iothreads><\u03c0:iothread id='1'/></iothreads></driver></disk></devices></domain>`).length, 1);
   assert.equal(of(`<domain type='kvm'><vcpu>2</vcpu><vcpus><vcpu xml:id='1' id='0' enabled='yes'/></vcpus></domain>`).length, 1);
   // virXMLNodeGetSubelementList compares local names: a disk's <driver><iothreads><x:iothread> is libvirt's iothread.
   assert.equal(of(`<domain type='kvm' xmlns:x='urn:x'><devices><disk><driver><iothreads><x:iothread id='1'/></iothreads></driver></disk></devices></domain>`).length, 1);
