@@ -1031,7 +1031,9 @@ class ModelBuilder {
     // A scan of the text first, past <metadata> (libosinfo's, in most domains virt-manager writes) and <qemu:commandline>:
     // the walk below builds every element's attributes, and nearly every domain has nothing for it to find.
     const { text } = domain.contentSpan();
-    const skipped = domain.children.filter((c) => c.name === 'metadata' || c.name.includes(':')).map((c) => c.range);
+    // <domain>'s own attributes are read by XPath (virDomainDefParseCaps: string(./@type)), in no namespace, as kvmlint
+    // reads them: `xsi:schemaLocation` there is nothing libvirt reads.
+    const skipped = [domain.startTag, ...domain.children.filter((c) => c.name === 'metadata' || c.name.includes(':')).map((c) => c.range)];
     const from = domain.startTag.start;
     const to = domain.range.end;
     const found = (re: RegExp): boolean => {
@@ -1048,7 +1050,7 @@ class ModelBuilder {
     const stack: XmlElement[] = [domain];
     while (stack.length > 0) {
       const el = stack.pop()!;
-      for (const a of el.attributes) {
+      for (const a of el === domain ? [] : el.attributes) {
         const colon = a.name.indexOf(':');
         if (colon <= 0 || a.name.startsWith('xmlns:') || a.name === 'xml:lang' || a.name === 'xml:space') continue;
         this.problems.push({
