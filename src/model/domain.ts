@@ -1,6 +1,7 @@
 import type { Range, XmlAttribute, XmlElement } from '../xml/types.ts';
 import { attribute, childrenNamed, firstChild } from '../xml/query.ts';
 import { isXmlSpace, startTagEnd } from '../xml/element.ts';
+import { isQemuNamespaced } from './qemu-commandline.ts';
 import { CpuSet } from './cpuset.ts';
 import { formatLibvirtCpuset, parseLibvirtCpuset, type CpusetUntidiness } from './libvirt-cpuset.ts';
 import { isDecimalUnit, scaleToKiB } from './units.ts';
@@ -1033,10 +1034,15 @@ class ModelBuilder {
     const { text } = domain.contentSpan();
     // <domain>'s own attributes are read by XPath (virDomainDefParseCaps: string(./@type)), in no namespace, as kvmlint
     // reads them: `xsi:schemaLocation` there is nothing libvirt reads.
-    const skipped = [domain.startTag, ...domain.children.filter((c) => c.name === 'metadata' || c.name.includes(':')).map((c) => c.range)];
+    // <qemu:commandline> is libvirt's reading too: its <qemu:arg value> is read with virXMLPropString, so a prefixed
+    // `value` there is one (its elements are prefixed by design: only their attributes are looked at).
+    const foreign = domain.children.filter((c) => c.name.includes(':'));
+    const qemu = foreign.filter(isQemuNamespaced);
+    const metadata = domain.children.filter((c) => c.name === 'metadata');
+    const ranges = (list: readonly XmlElement[]) => list.map((c) => c.range);
     const from = domain.startTag.start;
     const to = domain.range.end;
-    const found = (re: RegExp): boolean => {
+    const found = (re: RegExp, skipped: readonly Range[]): boolean => {
       re.lastIndex = from;
       for (let m = re.exec(text); m !== null && m.index < to; m = re.exec(text)) {
         const at = m.index;
@@ -1046,10 +1052,23 @@ class ModelBuilder {
       }
       return false;
     };
-    if (!found(PREFIXED_ATTRIBUTE) && !found(PREFIXED_ELEMENT)) return;
+    const attributesSkipped = [domain.startTag, ...ranges(metadata), ...ranges(foreign.filter((c) => !qemu.includes(c)))];
+    if (!found(PREFIXED_ATTRIBUTE, attributesSkipped) && !found(PREFIXED_ELEMENT, [domain.startTag, ...ranges(metadata), ...ranges(foreign)])) return;
+    // Below <qemu:*>, attributes only.
+    const attributesOnly = new Set<XmlElement>();
     const stack: XmlElement[] = [domain];
+    for (const q of qemu) {
+      stack.push(q);
+      attributesOnly.add(q);
+    }
     while (stack.length > 0) {
       const el = stack.pop()!;
+      if (attributesOnly.has(el)) {
+        for (const c of el.children) {
+          attributesOnly.add(c);
+          stack.push(c);
+        }
+      }
       for (const a of el === domain ? [] : el.attributes) {
         const colon = a.name.indexOf(':');
         if (colon <= 0 || a.name.startsWith('xmlns:') || a.name === 'xml:lang' || a.name === 'xml:space') continue;
@@ -1060,7 +1079,7 @@ class ModelBuilder {
           duplicate: { name: el.name, first: undefined, unreadable: true },
         });
       }
-      for (const c of el.children) {
+      for (const c of attributesOnly.has(el) ? [] : el.children) {
         if (c.name === 'metadata') continue;
         if (!c.name.includes(':')) stack.push(c);
         // A prefixed element inside a libvirt element: virXMLNodeGetSubelement(List) compares node->name, the local name

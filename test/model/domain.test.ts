@@ -120,7 +120,11 @@ test('a prefixed attribute below <domain> is unreadable: libxml2\'s xmlGetProp (
   assert.equal(of(`<domain type='kvm' xmlns:x='urn:x'><devices><disk><driver><iothreads><x:iothread id='1'/></iothreads></driver></disk></devices></domain>`).length, 1);
   // <domain>'s own attributes are read by XPath, in no namespace: xsi:schemaLocation there is nothing libvirt reads.
   assert.deepEqual(of(`<domain type='kvm' xmlns:xsi='http://www.w3.org/2001/XMLSchema-instance' xsi:schemaLocation='urn:x x.xsd'><vcpu>1</vcpu></domain>`), []);
-  // Metadata, foreign elements, namespace declarations and xml:lang are not libvirt's reading.
+  // <qemu:arg value> is read with virXMLPropString too: a prefixed value there is libvirt's -cpu, not kvmlint's.
+  const q = 'http://libvirt.org/schemas/domain/qemu/1.0';
+  assert.equal(of(`<domain type='kvm' xmlns:qemu='${q}'><qemu:commandline><qemu:arg value='-cpu'/><qemu:arg qemu:value='Penryn' value='host'/></qemu:commandline></domain>`).length, 1);
+  assert.deepEqual(of(`<domain type='kvm' xmlns:qemu='${q}'><qemu:commandline><qemu:arg value='-cpu'/><qemu:arg value='host'/></qemu:commandline></domain>`), []);
+  // Metadata, foreign elements of other namespaces, namespace declarations and xml:lang are not libvirt's reading.
   assert.deepEqual(of(`<domain type='kvm' xmlns:x='urn:x' xmlns:qemu='urn:q'><metadata><x:a x:b='1'/></metadata><vcpu xml:lang='en'>1</vcpu><qemu:commandline><qemu:arg qemu:value='-s'/></qemu:commandline></domain>`), []);
 });
 
