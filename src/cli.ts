@@ -265,7 +265,9 @@ async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo)
     schema: opts.schema,
     schemaSearchDirs: defaultSchemaDirs(io.env),
     allowNoDomains: opts.allowNoDomains,
-    gitignore: opts.gitignore,
+    // On GitHub Actions a checkout holds tracked files only, and git never ignores a tracked file: a .gitignore there
+    // could only hide the pull request's own domains from the walk (`bad.xml` listed in it: exit 0). As the Action.
+    gitignore: opts.gitignore && !onGithubActions(io.env),
     planSuggestions: opts.planSuggestions,
     keepSources: Boolean(opts.fix || opts.fixDryRun) || formatReadsSources(opts.format),
   };
@@ -285,6 +287,12 @@ async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo)
       fixFailures++;
     };
     for (const abs of outcome.unparsable) unfixed(`${displayPath(abs, io.cwd)}: fixed text would not parse; left unchanged`);
+    // Not a failure of the run: the file's own unreadable finding (an error) says what to change first.
+    for (const abs of outcome.unreadable) {
+      const message = `${displayPath(abs, io.cwd)}: not read as libvirt reads it (value-invalid): its fixes are not applied`;
+      say(io, message);
+      fixNotes.push(message);
+    }
     const workspace = sarifRoot(io);
     for (const [abs, text] of outcome.fixed) {
       const shown = toPosixPath(displayPath(abs, io.cwd));

@@ -1,12 +1,15 @@
 import { onGithubActions, runnerInertWriter } from '../formats/runner-inert.ts';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { CliIo } from '../cli.ts';
-import { displayPath } from '../engine/discover.ts';
+import { displayPath, escapesWorkspace } from '../engine/discover.ts';
 import { completePlans } from '../engine/plans.ts';
 import { rules } from '../engine/registry.ts';
 import { loadLintHost, resolveConfig } from '../engine/runner.ts';
-import { DEFAULT_MAX_FILE_BYTES, readBoundedText, sourceFromText } from '../engine/source.ts';
+import { DEFAULT_MAX_FILE_BYTES, readRegularText, sourceFromText, UsageError } from '../engine/source.ts';
+import { repositoryRoot } from '../engine/repo.ts';
+import { lstatSync } from 'node:fs';
+import type { XmlParseError } from '../xml/types.ts';
 import { hostForDomain } from '../engine/config.ts';
 import { isDomainRoot } from '../model/domain.ts';
 import type { LintHost, RuleSetting } from '../engine/types.ts';
@@ -40,7 +43,21 @@ export function registerExplainCommand(program: Command, io: CliIo): void {
 export async function explain(file: string, opts: ExplainOptions, cwd: string): Promise<string> {
   const abs = resolve(cwd, file);
   const shown = displayPath(abs, cwd);
-  const { text, error } = readBoundedText(abs, DEFAULT_MAX_FILE_BYTES);
+  // As a lint reads a named file: one inside the workspace that a pull request made a symlink out of it is not read
+  // (explain printed the <name> and <uuid> of the file it pointed at), and only a regular file is (a link to
+  // /dev/stdin or a FIFO waited forever).
+  const workspace = repositoryRoot(cwd);
+  const escape = lstatSync(abs, { throwIfNoEntry: false })?.isSymbolicLink() ? escapesWorkspace(abs, workspace) : escapesWorkspace(dirname(abs), workspace);
+  if (escape) throw new UsageError(`${file}: a symlink to ${escape}, outside the workspace ${workspace}; not read`);
+  let read: { text: string; error?: XmlParseError };
+  try {
+    read = readRegularText(abs, DEFAULT_MAX_FILE_BYTES);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UsageError(`${file}: no such file`);
+    throw e;
+  }
+  const { text, error } = read;
   const root = sourceFromText(shown, text, error).doc.root;
   const field = (name: string) => root?.children.find((c) => c.name === name)?.text.trim();
   const config = resolveConfig({ paths: [file], configFile: opts.config ?? (opts.configLookup ? undefined : false) }, cwd);

@@ -46,7 +46,7 @@ export function registerMapCommand(program: Command, io: CliIo, setExit: (code: 
     .option('--no-color', 'disable colored output')
     .action(async (paths: string[], opts: MapCommandOptions) => {
       tuneV8ForRunLength(paths, io.cwd, false);
-      const maps = await buildMaps({ paths, cwd: io.cwd, hostFile: opts.host, configFile: opts.config ?? (opts.configLookup ? undefined : false) });
+      const maps = await buildMaps({ paths, cwd: io.cwd, hostFile: opts.host, configFile: opts.config ?? (opts.configLookup ? undefined : false), gitignore: !onGithubActions(io.env) });
       if (maps.length === 0) throw new UsageError('no domain is mapped to a host: use --host or the config\'s hosts');
       const color = useColor(opts, io);
       const out = opts.format === 'html' ? formatMapHtml(maps) : maps.map((m) => formatHostMapText(m, { color })).join('\n');

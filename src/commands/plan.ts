@@ -6,6 +6,7 @@
  */
 import { InvalidArgumentError, type Command } from 'commander';
 import type { CliIo } from '../cli.ts';
+import { onGithubActions } from '../formats/runner-inert.ts';
 import { encodingRefusal, writePatch } from './patch-output.ts';
 import { gitQuotedPath, unifiedDiff } from '../engine/diff.ts';
 import { workspaceRoot } from '../engine/repo.ts';
@@ -145,7 +146,7 @@ export function registerPlanCommand(program: Command, io: CliIo, setExit: (code:
     .action(async (paths: string[], opts: PlanCommandOptions) => {
       tuneV8ForRunLength(paths, io.cwd, false);
       const run = await runPlan(
-        { paths, cwd: io.cwd, hostFile: opts.host, configFile: opts.config ?? (opts.configLookup ? undefined : false) },
+        { paths, cwd: io.cwd, hostFile: opts.host, configFile: opts.config ?? (opts.configLookup ? undefined : false), gitignore: !onGithubActions(io.env) },
         { maxSteps: opts.maxSteps },
       );
       for (const p of run.plans) io.stderr(neutralise(describeHostPlan(p)));

@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { CliIo } from '../cli.ts';
 import { readRegularFile, UsageError } from '../engine/source.ts';
+import { refuseSymlinkOut } from '../engine/runner.ts';
 import { isInside, realAsFarAsExists } from '../engine/paths.ts';
 import { repositoryRoot } from '../engine/repo.ts';
 import { neutraliseLine } from '../formats/neutralise.ts';
@@ -96,6 +97,14 @@ export function registerSnapshotCommand(program: Command, io: CliIo, setExitCode
       let notes: string[];
       if (opts.from !== undefined) {
         const from = resolve(io.cwd, opts.from);
+        // As --host: a committed link out of the workspace is not read (a converted snapshot or an error message
+        // would show what it points at).
+        try {
+          refuseSymlinkOut(opts.from, io.cwd, 'host input');
+        } catch (err) {
+          if (err instanceof UsageError) throw new UsageError(`snapshot: ${err.message}`);
+          throw err;
+        }
         let text: string;
         try {
           // Bounded, and a regular file only (a committed link to /dev/zero is refused), as --host reads it.

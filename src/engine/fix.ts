@@ -37,6 +37,8 @@ export interface FixOutcome {
   encodings: Map<string, string>;
   /** Files whose fixed text would not parse: left untouched (defensive; a correct fix never does this). */
   unparsable: string[];
+  /** Files with fixes left unapplied because kvmlint does not read them as libvirt does (value-invalid, unreadable). */
+  unreadable: string[];
   /** Absolute path → rule id → how many of its fixes were applied, over all passes (for `--fix` to say what it did). */
   appliedRules: Map<string, Map<string, number>>;
   passes: number;
@@ -56,6 +58,7 @@ export async function lintAndFix(options: LintOptions): Promise<FixOutcome> {
   const encodings = run.encodings;
   let passes = 0;
   const appliedRules = new Map<string, Map<string, number>>();
+  const unreadableFiles = new Set<string>();
   while (passes < MAX_FIX_PASSES) {
     // Fixes by displayed file: the run's source text is the file's current text.
     const byFile = new Map<string, Fix[]>();
@@ -67,11 +70,19 @@ export async function lintAndFix(options: LintOptions): Promise<FixOutcome> {
       if (list) list.push(d.fix);
       else byFile.set(d.file, [d.fix]);
     }
+    // A file kvmlint does not read as libvirt does (a merged second <cputune>, `x:cpuset`, an element another namespace
+    // hides) gets no fix: a fix computed from kvmlint's reading (an emulator moved off the vCPUs kvmlint sees) can land
+    // on what libvirt reads there. Its finding says why; `kvmlint plan` refuses such a file too.
+    const unreadable = new Set(run.diagnostics.filter((d) => d.ruleId === 'value-invalid' && d.messageId === 'unreadable').map((d) => d.file));
     let changed = false;
     for (const [file, fixes] of byFile) {
       const abs = run.absPaths.get(file);
       const before = run.sources.get(file);
       if (abs === undefined || before === undefined) continue;
+      if (unreadable.has(file)) {
+        if (!originals.has(abs)) unreadableFiles.add(abs);
+        continue;
+      }
       if (!originals.has(abs)) originals.set(abs, before);
       const { text: after, applied } = applyFixes(before, fixes);
       if (after !== before) {
@@ -97,5 +108,5 @@ export async function lintAndFix(options: LintOptions): Promise<FixOutcome> {
     if (parseXml(text).error) unparsable.push(abs);
     else fixed.set(abs, text);
   }
-  return { run, fixed, originals, encodings, unparsable, passes, appliedRules };
+  return { run, fixed, originals, encodings, unparsable, unreadable: [...unreadableFiles], passes, appliedRules };
 }

@@ -21,7 +21,17 @@ export function writeReportFile(path: string, text: string, within?: string, wor
   };
   // The CLI's -o inside the repository by name must stay in it: a committed symlink on the way
   // (`out/` linked to the runner's home) is refused. A path named outside it is the user's choice.
-  if (within === undefined && workspace !== undefined && isInside(workspace, resolve(path))) {
+  // As in the Action, a link the pull request committed at the path or on the way is removed (the link, never
+  // its target): a `run:` step's `-o kvmlint.sarif` is uploaded by upload-sarif or upload-artifact with
+  // `if: always()`, which follow it (`kvmlint.sarif -> .git/config` uploaded the checkout's token).
+  if (within === undefined && workspace !== undefined && isInside(workspace, resolve(path)) && relative(workspace, resolve(path)) !== '') {
+    let at = workspace;
+    for (const part of relative(workspace, resolve(path)).split(sep)) {
+      at = `${at}${sep}${part}`;
+      const link = lstatSync(at, { throwIfNoEntry: false });
+      if (!link) break;
+      if (link.isSymbolicLink()) fail(at === resolve(path) ? `is a symlink${removeLink(at)}` : `${at} is a symlink${removeLink(at)}`);
+    }
     const parent = realAsFarAsExists(dirname(resolve(path)));
     const root = realAsFarAsExists(workspace);
     if (!isInside(root, parent)) fail(`its directory leads through a symlink to ${parent}, outside the workspace ${workspace}`);

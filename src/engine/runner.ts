@@ -205,7 +205,7 @@ export function resolveConfig(options: Pick<LintOptions, 'paths' | 'configFile' 
  * A file kvmlint reads that lies inside the workspace by name must really be there: a committed
  * symlink to a token file or /etc/passwd would otherwise surface in error messages (exit 2).
  */
-function refuseSymlinkOut(file: string, cwd: string, what: string): void {
+export function refuseSymlinkOut(file: string, cwd: string, what: string): void {
   const abs = resolve(cwd, file);
   const workspace = repositoryRoot(cwd);
   const escape = escapesWorkspace(abs, workspace);
@@ -228,6 +228,12 @@ export async function lint(options: LintOptions): Promise<LintRun> {
     if (!host) session.hosts.set(key, (host = loadLintHost(file, cwd, housekeeping, libvirtVersion)));
     return host;
   };
+  // The config is the pull request's (SECURITY.md): it may lower the bound on what kvmlint reads, not lift it. A
+  // `maxFileSize` of 10^12 let a committed 95 MB domain (GitHub's limit is 100 MB a file) be parsed whole, gigabytes
+  // of memory on a runner. Only the person running kvmlint raises it (--max-file-size).
+  if (options.maxFileBytes === undefined && config?.maxFileSize !== undefined && config.maxFileSize > DEFAULT_MAX_FILE_BYTES) {
+    throw new ConfigError(config.path, 'maxFileSize', `${config.maxFileSize} is above the default ${DEFAULT_MAX_FILE_BYTES} bytes: a config may lower the limit on what kvmlint reads, only --max-file-size raises it`);
+  }
   const maxBytes = options.maxFileBytes ?? config?.maxFileSize ?? DEFAULT_MAX_FILE_BYTES;
   const settings: Record<string, RuleSetting> = { ...config?.rules, ...options.ruleSettings };
   const ruleOptions = { ...config?.ruleOptions, ...options.ruleOptions };

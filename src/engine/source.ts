@@ -298,6 +298,17 @@ export function readBoundedText(path: string, maxBytes: number): { text: string;
   }
 }
 
+/** readBoundedText for a file that must be a regular file (opened non-blocking: a FIFO or a device is refused, not waited on). */
+export function readRegularText(path: string, maxBytes: number): { text: string; error?: XmlParseError; encoding: XmlEncoding } {
+  const bytes = readRegularFile(path, maxBytes);
+  try {
+    return decodeXmlBytes(bytes);
+  } catch (e) {
+    if (e instanceof UsageError) throw new UsageError(`${path}: ${e.message}`);
+    throw e;
+  }
+}
+
 export function readSourceFile(path: string, displayPath: string, maxBytes: number): SourceFile {
   const { text, error } = decodeXmlBytes(readBounded(path, maxBytes));
   return sourceFromText(displayPath, text, error);

@@ -16,6 +16,8 @@ import { describeAjvError, describeJsonSyntaxError, describeValue, duplicateJson
 // The JSON-document helpers used to live here; older imports still find them.
 export { findJsonSyntaxError, formatJsonPath, locateJsonKey, parseJsonPath, type TextRange } from '../json/document.ts';
 import { importNumactl, looksLikeNumactl } from './numactl.ts';
+import { uuidKey } from '../model/domain-identity.ts';
+import { excerpt } from '../model/describe.ts';
 
 
 export class HostSnapshotError extends Error {
@@ -160,11 +162,50 @@ function semanticErrors(s: HostSnapshot, checkCpus: boolean): Array<{ field: str
     }
   });
 
+  errors.push(...runningDuplicates(s));
+
   const sizesKiB = s.hugepages?.sizesKiB;
   const def = s.hugepages?.defaultSizeKiB;
   if (def !== undefined && sizesKiB !== undefined && !sizesKiB.includes(def)) {
     errors.push({ field: 'hugepages.defaultSizeKiB', problem: `${def} is not one of hugepages.sizesKiB (${sizesKiB.join(', ')})` });
   }
+  return errors;
+}
+
+/**
+ * What runs on a host, given twice: the drift rules read the first running guest of a uuid or name
+ * (virDomainObjListFindByUUID finds one), so a clean copy listed before the real one hid its drift while a
+ * reviewer read the second. A host runs one guest per uuid, name and pid, and the kernel gives each task
+ * its own tid and each IRQ its number; a capture writes each node and page size of a guest's memory once.
+ */
+function runningDuplicates(s: HostSnapshot): Array<{ field: string; problem: string }> {
+  const errors: Array<{ field: string; problem: string }> = [];
+  const running = s.running;
+  if (!running) return errors;
+  const once = <T>(seen: Map<T, string>, key: T | undefined, field: string, what: string): void => {
+    if (key === undefined) return;
+    const prev = seen.get(key);
+    if (prev !== undefined) errors.push({ field, problem: `${what} appears twice (also ${prev}); a host runs it once, so say it once` });
+    else seen.set(key, field);
+  };
+  const names = new Map<string, string>();
+  const uuids = new Map<string, string>();
+  const pids = new Map<number, string>();
+  const tids = new Map<number, string>();
+  (running.guests ?? []).forEach((g, i) => {
+    const at = `running.guests[${i}]`;
+    once(names, g.name, `${at}.name`, `guest name ${JSON.stringify(excerpt(g.name))}`);
+    once(uuids, uuidKey(g.uuid), `${at}.uuid`, `guest uuid ${JSON.stringify(excerpt(g.uuid ?? ''))}`);
+    once(pids, g.pid, `${at}.pid`, `pid ${g.pid}`);
+    g.threads.forEach((t, k) => once(tids, t.tid, `${at}.threads[${k}].tid`, `tid ${t.tid}`));
+    const memory = new Map<string, string>();
+    (g.memory ?? []).forEach((m, k) => once(memory, `${m.node}/${m.pageSizeKiB}`, `${at}.memory[${k}]`, `node ${m.node} with ${m.pageSizeKiB} KiB pages`));
+    const cells = new Map<string, string>();
+    (g.cellMemory ?? []).forEach((m, k) => once(cells, `${m.cell}/${m.node}/${m.pageSizeKiB}`, `${at}.cellMemory[${k}]`, `cell ${m.cell} on node ${m.node} with ${m.pageSizeKiB} KiB pages`));
+  });
+  (running.foreignTasks ?? []).forEach((t, k) => once(tids, t.tid, `running.foreignTasks[${k}].tid`, `tid ${t.tid}`));
+  const irqs = new Map<number, string>();
+  (running.irqs ?? []).forEach((q, k) => once(irqs, q.irq, `running.irqs[${k}].irq`, `IRQ ${q.irq}`));
   return errors;
 }
 

@@ -1,6 +1,7 @@
 import type { Range, XmlAttribute, XmlElement } from '../xml/types.ts';
 import { attribute, childrenNamed, firstChild } from '../xml/query.ts';
 import { isXmlSpace, startTagEnd } from '../xml/element.ts';
+import { isQemuNamespaced } from './qemu-commandline.ts';
 import { CpuSet } from './cpuset.ts';
 import { formatLibvirtCpuset, parseLibvirtCpuset, type CpusetUntidiness } from './libvirt-cpuset.ts';
 import { isDecimalUnit, scaleToKiB } from './units.ts';
@@ -398,6 +399,12 @@ export function isDomainRoot(el: XmlElement | undefined): boolean {
 /** virDomainVirt (domain_conf.c, libvirt 11.3): the `<domain type>` names libvirt parses. */
 const VIRT_TYPES: ReadonlySet<string> = new Set(['none', 'qemu', 'kqemu', 'kvm', 'xen', 'lxc', 'uml', 'openvz', 'test', 'vmware', 'hyperv', 'vbox', 'phyp', 'parallels', 'bhyve', 'vz', 'hvf']);
 
+/** An attribute name with a prefix other than `xmlns` in a start tag (a text test: a value may match too; names may be non-ASCII). */
+const PREFIXED_ATTRIBUTE = /[ \t\r\n](?!xmlns:)[^\s=<>/'":]+:[^\s=<>/'"]+[ \t\r\n]*=/g;
+
+/** A start tag whose name has a prefix (a text test). */
+const PREFIXED_ELEMENT = /<[^\s=<>/'"!?:]+:/g;
+
 /** virCPUMode (cpu_conf.c). */
 export const CPU_MODES: ReadonlySet<string> = new Set(['custom', 'host-model', 'host-passthrough', 'maximum']);
 
@@ -409,12 +416,17 @@ export function buildDomainModel(domain: XmlElement): DomainModel {
   const c = b.repeatedChildren(domain);
   b.nestedText(c[S_NAME]);
   b.nestedText(c[S_UUID]);
+  b.prefixedAttributes(domain);
   const vcpus = c[S_VCPUS];
   const vcpusElement = vcpus && firstChild(vcpus, 'vcpu') ? vcpus : undefined;
   const typeAttr = attribute(domain, 'type');
   const type = typeAttr?.value;
   // domain_conf.c virDomainDefParseCaps: virDomainVirtTypeFromString, case-sensitive ("invalid domain type %s").
-  if (typeAttr && !VIRT_TYPES.has(typeAttr.value)) {
+  // The same function first refuses a domain without one: virXPathString("string(./@type)") is NULL for an absent or
+  // empty attribute ("missing domain type attribute"). libvirt defines nothing; only --schema said so before.
+  if (!typeAttr || typeAttr.value === '') {
+    problems.push({ ruleId: 'value-invalid', range: typeAttr ? typeAttr.valueRange : domain.startTag, message: `<${domain.name}> has no type: libvirt rejects the domain ("missing domain type attribute")` });
+  } else if (!VIRT_TYPES.has(typeAttr.value)) {
     problems.push({ ruleId: 'value-invalid', range: typeAttr.valueRange, message: `<domain type='${excerpt(typeAttr.value, 24)}'> is not a type libvirt knows: it rejects the domain ("invalid domain type")` });
   }
   const vcpu = b.vcpu(c[S_VCPU], vcpusElement !== undefined, type === 'kvm' || type === 'qemu');
@@ -1014,6 +1026,83 @@ class ModelBuilder {
         continue;
       }
       for (const c of el.children) if (c.rangeIncludes('xmlns')) stack.push(c);
+    }
+  }
+
+  /**
+   * Attributes with a prefix (`x:cpuset`, `xml:id`) below `<domain>`. libvirt reads most attributes with
+   * virXMLPropString, which is libxml2's xmlGetProp: xmlHasProp compares each attribute's local name, whatever
+   * its namespace, and takes the first in document order, so `<vcpupin vcpu='0' x:cpuset='0' cpuset='4'>` pins
+   * vCPU 0 to CPU 0 where kvmlint reads 4 (and a lone `x:cpuset` is a pin kvmlint does not see). Others are read
+   * by XPath (`./@type`), in no namespace. Either way kvmlint cannot say which one libvirt uses: unreadable.
+   * `<metadata>` and elements in another namespace (`<qemu:commandline>`) are not libvirt's domain reading.
+   */
+  prefixedAttributes(domain: XmlElement): void {
+    // A scan of the text first, past <metadata> (libosinfo's, in most domains virt-manager writes) and <qemu:commandline>:
+    // the walk below builds every element's attributes, and nearly every domain has nothing for it to find.
+    const { text } = domain.contentSpan();
+    // <domain>'s own attributes are read by XPath (virDomainDefParseCaps: string(./@type)), in no namespace, as kvmlint
+    // reads them: `xsi:schemaLocation` there is nothing libvirt reads.
+    // <qemu:commandline> is libvirt's reading too: its <qemu:arg value> is read with virXMLPropString, so a prefixed
+    // `value` there is one (its elements are prefixed by design: only their attributes are looked at).
+    const foreign = domain.children.filter((c) => c.name.includes(':'));
+    const qemu = foreign.filter(isQemuNamespaced);
+    const metadata = domain.children.filter((c) => c.name === 'metadata');
+    const ranges = (list: readonly XmlElement[]) => list.map((c) => c.range);
+    const from = domain.startTag.start;
+    const to = domain.range.end;
+    const found = (re: RegExp, skipped: readonly Range[]): boolean => {
+      re.lastIndex = from;
+      for (let m = re.exec(text); m !== null && m.index < to; m = re.exec(text)) {
+        const at = m.index;
+        const skip = skipped.find((r) => at >= r.start && at < r.end);
+        if (!skip) return true;
+        re.lastIndex = skip.end;
+      }
+      return false;
+    };
+    const attributesSkipped = [domain.startTag, ...ranges(metadata), ...ranges(foreign.filter((c) => !qemu.includes(c)))];
+    if (!found(PREFIXED_ATTRIBUTE, attributesSkipped) && !found(PREFIXED_ELEMENT, [domain.startTag, ...ranges(metadata), ...ranges(foreign)])) return;
+    // Below <qemu:*>, attributes only.
+    const attributesOnly = new Set<XmlElement>();
+    const stack: XmlElement[] = [domain];
+    for (const q of qemu) {
+      stack.push(q);
+      attributesOnly.add(q);
+    }
+    while (stack.length > 0) {
+      const el = stack.pop()!;
+      if (attributesOnly.has(el)) {
+        for (const c of el.children) {
+          attributesOnly.add(c);
+          stack.push(c);
+        }
+      }
+      for (const a of el === domain ? [] : el.attributes) {
+        const colon = a.name.indexOf(':');
+        if (colon <= 0 || a.name.startsWith('xmlns:') || a.name === 'xml:lang' || a.name === 'xml:space') continue;
+        this.problems.push({
+          ruleId: 'value-invalid',
+          range: a.nameRange,
+          message: `<${excerpt(el.name, 24)} ${excerpt(a.name, 40)}='${excerpt(a.value, 24)}'>: libvirt may read it as '${excerpt(a.name.slice(colon + 1), 24)}' (xmlGetProp ignores the prefix), kvmlint does not`,
+          duplicate: { name: el.name, first: undefined, unreadable: true },
+        });
+      }
+      for (const c of attributesOnly.has(el) ? [] : el.children) {
+        if (c.name === 'metadata') continue;
+        if (!c.name.includes(':')) stack.push(c);
+        // A prefixed element inside a libvirt element: virXMLNodeGetSubelement(List) compares node->name, the local name
+        // (a disk's <driver><iothreads><x:iothread>, ./features/* children), where XPath steps do not. Children of
+        // <domain> itself are the hypervisor namespaces' (<qemu:commandline>), read by their namespace.
+        else if (el !== domain) {
+          this.problems.push({
+            ruleId: 'value-invalid',
+            range: c.startTag,
+            message: `<${excerpt(c.name, 40)}> in <${excerpt(el.name, 24)}>: libvirt may read it as <${excerpt(c.name.slice(c.name.indexOf(':') + 1), 24)}> (some lookups ignore the prefix), kvmlint does not`,
+            duplicate: { name: c.name, first: undefined, unreadable: true },
+          });
+        }
+      }
     }
   }
 

@@ -30,8 +30,14 @@ export const HOST_CPU_MODELS: ReadonlySet<string> = new Set(['host', 'max']);
 /** Whether `el` is in the QEMU namespace: by its own prefix (declared on it or on an ancestor) or its default namespace. */
 function inQemuNamespace(el: XmlElement, local: string): boolean {
   const colon = el.name.indexOf(':');
-  const prefix = colon < 0 ? undefined : el.name.slice(0, colon);
   if ((colon < 0 ? el.name : el.name.slice(colon + 1)) !== local) return false;
+  return isQemuNamespaced(el);
+}
+
+/** Whether `el`'s name is in the QEMU namespace, whatever its local name. */
+export function isQemuNamespaced(el: XmlElement): boolean {
+  const colon = el.name.indexOf(':');
+  const prefix = colon < 0 ? undefined : el.name.slice(0, colon);
   const declaration = prefix === undefined ? 'xmlns' : `xmlns:${prefix}`;
   // The nearest declaration of the prefix decides (an inner one may rebind it).
   for (let at: XmlElement | undefined = el; at; at = at.parent) {

@@ -60,6 +60,21 @@ export function planHost(host: LintHost, files: readonly LintedDomain[], diagnos
     const named = unreadable.length === 1 ? unreadable[0]! : `${unreadable[0]} and ${unreadable.length - 1} more`;
     return { host, status: 'refused', reason: `${named} ${unreadable.length === 1 ? 'is' : 'are'} not read as libvirt reads ${unreadable.length === 1 ? 'it' : 'them'} (value-invalid): the placement of ${unreadable.length === 1 ? 'its guest' : 'their guests'} is unknown` };
   }
+  // And so is a guest libvirt refuses to define (`cpuset='4-2'`, `<vcpu>0</vcpu>`, a memnode for a missing cell): the
+  // model drops or misreads the value libvirt refuses (a vcpupin whose cpuset does not parse pins nothing here), so
+  // "unchanged" (exit 0) or a layout around it would vouch for a placement libvirt never applies. The model's own
+  // problems are read too: a directive or a config in the pull request can silence the finding, not the refusal.
+  const refusedBy = new Map<string, string>();
+  for (const d of diagnostics) if (isDefineRefusal(d) && !refusedBy.has(d.file)) refusedBy.set(d.file, d.ruleId);
+  for (const ld of domains) {
+    const p = ld.domain.problems.find((p) => p.cpuset?.kind === 'invalid' || (p.ruleId === 'value-invalid' && (p.severity ?? 'error') === 'error' && p.since === undefined));
+    if (p && !refusedBy.has(ld.source.path)) refusedBy.set(ld.source.path, p.ruleId);
+  }
+  if (refusedBy.size > 0) {
+    const [file, ruleId] = [...refusedBy][0]!;
+    const named = refusedBy.size === 1 ? file : `${file} and ${refusedBy.size - 1} more`;
+    return { host, status: 'refused', reason: `${named} ${refusedBy.size === 1 ? 'has' : 'have'} a value libvirt refuses (${ruleId}): the placement of ${refusedBy.size === 1 ? 'its guest' : 'their guests'} is unknown` };
+  }
   if (!diagnostics.some(isPlacementFinding)) return { host, status: 'unchanged', guests: domains.length, reason: 'no placement finding' };
   const problem = buildPlanProblem(host.model, domains, diagnostics);
   if (problem.refusal) return { host, status: 'refused', reason: problem.refusal };
@@ -101,6 +116,25 @@ export function planHost(host: LintHost, files: readonly LintedDomain[], diagnos
     steps: result.steps,
     ms: performance.now() - t0,
   };
+}
+
+/**
+ * Rules whose errors are values libvirt refuses when it defines the guest (virDomainDefParseXML and the
+ * validators it runs): the guest as libvirt would run it is not what kvmlint's model holds.
+ */
+const DEFINE_REFUSAL_RULES: ReadonlySet<string> = new Set([
+  'cpuset-syntax',
+  'value-invalid',
+  'vcpu-id-range',
+  'numatune-invalid',
+  'guest-numa-cell-invalid',
+  'memory-config-invalid',
+  'hugepages-config-invalid',
+]);
+
+function isDefineRefusal(d: Diagnostic): boolean {
+  // A pin without cpuset is refused too, but it is a pin the plan writes (rewrite.ts gives it a cpuset).
+  return d.severity === 'error' && DEFINE_REFUSAL_RULES.has(d.ruleId) && d.messageId !== 'pinNoCpuset';
 }
 
 /** Each node resource the unplanned guests alone bind beyond what the node has (their own findings say which guest). */

@@ -241,3 +241,29 @@ test('suggestions are never applied by --fix', async () => {
   assert.ok(outcome.run.diagnostics.some((d) => d.suggestions && d.suggestions.length > 0), 'the rule offers suggestions');
   assert.equal(outcome.fixed.size, 0);
 });
+
+test('--fix applies no fix to a file kvmlint does not read as libvirt does (value-invalid, unreadable)', async () => {
+  // libvirt reads x:cpuset as vCPU 1's cpuset (xmlGetProp ignores the prefix): CPU 0. emulatorpin-overlaps-vcpus' fix,
+  // computed from kvmlint's reading (vCPU 1 on 5), moved the emulator to 0-3, onto that vCPU.
+  const dir = mkdtempSync(join(tmpdir(), 'kvmlint-fix-unreadable-'));
+  try {
+    const cases = join(repoRoot, 'test', 'plan', 'cases', 'unparsed-member');
+    const text = readFileSync(join(cases, 'web-01.xml'), 'latin1')
+      .replace("<domain type='kvm'>", "<domain type='kvm' xmlns:x='urn:x'>")
+      .replace("<vcpupin vcpu='1' cpuset='5'/>", "<vcpupin vcpu='1' x:cpuset='0' cpuset='5'/>")
+      .replace("<emulatorpin cpuset='0-1'/>", "<emulatorpin cpuset='4-5'/>");
+    const file = join(dir, 'web-01.xml');
+    writeFileSync(file, text, 'latin1');
+    const options = { paths: [file], cwd: dir, hostFile: join(cases, 'host.json'), configFile: false as const };
+    const outcome = await lintAndFix(options);
+    assert.ok(outcome.run.diagnostics.some((d) => d.ruleId === 'emulatorpin-overlaps-vcpus' && d.fix), 'a fix is on offer');
+    assert.deepEqual([...outcome.fixed.keys()], []);
+    assert.deepEqual(outcome.unreadable, [file]);
+    const r = spawnSync(process.execPath, [bin, '--no-config-lookup', '--host', join(cases, 'host.json'), '--fix', 'web-01.xml'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stderr, /web-01\.xml: not read as libvirt reads it \(value-invalid\): its fixes are not applied/);
+    assert.equal(readFileSync(file, 'latin1'), text);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -60,6 +60,29 @@ describe('hook scripts that set hugepage pools', () => {
   });
 });
 
+describe('a hook script of MAX_HOOK_BYTES is read in linear time', () => {
+  it('a word of repeated node directories, or a line of repeated sysctl or hugeadm, takes milliseconds, not minutes', () => {
+    // An unanchored `/sys/devices/system/node/[^\s;|&)]*hugepages` was retried from each of 40,000 prefixes (60 s);
+    // `\bsysctl\b[^\n]*…` from each of 140,000 sysctls on one line (195 s).
+    for (const [unit, sets] of [
+      ['/sys/devices/system/node/', false],
+      ['sysctl ', false],
+      ['hugeadm ', false],
+      ['/sys/devices/system/node/node0', true],
+    ] as const) {
+      const text = unit.repeat(Math.floor(MAX_HOOK_BYTES / unit.length)) + (sets ? '/hugepages/hugepages-2048kB/nr_hugepages\n' : '\n');
+      const t0 = performance.now();
+      assert.equal(setsHugepagePool(text), sets, unit);
+      assert.ok(performance.now() - t0 < 1000, `${unit}: ${Math.round(performance.now() - t0)} ms`);
+    }
+    // The same readings as before at the edges: `sysctlvm.nr_hugepages=` is no sysctl; the word ends at `;`.
+    assert.ok(!setsHugepagePool('sysctlvm.nr_hugepages=8\n'));
+    assert.ok(setsHugepagePool('sysctl vm.nr_hugepages_mempolicy = 8\n'));
+    assert.ok(!setsHugepagePool('X=/sys/devices/system/node/node0;Y=hugepages\necho > nr_hugepages\n'));
+    assert.ok(setsHugepagePool('hugeadm --verbose 1 --pool-pages-max 1GB:2\n'));
+  });
+});
+
 describe('capture of libvirt hooks that allocate hugepages', () => {
   it('hook-helper layout: the guest directory names the guest; release/end and guests without a pool hook are left out', () => {
     const root = tree({

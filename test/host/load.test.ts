@@ -128,6 +128,32 @@ describe('loadHostSnapshotText rejects bad snapshots, naming the field', () => {
     assert.equal(loadError(inCpu).field, 'cpuTopology[5].core');
   });
 
+  it('running data that names a guest, pid, tid, IRQ or memory slot twice: refused, naming the field', () => {
+    // The drift rules read the first running guest of a name: a clean copy listed first hid the real one's drift.
+    const live = readFileSync(join(root, 'fixtures/hosts/running-affinity-vcpu-repinned-live.json'), 'utf8');
+    loadHostSnapshotText(live, 'hv.json');
+    const running = (edit: (r: Record<string, any>) => void): string => {
+      const doc = JSON.parse(live) as Record<string, any>;
+      edit(doc.running);
+      return JSON.stringify(doc, null, 2);
+    };
+    const renumbered = (g: Record<string, any>, by: number) => ({ ...g, pid: g.pid + by, threads: g.threads.map((t: Record<string, any>) => ({ ...t, tid: t.tid + by })) });
+    const cases: Array<[string, (r: Record<string, any>) => void, RegExp]> = [
+      ['running.guests[1].name', (r) => r.guests.push(renumbered(r.guests[0], 100)), /guest name "rt-live" appears twice \(also running\.guests\[0\]\.name\)/],
+      ['running.guests[1].uuid', (r) => r.guests.push({ ...renumbered(r.guests[0], 100), name: 'other', uuid: r.guests[0].uuid.toUpperCase() }), /guest uuid .* appears twice/],
+      ['running.guests[1].pid', (r) => r.guests.push({ ...r.guests[0], name: 'other', uuid: undefined, threads: [] }), /pid 4100 appears twice/],
+      ['running.guests[0].threads[1].tid', (r) => (r.guests[0].threads[1].tid = r.guests[0].threads[0].tid), /tid 4100 appears twice/],
+      ['running.irqs[1].irq', (r) => (r.irqs = [{ irq: 40, affinity: '0-1' }, { irq: 40, affinity: '4' }]), /IRQ 40 appears twice/],
+    ];
+    for (const [field, edit, problem] of cases) {
+      const e = loadError(running(edit));
+      assert.equal(e.field, field);
+      assert.match(e.message, problem);
+    }
+    // Two guests, each once: loads.
+    loadHostSnapshotText(running((r) => r.guests.push({ ...renumbered(r.guests[0], 100), name: 'other', uuid: undefined })), 'hv.json');
+  });
+
   it('a duplicate node id', () => {
     const text = edited((d) => (d.nodes[1].id = 0));
     const e = loadError(text);

@@ -101,8 +101,31 @@ test('the domain type: libvirt refuses a type it does not know (case counts)', (
     assert.equal(valueProblems(typed(open)).length, 1, open);
   }
   for (const t of ['kvm', 'qemu', 'xen', 'lxc', 'hvf']) assert.deepEqual(valueProblems(typed(`<domain type='${t}'>`)), [], t);
-  // No type at all is schema-invalid's to report (libvirt: "missing domain type attribute").
-  assert.deepEqual(valueProblems(typed('<domain>')), []);
+  // No type at all, or an empty one (virXPathString reads '' as none): "missing domain type attribute", without --schema.
+  for (const open of ['<domain>', `<domain type=''>`, `<domain xmlns:v='urn:x' v:type='kvm'>`]) {
+    assert.deepEqual(valueProblems(typed(open)).filter((m) => !m.includes('xmlGetProp')), [`<domain> has no type: libvirt rejects the domain ("missing domain type attribute")`], open);
+  }
+});
+
+test('a prefixed attribute below <domain> is unreadable: libxml2\'s xmlGetProp (virXMLPropString) matches its local name', () => {
+  const of = (xml: string) => buildDomainModel(parseXml(xml).root!).problems.filter((p) => p.duplicate?.unreadable).map((p) => p.message);
+  // libvirt pins vCPU 0 to CPU 0 here (the first attribute named cpuset, any namespace); kvmlint read 4.
+  assert.equal(of(`<domain type='kvm' xmlns:x='urn:x'><vcpu>1</vcpu><cputune><vcpupin vcpu='0' x:cpuset='0' cpuset='4'/></cputune></domain>`).length, 1);
+  assert.equal(of(`<domain type='kvm' xmlns:x='urn:x'><vcpu>1</vcpu><cputune><vcpupin vcpu='0' x:cpuset='0'/></cputune></domain>`).length, 1);
+  // XML names may be non-ASCII: the prefix too.
+  assert.equal(of(`<domain type='kvm' xmlns:\u03c0='urn:x'><vcpu>1</vcpu><cputune><vcpupin vcpu='0' \u03c0:cpuset='0' cpuset='4'/></cputune></domain>`).length, 1);
+  assert.equal(of(`<domain type='kvm' xmlns:\u03c0='urn:x'><devices><disk><driver><iothreads><\u03c0:iothread id='1'/></iothreads></driver></disk></devices></domain>`).length, 1);
+  assert.equal(of(`<domain type='kvm'><vcpu>2</vcpu><vcpus><vcpu xml:id='1' id='0' enabled='yes'/></vcpus></domain>`).length, 1);
+  // virXMLNodeGetSubelementList compares local names: a disk's <driver><iothreads><x:iothread> is libvirt's iothread.
+  assert.equal(of(`<domain type='kvm' xmlns:x='urn:x'><devices><disk><driver><iothreads><x:iothread id='1'/></iothreads></driver></disk></devices></domain>`).length, 1);
+  // <domain>'s own attributes are read by XPath, in no namespace: xsi:schemaLocation there is nothing libvirt reads.
+  assert.deepEqual(of(`<domain type='kvm' xmlns:xsi='http://www.w3.org/2001/XMLSchema-instance' xsi:schemaLocation='urn:x x.xsd'><vcpu>1</vcpu></domain>`), []);
+  // <qemu:arg value> is read with virXMLPropString too: a prefixed value there is libvirt's -cpu, not kvmlint's.
+  const q = 'http://libvirt.org/schemas/domain/qemu/1.0';
+  assert.equal(of(`<domain type='kvm' xmlns:qemu='${q}'><qemu:commandline><qemu:arg value='-cpu'/><qemu:arg qemu:value='Penryn' value='host'/></qemu:commandline></domain>`).length, 1);
+  assert.deepEqual(of(`<domain type='kvm' xmlns:qemu='${q}'><qemu:commandline><qemu:arg value='-cpu'/><qemu:arg value='host'/></qemu:commandline></domain>`), []);
+  // Metadata, foreign elements of other namespaces, namespace declarations and xml:lang are not libvirt's reading.
+  assert.deepEqual(of(`<domain type='kvm' xmlns:x='urn:x' xmlns:qemu='urn:q'><metadata><x:a x:b='1'/></metadata><vcpu xml:lang='en'>1</vcpu><qemu:commandline><qemu:arg qemu:value='-s'/></qemu:commandline></domain>`), []);
 });
 
 test("<cpu mode>: libvirt refuses a mode it does not know, case counts (cpu_conf.c: \"Invalid mode attribute\")", () => {

@@ -136,6 +136,28 @@ test('plan: a guest kvmlint does not read as libvirt does (a second <cputune>) m
   }
 });
 
+test("plan: a guest libvirt refuses to define (cpuset='4-2') is refused, not \"unchanged\", even with the finding silenced", () => {
+  // The model reads no pin from '4-2': vCPU 0 would look unpinned, and the host was reported unchanged (exit 0).
+  const work = mkdtempSync(join(tmpdir(), 'kvmlint-plan-refused-value-'));
+  try {
+    cpSync(join(cases, 'unparsed-member'), work, { recursive: true });
+    const text = readFileSync(join(work, 'web-01.xml'), 'latin1').replace("<vcpupin vcpu='0' cpuset='4'/>", "<vcpupin vcpu='0' cpuset='4-2'/>");
+    for (const [variant, body] of [
+      ['plain', text],
+      ['silenced', text.replace('<cputune>', '<cputune>\n    <!-- kvmlint-disable-next-line cpuset-syntax -->')],
+    ] as const) {
+      writeFileSync(join(work, 'web-01.xml'), body, 'latin1');
+      const r = spawnSync(process.execPath, [join(repoRoot, 'dist', 'bin.cjs'), 'plan', '--no-config-lookup', '--host', 'host.json', 'web-01.xml'], { cwd: work, encoding: 'utf8' });
+      assert.equal(r.status, 1, `${variant}: ${r.stderr}`);
+      assert.match(r.stderr, /not planned: web-01\.xml has a value libvirt refuses \(cpuset-syntax\)/, variant);
+      assert.doesNotMatch(r.stderr, /unchanged/, variant);
+      assert.equal(r.stdout, '', 'no patch');
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+});
+
 test('plan: a guest the plan does not move (not pinned) that alone overdraws a node makes the host infeasible, naming it; not "layout found"', async () => {
   // batch-01 is not pinned and binds 6144 × 2 MiB pages strictly to node 0, whose pool holds 4096.
   const dir = join(cases, 'unplanned-overdraw');

@@ -39,8 +39,10 @@ test('-o never writes through a symlink: refused by name, exit 2, the target unt
     symlinkSync(victim, path.join(ws, 'report.txt'));
     const r = kvmlint(['--no-config-lookup', '--host', HOST, '-o', 'report.txt', 'vm.xml'], ws);
     assert.equal(r.status, 2, r.stderr);
-    assert.match(r.stderr, /kvmlint: report\.txt: is a symlink; report not written/);
+    assert.match(r.stderr, /kvmlint: report\.txt: is a symlink \(the link was removed, so no later step reads its target as the report\); report not written/);
     assert.equal(readFileSync(victim, 'utf8'), VICTIM);
+    // As the Action does: the committed link is gone (a later upload step with `if: always()` would follow it), its target stays.
+    assert.equal(lstatSync(path.join(ws, 'report.txt'), { throwIfNoEntry: false }), undefined);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

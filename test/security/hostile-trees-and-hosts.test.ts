@@ -138,3 +138,26 @@ test('snapshot -o and --from: a hostname or missing fact from the tree or a comm
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('on GitHub Actions a .gitignore does not hide a domain from the walk (a checkout holds tracked files only), as in the Action', () => {
+  // git never ignores a tracked file: a pull request that lists its broken bad.xml in .gitignore got exit 0 from `kvmlint .`.
+  const dir = mkdtempSync(path.join(tmpdir(), 'kvmlint-gitignore-ci-'));
+  try {
+    spawnSync('git', ['init', '-q', dir]);
+    writeFileSync(path.join(dir, 'bad.xml'), DOMAIN.replace(/cpuset='(\d+)'/, "cpuset='9-1'"));
+    writeFileSync(path.join(dir, '.gitignore'), 'bad.xml\n');
+    const run = (env: Record<string, string>, args: string[] = []) =>
+      spawnSync(process.execPath, [BIN, ...args, '--no-config-lookup', '--host', HOST, '-f', 'compact', '.'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...env } });
+    const ci = run({ GITHUB_ACTIONS: 'true' });
+    assert.equal(ci.status, 1, ci.stderr);
+    assert.match(ci.stdout, /bad\.xml:\d+:\d+: error: .*cpuset-syntax/);
+    const plan = spawnSync(process.execPath, [BIN, 'plan', '--no-config-lookup', '--host', HOST, '.'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', GITHUB_ACTIONS: 'true' } });
+    assert.match(plan.stderr, /bad\.xml has a value libvirt refuses/);
+    // Locally (untracked build output is what .gitignore is for) it is still honoured.
+    const local = run({});
+    assert.equal(local.status, 2, local.stderr);
+    assert.match(local.stderr, /no domain XML found/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

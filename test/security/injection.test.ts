@@ -209,10 +209,11 @@ test('CLI on GitHub Actions (a run: step, pre-commit): no report line from PR co
   // -f github's own annotations still reach the runner when --fix-dry-run sends the report to stderr.
   const dry = spawnSync(process.execPath, [BIN, '--no-config-lookup', '--host', HOST, '--fix-dry-run', '-f', 'github', 'c.xml'], { cwd: ws, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', GITHUB_ACTIONS: 'true' } });
   assert.ok(runnerCommands(dry.stderr).some((c) => c.name === 'error' && c.properties.file === 'c.xml'), dry.stderr);
-  for (const args of [['explain', '--host', HOST, '::error file=SECURITY.md,line=1::forged-by-line-start.xml'], ['map', '--no-color', '--host', HOST, '.'], ['plan', '--host', HOST, '.']]) {
+  for (const args of [['explain', '--host', HOST, '::error file=SECURITY.md,line=1::forged-by-line-start.xml'], ['map', '--no-color', '--host', HOST, '.'], ['plan', '--host', HOST, '::error file=SECURITY.md,line=1::forged-by-line-start.xml', 'b.xml']]) {
     const r = spawnSync(process.execPath, [BIN, args[0]!, '--no-config-lookup', ...args.slice(1)], { cwd: ws, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', GITHUB_ACTIONS: 'true', COLUMNS: '60' } });
     assert.match(r.stdout + r.stderr, /forged-by-line-start/, `${args[0]}: the hostile name was shown`);
-    // plan's stdout is a patch, exact by design (SECURITY.md, known limits): its stderr summary is checked.
+    // plan's stdout is a patch, exact by design (SECURITY.md, known limits): its stderr summary is checked. (c.xml's
+    // cpuset is one libvirt refuses: a plan of it is refused before it names the others.)
     const commands = runnerCommands(args[0] === 'plan' ? r.stderr : `${r.stdout}\n${r.stderr}`);
     assert.deepEqual(commands, [], `${args[0]}: the runner would process ${commands.map((c) => `${c.name} ${JSON.stringify(c.properties)}`).join(', ')}`);
   }

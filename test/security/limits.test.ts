@@ -92,3 +92,27 @@ test('a file named a\\b.xml or with invalid UTF-8 in its name below a linted dir
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("a config's maxFileSize may lower the bound on what kvmlint reads, never lift it (only --max-file-size does)", () => {
+  // The config is the pull request's: `maxFileSize: 10^12` let a committed domain of tens of megabytes be parsed whole.
+  const dir = mkdtempSync(path.join(tmpdir(), 'kvmlint-config-limit-'));
+  try {
+    mkdirSync(path.join(dir, '.git'));
+    writeFileSync(path.join(dir, 'big.xml'), HEAD + `    <!-- ${'x'.repeat(9 * 1024 * 1024)} -->\n` + TAIL);
+    writeFileSync(path.join(dir, 'kvmlint.config.json'), JSON.stringify({ maxFileSize: 1_000_000_000_000 }));
+    let r = spawnSync(process.execPath, [BIN, 'big.xml'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, /kvmlint\.config\.json: maxFileSize: 1000000000000 is above the default 8388608 bytes: a config may lower the limit/);
+    assert.doesNotMatch(r.stdout, /vcpu/);
+    // The person running kvmlint may raise it.
+    r = spawnSync(process.execPath, [BIN, '--max-file-size', '20000000', 'big.xml'], { cwd: dir, encoding: 'utf8' });
+    assert.notEqual(r.status, 2, r.stderr);
+    // And the config may lower it.
+    writeFileSync(path.join(dir, 'kvmlint.config.json'), JSON.stringify({ maxFileSize: 1024 }));
+    r = spawnSync(process.execPath, [BIN, 'big.xml'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, /big\.xml.*1024/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../support/paths.ts';
@@ -210,7 +210,8 @@ test('map -o, plan --map-file and -o never write through a symlink or below a sy
     symlinkSync(precious, path.join(s.ws, 'map.html'));
     let r = kvmlint(['map', '-f', 'html', '-o', 'map.html'], s.ws);
     assert.equal(r.status, 2, r.stderr);
-    assert.match(r.stderr, /map\.html: is a symlink; report not written/);
+    assert.match(r.stderr, /map\.html: is a symlink \(the link was removed, so no later step reads its target as the report\); report not written/);
+    assert.equal(lstatSync(path.join(s.ws, 'map.html'), { throwIfNoEntry: false }), undefined, 'the committed link is removed, as the Action removes it');
     symlinkSync(path.join(s.outside, 'new.html'), path.join(s.ws, 'plan.html'));
     r = kvmlint(['plan', '--map-file', 'plan.html'], s.ws);
     assert.equal(r.status, 2, r.stderr);
@@ -218,7 +219,17 @@ test('map -o, plan --map-file and -o never write through a symlink or below a sy
     symlinkSync(s.outside, path.join(s.ws, 'out'));
     r = kvmlint(['-f', 'sarif', '-o', 'out/kvmlint.sarif', 'd'], s.ws);
     assert.equal(r.status, 2, r.stderr);
-    assert.match(r.stderr, /its directory leads through a symlink to .*outside, outside the workspace/);
+    assert.match(r.stderr, /out is a symlink \(the link was removed, so no later step reads its target as the report\); report not written/);
+    assert.equal(lstatSync(path.join(s.ws, 'out'), { throwIfNoEntry: false }), undefined);
+    // A symlinked directory inside the workspace is no way to another file of the workspace either (`out -> .git`, `-o out/config`).
+    mkdirSync(path.join(s.ws, 'inner'));
+    writeFileSync(path.join(s.ws, 'inner', 'config'), 'keep\n');
+    symlinkSync('inner', path.join(s.ws, 'out'));
+    r = kvmlint(['-o', 'out/config', 'd'], s.ws);
+    assert.equal(r.status, 2, r.stderr);
+    assert.equal(readFileSync(path.join(s.ws, 'inner', 'config'), 'utf8'), 'keep\n');
+    assert.equal(lstatSync(path.join(s.ws, 'out'), { throwIfNoEntry: false }), undefined);
+    symlinkSync(s.outside, path.join(s.ws, 'out'));
     // snapshot -o, the same way; a snapshot it replaces inside the workspace keeps its mode.
     r = kvmlint(['snapshot', '--from', 'hosts/h.json', '-o', 'out/h.json'], s.ws);
     assert.equal(r.status, 2, r.stderr);
@@ -257,7 +268,8 @@ test('snapshot --from reads a regular, bounded file: a committed link to /dev/ze
     symlinkSync('/dev/zero', path.join(s.ws, 'zero.json'));
     const r = kvmlint(['snapshot', '--from', 'zero.json'], s.ws);
     assert.equal(r.status, 2, r.stderr);
-    assert.match(r.stderr, /zero\.json: not a regular file/);
+    // Outside the workspace, so refused before it is opened (as --host refuses it); a device inside would be 'not a regular file'.
+    assert.match(r.stderr, /zero\.json: the host input is a symlink to \/dev\/zero, outside the workspace/);
   } finally {
     s.cleanup();
   }
@@ -342,6 +354,51 @@ test('SIGTERM during a plain lint ends it at once: nothing waits for the synchro
     const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((done) => child.on('exit', (c, sig) => done([c, sig])));
     // A handler would have run only after the lint: exit 143, seconds later. With Node's default the kernel ends it.
     assert.equal(signal, 'SIGTERM', `ended by the signal itself, not by a handler after the lint (code ${code})`);
+  } finally {
+    s.cleanup();
+  }
+});
+
+test('explain reads a named file as a lint does: not through a symlink out of the workspace, and only a regular file', () => {
+  // It printed the <name> and <uuid> of the file a committed link pointed at, and a link to a FIFO (or /dev/stdin) waited forever.
+  const s = sandbox();
+  try {
+    symlinkSync(s.secret, path.join(s.ws, 'd', 'out.xml'));
+    let r = kvmlint(['explain', '--no-config-lookup', 'd/out.xml'], s.ws);
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, /d\/out\.xml: a symlink to .*secret\.xml, outside the workspace .*; not read/);
+    assertUntouched(s, r);
+    const fifo = path.join(s.ws, 'd', 'fifo.xml');
+    assert.equal(spawnSync('mkfifo', [fifo]).status, 0);
+    // A writer that never writes keeps a blocking open(2) waiting: a bounded run proves none is made.
+    const writer = spawn('sh', ['-c', `exec 3>'${fifo}'; sleep 30`], { stdio: 'ignore' });
+    try {
+      r = kvmlint(['explain', '--no-config-lookup', 'd/fifo.xml'], s.ws);
+      assert.equal(r.status, 2, r.stderr);
+      assert.match(r.stderr, /fifo\.xml: not a regular file/);
+    } finally {
+      writer.kill();
+    }
+    r = kvmlint(['explain', '--no-config-lookup', 'd/vm.xml'], s.ws);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /domain build-runner/);
+  } finally {
+    s.cleanup();
+  }
+});
+
+test('snapshot --from does not read a committed symlink out of the workspace, as --host does not', () => {
+  const s = sandbox();
+  try {
+    // A valid snapshot outside: converted, it would be printed whole.
+    const outsideHost = path.join(s.outside, 'host.json');
+    writeFileSync(outsideHost, HOST_TEXT.replace(/"hostname": "[^"]*"/, '"hostname": "ghp-supersecret-host"'));
+    symlinkSync(outsideHost, path.join(s.ws, 'hosts', 'linked.json'));
+    const r = kvmlint(['snapshot', '--from', 'hosts/linked.json'], s.ws);
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, /snapshot: hosts\/linked\.json: the host input is a symlink to .*host\.json, outside the workspace .*; not read/);
+    assertUntouched(s, r);
+    assert.equal(kvmlint(['snapshot', '--from', 'hosts/h.json'], s.ws).status, 0);
   } finally {
     s.cleanup();
   }

@@ -36,19 +36,43 @@ export const MAX_HOOK_ENTRIES = 1024;
 
 /** Whether a script's text (comment lines left out) names a hugepage pool size. */
 export function setsHugepagePool(text: string): boolean {
-  const code = text
-    .split('\n')
-    .filter((l) => !/^\s*#/.test(l))
-    .join('\n');
+  const lines = text.split('\n').filter((l) => !/^\s*#/.test(l));
+  const code = lines.join('\n');
+  // Each test runs in time linear in the script: an unanchored `P[^\s]*hugepages` or `\bsysctl\b[^\n]*…` is
+  // retried from every occurrence of its prefix and scans to the end of the run each time, so a 1 MiB hook in
+  // a copied tree of `/sys/devices/system/node/` repeated, or of `sysctl ` repeated, took minutes.
   return (
-    /\/proc\/sys\/vm\/nr_hugepages/.test(code) ||
+    code.includes('/proc/sys/vm/nr_hugepages') ||
     // The pool directory and the file are often joined through variables and quotes: VFIO-Tools'
     // alloc_hugepages.sh writes /sys/devices/system/node/node0/hugepages/hugepages-"$HPG_SIZE"kB/nr_hugepages.
-    (/\/sys\/kernel\/mm\/hugepages|\/sys\/devices\/system\/node\/[^\s;|&)]*hugepages/.test(code) && /\bnr_hugepages\b/.test(code)) ||
-    /\bsysctl\b[^\n]*\bvm[./]nr_hugepages(?:_mempolicy)?\s*=/.test(code) ||
+    ((code.includes('/sys/kernel/mm/hugepages') || nodePoolPath(code)) && /\bnr_hugepages\b/.test(code)) ||
+    lines.some((l) => laterOnLine(l, /\bsysctl\b/g, /\bvm[./]nr_hugepages(?:_mempolicy)?\s*=/g)) ||
     // libhugetlbfs: hugeadm --pool-pages-min 2MB:4096 sets the pool's size.
-    /\bhugeadm\b[^\n]*--pool-pages-(?:min|max)\b/.test(code)
+    lines.some((l) => laterOnLine(l, /\bhugeadm\b/g, /--pool-pages-(?:min|max)\b/g))
   );
+}
+
+const NODE_DIR = '/sys/devices/system/node/';
+
+/** `/sys/devices/system/node/` and, later in the same word (no blank, `;`, `|`, `&` or `)` between), `hugepages`. */
+function nodePoolPath(code: string): boolean {
+  for (let at = code.indexOf(NODE_DIR); at >= 0; ) {
+    const from = at + NODE_DIR.length;
+    let end = from;
+    while (end < code.length && !/[\s;|&)]/.test(code[end]!)) end++;
+    if (code.slice(from, end).includes('hugepages')) return true;
+    // The next occurrence after this word: each character is looked at once.
+    at = code.indexOf(NODE_DIR, end);
+  }
+  return false;
+}
+
+/** Whether `second` matches on `line` after the end of the first match of `first` (both global, for lastIndex). */
+function laterOnLine(line: string, first: RegExp, second: RegExp): boolean {
+  first.lastIndex = 0;
+  if (!first.exec(line)) return false;
+  second.lastIndex = first.lastIndex;
+  return second.exec(line) !== null;
 }
 
 /** The hooks that set pools, or undefined when there are none (or /etc/libvirt/hooks cannot be read). */
