@@ -8880,7 +8880,14 @@ function writeReportFile(path4, text, within, workspace) {
   const fail = (why) => {
     throw new ReportFileError(`${path4}: ${why}; report not written`);
   };
-  if (within === void 0 && workspace !== void 0 && isInside(workspace, resolve2(path4))) {
+  if (within === void 0 && workspace !== void 0 && isInside(workspace, resolve2(path4)) && relative2(workspace, resolve2(path4)) !== "") {
+    let at = workspace;
+    for (const part of relative2(workspace, resolve2(path4)).split(sep2)) {
+      at = `${at}${sep2}${part}`;
+      const link = lstatSync2(at, { throwIfNoEntry: false });
+      if (!link) break;
+      if (link.isSymbolicLink()) fail(at === resolve2(path4) ? `is a symlink${removeLink(at)}` : `${at} is a symlink${removeLink(at)}`);
+    }
     const parent = realAsFarAsExists(dirname2(resolve2(path4)));
     const root = realAsFarAsExists(workspace);
     if (!isInside(root, parent)) fail(`its directory leads through a symlink to ${parent}, outside the workspace ${workspace}`);
@@ -9028,6 +9035,51 @@ function firstChild(el, name) {
 function childrenNamed(el, name) {
   if (!el) return [];
   return el.children.filter((c) => c.name === name);
+}
+
+// src/model/qemu-commandline.ts
+var QEMU_NAMESPACE = "http://libvirt.org/schemas/domain/qemu/1.0";
+var HOST_CPU_MODELS = /* @__PURE__ */ new Set(["host", "max"]);
+function inQemuNamespace(el, local) {
+  const colon = el.name.indexOf(":");
+  if ((colon < 0 ? el.name : el.name.slice(colon + 1)) !== local) return false;
+  return isQemuNamespaced(el);
+}
+function isQemuNamespaced(el) {
+  const colon = el.name.indexOf(":");
+  const prefix = colon < 0 ? void 0 : el.name.slice(0, colon);
+  const declaration = prefix === void 0 ? "xmlns" : `xmlns:${prefix}`;
+  for (let at = el; at; at = at.parent) {
+    const uri = at.attributeValues[declaration];
+    if (uri !== void 0) return uri === QEMU_NAMESPACE;
+  }
+  return false;
+}
+function commandlineCpu(domain) {
+  let found;
+  for (const commandline of domain.children) {
+    if (!commandline.name.endsWith("commandline") || !inQemuNamespace(commandline, "commandline")) continue;
+    const args = commandline.children.filter((c) => inQemuNamespace(c, "arg"));
+    for (let i = 0; i + 1 < args.length; i++) {
+      const option = args[i].attributeValues["value"];
+      if (option !== "-cpu" && option !== "--cpu") continue;
+      const attr = args[i + 1].attribute("value");
+      if (attr === void 0) continue;
+      const [model = "", ...properties] = attr.value.split(",");
+      found = { model, properties, attr };
+      i++;
+    }
+  }
+  return found;
+}
+function enablesFeature(cpu, feature) {
+  let on = false;
+  for (const p of cpu.properties) {
+    if (p === `+${feature}`) on = true;
+    else if (p === `-${feature}`) on = false;
+    else if (p.startsWith(`${feature}=`)) on = ["on", "yes", "true", "y"].includes(p.slice(feature.length + 1));
+  }
+  return on;
 }
 
 // src/model/cpuset.ts
@@ -9662,6 +9714,8 @@ function isDomainRoot(el) {
   return name === "domain" || name.endsWith(":domain") && name.indexOf(":") === name.length - 7 && name.length > 7;
 }
 var VIRT_TYPES = /* @__PURE__ */ new Set(["none", "qemu", "kqemu", "kvm", "xen", "lxc", "uml", "openvz", "test", "vmware", "hyperv", "vbox", "phyp", "parallels", "bhyve", "vz", "hvf"]);
+var PREFIXED_ATTRIBUTE = /[ \t\r\n](?!xmlns:)[^\s=<>/'":]+:[^\s=<>/'"]+[ \t\r\n]*=/g;
+var PREFIXED_ELEMENT = /<[^\s=<>/'"!?:]+:/g;
 var CPU_MODES = /* @__PURE__ */ new Set(["custom", "host-model", "host-passthrough", "maximum"]);
 function buildDomainModel(domain) {
   const problems = [];
@@ -9669,11 +9723,14 @@ function buildDomainModel(domain) {
   const c = b.repeatedChildren(domain);
   b.nestedText(c[S_NAME]);
   b.nestedText(c[S_UUID]);
+  b.prefixedAttributes(domain);
   const vcpus = c[S_VCPUS];
   const vcpusElement = vcpus && firstChild(vcpus, "vcpu") ? vcpus : void 0;
   const typeAttr = attribute(domain, "type");
   const type = typeAttr?.value;
-  if (typeAttr && !VIRT_TYPES.has(typeAttr.value)) {
+  if (!typeAttr || typeAttr.value === "") {
+    problems.push({ ruleId: "value-invalid", range: typeAttr ? typeAttr.valueRange : domain.startTag, message: `<${domain.name}> has no type: libvirt rejects the domain ("missing domain type attribute")` });
+  } else if (!VIRT_TYPES.has(typeAttr.value)) {
     problems.push({ ruleId: "value-invalid", range: typeAttr.valueRange, message: `<domain type='${excerpt(typeAttr.value, 24)}'> is not a type libvirt knows: it rejects the domain ("invalid domain type")` });
   }
   const vcpu = b.vcpu(c[S_VCPU], vcpusElement !== void 0, type === "kvm" || type === "qemu");
@@ -10152,6 +10209,72 @@ var ModelBuilder = class {
         continue;
       }
       for (const c of el.children) if (c.rangeIncludes("xmlns")) stack.push(c);
+    }
+  }
+  /**
+   * Attributes with a prefix (`x:cpuset`, `xml:id`) below `<domain>`. libvirt reads most attributes with
+   * virXMLPropString, which is libxml2's xmlGetProp: xmlHasProp compares each attribute's local name, whatever
+   * its namespace, and takes the first in document order, so `<vcpupin vcpu='0' x:cpuset='0' cpuset='4'>` pins
+   * vCPU 0 to CPU 0 where kvmlint reads 4 (and a lone `x:cpuset` is a pin kvmlint does not see). Others are read
+   * by XPath (`./@type`), in no namespace. Either way kvmlint cannot say which one libvirt uses: unreadable.
+   * `<metadata>` and elements in another namespace (`<qemu:commandline>`) are not libvirt's domain reading.
+   */
+  prefixedAttributes(domain) {
+    const { text } = domain.contentSpan();
+    const foreign = domain.children.filter((c) => c.name.includes(":"));
+    const qemu = foreign.filter(isQemuNamespaced);
+    const metadata = domain.children.filter((c) => c.name === "metadata");
+    const ranges = (list) => list.map((c) => c.range);
+    const from = domain.startTag.start;
+    const to = domain.range.end;
+    const found = (re, skipped) => {
+      re.lastIndex = from;
+      for (let m = re.exec(text); m !== null && m.index < to; m = re.exec(text)) {
+        const at = m.index;
+        const skip = skipped.find((r) => at >= r.start && at < r.end);
+        if (!skip) return true;
+        re.lastIndex = skip.end;
+      }
+      return false;
+    };
+    const attributesSkipped = [domain.startTag, ...ranges(metadata), ...ranges(foreign.filter((c) => !qemu.includes(c)))];
+    if (!found(PREFIXED_ATTRIBUTE, attributesSkipped) && !found(PREFIXED_ELEMENT, [domain.startTag, ...ranges(metadata), ...ranges(foreign)])) return;
+    const attributesOnly = /* @__PURE__ */ new Set();
+    const stack = [domain];
+    for (const q of qemu) {
+      stack.push(q);
+      attributesOnly.add(q);
+    }
+    while (stack.length > 0) {
+      const el = stack.pop();
+      if (attributesOnly.has(el)) {
+        for (const c of el.children) {
+          attributesOnly.add(c);
+          stack.push(c);
+        }
+      }
+      for (const a of el === domain ? [] : el.attributes) {
+        const colon = a.name.indexOf(":");
+        if (colon <= 0 || a.name.startsWith("xmlns:") || a.name === "xml:lang" || a.name === "xml:space") continue;
+        this.problems.push({
+          ruleId: "value-invalid",
+          range: a.nameRange,
+          message: `<${excerpt(el.name, 24)} ${excerpt(a.name, 40)}='${excerpt(a.value, 24)}'>: libvirt may read it as '${excerpt(a.name.slice(colon + 1), 24)}' (xmlGetProp ignores the prefix), kvmlint does not`,
+          duplicate: { name: el.name, first: void 0, unreadable: true }
+        });
+      }
+      for (const c of attributesOnly.has(el) ? [] : el.children) {
+        if (c.name === "metadata") continue;
+        if (!c.name.includes(":")) stack.push(c);
+        else if (el !== domain) {
+          this.problems.push({
+            ruleId: "value-invalid",
+            range: c.startTag,
+            message: `<${excerpt(c.name, 40)}> in <${excerpt(el.name, 24)}>: libvirt may read it as <${excerpt(c.name.slice(c.name.indexOf(":") + 1), 24)}> (some lookups ignore the prefix), kvmlint does not`,
+            duplicate: { name: c.name, first: void 0, unreadable: true }
+          });
+        }
+      }
     }
   }
   /** A value element with text in an element inside it: unreadable (textInChildren). */
@@ -16386,11 +16509,42 @@ function semanticErrors(s, checkCpus) {
       errors.push({ field: `cpuTopology[${k}].node`, problem: `node ${c.node} is not in "nodes"` });
     }
   });
+  errors.push(...runningDuplicates(s));
   const sizesKiB = s.hugepages?.sizesKiB;
   const def = s.hugepages?.defaultSizeKiB;
   if (def !== void 0 && sizesKiB !== void 0 && !sizesKiB.includes(def)) {
     errors.push({ field: "hugepages.defaultSizeKiB", problem: `${def} is not one of hugepages.sizesKiB (${sizesKiB.join(", ")})` });
   }
+  return errors;
+}
+function runningDuplicates(s) {
+  const errors = [];
+  const running = s.running;
+  if (!running) return errors;
+  const once = (seen, key, field, what) => {
+    if (key === void 0) return;
+    const prev = seen.get(key);
+    if (prev !== void 0) errors.push({ field, problem: `${what} appears twice (also ${prev}); a host runs it once, so say it once` });
+    else seen.set(key, field);
+  };
+  const names2 = /* @__PURE__ */ new Map();
+  const uuids = /* @__PURE__ */ new Map();
+  const pids = /* @__PURE__ */ new Map();
+  const tids = /* @__PURE__ */ new Map();
+  (running.guests ?? []).forEach((g, i) => {
+    const at = `running.guests[${i}]`;
+    once(names2, g.name, `${at}.name`, `guest name ${JSON.stringify(excerpt(g.name))}`);
+    once(uuids, uuidKey(g.uuid), `${at}.uuid`, `guest uuid ${JSON.stringify(excerpt(g.uuid ?? ""))}`);
+    once(pids, g.pid, `${at}.pid`, `pid ${g.pid}`);
+    g.threads.forEach((t, k) => once(tids, t.tid, `${at}.threads[${k}].tid`, `tid ${t.tid}`));
+    const memory = /* @__PURE__ */ new Map();
+    (g.memory ?? []).forEach((m, k) => once(memory, `${m.node}/${m.pageSizeKiB}`, `${at}.memory[${k}]`, `node ${m.node} with ${m.pageSizeKiB} KiB pages`));
+    const cells = /* @__PURE__ */ new Map();
+    (g.cellMemory ?? []).forEach((m, k) => once(cells, `${m.cell}/${m.node}/${m.pageSizeKiB}`, `${at}.cellMemory[${k}]`, `cell ${m.cell} on node ${m.node} with ${m.pageSizeKiB} KiB pages`));
+  });
+  (running.foreignTasks ?? []).forEach((t, k) => once(tids, t.tid, `running.foreignTasks[${k}].tid`, `tid ${t.tid}`));
+  const irqs = /* @__PURE__ */ new Map();
+  (running.irqs ?? []).forEach((q, k) => once(irqs, q.irq, `running.irqs[${k}].irq`, `IRQ ${q.irq}`));
   return errors;
 }
 function jsonSyntaxError(text, path4, err) {
@@ -23445,47 +23599,6 @@ var pin_target_offline_default = defineHostRule({
   }
 });
 
-// src/model/qemu-commandline.ts
-var QEMU_NAMESPACE = "http://libvirt.org/schemas/domain/qemu/1.0";
-var HOST_CPU_MODELS = /* @__PURE__ */ new Set(["host", "max"]);
-function inQemuNamespace(el, local) {
-  const colon = el.name.indexOf(":");
-  const prefix = colon < 0 ? void 0 : el.name.slice(0, colon);
-  if ((colon < 0 ? el.name : el.name.slice(colon + 1)) !== local) return false;
-  const declaration = prefix === void 0 ? "xmlns" : `xmlns:${prefix}`;
-  for (let at = el; at; at = at.parent) {
-    const uri = at.attributeValues[declaration];
-    if (uri !== void 0) return uri === QEMU_NAMESPACE;
-  }
-  return false;
-}
-function commandlineCpu(domain) {
-  let found;
-  for (const commandline of domain.children) {
-    if (!commandline.name.endsWith("commandline") || !inQemuNamespace(commandline, "commandline")) continue;
-    const args = commandline.children.filter((c) => inQemuNamespace(c, "arg"));
-    for (let i = 0; i + 1 < args.length; i++) {
-      const option = args[i].attributeValues["value"];
-      if (option !== "-cpu" && option !== "--cpu") continue;
-      const attr = args[i + 1].attribute("value");
-      if (attr === void 0) continue;
-      const [model = "", ...properties] = attr.value.split(",");
-      found = { model, properties, attr };
-      i++;
-    }
-  }
-  return found;
-}
-function enablesFeature(cpu, feature) {
-  let on = false;
-  for (const p of cpu.properties) {
-    if (p === `+${feature}`) on = true;
-    else if (p === `-${feature}`) on = false;
-    else if (p.startsWith(`${feature}=`)) on = ["on", "yes", "true", "y"].includes(p.slice(feature.length + 1));
-  }
-  return on;
-}
-
 // rules/pinned-guest-cpu-model/index.ts
 var HOST_MODES = /* @__PURE__ */ new Set(["host-passthrough", "host-model", "maximum"]);
 var pinned_guest_cpu_model_default = defineDomainRule({
@@ -27488,6 +27601,17 @@ function planHost(host, files, diagnostics, options = {}) {
     const named2 = unreadable.length === 1 ? unreadable[0] : `${unreadable[0]} and ${unreadable.length - 1} more`;
     return { host, status: "refused", reason: `${named2} ${unreadable.length === 1 ? "is" : "are"} not read as libvirt reads ${unreadable.length === 1 ? "it" : "them"} (value-invalid): the placement of ${unreadable.length === 1 ? "its guest" : "their guests"} is unknown` };
   }
+  const refusedBy = /* @__PURE__ */ new Map();
+  for (const d of diagnostics) if (isDefineRefusal(d) && !refusedBy.has(d.file)) refusedBy.set(d.file, d.ruleId);
+  for (const ld of domains) {
+    const p = ld.domain.problems.find((p2) => p2.cpuset?.kind === "invalid" || p2.ruleId === "value-invalid" && (p2.severity ?? "error") === "error" && p2.since === void 0);
+    if (p && !refusedBy.has(ld.source.path)) refusedBy.set(ld.source.path, p.ruleId);
+  }
+  if (refusedBy.size > 0) {
+    const [file, ruleId] = [...refusedBy][0];
+    const named2 = refusedBy.size === 1 ? file : `${file} and ${refusedBy.size - 1} more`;
+    return { host, status: "refused", reason: `${named2} ${refusedBy.size === 1 ? "has" : "have"} a value libvirt refuses (${ruleId}): the placement of ${refusedBy.size === 1 ? "its guest" : "their guests"} is unknown` };
+  }
   if (!diagnostics.some(isPlacementFinding)) return { host, status: "unchanged", guests: domains.length, reason: "no placement finding" };
   const problem = buildPlanProblem(host.model, domains, diagnostics);
   if (problem.refusal) return { host, status: "refused", reason: problem.refusal };
@@ -27525,6 +27649,18 @@ function planHost(host, files, diagnostics, options = {}) {
     steps: result.steps,
     ms: performance.now() - t0
   };
+}
+var DEFINE_REFUSAL_RULES = /* @__PURE__ */ new Set([
+  "cpuset-syntax",
+  "value-invalid",
+  "vcpu-id-range",
+  "numatune-invalid",
+  "guest-numa-cell-invalid",
+  "memory-config-invalid",
+  "hugepages-config-invalid"
+]);
+function isDefineRefusal(d) {
+  return d.severity === "error" && DEFINE_REFUSAL_RULES.has(d.ruleId) && d.messageId !== "pinNoCpuset";
 }
 function unplannedOverdraw(problem) {
   const out = [];
@@ -28343,6 +28479,9 @@ async function lint(options) {
     if (!host) session.hosts.set(key, host = loadLintHost(file, cwd, housekeeping, libvirtVersion));
     return host;
   };
+  if (options.maxFileBytes === void 0 && config?.maxFileSize !== void 0 && config.maxFileSize > DEFAULT_MAX_FILE_BYTES) {
+    throw new ConfigError(config.path, "maxFileSize", `${config.maxFileSize} is above the default ${DEFAULT_MAX_FILE_BYTES} bytes: a config may lower the limit on what kvmlint reads, only --max-file-size raises it`);
+  }
   const maxBytes = options.maxFileBytes ?? config?.maxFileSize ?? DEFAULT_MAX_FILE_BYTES;
   const settings = { ...config?.rules, ...options.ruleSettings };
   const ruleOptions = { ...config?.ruleOptions, ...options.ruleOptions };

@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"78d158eeeb9800e3bbc9015fd8d0bfbdb0b6ac417b3dec19a394c240c363fea2"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"b7969625840f3eb07c85f30b11e94bbc6cb1f16732f09a602b374b44fdc61dd7"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

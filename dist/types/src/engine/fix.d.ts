@@ -21,6 +21,8 @@ export interface FixOutcome {
     encodings: Map<string, string>;
     /** Files whose fixed text would not parse: left untouched (defensive; a correct fix never does this). */
     unparsable: string[];
+    /** Files with fixes left unapplied because kvmlint does not read them as libvirt does (value-invalid, unreadable). */
+    unreadable: string[];
     /** Absolute path → rule id → how many of its fixes were applied, over all passes (for `--fix` to say what it did). */
     appliedRules: Map<string, Map<string, number>>;
     passes: number;

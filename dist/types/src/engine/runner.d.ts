@@ -108,5 +108,10 @@ export { diagnosticOf, effectiveSeverity, lineColumnOf };
 export declare function loadLintHost(hostFile: string, cwd: string, housekeeping?: string, libvirtVersion?: string): LintHost;
 /** The config a lint of `options.paths` uses: `-c`, else the nearest kvmlint.config.json above them. */
 export declare function resolveConfig(options: Pick<LintOptions, 'paths' | 'configFile' | 'stdin'>, cwd: string): ResolvedConfig | undefined;
+/**
+ * A file kvmlint reads that lies inside the workspace by name must really be there: a committed
+ * symlink to a token file or /etc/passwd would otherwise surface in error messages (exit 2).
+ */
+export declare function refuseSymlinkOut(file: string, cwd: string, what: string): void;
 export declare function lint(options: LintOptions): Promise<LintRun>;
 export { ConfigError };

@@ -58,4 +58,10 @@ export declare function readBoundedText(path: string, maxBytes: number): {
     error?: XmlParseError;
     encoding: XmlEncoding;
 };
+/** readBoundedText for a file that must be a regular file (opened non-blocking: a FIFO or a device is refused, not waited on). */
+export declare function readRegularText(path: string, maxBytes: number): {
+    text: string;
+    error?: XmlParseError;
+    encoding: XmlEncoding;
+};
 export declare function readSourceFile(path: string, displayPath: string, maxBytes: number): SourceFile;

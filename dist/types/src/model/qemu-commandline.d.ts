@@ -23,6 +23,8 @@ export interface CommandlineCpu {
 }
 /** Models that give the guest the host's CPU: `host` (host-passthrough) and `max` (every feature KVM can give). */
 export declare const HOST_CPU_MODELS: ReadonlySet<string>;
+/** Whether `el`'s name is in the QEMU namespace, whatever its local name. */
+export declare function isQemuNamespaced(el: XmlElement): boolean;
 /** The `-cpu` of the domain's `<qemu:commandline>`, the last one when there are several; undefined without one. */
 export declare function commandlineCpu(domain: XmlElement): CommandlineCpu | undefined;
 /** Whether the `-cpu` properties turn a feature on (`+invtsc`, `invtsc=on`, `invtsc=true`), the last mention deciding. */
