@@ -149,6 +149,8 @@ export interface SnapshotDefinition {
 export type SnapshotHugepageHook = ({ guest: string } | { allGuests: true }) & {
   /** The hook scripts, as absolute paths on the host. */
   hooks: string[];
+  /** Those of `hooks` that set only the host-wide pool (the kernel spreads its new pages over the nodes with memory). */
+  hostWide?: string[];
 };
 
 /** The versioned JSON document (schemas/host-snapshot.schema.json). */

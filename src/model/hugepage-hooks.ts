@@ -32,6 +32,92 @@ export function hugepageHooksFor(host: HostModel, name: string | undefined): str
   return out.length > 0 ? [...new Set(out)] : undefined;
 }
 
+/**
+ * Whether every hook that sets pools for this guest sets only the host-wide pool (the snapshot's
+ * `hostWide`): then the pages it adds are spread over the nodes with memory, not put on the guest's node.
+ */
+export function hugepageHooksHostWide(host: HostModel, name: string | undefined): boolean {
+  const hooks = hugepageHooksFor(host, name);
+  if (!hooks) return false;
+  const wide = new Set((host.snapshot.libvirt?.hugepageHooks ?? []).flatMap((h) => h.hostWide ?? []));
+  return hooks.every((h) => wide.has(h));
+}
+
+/**
+ * How many of `pages` new pages written to the host-wide nr_hugepages land on `target`. The kernel
+ * allocates them one at a time from the nodes with memory in turn (mm/hugetlb.c set_max_huge_pages →
+ * alloc_pool_huge_folio, for_each_node_mask_to_alloc over nodes_allowed = N_MEMORY, starting at
+ * hstate_next_node_to_alloc), and a node that cannot give a page is skipped for that page, so the pages
+ * fill the nodes evenly up to what each can give (`capacity`, pages; undefined: unknown, no cap). The
+ * starting node is not known: the target nodes are given the rounding up.
+ */
+export function hostWideShare(pages: number, nodes: readonly number[], target: ReadonlySet<number>, capacity: (node: number) => number | undefined): number {
+  let left = pages;
+  const open = new Map(nodes.map((n) => [n, capacity(n) ?? Infinity]));
+  const got = new Map(nodes.map((n) => [n, 0]));
+  while (left > 0 && open.size > 0) {
+    const each = Math.floor(left / open.size);
+    let rest = left - each * open.size;
+    // Remainder pages go to the target nodes first (the start of the round-robin is unknown).
+    const order = [...open.keys()].sort((a, b) => Number(target.has(b)) - Number(target.has(a)) || a - b);
+    let given = 0;
+    for (const n of order) {
+      const want = each + (rest > 0 ? 1 : 0);
+      if (rest > 0) rest--;
+      const take = Math.min(want, open.get(n)!);
+      got.set(n, got.get(n)! + take);
+      given += take;
+      const cap = open.get(n)! - take;
+      if (cap <= 0) open.delete(n);
+      else open.set(n, cap);
+    }
+    left -= given;
+    if (given === 0) break;
+  }
+  return [...got].reduce((a, [n, k]) => (target.has(n) ? a + k : a), 0);
+}
+
+/**
+ * Free memory that hook-grown pools take, shared by every check of a plan: two hooked guests on a node
+ * (of one page size or of two) draw on the same MemFree, once. Taken first from free memory, then from
+ * what the kernel can reclaim.
+ */
+export class HookMemoryLedger {
+  private readonly taken = new Map<number, number>();
+  constructor(private readonly host: HostModel) {}
+
+  /** What is left on these nodes after what earlier checks took; undefined when a node's MemFree is unknown. */
+  available(nodes: readonly number[]): HookFreeMemory | undefined {
+    let freeKiB = 0;
+    let reclaimableKiB = 0;
+    for (const id of nodes) {
+      const f = hookFreeMemory(this.host, [id]);
+      if (!f) return undefined;
+      const t = this.taken.get(id) ?? 0;
+      freeKiB += Math.max(0, f.freeKiB - t);
+      reclaimableKiB += Math.max(0, f.reclaimableKiB - Math.max(0, t - f.freeKiB));
+    }
+    return { freeKiB, reclaimableKiB };
+  }
+
+  /** Records `kib` taken from these nodes, from the one with the most left first. */
+  take(nodes: readonly number[], kib: number): void {
+    let left = kib;
+    const room = (id: number) => {
+      const f = hookFreeMemory(this.host, [id]);
+      return f ? f.freeKiB + f.reclaimableKiB - (this.taken.get(id) ?? 0) : 0;
+    };
+    for (const id of [...nodes].sort((a, b) => room(b) - room(a) || a - b)) {
+      if (left <= 0) break;
+      const t = Math.min(left, Math.max(0, room(id)));
+      this.taken.set(id, (this.taken.get(id) ?? 0) + t);
+      left -= t;
+    }
+    // More than the nodes have: the checks already said so; keep it on the first node.
+    if (left > 0 && nodes.length > 0) this.taken.set(nodes[0]!, (this.taken.get(nodes[0]!) ?? 0) + left);
+  }
+}
+
 export interface HookFreeMemory {
   /** MemFree of the nodes minus their min watermark shares (when vm.min_free_kbytes is known), at least 0. */
   freeKiB: number;

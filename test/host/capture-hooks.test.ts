@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { captureHost } from '../../src/host/capture.ts';
-import { MAX_HOOK_BYTES, setsHugepagePool } from '../../src/host/capture/hooks.ts';
+import { MAX_HOOK_BYTES, poolWriteGuests, setsHugepagePool, setsOnlyHostWidePool } from '../../src/host/capture/hooks.ts';
 import { formatSnapshot } from '../../src/host/snapshot-json.ts';
 import { loadHostSnapshotText } from '../../src/host/load.ts';
 import { buildHostModel } from '../../src/model/host-model.ts';
@@ -60,6 +60,50 @@ describe('hook scripts that set hugepage pools', () => {
   });
 });
 
+describe('which pool a hook script writes, and for which guests', () => {
+  it('host-wide: /proc/sys/vm, /sys/kernel/mm, sysctl, hugeadm; not a node\'s pool, not under numactl', () => {
+    assert.ok(setsOnlyHostWidePool(ALLOC));
+    assert.ok(setsOnlyHostWidePool('sysctl -w vm.nr_hugepages="$HUGEPAGES"\n'));
+    assert.ok(setsOnlyHostWidePool('echo 8 > /sys/kernel/mm/hugepages/hugepages-1048576kB/nr_hugepages\n'));
+    assert.ok(setsOnlyHostWidePool('hugeadm --pool-pages-min 2MB:4096\n'));
+    assert.ok(!setsOnlyHostWidePool('echo 8 > /sys/devices/system/node/node1/hugepages/hugepages-1048576kB/nr_hugepages\n'));
+    assert.ok(!setsOnlyHostWidePool('echo 8192 > /proc/sys/vm/nr_hugepages\necho 0 > /sys/devices/system/node/node1/hugepages/hugepages-2048kB/nr_hugepages\n'));
+    assert.ok(!setsOnlyHostWidePool('numactl --membind=0 sh -c "echo 8192 > /proc/sys/vm/nr_hugepages_mempolicy"\n'));
+    assert.ok(!setsOnlyHostWidePool('systemctl stop display-manager\n'));
+  });
+
+  it('a monolithic hook confines its pool writes to the guests it tests $1 (or a copy of it) for', () => {
+    const w = 'echo 8192 > /proc/sys/vm/nr_hugepages';
+    assert.deepEqual(poolWriteGuests(`#!/bin/bash\nif [ "$1" = "win10" ] && [ "$2" = "prepare" ]; then\n  ${w}\nfi\n`), ['win10']);
+    assert.deepEqual(poolWriteGuests(`#!/bin/bash\nGUEST_NAME="$1"\nif [[ $GUEST_NAME == win11 ]]; then\n if [ "$2" == prepare ]; then\n  ${w}\n elif [ "$2" = release ]; then\n  echo 0 > /proc/sys/vm/nr_hugepages\n fi\nfi\n`), ['win11']);
+    assert.deepEqual(poolWriteGuests(`#!/bin/bash\ncase "$1" in\n  win10|gaming)\n    ${w}\n    ;;\n  *)\n    ;;\nesac\n`), ['gaming', 'win10']);
+    assert.deepEqual(poolWriteGuests(`#!/bin/bash\n[ "$1" = "win10" ] && ${w}\n`), ['win10']);
+    assert.deepEqual(poolWriteGuests(`#!/bin/bash\nif [ win10 == "\${1}" ]; then ${w}; fi\n`), ['win10']);
+    assert.deepEqual(poolWriteGuests(`#!/bin/bash\nif [ "$1" = a ] || [ "$1" = b ]; then\n${w}\nfi\n`), ['a', 'b']);
+  });
+
+  it('anything it cannot be sure of counts for every guest: !=, else, globs, writes outside the test, other arguments', () => {
+    const w = 'echo 8192 > /proc/sys/vm/nr_hugepages';
+    for (const text of [
+      `#!/bin/bash\nif [ "$1" != "win10" ]; then exit 0; fi\n${w}\n`,
+      `#!/bin/bash\nif [ "$1" = "win10" ]; then exit 0; else\n${w}\nfi\n`,
+      `#!/bin/bash\nif [ "$1" = "win10" ]; then\n  exit 0\nelse\n  ${w}\nfi\n`,
+      `#!/bin/bash\ncase "$1" in\n  win*)\n    ${w}\n    ;;\nesac\n`,
+      `#!/bin/bash\ncase "$1" in\n  *)\n    ${w}\n    ;;\nesac\n`,
+      `#!/bin/bash\ncase "$2" in\n  prepare)\n    ${w}\n    ;;\nesac\n`,
+      `#!/bin/bash\nif [[ $1 == win10* ]]; then ${w}; fi\n`,
+      `#!/bin/bash\nif [ "$2" = prepare ]; then\n ${w}\nfi\n`,
+      `#!/bin/bash\nif ! [ "$1" = "win10" ]; then\n ${w}\nfi\n`,
+      `#!/bin/bash\nif [ "$1" = win10 ] || [ "$2" = x ]; then\n ${w}\nfi\n`,
+      `#!/bin/bash\nif [ "$1" = win10 ]; then\n ${w}\nfi\necho 0 > /proc/sys/vm/nr_hugepages\n`,
+      // Unbalanced blocks: not read.
+      `#!/bin/bash\nif [ "$1" = win10 ]; then\n ${w}\n`,
+    ]) {
+      assert.equal(poolWriteGuests(text), undefined, text);
+    }
+  });
+});
+
 describe('capture of libvirt hooks that allocate hugepages', () => {
   it('hook-helper layout: the guest directory names the guest; release/end and guests without a pool hook are left out', () => {
     const root = tree({
@@ -72,8 +116,8 @@ describe('capture of libvirt hooks that allocate hugepages', () => {
     });
     const { snapshot } = capture(root);
     assert.deepEqual(snapshot.libvirt?.hugepageHooks, [
-      { guest: 'macos', hooks: [`/${HOOKS}/qemu.d/macos/prepare/begin`] },
-      { guest: 'win11', hooks: [`/${HOOKS}/qemu.d/win11/prepare/begin/alloc_hugepages.sh`] },
+      { guest: 'macos', hooks: [`/${HOOKS}/qemu.d/macos/prepare/begin`], hostWide: [`/${HOOKS}/qemu.d/macos/prepare/begin`] },
+      { guest: 'win11', hooks: [`/${HOOKS}/qemu.d/win11/prepare/begin/alloc_hugepages.sh`], hostWide: [`/${HOOKS}/qemu.d/win11/prepare/begin/alloc_hugepages.sh`] },
     ]);
     const host = buildHostModel(snapshot);
     assert.deepEqual(hugepageHooksFor(host, 'win11'), [`/${HOOKS}/qemu.d/win11/prepare/begin/alloc_hugepages.sh`]);
@@ -82,10 +126,24 @@ describe('capture of libvirt hooks that allocate hugepages', () => {
 
   it('a monolithic qemu hook, or a script directly in qemu.d, counts for all guests', () => {
     const mono = capture(tree({ [`${HOOKS}/qemu`]: `#!/bin/bash\nif [ "$2" = prepare ]; then\n  sysctl -w vm.nr_hugepages=8192\nfi\n` })).snapshot;
-    assert.deepEqual(mono.libvirt?.hugepageHooks, [{ allGuests: true, hooks: [`/${HOOKS}/qemu`] }]);
+    assert.deepEqual(mono.libvirt?.hugepageHooks, [{ allGuests: true, hooks: [`/${HOOKS}/qemu`], hostWide: [`/${HOOKS}/qemu`] }]);
     assert.deepEqual(hugepageHooksFor(buildHostModel(mono), 'anything'), [`/${HOOKS}/qemu`]);
     const dropIn = capture(tree({ [`${HOOKS}/qemu.d/10-hugepages`]: ALLOC })).snapshot;
-    assert.deepEqual(dropIn.libvirt?.hugepageHooks, [{ allGuests: true, hooks: [`/${HOOKS}/qemu.d/10-hugepages`] }]);
+    assert.deepEqual(dropIn.libvirt?.hugepageHooks, [{ allGuests: true, hooks: [`/${HOOKS}/qemu.d/10-hugepages`], hostWide: [`/${HOOKS}/qemu.d/10-hugepages`] }]);
+  });
+
+  it('a monolithic qemu hook that tests the guest name counts for that guest only; host-wide writes are marked', () => {
+    const text = '#!/bin/bash\nif [ "$1" = "win11" ]; then\n  if [ "$2" = "prepare" ]; then\n    echo 8192 > /proc/sys/vm/nr_hugepages\n  fi\nfi\n';
+    const { snapshot } = capture(tree({ [`${HOOKS}/qemu`]: text }));
+    assert.deepEqual(snapshot.libvirt?.hugepageHooks, [{ guest: 'win11', hooks: [`/${HOOKS}/qemu`], hostWide: [`/${HOOKS}/qemu`] }]);
+    const host = buildHostModel(snapshot);
+    assert.deepEqual(hugepageHooksFor(host, 'win11'), [`/${HOOKS}/qemu`]);
+    assert.equal(hugepageHooksFor(host, 'linux-dev'), undefined);
+    // A node's pool: not host-wide; with the hook-helper layout, per guest.
+    const node = capture(
+      tree({ [`${HOOKS}/qemu`]: DISPATCHER, [`${HOOKS}/qemu.d/win11/prepare/begin/alloc.sh`]: '#!/bin/bash\necho 8192 > /sys/devices/system/node/node0/hugepages/hugepages-2048kB/nr_hugepages\n' }),
+    ).snapshot;
+    assert.deepEqual(node.libvirt?.hugepageHooks, [{ guest: 'win11', hooks: [`/${HOOKS}/qemu.d/win11/prepare/begin/alloc.sh`] }]);
   });
 
   it('not run, not recorded: per-guest directories without a qemu dispatcher, scripts that are not executable', () => {
@@ -148,7 +206,7 @@ describe('hostile hook trees (snapshot --root)', () => {
     const started = Date.now();
     const { snapshot, notes } = capture(root);
     assert.ok(Date.now() - started < 20_000, 'capture finished (no blocking on the FIFO)');
-    assert.deepEqual(snapshot.libvirt?.hugepageHooks, [{ guest: 'ok', hooks: [`/${HOOKS}/qemu.d/ok/prepare/begin/alloc.sh`] }]);
+    assert.deepEqual(snapshot.libvirt?.hugepageHooks, [{ guest: 'ok', hooks: [`/${HOOKS}/qemu.d/ok/prepare/begin/alloc.sh`], hostWide: [`/${HOOKS}/qemu.d/ok/prepare/begin/alloc.sh`] }]);
     const note = notes.find((n) => n.startsWith('libvirt hooks:')) ?? '';
     for (const guest of ['escape', 'elsewhere', 'passwd', 'linked']) assert.ok(note.includes(`qemu.d/${guest}`), `${guest}: ${note}`);
     assert.match(note, /fifo\/prepare\/begin\/alloc\.sh \(not a regular file\)/);

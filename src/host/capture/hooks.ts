@@ -5,7 +5,8 @@
  *
  * Which scripts run for which guest (https://libvirt.org/hooks.html):
  * - /etc/libvirt/hooks/qemu: libvirt runs it for every guest and operation. A script that
- *   mentions a pool counts for all guests (it may test the guest name itself: not read);
+ *   mentions a pool counts for all guests, unless every pool write sits under a test of the guest
+ *   name $1 (poolWriteGuests): then for those guests only;
  * - /etc/libvirt/hooks/qemu.d/<script>: libvirt (6.5.0 on) runs each executable file there for
  *   every guest, after `qemu`;
  * - /etc/libvirt/hooks/qemu.d/<guest>/prepare/begin/<script> (or the file prepare/begin): the
@@ -17,7 +18,8 @@
  * A script "sets a pool" when it names nr_hugepages: /proc/sys/vm/nr_hugepages(_mempolicy), a pool
  * directory under /sys/kernel/mm/hugepages or /sys/devices/system/node/nodeN/hugepages and the file
  * nr_hugepages (often joined through variables), `sysctl vm.nr_hugepages=`, or `hugeadm --pool-pages-min`.
- * Comment lines do not count; the value written is not read.
+ * Comment lines do not count; the value written is not read. A script that writes only the host-wide
+ * pool is marked (hostWide): the kernel spreads those pages over the nodes with memory.
  *
  * The tree may be a hostile copy (`snapshot --root`): every script is read only where its real
  * path lies inside /etc/libvirt/hooks of the tree, as a regular file (a FIFO would block), at most
@@ -36,10 +38,7 @@ export const MAX_HOOK_ENTRIES = 1024;
 
 /** Whether a script's text (comment lines left out) names a hugepage pool size. */
 export function setsHugepagePool(text: string): boolean {
-  const code = text
-    .split('\n')
-    .filter((l) => !/^\s*#/.test(l))
-    .join('\n');
+  const code = codeOf(text);
   return (
     /\/proc\/sys\/vm\/nr_hugepages/.test(code) ||
     // The pool directory and the file are often joined through variables and quotes: VFIO-Tools'
@@ -49,6 +48,151 @@ export function setsHugepagePool(text: string): boolean {
     // libhugetlbfs: hugeadm --pool-pages-min 2MB:4096 sets the pool's size.
     /\bhugeadm\b[^\n]*--pool-pages-(?:min|max)\b/.test(code)
   );
+}
+
+/** The text's lines without comment lines. */
+function codeOf(text: string): string {
+  return text
+    .split('\n')
+    .filter((l) => !/^\s*#/.test(l))
+    .join('\n');
+}
+
+/**
+ * Whether a script that sets a pool sets only the host-wide one: it names no node's pool
+ * (/sys/devices/system/node/nodeN/hugepages) and runs nothing under numactl (whose policy would steer
+ * nr_hugepages_mempolicy). A write to the host-wide nr_hugepages makes the kernel spread the new pages
+ * round-robin over the nodes with memory (mm/hugetlb.c __nr_hugepages_store_common: nodes_allowed =
+ * N_MEMORY without a node or a task mempolicy; alloc_pool_huge_folio walks them with
+ * for_each_node_mask_to_alloc). libvirt runs hooks from libvirtd, whose policy is the default one.
+ */
+export function setsOnlyHostWidePool(text: string): boolean {
+  const code = codeOf(text);
+  return setsHugepagePool(text) && !/\/sys\/devices\/system\/node\b/.test(code) && !/\bnumactl\b/.test(code);
+}
+
+const WORD_END = String.raw`(?=\s|\]|;|\)|$)`;
+/** A literal guest name as a shell word: quoted, or bare without glob characters. */
+const LITERAL = String.raw`(?:"([^"$\x60\\*?[\]]+)"|'([^'*?[\]]+)'|([A-Za-z0-9._+:@-]+)${WORD_END})`;
+/** The same, where it precedes the operator: a bare word must start after a space or bracket. */
+const LITERAL_START = String.raw`(?:"([^"$\x60\\*?[\]]+)"|'([^'*?[\]]+)'|(?<=\s|\[)([A-Za-z0-9._+:@-]+))`;
+
+/**
+ * The guest names that guard every pool write of a script libvirt runs for all guests (the monolithic
+ * /etc/libvirt/hooks/qemu, or a script directly in qemu.d), or undefined when a pool write is not under
+ * such a test. libvirt passes the guest name as $1 (https://libvirt.org/hooks.html, "the first argument
+ * is the name of the object involved"); a write inside `if [ "$1" = win11 ]` (or `==`, `[[ ]]`, `test`,
+ * a variable assigned from $1, `elif`, a `case "$1" in win11)` arm, or `[ "$1" = win11 ] && …`) runs only
+ * for that guest. Anything else (negated tests, `!=`, globs, `else`, functions, a write before the test,
+ * nesting this reading loses track of) leaves the script counting for every guest, as before.
+ */
+export function poolWriteGuests(text: string): string[] | undefined {
+  const code = codeOf(text);
+  const vars = new Set<string>(['1']);
+  for (const m of code.matchAll(/^\s*(?:local\s+|readonly\s+|declare\s+(?:-\w+\s+)?)?([A-Za-z_]\w*)=(["']?)\$(?:1|\{1\})\2\s*(?:;|$)/gm)) vars.add(m[1]!);
+  const ref = String.raw`"?\$(?:\{(?:${[...vars].join('|')})\}|(?:${[...vars].join('|')})\b)"?`;
+  const eqAfter = new RegExp(String.raw`${ref}\s*==?\s*${LITERAL}`, 'g');
+  const eqBefore = new RegExp(String.raw`${LITERAL_START}\s*==?\s*${ref}`, 'g');
+  const isRef = new RegExp(String.raw`^${ref}$`);
+  /** The names a condition requires, or null when it does not confine to names. */
+  const condNames = (cond: string): string[] | null => {
+    if (/(?:^|\s)!(?:\s|\[)|!=|=~|-ne\b/.test(cond)) return null;
+    const out: string[] = [];
+    for (const part of cond.split(/\|\||\s-o\s/)) {
+      const names = [...part.matchAll(eqAfter), ...part.matchAll(eqBefore)].map((m) => m[1] ?? m[2] ?? m[3]!);
+      if (names.length === 0) return null;
+      out.push(...names);
+    }
+    return out;
+  };
+  type Frame = { kind: 'if' | 'case'; names: string[] | null; nameCase?: boolean; armOpen?: boolean };
+  const stack: Frame[] = [];
+  const guards = new Set<string>();
+  const statements = code
+    .replace(/;;/g, '\n;;\n')
+    .split(/\n|;(?!;)/)
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
+  const writes = (stmt: string) => /nr_hugepages|\bhugeadm\b/.test(stmt);
+  const confined = (extra: string[] | null): string[] | null => {
+    let names: string[] | null = extra;
+    for (const f of stack) {
+      if (f.names === null) continue;
+      names = names === null ? f.names : names.filter((n) => f.names!.includes(n));
+    }
+    return names;
+  };
+  for (let stmt of statements) {
+    for (;;) {
+      const m = /^(then|else|do)\s+(.*)$/.exec(stmt);
+      if (!m) break;
+      if (m[1] === 'else') {
+        const top = stack.at(-1);
+        if (top?.kind !== 'if') return undefined;
+        top.names = null;
+      }
+      stmt = m[2]!;
+    }
+    let m: RegExpExecArray | null;
+    if ((m = /^(if|elif)\s+(.*?)(?:\s+then)?$/.exec(stmt))) {
+      const names = condNames(m[2]!);
+      if (m[1] === 'if') stack.push({ kind: 'if', names });
+      else {
+        const top = stack.at(-1);
+        if (top?.kind !== 'if') return undefined;
+        top.names = names;
+      }
+      continue;
+    }
+    if (stmt === 'then' || stmt === 'do' || stmt === 'done' || /^(while|for|until)\b/.test(stmt)) {
+      // Loops do not confine; their bodies are read with the frames around them.
+      if (!writes(stmt)) continue;
+    }
+    if (stmt === 'else') {
+      const top = stack.at(-1);
+      if (top?.kind !== 'if') return undefined;
+      top.names = null;
+      continue;
+    }
+    if (stmt === 'fi') {
+      if (stack.pop()?.kind !== 'if') return undefined;
+      continue;
+    }
+    if ((m = /^case\s+(\S+)\s+in$/.exec(stmt))) {
+      stack.push({ kind: 'case', names: null, nameCase: isRef.test(m[1]!), armOpen: false });
+      continue;
+    }
+    if (stmt === 'esac') {
+      if (stack.pop()?.kind !== 'case') return undefined;
+      continue;
+    }
+    if (stmt === ';;') {
+      const top = stack.at(-1);
+      if (top?.kind !== 'case') return undefined;
+      top.names = null;
+      top.armOpen = false;
+      continue;
+    }
+    const top = stack.at(-1);
+    if (top?.kind === 'case' && !top.armOpen && (m = /^\(?([^()]+)\)\s*(.*)$/.exec(stmt))) {
+      top.armOpen = true;
+      const labels = m[1]!.split('|').map((l) => l.trim());
+      const lit = new RegExp(String.raw`^${LITERAL}$`);
+      const names = labels.map((l) => lit.exec(l)).map((x) => (x ? (x[1] ?? x[2] ?? x[3]!) : undefined));
+      top.names = top.nameCase && names.every((n) => n !== undefined) ? (names as string[]) : null;
+      stmt = m[2]!;
+      if (stmt === '') continue;
+    }
+    if (!writes(stmt)) continue;
+    // `[ "$1" = win11 ] && echo 4096 > …`
+    const and = stmt.split('&&');
+    const inline = and.length > 1 ? condNames(and[0]!) : null;
+    const names = confined(inline);
+    if (names === null) return undefined;
+    for (const n of names) guards.add(n);
+  }
+  if (stack.length > 0) return undefined;
+  return guards.size > 0 ? [...guards].sort() : undefined;
 }
 
 /** The hooks that set pools, or undefined when there are none (or /etc/libvirt/hooks cannot be read). */
@@ -62,7 +206,14 @@ export function captureHugepageHooks(reader: TreeReader): SnapshotHugepageHook[]
   }
   const problems: string[] = [];
   /** Whether the script at `rel` is run (executable) and sets a pool; problems noted. */
-  const script = (rel: string): { runs: boolean; sets: boolean } => {
+  interface Script {
+    runs: boolean;
+    sets: boolean;
+    hostWide?: boolean;
+    /** For a script run for every guest: the guest names its pool writes are confined to. */
+    guests?: string[];
+  }
+  const script = (rel: string): Script => {
     if (!reader.isWithin(rel, LIBVIRT_HOOKS)) {
       problems.push(`/${rel} (leads outside /${LIBVIRT_HOOKS})`);
       return { runs: false, sets: false };
@@ -73,6 +224,7 @@ export function captureHugepageHooks(reader: TreeReader): SnapshotHugepageHook[]
       return { runs: false, sets: false };
     }
     const sets = setsHugepagePool(r.text);
+    const facts = sets ? { hostWide: setsOnlyHostWidePool(r.text), guests: poolWriteGuests(r.text) } : {};
     let runs = true;
     try {
       runs = (statSync(reader.abs(rel)).mode & 0o111) !== 0;
@@ -80,13 +232,28 @@ export function captureHugepageHooks(reader: TreeReader): SnapshotHugepageHook[]
       runs = false;
     }
     if (sets && !runs) problems.push(`/${rel} (sets hugepage pools but is not executable: libvirt does not run it)`);
-    return { runs, sets };
+    return { runs, sets, ...facts };
   };
-  const all: string[] = [];
-  const perGuest = new Map<string, string[]>();
+  const all: Script[] = [];
+  const allPaths: string[] = [];
+  const perGuest = new Map<string, { path: string; s: Script }[]>();
+  const addFor = (guest: string, path: string, s: Script) => {
+    const list = perGuest.get(guest) ?? [];
+    if (!list.some((e) => e.path === path)) list.push({ path, s });
+    perGuest.set(guest, list);
+  };
+  /** A script libvirt runs for every guest: for the guests its pool writes are confined to, else for all. */
+  const forEveryGuest = (path: string, s: Script) => {
+    if (!s.runs || !s.sets) return;
+    if (s.guests) for (const g of s.guests) addFor(g, path, s);
+    else {
+      all.push(s);
+      allPaths.push(path);
+    }
+  };
   const entries = new Set(listing.entries);
-  const dispatcher = entries.has('qemu') ? script(`${LIBVIRT_HOOKS}/qemu`) : { runs: false, sets: false };
-  if (dispatcher.runs && dispatcher.sets) all.push(`/${LIBVIRT_HOOKS}/qemu`);
+  const dispatcher: Script = entries.has('qemu') ? script(`${LIBVIRT_HOOKS}/qemu`) : { runs: false, sets: false };
+  forEveryGuest(`/${LIBVIRT_HOOKS}/qemu`, dispatcher);
 
   const qemuD = `${LIBVIRT_HOOKS}/qemu.d`;
   if (entries.has('qemu.d') && reader.isWithin(qemuD, LIBVIRT_HOOKS) && reader.isDir(qemuD)) {
@@ -100,32 +267,36 @@ export function captureHugepageHooks(reader: TreeReader): SnapshotHugepageHook[]
       }
       if (!reader.isDir(rel)) {
         // A script directly in qemu.d: libvirt runs it for every guest.
-        const s = script(rel);
-        if (s.runs && s.sets) all.push(`/${rel}`);
+        forEveryGuest(`/${rel}`, script(rel));
         continue;
       }
       // The hook-helper layout: only a `qemu` dispatcher runs it.
       if (!dispatcher.runs) continue;
       const begin = `${rel}/prepare/begin`;
       if (!reader.isWithin(begin, LIBVIRT_HOOKS)) continue;
-      const found: string[] = [];
       if (reader.isDir(begin)) {
         const files = reader.entries(begin)?.sort() ?? [];
         if (files.length > MAX_HOOK_ENTRIES) problems.push(`/${begin} (${files.length} entries: only the first ${MAX_HOOK_ENTRIES} looked at)`);
         for (const f of files.slice(0, MAX_HOOK_ENTRIES)) {
           const s = script(`${begin}/${f}`);
-          if (s.runs && s.sets) found.push(`/${begin}/${f}`);
+          if (s.runs && s.sets) addFor(name, `/${begin}/${f}`, s);
         }
       } else {
         const s = script(begin);
-        if (s.runs && s.sets) found.push(`/${begin}`);
+        if (s.runs && s.sets) addFor(name, `/${begin}`, s);
       }
-      if (found.length > 0) perGuest.set(name, found);
     }
   }
   if (problems.length > 0) reader.cannotRead('libvirt hooks', problems.join(', '));
   const out: SnapshotHugepageHook[] = [];
-  if (all.length > 0) out.push({ allGuests: true, hooks: all });
-  for (const [guest, hooks] of [...perGuest].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) out.push({ guest, hooks });
+  const hostWide = (list: { path: string; s: Script }[]) => {
+    const paths = list.filter((e) => e.s.hostWide).map((e) => e.path);
+    return paths.length > 0 ? { hostWide: paths } : {};
+  };
+  const allList = allPaths.map((path, i) => ({ path, s: all[i]! }));
+  if (allList.length > 0) out.push({ allGuests: true, hooks: allPaths, ...hostWide(allList) });
+  for (const [guest, list] of [...perGuest].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+    out.push({ guest, hooks: list.map((e) => e.path), ...hostWide(list) });
+  }
   return out.length > 0 ? out : undefined;
 }
