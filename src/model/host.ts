@@ -178,7 +178,8 @@ export interface HostSnapshot {
   tuned?: { activeProfile?: string; includes?: string[]; isolatedCores?: SnapshotCpuList; noBalanceCores?: SnapshotCpuList };
   /** The running guests and what else runs on isolated CPUs, when captured. */
   running?: SnapshotRunning;
-  libvirt?: { definitions?: SnapshotDefinition[]; hugepageHooks?: SnapshotHugepageHook[] };
+  /** `numad`: whether numad is installed (placement='auto' needs it); absent when unknown. */
+  libvirt?: { definitions?: SnapshotDefinition[]; hugepageHooks?: SnapshotHugepageHook[]; numad?: boolean };
 }
 
 export interface HostHugepagePool {
