@@ -155,9 +155,9 @@ function checkSize(ctx: PlanRuleContext<typeof messages>, size: number, b: SizeB
     return hookCache.get(c.on);
   };
   // Surplus pages (nr_overcommit_hugepages) cover a shortfall from free memory at start, host-wide, for sizes the
-  // buddy allocator can give (mm/hugetlb.c alloc_surplus_hugetlb_folio refuses gigantic ones: above order 10).
+  // buddy allocator can give (mm/hugetlb.c alloc_surplus_hugetlb_folio refuses gigantic ones: above MAX_PAGE_ORDER).
   const overcommit = host.hugepageOvercommit(size);
-  let surplusLeft = size <= host.pageSizeKiB * 1024 ? overcommit : 0;
+  let surplusLeft = isGiganticPage(host, size) ? 0 : overcommit;
   /** Whether surplus pages can cover `shortBy`: then a warning in place of the error, the pages taken from what is left. */
   const surplusCovers = (shortBy: number): boolean => {
     if (shortBy > surplusLeft) return false;

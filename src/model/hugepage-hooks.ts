@@ -139,7 +139,20 @@ export function hookFreeMemory(host: HostModel, nodes: readonly number[]): HookF
   return { freeKiB, reclaimableKiB };
 }
 
-/** Gigantic pages (above order MAX_PAGE_ORDER, 1 GiB on x86): not from the buddy allocator. */
+/**
+ * MAX_PAGE_ORDER, the largest order the buddy allocator gives, by base page size: 10 with 4 KiB pages
+ * (x86, arm64, and most others), 11 with 16 KiB pages and 13 with 64 KiB pages (arm64/Kconfig
+ * ARCH_FORCE_MAX_ORDER; LoongArch the same). ppc64 with 64 KiB pages has 8, which gives the same answer
+ * for every size it has (2 MiB and 16 MiB below, 1 GiB and 16 GiB above either limit).
+ */
+export function maxPageOrder(pageSizeKiB: number): number {
+  return pageSizeKiB >= 64 ? 13 : pageSizeKiB >= 16 ? 11 : 10;
+}
+
+/**
+ * Gigantic pages (mm/hugetlb.c hstate_is_gigantic: order above MAX_PAGE_ORDER): 1 GiB on x86 and on arm64 with
+ * 4 KiB pages, 16 GiB (not 512 MiB) on arm64 with 64 KiB pages. Not from the buddy allocator, and no surplus pages.
+ */
 export function isGiganticPage(host: Pick<HostModel, 'pageSizeKiB'>, sizeKiB: number): boolean {
-  return sizeKiB > host.pageSizeKiB * 1024;
+  return sizeKiB > host.pageSizeKiB * 2 ** maxPageOrder(host.pageSizeKiB);
 }

@@ -33,9 +33,18 @@ describe('hugepage pools a libvirt hook fills at start', () => {
     assert.equal(hookFreeMemory(noMin, [0])?.freeKiB, snap.nodes[0]!.memFreeKiB);
   });
 
-  it('gigantic pages: above order 10 of the base page (1 GiB on x86 with 4 KiB pages, not 2 MiB)', () => {
+  it('gigantic pages: above MAX_PAGE_ORDER of the base page (1 GiB on x86 with 4 KiB pages, not 2 MiB; 16 GiB on arm64 64k)', () => {
     assert.equal(isGiganticPage({ pageSizeKiB: 4 }, 1048576), true);
     assert.equal(isGiganticPage({ pageSizeKiB: 4 }, 2048), false);
+    // arm64 4 KiB: 32 MiB (contiguous PMDs) is order 13, above 10.
+    assert.equal(isGiganticPage({ pageSizeKiB: 4 }, 32768), true);
+    // arm64 64 KiB pages: MAX_PAGE_ORDER 13, so 512 MiB (order 13) is not gigantic, 16 GiB is.
+    assert.equal(isGiganticPage({ pageSizeKiB: 64 }, 524288), false);
+    assert.equal(isGiganticPage({ pageSizeKiB: 64 }, 16777216), true);
+    assert.equal(isGiganticPage({ pageSizeKiB: 64 }, 1048576), true);
+    // arm64 16 KiB pages: MAX_PAGE_ORDER 11, 32 MiB (order 11) is not gigantic, 1 GiB is.
+    assert.equal(isGiganticPage({ pageSizeKiB: 16 }, 32768), false);
+    assert.equal(isGiganticPage({ pageSizeKiB: 16 }, 1048576), true);
   });
 
   it('a host-wide hook: every hook of the guest must be marked host-wide', () => {
