@@ -221,14 +221,18 @@ function checkSize(ctx: PlanRuleContext<typeof messages>, size: number, b: SizeB
     const hooks = [...new Set(hooked.flatMap((c) => hooksOf(c)!))].join(', ');
     const free = ledger.available(nodes);
     const needKiB = shortBy * size;
+    // What the hooks take is shared with the checks after this one, when they can take it: a guest whose hook
+    // cannot grow the pool does not start (its error says so), and its pages are no other guest's concern.
     // A broader check of this size (a set, the host) includes the shortfalls of the narrower ones before it.
-    let extra = Math.max(0, needKiB - nodes.reduce((a, n) => a + (sizeTaken.get(n) ?? 0), 0));
-    const sorted = [...nodes].sort((x, y) => x - y);
-    for (const n of sorted) {
-      const room = Math.max(0, (ledger.available([n])?.freeKiB ?? Infinity) - (sizeTaken.get(n) ?? 0));
-      const t = n === sorted.at(-1) ? extra : Math.min(extra, room);
-      sizeTaken.set(n, (sizeTaken.get(n) ?? 0) + t);
-      extra -= t;
+    if (!free || needKiB <= free.freeKiB + free.reclaimableKiB) {
+      let extra = Math.max(0, needKiB - nodes.reduce((a, n) => a + (sizeTaken.get(n) ?? 0), 0));
+      const sorted = [...nodes].sort((x, y) => x - y);
+      for (const n of sorted) {
+        const room = Math.max(0, (ledger.available([n])?.freeKiB ?? Infinity) - (sizeTaken.get(n) ?? 0));
+        const t = n === sorted.at(-1) ? extra : Math.min(extra, room);
+        sizeTaken.set(n, (sizeTaken.get(n) ?? 0) + t);
+        extra -= t;
+      }
     }
     // Hooks that write the host-wide pool: the kernel spreads the new pages over every node with memory.
     const target = new Set(nodes);
