@@ -82,10 +82,32 @@ describe('which pool a hook script writes, and for which guests', () => {
     assert.deepEqual(poolWriteGuests(`#!/bin/bash\nif [ "$1" = a ] || [ "$1" = b ]; then\n${w}\nfi\n`), ['a', 'b']);
   });
 
+  it('an early exit for every other guest confines what follows; a variable assigned one literal stands for it', () => {
+    const w = 'sysctl vm.nr_hugepages=$pages';
+    // The "virtual DAW" pattern (r/VFIO): the guest name in a variable, the other guests sent away first.
+    const daw = `#!/usr/bin/env bash\nvm="windows10"\nguest_name=$1\nmode=$2\nlog() { echo "$*"; }\nif [ "$guest_name" != "$vm" ]; then\n\techo "ignoring $guest_name"\n\texit\nfi\nif [ "$mode" = prepare ]; then\n\t${w}\nfi\nif [ "$mode" = release ]; then\n\tsysctl vm.nr_hugepages=0\nfi\n`;
+    assert.deepEqual(poolWriteGuests(daw), ['windows10']);
+    assert.deepEqual(poolWriteGuests(`#!/bin/bash\n[ "$1" != "win10" ] && exit 0\n${w}\n`), ['win10']);
+    assert.deepEqual(poolWriteGuests(`#!/bin/bash\nif [ "$1" != "win10" ]; then exit 0; fi\n${w}\n`), ['win10']);
+    assert.deepEqual(poolWriteGuests(`#!/bin/bash\n[[ $1 == win10 ]] || exit\n${w}\n`), ['win10']);
+    assert.deepEqual(poolWriteGuests(`#!/bin/bash\nif [ "$1" = "$VM" ]; then ${w}; fi\nVM=win10\n`), ['win10']);
+    for (const text of [
+      // The block does more than leave: not read.
+      `#!/bin/bash\nif [ "$1" != "win10" ]; then\n  other_setup\n  exit 0\nfi\n${w}\n`,
+      // No exit: the write runs for every guest.
+      `#!/bin/bash\nif [ "$1" != "win10" ]; then echo other; fi\n${w}\n`,
+      // The write comes first.
+      `#!/bin/bash\n${w}\nif [ "$1" != "win10" ]; then exit 0; fi\n`,
+      // A variable assigned twice is no literal.
+      `#!/bin/bash\nVM=win10\nVM=win11\nif [ "$1" != "$VM" ]; then exit; fi\n${w}\n`,
+    ]) {
+      assert.equal(poolWriteGuests(text), undefined, text);
+    }
+  });
+
   it('anything it cannot be sure of counts for every guest: !=, else, globs, writes outside the test, other arguments', () => {
     const w = 'echo 8192 > /proc/sys/vm/nr_hugepages';
     for (const text of [
-      `#!/bin/bash\nif [ "$1" != "win10" ]; then exit 0; fi\n${w}\n`,
       `#!/bin/bash\nif [ "$1" = "win10" ]; then exit 0; else\n${w}\nfi\n`,
       `#!/bin/bash\nif [ "$1" = "win10" ]; then\n  exit 0\nelse\n  ${w}\nfi\n`,
       `#!/bin/bash\ncase "$1" in\n  win*)\n    ${w}\n    ;;\nesac\n`,

@@ -94,8 +94,37 @@ export function poolWriteGuests(text: string): string[] | undefined {
   const eqAfter = new RegExp(String.raw`${ref}\s*==?\s*${LITERAL}`, 'g');
   const eqBefore = new RegExp(String.raw`${LITERAL_START}\s*==?\s*${ref}`, 'g');
   const isRef = new RegExp(String.raw`^${ref}$`);
+  // A variable assigned one literal once (my_guest_name="windows10") stands for that literal in a test.
+  const assigned = new Map<string, string[]>();
+  for (const m of code.matchAll(/^\s*(?:readonly\s+|declare\s+(?:-\w+\s+)?)?([A-Za-z_]\w*)=(.*)$/gm)) {
+    assigned.set(m[1]!, [...(assigned.get(m[1]!) ?? []), m[2]!.trim()]);
+  }
+  const literals = new Map<string, string>();
+  for (const [name, values] of assigned) {
+    const v = values.length === 1 ? /^(?:"([^"$\x60\\*?[\]]+)"|'([^'*?[\]]+)'|([A-Za-z0-9._+:@-]+))$/.exec(values[0]!) : null;
+    if (v && !vars.has(name)) literals.set(name, v[1] ?? v[2] ?? v[3]!);
+  }
+  const resolve = (cond: string): string =>
+    cond.replace(/"?\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))"?/g, (all, a: string | undefined, b: string | undefined) => {
+      const v = literals.get((a ?? b)!);
+      return v === undefined ? all : `"${v}"`;
+    });
+  /**
+   * The guest names of `cond` when it is a single test that the guest name is NOT one literal
+   * (`[ "$1" != win10 ]`): an early exit under it confines everything after it to that name.
+   */
+  const negatedName = (raw: string): string | undefined => {
+    const cond = resolve(raw);
+    if (/&&|\|\||\s-[ao]\s/.test(cond)) return undefined;
+    const lit = String.raw`(?:"([^"$\x60\\*?[\]]+)"|'([^'*?[\]]+)'|([A-Za-z0-9._+:@-]+))`;
+    const m =
+      new RegExp(String.raw`^(?:\[\[?|test)\s+${ref}\s*!=\s*${lit}\s*(?:\]\]?)?$`).exec(cond) ??
+      new RegExp(String.raw`^(?:\[\[?|test)\s+${lit}\s*!=\s*${ref}\s*(?:\]\]?)?$`).exec(cond);
+    return m ? (m[1] ?? m[2] ?? m[3]) : undefined;
+  };
   /** The names a condition requires, or null when it does not confine to names. */
-  const condNames = (cond: string): string[] | null => {
+  const condNames = (raw: string): string[] | null => {
+    const cond = resolve(raw);
     if (/(?:^|\s)!(?:\s|\[)|!=|=~|-ne\b/.test(cond)) return null;
     const out: string[] = [];
     for (const part of cond.split(/\|\||\s-o\s/)) {
@@ -115,14 +144,46 @@ export function poolWriteGuests(text: string): string[] | undefined {
     .filter((t) => t !== '');
   const writes = (stmt: string) => /nr_hugepages|\bhugeadm\b/.test(stmt);
   const confined = (extra: string[] | null): string[] | null => {
-    let names: string[] | null = extra;
+    let names: string[] | null = onlyFor === null ? extra : extra === null ? onlyFor : extra.filter((n) => onlyFor!.includes(n));
     for (const f of stack) {
       if (f.names === null) continue;
       names = names === null ? f.names : names.filter((n) => f.names!.includes(n));
     }
     return names;
   };
-  for (let stmt of statements) {
+  /** Set by an early exit at the top level (`if [ "$1" != win10 ]; then exit; fi`): the rest runs for that guest only. */
+  let onlyFor: string[] | null = null;
+  const harmless = (t: string) => /^(?:exit(?:\s+\d+)?|return(?:\s+\d+)?|(?:echo|printf|logger)\b.*)$/.test(t);
+  for (let i = 0; i < statements.length; i++) {
+    let stmt = statements[i]!;
+    // if [ "$1" != name ]; then [echo …;] exit; fi — or [ "$1" != name ] && exit — at the top level.
+    if (stack.length === 0) {
+      const ifNeg = /^if\s+(.*?)(?:\s+then)?$/.exec(stmt);
+      const name = ifNeg ? negatedName(ifNeg[1]!) : undefined;
+      if (name !== undefined) {
+        const body: string[] = [];
+        let j = i + 1;
+        for (; j < statements.length && statements[j] !== 'fi'; j++) body.push(statements[j]!.replace(/^then\s*/, ''));
+        const parts = body.filter((t) => t !== '');
+        if (j < statements.length && parts.length > 0 && parts.every(harmless) && parts.some((t) => /^exit\b/.test(t))) {
+          onlyFor = onlyFor === null ? [name] : onlyFor.filter((n) => n === name);
+          i = j;
+          continue;
+        }
+      }
+      const andExit = /^(.*?)\s*&&\s*exit(?:\s+\d+)?$/.exec(stmt);
+      const andName = andExit ? negatedName(andExit[1]!) : undefined;
+      if (andName !== undefined) {
+        onlyFor = onlyFor === null ? [andName] : onlyFor.filter((n) => n === andName);
+        continue;
+      }
+      const orExit = /^(.*?)\s*\|\|\s*exit(?:\s+\d+)?$/.exec(stmt);
+      const orNames = orExit ? condNames(orExit[1]!) : null;
+      if (orNames !== null && orNames.length === 1) {
+        onlyFor = onlyFor === null ? orNames : onlyFor.filter((n) => n === orNames[0]);
+        continue;
+      }
+    }
     for (;;) {
       const m = /^(then|else|do)\s+(.*)$/.exec(stmt);
       if (!m) break;
