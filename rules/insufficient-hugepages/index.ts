@@ -6,7 +6,7 @@ import { memoryDemands } from '../../src/model/memory-demand.ts';
 import { formatKiB } from '../../src/model/units.ts';
 import { hostNodeSets, soleMemoryNode } from '../../src/model/host-nodes.ts';
 import { hostHasHugepageSize } from '../../src/model/hugepage-sizes.ts';
-import { HookMemoryLedger, hostWideShare, hugepageHooksFor, hugepageHooksHostWide, isGiganticPage } from '../../src/model/hugepage-hooks.ts';
+import { HookMemoryLedger, hostWideShare, hugepageHookNodes, hugepageHooksFor, hugepageHooksHostWide, isGiganticPage } from '../../src/model/hugepage-hooks.ts';
 
 interface Contribution {
   on: LintedDomain;
@@ -215,7 +215,12 @@ function checkSize(ctx: PlanRuleContext<typeof messages>, size: number, b: SizeB
   const sizeTaken = new Map<number, number>();
   const memoryNodes = host.nodes.filter((n) => !hostNodeSets(host).memoryless.has(n.id)).map((n) => n.id);
   const hookCovers = (all: readonly Contribution[], shortBy: number, nodes: readonly number[], where: string): boolean => {
-    const hooked = all.filter((c) => hooksOf(c) !== undefined);
+    // A hook that writes only other nodes' own pools (node0's, for a guest bound to node 1) does not fill this one.
+    const fills = (c: Contribution) => {
+      const filled = hugepageHookNodes(host, c.on.domain.name);
+      return filled === undefined || nodes.some((n) => filled.has(n));
+    };
+    const hooked = all.filter((c) => hooksOf(c) !== undefined && fills(c));
     if (hooked.length === 0 || sum(hooked) < shortBy) return false;
     const others = all.filter((c) => !hooked.includes(c));
     const hooks = [...new Set(hooked.flatMap((c) => hooksOf(c)!))].join(', ');

@@ -51,7 +51,7 @@ const KEY_ORDER: Record<string, readonly string[]> = {
   task: ['pid', 'tid', 'name', 'kernelThread', 'allowedCpus', 'lastCpu'],
   irq: ['irq', 'name', 'affinity', 'effectiveAffinity'],
   libvirt: ['definitions', 'hugepageHooks', 'numad'],
-  hugepageHook: ['guest', 'allGuests', 'hooks', 'hostWide'],
+  hugepageHook: ['guest', 'allGuests', 'hooks', 'hostWide', 'hookNodes'],
   definition: ['file', 'name', 'uuid', 'digest', 'elements'],
   elements: ['memory', 'vcpu', 'cputune', 'numatune', 'memoryBacking', 'cpu'],
 };

@@ -151,6 +151,8 @@ export type SnapshotHugepageHook = ({ guest: string } | { allGuests: true }) & {
   hooks: string[];
   /** Those of `hooks` that set only the host-wide pool (the kernel spreads its new pages over the nodes with memory). */
   hostWide?: string[];
+  /** Hook → the host nodes whose own pools it writes, when it writes only pools of nodes named by number. */
+  hookNodes?: Record<string, number[]>;
 };
 
 /** The versioned JSON document (schemas/host-snapshot.schema.json). */

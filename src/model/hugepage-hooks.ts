@@ -44,6 +44,21 @@ export function hugepageHooksHostWide(host: HostModel, name: string | undefined)
 }
 
 /**
+ * The host nodes whose own pools this guest's hooks write, when every one of them writes only pools of nodes
+ * named by number (the snapshot's `hookNodes`); undefined when a hook writes the host-wide pool or the snapshot
+ * does not say. Such pages land on those nodes only (mm/hugetlb.c, a node's nr_hugepages: nodes_allowed is
+ * that node).
+ */
+export function hugepageHookNodes(host: HostModel, name: string | undefined): ReadonlySet<number> | undefined {
+  const hooks = hugepageHooksFor(host, name);
+  if (!hooks) return undefined;
+  const known = new Map<string, number[]>();
+  for (const h of host.snapshot.libvirt?.hugepageHooks ?? []) for (const [path, nodes] of Object.entries(h.hookNodes ?? {})) known.set(path, nodes);
+  if (!hooks.every((h) => known.has(h))) return undefined;
+  return new Set(hooks.flatMap((h) => known.get(h)!));
+}
+
+/**
  * How many of `pages` new pages written to the host-wide nr_hugepages land on `target`. The kernel
  * allocates them one at a time from the nodes with memory in turn (mm/hugetlb.c set_max_huge_pages →
  * alloc_pool_huge_folio, for_each_node_mask_to_alloc over nodes_allowed = N_MEMORY, starting at

@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { captureHost } from '../../src/host/capture.ts';
-import { MAX_HOOK_BYTES, poolWriteGuests, setsHugepagePool, setsOnlyHostWidePool } from '../../src/host/capture/hooks.ts';
+import { MAX_HOOK_BYTES, nodePoolsWritten, poolWriteGuests, setsHugepagePool, setsOnlyHostWidePool } from '../../src/host/capture/hooks.ts';
 import { formatSnapshot } from '../../src/host/snapshot-json.ts';
 import { loadHostSnapshotText } from '../../src/host/load.ts';
 import { buildHostModel } from '../../src/model/host-model.ts';
-import { hugepageHooksFor } from '../../src/model/hugepage-hooks.ts';
+import { hugepageHookNodes, hugepageHooksFor } from '../../src/model/hugepage-hooks.ts';
 import { SYSFS_FIXTURES_DIR } from '../../scripts/gen-sysfs-fixtures.ts';
 
 // libvirt hooks that set hugepage pools when a guest starts, captured from a copy of a fixture tree with
@@ -70,6 +70,14 @@ describe('which pool a hook script writes, and for which guests', () => {
     assert.ok(!setsOnlyHostWidePool('echo 8192 > /proc/sys/vm/nr_hugepages\necho 0 > /sys/devices/system/node/node1/hugepages/hugepages-2048kB/nr_hugepages\n'));
     assert.ok(!setsOnlyHostWidePool('numactl --membind=0 sh -c "echo 8192 > /proc/sys/vm/nr_hugepages_mempolicy"\n'));
     assert.ok(!setsOnlyHostWidePool('systemctl stop display-manager\n'));
+  });
+
+  it("a node's own pool, named by number: those nodes; a node from a variable, or a host-wide write too: unknown", () => {
+    assert.deepEqual(nodePoolsWritten('HPG_PATH=/sys/devices/system/node/node0/hugepages/hugepages-"$HPG_SIZE"kB/nr_hugepages\necho $N > $HPG_PATH\n'), [0]);
+    assert.deepEqual(nodePoolsWritten('echo 8 > /sys/devices/system/node/node1/hugepages/hugepages-1048576kB/nr_hugepages\necho 8 > /sys/devices/system/node/node3/hugepages/hugepages-1048576kB/nr_hugepages\n'), [1, 3]);
+    assert.equal(nodePoolsWritten('echo 8 > /sys/devices/system/node/node$NODE/hugepages/hugepages-2048kB/nr_hugepages\n'), undefined);
+    assert.equal(nodePoolsWritten('echo 8 > /sys/devices/system/node/node0/hugepages/hugepages-2048kB/nr_hugepages\nsysctl vm.nr_hugepages=16\n'), undefined);
+    assert.equal(nodePoolsWritten(ALLOC), undefined);
   });
 
   it('a monolithic hook confines its pool writes to the guests it tests $1 (or a copy of it) for', () => {
@@ -165,7 +173,10 @@ describe('capture of libvirt hooks that allocate hugepages', () => {
     const node = capture(
       tree({ [`${HOOKS}/qemu`]: DISPATCHER, [`${HOOKS}/qemu.d/win11/prepare/begin/alloc.sh`]: '#!/bin/bash\necho 8192 > /sys/devices/system/node/node0/hugepages/hugepages-2048kB/nr_hugepages\n' }),
     ).snapshot;
-    assert.deepEqual(node.libvirt?.hugepageHooks, [{ guest: 'win11', hooks: [`/${HOOKS}/qemu.d/win11/prepare/begin/alloc.sh`] }]);
+    const alloc = `/${HOOKS}/qemu.d/win11/prepare/begin/alloc.sh`;
+    assert.deepEqual(node.libvirt?.hugepageHooks, [{ guest: 'win11', hooks: [alloc], hookNodes: { [alloc]: [0] } }]);
+    assert.deepEqual([...hugepageHookNodes(buildHostModel(node), 'win11')!], [0]);
+    assert.equal(hugepageHookNodes(buildHostModel(snapshot), 'win11'), undefined);
   });
 
   it('not run, not recorded: per-guest directories without a qemu dispatcher, scripts that are not executable', () => {

@@ -71,6 +71,26 @@ export function setsOnlyHostWidePool(text: string): boolean {
   return setsHugepagePool(text) && !/\/sys\/devices\/system\/node\b/.test(code) && !/\bnumactl\b/.test(code);
 }
 
+/**
+ * The host nodes whose own pools a script writes, when every pool it names is a node's pool given by number
+ * (/sys/devices/system/node/node0/hugepages…, as VFIO-Tools' alloc_hugepages.sh writes): writing a node's
+ * nr_hugepages allocates on that node only (mm/hugetlb.c __nr_hugepages_store_common with nid set:
+ * nodes_allowed = that node). undefined when it also writes a host-wide pool, runs numactl, or builds the
+ * node from a variable (node$N).
+ */
+export function nodePoolsWritten(text: string): number[] | undefined {
+  const code = codeOf(text);
+  if (!setsHugepagePool(text) || /\/proc\/sys\/vm\/nr_hugepages|\/sys\/kernel\/mm\/hugepages|\bsysctl\b[^\n]*nr_hugepages|\bhugeadm\b|\bnumactl\b/.test(code)) return undefined;
+  const paths = [...code.matchAll(/\/sys\/devices\/system\/node\/([^\s/"';|&)]*)/g)].map((m) => m[1]!);
+  const nodes = new Set<number>();
+  for (const p of paths) {
+    const m = /^node(\d{1,5})$/.exec(p);
+    if (!m) return undefined;
+    nodes.add(Number(m[1]));
+  }
+  return nodes.size > 0 ? [...nodes].sort((a, b) => a - b) : undefined;
+}
+
 const WORD_END = String.raw`(?=\s|\]|;|\)|$)`;
 /** A literal guest name as a shell word: quoted, or bare without glob characters. */
 const LITERAL = String.raw`(?:"([^"$\x60\\*?[\]]+)"|'([^'*?[\]]+)'|([A-Za-z0-9._+:@-]+)${WORD_END})`;
@@ -271,6 +291,8 @@ export function captureHugepageHooks(reader: TreeReader): SnapshotHugepageHook[]
     runs: boolean;
     sets: boolean;
     hostWide?: boolean;
+    /** The host nodes whose own pools it writes (nodePoolsWritten). */
+    nodes?: number[];
     /** For a script run for every guest: the guest names its pool writes are confined to. */
     guests?: string[];
   }
@@ -285,7 +307,7 @@ export function captureHugepageHooks(reader: TreeReader): SnapshotHugepageHook[]
       return { runs: false, sets: false };
     }
     const sets = setsHugepagePool(r.text);
-    const facts = sets ? { hostWide: setsOnlyHostWidePool(r.text), guests: poolWriteGuests(r.text) } : {};
+    const facts = sets ? { hostWide: setsOnlyHostWidePool(r.text), guests: poolWriteGuests(r.text), nodes: nodePoolsWritten(r.text) } : {};
     let runs = true;
     try {
       runs = (statSync(reader.abs(rel)).mode & 0o111) !== 0;
@@ -352,7 +374,11 @@ export function captureHugepageHooks(reader: TreeReader): SnapshotHugepageHook[]
   const out: SnapshotHugepageHook[] = [];
   const hostWide = (list: { path: string; s: Script }[]) => {
     const paths = list.filter((e) => e.s.hostWide).map((e) => e.path);
-    return paths.length > 0 ? { hostWide: paths } : {};
+    const nodes = list.filter((e) => e.s.nodes);
+    return {
+      ...(paths.length > 0 && { hostWide: paths }),
+      ...(nodes.length > 0 && { hookNodes: Object.fromEntries(nodes.map((e) => [e.path, e.s.nodes!])) }),
+    };
   };
   const allList = allPaths.map((path, i) => ({ path, s: all[i]! }));
   if (allList.length > 0) out.push({ allGuests: true, hooks: allPaths, ...hostWide(allList) });
