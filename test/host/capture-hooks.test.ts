@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { captureHost } from '../../src/host/capture.ts';
-import { MAX_HOOK_BYTES, nodePoolsWritten, poolWriteGuests, setsHugepagePool, setsOnlyHostWidePool } from '../../src/host/capture/hooks.ts';
+import { MAX_HOOK_BYTES, MAX_STATEMENT_CHARS, nodePoolsWritten, poolWriteGuests, setsHugepagePool, setsOnlyHostWidePool } from '../../src/host/capture/hooks.ts';
 import { formatSnapshot } from '../../src/host/snapshot-json.ts';
 import { loadHostSnapshotText } from '../../src/host/load.ts';
 import { buildHostModel } from '../../src/model/host-model.ts';
@@ -111,6 +111,22 @@ describe('which pool a hook script writes, and for which guests', () => {
     ]) {
       assert.equal(poolWriteGuests(text), undefined, text);
     }
+  });
+
+  it('a hostile hook with a huge statement is not read (the patterns would be quadratic in it), and quickly', () => {
+    const started = Date.now();
+    const text = `#!/bin/bash\nif [ "$1" = win10 ]; then\n echo 1 > /proc/sys/vm/nr_hugepages\nfi\nif ${' '.repeat(MAX_HOOK_BYTES - 200)}x\n`;
+    assert.equal(poolWriteGuests(text), undefined);
+    assert.ok(Date.now() - started < 2000, `${Date.now() - started} ms`);
+    assert.deepEqual(poolWriteGuests(`#!/bin/bash\nif [ "$1" = win10 ]; then\n echo 1 > /proc/sys/vm/nr_hugepages\nfi\n# ${'x'.repeat(MAX_STATEMENT_CHARS * 2)}\n`), ['win10']);
+    // A node pool directory named over and over without "hugepages" after it: the search is bounded per mention
+    // (it took a minute on 1 MiB when it ran to the end of the text for each).
+    const nodes = '/sys/devices/system/node/'.repeat(Math.floor(MAX_HOOK_BYTES / 25));
+    const t0 = Date.now();
+    assert.equal(setsHugepagePool(nodes), false);
+    assert.equal(setsOnlyHostWidePool(nodes), false);
+    assert.equal(nodePoolsWritten(nodes), undefined);
+    assert.ok(Date.now() - t0 < 3000, `${Date.now() - t0} ms`);
   });
 
   it('anything it cannot be sure of counts for every guest: !=, else, globs, writes outside the test, other arguments', () => {

@@ -43,7 +43,7 @@ export function setsHugepagePool(text: string): boolean {
     /\/proc\/sys\/vm\/nr_hugepages/.test(code) ||
     // The pool directory and the file are often joined through variables and quotes: VFIO-Tools'
     // alloc_hugepages.sh writes /sys/devices/system/node/node0/hugepages/hugepages-"$HPG_SIZE"kB/nr_hugepages.
-    (/\/sys\/kernel\/mm\/hugepages|\/sys\/devices\/system\/node\/[^\s;|&)]*hugepages/.test(code) && /\bnr_hugepages\b/.test(code)) ||
+    (/\/sys\/kernel\/mm\/hugepages|\/sys\/devices\/system\/node\/[^\s;|&)]{0,256}hugepages/.test(code) && /\bnr_hugepages\b/.test(code)) ||
     /\bsysctl\b[^\n]*\bvm[./]nr_hugepages(?:_mempolicy)?\s*=/.test(code) ||
     // libhugetlbfs: hugeadm --pool-pages-min 2MB:4096 sets the pool's size.
     /\bhugeadm\b[^\n]*--pool-pages-(?:min|max)\b/.test(code)
@@ -90,6 +90,9 @@ export function nodePoolsWritten(text: string): number[] | undefined {
   }
   return nodes.size > 0 ? [...nodes].sort((a, b) => a - b) : undefined;
 }
+
+/** The longest statement poolWriteGuests reads (a shell line of a hook script is far shorter). */
+export const MAX_STATEMENT_CHARS = 2000;
 
 const WORD_END = String.raw`(?=\s|\]|;|\)|$)`;
 /** A literal guest name as a shell word: quoted, or bare without glob characters. */
@@ -162,6 +165,9 @@ export function poolWriteGuests(text: string): string[] | undefined {
     .split(/\n|;(?!;)/)
     .map((t) => t.trim())
     .filter((t) => t !== '');
+  // A hook's statements are short; a very long one (a hostile copy) is not read: the patterns below would take
+  // time quadratic in its length, and the script then counts for every guest.
+  if (statements.some((t) => t.length > MAX_STATEMENT_CHARS)) return undefined;
   const writes = (stmt: string) => /nr_hugepages|\bhugeadm\b/.test(stmt);
   const confined = (extra: string[] | null): string[] | null => {
     let names: string[] | null = onlyFor === null ? extra : extra === null ? onlyFor : extra.filter((n) => onlyFor!.includes(n));
