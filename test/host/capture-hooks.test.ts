@@ -127,6 +127,17 @@ describe('which pool a hook script writes, and for which guests', () => {
     assert.equal(setsOnlyHostWidePool(nodes), false);
     assert.equal(nodePoolsWritten(nodes), undefined);
     assert.ok(Date.now() - t0 < 3000, `${Date.now() - t0} ms`);
+    // Blank lines, assignments, copies of $1 and commands repeated up to the size limit: each reading stays linear
+    // (a minute or more for each before).
+    for (const filler of ['\n', 'a=\n', 'v=$1\n', 'sysctl ', 'hugeadm ']) {
+      const text = `echo 1 > /proc/sys/vm/nr_hugepages\n${filler.repeat(Math.floor((MAX_HOOK_BYTES - 64) / filler.length))}`;
+      const t1 = Date.now();
+      setsHugepagePool(text);
+      setsOnlyHostWidePool(text);
+      nodePoolsWritten(text);
+      assert.equal(poolWriteGuests(text), undefined);
+      assert.ok(Date.now() - t1 < 3000, `${JSON.stringify(filler)}: ${Date.now() - t1} ms`);
+    }
   });
 
   it('anything it cannot be sure of counts for every guest: !=, else, globs, writes outside the test, other arguments', () => {

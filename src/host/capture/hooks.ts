@@ -44,9 +44,9 @@ export function setsHugepagePool(text: string): boolean {
     // The pool directory and the file are often joined through variables and quotes: VFIO-Tools'
     // alloc_hugepages.sh writes /sys/devices/system/node/node0/hugepages/hugepages-"$HPG_SIZE"kB/nr_hugepages.
     (/\/sys\/kernel\/mm\/hugepages|\/sys\/devices\/system\/node\/[^\s;|&)]{0,256}hugepages/.test(code) && /\bnr_hugepages\b/.test(code)) ||
-    /\bsysctl\b[^\n]*\bvm[./]nr_hugepages(?:_mempolicy)?\s*=/.test(code) ||
+    /\bsysctl\b[^\n]{0,512}\bvm[./]nr_hugepages(?:_mempolicy)?[ \t]*=/.test(code) ||
     // libhugetlbfs: hugeadm --pool-pages-min 2MB:4096 sets the pool's size.
-    /\bhugeadm\b[^\n]*--pool-pages-(?:min|max)\b/.test(code)
+    /\bhugeadm\b[^\n]{0,512}--pool-pages-(?:min|max)\b/.test(code)
   );
 }
 
@@ -80,7 +80,7 @@ export function setsOnlyHostWidePool(text: string): boolean {
  */
 export function nodePoolsWritten(text: string): number[] | undefined {
   const code = codeOf(text);
-  if (!setsHugepagePool(text) || /\/proc\/sys\/vm\/nr_hugepages|\/sys\/kernel\/mm\/hugepages|\bsysctl\b[^\n]*nr_hugepages|\bhugeadm\b|\bnumactl\b/.test(code)) return undefined;
+  if (!setsHugepagePool(text) || /\/proc\/sys\/vm\/nr_hugepages|\/sys\/kernel\/mm\/hugepages|\bsysctl\b[^\n]{0,512}nr_hugepages|\bhugeadm\b|\bnumactl\b/.test(code)) return undefined;
   const paths = [...code.matchAll(/\/sys\/devices\/system\/node\/([^\s/"';|&)]*)/g)].map((m) => m[1]!);
   const nodes = new Set<number>();
   for (const p of paths) {
@@ -112,15 +112,20 @@ const LITERAL_START = String.raw`(?:"([^"$\x60\\*?[\]]+)"|'([^'*?[\]]+)'|(?<=\s|
 export function poolWriteGuests(text: string): string[] | undefined {
   const code = codeOf(text);
   const vars = new Set<string>(['1']);
-  for (const m of code.matchAll(/^\s*(?:local\s+|readonly\s+|declare\s+(?:-\w+\s+)?)?([A-Za-z_]\w*)=(["']?)\$(?:1|\{1\})\2\s*(?:;|$)/gm)) vars.add(m[1]!);
+  // Line-anchored patterns use [ \t], never \s: \s also spans newlines, which made them quadratic in blank lines.
+  for (const m of code.matchAll(/^[ \t]*(?:local[ \t]+|readonly[ \t]+|declare[ \t]+(?:-\w+[ \t]+)?)?([A-Za-z_]\w*)=(["']?)\$(?:1|\{1\})\2[ \t]*(?:;|$)/gm)) vars.add(m[1]!);
+  // A hook copies $1 into a variable or two; a hostile one with thousands is not read.
+  if (vars.size > 32) return undefined;
   const ref = String.raw`"?\$(?:\{(?:${[...vars].join('|')})\}|(?:${[...vars].join('|')})\b)"?`;
   const eqAfter = new RegExp(String.raw`${ref}\s*==?\s*${LITERAL}`, 'g');
   const eqBefore = new RegExp(String.raw`${LITERAL_START}\s*==?\s*${ref}`, 'g');
   const isRef = new RegExp(String.raw`^${ref}$`);
   // A variable assigned one literal once (my_guest_name="windows10") stands for that literal in a test.
   const assigned = new Map<string, string[]>();
-  for (const m of code.matchAll(/^\s*(?:readonly\s+|declare\s+(?:-\w+\s+)?)?([A-Za-z_]\w*)=(.*)$/gm)) {
-    assigned.set(m[1]!, [...(assigned.get(m[1]!) ?? []), m[2]!.trim()]);
+  for (const m of code.matchAll(/^[ \t]*(?:readonly[ \t]+|declare[ \t]+(?:-\w+[ \t]+)?)?([A-Za-z_]\w*)=(.*)$/gm)) {
+    const list = assigned.get(m[1]!);
+    if (list) list.push(m[2]!.trim());
+    else assigned.set(m[1]!, [m[2]!.trim()]);
   }
   const literals = new Map<string, string>();
   for (const [name, values] of assigned) {
