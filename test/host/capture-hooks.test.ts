@@ -117,7 +117,7 @@ describe('which pool a hook script writes, and for which guests', () => {
     const started = Date.now();
     const text = `#!/bin/bash\nif [ "$1" = win10 ]; then\n echo 1 > /proc/sys/vm/nr_hugepages\nfi\nif ${' '.repeat(MAX_HOOK_BYTES - 200)}x\n`;
     assert.equal(poolWriteGuests(text), undefined);
-    assert.ok(Date.now() - started < 2000, `${Date.now() - started} ms`);
+    assert.ok(Date.now() - started < 20_000, `${Date.now() - started} ms`);
     assert.deepEqual(poolWriteGuests(`#!/bin/bash\nif [ "$1" = win10 ]; then\n echo 1 > /proc/sys/vm/nr_hugepages\nfi\n# ${'x'.repeat(MAX_STATEMENT_CHARS * 2)}\n`), ['win10']);
     // A node pool directory named over and over without "hugepages" after it: the search is bounded per mention
     // (it took a minute on 1 MiB when it ran to the end of the text for each).
@@ -126,7 +126,7 @@ describe('which pool a hook script writes, and for which guests', () => {
     assert.equal(setsHugepagePool(nodes), false);
     assert.equal(setsOnlyHostWidePool(nodes), false);
     assert.equal(nodePoolsWritten(nodes), undefined);
-    assert.ok(Date.now() - t0 < 3000, `${Date.now() - t0} ms`);
+    assert.ok(Date.now() - t0 < 20_000, `${Date.now() - t0} ms`);
     // Blank lines, assignments, copies of $1 and commands repeated up to the size limit: each reading stays linear
     // (a minute or more for each before).
     for (const filler of ['\n', 'a=\n', 'v=$1\n', 'sysctl ', 'hugeadm ']) {
@@ -136,7 +136,8 @@ describe('which pool a hook script writes, and for which guests', () => {
       setsOnlyHostWidePool(text);
       nodePoolsWritten(text);
       assert.equal(poolWriteGuests(text), undefined);
-      assert.ok(Date.now() - t1 < 3000, `${JSON.stringify(filler)}: ${Date.now() - t1} ms`);
+      // About a second alone on a busy machine; the quadratic readings took minutes.
+      assert.ok(Date.now() - t1 < 20_000, `${JSON.stringify(filler)}: ${Date.now() - t1} ms`);
     }
   });
 
