@@ -6,7 +6,7 @@ import { memoryDemands } from '../../src/model/memory-demand.ts';
 import { formatKiB } from '../../src/model/units.ts';
 import { hostNodeSets, soleMemoryNode } from '../../src/model/host-nodes.ts';
 import { hostHasHugepageSize } from '../../src/model/hugepage-sizes.ts';
-import { hookFreeMemory, hugepageHooksFor, isGiganticPage } from '../../src/model/hugepage-hooks.ts';
+import { HookMemoryLedger, hostWideShare, hugepageHookNodes, hugepageHooksFor, hugepageHooksHostWide, isGiganticPage } from '../../src/model/hugepage-hooks.ts';
 
 interface Contribution {
   on: LintedDomain;
@@ -55,6 +55,10 @@ const messages = {
   hookGigantic: {
     message: 'a libvirt hook allocates {{short}} × {{size}} hugepages at start: gigantic pages often fail on a fragmented host',
     help: 'reserve them at boot (hugepagesz={{sizeName}} hugepages=N); {{free}} was free on {{where}} ({{hooks}})',
+  },
+  hookSpread: {
+    message: 'a hook adds {{short}} × {{size}} hugepages to the host-wide pool, spread over {{spread}}: about {{share}} land on {{where}}',
+    help: 'have the hook write the pool of {{where}} (/sys/devices/system/node/nodeN/hugepages/hugepages-{{sizeKiB}}kB/nr_hugepages) rather than the host-wide one ({{hooks}})',
   },
   hookFreeUnknown: {
     message: 'a libvirt hook allocates {{short}} × {{size}} hugepages at start; the snapshot lacks the free memory of {{where}}',
@@ -129,7 +133,9 @@ export default definePlanRule({
         } else b.unbound.push(item(pages));
       }
     }
-    for (const [size, b] of budgets) checkSize(ctx, size, b);
+    // Hook-grown pools of every size draw on the same free memory.
+    const ledger = new HookMemoryLedger(host);
+    for (const [size, b] of budgets) checkSize(ctx, size, b, ledger);
   },
 });
 
@@ -139,7 +145,7 @@ function push<K>(m: Map<K, Contribution[]>, k: K, c: Contribution): void {
   else m.set(k, [c]);
 }
 
-function checkSize(ctx: PlanRuleContext<typeof messages>, size: number, b: SizeBudget): void {
+function checkSize(ctx: PlanRuleContext<typeof messages>, size: number, b: SizeBudget, ledger: HookMemoryLedger): void {
   const host = ctx.host.model;
   const pool = (n: number) => host.node(n)?.hugepages.find((p) => p.sizeKiB === size)?.total ?? 0;
   const sizeName = formatKiB(size);
@@ -149,9 +155,9 @@ function checkSize(ctx: PlanRuleContext<typeof messages>, size: number, b: SizeB
     return hookCache.get(c.on);
   };
   // Surplus pages (nr_overcommit_hugepages) cover a shortfall from free memory at start, host-wide, for sizes the
-  // buddy allocator can give (mm/hugetlb.c alloc_surplus_hugetlb_folio refuses gigantic ones: above order 10).
+  // buddy allocator can give (mm/hugetlb.c alloc_surplus_hugetlb_folio refuses gigantic ones: above MAX_PAGE_ORDER).
   const overcommit = host.hugepageOvercommit(size);
-  let surplusLeft = size <= host.pageSizeKiB * 1024 ? overcommit : 0;
+  let surplusLeft = isGiganticPage(host, size) ? 0 : overcommit;
   /** Whether surplus pages can cover `shortBy`: then a warning in place of the error, the pages taken from what is left. */
   const surplusCovers = (shortBy: number): boolean => {
     if (shortBy > surplusLeft) return false;
@@ -205,13 +211,59 @@ function checkSize(ctx: PlanRuleContext<typeof messages>, size: number, b: SizeB
    * shortfall, the pool's size at capture says nothing; what counts is whether the nodes' free memory can give
    * the missing pages. One finding in place of the pool's error. false: no hook covers it, the pool check stands.
    */
+  /** KiB this size's hooks take per node; checked against the ledger as it was before this size, added to it after. */
+  const sizeTaken = new Map<number, number>();
+  const memoryNodes = host.nodes.filter((n) => !hostNodeSets(host).memoryless.has(n.id)).map((n) => n.id);
   const hookCovers = (all: readonly Contribution[], shortBy: number, nodes: readonly number[], where: string): boolean => {
-    const hooked = all.filter((c) => hooksOf(c) !== undefined);
+    // A hook that writes only other nodes' own pools (node0's, for a guest bound to node 1) does not fill this one.
+    const fills = (c: Contribution) => {
+      const filled = hugepageHookNodes(host, c.on.domain.name);
+      return filled === undefined || nodes.some((n) => filled.has(n));
+    };
+    const hooked = all.filter((c) => hooksOf(c) !== undefined && fills(c));
     if (hooked.length === 0 || sum(hooked) < shortBy) return false;
     const others = all.filter((c) => !hooked.includes(c));
     const hooks = [...new Set(hooked.flatMap((c) => hooksOf(c)!))].join(', ');
-    const free = hookFreeMemory(host, nodes);
+    const free = ledger.available(nodes);
     const needKiB = shortBy * size;
+    // What the hooks take is shared with the checks after this one, when they can take it: a guest whose hook
+    // cannot grow the pool does not start (its error says so), and its pages are no other guest's concern.
+    // A broader check of this size (a set, the host) includes the shortfalls of the narrower ones before it.
+    if (!free || needKiB <= free.freeKiB + free.reclaimableKiB) {
+      let extra = Math.max(0, needKiB - nodes.reduce((a, n) => a + (sizeTaken.get(n) ?? 0), 0));
+      const sorted = [...nodes].sort((x, y) => x - y);
+      for (const n of sorted) {
+        const room = Math.max(0, (ledger.available([n])?.freeKiB ?? Infinity) - (sizeTaken.get(n) ?? 0));
+        const t = n === sorted.at(-1) ? extra : Math.min(extra, room);
+        sizeTaken.set(n, (sizeTaken.get(n) ?? 0) + t);
+        extra -= t;
+      }
+    }
+    // Hooks that write the host-wide pool: the kernel spreads the new pages over every node with memory.
+    const target = new Set(nodes);
+    if (hooked.every((c) => hugepageHooksHostWide(host, c.on.domain.name)) && memoryNodes.some((n) => !target.has(n))) {
+      const capacity = (n: number) => {
+        const f = ledger.available([n]);
+        return f ? Math.floor((f.freeKiB + f.reclaimableKiB) / size) : undefined;
+      };
+      const share = hostWideShare(shortBy, memoryNodes, target, capacity);
+      if (share < shortBy) {
+        reportPool(
+          hooked,
+          shortBy,
+          (at, _guests, related) =>
+            ctx.report(at.on, {
+              range: at.element.startTag,
+              related,
+              severity: 'warning',
+              messageId: 'hookSpread',
+              data: { short: shortBy, size: sizeName, spread: `host ${describeNodes(CpuSet.fromIds(memoryNodes))}`, share, where, sizeKiB: size, hooks },
+            }),
+          others,
+        );
+        return true;
+      }
+    }
     const base = { where, short: shortBy, size: sizeName, needSize: formatKiB(needKiB), hooks, sizeName: size % 1048576 === 0 ? `${size / 1048576}G` : size % 1024 === 0 ? `${size / 1024}M` : `${size}K` };
     reportPool(
       hooked,
@@ -323,4 +375,5 @@ function checkSize(ctx: PlanRuleContext<typeof messages>, size: number, b: SizeB
       );
     }
   }
+  for (const [n, kib] of sizeTaken) ledger.take([n], kib);
 }

@@ -1,6 +1,6 @@
 import { definePlanRule } from '../../src/engine/types.ts';
 import { locateJsonKey } from '../../src/json/document.ts';
-import { isQuietManagedQueue } from '../../src/model/irqs.ts';
+import { isPerCpuInterrupt, isQuietManagedQueue } from '../../src/model/irqs.ts';
 import { snapshotCpus } from '../../src/model/running.ts';
 
 /** How many foreign tasks or IRQs the isolated CPUs may have before they count as noisy (the guide: none). */
@@ -52,8 +52,9 @@ export default definePlanRule({
         data: { count: `${tasks.length} task${tasks.length === 1 ? '' : 's'}`, isolated, names: named([...new Set(tasks.map((t) => `${t.name} (${t.pid})`))]) },
       });
     }
-    // NVMe's per-CPU I/O queues on isolated CPUs fire only for I/O submitted there (src/model/irqs.ts).
-    const irqs = (running.irqs ?? []).filter((q) => !isQuietManagedQueue(q.name, snapshotCpus(q.affinity), isolatedCpus));
+    // NVMe's per-CPU I/O queues on isolated CPUs fire only for I/O submitted there, and arm64's per-CPU
+    // interrupts (timer, PMU, IPIs, KVM's vtimer and vgic) belong to each CPU and cannot be moved (src/model/irqs.ts).
+    const irqs = (running.irqs ?? []).filter((q) => !isQuietManagedQueue(q.name, snapshotCpus(q.affinity), isolatedCpus) && !isPerCpuInterrupt(q.name));
     if (irqs.length > max) {
       reportHost({
         range: locateJsonKey(host.text, 'running.irqs'),

@@ -4,7 +4,7 @@ import ajvRuntime0 from 'ajv/dist/runtime/ucs2length.js';
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/kvmlint/kvmlint/main/schemas/host-snapshot.schema.json","title":"kvmlint host snapshot","description":"One hypervisor host as kvmlint sees it: CPUs, NUMA nodes, memory, hugepage pools, watermarks and CPU isolation. Written by `kvmlint snapshot` (from /sys, /proc and /etc/tuned) or by hand. A missing fact is an absent field, never an error: rules that need it stay silent.","type":"object","additionalProperties":false,"required":["kvmlintHostSnapshot","nodes"],"properties":{"$schema":{"type":"string","title":"JSON Schema","description":"Optional link to this schema, for editors."},"kvmlintHostSnapshot":{"const":1,"title":"Snapshot format version","description":"Format version of this document. kvmlint reads version 1."},"source":{"enum":["capture","virsh-capabilities","numactl-hardware","manual"],"title":"Source","description":"Where the facts came from: `kvmlint snapshot` (capture), an imported `virsh capabilities` or `numactl --hardware` output, or written by hand (manual)."},"hostname":{"type":"string","title":"Host name","description":"From /proc/sys/kernel/hostname. Names the host in findings; the file name is used when absent."},"kernelRelease":{"type":"string","title":"Kernel release","description":"From /proc/sys/kernel/osrelease, e.g. 5.14.0-427.el9.x86_64."},"libvirtVersion":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$","title":"libvirt version","description":"The host's libvirt release, e.g. 10.4.0 (from `virsh --version`, `libvirtd --version` or the installed package). Where libvirt's behaviour changed between releases (the default CPU affinity of unpinned QEMU threads leaves out /sys/devices/system/cpu/isolated from 10.4.0 on), rules follow it; when absent they assume the older behaviour and say so once. The config's hosts[].libvirtVersion overrides it."},"capturedAt":{"type":"string","title":"Capture time","description":"When the snapshot was taken (RFC 3339)."},"missing":{"type":"array","items":{"type":"string"},"uniqueItems":true,"title":"Missing facts","description":"Facts the source could not provide, by stable name: zoneinfo, isolation, hugepages, hugepages.free, vm.min_free_kbytes, vm.watermark_scale_factor, node.memTotal, node.memFree, cpuTopology, kernel.cmdline, libvirt.definitions (unreadable: not root), libvirt.hooks (/etc/libvirt/hooks unreadable), running.isolation (isolated CPUs unknown, so foreign tasks and IRQs not gathered)."},"cpus":{"type":"object","additionalProperties":false,"title":"Host CPUs","description":"CPU masks from /sys/devices/system/cpu/{possible,present,online}, in the kernel cpu-list grammar.","properties":{"possible":{"$ref":"#/definitions/cpuList","title":"Possible CPUs","description":"/sys/devices/system/cpu/possible: every CPU id the kernel allocated room for. Bounds what isolcpus= and nohz_full= may name."},"present":{"$ref":"#/definitions/cpuList","title":"Present CPUs","description":"/sys/devices/system/cpu/present."},"online":{"$ref":"#/definitions/cpuList","title":"Online CPUs","description":"/sys/devices/system/cpu/online. When absent, the union of the nodes' CPUs is used."}}},"cpuTopology":{"type":"array","title":"Per-CPU topology","description":"One entry per CPU from /sys/devices/system/cpu/cpuN/topology.","items":{"type":"object","additionalProperties":false,"required":["cpu"],"title":"CPU","description":"Topology of one logical CPU.","properties":{"cpu":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"CPU id","description":"Logical CPU number N of cpuN."},"node":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"NUMA node","description":"The node whose cpulist holds this CPU."},"socket":{"type":"integer","minimum":-1,"maximum":9007199254740991,"title":"Socket","description":"topology/physical_package_id (-1 when the firmware does not say)."},"die":{"type":"integer","minimum":-1,"maximum":9007199254740991,"title":"Die","description":"topology/die_id."},"core":{"type":"integer","minimum":-1,"maximum":9007199254740991,"title":"Core","description":"topology/core_id (unique within a socket, not host-wide)."},"siblings":{"$ref":"#/definitions/cpuList","title":"SMT siblings","description":"topology/thread_siblings_list: this CPU and its hyperthread siblings."},"online":{"type":"boolean","title":"Online","description":"cpuN/online; absent means online."}}}},"nodes":{"type":"array","minItems":1,"title":"NUMA nodes","description":"Every online NUMA node, including memory-less and CPU-less ones. A host without NUMA has one node 0.","items":{"type":"object","additionalProperties":false,"required":["id","cpus"],"title":"NUMA node","description":"One node from /sys/devices/system/node/nodeN.","properties":{"id":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Node id","description":"N of nodeN. Unique."},"cpus":{"$ref":"#/definitions/cpuList","title":"Node CPUs","description":"nodeN/cpulist (empty string for a CPU-less node). A CPU belongs to one node only."},"memTotalKiB":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"MemTotal (KiB)","description":"nodeN/meminfo \"Node N MemTotal\". numactl --hardware prints MB: multiply by 1024."},"memFreeKiB":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"MemFree (KiB)","description":"nodeN/meminfo \"Node N MemFree\" at capture time. At most memTotalKiB."},"reclaimableKiB":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Reclaimable (KiB)","description":"nodeN/meminfo \"Active(file)\" + \"Inactive(file)\" + \"SReclaimable\" at capture time: page cache and slab the kernel reclaims before an allocation bound to this node fails (what MemAvailable counts besides MemFree). At most memTotalKiB."},"distances":{"type":"array","items":{"type":"integer","minimum":0,"maximum":9007199254740991},"title":"Distances","description":"nodeN/distance: SLIT distance to each node, in the order of `nodes` (10 = local)."},"hugepages":{"type":"array","title":"Hugepage pools","description":"nodeN/hugepages/hugepages-<size>kB: one pool per page size.","items":{"type":"object","additionalProperties":false,"required":["sizeKiB","total"],"title":"Hugepage pool","description":"The pool of one page size on this node.","properties":{"sizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991,"title":"Page size (KiB)","description":"e.g. 2048 for 2 MiB pages, 1048576 for 1 GiB pages."},"total":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Pool size (pages)","description":"nr_hugepages: pages reserved in this pool on this node."},"free":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Free pages","description":"free_hugepages: pages of the pool not in use at capture time."},"surplus":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Surplus pages","description":"surplus_hugepages: pages allocated beyond nr_hugepages (overcommit)."}}}},"zones":{"type":"array","title":"Memory zones","description":"This node's zones from /proc/zoneinfo, used to split vm.min_free_kbytes exactly as the kernel does. When absent, MemTotal stands in for one Normal zone.","items":{"type":"object","additionalProperties":false,"required":["name","managedPages"],"title":"Zone","description":"One \"Node N, zone NAME\" block.","properties":{"name":{"type":"string","minLength":1,"title":"Zone name","description":"DMA, DMA32, Normal, Movable, HighMem or Device."},"managedPages":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Managed pages","description":"\"managed\": pages the buddy allocator manages; the watermark split is proportional to it."},"presentPages":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Present pages","description":"\"present\"."},"min":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"min watermark (pages)","description":"\"min\" as the running kernel reported it, minus \"boost\"."},"low":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"low watermark (pages)","description":"\"low\" as the running kernel reported it, minus \"boost\"."},"high":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"high watermark (pages)","description":"\"high\" as the running kernel reported it, minus \"boost\"."}}}}}}},"hugepages":{"type":"object","additionalProperties":false,"title":"Hugepage sizes","description":"Host-wide hugepage facts.","properties":{"defaultSizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991,"title":"Default hugepage size (KiB)","description":"\"Hugepagesize:\" in /proc/meminfo: the size a domain gets from <hugepages/> without a <page size>."},"sizesKiB":{"type":"array","items":{"type":"integer","minimum":1,"maximum":9007199254740991},"uniqueItems":true,"title":"Supported sizes (KiB)","description":"The sizes under /sys/kernel/mm/hugepages."},"overcommit":{"type":"array","title":"Overcommit (surplus pages allowed)","description":"nr_overcommit_hugepages of each size under /sys/kernel/mm/hugepages, where it is above 0: how many surplus pages the kernel may allocate from free memory when a pool runs out (mm/hugetlb.c gather_surplus_pages; not for gigantic sizes).","items":{"type":"object","additionalProperties":false,"required":["sizeKiB","pages"],"properties":{"sizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991},"pages":{"type":"integer","minimum":0,"maximum":9007199254740991}}}}}},"pageSizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991,"title":"Base page size (KiB)","description":"The kernel page size (4 on x86_64; 4, 16 or 64 on arm64). Default 4."},"vm":{"type":"object","additionalProperties":false,"title":"VM sysctls","description":"Memory-management sysctls from /proc/sys/vm.","properties":{"minFreeKbytes":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"vm.min_free_kbytes","description":"/proc/sys/vm/min_free_kbytes (KiB). Split over the zones of all nodes by size."},"watermarkScaleFactor":{"type":"integer","minimum":1,"maximum":3000,"title":"vm.watermark_scale_factor","description":"/proc/sys/vm/watermark_scale_factor, in 1/10000 of a zone. Default 10."}}},"kernel":{"type":"object","additionalProperties":false,"title":"Kernel","description":"The booted kernel.","properties":{"cmdline":{"type":"string","title":"Kernel command line","description":"/proc/cmdline: isolcpus=, nohz_full=, rcu_nocbs=, irqaffinity=, hugepagesz=, hugepages=, default_hugepagesz= are read from it."},"rtRuntimeUs":{"type":"integer","minimum":-1,"maximum":2147483647,"title":"kernel.sched_rt_runtime_us","description":"/proc/sys/kernel/sched_rt_runtime_us: how long realtime (fifo/rr) tasks may run in each period before the kernel throttles them and lets other tasks run; -1 turns throttling off (tuned's realtime profiles do). Default 950000."},"rtPeriodUs":{"type":"integer","minimum":1,"maximum":2147483647,"title":"kernel.sched_rt_period_us","description":"/proc/sys/kernel/sched_rt_period_us: the period of realtime throttling. Default 1000000."}}},"isolation":{"type":"object","additionalProperties":false,"title":"Running isolation","description":"CPU isolation as the running kernel reports it. When present it wins over the command line.","properties":{"isolated":{"$ref":"#/definitions/cpuList","title":"Isolated CPUs","description":"/sys/devices/system/cpu/isolated (empty string when none)."},"nohzFull":{"$ref":"#/definitions/cpuList","title":"nohz_full CPUs","description":"/sys/devices/system/cpu/nohz_full (empty string when none)."}}},"tuned":{"type":"object","additionalProperties":false,"title":"tuned","description":"The tuned daemon's profile and CPU partitioning variables.","properties":{"activeProfile":{"type":"string","title":"Active profile","description":"/etc/tuned/active_profile, e.g. cpu-partitioning or realtime-virtual-host. Only those profiles' isolated_cores count as isolation."},"includes":{"type":"array","items":{"type":"string","minLength":1},"title":"Included profiles","description":"The profiles the active profile includes (include= in each tuned.conf), directly or through one another, in the order tuned reads them. A custom profile that includes cpu-partitioning or realtime-virtual-host isolates like them."},"isolatedCores":{"$ref":"#/definitions/cpuList","title":"isolated_cores","description":"isolated_cores= from /etc/tuned/cpu-partitioning-variables.conf (or realtime-variables.conf). tuned grammar: ^N and !N exclude, hex masks allowed."},"noBalanceCores":{"$ref":"#/definitions/cpuList","title":"no_balance_cores","description":"no_balance_cores= from /etc/tuned/cpu-partitioning-variables.conf (tuned grammar)."}}},"running":{"type":"object","additionalProperties":false,"title":"What runs on the host","description":"Captured by `kvmlint snapshot` when it can read /proc: the QEMU guests with their threads and memory, and what else runs or interrupts on isolated CPUs. Absent when not captured; the drift rules then stay silent.","properties":{"guests":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","pid","threads"],"title":"Running guest","description":"One QEMU process. Of its command line only the guest name (-name guest=) and uuid (-uuid) are kept: the rest can hold secrets.","properties":{"name":{"type":"string","title":"Guest name","description":"-name guest=NAME (or -name NAME) of the QEMU command line."},"uuid":{"type":"string","title":"Guest uuid","description":"-uuid of the QEMU command line."},"pid":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Process id","description":"PID of the QEMU process."},"rolesFrom":{"enum":["status-xml","thread-names"],"title":"Where thread roles came from","description":"status-xml: libvirt's /run/libvirt/qemu/NAME.xml maps vCPU and IOThread ids to thread ids; thread-names: the names debug-threads=on gives (status XML unreadable, e.g. not root)."},"threads":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["tid","role","allowedCpus"],"title":"Thread","description":"One thread of the QEMU process, from /proc/PID/task/TID.","properties":{"tid":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Thread id","description":"TID of /proc/PID/task/TID."},"role":{"enum":["vcpu","iothread","main","worker"],"title":"Role","description":"vcpu and iothread threads with their id; main (the process's first thread) and worker (every other QEMU thread) are what libvirt's <emulatorpin> pins. From libvirt's status XML (/run/libvirt/qemu/NAME.xml) where readable, else from the names QEMU gives threads with -name debug-threads=on (`CPU 0/KVM`, `IO iothread1`)."},"id":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"vCPU or IOThread id","description":"The vCPU id (`<vcpupin vcpu>`) or IOThread id (`<iothreadpin iothread>`) of a vcpu or iothread thread."},"name":{"type":"string","title":"Thread name","description":"The thread's comm (/proc/PID/task/TID/comm), e.g. `CPU 0/KVM`."},"allowedCpus":{"$ref":"#/definitions/cpuList","title":"Allowed CPUs","description":"Cpus_allowed_list of /proc/PID/task/TID/status: the CPUs the scheduler may run it on."},"lastCpu":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Last CPU","description":"Field 39 (processor) of /proc/PID/task/TID/stat: the CPU it last ran on (`virsh vcpuinfo`'s CPU)."},"policy":{"enum":["other","fifo","rr","batch","idle","deadline"],"title":"Scheduling policy","description":"Field 41 (policy) of /proc/PID/task/TID/stat, as libvirt's <vcpusched scheduler> names it."},"priority":{"type":"integer","minimum":0,"title":"Realtime priority","description":"Field 40 (rt_priority) of /proc/PID/task/TID/stat: 1-99 for fifo and rr, 0 otherwise.","maximum":99}}},"title":"Threads","description":"Every thread of the process."},"memory":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["node","pageSizeKiB","kib"],"title":"Memory on one node","description":"The guest's resident memory on one host node backed by pages of one size, summed from /proc/PID/numa_maps (N<node>=<pages> × kernelpagesize_kB) over anonymous (anon=), hugetlb (huge) and guest-RAM file mappings (/memfd:, /dev/shm, /dev/zero); the binary's and shared libraries' page cache is left out.","properties":{"node":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Host node","description":"N of N<node>= in numa_maps."},"pageSizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991,"title":"Page size (KiB)","description":"kernelpagesize_kB of the mappings: the base page size for small pages, the hugepage size for hugetlbfs mappings."},"kib":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Resident memory (KiB)","description":"Pages on that node × page size."}}},"title":"Memory per node","description":"Where the guest's memory sits, per host node and page size (small pages and hugepages apart). Absent when /proc/PID/numa_maps could not be read."},"cellMemory":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["cell","node","pageSizeKiB","kib"],"title":"Memory of one guest cell on one node","description":"The resident memory of one guest NUMA cell's RAM backend on one host node backed by pages of one size: the numa_maps mappings whose file name holds the backend's id, ram-node<cell> (libvirt's alias for the cell's memory-backend object; hugetlbfs files qemu_back_mem.ram-node0.XXXXXX or qemu_back_mem._objects_ram-node0.XXXXXX, memory_backing_dir files …/ram-node0). Part of `memory`, not in addition to it.","properties":{"cell":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Guest cell","description":"N of ram-node<N>: the <cell id> and <memnode cellid> of the domain."},"node":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Host node","description":"N of N<node>= in numa_maps."},"pageSizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991,"title":"Page size (KiB)","description":"kernelpagesize_kB of the mappings."},"kib":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Resident memory (KiB)","description":"Pages on that node × page size."}}},"title":"Memory per guest cell and node","description":"Where each guest NUMA cell's memory sits, for the cells whose backend numa_maps names. Absent when no mapping could be attributed to a cell (anonymous memory-backend-ram, memfds named memory-backend-memfd, a guest without cells): nothing is guessed from policies or addresses."}}},"title":"Running guests","description":"Every QEMU process found under /proc."},"isolatedCpus":{"$ref":"#/definitions/cpuList","title":"Isolated CPUs checked","description":"The isolated CPUs foreignTasks and irqs were gathered for (the host's isolated set at capture time)."},"foreignTasks":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["pid","tid","name","allowedCpus"],"title":"Foreign task","description":"A task that is neither a guest thread nor a per-CPU kernel thread (nor a guest's vhost or kvm-nx-lpage-re kernel thread), allowed on an isolated CPU or running (state R) on one.","properties":{"pid":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Process id","description":"PID (thread group id)."},"tid":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Thread id","description":"TID."},"name":{"type":"string","title":"Name","description":"comm of the task (never its command line)."},"kernelThread":{"type":"boolean","title":"Kernel thread","description":"PF_KTHREAD set in /proc/PID/task/TID/stat flags (an unbound kernel thread)."},"allowedCpus":{"$ref":"#/definitions/cpuList","title":"Allowed CPUs","description":"Cpus_allowed_list."},"lastCpu":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Last CPU","description":"Field 39 of stat."}}},"title":"Foreign tasks on isolated CPUs","description":"Tasks other than guest threads and per-CPU kernel threads allowed on, or running (state R) on, isolatedCpus."},"irqs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["irq","affinity"],"title":"IRQ","description":"An interrupt whose affinity includes isolated CPUs.","properties":{"irq":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"IRQ number","description":"N of /proc/irq/N."},"name":{"type":"string","title":"Actions","description":"The handler names (directories under /proc/irq/N), e.g. `eth0-TxRx-3`."},"affinity":{"$ref":"#/definitions/cpuList","title":"Affinity","description":"/proc/irq/N/smp_affinity_list."},"effectiveAffinity":{"$ref":"#/definitions/cpuList","title":"Effective affinity","description":"/proc/irq/N/effective_affinity_list, where the kernel has it: the CPUs it is really delivered to."}}},"title":"IRQs on isolated CPUs","description":"IRQs whose effective affinity (else affinity) includes isolatedCpus."}}},"libvirt":{"type":"object","additionalProperties":false,"title":"libvirt","description":"The host's libvirt.","properties":{"definitions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","digest","elements"],"title":"Persistent definition","description":"One /etc/libvirt/qemu/NAME.xml reduced to what kvmlint reasons about.","properties":{"file":{"type":"string","title":"File","description":"Its name under /etc/libvirt/qemu."},"name":{"type":"string","title":"Domain name","description":"<name>."},"uuid":{"type":"string","title":"Domain uuid","description":"<uuid>."},"digest":{"type":"string","title":"Digest","description":"sha256 of the reduced elements (hex): equal digests mean equal definitions as kvmlint reasons about them.","pattern":"^[0-9a-f]{64}$"},"elements":{"type":"object","title":"Reduced elements","description":"Element name (vcpu, cputune, numatune, memoryBacking, cpu, memory) → its canonical form: attributes sorted, whitespace and comments dropped, sizes in KiB. An element the definition lacks is absent.","additionalProperties":{"type":"string"},"propertyNames":{"enum":["vcpu","cputune","numatune","memoryBacking","cpu","memory"]}}}},"title":"Persistent definitions","description":"The domains libvirt keeps under /etc/libvirt/qemu (readable as root), reduced; compared with the repository's files by uuid, then name."},"hugepageHooks":{"type":"array","title":"Hooks that allocate hugepages","description":"libvirt hooks (/etc/libvirt/hooks) that set hugepage pools (nr_hugepages under /proc/sys/vm, /sys/kernel/mm/hugepages or /sys/devices/system/node, or sysctl vm.nr_hugepages) when a guest starts: per guest for the hook-helper layout qemu.d/<guest>/prepare/begin/*, for all guests for a monolithic /etc/libvirt/hooks/qemu or a script directly in qemu.d. insufficient-hugepages then checks such a guest's pages beyond the pool against the node's free memory. Written by `kvmlint snapshot` only; absent when no hook sets pools or the hooks were not read.","items":{"title":"Hugepage hook","description":"The guest (or all guests) whose pools a hook sets at start, and the hook scripts.","oneOf":[{"type":"object","additionalProperties":false,"required":["guest","hooks"],"properties":{"guest":{"type":"string","minLength":1,"title":"Guest","description":"The domain name: the hook-helper directory name under /etc/libvirt/hooks/qemu.d."},"hooks":{"type":"array","minItems":1,"items":{"type":"string"},"title":"Hook scripts","description":"Absolute paths of the scripts on the host."}}},{"type":"object","additionalProperties":false,"required":["allGuests","hooks"],"properties":{"allGuests":{"const":true,"title":"All guests","description":"The hook runs for every guest (it may test the guest name itself, which is not read)."},"hooks":{"type":"array","minItems":1,"items":{"type":"string"},"title":"Hook scripts","description":"Absolute paths of the scripts on the host."}}}]}}}}},"definitions":{"cpuList":{"title":"CPU list","description":"A CPU list as its source wrote it, e.g. \"0-3,8-11\". Either the raw text, or {\"raw\": text, \"parsed\": canonical form} as `kvmlint snapshot` writes it. Each field is parsed with its own grammar (kernel lists: N, A-B, A-B:used/group; tuned lists: also ^N, !N and hex masks).","type":["string","object"],"additionalProperties":false,"required":["raw"],"properties":{"raw":{"type":"string","title":"Raw text","description":"The list exactly as read from its source."},"parsed":{"type":"string","title":"Parsed form","description":"Canonical list (e.g. 0-3,8) for readers. Must mean the same as raw."}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/kvmlint/kvmlint/main/schemas/host-snapshot.schema.json","title":"kvmlint host snapshot","description":"One hypervisor host as kvmlint sees it: CPUs, NUMA nodes, memory, hugepage pools, watermarks and CPU isolation. Written by `kvmlint snapshot` (from /sys, /proc and /etc/tuned) or by hand. A missing fact is an absent field, never an error: rules that need it stay silent.","type":"object","additionalProperties":false,"required":["kvmlintHostSnapshot","nodes"],"properties":{"$schema":{"type":"string","title":"JSON Schema","description":"Optional link to this schema, for editors."},"kvmlintHostSnapshot":{"const":1,"title":"Snapshot format version","description":"Format version of this document. kvmlint reads version 1."},"source":{"enum":["capture","virsh-capabilities","numactl-hardware","manual"],"title":"Source","description":"Where the facts came from: `kvmlint snapshot` (capture), an imported `virsh capabilities` or `numactl --hardware` output, or written by hand (manual)."},"hostname":{"type":"string","title":"Host name","description":"From /proc/sys/kernel/hostname. Names the host in findings; the file name is used when absent."},"kernelRelease":{"type":"string","title":"Kernel release","description":"From /proc/sys/kernel/osrelease, e.g. 5.14.0-427.el9.x86_64."},"libvirtVersion":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$","title":"libvirt version","description":"The host's libvirt release, e.g. 10.4.0 (from `virsh --version`, `libvirtd --version` or the installed package). Where libvirt's behaviour changed between releases (the default CPU affinity of unpinned QEMU threads leaves out /sys/devices/system/cpu/isolated from 10.4.0 on), rules follow it; when absent they assume the older behaviour and say so once. The config's hosts[].libvirtVersion overrides it."},"capturedAt":{"type":"string","title":"Capture time","description":"When the snapshot was taken (RFC 3339)."},"missing":{"type":"array","items":{"type":"string"},"uniqueItems":true,"title":"Missing facts","description":"Facts the source could not provide, by stable name: zoneinfo, isolation, hugepages, hugepages.free, vm.min_free_kbytes, vm.watermark_scale_factor, node.memTotal, node.memFree, cpuTopology, kernel.cmdline, libvirt.definitions (unreadable: not root), libvirt.hooks (/etc/libvirt/hooks unreadable), running.isolation (isolated CPUs unknown, so foreign tasks and IRQs not gathered)."},"cpus":{"type":"object","additionalProperties":false,"title":"Host CPUs","description":"CPU masks from /sys/devices/system/cpu/{possible,present,online}, in the kernel cpu-list grammar.","properties":{"possible":{"$ref":"#/definitions/cpuList","title":"Possible CPUs","description":"/sys/devices/system/cpu/possible: every CPU id the kernel allocated room for. Bounds what isolcpus= and nohz_full= may name."},"present":{"$ref":"#/definitions/cpuList","title":"Present CPUs","description":"/sys/devices/system/cpu/present."},"online":{"$ref":"#/definitions/cpuList","title":"Online CPUs","description":"/sys/devices/system/cpu/online. When absent, the union of the nodes' CPUs is used."}}},"cpuTopology":{"type":"array","title":"Per-CPU topology","description":"One entry per CPU from /sys/devices/system/cpu/cpuN/topology.","items":{"type":"object","additionalProperties":false,"required":["cpu"],"title":"CPU","description":"Topology of one logical CPU.","properties":{"cpu":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"CPU id","description":"Logical CPU number N of cpuN."},"node":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"NUMA node","description":"The node whose cpulist holds this CPU."},"socket":{"type":"integer","minimum":-1,"maximum":9007199254740991,"title":"Socket","description":"topology/physical_package_id (-1 when the firmware does not say)."},"die":{"type":"integer","minimum":-1,"maximum":9007199254740991,"title":"Die","description":"topology/die_id."},"core":{"type":"integer","minimum":-1,"maximum":9007199254740991,"title":"Core","description":"topology/core_id (unique within a socket, not host-wide)."},"siblings":{"$ref":"#/definitions/cpuList","title":"SMT siblings","description":"topology/thread_siblings_list: this CPU and its hyperthread siblings."},"online":{"type":"boolean","title":"Online","description":"cpuN/online; absent means online."}}}},"nodes":{"type":"array","minItems":1,"title":"NUMA nodes","description":"Every online NUMA node, including memory-less and CPU-less ones. A host without NUMA has one node 0.","items":{"type":"object","additionalProperties":false,"required":["id","cpus"],"title":"NUMA node","description":"One node from /sys/devices/system/node/nodeN.","properties":{"id":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Node id","description":"N of nodeN. Unique."},"cpus":{"$ref":"#/definitions/cpuList","title":"Node CPUs","description":"nodeN/cpulist (empty string for a CPU-less node). A CPU belongs to one node only."},"memTotalKiB":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"MemTotal (KiB)","description":"nodeN/meminfo \"Node N MemTotal\". numactl --hardware prints MB: multiply by 1024."},"memFreeKiB":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"MemFree (KiB)","description":"nodeN/meminfo \"Node N MemFree\" at capture time. At most memTotalKiB."},"reclaimableKiB":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Reclaimable (KiB)","description":"nodeN/meminfo \"Active(file)\" + \"Inactive(file)\" + \"SReclaimable\" at capture time: page cache and slab the kernel reclaims before an allocation bound to this node fails (what MemAvailable counts besides MemFree). At most memTotalKiB."},"distances":{"type":"array","items":{"type":"integer","minimum":0,"maximum":9007199254740991},"title":"Distances","description":"nodeN/distance: SLIT distance to each node, in the order of `nodes` (10 = local)."},"hugepages":{"type":"array","title":"Hugepage pools","description":"nodeN/hugepages/hugepages-<size>kB: one pool per page size.","items":{"type":"object","additionalProperties":false,"required":["sizeKiB","total"],"title":"Hugepage pool","description":"The pool of one page size on this node.","properties":{"sizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991,"title":"Page size (KiB)","description":"e.g. 2048 for 2 MiB pages, 1048576 for 1 GiB pages."},"total":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Pool size (pages)","description":"nr_hugepages: pages reserved in this pool on this node."},"free":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Free pages","description":"free_hugepages: pages of the pool not in use at capture time."},"surplus":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Surplus pages","description":"surplus_hugepages: pages allocated beyond nr_hugepages (overcommit)."}}}},"zones":{"type":"array","title":"Memory zones","description":"This node's zones from /proc/zoneinfo, used to split vm.min_free_kbytes exactly as the kernel does. When absent, MemTotal stands in for one Normal zone.","items":{"type":"object","additionalProperties":false,"required":["name","managedPages"],"title":"Zone","description":"One \"Node N, zone NAME\" block.","properties":{"name":{"type":"string","minLength":1,"title":"Zone name","description":"DMA, DMA32, Normal, Movable, HighMem or Device."},"managedPages":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Managed pages","description":"\"managed\": pages the buddy allocator manages; the watermark split is proportional to it."},"presentPages":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Present pages","description":"\"present\"."},"min":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"min watermark (pages)","description":"\"min\" as the running kernel reported it, minus \"boost\"."},"low":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"low watermark (pages)","description":"\"low\" as the running kernel reported it, minus \"boost\"."},"high":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"high watermark (pages)","description":"\"high\" as the running kernel reported it, minus \"boost\"."}}}}}}},"hugepages":{"type":"object","additionalProperties":false,"title":"Hugepage sizes","description":"Host-wide hugepage facts.","properties":{"defaultSizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991,"title":"Default hugepage size (KiB)","description":"\"Hugepagesize:\" in /proc/meminfo: the size a domain gets from <hugepages/> without a <page size>."},"sizesKiB":{"type":"array","items":{"type":"integer","minimum":1,"maximum":9007199254740991},"uniqueItems":true,"title":"Supported sizes (KiB)","description":"The sizes under /sys/kernel/mm/hugepages."},"overcommit":{"type":"array","title":"Overcommit (surplus pages allowed)","description":"nr_overcommit_hugepages of each size under /sys/kernel/mm/hugepages, where it is above 0: how many surplus pages the kernel may allocate from free memory when a pool runs out (mm/hugetlb.c gather_surplus_pages; not for gigantic sizes).","items":{"type":"object","additionalProperties":false,"required":["sizeKiB","pages"],"properties":{"sizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991},"pages":{"type":"integer","minimum":0,"maximum":9007199254740991}}}}}},"pageSizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991,"title":"Base page size (KiB)","description":"The kernel page size (4 on x86_64; 4, 16 or 64 on arm64). Default 4."},"vm":{"type":"object","additionalProperties":false,"title":"VM sysctls","description":"Memory-management sysctls from /proc/sys/vm.","properties":{"minFreeKbytes":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"vm.min_free_kbytes","description":"/proc/sys/vm/min_free_kbytes (KiB). Split over the zones of all nodes by size."},"watermarkScaleFactor":{"type":"integer","minimum":1,"maximum":3000,"title":"vm.watermark_scale_factor","description":"/proc/sys/vm/watermark_scale_factor, in 1/10000 of a zone. Default 10."}}},"kernel":{"type":"object","additionalProperties":false,"title":"Kernel","description":"The booted kernel.","properties":{"cmdline":{"type":"string","title":"Kernel command line","description":"/proc/cmdline: isolcpus=, nohz_full=, rcu_nocbs=, irqaffinity=, hugepagesz=, hugepages=, default_hugepagesz= are read from it."},"rtRuntimeUs":{"type":"integer","minimum":-1,"maximum":2147483647,"title":"kernel.sched_rt_runtime_us","description":"/proc/sys/kernel/sched_rt_runtime_us: how long realtime (fifo/rr) tasks may run in each period before the kernel throttles them and lets other tasks run; -1 turns throttling off (tuned's realtime profiles do). Default 950000."},"rtPeriodUs":{"type":"integer","minimum":1,"maximum":2147483647,"title":"kernel.sched_rt_period_us","description":"/proc/sys/kernel/sched_rt_period_us: the period of realtime throttling. Default 1000000."}}},"isolation":{"type":"object","additionalProperties":false,"title":"Running isolation","description":"CPU isolation as the running kernel reports it. When present it wins over the command line.","properties":{"isolated":{"$ref":"#/definitions/cpuList","title":"Isolated CPUs","description":"/sys/devices/system/cpu/isolated (empty string when none)."},"nohzFull":{"$ref":"#/definitions/cpuList","title":"nohz_full CPUs","description":"/sys/devices/system/cpu/nohz_full (empty string when none)."}}},"tuned":{"type":"object","additionalProperties":false,"title":"tuned","description":"The tuned daemon's profile and CPU partitioning variables.","properties":{"activeProfile":{"type":"string","title":"Active profile","description":"/etc/tuned/active_profile, e.g. cpu-partitioning or realtime-virtual-host. Only those profiles' isolated_cores count as isolation."},"includes":{"type":"array","items":{"type":"string","minLength":1},"title":"Included profiles","description":"The profiles the active profile includes (include= in each tuned.conf), directly or through one another, in the order tuned reads them. A custom profile that includes cpu-partitioning or realtime-virtual-host isolates like them."},"isolatedCores":{"$ref":"#/definitions/cpuList","title":"isolated_cores","description":"isolated_cores= from /etc/tuned/cpu-partitioning-variables.conf (or realtime-variables.conf). tuned grammar: ^N and !N exclude, hex masks allowed."},"noBalanceCores":{"$ref":"#/definitions/cpuList","title":"no_balance_cores","description":"no_balance_cores= from /etc/tuned/cpu-partitioning-variables.conf (tuned grammar)."}}},"running":{"type":"object","additionalProperties":false,"title":"What runs on the host","description":"Captured by `kvmlint snapshot` when it can read /proc: the QEMU guests with their threads and memory, and what else runs or interrupts on isolated CPUs. Absent when not captured; the drift rules then stay silent.","properties":{"guests":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","pid","threads"],"title":"Running guest","description":"One QEMU process. Of its command line only the guest name (-name guest=) and uuid (-uuid) are kept: the rest can hold secrets.","properties":{"name":{"type":"string","title":"Guest name","description":"-name guest=NAME (or -name NAME) of the QEMU command line."},"uuid":{"type":"string","title":"Guest uuid","description":"-uuid of the QEMU command line."},"pid":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Process id","description":"PID of the QEMU process."},"rolesFrom":{"enum":["status-xml","thread-names"],"title":"Where thread roles came from","description":"status-xml: libvirt's /run/libvirt/qemu/NAME.xml maps vCPU and IOThread ids to thread ids; thread-names: the names debug-threads=on gives (status XML unreadable, e.g. not root)."},"threads":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["tid","role","allowedCpus"],"title":"Thread","description":"One thread of the QEMU process, from /proc/PID/task/TID.","properties":{"tid":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Thread id","description":"TID of /proc/PID/task/TID."},"role":{"enum":["vcpu","iothread","main","worker"],"title":"Role","description":"vcpu and iothread threads with their id; main (the process's first thread) and worker (every other QEMU thread) are what libvirt's <emulatorpin> pins. From libvirt's status XML (/run/libvirt/qemu/NAME.xml) where readable, else from the names QEMU gives threads with -name debug-threads=on (`CPU 0/KVM`, `IO iothread1`)."},"id":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"vCPU or IOThread id","description":"The vCPU id (`<vcpupin vcpu>`) or IOThread id (`<iothreadpin iothread>`) of a vcpu or iothread thread."},"name":{"type":"string","title":"Thread name","description":"The thread's comm (/proc/PID/task/TID/comm), e.g. `CPU 0/KVM`."},"allowedCpus":{"$ref":"#/definitions/cpuList","title":"Allowed CPUs","description":"Cpus_allowed_list of /proc/PID/task/TID/status: the CPUs the scheduler may run it on."},"lastCpu":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Last CPU","description":"Field 39 (processor) of /proc/PID/task/TID/stat: the CPU it last ran on (`virsh vcpuinfo`'s CPU)."},"policy":{"enum":["other","fifo","rr","batch","idle","deadline"],"title":"Scheduling policy","description":"Field 41 (policy) of /proc/PID/task/TID/stat, as libvirt's <vcpusched scheduler> names it."},"priority":{"type":"integer","minimum":0,"title":"Realtime priority","description":"Field 40 (rt_priority) of /proc/PID/task/TID/stat: 1-99 for fifo and rr, 0 otherwise.","maximum":99}}},"title":"Threads","description":"Every thread of the process."},"memory":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["node","pageSizeKiB","kib"],"title":"Memory on one node","description":"The guest's resident memory on one host node backed by pages of one size, summed from /proc/PID/numa_maps (N<node>=<pages> × kernelpagesize_kB) over anonymous (anon=), hugetlb (huge) and guest-RAM file mappings (/memfd:, /dev/shm, /dev/zero); the binary's and shared libraries' page cache is left out.","properties":{"node":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Host node","description":"N of N<node>= in numa_maps."},"pageSizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991,"title":"Page size (KiB)","description":"kernelpagesize_kB of the mappings: the base page size for small pages, the hugepage size for hugetlbfs mappings."},"kib":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Resident memory (KiB)","description":"Pages on that node × page size."}}},"title":"Memory per node","description":"Where the guest's memory sits, per host node and page size (small pages and hugepages apart). Absent when /proc/PID/numa_maps could not be read."},"cellMemory":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["cell","node","pageSizeKiB","kib"],"title":"Memory of one guest cell on one node","description":"The resident memory of one guest NUMA cell's RAM backend on one host node backed by pages of one size: the numa_maps mappings whose file name holds the backend's id, ram-node<cell> (libvirt's alias for the cell's memory-backend object; hugetlbfs files qemu_back_mem.ram-node0.XXXXXX or qemu_back_mem._objects_ram-node0.XXXXXX, memory_backing_dir files …/ram-node0). Part of `memory`, not in addition to it.","properties":{"cell":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Guest cell","description":"N of ram-node<N>: the <cell id> and <memnode cellid> of the domain."},"node":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Host node","description":"N of N<node>= in numa_maps."},"pageSizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991,"title":"Page size (KiB)","description":"kernelpagesize_kB of the mappings."},"kib":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Resident memory (KiB)","description":"Pages on that node × page size."}}},"title":"Memory per guest cell and node","description":"Where each guest NUMA cell's memory sits, for the cells whose backend numa_maps names. Absent when no mapping could be attributed to a cell (anonymous memory-backend-ram, memfds named memory-backend-memfd, a guest without cells): nothing is guessed from policies or addresses."}}},"title":"Running guests","description":"Every QEMU process found under /proc."},"isolatedCpus":{"$ref":"#/definitions/cpuList","title":"Isolated CPUs checked","description":"The isolated CPUs foreignTasks and irqs were gathered for (the host's isolated set at capture time)."},"foreignTasks":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["pid","tid","name","allowedCpus"],"title":"Foreign task","description":"A task that is neither a guest thread nor a per-CPU kernel thread (nor a guest's vhost or kvm-nx-lpage-re kernel thread), allowed on an isolated CPU or running (state R) on one.","properties":{"pid":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Process id","description":"PID (thread group id)."},"tid":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Thread id","description":"TID."},"name":{"type":"string","title":"Name","description":"comm of the task (never its command line)."},"kernelThread":{"type":"boolean","title":"Kernel thread","description":"PF_KTHREAD set in /proc/PID/task/TID/stat flags (an unbound kernel thread)."},"allowedCpus":{"$ref":"#/definitions/cpuList","title":"Allowed CPUs","description":"Cpus_allowed_list."},"lastCpu":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Last CPU","description":"Field 39 of stat."}}},"title":"Foreign tasks on isolated CPUs","description":"Tasks other than guest threads and per-CPU kernel threads allowed on, or running (state R) on, isolatedCpus."},"irqs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["irq","affinity"],"title":"IRQ","description":"An interrupt whose affinity includes isolated CPUs.","properties":{"irq":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"IRQ number","description":"N of /proc/irq/N."},"name":{"type":"string","title":"Actions","description":"The handler names (directories under /proc/irq/N), e.g. `eth0-TxRx-3`."},"affinity":{"$ref":"#/definitions/cpuList","title":"Affinity","description":"/proc/irq/N/smp_affinity_list."},"effectiveAffinity":{"$ref":"#/definitions/cpuList","title":"Effective affinity","description":"/proc/irq/N/effective_affinity_list, where the kernel has it: the CPUs it is really delivered to."}}},"title":"IRQs on isolated CPUs","description":"IRQs whose effective affinity (else affinity) includes isolatedCpus."}}},"libvirt":{"type":"object","additionalProperties":false,"title":"libvirt","description":"The host's libvirt.","properties":{"definitions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","digest","elements"],"title":"Persistent definition","description":"One /etc/libvirt/qemu/NAME.xml reduced to what kvmlint reasons about.","properties":{"file":{"type":"string","title":"File","description":"Its name under /etc/libvirt/qemu."},"name":{"type":"string","title":"Domain name","description":"<name>."},"uuid":{"type":"string","title":"Domain uuid","description":"<uuid>."},"digest":{"type":"string","title":"Digest","description":"sha256 of the reduced elements (hex): equal digests mean equal definitions as kvmlint reasons about them.","pattern":"^[0-9a-f]{64}$"},"elements":{"type":"object","title":"Reduced elements","description":"Element name (vcpu, cputune, numatune, memoryBacking, cpu, memory) → its canonical form: attributes sorted, whitespace and comments dropped, sizes in KiB. An element the definition lacks is absent.","additionalProperties":{"type":"string"},"propertyNames":{"enum":["vcpu","cputune","numatune","memoryBacking","cpu","memory"]}}}},"title":"Persistent definitions","description":"The domains libvirt keeps under /etc/libvirt/qemu (readable as root), reduced; compared with the repository's files by uuid, then name."},"hugepageHooks":{"type":"array","title":"Hooks that allocate hugepages","description":"libvirt hooks (/etc/libvirt/hooks) that set hugepage pools (nr_hugepages under /proc/sys/vm, /sys/kernel/mm/hugepages or /sys/devices/system/node, or sysctl vm.nr_hugepages) when a guest starts: per guest for the hook-helper layout qemu.d/<guest>/prepare/begin/*, for all guests for a monolithic /etc/libvirt/hooks/qemu or a script directly in qemu.d (per guest when its pool writes all sit under tests of the guest name). insufficient-hugepages then checks such a guest's pages beyond the pool against the node's free memory. Written by `kvmlint snapshot` only; absent when no hook sets pools or the hooks were not read.","items":{"title":"Hugepage hook","description":"The guest (or all guests) whose pools a hook sets at start, and the hook scripts.","oneOf":[{"type":"object","additionalProperties":false,"required":["guest","hooks"],"properties":{"guest":{"type":"string","minLength":1,"title":"Guest","description":"The domain name: the hook-helper directory name under /etc/libvirt/hooks/qemu.d."},"hooks":{"type":"array","minItems":1,"items":{"type":"string"},"title":"Hook scripts","description":"Absolute paths of the scripts on the host."},"hostWide":{"type":"array","minItems":1,"items":{"type":"string"},"title":"Host-wide hooks","description":"Those of hooks that set only the host-wide pool (/proc/sys/vm/nr_hugepages, /sys/kernel/mm/hugepages/*/nr_hugepages, sysctl vm.nr_hugepages, hugeadm --pool-pages-min) and name no node's pool nor numactl. The kernel spreads the pages such a write adds round-robin over the nodes with memory (mm/hugetlb.c alloc_pool_huge_folio), so on a multi-node host a guest bound to one node gets only part of them."},"hookNodes":{"type":"object","minProperties":1,"additionalProperties":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"integer","minimum":0,"maximum":65535}},"title":"Nodes a hook fills","description":"Hook script → the host nodes whose own pools it writes, when it writes only nodes' pools named by number (/sys/devices/system/node/node0/hugepages/…/nr_hugepages, as VFIO-Tools' alloc_hugepages.sh does). The kernel puts those pages on those nodes only, so they do not help a guest bound to another node."}}},{"type":"object","additionalProperties":false,"required":["allGuests","hooks"],"properties":{"allGuests":{"const":true,"title":"All guests","description":"The hook runs for every guest. A monolithic hook whose pool writes all sit under tests of the guest name ($1 = name, case \"$1\" in name)) is recorded per guest instead."},"hooks":{"type":"array","minItems":1,"items":{"type":"string"},"title":"Hook scripts","description":"Absolute paths of the scripts on the host."},"hostWide":{"type":"array","minItems":1,"items":{"type":"string"},"title":"Host-wide hooks","description":"Those of hooks that set only the host-wide pool (/proc/sys/vm/nr_hugepages, /sys/kernel/mm/hugepages/*/nr_hugepages, sysctl vm.nr_hugepages, hugeadm --pool-pages-min) and name no node's pool nor numactl. The kernel spreads the pages such a write adds round-robin over the nodes with memory (mm/hugetlb.c alloc_pool_huge_folio), so on a multi-node host a guest bound to one node gets only part of them."},"hookNodes":{"type":"object","minProperties":1,"additionalProperties":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"integer","minimum":0,"maximum":65535}},"title":"Nodes a hook fills","description":"Hook script → the host nodes whose own pools it writes, when it writes only nodes' pools named by number (/sys/devices/system/node/node0/hugepages/…/nr_hugepages, as VFIO-Tools' alloc_hugepages.sh does). The kernel puts those pages on those nodes only, so they do not help a guest bound to another node."}}}]}},"numad":{"type":"boolean","title":"numad installed","description":"Whether numad is installed (/usr/bin/numad or /usr/sbin/numad, an executable file). libvirt runs it to place a guest with placement='auto' when the guest starts (qemu_process.c qemuProcessPrepareDomainNUMAPlacement → virNumaGetAutoPlacementAdvice), and fails the start without it. Written by `kvmlint snapshot` when the tree has /usr/bin; absent when unknown."}}}},"definitions":{"cpuList":{"title":"CPU list","description":"A CPU list as its source wrote it, e.g. \"0-3,8-11\". Either the raw text, or {\"raw\": text, \"parsed\": canonical form} as `kvmlint snapshot` writes it. Each field is parsed with its own grammar (kernel lists: N, A-B, A-B:used/group; tuned lists: also ^N, !N and hex masks).","type":["string","object"],"additionalProperties":false,"required":["raw"],"properties":{"raw":{"type":"string","title":"Raw text","description":"The list exactly as read from its source."},"parsed":{"type":"string","title":"Parsed form","description":"Canonical list (e.g. 0-3,8) for readers. Must mean the same as raw."}}}}};
 const schema12 = {"title":"CPU list","description":"A CPU list as its source wrote it, e.g. \"0-3,8-11\". Either the raw text, or {\"raw\": text, \"parsed\": canonical form} as `kvmlint snapshot` writes it. Each field is parsed with its own grammar (kernel lists: N, A-B, A-B:used/group; tuned lists: also ^N, !N and hex masks).","type":["string","object"],"additionalProperties":false,"required":["raw"],"properties":{"raw":{"type":"string","title":"Raw text","description":"The list exactly as read from its source."},"parsed":{"type":"string","title":"Parsed form","description":"Canonical list (e.g. 0-3,8) for readers. Must mean the same as raw."}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = ajvRuntime0.default;
@@ -3860,7 +3860,7 @@ if(data.libvirt !== undefined){
 let data141 = data.libvirt;
 if(data141 && typeof data141 == "object" && !Array.isArray(data141)){
 for(const key33 in data141){
-if(!((key33 === "definitions") || (key33 === "hugepageHooks"))){
+if(!(((key33 === "definitions") || (key33 === "hugepageHooks")) || (key33 === "numad"))){
 const err312 = {instancePath:instancePath+"/libvirt",schemaPath:"#/properties/libvirt/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.libvirt,data:data141};
 if(vErrors === null){
 vErrors = [err312];
@@ -4092,7 +4092,7 @@ vErrors.push(err329);
 errors++;
 }
 for(const key37 in data151){
-if(!((key37 === "guest") || (key37 === "hooks"))){
+if(!((((key37 === "guest") || (key37 === "hooks")) || (key37 === "hostWide")) || (key37 === "hookNodes"))){
 const err330 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0],data:data151};
 if(vErrors === null){
 vErrors = [err330];
@@ -4167,9 +4167,11 @@ vErrors.push(err335);
 errors++;
 }
 }
-}
-else {
-const err336 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0],data:data151};
+if(data151.hostWide !== undefined){
+let data155 = data151.hostWide;
+if(Array.isArray(data155)){
+if(data155.length < 1){
+const err336 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hostWide",schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hostWide/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hostWide,data:data155};
 if(vErrors === null){
 vErrors = [err336];
 }
@@ -4178,15 +4180,11 @@ vErrors.push(err336);
 }
 errors++;
 }
-var _valid0 = _errs351 === errors;
-if(_valid0){
-valid87 = true;
-passing0 = 0;
-}
-const _errs360 = errors;
-if(data151 && typeof data151 == "object" && !Array.isArray(data151)){
-if(data151.allGuests === undefined){
-const err337 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/required",keyword:"required",params:{missingProperty: "allGuests"},message:"must have required property '"+"allGuests"+"'",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].required,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1],data:data151};
+const len18 = data155.length;
+for(let i20=0; i20<len18; i20++){
+let data156 = data155[i20];
+if(typeof data156 !== "string"){
+const err337 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hostWide/" + i20,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hostWide/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hostWide.items.type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hostWide.items,data:data156};
 if(vErrors === null){
 vErrors = [err337];
 }
@@ -4195,8 +4193,10 @@ vErrors.push(err337);
 }
 errors++;
 }
-if(data151.hooks === undefined){
-const err338 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/required",keyword:"required",params:{missingProperty: "hooks"},message:"must have required property '"+"hooks"+"'",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].required,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1],data:data151};
+}
+}
+else {
+const err338 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hostWide",schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hostWide/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hostWide.type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hostWide,data:data155};
 if(vErrors === null){
 vErrors = [err338];
 }
@@ -4205,9 +4205,12 @@ vErrors.push(err338);
 }
 errors++;
 }
-for(const key38 in data151){
-if(!((key38 === "allGuests") || (key38 === "hooks"))){
-const err339 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1],data:data151};
+}
+if(data151.hookNodes !== undefined){
+let data157 = data151.hookNodes;
+if(data157 && typeof data157 == "object" && !Array.isArray(data157)){
+if(Object.keys(data157).length < 1){
+const err339 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hookNodes",schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hookNodes/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes,data:data157};
 if(vErrors === null){
 vErrors = [err339];
 }
@@ -4216,11 +4219,11 @@ vErrors.push(err339);
 }
 errors++;
 }
-}
-if(data151.allGuests !== undefined){
-let data155 = data151.allGuests;
-if(true !== data155){
-const err340 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/allGuests",schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/allGuests/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.allGuests,data:data155};
+for(const key38 in data157){
+let data158 = data157[key38];
+if(Array.isArray(data158)){
+if(data158.length < 1){
+const err340 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hookNodes/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hookNodes/additionalProperties/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.additionalProperties,data:data158};
 if(vErrors === null){
 vErrors = [err340];
 }
@@ -4229,12 +4232,11 @@ vErrors.push(err340);
 }
 errors++;
 }
-}
-if(data151.hooks !== undefined){
-let data156 = data151.hooks;
-if(Array.isArray(data156)){
-if(data156.length < 1){
-const err341 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hooks",schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hooks/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hooks,data:data156};
+const len19 = data158.length;
+for(let i21=0; i21<len19; i21++){
+let data159 = data158[i21];
+if(!(((typeof data159 == "number") && (!(data159 % 1) && !isNaN(data159))) && (isFinite(data159)))){
+const err341 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hookNodes/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i21,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hookNodes/additionalProperties/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.additionalProperties.items.type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.additionalProperties.items,data:data159};
 if(vErrors === null){
 vErrors = [err341];
 }
@@ -4243,11 +4245,9 @@ vErrors.push(err341);
 }
 errors++;
 }
-const len18 = data156.length;
-for(let i20=0; i20<len18; i20++){
-let data157 = data156[i20];
-if(typeof data157 !== "string"){
-const err342 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hooks/" + i20,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hooks/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hooks.items.type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hooks.items,data:data157};
+if((typeof data159 == "number") && (isFinite(data159))){
+if(data159 > 65535 || isNaN(data159)){
+const err342 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hookNodes/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i21,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hookNodes/additionalProperties/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.additionalProperties.items,data:data159};
 if(vErrors === null){
 vErrors = [err342];
 }
@@ -4256,10 +4256,8 @@ vErrors.push(err342);
 }
 errors++;
 }
-}
-}
-else {
-const err343 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hooks",schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hooks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hooks.type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hooks,data:data156};
+if(data159 < 0 || isNaN(data159)){
+const err343 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hookNodes/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i21,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hookNodes/additionalProperties/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.additionalProperties.items,data:data159};
 if(vErrors === null){
 vErrors = [err343];
 }
@@ -4270,8 +4268,18 @@ errors++;
 }
 }
 }
-else {
-const err344 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1],data:data151};
+let i22 = data158.length;
+let j2;
+if(i22 > 1){
+const indices2 = {};
+for(;i22--;){
+let item2 = data158[i22];
+if(!(((typeof item2 == "number") && (!(item2 % 1) && !isNaN(item2))) && (isFinite(item2)))){
+continue;
+}
+if(typeof indices2[item2] == "number"){
+j2 = indices2[item2];
+const err344 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hookNodes/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hookNodes/additionalProperties/uniqueItems",keyword:"uniqueItems",params:{i: i22, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i22+" are identical)",schema:true,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.additionalProperties,data:data158};
 if(vErrors === null){
 vErrors = [err344];
 }
@@ -4279,8 +4287,298 @@ else {
 vErrors.push(err344);
 }
 errors++;
+break;
 }
-var _valid0 = _errs360 === errors;
+indices2[item2] = i22;
+}
+}
+}
+else {
+const err345 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hookNodes/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hookNodes/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.additionalProperties.type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.additionalProperties,data:data158};
+if(vErrors === null){
+vErrors = [err345];
+}
+else {
+vErrors.push(err345);
+}
+errors++;
+}
+}
+}
+else {
+const err346 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hookNodes",schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hookNodes/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes,data:data157};
+if(vErrors === null){
+vErrors = [err346];
+}
+else {
+vErrors.push(err346);
+}
+errors++;
+}
+}
+}
+else {
+const err347 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0],data:data151};
+if(vErrors === null){
+vErrors = [err347];
+}
+else {
+vErrors.push(err347);
+}
+errors++;
+}
+var _valid0 = _errs351 === errors;
+if(_valid0){
+valid87 = true;
+passing0 = 0;
+}
+const _errs371 = errors;
+if(data151 && typeof data151 == "object" && !Array.isArray(data151)){
+if(data151.allGuests === undefined){
+const err348 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/required",keyword:"required",params:{missingProperty: "allGuests"},message:"must have required property '"+"allGuests"+"'",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].required,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1],data:data151};
+if(vErrors === null){
+vErrors = [err348];
+}
+else {
+vErrors.push(err348);
+}
+errors++;
+}
+if(data151.hooks === undefined){
+const err349 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/required",keyword:"required",params:{missingProperty: "hooks"},message:"must have required property '"+"hooks"+"'",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].required,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1],data:data151};
+if(vErrors === null){
+vErrors = [err349];
+}
+else {
+vErrors.push(err349);
+}
+errors++;
+}
+for(const key39 in data151){
+if(!((((key39 === "allGuests") || (key39 === "hooks")) || (key39 === "hostWide")) || (key39 === "hookNodes"))){
+const err350 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1],data:data151};
+if(vErrors === null){
+vErrors = [err350];
+}
+else {
+vErrors.push(err350);
+}
+errors++;
+}
+}
+if(data151.allGuests !== undefined){
+let data160 = data151.allGuests;
+if(true !== data160){
+const err351 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/allGuests",schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/allGuests/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.allGuests,data:data160};
+if(vErrors === null){
+vErrors = [err351];
+}
+else {
+vErrors.push(err351);
+}
+errors++;
+}
+}
+if(data151.hooks !== undefined){
+let data161 = data151.hooks;
+if(Array.isArray(data161)){
+if(data161.length < 1){
+const err352 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hooks",schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hooks/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hooks,data:data161};
+if(vErrors === null){
+vErrors = [err352];
+}
+else {
+vErrors.push(err352);
+}
+errors++;
+}
+const len20 = data161.length;
+for(let i23=0; i23<len20; i23++){
+let data162 = data161[i23];
+if(typeof data162 !== "string"){
+const err353 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hooks/" + i23,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hooks/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hooks.items.type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hooks.items,data:data162};
+if(vErrors === null){
+vErrors = [err353];
+}
+else {
+vErrors.push(err353);
+}
+errors++;
+}
+}
+}
+else {
+const err354 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hooks",schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hooks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hooks.type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hooks,data:data161};
+if(vErrors === null){
+vErrors = [err354];
+}
+else {
+vErrors.push(err354);
+}
+errors++;
+}
+}
+if(data151.hostWide !== undefined){
+let data163 = data151.hostWide;
+if(Array.isArray(data163)){
+if(data163.length < 1){
+const err355 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hostWide",schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hostWide/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hostWide,data:data163};
+if(vErrors === null){
+vErrors = [err355];
+}
+else {
+vErrors.push(err355);
+}
+errors++;
+}
+const len21 = data163.length;
+for(let i24=0; i24<len21; i24++){
+let data164 = data163[i24];
+if(typeof data164 !== "string"){
+const err356 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hostWide/" + i24,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hostWide/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hostWide.items.type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hostWide.items,data:data164};
+if(vErrors === null){
+vErrors = [err356];
+}
+else {
+vErrors.push(err356);
+}
+errors++;
+}
+}
+}
+else {
+const err357 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hostWide",schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hostWide/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hostWide.type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hostWide,data:data163};
+if(vErrors === null){
+vErrors = [err357];
+}
+else {
+vErrors.push(err357);
+}
+errors++;
+}
+}
+if(data151.hookNodes !== undefined){
+let data165 = data151.hookNodes;
+if(data165 && typeof data165 == "object" && !Array.isArray(data165)){
+if(Object.keys(data165).length < 1){
+const err358 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hookNodes",schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hookNodes/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes,data:data165};
+if(vErrors === null){
+vErrors = [err358];
+}
+else {
+vErrors.push(err358);
+}
+errors++;
+}
+for(const key40 in data165){
+let data166 = data165[key40];
+if(Array.isArray(data166)){
+if(data166.length < 1){
+const err359 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hookNodes/" + key40.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hookNodes/additionalProperties/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.additionalProperties,data:data166};
+if(vErrors === null){
+vErrors = [err359];
+}
+else {
+vErrors.push(err359);
+}
+errors++;
+}
+const len22 = data166.length;
+for(let i25=0; i25<len22; i25++){
+let data167 = data166[i25];
+if(!(((typeof data167 == "number") && (!(data167 % 1) && !isNaN(data167))) && (isFinite(data167)))){
+const err360 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hookNodes/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i25,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hookNodes/additionalProperties/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.additionalProperties.items.type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.additionalProperties.items,data:data167};
+if(vErrors === null){
+vErrors = [err360];
+}
+else {
+vErrors.push(err360);
+}
+errors++;
+}
+if((typeof data167 == "number") && (isFinite(data167))){
+if(data167 > 65535 || isNaN(data167)){
+const err361 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hookNodes/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i25,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hookNodes/additionalProperties/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.additionalProperties.items,data:data167};
+if(vErrors === null){
+vErrors = [err361];
+}
+else {
+vErrors.push(err361);
+}
+errors++;
+}
+if(data167 < 0 || isNaN(data167)){
+const err362 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hookNodes/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i25,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hookNodes/additionalProperties/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.additionalProperties.items,data:data167};
+if(vErrors === null){
+vErrors = [err362];
+}
+else {
+vErrors.push(err362);
+}
+errors++;
+}
+}
+}
+let i26 = data166.length;
+let j3;
+if(i26 > 1){
+const indices3 = {};
+for(;i26--;){
+let item3 = data166[i26];
+if(!(((typeof item3 == "number") && (!(item3 % 1) && !isNaN(item3))) && (isFinite(item3)))){
+continue;
+}
+if(typeof indices3[item3] == "number"){
+j3 = indices3[item3];
+const err363 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hookNodes/" + key40.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hookNodes/additionalProperties/uniqueItems",keyword:"uniqueItems",params:{i: i26, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i26+" are identical)",schema:true,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.additionalProperties,data:data166};
+if(vErrors === null){
+vErrors = [err363];
+}
+else {
+vErrors.push(err363);
+}
+errors++;
+break;
+}
+indices3[item3] = i26;
+}
+}
+}
+else {
+const err364 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hookNodes/" + key40.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hookNodes/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.additionalProperties.type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.additionalProperties,data:data166};
+if(vErrors === null){
+vErrors = [err364];
+}
+else {
+vErrors.push(err364);
+}
+errors++;
+}
+}
+}
+else {
+const err365 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hookNodes",schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hookNodes/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes,data:data165};
+if(vErrors === null){
+vErrors = [err365];
+}
+else {
+vErrors.push(err365);
+}
+errors++;
+}
+}
+}
+else {
+const err366 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1],data:data151};
+if(vErrors === null){
+vErrors = [err366];
+}
+else {
+vErrors.push(err366);
+}
+errors++;
+}
+var _valid0 = _errs371 === errors;
 if(_valid0 && valid87){
 valid87 = false;
 passing0 = [passing0, 1];
@@ -4292,12 +4590,12 @@ passing0 = 1;
 }
 }
 if(!valid87){
-const err345 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items,data:data151};
+const err367 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items,data:data151};
 if(vErrors === null){
-vErrors = [err345];
+vErrors = [err367];
 }
 else {
-vErrors.push(err345);
+vErrors.push(err367);
 }
 errors++;
 }
@@ -4315,36 +4613,49 @@ vErrors = null;
 }
 }
 else {
-const err346 = {instancePath:instancePath+"/libvirt/hugepageHooks",schemaPath:"#/properties/libvirt/properties/hugepageHooks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.libvirt.properties.hugepageHooks.type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks,data:data150};
+const err368 = {instancePath:instancePath+"/libvirt/hugepageHooks",schemaPath:"#/properties/libvirt/properties/hugepageHooks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.libvirt.properties.hugepageHooks.type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks,data:data150};
 if(vErrors === null){
-vErrors = [err346];
+vErrors = [err368];
 }
 else {
-vErrors.push(err346);
+vErrors.push(err368);
+}
+errors++;
+}
+}
+if(data141.numad !== undefined){
+let data168 = data141.numad;
+if(typeof data168 !== "boolean"){
+const err369 = {instancePath:instancePath+"/libvirt/numad",schemaPath:"#/properties/libvirt/properties/numad/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.libvirt.properties.numad.type,parentSchema:schema11.properties.libvirt.properties.numad,data:data168};
+if(vErrors === null){
+vErrors = [err369];
+}
+else {
+vErrors.push(err369);
 }
 errors++;
 }
 }
 }
 else {
-const err347 = {instancePath:instancePath+"/libvirt",schemaPath:"#/properties/libvirt/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.type,parentSchema:schema11.properties.libvirt,data:data141};
+const err370 = {instancePath:instancePath+"/libvirt",schemaPath:"#/properties/libvirt/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.type,parentSchema:schema11.properties.libvirt,data:data141};
 if(vErrors === null){
-vErrors = [err347];
+vErrors = [err370];
 }
 else {
-vErrors.push(err347);
+vErrors.push(err370);
 }
 errors++;
 }
 }
 }
 else {
-const err348 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err371 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
 if(vErrors === null){
-vErrors = [err348];
+vErrors = [err371];
 }
 else {
-vErrors.push(err348);
+vErrors.push(err371);
 }
 errors++;
 }

@@ -21,6 +21,7 @@ import { captureCmdline, captureIdentity, capturePageSize, captureRtThrottling, 
 import { captureCpuMasks, captureCpuTopology, captureHugepageSizes, captureNodes, captureRunningIsolation, SYS_CPU } from './capture/sys.ts';
 import { captureRunning } from './capture/guests.ts';
 import { captureDefinitions, captureLibvirtVersion } from './capture/libvirt.ts';
+import { captureNumad } from './capture/numad.ts';
 import { captureHugepageHooks } from './capture/hooks.ts';
 import { TreeReader } from './capture/tree.ts';
 import { captureTuned } from './capture/tuned.ts';
@@ -72,7 +73,10 @@ export function captureHost(options: CaptureOptions = {}): CaptureResult {
 
   const definitions = captureDefinitions(reader);
   const hugepageHooks = captureHugepageHooks(reader);
-  if (definitions || hugepageHooks) snapshot.libvirt = { ...(definitions && { definitions }), ...(hugepageHooks && { hugepageHooks }) };
+  const numad = captureNumad(reader);
+  if (definitions || hugepageHooks || numad !== undefined) {
+    snapshot.libvirt = { ...(definitions && { definitions }), ...(hugepageHooks && { hugepageHooks }), ...(numad !== undefined && { numad }) };
+  }
   const running = captureRunning(reader, isolatedAtCapture(snapshot), cpus.nrCpuIds);
   if (running) snapshot.running = running;
 

@@ -50,8 +50,8 @@ const KEY_ORDER: Record<string, readonly string[]> = {
   guestCellMemory: ['cell', 'node', 'pageSizeKiB', 'kib'],
   task: ['pid', 'tid', 'name', 'kernelThread', 'allowedCpus', 'lastCpu'],
   irq: ['irq', 'name', 'affinity', 'effectiveAffinity'],
-  libvirt: ['definitions', 'hugepageHooks'],
-  hugepageHook: ['guest', 'allGuests', 'hooks'],
+  libvirt: ['definitions', 'hugepageHooks', 'numad'],
+  hugepageHook: ['guest', 'allGuests', 'hooks', 'hostWide', 'hookNodes'],
   definition: ['file', 'name', 'uuid', 'digest', 'elements'],
   elements: ['memory', 'vcpu', 'cputune', 'numatune', 'memoryBacking', 'cpu'],
 };

@@ -32,6 +32,107 @@ export function hugepageHooksFor(host: HostModel, name: string | undefined): str
   return out.length > 0 ? [...new Set(out)] : undefined;
 }
 
+/**
+ * Whether every hook that sets pools for this guest sets only the host-wide pool (the snapshot's
+ * `hostWide`): then the pages it adds are spread over the nodes with memory, not put on the guest's node.
+ */
+export function hugepageHooksHostWide(host: HostModel, name: string | undefined): boolean {
+  const hooks = hugepageHooksFor(host, name);
+  if (!hooks) return false;
+  const wide = new Set((host.snapshot.libvirt?.hugepageHooks ?? []).flatMap((h) => h.hostWide ?? []));
+  return hooks.every((h) => wide.has(h));
+}
+
+/**
+ * The host nodes whose own pools this guest's hooks write, when every one of them writes only pools of nodes
+ * named by number (the snapshot's `hookNodes`); undefined when a hook writes the host-wide pool or the snapshot
+ * does not say. Such pages land on those nodes only (mm/hugetlb.c, a node's nr_hugepages: nodes_allowed is
+ * that node).
+ */
+export function hugepageHookNodes(host: HostModel, name: string | undefined): ReadonlySet<number> | undefined {
+  const hooks = hugepageHooksFor(host, name);
+  if (!hooks) return undefined;
+  const known = new Map<string, number[]>();
+  for (const h of host.snapshot.libvirt?.hugepageHooks ?? []) for (const [path, nodes] of Object.entries(h.hookNodes ?? {})) known.set(path, nodes);
+  if (!hooks.every((h) => known.has(h))) return undefined;
+  return new Set(hooks.flatMap((h) => known.get(h)!));
+}
+
+/**
+ * How many of `pages` new pages written to the host-wide nr_hugepages land on `target`. The kernel
+ * allocates them one at a time from the nodes with memory in turn (mm/hugetlb.c set_max_huge_pages →
+ * alloc_pool_huge_folio, for_each_node_mask_to_alloc over nodes_allowed = N_MEMORY, starting at
+ * hstate_next_node_to_alloc), and a node that cannot give a page is skipped for that page, so the pages
+ * fill the nodes evenly up to what each can give (`capacity`, pages; undefined: unknown, no cap). The
+ * starting node is not known: the target nodes are given the rounding up.
+ */
+export function hostWideShare(pages: number, nodes: readonly number[], target: ReadonlySet<number>, capacity: (node: number) => number | undefined): number {
+  let left = pages;
+  const open = new Map(nodes.map((n) => [n, capacity(n) ?? Infinity]));
+  const got = new Map(nodes.map((n) => [n, 0]));
+  while (left > 0 && open.size > 0) {
+    const each = Math.floor(left / open.size);
+    let rest = left - each * open.size;
+    // Remainder pages go to the target nodes first (the start of the round-robin is unknown).
+    const order = [...open.keys()].sort((a, b) => Number(target.has(b)) - Number(target.has(a)) || a - b);
+    let given = 0;
+    for (const n of order) {
+      const want = each + (rest > 0 ? 1 : 0);
+      if (rest > 0) rest--;
+      const take = Math.min(want, open.get(n)!);
+      got.set(n, got.get(n)! + take);
+      given += take;
+      const cap = open.get(n)! - take;
+      if (cap <= 0) open.delete(n);
+      else open.set(n, cap);
+    }
+    left -= given;
+    if (given === 0) break;
+  }
+  return [...got].reduce((a, [n, k]) => (target.has(n) ? a + k : a), 0);
+}
+
+/**
+ * Free memory that hook-grown pools take, shared by every check of a plan: two hooked guests on a node
+ * (of one page size or of two) draw on the same MemFree, once. Taken first from free memory, then from
+ * what the kernel can reclaim.
+ */
+export class HookMemoryLedger {
+  private readonly taken = new Map<number, number>();
+  constructor(private readonly host: HostModel) {}
+
+  /** What is left on these nodes after what earlier checks took; undefined when a node's MemFree is unknown. */
+  available(nodes: readonly number[]): HookFreeMemory | undefined {
+    let freeKiB = 0;
+    let reclaimableKiB = 0;
+    for (const id of nodes) {
+      const f = hookFreeMemory(this.host, [id]);
+      if (!f) return undefined;
+      const t = this.taken.get(id) ?? 0;
+      freeKiB += Math.max(0, f.freeKiB - t);
+      reclaimableKiB += Math.max(0, f.reclaimableKiB - Math.max(0, t - f.freeKiB));
+    }
+    return { freeKiB, reclaimableKiB };
+  }
+
+  /** Records `kib` taken from these nodes, from the one with the most left first. */
+  take(nodes: readonly number[], kib: number): void {
+    let left = kib;
+    const room = (id: number) => {
+      const f = hookFreeMemory(this.host, [id]);
+      return f ? f.freeKiB + f.reclaimableKiB - (this.taken.get(id) ?? 0) : 0;
+    };
+    for (const id of [...nodes].sort((a, b) => room(b) - room(a) || a - b)) {
+      if (left <= 0) break;
+      const t = Math.min(left, Math.max(0, room(id)));
+      this.taken.set(id, (this.taken.get(id) ?? 0) + t);
+      left -= t;
+    }
+    // More than the nodes have: the checks already said so; keep it on the first node.
+    if (left > 0 && nodes.length > 0) this.taken.set(nodes[0]!, (this.taken.get(nodes[0]!) ?? 0) + left);
+  }
+}
+
 export interface HookFreeMemory {
   /** MemFree of the nodes minus their min watermark shares (when vm.min_free_kbytes is known), at least 0. */
   freeKiB: number;
@@ -53,7 +154,20 @@ export function hookFreeMemory(host: HostModel, nodes: readonly number[]): HookF
   return { freeKiB, reclaimableKiB };
 }
 
-/** Gigantic pages (above order MAX_PAGE_ORDER, 1 GiB on x86): not from the buddy allocator. */
+/**
+ * MAX_PAGE_ORDER, the largest order the buddy allocator gives, by base page size: 10 with 4 KiB pages
+ * (x86, arm64, and most others), 11 with 16 KiB pages and 13 with 64 KiB pages (arm64/Kconfig
+ * ARCH_FORCE_MAX_ORDER; LoongArch the same). ppc64 with 64 KiB pages has 8, which gives the same answer
+ * for every size it has (2 MiB and 16 MiB below, 1 GiB and 16 GiB above either limit).
+ */
+export function maxPageOrder(pageSizeKiB: number): number {
+  return pageSizeKiB >= 64 ? 13 : pageSizeKiB >= 16 ? 11 : 10;
+}
+
+/**
+ * Gigantic pages (mm/hugetlb.c hstate_is_gigantic: order above MAX_PAGE_ORDER): 1 GiB on x86 and on arm64 with
+ * 4 KiB pages, 16 GiB (not 512 MiB) on arm64 with 64 KiB pages. Not from the buddy allocator, and no surplus pages.
+ */
 export function isGiganticPage(host: Pick<HostModel, 'pageSizeKiB'>, sizeKiB: number): boolean {
-  return sizeKiB > host.pageSizeKiB * 1024;
+  return sizeKiB > host.pageSizeKiB * 2 ** maxPageOrder(host.pageSizeKiB);
 }

@@ -20,3 +20,25 @@ export function isQuietManagedQueue(actionNames: string | undefined, affinity: C
   if (!actionNames || affinity.isEmpty || !affinity.isSubsetOf(isolated)) return false;
   return actionNames.split(',').every((name) => NVME_IO_QUEUE.test(name));
 }
+
+/**
+ * Per-CPU interrupts, by the name their driver requests them with (request_percpu_irq/request_percpu_nmi):
+ * each CPU takes its own from its own timer, PMU or another CPU, and no smp_affinity moves them (kernel/irq/
+ * manage.c refuses to set the affinity of a per-CPU devid interrupt). On arm64 and RISC-V they have
+ * /proc/irq/N directories whose affinity lists every CPU, where x86 keeps its local APIC vectors out of
+ * /proc/irq entirely. Names:
+ * - `IPI`: arch/arm64/kernel/smp.c ipi_setup_sgi (and ipi_setup_lpi), arch/riscv/kernel/smp.c;
+ * - `arch_timer`: drivers/clocksource/arm_arch_timer.c (the tick; nohz_full stops it, no affinity can);
+ * - `arm-pmu`: drivers/perf/arm_pmu.c armpmu_request_irq;
+ * - `kvm guest vtimer`, `kvm guest ptimer`: arch/arm64/kvm/arch_timer.c kvm_timer_hyp_init, the guest's
+ *   own timers while its vCPU runs on the CPU;
+ * - `vgic`: arch/arm64/kvm/vgic/vgic-init.c, the GIC maintenance interrupt for the vCPU running there;
+ * - `riscv-timer`: drivers/clocksource/timer-riscv.c.
+ */
+const PER_CPU_ACTIONS: ReadonlySet<string> = new Set(['IPI', 'arch_timer', 'arm-pmu', 'kvm guest vtimer', 'kvm guest ptimer', 'vgic', 'riscv-timer']);
+
+/** True for an IRQ whose every action is a per-CPU interrupt that cannot be steered (see PER_CPU_ACTIONS). */
+export function isPerCpuInterrupt(actionNames: string | undefined): boolean {
+  if (!actionNames) return false;
+  return actionNames.split(',').every((name) => PER_CPU_ACTIONS.has(name));
+}

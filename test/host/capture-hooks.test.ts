@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { captureHost } from '../../src/host/capture.ts';
-import { MAX_HOOK_BYTES, setsHugepagePool } from '../../src/host/capture/hooks.ts';
+import { MAX_HOOK_BYTES, MAX_STATEMENT_CHARS, nodePoolsWritten, poolWriteGuests, setsHugepagePool, setsOnlyHostWidePool } from '../../src/host/capture/hooks.ts';
 import { formatSnapshot } from '../../src/host/snapshot-json.ts';
 import { loadHostSnapshotText } from '../../src/host/load.ts';
 import { buildHostModel } from '../../src/model/host-model.ts';
-import { hugepageHooksFor } from '../../src/model/hugepage-hooks.ts';
+import { hugepageHookNodes, hugepageHooksFor } from '../../src/model/hugepage-hooks.ts';
 import { SYSFS_FIXTURES_DIR } from '../../scripts/gen-sysfs-fixtures.ts';
 
 // libvirt hooks that set hugepage pools when a guest starts, captured from a copy of a fixture tree with
@@ -83,6 +83,108 @@ describe('a hook script of MAX_HOOK_BYTES is read in linear time', () => {
   });
 });
 
+describe('which pool a hook script writes, and for which guests', () => {
+  it('host-wide: /proc/sys/vm, /sys/kernel/mm, sysctl, hugeadm; not a node\'s pool, not under numactl', () => {
+    assert.ok(setsOnlyHostWidePool(ALLOC));
+    assert.ok(setsOnlyHostWidePool('sysctl -w vm.nr_hugepages="$HUGEPAGES"\n'));
+    assert.ok(setsOnlyHostWidePool('echo 8 > /sys/kernel/mm/hugepages/hugepages-1048576kB/nr_hugepages\n'));
+    assert.ok(setsOnlyHostWidePool('hugeadm --pool-pages-min 2MB:4096\n'));
+    assert.ok(!setsOnlyHostWidePool('echo 8 > /sys/devices/system/node/node1/hugepages/hugepages-1048576kB/nr_hugepages\n'));
+    assert.ok(!setsOnlyHostWidePool('echo 8192 > /proc/sys/vm/nr_hugepages\necho 0 > /sys/devices/system/node/node1/hugepages/hugepages-2048kB/nr_hugepages\n'));
+    assert.ok(!setsOnlyHostWidePool('numactl --membind=0 sh -c "echo 8192 > /proc/sys/vm/nr_hugepages_mempolicy"\n'));
+    assert.ok(!setsOnlyHostWidePool('systemctl stop display-manager\n'));
+  });
+
+  it("a node's own pool, named by number: those nodes; a node from a variable, or a host-wide write too: unknown", () => {
+    assert.deepEqual(nodePoolsWritten('HPG_PATH=/sys/devices/system/node/node0/hugepages/hugepages-"$HPG_SIZE"kB/nr_hugepages\necho $N > $HPG_PATH\n'), [0]);
+    assert.deepEqual(nodePoolsWritten('echo 8 > /sys/devices/system/node/node1/hugepages/hugepages-1048576kB/nr_hugepages\necho 8 > /sys/devices/system/node/node3/hugepages/hugepages-1048576kB/nr_hugepages\n'), [1, 3]);
+    assert.equal(nodePoolsWritten('echo 8 > /sys/devices/system/node/node$NODE/hugepages/hugepages-2048kB/nr_hugepages\n'), undefined);
+    assert.equal(nodePoolsWritten('echo 8 > /sys/devices/system/node/node0/hugepages/hugepages-2048kB/nr_hugepages\nsysctl vm.nr_hugepages=16\n'), undefined);
+    assert.equal(nodePoolsWritten(ALLOC), undefined);
+  });
+
+  it('a monolithic hook confines its pool writes to the guests it tests $1 (or a copy of it) for', () => {
+    const w = 'echo 8192 > /proc/sys/vm/nr_hugepages';
+    assert.deepEqual(poolWriteGuests(`#!/bin/bash\nif [ "$1" = "win10" ] && [ "$2" = "prepare" ]; then\n  ${w}\nfi\n`), ['win10']);
+    assert.deepEqual(poolWriteGuests(`#!/bin/bash\nGUEST_NAME="$1"\nif [[ $GUEST_NAME == win11 ]]; then\n if [ "$2" == prepare ]; then\n  ${w}\n elif [ "$2" = release ]; then\n  echo 0 > /proc/sys/vm/nr_hugepages\n fi\nfi\n`), ['win11']);
+    assert.deepEqual(poolWriteGuests(`#!/bin/bash\ncase "$1" in\n  win10|gaming)\n    ${w}\n    ;;\n  *)\n    ;;\nesac\n`), ['gaming', 'win10']);
+    assert.deepEqual(poolWriteGuests(`#!/bin/bash\n[ "$1" = "win10" ] && ${w}\n`), ['win10']);
+    assert.deepEqual(poolWriteGuests(`#!/bin/bash\nif [ win10 == "\${1}" ]; then ${w}; fi\n`), ['win10']);
+    assert.deepEqual(poolWriteGuests(`#!/bin/bash\nif [ "$1" = a ] || [ "$1" = b ]; then\n${w}\nfi\n`), ['a', 'b']);
+  });
+
+  it('an early exit for every other guest confines what follows; a variable assigned one literal stands for it', () => {
+    const w = 'sysctl vm.nr_hugepages=$pages';
+    // The "virtual DAW" pattern (r/VFIO): the guest name in a variable, the other guests sent away first.
+    const daw = `#!/usr/bin/env bash\nvm="windows10"\nguest_name=$1\nmode=$2\nlog() { echo "$*"; }\nif [ "$guest_name" != "$vm" ]; then\n\techo "ignoring $guest_name"\n\texit\nfi\nif [ "$mode" = prepare ]; then\n\t${w}\nfi\nif [ "$mode" = release ]; then\n\tsysctl vm.nr_hugepages=0\nfi\n`;
+    assert.deepEqual(poolWriteGuests(daw), ['windows10']);
+    assert.deepEqual(poolWriteGuests(`#!/bin/bash\n[ "$1" != "win10" ] && exit 0\n${w}\n`), ['win10']);
+    assert.deepEqual(poolWriteGuests(`#!/bin/bash\nif [ "$1" != "win10" ]; then exit 0; fi\n${w}\n`), ['win10']);
+    assert.deepEqual(poolWriteGuests(`#!/bin/bash\n[[ $1 == win10 ]] || exit\n${w}\n`), ['win10']);
+    assert.deepEqual(poolWriteGuests(`#!/bin/bash\nif [ "$1" = "$VM" ]; then ${w}; fi\nVM=win10\n`), ['win10']);
+    for (const text of [
+      // The block does more than leave: not read.
+      `#!/bin/bash\nif [ "$1" != "win10" ]; then\n  other_setup\n  exit 0\nfi\n${w}\n`,
+      // No exit: the write runs for every guest.
+      `#!/bin/bash\nif [ "$1" != "win10" ]; then echo other; fi\n${w}\n`,
+      // The write comes first.
+      `#!/bin/bash\n${w}\nif [ "$1" != "win10" ]; then exit 0; fi\n`,
+      // A variable assigned twice is no literal.
+      `#!/bin/bash\nVM=win10\nVM=win11\nif [ "$1" != "$VM" ]; then exit; fi\n${w}\n`,
+    ]) {
+      assert.equal(poolWriteGuests(text), undefined, text);
+    }
+  });
+
+  it('a hostile hook with a huge statement is not read (the patterns would be quadratic in it), and quickly', () => {
+    const started = Date.now();
+    const text = `#!/bin/bash\nif [ "$1" = win10 ]; then\n echo 1 > /proc/sys/vm/nr_hugepages\nfi\nif ${' '.repeat(MAX_HOOK_BYTES - 200)}x\n`;
+    assert.equal(poolWriteGuests(text), undefined);
+    assert.ok(Date.now() - started < 20_000, `${Date.now() - started} ms`);
+    assert.deepEqual(poolWriteGuests(`#!/bin/bash\nif [ "$1" = win10 ]; then\n echo 1 > /proc/sys/vm/nr_hugepages\nfi\n# ${'x'.repeat(MAX_STATEMENT_CHARS * 2)}\n`), ['win10']);
+    // A node pool directory named over and over without "hugepages" after it: the search is bounded per mention
+    // (it took a minute on 1 MiB when it ran to the end of the text for each).
+    const nodes = '/sys/devices/system/node/'.repeat(Math.floor(MAX_HOOK_BYTES / 25));
+    const t0 = Date.now();
+    assert.equal(setsHugepagePool(nodes), false);
+    assert.equal(setsOnlyHostWidePool(nodes), false);
+    assert.equal(nodePoolsWritten(nodes), undefined);
+    assert.ok(Date.now() - t0 < 20_000, `${Date.now() - t0} ms`);
+    // Blank lines, assignments, copies of $1 and commands repeated up to the size limit: each reading stays linear
+    // (a minute or more for each before).
+    for (const filler of ['\n', 'a=\n', 'v=$1\n', 'sysctl ', 'hugeadm ']) {
+      const text = `echo 1 > /proc/sys/vm/nr_hugepages\n${filler.repeat(Math.floor((MAX_HOOK_BYTES - 64) / filler.length))}`;
+      const t1 = Date.now();
+      setsHugepagePool(text);
+      setsOnlyHostWidePool(text);
+      nodePoolsWritten(text);
+      assert.equal(poolWriteGuests(text), undefined);
+      // About a second alone on a busy machine; the quadratic readings took minutes.
+      assert.ok(Date.now() - t1 < 20_000, `${JSON.stringify(filler)}: ${Date.now() - t1} ms`);
+    }
+  });
+
+  it('anything it cannot be sure of counts for every guest: !=, else, globs, writes outside the test, other arguments', () => {
+    const w = 'echo 8192 > /proc/sys/vm/nr_hugepages';
+    for (const text of [
+      `#!/bin/bash\nif [ "$1" = "win10" ]; then exit 0; else\n${w}\nfi\n`,
+      `#!/bin/bash\nif [ "$1" = "win10" ]; then\n  exit 0\nelse\n  ${w}\nfi\n`,
+      `#!/bin/bash\ncase "$1" in\n  win*)\n    ${w}\n    ;;\nesac\n`,
+      `#!/bin/bash\ncase "$1" in\n  *)\n    ${w}\n    ;;\nesac\n`,
+      `#!/bin/bash\ncase "$2" in\n  prepare)\n    ${w}\n    ;;\nesac\n`,
+      `#!/bin/bash\nif [[ $1 == win10* ]]; then ${w}; fi\n`,
+      `#!/bin/bash\nif [ "$2" = prepare ]; then\n ${w}\nfi\n`,
+      `#!/bin/bash\nif ! [ "$1" = "win10" ]; then\n ${w}\nfi\n`,
+      `#!/bin/bash\nif [ "$1" = win10 ] || [ "$2" = x ]; then\n ${w}\nfi\n`,
+      `#!/bin/bash\nif [ "$1" = win10 ]; then\n ${w}\nfi\necho 0 > /proc/sys/vm/nr_hugepages\n`,
+      // Unbalanced blocks: not read.
+      `#!/bin/bash\nif [ "$1" = win10 ]; then\n ${w}\n`,
+    ]) {
+      assert.equal(poolWriteGuests(text), undefined, text);
+    }
+  });
+});
+
 describe('capture of libvirt hooks that allocate hugepages', () => {
   it('hook-helper layout: the guest directory names the guest; release/end and guests without a pool hook are left out', () => {
     const root = tree({
@@ -95,8 +197,8 @@ describe('capture of libvirt hooks that allocate hugepages', () => {
     });
     const { snapshot } = capture(root);
     assert.deepEqual(snapshot.libvirt?.hugepageHooks, [
-      { guest: 'macos', hooks: [`/${HOOKS}/qemu.d/macos/prepare/begin`] },
-      { guest: 'win11', hooks: [`/${HOOKS}/qemu.d/win11/prepare/begin/alloc_hugepages.sh`] },
+      { guest: 'macos', hooks: [`/${HOOKS}/qemu.d/macos/prepare/begin`], hostWide: [`/${HOOKS}/qemu.d/macos/prepare/begin`] },
+      { guest: 'win11', hooks: [`/${HOOKS}/qemu.d/win11/prepare/begin/alloc_hugepages.sh`], hostWide: [`/${HOOKS}/qemu.d/win11/prepare/begin/alloc_hugepages.sh`] },
     ]);
     const host = buildHostModel(snapshot);
     assert.deepEqual(hugepageHooksFor(host, 'win11'), [`/${HOOKS}/qemu.d/win11/prepare/begin/alloc_hugepages.sh`]);
@@ -105,10 +207,27 @@ describe('capture of libvirt hooks that allocate hugepages', () => {
 
   it('a monolithic qemu hook, or a script directly in qemu.d, counts for all guests', () => {
     const mono = capture(tree({ [`${HOOKS}/qemu`]: `#!/bin/bash\nif [ "$2" = prepare ]; then\n  sysctl -w vm.nr_hugepages=8192\nfi\n` })).snapshot;
-    assert.deepEqual(mono.libvirt?.hugepageHooks, [{ allGuests: true, hooks: [`/${HOOKS}/qemu`] }]);
+    assert.deepEqual(mono.libvirt?.hugepageHooks, [{ allGuests: true, hooks: [`/${HOOKS}/qemu`], hostWide: [`/${HOOKS}/qemu`] }]);
     assert.deepEqual(hugepageHooksFor(buildHostModel(mono), 'anything'), [`/${HOOKS}/qemu`]);
     const dropIn = capture(tree({ [`${HOOKS}/qemu.d/10-hugepages`]: ALLOC })).snapshot;
-    assert.deepEqual(dropIn.libvirt?.hugepageHooks, [{ allGuests: true, hooks: [`/${HOOKS}/qemu.d/10-hugepages`] }]);
+    assert.deepEqual(dropIn.libvirt?.hugepageHooks, [{ allGuests: true, hooks: [`/${HOOKS}/qemu.d/10-hugepages`], hostWide: [`/${HOOKS}/qemu.d/10-hugepages`] }]);
+  });
+
+  it('a monolithic qemu hook that tests the guest name counts for that guest only; host-wide writes are marked', () => {
+    const text = '#!/bin/bash\nif [ "$1" = "win11" ]; then\n  if [ "$2" = "prepare" ]; then\n    echo 8192 > /proc/sys/vm/nr_hugepages\n  fi\nfi\n';
+    const { snapshot } = capture(tree({ [`${HOOKS}/qemu`]: text }));
+    assert.deepEqual(snapshot.libvirt?.hugepageHooks, [{ guest: 'win11', hooks: [`/${HOOKS}/qemu`], hostWide: [`/${HOOKS}/qemu`] }]);
+    const host = buildHostModel(snapshot);
+    assert.deepEqual(hugepageHooksFor(host, 'win11'), [`/${HOOKS}/qemu`]);
+    assert.equal(hugepageHooksFor(host, 'linux-dev'), undefined);
+    // A node's pool: not host-wide; with the hook-helper layout, per guest.
+    const node = capture(
+      tree({ [`${HOOKS}/qemu`]: DISPATCHER, [`${HOOKS}/qemu.d/win11/prepare/begin/alloc.sh`]: '#!/bin/bash\necho 8192 > /sys/devices/system/node/node0/hugepages/hugepages-2048kB/nr_hugepages\n' }),
+    ).snapshot;
+    const alloc = `/${HOOKS}/qemu.d/win11/prepare/begin/alloc.sh`;
+    assert.deepEqual(node.libvirt?.hugepageHooks, [{ guest: 'win11', hooks: [alloc], hookNodes: { [alloc]: [0] } }]);
+    assert.deepEqual([...hugepageHookNodes(buildHostModel(node), 'win11')!], [0]);
+    assert.equal(hugepageHookNodes(buildHostModel(snapshot), 'win11'), undefined);
   });
 
   it('not run, not recorded: per-guest directories without a qemu dispatcher, scripts that are not executable', () => {
@@ -171,7 +290,7 @@ describe('hostile hook trees (snapshot --root)', () => {
     const started = Date.now();
     const { snapshot, notes } = capture(root);
     assert.ok(Date.now() - started < 20_000, 'capture finished (no blocking on the FIFO)');
-    assert.deepEqual(snapshot.libvirt?.hugepageHooks, [{ guest: 'ok', hooks: [`/${HOOKS}/qemu.d/ok/prepare/begin/alloc.sh`] }]);
+    assert.deepEqual(snapshot.libvirt?.hugepageHooks, [{ guest: 'ok', hooks: [`/${HOOKS}/qemu.d/ok/prepare/begin/alloc.sh`], hostWide: [`/${HOOKS}/qemu.d/ok/prepare/begin/alloc.sh`] }]);
     const note = notes.find((n) => n.startsWith('libvirt hooks:')) ?? '';
     for (const guest of ['escape', 'elsewhere', 'passwd', 'linked']) assert.ok(note.includes(`qemu.d/${guest}`), `${guest}: ${note}`);
     assert.match(note, /fifo\/prepare\/begin\/alloc\.sh \(not a regular file\)/);
