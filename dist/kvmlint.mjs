@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"b7969625840f3eb07c85f30b11e94bbc6cb1f16732f09a602b374b44fdc61dd7"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"30fa773c90e04a2baa4d9c4542323e4e58125732ad1d8cca6ddae063c9c63462"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

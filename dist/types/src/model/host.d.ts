@@ -139,6 +139,10 @@ export type SnapshotHugepageHook = ({
 }) & {
     /** The hook scripts, as absolute paths on the host. */
     hooks: string[];
+    /** Those of `hooks` that set only the host-wide pool (the kernel spreads its new pages over the nodes with memory). */
+    hostWide?: string[];
+    /** Hook → the host nodes whose own pools it writes, when it writes only pools of nodes named by number. */
+    hookNodes?: Record<string, number[]>;
 };
 /** The versioned JSON document (schemas/host-snapshot.schema.json). */
 export interface HostSnapshot {
@@ -191,9 +195,11 @@ export interface HostSnapshot {
     };
     /** The running guests and what else runs on isolated CPUs, when captured. */
     running?: SnapshotRunning;
+    /** `numad`: whether numad is installed (placement='auto' needs it); absent when unknown. */
     libvirt?: {
         definitions?: SnapshotDefinition[];
         hugepageHooks?: SnapshotHugepageHook[];
+        numad?: boolean;
     };
 }
 export interface HostHugepagePool {
