@@ -20703,7 +20703,7 @@ var guest_numa_coverage_default = defineDomainRule({
             max,
             valid
           },
-          related: rest.slice(0, 20).map(({ cell, vcpus }) => ({ range: cell.cpus.attr.valueRange, message: `cell ${cell.id ?? cell.index} names ${describeVcpus(vcpus)} here` }))
+          related: rest.map(({ cell, vcpus }) => ({ range: cell.cpus.attr.valueRange, message: `cell ${cell.id ?? cell.index} names ${describeVcpus(vcpus)} here` }))
         });
       }
     }
@@ -21321,7 +21321,7 @@ var hugepages_config_invalid_default = defineDomainRule({
       } else {
         const all = missingCells.reduce((acc, m) => acc.union(m.missing), CpuSet.empty);
         const data = { named: describeCells(all), cell: first.missing.min };
-        const related = rest.slice(0, 20).map((m) => ({ range: m.range, message: `<page nodeset> names ${describeCells(m.missing)} here` }));
+        const related = rest.map((m) => ({ range: m.range, message: `<page nodeset> names ${describeCells(m.missing)} here` }));
         if (cellIds) report({ range: first.range, messageId: "missingCells", data: { ...data, cells: have }, related });
         else report({ range: first.range, messageId: "noCellsMany", data, related });
       }
@@ -21991,7 +21991,7 @@ var iothread_placement_default = defineDomainRule({
           vcpus: describeVcpus(union((p) => p.on)),
           advice: advice2
         },
-        related: plain.slice(1, 21).map((p) => ({ range: p.range, message: `IOThread ${p.id} pinned to ${describeCpus(p.cpus)} here` })),
+        related: plain.slice(1).map((p) => ({ range: p.range, message: `IOThread ${p.id} pinned to ${describeCpus(p.cpus)} here` })),
         fix: fixes.every((f) => f !== void 0) ? combineEdits(source.text, fixes) : void 0
       });
     }
@@ -22475,7 +22475,7 @@ var isolcpus_floating_affinity_default = defineHostRule({
           cpus: describeCpus(hit),
           source
         },
-        related: stuck.slice(1, 21).map((s) => ({ range: s.use.range, message: `${describeUseThreads({ ...s.use, threads: s.threads })} on ${describeCpus(s.cpus)} here` }))
+        related: stuck.slice(1).map((s) => ({ range: s.use.range, message: `${describeUseThreads({ ...s.use, threads: s.threads })} on ${describeCpus(s.cpus)} here` }))
       });
     }
   }
@@ -25333,7 +25333,7 @@ var vcpu_id_range_default = defineDomainRule({
         severity: "warning",
         messageId: "vcpupinsBeyond",
         data: { vcpus: describeVcpus(CpuSet.ofList(beyond.map((b) => b.vcpu))), have },
-        related: beyond.slice(1, 21).map((b) => ({ range: b.range, message: `vCPU ${b.vcpu} pinned here` }))
+        related: beyond.slice(1).map((b) => ({ range: b.range, message: `vCPU ${b.vcpu} pinned here` }))
       });
     }
     checkSchedSets(
@@ -25432,7 +25432,7 @@ function checkDeviceIothreads(d, host, report) {
       error: first.error,
       fix: ids.isEmpty ? "add <iothreads> (or <iothreadids>) for them, or remove the references" : "name existing IOThreads, or add them to <iothreadids>"
     },
-    related: rest.slice(0, 20).map((m) => ({ range: m.range, message: `${m.device} uses IOThread ${m.id} here` }))
+    related: rest.map((m) => ({ range: m.range, message: `${m.device} uses IOThread ${m.id} here` }))
   });
 }
 function deviceName(kind, name) {
@@ -25467,7 +25467,7 @@ function checkIothreads(d, report) {
       range: missing[0].range,
       messageId: "iothreadpinsMissing",
       data: { ids: CpuSet.ofList(missing.map((m) => m.id)).toString(), first: missing[0].id, have, fix: ids.isEmpty ? "add <iothreads> (or <iothreadids>) for them, or remove them" : "name existing IOThreads, or add them to <iothreadids>" },
-      related: missing.slice(1, 21).map((m) => ({ range: m.range, message: `IOThread ${m.id} pinned here` }))
+      related: missing.slice(1).map((m) => ({ range: m.range, message: `IOThread ${m.id} pinned here` }))
     });
   }
   checkSchedSets(
@@ -25820,7 +25820,6 @@ var vcpu_pin_collision_default = defineDomainRule({
     const related = first.onCpu.slice(0, -1).map((g) => ({ range: g.affinity.attr.valueRange, message: `${describeVcpus(g.vcpus)} pinned to CPU ${first.cpu} here` }));
     for (const { cpu, onCpu } of shared.slice(1)) {
       for (const g of onCpu) related.push({ range: g.affinity.attr.valueRange, message: `${describeVcpus(g.vcpus)} pinned to CPU ${cpu} here` });
-      if (related.length >= 20) break;
     }
     const sizes = new Set(shared.map((c) => c.vcpus.size));
     report({
@@ -25831,7 +25830,7 @@ var vcpu_pin_collision_default = defineDomainRule({
         per: sizes.size === 1 ? String([...sizes][0]) : "2 or more",
         vcpus: describeVcpus(shared.reduce((acc, c) => acc.union(c.vcpus), CpuSet.empty))
       },
-      related: related.slice(0, 20)
+      related
     });
   }
 });

@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"30fa773c90e04a2baa4d9c4542323e4e58125732ad1d8cca6ddae063c9c63462"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"018ab860d24d00503b53c3f6e177467d868c8da656bcddc068dd400825aa55ae"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -73,7 +73,7 @@ export default defineDomainRule({
             max,
             valid,
           },
-          related: rest.slice(0, 20).map(({ cell, vcpus }) => ({ range: cell.cpus!.attr.valueRange, message: `cell ${cell.id ?? cell.index} names ${describeVcpus(vcpus)} here` })),
+          related: rest.map(({ cell, vcpus }) => ({ range: cell.cpus!.attr.valueRange, message: `cell ${cell.id ?? cell.index} names ${describeVcpus(vcpus)} here` })),
         });
       }
     }

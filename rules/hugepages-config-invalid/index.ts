@@ -129,7 +129,7 @@ export default defineDomainRule({
         const all = missingCells.reduce((acc, m) => acc.union(m.missing), CpuSet.empty);
         // libvirt names the first cell it cannot find, in the first page's nodeset.
         const data = { named: describeCells(all), cell: first!.missing.min! };
-        const related = rest.slice(0, 20).map((m) => ({ range: m.range, message: `<page nodeset> names ${describeCells(m.missing)} here` }));
+        const related = rest.map((m) => ({ range: m.range, message: `<page nodeset> names ${describeCells(m.missing)} here` }));
         if (cellIds) report({ range: first!.range, messageId: 'missingCells', data: { ...data, cells: have }, related });
         else report({ range: first!.range, messageId: 'noCellsMany', data, related });
       }

@@ -166,7 +166,7 @@ export default defineDomainRule({
           vcpus: describeVcpus(union((p) => p.on)),
           advice,
         },
-        related: plain.slice(1, 21).map((p) => ({ range: p.range, message: `IOThread ${p.id} pinned to ${describeCpus(p.cpus)} here` })),
+        related: plain.slice(1).map((p) => ({ range: p.range, message: `IOThread ${p.id} pinned to ${describeCpus(p.cpus)} here` })),
         fix: fixes.every((f) => f !== undefined) ? combineEdits(source.text, fixes as Fix[]) : undefined,
       });
     }

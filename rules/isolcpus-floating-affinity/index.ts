@@ -108,7 +108,7 @@ export default defineHostRule({
           cpus: describeCpus(hit),
           source,
         },
-        related: stuck.slice(1, 21).map((s) => ({ range: s.use.range!, message: `${describeUseThreads({ ...s.use, threads: s.threads })} on ${describeCpus(s.cpus)} here` })),
+        related: stuck.slice(1).map((s) => ({ range: s.use.range!, message: `${describeUseThreads({ ...s.use, threads: s.threads })} on ${describeCpus(s.cpus)} here` })),
       });
     }
   },

@@ -160,7 +160,7 @@ export default defineDomainRule({
         severity: 'warning',
         messageId: 'vcpupinsBeyond',
         data: { vcpus: describeVcpus(CpuSet.ofList(beyond.map((b) => b.vcpu))), have },
-        related: beyond.slice(1, 21).map((b) => ({ range: b.range, message: `vCPU ${b.vcpu} pinned here` })),
+        related: beyond.slice(1).map((b) => ({ range: b.range, message: `vCPU ${b.vcpu} pinned here` })),
       });
     }
 
@@ -293,7 +293,7 @@ function checkDeviceIothreads(d: DomainModel, host: HostModel | undefined, repor
       error: first!.error,
       fix: ids.isEmpty ? 'add <iothreads> (or <iothreadids>) for them, or remove the references' : 'name existing IOThreads, or add them to <iothreadids>',
     },
-    related: rest.slice(0, 20).map((m) => ({ range: m.range, message: `${m.device} uses IOThread ${m.id} here` })),
+    related: rest.map((m) => ({ range: m.range, message: `${m.device} uses IOThread ${m.id} here` })),
   });
 }
 
@@ -335,7 +335,7 @@ function checkIothreads(d: DomainModel, report: Report): void {
       range: missing[0]!.range,
       messageId: 'iothreadpinsMissing',
       data: { ids: CpuSet.ofList(missing.map((m) => m.id)).toString(), first: missing[0]!.id, have, fix: ids.isEmpty ? 'add <iothreads> (or <iothreadids>) for them, or remove them' : 'name existing IOThreads, or add them to <iothreadids>' },
-      related: missing.slice(1, 21).map((m) => ({ range: m.range, message: `IOThread ${m.id} pinned here` })),
+      related: missing.slice(1).map((m) => ({ range: m.range, message: `IOThread ${m.id} pinned here` })),
     });
   }
   checkSchedSets(

@@ -78,12 +78,11 @@ export default defineDomainRule({
       return;
     }
     // One cause, one finding: pins that repeat CPUs (a list of vcpupins that wraps around the host's CPUs, or a
-    // block copied twice) are one finding, at the last pin onto the first shared CPU, every other pin related.
+    // block copied twice) are one finding, at the last pin onto the first shared CPU, every other pin related (the engine lists 20 and counts the rest).
     const first = shared[0]!;
     const related: Array<{ range: Range; message: string }> = first.onCpu.slice(0, -1).map((g) => ({ range: g.affinity.attr!.valueRange, message: `${describeVcpus(g.vcpus)} pinned to CPU ${first.cpu} here` }));
     for (const { cpu, onCpu } of shared.slice(1)) {
       for (const g of onCpu) related.push({ range: g.affinity.attr!.valueRange, message: `${describeVcpus(g.vcpus)} pinned to CPU ${cpu} here` });
-      if (related.length >= 20) break;
     }
     const sizes = new Set(shared.map((c) => c.vcpus.size));
     report({
@@ -94,7 +93,7 @@ export default defineDomainRule({
         per: sizes.size === 1 ? String([...sizes][0]) : '2 or more',
         vcpus: describeVcpus(shared.reduce((acc, c) => acc.union(c.vcpus), CpuSet.empty)),
       },
-      related: related.slice(0, 20),
+      related,
     });
   },
 });

@@ -189,18 +189,26 @@ test('kvmlint map of 4,000 vCPUs each over 4,096 CPUs lists 32 threads per CPU a
 // past ~120,000: each of these lists comes from a file's own count of elements and made the run exit 2
 // ("internal error: Maximum call stack size exceeded").
 test('long lists from one file are never spread onto the call stack: 150,000 findings in the default format, 150,000 guest cells, 300,000 cells of a vhost-user guest', LIMIT, () => {
-  const pins = Array.from({ length: 150_000 }, (_, i) => `<vcpupin vcpu='${i + 8}' cpuset='0'/>`).join('');
+  // Pins without a vcpu attribute: each is its own finding (pins past <vcpu> are one finding, one cause).
+  const pins = Array.from({ length: 150_000 }, () => `<vcpupin cpuset='0'/>`).join('');
+  const beyond = Array.from({ length: 150_000 }, (_, i) => `<vcpupin vcpu='${i + 8}' cpuset='0'/>`).join('');
   const cells = (n: number, attrs: string) => Array.from({ length: n }, (_, i) => `<cell id='${i}' cpus='0' memory='1'${attrs}/>`).join('');
   const w = workspace({
     'pins.xml': domain(`  <cputune>${pins}</cputune>\n`),
+    'beyond.xml': domain(`  <cputune>${beyond}</cputune>\n`),
     // Pinned and bound, so that pin-crosses-nodeset takes the guest's cell ids as a set.
     'cells.xml': domain(`  <cputune><vcpupin vcpu='0' cpuset='2'/><vcpupin vcpu='1' cpuset='3'/></cputune>\n  <numatune><memory mode='strict' nodeset='0'/></numatune>\n  <cpu><numa>${cells(150_000, '')}</numa></cpu>\n  <devices/>\n`),
     'vhost.xml': domain(`  <cpu><numa>${cells(300_000, " memAccess='private'")}</numa></cpu>\n  <devices><interface type='vhostuser'><source type='unix' path='/x' mode='client'/></interface></devices>\n`),
   });
   try {
     const r = kvmlint(w.dir, ['--no-config-lookup', 'pins.xml']);
-    check(r, 0);
+    check(r, 1);
     assert.equal(r.stdout.match(/vcpu-id-range/g)?.length, 150_000);
+    const b = kvmlint(w.dir, ['--no-config-lookup', 'beyond.xml']);
+    check(b, 0);
+    assert.equal(b.stdout.match(/vcpu-id-range/g)?.length, 1);
+    assert.match(b.stdout, /vcpupins pin vCPUs 8-150007 but the domain has/);
+    assert.match(b.stdout, /and 149979 more places not listed/);
     const c = kvmlint(w.dir, ['--no-config-lookup', '--host', path.join(repoRoot, 'fixtures', 'hosts', 'dual-socket.json'), '-f', 'compact', 'cells.xml']);
     check(c, 1);
     assert.doesNotMatch(c.stderr, /internal error/);
