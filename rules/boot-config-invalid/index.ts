@@ -60,7 +60,33 @@ const messages = {
     message: "<loader stateless='no'> with <os firmware='{{firmware}}'>: only EFI has NVRAM, libvirt {{version}}rejects this",
     help: "use firmware='efi', or drop stateless='no'",
   },
+  smbiosUuid: {
+    message: "the SMBIOS system uuid {{sysinfo}} is not the domain's <uuid>: libvirt rejects it on define",
+    help: "set the entry to {{uuid}}, the domain's <uuid>, or remove it (libvirt fills it in)",
+  },
 } as const satisfies MessageSpecs;
+
+/** util/viruuid.c virUUIDParse: 32 hex digits, '-' or ' ' allowed between pairs, blanks around; the digits lowercased, or undefined. */
+export function parseUuid(text: string): string | undefined {
+  let i = 0;
+  const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v';
+  while (isSpace(text[i])) i++;
+  let out = '';
+  while (out.length < 32) {
+    const c = text[i];
+    if (c === undefined) return undefined;
+    if (c === '-' || c === ' ') {
+      i++;
+      continue;
+    }
+    const d = text[i + 1];
+    if (!/^[0-9a-fA-F]$/.test(c) || d === undefined || !/^[0-9a-fA-F]$/.test(d)) return undefined;
+    out += (c + d).toLowerCase();
+    i += 2;
+  }
+  for (; i < text.length; i++) if (!isSpace(text[i])) return undefined;
+  return out;
+}
 
 const tristate = (el: XmlElement | undefined, name: string): 'yes' | 'no' | undefined => {
   const v = el ? attribute(el, name)?.value : undefined;
@@ -75,11 +101,12 @@ export default defineDomainRule({
     type: 'problem',
     fixable: false,
     hasSuggestions: false,
-    summary: 'Boot and firmware settings libvirt rejects at define time: <boot dev> with <boot order>, a repeated boot order, a bad boot menu timeout, NVRAM/loader combinations.',
+    summary: 'Boot and firmware settings libvirt rejects at define time: <boot dev> with <boot order>, a repeated boot order, a bad boot menu timeout, NVRAM/loader combinations, an SMBIOS uuid.',
     tags: ['boot', 'firmware'],
     messages,
   },
   check({ domain, host, report }) {
+    checkSmbiosUuid(domain.element, report);
     const os = firstChild(domain.element, 'os');
     if (!os) return;
     const osType = firstChild(os, 'type')?.text.trim();
@@ -127,6 +154,33 @@ export default defineDomainRule({
 
 type Report = (d: ReportDescriptor<typeof messages>) => void;
 
+/**
+ * domain_conf.c virSysinfoSystemParseXML (any driver): an SMBIOS <system> uuid entry must equal the domain's <uuid>
+ * ("UUID mismatch between <uuid> and <sysinfo>"); without a <uuid> libvirt takes the entry's. A copied domain given
+ * a new <uuid> keeps the old entry.
+ */
+function checkSmbiosUuid(domainEl: XmlElement, report: Report): void {
+  // virDomainDefParseIDs: virXPathString("string(./uuid[1])"), empty or absent means generated.
+  const uuidEl = firstChild(domainEl, 'uuid');
+  const uuid = uuidEl && uuidEl.text !== '' ? parseUuid(uuidEl.text) : undefined;
+  if (uuid === undefined) return;
+  for (const sysinfo of childrenNamed(domainEl, 'sysinfo')) {
+    if (attribute(sysinfo, 'type')?.value !== 'smbios') continue;
+    const system = firstChild(sysinfo, 'system');
+    const entry = childrenNamed(system, 'entry').find((e) => attribute(e, 'name')?.value === 'uuid');
+    // string(entry[@name='uuid']): an empty entry is no entry; a malformed one is its own error.
+    if (!entry || entry.text === '') continue;
+    const given = parseUuid(entry.text);
+    if (given === undefined || given === uuid) continue;
+    report({
+      range: entry.contentRange,
+      messageId: 'smbiosUuid',
+      data: { sysinfo: excerpt(entry.text.trim()), uuid: excerpt(uuidEl!.text.trim()) },
+      related: [{ range: uuidEl!.contentRange, message: "the domain's <uuid>" }],
+    });
+  }
+}
+
 /** domain_validate.c virDomainDefOSValidate, in its order (one finding, as libvirt stops at the first). */
 function checkFirmware(os: XmlElement, hvm: boolean, version: string, report: Report): void {
   const firmwareAttr = hvm ? attribute(os, 'firmware') : undefined;
@@ -136,7 +190,8 @@ function checkFirmware(os: XmlElement, hvm: boolean, version: string, report: Re
   const loader = firstChild(os, 'loader');
   const nvram = firstChild(os, 'nvram');
   const features = hvm ? childrenNamed(firstChild(os, 'firmware'), 'feature') : [];
-  const feature = (name: string) => features.find((f) => attribute(f, 'name')?.value === name);
+  // virDomainDefParseBootFirmwareOptions: a feature named twice keeps the last.
+  const feature = (name: string) => features.filter((f) => attribute(f, 'name')?.value === name).at(-1);
   if (firmware !== undefined) {
     const enrolled = feature('enrolled-keys');
     const secure = feature('secure-boot');

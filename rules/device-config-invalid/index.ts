@@ -45,6 +45,14 @@ const messages = {
     message: 'the {{bus}} disk <product> is {{length}} bytes, more than {{max}}: libvirt rejects this at define time',
     help: 'shorten <product> to at most {{max}} characters',
   },
+  vendorBus: {
+    message: "a <vendor> on the {{bus}} disk {{dev}}: libvirt's QEMU driver takes it only for SCSI disks and rejects this",
+    help: "remove <vendor>, or put the disk on bus='scsi'",
+  },
+  productBus: {
+    message: "a <product> on the {{bus}} disk {{dev}}: libvirt's QEMU driver takes it only for IDE, SATA and SCSI disks",
+    help: "remove <product>, or put the disk on an IDE, SATA or SCSI bus",
+  },
   partitionTarget: {
     message: "disk target '{{dev}}' names a partition: libvirt's QEMU driver rejects this at define time",
     help: "a target names a whole guest disk: use '{{disk}}' (the guest partitions it itself)",
@@ -179,6 +187,14 @@ export default defineDomainRule({
       const productMax = bus === 'scsi' ? PRODUCT_SCSI_LEN : PRODUCT_ATA_SATA_LEN;
       if (product && Buffer.byteLength(product.text, 'utf8') > productMax) {
         report({ range: product.contentRange, messageId: 'productLength', data: { bus: bus ?? 'ide', length: Buffer.byteLength(product.text, 'utf8'), max: productMax } });
+      }
+      // qemu_validate.c qemuValidateDomainDeviceDefDiskFrontend: vendor only on SCSI, product on IDE, SATA and SCSI
+      // (virXPathString: an empty element is none).
+      if (vendor && vendor.text !== '' && bus !== 'scsi') {
+        report({ range: vendor.startTag, messageId: 'vendorBus', data: { bus: bus ?? 'ide', dev: excerpt(dev) } });
+      }
+      if (product && product.text !== '' && bus !== 'ide' && bus !== 'sata' && bus !== 'scsi') {
+        report({ range: product.startTag, messageId: 'productBus', data: { bus: bus ?? 'ide', dev: excerpt(dev) } });
       }
       // domain_postparse.c virDomainDiskDefPostParse → virDomainDiskDefAssignAddress (any driver, a disk without
       // <address>): "Unknown disk name '…' and no address specified"; qemu_validate.c qemuValidateDomainDeviceDefDisk
