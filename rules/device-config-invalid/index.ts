@@ -3,6 +3,7 @@ import { attribute, childrenNamed, firstChild } from '../../src/xml/query.ts';
 import { libvirtNonNegativeInt, libvirtUint } from '../../src/model/domain.ts';
 import { runsOnQemu } from '../../src/model/qemu-defaults.ts';
 import { excerpt } from '../../src/model/describe.ts';
+import { libvirtAtLeast } from '../../src/model/libvirt-version.ts';
 import type { Range, XmlAttribute, XmlElement } from '../../src/xml/types.ts';
 
 /** domain_validate.c: VENDOR_LEN, PRODUCT_SCSI_LEN, PRODUCT_ATA_SATA_LEN (bytes, strlen). */
@@ -23,6 +24,11 @@ const QEMU_REFUSED_FORMATS: Readonly<Record<string, { fix: string }>> = {
 /** util/virutil.c virDiskNameParse: the target name prefixes libvirt can turn into a disk index. */
 const DISK_NAME_PREFIXES = ['fd', 'hd', 'vd', 'sd', 'xvd', 'ubd'];
 const INT_MAX = 2 ** 31 - 1;
+/**
+ * virDomainDefHostdevValidate's duplicate check: libvirt commit 9c3b6b7a "conf: verify for duplicate hostdevs"
+ * (June 2021); virt-manager's test suite met it after 7.6.0 (virt-manager PR 320). Older releases define such a guest.
+ */
+const HOSTDEV_DUPLICATES_SINCE = '7.7.0';
 
 const messages = {
   duplicateTarget: {
@@ -64,6 +70,10 @@ const messages = {
   format: {
     message: "<driver type='{{format}}'> is no image format QEMU supports: libvirt rejects this disk at define time",
     help: '{{fix}}',
+  },
+  duplicateHostdev: {
+    message: 'the host {{what}} is passed through twice: libvirt {{version}}rejects this ("Hostdev already exists")',
+    help: 'remove one of the two (a guest can hold a host device once)',
   },
   duplicateController: {
     message: "two '{{type}}' controllers have index {{index}}: libvirt rejects this at define time",
@@ -142,6 +152,81 @@ function nextFreeTarget(dev: string, used: ReadonlySet<string>): string {
   return `${dev}a`;
 }
 
+/** virXMLPropUInt with base 0 (virStrToLong_uip): blanks and '+' first, then 0x… hex, 0… octal or decimal, at most UINT_MAX. */
+export function libvirtUintBase0(text: string): number | undefined {
+  const m = /^[ \t\n\v\f\r]*\+?(0[xX]([0-9a-fA-F]+)|0([0-7]*)|([1-9][0-9]*))$/.exec(text);
+  if (!m) return undefined;
+  const v = m[2] !== undefined ? parseInt(m[2], 16) : m[3] !== undefined ? (m[3] === '' ? 0 : parseInt(m[3], 8)) : Number(m[4]);
+  return Number.isSafeInteger(v) && v <= 0xffffffff ? v : undefined;
+}
+
+/** The numbers of `names` on `el` read with base 0, absent as 0; undefined when one does not parse. */
+function base0Attrs(el: XmlElement | undefined, names: readonly string[]): number[] | undefined {
+  const out: number[] = [];
+  for (const n of names) {
+    const a = el ? attribute(el, n) : undefined;
+    const v = a === undefined ? 0 : libvirtUintBase0(a.value);
+    if (v === undefined) return undefined;
+    out.push(v);
+  }
+  return out;
+}
+
+interface HostdevSource {
+  element: XmlElement;
+  kind: 'pci' | 'usb';
+  /** PCI: domain, bus, slot, function. USB: bus, device, vendor, product. */
+  ids: number[];
+}
+
+/**
+ * The PCI and USB host devices libvirt puts in def->hostdevs: <hostdev mode='subsys'> and <interface type='hostdev'>
+ * (virDomainNetDefParseXML inserts its hostdev), with their sources as virDomainHostdevSubsysPCIDefParseXML and
+ * virDomainHostdevSubsysUSBDefParseXML read them.
+ */
+function hostdevSources(devices: XmlElement): HostdevSource[] {
+  const out: HostdevSource[] = [];
+  for (const el of devices.children) {
+    let type: string | undefined;
+    if (el.name === 'hostdev') {
+      if ((attribute(el, 'mode')?.value ?? 'subsystem') !== 'subsystem') continue;
+      type = attribute(el, 'type')?.value;
+    } else if (el.name === 'interface' && attribute(el, 'type')?.value === 'hostdev') {
+      type = 'pci';
+      const address = firstChild(firstChild(el, 'source'), 'address');
+      if (address && (attribute(address, 'type')?.value ?? 'pci') !== 'pci') continue;
+    } else continue;
+    const source = firstChild(el, 'source');
+    if (!source) continue;
+    if (type === 'pci') {
+      const ids = base0Attrs(firstChild(source, 'address'), ['domain', 'bus', 'slot', 'function']);
+      if (ids) out.push({ element: el, kind: 'pci', ids });
+    } else if (type === 'usb') {
+      const addr = base0Attrs(firstChild(source, 'address'), ['bus', 'device']);
+      const vendor = base0Attrs(firstChild(source, 'vendor'), ['id']);
+      const product = base0Attrs(firstChild(source, 'product'), ['id']);
+      if (addr && vendor && product) out.push({ element: el, kind: 'usb', ids: [...addr, vendor[0]!, product[0]!] });
+    }
+  }
+  return out;
+}
+
+/** domain_conf.c virDomainHostdevMatchSubsysPCI / virDomainHostdevMatchSubsysUSB (the first device decides how USB compares). */
+function hostdevMatch(a: HostdevSource, b: HostdevSource): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'pci') return a.ids.every((v, i) => v === b.ids[i]);
+  const [bus, device, vendor, product] = a.ids;
+  if (bus && device) return bus === b.ids[0] && device === b.ids[1];
+  return vendor === b.ids[2] && product === b.ids[3];
+}
+
+function hostdevName(h: HostdevSource): string {
+  const hex = (v: number, w: number) => v.toString(16).padStart(w, '0');
+  if (h.kind === 'pci') return `PCI device ${hex(h.ids[0]!, 4)}:${hex(h.ids[1]!, 2)}:${hex(h.ids[2]!, 2)}.${h.ids[3]!.toString(16)}`;
+  const [bus, device, vendor, product] = h.ids;
+  return bus && device ? `USB device ${bus}.${device}` : `USB device ${hex(vendor!, 4)}:${hex(product!, 4)}`;
+}
+
 export default defineDomainRule({
   meta: {
     id: 'device-config-invalid',
@@ -150,11 +235,11 @@ export default defineDomainRule({
     type: 'problem',
     fixable: false,
     hasSuggestions: false,
-    summary: 'Disks and controllers libvirt rejects at define time: a repeated disk target or drive address, a wrong address type, bad target names, ISO images as a format.',
+    summary: 'Disks, controllers and host devices libvirt rejects at define time: a repeated disk target, drive address or host device, a wrong address type, bad target names, ISO format.',
     tags: ['devices'],
     messages,
   },
-  check({ domain, report }) {
+  check({ domain, host, report }) {
     // The checks below are libvirt's generic ones (conf/) and its QEMU driver's: kvmlint makes them for QEMU and KVM
     // guests only. Other drivers' converters (vmx2xml, bhyve's argv2xml) emit definitions they never validate.
     if (!runsOnQemu(domain)) return;
@@ -263,6 +348,21 @@ export default defineDomainRule({
         messageId: 'duplicateDriveAddress',
         data: { dev: excerpt(d.dev), other: excerpt(first.disk.dev), address: `controller='${controller}' bus='${bus}' target='${target}' unit='${unit}'`, bus: d.bus ?? 'ide' },
         related: [{ range: first.where, message: first.explicit ? `disk ${excerpt(first.disk.dev)} has this address` : `libvirt gives disk ${excerpt(first.disk.dev)} this address from its target name` }],
+      });
+    }
+
+    // domain_validate.c virDomainDefHostdevValidate → virDomainHostdevMatch: the same PCI or USB host device twice.
+    const hostdevsChecked = libvirtAtLeast(host?.model.libvirtVersion, HOSTDEV_DUPLICATES_SINCE);
+    const hostdevs = hostdevsChecked === false ? [] : hostdevSources(devices);
+    const version = hostdevsChecked === true ? `${host!.model.libvirtVersion} ` : '';
+    for (let j = 1; j < hostdevs.length; j++) {
+      const first = hostdevs.slice(0, j).find((a) => hostdevMatch(a, hostdevs[j]!));
+      if (!first) continue;
+      report({
+        range: hostdevs[j]!.element.startTag,
+        messageId: 'duplicateHostdev',
+        data: { what: hostdevName(hostdevs[j]!), version },
+        related: [{ range: first.element.startTag, message: `the same host device is first passed through here` }],
       });
     }
 
