@@ -75,6 +75,10 @@ const messages = {
     message: 'the host {{what}} is passed through twice: libvirt {{version}}rejects this ("Hostdev already exists")',
     help: 'remove one of the two (a guest can hold a host device once)',
   },
+  pciAddressTwice: {
+    message: 'PCI address {{address}} is given to two devices: libvirt rejects this at define time ("Attempted double use")',
+    help: 'give each device its own slot or function, or drop one <address> and let libvirt assign it',
+  },
   duplicateController: {
     message: "two '{{type}}' controllers have index {{index}}: libvirt rejects this at define time",
     help: 'give each {{type}} controller its own index, or remove the extra one',
@@ -363,6 +367,39 @@ export default defineDomainRule({
         messageId: 'duplicateHostdev',
         data: { what: hostdevName(hostdevs[j]!), version },
         related: [{ range: first.element.startTag, message: `the same host device is first passed through here` }],
+      });
+    }
+
+    // qemu_domain_address.c qemuDomainCollectPCIAddress → domain_addr.c virDomainPCIAddressReserveAddrInternal
+    // ("Attempted double use of PCI Address"): two devices with the same PCI address written in the file. An address
+    // of domain, bus and slot 0 is none (virPCIDeviceAddressIsEmpty); the PIIX3's IDE and USB controllers at 0:0:1.1
+    // and 0:0:1.2 are not collected. <console> can repeat its serial port's device and is left out.
+    const pciUsers = new Map<string, XmlElement>();
+    for (const el of devices.children) {
+      if (el.name === 'console') continue;
+      const address = firstChild(el, 'address');
+      if (!address || attribute(address, 'type')?.value !== 'pci') continue;
+      const ids = base0Attrs(address, ['domain', 'bus', 'slot', 'function']);
+      if (!ids) continue;
+      const [dom, bus, slot, fn] = ids as [number, number, number, number];
+      if (dom === 0 && bus === 0 && slot === 0) continue;
+      if (el.name === 'controller' && dom === 0 && bus === 0 && slot === 1 && attribute(el, 'index')?.value === '0') {
+        const type = attribute(el, 'type')?.value ?? 'ide';
+        const model = attribute(el, 'model')?.value;
+        if ((type === 'ide' && fn === 1) || (type === 'usb' && (model === undefined || model === 'piix3-uhci') && fn === 2)) continue;
+      }
+      const hex = (v: number, w: number) => v.toString(16).padStart(w, '0');
+      const key = `${hex(dom, 4)}:${hex(bus, 2)}:${hex(slot, 2)}.${fn.toString(16)}`;
+      const first = pciUsers.get(key);
+      if (!first) {
+        pciUsers.set(key, el);
+        continue;
+      }
+      report({
+        range: address.startTag,
+        messageId: 'pciAddressTwice',
+        data: { address: key },
+        related: [{ range: firstChild(first, 'address')!.startTag, message: `<${first.name}> has this address first` }],
       });
     }
 
