@@ -4,7 +4,7 @@ import ajvRuntime0 from 'ajv/dist/runtime/ucs2length.js';
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/kvmlint/kvmlint/schemas/kvmlint.config.schema.json","title":"kvmlint configuration (kvmlint.config.json)","description":"Rule settings, ignores and the mapping of domains to host snapshots for a repository of libvirt domain XML. Paths and globs are relative to this file's directory.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"Path or URL of this schema, for editors."},"rules":{"type":"object","description":"Rule id → severity, or [severity, options]. Severities: off, warn, error.","additionalProperties":{"oneOf":[{"$ref":"#/definitions/severity"},{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","description":"Options for the rule (see its README)."}],"additionalItems":false}]},"properties":{"cpu-topology-mismatch":{"description":"A guest CPU <topology> whose sockets × dies × clusters × cores × threads differs from the <vcpu> count, or that lacks a required count.","$ref":"#/definitions/settingWithoutOptions"},"cpuset-syntax":{"description":"A cpuset or nodeset that libvirt would reject, a `^N` exclusion that does nothing, or a valid value written out of order.","$ref":"#/definitions/settingWithoutOptions"},"dedicated-cpu-conflict":{"description":"A host CPU dedicated to one guest's vCPU can also run threads of another guest planned on the same host.","$ref":"#/definitions/settingWithoutOptions"},"duplicate-domain-identity":{"description":"Two domains planned on one host have the same <name> or the same <uuid>, which libvirt takes for one domain.","$ref":"#/definitions/settingWithoutOptions"},"emulatorpin-overlaps-vcpus":{"description":"QEMU's emulator threads may run on a host CPU that is dedicated to one of the guest's vCPUs.","$ref":"#/definitions/settingWithoutOptions"},"guest-cell-spans-host-nodes":{"description":"A guest NUMA cell whose vCPUs are pinned across several host nodes, or more guest cells with vCPUs than host nodes with CPUs.","$ref":"#/definitions/settingWithoutOptions"},"guest-cpu-invalid":{"description":"A guest <cpu> libvirt rejects: bad migratable, model or vendor, bad or repeated features, bad <cache> or <maxphysaddr>, SVE lengths with SVE off, host-passthrough under TCG.","$ref":"#/definitions/settingWithoutOptions"},"guest-numa-cell-invalid":{"description":"Guest NUMA <cell>s libvirt rejects (none, no memory, bad distances, memAccess or discard, bad HMAT caches or links), or a PCI controller on a missing cell.","$ref":"#/definitions/settingWithoutOptions"},"guest-numa-coverage":{"description":"Guest NUMA cells with bad ids, shared or nonexistent vCPUs (error), or vCPUs left out of every cell, which libvirt moves to cell 0 (warning).","$ref":"#/definitions/settingWithoutOptions"},"guest-numa-memory-sum":{"description":"With guest NUMA cells, <memory> differs from the cells' memory plus memory devices, the total libvirt replaces it with.","$ref":"#/definitions/settingWithoutOptions"},"guest-smt-topology-mismatch":{"description":"The guest's SMT topology (threads per core) does not match how its vCPUs are pinned to the host's SMT siblings.","$ref":"#/definitions/settingWithoutOptions"},"host-definition-drift":{"description":"The host's persistent definition of this domain (/etc/libvirt/qemu) differs from this file in an element kvmlint checks.","$ref":"#/definitions/settingWithoutOptions"},"housekeeping-overlap":{"description":"A pinned vCPU can run on the host's housekeeping CPUs, where IRQs, kernel threads and QEMU's own threads run.","$ref":"#/definitions/settingWithoutOptions"},"hugepage-size-decimal-unit":{"description":"A hugepage size in a decimal unit (GB, MB, KB): size='1' unit='GB' is 976,563 KiB, which is no page size.","$ref":"#/definitions/settingWithoutOptions"},"hugepage-size-unavailable":{"description":"A domain asks for a hugepage size the host has no pool of at all, so libvirt finds no hugetlbfs mount for it.","$ref":"#/definitions/settingWithoutOptions"},"hugepages-config-invalid":{"description":"<hugepages> that libvirt rejects: a page for a missing guest cell, overlapping or duplicate page sets, ondemand allocation or an anonymous memory source; or a page size the architecture lacks.","$ref":"#/definitions/settingWithoutOptions"},"insufficient-hugepages":{"description":"The guests planned on a host node need more hugepages of a size than that node's pool holds.","$ref":"#/definitions/settingWithoutOptions"},"iothread-placement":{"description":"An IOThread of a pinned domain has no iothreadpin, or is pinned onto a CPU dedicated to a vCPU.","$ref":"#/definitions/settingWithoutOptions"},"isolated-cpu-noise":{"description":"Isolated CPUs are not quiet at capture time: tasks other than guest threads, or IRQs, may run on them.","oneOf":[{"$ref":"#/definitions/severity"},{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","additionalProperties":false,"properties":{"maxForeign":{"type":"integer","minimum":0,"description":"foreign tasks (and IRQs) tolerated on the isolated CPUs (default 0)"}}}],"additionalItems":false}]},"isolation-incomplete":{"description":"A dedicated vCPU runs on an isolated CPU that the kernel still ticks on (no nohz_full) or whose RCU callbacks it does not offload.","$ref":"#/definitions/settingWithoutOptions"},"isolation-params-consistency":{"description":"The host's isolation parameters contradict each other, the running kernel, tuned, or the NUMA layout.","oneOf":[{"$ref":"#/definitions/severity"},{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","additionalProperties":false,"properties":{"housekeepingPerNode":{"type":"boolean","description":"Also warn about a NUMA node with CPUs but no housekeeping CPU."}}}],"additionalItems":false}]},"isolcpus-floating-affinity":{"description":"A thread may run on several CPUs the scheduler does not load-balance (isolcpus domain set), so threads stack on one of them.","$ref":"#/definitions/settingWithoutOptions"},"locked-memory-risk":{"description":"Locked guest memory without a memtune hard_limit (QEMU may then lock memory without bound) or without hugepages.","$ref":"#/definitions/settingWithoutOptions"},"memory-config-invalid":{"description":"Memory sizing or memory devices libvirt rejects: no <memory>, <maxMemory> too small or missing, bad DIMM slots, hotplug without cells, bad NVDIMM, virtio-pmem or virtio-mem settings.","$ref":"#/definitions/settingWithoutOptions"},"memory-not-hugepage-multiple":{"description":"Hugepage-backed guest memory (a cell, or the whole guest) that is not a whole number of pages; an error below one page, an info note when under 1% of it goes unused.","$ref":"#/definitions/settingWithoutOptions"},"min-free-kbytes-exceeds-node-free":{"description":"A NUMA node's share of vm.min_free_kbytes (or its high watermark) exceeds the memory that node has free.","$ref":"#/definitions/settingWithoutOptions"},"min-free-kbytes-guideline":{"description":"vm.min_free_kbytes above the tuning guide's 2% of RAM (warning), or below the kernel's 1024 KB floor (error).","oneOf":[{"$ref":"#/definitions/severity"},{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","additionalProperties":false,"properties":{"maxPercent":{"type":"number","exclusiveMinimum":0,"maximum":100,"description":"Warn above this share of total memory (default 2)."}}}],"additionalItems":false}]},"missing-emulatorpin":{"description":"A domain pins its vCPUs but leaves QEMU's emulator threads floating over the vCPUs' CPUs (an error when those vCPUs, or the emulator, are realtime).","$ref":"#/definitions/settingWithoutOptions"},"no-host-cpu-left":{"description":"A guest has as many running vCPUs as the host has online CPUs, and they may run on all of them: nothing is left for the host (an error when they are realtime).","$ref":"#/definitions/settingWithoutOptions"},"not-a-domain":{"description":"A file named on the command line whose root element is not <domain>.","$ref":"#/definitions/settingWithoutOptions"},"numa-memory-insufficient":{"description":"The small-page guests bound strictly to a host NUMA node need more than its free memory, or leave it below its high watermark.","$ref":"#/definitions/settingWithoutOptions"},"numatune-invalid":{"description":"A <numatune> libvirt rejects: memnode for a missing or repeated guest cell, memnode under automatic placement, static placement without nodeset.","$ref":"#/definitions/settingWithoutOptions"},"numatune-memoryless-node":{"description":"A <numatune> nodeset names host NUMA nodes that have no memory (all of them: error; some: warning).","$ref":"#/definitions/settingWithoutOptions"},"pin-crosses-nodeset":{"description":"vCPUs pinned to one host NUMA node while <numatune> binds their memory to another (or no <numatune> at all).","$ref":"#/definitions/settingWithoutOptions"},"pin-target-offline":{"description":"A CPU pin or numatune nodeset names CPUs or NUMA nodes the host does not have, or CPUs that are offline.","$ref":"#/definitions/settingWithoutOptions"},"pinned-guest-cpu-model":{"description":"A pinned domain uses a named or default CPU model instead of host-passthrough or host-model.","$ref":"#/definitions/settingWithoutOptions"},"placement-auto-without-numad":{"description":"placement='auto' on a host without numad: libvirt asks numad for a nodeset at start and the guest does not start.","$ref":"#/definitions/settingWithoutOptions"},"realtime-guest-hygiene":{"description":"A realtime guest lacks part of libvirt's kvm-realtime setup: hugepages, locked memory, nosharepages, no memory balloon, PMU off.","$ref":"#/definitions/settingWithoutOptions"},"realtime-sched-unsafe":{"description":"A thread with realtime scheduling (fifo or rr) can run on several CPUs, shares its CPU with another thread of the guest, or runs on housekeeping CPUs.","$ref":"#/definitions/settingWithoutOptions"},"running-affinity-drift":{"description":"A running vCPU, emulator or IOThread of this guest is allowed on other CPUs than the XML gives it (pinning changed live, or the XML since the start).","$ref":"#/definitions/settingWithoutOptions"},"running-guest-unmatched":{"description":"A guest runs on the host that no domain file mapped to it describes, or a domain mapped to the host is not running there.","$ref":"#/definitions/settingWithoutOptions"},"running-memory-drift":{"description":"A running guest's memory is not where <numatune> binds it, runs on small pages though <hugepages> is set, or lacks the <vcpusched> policy.","oneOf":[{"$ref":"#/definitions/severity"},{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","additionalProperties":false,"properties":{"maxOffNodesetPercent":{"type":"number","minimum":0,"maximum":100,"description":"share of resident memory tolerated outside the nodeset (default 5)"},"minHugepagePercent":{"type":"number","minimum":0,"maximum":100,"description":"share of resident memory a <hugepages> guest must have in hugepages (default 50)"}}}],"additionalItems":false}]},"schema-invalid":{"description":"libvirt's RelaxNG schema (domain.rng) rejects the domain; reported where validation stopped (only with --schema).","$ref":"#/definitions/settingWithoutOptions"},"smt-sibling-sharing":{"description":"The SMT sibling of a dedicated vCPU's CPU runs other work: another guest, host housekeeping, or this guest's emulator or IOThreads.","$ref":"#/definitions/settingWithoutOptions"},"unused-disable-directive":{"description":"A kvmlint-disable comment or <metadata> suppression that suppresses no finding (stale, misspelt, or naming the wrong rule).","$ref":"#/definitions/settingWithoutOptions"},"value-invalid":{"description":"A number, size, unit, mode or placement that libvirt would reject, a second copy of an element libvirt takes once, or an element another namespace hides from libvirt.","$ref":"#/definitions/settingWithoutOptions"},"vcpu-floating-pin":{"description":"A vcpupin names several host CPUs in a domain laid out for dedicated 1:1 pinning.","$ref":"#/definitions/settingWithoutOptions"},"vcpu-id-range":{"description":"A vCPU or IOThread id in <cputune>, <vcpus> or a device that the domain lacks, <vcpus> states libvirt refuses, a pin without cpuset or repeated, a bad realtime priority.","$ref":"#/definitions/settingWithoutOptions"},"vcpu-partially-pinned":{"description":"Some vCPUs are pinned and others are not, with no vcpu cpuset to bound them: the unpinned ones float over every host CPU.","$ref":"#/definitions/settingWithoutOptions"},"vcpu-pin-collision":{"description":"Two vCPUs of one domain are each pinned to the same single host CPU.","$ref":"#/definitions/settingWithoutOptions"},"vhost-user-shared-memory":{"description":"A vhost-user device (vhostuser interface or disk, vhost-vdpa disk, virtiofs) in a guest whose memory is not shared with its back end.","$ref":"#/definitions/settingWithoutOptions"},"x86-vcpus-over-255":{"description":"An x86 guest with more than 255 vCPUs on a machine type other than q35, or without the IOMMU extended interrupt mode libvirt requires.","$ref":"#/definitions/settingWithoutOptions"},"xml-malformed":{"description":"The file is not well-formed XML; reported at the first fatal parse error.","$ref":"#/definitions/settingWithoutOptions"}}},"ignores":{"type":"array","description":"A glob string ignores matching files entirely; an object ignores findings by file glob, domain name or uuid, and rule (libvirt drops XML comments when it stores a domain, so this is how to silence findings in XML dumped from a live host).","items":{"oneOf":[{"type":"string","minLength":1,"description":"Glob of files not to lint, relative to this file."},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"files":{"type":"array","items":{"type":"string","minLength":1},"description":"Globs of the files whose findings are ignored."},"domains":{"type":"array","items":{"type":"string","minLength":1},"description":"Domain names or uuids whose findings are ignored."},"rules":{"type":"array","items":{"type":"string","minLength":1},"description":"Rules ignored; all rules when absent."},"reason":{"type":"string","description":"Why: shown nowhere, kept for reviewers."}}}]}},"hosts":{"type":"array","description":"Host snapshots and the domains planned on each. Every domain mapped to one host is analysed together with the others of that host (its plan). A domain matched by two hosts is an error.","items":{"type":"object","additionalProperties":false,"required":["snapshot","domains"],"properties":{"snapshot":{"type":"string","minLength":1,"description":"Host snapshot file (JSON, virsh capabilities XML or numactl --hardware text)."},"domains":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"Globs of the domain XML files planned on this host."},"housekeeping":{"type":"string","minLength":1,"description":"Housekeeping CPUs of this host as a cpu list (e.g. \"0-3\"), overriding what the snapshot's isolation implies."},"libvirtVersion":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$","description":"This host's libvirt release (e.g. \"10.4.0\"), overriding the snapshot's libvirtVersion. From 10.4.0 on, QEMU threads without a pin keep off /sys/devices/system/cpu/isolated; when no version is known the older behaviour is assumed."}}}},"reportUnusedDisableDirectives":{"type":"boolean","description":"Report kvmlint-disable comments that suppress nothing."},"maxFileSize":{"type":"integer","minimum":1,"description":"Refuse domain files larger than this many bytes (default 8 MiB)."},"schema":{"type":["boolean","string"],"minLength":1,"description":"Validate each domain against libvirt's RelaxNG schemas (rule schema-invalid), as --schema: a directory holding domain.rng (relative to this file), or true to search $KVMLINT_LIBVIRT_SCHEMAS, /usr/share/libvirt/schemas and /usr/local/share/libvirt/schemas. --schema on the command line overrides it."}},"definitions":{"severity":{"enum":["off","info","warn","warning","error"]},"settingWithoutOptions":{"oneOf":[{"$ref":"#/definitions/severity"},{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","maxProperties":0,"description":"This rule takes no options."}],"additionalItems":false}]}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/kvmlint/kvmlint/schemas/kvmlint.config.schema.json","title":"kvmlint configuration (kvmlint.config.json)","description":"Rule settings, ignores and the mapping of domains to host snapshots for a repository of libvirt domain XML. Paths and globs are relative to this file's directory.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"Path or URL of this schema, for editors."},"rules":{"type":"object","description":"Rule id → severity, or [severity, options]. Severities: off, warn, error.","additionalProperties":{"oneOf":[{"$ref":"#/definitions/severity"},{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","description":"Options for the rule (see its README)."}],"additionalItems":false}]},"properties":{"boot-config-invalid":{"description":"Boot and firmware settings libvirt rejects at define time: <boot dev> with <boot order>, a repeated boot order, a bad boot menu timeout, NVRAM/loader combinations, an SMBIOS uuid.","$ref":"#/definitions/settingWithoutOptions"},"cpu-topology-mismatch":{"description":"A guest CPU <topology> whose sockets × dies × clusters × cores × threads differs from the <vcpu> count, or that lacks a required count.","$ref":"#/definitions/settingWithoutOptions"},"cpuset-syntax":{"description":"A cpuset or nodeset that libvirt would reject, a `^N` exclusion that does nothing, or a valid value written out of order.","$ref":"#/definitions/settingWithoutOptions"},"dedicated-cpu-conflict":{"description":"A host CPU dedicated to one guest's vCPU can also run threads of another guest planned on the same host.","$ref":"#/definitions/settingWithoutOptions"},"device-config-invalid":{"description":"Disks, controllers and host devices libvirt rejects at define time: a repeated disk target, drive address or host device, a wrong address type, bad target names, ISO format.","$ref":"#/definitions/settingWithoutOptions"},"duplicate-domain-identity":{"description":"Two domains planned on one host have the same <name> or the same <uuid>, which libvirt takes for one domain.","$ref":"#/definitions/settingWithoutOptions"},"emulatorpin-overlaps-vcpus":{"description":"QEMU's emulator threads may run on a host CPU that is dedicated to one of the guest's vCPUs.","$ref":"#/definitions/settingWithoutOptions"},"guest-cell-spans-host-nodes":{"description":"A guest NUMA cell whose vCPUs are pinned across several host nodes, or more guest cells with vCPUs than host nodes with CPUs.","$ref":"#/definitions/settingWithoutOptions"},"guest-cpu-invalid":{"description":"A guest <cpu> libvirt rejects: bad migratable, model or vendor, bad or repeated features, bad <cache> or <maxphysaddr>, SVE lengths with SVE off, host-passthrough under TCG.","$ref":"#/definitions/settingWithoutOptions"},"guest-numa-cell-invalid":{"description":"Guest NUMA <cell>s libvirt rejects (none, no memory, bad distances, memAccess or discard, bad HMAT caches or links), or a PCI controller on a missing cell.","$ref":"#/definitions/settingWithoutOptions"},"guest-numa-coverage":{"description":"Guest NUMA cells with bad ids, shared or nonexistent vCPUs (error), or vCPUs left out of every cell, which libvirt moves to cell 0 (warning).","$ref":"#/definitions/settingWithoutOptions"},"guest-numa-memory-sum":{"description":"With guest NUMA cells, <memory> differs from the cells' memory plus memory devices, the total libvirt replaces it with.","$ref":"#/definitions/settingWithoutOptions"},"guest-smt-topology-mismatch":{"description":"The guest's SMT topology (threads per core) does not match how its vCPUs are pinned to the host's SMT siblings.","$ref":"#/definitions/settingWithoutOptions"},"host-definition-drift":{"description":"The host's persistent definition of this domain (/etc/libvirt/qemu) differs from this file in an element kvmlint checks.","$ref":"#/definitions/settingWithoutOptions"},"housekeeping-overlap":{"description":"A pinned vCPU can run on the host's housekeeping CPUs, where IRQs, kernel threads and QEMU's own threads run.","$ref":"#/definitions/settingWithoutOptions"},"hugepage-size-decimal-unit":{"description":"A hugepage size in a decimal unit (GB, MB, KB): size='1' unit='GB' is 976,563 KiB, which is no page size.","$ref":"#/definitions/settingWithoutOptions"},"hugepage-size-unavailable":{"description":"A domain asks for a hugepage size the host has no pool of at all, so libvirt finds no hugetlbfs mount for it.","$ref":"#/definitions/settingWithoutOptions"},"hugepages-config-invalid":{"description":"<hugepages> that libvirt rejects: a page for a missing guest cell, overlapping or duplicate page sets, ondemand allocation or an anonymous memory source; or a page size the architecture lacks.","$ref":"#/definitions/settingWithoutOptions"},"insufficient-hugepages":{"description":"The guests planned on a host node need more hugepages of a size than that node's pool holds.","$ref":"#/definitions/settingWithoutOptions"},"iothread-placement":{"description":"An IOThread of a pinned domain has no iothreadpin, or is pinned onto a CPU dedicated to a vCPU.","$ref":"#/definitions/settingWithoutOptions"},"isolated-cpu-noise":{"description":"Isolated CPUs are not quiet at capture time: tasks other than guest threads, or IRQs, may run on them.","oneOf":[{"$ref":"#/definitions/severity"},{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","additionalProperties":false,"properties":{"maxForeign":{"type":"integer","minimum":0,"description":"foreign tasks (and IRQs) tolerated on the isolated CPUs (default 0)"}}}],"additionalItems":false}]},"isolation-incomplete":{"description":"A dedicated vCPU runs on an isolated CPU that the kernel still ticks on (no nohz_full) or whose RCU callbacks it does not offload.","$ref":"#/definitions/settingWithoutOptions"},"isolation-params-consistency":{"description":"The host's isolation parameters contradict each other, the running kernel, tuned, or the NUMA layout.","oneOf":[{"$ref":"#/definitions/severity"},{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","additionalProperties":false,"properties":{"housekeepingPerNode":{"type":"boolean","description":"Also warn about a NUMA node with CPUs but no housekeeping CPU."}}}],"additionalItems":false}]},"isolcpus-floating-affinity":{"description":"A thread may run on several CPUs the scheduler does not load-balance (isolcpus domain set), so threads stack on one of them.","$ref":"#/definitions/settingWithoutOptions"},"locked-memory-risk":{"description":"Locked guest memory without a memtune hard_limit (QEMU may then lock memory without bound) or without hugepages.","$ref":"#/definitions/settingWithoutOptions"},"memory-config-invalid":{"description":"Memory sizing or memory devices libvirt rejects: no <memory>, <maxMemory> too small or missing, bad DIMM slots, hotplug without cells, bad NVDIMM, virtio-pmem or virtio-mem settings.","$ref":"#/definitions/settingWithoutOptions"},"memory-not-hugepage-multiple":{"description":"Hugepage-backed guest memory (a cell, or the whole guest) that is not a whole number of pages; an error below one page, an info note when under 1% of it goes unused.","$ref":"#/definitions/settingWithoutOptions"},"min-free-kbytes-exceeds-node-free":{"description":"A NUMA node's share of vm.min_free_kbytes (or its high watermark) exceeds the memory that node has free.","$ref":"#/definitions/settingWithoutOptions"},"min-free-kbytes-guideline":{"description":"vm.min_free_kbytes above the tuning guide's 2% of RAM (warning), or below the kernel's 1024 KB floor (error).","oneOf":[{"$ref":"#/definitions/severity"},{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","additionalProperties":false,"properties":{"maxPercent":{"type":"number","exclusiveMinimum":0,"maximum":100,"description":"Warn above this share of total memory (default 2)."}}}],"additionalItems":false}]},"missing-emulatorpin":{"description":"A domain pins its vCPUs but leaves QEMU's emulator threads floating over the vCPUs' CPUs (an error when those vCPUs, or the emulator, are realtime).","$ref":"#/definitions/settingWithoutOptions"},"no-host-cpu-left":{"description":"A guest has as many running vCPUs as the host has online CPUs, and they may run on all of them: nothing is left for the host (an error when they are realtime).","$ref":"#/definitions/settingWithoutOptions"},"not-a-domain":{"description":"A file named on the command line whose root element is not <domain>.","$ref":"#/definitions/settingWithoutOptions"},"numa-memory-insufficient":{"description":"The small-page guests bound strictly to a host NUMA node need more than its free memory, or leave it below its high watermark.","$ref":"#/definitions/settingWithoutOptions"},"numatune-invalid":{"description":"A <numatune> libvirt rejects: memnode for a missing or repeated guest cell, memnode under automatic placement, static placement without nodeset.","$ref":"#/definitions/settingWithoutOptions"},"numatune-memoryless-node":{"description":"A <numatune> nodeset names host NUMA nodes that have no memory (all of them: error; some: warning).","$ref":"#/definitions/settingWithoutOptions"},"pin-crosses-nodeset":{"description":"vCPUs pinned to one host NUMA node while <numatune> binds their memory to another (or no <numatune> at all).","$ref":"#/definitions/settingWithoutOptions"},"pin-target-offline":{"description":"A CPU pin or numatune nodeset names CPUs or NUMA nodes the host does not have, or CPUs that are offline.","$ref":"#/definitions/settingWithoutOptions"},"pinned-guest-cpu-model":{"description":"A pinned domain uses a named or default CPU model instead of host-passthrough or host-model.","$ref":"#/definitions/settingWithoutOptions"},"placement-auto-without-numad":{"description":"placement='auto' on a host without numad: libvirt asks numad for a nodeset at start and the guest does not start.","$ref":"#/definitions/settingWithoutOptions"},"realtime-guest-hygiene":{"description":"A realtime guest lacks part of libvirt's kvm-realtime setup: hugepages, locked memory, nosharepages, no memory balloon, PMU off.","$ref":"#/definitions/settingWithoutOptions"},"realtime-sched-unsafe":{"description":"A thread with realtime scheduling (fifo or rr) can run on several CPUs, shares its CPU with another thread of the guest, or runs on housekeeping CPUs.","$ref":"#/definitions/settingWithoutOptions"},"running-affinity-drift":{"description":"A running vCPU, emulator or IOThread of this guest is allowed on other CPUs than the XML gives it (pinning changed live, or the XML since the start).","$ref":"#/definitions/settingWithoutOptions"},"running-guest-unmatched":{"description":"A guest runs on the host that no domain file mapped to it describes, or a domain mapped to the host is not running there.","$ref":"#/definitions/settingWithoutOptions"},"running-memory-drift":{"description":"A running guest's memory is not where <numatune> binds it, runs on small pages though <hugepages> is set, or lacks the <vcpusched> policy.","oneOf":[{"$ref":"#/definitions/severity"},{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","additionalProperties":false,"properties":{"maxOffNodesetPercent":{"type":"number","minimum":0,"maximum":100,"description":"share of resident memory tolerated outside the nodeset (default 5)"},"minHugepagePercent":{"type":"number","minimum":0,"maximum":100,"description":"share of resident memory a <hugepages> guest must have in hugepages (default 50)"}}}],"additionalItems":false}]},"schema-invalid":{"description":"libvirt's RelaxNG schema (domain.rng) rejects the domain; reported where validation stopped (only with --schema).","$ref":"#/definitions/settingWithoutOptions"},"smt-sibling-sharing":{"description":"The SMT sibling of a dedicated vCPU's CPU runs other work: another guest, host housekeeping, or this guest's emulator or IOThreads.","$ref":"#/definitions/settingWithoutOptions"},"unused-disable-directive":{"description":"A kvmlint-disable comment or <metadata> suppression that suppresses no finding (stale, misspelt, or naming the wrong rule).","$ref":"#/definitions/settingWithoutOptions"},"value-invalid":{"description":"A number, size, unit, mode or placement that libvirt would reject, a second copy of an element libvirt takes once, or an element another namespace hides from libvirt.","$ref":"#/definitions/settingWithoutOptions"},"vcpu-floating-pin":{"description":"A vcpupin names several host CPUs in a domain laid out for dedicated 1:1 pinning.","$ref":"#/definitions/settingWithoutOptions"},"vcpu-id-range":{"description":"A vCPU or IOThread id in <cputune>, <vcpus> or a device that the domain lacks, <vcpus> states libvirt refuses, a pin without cpuset or repeated, a bad realtime priority.","$ref":"#/definitions/settingWithoutOptions"},"vcpu-partially-pinned":{"description":"Some vCPUs are pinned and others are not, with no vcpu cpuset to bound them: the unpinned ones float over every host CPU.","$ref":"#/definitions/settingWithoutOptions"},"vcpu-pin-collision":{"description":"Two vCPUs of one domain are each pinned to the same single host CPU.","$ref":"#/definitions/settingWithoutOptions"},"vhost-user-shared-memory":{"description":"A vhost-user device (vhostuser interface or disk, vhost-vdpa disk, virtiofs) in a guest whose memory is not shared with its back end.","$ref":"#/definitions/settingWithoutOptions"},"x86-vcpus-over-255":{"description":"An x86 guest with more than 255 vCPUs on a machine type other than q35, or without the IOMMU extended interrupt mode libvirt requires.","$ref":"#/definitions/settingWithoutOptions"},"xml-malformed":{"description":"The file is not well-formed XML; reported at the first fatal parse error.","$ref":"#/definitions/settingWithoutOptions"}}},"ignores":{"type":"array","description":"A glob string ignores matching files entirely; an object ignores findings by file glob, domain name or uuid, and rule (libvirt drops XML comments when it stores a domain, so this is how to silence findings in XML dumped from a live host).","items":{"oneOf":[{"type":"string","minLength":1,"description":"Glob of files not to lint, relative to this file."},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"files":{"type":"array","items":{"type":"string","minLength":1},"description":"Globs of the files whose findings are ignored."},"domains":{"type":"array","items":{"type":"string","minLength":1},"description":"Domain names or uuids whose findings are ignored."},"rules":{"type":"array","items":{"type":"string","minLength":1},"description":"Rules ignored; all rules when absent."},"reason":{"type":"string","description":"Why: shown nowhere, kept for reviewers."}}}]}},"hosts":{"type":"array","description":"Host snapshots and the domains planned on each. Every domain mapped to one host is analysed together with the others of that host (its plan). A domain matched by two hosts is an error.","items":{"type":"object","additionalProperties":false,"required":["snapshot","domains"],"properties":{"snapshot":{"type":"string","minLength":1,"description":"Host snapshot file (JSON, virsh capabilities XML or numactl --hardware text)."},"domains":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"Globs of the domain XML files planned on this host."},"housekeeping":{"type":"string","minLength":1,"description":"Housekeeping CPUs of this host as a cpu list (e.g. \"0-3\"), overriding what the snapshot's isolation implies."},"libvirtVersion":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$","description":"This host's libvirt release (e.g. \"10.4.0\"), overriding the snapshot's libvirtVersion. From 10.4.0 on, QEMU threads without a pin keep off /sys/devices/system/cpu/isolated; when no version is known the older behaviour is assumed."}}}},"reportUnusedDisableDirectives":{"type":"boolean","description":"Report kvmlint-disable comments that suppress nothing."},"maxFileSize":{"type":"integer","minimum":1,"description":"Refuse domain files larger than this many bytes (default 8 MiB)."},"schema":{"type":["boolean","string"],"minLength":1,"description":"Validate each domain against libvirt's RelaxNG schemas (rule schema-invalid), as --schema: a directory holding domain.rng (relative to this file), or true to search $KVMLINT_LIBVIRT_SCHEMAS, /usr/share/libvirt/schemas and /usr/local/share/libvirt/schemas. --schema on the command line overrides it."}},"definitions":{"severity":{"enum":["off","info","warn","warning","error"]},"settingWithoutOptions":{"oneOf":[{"$ref":"#/definitions/severity"},{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","maxProperties":0,"description":"This rule takes no options."}],"additionalItems":false}]}}};
 const schema12 = {"enum":["off","info","warn","warning","error"]};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = ajvRuntime0.default;
@@ -313,6 +313,12 @@ vErrors = null;
 }
 }
 }
+if(data1["boot-config-invalid"] !== undefined){
+if(!(validate11(data1["boot-config-invalid"], {instancePath:instancePath+"/rules/boot-config-invalid",parentData:data1,parentDataProperty:"boot-config-invalid",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
 if(data1["cpu-topology-mismatch"] !== undefined){
 if(!(validate11(data1["cpu-topology-mismatch"], {instancePath:instancePath+"/rules/cpu-topology-mismatch",parentData:data1,parentDataProperty:"cpu-topology-mismatch",rootData}))){
 vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
@@ -327,6 +333,12 @@ errors = vErrors.length;
 }
 if(data1["dedicated-cpu-conflict"] !== undefined){
 if(!(validate11(data1["dedicated-cpu-conflict"], {instancePath:instancePath+"/rules/dedicated-cpu-conflict",parentData:data1,parentDataProperty:"dedicated-cpu-conflict",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data1["device-config-invalid"] !== undefined){
+if(!(validate11(data1["device-config-invalid"], {instancePath:instancePath+"/rules/device-config-invalid",parentData:data1,parentDataProperty:"device-config-invalid",rootData}))){
 vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
 errors = vErrors.length;
 }
@@ -422,13 +434,13 @@ errors = vErrors.length;
 }
 }
 if(data1["isolated-cpu-noise"] !== undefined){
-let data23 = data1["isolated-cpu-noise"];
-const _errs36 = errors;
+let data25 = data1["isolated-cpu-noise"];
+const _errs38 = errors;
 let valid7 = false;
 let passing1 = null;
-const _errs37 = errors;
-if(!(((((data23 === "off") || (data23 === "info")) || (data23 === "warn")) || (data23 === "warning")) || (data23 === "error"))){
-const err10 = {instancePath:instancePath+"/rules/isolated-cpu-noise",schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",schema:schema12.enum,parentSchema:schema12,data:data23};
+const _errs39 = errors;
+if(!(((((data25 === "off") || (data25 === "info")) || (data25 === "warn")) || (data25 === "warning")) || (data25 === "error"))){
+const err10 = {instancePath:instancePath+"/rules/isolated-cpu-noise",schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",schema:schema12.enum,parentSchema:schema12,data:data25};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -437,15 +449,15 @@ vErrors.push(err10);
 }
 errors++;
 }
-var _valid1 = _errs37 === errors;
+var _valid1 = _errs39 === errors;
 if(_valid1){
 valid7 = true;
 passing1 = 0;
 }
-const _errs39 = errors;
-if(Array.isArray(data23)){
-if(data23.length > 2){
-const err11 = {instancePath:instancePath+"/rules/isolated-cpu-noise",schemaPath:"#/properties/rules/properties/isolated-cpu-noise/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema11.properties.rules.properties["isolated-cpu-noise"].oneOf[1],data:data23};
+const _errs41 = errors;
+if(Array.isArray(data25)){
+if(data25.length > 2){
+const err11 = {instancePath:instancePath+"/rules/isolated-cpu-noise",schemaPath:"#/properties/rules/properties/isolated-cpu-noise/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema11.properties.rules.properties["isolated-cpu-noise"].oneOf[1],data:data25};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -454,8 +466,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(data23.length < 1){
-const err12 = {instancePath:instancePath+"/rules/isolated-cpu-noise",schemaPath:"#/properties/rules/properties/isolated-cpu-noise/oneOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.rules.properties["isolated-cpu-noise"].oneOf[1],data:data23};
+if(data25.length < 1){
+const err12 = {instancePath:instancePath+"/rules/isolated-cpu-noise",schemaPath:"#/properties/rules/properties/isolated-cpu-noise/oneOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.rules.properties["isolated-cpu-noise"].oneOf[1],data:data25};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -464,9 +476,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-const len2 = data23.length;
+const len2 = data25.length;
 if(!(len2 <= 2)){
-const err13 = {instancePath:instancePath+"/rules/isolated-cpu-noise",schemaPath:"#/properties/rules/properties/isolated-cpu-noise/oneOf/1/additionalItems",keyword:"additionalItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema11.properties.rules.properties["isolated-cpu-noise"].oneOf[1],data:data23};
+const err13 = {instancePath:instancePath+"/rules/isolated-cpu-noise",schemaPath:"#/properties/rules/properties/isolated-cpu-noise/oneOf/1/additionalItems",keyword:"additionalItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema11.properties.rules.properties["isolated-cpu-noise"].oneOf[1],data:data25};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -475,11 +487,11 @@ vErrors.push(err13);
 }
 errors++;
 }
-const len3 = data23.length;
+const len3 = data25.length;
 if(len3 > 0){
-let data24 = data23[0];
-if(!(((((data24 === "off") || (data24 === "info")) || (data24 === "warn")) || (data24 === "warning")) || (data24 === "error"))){
-const err14 = {instancePath:instancePath+"/rules/isolated-cpu-noise/0",schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",schema:schema12.enum,parentSchema:schema12,data:data24};
+let data26 = data25[0];
+if(!(((((data26 === "off") || (data26 === "info")) || (data26 === "warn")) || (data26 === "warning")) || (data26 === "error"))){
+const err14 = {instancePath:instancePath+"/rules/isolated-cpu-noise/0",schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",schema:schema12.enum,parentSchema:schema12,data:data26};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -490,11 +502,11 @@ errors++;
 }
 }
 if(len3 > 1){
-let data25 = data23[1];
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-for(const key2 in data25){
+let data27 = data25[1];
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+for(const key2 in data27){
 if(!(key2 === "maxForeign")){
-const err15 = {instancePath:instancePath+"/rules/isolated-cpu-noise/1",schemaPath:"#/properties/rules/properties/isolated-cpu-noise/oneOf/1/items/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.properties["isolated-cpu-noise"].oneOf[1].items[1],data:data25};
+const err15 = {instancePath:instancePath+"/rules/isolated-cpu-noise/1",schemaPath:"#/properties/rules/properties/isolated-cpu-noise/oneOf/1/items/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.properties["isolated-cpu-noise"].oneOf[1].items[1],data:data27};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -504,10 +516,10 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data25.maxForeign !== undefined){
-let data26 = data25.maxForeign;
-if(!((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26)))){
-const err16 = {instancePath:instancePath+"/rules/isolated-cpu-noise/1/maxForeign",schemaPath:"#/properties/rules/properties/isolated-cpu-noise/oneOf/1/items/1/properties/maxForeign/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.properties["isolated-cpu-noise"].oneOf[1].items[1].properties.maxForeign.type,parentSchema:schema11.properties.rules.properties["isolated-cpu-noise"].oneOf[1].items[1].properties.maxForeign,data:data26};
+if(data27.maxForeign !== undefined){
+let data28 = data27.maxForeign;
+if(!((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28)))){
+const err16 = {instancePath:instancePath+"/rules/isolated-cpu-noise/1/maxForeign",schemaPath:"#/properties/rules/properties/isolated-cpu-noise/oneOf/1/items/1/properties/maxForeign/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.rules.properties["isolated-cpu-noise"].oneOf[1].items[1].properties.maxForeign.type,parentSchema:schema11.properties.rules.properties["isolated-cpu-noise"].oneOf[1].items[1].properties.maxForeign,data:data28};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -516,9 +528,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(typeof data26 == "number"){
-if(data26 < 0 || isNaN(data26)){
-const err17 = {instancePath:instancePath+"/rules/isolated-cpu-noise/1/maxForeign",schemaPath:"#/properties/rules/properties/isolated-cpu-noise/oneOf/1/items/1/properties/maxForeign/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.properties["isolated-cpu-noise"].oneOf[1].items[1].properties.maxForeign,data:data26};
+if(typeof data28 == "number"){
+if(data28 < 0 || isNaN(data28)){
+const err17 = {instancePath:instancePath+"/rules/isolated-cpu-noise/1/maxForeign",schemaPath:"#/properties/rules/properties/isolated-cpu-noise/oneOf/1/items/1/properties/maxForeign/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.properties["isolated-cpu-noise"].oneOf[1].items[1].properties.maxForeign,data:data28};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -531,7 +543,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/rules/isolated-cpu-noise/1",schemaPath:"#/properties/rules/properties/isolated-cpu-noise/oneOf/1/items/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.properties["isolated-cpu-noise"].oneOf[1].items[1].type,parentSchema:schema11.properties.rules.properties["isolated-cpu-noise"].oneOf[1].items[1],data:data25};
+const err18 = {instancePath:instancePath+"/rules/isolated-cpu-noise/1",schemaPath:"#/properties/rules/properties/isolated-cpu-noise/oneOf/1/items/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.properties["isolated-cpu-noise"].oneOf[1].items[1].type,parentSchema:schema11.properties.rules.properties["isolated-cpu-noise"].oneOf[1].items[1],data:data27};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -543,7 +555,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/rules/isolated-cpu-noise",schemaPath:"#/properties/rules/properties/isolated-cpu-noise/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.properties["isolated-cpu-noise"].oneOf[1].type,parentSchema:schema11.properties.rules.properties["isolated-cpu-noise"].oneOf[1],data:data23};
+const err19 = {instancePath:instancePath+"/rules/isolated-cpu-noise",schemaPath:"#/properties/rules/properties/isolated-cpu-noise/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.properties["isolated-cpu-noise"].oneOf[1].type,parentSchema:schema11.properties.rules.properties["isolated-cpu-noise"].oneOf[1],data:data25};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -552,7 +564,7 @@ vErrors.push(err19);
 }
 errors++;
 }
-var _valid1 = _errs39 === errors;
+var _valid1 = _errs41 === errors;
 if(_valid1 && valid7){
 valid7 = false;
 passing1 = [passing1, 1];
@@ -564,7 +576,7 @@ passing1 = 1;
 }
 }
 if(!valid7){
-const err20 = {instancePath:instancePath+"/rules/isolated-cpu-noise",schemaPath:"#/properties/rules/properties/isolated-cpu-noise/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema11.properties.rules.properties["isolated-cpu-noise"].oneOf,parentSchema:schema11.properties.rules.properties["isolated-cpu-noise"],data:data23};
+const err20 = {instancePath:instancePath+"/rules/isolated-cpu-noise",schemaPath:"#/properties/rules/properties/isolated-cpu-noise/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema11.properties.rules.properties["isolated-cpu-noise"].oneOf,parentSchema:schema11.properties.rules.properties["isolated-cpu-noise"],data:data25};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -574,10 +586,10 @@ vErrors.push(err20);
 errors++;
 }
 else {
-errors = _errs36;
+errors = _errs38;
 if(vErrors !== null){
-if(_errs36){
-vErrors.length = _errs36;
+if(_errs38){
+vErrors.length = _errs38;
 }
 else {
 vErrors = null;
@@ -592,13 +604,13 @@ errors = vErrors.length;
 }
 }
 if(data1["isolation-params-consistency"] !== undefined){
-let data28 = data1["isolation-params-consistency"];
-const _errs50 = errors;
+let data30 = data1["isolation-params-consistency"];
+const _errs52 = errors;
 let valid12 = false;
 let passing2 = null;
-const _errs51 = errors;
-if(!(((((data28 === "off") || (data28 === "info")) || (data28 === "warn")) || (data28 === "warning")) || (data28 === "error"))){
-const err21 = {instancePath:instancePath+"/rules/isolation-params-consistency",schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",schema:schema12.enum,parentSchema:schema12,data:data28};
+const _errs53 = errors;
+if(!(((((data30 === "off") || (data30 === "info")) || (data30 === "warn")) || (data30 === "warning")) || (data30 === "error"))){
+const err21 = {instancePath:instancePath+"/rules/isolation-params-consistency",schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",schema:schema12.enum,parentSchema:schema12,data:data30};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -607,15 +619,15 @@ vErrors.push(err21);
 }
 errors++;
 }
-var _valid2 = _errs51 === errors;
+var _valid2 = _errs53 === errors;
 if(_valid2){
 valid12 = true;
 passing2 = 0;
 }
-const _errs53 = errors;
-if(Array.isArray(data28)){
-if(data28.length > 2){
-const err22 = {instancePath:instancePath+"/rules/isolation-params-consistency",schemaPath:"#/properties/rules/properties/isolation-params-consistency/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema11.properties.rules.properties["isolation-params-consistency"].oneOf[1],data:data28};
+const _errs55 = errors;
+if(Array.isArray(data30)){
+if(data30.length > 2){
+const err22 = {instancePath:instancePath+"/rules/isolation-params-consistency",schemaPath:"#/properties/rules/properties/isolation-params-consistency/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema11.properties.rules.properties["isolation-params-consistency"].oneOf[1],data:data30};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -624,8 +636,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data28.length < 1){
-const err23 = {instancePath:instancePath+"/rules/isolation-params-consistency",schemaPath:"#/properties/rules/properties/isolation-params-consistency/oneOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.rules.properties["isolation-params-consistency"].oneOf[1],data:data28};
+if(data30.length < 1){
+const err23 = {instancePath:instancePath+"/rules/isolation-params-consistency",schemaPath:"#/properties/rules/properties/isolation-params-consistency/oneOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.rules.properties["isolation-params-consistency"].oneOf[1],data:data30};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -634,9 +646,9 @@ vErrors.push(err23);
 }
 errors++;
 }
-const len4 = data28.length;
+const len4 = data30.length;
 if(!(len4 <= 2)){
-const err24 = {instancePath:instancePath+"/rules/isolation-params-consistency",schemaPath:"#/properties/rules/properties/isolation-params-consistency/oneOf/1/additionalItems",keyword:"additionalItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema11.properties.rules.properties["isolation-params-consistency"].oneOf[1],data:data28};
+const err24 = {instancePath:instancePath+"/rules/isolation-params-consistency",schemaPath:"#/properties/rules/properties/isolation-params-consistency/oneOf/1/additionalItems",keyword:"additionalItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema11.properties.rules.properties["isolation-params-consistency"].oneOf[1],data:data30};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -645,11 +657,11 @@ vErrors.push(err24);
 }
 errors++;
 }
-const len5 = data28.length;
+const len5 = data30.length;
 if(len5 > 0){
-let data29 = data28[0];
-if(!(((((data29 === "off") || (data29 === "info")) || (data29 === "warn")) || (data29 === "warning")) || (data29 === "error"))){
-const err25 = {instancePath:instancePath+"/rules/isolation-params-consistency/0",schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",schema:schema12.enum,parentSchema:schema12,data:data29};
+let data31 = data30[0];
+if(!(((((data31 === "off") || (data31 === "info")) || (data31 === "warn")) || (data31 === "warning")) || (data31 === "error"))){
+const err25 = {instancePath:instancePath+"/rules/isolation-params-consistency/0",schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",schema:schema12.enum,parentSchema:schema12,data:data31};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -660,11 +672,11 @@ errors++;
 }
 }
 if(len5 > 1){
-let data30 = data28[1];
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-for(const key3 in data30){
+let data32 = data30[1];
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+for(const key3 in data32){
 if(!(key3 === "housekeepingPerNode")){
-const err26 = {instancePath:instancePath+"/rules/isolation-params-consistency/1",schemaPath:"#/properties/rules/properties/isolation-params-consistency/oneOf/1/items/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.properties["isolation-params-consistency"].oneOf[1].items[1],data:data30};
+const err26 = {instancePath:instancePath+"/rules/isolation-params-consistency/1",schemaPath:"#/properties/rules/properties/isolation-params-consistency/oneOf/1/items/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.properties["isolation-params-consistency"].oneOf[1].items[1],data:data32};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -674,10 +686,10 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data30.housekeepingPerNode !== undefined){
-let data31 = data30.housekeepingPerNode;
-if(typeof data31 !== "boolean"){
-const err27 = {instancePath:instancePath+"/rules/isolation-params-consistency/1/housekeepingPerNode",schemaPath:"#/properties/rules/properties/isolation-params-consistency/oneOf/1/items/1/properties/housekeepingPerNode/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.rules.properties["isolation-params-consistency"].oneOf[1].items[1].properties.housekeepingPerNode.type,parentSchema:schema11.properties.rules.properties["isolation-params-consistency"].oneOf[1].items[1].properties.housekeepingPerNode,data:data31};
+if(data32.housekeepingPerNode !== undefined){
+let data33 = data32.housekeepingPerNode;
+if(typeof data33 !== "boolean"){
+const err27 = {instancePath:instancePath+"/rules/isolation-params-consistency/1/housekeepingPerNode",schemaPath:"#/properties/rules/properties/isolation-params-consistency/oneOf/1/items/1/properties/housekeepingPerNode/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.rules.properties["isolation-params-consistency"].oneOf[1].items[1].properties.housekeepingPerNode.type,parentSchema:schema11.properties.rules.properties["isolation-params-consistency"].oneOf[1].items[1].properties.housekeepingPerNode,data:data33};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -689,7 +701,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/rules/isolation-params-consistency/1",schemaPath:"#/properties/rules/properties/isolation-params-consistency/oneOf/1/items/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.properties["isolation-params-consistency"].oneOf[1].items[1].type,parentSchema:schema11.properties.rules.properties["isolation-params-consistency"].oneOf[1].items[1],data:data30};
+const err28 = {instancePath:instancePath+"/rules/isolation-params-consistency/1",schemaPath:"#/properties/rules/properties/isolation-params-consistency/oneOf/1/items/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.properties["isolation-params-consistency"].oneOf[1].items[1].type,parentSchema:schema11.properties.rules.properties["isolation-params-consistency"].oneOf[1].items[1],data:data32};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -701,7 +713,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/rules/isolation-params-consistency",schemaPath:"#/properties/rules/properties/isolation-params-consistency/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.properties["isolation-params-consistency"].oneOf[1].type,parentSchema:schema11.properties.rules.properties["isolation-params-consistency"].oneOf[1],data:data28};
+const err29 = {instancePath:instancePath+"/rules/isolation-params-consistency",schemaPath:"#/properties/rules/properties/isolation-params-consistency/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.properties["isolation-params-consistency"].oneOf[1].type,parentSchema:schema11.properties.rules.properties["isolation-params-consistency"].oneOf[1],data:data30};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -710,7 +722,7 @@ vErrors.push(err29);
 }
 errors++;
 }
-var _valid2 = _errs53 === errors;
+var _valid2 = _errs55 === errors;
 if(_valid2 && valid12){
 valid12 = false;
 passing2 = [passing2, 1];
@@ -722,7 +734,7 @@ passing2 = 1;
 }
 }
 if(!valid12){
-const err30 = {instancePath:instancePath+"/rules/isolation-params-consistency",schemaPath:"#/properties/rules/properties/isolation-params-consistency/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf",schema:schema11.properties.rules.properties["isolation-params-consistency"].oneOf,parentSchema:schema11.properties.rules.properties["isolation-params-consistency"],data:data28};
+const err30 = {instancePath:instancePath+"/rules/isolation-params-consistency",schemaPath:"#/properties/rules/properties/isolation-params-consistency/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf",schema:schema11.properties.rules.properties["isolation-params-consistency"].oneOf,parentSchema:schema11.properties.rules.properties["isolation-params-consistency"],data:data30};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -732,10 +744,10 @@ vErrors.push(err30);
 errors++;
 }
 else {
-errors = _errs50;
+errors = _errs52;
 if(vErrors !== null){
-if(_errs50){
-vErrors.length = _errs50;
+if(_errs52){
+vErrors.length = _errs52;
 }
 else {
 vErrors = null;
@@ -774,13 +786,13 @@ errors = vErrors.length;
 }
 }
 if(data1["min-free-kbytes-guideline"] !== undefined){
-let data37 = data1["min-free-kbytes-guideline"];
-const _errs68 = errors;
+let data39 = data1["min-free-kbytes-guideline"];
+const _errs70 = errors;
 let valid17 = false;
 let passing3 = null;
-const _errs69 = errors;
-if(!(((((data37 === "off") || (data37 === "info")) || (data37 === "warn")) || (data37 === "warning")) || (data37 === "error"))){
-const err31 = {instancePath:instancePath+"/rules/min-free-kbytes-guideline",schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",schema:schema12.enum,parentSchema:schema12,data:data37};
+const _errs71 = errors;
+if(!(((((data39 === "off") || (data39 === "info")) || (data39 === "warn")) || (data39 === "warning")) || (data39 === "error"))){
+const err31 = {instancePath:instancePath+"/rules/min-free-kbytes-guideline",schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",schema:schema12.enum,parentSchema:schema12,data:data39};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -789,15 +801,15 @@ vErrors.push(err31);
 }
 errors++;
 }
-var _valid3 = _errs69 === errors;
+var _valid3 = _errs71 === errors;
 if(_valid3){
 valid17 = true;
 passing3 = 0;
 }
-const _errs71 = errors;
-if(Array.isArray(data37)){
-if(data37.length > 2){
-const err32 = {instancePath:instancePath+"/rules/min-free-kbytes-guideline",schemaPath:"#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema11.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1],data:data37};
+const _errs73 = errors;
+if(Array.isArray(data39)){
+if(data39.length > 2){
+const err32 = {instancePath:instancePath+"/rules/min-free-kbytes-guideline",schemaPath:"#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema11.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1],data:data39};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -806,8 +818,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(data37.length < 1){
-const err33 = {instancePath:instancePath+"/rules/min-free-kbytes-guideline",schemaPath:"#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1],data:data37};
+if(data39.length < 1){
+const err33 = {instancePath:instancePath+"/rules/min-free-kbytes-guideline",schemaPath:"#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1],data:data39};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -816,9 +828,9 @@ vErrors.push(err33);
 }
 errors++;
 }
-const len6 = data37.length;
+const len6 = data39.length;
 if(!(len6 <= 2)){
-const err34 = {instancePath:instancePath+"/rules/min-free-kbytes-guideline",schemaPath:"#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/additionalItems",keyword:"additionalItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema11.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1],data:data37};
+const err34 = {instancePath:instancePath+"/rules/min-free-kbytes-guideline",schemaPath:"#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/additionalItems",keyword:"additionalItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema11.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1],data:data39};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -827,11 +839,11 @@ vErrors.push(err34);
 }
 errors++;
 }
-const len7 = data37.length;
+const len7 = data39.length;
 if(len7 > 0){
-let data38 = data37[0];
-if(!(((((data38 === "off") || (data38 === "info")) || (data38 === "warn")) || (data38 === "warning")) || (data38 === "error"))){
-const err35 = {instancePath:instancePath+"/rules/min-free-kbytes-guideline/0",schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",schema:schema12.enum,parentSchema:schema12,data:data38};
+let data40 = data39[0];
+if(!(((((data40 === "off") || (data40 === "info")) || (data40 === "warn")) || (data40 === "warning")) || (data40 === "error"))){
+const err35 = {instancePath:instancePath+"/rules/min-free-kbytes-guideline/0",schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",schema:schema12.enum,parentSchema:schema12,data:data40};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -842,11 +854,11 @@ errors++;
 }
 }
 if(len7 > 1){
-let data39 = data37[1];
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-for(const key4 in data39){
+let data41 = data39[1];
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+for(const key4 in data41){
 if(!(key4 === "maxPercent")){
-const err36 = {instancePath:instancePath+"/rules/min-free-kbytes-guideline/1",schemaPath:"#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/items/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1].items[1],data:data39};
+const err36 = {instancePath:instancePath+"/rules/min-free-kbytes-guideline/1",schemaPath:"#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/items/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1].items[1],data:data41};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -856,11 +868,11 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data39.maxPercent !== undefined){
-let data40 = data39.maxPercent;
-if(typeof data40 == "number"){
-if(data40 > 100 || isNaN(data40)){
-const err37 = {instancePath:instancePath+"/rules/min-free-kbytes-guideline/1/maxPercent",schemaPath:"#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/items/1/properties/maxPercent/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1].items[1].properties.maxPercent,data:data40};
+if(data41.maxPercent !== undefined){
+let data42 = data41.maxPercent;
+if(typeof data42 == "number"){
+if(data42 > 100 || isNaN(data42)){
+const err37 = {instancePath:instancePath+"/rules/min-free-kbytes-guideline/1/maxPercent",schemaPath:"#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/items/1/properties/maxPercent/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1].items[1].properties.maxPercent,data:data42};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -869,8 +881,8 @@ vErrors.push(err37);
 }
 errors++;
 }
-if(data40 <= 0 || isNaN(data40)){
-const err38 = {instancePath:instancePath+"/rules/min-free-kbytes-guideline/1/maxPercent",schemaPath:"#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/items/1/properties/maxPercent/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1].items[1].properties.maxPercent,data:data40};
+if(data42 <= 0 || isNaN(data42)){
+const err38 = {instancePath:instancePath+"/rules/min-free-kbytes-guideline/1/maxPercent",schemaPath:"#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/items/1/properties/maxPercent/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1].items[1].properties.maxPercent,data:data42};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -881,7 +893,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/rules/min-free-kbytes-guideline/1/maxPercent",schemaPath:"#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/items/1/properties/maxPercent/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1].items[1].properties.maxPercent.type,parentSchema:schema11.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1].items[1].properties.maxPercent,data:data40};
+const err39 = {instancePath:instancePath+"/rules/min-free-kbytes-guideline/1/maxPercent",schemaPath:"#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/items/1/properties/maxPercent/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1].items[1].properties.maxPercent.type,parentSchema:schema11.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1].items[1].properties.maxPercent,data:data42};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -893,7 +905,7 @@ errors++;
 }
 }
 else {
-const err40 = {instancePath:instancePath+"/rules/min-free-kbytes-guideline/1",schemaPath:"#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/items/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1].items[1].type,parentSchema:schema11.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1].items[1],data:data39};
+const err40 = {instancePath:instancePath+"/rules/min-free-kbytes-guideline/1",schemaPath:"#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/items/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1].items[1].type,parentSchema:schema11.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1].items[1],data:data41};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -905,7 +917,7 @@ errors++;
 }
 }
 else {
-const err41 = {instancePath:instancePath+"/rules/min-free-kbytes-guideline",schemaPath:"#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1].type,parentSchema:schema11.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1],data:data37};
+const err41 = {instancePath:instancePath+"/rules/min-free-kbytes-guideline",schemaPath:"#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1].type,parentSchema:schema11.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1],data:data39};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -914,7 +926,7 @@ vErrors.push(err41);
 }
 errors++;
 }
-var _valid3 = _errs71 === errors;
+var _valid3 = _errs73 === errors;
 if(_valid3 && valid17){
 valid17 = false;
 passing3 = [passing3, 1];
@@ -926,7 +938,7 @@ passing3 = 1;
 }
 }
 if(!valid17){
-const err42 = {instancePath:instancePath+"/rules/min-free-kbytes-guideline",schemaPath:"#/properties/rules/properties/min-free-kbytes-guideline/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf",schema:schema11.properties.rules.properties["min-free-kbytes-guideline"].oneOf,parentSchema:schema11.properties.rules.properties["min-free-kbytes-guideline"],data:data37};
+const err42 = {instancePath:instancePath+"/rules/min-free-kbytes-guideline",schemaPath:"#/properties/rules/properties/min-free-kbytes-guideline/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf",schema:schema11.properties.rules.properties["min-free-kbytes-guideline"].oneOf,parentSchema:schema11.properties.rules.properties["min-free-kbytes-guideline"],data:data39};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -936,10 +948,10 @@ vErrors.push(err42);
 errors++;
 }
 else {
-errors = _errs68;
+errors = _errs70;
 if(vErrors !== null){
-if(_errs68){
-vErrors.length = _errs68;
+if(_errs70){
+vErrors.length = _errs70;
 }
 else {
 vErrors = null;
@@ -1032,13 +1044,13 @@ errors = vErrors.length;
 }
 }
 if(data1["running-memory-drift"] !== undefined){
-let data55 = data1["running-memory-drift"];
-const _errs95 = errors;
+let data57 = data1["running-memory-drift"];
+const _errs97 = errors;
 let valid22 = false;
 let passing4 = null;
-const _errs96 = errors;
-if(!(((((data55 === "off") || (data55 === "info")) || (data55 === "warn")) || (data55 === "warning")) || (data55 === "error"))){
-const err43 = {instancePath:instancePath+"/rules/running-memory-drift",schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",schema:schema12.enum,parentSchema:schema12,data:data55};
+const _errs98 = errors;
+if(!(((((data57 === "off") || (data57 === "info")) || (data57 === "warn")) || (data57 === "warning")) || (data57 === "error"))){
+const err43 = {instancePath:instancePath+"/rules/running-memory-drift",schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",schema:schema12.enum,parentSchema:schema12,data:data57};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -1047,15 +1059,15 @@ vErrors.push(err43);
 }
 errors++;
 }
-var _valid4 = _errs96 === errors;
+var _valid4 = _errs98 === errors;
 if(_valid4){
 valid22 = true;
 passing4 = 0;
 }
-const _errs98 = errors;
-if(Array.isArray(data55)){
-if(data55.length > 2){
-const err44 = {instancePath:instancePath+"/rules/running-memory-drift",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1],data:data55};
+const _errs100 = errors;
+if(Array.isArray(data57)){
+if(data57.length > 2){
+const err44 = {instancePath:instancePath+"/rules/running-memory-drift",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1],data:data57};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -1064,8 +1076,8 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(data55.length < 1){
-const err45 = {instancePath:instancePath+"/rules/running-memory-drift",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1],data:data55};
+if(data57.length < 1){
+const err45 = {instancePath:instancePath+"/rules/running-memory-drift",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1],data:data57};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -1074,9 +1086,9 @@ vErrors.push(err45);
 }
 errors++;
 }
-const len8 = data55.length;
+const len8 = data57.length;
 if(!(len8 <= 2)){
-const err46 = {instancePath:instancePath+"/rules/running-memory-drift",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/additionalItems",keyword:"additionalItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1],data:data55};
+const err46 = {instancePath:instancePath+"/rules/running-memory-drift",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/additionalItems",keyword:"additionalItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1],data:data57};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -1085,11 +1097,11 @@ vErrors.push(err46);
 }
 errors++;
 }
-const len9 = data55.length;
+const len9 = data57.length;
 if(len9 > 0){
-let data56 = data55[0];
-if(!(((((data56 === "off") || (data56 === "info")) || (data56 === "warn")) || (data56 === "warning")) || (data56 === "error"))){
-const err47 = {instancePath:instancePath+"/rules/running-memory-drift/0",schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",schema:schema12.enum,parentSchema:schema12,data:data56};
+let data58 = data57[0];
+if(!(((((data58 === "off") || (data58 === "info")) || (data58 === "warn")) || (data58 === "warning")) || (data58 === "error"))){
+const err47 = {instancePath:instancePath+"/rules/running-memory-drift/0",schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",schema:schema12.enum,parentSchema:schema12,data:data58};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -1100,11 +1112,11 @@ errors++;
 }
 }
 if(len9 > 1){
-let data57 = data55[1];
-if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
-for(const key5 in data57){
+let data59 = data57[1];
+if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
+for(const key5 in data59){
 if(!((key5 === "maxOffNodesetPercent") || (key5 === "minHugepagePercent"))){
-const err48 = {instancePath:instancePath+"/rules/running-memory-drift/1",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1],data:data57};
+const err48 = {instancePath:instancePath+"/rules/running-memory-drift/1",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1],data:data59};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -1114,11 +1126,11 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data57.maxOffNodesetPercent !== undefined){
-let data58 = data57.maxOffNodesetPercent;
-if(typeof data58 == "number"){
-if(data58 > 100 || isNaN(data58)){
-const err49 = {instancePath:instancePath+"/rules/running-memory-drift/1/maxOffNodesetPercent",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/properties/maxOffNodesetPercent/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.maxOffNodesetPercent,data:data58};
+if(data59.maxOffNodesetPercent !== undefined){
+let data60 = data59.maxOffNodesetPercent;
+if(typeof data60 == "number"){
+if(data60 > 100 || isNaN(data60)){
+const err49 = {instancePath:instancePath+"/rules/running-memory-drift/1/maxOffNodesetPercent",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/properties/maxOffNodesetPercent/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.maxOffNodesetPercent,data:data60};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -1127,8 +1139,8 @@ vErrors.push(err49);
 }
 errors++;
 }
-if(data58 < 0 || isNaN(data58)){
-const err50 = {instancePath:instancePath+"/rules/running-memory-drift/1/maxOffNodesetPercent",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/properties/maxOffNodesetPercent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.maxOffNodesetPercent,data:data58};
+if(data60 < 0 || isNaN(data60)){
+const err50 = {instancePath:instancePath+"/rules/running-memory-drift/1/maxOffNodesetPercent",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/properties/maxOffNodesetPercent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.maxOffNodesetPercent,data:data60};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -1139,7 +1151,7 @@ errors++;
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/rules/running-memory-drift/1/maxOffNodesetPercent",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/properties/maxOffNodesetPercent/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.maxOffNodesetPercent.type,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.maxOffNodesetPercent,data:data58};
+const err51 = {instancePath:instancePath+"/rules/running-memory-drift/1/maxOffNodesetPercent",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/properties/maxOffNodesetPercent/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.maxOffNodesetPercent.type,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.maxOffNodesetPercent,data:data60};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -1149,11 +1161,11 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data57.minHugepagePercent !== undefined){
-let data59 = data57.minHugepagePercent;
-if(typeof data59 == "number"){
-if(data59 > 100 || isNaN(data59)){
-const err52 = {instancePath:instancePath+"/rules/running-memory-drift/1/minHugepagePercent",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/properties/minHugepagePercent/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.minHugepagePercent,data:data59};
+if(data59.minHugepagePercent !== undefined){
+let data61 = data59.minHugepagePercent;
+if(typeof data61 == "number"){
+if(data61 > 100 || isNaN(data61)){
+const err52 = {instancePath:instancePath+"/rules/running-memory-drift/1/minHugepagePercent",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/properties/minHugepagePercent/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.minHugepagePercent,data:data61};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1162,8 +1174,8 @@ vErrors.push(err52);
 }
 errors++;
 }
-if(data59 < 0 || isNaN(data59)){
-const err53 = {instancePath:instancePath+"/rules/running-memory-drift/1/minHugepagePercent",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/properties/minHugepagePercent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.minHugepagePercent,data:data59};
+if(data61 < 0 || isNaN(data61)){
+const err53 = {instancePath:instancePath+"/rules/running-memory-drift/1/minHugepagePercent",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/properties/minHugepagePercent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.minHugepagePercent,data:data61};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -1174,7 +1186,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/rules/running-memory-drift/1/minHugepagePercent",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/properties/minHugepagePercent/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.minHugepagePercent.type,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.minHugepagePercent,data:data59};
+const err54 = {instancePath:instancePath+"/rules/running-memory-drift/1/minHugepagePercent",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/properties/minHugepagePercent/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.minHugepagePercent.type,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.minHugepagePercent,data:data61};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -1186,7 +1198,7 @@ errors++;
 }
 }
 else {
-const err55 = {instancePath:instancePath+"/rules/running-memory-drift/1",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].type,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1],data:data57};
+const err55 = {instancePath:instancePath+"/rules/running-memory-drift/1",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].type,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1],data:data59};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -1198,7 +1210,7 @@ errors++;
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/rules/running-memory-drift",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].type,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1],data:data55};
+const err56 = {instancePath:instancePath+"/rules/running-memory-drift",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].type,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1],data:data57};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -1207,7 +1219,7 @@ vErrors.push(err56);
 }
 errors++;
 }
-var _valid4 = _errs98 === errors;
+var _valid4 = _errs100 === errors;
 if(_valid4 && valid22){
 valid22 = false;
 passing4 = [passing4, 1];
@@ -1219,7 +1231,7 @@ passing4 = 1;
 }
 }
 if(!valid22){
-const err57 = {instancePath:instancePath+"/rules/running-memory-drift",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf",schema:schema11.properties.rules.properties["running-memory-drift"].oneOf,parentSchema:schema11.properties.rules.properties["running-memory-drift"],data:data55};
+const err57 = {instancePath:instancePath+"/rules/running-memory-drift",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf",schema:schema11.properties.rules.properties["running-memory-drift"].oneOf,parentSchema:schema11.properties.rules.properties["running-memory-drift"],data:data57};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -1229,10 +1241,10 @@ vErrors.push(err57);
 errors++;
 }
 else {
-errors = _errs95;
+errors = _errs97;
 if(vErrors !== null){
-if(_errs95){
-vErrors.length = _errs95;
+if(_errs97){
+vErrors.length = _errs97;
 }
 else {
 vErrors = null;
@@ -1319,18 +1331,18 @@ errors++;
 }
 }
 if(data.ignores !== undefined){
-let data71 = data.ignores;
-if(Array.isArray(data71)){
-const len10 = data71.length;
+let data73 = data.ignores;
+if(Array.isArray(data73)){
+const len10 = data73.length;
 for(let i0=0; i0<len10; i0++){
-let data72 = data71[i0];
-const _errs123 = errors;
+let data74 = data73[i0];
+const _errs125 = errors;
 let valid29 = false;
 let passing5 = null;
-const _errs124 = errors;
-if(typeof data72 === "string"){
-if(func3(data72) < 1){
-const err59 = {instancePath:instancePath+"/ignores/" + i0,schemaPath:"#/properties/ignores/items/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ignores.items.oneOf[0],data:data72};
+const _errs126 = errors;
+if(typeof data74 === "string"){
+if(func3(data74) < 1){
+const err59 = {instancePath:instancePath+"/ignores/" + i0,schemaPath:"#/properties/ignores/items/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ignores.items.oneOf[0],data:data74};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -1341,7 +1353,7 @@ errors++;
 }
 }
 else {
-const err60 = {instancePath:instancePath+"/ignores/" + i0,schemaPath:"#/properties/ignores/items/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignores.items.oneOf[0].type,parentSchema:schema11.properties.ignores.items.oneOf[0],data:data72};
+const err60 = {instancePath:instancePath+"/ignores/" + i0,schemaPath:"#/properties/ignores/items/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignores.items.oneOf[0].type,parentSchema:schema11.properties.ignores.items.oneOf[0],data:data74};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -1350,15 +1362,15 @@ vErrors.push(err60);
 }
 errors++;
 }
-var _valid5 = _errs124 === errors;
+var _valid5 = _errs126 === errors;
 if(_valid5){
 valid29 = true;
 passing5 = 0;
 }
-const _errs126 = errors;
-if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
-if(Object.keys(data72).length < 1){
-const err61 = {instancePath:instancePath+"/ignores/" + i0,schemaPath:"#/properties/ignores/items/oneOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema11.properties.ignores.items.oneOf[1],data:data72};
+const _errs128 = errors;
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+if(Object.keys(data74).length < 1){
+const err61 = {instancePath:instancePath+"/ignores/" + i0,schemaPath:"#/properties/ignores/items/oneOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema11.properties.ignores.items.oneOf[1],data:data74};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -1367,9 +1379,9 @@ vErrors.push(err61);
 }
 errors++;
 }
-for(const key6 in data72){
+for(const key6 in data74){
 if(!((((key6 === "files") || (key6 === "domains")) || (key6 === "rules")) || (key6 === "reason"))){
-const err62 = {instancePath:instancePath+"/ignores/" + i0,schemaPath:"#/properties/ignores/items/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.ignores.items.oneOf[1],data:data72};
+const err62 = {instancePath:instancePath+"/ignores/" + i0,schemaPath:"#/properties/ignores/items/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.ignores.items.oneOf[1],data:data74};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -1379,15 +1391,15 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data72.files !== undefined){
-let data73 = data72.files;
-if(Array.isArray(data73)){
-const len11 = data73.length;
+if(data74.files !== undefined){
+let data75 = data74.files;
+if(Array.isArray(data75)){
+const len11 = data75.length;
 for(let i1=0; i1<len11; i1++){
-let data74 = data73[i1];
-if(typeof data74 === "string"){
-if(func3(data74) < 1){
-const err63 = {instancePath:instancePath+"/ignores/" + i0+"/files/" + i1,schemaPath:"#/properties/ignores/items/oneOf/1/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.files.items,data:data74};
+let data76 = data75[i1];
+if(typeof data76 === "string"){
+if(func3(data76) < 1){
+const err63 = {instancePath:instancePath+"/ignores/" + i0+"/files/" + i1,schemaPath:"#/properties/ignores/items/oneOf/1/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.files.items,data:data76};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -1398,7 +1410,7 @@ errors++;
 }
 }
 else {
-const err64 = {instancePath:instancePath+"/ignores/" + i0+"/files/" + i1,schemaPath:"#/properties/ignores/items/oneOf/1/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignores.items.oneOf[1].properties.files.items.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.files.items,data:data74};
+const err64 = {instancePath:instancePath+"/ignores/" + i0+"/files/" + i1,schemaPath:"#/properties/ignores/items/oneOf/1/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignores.items.oneOf[1].properties.files.items.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.files.items,data:data76};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -1410,7 +1422,7 @@ errors++;
 }
 }
 else {
-const err65 = {instancePath:instancePath+"/ignores/" + i0+"/files",schemaPath:"#/properties/ignores/items/oneOf/1/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.ignores.items.oneOf[1].properties.files.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.files,data:data73};
+const err65 = {instancePath:instancePath+"/ignores/" + i0+"/files",schemaPath:"#/properties/ignores/items/oneOf/1/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.ignores.items.oneOf[1].properties.files.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.files,data:data75};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -1420,15 +1432,15 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data72.domains !== undefined){
-let data75 = data72.domains;
-if(Array.isArray(data75)){
-const len12 = data75.length;
+if(data74.domains !== undefined){
+let data77 = data74.domains;
+if(Array.isArray(data77)){
+const len12 = data77.length;
 for(let i2=0; i2<len12; i2++){
-let data76 = data75[i2];
-if(typeof data76 === "string"){
-if(func3(data76) < 1){
-const err66 = {instancePath:instancePath+"/ignores/" + i0+"/domains/" + i2,schemaPath:"#/properties/ignores/items/oneOf/1/properties/domains/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.domains.items,data:data76};
+let data78 = data77[i2];
+if(typeof data78 === "string"){
+if(func3(data78) < 1){
+const err66 = {instancePath:instancePath+"/ignores/" + i0+"/domains/" + i2,schemaPath:"#/properties/ignores/items/oneOf/1/properties/domains/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.domains.items,data:data78};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -1439,7 +1451,7 @@ errors++;
 }
 }
 else {
-const err67 = {instancePath:instancePath+"/ignores/" + i0+"/domains/" + i2,schemaPath:"#/properties/ignores/items/oneOf/1/properties/domains/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignores.items.oneOf[1].properties.domains.items.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.domains.items,data:data76};
+const err67 = {instancePath:instancePath+"/ignores/" + i0+"/domains/" + i2,schemaPath:"#/properties/ignores/items/oneOf/1/properties/domains/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignores.items.oneOf[1].properties.domains.items.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.domains.items,data:data78};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -1451,7 +1463,7 @@ errors++;
 }
 }
 else {
-const err68 = {instancePath:instancePath+"/ignores/" + i0+"/domains",schemaPath:"#/properties/ignores/items/oneOf/1/properties/domains/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.ignores.items.oneOf[1].properties.domains.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.domains,data:data75};
+const err68 = {instancePath:instancePath+"/ignores/" + i0+"/domains",schemaPath:"#/properties/ignores/items/oneOf/1/properties/domains/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.ignores.items.oneOf[1].properties.domains.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.domains,data:data77};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -1461,15 +1473,15 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data72.rules !== undefined){
-let data77 = data72.rules;
-if(Array.isArray(data77)){
-const len13 = data77.length;
+if(data74.rules !== undefined){
+let data79 = data74.rules;
+if(Array.isArray(data79)){
+const len13 = data79.length;
 for(let i3=0; i3<len13; i3++){
-let data78 = data77[i3];
-if(typeof data78 === "string"){
-if(func3(data78) < 1){
-const err69 = {instancePath:instancePath+"/ignores/" + i0+"/rules/" + i3,schemaPath:"#/properties/ignores/items/oneOf/1/properties/rules/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.rules.items,data:data78};
+let data80 = data79[i3];
+if(typeof data80 === "string"){
+if(func3(data80) < 1){
+const err69 = {instancePath:instancePath+"/ignores/" + i0+"/rules/" + i3,schemaPath:"#/properties/ignores/items/oneOf/1/properties/rules/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.rules.items,data:data80};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -1480,7 +1492,7 @@ errors++;
 }
 }
 else {
-const err70 = {instancePath:instancePath+"/ignores/" + i0+"/rules/" + i3,schemaPath:"#/properties/ignores/items/oneOf/1/properties/rules/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignores.items.oneOf[1].properties.rules.items.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.rules.items,data:data78};
+const err70 = {instancePath:instancePath+"/ignores/" + i0+"/rules/" + i3,schemaPath:"#/properties/ignores/items/oneOf/1/properties/rules/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignores.items.oneOf[1].properties.rules.items.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.rules.items,data:data80};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -1492,7 +1504,7 @@ errors++;
 }
 }
 else {
-const err71 = {instancePath:instancePath+"/ignores/" + i0+"/rules",schemaPath:"#/properties/ignores/items/oneOf/1/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.ignores.items.oneOf[1].properties.rules.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.rules,data:data77};
+const err71 = {instancePath:instancePath+"/ignores/" + i0+"/rules",schemaPath:"#/properties/ignores/items/oneOf/1/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.ignores.items.oneOf[1].properties.rules.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.rules,data:data79};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -1502,10 +1514,10 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data72.reason !== undefined){
-let data79 = data72.reason;
-if(typeof data79 !== "string"){
-const err72 = {instancePath:instancePath+"/ignores/" + i0+"/reason",schemaPath:"#/properties/ignores/items/oneOf/1/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignores.items.oneOf[1].properties.reason.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.reason,data:data79};
+if(data74.reason !== undefined){
+let data81 = data74.reason;
+if(typeof data81 !== "string"){
+const err72 = {instancePath:instancePath+"/ignores/" + i0+"/reason",schemaPath:"#/properties/ignores/items/oneOf/1/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignores.items.oneOf[1].properties.reason.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.reason,data:data81};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1517,7 +1529,7 @@ errors++;
 }
 }
 else {
-const err73 = {instancePath:instancePath+"/ignores/" + i0,schemaPath:"#/properties/ignores/items/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.ignores.items.oneOf[1].type,parentSchema:schema11.properties.ignores.items.oneOf[1],data:data72};
+const err73 = {instancePath:instancePath+"/ignores/" + i0,schemaPath:"#/properties/ignores/items/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.ignores.items.oneOf[1].type,parentSchema:schema11.properties.ignores.items.oneOf[1],data:data74};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1526,7 +1538,7 @@ vErrors.push(err73);
 }
 errors++;
 }
-var _valid5 = _errs126 === errors;
+var _valid5 = _errs128 === errors;
 if(_valid5 && valid29){
 valid29 = false;
 passing5 = [passing5, 1];
@@ -1538,7 +1550,7 @@ passing5 = 1;
 }
 }
 if(!valid29){
-const err74 = {instancePath:instancePath+"/ignores/" + i0,schemaPath:"#/properties/ignores/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing5},message:"must match exactly one schema in oneOf",schema:schema11.properties.ignores.items.oneOf,parentSchema:schema11.properties.ignores.items,data:data72};
+const err74 = {instancePath:instancePath+"/ignores/" + i0,schemaPath:"#/properties/ignores/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing5},message:"must match exactly one schema in oneOf",schema:schema11.properties.ignores.items.oneOf,parentSchema:schema11.properties.ignores.items,data:data74};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1548,10 +1560,10 @@ vErrors.push(err74);
 errors++;
 }
 else {
-errors = _errs123;
+errors = _errs125;
 if(vErrors !== null){
-if(_errs123){
-vErrors.length = _errs123;
+if(_errs125){
+vErrors.length = _errs125;
 }
 else {
 vErrors = null;
@@ -1561,7 +1573,7 @@ vErrors = null;
 }
 }
 else {
-const err75 = {instancePath:instancePath+"/ignores",schemaPath:"#/properties/ignores/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.ignores.type,parentSchema:schema11.properties.ignores,data:data71};
+const err75 = {instancePath:instancePath+"/ignores",schemaPath:"#/properties/ignores/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.ignores.type,parentSchema:schema11.properties.ignores,data:data73};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1572,14 +1584,14 @@ errors++;
 }
 }
 if(data.hosts !== undefined){
-let data80 = data.hosts;
-if(Array.isArray(data80)){
-const len14 = data80.length;
+let data82 = data.hosts;
+if(Array.isArray(data82)){
+const len14 = data82.length;
 for(let i4=0; i4<len14; i4++){
-let data81 = data80[i4];
-if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
-if(data81.snapshot === undefined){
-const err76 = {instancePath:instancePath+"/hosts/" + i4,schemaPath:"#/properties/hosts/items/required",keyword:"required",params:{missingProperty: "snapshot"},message:"must have required property '"+"snapshot"+"'",schema:schema11.properties.hosts.items.required,parentSchema:schema11.properties.hosts.items,data:data81};
+let data83 = data82[i4];
+if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
+if(data83.snapshot === undefined){
+const err76 = {instancePath:instancePath+"/hosts/" + i4,schemaPath:"#/properties/hosts/items/required",keyword:"required",params:{missingProperty: "snapshot"},message:"must have required property '"+"snapshot"+"'",schema:schema11.properties.hosts.items.required,parentSchema:schema11.properties.hosts.items,data:data83};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1588,8 +1600,8 @@ vErrors.push(err76);
 }
 errors++;
 }
-if(data81.domains === undefined){
-const err77 = {instancePath:instancePath+"/hosts/" + i4,schemaPath:"#/properties/hosts/items/required",keyword:"required",params:{missingProperty: "domains"},message:"must have required property '"+"domains"+"'",schema:schema11.properties.hosts.items.required,parentSchema:schema11.properties.hosts.items,data:data81};
+if(data83.domains === undefined){
+const err77 = {instancePath:instancePath+"/hosts/" + i4,schemaPath:"#/properties/hosts/items/required",keyword:"required",params:{missingProperty: "domains"},message:"must have required property '"+"domains"+"'",schema:schema11.properties.hosts.items.required,parentSchema:schema11.properties.hosts.items,data:data83};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1598,9 +1610,9 @@ vErrors.push(err77);
 }
 errors++;
 }
-for(const key7 in data81){
+for(const key7 in data83){
 if(!((((key7 === "snapshot") || (key7 === "domains")) || (key7 === "housekeeping")) || (key7 === "libvirtVersion"))){
-const err78 = {instancePath:instancePath+"/hosts/" + i4,schemaPath:"#/properties/hosts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.hosts.items,data:data81};
+const err78 = {instancePath:instancePath+"/hosts/" + i4,schemaPath:"#/properties/hosts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.hosts.items,data:data83};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1610,11 +1622,11 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data81.snapshot !== undefined){
-let data82 = data81.snapshot;
-if(typeof data82 === "string"){
-if(func3(data82) < 1){
-const err79 = {instancePath:instancePath+"/hosts/" + i4+"/snapshot",schemaPath:"#/properties/hosts/items/properties/snapshot/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.hosts.items.properties.snapshot,data:data82};
+if(data83.snapshot !== undefined){
+let data84 = data83.snapshot;
+if(typeof data84 === "string"){
+if(func3(data84) < 1){
+const err79 = {instancePath:instancePath+"/hosts/" + i4+"/snapshot",schemaPath:"#/properties/hosts/items/properties/snapshot/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.hosts.items.properties.snapshot,data:data84};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1625,7 +1637,7 @@ errors++;
 }
 }
 else {
-const err80 = {instancePath:instancePath+"/hosts/" + i4+"/snapshot",schemaPath:"#/properties/hosts/items/properties/snapshot/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.hosts.items.properties.snapshot.type,parentSchema:schema11.properties.hosts.items.properties.snapshot,data:data82};
+const err80 = {instancePath:instancePath+"/hosts/" + i4+"/snapshot",schemaPath:"#/properties/hosts/items/properties/snapshot/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.hosts.items.properties.snapshot.type,parentSchema:schema11.properties.hosts.items.properties.snapshot,data:data84};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1635,11 +1647,11 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data81.domains !== undefined){
-let data83 = data81.domains;
-if(Array.isArray(data83)){
-if(data83.length < 1){
-const err81 = {instancePath:instancePath+"/hosts/" + i4+"/domains",schemaPath:"#/properties/hosts/items/properties/domains/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.hosts.items.properties.domains,data:data83};
+if(data83.domains !== undefined){
+let data85 = data83.domains;
+if(Array.isArray(data85)){
+if(data85.length < 1){
+const err81 = {instancePath:instancePath+"/hosts/" + i4+"/domains",schemaPath:"#/properties/hosts/items/properties/domains/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.hosts.items.properties.domains,data:data85};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1648,12 +1660,12 @@ vErrors.push(err81);
 }
 errors++;
 }
-const len15 = data83.length;
+const len15 = data85.length;
 for(let i5=0; i5<len15; i5++){
-let data84 = data83[i5];
-if(typeof data84 === "string"){
-if(func3(data84) < 1){
-const err82 = {instancePath:instancePath+"/hosts/" + i4+"/domains/" + i5,schemaPath:"#/properties/hosts/items/properties/domains/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.hosts.items.properties.domains.items,data:data84};
+let data86 = data85[i5];
+if(typeof data86 === "string"){
+if(func3(data86) < 1){
+const err82 = {instancePath:instancePath+"/hosts/" + i4+"/domains/" + i5,schemaPath:"#/properties/hosts/items/properties/domains/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.hosts.items.properties.domains.items,data:data86};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1664,7 +1676,7 @@ errors++;
 }
 }
 else {
-const err83 = {instancePath:instancePath+"/hosts/" + i4+"/domains/" + i5,schemaPath:"#/properties/hosts/items/properties/domains/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.hosts.items.properties.domains.items.type,parentSchema:schema11.properties.hosts.items.properties.domains.items,data:data84};
+const err83 = {instancePath:instancePath+"/hosts/" + i4+"/domains/" + i5,schemaPath:"#/properties/hosts/items/properties/domains/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.hosts.items.properties.domains.items.type,parentSchema:schema11.properties.hosts.items.properties.domains.items,data:data86};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1676,7 +1688,7 @@ errors++;
 }
 }
 else {
-const err84 = {instancePath:instancePath+"/hosts/" + i4+"/domains",schemaPath:"#/properties/hosts/items/properties/domains/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.hosts.items.properties.domains.type,parentSchema:schema11.properties.hosts.items.properties.domains,data:data83};
+const err84 = {instancePath:instancePath+"/hosts/" + i4+"/domains",schemaPath:"#/properties/hosts/items/properties/domains/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.hosts.items.properties.domains.type,parentSchema:schema11.properties.hosts.items.properties.domains,data:data85};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1686,11 +1698,11 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data81.housekeeping !== undefined){
-let data85 = data81.housekeeping;
-if(typeof data85 === "string"){
-if(func3(data85) < 1){
-const err85 = {instancePath:instancePath+"/hosts/" + i4+"/housekeeping",schemaPath:"#/properties/hosts/items/properties/housekeeping/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.hosts.items.properties.housekeeping,data:data85};
+if(data83.housekeeping !== undefined){
+let data87 = data83.housekeeping;
+if(typeof data87 === "string"){
+if(func3(data87) < 1){
+const err85 = {instancePath:instancePath+"/hosts/" + i4+"/housekeeping",schemaPath:"#/properties/hosts/items/properties/housekeeping/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.hosts.items.properties.housekeeping,data:data87};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1701,7 +1713,7 @@ errors++;
 }
 }
 else {
-const err86 = {instancePath:instancePath+"/hosts/" + i4+"/housekeeping",schemaPath:"#/properties/hosts/items/properties/housekeeping/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.hosts.items.properties.housekeeping.type,parentSchema:schema11.properties.hosts.items.properties.housekeeping,data:data85};
+const err86 = {instancePath:instancePath+"/hosts/" + i4+"/housekeeping",schemaPath:"#/properties/hosts/items/properties/housekeeping/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.hosts.items.properties.housekeeping.type,parentSchema:schema11.properties.hosts.items.properties.housekeeping,data:data87};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1711,11 +1723,11 @@ vErrors.push(err86);
 errors++;
 }
 }
-if(data81.libvirtVersion !== undefined){
-let data86 = data81.libvirtVersion;
-if(typeof data86 === "string"){
-if(!pattern0.test(data86)){
-const err87 = {instancePath:instancePath+"/hosts/" + i4+"/libvirtVersion",schemaPath:"#/properties/hosts/items/properties/libvirtVersion/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$",parentSchema:schema11.properties.hosts.items.properties.libvirtVersion,data:data86};
+if(data83.libvirtVersion !== undefined){
+let data88 = data83.libvirtVersion;
+if(typeof data88 === "string"){
+if(!pattern0.test(data88)){
+const err87 = {instancePath:instancePath+"/hosts/" + i4+"/libvirtVersion",schemaPath:"#/properties/hosts/items/properties/libvirtVersion/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$",parentSchema:schema11.properties.hosts.items.properties.libvirtVersion,data:data88};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1726,7 +1738,7 @@ errors++;
 }
 }
 else {
-const err88 = {instancePath:instancePath+"/hosts/" + i4+"/libvirtVersion",schemaPath:"#/properties/hosts/items/properties/libvirtVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.hosts.items.properties.libvirtVersion.type,parentSchema:schema11.properties.hosts.items.properties.libvirtVersion,data:data86};
+const err88 = {instancePath:instancePath+"/hosts/" + i4+"/libvirtVersion",schemaPath:"#/properties/hosts/items/properties/libvirtVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.hosts.items.properties.libvirtVersion.type,parentSchema:schema11.properties.hosts.items.properties.libvirtVersion,data:data88};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1738,7 +1750,7 @@ errors++;
 }
 }
 else {
-const err89 = {instancePath:instancePath+"/hosts/" + i4,schemaPath:"#/properties/hosts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.hosts.items.type,parentSchema:schema11.properties.hosts.items,data:data81};
+const err89 = {instancePath:instancePath+"/hosts/" + i4,schemaPath:"#/properties/hosts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.hosts.items.type,parentSchema:schema11.properties.hosts.items,data:data83};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1750,7 +1762,7 @@ errors++;
 }
 }
 else {
-const err90 = {instancePath:instancePath+"/hosts",schemaPath:"#/properties/hosts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.hosts.type,parentSchema:schema11.properties.hosts,data:data80};
+const err90 = {instancePath:instancePath+"/hosts",schemaPath:"#/properties/hosts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.hosts.type,parentSchema:schema11.properties.hosts,data:data82};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1761,9 +1773,9 @@ errors++;
 }
 }
 if(data.reportUnusedDisableDirectives !== undefined){
-let data87 = data.reportUnusedDisableDirectives;
-if(typeof data87 !== "boolean"){
-const err91 = {instancePath:instancePath+"/reportUnusedDisableDirectives",schemaPath:"#/properties/reportUnusedDisableDirectives/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.reportUnusedDisableDirectives.type,parentSchema:schema11.properties.reportUnusedDisableDirectives,data:data87};
+let data89 = data.reportUnusedDisableDirectives;
+if(typeof data89 !== "boolean"){
+const err91 = {instancePath:instancePath+"/reportUnusedDisableDirectives",schemaPath:"#/properties/reportUnusedDisableDirectives/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.reportUnusedDisableDirectives.type,parentSchema:schema11.properties.reportUnusedDisableDirectives,data:data89};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1774,9 +1786,9 @@ errors++;
 }
 }
 if(data.maxFileSize !== undefined){
-let data88 = data.maxFileSize;
-if(!((typeof data88 == "number") && (!(data88 % 1) && !isNaN(data88)))){
-const err92 = {instancePath:instancePath+"/maxFileSize",schemaPath:"#/properties/maxFileSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.maxFileSize.type,parentSchema:schema11.properties.maxFileSize,data:data88};
+let data90 = data.maxFileSize;
+if(!((typeof data90 == "number") && (!(data90 % 1) && !isNaN(data90)))){
+const err92 = {instancePath:instancePath+"/maxFileSize",schemaPath:"#/properties/maxFileSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.maxFileSize.type,parentSchema:schema11.properties.maxFileSize,data:data90};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1785,9 +1797,9 @@ vErrors.push(err92);
 }
 errors++;
 }
-if(typeof data88 == "number"){
-if(data88 < 1 || isNaN(data88)){
-const err93 = {instancePath:instancePath+"/maxFileSize",schemaPath:"#/properties/maxFileSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.maxFileSize,data:data88};
+if(typeof data90 == "number"){
+if(data90 < 1 || isNaN(data90)){
+const err93 = {instancePath:instancePath+"/maxFileSize",schemaPath:"#/properties/maxFileSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.maxFileSize,data:data90};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1799,9 +1811,9 @@ errors++;
 }
 }
 if(data.schema !== undefined){
-let data89 = data.schema;
-if((typeof data89 !== "boolean") && (typeof data89 !== "string")){
-const err94 = {instancePath:instancePath+"/schema",schemaPath:"#/properties/schema/type",keyword:"type",params:{type: schema11.properties.schema.type},message:"must be boolean,string",schema:schema11.properties.schema.type,parentSchema:schema11.properties.schema,data:data89};
+let data91 = data.schema;
+if((typeof data91 !== "boolean") && (typeof data91 !== "string")){
+const err94 = {instancePath:instancePath+"/schema",schemaPath:"#/properties/schema/type",keyword:"type",params:{type: schema11.properties.schema.type},message:"must be boolean,string",schema:schema11.properties.schema.type,parentSchema:schema11.properties.schema,data:data91};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1810,9 +1822,9 @@ vErrors.push(err94);
 }
 errors++;
 }
-if(typeof data89 === "string"){
-if(func3(data89) < 1){
-const err95 = {instancePath:instancePath+"/schema",schemaPath:"#/properties/schema/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.schema,data:data89};
+if(typeof data91 === "string"){
+if(func3(data91) < 1){
+const err95 = {instancePath:instancePath+"/schema",schemaPath:"#/properties/schema/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.schema,data:data91};
 if(vErrors === null){
 vErrors = [err95];
 }

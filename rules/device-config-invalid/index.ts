@@ -1,0 +1,429 @@
+import { defineDomainRule, type MessageSpecs } from '../../src/engine/types.ts';
+import { attribute, childrenNamed, firstChild } from '../../src/xml/query.ts';
+import { libvirtNonNegativeInt, libvirtUint } from '../../src/model/domain.ts';
+import { runsOnQemu } from '../../src/model/qemu-defaults.ts';
+import { excerpt } from '../../src/model/describe.ts';
+import { libvirtAtLeast } from '../../src/model/libvirt-version.ts';
+import type { Range, XmlAttribute, XmlElement } from '../../src/xml/types.ts';
+
+/** domain_validate.c: VENDOR_LEN, PRODUCT_SCSI_LEN, PRODUCT_ATA_SATA_LEN (bytes, strlen). */
+const VENDOR_LEN = 8;
+const PRODUCT_SCSI_LEN = 16;
+const PRODUCT_ATA_SATA_LEN = 40;
+/** virDomainDiskAddressDiskBusCompatibility: the buses common code decides, each taking only drive addresses. */
+const DRIVE_ADDRESS_BUSES = new Set(['ide', 'fdc', 'scsi', 'sata']);
+/** qemu_domain.c qemuDomainValidateStorageSource: image formats QEMU has no driver for, with libvirt's advice. */
+const QEMU_REFUSED_FORMATS: Readonly<Record<string, { fix: string }>> = {
+  // "storage format 'iso' is not directly supported by QEMU, use 'raw' instead"
+  iso: { fix: "use <driver type='raw'/>: an ISO image is a raw image" },
+  // "'directory' storage format is not directly supported by QEMU, use 'dir' disk type instead"
+  dir: { fix: "for a directory use <disk type='dir'> with <driver type='fat'/>; for an image file its real format" },
+  // "'cow' storage format is not supported"
+  cow: { fix: "convert the image (qemu-img convert -O qcow2) and use <driver type='qcow2'/>" },
+};
+/** util/virutil.c virDiskNameParse: the target name prefixes libvirt can turn into a disk index. */
+const DISK_NAME_PREFIXES = ['fd', 'hd', 'vd', 'sd', 'xvd', 'ubd'];
+const INT_MAX = 2 ** 31 - 1;
+/**
+ * virDomainDefHostdevValidate's duplicate check: libvirt commit 9c3b6b7a "conf: verify for duplicate hostdevs"
+ * (June 2021); virt-manager's test suite met it after 7.6.0 (virt-manager PR 320). Older releases define such a guest.
+ */
+const HOSTDEV_DUPLICATES_SINCE = '7.7.0';
+
+const messages = {
+  duplicateTarget: {
+    message: "disk target '{{dev}}' is used by another disk too: libvirt rejects this at define time",
+    help: "give each <disk> its own <target dev>, e.g. '{{next}}'",
+  },
+  addressBus: {
+    message: "the {{bus}} disk {{dev}} takes only a drive address, not type='{{type}}': libvirt rejects this at define time",
+    help: "use <address type='drive' controller='0' bus='0' target='0' unit='0'/>, or drop the <address> (libvirt assigns one)",
+  },
+  duplicateDriveAddress: {
+    message: "disk {{dev}} has disk {{other}}'s drive address ({{address}}): libvirt rejects this at define time",
+    help: 'give each {{bus}} disk its own controller/bus/target/unit (a disk without <address> takes one from its target name)',
+  },
+  vendorLength: {
+    message: 'the disk <vendor> is {{length}} bytes, more than 8: libvirt rejects this at define time',
+    help: 'shorten <vendor> to at most 8 characters',
+  },
+  productLength: {
+    message: 'the {{bus}} disk <product> is {{length}} bytes, more than {{max}}: libvirt rejects this at define time',
+    help: 'shorten <product> to at most {{max}} characters',
+  },
+  vendorBus: {
+    message: "a <vendor> on the {{bus}} disk {{dev}}: libvirt's QEMU driver takes it only for SCSI disks and rejects this",
+    help: "remove <vendor>, or put the disk on bus='scsi'",
+  },
+  productBus: {
+    message: "a <product> on the {{bus}} disk {{dev}}: libvirt's QEMU driver takes it only for IDE, SATA and SCSI disks",
+    help: "remove <product>, or put the disk on an IDE, SATA or SCSI bus",
+  },
+  partitionTarget: {
+    message: "disk target '{{dev}}' names a partition: libvirt's QEMU driver rejects this at define time",
+    help: "a target names a whole guest disk: use '{{disk}}' (the guest partitions it itself)",
+  },
+  invalidTarget: {
+    message: "disk target '{{dev}}' is not a disk name libvirt can parse: it rejects this at define time",
+    help: 'use a name such as vda, sda, hda or fda: a prefix (vd, sd, hd, fd, xvd, ubd) and lowercase letters',
+  },
+  format: {
+    message: "<driver type='{{format}}'> is no image format QEMU supports: libvirt rejects this disk at define time",
+    help: '{{fix}}',
+  },
+  duplicateHostdev: {
+    message: 'the host {{what}} is passed through twice: libvirt {{version}}rejects this ("Hostdev already exists")',
+    help: 'remove one of the two (a guest can hold a host device once)',
+  },
+  pciAddressTwice: {
+    message: 'PCI address {{address}} is given to two devices: libvirt rejects this at define time ("Attempted double use")',
+    help: 'give each device its own slot or function, or drop one <address> and let libvirt assign it',
+  },
+  duplicateController: {
+    message: "two '{{type}}' controllers have index {{index}}: libvirt rejects this at define time",
+    help: 'give each {{type}} controller its own index, or remove the extra one',
+  },
+} as const satisfies MessageSpecs;
+
+interface DiskFacts {
+  element: XmlElement;
+  dev: string;
+  devAttr: XmlAttribute;
+  bus: string | undefined;
+}
+
+/** domain_postparse.c virDomainDiskDefPostParse: the bus a disk without <target bus> gets. */
+function effectiveBus(device: string, dst: string, given: string | undefined): string | undefined {
+  if (given !== undefined) return given;
+  if (device === 'floppy') return 'fdc';
+  if (dst.startsWith('hd')) return 'ide';
+  if (dst.startsWith('sd')) return 'scsi';
+  if (dst.startsWith('vd')) return 'virtio';
+  if (dst.startsWith('xvd')) return 'xen';
+  if (dst.startsWith('ubd')) return 'uml';
+  return 'ide';
+}
+
+/**
+ * util/virutil.c virDiskNameParse: a target name as a disk index and partition number; undefined when libvirt
+ * cannot parse it. With `strict` false it is virDiskNameToIndex (no partition pointer: the digits are not checked).
+ */
+export function parseDiskName(name: string, strict = true): { index: number; partition: number; disk: string } | undefined {
+  const prefix = DISK_NAME_PREFIXES.find((p) => name.startsWith(p));
+  if (prefix === undefined) return undefined;
+  let i = prefix.length;
+  const isLower = (c: string | undefined): boolean => c !== undefined && c >= 'a' && c <= 'z';
+  if (!isLower(name[i])) return undefined;
+  let idx = 0;
+  for (let n = 0; isLower(name[i]); n++, i++) {
+    idx = idx + (n < 1 ? 0 : 1);
+    // VIR_MULTIPLY_ADD_IS_OVERFLOW(INT_MAX, idx, 26, c)
+    const c = name.charCodeAt(i) - 97;
+    if (idx * 26 + c > INT_MAX) return undefined;
+    idx = idx * 26 + c;
+  }
+  const digits = name.slice(i);
+  if (!/^[0-9]*$/.test(digits)) return undefined;
+  const disk = name.slice(0, i);
+  if (!strict || digits.length === 0) return { index: idx, partition: 0, disk };
+  // "Shouldn't start by zero"; virStrToLong_i fails on overflow.
+  if (digits.length > 1 && digits[0] === '0') return undefined;
+  const partition = Number(digits);
+  if (!Number.isSafeInteger(partition) || partition > INT_MAX) return undefined;
+  return { index: idx, partition, disk };
+}
+
+/**
+ * domain_conf.c virDomainDiskDefAssignAddress: the drive address libvirt gives a disk without <address> on the buses
+ * whose mapping depends on the target name alone (IDE: 2 units, 2 buses per controller; SATA: 6 units; FDC: 2 units).
+ * SCSI's depends on the driver's bus width and is left out.
+ */
+function assignedDriveAddress(bus: string | undefined, index: number): number[] | undefined {
+  if (bus === 'ide') return [Math.floor(index / 4), Math.floor((index % 4) / 2), 0, index % 2];
+  if (bus === 'sata') return [Math.floor(index / 6), 0, 0, index % 6];
+  if (bus === 'fdc') return [Math.floor(index / 2), 0, 0, index % 2];
+  return undefined;
+}
+
+/** The next free target name after `dev` among `used` (sda → sdb), for the help line. */
+function nextFreeTarget(dev: string, used: ReadonlySet<string>): string {
+  const m = /^(.*?)([a-z])$/.exec(dev);
+  if (!m) return `${dev}2`;
+  for (let c = m[2]!.charCodeAt(0) + 1; c <= 122; c++) {
+    const name = `${m[1]}${String.fromCharCode(c)}`;
+    if (!used.has(name)) return name;
+  }
+  return `${dev}a`;
+}
+
+/** virXMLPropUInt with base 0 (virStrToLong_uip): blanks and '+' first, then 0x… hex, 0… octal or decimal, at most UINT_MAX. */
+export function libvirtUintBase0(text: string): number | undefined {
+  const m = /^[ \t\n\v\f\r]*\+?(0[xX]([0-9a-fA-F]+)|0([0-7]*)|([1-9][0-9]*))$/.exec(text);
+  if (!m) return undefined;
+  const v = m[2] !== undefined ? parseInt(m[2], 16) : m[3] !== undefined ? (m[3] === '' ? 0 : parseInt(m[3], 8)) : Number(m[4]);
+  return Number.isSafeInteger(v) && v <= 0xffffffff ? v : undefined;
+}
+
+/** The numbers of `names` on `el` read with base 0, absent as 0; undefined when one does not parse. */
+function base0Attrs(el: XmlElement | undefined, names: readonly string[]): number[] | undefined {
+  const out: number[] = [];
+  for (const n of names) {
+    const a = el ? attribute(el, n) : undefined;
+    const v = a === undefined ? 0 : libvirtUintBase0(a.value);
+    if (v === undefined) return undefined;
+    out.push(v);
+  }
+  return out;
+}
+
+interface HostdevSource {
+  element: XmlElement;
+  kind: 'pci' | 'usb';
+  /** PCI: domain, bus, slot, function. USB: bus, device, vendor, product. */
+  ids: number[];
+}
+
+/**
+ * The PCI and USB host devices libvirt puts in def->hostdevs: <hostdev mode='subsys'> and <interface type='hostdev'>
+ * (virDomainNetDefParseXML inserts its hostdev), with their sources as virDomainHostdevSubsysPCIDefParseXML and
+ * virDomainHostdevSubsysUSBDefParseXML read them.
+ */
+function hostdevSources(devices: XmlElement): HostdevSource[] {
+  const out: HostdevSource[] = [];
+  for (const el of devices.children) {
+    let type: string | undefined;
+    if (el.name === 'hostdev') {
+      if ((attribute(el, 'mode')?.value ?? 'subsystem') !== 'subsystem') continue;
+      type = attribute(el, 'type')?.value;
+    } else if (el.name === 'interface' && attribute(el, 'type')?.value === 'hostdev') {
+      type = 'pci';
+      const address = firstChild(firstChild(el, 'source'), 'address');
+      if (address && (attribute(address, 'type')?.value ?? 'pci') !== 'pci') continue;
+    } else continue;
+    const source = firstChild(el, 'source');
+    if (!source) continue;
+    if (type === 'pci') {
+      const ids = base0Attrs(firstChild(source, 'address'), ['domain', 'bus', 'slot', 'function']);
+      if (ids) out.push({ element: el, kind: 'pci', ids });
+    } else if (type === 'usb') {
+      const addr = base0Attrs(firstChild(source, 'address'), ['bus', 'device']);
+      const vendor = base0Attrs(firstChild(source, 'vendor'), ['id']);
+      const product = base0Attrs(firstChild(source, 'product'), ['id']);
+      if (addr && vendor && product) out.push({ element: el, kind: 'usb', ids: [...addr, vendor[0]!, product[0]!] });
+    }
+  }
+  return out;
+}
+
+/** domain_conf.c virDomainHostdevMatchSubsysPCI / virDomainHostdevMatchSubsysUSB (the first device decides how USB compares). */
+function hostdevMatch(a: HostdevSource, b: HostdevSource): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'pci') return a.ids.every((v, i) => v === b.ids[i]);
+  const [bus, device, vendor, product] = a.ids;
+  if (bus && device) return bus === b.ids[0] && device === b.ids[1];
+  return vendor === b.ids[2] && product === b.ids[3];
+}
+
+function hostdevName(h: HostdevSource): string {
+  const hex = (v: number, w: number) => v.toString(16).padStart(w, '0');
+  if (h.kind === 'pci') return `PCI device ${hex(h.ids[0]!, 4)}:${hex(h.ids[1]!, 2)}:${hex(h.ids[2]!, 2)}.${h.ids[3]!.toString(16)}`;
+  const [bus, device, vendor, product] = h.ids;
+  return bus && device ? `USB device ${bus}.${device}` : `USB device ${hex(vendor!, 4)}:${hex(product!, 4)}`;
+}
+
+export default defineDomainRule({
+  meta: {
+    id: 'device-config-invalid',
+    name: 'DeviceConfigInvalid',
+    severity: 'error',
+    type: 'problem',
+    fixable: false,
+    hasSuggestions: false,
+    summary: 'Disks, controllers and host devices libvirt rejects at define time: a repeated disk target, drive address or host device, a wrong address type, bad target names, ISO format.',
+    tags: ['devices'],
+    messages,
+  },
+  check({ domain, host, report }) {
+    // The checks below are libvirt's generic ones (conf/) and its QEMU driver's: kvmlint makes them for QEMU and KVM
+    // guests only. Other drivers' converters (vmx2xml, bhyve's argv2xml) emit definitions they never validate.
+    if (!runsOnQemu(domain)) return;
+    const devices = firstChild(domain.element, 'devices');
+    if (!devices) return;
+    const disks: DiskFacts[] = [];
+    for (const disk of childrenNamed(devices, 'disk')) {
+      const target = firstChild(disk, 'target');
+      const devAttr = target ? attribute(target, 'dev') : undefined;
+      // virDomainDiskDefValidate reports a disk without a target first ("missing target information"): the schema's finding.
+      if (!devAttr || devAttr.value === '') continue;
+      // virDomainDiskDefPostParse: the old Xen "ioemu:" prefix is dropped.
+      const dev = devAttr.value.startsWith('ioemu:') ? devAttr.value.slice('ioemu:'.length) : devAttr.value;
+      const device = attribute(disk, 'device')?.value ?? 'disk';
+      const bus = effectiveBus(device, dev, target ? attribute(target, 'bus')?.value : undefined);
+      disks.push({ element: disk, dev, devAttr, bus });
+
+      // domain_validate.c virDomainDiskDefValidate → virDomainDiskAddressDiskBusCompatibility.
+      const address = firstChild(disk, 'address');
+      const addressType = address ? attribute(address, 'type') : undefined;
+      if (addressType && bus !== undefined && DRIVE_ADDRESS_BUSES.has(bus) && addressType.value !== 'drive' && addressType.value !== '') {
+        report({ range: addressType.valueRange, messageId: 'addressBus', data: { bus, dev: excerpt(dev), type: excerpt(addressType.value) } });
+      }
+      // virDomainDiskDefValidate: vendor at most 8 bytes, product at most 16 (SCSI) or 40 bytes (string(./vendor), strlen).
+      const vendor = firstChild(disk, 'vendor');
+      if (vendor && Buffer.byteLength(vendor.text, 'utf8') > VENDOR_LEN) {
+        report({ range: vendor.contentRange, messageId: 'vendorLength', data: { length: Buffer.byteLength(vendor.text, 'utf8') } });
+      }
+      const product = firstChild(disk, 'product');
+      const productMax = bus === 'scsi' ? PRODUCT_SCSI_LEN : PRODUCT_ATA_SATA_LEN;
+      if (product && Buffer.byteLength(product.text, 'utf8') > productMax) {
+        report({ range: product.contentRange, messageId: 'productLength', data: { bus: bus ?? 'ide', length: Buffer.byteLength(product.text, 'utf8'), max: productMax } });
+      }
+      // qemu_validate.c qemuValidateDomainDeviceDefDiskFrontend: vendor only on SCSI, product on IDE, SATA and SCSI
+      // (virXPathString: an empty element is none).
+      if (vendor && vendor.text !== '' && bus !== 'scsi') {
+        report({ range: vendor.startTag, messageId: 'vendorBus', data: { bus: bus ?? 'ide', dev: excerpt(dev) } });
+      }
+      if (product && product.text !== '' && bus !== 'ide' && bus !== 'sata' && bus !== 'scsi') {
+        report({ range: product.startTag, messageId: 'productBus', data: { bus: bus ?? 'ide', dev: excerpt(dev) } });
+      }
+      // domain_postparse.c virDomainDiskDefPostParse → virDomainDiskDefAssignAddress (any driver, a disk without
+      // <address>): "Unknown disk name '…' and no address specified"; qemu_validate.c qemuValidateDomainDeviceDefDisk
+      // parses every QEMU disk's target and refuses a partition ("partitions can't appear in disk targets").
+      const parsed = parseDiskName(dev);
+      if (!parsed) {
+        report({ range: devAttr.valueRange, messageId: 'invalidTarget', data: { dev: excerpt(dev) } });
+      } else if (parsed && parsed.partition !== 0) {
+        report({ range: devAttr.valueRange, messageId: 'partitionTarget', data: { dev: excerpt(dev), disk: parsed.disk } });
+      }
+      // qemu_domain.c qemuDomainValidateStorageSource, for the disk's own image (the first of its backing chain).
+      const driver = firstChild(disk, 'driver');
+      const driverType = driver ? attribute(driver, 'type') : undefined;
+      const refused = driverType && Object.hasOwn(QEMU_REFUSED_FORMATS, driverType.value) ? QEMU_REFUSED_FORMATS[driverType.value] : undefined;
+      if (refused) report({ range: driverType!.valueRange, messageId: 'format', data: { format: driverType!.value, fix: refused.fix } });
+    }
+
+    // domain_validate.c virDomainDefDuplicateDiskInfoValidate → virDomainDiskDefCheckDuplicateInfo: "target '…' duplicated for disk sources".
+    const byDev = new Map<string, DiskFacts>();
+    const used = new Set(disks.map((d) => d.dev));
+    const repeated = new Set<string>();
+    for (const d of disks) {
+      const first = byDev.get(d.dev);
+      if (!first) {
+        byDev.set(d.dev, d);
+        continue;
+      }
+      repeated.add(d.dev);
+      report({
+        range: d.devAttr.valueRange,
+        messageId: 'duplicateTarget',
+        data: { dev: excerpt(d.dev), next: nextFreeTarget(d.dev, used) },
+        related: [{ range: first.devAttr.valueRange, message: `the first disk with target '${excerpt(d.dev)}'` }],
+      });
+    }
+
+    // domain_validate.c virDomainDefDuplicateDriveAddressesValidate: two disks on one bus with the same drive address,
+    // written in the file or (IDE, SATA, floppy) the one libvirt derives from the target name.
+    const seen = new Map<string, { disk: DiskFacts; where: Range; explicit: boolean }>();
+    for (const d of disks) {
+      const address = firstChild(d.element, 'address');
+      let parts: Array<number | undefined> | undefined;
+      if (address) {
+        if (attribute(address, 'type')?.value !== 'drive') continue;
+        parts = ['controller', 'bus', 'target', 'unit'].map((n) => {
+          const a = attribute(address, n);
+          return a === undefined ? 0 : libvirtUint(a.value);
+        });
+      } else {
+        // A repeated target is reported above; the address it would derive changes with the fix.
+        if (repeated.has(d.dev)) continue;
+        const parsed = parseDiskName(d.dev, false);
+        parts = parsed ? assignedDriveAddress(d.bus, parsed.index) : undefined;
+      }
+      if (!parts || parts.some((p) => p === undefined)) continue;
+      const key = `${d.bus}|${parts.join(':')}`;
+      const where = address ? address.startTag : d.devAttr.valueRange;
+      const first = seen.get(key);
+      if (!first) {
+        seen.set(key, { disk: d, where, explicit: address !== undefined });
+        continue;
+      }
+      const [controller, bus, target, unit] = parts;
+      report({
+        range: where,
+        messageId: 'duplicateDriveAddress',
+        data: { dev: excerpt(d.dev), other: excerpt(first.disk.dev), address: `controller='${controller}' bus='${bus}' target='${target}' unit='${unit}'`, bus: d.bus ?? 'ide' },
+        related: [{ range: first.where, message: first.explicit ? `disk ${excerpt(first.disk.dev)} has this address` : `libvirt gives disk ${excerpt(first.disk.dev)} this address from its target name` }],
+      });
+    }
+
+    // domain_validate.c virDomainDefHostdevValidate → virDomainHostdevMatch: the same PCI or USB host device twice.
+    const hostdevsChecked = libvirtAtLeast(host?.model.libvirtVersion, HOSTDEV_DUPLICATES_SINCE);
+    const hostdevs = hostdevsChecked === false ? [] : hostdevSources(devices);
+    const version = hostdevsChecked === true ? `${host!.model.libvirtVersion} ` : '';
+    for (let j = 1; j < hostdevs.length; j++) {
+      const first = hostdevs.slice(0, j).find((a) => hostdevMatch(a, hostdevs[j]!));
+      if (!first) continue;
+      report({
+        range: hostdevs[j]!.element.startTag,
+        messageId: 'duplicateHostdev',
+        data: { what: hostdevName(hostdevs[j]!), version },
+        related: [{ range: first.element.startTag, message: `the same host device is first passed through here` }],
+      });
+    }
+
+    // qemu_domain_address.c qemuDomainCollectPCIAddress → domain_addr.c virDomainPCIAddressReserveAddrInternal
+    // ("Attempted double use of PCI Address"): two devices with the same PCI address written in the file. An address
+    // of domain, bus and slot 0 is none (virPCIDeviceAddressIsEmpty); the PIIX3's IDE and USB controllers at 0:0:1.1
+    // and 0:0:1.2 are not collected. <console> can repeat its serial port's device and is left out.
+    const pciUsers = new Map<string, XmlElement>();
+    for (const el of devices.children) {
+      if (el.name === 'console') continue;
+      const address = firstChild(el, 'address');
+      if (!address || attribute(address, 'type')?.value !== 'pci') continue;
+      const ids = base0Attrs(address, ['domain', 'bus', 'slot', 'function']);
+      if (!ids) continue;
+      const [dom, bus, slot, fn] = ids as [number, number, number, number];
+      if (dom === 0 && bus === 0 && slot === 0) continue;
+      if (el.name === 'controller' && dom === 0 && bus === 0 && slot === 1 && attribute(el, 'index')?.value === '0') {
+        const type = attribute(el, 'type')?.value ?? 'ide';
+        const model = attribute(el, 'model')?.value;
+        if ((type === 'ide' && fn === 1) || (type === 'usb' && (model === undefined || model === 'piix3-uhci') && fn === 2)) continue;
+      }
+      const hex = (v: number, w: number) => v.toString(16).padStart(w, '0');
+      const key = `${hex(dom, 4)}:${hex(bus, 2)}:${hex(slot, 2)}.${fn.toString(16)}`;
+      const first = pciUsers.get(key);
+      if (!first) {
+        pciUsers.set(key, el);
+        continue;
+      }
+      report({
+        range: address.startTag,
+        messageId: 'pciAddressTwice',
+        data: { address: key },
+        related: [{ range: firstChild(first, 'address')!.startTag, message: `<${first.name}> has this address first` }],
+      });
+    }
+
+    // domain_postparse.c virDomainDefRejectDuplicateControllers: "Multiple '…' controllers with index '…'" (USB excepted:
+    // companion controllers share an index). Only explicit indexes: libvirt gives the others unused ones.
+    const controllers = new Map<string, XmlAttribute>();
+    for (const c of childrenNamed(devices, 'controller')) {
+      const type = attribute(c, 'type')?.value ?? 'ide';
+      if (type === 'usb') continue;
+      const indexAttr = attribute(c, 'index');
+      const index = indexAttr ? libvirtNonNegativeInt(indexAttr.value) : undefined;
+      if (index === undefined) continue;
+      const key = `${type}|${index}`;
+      const first = controllers.get(key);
+      if (!first) {
+        controllers.set(key, indexAttr!);
+        continue;
+      }
+      report({
+        range: indexAttr!.valueRange,
+        messageId: 'duplicateController',
+        data: { type: excerpt(type), index },
+        related: [{ range: first.valueRange, message: `the first ${excerpt(type)} controller with index ${index}` }],
+      });
+    }
+  },
+});
