@@ -5429,9 +5429,9 @@ var require_eslint_formatter_friendly = __commonJS({
       var errorsHash = {};
       var warningsHash = {};
       results.forEach(function(result) {
-        var messages8 = result.messages || [];
+        var messages10 = result.messages || [];
         const fileSource = result.source || fs.readFileSync(result.filePath, "utf8");
-        entries = entries.concat(messages8.map(function(message) {
+        entries = entries.concat(messages10.map(function(message) {
           return extend({
             filePath: absolutePathsToFile ? path3.resolve(result.filePath) : path3.relative(".", result.filePath)
           }, message, {
@@ -5709,12 +5709,12 @@ function stripItermHint(text) {
   return text.replace(/^\u001B\]1337;CurrentDir=[^\u0007]*\u0007/, "");
 }
 function stripFriendlySummary(text, results) {
-  const messages8 = results.flatMap((r) => r.messages);
-  const errors = messages8.filter((m) => m.severity === 2).length;
-  const warnings = messages8.length - errors;
+  const messages10 = results.flatMap((r) => r.messages);
+  const errors = messages10.filter((m) => m.severity === 2).length;
+  const warnings = messages10.length - errors;
   const color = errors > 0 ? chalk.red : chalk.yellow;
   const headline = color.bold(
-    `\u2718 ${pluralize(messages8.length, "problem")} (${pluralize(errors, "error")}, ${pluralize(warnings, "warning")})`
+    `\u2718 ${pluralize(messages10.length, "problem")} (${pluralize(errors, "error")}, ${pluralize(warnings, "warning")})`
   );
   const at = text.lastIndexOf(headline);
   if (at < 0) throw new Error("eslint-formatter-friendly output changed: its summary line was not found");
@@ -15071,6 +15071,201 @@ function effectiveMemballoon(d) {
   return { model: "virtio", element: void 0 };
 }
 
+// rules/boot-config-invalid/index.ts
+var FIRMWARE_CHECKS_SINCE = "9.2.0";
+var BOOT_MENU_TIMEOUT_MAX = 65535;
+var BOOTABLE_DEVICES = /* @__PURE__ */ new Set(["disk", "filesystem", "interface", "hostdev", "redirdev"]);
+var LOADER_OS_TYPES = /* @__PURE__ */ new Set(["hvm", "xen", "xenpvh", "uml"]);
+var messages = {
+  bootDevWithOrder: {
+    message: "<os><boot dev> and per-device <boot order> cannot be used together: libvirt rejects this at define time",
+    help: "keep one style: remove the <os><boot dev='\u2026'/> lines, or the devices' <boot order='\u2026'/>"
+  },
+  bootOrderTwice: {
+    message: "boot order {{order}} is given to more than one device: libvirt rejects this at define time",
+    help: "give each device its own <boot order> (1, 2, 3, \u2026)"
+  },
+  bootMenuTimeout: {
+    message: "<bootmenu timeout> {{timeout}} is above 65535 ms: libvirt rejects this at define time",
+    help: "use a timeout from 0 to 65535 milliseconds, e.g. timeout='3000'"
+  },
+  enrolledKeysNoSecureBoot: {
+    message: "firmware feature 'enrolled-keys' is enabled while 'secure-boot' is disabled: libvirt {{version}}rejects this",
+    help: "enable secure-boot, or set <feature enabled='no' name='enrolled-keys'/>"
+  },
+  nvramNotEfi: {
+    message: "<nvram> with <os firmware='{{firmware}}'>: only EFI firmware has NVRAM, libvirt {{version}}rejects this",
+    help: "remove <nvram>, or use firmware='efi'"
+  },
+  featuresNoFirmware: {
+    message: "<os><firmware><feature> without firmware='\u2026' on <os>: libvirt {{version}}rejects this at define time",
+    help: "add firmware='efi' to <os> (feature-based selection needs it), or remove the <firmware> element"
+  },
+  loaderNoPath: {
+    message: "{{what}} without a loader path or firmware autoselection: libvirt {{version}}rejects this at define time",
+    help: "put the firmware path in <loader>, or add firmware='efi' to <os> and let libvirt pick one"
+  },
+  statelessNvram: {
+    message: "<loader stateless='yes'> with {{what}}: a stateless loader has no NVRAM, libvirt {{version}}rejects this",
+    help: "remove {{what}}, or drop stateless='yes'"
+  },
+  notStatelessNotPflash: {
+    message: "<loader stateless='no'> needs a pflash loader (NVRAM): libvirt {{version}}rejects a {{type}} loader",
+    help: "set type='pflash' on <loader>, or drop stateless='no'"
+  },
+  notStatelessNotEfi: {
+    message: "<loader stateless='no'> with <os firmware='{{firmware}}'>: only EFI has NVRAM, libvirt {{version}}rejects this",
+    help: "use firmware='efi', or drop stateless='no'"
+  },
+  smbiosUuid: {
+    message: "the SMBIOS system uuid {{sysinfo}} is not the domain's <uuid>: libvirt rejects it on define",
+    help: "set the entry to {{uuid}}, the domain's <uuid>, or remove it (libvirt fills it in)"
+  }
+};
+function parseUuid(text) {
+  let i = 0;
+  const isSpace4 = (c) => c === " " || c === "	" || c === "\n" || c === "\r" || c === "\f" || c === "\v";
+  while (isSpace4(text[i])) i++;
+  let out = "";
+  while (out.length < 32) {
+    const c = text[i];
+    if (c === void 0) return void 0;
+    if (c === "-" || c === " ") {
+      i++;
+      continue;
+    }
+    const d = text[i + 1];
+    if (!/^[0-9a-fA-F]$/.test(c) || d === void 0 || !/^[0-9a-fA-F]$/.test(d)) return void 0;
+    out += (c + d).toLowerCase();
+    i += 2;
+  }
+  for (; i < text.length; i++) if (!isSpace4(text[i])) return void 0;
+  return out;
+}
+var tristate = (el, name) => {
+  const v = el ? attribute(el, name)?.value : void 0;
+  return v === "yes" || v === "no" ? v : void 0;
+};
+var boot_config_invalid_default = defineDomainRule({
+  meta: {
+    id: "boot-config-invalid",
+    name: "BootConfigInvalid",
+    severity: "error",
+    type: "problem",
+    fixable: false,
+    hasSuggestions: false,
+    summary: "Boot and firmware settings libvirt rejects at define time: <boot dev> with <boot order>, a repeated boot order, a bad boot menu timeout, NVRAM/loader combinations, an SMBIOS uuid.",
+    tags: ["boot", "firmware"],
+    messages
+  },
+  check({ domain, host, report }) {
+    checkSmbiosUuid(domain.element, report);
+    const os = firstChild(domain.element, "os");
+    if (!os) return;
+    const osType = firstChild(os, "type")?.text.trim();
+    const hvm = osType === "hvm";
+    if (hvm && runsOnQemu(domain)) {
+      const devices = firstChild(domain.element, "devices");
+      const orders = /* @__PURE__ */ new Map();
+      let firstOrder;
+      for (const dev of devices?.children ?? []) {
+        if (!BOOTABLE_DEVICES.has(dev.name)) continue;
+        const boot = firstChild(dev, "boot");
+        const orderAttr = boot ? attribute(boot, "order") : void 0;
+        const order = orderAttr ? libvirtUint(orderAttr.value) : void 0;
+        if (order === void 0 || order === 0) continue;
+        firstOrder ??= orderAttr;
+        const first = orders.get(order);
+        if (first) {
+          report({ range: orderAttr.valueRange, messageId: "bootOrderTwice", data: { order }, related: [{ range: first.valueRange, message: `boot order ${order} is first given here` }] });
+        } else orders.set(order, orderAttr);
+      }
+      const bootDev = childrenNamed(os, "boot")[0];
+      if (bootDev && firstOrder) {
+        report({ range: bootDev.startTag, messageId: "bootDevWithOrder", data: {}, related: [{ range: firstOrder.range, message: "a device boot order" }] });
+      }
+    }
+    const bootmenu = firstChild(os, "bootmenu");
+    if (hvm && bootmenu && attribute(bootmenu, "enable")?.value === "yes") {
+      const timeoutAttr = attribute(bootmenu, "timeout");
+      const timeout = timeoutAttr ? libvirtUint(timeoutAttr.value) : void 0;
+      if (timeout !== void 0 && timeout > BOOT_MENU_TIMEOUT_MAX) report({ range: timeoutAttr.valueRange, messageId: "bootMenuTimeout", data: { timeout } });
+    }
+    if (osType === void 0 || !LOADER_OS_TYPES.has(osType)) return;
+    const applies = libvirtAtLeast(host?.model.libvirtVersion, FIRMWARE_CHECKS_SINCE);
+    if (applies === false) return;
+    const version = applies === true ? `${host.model.libvirtVersion} ` : "";
+    checkFirmware(os, hvm, version, report);
+  }
+});
+function checkSmbiosUuid(domainEl, report) {
+  const uuidEl = firstChild(domainEl, "uuid");
+  const uuid = uuidEl && uuidEl.text !== "" ? parseUuid(uuidEl.text) : void 0;
+  if (uuid === void 0) return;
+  for (const sysinfo of childrenNamed(domainEl, "sysinfo")) {
+    if (attribute(sysinfo, "type")?.value !== "smbios") continue;
+    const system = firstChild(sysinfo, "system");
+    const entry = childrenNamed(system, "entry").find((e) => attribute(e, "name")?.value === "uuid");
+    if (!entry || entry.text === "") continue;
+    const given = parseUuid(entry.text);
+    if (given === void 0 || given === uuid) continue;
+    report({
+      range: entry.contentRange,
+      messageId: "smbiosUuid",
+      data: { sysinfo: excerpt(entry.text.trim()), uuid: excerpt(uuidEl.text.trim()) },
+      related: [{ range: uuidEl.contentRange, message: "the domain's <uuid>" }]
+    });
+  }
+}
+function checkFirmware(os, hvm, version, report) {
+  const firmwareAttr = hvm ? attribute(os, "firmware") : void 0;
+  const firmware = firmwareAttr?.value;
+  if (firmware !== void 0 && firmware !== "efi" && firmware !== "bios") return;
+  const loader = firstChild(os, "loader");
+  const nvram = firstChild(os, "nvram");
+  const features = hvm ? childrenNamed(firstChild(os, "firmware"), "feature") : [];
+  const feature = (name) => features.filter((f) => attribute(f, "name")?.value === name).at(-1);
+  if (firmware !== void 0) {
+    const enrolled = feature("enrolled-keys");
+    const secure = feature("secure-boot");
+    if (enrolled && tristate(enrolled, "enabled") === "yes" && secure && tristate(secure, "enabled") === "no") {
+      report({ range: enrolled.startTag, messageId: "enrolledKeysNoSecureBoot", data: { version } });
+      return;
+    }
+    if (!loader && !nvram) return;
+    if (nvram && firmware !== "efi") {
+      report({ range: nvram.startTag, messageId: "nvramNotEfi", data: { firmware, version } });
+      return;
+    }
+  } else {
+    if (features.length > 0) {
+      report({ range: firstChild(os, "firmware").startTag, messageId: "featuresNoFirmware", data: { version } });
+      return;
+    }
+    if (!loader && !nvram) return;
+    if (!loader || loader.text === "") {
+      report({ range: (loader ?? nvram).startTag, messageId: "loaderNoPath", data: { what: loader ? "an empty <loader>" : "<nvram>", version } });
+      return;
+    }
+  }
+  const stateless = tristate(loader, "stateless");
+  if (stateless === "yes") {
+    const template = nvram ? attribute(nvram, "template") : void 0;
+    if (template) {
+      report({ range: template.range, messageId: "statelessNvram", data: { what: "an NVRAM template", version } });
+    } else if (nvram) {
+      report({ range: nvram.startTag, messageId: "statelessNvram", data: { what: "<nvram>", version } });
+    }
+  } else if (stateless === "no") {
+    if (firmware === void 0) {
+      const type = attribute(loader, "type")?.value ?? "rom";
+      if (type !== "pflash") report({ range: attribute(loader, "stateless").valueRange, messageId: "notStatelessNotPflash", data: { type: excerpt(type), version } });
+    } else if (firmware !== "efi") {
+      report({ range: attribute(loader, "stateless").valueRange, messageId: "notStatelessNotEfi", data: { firmware, version } });
+    }
+  }
+}
+
 // rules/cpu-topology-mismatch/index.ts
 var REQUIRED = ["sockets", "cores", "threads"];
 var FACTORS = ["sockets", "dies", "clusters", "cores", "threads"];
@@ -15817,6 +16012,346 @@ function guestName(on) {
   return excerpt(on.domain.name ?? on.source.path, 40);
 }
 
+// rules/device-config-invalid/index.ts
+var VENDOR_LEN = 8;
+var PRODUCT_SCSI_LEN = 16;
+var PRODUCT_ATA_SATA_LEN = 40;
+var DRIVE_ADDRESS_BUSES = /* @__PURE__ */ new Set(["ide", "fdc", "scsi", "sata"]);
+var QEMU_REFUSED_FORMATS = {
+  // "storage format 'iso' is not directly supported by QEMU, use 'raw' instead"
+  iso: { fix: "use <driver type='raw'/>: an ISO image is a raw image" },
+  // "'directory' storage format is not directly supported by QEMU, use 'dir' disk type instead"
+  dir: { fix: "for a directory use <disk type='dir'> with <driver type='fat'/>; for an image file its real format" },
+  // "'cow' storage format is not supported"
+  cow: { fix: "convert the image (qemu-img convert -O qcow2) and use <driver type='qcow2'/>" }
+};
+var DISK_NAME_PREFIXES = ["fd", "hd", "vd", "sd", "xvd", "ubd"];
+var INT_MAX3 = 2 ** 31 - 1;
+var HOSTDEV_DUPLICATES_SINCE = "7.7.0";
+var messages2 = {
+  duplicateTarget: {
+    message: "disk target '{{dev}}' is used by another disk too: libvirt rejects this at define time",
+    help: "give each <disk> its own <target dev>, e.g. '{{next}}'"
+  },
+  addressBus: {
+    message: "the {{bus}} disk {{dev}} takes only a drive address, not type='{{type}}': libvirt rejects this at define time",
+    help: "use <address type='drive' controller='0' bus='0' target='0' unit='0'/>, or drop the <address> (libvirt assigns one)"
+  },
+  duplicateDriveAddress: {
+    message: "disk {{dev}} has disk {{other}}'s drive address ({{address}}): libvirt rejects this at define time",
+    help: "give each {{bus}} disk its own controller/bus/target/unit (a disk without <address> takes one from its target name)"
+  },
+  vendorLength: {
+    message: "the disk <vendor> is {{length}} bytes, more than 8: libvirt rejects this at define time",
+    help: "shorten <vendor> to at most 8 characters"
+  },
+  productLength: {
+    message: "the {{bus}} disk <product> is {{length}} bytes, more than {{max}}: libvirt rejects this at define time",
+    help: "shorten <product> to at most {{max}} characters"
+  },
+  vendorBus: {
+    message: "a <vendor> on the {{bus}} disk {{dev}}: libvirt's QEMU driver takes it only for SCSI disks and rejects this",
+    help: "remove <vendor>, or put the disk on bus='scsi'"
+  },
+  productBus: {
+    message: "a <product> on the {{bus}} disk {{dev}}: libvirt's QEMU driver takes it only for IDE, SATA and SCSI disks",
+    help: "remove <product>, or put the disk on an IDE, SATA or SCSI bus"
+  },
+  partitionTarget: {
+    message: "disk target '{{dev}}' names a partition: libvirt's QEMU driver rejects this at define time",
+    help: "a target names a whole guest disk: use '{{disk}}' (the guest partitions it itself)"
+  },
+  invalidTarget: {
+    message: "disk target '{{dev}}' is not a disk name libvirt can parse: it rejects this at define time",
+    help: "use a name such as vda, sda, hda or fda: a prefix (vd, sd, hd, fd, xvd, ubd) and lowercase letters"
+  },
+  format: {
+    message: "<driver type='{{format}}'> is no image format QEMU supports: libvirt rejects this disk at define time",
+    help: "{{fix}}"
+  },
+  duplicateHostdev: {
+    message: 'the host {{what}} is passed through twice: libvirt {{version}}rejects this ("Hostdev already exists")',
+    help: "remove one of the two (a guest can hold a host device once)"
+  },
+  pciAddressTwice: {
+    message: 'PCI address {{address}} is given to two devices: libvirt rejects this at define time ("Attempted double use")',
+    help: "give each device its own slot or function, or drop one <address> and let libvirt assign it"
+  },
+  duplicateController: {
+    message: "two '{{type}}' controllers have index {{index}}: libvirt rejects this at define time",
+    help: "give each {{type}} controller its own index, or remove the extra one"
+  }
+};
+function effectiveBus(device, dst, given) {
+  if (given !== void 0) return given;
+  if (device === "floppy") return "fdc";
+  if (dst.startsWith("hd")) return "ide";
+  if (dst.startsWith("sd")) return "scsi";
+  if (dst.startsWith("vd")) return "virtio";
+  if (dst.startsWith("xvd")) return "xen";
+  if (dst.startsWith("ubd")) return "uml";
+  return "ide";
+}
+function parseDiskName(name, strict = true) {
+  const prefix = DISK_NAME_PREFIXES.find((p) => name.startsWith(p));
+  if (prefix === void 0) return void 0;
+  let i = prefix.length;
+  const isLower = (c) => c !== void 0 && c >= "a" && c <= "z";
+  if (!isLower(name[i])) return void 0;
+  let idx = 0;
+  for (let n = 0; isLower(name[i]); n++, i++) {
+    idx = idx + (n < 1 ? 0 : 1);
+    const c = name.charCodeAt(i) - 97;
+    if (idx * 26 + c > INT_MAX3) return void 0;
+    idx = idx * 26 + c;
+  }
+  const digits = name.slice(i);
+  if (!/^[0-9]*$/.test(digits)) return void 0;
+  const disk = name.slice(0, i);
+  if (!strict || digits.length === 0) return { index: idx, partition: 0, disk };
+  if (digits.length > 1 && digits[0] === "0") return void 0;
+  const partition = Number(digits);
+  if (!Number.isSafeInteger(partition) || partition > INT_MAX3) return void 0;
+  return { index: idx, partition, disk };
+}
+function assignedDriveAddress(bus, index) {
+  if (bus === "ide") return [Math.floor(index / 4), Math.floor(index % 4 / 2), 0, index % 2];
+  if (bus === "sata") return [Math.floor(index / 6), 0, 0, index % 6];
+  if (bus === "fdc") return [Math.floor(index / 2), 0, 0, index % 2];
+  return void 0;
+}
+function nextFreeTarget(dev, used) {
+  const m = /^(.*?)([a-z])$/.exec(dev);
+  if (!m) return `${dev}2`;
+  for (let c = m[2].charCodeAt(0) + 1; c <= 122; c++) {
+    const name = `${m[1]}${String.fromCharCode(c)}`;
+    if (!used.has(name)) return name;
+  }
+  return `${dev}a`;
+}
+function libvirtUintBase0(text) {
+  const m = /^[ \t\n\v\f\r]*\+?(0[xX]([0-9a-fA-F]+)|0([0-7]*)|([1-9][0-9]*))$/.exec(text);
+  if (!m) return void 0;
+  const v = m[2] !== void 0 ? parseInt(m[2], 16) : m[3] !== void 0 ? m[3] === "" ? 0 : parseInt(m[3], 8) : Number(m[4]);
+  return Number.isSafeInteger(v) && v <= 4294967295 ? v : void 0;
+}
+function base0Attrs(el, names2) {
+  const out = [];
+  for (const n of names2) {
+    const a = el ? attribute(el, n) : void 0;
+    const v = a === void 0 ? 0 : libvirtUintBase0(a.value);
+    if (v === void 0) return void 0;
+    out.push(v);
+  }
+  return out;
+}
+function hostdevSources(devices) {
+  const out = [];
+  for (const el of devices.children) {
+    let type;
+    if (el.name === "hostdev") {
+      if ((attribute(el, "mode")?.value ?? "subsystem") !== "subsystem") continue;
+      type = attribute(el, "type")?.value;
+    } else if (el.name === "interface" && attribute(el, "type")?.value === "hostdev") {
+      type = "pci";
+      const address = firstChild(firstChild(el, "source"), "address");
+      if (address && (attribute(address, "type")?.value ?? "pci") !== "pci") continue;
+    } else continue;
+    const source = firstChild(el, "source");
+    if (!source) continue;
+    if (type === "pci") {
+      const ids = base0Attrs(firstChild(source, "address"), ["domain", "bus", "slot", "function"]);
+      if (ids) out.push({ element: el, kind: "pci", ids });
+    } else if (type === "usb") {
+      const addr = base0Attrs(firstChild(source, "address"), ["bus", "device"]);
+      const vendor = base0Attrs(firstChild(source, "vendor"), ["id"]);
+      const product = base0Attrs(firstChild(source, "product"), ["id"]);
+      if (addr && vendor && product) out.push({ element: el, kind: "usb", ids: [...addr, vendor[0], product[0]] });
+    }
+  }
+  return out;
+}
+function hostdevMatch(a, b) {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === "pci") return a.ids.every((v, i) => v === b.ids[i]);
+  const [bus, device, vendor, product] = a.ids;
+  if (bus && device) return bus === b.ids[0] && device === b.ids[1];
+  return vendor === b.ids[2] && product === b.ids[3];
+}
+function hostdevName(h) {
+  const hex = (v, w) => v.toString(16).padStart(w, "0");
+  if (h.kind === "pci") return `PCI device ${hex(h.ids[0], 4)}:${hex(h.ids[1], 2)}:${hex(h.ids[2], 2)}.${h.ids[3].toString(16)}`;
+  const [bus, device, vendor, product] = h.ids;
+  return bus && device ? `USB device ${bus}.${device}` : `USB device ${hex(vendor, 4)}:${hex(product, 4)}`;
+}
+var device_config_invalid_default = defineDomainRule({
+  meta: {
+    id: "device-config-invalid",
+    name: "DeviceConfigInvalid",
+    severity: "error",
+    type: "problem",
+    fixable: false,
+    hasSuggestions: false,
+    summary: "Disks, controllers and host devices libvirt rejects at define time: a repeated disk target, drive address or host device, a wrong address type, bad target names, ISO format.",
+    tags: ["devices"],
+    messages: messages2
+  },
+  check({ domain, host, report }) {
+    if (!runsOnQemu(domain)) return;
+    const devices = firstChild(domain.element, "devices");
+    if (!devices) return;
+    const disks = [];
+    for (const disk of childrenNamed(devices, "disk")) {
+      const target = firstChild(disk, "target");
+      const devAttr = target ? attribute(target, "dev") : void 0;
+      if (!devAttr || devAttr.value === "") continue;
+      const dev = devAttr.value.startsWith("ioemu:") ? devAttr.value.slice("ioemu:".length) : devAttr.value;
+      const device = attribute(disk, "device")?.value ?? "disk";
+      const bus = effectiveBus(device, dev, target ? attribute(target, "bus")?.value : void 0);
+      disks.push({ element: disk, dev, devAttr, bus });
+      const address = firstChild(disk, "address");
+      const addressType = address ? attribute(address, "type") : void 0;
+      if (addressType && bus !== void 0 && DRIVE_ADDRESS_BUSES.has(bus) && addressType.value !== "drive" && addressType.value !== "") {
+        report({ range: addressType.valueRange, messageId: "addressBus", data: { bus, dev: excerpt(dev), type: excerpt(addressType.value) } });
+      }
+      const vendor = firstChild(disk, "vendor");
+      if (vendor && Buffer.byteLength(vendor.text, "utf8") > VENDOR_LEN) {
+        report({ range: vendor.contentRange, messageId: "vendorLength", data: { length: Buffer.byteLength(vendor.text, "utf8") } });
+      }
+      const product = firstChild(disk, "product");
+      const productMax = bus === "scsi" ? PRODUCT_SCSI_LEN : PRODUCT_ATA_SATA_LEN;
+      if (product && Buffer.byteLength(product.text, "utf8") > productMax) {
+        report({ range: product.contentRange, messageId: "productLength", data: { bus: bus ?? "ide", length: Buffer.byteLength(product.text, "utf8"), max: productMax } });
+      }
+      if (vendor && vendor.text !== "" && bus !== "scsi") {
+        report({ range: vendor.startTag, messageId: "vendorBus", data: { bus: bus ?? "ide", dev: excerpt(dev) } });
+      }
+      if (product && product.text !== "" && bus !== "ide" && bus !== "sata" && bus !== "scsi") {
+        report({ range: product.startTag, messageId: "productBus", data: { bus: bus ?? "ide", dev: excerpt(dev) } });
+      }
+      const parsed = parseDiskName(dev);
+      if (!parsed) {
+        report({ range: devAttr.valueRange, messageId: "invalidTarget", data: { dev: excerpt(dev) } });
+      } else if (parsed && parsed.partition !== 0) {
+        report({ range: devAttr.valueRange, messageId: "partitionTarget", data: { dev: excerpt(dev), disk: parsed.disk } });
+      }
+      const driver = firstChild(disk, "driver");
+      const driverType = driver ? attribute(driver, "type") : void 0;
+      const refused = driverType && Object.hasOwn(QEMU_REFUSED_FORMATS, driverType.value) ? QEMU_REFUSED_FORMATS[driverType.value] : void 0;
+      if (refused) report({ range: driverType.valueRange, messageId: "format", data: { format: driverType.value, fix: refused.fix } });
+    }
+    const byDev = /* @__PURE__ */ new Map();
+    const used = new Set(disks.map((d) => d.dev));
+    const repeated = /* @__PURE__ */ new Set();
+    for (const d of disks) {
+      const first = byDev.get(d.dev);
+      if (!first) {
+        byDev.set(d.dev, d);
+        continue;
+      }
+      repeated.add(d.dev);
+      report({
+        range: d.devAttr.valueRange,
+        messageId: "duplicateTarget",
+        data: { dev: excerpt(d.dev), next: nextFreeTarget(d.dev, used) },
+        related: [{ range: first.devAttr.valueRange, message: `the first disk with target '${excerpt(d.dev)}'` }]
+      });
+    }
+    const seen = /* @__PURE__ */ new Map();
+    for (const d of disks) {
+      const address = firstChild(d.element, "address");
+      let parts;
+      if (address) {
+        if (attribute(address, "type")?.value !== "drive") continue;
+        parts = ["controller", "bus", "target", "unit"].map((n) => {
+          const a = attribute(address, n);
+          return a === void 0 ? 0 : libvirtUint(a.value);
+        });
+      } else {
+        if (repeated.has(d.dev)) continue;
+        const parsed = parseDiskName(d.dev, false);
+        parts = parsed ? assignedDriveAddress(d.bus, parsed.index) : void 0;
+      }
+      if (!parts || parts.some((p) => p === void 0)) continue;
+      const key = `${d.bus}|${parts.join(":")}`;
+      const where = address ? address.startTag : d.devAttr.valueRange;
+      const first = seen.get(key);
+      if (!first) {
+        seen.set(key, { disk: d, where, explicit: address !== void 0 });
+        continue;
+      }
+      const [controller, bus, target, unit] = parts;
+      report({
+        range: where,
+        messageId: "duplicateDriveAddress",
+        data: { dev: excerpt(d.dev), other: excerpt(first.disk.dev), address: `controller='${controller}' bus='${bus}' target='${target}' unit='${unit}'`, bus: d.bus ?? "ide" },
+        related: [{ range: first.where, message: first.explicit ? `disk ${excerpt(first.disk.dev)} has this address` : `libvirt gives disk ${excerpt(first.disk.dev)} this address from its target name` }]
+      });
+    }
+    const hostdevsChecked = libvirtAtLeast(host?.model.libvirtVersion, HOSTDEV_DUPLICATES_SINCE);
+    const hostdevs = hostdevsChecked === false ? [] : hostdevSources(devices);
+    const version = hostdevsChecked === true ? `${host.model.libvirtVersion} ` : "";
+    for (let j = 1; j < hostdevs.length; j++) {
+      const first = hostdevs.slice(0, j).find((a) => hostdevMatch(a, hostdevs[j]));
+      if (!first) continue;
+      report({
+        range: hostdevs[j].element.startTag,
+        messageId: "duplicateHostdev",
+        data: { what: hostdevName(hostdevs[j]), version },
+        related: [{ range: first.element.startTag, message: `the same host device is first passed through here` }]
+      });
+    }
+    const pciUsers = /* @__PURE__ */ new Map();
+    for (const el of devices.children) {
+      if (el.name === "console") continue;
+      const address = firstChild(el, "address");
+      if (!address || attribute(address, "type")?.value !== "pci") continue;
+      const ids = base0Attrs(address, ["domain", "bus", "slot", "function"]);
+      if (!ids) continue;
+      const [dom, bus, slot2, fn] = ids;
+      if (dom === 0 && bus === 0 && slot2 === 0) continue;
+      if (el.name === "controller" && dom === 0 && bus === 0 && slot2 === 1 && attribute(el, "index")?.value === "0") {
+        const type = attribute(el, "type")?.value ?? "ide";
+        const model = attribute(el, "model")?.value;
+        if (type === "ide" && fn === 1 || type === "usb" && (model === void 0 || model === "piix3-uhci") && fn === 2) continue;
+      }
+      const hex = (v, w) => v.toString(16).padStart(w, "0");
+      const key = `${hex(dom, 4)}:${hex(bus, 2)}:${hex(slot2, 2)}.${fn.toString(16)}`;
+      const first = pciUsers.get(key);
+      if (!first) {
+        pciUsers.set(key, el);
+        continue;
+      }
+      report({
+        range: address.startTag,
+        messageId: "pciAddressTwice",
+        data: { address: key },
+        related: [{ range: firstChild(first, "address").startTag, message: `<${first.name}> has this address first` }]
+      });
+    }
+    const controllers = /* @__PURE__ */ new Map();
+    for (const c of childrenNamed(devices, "controller")) {
+      const type = attribute(c, "type")?.value ?? "ide";
+      if (type === "usb") continue;
+      const indexAttr = attribute(c, "index");
+      const index = indexAttr ? libvirtNonNegativeInt(indexAttr.value) : void 0;
+      if (index === void 0) continue;
+      const key = `${type}|${index}`;
+      const first = controllers.get(key);
+      if (!first) {
+        controllers.set(key, indexAttr);
+        continue;
+      }
+      report({
+        range: indexAttr.valueRange,
+        messageId: "duplicateController",
+        data: { type: excerpt(type), index },
+        related: [{ range: first.valueRange, message: `the first ${excerpt(type)} controller with index ${index}` }]
+      });
+    }
+  }
+});
+
 // rules/duplicate-domain-identity/index.ts
 function child(on, name) {
   return on.source.doc.root?.children.find((c) => c.name === name);
@@ -16168,7 +16703,7 @@ var FEATURE_POLICIES = /* @__PURE__ */ new Set(["force", "require", "optional", 
 var CACHE_MODES = /* @__PURE__ */ new Set(["emulate", "passthrough", "disable"]);
 var MAXPHYSADDR_MODES = /* @__PURE__ */ new Set(["passthrough", "emulate"]);
 var X86_ARCHES = /* @__PURE__ */ new Set(["i686", "x86_64"]);
-var messages = {
+var messages3 = {
   featuresWithoutModel: {
     message: "<cpu> lists features but names no <model>: libvirt rejects this at define time",
     help: "add the <model> the features modify, or use mode='host-model' or 'host-passthrough', which take features without one"
@@ -16264,7 +16799,7 @@ var guest_cpu_invalid_default = defineDomainRule({
     hasSuggestions: false,
     summary: "A guest <cpu> libvirt rejects: bad migratable, model or vendor, bad or repeated features, bad <cache> or <maxphysaddr>, SVE lengths with SVE off, host-passthrough under TCG.",
     tags: ["cpu-model"],
-    messages
+    messages: messages3
   },
   check({ domain, host, report }) {
     const cpu = domain.cpu?.element;
@@ -16424,7 +16959,7 @@ var MIN_DISTANCE = 10;
 var MAX_DISTANCE = 255;
 var HMAT_SINCE = "6.6.0";
 var MAX_CACHE_LEVEL = 3;
-var messages2 = {
+var messages4 = {
   siblingMissing: {
     message: "cell {{cell}} gives a distance to sibling {{sibling}}, but the guest has only cell(s) {{cells}}: libvirt rejects this at define time",
     help: "give distances only to the cells {{cells}} the domain defines"
@@ -16512,7 +17047,7 @@ var guest_numa_cell_invalid_default = defineDomainRule({
     hasSuggestions: false,
     summary: "Guest NUMA <cell>s libvirt rejects (none, no memory, bad distances, memAccess or discard, bad HMAT caches or links), or a PCI controller on a missing cell.",
     tags: ["numa", "memory"],
-    messages: messages2
+    messages: messages4
   },
   check({ domain, source, host, report }) {
     const cells = domain.cpu?.cells ?? [];
@@ -17680,7 +18215,7 @@ function isGiganticPage(host, sizeKiB) {
 
 // rules/insufficient-hugepages/index.ts
 var sum = (items) => items.reduce((a, c) => a + c.pages, 0);
-var messages3 = {
+var messages5 = {
   nodeShort: {
     message: "host node {{node}} has {{supply}} \xD7 {{size}} hugepages ({{supplySize}}); {{guests}} {{where}} {{need}} {{demand}} ({{demandSize}})",
     help: "reserve at least {{demand}} on the node (/sys/devices/system/node/node{{node}}/hugepages/hugepages-{{sizeKiB}}kB/nr_hugepages) or move a guest"
@@ -17735,7 +18270,7 @@ var insufficient_hugepages_default = definePlanRule({
     hasSuggestions: false,
     summary: "The guests planned on a host node need more hugepages of a size than that node's pool holds.",
     tags: ["hugepages", "numa", "memory", "capacity"],
-    messages: messages3
+    messages: messages5
   },
   check(ctx) {
     const host = ctx.host.model;
@@ -18309,7 +18844,7 @@ var isolation_incomplete_default = defineHostRule({
 });
 
 // rules/isolation-params-consistency/index.ts
-var messages4 = {
+var messages6 = {
   irqOnIsolated: {
     message: "{{source}} includes isolated {{cpus}}: interrupts without an affinity of their own land there",
     help: "limit irqaffinity to housekeeping CPUs ({{housekeeping}})"
@@ -18363,7 +18898,7 @@ var isolation_params_consistency_default = definePlanRule({
       additionalProperties: false,
       properties: { housekeepingPerNode: { type: "boolean", description: "Also warn about a NUMA node with CPUs but no housekeeping CPU." } }
     },
-    messages: messages4
+    messages: messages6
   },
   // A host-level rule: run once per host (plan), never once per domain.
   check(ctx) {
@@ -18657,7 +19192,7 @@ var ADDRESS_TYPES = {
   "virtio-pmem": ["pci"],
   "virtio-mem": ["pci", "ccw"]
 };
-var messages5 = {
+var messages7 = {
   noMemory: {
     message: "the domain has no <memory> and no guest NUMA cell memory: libvirt rejects this at define time",
     help: "add <memory unit='GiB'>\u2026</memory>, or memory='\u2026' on each guest NUMA <cell>"
@@ -18790,7 +19325,7 @@ var memory_config_invalid_default = defineDomainRule({
     hasSuggestions: false,
     summary: "Memory sizing or memory devices libvirt rejects: no <memory>, <maxMemory> too small or missing, bad DIMM slots, hotplug without cells, bad NVDIMM, virtio-pmem or virtio-mem settings.",
     tags: ["memory", "numa"],
-    messages: messages5
+    messages: messages7
   },
   check({ domain, host, report }) {
     const cells = domain.cpu?.cells ?? [];
@@ -20861,7 +21396,7 @@ function narrowSchemaFailure(text, from, validate, budget = 64) {
 
 // rules/schema-invalid/index.ts
 var MAX_MESSAGE = 120;
-var messages6 = {
+var messages8 = {
   unreadable: {
     message: 'libxml2, the XML parser libvirt uses, cannot read this file: "{{said}}"',
     help: "correct the XML here: libvirt cannot read the file either"
@@ -20905,7 +21440,7 @@ var schema_invalid_default = defineDomainRule({
     hasSuggestions: false,
     summary: "libvirt's RelaxNG schema (domain.rng) rejects the domain; reported where validation stopped (only with --schema).",
     tags: ["schema"],
-    messages: messages6
+    messages: messages8
   },
   check({ source, schema, report }) {
     if (!schema || !source.doc.root) return;
@@ -20920,7 +21455,7 @@ var schema_invalid_default = defineDomainRule({
     const libxml2 = site.message.replace(/\s+/g, " ").trim();
     const element = excerpt(site.element.name, 32);
     const said = (id, data) => {
-      const rest = messages6[id].message.replace(/\{\{(\w+)\}\}/g, (_, k) => k === "said" ? "" : data[k] ?? "");
+      const rest = messages8[id].message.replace(/\{\{(\w+)\}\}/g, (_, k) => k === "said" ? "" : data[k] ?? "");
       return excerpt(libxml2, Math.max(32, MAX_MESSAGE - rest.length));
     };
     const unknown = failure.kind === "invalid" && !site.attribute && !site.exact ? firstUndefinedElement(source.doc.root, schema.facts().definedElements) : void 0;
@@ -21310,7 +21845,7 @@ function isOneCore(cpus, host) {
 var POLICIES2 = /* @__PURE__ */ new Set(["batch", "idle", "fifo", "rr"]);
 var MAX_RELATED2 = 20;
 var RT_PRIORITY = { min: 1, max: 99 };
-var messages7 = {
+var messages9 = {
   vcpupinNoVcpu: { message: "<vcpupin> has no vcpu attribute: libvirt rejects it", help: "name the vCPU it pins, e.g. vcpu='0'" },
   vcpupinBeyond: { message: "vcpupin pins vCPU {{vcpu}} but the domain has {{have}}: libvirt silently drops the pin", help: "remove it, or raise <vcpu>" },
   vcpupinsBeyond: { message: "vcpupins pin {{vcpus}} but the domain has {{have}}: libvirt silently drops those pins", help: "remove them, or raise <vcpu>" },
@@ -21407,7 +21942,7 @@ var vcpu_id_range_default = defineDomainRule({
     hasSuggestions: false,
     summary: "A vCPU or IOThread id in <cputune>, <vcpus> or a device that the domain lacks, <vcpus> states libvirt refuses, a pin without cpuset or repeated, a bad realtime priority.",
     tags: ["pinning", "scheduling"],
-    messages: messages7
+    messages: messages9
   },
   check({ domain, host, report }) {
     checkDeviceIothreads(domain, host?.model, report);
@@ -22181,12 +22716,14 @@ var xml_malformed_default = defineDomainRule({
 });
 
 // rules/index.ts
-var rules = [cpu_topology_mismatch_default, cpuset_syntax_default, dedicated_cpu_conflict_default, duplicate_domain_identity_default, emulatorpin_overlaps_vcpus_default, guest_cell_spans_host_nodes_default, guest_cpu_invalid_default, guest_numa_cell_invalid_default, guest_numa_coverage_default, guest_numa_memory_sum_default, guest_smt_topology_mismatch_default, host_definition_drift_default, housekeeping_overlap_default, hugepage_size_decimal_unit_default, hugepage_size_unavailable_default, hugepages_config_invalid_default, insufficient_hugepages_default, iothread_placement_default, isolated_cpu_noise_default, isolation_incomplete_default, isolation_params_consistency_default, isolcpus_floating_affinity_default, locked_memory_risk_default, memory_config_invalid_default, memory_not_hugepage_multiple_default, min_free_kbytes_exceeds_node_free_default, min_free_kbytes_guideline_default, missing_emulatorpin_default, no_host_cpu_left_default, not_a_domain_default, numa_memory_insufficient_default, numatune_invalid_default, numatune_memoryless_node_default, pin_crosses_nodeset_default, pin_target_offline_default, pinned_guest_cpu_model_default, placement_auto_without_numad_default, realtime_guest_hygiene_default, realtime_sched_unsafe_default, running_affinity_drift_default, running_guest_unmatched_default, running_memory_drift_default, schema_invalid_default, smt_sibling_sharing_default, unused_disable_directive_default, value_invalid_default, vcpu_floating_pin_default, vcpu_id_range_default, vcpu_partially_pinned_default, vcpu_pin_collision_default, vhost_user_shared_memory_default, x86_vcpus_over_255_default, xml_malformed_default];
+var rules = [boot_config_invalid_default, cpu_topology_mismatch_default, cpuset_syntax_default, dedicated_cpu_conflict_default, device_config_invalid_default, duplicate_domain_identity_default, emulatorpin_overlaps_vcpus_default, guest_cell_spans_host_nodes_default, guest_cpu_invalid_default, guest_numa_cell_invalid_default, guest_numa_coverage_default, guest_numa_memory_sum_default, guest_smt_topology_mismatch_default, host_definition_drift_default, housekeeping_overlap_default, hugepage_size_decimal_unit_default, hugepage_size_unavailable_default, hugepages_config_invalid_default, insufficient_hugepages_default, iothread_placement_default, isolated_cpu_noise_default, isolation_incomplete_default, isolation_params_consistency_default, isolcpus_floating_affinity_default, locked_memory_risk_default, memory_config_invalid_default, memory_not_hugepage_multiple_default, min_free_kbytes_exceeds_node_free_default, min_free_kbytes_guideline_default, missing_emulatorpin_default, no_host_cpu_left_default, not_a_domain_default, numa_memory_insufficient_default, numatune_invalid_default, numatune_memoryless_node_default, pin_crosses_nodeset_default, pin_target_offline_default, pinned_guest_cpu_model_default, placement_auto_without_numad_default, realtime_guest_hygiene_default, realtime_sched_unsafe_default, running_affinity_drift_default, running_guest_unmatched_default, running_memory_drift_default, schema_invalid_default, smt_sibling_sharing_default, unused_disable_directive_default, value_invalid_default, vcpu_floating_pin_default, vcpu_id_range_default, vcpu_partially_pinned_default, vcpu_pin_collision_default, vhost_user_shared_memory_default, x86_vcpus_over_255_default, xml_malformed_default];
 function readmes() {
   return {
+    "boot-config-invalid": "# boot-config-invalid\n\nReports boot and firmware settings libvirt refuses when the definition is defined: `<os><boot dev>` together with a device's `<boot order>`, one boot order given to two devices, a boot menu timeout above 65535 ms, and the firmware, loader and NVRAM combinations `virDomainDefOSValidate` rejects: an `<nvram>` or `<loader stateless='no'>` with `firmware='bios'`, the `enrolled-keys` firmware feature enabled with `secure-boot` disabled, `<firmware>` features without `firmware='\u2026'` on `<os>`, an empty `<loader>` or an `<nvram>` without a loader path when firmware is not autoselected, an `<nvram>` or NVRAM template with `<loader stateless='yes'>`, and `stateless='no'` on a loader that is not `pflash`; and an SMBIOS `<sysinfo><system><entry name='uuid'>` that is not the domain's `<uuid>` (a copied guest given a new `<uuid>`).\n\n## Why this matters\n\n`virsh define` fails on each of these, so the edited file cannot replace the running definition. They come from hand edits: adding `<boot order>` to a disk and keeping `<boot dev='hd'/>`, copying a device with its boot order, switching `firmware='efi'` to `bios` and keeping the `<nvram>`, adding an `<nvram>` line without the `<loader>`. The checks, as libvirt 11.3 makes them:\n\n| case | libvirt function | libvirt's message |\n| --- | --- | --- |\n| `<os><boot dev>` and any device `<boot order>` (disk, interface, hostdev, filesystem, redirdev) | `virDomainDefBootOrderPostParse` (domain_postparse.c) | \"per-device boot elements cannot be used together with os/boot elements\" |\n| one `<boot order>` on two devices | `virDomainDefCollectBootOrder` | \"boot order '1' used for more than one device\" |\n| `<bootmenu enable='yes' timeout>` above 65535 | `virDomainDefBootValidate` (domain_validate.c) | \"invalid value for boot menu timeout, must be in range [0,65535]\" |\n| `enrolled-keys` enabled, `secure-boot` disabled | `virDomainDefOSValidate` | \"firmware feature 'enrolled-keys' cannot be enabled when firmware feature 'secure-boot' is disabled\" |\n| `<nvram>` with `firmware='bios'` | `virDomainDefOSValidate` | \"firmware type 'bios' does not support nvram\" |\n| `<firmware><feature>` without `firmware='\u2026'` | `virDomainDefOSValidate` | \"cannot use feature-based firmware autoselection when firmware autoselection is disabled\" |\n| an empty `<loader>`, or `<nvram>` without `<loader>`, and no `firmware='\u2026'` | `virDomainDefOSValidate` | \"no loader path specified and firmware auto selection disabled\" |\n| `stateless='yes'` with `<nvram>` or `<nvram template>` | `virDomainDefOSValidate` | \"NVRAM is not permitted when loader is stateless\" |\n| `stateless='no'`: a loader that is not `pflash` (no type is a ROM), or `firmware='bios'` | `virDomainDefOSValidate` | \"Only pflash loader type permits NVRAM\", \"Only EFI firmware permits NVRAM\" |\n| `<sysinfo type='smbios'><system><entry name='uuid'>` other than `<uuid>` (compared as 16 bytes: case, dashes and blanks do not matter) | `virSysinfoSystemParseXML` (domain_conf.c) | \"UUID mismatch between `<uuid>` and `<sysinfo>`\" |\n\n`virsh define` parses with an ABI update, so `<firmware>` features are read even without `firmware='\u2026'` and refused; libvirt only ignores them when it loads an existing definition (libvirt's test `firmware-manual-efi-features` passes the load and fails the define, and its `.abi-update.err` holds the message).\n\n**Scope.** The boot order checks are made for QEMU and KVM guests (drivers may opt out of them); the SMBIOS check for every domain; the boot menu and firmware checks for every domain type whose `<os>` libvirt reads them for (`hvm`; the loader also for `xen`, `xenpvh` and `uml`). An unknown `firmware` value, boot order or feature name is a parse error: the schema's finding.\n\n**Versions.** The firmware checks belong to libvirt's firmware selection rework of 9.2.0 (its code names 8.6.0-9.1.0 as the releases that wrote features without `firmware='\u2026'`); kvmlint makes them for libvirt 9.2.0 and later, and when the host's version is unknown. On an older host (a snapshot's `libvirtVersion` or `hosts[].libvirtVersion`) they are not reported. The boot order, boot menu and SMBIOS checks are long-standing; kvmlint makes them on every version (their release of origin was not established).\n\n## Incorrect\n\n```xml\n<os firmware='bios'>\n  <type arch='x86_64' machine='q35'>hvm</type>\n  <nvram>/var/lib/libvirt/qemu/nvram/guest_VARS.fd</nvram>\n  <boot dev='hd'/>\n</os>\n<devices>\n  <disk type='file' device='disk'>\n    <target dev='vda' bus='virtio'/>\n    <boot order='1'/>\n  </disk>\n</devices>\n```\n\n## Correct\n\n```xml\n<os firmware='efi'>\n  <type arch='x86_64' machine='q35'>hvm</type>\n  <nvram>/var/lib/libvirt/qemu/nvram/guest_VARS.fd</nvram>\n</os>\n<devices>\n  <disk type='file' device='disk'>\n    <target dev='vda' bus='virtio'/>\n    <boot order='1'/>\n  </disk>\n</devices>\n```\n\n## Fix\n\nThere is no automatic fix: which boot style or firmware to keep is the guest owner's choice. Each message's help line names a change libvirt accepts.\n\n## Needs\n\n**domain**. A host snapshot's libvirt version, when known and older than 9.2.0, turns the firmware checks off.\n\n## Sources\n\n- libvirt `src/conf/domain_validate.c`: `virDomainDefOSValidate`, `virDomainDefBootValidate`; `src/conf/domain_postparse.c`: `virDomainDefBootOrderPostParse`, `virDomainDefCollectBootOrder`, `virDomainDefPostParseOs`; `src/conf/domain_conf.c`: `virDomainDefParseBootXML`, `virDomainDefParseBootFirmwareOptions`, `virDomainLoaderDefParseXML`; `virSysinfoSystemParseXML`; `src/util/viruuid.c`: `virUUIDParse`; `src/qemu/qemu_firmware.c`: `qemuFirmwareFillDomain` (runs the same validation), read in libvirt 11.3.0.\n- libvirt's tests (tests/qemuxmlconftest.c): `boot-dev+order`, `boot-menu-enable-with-timeout-invalid`, `firmware-auto-bios-nvram`, `firmware-auto-bios-not-stateless`, `firmware-auto-efi-enrolled-keys-no-secboot`, `firmware-manual-bios-not-stateless`, `firmware-manual-efi-loader-no-path`, `firmware-manual-efi-nvram-stateless`, `firmware-manual-efi-nvram-template-stateless`, `firmware-manual-efi-features` (ABI update), `smbios-uuid-match`.\n- libvirt, Domain XML format, \xA7BIOS bootloader / guest firmware (`firmware`, `loader`, `nvram`, `bootmenu`) and \xA7Device boot order.\n",
     "cpu-topology-mismatch": "# cpu-topology-mismatch\n\nReports a guest CPU `<topology>` whose product sockets \xD7 dies \xD7 clusters \xD7 cores \xD7 threads is not the maximum vCPU count (the `<vcpu>` text), naming the product and the count. It also reports a `<topology>` that lacks `sockets`, `cores` or `threads`, or sets a count to 0, which libvirt rejects outright. The finding is on the `<topology>` start tag (or on the zero value).\n\n## Why this matters\n\nThe topology is how the guest sees its vCPUs: as sockets, dies, clusters, cores and SMT threads. QEMU has required since 2.5 that it describe exactly the maximum number of vCPUs, and libvirt's QEMU driver enforces this when the domain is defined and when it starts (qemu_validate.c: \"CPU topology doesn't match maximum vcpu count\"). The usual cause is raising or lowering `<vcpu>` (in an editor, or in a template) without touching the topology, or writing `threads='2'` while counting threads as cores.\n\nHow libvirt reads the element (cpu_conf.c `virCPUDefParseXML`):\n\n- `sockets`, `cores` and `threads` are **required** and must not be 0;\n- `dies` and `clusters` are optional, default to 1, and must not be 0 either;\n- the product is compared with the maximum vCPU count, not with `current`. A guest that boots with fewer vCPUs online still needs a topology that holds all of them.\n\nThe product check belongs to the QEMU driver, so it is made for domains of type `kvm`, `qemu` and `hvf` only. The missing-attribute and zero checks are parse errors for every driver. A count that is not a number is left to `value-invalid`.\n\n**Older libvirt.** `dies` is read from libvirt 6.1.0 and `clusters` from 10.1.0; an older release drops the attribute and leaves it out of the product. On a host whose snapshot (or config entry) records such a release the product is computed as that release computes it, and a file whose full product differs while the reduced one matches is a warning: the release in use takes it, the first release that reads the count refuses it.\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>8</vcpu>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' dies='1' cores='4' threads='1'/>\n</cpu>\n```\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' cores='4'/>\n</cpu>\n```\n\n## Correct\n\n```xml\n<vcpu placement='static' current='4'>8</vcpu>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' dies='1' cores='4' threads='2'/>\n</cpu>\n```\n\n## Fix\n\nThere is no automatic fix, because either side may be the wrong one: the vCPU count, or the shape of the topology (more cores, or fewer threads). Make the product equal the maximum vCPU count. For pinned guests, pick a shape that matches the host CPUs the vCPUs are pinned to (`threads='2'` only when the pins are SMT sibling pairs; see `guest-smt-topology-mismatch`).\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/cpu_conf.c`: `virCPUDefParseXML` (required, non-zero `sockets`, `cores`, `threads`; `dies` and `clusters` default to 1).\n- libvirt `src/conf/domain_conf.c`: `virDomainDefGetVcpusTopology` (the product).\n- libvirt `src/qemu/qemu_validate.c`: \"CPU topology doesn't match maximum vcpu count\".\n- libvirt, Domain XML format, \xA7CPU model and topology.\n",
     "cpuset-syntax": "# cpuset-syntax\n\nReports a cpuset or nodeset value that libvirt would reject: a descending range, a range after `^`, a character that is not part of the grammar, an id at or above libvirt's 16384 limit, or a list that selects nothing. It also adds an info note when a `^N` exclusion comes before the range it was meant to cut, and so removes nothing, and when a valid value lists ids out of order, names an id twice or writes a sign before a range end (safe `--fix`: libvirt's canonical form). The finding points at the offending item inside the attribute value.\n\n## Why this matters\n\nOne grammar is shared by every CPU or node list in a domain (`virBitmapParse` in src/util/virbitmap.c): `<vcpu cpuset>`, `vcpupin`, `emulatorpin`, `iothreadpin` and `vcpusched vcpus`, `numatune` `memory`/`memnode` `nodeset`, guest `<cell cpus>`, and hugepage `<page nodeset>`. Items are separated by commas and applied **left to right**:\n\n- `N` adds N; `N-M` adds N to M and needs M \u2265 N;\n- `^N` removes N. Only a single id may follow the caret: `^N-M` is an error;\n- the result must not be empty: every caller in domain_conf.c rejects an all-clear bitmap (\"Invalid value of 'cpuset'\");\n- ids must be below `VIR_DOMAIN_CPUMASK_LEN` (16384).\n\nA value that does not parse makes `virsh define` fail. Worse, a value edited on a running host makes the next `virsh edit` or redeploy fail. kvmlint reports it before then. No other rule can reason about a value that does not parse, so the pins and bindings that use it are skipped by the placement rules.\n\n| value | set | |\n| --- | --- | --- |\n| `0-3,^2` | 0,1,3 | exclusion after the range |\n| `^2,0-3` | 0,1,2,3 | valid, info: the `^2` removes nothing |\n| `4-11,^8,16` | 4-7,9-11,16 | |\n| `7-4` | none | error: descending range |\n| `0-3,^1-2` | none | error: range after `^` |\n| `1,^1` | none | error: empty result |\n| `8-11,0-3` | 0-3,8-11 | valid, info: out of order |\n| `0-3,2` | 0-3 | valid, info: 2 named twice |\n| `0-+3` | 0-3 | valid, info: `strtol` accepts the sign |\n| `4,5,6,7` | 4-7 | valid, not reported: same reading |\n\nBecause items apply in order, `^2,0-3` is {0,1,2,3}: the exclusion runs while 2 is not in the set yet, and the later range adds it back. `0-3,^2` is {0,1,3}. The first form is valid, but it almost never means what its author wanted, so it gets an info note.\n\nA valid value can also be hard to read without being wrong: `8-11,0-3` (items out of ascending order), `0-3,2` or `0,0` (an id named twice, often a copy-paste slip in a list that was meant to differ), `0-+3` (a sign that libvirt's `strtol` accepts and other parsers do not). These get an info note with a safe fix. `virsh dumpxml` writes every such value back in canonical form anyway (`virBitmapFormat`: ascending, runs as `N-M`), so the file then matches what libvirt stores. Listing ids one by one (`4,5,6,7` for `4-7`) reads the same either way and is not reported.\n\nKernel CPU lists (`isolcpus=`, `nohz_full=`, strides like `0-15:2/4`) use a different grammar and are checked on the host snapshot, not here.\n\n## Incorrect\n\n```xml\n<vcpupin vcpu='1' cpuset='7-4'/>\n<emulatorpin cpuset='0-3,^1-2'/>\n<vcpusched vcpus='3-0' scheduler='fifo' priority='1'/>\n<memory mode='strict' nodeset='1,^1'/>\n<vcpupin vcpu='0' cpuset='0x30'/>\n<page size='2048' unit='KiB' nodeset='0-'/>\n```\n\nInfo: the exclusion does nothing.\n\n```xml\n<vcpu placement='static' cpuset='^2,0-3'>2</vcpu>\n```\n\nInfo: valid, but out of order, or naming an id twice.\n\n```xml\n<vcpu placement='static' cpuset='8-11,0-3'>4</vcpu>\n<emulatorpin cpuset='0-3,2'/>\n```\n\n## Correct\n\n```xml\n<vcpupin vcpu='1' cpuset='4-7'/>\n<emulatorpin cpuset='0-3,^1,^2'/>\n<vcpusched vcpus='0-3' scheduler='fifo' priority='1'/>\n<memory mode='strict' nodeset='1'/>\n<vcpu placement='static' cpuset='0-3,^2'>2</vcpu>\n<vcpu placement='static' cpuset='0-3,8-11'>4</vcpu>\n<emulatorpin cpuset='0-3'/>\n```\n\n## Fix\n\n`kvmlint --fix` rewrites a value to libvirt's canonical form (`virBitmapFormat`: ascending, runs as `N-M`) only when all of these hold:\n\n- the value parses, so its set is known;\n- the canonical text means exactly the same set, so nothing changes for libvirt (`virsh dumpxml` would write the same text);\n- the difference matters to a reader: items out of ascending order, an id named twice, or a signed range end. Merging `4,5,6,7` into `4-7` is not worth a finding, so it is never rewritten.\n\nTwo cases are deliberately **not** fixed:\n\n- a value that does not parse: its intent is a guess. Write ranges low to high, exclude single CPUs one at a time (`^1,^2`) after the range they cut, and list ids in decimal;\n- a `^N` before the range it was meant to cut (`^2,0-3`). The canonical form of libvirt's reading, `0-3`, would keep the same set, but it would silently drop the author's visible attempt to exclude 2, turning a probable mistake into an intended-looking value. Instead kvmlint offers two **suggestions**, never applied by `--fix`: the probable intent (`0-1,3`, the exclusion applied), and libvirt's reading written plainly (`0-3`). A person picks one.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/util/virbitmap.c`: `virBitmapParse`, `virBitmapParseInternal` (items, `^`, ranges, limits) and `virBitmapFormat`.\n- libvirt `src/conf/domain_conf.c`: rejection of empty cpusets and nodesets.\n- libvirt, Domain XML format, \xA7CPU Allocation (\"a caret followed by a CPU number to be excluded from a previous range\"), \xA7CPU Tuning, \xA7NUMA Node Tuning, \xA7Memory Backing.\n",
     "dedicated-cpu-conflict": "# dedicated-cpu-conflict\n\nReports a host CPU dedicated to one guest's vCPU (a vCPU whose affinity is exactly that CPU) that another guest planned on the same host can also run on, through any of its affinities: vCPU pins, emulator, IOThreads, `<vcpu cpuset>`, or no pin at all. A CPU two or more guests dedicate is one finding, on the pin of the last of them in plan order (path order: the guest `kvmlint plan` moves, since earlier guests keep their cores), with the other guests' pins related. CPUs dedicated by the same guests are one cause (a guest whose pins repeat another's, often a copied definition) and one finding, \"CPUs 4-11 are each dedicated to 2 guests at once\", on the first of them, the other pins related. The dedicating `<vcpupin>` names the other guests, and the other guest's pin (or its `<cputune>`/`<vcpu>` when it has none) names the guest whose CPU it reaches. At most three guests are named per finding, with a count of the rest.\n\n## Why this matters\n\nDedicating a CPU to a vCPU only helps if nothing else runs there. When a second guest's vCPU is pinned to the same CPU, or its emulator's or IOThread's range includes it, the two compete for that CPU. The \"dedicated\" vCPU then sees steal time and latency spikes, and so does the other guest. Nothing in libvirt prevents this: each domain is checked alone, and two domains can name the same CPU without any warning. It shows up only when both run on the same host, which is why this is a plan rule.\n\nA guest with no pin at all gets every online CPU from libvirt. On a host isolated with `isolcpus` (domain), the scheduler never places such threads on the isolated CPUs: they belong to no scheduler domain. So unpinned guests only conflict with dedicated CPUs outside the isolcpus domain set, for example on a tuned cpu-partitioning host that isolates with `nohz_full` alone, or with dedicated CPUs taken from housekeeping.\n\nA vCPU pinned to a housekeeping CPU is `housekeeping-overlap`'s finding. Housekeeping CPUs are the shared pool where every guest's emulator and IOThreads belong, so other guests' emulators and IOThreads there are not reported as conflicts; other guests' vCPUs on the same CPU are.\n\nTwo vCPUs of the *same* guest on one CPU are `vcpu-pin-collision`'s finding. The same guest's emulator on its own vCPU's CPU is `emulatorpin-overlaps-vcpus`'s. The emulator of a guest whose vCPUs are pinned but which has no `<emulatorpin>` is `missing-emulatorpin`'s finding, whichever guests' CPUs it floats over: adding the pin is the one fix.\n\n## Incorrect\n\nTwo guests planned on one host:\n\n```xml\n<!-- web-01 -->\n<cputune>\n  <vcpupin vcpu='0' cpuset='8'/>\n  <vcpupin vcpu='1' cpuset='9'/>\n  <emulatorpin cpuset='0-3'/>\n</cputune>\n```\n\n```xml\n<!-- web-02 -->\n<cputune>\n  <vcpupin vcpu='0' cpuset='9'/>\n  <vcpupin vcpu='1' cpuset='10'/>\n  <emulatorpin cpuset='0-4'/>\n</cputune>\n```\n\n## Correct\n\n```xml\n<!-- web-02 -->\n<cputune>\n  <vcpupin vcpu='0' cpuset='10'/>\n  <vcpupin vcpu='1' cpuset='11'/>\n  <emulatorpin cpuset='0-3'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix, because which guest moves is a placement decision. Give every guest dedicated CPUs that no other guest pins or floats over. Keep the shared pool (emulators, IOThreads, unpinned guests) on housekeeping CPUs. On hosts without `isolcpus`, pin unpinned guests to the shared pool too (`<vcpu cpuset>`), or run them on another host.\n\n## Needs\n\n**plan**: every domain mapped to the host (`--host` with several files, or the config's `hosts` mapping), and the host snapshot for the online CPUs and the isolcpus domain set. The index of dedicated CPUs is built once per plan, and each affinity is matched against it by CPU intervals. The cost is linear in the number of domains, and a huge cpuset is never enumerated.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpupin`, `emulatorpin`, `iothreadpin`) and \xA7CPU Allocation (`<vcpu cpuset>`). With no pin, libvirt sets each thread's affinity to all online host CPUs (`qemuProcessInitCpuAffinity`, `qemuProcessSetupVcpu` in `src/qemu/qemu_process.c`).\n- Linux `Documentation/admin-guide/kernel-parameters.txt` (`isolcpus`) and `kernel/sched/fair.c` / `kernel/sched/topology.c`: threads are placed and balanced within scheduler domains, which leave out isolcpus CPUs.\n- OpenStack Nova `nova/virt/hardware.py`: dedicated (pinned) CPUs are never shared between instances on a host.\n- The KVM tuning guide for Rocky Linux: 1:1 pinning, each vCPU on a CPU of its own.\n",
+    "device-config-invalid": "# device-config-invalid\n\nReports disks and controllers of QEMU and KVM guests that libvirt refuses when the definition is defined: two disks with the same `<target dev>`, two disks of one bus with the same drive address (written in the file, or the one libvirt derives from an IDE, SATA or floppy target name), an IDE, SATA, SCSI or floppy disk with an address that is not `type='drive'`, a target name libvirt cannot parse or one that names a partition (`vdb1`), an image format QEMU has no driver for (`<driver type='iso'>`, `dir` or `cow`), a `<vendor>` longer than 8 bytes or a `<product>` longer than 16 (SCSI) or 40 bytes, a `<vendor>` on a disk that is not SCSI or a `<product>` on one that is not IDE, SATA or SCSI, two controllers of one type with the same `index` (USB excepted), the same host PCI or USB device passed through twice (`<hostdev>` or `<interface type='hostdev'>`), and one guest PCI address written on two devices. The finding is on the attribute or element at fault; a repeat points at the first use.\n\n## Why this matters\n\n`virsh define` fails on each of these, so the edited file cannot replace the running definition: a deploy pipeline stops far from the edit that broke it. Most come from copying a disk block and changing only part of it. The checks, as libvirt 11.3 makes them:\n\n| case | libvirt function | libvirt's message |\n| --- | --- | --- |\n| two disks with one target (after dropping an old `ioemu:` prefix) | `virDomainDiskDefCheckDuplicateInfo` (domain_conf.c) | \"target 'sda' duplicated for disk sources '\u2026' and '\u2026'\" |\n| two disks on one bus with one drive address | `virDomainDefDuplicateDriveAddressesValidate` (domain_validate.c) | \"Found duplicate drive address for disk with target name 'sda' controller='0' bus='0' target='0' unit='0'\" |\n| an IDE, SATA, SCSI or floppy disk with a non-drive address | `virDomainDiskAddressDiskBusCompatibility` (domain_validate.c) | \"Invalid address type 'pci' for the disk 'hda' with the bus type 'ide'\" |\n| `<vendor>` over 8 bytes, `<product>` over 16 (SCSI) or 40 bytes | `virDomainDiskDefValidate` | \"disk product is more than 16 characters\" |\n| a target that is not a prefix (`fd`, `hd`, `vd`, `sd`, `xvd`, `ubd`), lowercase letters and optional digits | `virDiskNameParse` (virutil.c) from `qemuValidateDomainDeviceDefDisk` and `virDomainDiskDefAssignAddress` | \"invalid disk target '\u2026'\", \"Unknown disk name '\u2026' and no address specified\" |\n| `<vendor>` on a non-SCSI disk, `<product>` on a disk not IDE, SATA or SCSI | `qemuValidateDomainDeviceDefDiskFrontend` (qemu_validate.c) | \"Only scsi disk supports 'vendor'\" |\n| a target with partition digits (`vdb1`) | `qemuValidateDomainDeviceDefDisk` (qemu_validate.c) | \"invalid disk target 'vdb1', partitions can't appear in disk targets\" |\n| `<driver type='iso'>`, `'dir'` or `'cow'` | `qemuDomainValidateStorageSource` (qemu_domain.c) | \"storage format 'iso' is not directly supported by QEMU, use 'raw' instead\" |\n| one host PCI device (domain, bus, slot, function) or USB device twice, as `<hostdev>` or `<interface type='hostdev'>` | `virDomainDefHostdevValidate` \u2192 `virDomainHostdevMatch` (domain_validate.c, domain_conf.c) | \"Hostdev already exists in the domain configuration\" |\n| one guest PCI address (domain, bus, slot, function) written on two devices | `qemuDomainCollectPCIAddress` \u2192 `virDomainPCIAddressReserveAddrInternal` (qemu_domain_address.c, domain_addr.c) | \"Attempted double use of PCI Address 0000:01:00.0\" |\n| two non-USB controllers of one type with one `index` | `virDomainDefRejectDuplicateControllers` (domain_postparse.c) | \"Multiple 'pci' controllers with index '1'\" |\n\n**Derived drive addresses.** A disk without `<address>` gets one from its target name (`virDomainDiskDefAssignAddress`): IDE `hdN` \u2192 controller N/4, bus (N%4)/2, unit N%2; SATA `sdN` \u2192 controller N/6, unit N%6; floppy `fdN` \u2192 controller N/2, unit N%2 (N counts from a = 0). kvmlint compares those with the addresses written in the file, as libvirt does. A SCSI disk's derived address depends on the driver's bus width and is not derived; only written SCSI addresses are compared. A disk whose target is already repeated is left to that finding.\n\n**Formats.** Current QEMU has no `iso`, `dir` or `cow` block driver (`cow` was removed long ago): where a libvirt release did not check it at define time, the guest fails to start instead, so kvmlint reports it on every version. The other disk and controller checks are long-standing and made on every version too (their release of origin was not established).\n\n**Host devices.** PCI source addresses are compared as numbers (`0x06` and `6` are one bus; libvirt reads them with base 0). A USB device given by host `bus` and `device` is compared by those; one given by `vendor` and `product` only by those, so two identical USB dongles need their bus and device numbers. The check came with libvirt commit 9c3b6b7a \"conf: verify for duplicate hostdevs\" (2021); kvmlint makes it for libvirt 7.7.0 and later and when the version is unknown (virt-manager's test suite met it after 7.6.0).\n\n**Guest PCI addresses.** Only addresses written in the file are compared, as libvirt collects them before assigning the others: an address with domain, bus and slot 0 is none (`virPCIDeviceAddressIsEmpty`), the PIIX3's IDE controller at 0:0:1.1 and USB controller at 0:0:1.2 are not collected, and `<console>` (which can repeat its serial port) is left out. The slots libvirt reserves itself (the PIIX3's, the primary video's; libvirt's test `440fx-ide-address-conflict`) are not modelled.\n\n**Scope.** Only QEMU and KVM guests (`<domain type='kvm'|'qemu'>`) are checked. The duplicate, address and length checks are libvirt's generic ones, but other drivers' converters (`vmx2xml`, bhyve's `argv2xml`) produce such definitions and kvmlint leaves them alone. A disk without `<target dev>` is the schema's finding.\n\n## Incorrect\n\n```xml\n<disk type='file' device='cdrom'>\n  <driver name='qemu' type='iso'/>\n  <source file='/var/lib/libvirt/images/install.iso'/>\n  <target dev='hda' bus='ide'/>\n  <address type='pci' domain='0x0000' bus='0x00' slot='0x06' function='0x0'/>\n</disk>\n<disk type='file' device='cdrom'>\n  <source file='/var/lib/libvirt/images/drivers.iso'/>\n  <target dev='hda' bus='ide'/>\n</disk>\n```\n\n## Correct\n\n```xml\n<disk type='file' device='cdrom'>\n  <driver name='qemu' type='raw'/>\n  <source file='/var/lib/libvirt/images/install.iso'/>\n  <target dev='hda' bus='ide'/>\n  <address type='drive' controller='0' bus='0' target='0' unit='0'/>\n</disk>\n<disk type='file' device='cdrom'>\n  <source file='/var/lib/libvirt/images/drivers.iso'/>\n  <target dev='hdb' bus='ide'/>\n</disk>\n```\n\n## Fix\n\nThere is no automatic fix: which disk gets which name or address is the guest owner's choice. Each message's help line names a change libvirt accepts.\n\n## Needs\n\n**domain**. A host snapshot's libvirt version older than 7.7.0 turns the host device check off.\n\n## Sources\n\n- libvirt `src/conf/domain_validate.c`: `virDomainDiskDefValidate`, `virDomainDiskAddressDiskBusCompatibility`, `virDomainDefDuplicateDiskInfoValidate`, `virDomainDefDuplicateDriveAddressesValidate`; `src/conf/domain_conf.c`: `virDomainDiskDefCheckDuplicateInfo`, `virDomainDiskDefAssignAddress`; `src/conf/domain_postparse.c`: `virDomainDiskDefPostParse`, `virDomainDefRejectDuplicateControllers`; `src/util/virutil.c`: `virDiskNameParse`; `src/qemu/qemu_validate.c`: `qemuValidateDomainDeviceDefDisk`, `qemuValidateDomainDeviceDefDiskFrontend`; `src/qemu/qemu_domain.c`: `qemuDomainValidateStorageSource`; `virDomainDefHostdevValidate`, `virDomainHostdevMatchSubsysPCI`, `virDomainHostdevMatchSubsysUSB`; `src/qemu/qemu_domain_address.c`: `qemuDomainCollectPCIAddress`; `src/conf/domain_addr.c`: `virDomainPCIAddressReserveAddrInternal`, read in libvirt 11.3.0.\n- libvirt's tests (tests/qemuxmlconftest.c): `disk-same-targets`, `disk-address-conflict`, `disk-ide-incompatible-address`, `disk-sata-incompatible-address`, `disk-scsi-incompatible-address`, `disk-fdc-incompatible-address`, `disk-scsi-product-length`, `disk-scsi-disk-vpd-build-error`, `disk-attaching-partition-nosupport`, `disk-target-overflow`, `disk-fmt-iso`, `disk-fmt-dir`, `disk-fmt-cow`, `pci-bridge-duplicate-index`, `q35-dmi-bad-address1`, `hostdev-pci-duplicate`, `hostdev-usb-duplicate`.\n- libvirt, Domain XML format, \xA7Hard drives, floppy disks, CDROMs and \xA7Controllers.\n",
     "duplicate-domain-identity": "# duplicate-domain-identity\n\nReports two domains planned on the same host that have the same `<name>`, or the same `<uuid>`. libvirt identifies a domain by both, so on one host they cannot be two guests. Each shared name or UUID is reported at the `<name>` (or `<uuid>`) of every file the host would not hold (defining the files in path order: the second of a name or UUID is refused, a copy with both equal replaces the earlier file), with the other files as related places. So the finding lands on each file the plan rules leave out: copies a pull request adds cannot replace a guest and silence the finding with a directive of their own, since the replaced file, which the pull request does not touch, is reported too. Names compare as libvirt compares them, exactly as written (`web-01 ` is another name).\n\n## Why this matters\n\nlibvirt keeps one list of domains per host and looks each new definition up by UUID and by name (`virDomainObjListAddLocked` in `src/conf/virdomainobjlist.c`):\n\n- the same name with another UUID: `virsh define` fails with `domain 'web-01' already exists with uuid \u2026`;\n- the same UUID with another name: it fails with `domain 'web-01' is already defined with uuid \u2026`;\n- the same name and UUID: the second definition *replaces* the first, silently. Two files in git describe one guest, and whichever is defined last wins.\n\nA copied domain file that kept its `<name>` or `<uuid>` (a new guest made from an old one) is the usual cause. Each file is valid alone; the clash shows only when the domains of one host are checked together, which is why this is a plan rule. UUIDs are compared as libvirt parses them: case and dashes do not matter. A domain without `<uuid>` gets a random one from libvirt, so only its name can clash.\n\n**One finding for one cause.** Since the host holds one domain per name and per UUID, the other plan rules (CPUs two guests share, hugepage pools, node memory) and `kvmlint plan` count the duplicates as one guest: the files are defined in path order, a refused definition is left out and a replacing one replaces (`src/model/domain-identity.ts`). A copied file or a symlinked second name therefore gets this finding alone, not also a CPU conflict with itself or a pool counted twice.\n\n## Incorrect\n\nTwo files planned on one host:\n\n```xml\n<!-- domains/web-01.xml -->\n<name>web-01</name>\n<uuid>626d209b-d6e8-55e5-ae8c-326a8b67fcde</uuid>\n```\n\n```xml\n<!-- domains/web-02.xml, copied from web-01.xml -->\n<name>web-01</name>\n<uuid>626d209b-d6e8-55e5-ae8c-326a8b67fcde</uuid>\n```\n\n## Correct\n\n```xml\n<!-- domains/web-02.xml -->\n<name>web-02</name>\n<uuid>0b6f3f0e-5c1d-4c52-9a43-7a0c1b7f2d19</uuid>\n```\n\n## Fix\n\nNone automatic: which domain keeps the identity is a person's call. Give the new domain its own name and a new UUID (`uuidgen`), or remove the `<uuid>` element and let libvirt generate one at define time.\n\n## Sources\n\n- libvirt `src/conf/virdomainobjlist.c`, `virDomainObjListAddLocked`: the name and UUID checks and their error messages.\n- libvirt `src/util/viruuid.c`, `virUUIDParse`: UUIDs with or without dashes, hex digits in either case.\n",
     "emulatorpin-overlaps-vcpus": "# emulatorpin-overlaps-vcpus\n\nReports QEMU emulator threads that may run on a host CPU dedicated to one of the guest's vCPUs (a vCPU whose effective affinity is exactly that one CPU). The finding is a warning, or an error when an overlapped vCPU, or the emulator itself (`<emulatorsched>`), has realtime (`fifo` or `rr`) scheduling, or an info when a realtime guest pins its normal emulator among its non-realtime vCPUs only (OpenStack Nova's `hw:cpu_realtime_mask` layout). It points at the `cpuset` that sets the emulator's affinity: the `<emulatorpin>`, or the `<vcpu cpuset>` the emulator falls back to when there is no `<emulatorpin>`. A guest confined whole to one CPU by `<vcpu cpuset>`, with no `<vcpupin>` (a one-vCPU appliance), is not reported unless a thread is realtime: its vCPU and emulator share the CPU through the one setting that places both, and nothing was dedicated (two vCPUs there are `vcpu-pin-collision`'s finding).\n\n## Why this matters\n\nThe \"emulator\" is every thread of the QEMU process that is neither a vCPU nor an IOThread: the main loop, device emulation, disk and network I/O without an IOThread, migration, VNC/SPICE, the RCU thread. libvirt gives it `<emulatorpin cpuset>`, else `<vcpu cpuset>`, else numad's nodes with `placement='auto'`, else every online CPU (formatdomain \xA7CPU Tuning; `qemuProcessSetupEmulator` in `qemu_process.c`).\n\nA vCPU pinned to one CPU of its own is meant to have that CPU to itself. If the emulator's set includes that CPU, the scheduler puts emulator work there whenever it likes: every interrupt the guest raises, every disk completion handled in the main loop preempts the vCPU, and the guest sees latency spikes and steal time. A common way to get there is a `<vcpu cpuset>` that lists exactly the pinned CPUs: it looks like a bound for the vCPUs, but with no `<emulatorpin>` the emulator follows it onto those CPUs.\n\nWith `<vcpusched scheduler='fifo'|'rr'>` on the overlapped vCPU it is worse: a busy realtime vCPU is never preempted by the (SCHED_OTHER) emulator thread, so the emulator thread that landed on that CPU waits. Device emulation and I/O for the whole guest stall behind it, which often looks like a hung guest. The reverse, a realtime `<emulatorsched>` on a vCPU's CPU, starves the vCPU instead. Both are the error case (rules.md names the first; the second is the same overlap with the roles swapped). Which side starves which follows the priorities (`canStarve` in `src/model/threads.ts`): a realtime thread preempts normal ones and realtime ones of lower or equal priority, never one of higher priority. So a `fifo` emulator at priority 2 over `fifo` vCPUs at priority 1 is reported as the emulator starving the vCPU, not the reverse (libvirt's `genericxml2xmlindata/cputune.xml` has that shape).\n\nWhich rule owns what, so one mistake gets one finding:\n\n- an emulator with no pin at all (every online CPU) is `missing-emulatorpin`'s;\n- the emulator on a CPU dedicated to a vCPU is this rule's, as an error when either thread is realtime; `realtime-sched-unsafe` does not report that pair again;\n- an emulator that only overlaps vCPUs with floating pins (a shared pool, as OpenStack's `shared` policy writes it) is not reported: nothing there was dedicated.\n\nLayouts generated by OpenStack Nova are reported as they are: a `dedicated` instance without `hw:emulator_threads_policy` gets an `<emulatorpin>` holding all of its own vCPU CPUs (Nova's documented default: the emulator threads \"run on the same host CPUs as the instance itself\"). That is a true overlap; `hw:emulator_threads_policy=isolate`, or `share` with `compute.cpu_shared_set` configured, moves the emulator off the vCPUs. Where the overlap is intended, turn the rule off for those domains in the config.\n\nOne Nova layout is reported as an **info** instead: a realtime instance with `hw:cpu_realtime_mask` and no emulator threads policy. Nova then pins the (normal) emulator to the CPUs of the instance's non-realtime vCPUs, which its real-time guide says are left \"to handle overhead processes\", and keeps it off the realtime vCPUs' CPUs; libvirt's kvm-realtime page likewise keeps one non-realtime vCPU for the guest's I/O. So when the guest has realtime vCPUs, the emulator is not realtime, and every vCPU its `<emulatorpin>` overlaps is a normal one, the overlap is that layout: the info says so, and moving the emulator to housekeeping CPUs is a suggestion, not a `--fix`. An overlap with any realtime vCPU stays an error.\n\n## Incorrect\n\nThe emulator pin reaches into CPU 4, vCPU 0's CPU:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-4'/>\n</cputune>\n```\n\nThe emulator follows `<vcpu cpuset>` onto every pinned CPU:\n\n```xml\n<vcpu placement='static' cpuset='8-11'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='8'/>\n  <vcpupin vcpu='1' cpuset='9'/>\n  <vcpupin vcpu='2' cpuset='10'/>\n  <vcpupin vcpu='3' cpuset='11'/>\n</cputune>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n## Fix\n\n`kvmlint --fix` applies a fix only when the domain is linted against a host snapshot whose housekeeping set is known and not empty (as for `missing-emulatorpin`). The target is the housekeeping CPUs on the host node(s) of the vCPU pins, or all of them when those nodes have none, minus every CPU a vCPU is pinned to and the SMT siblings of dedicated ones (the same target as `missing-emulatorpin`'s); a realtime emulator gets no fix (spread over housekeeping CPUs it would starve them: give it a CPU of its own). The fix rewrites the `<emulatorpin cpuset>` value; when the emulator followed `<vcpu cpuset>`, it inserts `<emulatorpin cpuset='\u2026'/>` into `<cputune>` where libvirt's formatter writes it (after the `<vcpupin>`s), leaving `<vcpu cpuset>` alone since it still bounds any unpinned vCPU.\n\n```xml\n  <emulatorpin cpuset='0-3'/>\n```\n\nWithout a host snapshot there is no fix: choosing between the shared housekeeping CPUs and a spare CPU reserved for this guest is a person's decision. When the `<emulatorpin>` also names CPUs no vCPU is dedicated to, a suggestion offers to keep only those.\n\n## Needs\n\n**domain**. The host snapshot is only needed for the fix and for naming housekeeping CPUs.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Tuning (`emulatorpin`, `vcpupin`, `vcpusched`) and \xA7CPU Allocation (`<vcpu cpuset>`: the default for the emulator when `emulatorpin` is absent).\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupEmulator`, `qemuProcessSetupPid`).\n- libvirt `src/conf/domain_conf.c` (`virDomainCputuneDefFormat`: order of `vcpupin`, `emulatorpin`, `iothreadpin`).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): \"The QEMU emulator threads need to be pinned to host CPUs that are not in the isolcpus reserved set\".\n- sched(7), \"SCHED_FIFO\": a SCHED_FIFO thread runs until it blocks, yields or is preempted by a higher-priority thread.\n- OpenStack Nova, admin guide \"CPU topologies\", \xA7Customizing instance emulator thread pinning policies (`hw:emulator_threads_policy`).\n- OpenStack Nova, admin guide \"Real Time\" (`hw:cpu_realtime`, `hw:cpu_realtime_mask`: the non-realtime cores \"handle overhead processes\").\n- The KVM tuning guide for Rocky Linux: emulatorpin on housekeeping cores, apart from 1:1 vCPU pins.\n",
     "guest-cell-spans-host-nodes": "# guest-cell-spans-host-nodes\n\nReports a guest NUMA cell whose vCPUs are pinned to CPUs on more than one host NUMA node (on the `<cell>` start tag), and a guest with more NUMA cells holding vCPUs than the host has nodes with CPUs (on the `<numa>` start tag). Both are warnings.\n\n## Why this matters\n\nA guest NUMA topology (`<cpu><numa><cell>`) tells the guest kernel which vCPUs share local memory. The guest's scheduler and allocator act on it: tasks stay near their memory, and memory is allocated on the node of the CPU that asks. The promise only holds if each guest cell maps onto one host node:\n\n- **a cell spanning host nodes**: some of the cell's vCPUs run on another socket than the rest, and than the memory bound to the cell. The guest sees all of them as local to each other, so it places threads and memory accordingly, and some of those accesses cross the interconnect without the guest knowing. A `<vcpu cpuset>` covering several nodes makes every cell span them;\n- **more cells with vCPUs than host nodes with CPUs**: at least two guest cells share one host node. The guest keeps its tasks apart from each other's memory for no benefit, and its NUMA distances mean nothing. A CPU-less host node (CXL memory, a memory-only node) does not count: mirror it with a guest cell that has memory and no `cpus`, as libvirt allows.\n\nThe rule takes each vCPU's effective pin (`vcpupin`, else `<vcpu cpuset>`) and the host nodes of those CPUs. Unpinned vCPUs and `placement='auto'` (numad chooses at start) are not known offline and are left out; a guest with no pinned vCPU is not checked at all, its cell count included (a two-cell test guest on a one-node desktop claims nothing about the host's nodes). A guest with a single cell is not checked for spanning: it makes no claim of locality between cells. That cell often exists only for shared memory (virtiofs, vhost-user), and is no different from a guest without cells, whose memory placement `pin-crosses-nodeset` weighs. vCPUs listed in no cell are `guest-numa-coverage`'s.\n\n## Incorrect\n\nGuest cell 0 is vCPUs 0-3, but vCPU 3 is pinned to CPU 20 on host node 1:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='20'/>\n  <!-- vCPUs 4-7 on CPUs 21-24 (node 1) -->\n</cputune>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-3' memory='8' unit='GiB'/>\n    <cell id='1' cpus='4-7' memory='8' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Correct\n\nEach cell's vCPUs on one host node, and the cell's memory bound there:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <!-- vCPUs 4-7 on CPUs 20-23 (node 1) -->\n</cputune>\n<numatune>\n  <memnode cellid='0' mode='strict' nodeset='0'/>\n  <memnode cellid='1' mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nNo automatic fix: which CPUs a cell should move to is a placement decision. Pin each guest cell's vCPUs to CPUs of one host node and bind its memory with `<memnode>`. Give the guest at most as many cells with vCPUs as the host has nodes with CPUs.\n\n## Needs\n\n**host snapshot**: which node each CPU belongs to, and which nodes have CPUs. Without a host the rule is silent.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU model and topology (`<numa>`, `<cell id cpus memory>`; `cpus` optional for memory-only cells), \xA7CPU Tuning, \xA7NUMA Node Tuning (`memnode`).\n- libvirt `src/conf/numa_conf.c`: guest cells and their `memnode` bindings.\n- OpenStack Nova `nova/virt/hardware.py`: each guest NUMA cell is fitted to exactly one host NUMA cell.\n- Linux `Documentation/admin-guide/mm/numa_memory_policy.rst`: local allocation on the node of the faulting CPU.\n- The KVM tuning guide for Rocky Linux: guest NUMA cells mirroring the host's, each pinned within one socket.\n",

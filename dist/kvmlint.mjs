@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"018ab860d24d00503b53c3f6e177467d868c8da656bcddc068dd400825aa55ae"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"ceecddd70a904815e1ce2673ff89bebedc4b5f16f5c642e9dc2a358b415ceacf"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {
