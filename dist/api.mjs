@@ -13716,8 +13716,56 @@ function isDomainRoot(el) {
   return name === "domain" || name.endsWith(":domain") && name.indexOf(":") === name.length - 7 && name.length > 7;
 }
 var VIRT_TYPES = /* @__PURE__ */ new Set(["none", "qemu", "kqemu", "kvm", "xen", "lxc", "uml", "openvz", "test", "vmware", "hyperv", "vbox", "phyp", "parallels", "bhyve", "vz", "hvf"]);
-var PREFIXED_ATTRIBUTE = /[ \t\r\n](?!xmlns:)[^\s=<>/'":]+:[^\s=<>/'"]+[ \t\r\n]*=/g;
-var PREFIXED_ELEMENT = /<[^\s=<>/'"!?:]+:/g;
+function mayHavePrefixedName(text, from, to, attributeSkipped, elementSkipped) {
+  const inside = (ranges, at) => ranges.some((r) => at >= r.start && at < r.end);
+  for (let colon = text.indexOf(":", from); colon >= 0; colon = text.indexOf(":", colon + 1)) {
+    let start = colon;
+    while (start > from && isPrefixChar(text.charCodeAt(start - 1))) start--;
+    if (start - 1 >= to) break;
+    if (start === colon || start === from) continue;
+    const before = text.charCodeAt(start - 1);
+    if (before === 60) {
+      const prefix = text.slice(start, colon);
+      if (!prefix.includes("!") && !prefix.includes("?") && !inside(elementSkipped, start - 1)) return true;
+    } else if (before === 32 || before === 9 || before === 10 || before === 13) {
+      if (text.startsWith("xmlns:", start)) continue;
+      let end = colon + 1;
+      while (end < text.length && (isPrefixChar(text.charCodeAt(end)) || text.charCodeAt(end) === 58)) end++;
+      if (end === colon + 1) continue;
+      while (end < text.length && (text.charCodeAt(end) === 32 || text.charCodeAt(end) === 9 || text.charCodeAt(end) === 10 || text.charCodeAt(end) === 13)) end++;
+      if (text.charCodeAt(end) === 61 && !inside(attributeSkipped, start - 1)) return true;
+    }
+  }
+  return false;
+}
+function isPrefixChar(c) {
+  switch (c) {
+    case 61:
+    case 60:
+    case 62:
+    case 47:
+    case 39:
+    case 34:
+    case 58:
+    case 32:
+    case 9:
+    case 10:
+    case 11:
+    case 12:
+    case 13:
+    case 160:
+    case 5760:
+    case 8232:
+    case 8233:
+    case 8239:
+    case 8287:
+    case 12288:
+    case 65279:
+      return false;
+    default:
+      return !(c >= 8192 && c <= 8202);
+  }
+}
 var CPU_MODES = /* @__PURE__ */ new Set(["custom", "host-model", "host-passthrough", "maximum"]);
 function buildDomainModel(domain) {
   const problems = [];
@@ -14229,18 +14277,8 @@ var ModelBuilder = class {
     const ranges = (list) => list.map((c) => c.range);
     const from = domain.startTag.start;
     const to = domain.range.end;
-    const found = (re, skipped) => {
-      re.lastIndex = from;
-      for (let m = re.exec(text); m !== null && m.index < to; m = re.exec(text)) {
-        const at = m.index;
-        const skip = skipped.find((r) => at >= r.start && at < r.end);
-        if (!skip) return true;
-        re.lastIndex = skip.end;
-      }
-      return false;
-    };
     const attributesSkipped = [domain.startTag, ...ranges(metadata), ...ranges(foreign.filter((c) => !qemu.includes(c)))];
-    if (!found(PREFIXED_ATTRIBUTE, attributesSkipped) && !found(PREFIXED_ELEMENT, [domain.startTag, ...ranges(metadata), ...ranges(foreign)])) return;
+    if (!mayHavePrefixedName(text, from, to, attributesSkipped, [domain.startTag, ...ranges(metadata), ...ranges(foreign)])) return;
     const attributesOnly = /* @__PURE__ */ new Set();
     const stack = [domain];
     for (const q of qemu) {
@@ -15168,7 +15206,7 @@ var boot_config_invalid_default = defineDomainRule({
       const devices = firstChild(domain.element, "devices");
       const orders = /* @__PURE__ */ new Map();
       let firstOrder;
-      for (const dev of devices?.children ?? []) {
+      for (const dev of devices?.contentIncludes("<boot") ? devices.children : []) {
         if (!BOOTABLE_DEVICES.has(dev.name)) continue;
         const boot = firstChild(dev, "boot");
         const orderAttr = boot ? attribute(boot, "order") : void 0;
@@ -16135,6 +16173,81 @@ function libvirtUintBase0(text) {
   const v = m[2] !== void 0 ? parseInt(m[2], 16) : m[3] !== void 0 ? m[3] === "" ? 0 : parseInt(m[3], 8) : Number(m[4]);
   return Number.isSafeInteger(v) && v <= 4294967295 ? v : void 0;
 }
+function plainDevicesText(devices) {
+  const { text, start, end } = devices.contentSpan();
+  const content = text.slice(start, end);
+  return content.includes("!") || content.includes("?") || content.includes("&") ? void 0 : content;
+}
+function isTagSpace(c) {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+function nextStartTag(text, open, from) {
+  for (let at = text.indexOf(open, from); at >= 0; at = text.indexOf(open, at + open.length)) {
+    const next = text.charCodeAt(at + open.length);
+    if (isTagSpace(next) || next === 62 || next === 47) return at;
+  }
+  return -1;
+}
+var CANONICAL_PCI_ADDRESS = /<address type='pci' domain='0x[0-9a-f]{4}' bus='0x[0-9a-f]{2}' slot='0x[0-9a-f]{2}' function='0x[0-7]'[ />]/y;
+var PCI_DOMAIN_AT = "<address type='pci' domain='0x".length;
+var PCI_BUS_AT = PCI_DOMAIN_AT + 4 + "' bus='0x".length;
+var PCI_SLOT_AT = PCI_BUS_AT + 2 + "' slot='0x".length;
+var PCI_FUNCTION_AT = PCI_SLOT_AT + 2 + "' function='0x".length;
+function hexAt(text, at, n) {
+  let v = 0;
+  for (let i = at; i < at + n; i++) {
+    const c = text.charCodeAt(i);
+    v = v * 16 + (c <= 57 ? c - 48 : c - 87);
+  }
+  return v;
+}
+function pciAddressesMayRepeat(text) {
+  const seen = /* @__PURE__ */ new Set();
+  for (let at = nextStartTag(text, "<address", 0); at >= 0; at = nextStartTag(text, "<address", at + 8)) {
+    if (!text.startsWith("<address type='", at)) return true;
+    if (!text.startsWith("pci'", at + 15)) continue;
+    CANONICAL_PCI_ADDRESS.lastIndex = at;
+    if (!CANONICAL_PCI_ADDRESS.test(text)) return true;
+    const key = ((hexAt(text, at + PCI_DOMAIN_AT, 4) * 256 + hexAt(text, at + PCI_BUS_AT, 2)) * 256 + hexAt(text, at + PCI_SLOT_AT, 2)) * 8 + hexAt(text, at + PCI_FUNCTION_AT, 1);
+    if (seen.has(key)) return true;
+    seen.add(key);
+  }
+  return false;
+}
+var CANONICAL_CONTROLLER = /<controller type='([^'<>]*)' index='(0|[1-9][0-9]{0,8})'[ />]/y;
+function controllerIndexesMayRepeat(text) {
+  const seen = /* @__PURE__ */ new Set();
+  for (let at = nextStartTag(text, "<controller", 0); at >= 0; at = nextStartTag(text, "<controller", at + 11)) {
+    CANONICAL_CONTROLLER.lastIndex = at;
+    const m = CANONICAL_CONTROLLER.exec(text);
+    if (m === null) return true;
+    if (m[1] === "usb") continue;
+    const key = `${m[1]}|${m[2]}`;
+    if (seen.has(key)) return true;
+    seen.add(key);
+  }
+  return false;
+}
+var DISK_SUSPECTS = ['"', "<vendor", "<product", "'drive'", "floppy", "type='iso'", "type='dir'", "type='cow'"];
+var PLAIN_VIRTIO_TARGET = /<target dev='(vd[a-z]{1,3})'(?: bus='virtio')?\/>/y;
+function disksPlainlyValid(text) {
+  const targets = /* @__PURE__ */ new Set();
+  for (let at = nextStartTag(text, "<disk", 0); at >= 0; at = nextStartTag(text, "<disk", at + 5)) {
+    const end = text.indexOf("</disk>", at);
+    if (end < 0) return false;
+    const body = text.slice(at, end);
+    for (const suspect of DISK_SUSPECTS) if (body.includes(suspect)) return false;
+    const target = text.indexOf("<target", at);
+    if (target < 0 || target > end) return false;
+    PLAIN_VIRTIO_TARGET.lastIndex = target;
+    const m = PLAIN_VIRTIO_TARGET.exec(text);
+    if (m === null || targets.has(m[1])) return false;
+    const second = text.indexOf("<target", target + 7);
+    if (second >= 0 && second < end || text.lastIndexOf("<disk", end) !== at) return false;
+    targets.add(m[1]);
+  }
+  return true;
+}
 function base0Attrs(el, names2) {
   const out = [];
   for (const n of names2) {
@@ -16200,8 +16313,9 @@ var device_config_invalid_default = defineDomainRule({
     if (!runsOnQemu(domain)) return;
     const devices = firstChild(domain.element, "devices");
     if (!devices) return;
+    const text = plainDevicesText(devices);
     const disks = [];
-    for (const disk of childrenNamed(devices, "disk")) {
+    for (const disk of text === void 0 || !disksPlainlyValid(text) ? childrenNamed(devices, "disk") : []) {
       const target = firstChild(disk, "target");
       const devAttr = target ? attribute(target, "dev") : void 0;
       if (!devAttr || devAttr.value === "") continue;
@@ -16289,7 +16403,7 @@ var device_config_invalid_default = defineDomainRule({
       });
     }
     const hostdevsChecked = libvirtAtLeast(host?.model.libvirtVersion, HOSTDEV_DUPLICATES_SINCE);
-    const hostdevs = hostdevsChecked === false ? [] : hostdevSources(devices);
+    const hostdevs = hostdevsChecked === false || !devices.contentIncludes("hostdev") ? [] : hostdevSources(devices);
     const version = hostdevsChecked === true ? `${host.model.libvirtVersion} ` : "";
     for (let j = 1; j < hostdevs.length; j++) {
       const first = hostdevs.slice(0, j).find((a) => hostdevMatch(a, hostdevs[j]));
@@ -16302,7 +16416,7 @@ var device_config_invalid_default = defineDomainRule({
       });
     }
     const pciUsers = /* @__PURE__ */ new Map();
-    for (const el of devices.children) {
+    for (const el of text === void 0 || pciAddressesMayRepeat(text) ? devices.children : []) {
       if (el.name === "console") continue;
       const address = firstChild(el, "address");
       if (!address || attribute(address, "type")?.value !== "pci") continue;
@@ -16330,7 +16444,7 @@ var device_config_invalid_default = defineDomainRule({
       });
     }
     const controllers = /* @__PURE__ */ new Map();
-    for (const c of childrenNamed(devices, "controller")) {
+    for (const c of text === void 0 || controllerIndexesMayRepeat(text) ? childrenNamed(devices, "controller") : []) {
       const type = attribute(c, "type")?.value ?? "ide";
       if (type === "usb") continue;
       const indexAttr = attribute(c, "index");

@@ -33,7 +33,7 @@ tuneV8ForLint();
 var here = (0, import_node_path.dirname)((0, import_node_url.fileURLToPath)(__kvmlintLauncherUrl));
 var bundlePath = (0, import_node_path.join)(here, CLI_BUNDLE);
 var cachePath = (0, import_node_path.join)(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"ceecddd70a904815e1ce2673ff89bebedc4b5f16f5c642e9dc2a358b415ceacf"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"dcd7766e8a080d550432f808fc26bce2e98d48b2a8fd255ecce3ac2f1e71c26c"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -117,7 +117,8 @@ export default defineDomainRule({
       const devices = firstChild(domain.element, 'devices');
       const orders = new Map<number, XmlAttribute>();
       let firstOrder: XmlAttribute | undefined;
-      for (const dev of devices?.children ?? []) {
+      // Most guests give no device a <boot>: the devices' elements are then not built (most of a guest's elements).
+      for (const dev of devices?.contentIncludes('<boot') ? devices.children : []) {
         if (!BOOTABLE_DEVICES.has(dev.name)) continue;
         const boot = firstChild(dev, 'boot');
         const orderAttr = boot ? attribute(boot, 'order') : undefined;

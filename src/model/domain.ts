@@ -399,11 +399,50 @@ export function isDomainRoot(el: XmlElement | undefined): boolean {
 /** virDomainVirt (domain_conf.c, libvirt 11.3): the `<domain type>` names libvirt parses. */
 const VIRT_TYPES: ReadonlySet<string> = new Set(['none', 'qemu', 'kqemu', 'kvm', 'xen', 'lxc', 'uml', 'openvz', 'test', 'vmware', 'hyperv', 'vbox', 'phyp', 'parallels', 'bhyve', 'vz', 'hvf']);
 
-/** An attribute name with a prefix other than `xmlns` in a start tag (a text test: a value may match too; names may be non-ASCII). */
-const PREFIXED_ATTRIBUTE = /[ \t\r\n](?!xmlns:)[^\s=<>/'":]+:[^\s=<>/'"]+[ \t\r\n]*=/g;
+/**
+ * Whether text[from, to) may hold an attribute name with a prefix other than `xmlns` (a blank, a name with a colon,
+ * then `=`: a value may look so too; names may be non-ASCII) outside `attributeSkipped`, or an element name with a
+ * prefix (`<` and a name with a colon) outside `elementSkipped`. A text test, from each colon back to where its name
+ * starts: a guest has a few colons (MAC addresses) where a scan from every blank looked at thousands of places.
+ */
+export function mayHavePrefixedName(text: string, from: number, to: number, attributeSkipped: readonly Range[], elementSkipped: readonly Range[]): boolean {
+  const inside = (ranges: readonly Range[], at: number) => ranges.some((r) => at >= r.start && at < r.end);
+  for (let colon = text.indexOf(':', from); colon >= 0; colon = text.indexOf(':', colon + 1)) {
+    // The prefix: the name characters before the colon (no blank, = < > / ' " or another colon).
+    let start = colon;
+    while (start > from && isPrefixChar(text.charCodeAt(start - 1))) start--;
+    // The `<` or blank opening the name must lie before `to`; later colons' names start later still.
+    if (start - 1 >= to) break;
+    if (start === colon || start === from) continue;
+    const before = text.charCodeAt(start - 1);
+    if (before === 0x3c /* < */) {
+      // An element name: `!` and `?` open declarations, comments and processing instructions.
+      const prefix = text.slice(start, colon);
+      if (!prefix.includes('!') && !prefix.includes('?') && !inside(elementSkipped, start - 1)) return true;
+    } else if (before === 0x20 || before === 0x09 || before === 0x0a || before === 0x0d) {
+      if (text.startsWith('xmlns:', start)) continue;
+      // An attribute name: the local part (colons allowed), blanks, then `=`.
+      let end = colon + 1;
+      while (end < text.length && (isPrefixChar(text.charCodeAt(end)) || text.charCodeAt(end) === 0x3a)) end++;
+      if (end === colon + 1) continue;
+      while (end < text.length && (text.charCodeAt(end) === 0x20 || text.charCodeAt(end) === 0x09 || text.charCodeAt(end) === 0x0a || text.charCodeAt(end) === 0x0d)) end++;
+      if (text.charCodeAt(end) === 0x3d /* = */ && !inside(attributeSkipped, start - 1)) return true;
+    }
+  }
+  return false;
+}
 
-/** A start tag whose name has a prefix (a text test). */
-const PREFIXED_ELEMENT = /<[^\s=<>/'"!?:]+:/g;
+/** A character of a name's prefix as the text test reads it: anything but JavaScript's \s, = < > / ' " and `:`. */
+function isPrefixChar(c: number): boolean {
+  switch (c) {
+    case 0x3d: case 0x3c: case 0x3e: case 0x2f: case 0x27: case 0x22: case 0x3a:
+    case 0x20: case 0x09: case 0x0a: case 0x0b: case 0x0c: case 0x0d: case 0xa0: case 0x1680: case 0x2028: case 0x2029:
+    case 0x202f: case 0x205f: case 0x3000: case 0xfeff:
+      return false;
+    default:
+      return !(c >= 0x2000 && c <= 0x200a);
+  }
+}
 
 /** virCPUMode (cpu_conf.c). */
 export const CPU_MODES: ReadonlySet<string> = new Set(['custom', 'host-model', 'host-passthrough', 'maximum']);
@@ -1051,18 +1090,8 @@ class ModelBuilder {
     const ranges = (list: readonly XmlElement[]) => list.map((c) => c.range);
     const from = domain.startTag.start;
     const to = domain.range.end;
-    const found = (re: RegExp, skipped: readonly Range[]): boolean => {
-      re.lastIndex = from;
-      for (let m = re.exec(text); m !== null && m.index < to; m = re.exec(text)) {
-        const at = m.index;
-        const skip = skipped.find((r) => at >= r.start && at < r.end);
-        if (!skip) return true;
-        re.lastIndex = skip.end;
-      }
-      return false;
-    };
     const attributesSkipped = [domain.startTag, ...ranges(metadata), ...ranges(foreign.filter((c) => !qemu.includes(c)))];
-    if (!found(PREFIXED_ATTRIBUTE, attributesSkipped) && !found(PREFIXED_ELEMENT, [domain.startTag, ...ranges(metadata), ...ranges(foreign)])) return;
+    if (!mayHavePrefixedName(text, from, to, attributesSkipped, [domain.startTag, ...ranges(metadata), ...ranges(foreign)])) return;
     // Below <qemu:*>, attributes only.
     const attributesOnly = new Set<XmlElement>();
     const stack: XmlElement[] = [domain];

@@ -380,6 +380,13 @@ export declare const MAX_PLAUSIBLE_VCPUS = 16384;
  * unprefixed children are what libvirt's XPath queries find, as here).
  */
 export declare function isDomainRoot(el: XmlElement | undefined): boolean;
+/**
+ * Whether text[from, to) may hold an attribute name with a prefix other than `xmlns` (a blank, a name with a colon,
+ * then `=`: a value may look so too; names may be non-ASCII) outside `attributeSkipped`, or an element name with a
+ * prefix (`<` and a name with a colon) outside `elementSkipped`. A text test, from each colon back to where its name
+ * starts: a guest has a few colons (MAC addresses) where a scan from every blank looked at thousands of places.
+ */
+export declare function mayHavePrefixedName(text: string, from: number, to: number, attributeSkipped: readonly Range[], elementSkipped: readonly Range[]): boolean;
 /** virCPUMode (cpu_conf.c). */
 export declare const CPU_MODES: ReadonlySet<string>;
 /** Builds the typed view of one `<domain>` element. Never throws on bad values: they land in `problems`. */
