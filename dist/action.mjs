@@ -20081,26 +20081,13 @@ function libvirtUintBase0(text) {
   const v = m[2] !== void 0 ? parseInt(m[2], 16) : m[3] !== void 0 ? m[3] === "" ? 0 : parseInt(m[3], 8) : Number(m[4]);
   return Number.isSafeInteger(v) && v <= 4294967295 ? v : void 0;
 }
-function plainDevicesText(devices) {
-  const { text, start, end } = devices.contentSpan();
-  const content = text.slice(start, end);
-  return content.includes("!") || content.includes("?") || content.includes("&") ? void 0 : content;
-}
-function isTagSpace(c) {
-  return c === 32 || c === 9 || c === 10 || c === 13;
-}
-function nextStartTag(text, open, from) {
-  for (let at = text.indexOf(open, from); at >= 0; at = text.indexOf(open, at + open.length)) {
-    const next = text.charCodeAt(at + open.length);
-    if (isTagSpace(next) || next === 62 || next === 47) return at;
-  }
-  return -1;
-}
 var CANONICAL_PCI_ADDRESS = /<address type='pci' domain='0x[0-9a-f]{4}' bus='0x[0-9a-f]{2}' slot='0x[0-9a-f]{2}' function='0x[0-7]'[ />]/y;
 var PCI_DOMAIN_AT = "<address type='pci' domain='0x".length;
 var PCI_BUS_AT = PCI_DOMAIN_AT + 4 + "' bus='0x".length;
 var PCI_SLOT_AT = PCI_BUS_AT + 2 + "' slot='0x".length;
 var PCI_FUNCTION_AT = PCI_SLOT_AT + 2 + "' function='0x".length;
+var CANONICAL_CONTROLLER = /<controller type='([^'<>]*)' index='(0|[1-9][0-9]{0,8})'[ />]/y;
+var PLAIN_VIRTIO_TARGET = /<target dev='(vd[a-z]{1,3})'(?: bus='virtio')?\/>/y;
 function hexAt(text, at, n) {
   let v = 0;
   for (let i = at; i < at + n; i++) {
@@ -20109,52 +20096,99 @@ function hexAt(text, at, n) {
   }
   return v;
 }
-function pciAddressesMayRepeat(text) {
-  const seen = /* @__PURE__ */ new Set();
-  for (let at = nextStartTag(text, "<address", 0); at >= 0; at = nextStartTag(text, "<address", at + 8)) {
-    if (!text.startsWith("<address type='", at)) return true;
-    if (!text.startsWith("pci'", at + 15)) continue;
-    CANONICAL_PCI_ADDRESS.lastIndex = at;
-    if (!CANONICAL_PCI_ADDRESS.test(text)) return true;
-    const key = ((hexAt(text, at + PCI_DOMAIN_AT, 4) * 256 + hexAt(text, at + PCI_BUS_AT, 2)) * 256 + hexAt(text, at + PCI_SLOT_AT, 2)) * 8 + hexAt(text, at + PCI_FUNCTION_AT, 1);
-    if (seen.has(key)) return true;
-    seen.add(key);
-  }
-  return false;
+function opens(text, at, open) {
+  if (!text.startsWith(open, at)) return false;
+  const c = text.charCodeAt(at + open.length);
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 62 || c === 47;
 }
-var CANONICAL_CONTROLLER = /<controller type='([^'<>]*)' index='(0|[1-9][0-9]{0,8})'[ />]/y;
-function controllerIndexesMayRepeat(text) {
-  const seen = /* @__PURE__ */ new Set();
-  for (let at = nextStartTag(text, "<controller", 0); at >= 0; at = nextStartTag(text, "<controller", at + 11)) {
-    CANONICAL_CONTROLLER.lastIndex = at;
-    const m = CANONICAL_CONTROLLER.exec(text);
-    if (m === null) return true;
-    if (m[1] === "usb") continue;
-    const key = `${m[1]}|${m[2]}`;
-    if (seen.has(key)) return true;
-    seen.add(key);
-  }
-  return false;
-}
-var DISK_SUSPECTS = ['"', "<vendor", "<product", "'drive'", "floppy", "type='iso'", "type='dir'", "type='cow'"];
-var PLAIN_VIRTIO_TARGET = /<target dev='(vd[a-z]{1,3})'(?: bus='virtio')?\/>/y;
-function disksPlainlyValid(text) {
+function scanDevices(devices) {
+  const { text, start, end } = devices.contentSpan();
+  const scan = { disksPlain: true, pciMayRepeat: false, controllerMayRepeat: false, hostdev: false };
+  const addresses = /* @__PURE__ */ new Set();
+  const controllers = /* @__PURE__ */ new Set();
   const targets = /* @__PURE__ */ new Set();
-  for (let at = nextStartTag(text, "<disk", 0); at >= 0; at = nextStartTag(text, "<disk", at + 5)) {
-    const end = text.indexOf("</disk>", at);
-    if (end < 0) return false;
-    const body = text.slice(at, end);
-    for (const suspect of DISK_SUSPECTS) if (body.includes(suspect)) return false;
-    const target = text.indexOf("<target", at);
-    if (target < 0 || target > end) return false;
-    PLAIN_VIRTIO_TARGET.lastIndex = target;
-    const m = PLAIN_VIRTIO_TARGET.exec(text);
-    if (m === null || targets.has(m[1])) return false;
-    const second = text.indexOf("<target", target + 7);
-    if (second >= 0 && second < end || text.lastIndexOf("<disk", end) !== at) return false;
-    targets.add(m[1]);
+  let inDisk = false;
+  let diskTarget = false;
+  const amp = text.indexOf("&", start);
+  if (amp >= 0 && amp < end) return void 0;
+  for (let at = text.indexOf("<", start); at >= 0 && at < end; at = text.indexOf("<", at + 1)) {
+    const c = text.charCodeAt(at + 1);
+    if (c === 33 || c === 63) return void 0;
+    if (c === 47) {
+      if (inDisk && text.startsWith("</disk>", at)) {
+        if (!diskTarget) scan.disksPlain = false;
+        inDisk = false;
+      }
+      continue;
+    }
+    switch (c) {
+      case 97:
+        if (!opens(text, at, "<address")) break;
+        if (!text.startsWith("<address type='", at)) {
+          scan.pciMayRepeat = true;
+          if (inDisk) scan.disksPlain = false;
+        } else if (text.startsWith("pci'", at + 15)) {
+          CANONICAL_PCI_ADDRESS.lastIndex = at;
+          if (!CANONICAL_PCI_ADDRESS.test(text)) scan.pciMayRepeat = true;
+          else {
+            const key = ((hexAt(text, at + PCI_DOMAIN_AT, 4) * 256 + hexAt(text, at + PCI_BUS_AT, 2)) * 256 + hexAt(text, at + PCI_SLOT_AT, 2)) * 8 + hexAt(text, at + PCI_FUNCTION_AT, 1);
+            if (addresses.has(key)) scan.pciMayRepeat = true;
+            addresses.add(key);
+          }
+        } else if (inDisk && text.startsWith("drive'", at + 15)) scan.disksPlain = false;
+        break;
+      case 99: {
+        if (!opens(text, at, "<controller")) break;
+        CANONICAL_CONTROLLER.lastIndex = at;
+        const m = CANONICAL_CONTROLLER.exec(text);
+        if (m === null) scan.controllerMayRepeat = true;
+        else if (m[1] !== "usb") {
+          const key = `${m[1]}|${m[2]}`;
+          if (controllers.has(key)) scan.controllerMayRepeat = true;
+          controllers.add(key);
+        }
+        break;
+      }
+      case 100:
+        if (opens(text, at, "<disk")) {
+          const close = text.indexOf(">", at);
+          const tag = text.slice(at, close + 1);
+          if (inDisk || tag.includes('"') || tag.includes("floppy")) scan.disksPlain = false;
+          if (!tag.endsWith("/>")) {
+            inDisk = true;
+            diskTarget = false;
+          }
+        } else if (inDisk && opens(text, at, "<driver")) {
+          const tag = text.slice(at, text.indexOf(">", at) + 1);
+          if (tag.includes('"') || tag.includes("type='iso'") || tag.includes("type='dir'") || tag.includes("type='cow'")) scan.disksPlain = false;
+        }
+        break;
+      case 116:
+        if (!inDisk || !opens(text, at, "<target")) break;
+        PLAIN_VIRTIO_TARGET.lastIndex = at;
+        {
+          const m = PLAIN_VIRTIO_TARGET.exec(text);
+          if (m === null || diskTarget || targets.has(m[1])) scan.disksPlain = false;
+          else targets.add(m[1]);
+        }
+        diskTarget = true;
+        break;
+      case 118:
+        if (inDisk && opens(text, at, "<vendor")) scan.disksPlain = false;
+        break;
+      case 112:
+        if (inDisk && opens(text, at, "<product")) scan.disksPlain = false;
+        break;
+      case 104:
+        if (opens(text, at, "<hostdev")) scan.hostdev = true;
+        break;
+      case 105:
+        if (opens(text, at, "<interface") && text.slice(at, text.indexOf(">", at)).includes("hostdev")) scan.hostdev = true;
+        break;
+    }
   }
-  return true;
+  if (inDisk) scan.disksPlain = false;
+  return scan;
 }
 function base0Attrs(el, names2) {
   const out = [];
@@ -20221,9 +20255,9 @@ var device_config_invalid_default = defineDomainRule({
     if (!runsOnQemu(domain)) return;
     const devices = firstChild(domain.element, "devices");
     if (!devices) return;
-    const text = plainDevicesText(devices);
+    const scan = scanDevices(devices);
     const disks = [];
-    for (const disk of text === void 0 || !disksPlainlyValid(text) ? childrenNamed(devices, "disk") : []) {
+    for (const disk of scan === void 0 || !scan.disksPlain ? childrenNamed(devices, "disk") : []) {
       const target = firstChild(disk, "target");
       const devAttr = target ? attribute(target, "dev") : void 0;
       if (!devAttr || devAttr.value === "") continue;
@@ -20311,7 +20345,7 @@ var device_config_invalid_default = defineDomainRule({
       });
     }
     const hostdevsChecked = libvirtAtLeast(host?.model.libvirtVersion, HOSTDEV_DUPLICATES_SINCE);
-    const hostdevs = hostdevsChecked === false || !devices.contentIncludes("hostdev") ? [] : hostdevSources(devices);
+    const hostdevs = hostdevsChecked === false || scan !== void 0 && !scan.hostdev ? [] : hostdevSources(devices);
     const version = hostdevsChecked === true ? `${host.model.libvirtVersion} ` : "";
     for (let j = 1; j < hostdevs.length; j++) {
       const first = hostdevs.slice(0, j).find((a) => hostdevMatch(a, hostdevs[j]));
@@ -20324,7 +20358,7 @@ var device_config_invalid_default = defineDomainRule({
       });
     }
     const pciUsers = /* @__PURE__ */ new Map();
-    for (const el of text === void 0 || pciAddressesMayRepeat(text) ? devices.children : []) {
+    for (const el of scan === void 0 || scan.pciMayRepeat ? devices.children : []) {
       if (el.name === "console") continue;
       const address = firstChild(el, "address");
       if (!address || attribute(address, "type")?.value !== "pci") continue;
@@ -20352,7 +20386,7 @@ var device_config_invalid_default = defineDomainRule({
       });
     }
     const controllers = /* @__PURE__ */ new Map();
-    for (const c of text === void 0 || controllerIndexesMayRepeat(text) ? childrenNamed(devices, "controller") : []) {
+    for (const c of scan === void 0 || scan.controllerMayRepeat ? childrenNamed(devices, "controller") : []) {
       const type = attribute(c, "type")?.value ?? "ide";
       if (type === "usb") continue;
       const indexAttr = attribute(c, "index");

@@ -33,7 +33,7 @@ tuneV8ForLint();
 var here = (0, import_node_path.dirname)((0, import_node_url.fileURLToPath)(__kvmlintLauncherUrl));
 var bundlePath = (0, import_node_path.join)(here, CLI_BUNDLE);
 var cachePath = (0, import_node_path.join)(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"dcd7766e8a080d550432f808fc26bce2e98d48b2a8fd255ecce3ac2f1e71c26c"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"8e7ad7540546c9647917c530589bedaf8c3382522fbe84139ef834b3462d19be"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {
