@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, closeSync, cpSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { captureHost } from '../../src/host/capture.ts';
@@ -10,30 +9,17 @@ import { formatSnapshot } from '../../src/host/snapshot-json.ts';
 import { loadHostSnapshotText } from '../../src/host/load.ts';
 import { buildHostModel } from '../../src/model/host-model.ts';
 import { hugepageHookNodes, hugepageHooksFor } from '../../src/model/hugepage-hooks.ts';
-import { SYSFS_FIXTURES_DIR } from '../../scripts/gen-sysfs-fixtures.ts';
+import { sysfsTreeFactory } from '../support/sysfs-tree.ts';
 
 // libvirt hooks that set hugepage pools when a guest starts, captured from a copy of a fixture tree with
 // hook scripts added (the VFIO desktop layouts), and from hostile copies.
-const temps: string[] = [];
-after(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 const HOOKS = 'etc/libvirt/hooks';
 const DISPATCHER = '#!/bin/bash\nGUEST_NAME="$1"\nHOOK_NAME="$2"\nSTATE_NAME="$3"\nBASEDIR="$(dirname $0)"\nHOOKPATH="$BASEDIR/qemu.d/$GUEST_NAME/$HOOK_NAME/$STATE_NAME"\nset -e\nif [ -f "$HOOKPATH" ]; then eval "$HOOKPATH" "$@"; elif [ -d "$HOOKPATH" ]; then\n  while read file; do [ -n "$file" ] && eval "$file" "$@"; done <<< "$(find -L "$HOOKPATH" -maxdepth 1 -type f -executable -print)"\nfi\n';
 const ALLOC = '#!/bin/bash\n## Load the config file\nsource "/etc/libvirt/hooks/kvm.conf"\necho $VM_HUGEPAGES > /proc/sys/vm/nr_hugepages\n';
 const RELEASE = '#!/bin/bash\necho 0 > /proc/sys/vm/nr_hugepages\n';
 
-/** A copy of the no-tuned fixture tree with these files (mode 0755 unless `plain`) added. */
-function tree(files: Record<string, string>, plain: string[] = []): string {
-  const dir = join(mkdtempSync(join(tmpdir(), 'kvmlint-hooks-')), 'root');
-  temps.push(dirname(dir));
-  cpSync(join(SYSFS_FIXTURES_DIR, 'no-tuned'), dir, { recursive: true, verbatimSymlinks: true });
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, rel)), { recursive: true });
-    writeFileSync(join(dir, rel), text);
-    chmodSync(join(dir, rel), plain.includes(rel) ? 0o644 : 0o755);
-  }
-  return dir;
-}
+const tree = sysfsTreeFactory('kvmlint-hooks-');
 
 function capture(root: string) {
   const r = captureHost({ root, now: new Date('2026-01-01T00:00:00Z') });

@@ -1,29 +1,14 @@
 import assert from 'node:assert/strict';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { captureHost } from '../../src/host/capture.ts';
 import { formatSnapshot } from '../../src/host/snapshot-json.ts';
 import { loadHostSnapshotText } from '../../src/host/load.ts';
-import { SYSFS_FIXTURES_DIR } from '../../scripts/gen-sysfs-fixtures.ts';
+import { sysfsTreeFactory } from '../support/sysfs-tree.ts';
 
 // Whether numad is installed (placement='auto' needs it), captured from copies of a fixture tree.
-const temps: string[] = [];
-after(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-/** A copy of the no-tuned fixture tree with these files added: mode 0755, or 0644 for those in `plain`. */
-function tree(files: Record<string, string>, plain: string[] = []): string {
-  const dir = join(mkdtempSync(join(tmpdir(), 'kvmlint-numad-')), 'root');
-  temps.push(dirname(dir));
-  cpSync(join(SYSFS_FIXTURES_DIR, 'no-tuned'), dir, { recursive: true, verbatimSymlinks: true });
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, rel)), { recursive: true });
-    writeFileSync(join(dir, rel), text);
-    chmodSync(join(dir, rel), plain.includes(rel) ? 0o644 : 0o755);
-  }
-  return dir;
-}
+const tree = sysfsTreeFactory('kvmlint-numad-');
 
 const numadOf = (root: string) => {
   const r = captureHost({ root, now: new Date('2026-01-01T00:00:00Z') });
