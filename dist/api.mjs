@@ -7012,9 +7012,72 @@ var SELF_CLOSING = 1;
 var LAZY = 2;
 var DEFAULT_NAMESPACE = 4;
 var ATTRIBUTE_DEFAULTS = 8;
+var NO_REFERENCES = 16;
 var MAX_ELEMENT_DEPTH = 256;
 var MAX_NAME_BYTES = 5e4;
 var LAZY_CONTAINERS = /* @__PURE__ */ new Set(["devices", "metadata", "sysinfo", "features", "clock", "os", "seclabel", "resource"]);
+var TAG_DEPTH_BITS = 4;
+var TAG_DEEP = (1 << TAG_DEPTH_BITS) - 1;
+function tagNameKey(name) {
+  return nameKeyAt(name, 0, name.length);
+}
+function nameKeyAt(text, start, end) {
+  const length = end - start;
+  return (length < 63 ? length : 63) | (text.charCodeAt(start) & 127) << 6 | (text.charCodeAt(end - 1) & 127) << 13;
+}
+function tagIs(text, at, name) {
+  for (let i = 1; i < name.length - 1; i++) if (text.charCodeAt(at + 1 + i) !== name.charCodeAt(i)) return false;
+  return true;
+}
+function descendantTags(el) {
+  if (!(el instanceof ElementNode) || el.endTagStart < 0) return void 0;
+  let root = el;
+  while (root.parent) root = root.parent;
+  const table = root.tagTable;
+  if (table === void 0) return void 0;
+  const own = lowerBound(table, el.startTagStart);
+  if (own === table.length || table[own] !== el.startTagStart) return void 0;
+  return { table, from: own + 2, to: lowerBound(table, el.endTagStart), depth: table[own + 1] & TAG_DEEP };
+}
+function mayContainElements(el, names2) {
+  let found = 0;
+  const tags = descendantTags(el);
+  if (tags === void 0) {
+    for (let i = 0; i < names2.length; i++) if (!(el instanceof ElementNode) || el.contentIncludes(`<${names2[i]}`)) found |= 1 << i;
+    return found;
+  }
+  const source = el.sourceText;
+  const { table, from, to } = tags;
+  for (let i = 0; i < names2.length; i++) {
+    const name = names2[i];
+    const key = tagNameKey(name);
+    for (let k = from; k < to; k += 2) {
+      if (table[k + 1] >>> TAG_DEPTH_BITS === key && tagIs(source, table[k], name)) {
+        found |= 1 << i;
+        break;
+      }
+    }
+  }
+  return found;
+}
+function mayContainElement(el, name) {
+  return mayContainElements(el, [name]) !== 0;
+}
+function mayHaveReferences(el) {
+  let root = el;
+  while (root.parent) root = root.parent;
+  return !(root instanceof ElementNode) || !root.declaresNoReferences;
+}
+function lowerBound(table, offset) {
+  let lo = 0;
+  let hi = table.length >>> 1;
+  while (lo < hi) {
+    const mid = lo + hi >>> 1;
+    if (table[2 * mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return 2 * lo;
+}
 var ElementNode = class _ElementNode {
   constructor(source, name, parent, startTagStart, startTagEnd2, selfClosing) {
     this.source = source;
@@ -7035,6 +7098,8 @@ var ElementNode = class _ElementNode {
   startTagEnd;
   /** Where `</name>` starts; -1 until the element closes, and for a self-closing one. Its end is found from it. */
   endTagStart = -1;
+  /** On the root of a document fastParse read: its tag table (descendantTags). */
+  tagTable = void 0;
   get selfClosing() {
     return (this.flags & SELF_CLOSING) !== 0;
   }
@@ -7050,6 +7115,16 @@ var ElementNode = class _ElementNode {
   }
   set declaresDefaultNamespace(value) {
     this.flags = value ? this.flags | DEFAULT_NAMESPACE : this.flags & ~DEFAULT_NAMESPACE;
+  }
+  /** The document's text. */
+  get sourceText() {
+    return this.source;
+  }
+  get declaresNoReferences() {
+    return (this.flags & NO_REFERENCES) !== 0;
+  }
+  set declaresNoReferences(value) {
+    this.flags = value ? this.flags | NO_REFERENCES : this.flags & ~NO_REFERENCES;
   }
   get declaresAttributeDefaults() {
     return (this.flags & ATTRIBUTE_DEFAULTS) !== 0;
@@ -7397,6 +7472,7 @@ var MAX_FAST_NAME = Math.floor(MAX_NAME_BYTES / 3);
 var OPEN_NAME_START = new Int32Array(MAX_ELEMENT_DEPTH + 1);
 var OPEN_NAME_END = new Int32Array(MAX_ELEMENT_DEPTH + 1);
 var ATTRIBUTE_START = new Int32Array(MAX_ATTRIBUTES);
+var tagScratch = new Int32Array(1024);
 var ATTRIBUTE_LENGTH = new Int32Array(MAX_ATTRIBUTES);
 var FastScanner = class {
   constructor(text) {
@@ -7417,6 +7493,10 @@ var FastScanner = class {
   /** Name offsets of the current start tag's attributes, for the duplicate check (shared scratch). */
   attrStart = ATTRIBUTE_START;
   attrLength = ATTRIBUTE_LENGTH;
+  /** Some text or attribute value holds an entity or character reference. */
+  references = false;
+  /** Numbers in tagScratch (two a tag). */
+  tagCount = 0;
   parse() {
     const { text } = this;
     let i = text.charCodeAt(0) === 65279 ? 1 : 0;
@@ -7440,6 +7520,8 @@ var FastScanner = class {
     i = this.misc(i);
     if (i !== this.n) return void 0;
     if (this.defaultNamespace) this.root.declaresDefaultNamespace = true;
+    if (!this.references) this.root.declaresNoReferences = true;
+    if (this.tagCount > 0) this.root.tagTable = tagScratch.slice(0, this.tagCount);
     return { root: this.root, comments: this.comments };
   }
   /** Whitespace and comments (before and after the root); returns the offset of anything else, -1 on a bad comment. */
@@ -7532,6 +7614,14 @@ var FastScanner = class {
   openElement(tagStart, nameStart, nameEnd, tagEnd, selfClosing) {
     const { depth } = this;
     const parent = depth > 0 ? this.nodes[depth - 1] : void 0;
+    if (this.tagCount === tagScratch.length) {
+      const grown = new Int32Array(tagScratch.length * 2);
+      grown.set(tagScratch);
+      tagScratch = grown;
+    }
+    tagScratch[this.tagCount] = tagStart;
+    tagScratch[this.tagCount + 1] = (depth < TAG_DEEP ? depth : TAG_DEEP) | nameKeyAt(this.text, nameStart, nameEnd) << TAG_DEPTH_BITS;
+    this.tagCount += 2;
     let node = null;
     if (depth === 0 || parent && !parent.lazy) {
       const name = nameAt(this.text, nameStart, nameEnd);
@@ -7629,6 +7719,7 @@ var FastScanner = class {
   /** `&` at `i` (outside comments): returns the offset of its `;`, -1 unless predefined or a valid character reference. */
   reference(i) {
     const { text } = this;
+    this.references = true;
     if (text.charCodeAt(i + 1) === HASH) {
       const hex = text.charCodeAt(i + 2) === 120;
       let j = hex ? i + 3 : i + 2;
@@ -13835,7 +13926,73 @@ function mentionsVhostUser(devices) {
   const found = VHOST_USER_WORDS.exec(text);
   return found !== null && found.index < end;
 }
-var MEM_TAG_TAILS = ["ory", "balloon"];
+function iothreadIdsInRawText(devices) {
+  const ids = /* @__PURE__ */ new Set();
+  const { text, start, end } = devices.contentSpan();
+  let firstController;
+  for (let at = text.indexOf("iothre", start); at >= 0 && at < end; at = text.indexOf("iothre", at + 6)) {
+    if (!text.startsWith("iothread", at)) continue;
+    firstController ??= firstControllerStart(text, start, end);
+    if (firstController >= 0 && at > firstController && mayBeInsideController(text, start, at)) return void 0;
+    let i = at + 8;
+    const before = text.charCodeAt(at - 1);
+    if (before === 60) {
+      if (text.charCodeAt(i) === 115) continue;
+      if (!text.startsWith(" id='", i) && !text.startsWith(' id="', i)) return void 0;
+      i += 4;
+    } else if (isXmlSpace(before)) {
+      if (text.charCodeAt(i) !== 61) return void 0;
+    } else continue;
+    const quote = text[i + 1];
+    if (quote !== "'" && quote !== '"') return void 0;
+    const close = text.indexOf(quote, i + 2);
+    const id = close < 0 ? void 0 : plainUint(text.slice(i + 2, close));
+    if (id === void 0) return void 0;
+    ids.add(id);
+  }
+  return ids;
+}
+var DRIVER_TAG = tagNameKey("driver");
+var IOTHREAD_TAG = tagNameKey("iothread");
+var CONTROLLER_TAG = tagNameKey("controller");
+function iothreadIdsInTags(devices, tags) {
+  const ids = /* @__PURE__ */ new Set();
+  const { text, end } = devices.contentSpan();
+  const { table, from, to } = tags;
+  const childDepth = tags.depth + 1;
+  let inController = false;
+  for (let k = from; k < to; k += 2) {
+    const at = table[k];
+    const info = table[k + 1];
+    const key = info >>> TAG_DEPTH_BITS;
+    if ((info & TAG_DEEP) === childDepth) inController = key === CONTROLLER_TAG && tagIs(text, at, "controller");
+    if (key === DRIVER_TAG && tagIs(text, at, "driver")) {
+      let stop = text.indexOf("<", at + 7);
+      if (stop < 0 || stop > end) stop = end;
+      for (let i = text.indexOf("iothread", at + 7); i >= 0 && i < stop; i = text.indexOf("iothread", i + 8)) {
+        if (inController) return void 0;
+        if (!isXmlSpace(text.charCodeAt(i - 1)) || text.charCodeAt(i + 8) !== 61) return void 0;
+        const id = quotedUint(text, i + 9);
+        if (id === void 0) return void 0;
+        ids.add(id);
+      }
+    } else if (key === IOTHREAD_TAG && tagIs(text, at, "iothread")) {
+      if (inController) return void 0;
+      if (!text.startsWith(" id='", at + 9) && !text.startsWith(' id="', at + 9)) return void 0;
+      const id = quotedUint(text, at + 13);
+      if (id === void 0) return void 0;
+      ids.add(id);
+    }
+  }
+  return ids;
+}
+function quotedUint(text, quoteAt) {
+  const quote = text[quoteAt];
+  if (quote !== "'" && quote !== '"') return void 0;
+  const close = text.indexOf(quote, quoteAt + 1);
+  return close < 0 ? void 0 : plainUint(text.slice(quoteAt + 1, close));
+}
+var MEMORY_DEVICE_NAMES = ["memory", "memballoon"];
 var LazyDeviceFacts = class {
   constructor(domain) {
     this.domain = domain;
@@ -13856,7 +14013,10 @@ var LazyDeviceFacts = class {
    * (each alone scanned the rest of the file when absent).
    */
   memTagsInText() {
-    this.memTags ??= this.devices()?.contentIncludesEach("<mem", MEM_TAG_TAILS) ?? 0;
+    if (this.memTags === void 0) {
+      const devices = this.devices();
+      this.memTags = devices ? mayContainElements(devices, MEMORY_DEVICE_NAMES) : 0;
+    }
     return this.memTags;
   }
   devices() {
@@ -13941,32 +14101,10 @@ var LazyDeviceFacts = class {
     return this.pmuFact.value;
   }
   iothreadIdsInText() {
-    const ids = /* @__PURE__ */ new Set();
     const devices = this.devices();
-    if (!devices) return ids;
-    const { text, start, end } = devices.contentSpan();
-    let firstController;
-    for (let at = text.indexOf("iothre", start); at >= 0 && at < end; at = text.indexOf("iothre", at + 6)) {
-      if (!text.startsWith("iothread", at)) continue;
-      firstController ??= firstControllerStart(text, start, end);
-      if (firstController >= 0 && at > firstController && mayBeInsideController(text, start, at)) return void 0;
-      let i = at + 8;
-      const before = text.charCodeAt(at - 1);
-      if (before === 60) {
-        if (text.charCodeAt(i) === 115) continue;
-        if (!text.startsWith(" id='", i) && !text.startsWith(' id="', i)) return void 0;
-        i += 4;
-      } else if (isXmlSpace(before)) {
-        if (text.charCodeAt(i) !== 61) return void 0;
-      } else continue;
-      const quote = text[i + 1];
-      if (quote !== "'" && quote !== '"') return void 0;
-      const close = text.indexOf(quote, i + 2);
-      const id = close < 0 ? void 0 : plainUint(text.slice(i + 2, close));
-      if (id === void 0) return void 0;
-      ids.add(id);
-    }
-    return ids;
+    if (!devices) return /* @__PURE__ */ new Set();
+    const tags = descendantTags(devices);
+    return tags === void 0 ? iothreadIdsInRawText(devices) : iothreadIdsInTags(devices, tags);
   }
   iothreadRefs() {
     if (!this.ioRefs) {
@@ -15206,7 +15344,7 @@ var boot_config_invalid_default = defineDomainRule({
       const devices = firstChild(domain.element, "devices");
       const orders = /* @__PURE__ */ new Map();
       let firstOrder;
-      for (const dev of devices?.contentIncludes("<boot") ? devices.children : []) {
+      for (const dev of devices && mayContainElement(devices, "boot") ? devices.children : []) {
         if (!BOOTABLE_DEVICES.has(dev.name)) continue;
         const boot = firstChild(dev, "boot");
         const orderAttr = boot ? attribute(boot, "order") : void 0;
@@ -15237,10 +15375,12 @@ var boot_config_invalid_default = defineDomainRule({
   }
 });
 function checkSmbiosUuid(domainEl, report) {
+  const sysinfos = childrenNamed(domainEl, "sysinfo");
+  if (sysinfos.length === 0) return;
   const uuidEl = firstChild(domainEl, "uuid");
   const uuid = uuidEl && uuidEl.text !== "" ? parseUuid(uuidEl.text) : void 0;
   if (uuid === void 0) return;
-  for (const sysinfo of childrenNamed(domainEl, "sysinfo")) {
+  for (const sysinfo of sysinfos) {
     if (attribute(sysinfo, "type")?.value !== "smbios") continue;
     const system = firstChild(sysinfo, "system");
     const entry = childrenNamed(system, "entry").find((e) => attribute(e, "name")?.value === "uuid");
@@ -16180,6 +16320,14 @@ var PCI_SLOT_AT = PCI_BUS_AT + 2 + "' slot='0x".length;
 var PCI_FUNCTION_AT = PCI_SLOT_AT + 2 + "' function='0x".length;
 var CANONICAL_CONTROLLER = /<controller type='([^'<>]*)' index='(0|[1-9][0-9]{0,8})'[ />]/y;
 var PLAIN_VIRTIO_TARGET = /<target dev='(vd[a-z]{1,3})'(?: bus='virtio')?\/>/y;
+function driverNotPlain(tag) {
+  if (tag.includes('"')) return true;
+  for (let at = tag.indexOf("type='"); at >= 0; at = tag.indexOf("type='", at + 6)) {
+    const format2 = tag.slice(at + 6, at + 10);
+    if (format2 === "iso'" || format2 === "dir'" || format2 === "cow'") return true;
+  }
+  return false;
+}
 function hexAt(text, at, n) {
   let v = 0;
   for (let i = at; i < at + n; i++) {
@@ -16188,98 +16336,96 @@ function hexAt(text, at, n) {
   }
   return v;
 }
-function opens(text, at, open) {
-  if (!text.startsWith(open, at)) return false;
-  const c = text.charCodeAt(at + open.length);
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 62 || c === 47;
+var ADDRESS = tagNameKey("address");
+var CONTROLLER = tagNameKey("controller");
+var DISK = tagNameKey("disk");
+var DRIVER = tagNameKey("driver");
+var TARGET = tagNameKey("target");
+var VENDOR = tagNameKey("vendor");
+var PRODUCT = tagNameKey("product");
+var HOSTDEV = tagNameKey("hostdev");
+var INTERFACE = tagNameKey("interface");
+function startTagAndText(text, at, end) {
+  const next = text.indexOf("<", at + 1);
+  return text.slice(at, next < 0 || next > end ? end : next);
 }
 function scanDevices(devices) {
+  const tags = descendantTags(devices);
+  if (tags === void 0 || tags.depth + 2 >= TAG_DEEP) return void 0;
   const { text, start, end } = devices.contentSpan();
+  if (mayHaveReferences(devices)) {
+    const amp = text.indexOf("&", start);
+    if (amp >= 0 && amp < end) return void 0;
+  }
   const scan = { disksPlain: true, pciMayRepeat: false, controllerMayRepeat: false, hostdev: false };
   const addresses = /* @__PURE__ */ new Set();
   const controllers = /* @__PURE__ */ new Set();
   const targets = /* @__PURE__ */ new Set();
+  const { table, from, to } = tags;
+  const childDepth = tags.depth + 1;
   let inDisk = false;
   let diskTarget = false;
-  const amp = text.indexOf("&", start);
-  if (amp >= 0 && amp < end) return void 0;
-  for (let at = text.indexOf("<", start); at >= 0 && at < end; at = text.indexOf("<", at + 1)) {
-    const c = text.charCodeAt(at + 1);
-    if (c === 33 || c === 63) return void 0;
-    if (c === 47) {
-      if (inDisk && text.startsWith("</disk>", at)) {
-        if (!diskTarget) scan.disksPlain = false;
-        inDisk = false;
-      }
-      continue;
+  for (let k = from; k < to; k += 2) {
+    const at = table[k];
+    const info = table[k + 1];
+    const depth = info & TAG_DEEP;
+    const key = info >>> TAG_DEPTH_BITS;
+    if (inDisk && depth <= childDepth) {
+      if (!diskTarget) scan.disksPlain = false;
+      inDisk = false;
     }
-    switch (c) {
-      case 97:
-        if (!opens(text, at, "<address")) break;
-        if (!text.startsWith("<address type='", at)) {
+    if (key === ADDRESS) {
+      CANONICAL_PCI_ADDRESS.lastIndex = at;
+      if (CANONICAL_PCI_ADDRESS.test(text)) {
+        const id = ((hexAt(text, at + PCI_DOMAIN_AT, 4) * 256 + hexAt(text, at + PCI_BUS_AT, 2)) * 256 + hexAt(text, at + PCI_SLOT_AT, 2)) * 8 + hexAt(text, at + PCI_FUNCTION_AT, 1);
+        if (addresses.has(id)) scan.pciMayRepeat = true;
+        addresses.add(id);
+      } else if (tagIs(text, at, "address")) {
+        if (!text.startsWith("<address type='", at) || text.startsWith("pci'", at + 15)) {
           scan.pciMayRepeat = true;
           if (inDisk) scan.disksPlain = false;
-        } else if (text.startsWith("pci'", at + 15)) {
-          CANONICAL_PCI_ADDRESS.lastIndex = at;
-          if (!CANONICAL_PCI_ADDRESS.test(text)) scan.pciMayRepeat = true;
-          else {
-            const key = ((hexAt(text, at + PCI_DOMAIN_AT, 4) * 256 + hexAt(text, at + PCI_BUS_AT, 2)) * 256 + hexAt(text, at + PCI_SLOT_AT, 2)) * 8 + hexAt(text, at + PCI_FUNCTION_AT, 1);
-            if (addresses.has(key)) scan.pciMayRepeat = true;
-            addresses.add(key);
-          }
         } else if (inDisk && text.startsWith("drive'", at + 15)) scan.disksPlain = false;
-        break;
-      case 99: {
-        if (!opens(text, at, "<controller")) break;
-        CANONICAL_CONTROLLER.lastIndex = at;
-        const m = CANONICAL_CONTROLLER.exec(text);
-        if (m === null) scan.controllerMayRepeat = true;
-        else if (m[1] !== "usb") {
-          const key = `${m[1]}|${m[2]}`;
-          if (controllers.has(key)) scan.controllerMayRepeat = true;
-          controllers.add(key);
-        }
-        break;
       }
-      case 100:
-        if (opens(text, at, "<disk")) {
-          const close = text.indexOf(">", at);
-          const tag = text.slice(at, close + 1);
-          if (inDisk || tag.includes('"') || tag.includes("floppy")) scan.disksPlain = false;
-          if (!tag.endsWith("/>")) {
-            inDisk = true;
-            diskTarget = false;
-          }
-        } else if (inDisk && opens(text, at, "<driver")) {
-          const tag = text.slice(at, text.indexOf(">", at) + 1);
-          if (tag.includes('"') || tag.includes("type='iso'") || tag.includes("type='dir'") || tag.includes("type='cow'")) scan.disksPlain = false;
-        }
-        break;
-      case 116:
-        if (!inDisk || !opens(text, at, "<target")) break;
-        PLAIN_VIRTIO_TARGET.lastIndex = at;
-        {
-          const m = PLAIN_VIRTIO_TARGET.exec(text);
-          if (m === null || diskTarget || targets.has(m[1])) scan.disksPlain = false;
-          else targets.add(m[1]);
-        }
-        diskTarget = true;
-        break;
-      case 118:
-        if (inDisk && opens(text, at, "<vendor")) scan.disksPlain = false;
-        break;
-      case 112:
-        if (inDisk && opens(text, at, "<product")) scan.disksPlain = false;
-        break;
-      case 104:
-        if (opens(text, at, "<hostdev")) scan.hostdev = true;
-        break;
-      case 105:
-        if (opens(text, at, "<interface") && text.slice(at, text.indexOf(">", at)).includes("hostdev")) scan.hostdev = true;
-        break;
+    } else if (key === CONTROLLER) {
+      CANONICAL_CONTROLLER.lastIndex = at;
+      const m = CANONICAL_CONTROLLER.exec(text);
+      if (m === null) {
+        if (tagIs(text, at, "controller")) scan.controllerMayRepeat = true;
+      } else if (m[1] !== "usb") {
+        const id = `${m[1]}|${m[2]}`;
+        if (controllers.has(id)) scan.controllerMayRepeat = true;
+        controllers.add(id);
+      }
+    } else if (key === DISK) {
+      if (!tagIs(text, at, "disk")) continue;
+      const tag = startTagAndText(text, at, end);
+      if (inDisk || tag.includes('"') || tag.includes("floppy")) scan.disksPlain = false;
+      if (depth === childDepth) {
+        inDisk = true;
+        diskTarget = false;
+      }
+    } else if (!inDisk) {
+      if (key === HOSTDEV && tagIs(text, at, "hostdev")) scan.hostdev = true;
+      else if (key === INTERFACE && tagIs(text, at, "interface") && startTagAndText(text, at, end).includes("hostdev")) scan.hostdev = true;
+    } else if (key === TARGET) {
+      PLAIN_VIRTIO_TARGET.lastIndex = at;
+      const m = PLAIN_VIRTIO_TARGET.exec(text);
+      if (m === null && !tagIs(text, at, "target")) continue;
+      if (m === null || diskTarget || targets.has(m[1])) scan.disksPlain = false;
+      else targets.add(m[1]);
+      diskTarget = true;
+    } else if (key === DRIVER) {
+      if (!tagIs(text, at, "driver")) continue;
+      const tag = startTagAndText(text, at, end);
+      if (driverNotPlain(tag)) scan.disksPlain = false;
+    } else if (key === VENDOR && tagIs(text, at, "vendor") || key === PRODUCT && tagIs(text, at, "product")) {
+      scan.disksPlain = false;
+    } else if (key === HOSTDEV && tagIs(text, at, "hostdev") || key === INTERFACE && tagIs(text, at, "interface")) {
+      scan.disksPlain = false;
+      scan.hostdev = true;
     }
   }
-  if (inDisk) scan.disksPlain = false;
+  if (inDisk && !diskTarget) scan.disksPlain = false;
   return scan;
 }
 function base0Attrs(el, names2) {

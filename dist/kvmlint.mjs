@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"8e7ad7540546c9647917c530589bedaf8c3382522fbe84139ef834b3462d19be"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"c0636e6a406196b6b09f3b981892ad8428aac7d4bede9162b7f258ff0673c484"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -1954,6 +1954,8 @@ var import_saxes = __toESM(require_saxes(), 1);
 var NO_CHILDREN = Object.freeze([]);
 var MAX_ELEMENT_DEPTH = 256;
 var MAX_NAME_BYTES = 5e4;
+var TAG_DEPTH_BITS = 4;
+var TAG_DEEP = (1 << TAG_DEPTH_BITS) - 1;
 var NAME_SLOTS = 4096;
 var names = new Array(NAME_SLOTS).fill(void 0);
 var MAX_INTERNED_NAMES = NAME_SLOTS * 3 / 4;
@@ -1977,6 +1979,7 @@ var MAX_FAST_NAME = Math.floor(MAX_NAME_BYTES / 3);
 var OPEN_NAME_START = new Int32Array(MAX_ELEMENT_DEPTH + 1);
 var OPEN_NAME_END = new Int32Array(MAX_ELEMENT_DEPTH + 1);
 var ATTRIBUTE_START = new Int32Array(MAX_ATTRIBUTES);
+var tagScratch = new Int32Array(1024);
 var ATTRIBUTE_LENGTH = new Int32Array(MAX_ATTRIBUTES);
 
 // src/engine/source.ts

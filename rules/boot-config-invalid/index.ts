@@ -5,6 +5,7 @@ import { runsOnQemu } from '../../src/model/qemu-defaults.ts';
 import { libvirtAtLeast } from '../../src/model/libvirt-version.ts';
 import { excerpt } from '../../src/model/describe.ts';
 import type { XmlAttribute, XmlElement } from '../../src/xml/types.ts';
+import { mayContainElement } from '../../src/xml/element.ts';
 
 /**
  * The firmware checks of domain_validate.c virDomainDefOSValidate belong to the firmware selection rework of
@@ -118,7 +119,7 @@ export default defineDomainRule({
       const orders = new Map<number, XmlAttribute>();
       let firstOrder: XmlAttribute | undefined;
       // Most guests give no device a <boot>: the devices' elements are then not built (most of a guest's elements).
-      for (const dev of devices?.contentIncludes('<boot') ? devices.children : []) {
+      for (const dev of devices && mayContainElement(devices, 'boot') ? devices.children : []) {
         if (!BOOTABLE_DEVICES.has(dev.name)) continue;
         const boot = firstChild(dev, 'boot');
         const orderAttr = boot ? attribute(boot, 'order') : undefined;
@@ -162,10 +163,12 @@ type Report = (d: ReportDescriptor<typeof messages>) => void;
  */
 function checkSmbiosUuid(domainEl: XmlElement, report: Report): void {
   // virDomainDefParseIDs: virXPathString("string(./uuid[1])"), empty or absent means generated.
+  const sysinfos = childrenNamed(domainEl, 'sysinfo');
+  if (sysinfos.length === 0) return;
   const uuidEl = firstChild(domainEl, 'uuid');
   const uuid = uuidEl && uuidEl.text !== '' ? parseUuid(uuidEl.text) : undefined;
   if (uuid === undefined) return;
-  for (const sysinfo of childrenNamed(domainEl, 'sysinfo')) {
+  for (const sysinfo of sysinfos) {
     if (attribute(sysinfo, 'type')?.value !== 'smbios') continue;
     const system = firstChild(sysinfo, 'system');
     const entry = childrenNamed(system, 'entry').find((e) => attribute(e, 'name')?.value === 'uuid');

@@ -5,6 +5,7 @@ import { runsOnQemu } from '../../src/model/qemu-defaults.ts';
 import { excerpt } from '../../src/model/describe.ts';
 import { libvirtAtLeast } from '../../src/model/libvirt-version.ts';
 import type { Range, XmlAttribute, XmlElement } from '../../src/xml/types.ts';
+import { descendantTags, mayHaveReferences, TAG_DEEP, TAG_DEPTH_BITS, tagIs, tagNameKey } from '../../src/xml/element.ts';
 
 /** domain_validate.c: VENDOR_LEN, PRODUCT_SCSI_LEN, PRODUCT_ATA_SATA_LEN (bytes, strlen). */
 const VENDOR_LEN = 8;
@@ -195,6 +196,20 @@ const CANONICAL_CONTROLLER = /<controller type='([^'<>]*)' index='(0|[1-9][0-9]{
 /** A virtio disk target as libvirt writes it: `vd` and letters (virDiskNameParse reads it, no partition). */
 const PLAIN_VIRTIO_TARGET = /<target dev='(vd[a-z]{1,3})'(?: bus='virtio')?\/>/y;
 
+/**
+ * Whether a <driver> tag (and the text after it) is one the scan cannot pass: double quotes, or `type='…'` naming a
+ * format QEMU refuses (QEMU_REFUSED_FORMATS). Plain string searches: an expression with alternatives took ten times
+ * as long on these short strings.
+ */
+function driverNotPlain(tag: string): boolean {
+  if (tag.includes('"')) return true;
+  for (let at = tag.indexOf("type='"); at >= 0; at = tag.indexOf("type='", at + 6)) {
+    const format = tag.slice(at + 6, at + 10);
+    if (format === "iso'" || format === "dir'" || format === "cow'") return true;
+  }
+  return false;
+}
+
 /** The value of the hex digits text[at, at + n), lowercase as matched above. */
 function hexAt(text: string, at: number, n: number): number {
   let v = 0;
@@ -205,109 +220,117 @@ function hexAt(text: string, at: number, n: number): number {
   return v;
 }
 
-/** Whether text[at] starts the start tag `open` (`<name`, then a blank, `>` or `/`). */
-function opens(text: string, at: number, open: string): boolean {
-  if (!text.startsWith(open, at)) return false;
-  const c = text.charCodeAt(at + open.length);
-  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x3e /* > */ || c === 0x2f /* / */;
+/** The names the scan reads, by tagNameKey; a tag with the key is then compared in full (tagIs). */
+const ADDRESS = tagNameKey('address');
+const CONTROLLER = tagNameKey('controller');
+const DISK = tagNameKey('disk');
+const DRIVER = tagNameKey('driver');
+const TARGET = tagNameKey('target');
+const VENDOR = tagNameKey('vendor');
+const PRODUCT = tagNameKey('product');
+const HOSTDEV = tagNameKey('hostdev');
+const INTERFACE = tagNameKey('interface');
+
+/**
+ * The start tag at text[at] and whatever text follows it up to the next `<` (a `<` is never in an attribute value):
+ * more than the tag when it has content, so a test of it finds what the tag holds and perhaps more, never less.
+ */
+function startTagAndText(text: string, at: number, end: number): string {
+  const next = text.indexOf('<', at + 1);
+  return text.slice(at, next < 0 || next > end ? end : next);
 }
 
 /**
- * One pass over the devices' text, tag by tag, before any of their elements is built: building them is ten times this
- * rule's cost on a fleet, and nearly every guest has nothing here to find. It answers "nothing to find" for a check
- * only when that is certain, reading tags only as libvirt writes them (single quotes, this attribute order, lowercase
- * hex); anything else sends that check to the element walk, which decides. Undefined (walk everything) when the
- * content has a comment, CDATA section, processing instruction or entity it would have to read around.
+ * One pass over the start tags inside <devices>, from the parser's tag table, before any of their elements is built:
+ * building them is ten times this rule's cost on a fleet, and nearly every guest has nothing here to find. It answers
+ * "nothing to find" for a check only when that is certain, reading tags only as libvirt writes them (single quotes,
+ * this attribute order, lowercase hex); anything else sends that check to the element walk, which decides. Undefined
+ * (walk everything) when the document has no tag table or the devices hold an entity or character reference.
  */
 function scanDevices(devices: XmlElement): DeviceScan | undefined {
+  const tags = descendantTags(devices);
+  // Depths from TAG_DEEP on read as one: a disk's children must be told from what follows it.
+  if (tags === undefined || tags.depth + 2 >= TAG_DEEP) return undefined;
   const { text, start, end } = devices.contentSpan();
+  if (mayHaveReferences(devices)) {
+    const amp = text.indexOf('&', start);
+    if (amp >= 0 && amp < end) return undefined;
+  }
   const scan: DeviceScan = { disksPlain: true, pciMayRepeat: false, controllerMayRepeat: false, hostdev: false };
   const addresses = new Set<number>();
   const controllers = new Set<string>();
   const targets = new Set<string>();
-  /** Inside a <disk>: whether it has shown its <target> yet. */
+  const { table, from, to } = tags;
+  const childDepth = tags.depth + 1;
+  /** Inside a <disk> (a child of <devices>): whether it has shown its <target> yet. */
   let inDisk = false;
   let diskTarget = false;
-  const amp = text.indexOf('&', start);
-  if (amp >= 0 && amp < end) return undefined;
-  for (let at = text.indexOf('<', start); at >= 0 && at < end; at = text.indexOf('<', at + 1)) {
-    const c = text.charCodeAt(at + 1);
-    if (c === 0x21 /* ! */ || c === 0x3f /* ? */) return undefined;
-    if (c === 0x2f /* / */) {
-      if (inDisk && text.startsWith('</disk>', at)) {
-        if (!diskTarget) scan.disksPlain = false;
-        inDisk = false;
-      }
-      continue;
+  // The canonical forms below are matched by expressions that begin with the tag's name: a match is that tag. Other
+  // tests compare the name first (tagIs), as a key says only the name's length and its first and last letters.
+  for (let k = from; k < to; k += 2) {
+    const at = table[k]!;
+    const info = table[k + 1]!;
+    const depth = info & TAG_DEEP;
+    const key = info >>> TAG_DEPTH_BITS;
+    // A child of <devices> ends the disk before it; a disk without children has no target, so is no plain disk.
+    if (inDisk && depth <= childDepth) {
+      if (!diskTarget) scan.disksPlain = false;
+      inDisk = false;
     }
-    switch (c) {
-      case 0x61 /* a */:
-        if (!opens(text, at, '<address')) break;
-        if (!text.startsWith("<address type='", at)) {
+    if (key === ADDRESS) {
+      CANONICAL_PCI_ADDRESS.lastIndex = at;
+      if (CANONICAL_PCI_ADDRESS.test(text)) {
+        const id = ((hexAt(text, at + PCI_DOMAIN_AT, 4) * 256 + hexAt(text, at + PCI_BUS_AT, 2)) * 256 + hexAt(text, at + PCI_SLOT_AT, 2)) * 8 + hexAt(text, at + PCI_FUNCTION_AT, 1);
+        if (addresses.has(id)) scan.pciMayRepeat = true;
+        addresses.add(id);
+      } else if (tagIs(text, at, 'address')) {
+        if (!text.startsWith("<address type='", at) || text.startsWith("pci'", at + 15)) {
           scan.pciMayRepeat = true;
           if (inDisk) scan.disksPlain = false;
-        } else if (text.startsWith("pci'", at + 15)) {
-          CANONICAL_PCI_ADDRESS.lastIndex = at;
-          if (!CANONICAL_PCI_ADDRESS.test(text)) scan.pciMayRepeat = true;
-          else {
-            const key = ((hexAt(text, at + PCI_DOMAIN_AT, 4) * 256 + hexAt(text, at + PCI_BUS_AT, 2)) * 256 + hexAt(text, at + PCI_SLOT_AT, 2)) * 8 + hexAt(text, at + PCI_FUNCTION_AT, 1);
-            if (addresses.has(key)) scan.pciMayRepeat = true;
-            addresses.add(key);
-          }
         } else if (inDisk && text.startsWith("drive'", at + 15)) scan.disksPlain = false;
-        break;
-      case 0x63 /* c */: {
-        if (!opens(text, at, '<controller')) break;
-        CANONICAL_CONTROLLER.lastIndex = at;
-        const m = CANONICAL_CONTROLLER.exec(text);
-        if (m === null) scan.controllerMayRepeat = true;
-        else if (m[1] !== 'usb') {
-          const key = `${m[1]}|${m[2]}`;
-          if (controllers.has(key)) scan.controllerMayRepeat = true;
-          controllers.add(key);
-        }
-        break;
       }
-      case 0x64 /* d */:
-        if (opens(text, at, '<disk')) {
-          const close = text.indexOf('>', at);
-          const tag = text.slice(at, close + 1);
-          // A floppy's bus is fdc whatever its target name (effectiveBus); a disk in a disk is no plain disk.
-          if (inDisk || tag.includes('"') || tag.includes('floppy')) scan.disksPlain = false;
-          if (!tag.endsWith('/>')) {
-            inDisk = true;
-            diskTarget = false;
-          }
-        } else if (inDisk && opens(text, at, '<driver')) {
-          const tag = text.slice(at, text.indexOf('>', at) + 1);
-          if (tag.includes('"') || tag.includes("type='iso'") || tag.includes("type='dir'") || tag.includes("type='cow'")) scan.disksPlain = false;
-        }
-        break;
-      case 0x74 /* t */:
-        if (!inDisk || !opens(text, at, '<target')) break;
-        PLAIN_VIRTIO_TARGET.lastIndex = at;
-        {
-          const m = PLAIN_VIRTIO_TARGET.exec(text);
-          if (m === null || diskTarget || targets.has(m[1]!)) scan.disksPlain = false;
-          else targets.add(m[1]!);
-        }
-        diskTarget = true;
-        break;
-      case 0x76 /* v */:
-        if (inDisk && opens(text, at, '<vendor')) scan.disksPlain = false;
-        break;
-      case 0x70 /* p */:
-        if (inDisk && opens(text, at, '<product')) scan.disksPlain = false;
-        break;
-      case 0x68 /* h */:
-        if (opens(text, at, '<hostdev')) scan.hostdev = true;
-        break;
-      case 0x69 /* i */:
-        if (opens(text, at, '<interface') && text.slice(at, text.indexOf('>', at)).includes('hostdev')) scan.hostdev = true;
-        break;
+    } else if (key === CONTROLLER) {
+      CANONICAL_CONTROLLER.lastIndex = at;
+      const m = CANONICAL_CONTROLLER.exec(text);
+      if (m === null) {
+        if (tagIs(text, at, 'controller')) scan.controllerMayRepeat = true;
+      } else if (m[1] !== 'usb') {
+        const id = `${m[1]}|${m[2]}`;
+        if (controllers.has(id)) scan.controllerMayRepeat = true;
+        controllers.add(id);
+      }
+    } else if (key === DISK) {
+      if (!tagIs(text, at, 'disk')) continue;
+      const tag = startTagAndText(text, at, end);
+      // A floppy's bus is fdc whatever its target name (effectiveBus); a disk in a disk is no plain disk.
+      if (inDisk || tag.includes('"') || tag.includes('floppy')) scan.disksPlain = false;
+      if (depth === childDepth) {
+        inDisk = true;
+        diskTarget = false;
+      }
+    } else if (!inDisk) {
+      if (key === HOSTDEV && tagIs(text, at, 'hostdev')) scan.hostdev = true;
+      else if (key === INTERFACE && tagIs(text, at, 'interface') && startTagAndText(text, at, end).includes('hostdev')) scan.hostdev = true;
+    } else if (key === TARGET) {
+      PLAIN_VIRTIO_TARGET.lastIndex = at;
+      const m = PLAIN_VIRTIO_TARGET.exec(text);
+      if (m === null && !tagIs(text, at, 'target')) continue;
+      if (m === null || diskTarget || targets.has(m[1]!)) scan.disksPlain = false;
+      else targets.add(m[1]!);
+      diskTarget = true;
+    } else if (key === DRIVER) {
+      if (!tagIs(text, at, 'driver')) continue;
+      const tag = startTagAndText(text, at, end);
+      if (driverNotPlain(tag)) scan.disksPlain = false;
+    } else if ((key === VENDOR && tagIs(text, at, 'vendor')) || (key === PRODUCT && tagIs(text, at, 'product'))) {
+      scan.disksPlain = false;
+    } else if ((key === HOSTDEV && tagIs(text, at, 'hostdev')) || (key === INTERFACE && tagIs(text, at, 'interface'))) {
+      // Neither belongs in a disk: whatever it is, the walk reads it.
+      scan.disksPlain = false;
+      scan.hostdev = true;
     }
   }
-  if (inDisk) scan.disksPlain = false;
+  if (inDisk && !diskTarget) scan.disksPlain = false;
   return scan;
 }
 

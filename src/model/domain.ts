@@ -1,6 +1,6 @@
 import type { Range, XmlAttribute, XmlElement } from '../xml/types.ts';
 import { attribute, childrenNamed, firstChild } from '../xml/query.ts';
-import { isXmlSpace, startTagEnd } from '../xml/element.ts';
+import { type DescendantTags, descendantTags, isXmlSpace, mayContainElements, startTagEnd, TAG_DEEP, TAG_DEPTH_BITS, tagIs, tagNameKey } from '../xml/element.ts';
 import { isQemuNamespaced } from './qemu-commandline.ts';
 import { CpuSet } from './cpuset.ts';
 import { formatLibvirtCpuset, parseLibvirtCpuset, type CpusetUntidiness } from './libvirt-cpuset.ts';
@@ -546,8 +546,95 @@ function mentionsVhostUser(devices: XmlElement): boolean {
   return found !== null && found.index < end;
 }
 
-/** The tails after `<mem` that LazyDeviceFacts looks for, in bit order. */
-const MEM_TAG_TAILS: readonly string[] = ['ory', 'balloon'];
+/**
+ * iothreadIdsInText without a tag table: the devices' text searched for `iothread`. An IOThread after the first
+ * controller may be that controller's (which libvirt may refuse): then undefined, and the elements decide.
+ */
+function iothreadIdsInRawText(devices: XmlElement): Set<number> | undefined {
+  const ids = new Set<number>();
+  const { text, start, end } = devices.contentSpan();
+  /** Where the first controller starts, found at the first IOThread: one before it is no controller's. */
+  let firstController: number | undefined;
+  // Searched as 'iothre': V8 runs Boyer-Moore, whose tables cost more than this scan, for needles of 7 or more.
+  for (let at = text.indexOf('iothre', start); at >= 0 && at < end; at = text.indexOf('iothre', at + 6)) {
+    if (!text.startsWith('iothread', at)) continue;
+    // A controller's IOThread may be one libvirt refuses (IothreadRef.refused): the elements decide.
+    firstController ??= firstControllerStart(text, start, end);
+    if (firstController >= 0 && at > firstController && mayBeInsideController(text, start, at)) return undefined;
+    // `iothread='N'` (a driver attribute), `<iothread id='N'` (a mapping); <iothreads> and text mentions pass.
+    let i = at + 8;
+    const before = text.charCodeAt(at - 1);
+    if (before === 60 /* < */) {
+      if (text.charCodeAt(i) === 115 /* s */) continue;
+      if (!text.startsWith(" id='", i) && !text.startsWith(' id="', i)) return undefined;
+      i += 4;
+    } else if (isXmlSpace(before)) {
+      // An attribute named iothread: anything but `iothread='N'` is left to the element walk.
+      if (text.charCodeAt(i) !== 61 /* = */) return undefined;
+    } else continue;
+    const quote = text[i + 1];
+    if (quote !== "'" && quote !== '"') return undefined;
+    const close = text.indexOf(quote, i + 2);
+    const id = close < 0 ? undefined : plainUint(text.slice(i + 2, close));
+    if (id === undefined) return undefined;
+    ids.add(id);
+  }
+  return ids;
+}
+
+const DRIVER_TAG = tagNameKey('driver');
+const IOTHREAD_TAG = tagNameKey('iothread');
+const CONTROLLER_TAG = tagNameKey('controller');
+
+/**
+ * iothreadIdsInText from the parser's tag table: the `iothread='N'` of every <driver> and the `<iothread id='N'>` of
+ * every mapping, at any depth (more than the elements libvirt reads, never less). One inside a <controller> (which
+ * libvirt may refuse) or written another way makes it undefined, and the elements decide.
+ */
+function iothreadIdsInTags(devices: XmlElement, tags: DescendantTags): Set<number> | undefined {
+  const ids = new Set<number>();
+  const { text, end } = devices.contentSpan();
+  const { table, from, to } = tags;
+  const childDepth = tags.depth + 1;
+  let inController = false;
+  for (let k = from; k < to; k += 2) {
+    const at = table[k]!;
+    const info = table[k + 1]!;
+    const key = info >>> TAG_DEPTH_BITS;
+    if ((info & TAG_DEEP) === childDepth) inController = key === CONTROLLER_TAG && tagIs(text, at, 'controller');
+    if (key === DRIVER_TAG && tagIs(text, at, 'driver')) {
+      // The tag and any text after it, to the next '<' (never inside an attribute value).
+      let stop = text.indexOf('<', at + 7);
+      if (stop < 0 || stop > end) stop = end;
+      for (let i = text.indexOf('iothread', at + 7); i >= 0 && i < stop; i = text.indexOf('iothread', i + 8)) {
+        if (inController) return undefined;
+        // `iothread='N'` after a blank; anything else (iothreads=, ' = ', a reference) is left to the elements.
+        if (!isXmlSpace(text.charCodeAt(i - 1)) || text.charCodeAt(i + 8) !== 61 /* = */) return undefined;
+        const id = quotedUint(text, i + 9);
+        if (id === undefined) return undefined;
+        ids.add(id);
+      }
+    } else if (key === IOTHREAD_TAG && tagIs(text, at, 'iothread')) {
+      if (inController) return undefined;
+      if (!text.startsWith(" id='", at + 9) && !text.startsWith(' id="', at + 9)) return undefined;
+      const id = quotedUint(text, at + 13);
+      if (id === undefined) return undefined;
+      ids.add(id);
+    }
+  }
+  return ids;
+}
+
+/** The plain decimal in the quoted value starting at text[quoteAt], or undefined. */
+function quotedUint(text: string, quoteAt: number): number | undefined {
+  const quote = text[quoteAt];
+  if (quote !== "'" && quote !== '"') return undefined;
+  const close = text.indexOf(quote, quoteAt + 1);
+  return close < 0 ? undefined : plainUint(text.slice(quoteAt + 1, close));
+}
+
+/** The device elements LazyDeviceFacts looks for before building the devices, in bit order. */
+const MEMORY_DEVICE_NAMES: readonly string[] = ['memory', 'memballoon'];
 
 class LazyDeviceFacts implements DomainDeviceFacts {
   private devicesEl: XmlElement | null | undefined;
@@ -568,7 +655,10 @@ class LazyDeviceFacts implements DomainDeviceFacts {
    * (each alone scanned the rest of the file when absent).
    */
   private memTagsInText(): number {
-    this.memTags ??= this.devices()?.contentIncludesEach('<mem', MEM_TAG_TAILS) ?? 0;
+    if (this.memTags === undefined) {
+      const devices = this.devices();
+      this.memTags = devices ? mayContainElements(devices, MEMORY_DEVICE_NAMES) : 0;
+    }
     return this.memTags;
   }
 
@@ -668,37 +758,10 @@ class LazyDeviceFacts implements DomainDeviceFacts {
   }
 
   iothreadIdsInText(): Set<number> | undefined {
-    const ids = new Set<number>();
     const devices = this.devices();
-    if (!devices) return ids;
-    const { text, start, end } = devices.contentSpan();
-    /** Where the first controller starts, found at the first IOThread: one before it is no controller's. */
-    let firstController: number | undefined;
-    // Searched as 'iothre': V8 runs Boyer-Moore, whose tables cost more than this scan, for needles of 7 or more.
-    for (let at = text.indexOf('iothre', start); at >= 0 && at < end; at = text.indexOf('iothre', at + 6)) {
-      if (!text.startsWith('iothread', at)) continue;
-      // A controller's IOThread may be one libvirt refuses (IothreadRef.refused): the elements decide.
-      firstController ??= firstControllerStart(text, start, end);
-      if (firstController >= 0 && at > firstController && mayBeInsideController(text, start, at)) return undefined;
-      // `iothread='N'` (a driver attribute), `<iothread id='N'` (a mapping); <iothreads> and text mentions pass.
-      let i = at + 8;
-      const before = text.charCodeAt(at - 1);
-      if (before === 60 /* < */) {
-        if (text.charCodeAt(i) === 115 /* s */) continue;
-        if (!text.startsWith(" id='", i) && !text.startsWith(' id="', i)) return undefined;
-        i += 4;
-      } else if (isXmlSpace(before)) {
-        // An attribute named iothread: anything but `iothread='N'` is left to the element walk.
-        if (text.charCodeAt(i) !== 61 /* = */) return undefined;
-      } else continue;
-      const quote = text[i + 1];
-      if (quote !== "'" && quote !== '"') return undefined;
-      const close = text.indexOf(quote, i + 2);
-      const id = close < 0 ? undefined : plainUint(text.slice(i + 2, close));
-      if (id === undefined) return undefined;
-      ids.add(id);
-    }
-    return ids;
+    if (!devices) return new Set();
+    const tags = descendantTags(devices);
+    return tags === undefined ? iothreadIdsInRawText(devices) : iothreadIdsInTags(devices, tags);
   }
 
   iothreadRefs(): IothreadRef[] {

@@ -14,6 +14,8 @@ const LAZY = 2;
 const DEFAULT_NAMESPACE = 4;
 /** On the root: the document's DOCTYPE declares attribute defaults (`<!ATTLIST>`). */
 const ATTRIBUTE_DEFAULTS = 8;
+/** On the root of a document fastParse read: it holds no entity or character reference (`&`) at all. */
+const NO_REFERENCES = 16;
 
 /**
  * libxml2's nesting limit without XML_PARSE_HUGE (parser.c nodePush: an element is
@@ -37,6 +39,114 @@ export const MAX_NAME_BYTES = 50_000;
 export const LAZY_CONTAINERS: ReadonlySet<string> = new Set(['devices', 'metadata', 'sysinfo', 'features', 'clock', 'os', 'seclabel', 'resource']);
 
 /**
+ * The tag table fastParse keeps on the root: two numbers for every start tag of the document, in document order:
+ * the offset of its `<`, then its depth (the root's is 0; TAG_DEEP stands for itself and anything deeper) and, above
+ * TAG_DEPTH_BITS, its name's key (tagNameKey). It lets a check read the tags inside a lazy container (most of a
+ * guest's tags are in <devices>) without building their elements or searching the text for them again.
+ */
+export const TAG_DEPTH_BITS = 4;
+export const TAG_DEEP = (1 << TAG_DEPTH_BITS) - 1;
+
+/**
+ * A name's length (up to 63), first and last character in one number: equal for equal names, so a tag whose key
+ * differs is not the one sought, and one whose key matches is compared in full (keys of ASCII names only).
+ */
+export function tagNameKey(name: string): number {
+  return nameKeyAt(name, 0, name.length);
+}
+
+export function nameKeyAt(text: string, start: number, end: number): number {
+  const length = end - start;
+  return (length < 63 ? length : 63) | ((text.charCodeAt(start) & 0x7f) << 6) | ((text.charCodeAt(end - 1) & 0x7f) << 13);
+}
+
+/**
+ * Whether the start tag at text[at] is named `name`, given that the table gave it name's key: the key holds the
+ * length and the first and last letters, so only the letters between are compared.
+ */
+export function tagIs(text: string, at: number, name: string): boolean {
+  for (let i = 1; i < name.length - 1; i++) if (text.charCodeAt(at + 1 + i) !== name.charCodeAt(i)) return false;
+  return true;
+}
+
+/** The start tags below one element: table entries [from, to) (two numbers each), and the element's own depth. */
+export interface DescendantTags {
+  readonly table: Int32Array;
+  readonly from: number;
+  readonly to: number;
+  readonly depth: number;
+}
+
+/**
+ * The start tags inside `el` (its descendants, not itself), from the document's tag table; undefined when the
+ * document has none (saxes parsed it) or `el` is not in it. Comments, CDATA sections and processing instructions are
+ * not tags and are not in it.
+ */
+export function descendantTags(el: XmlElement): DescendantTags | undefined {
+  if (!(el instanceof ElementNode) || el.endTagStart < 0) return undefined;
+  let root: XmlElement = el;
+  while (root.parent) root = root.parent;
+  const table = (root as ElementNode).tagTable;
+  if (table === undefined) return undefined;
+  const own = lowerBound(table, el.startTagStart);
+  if (own === table.length || table[own] !== el.startTagStart) return undefined;
+  return { table, from: own + 2, to: lowerBound(table, el.endTagStart), depth: table[own + 1]! & TAG_DEEP };
+}
+
+/**
+ * Which of `names` some element inside `el` (at any depth) may be named: bit i for names[i]. Exact from the tag
+ * table; without one, whether `<name` is in the text at all (comments included), which may say yes where there is
+ * none, never no where there is one.
+ */
+export function mayContainElements(el: XmlElement, names: readonly string[]): number {
+  let found = 0;
+  const tags = descendantTags(el);
+  if (tags === undefined) {
+    for (let i = 0; i < names.length; i++) if (!(el instanceof ElementNode) || el.contentIncludes(`<${names[i]}`)) found |= 1 << i;
+    return found;
+  }
+  const source = (el as ElementNode).sourceText;
+  const { table, from, to } = tags;
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
+    const key = tagNameKey(name);
+    for (let k = from; k < to; k += 2) {
+      if (table[k + 1]! >>> TAG_DEPTH_BITS === key && tagIs(source, table[k]!, name)) {
+        found |= 1 << i;
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+export function mayContainElement(el: XmlElement, name: string): boolean {
+  return mayContainElements(el, [name]) !== 0;
+}
+
+/**
+ * Whether the text inside `el` may hold an entity or character reference: false only when the parser saw none in
+ * the whole document, so a check reading raw text there reads what the parser would.
+ */
+export function mayHaveReferences(el: XmlElement): boolean {
+  let root: XmlElement = el;
+  while (root.parent) root = root.parent;
+  return !(root instanceof ElementNode) || !root.declaresNoReferences;
+}
+
+/** The index of the first entry whose offset is at least `offset`. */
+function lowerBound(table: Int32Array, offset: number): number {
+  let lo = 0;
+  let hi = table.length >>> 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (table[2 * mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return 2 * lo;
+}
+
+/**
  * An element of the light tree. Attribute ranges and text are derived from the
  * source on first access: the domain model reads a few dozen of a domain's
  * hundred-odd elements, so doing it eagerly for all of them would cost more than
@@ -50,6 +160,8 @@ export class ElementNode implements XmlElement {
   startTagEnd: number;
   /** Where `</name>` starts; -1 until the element closes, and for a self-closing one. Its end is found from it. */
   endTagStart = -1;
+  /** On the root of a document fastParse read: its tag table (descendantTags). */
+  tagTable: Int32Array | undefined = undefined;
 
   constructor(
     private readonly source: string,
@@ -82,6 +194,19 @@ export class ElementNode implements XmlElement {
 
   set declaresDefaultNamespace(value: boolean) {
     this.flags = value ? this.flags | DEFAULT_NAMESPACE : this.flags & ~DEFAULT_NAMESPACE;
+  }
+
+  /** The document's text. */
+  get sourceText(): string {
+    return this.source;
+  }
+
+  get declaresNoReferences(): boolean {
+    return (this.flags & NO_REFERENCES) !== 0;
+  }
+
+  set declaresNoReferences(value: boolean) {
+    this.flags = value ? this.flags | NO_REFERENCES : this.flags & ~NO_REFERENCES;
   }
 
   get declaresAttributeDefaults(): boolean {

@@ -1,4 +1,4 @@
-import { ElementNode, LAZY_CONTAINERS, MAX_ELEMENT_DEPTH, MAX_NAME_BYTES, nameAt } from './element.ts';
+import { ElementNode, LAZY_CONTAINERS, MAX_ELEMENT_DEPTH, MAX_NAME_BYTES, nameAt, nameKeyAt, TAG_DEEP, TAG_DEPTH_BITS } from './element.ts';
 import type { XmlComment } from './types.ts';
 
 /**
@@ -89,6 +89,8 @@ const MAX_FAST_NAME = Math.floor(MAX_NAME_BYTES / 3);
 const OPEN_NAME_START = new Int32Array(MAX_ELEMENT_DEPTH + 1);
 const OPEN_NAME_END = new Int32Array(MAX_ELEMENT_DEPTH + 1);
 const ATTRIBUTE_START = new Int32Array(MAX_ATTRIBUTES);
+/** The tag table (element.ts TAG_DEPTH_BITS) as it is built: shared scratch, copied to the root at the end. */
+let tagScratch = new Int32Array(1024);
 const ATTRIBUTE_LENGTH = new Int32Array(MAX_ATTRIBUTES);
 
 class FastScanner {
@@ -105,6 +107,10 @@ class FastScanner {
   /** Name offsets of the current start tag's attributes, for the duplicate check (shared scratch). */
   private readonly attrStart = ATTRIBUTE_START;
   private readonly attrLength = ATTRIBUTE_LENGTH;
+  /** Some text or attribute value holds an entity or character reference. */
+  private references = false;
+  /** Numbers in tagScratch (two a tag). */
+  private tagCount = 0;
 
   constructor(private readonly text: string) {
     this.n = text.length;
@@ -134,6 +140,8 @@ class FastScanner {
     i = this.misc(i);
     if (i !== this.n) return undefined;
     if (this.defaultNamespace) this.root!.declaresDefaultNamespace = true;
+    if (!this.references) this.root!.declaresNoReferences = true;
+    if (this.tagCount > 0) this.root!.tagTable = tagScratch.slice(0, this.tagCount);
     return { root: this.root!, comments: this.comments };
   }
 
@@ -234,6 +242,14 @@ class FastScanner {
   private openElement(tagStart: number, nameStart: number, nameEnd: number, tagEnd: number, selfClosing: boolean): void {
     const { depth } = this;
     const parent = depth > 0 ? this.nodes[depth - 1]! : undefined;
+    if (this.tagCount === tagScratch.length) {
+      const grown = new Int32Array(tagScratch.length * 2);
+      grown.set(tagScratch);
+      tagScratch = grown;
+    }
+    tagScratch[this.tagCount] = tagStart;
+    tagScratch[this.tagCount + 1] = (depth < TAG_DEEP ? depth : TAG_DEEP) | (nameKeyAt(this.text, nameStart, nameEnd) << TAG_DEPTH_BITS);
+    this.tagCount += 2;
     let node: ElementNode | null = null;
     // Below a lazy element nothing is built: it builds its children when asked.
     if (depth === 0 || (parent && !parent.lazy)) {
@@ -340,6 +356,7 @@ class FastScanner {
   /** `&` at `i` (outside comments): returns the offset of its `;`, -1 unless predefined or a valid character reference. */
   private reference(i: number): number {
     const { text } = this;
+    this.references = true;
     if (text.charCodeAt(i + 1) === HASH) {
       const hex = text.charCodeAt(i + 2) === 120; // x
       let j = hex ? i + 3 : i + 2;

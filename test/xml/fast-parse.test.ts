@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { globby } from 'globby';
 import type { XmlDocument } from '../../src/xml/index.ts';
+import type { XmlComment, XmlElement } from '../../src/xml/types.ts';
+import { descendantTags, type ElementNode, mayContainElement, TAG_DEEP, TAG_DEPTH_BITS, tagNameKey } from '../../src/xml/element.ts';
 import { fastParse } from '../../src/xml/fast-parse.ts';
 import { parseXmlWithSaxes } from '../../src/xml/parse.ts';
 import { repoRoot } from '../support/paths.ts';
@@ -21,7 +23,45 @@ function assertAgreesWithSaxes(text: string, label = JSON.stringify(text.slice(0
   assert.equal(reference.error, undefined, `fast path accepted what saxes rejects (${reference.error?.message}): ${label}`);
   assert.deepEqual(elementShape(fast.root), elementShape(reference.root!), label);
   assert.deepEqual(fast.comments, reference.comments, label);
+  assertTagTable(text, fast.root, reference.root!, fast.comments, label);
   return true;
+}
+
+/**
+ * The tag table on the fast path's root lists every start tag of saxes' (eager) tree, in document order, with its
+ * depth and name key; descendantTags gives each element exactly the tags inside it; the root says there is no
+ * reference only when no `&` is outside the comments.
+ */
+function assertTagTable(text: string, fastRoot: XmlElement, reference: XmlElement, comments: readonly XmlComment[], label: string): void {
+  const expected: number[] = [];
+  const walk = (el: XmlElement, depth: number): void => {
+    expected.push(el.startTag.start, Math.min(depth, TAG_DEEP) | (tagNameKey(el.name) << TAG_DEPTH_BITS));
+    for (const child of el.children) walk(child, depth + 1);
+  };
+  walk(reference, 0);
+  const names = new Set<string>();
+  const allNames = (el: XmlElement): void => (names.add(el.name), el.children.forEach(allNames));
+  allNames(reference);
+  const table = (fastRoot as ElementNode).tagTable;
+  assert.deepEqual(table ? [...table] : [], expected, `tag table: ${label}`);
+  const check = (el: XmlElement): void => {
+    const tags = descendantTags(el);
+    if (el.endTag === undefined) assert.equal(tags, undefined, label);
+    else {
+      assert.ok(tags, label);
+      const inside = expected.filter((offset, k) => k % 2 === 0 && offset > el.startTag.start && offset < el.endTag!.start);
+      assert.deepEqual([...tags.table.subarray(tags.from, tags.to)].filter((_, k) => k % 2 === 0), inside, `descendants of <${el.name}>: ${label}`);
+      const below = new Set<string>();
+      const collect = (e: XmlElement): void => e.children.forEach((c) => (below.add(c.name), collect(c)));
+      collect(el);
+      for (const name of [...names, 'devices', 'memballoon']) assert.equal(mayContainElement(el, name), below.has(name), `<${name}> in <${el.name}>: ${label}`);
+    }
+    for (const child of el.children) check(child);
+  };
+  check(fastRoot);
+  let outsideComments = text;
+  for (const c of [...comments].reverse()) outsideComments = outsideComments.slice(0, c.range.start) + outsideComments.slice(c.range.end);
+  assert.equal((fastRoot as ElementNode).declaresNoReferences, !outsideComments.includes('&'), `references: ${label}`);
 }
 
 test('every shipped XML file: the fast path agrees with saxes, and takes the domain XML', async () => {

@@ -20,6 +20,50 @@ export declare const MAX_NAME_BYTES = 50000;
  */
 export declare const LAZY_CONTAINERS: ReadonlySet<string>;
 /**
+ * The tag table fastParse keeps on the root: two numbers for every start tag of the document, in document order:
+ * the offset of its `<`, then its depth (the root's is 0; TAG_DEEP stands for itself and anything deeper) and, above
+ * TAG_DEPTH_BITS, its name's key (tagNameKey). It lets a check read the tags inside a lazy container (most of a
+ * guest's tags are in <devices>) without building their elements or searching the text for them again.
+ */
+export declare const TAG_DEPTH_BITS = 4;
+export declare const TAG_DEEP: number;
+/**
+ * A name's length (up to 63), first and last character in one number: equal for equal names, so a tag whose key
+ * differs is not the one sought, and one whose key matches is compared in full (keys of ASCII names only).
+ */
+export declare function tagNameKey(name: string): number;
+export declare function nameKeyAt(text: string, start: number, end: number): number;
+/**
+ * Whether the start tag at text[at] is named `name`, given that the table gave it name's key: the key holds the
+ * length and the first and last letters, so only the letters between are compared.
+ */
+export declare function tagIs(text: string, at: number, name: string): boolean;
+/** The start tags below one element: table entries [from, to) (two numbers each), and the element's own depth. */
+export interface DescendantTags {
+    readonly table: Int32Array;
+    readonly from: number;
+    readonly to: number;
+    readonly depth: number;
+}
+/**
+ * The start tags inside `el` (its descendants, not itself), from the document's tag table; undefined when the
+ * document has none (saxes parsed it) or `el` is not in it. Comments, CDATA sections and processing instructions are
+ * not tags and are not in it.
+ */
+export declare function descendantTags(el: XmlElement): DescendantTags | undefined;
+/**
+ * Which of `names` some element inside `el` (at any depth) may be named: bit i for names[i]. Exact from the tag
+ * table; without one, whether `<name` is in the text at all (comments included), which may say yes where there is
+ * none, never no where there is one.
+ */
+export declare function mayContainElements(el: XmlElement, names: readonly string[]): number;
+export declare function mayContainElement(el: XmlElement, name: string): boolean;
+/**
+ * Whether the text inside `el` may hold an entity or character reference: false only when the parser saw none in
+ * the whole document, so a check reading raw text there reads what the parser would.
+ */
+export declare function mayHaveReferences(el: XmlElement): boolean;
+/**
  * An element of the light tree. Attribute ranges and text are derived from the
  * source on first access: the domain model reads a few dozen of a domain's
  * hundred-odd elements, so doing it eagerly for all of them would cost more than
@@ -37,6 +81,8 @@ export declare class ElementNode implements XmlElement {
     startTagEnd: number;
     /** Where `</name>` starts; -1 until the element closes, and for a self-closing one. Its end is found from it. */
     endTagStart: number;
+    /** On the root of a document fastParse read: its tag table (descendantTags). */
+    tagTable: Int32Array | undefined;
     constructor(source: string, name: string, parent: XmlElement | undefined, startTagStart: number, startTagEnd: number, selfClosing: boolean);
     get selfClosing(): boolean;
     /** Children not built yet (a lazy container). */
@@ -44,6 +90,10 @@ export declare class ElementNode implements XmlElement {
     set lazy(value: boolean);
     get declaresDefaultNamespace(): boolean;
     set declaresDefaultNamespace(value: boolean);
+    /** The document's text. */
+    get sourceText(): string;
+    get declaresNoReferences(): boolean;
+    set declaresNoReferences(value: boolean);
     get declaresAttributeDefaults(): boolean;
     set declaresAttributeDefaults(value: boolean);
     /** After the end tag's `>` (a well-formed end tag holds no other `>`); -1 while it has none. */

@@ -1,0 +1,99 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { lintPlan } from '../../src/api.ts';
+
+// device-config-invalid answers most guests from the parser's tag table and the devices' text (scanDevices), and
+// builds device elements only when that text may hold something to find. A reference anywhere in <devices> turns
+// the text reading off, so every guest below is linted twice, once with `&#32;` (a blank, to libvirt as to XML)
+// after <devices>: the two must give the same findings. The guests are the repository's domain XML and
+// variations that plant what the rule looks for: a device written twice, an address respelled, a disk moved to
+// another bus, a too-long vendor.
+
+const ROOTS = ['rules', 'test/libvirt-oracle', 'fixtures', 'examples'];
+
+function xmlFiles(dir: string, out: string[] = []): string[] {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) xmlFiles(path, out);
+    else if (entry.isFile() && entry.name.endsWith('.xml')) out.push(path);
+  }
+  return out;
+}
+
+/** A small deterministic generator (mulberry32), so a failure names a variant that can be made again. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The children of <devices> as [start, end) spans of the text (a plain element scan; enough for these files). */
+function deviceSpans(text: string, devicesStart: number, devicesEnd: number): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  const child = /<([a-z][a-zA-Z0-9_-]*)\b[^>]*?(\/>|>)/g;
+  child.lastIndex = devicesStart;
+  for (let m = child.exec(text); m && m.index < devicesEnd; m = child.exec(text)) {
+    const end = m[2] === '/>' ? m.index + m[0].length : text.indexOf(`</${m[1]}>`, m.index) + m[1]!.length + 3;
+    if (end < m[0].length || end > devicesEnd) break;
+    spans.push([m.index, end]);
+    child.lastIndex = end;
+  }
+  return spans;
+}
+
+function variants(text: string, seed: number): Array<[string, string]> {
+  const open = /<devices\s*>/.exec(text);
+  const close = text.lastIndexOf('</devices>');
+  if (!open || close < open.index) return [];
+  const devicesStart = open.index + open[0].length;
+  const out: Array<[string, string]> = [['as written', text]];
+  const spans = deviceSpans(text, devicesStart, close);
+  const next = random(seed);
+  for (let i = 0; i < 4 && spans.length > 0; i++) {
+    const [a, b] = spans[Math.floor(next() * spans.length)]!;
+    out.push([`device at ${a} twice`, text.slice(0, b) + '\n' + text.slice(a, b) + text.slice(b)]);
+  }
+  const respell = (name: string, from: RegExp, to: string) => {
+    const m = from.exec(text.slice(devicesStart, close));
+    if (m) out.push([name, text.slice(0, devicesStart + m.index) + m[0].replace(from, to) + text.slice(devicesStart + m.index + m[0].length)]);
+  };
+  respell('first PCI bus in upper case', /bus='0x([0-9a-f]{2})'/, "bus='0X$1'");
+  respell('first PCI slot without leading zero', /slot='0x0([0-9a-f])'/, "slot='0x$1'");
+  respell('first virtio disk on SATA', /<target dev='vd([a-z]+)'(?: bus='virtio')?/, "<target dev='sd$1' bus='sata'");
+  respell('first disk target a partition', /<target dev='([a-z]+)'/, "<target dev='$11'");
+  respell('first controller index doubled', /<controller type='([a-z-]+)' index='([0-9]+)'/, "<controller type='$1' index='$2' model='x'/><controller type='$1' index='$2'");
+  respell('first disk with a long vendor', /<\/disk>/, "<vendor>LONGVENDORNAME</vendor></disk>");
+  respell('first driver format iso', /<driver name='qemu' type='[a-z0-9]+'/, "<driver name='qemu' type='iso'");
+  return out;
+}
+
+const deviceFindings = (path: string, text: string) =>
+  lintPlan({ domains: [{ path, text }] })
+    .diagnostics.filter((d) => d.ruleId === 'device-config-invalid')
+    .map((d) => `${d.messageId} ${d.line}`);
+
+test('device-config-invalid: the text reading and the element walk find the same, on every repository guest and variations', () => {
+  const files = ROOTS.flatMap((root) => xmlFiles(root)).filter((f) => readFileSync(f, 'utf8').includes('<devices'));
+  assert.ok(files.length > 200, `only ${files.length} guests with <devices>`);
+  let compared = 0;
+  let found = 0;
+  files.forEach((file, i) => {
+    const original = readFileSync(file, 'utf8');
+    for (const [name, text] of variants(original, i + 1)) {
+      const walked = text.replace(/<devices\s*>/, (open) => `${open}&#32;`);
+      const direct = deviceFindings(file, text);
+      assert.deepEqual(direct, deviceFindings(file, walked), `${file}, ${name}`);
+      compared++;
+      if (direct.length > 0) found++;
+    }
+  });
+  // The variations must plant findings, or the comparison says nothing about the text reading's "nothing to find".
+  assert.ok(compared > 1000 && found > 300, `${compared} guests compared, ${found} with findings`);
+});
