@@ -7989,19 +7989,23 @@ function scanAttributes(text, from, to) {
   return attributes;
 }
 function findAttribute(text, from, to, name) {
+  const length = name.length;
   let i = from;
   while (i < to) {
     if (isXmlSpace(text.charCodeAt(i))) {
       i++;
       continue;
     }
-    const after = text.charCodeAt(i + name.length);
-    const named2 = (after === 61 || isXmlSpace(after)) && text.startsWith(name, i);
-    let q = text.indexOf("=", i) + 1;
-    while (q > 0 && q < to && isXmlSpace(text.charCodeAt(q))) q++;
-    const valueEnd = q > 0 && q < to ? text.indexOf(text.charCodeAt(q) === 34 ? '"' : "'", q + 1) : -1;
+    let q = i;
+    while (q < length + i && text.charCodeAt(q) === name.charCodeAt(q - i)) q++;
+    const named2 = q === i + length;
+    while (q < to && text.charCodeAt(q) !== 61) q++;
+    const nameEnd = q;
+    q++;
+    while (q < to && isXmlSpace(text.charCodeAt(q))) q++;
+    const valueEnd = q < to ? text.indexOf(text.charCodeAt(q) === 34 ? '"' : "'", q + 1) : -1;
     if (valueEnd < 0 || valueEnd >= to) return void 0;
-    if (named2) {
+    if (named2 && (nameEnd === i + length || isXmlSpace(text.charCodeAt(i + length)))) {
       SPAN[0] = i;
       SPAN[2] = q + 1;
       SPAN[3] = valueEnd;
@@ -8041,7 +8045,15 @@ function decodeCharData(raw) {
   return out;
 }
 function decodeAttributeValue(raw) {
-  if (raw.indexOf("&") < 0 && !/[\t\n\r]/.test(raw)) return raw;
+  let plain = true;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 38 || c === 9 || c === 10 || c === 13) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return raw;
   return decodeCharData(raw.replace(/\r\n?/g, "\n").replace(/[\t\n]/g, " "));
 }
 function directText(source, from, to, children) {
@@ -9924,11 +9936,32 @@ function mayBeInsideController(text, start, at) {
 }
 var VHOST_USER_WORDS = /vhost(?:user|vdpa)|virtiofs/g;
 function mentionsVhostUser(devices) {
+  const tags = descendantTags(devices);
   const { text, start, end } = devices.contentSpan();
-  VHOST_USER_WORDS.lastIndex = start;
-  const found = VHOST_USER_WORDS.exec(text);
-  return found !== null && found.index < end;
+  if (tags === void 0) {
+    VHOST_USER_WORDS.lastIndex = start;
+    const found = VHOST_USER_WORDS.exec(text);
+    return found !== null && found.index < end;
+  }
+  const childDepth = tags.depth + 1;
+  for (let k = tags.from; k < tags.to; k += 2) {
+    const info = tags.table[k + 1];
+    if ((info & TAG_DEEP) !== childDepth) continue;
+    const key = info >>> TAG_DEPTH_BITS;
+    const at = tags.table[k];
+    if (key === FILESYSTEM_TAG && tagIs(text, at, "filesystem")) return true;
+    if (key === INTERFACE_TAG && tagIs(text, at, "interface") || key === DISK_TAG && tagIs(text, at, "disk")) {
+      let stop = text.indexOf("<", at + 1);
+      if (stop < 0 || stop > end) stop = end;
+      const tag = text.slice(at, stop);
+      if (tag.includes("vhost") || tag.includes("&")) return true;
+    }
+  }
+  return false;
 }
+var FILESYSTEM_TAG = tagNameKey("filesystem");
+var INTERFACE_TAG = tagNameKey("interface");
+var DISK_TAG = tagNameKey("disk");
 function iothreadIdsInRawText(devices) {
   const ids = /* @__PURE__ */ new Set();
   const { text, start, end } = devices.contentSpan();
@@ -9972,10 +10005,11 @@ function iothreadIdsInTags(devices, tags) {
     if (key === DRIVER_TAG && tagIs(text, at, "driver")) {
       let stop = text.indexOf("<", at + 7);
       if (stop < 0 || stop > end) stop = end;
-      for (let i = text.indexOf("iothread", at + 7); i >= 0 && i < stop; i = text.indexOf("iothread", i + 8)) {
+      const tag = text.slice(at, stop);
+      for (let i = tag.indexOf("iothread", 7); i >= 0; i = tag.indexOf("iothread", i + 8)) {
         if (inController) return void 0;
-        if (!isXmlSpace(text.charCodeAt(i - 1)) || text.charCodeAt(i + 8) !== 61) return void 0;
-        const id = quotedUint(text, i + 9);
+        if (!isXmlSpace(tag.charCodeAt(i - 1)) || tag.charCodeAt(i + 8) !== 61) return void 0;
+        const id = quotedUint(tag, i + 9);
         if (id === void 0) return void 0;
         ids.add(id);
       }

@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"c0636e6a406196b6b09f3b981892ad8428aac7d4bede9162b7f258ff0673c484"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"d0f070a200f30d9e4f14839b70ad7e5eb3d02a4b8dbfd332af31e33d9ffdfbce"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

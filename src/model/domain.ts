@@ -540,11 +540,34 @@ function mayBeInsideController(text: string, start: number, at: number): boolean
 const VHOST_USER_WORDS = /vhost(?:user|vdpa)|virtiofs/g;
 
 function mentionsVhostUser(devices: XmlElement): boolean {
+  const tags = descendantTags(devices);
   const { text, start, end } = devices.contentSpan();
-  VHOST_USER_WORDS.lastIndex = start;
-  const found = VHOST_USER_WORDS.exec(text);
-  return found !== null && found.index < end;
+  if (tags === undefined) {
+    VHOST_USER_WORDS.lastIndex = start;
+    const found = VHOST_USER_WORDS.exec(text);
+    return found !== null && found.index < end;
+  }
+  // From the tag table: a <filesystem>, or an <interface> or <disk> whose start tag says vhost (or holds a reference).
+  const childDepth = tags.depth + 1;
+  for (let k = tags.from; k < tags.to; k += 2) {
+    const info = tags.table[k + 1]!;
+    if ((info & TAG_DEEP) !== childDepth) continue;
+    const key = info >>> TAG_DEPTH_BITS;
+    const at = tags.table[k]!;
+    if (key === FILESYSTEM_TAG && tagIs(text, at, 'filesystem')) return true;
+    if ((key === INTERFACE_TAG && tagIs(text, at, 'interface')) || (key === DISK_TAG && tagIs(text, at, 'disk'))) {
+      let stop = text.indexOf('<', at + 1);
+      if (stop < 0 || stop > end) stop = end;
+      const tag = text.slice(at, stop);
+      if (tag.includes('vhost') || tag.includes('&')) return true;
+    }
+  }
+  return false;
 }
+
+const FILESYSTEM_TAG = tagNameKey('filesystem');
+const INTERFACE_TAG = tagNameKey('interface');
+const DISK_TAG = tagNameKey('disk');
 
 /**
  * iothreadIdsInText without a tag table: the devices' text searched for `iothread`. An IOThread after the first
@@ -606,11 +629,12 @@ function iothreadIdsInTags(devices: XmlElement, tags: DescendantTags): Set<numbe
       // The tag and any text after it, to the next '<' (never inside an attribute value).
       let stop = text.indexOf('<', at + 7);
       if (stop < 0 || stop > end) stop = end;
-      for (let i = text.indexOf('iothread', at + 7); i >= 0 && i < stop; i = text.indexOf('iothread', i + 8)) {
+      const tag = text.slice(at, stop);
+      for (let i = tag.indexOf('iothread', 7); i >= 0; i = tag.indexOf('iothread', i + 8)) {
         if (inController) return undefined;
         // `iothread='N'` after a blank; anything else (iothreads=, ' = ', a reference) is left to the elements.
-        if (!isXmlSpace(text.charCodeAt(i - 1)) || text.charCodeAt(i + 8) !== 61 /* = */) return undefined;
-        const id = quotedUint(text, i + 9);
+        if (!isXmlSpace(tag.charCodeAt(i - 1)) || tag.charCodeAt(i + 8) !== 61 /* = */) return undefined;
+        const id = quotedUint(tag, i + 9);
         if (id === undefined) return undefined;
         ids.add(id);
       }

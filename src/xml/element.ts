@@ -498,21 +498,28 @@ function scanAttributes(text: string, from: number, to: number): XmlAttribute[] 
 
 /** The attribute `name` of a well-formed start tag, between `from` and `to` (a name occurs at most once in a well-formed tag). */
 function findAttribute(text: string, from: number, to: number, name: string): XmlAttribute | undefined {
+  const length = name.length;
   let i = from;
   while (i < to) {
     if (isXmlSpace(text.charCodeAt(i))) {
       i++;
       continue;
     }
-    // An attribute's name starts at i: compare it in place, then step over its value (names hold no '=').
-    const after = text.charCodeAt(i + name.length);
-    const named = (after === 61 /* = */ || isXmlSpace(after)) && text.startsWith(name, i);
-    let q = text.indexOf('=', i) + 1;
-    while (q > 0 && q < to && isXmlSpace(text.charCodeAt(q))) q++;
-    const valueEnd = q > 0 && q < to ? text.indexOf(text.charCodeAt(q) === 34 ? '"' : "'", q + 1) : -1;
+    // An attribute's name starts at i: compare it in place, then step over its value (names hold no '=' and no
+    // quote). Loops rather than startsWith and indexOf: names and the blanks around '=' are a few characters, where a
+    // builtin's call cost more than the comparisons.
+    let q = i;
+    while (q < length + i && text.charCodeAt(q) === name.charCodeAt(q - i)) q++;
+    const named = q === i + length;
+    while (q < to && text.charCodeAt(q) !== 61 /* = */) q++;
+    const nameEnd = q;
+    q++;
+    while (q < to && isXmlSpace(text.charCodeAt(q))) q++;
+    const valueEnd = q < to ? text.indexOf(text.charCodeAt(q) === 34 ? '"' : "'", q + 1) : -1;
     // Only a tag that is not well formed (a document with an error) lacks these; never loop back over it.
     if (valueEnd < 0 || valueEnd >= to) return undefined;
-    if (named) {
+    // The name ends at '=' or a blank before it.
+    if (named && (nameEnd === i + length || isXmlSpace(text.charCodeAt(i + length)))) {
       SPAN[0] = i;
       SPAN[2] = q + 1;
       SPAN[3] = valueEnd;
@@ -561,7 +568,16 @@ function decodeCharData(raw: string): string {
  * pair counts once) becomes a space. Identical to what saxes hands out.
  */
 function decodeAttributeValue(raw: string): string {
-  if (raw.indexOf('&') < 0 && !/[\t\n\r]/.test(raw)) return raw;
+  // One pass for '&', tab, LF and CR: most values are short, where indexOf and a regular expression cost more.
+  let plain = true;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 38 || c === 9 || c === 10 || c === 13) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return raw;
   return decodeCharData(raw.replace(/\r\n?/g, '\n').replace(/[\t\n]/g, ' '));
 }
 
