@@ -8112,7 +8112,9 @@ var MAX_FAST_NAME = Math.floor(MAX_NAME_BYTES / 3);
 var OPEN_NAME_START = new Int32Array(MAX_ELEMENT_DEPTH + 1);
 var OPEN_NAME_END = new Int32Array(MAX_ELEMENT_DEPTH + 1);
 var ATTRIBUTE_START = new Int32Array(MAX_ATTRIBUTES);
-var tagScratch = new Int32Array(1024);
+var TAG_ARENA_LENGTH = 1 << 16;
+var tagArena = new Int32Array(TAG_ARENA_LENGTH);
+var tagArenaUsed = 0;
 var ATTRIBUTE_LENGTH = new Int32Array(MAX_ATTRIBUTES);
 var FastScanner = class {
   constructor(text) {
@@ -8135,7 +8137,8 @@ var FastScanner = class {
   attrLength = ATTRIBUTE_LENGTH;
   /** Some text or attribute value holds an entity or character reference. */
   references = false;
-  /** Numbers in tagScratch (two a tag). */
+  /** Where this document's table starts in tagArena, and its numbers so far (two a tag). */
+  tagBase = tagArenaUsed;
   tagCount = 0;
   parse() {
     const { text } = this;
@@ -8161,7 +8164,8 @@ var FastScanner = class {
     if (i !== this.n) return void 0;
     if (this.defaultNamespace) this.root.declaresDefaultNamespace = true;
     if (!this.references) this.root.declaresNoReferences = true;
-    if (this.tagCount > 0) this.root.tagTable = tagScratch.slice(0, this.tagCount);
+    this.root.tagTable = tagArena.subarray(this.tagBase, this.tagBase + this.tagCount);
+    tagArenaUsed = this.tagBase + this.tagCount;
     return { root: this.root, comments: this.comments };
   }
   /** Whitespace and comments (before and after the root); returns the offset of anything else, -1 on a bad comment. */
@@ -8254,13 +8258,16 @@ var FastScanner = class {
   openElement(tagStart, nameStart, nameEnd, tagEnd, selfClosing) {
     const { depth } = this;
     const parent = depth > 0 ? this.nodes[depth - 1] : void 0;
-    if (this.tagCount === tagScratch.length) {
-      const grown = new Int32Array(tagScratch.length * 2);
-      grown.set(tagScratch);
-      tagScratch = grown;
+    const at = this.tagBase + this.tagCount;
+    if (at === tagArena.length) {
+      const next = new Int32Array(Math.max(TAG_ARENA_LENGTH, 2 * this.tagCount));
+      next.set(tagArena.subarray(this.tagBase, at));
+      tagArena = next;
+      this.tagBase = 0;
+      tagArenaUsed = 0;
     }
-    tagScratch[this.tagCount] = tagStart;
-    tagScratch[this.tagCount + 1] = (depth < TAG_DEEP ? depth : TAG_DEEP) | nameKeyAt(this.text, nameStart, nameEnd) << TAG_DEPTH_BITS;
+    tagArena[this.tagBase + this.tagCount] = tagStart;
+    tagArena[this.tagBase + this.tagCount + 1] = (depth < TAG_DEEP ? depth : TAG_DEEP) | nameKeyAt(this.text, nameStart, nameEnd) << TAG_DEPTH_BITS;
     this.tagCount += 2;
     let node = null;
     if (depth === 0 || parent && !parent.lazy) {

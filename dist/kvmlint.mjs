@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"d0f070a200f30d9e4f14839b70ad7e5eb3d02a4b8dbfd332af31e33d9ffdfbce"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"d1d069fffe1c0bed73be4fbe086be2c6cc46100f349303099518dd119ffd1cb0"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -1979,7 +1979,8 @@ var MAX_FAST_NAME = Math.floor(MAX_NAME_BYTES / 3);
 var OPEN_NAME_START = new Int32Array(MAX_ELEMENT_DEPTH + 1);
 var OPEN_NAME_END = new Int32Array(MAX_ELEMENT_DEPTH + 1);
 var ATTRIBUTE_START = new Int32Array(MAX_ATTRIBUTES);
-var tagScratch = new Int32Array(1024);
+var TAG_ARENA_LENGTH = 1 << 16;
+var tagArena = new Int32Array(TAG_ARENA_LENGTH);
 var ATTRIBUTE_LENGTH = new Int32Array(MAX_ATTRIBUTES);
 
 // src/engine/source.ts

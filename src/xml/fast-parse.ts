@@ -89,8 +89,15 @@ const MAX_FAST_NAME = Math.floor(MAX_NAME_BYTES / 3);
 const OPEN_NAME_START = new Int32Array(MAX_ELEMENT_DEPTH + 1);
 const OPEN_NAME_END = new Int32Array(MAX_ELEMENT_DEPTH + 1);
 const ATTRIBUTE_START = new Int32Array(MAX_ATTRIBUTES);
-/** The tag table (element.ts TAG_DEPTH_BITS) as it is built: shared scratch, copied to the root at the end. */
-let tagScratch = new Int32Array(1024);
+/**
+ * Tag tables (element.ts TAG_DEPTH_BITS) are written into a shared arena, each document's after the last, and the
+ * root gets a view of its part: a table of its own for every document (a kilobyte for a 7 KB guest) was an array
+ * buffer allocated outside V8's heap, and freed by its collector, for each file of a fleet.
+ */
+const TAG_ARENA_LENGTH = 1 << 16;
+let tagArena = new Int32Array(TAG_ARENA_LENGTH);
+/** Numbers of tagArena that documents' tables hold. */
+let tagArenaUsed = 0;
 const ATTRIBUTE_LENGTH = new Int32Array(MAX_ATTRIBUTES);
 
 class FastScanner {
@@ -109,7 +116,8 @@ class FastScanner {
   private readonly attrLength = ATTRIBUTE_LENGTH;
   /** Some text or attribute value holds an entity or character reference. */
   private references = false;
-  /** Numbers in tagScratch (two a tag). */
+  /** Where this document's table starts in tagArena, and its numbers so far (two a tag). */
+  private tagBase = tagArenaUsed;
   private tagCount = 0;
 
   constructor(private readonly text: string) {
@@ -141,7 +149,8 @@ class FastScanner {
     if (i !== this.n) return undefined;
     if (this.defaultNamespace) this.root!.declaresDefaultNamespace = true;
     if (!this.references) this.root!.declaresNoReferences = true;
-    if (this.tagCount > 0) this.root!.tagTable = tagScratch.slice(0, this.tagCount);
+    this.root!.tagTable = tagArena.subarray(this.tagBase, this.tagBase + this.tagCount);
+    tagArenaUsed = this.tagBase + this.tagCount;
     return { root: this.root!, comments: this.comments };
   }
 
@@ -242,13 +251,17 @@ class FastScanner {
   private openElement(tagStart: number, nameStart: number, nameEnd: number, tagEnd: number, selfClosing: boolean): void {
     const { depth } = this;
     const parent = depth > 0 ? this.nodes[depth - 1]! : undefined;
-    if (this.tagCount === tagScratch.length) {
-      const grown = new Int32Array(tagScratch.length * 2);
-      grown.set(tagScratch);
-      tagScratch = grown;
+    const at = this.tagBase + this.tagCount;
+    if (at === tagArena.length) {
+      // A new arena, with this document's table so far moved to its start; the old one stays with the tables in it.
+      const next = new Int32Array(Math.max(TAG_ARENA_LENGTH, 2 * this.tagCount));
+      next.set(tagArena.subarray(this.tagBase, at));
+      tagArena = next;
+      this.tagBase = 0;
+      tagArenaUsed = 0;
     }
-    tagScratch[this.tagCount] = tagStart;
-    tagScratch[this.tagCount + 1] = (depth < TAG_DEEP ? depth : TAG_DEEP) | (nameKeyAt(this.text, nameStart, nameEnd) << TAG_DEPTH_BITS);
+    tagArena[this.tagBase + this.tagCount] = tagStart;
+    tagArena[this.tagBase + this.tagCount + 1] = (depth < TAG_DEEP ? depth : TAG_DEEP) | (nameKeyAt(this.text, nameStart, nameEnd) << TAG_DEPTH_BITS);
     this.tagCount += 2;
     let node: ElementNode | null = null;
     // Below a lazy element nothing is built: it builds its children when asked.

@@ -170,3 +170,17 @@ test('property: byte-level damage to a real domain is either declined or agreed 
     { numRuns: 3000 },
   );
 });
+
+test('tag tables: a document with more tags than the shared arena holds, and the documents parsed around it, keep theirs', () => {
+  const small = "<domain type='kvm'><name>a</name><devices><disk/></devices></domain>";
+  const big = `<domain type='kvm'><devices>${'<controller type="pci"/>'.repeat(40_000)}</devices></domain>`;
+  const before = fastParse(small)!;
+  const texts = [small, big, small, big, small];
+  const parsed = texts.map((t) => fastParse(t)!);
+  texts.forEach((t, i) => assertAgreesWithSaxes(t, `document ${i}`));
+  // Tables written before a new arena was begun are still whole.
+  for (const [i, doc] of [before, ...parsed].entries()) {
+    const reference = parseXmlWithSaxes(i === 0 ? small : texts[i - 1]!, true);
+    assertTagTable(i === 0 ? small : texts[i - 1]!, doc.root, reference.root!, doc.comments, `document ${i} after the others`);
+  }
+});
