@@ -15224,12 +15224,30 @@ function boundedData(data) {
   }
   return out ?? data;
 }
+var templateParts = /* @__PURE__ */ new Map();
+function partsOf(template) {
+  let parts = templateParts.get(template);
+  if (parts === void 0) {
+    const split = [];
+    let last = 0;
+    for (const m of template.matchAll(PLACEHOLDER)) {
+      split.push(template.slice(last, m.index), m[1]);
+      last = m.index + m[0].length;
+    }
+    split.push(template.slice(last));
+    templateParts.set(template, parts = split);
+  }
+  return parts;
+}
 function interpolate(template, data, where) {
-  return template.replace(PLACEHOLDER, (_, name) => {
-    const value = data?.[name];
-    if (value === void 0) throw new Error(`${where()}: no value for placeholder {{${name}}}`);
-    return String(boundedValue(value));
-  });
+  const parts = partsOf(template);
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const value = data?.[parts[i]];
+    if (value === void 0) throw new Error(`${where()}: no value for placeholder {{${parts[i]}}}`);
+    out += String(boundedValue(value)) + parts[i + 1];
+  }
+  return out;
 }
 function renderReport(rule, d) {
   if (d.messageId === void 0) throw new Error(`rule ${rule.meta.id} reported without a messageId`);

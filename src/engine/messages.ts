@@ -26,12 +26,33 @@ export function boundedData(data: MessageData): MessageData {
   return out ?? data;
 }
 
+/** Each template split once into text and placeholder names, alternately (templates are the rules' static messages). */
+const templateParts = new Map<string, readonly string[]>();
+
+function partsOf(template: string): readonly string[] {
+  let parts = templateParts.get(template);
+  if (parts === undefined) {
+    const split: string[] = [];
+    let last = 0;
+    for (const m of template.matchAll(PLACEHOLDER)) {
+      split.push(template.slice(last, m.index), m[1]!);
+      last = m.index! + m[0].length;
+    }
+    split.push(template.slice(last));
+    templateParts.set(template, (parts = split));
+  }
+  return parts;
+}
+
 export function interpolate(template: string, data: MessageData | undefined, where: () => string): string {
-  return template.replace(PLACEHOLDER, (_, name: string) => {
-    const value = data?.[name];
-    if (value === undefined) throw new Error(`${where()}: no value for placeholder {{${name}}}`);
-    return String(boundedValue(value));
-  });
+  const parts = partsOf(template);
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const value = data?.[parts[i]!];
+    if (value === undefined) throw new Error(`${where()}: no value for placeholder {{${parts[i]}}}`);
+    out += String(boundedValue(value)) + parts[i + 1]!;
+  }
+  return out;
 }
 
 export interface RenderedMessage {
