@@ -16377,8 +16377,11 @@ var PCI_DOMAIN_AT = "<address type='pci' domain='0x".length;
 var PCI_BUS_AT = PCI_DOMAIN_AT + 4 + "' bus='0x".length;
 var PCI_SLOT_AT = PCI_BUS_AT + 2 + "' slot='0x".length;
 var PCI_FUNCTION_AT = PCI_SLOT_AT + 2 + "' function='0x".length;
-var CANONICAL_CONTROLLER = /<controller type='([^'<>]*)' index='(0|[1-9][0-9]{0,8})'[ />]/y;
-var PLAIN_VIRTIO_TARGET = /<target dev='(vd[a-z]{1,3})'(?: bus='virtio')?\/>/y;
+var CANONICAL_CONTROLLER = /<controller type='[^'<>]*' index='(?:0|[1-9][0-9]{0,8})'[ />]/y;
+var CONTROLLER_TYPE_AT = "<controller type='".length;
+var CONTROLLER_INDEX_AFTER_TYPE = "' index='".length;
+var PLAIN_VIRTIO_TARGET = /<target dev='vd[a-z]{1,3}'(?: bus='virtio')?\/>/y;
+var VIRTIO_TARGET_NAME_AT = "<target dev='".length;
 function driverNotPlain(tag) {
   if (tag.includes('"')) return true;
   for (let at = tag.indexOf("type='"); at >= 0; at = tag.indexOf("type='", at + 6)) {
@@ -16408,6 +16411,37 @@ function startTagAndText(text, at, end) {
   const next = text.indexOf("<", at + 1);
   return text.slice(at, next < 0 || next > end ? end : next);
 }
+var SEEN_SPANS_MAX = 256;
+var SeenSpans = class {
+  starts = new Int32Array(SEEN_SPANS_MAX);
+  lengths = new Int32Array(SEEN_SPANS_MAX);
+  ids = new Float64Array(SEEN_SPANS_MAX);
+  count = 0;
+  reset() {
+    this.count = 0;
+  }
+  /**
+   * Whether text[start, start + length) with `id` equals a span added since the reset with the same id (or may: the
+   * table is full); adds it. The id (a number the caller reads from the span) is compared first.
+   */
+  seenOrAdd(text, start, length, id = 0) {
+    for (let i = 0; i < this.count; i++) {
+      if (this.ids[i] !== id || this.lengths[i] !== length) continue;
+      const other = this.starts[i];
+      let j = 0;
+      while (j < length && text.charCodeAt(other + j) === text.charCodeAt(start + j)) j++;
+      if (j === length) return true;
+    }
+    if (this.count === SEEN_SPANS_MAX) return true;
+    this.starts[this.count] = start;
+    this.lengths[this.count] = length;
+    this.ids[this.count++] = id;
+    return false;
+  }
+};
+var seenAddresses = new SeenSpans();
+var seenControllers = new SeenSpans();
+var seenTargets = new SeenSpans();
 function scanDevices(devices) {
   const tags = descendantTags(devices);
   if (tags === void 0 || tags.depth + 2 >= TAG_DEEP) return void 0;
@@ -16417,9 +16451,9 @@ function scanDevices(devices) {
     if (amp >= 0 && amp < end) return void 0;
   }
   const scan = { disksPlain: true, pciMayRepeat: false, controllerMayRepeat: false, hostdev: false };
-  const addresses = /* @__PURE__ */ new Set();
-  const controllers = /* @__PURE__ */ new Set();
-  const targets = /* @__PURE__ */ new Set();
+  seenAddresses.reset();
+  seenControllers.reset();
+  seenTargets.reset();
   const { table, from, to } = tags;
   const childDepth = tags.depth + 1;
   let inDisk = false;
@@ -16437,8 +16471,7 @@ function scanDevices(devices) {
       CANONICAL_PCI_ADDRESS.lastIndex = at;
       if (CANONICAL_PCI_ADDRESS.test(text)) {
         const id = ((hexAt(text, at + PCI_DOMAIN_AT, 4) * 256 + hexAt(text, at + PCI_BUS_AT, 2)) * 256 + hexAt(text, at + PCI_SLOT_AT, 2)) * 8 + hexAt(text, at + PCI_FUNCTION_AT, 1);
-        if (addresses.has(id)) scan.pciMayRepeat = true;
-        addresses.add(id);
+        if (seenAddresses.seenOrAdd(text, at, 0, id)) scan.pciMayRepeat = true;
       } else if (tagIs(text, at, "address")) {
         if (!text.startsWith("<address type='", at) || text.startsWith("pci'", at + 15)) {
           scan.pciMayRepeat = true;
@@ -16447,14 +16480,17 @@ function scanDevices(devices) {
       }
     } else if (key === CONTROLLER) {
       CANONICAL_CONTROLLER.lastIndex = at;
-      const m = CANONICAL_CONTROLLER.exec(text);
-      if (m === null) {
+      if (!CANONICAL_CONTROLLER.test(text)) {
         if (tagIs(text, at, "controller")) scan.controllerMayRepeat = true;
-      } else if (m[1] !== "usb") {
-        const id = `${m[1]}|${m[2]}`;
-        if (controllers.has(id)) scan.controllerMayRepeat = true;
-        controllers.add(id);
+        continue;
       }
+      const typeStart = at + CONTROLLER_TYPE_AT;
+      const typeEnd = text.indexOf("'", typeStart);
+      const indexEnd = text.indexOf("'", typeEnd + CONTROLLER_INDEX_AFTER_TYPE);
+      const usb = typeEnd - typeStart === 3 && text.charCodeAt(typeStart) === 117 && text.charCodeAt(typeStart + 1) === 115 && text.charCodeAt(typeStart + 2) === 98;
+      let index = 0;
+      for (let i = typeEnd + CONTROLLER_INDEX_AFTER_TYPE; i < indexEnd; i++) index = index * 10 + text.charCodeAt(i) - 48;
+      if (!usb && seenControllers.seenOrAdd(text, typeStart, typeEnd - typeStart, index)) scan.controllerMayRepeat = true;
     } else if (key === DISK) {
       if (!tagIs(text, at, "disk")) continue;
       const tag = startTagAndText(text, at, end);
@@ -16468,10 +16504,10 @@ function scanDevices(devices) {
       else if (key === INTERFACE && tagIs(text, at, "interface") && startTagAndText(text, at, end).includes("hostdev")) scan.hostdev = true;
     } else if (key === TARGET) {
       PLAIN_VIRTIO_TARGET.lastIndex = at;
-      const m = PLAIN_VIRTIO_TARGET.exec(text);
-      if (m === null && !tagIs(text, at, "target")) continue;
-      if (m === null || diskTarget || targets.has(m[1])) scan.disksPlain = false;
-      else targets.add(m[1]);
+      const plain = PLAIN_VIRTIO_TARGET.test(text);
+      if (!plain && !tagIs(text, at, "target")) continue;
+      const nameStart = at + VIRTIO_TARGET_NAME_AT;
+      if (!plain || diskTarget || seenTargets.seenOrAdd(text, nameStart, text.indexOf("'", nameStart) - nameStart)) scan.disksPlain = false;
       diskTarget = true;
     } else if (key === DRIVER) {
       if (!tagIs(text, at, "driver")) continue;
@@ -16593,53 +16629,55 @@ var device_config_invalid_default = defineDomainRule({
       const refused = driverType && Object.hasOwn(QEMU_REFUSED_FORMATS, driverType.value) ? QEMU_REFUSED_FORMATS[driverType.value] : void 0;
       if (refused) report({ range: driverType.valueRange, messageId: "format", data: { format: driverType.value, fix: refused.fix } });
     }
-    const byDev = /* @__PURE__ */ new Map();
-    const used = new Set(disks.map((d) => d.dev));
-    const repeated = /* @__PURE__ */ new Set();
-    for (const d of disks) {
-      const first = byDev.get(d.dev);
-      if (!first) {
-        byDev.set(d.dev, d);
-        continue;
-      }
-      repeated.add(d.dev);
-      report({
-        range: d.devAttr.valueRange,
-        messageId: "duplicateTarget",
-        data: { dev: excerpt(d.dev), next: nextFreeTarget(d.dev, used) },
-        related: [{ range: first.devAttr.valueRange, message: `the first disk with target '${excerpt(d.dev)}'` }]
-      });
-    }
-    const seen = /* @__PURE__ */ new Map();
-    for (const d of disks) {
-      const address = firstChild(d.element, "address");
-      let parts;
-      if (address) {
-        if (attribute(address, "type")?.value !== "drive") continue;
-        parts = ["controller", "bus", "target", "unit"].map((n) => {
-          const a = attribute(address, n);
-          return a === void 0 ? 0 : libvirtUint(a.value);
+    if (disks.length > 1) {
+      const byDev = /* @__PURE__ */ new Map();
+      const used = new Set(disks.map((d) => d.dev));
+      const repeated = /* @__PURE__ */ new Set();
+      for (const d of disks) {
+        const first = byDev.get(d.dev);
+        if (!first) {
+          byDev.set(d.dev, d);
+          continue;
+        }
+        repeated.add(d.dev);
+        report({
+          range: d.devAttr.valueRange,
+          messageId: "duplicateTarget",
+          data: { dev: excerpt(d.dev), next: nextFreeTarget(d.dev, used) },
+          related: [{ range: first.devAttr.valueRange, message: `the first disk with target '${excerpt(d.dev)}'` }]
         });
-      } else {
-        if (repeated.has(d.dev)) continue;
-        const parsed = parseDiskName(d.dev, false);
-        parts = parsed ? assignedDriveAddress(d.bus, parsed.index) : void 0;
       }
-      if (!parts || parts.some((p) => p === void 0)) continue;
-      const key = `${d.bus}|${parts.join(":")}`;
-      const where = address ? address.startTag : d.devAttr.valueRange;
-      const first = seen.get(key);
-      if (!first) {
-        seen.set(key, { disk: d, where, explicit: address !== void 0 });
-        continue;
+      const seen = /* @__PURE__ */ new Map();
+      for (const d of disks) {
+        const address = firstChild(d.element, "address");
+        let parts;
+        if (address) {
+          if (attribute(address, "type")?.value !== "drive") continue;
+          parts = ["controller", "bus", "target", "unit"].map((n) => {
+            const a = attribute(address, n);
+            return a === void 0 ? 0 : libvirtUint(a.value);
+          });
+        } else {
+          if (repeated.has(d.dev)) continue;
+          const parsed = parseDiskName(d.dev, false);
+          parts = parsed ? assignedDriveAddress(d.bus, parsed.index) : void 0;
+        }
+        if (!parts || parts.some((p) => p === void 0)) continue;
+        const key = `${d.bus}|${parts.join(":")}`;
+        const where = address ? address.startTag : d.devAttr.valueRange;
+        const first = seen.get(key);
+        if (!first) {
+          seen.set(key, { disk: d, where, explicit: address !== void 0 });
+          continue;
+        }
+        const [controller, bus, target, unit] = parts;
+        report({
+          range: where,
+          messageId: "duplicateDriveAddress",
+          data: { dev: excerpt(d.dev), other: excerpt(first.disk.dev), address: `controller='${controller}' bus='${bus}' target='${target}' unit='${unit}'`, bus: d.bus ?? "ide" },
+          related: [{ range: first.where, message: first.explicit ? `disk ${excerpt(first.disk.dev)} has this address` : `libvirt gives disk ${excerpt(first.disk.dev)} this address from its target name` }]
+        });
       }
-      const [controller, bus, target, unit] = parts;
-      report({
-        range: where,
-        messageId: "duplicateDriveAddress",
-        data: { dev: excerpt(d.dev), other: excerpt(first.disk.dev), address: `controller='${controller}' bus='${bus}' target='${target}' unit='${unit}'`, bus: d.bus ?? "ide" },
-        related: [{ range: first.where, message: first.explicit ? `disk ${excerpt(first.disk.dev)} has this address` : `libvirt gives disk ${excerpt(first.disk.dev)} this address from its target name` }]
-      });
     }
     const hostdevsChecked = libvirtAtLeast(host?.model.libvirtVersion, HOSTDEV_DUPLICATES_SINCE);
     const hostdevs = hostdevsChecked === false || scan !== void 0 && !scan.hostdev ? [] : hostdevSources(devices);
@@ -16654,53 +16692,57 @@ var device_config_invalid_default = defineDomainRule({
         related: [{ range: first.element.startTag, message: `the same host device is first passed through here` }]
       });
     }
-    const pciUsers = /* @__PURE__ */ new Map();
-    for (const el of scan === void 0 || scan.pciMayRepeat ? devices.children : []) {
-      if (el.name === "console") continue;
-      const address = firstChild(el, "address");
-      if (!address || attribute(address, "type")?.value !== "pci") continue;
-      const ids = base0Attrs(address, ["domain", "bus", "slot", "function"]);
-      if (!ids) continue;
-      const [dom, bus, slot2, fn] = ids;
-      if (dom === 0 && bus === 0 && slot2 === 0) continue;
-      if (el.name === "controller" && dom === 0 && bus === 0 && slot2 === 1 && attribute(el, "index")?.value === "0") {
-        const type = attribute(el, "type")?.value ?? "ide";
-        const model = attribute(el, "model")?.value;
-        if (type === "ide" && fn === 1 || type === "usb" && (model === void 0 || model === "piix3-uhci") && fn === 2) continue;
+    if (scan === void 0 || scan.pciMayRepeat) {
+      const pciUsers = /* @__PURE__ */ new Map();
+      for (const el of devices.children) {
+        if (el.name === "console") continue;
+        const address = firstChild(el, "address");
+        if (!address || attribute(address, "type")?.value !== "pci") continue;
+        const ids = base0Attrs(address, ["domain", "bus", "slot", "function"]);
+        if (!ids) continue;
+        const [dom, bus, slot2, fn] = ids;
+        if (dom === 0 && bus === 0 && slot2 === 0) continue;
+        if (el.name === "controller" && dom === 0 && bus === 0 && slot2 === 1 && attribute(el, "index")?.value === "0") {
+          const type = attribute(el, "type")?.value ?? "ide";
+          const model = attribute(el, "model")?.value;
+          if (type === "ide" && fn === 1 || type === "usb" && (model === void 0 || model === "piix3-uhci") && fn === 2) continue;
+        }
+        const hex = (v, w) => v.toString(16).padStart(w, "0");
+        const key = `${hex(dom, 4)}:${hex(bus, 2)}:${hex(slot2, 2)}.${fn.toString(16)}`;
+        const first = pciUsers.get(key);
+        if (!first) {
+          pciUsers.set(key, el);
+          continue;
+        }
+        report({
+          range: address.startTag,
+          messageId: "pciAddressTwice",
+          data: { address: key },
+          related: [{ range: firstChild(first, "address").startTag, message: `<${first.name}> has this address first` }]
+        });
       }
-      const hex = (v, w) => v.toString(16).padStart(w, "0");
-      const key = `${hex(dom, 4)}:${hex(bus, 2)}:${hex(slot2, 2)}.${fn.toString(16)}`;
-      const first = pciUsers.get(key);
-      if (!first) {
-        pciUsers.set(key, el);
-        continue;
-      }
-      report({
-        range: address.startTag,
-        messageId: "pciAddressTwice",
-        data: { address: key },
-        related: [{ range: firstChild(first, "address").startTag, message: `<${first.name}> has this address first` }]
-      });
     }
-    const controllers = /* @__PURE__ */ new Map();
-    for (const c of scan === void 0 || scan.controllerMayRepeat ? childrenNamed(devices, "controller") : []) {
-      const type = attribute(c, "type")?.value ?? "ide";
-      if (type === "usb") continue;
-      const indexAttr = attribute(c, "index");
-      const index = indexAttr ? libvirtNonNegativeInt(indexAttr.value) : void 0;
-      if (index === void 0) continue;
-      const key = `${type}|${index}`;
-      const first = controllers.get(key);
-      if (!first) {
-        controllers.set(key, indexAttr);
-        continue;
+    if (scan === void 0 || scan.controllerMayRepeat) {
+      const controllers = /* @__PURE__ */ new Map();
+      for (const c of childrenNamed(devices, "controller")) {
+        const type = attribute(c, "type")?.value ?? "ide";
+        if (type === "usb") continue;
+        const indexAttr = attribute(c, "index");
+        const index = indexAttr ? libvirtNonNegativeInt(indexAttr.value) : void 0;
+        if (index === void 0) continue;
+        const key = `${type}|${index}`;
+        const first = controllers.get(key);
+        if (!first) {
+          controllers.set(key, indexAttr);
+          continue;
+        }
+        report({
+          range: indexAttr.valueRange,
+          messageId: "duplicateController",
+          data: { type: excerpt(type), index },
+          related: [{ range: first.valueRange, message: `the first ${excerpt(type)} controller with index ${index}` }]
+        });
       }
-      report({
-        range: indexAttr.valueRange,
-        messageId: "duplicateController",
-        data: { type: excerpt(type), index },
-        related: [{ range: first.valueRange, message: `the first ${excerpt(type)} controller with index ${index}` }]
-      });
     }
   }
 });

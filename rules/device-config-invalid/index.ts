@@ -192,9 +192,12 @@ const PCI_BUS_AT = PCI_DOMAIN_AT + 4 + "' bus='0x".length;
 const PCI_SLOT_AT = PCI_BUS_AT + 2 + "' slot='0x".length;
 const PCI_FUNCTION_AT = PCI_SLOT_AT + 2 + "' function='0x".length;
 /** A controller's start tag as libvirt writes it: type, then index. */
-const CANONICAL_CONTROLLER = /<controller type='([^'<>]*)' index='(0|[1-9][0-9]{0,8})'[ />]/y;
+const CANONICAL_CONTROLLER = /<controller type='[^'<>]*' index='(?:0|[1-9][0-9]{0,8})'[ />]/y;
+const CONTROLLER_TYPE_AT = "<controller type='".length;
+const CONTROLLER_INDEX_AFTER_TYPE = "' index='".length;
 /** A virtio disk target as libvirt writes it: `vd` and letters (virDiskNameParse reads it, no partition). */
-const PLAIN_VIRTIO_TARGET = /<target dev='(vd[a-z]{1,3})'(?: bus='virtio')?\/>/y;
+const PLAIN_VIRTIO_TARGET = /<target dev='vd[a-z]{1,3}'(?: bus='virtio')?\/>/y;
+const VIRTIO_TARGET_NAME_AT = "<target dev='".length;
 
 /**
  * Whether a <driver> tag (and the text after it) is one the scan cannot pass: double quotes, or `type='…'` naming a
@@ -241,6 +244,47 @@ function startTagAndText(text: string, at: number, end: number): string {
 }
 
 /**
+ * Spans of a text seen during one scan, compared in place: a Set of their strings allocated a string, and grew a
+ * table, for each of a guest's addresses, controllers and targets (a third of the rule's allocation on a fleet).
+ * Past SEEN_SPANS_MAX spans it answers "maybe seen", and the element walk decides.
+ */
+const SEEN_SPANS_MAX = 256;
+
+class SeenSpans {
+  private readonly starts = new Int32Array(SEEN_SPANS_MAX);
+  private readonly lengths = new Int32Array(SEEN_SPANS_MAX);
+  private readonly ids = new Float64Array(SEEN_SPANS_MAX);
+  private count = 0;
+
+  reset(): void {
+    this.count = 0;
+  }
+
+  /**
+   * Whether text[start, start + length) with `id` equals a span added since the reset with the same id (or may: the
+   * table is full); adds it. The id (a number the caller reads from the span) is compared first.
+   */
+  seenOrAdd(text: string, start: number, length: number, id = 0): boolean {
+    for (let i = 0; i < this.count; i++) {
+      if (this.ids[i] !== id || this.lengths[i] !== length) continue;
+      const other = this.starts[i]!;
+      let j = 0;
+      while (j < length && text.charCodeAt(other + j) === text.charCodeAt(start + j)) j++;
+      if (j === length) return true;
+    }
+    if (this.count === SEEN_SPANS_MAX) return true;
+    this.starts[this.count] = start;
+    this.lengths[this.count] = length;
+    this.ids[this.count++] = id;
+    return false;
+  }
+}
+
+const seenAddresses = new SeenSpans();
+const seenControllers = new SeenSpans();
+const seenTargets = new SeenSpans();
+
+/**
  * One pass over the start tags inside <devices>, from the parser's tag table, before any of their elements is built:
  * building them is ten times this rule's cost on a fleet, and nearly every guest has nothing here to find. It answers
  * "nothing to find" for a check only when that is certain, reading tags only as libvirt writes them (single quotes,
@@ -257,9 +301,9 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
     if (amp >= 0 && amp < end) return undefined;
   }
   const scan: DeviceScan = { disksPlain: true, pciMayRepeat: false, controllerMayRepeat: false, hostdev: false };
-  const addresses = new Set<number>();
-  const controllers = new Set<string>();
-  const targets = new Set<string>();
+  seenAddresses.reset();
+  seenControllers.reset();
+  seenTargets.reset();
   const { table, from, to } = tags;
   const childDepth = tags.depth + 1;
   /** Inside a <disk> (a child of <devices>): whether it has shown its <target> yet. */
@@ -281,8 +325,7 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
       CANONICAL_PCI_ADDRESS.lastIndex = at;
       if (CANONICAL_PCI_ADDRESS.test(text)) {
         const id = ((hexAt(text, at + PCI_DOMAIN_AT, 4) * 256 + hexAt(text, at + PCI_BUS_AT, 2)) * 256 + hexAt(text, at + PCI_SLOT_AT, 2)) * 8 + hexAt(text, at + PCI_FUNCTION_AT, 1);
-        if (addresses.has(id)) scan.pciMayRepeat = true;
-        addresses.add(id);
+        if (seenAddresses.seenOrAdd(text, at, 0, id)) scan.pciMayRepeat = true;
       } else if (tagIs(text, at, 'address')) {
         if (!text.startsWith("<address type='", at) || text.startsWith("pci'", at + 15)) {
           scan.pciMayRepeat = true;
@@ -291,14 +334,18 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
       }
     } else if (key === CONTROLLER) {
       CANONICAL_CONTROLLER.lastIndex = at;
-      const m = CANONICAL_CONTROLLER.exec(text);
-      if (m === null) {
+      if (!CANONICAL_CONTROLLER.test(text)) {
         if (tagIs(text, at, 'controller')) scan.controllerMayRepeat = true;
-      } else if (m[1] !== 'usb') {
-        const id = `${m[1]}|${m[2]}`;
-        if (controllers.has(id)) scan.controllerMayRepeat = true;
-        controllers.add(id);
+        continue;
       }
+      // `type='…' index='N'` as matched: the index, then the type's text, make the pair.
+      const typeStart = at + CONTROLLER_TYPE_AT;
+      const typeEnd = text.indexOf("'", typeStart);
+      const indexEnd = text.indexOf("'", typeEnd + CONTROLLER_INDEX_AFTER_TYPE);
+      const usb = typeEnd - typeStart === 3 && text.charCodeAt(typeStart) === 0x75 && text.charCodeAt(typeStart + 1) === 0x73 && text.charCodeAt(typeStart + 2) === 0x62;
+      let index = 0;
+      for (let i = typeEnd + CONTROLLER_INDEX_AFTER_TYPE; i < indexEnd; i++) index = index * 10 + text.charCodeAt(i) - 0x30;
+      if (!usb && seenControllers.seenOrAdd(text, typeStart, typeEnd - typeStart, index)) scan.controllerMayRepeat = true;
     } else if (key === DISK) {
       if (!tagIs(text, at, 'disk')) continue;
       const tag = startTagAndText(text, at, end);
@@ -313,10 +360,10 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
       else if (key === INTERFACE && tagIs(text, at, 'interface') && startTagAndText(text, at, end).includes('hostdev')) scan.hostdev = true;
     } else if (key === TARGET) {
       PLAIN_VIRTIO_TARGET.lastIndex = at;
-      const m = PLAIN_VIRTIO_TARGET.exec(text);
-      if (m === null && !tagIs(text, at, 'target')) continue;
-      if (m === null || diskTarget || targets.has(m[1]!)) scan.disksPlain = false;
-      else targets.add(m[1]!);
+      const plain = PLAIN_VIRTIO_TARGET.test(text);
+      if (!plain && !tagIs(text, at, 'target')) continue;
+      const nameStart = at + VIRTIO_TARGET_NAME_AT;
+      if (!plain || diskTarget || seenTargets.seenOrAdd(text, nameStart, text.indexOf("'", nameStart) - nameStart)) scan.disksPlain = false;
       diskTarget = true;
     } else if (key === DRIVER) {
       if (!tagIs(text, at, 'driver')) continue;
@@ -472,58 +519,60 @@ export default defineDomainRule({
       if (refused) report({ range: driverType!.valueRange, messageId: 'format', data: { format: driverType!.value, fix: refused.fix } });
     }
 
-    // domain_validate.c virDomainDefDuplicateDiskInfoValidate → virDomainDiskDefCheckDuplicateInfo: "target '…' duplicated for disk sources".
-    const byDev = new Map<string, DiskFacts>();
-    const used = new Set(disks.map((d) => d.dev));
-    const repeated = new Set<string>();
-    for (const d of disks) {
-      const first = byDev.get(d.dev);
-      if (!first) {
-        byDev.set(d.dev, d);
-        continue;
-      }
-      repeated.add(d.dev);
-      report({
-        range: d.devAttr.valueRange,
-        messageId: 'duplicateTarget',
-        data: { dev: excerpt(d.dev), next: nextFreeTarget(d.dev, used) },
-        related: [{ range: first.devAttr.valueRange, message: `the first disk with target '${excerpt(d.dev)}'` }],
-      });
-    }
-
-    // domain_validate.c virDomainDefDuplicateDriveAddressesValidate: two disks on one bus with the same drive address,
-    // written in the file or (IDE, SATA, floppy) the one libvirt derives from the target name.
-    const seen = new Map<string, { disk: DiskFacts; where: Range; explicit: boolean }>();
-    for (const d of disks) {
-      const address = firstChild(d.element, 'address');
-      let parts: Array<number | undefined> | undefined;
-      if (address) {
-        if (attribute(address, 'type')?.value !== 'drive') continue;
-        parts = ['controller', 'bus', 'target', 'unit'].map((n) => {
-          const a = attribute(address, n);
-          return a === undefined ? 0 : libvirtUint(a.value);
+    if (disks.length > 1) {
+      // domain_validate.c virDomainDefDuplicateDiskInfoValidate → virDomainDiskDefCheckDuplicateInfo: "target '…' duplicated for disk sources".
+      const byDev = new Map<string, DiskFacts>();
+      const used = new Set(disks.map((d) => d.dev));
+      const repeated = new Set<string>();
+      for (const d of disks) {
+        const first = byDev.get(d.dev);
+        if (!first) {
+          byDev.set(d.dev, d);
+          continue;
+        }
+        repeated.add(d.dev);
+        report({
+          range: d.devAttr.valueRange,
+          messageId: 'duplicateTarget',
+          data: { dev: excerpt(d.dev), next: nextFreeTarget(d.dev, used) },
+          related: [{ range: first.devAttr.valueRange, message: `the first disk with target '${excerpt(d.dev)}'` }],
         });
-      } else {
-        // A repeated target is reported above; the address it would derive changes with the fix.
-        if (repeated.has(d.dev)) continue;
-        const parsed = parseDiskName(d.dev, false);
-        parts = parsed ? assignedDriveAddress(d.bus, parsed.index) : undefined;
       }
-      if (!parts || parts.some((p) => p === undefined)) continue;
-      const key = `${d.bus}|${parts.join(':')}`;
-      const where = address ? address.startTag : d.devAttr.valueRange;
-      const first = seen.get(key);
-      if (!first) {
-        seen.set(key, { disk: d, where, explicit: address !== undefined });
-        continue;
+
+      // domain_validate.c virDomainDefDuplicateDriveAddressesValidate: two disks on one bus with the same drive address,
+      // written in the file or (IDE, SATA, floppy) the one libvirt derives from the target name.
+      const seen = new Map<string, { disk: DiskFacts; where: Range; explicit: boolean }>();
+      for (const d of disks) {
+        const address = firstChild(d.element, 'address');
+        let parts: Array<number | undefined> | undefined;
+        if (address) {
+          if (attribute(address, 'type')?.value !== 'drive') continue;
+          parts = ['controller', 'bus', 'target', 'unit'].map((n) => {
+            const a = attribute(address, n);
+            return a === undefined ? 0 : libvirtUint(a.value);
+          });
+        } else {
+          // A repeated target is reported above; the address it would derive changes with the fix.
+          if (repeated.has(d.dev)) continue;
+          const parsed = parseDiskName(d.dev, false);
+          parts = parsed ? assignedDriveAddress(d.bus, parsed.index) : undefined;
+        }
+        if (!parts || parts.some((p) => p === undefined)) continue;
+        const key = `${d.bus}|${parts.join(':')}`;
+        const where = address ? address.startTag : d.devAttr.valueRange;
+        const first = seen.get(key);
+        if (!first) {
+          seen.set(key, { disk: d, where, explicit: address !== undefined });
+          continue;
+        }
+        const [controller, bus, target, unit] = parts;
+        report({
+          range: where,
+          messageId: 'duplicateDriveAddress',
+          data: { dev: excerpt(d.dev), other: excerpt(first.disk.dev), address: `controller='${controller}' bus='${bus}' target='${target}' unit='${unit}'`, bus: d.bus ?? 'ide' },
+          related: [{ range: first.where, message: first.explicit ? `disk ${excerpt(first.disk.dev)} has this address` : `libvirt gives disk ${excerpt(first.disk.dev)} this address from its target name` }],
+        });
       }
-      const [controller, bus, target, unit] = parts;
-      report({
-        range: where,
-        messageId: 'duplicateDriveAddress',
-        data: { dev: excerpt(d.dev), other: excerpt(first.disk.dev), address: `controller='${controller}' bus='${bus}' target='${target}' unit='${unit}'`, bus: d.bus ?? 'ide' },
-        related: [{ range: first.where, message: first.explicit ? `disk ${excerpt(first.disk.dev)} has this address` : `libvirt gives disk ${excerpt(first.disk.dev)} this address from its target name` }],
-      });
     }
 
     // domain_validate.c virDomainDefHostdevValidate → virDomainHostdevMatch: the same PCI or USB host device twice.
@@ -541,60 +590,64 @@ export default defineDomainRule({
       });
     }
 
-    // qemu_domain_address.c qemuDomainCollectPCIAddress → domain_addr.c virDomainPCIAddressReserveAddrInternal
-    // ("Attempted double use of PCI Address"): two devices with the same PCI address written in the file. An address
-    // of domain, bus and slot 0 is none (virPCIDeviceAddressIsEmpty); the PIIX3's IDE and USB controllers at 0:0:1.1
-    // and 0:0:1.2 are not collected. <console> can repeat its serial port's device and is left out.
-    const pciUsers = new Map<string, XmlElement>();
-    for (const el of scan === undefined || scan.pciMayRepeat ? devices.children : []) {
-      if (el.name === 'console') continue;
-      const address = firstChild(el, 'address');
-      if (!address || attribute(address, 'type')?.value !== 'pci') continue;
-      const ids = base0Attrs(address, ['domain', 'bus', 'slot', 'function']);
-      if (!ids) continue;
-      const [dom, bus, slot, fn] = ids as [number, number, number, number];
-      if (dom === 0 && bus === 0 && slot === 0) continue;
-      if (el.name === 'controller' && dom === 0 && bus === 0 && slot === 1 && attribute(el, 'index')?.value === '0') {
-        const type = attribute(el, 'type')?.value ?? 'ide';
-        const model = attribute(el, 'model')?.value;
-        if ((type === 'ide' && fn === 1) || (type === 'usb' && (model === undefined || model === 'piix3-uhci') && fn === 2)) continue;
+    if (scan === undefined || scan.pciMayRepeat) {
+      // qemu_domain_address.c qemuDomainCollectPCIAddress → domain_addr.c virDomainPCIAddressReserveAddrInternal
+      // ("Attempted double use of PCI Address"): two devices with the same PCI address written in the file. An address
+      // of domain, bus and slot 0 is none (virPCIDeviceAddressIsEmpty); the PIIX3's IDE and USB controllers at 0:0:1.1
+      // and 0:0:1.2 are not collected. <console> can repeat its serial port's device and is left out.
+      const pciUsers = new Map<string, XmlElement>();
+      for (const el of devices.children) {
+        if (el.name === 'console') continue;
+        const address = firstChild(el, 'address');
+        if (!address || attribute(address, 'type')?.value !== 'pci') continue;
+        const ids = base0Attrs(address, ['domain', 'bus', 'slot', 'function']);
+        if (!ids) continue;
+        const [dom, bus, slot, fn] = ids as [number, number, number, number];
+        if (dom === 0 && bus === 0 && slot === 0) continue;
+        if (el.name === 'controller' && dom === 0 && bus === 0 && slot === 1 && attribute(el, 'index')?.value === '0') {
+          const type = attribute(el, 'type')?.value ?? 'ide';
+          const model = attribute(el, 'model')?.value;
+          if ((type === 'ide' && fn === 1) || (type === 'usb' && (model === undefined || model === 'piix3-uhci') && fn === 2)) continue;
+        }
+        const hex = (v: number, w: number) => v.toString(16).padStart(w, '0');
+        const key = `${hex(dom, 4)}:${hex(bus, 2)}:${hex(slot, 2)}.${fn.toString(16)}`;
+        const first = pciUsers.get(key);
+        if (!first) {
+          pciUsers.set(key, el);
+          continue;
+        }
+        report({
+          range: address.startTag,
+          messageId: 'pciAddressTwice',
+          data: { address: key },
+          related: [{ range: firstChild(first, 'address')!.startTag, message: `<${first.name}> has this address first` }],
+        });
       }
-      const hex = (v: number, w: number) => v.toString(16).padStart(w, '0');
-      const key = `${hex(dom, 4)}:${hex(bus, 2)}:${hex(slot, 2)}.${fn.toString(16)}`;
-      const first = pciUsers.get(key);
-      if (!first) {
-        pciUsers.set(key, el);
-        continue;
-      }
-      report({
-        range: address.startTag,
-        messageId: 'pciAddressTwice',
-        data: { address: key },
-        related: [{ range: firstChild(first, 'address')!.startTag, message: `<${first.name}> has this address first` }],
-      });
     }
 
-    // domain_postparse.c virDomainDefRejectDuplicateControllers: "Multiple '…' controllers with index '…'" (USB excepted:
-    // companion controllers share an index). Only explicit indexes: libvirt gives the others unused ones.
-    const controllers = new Map<string, XmlAttribute>();
-    for (const c of scan === undefined || scan.controllerMayRepeat ? childrenNamed(devices, 'controller') : []) {
-      const type = attribute(c, 'type')?.value ?? 'ide';
-      if (type === 'usb') continue;
-      const indexAttr = attribute(c, 'index');
-      const index = indexAttr ? libvirtNonNegativeInt(indexAttr.value) : undefined;
-      if (index === undefined) continue;
-      const key = `${type}|${index}`;
-      const first = controllers.get(key);
-      if (!first) {
-        controllers.set(key, indexAttr!);
-        continue;
+    if (scan === undefined || scan.controllerMayRepeat) {
+      // domain_postparse.c virDomainDefRejectDuplicateControllers: "Multiple '…' controllers with index '…'" (USB excepted:
+      // companion controllers share an index). Only explicit indexes: libvirt gives the others unused ones.
+      const controllers = new Map<string, XmlAttribute>();
+      for (const c of childrenNamed(devices, 'controller')) {
+        const type = attribute(c, 'type')?.value ?? 'ide';
+        if (type === 'usb') continue;
+        const indexAttr = attribute(c, 'index');
+        const index = indexAttr ? libvirtNonNegativeInt(indexAttr.value) : undefined;
+        if (index === undefined) continue;
+        const key = `${type}|${index}`;
+        const first = controllers.get(key);
+        if (!first) {
+          controllers.set(key, indexAttr!);
+          continue;
+        }
+        report({
+          range: indexAttr!.valueRange,
+          messageId: 'duplicateController',
+          data: { type: excerpt(type), index },
+          related: [{ range: first.valueRange, message: `the first ${excerpt(type)} controller with index ${index}` }],
+        });
       }
-      report({
-        range: indexAttr!.valueRange,
-        messageId: 'duplicateController',
-        data: { type: excerpt(type), index },
-        related: [{ range: first.valueRange, message: `the first ${excerpt(type)} controller with index ${index}` }],
-      });
     }
   },
 });
