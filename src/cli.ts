@@ -12,7 +12,7 @@ import { encodingRefusal, writePatch } from './commands/patch-output.ts';
 import { useColor } from './commands/color.ts';
 import { lintAndFix } from './engine/fix.ts';
 import { FixWriteError, writeFixedFile, yieldToSignals } from './engine/write.ts';
-import { findRule, rules, ruleDoc } from './engine/registry.ts';
+import { findRule, fixedLevelProblem, rules, ruleDoc } from './engine/registry.ts';
 import { DEFAULT_MAX_FILE_BYTES, oversizeMessage, UsageError } from './engine/source.ts';
 import type { RuleSetting } from './engine/types.ts';
 import { HostSnapshotError } from './host/load.ts';
@@ -56,6 +56,8 @@ function parseRuleSetting(value: string, previous: Record<string, RuleSetting> =
   if (!findRule(id)) throw new InvalidArgumentError(`unknown rule '${id}' (see 'kvmlint rules')`);
   const setting = SETTINGS[level];
   if (!setting) throw new InvalidArgumentError(`unknown level '${level}' for ${id}: use off, info, warn or error`);
+  const fixed = fixedLevelProblem(id, setting);
+  if (fixed) throw new InvalidArgumentError(fixed);
   return { ...previous, [id]: setting };
 }
 
