@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { localEnv } from './support/env.ts';
 import { repoRoot } from './support/paths.ts';
 
 // The CLI as users run it: the committed bundle, in a subprocess.
@@ -11,7 +12,8 @@ const bin = join(repoRoot, 'dist', 'kvmlint.mjs');
 const host = 'examples/hosts/dual-socket.json';
 
 function kvmlint(args: string[], cwd = repoRoot, input?: string | Buffer) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '' } });
+  // As a person runs it: on CI (CI=true) walks would read no .gitignore.
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, input, encoding: 'utf8', env: localEnv({ NO_COLOR: '', FORCE_COLOR: '' }) });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { localEnv } from '../support/env.ts';
 import { repoRoot } from '../support/paths.ts';
 
 // A hostile review of what a pull request's files alone can make a run cost (CPU and memory). Each
@@ -26,7 +27,7 @@ function workspace(files: Record<string, string>): { dir: string; cleanup: () =>
 
 function kvmlint(dir: string, args: string[]) {
   // At most 2 GB of heap: a quadratic path that comes back aborts here rather than swapping the machine.
-  return spawnSync(process.execPath, ['--max-old-space-size=2048', BIN, ...args], { cwd: dir, encoding: 'utf8', timeout: 50_000, maxBuffer: 256 * 1024 * 1024 });
+  return spawnSync(process.execPath, ['--max-old-space-size=2048', BIN, ...args], { cwd: dir, encoding: 'utf8', timeout: 50_000, maxBuffer: 256 * 1024 * 1024, env: localEnv() });
 }
 
 const DB01 = readFileSync(path.join(repoRoot, 'examples', 'fleet', 'hv01', 'db-01.xml'), 'utf8');
