@@ -489,6 +489,29 @@ test('a long text report reaches stdout whole, in writes of 16 KB or more, the s
   }
 });
 
+test('UTF-16 without a byte order mark: one xml-malformed error at 1:1 that says so (exit 1), in text and JSON', () => {
+  const xml = `<?xml version="1.0" encoding="UTF-16"?>\n<domain type='kvm'><name>a</name></domain>\n`;
+  const dir = tempDir({});
+  try {
+    writeFileSync(join(dir, 'le.xml'), Buffer.from(xml, 'utf16le'));
+    writeFileSync(join(dir, 'be.xml'), Buffer.from(xml, 'utf16le').swap16());
+    const r = kvmlint(['-f', 'json', 'le.xml', 'be.xml'], dir);
+    assert.equal(r.code, 1, r.stderr);
+    const report = JSON.parse(r.stdout) as { diagnostics: Array<{ file: string; ruleId: string; line: number; column: number; message: string }> };
+    assert.deepEqual(
+      report.diagnostics.map((d) => [d.file, d.ruleId, d.line, d.column, d.message.replace(/^(UTF-16 \([a-z]+-endian\) without a byte order mark, and an XML declaration naming UTF-16): .*$/, '$1')]),
+      [
+        ['be.xml', 'xml-malformed', 1, 1, 'UTF-16 (big-endian) without a byte order mark, and an XML declaration naming UTF-16'],
+        ['le.xml', 'xml-malformed', 1, 1, 'UTF-16 (little-endian) without a byte order mark, and an XML declaration naming UTF-16'],
+      ],
+    );
+    const text = kvmlint(['--no-color', '-f', 'compact', 'le.xml'], dir);
+    assert.equal(text.stdout, 'le.xml:1:1: error: UTF-16 (little-endian) without a byte order mark, and an XML declaration naming UTF-16: kvmlint reads UTF-16 only after a byte order mark; add one or convert the file to UTF-8 [xml-malformed]\n');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('a refused file makes no clean run: the text summary says the run is incomplete, SARIF says execution failed and why', () => {
   const dir = tempDir({ 'kr.xml': "<?xml version='1.0' encoding='ISO-2022-KR'?>\n<domain type='kvm'><name>x</name></domain>\n" });
   try {
