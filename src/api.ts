@@ -7,8 +7,8 @@ import { LineIndex } from './xml/lines.ts';
 import { buildHostModel } from './model/host-model.ts';
 import { parseKernelCpuList } from './model/kernel-cpulist.ts';
 import { HostSnapshotError, loadHostSnapshotText, loadHostText } from './host/load.ts';
-import { lintPlanSources, planEnvironment, PLAN_SUGGESTIONS_AUTO_MAX_DOMAINS, type PlanSource } from './engine/core.ts';
-import { rules as registeredRules, ruleDoc } from './engine/registry.ts';
+import { capFindingsPerFile, lintPlanSources, planEnvironment, PLAN_SUGGESTIONS_AUTO_MAX_DOMAINS, type PlanSource } from './engine/core.ts';
+import { fixedLevelProblem, rules as registeredRules, ruleDoc } from './engine/registry.ts';
 import { sourceFromText } from './engine/source.ts';
 import { optionsProblem } from './engine/options.ts';
 import { formatResult, FORMATS, provideCodeframeFormat, type FormatName } from './formats/index.ts';
@@ -78,6 +78,8 @@ export function lintPlan(input: LintPlanInput): LintPlanResult {
     const [level, options] = Array.isArray(setting) ? (setting as readonly [unknown, Record<string, unknown>]) : [setting as unknown];
     const resolved = typeof level === 'string' && Object.hasOwn(LEVELS, level) ? LEVELS[level]! : undefined;
     if (!resolved) throw new Error(`rule '${id}': unknown level ${JSON.stringify(level) ?? String(level)}: use off, info, warn or error`);
+    const fixed = fixedLevelProblem(id, resolved);
+    if (fixed) throw new Error(fixed);
     settings[id] = resolved;
     if (options) {
       const problem = optionsProblem(registeredRules.find((r) => r.meta.id === id)!.meta.schema, options);
@@ -90,6 +92,8 @@ export function lintPlan(input: LintPlanInput): LintPlanResult {
   const host = input.host ? hostOf(input.host, input.housekeeping) : undefined;
   const files: PlanSource[] = input.domains.map((d) => ({ source: sourceFromText(d.path, d.text), explicit: true }));
   const outcome = lintPlanSources(host, files, env);
+  // At most MAX_FINDINGS_PER_FILE per file, as the CLI reports (the planner then sees the same findings).
+  outcome.diagnostics = [...capFindingsPerFile(outcome.diagnostics)];
   if (host && (input.planSuggestions ?? input.domains.length <= PLAN_SUGGESTIONS_AUTO_MAX_DOMAINS)) {
     const unparsed = outcome.linted.filter((s) => s.doc.error).map((s) => s.path);
     addPlanSuggestions(host, outcome.domains, outcome.diagnostics, unparsed);

@@ -12,11 +12,12 @@ import { encodingRefusal, writePatch } from './commands/patch-output.ts';
 import { useColor } from './commands/color.ts';
 import { lintAndFix } from './engine/fix.ts';
 import { FixWriteError, writeFixedFile, yieldToSignals } from './engine/write.ts';
-import { findRule, rules, ruleDoc } from './engine/registry.ts';
+import { findRule, fixedLevelProblem, rules, ruleDoc } from './engine/registry.ts';
 import { DEFAULT_MAX_FILE_BYTES, oversizeMessage, UsageError } from './engine/source.ts';
 import type { RuleSetting } from './engine/types.ts';
 import { HostSnapshotError } from './host/load.ts';
 import { onGithubActions, runnerInertWriter } from './formats/runner-inert.ts';
+import { NO_RESPECT_GITIGNORE_HELP, RESPECT_GITIGNORE_HELP, respectGitignore } from './engine/ci.ts';
 import { FORMATS, formatReadsSources, formatResult, formatResultParts, prepareFormat, reportWrites, type FormatName } from './formats/index.ts';
 import { VERSION } from './version.ts';
 import { markLinted } from './cli-linted.ts';
@@ -56,6 +57,8 @@ function parseRuleSetting(value: string, previous: Record<string, RuleSetting> =
   if (!findRule(id)) throw new InvalidArgumentError(`unknown rule '${id}' (see 'kvmlint rules')`);
   const setting = SETTINGS[level];
   if (!setting) throw new InvalidArgumentError(`unknown level '${level}' for ${id}: use off, info, warn or error`);
+  const fixed = fixedLevelProblem(id, setting);
+  if (fixed) throw new InvalidArgumentError(fixed);
   return { ...previous, [id]: setting };
 }
 
@@ -95,7 +98,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this (-1: no limit)', parseMaxWarnings)
     .option('--allow-no-domains', 'exit 0 when the paths hold no domain XML (default: exit 2, a wrong path must not pass)')
-    .option('--no-gitignore', 'lint walked files that .gitignore lists too (for CI: git never ignores a tracked file)')
+    .option('--respect-gitignore', RESPECT_GITIGNORE_HELP)
+    .option('--no-respect-gitignore', NO_RESPECT_GITIGNORE_HELP)
+    .option('--no-gitignore', 'the same as --no-respect-gitignore (its older name)')
     .option('--plan-suggestions', "attach kvmlint plan's change of each guest to its placement findings (default: when at most 200 files are linted)")
     .option('--no-plan-suggestions', 'never plan suggestions')
     .option('--quiet', 'report errors only (and count no warnings for --max-warnings)')
@@ -205,7 +210,9 @@ interface LintCommandOptions {
   outputFile?: string;
   maxWarnings?: number;
   allowNoDomains?: boolean;
+  /** --no-gitignore (the older spelling of --no-respect-gitignore): false when given. */
   gitignore: boolean;
+  respectGitignore?: boolean;
   planSuggestions?: boolean;
   quiet?: boolean;
   rule?: Record<string, RuleSetting>;
@@ -265,9 +272,9 @@ async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo)
     schema: opts.schema,
     schemaSearchDirs: defaultSchemaDirs(io.env),
     allowNoDomains: opts.allowNoDomains,
-    // On GitHub Actions a checkout holds tracked files only, and git never ignores a tracked file: a .gitignore there
-    // could only hide the pull request's own domains from the walk (`bad.xml` listed in it: exit 0). As the Action.
-    gitignore: opts.gitignore && !onGithubActions(io.env),
+    // On CI a checkout holds tracked files only, and git never ignores a tracked file: a .gitignore there could only
+    // hide the pull request's own domains from the walk (`bad.xml` listed in it: exit 0). As the Action (src/engine/ci.ts).
+    gitignore: respectGitignore(opts.respectGitignore ?? (opts.gitignore ? undefined : false), io.env),
     planSuggestions: opts.planSuggestions,
     keepSources: Boolean(opts.fix || opts.fixDryRun) || formatReadsSources(opts.format),
   };

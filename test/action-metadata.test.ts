@@ -38,6 +38,7 @@ const EXPECTED_DEFAULTS: Record<string, string> = {
   'fail-on': 'error',
   'max-warnings': '-1',
   schema: '',
+  'max-file-size': '',
   'map-file': '',
 };
 

@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -277,6 +277,10 @@ test('invalid inputs fail the step with an error command and no outputs', () => 
     [{ 'fail-on': 'sometimes' }, "::error::kvmlint: fail-on must be one of error, warning, never, got 'sometimes'"],
     [{ 'max-warnings': 'many' }, "::error::kvmlint: max-warnings must be a non-negative integer or -1, got 'many'"],
     [{ format: 'xml' }, "::error::kvmlint: format must be one of text, codeframe, compact, json, sarif, github, got 'xml'"],
+    [{ 'max-file-size': '1MiB' }, "::error::kvmlint: max-file-size must be a positive integer number of bytes, got '1MiB'"],
+    [{ 'max-file-size': '0' }, "::error::kvmlint: max-file-size must be a positive integer number of bytes, got '0'"],
+    [{ 'max-file-size': '-5' }, "::error::kvmlint: max-file-size must be a positive integer number of bytes, got '-5'"],
+    [{ 'max-file-size': '8388609' }, '::error::kvmlint: max-file-size 8388609 is above the default 8388608 bytes (8 MiB): the input may lower the limit on what kvmlint reads, not raise it'],
     [{ paths: 'guests', host: 'no-such-host.json' }, '::error::kvmlint: '],
   ];
   for (const [inputs, message] of cases) {
@@ -284,6 +288,23 @@ test('invalid inputs fail the step with an error command and no outputs', () => 
     assert.equal(run.code, 2, JSON.stringify(inputs));
     assert.ok(run.stdout.startsWith(message), `${JSON.stringify(inputs)}: ${run.stdout}`);
     assert.deepEqual(run.outputs, {});
+  }
+});
+
+test('max-file-size lowers the bound on domain files: a larger one is refused by name and fails the step (exit 2); the default 8 MiB still passes', () => {
+  const node = nodeBinaries()[0]!;
+  const size = statSync(path.join(workspace, 'guests', 'bad.xml')).size;
+  const refused = runAction(node, { paths: 'guests', 'max-file-size': String(size - 1) });
+  assert.equal(refused.code, 2, refused.stdout);
+  assert.match(refused.stdout, new RegExp(`^::error::kvmlint: guests/bad\\.xml: file is ${size} bytes, above the ${size - 1}-byte limit`, 'm'));
+  assert.match(refused.summary, /refused/);
+  const log = readSarif(path.join(workspace, 'kvmlint.sarif'));
+  assert.equal(log.runs[0]!.invocations![0]!.executionSuccessful, false);
+  // The bound as written, and empty (the default), lint every guest.
+  for (const value of ['8388608', '']) {
+    const run = runAction(node, { paths: 'guests', 'max-file-size': value });
+    assert.equal(run.code, 1, `${value}: ${run.stdout}`);
+    assert.doesNotMatch(run.stdout, /byte limit/);
   }
 });
 

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { localEnv } from './support/env.ts';
 import { repoRoot } from './support/paths.ts';
 
 // The CLI as users run it: the committed bundle, in a subprocess.
@@ -11,7 +12,8 @@ const bin = join(repoRoot, 'dist', 'kvmlint.mjs');
 const host = 'examples/hosts/dual-socket.json';
 
 function kvmlint(args: string[], cwd = repoRoot, input?: string | Buffer) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '' } });
+  // As a person runs it: on CI (CI=true) walks would read no .gitignore.
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, input, encoding: 'utf8', env: localEnv({ NO_COLOR: '', FORCE_COLOR: '' }) });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -482,6 +484,29 @@ test('a long text report reaches stdout whole, in writes of 16 KB or more, the s
     assert.ok(sizes.length >= 2, `one write for the whole report: ${sizes.join(', ')}`);
     assert.ok(sizes.slice(0, -1).every((n) => n >= 16 * 1024), `writes of ${sizes.join(', ')} bytes`);
     assert.equal(sizes.reduce((a, b) => a + b, 0), Buffer.byteLength(piped.stdout));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('UTF-16 without a byte order mark: one xml-malformed error at 1:1 that says so (exit 1), in text and JSON', () => {
+  const xml = `<?xml version="1.0" encoding="UTF-16"?>\n<domain type='kvm'><name>a</name></domain>\n`;
+  const dir = tempDir({});
+  try {
+    writeFileSync(join(dir, 'le.xml'), Buffer.from(xml, 'utf16le'));
+    writeFileSync(join(dir, 'be.xml'), Buffer.from(xml, 'utf16le').swap16());
+    const r = kvmlint(['-f', 'json', 'le.xml', 'be.xml'], dir);
+    assert.equal(r.code, 1, r.stderr);
+    const report = JSON.parse(r.stdout) as { diagnostics: Array<{ file: string; ruleId: string; line: number; column: number; message: string }> };
+    assert.deepEqual(
+      report.diagnostics.map((d) => [d.file, d.ruleId, d.line, d.column, d.message.replace(/^(UTF-16 \([a-z]+-endian\) without a byte order mark, and an XML declaration naming UTF-16): .*$/, '$1')]),
+      [
+        ['be.xml', 'xml-malformed', 1, 1, 'UTF-16 (big-endian) without a byte order mark, and an XML declaration naming UTF-16'],
+        ['le.xml', 'xml-malformed', 1, 1, 'UTF-16 (little-endian) without a byte order mark, and an XML declaration naming UTF-16'],
+      ],
+    );
+    const text = kvmlint(['--no-color', '-f', 'compact', 'le.xml'], dir);
+    assert.equal(text.stdout, 'le.xml:1:1: error: UTF-16 (little-endian) without a byte order mark, and an XML declaration naming UTF-16: kvmlint reads UTF-16 only after a byte order mark; add one or convert the file to UTF-8 [xml-malformed]\n');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

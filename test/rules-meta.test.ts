@@ -33,7 +33,7 @@ for (const rule of rules) {
     assert.ok(meta.summary.length > 20 && meta.summary.length < 200, 'summary is one sentence');
     assert.ok(meta.tags.length > 0);
     // A rule that checks nothing itself must be one the runner reports for it.
-    assert.ok(rule.checkDomain || rule.checkPlan || ['xml-malformed', 'not-a-domain', 'unused-disable-directive'].includes(meta.id), 'rule has a check');
+    assert.ok(rule.checkDomain || rule.checkPlan || ['xml-malformed', 'not-a-domain', 'unused-disable-directive', 'too-many-findings'].includes(meta.id), 'rule has a check');
   });
 
   test(`${meta.id}: README has the standard sections and matches fixability`, () => {
@@ -47,7 +47,10 @@ for (const rule of rules) {
     if (meta.fixable) assert.match(fixSection, /--fix/, 'a fixable rule says what --fix does');
   });
 
-  test(`${meta.id}: at least 3 fixtures trigger it and 3 do not`, () => {
+  test(`${meta.id}: at least 3 fixtures trigger it and 3 do not`, (t) => {
+    // A file over 1,000 findings is no fixture to keep in the tree: the engine's bound is tested with
+    // generated files (test/security/limits.test.ts).
+    if (meta.id === 'too-many-findings') return t.skip('generated inputs in test/security/limits.test.ts');
     const fixtures = listFixtures(join(dir, 'fixtures'));
     const triggering = fixtures.filter((f) => f.rulesExpected.has(meta.id));
     const clean = fixtures.filter((f) => !f.rulesExpected.has(meta.id));

@@ -9,6 +9,7 @@ import { countFindings, pluralize } from '../formats/summary.ts';
 import { appendStepSummary, getInput, getMultilineInput, InputError, setOutput, type Env } from './core.ts';
 import { summaryMarkdown } from './summary.ts';
 import { defaultSchemaDirs } from '../schema/dir.ts';
+import { DEFAULT_MAX_FILE_BYTES } from '../engine/source.ts';
 import { buildHostMap, type HostMap } from '../map/model.ts';
 import { formatMapHtml } from '../map/html.ts';
 
@@ -34,6 +35,8 @@ export interface ActionInputs {
   schema?: string | boolean;
   /** Where to write the HTML placement map (`kvmlint map -f html`); undefined for none. */
   mapFile?: string;
+  /** `--max-file-size`, at most the default (it may lower the bound, as the config's `maxFileSize`); undefined: the config's or the default. */
+  maxFileSize?: number;
 }
 
 export function readInputs(env: Env): ActionInputs {
@@ -45,6 +48,13 @@ export function readInputs(env: Env): ActionInputs {
   const maxWarnings = getInput(env, 'max-warnings');
   if (maxWarnings !== '' && !/^(-1|\d+)$/.test(maxWarnings)) throw new InputError(`max-warnings must be a non-negative integer or -1, got '${maxWarnings}'`);
   const schema = getInput(env, 'schema');
+  const maxFileSize = getInput(env, 'max-file-size');
+  if (maxFileSize !== '' && !/^[1-9]\d*$/.test(maxFileSize)) throw new InputError(`max-file-size must be a positive integer number of bytes, got '${maxFileSize}'`);
+  // The workflow names the bound, but a pull request can edit the workflow too: like the config's maxFileSize, the
+  // input may lower what kvmlint reads, never lift it (a 95 MB committed domain would be parsed whole).
+  if (maxFileSize !== '' && Number(maxFileSize) > DEFAULT_MAX_FILE_BYTES) {
+    throw new InputError(`max-file-size ${maxFileSize} is above the default ${DEFAULT_MAX_FILE_BYTES} bytes (8 MiB): the input may lower the limit on what kvmlint reads, not raise it`);
+  }
   return {
     paths: paths.length > 0 ? paths : ['.'],
     schema: schema === '' ? undefined : schema === 'true' ? true : schema === 'false' ? false : schema,
@@ -55,6 +65,7 @@ export function readInputs(env: Env): ActionInputs {
     failOn: failOn as FailOn,
     maxWarnings: maxWarnings === '' || maxWarnings === '-1' ? undefined : Number(maxWarnings),
     mapFile: getInput(env, 'map-file') || undefined,
+    ...(maxFileSize !== '' ? { maxFileSize: Number(maxFileSize) } : {}),
   };
 }
 
@@ -108,6 +119,7 @@ export async function runAction(io: ActionIo): Promise<number> {
     schema: inputs.schema,
     schemaSearchDirs: defaultSchemaDirs(env),
     keepSources: formatReadsSources(inputs.format),
+    maxFileBytes: inputs.maxFileSize,
     // A checkout holds tracked files, which git never ignores: a pull request's .gitignore must not
     // hide its own domains from the check (a red-team review committed a broken one and ignored it).
     gitignore: false,

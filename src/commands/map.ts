@@ -3,6 +3,7 @@
  * self-contained HTML file (src/map/).
  */
 import { onGithubActions, runnerInertWriter } from '../formats/runner-inert.ts';
+import { NO_RESPECT_GITIGNORE_HELP, RESPECT_GITIGNORE_HELP, respectGitignore } from '../engine/ci.ts';
 import { writeReportOrFail } from '../engine/report-file.ts';
 import { repositoryRoot } from '../engine/repo.ts';
 import { resolve } from 'node:path';
@@ -27,6 +28,7 @@ interface MapCommandOptions {
   host?: string;
   config?: string;
   configLookup: boolean;
+  respectGitignore?: boolean;
   format: 'text' | 'html';
   outputFile?: string;
   color?: boolean;
@@ -40,13 +42,15 @@ export function registerMapCommand(program: Command, io: CliIo, setExit: (code: 
     .option('--host <file>', 'host snapshot that every domain is planned on (overrides the config\'s hosts)')
     .option('-c, --config <file>', 'configuration file (default: nearest kvmlint.config.json up to the repository root)')
     .option('--no-config-lookup', 'do not look for kvmlint.config.json')
+    .option('--respect-gitignore', RESPECT_GITIGNORE_HELP)
+    .option('--no-respect-gitignore', NO_RESPECT_GITIGNORE_HELP)
     .addOption(new Option('-f, --format <format>', 'text for the terminal, html for one self-contained file').choices(['text', 'html']).default('text'))
     .option('-o, --output-file <file>', 'write the map to a file')
     .option('--color', 'force colored output')
     .option('--no-color', 'disable colored output')
     .action(async (paths: string[], opts: MapCommandOptions) => {
       tuneV8ForRunLength(paths, io.cwd, false);
-      const maps = await buildMaps({ paths, cwd: io.cwd, hostFile: opts.host, configFile: opts.config ?? (opts.configLookup ? undefined : false), gitignore: !onGithubActions(io.env) });
+      const maps = await buildMaps({ paths, cwd: io.cwd, hostFile: opts.host, configFile: opts.config ?? (opts.configLookup ? undefined : false), gitignore: respectGitignore(opts.respectGitignore, io.env) });
       if (maps.length === 0) throw new UsageError('no domain is mapped to a host: use --host or the config\'s hosts');
       const color = useColor(opts, io);
       const out = opts.format === 'html' ? formatMapHtml(maps) : maps.map((m) => formatHostMapText(m, { color })).join('\n');

@@ -6,7 +6,7 @@
  */
 import { InvalidArgumentError, type Command } from 'commander';
 import type { CliIo } from '../cli.ts';
-import { onGithubActions } from '../formats/runner-inert.ts';
+import { NO_RESPECT_GITIGNORE_HELP, RESPECT_GITIGNORE_HELP, respectGitignore } from '../engine/ci.ts';
 import { encodingRefusal, writePatch } from './patch-output.ts';
 import { gitQuotedPath, unifiedDiff } from '../engine/diff.ts';
 import { workspaceRoot } from '../engine/repo.ts';
@@ -30,6 +30,7 @@ interface PlanCommandOptions {
   host?: string;
   config?: string;
   configLookup: boolean;
+  respectGitignore?: boolean;
   write?: boolean;
   maxSteps?: number;
   mapFile?: string;
@@ -140,13 +141,15 @@ export function registerPlanCommand(program: Command, io: CliIo, setExit: (code:
     .option('--host <file>', 'host snapshot that every domain is planned on (overrides the config\'s hosts)')
     .option('-c, --config <file>', 'configuration file (default: nearest kvmlint.config.json up to the repository root)')
     .option('--no-config-lookup', 'do not look for kvmlint.config.json')
+    .option('--respect-gitignore', RESPECT_GITIGNORE_HELP)
+    .option('--no-respect-gitignore', NO_RESPECT_GITIGNORE_HELP)
     .option('--write', 'apply the plan to the files (through the same safe writer as --fix)')
     .option('--map-file <file>', 'also write the HTML placement map of every host before the plan and after it')
     .option('--max-steps <n>', 'give up a host after this many search steps (default: 5000000)', parseStepLimit)
     .action(async (paths: string[], opts: PlanCommandOptions) => {
       tuneV8ForRunLength(paths, io.cwd, false);
       const run = await runPlan(
-        { paths, cwd: io.cwd, hostFile: opts.host, configFile: opts.config ?? (opts.configLookup ? undefined : false), gitignore: !onGithubActions(io.env) },
+        { paths, cwd: io.cwd, hostFile: opts.host, configFile: opts.config ?? (opts.configLookup ? undefined : false), gitignore: respectGitignore(opts.respectGitignore, io.env) },
         { maxSteps: opts.maxSteps },
       );
       for (const p of run.plans) io.stderr(neutralise(describeHostPlan(p)));

@@ -10,7 +10,7 @@ import { isInside, realAsFarAsExists, relativePosix, resolveBelow } from './path
 import { describeAjvError, describeJsonSyntaxError, duplicateJsonKey, formatJsonPath } from '../json/document.ts';
 import { LineIndex } from '../xml/lines.ts';
 import { optionsProblem } from './options.ts';
-import { findRule } from './registry.ts';
+import { findRule, fixedLevelProblem } from './registry.ts';
 import { schemaDirProblem } from '../schema/dir.ts';
 import type { RuleSetting } from './types.ts';
 import { uuidKey } from '../model/domain-identity.ts';
@@ -373,6 +373,8 @@ function resolveConfig(raw: RawConfig, path: string, displayPath: string): Resol
     if (!findRule(id)) throw new ConfigError(displayPath, `rules.${id}`, `unknown rule '${id}' (see 'kvmlint rules')`);
     const [level, options] = Array.isArray(setting) ? setting : [setting];
     rules[id] = SEVERITY[level]!;
+    const fixed = fixedLevelProblem(id, rules[id]!);
+    if (fixed) throw new ConfigError(displayPath, `rules.${id}`, fixed);
     if (options) ruleOptions[id] = options;
   }
 

@@ -1,6 +1,6 @@
 import { readmes, rules as allRules } from '../../rules/index.ts';
 import { HOMEPAGE, VERSION } from '../version.ts';
-import type { Rule, RuleDoc } from './types.ts';
+import type { Rule, RuleDoc, RuleSetting } from './types.ts';
 
 export const rules: readonly Rule[] = allRules;
 
@@ -57,3 +57,15 @@ export function ruleDoc(rule: Rule): RuleDoc {
   }
   return doc;
 }
+
+/** The rule whose finding says a file's findings were cut (reported by the engine, never configured). */
+export const TOO_MANY_FINDINGS = 'too-many-findings';
+
+/**
+ * Why a rule's level cannot be set as asked, or undefined: `too-many-findings` is the engine's bound, always an
+ * error, so a committed config cannot make a flooded file pass (or a cut report look complete).
+ */
+export function fixedLevelProblem(id: string, level: RuleSetting): string | undefined {
+  return id === TOO_MANY_FINDINGS && level !== 'error' ? `rule '${id}' is kvmlint's own bound on findings per file: it is always an error and cannot be set to ${level}` : undefined;
+}
+

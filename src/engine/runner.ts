@@ -8,7 +8,7 @@ import type { HostModel } from '../model/host.ts';
 import { parseKernelCpuList } from '../model/kernel-cpulist.ts';
 import { loadHostFile } from '../host/load.ts';
 import { ConfigError, configRelative, findConfigFile, hostForDomain, loadConfigFile, type ConfigHost, type ResolvedConfig } from './config.ts';
-import { diagnosticOf, effectiveSeverity, lineColumnOf, lintPlanSources, PLAN_SUGGESTIONS_AUTO_MAX_DOMAINS, type PlanEnvironment, type PlanSource } from './core.ts';
+import { capFindingsPerFile, diagnosticOf, effectiveSeverity, lineColumnOf, lintPlanSources, PLAN_SUGGESTIONS_AUTO_MAX_DOMAINS, type PlanEnvironment, type PlanSource } from './core.ts';
 import { discoverFiles, displayPath, escapesWorkspace, type DiscoveredFile } from './discover.ts';
 import { completePlans } from './plans.ts';
 import { addPlanSuggestions } from '../plan/suggest.ts';
@@ -371,7 +371,8 @@ export async function lint(options: LintOptions): Promise<LintRun> {
       // A file that does not parse may be the only domain: its xml-malformed finding is the report.
       else if (s.doc.error) malformedCount++;
     }
-    const kept = ignoredByConfig(outcome.diagnostics, texts, config, absPaths);
+    // At most MAX_FINDINGS_PER_FILE per file, counted after directives and the config's ignores (core.ts).
+    const kept = capFindingsPerFile(ignoredByConfig(outcome.diagnostics, texts, config, absPaths));
     // The plan's files that do not parse: their guests take CPUs and memory no one can see.
     const unparsed = host ? outcome.linted.filter((s) => s.doc.error).map((s) => s.path) : [];
     if (host && planSuggestions) addPlanSuggestions(host, outcome.domains, kept, unparsed);

@@ -191,6 +191,16 @@ export function decodeXmlBytes(buf: Buffer): { text: string; error?: XmlParseErr
     }
     return decodeUtf8(buf);
   }
+  const bomless = bomlessUtf16(buf);
+  if (bomless) {
+    // libxml2 guesses UTF-16 from `<?` alone (xmlDetectCharEncoding), and what it then does with the declaration
+    // differs between releases; kvmlint reads UTF-16 only by its byte order mark. Read as UTF-8 this was a NUL at
+    // 1:2 (little-endian) or 1:1: said here for what it is, at the start of the file, and not linted further.
+    const head = new TextDecoder(bomless).decode(buf.subarray(0, Math.min(buf.length, 1024) & ~1));
+    const label = encodingIn(head, 0)?.name;
+    const what = label === undefined ? 'no XML declaration naming an encoding' : `an XML declaration naming ${excerptName(label).toUpperCase()}`;
+    return { ...decodeError('', `UTF-16 (${bomless === 'utf-16le' ? 'little' : 'big'}-endian) without a byte order mark, and ${what}: kvmlint reads UTF-16 only after a byte order mark; add one or convert the file to UTF-8`), encoding: bomless };
+  }
   const named = declaredEncoding(buf);
   const declared = named?.name;
   if (declared === undefined || UTF8_NAMES.has(declared)) return decodeUtf8(buf);
@@ -228,6 +238,18 @@ function decodeSingleByte(buf: Buffer, upperHalf: string, name: string): { text:
     from = i + 1;
   }
   return { text: text + buf.toString('latin1', from) };
+}
+
+/**
+ * 'utf-16le' or 'utf-16be' when a file without a byte order mark opens with two ASCII characters in UTF-16 (`<\0?\0`,
+ * `\0<\0d`): its first byte or its second is NUL, which no XML text in UTF-8 or a single-byte encoding holds.
+ */
+function bomlessUtf16(buf: Buffer): 'utf-16le' | 'utf-16be' | undefined {
+  if (buf.length < 4) return undefined;
+  const ascii = (b: number) => b !== 0 && b < 0x80;
+  if (ascii(buf[0]!) && buf[1] === 0 && ascii(buf[2]!) && buf[3] === 0) return 'utf-16le';
+  if (buf[0] === 0 && ascii(buf[1]!) && buf[2] === 0 && ascii(buf[3]!)) return 'utf-16be';
+  return undefined;
 }
 
 /** An encoding name as a message quotes it: the declaration allows any length. */

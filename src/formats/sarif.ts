@@ -28,6 +28,18 @@ function keptDiagnostics(diagnostics: readonly Diagnostic[]): readonly Diagnosti
   return byRank.flat().slice(0, MAX_SARIF_RESULTS);
 }
 
+/**
+ * Plain text for a SARIF message (`message.text`). SARIF 2.1.0 §3.11.6 reads `[text](N)` in it as an embedded link
+ * to the result's relatedLocations (or `[text](uri)` to a URI), and viewers such as GitHub code scanning render it:
+ * a value a pull request wrote (an attribute value, an element or file name) must not form one. A literal `[` or
+ * `]` is written `\[` or `\]` and a literal backslash `\\`, as §3.11.6 says; a viewer shows the text as it was.
+ * kvmlint's messages carry no embedded link of their own, so the whole text is escaped. Where one is ever wanted, it
+ * goes around an escaped text: `[${sarifText(label)}](${index})`.
+ */
+export function sarifText(text: string): string {
+  return /[[\]\\]/.test(text) ? text.replace(/[[\]\\]/g, '\\$&') : text;
+}
+
 /** One run: kvmlint's rules, one result per diagnostic, every linted file as an artifact. */
 export function buildSarifLog(result: LintResult): Log {
   const artifacts = new ArtifactTable(result.root, result.cwd);
@@ -39,7 +51,8 @@ export function buildSarifLog(result: LintResult): Log {
   const kept = keptDiagnostics(result.diagnostics);
   const leftOut = result.diagnostics.length - kept.length;
   const notes = [
-    ...(result.executionNotes ?? []).map((text) => ({ level: 'error' as const, message: { text } })),
+    // File names and parser messages from the pull request's files: escaped as every message is.
+    ...(result.executionNotes ?? []).map((text) => ({ level: 'error' as const, message: { text: sarifText(text) } })),
     ...(leftOut > 0
       ? [{ level: 'warning' as const, message: { text: `${leftOut} of ${result.diagnostics.length} results left out: a run holds at most ${MAX_SARIF_RESULTS} (GitHub code scanning's limit), errors first; the text and JSON formats list all` } }]
       : []),
@@ -48,7 +61,7 @@ export function buildSarifLog(result: LintResult): Log {
     const index = ruleIndex.get(d.ruleId);
     const artifactLocation = artifacts.location(d.file);
     const fixes = fixesOf(d).map(({ description, fix }): SarifFix => ({
-      description: { text: description },
+      description: { text: sarifText(description) },
       artifactChanges: [
         {
           artifactLocation,
@@ -67,7 +80,7 @@ export function buildSarifLog(result: LintResult): Log {
       // A diagnostic from a rule that was not run (none today) simply carries no index.
       ...(index !== undefined ? { ruleIndex: index } : {}),
       level: LEVEL[d.severity],
-      message: { text: d.message },
+      message: { text: sarifText(d.message) },
       locations: [
         {
           physicalLocation: {
@@ -87,7 +100,7 @@ export function buildSarifLog(result: LintResult): Log {
         ? {
             relatedLocations: d.related.map((r, i) => ({
               id: i,
-              message: { text: r.message },
+              message: { text: sarifText(r.message) },
               physicalLocation: {
                 artifactLocation: artifacts.location(r.file),
                 region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn, charOffset: r.range.start, charLength: r.range.end - r.range.start },

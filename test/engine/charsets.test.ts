@@ -55,3 +55,23 @@ test('multi-byte and stateful encodings are refused, not read as a browser would
     );
   }
 });
+
+test('UTF-16 without a byte order mark is said for what it is, at line 1 column 1, not as a NUL character (still not read)', () => {
+  const declared = `<?xml version="1.0" encoding="UTF-16"?>\n<domain type='kvm'><name>a</name></domain>\n`;
+  const le = Buffer.from(declared, 'utf16le');
+  const be = Buffer.from(le).swap16();
+  for (const [bytes, order] of [[le, 'little'], [be, 'big']] as const) {
+    const d = decodeXmlBytes(bytes);
+    assert.equal(d.text, '');
+    assert.deepEqual([d.error?.offset, d.error?.line, d.error?.column], [0, 1, 1]);
+    assert.equal(d.error?.message, `UTF-16 (${order}-endian) without a byte order mark, and an XML declaration naming UTF-16: kvmlint reads UTF-16 only after a byte order mark; add one or convert the file to UTF-8`);
+  }
+  // No declaration at all: `<\0d\0...`.
+  assert.match(decodeXmlBytes(Buffer.from("<domain type='kvm'/>\n", 'utf16le')).error?.message ?? '', /^UTF-16 \(little-endian\) without a byte order mark, and no XML declaration naming an encoding: /);
+  // With the byte order mark it is read.
+  const withBom = decodeXmlBytes(Buffer.concat([Buffer.from([0xff, 0xfe]), le]));
+  assert.equal(withBom.error, undefined);
+  assert.equal(withBom.encoding, 'utf-16le');
+  // UTF-8 and single-byte texts are never taken for it.
+  assert.equal(decodeXmlBytes(Buffer.from("<domain type='kvm'/>\n")).error, undefined);
+});

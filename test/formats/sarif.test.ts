@@ -1,13 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Log, Region, Result } from 'sarif';
-import { buildSarifLog, formatSarif } from '../../src/formats/sarif.ts';
+import { buildSarifLog, formatSarif, sarifText } from '../../src/formats/sarif.ts';
 import { HOMEPAGE, VERSION } from '../../src/version.ts';
 import { DB_FILE, IDLE_FILE, OUTSIDE_FILE, ROOT, RULES, WEB_FILE, sampleResult } from './lint-result.ts';
 import { SARIF_SCHEMA_PATH, multitoolValidate, schemaValidator } from './sarif-validators.ts';
+import { repoRoot } from '../support/paths.ts';
 
 test('the vendored SARIF schema is the byte-exact OASIS copy its NOTICE.md describes', () => {
   const bytes = readFileSync(SARIF_SCHEMA_PATH);
@@ -75,7 +79,7 @@ test('one run, kvmlint as the driver, with every rule and its help', () => {
 test('results carry rule, rule index, level and message', () => {
   assert.deepEqual(
     results.map((r) => [r.ruleId, run.tool.driver.rules![r.ruleIndex!]!.id, r.level, r.message.text]),
-    result.diagnostics.map((d) => [d.ruleId, d.ruleId, d.severity === 'info' ? 'note' : d.severity, d.message]),
+    result.diagnostics.map((d) => [d.ruleId, d.ruleId, d.severity === 'info' ? 'note' : d.severity, sarifText(d.message)]),
   );
 });
 
@@ -213,4 +217,64 @@ test('a flood of findings is cut to GitHub code scanning\'s 25,000 results a run
   const notes = cut.runs[0]!.invocations![0]!.toolExecutionNotifications ?? [];
   assert.ok(notes.some((n) => /5000 of 30000 results left out: a run holds at most 25000/.test(n.message.text ?? '')), JSON.stringify(notes));
   assert.deepEqual(schemaValidator()(JSON.parse(JSON.stringify(cut))), []);
+});
+
+test('sarifText escapes [, ] and \\ as SARIF §3.11.6 writes literal ones, and leaves other text alone', () => {
+  assert.equal(sarifText('plain text, no brackets'), 'plain text, no brackets');
+  assert.equal(sarifText('[click](1)'), '\\[click\\](1)');
+  assert.equal(sarifText('a\\[b](https://evil.example)'), 'a\\\\\\[b\\](https://evil.example)');
+  // The check the next test applies finds what it should.
+  assert.deepEqual(embeddedLinks('see [click](1) or [x](https://e.example)'), ['[click](1)', '[x](https://e.example)']);
+  assert.deepEqual(embeddedLinks(sarifText('see [click](1) or \\[x](https://e.example)')), []);
+});
+
+/** Every `[text](target)` SARIF §3.11.6 would read as an embedded link in a message: `[` not escaped by a backslash. */
+function embeddedLinks(text: string): string[] {
+  const links: string[] = [];
+  // Unescape left to right, as a viewer does: `\x` is the literal x; an unescaped `[...](...)` is a link.
+  const re = /\\.|\[((?:\\.|[^\]\\])*)\]\(([^)]*)\)/gs;
+  for (const m of text.matchAll(re)) if (m[0][0] === '[') links.push(m[0]);
+  return links;
+}
+
+test('an attribute value or a file name a pull request wrote cannot form an embedded link in SARIF message.text (kvmlint -f sarif)', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kvmlint-sarif-link-'));
+  try {
+    mkdirSync(path.join(dir, '.git'));
+    const hostile = '[click](1)';
+    writeFileSync(
+      path.join(dir, 'vm.xml'),
+      `<domain type='kvm'>\n  <name>[x](https://evil.example)</name>\n  <memory unit='GiB'>4</memory>\n  <vcpu placement='static'>2</vcpu>\n  <cputune>\n    <vcpupin vcpu='0' cpuset='${hostile}'/>\n    <vcpupin vcpu='1' cpuset='\\[0](0)'/>\n  </cputune>\n</domain>\n`,
+    );
+    // A file refused for its size: the run's notification names it.
+    writeFileSync(path.join(dir, '[name](0).xml'), `<domain type='kvm'>${' '.repeat(4000)}</domain>\n`);
+    const sarif = (args: string[]) => spawnSync(process.execPath, [path.join(repoRoot, 'dist', 'kvmlint.mjs'), '--no-config-lookup', '-f', 'sarif', ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: '', GITHUB_WORKSPACE: '' } });
+    const r = sarif(['vm.xml']);
+    assert.equal(r.status, 1, r.stderr);
+    const refused = sarif(['--max-file-size', '2000', 'vm.xml', '[name](0).xml']);
+    assert.equal(refused.status, 2, refused.stderr);
+    const log = JSON.parse(r.stdout) as Log;
+    const refusedLog = JSON.parse(refused.stdout) as Log;
+    assert.deepEqual(schemaValidator()(log), []);
+    assert.deepEqual(schemaValidator()(refusedLog), []);
+    const notes = (refusedLog.runs[0]!.invocations![0]!.toolExecutionNotifications ?? []).map((n) => n.message.text!);
+    assert.ok(notes.some((n) => n.startsWith('\\[name\\](0).xml: ')), JSON.stringify(notes));
+    const results = log.runs[0]!.results!;
+    const texts = [
+      ...results.map((x) => x.message.text!),
+      ...results.flatMap((x) => (x.relatedLocations ?? []).map((l) => l.message!.text!)),
+      ...results.flatMap((x) => (x.fixes ?? []).map((f) => f.description!.text!)),
+      ...notes,
+    ];
+    const cpuset = results.find((x) => x.ruleId === 'cpuset-syntax' && x.message.text!.includes('click'));
+    assert.ok(cpuset, 'the hostile value reached a message');
+    assert.ok(cpuset.message.text!.includes('\\[click\\](1)'), cpuset.message.text);
+    assert.ok(results.some((x) => x.message.text!.includes('\\\\\\[0\\](0)')), 'a backslash before a bracket is escaped too');
+    for (const t of texts) assert.deepEqual(embeddedLinks(t), [], t);
+    // The JSON report keeps the text as written: escaping is SARIF's alone.
+    const json = spawnSync(process.execPath, [path.join(repoRoot, 'dist', 'kvmlint.mjs'), '--no-config-lookup', '-f', 'json', 'vm.xml'], { cwd: dir, encoding: 'utf8' });
+    assert.ok((JSON.parse(json.stdout) as { diagnostics: Array<{ message: string }> }).diagnostics.some((d) => d.message.includes(hostile)));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -139,24 +139,42 @@ test('snapshot -o and --from: a hostname or missing fact from the tree or a comm
   }
 });
 
-test('on GitHub Actions a .gitignore does not hide a domain from the walk (a checkout holds tracked files only), as in the Action', () => {
-  // git never ignores a tracked file: a pull request that lists its broken bad.xml in .gitignore got exit 0 from `kvmlint .`.
+test('on CI a .gitignore does not hide a domain from the walk (a checkout holds tracked files only), as in the Action; --[no-]respect-gitignore say it outright', () => {
+  // git never ignores a tracked file: a pull request that lists its broken bad.xml in .gitignore got exit 0 from
+  // `kvmlint .` on GitHub Actions (fixed), then on GitLab CI, CircleCI, Azure Pipelines, Jenkins...
   const dir = mkdtempSync(path.join(tmpdir(), 'kvmlint-gitignore-ci-'));
   try {
     spawnSync('git', ['init', '-q', dir]);
     writeFileSync(path.join(dir, 'bad.xml'), DOMAIN.replace(/cpuset='(\d+)'/, "cpuset='9-1'"));
     writeFileSync(path.join(dir, '.gitignore'), 'bad.xml\n');
-    const run = (env: Record<string, string>, args: string[] = []) =>
-      spawnSync(process.execPath, [BIN, ...args, '--no-config-lookup', '--host', HOST, '-f', 'compact', '.'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...env } });
-    const ci = run({ GITHUB_ACTIONS: 'true' });
-    assert.equal(ci.status, 1, ci.stderr);
-    assert.match(ci.stdout, /bad\.xml:\d+:\d+: error: .*cpuset-syntax/);
-    const plan = spawnSync(process.execPath, [BIN, 'plan', '--no-config-lookup', '--host', HOST, '.'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', GITHUB_ACTIONS: 'true' } });
+    // Only PATH: no CI variable of the machine running the tests leaks in.
+    const run = (env: Record<string, string>, args: string[] = [], command: string[] = []) =>
+      spawnSync(process.execPath, [BIN, ...command, ...args, '--no-config-lookup', '--host', HOST, ...(command.length === 0 ? ['-f', 'compact'] : []), '.'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...env } });
+    const linted = (r: ReturnType<typeof run>, what: string) => {
+      assert.equal(r.status, 1, `${what}: ${r.stderr}`);
+      assert.match(r.stdout, /bad\.xml:\d+:\d+: error: .*cpuset-syntax/, what);
+    };
+    const hidden = (r: ReturnType<typeof run>, what: string) => {
+      assert.equal(r.status, 2, `${what}: ${r.stdout}`);
+      assert.match(r.stderr, /no domain XML found/, what);
+    };
+    for (const env of [{ GITHUB_ACTIONS: 'true' }, { CI: 'true' }, { CI: '1' }, { CI: 'True', GITLAB_CI: 'true' }, { CI: 'true', CIRCLECI: 'true' }, { CI: 'true', TRAVIS: 'true' }, { CI: 'true', BUILDKITE: 'true' }, { TF_BUILD: 'True' }, { JENKINS_URL: 'https://jenkins.example/' }] as Record<string, string>[]) {
+      const r = run(env);
+      linted(r, JSON.stringify(env));
+      // Nothing extra is printed: the report is the same as anywhere else.
+      assert.equal(r.stderr, '', JSON.stringify(env));
+    }
+    const plan = spawnSync(process.execPath, [BIN, 'plan', '--no-config-lookup', '--host', HOST, '.'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', CI: 'true' } });
     assert.match(plan.stderr, /bad\.xml has a value libvirt refuses/);
-    // Locally (untracked build output is what .gitignore is for) it is still honoured.
-    const local = run({});
-    assert.equal(local.status, 2, local.stderr);
-    assert.match(local.stderr, /no domain XML found/);
+    // Locally (untracked build output is what .gitignore is for) it is still honoured, and so with CI off.
+    for (const env of [{}, { CI: 'false' }, { CI: '' }, { CI: '0' }, { TF_BUILD: 'False' }] as Record<string, string>[]) hidden(run(env), JSON.stringify(env));
+    // The flags: anywhere, either way (ruff's names); --no-gitignore is the older spelling.
+    linted(run({}, ['--no-respect-gitignore']), 'local, --no-respect-gitignore');
+    linted(run({}, ['--no-gitignore']), 'local, --no-gitignore');
+    hidden(run({ CI: 'true' }, ['--respect-gitignore']), 'CI, --respect-gitignore');
+    hidden(run({ GITHUB_ACTIONS: 'true' }, ['--respect-gitignore']), 'GitHub Actions, --respect-gitignore');
+    const plainPlan = spawnSync(process.execPath, [BIN, 'plan', '--no-respect-gitignore', '--no-config-lookup', '--host', HOST, '.'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+    assert.match(plainPlan.stderr, /bad\.xml has a value libvirt refuses/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -93,7 +93,8 @@ test('Action: the runner, reading the whole stdout, processes no command from PR
   const annotated = rest.filter((c) => c.properties.file !== undefined).map((c) => `${c.properties.file}:${c.properties.line}:${c.properties.title}`);
   assert.deepEqual(annotated.sort(), expected.sort());
   assert.ok(annotated.some((a) => a.includes('forged-by-file-name')) && annotated.some((a) => a.includes('forged-by-cr-name')), 'the hostile file names were linted');
-  assert.ok(results.some((r) => r.message.text!.includes('##[stop-commands]pwned')), 'a hostile name reached a message');
+  // SARIF escapes brackets in message text (§3.11.6: no embedded link from PR content).
+  assert.ok(results.some((r) => r.message.text!.includes('##\\[stop-commands\\]pwned')), 'a hostile name reached a message');
   // The failure is the last command and is not silenced.
   const last = rest.at(-1)!;
   assert.deepEqual([last.name, last.properties.file], ['error', undefined]);

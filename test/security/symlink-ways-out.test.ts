@@ -11,6 +11,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { localEnv } from '../support/env.ts';
 import { repoRoot } from '../support/paths.ts';
 
 const BIN = path.join(repoRoot, 'dist', 'bin.cjs');
@@ -42,7 +43,7 @@ function sandbox(): Sandbox {
 }
 
 function kvmlint(args: string[], cwd: string) {
-  return spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } });
+  return spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 60_000, env: localEnv({ NO_COLOR: '1' }) });
 }
 
 /** Neither read into the output nor written. */
