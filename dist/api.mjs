@@ -7375,8 +7375,10 @@ function findAttribute(text, from, to, name) {
     const nameEnd = q;
     q++;
     while (q < to && isXmlSpace(text.charCodeAt(q))) q++;
-    const valueEnd = q < to ? text.indexOf(text.charCodeAt(q) === 34 ? '"' : "'", q + 1) : -1;
-    if (valueEnd < 0 || valueEnd >= to) return void 0;
+    const quote = text.charCodeAt(q);
+    let valueEnd = q + 1;
+    while (valueEnd < to && text.charCodeAt(valueEnd) !== quote) valueEnd++;
+    if (valueEnd >= to || quote !== 34 && quote !== 39) return void 0;
     if (named2 && (nameEnd === i + length || isXmlSpace(text.charCodeAt(i + length)))) {
       SPAN[0] = i;
       SPAN[2] = q + 1;

@@ -515,9 +515,11 @@ function findAttribute(text: string, from: number, to: number, name: string): Xm
     const nameEnd = q;
     q++;
     while (q < to && isXmlSpace(text.charCodeAt(q))) q++;
-    const valueEnd = q < to ? text.indexOf(text.charCodeAt(q) === 34 ? '"' : "'", q + 1) : -1;
+    const quote = text.charCodeAt(q);
+    let valueEnd = q + 1;
+    while (valueEnd < to && text.charCodeAt(valueEnd) !== quote) valueEnd++;
     // Only a tag that is not well formed (a document with an error) lacks these; never loop back over it.
-    if (valueEnd < 0 || valueEnd >= to) return undefined;
+    if (valueEnd >= to || (quote !== 34 && quote !== 39)) return undefined;
     // The name ends at '=' or a blank before it.
     if (named && (nameEnd === i + length || isXmlSpace(text.charCodeAt(i + length)))) {
       SPAN[0] = i;
