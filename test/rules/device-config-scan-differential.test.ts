@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lintPlan } from '../../src/api.ts';
+import { random } from '../support/random.ts';
 
 // device-config-invalid answers most guests from the parser's tag table and the devices' text (scanDevices), and
 // builds device elements only when that text may hold something to find. A reference anywhere in <devices> turns
@@ -20,18 +21,6 @@ function xmlFiles(dir: string, out: string[] = []): string[] {
     else if (entry.isFile() && entry.name.endsWith('.xml')) out.push(path);
   }
   return out;
-}
-
-/** A small deterministic generator (mulberry32), so a failure names a variant that can be made again. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The children of <devices> as [start, end) spans of the text (a plain element scan; enough for these files). */
