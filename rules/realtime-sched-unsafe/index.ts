@@ -1,13 +1,16 @@
 import { appliedEmulatorsched, describeDefaultCpus } from '../../src/model/libvirt-version.ts';
 import { defineDomainRule, type RelatedDescriptor } from '../../src/engine/types.ts';
 import { isDedicated, isPinned } from '../../src/model/affinity.ts';
-import { describeCpus, listNames } from '../../src/model/describe.ts';
+import { describeCpus, describeVcpus, listNames } from '../../src/model/describe.ts';
 import { dedicatedCpuSet, describeThread, domainThreads, isRealtimePolicy, threadsOnCpu, threadsOverlapping, type ThreadGroup } from '../../src/model/threads.ts';
 import { attribute } from '../../src/xml/query.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
 import type { Range } from '../../src/xml/types.ts';
 import type { DomainModel } from '../../src/model/domain.ts';
 import type { HostModel } from '../../src/model/host.ts';
+import { rtLeftover } from '../../src/model/sched.ts';
+import { locateJsonKey } from '../../src/json/document.ts';
+import type { LintHost } from '../../src/engine/types.ts';
 
 export default defineDomainRule({
   meta: {
@@ -17,7 +20,7 @@ export default defineDomainRule({
     type: 'problem',
     fixable: false,
     hasSuggestions: false,
-    summary: 'A thread with realtime scheduling (fifo or rr) can run on several CPUs, shares its CPU with another thread of the guest, or runs on housekeeping CPUs.',
+    summary: 'A thread with realtime scheduling (fifo or rr) can run on several CPUs, shares its CPU with another thread of the guest, runs on housekeeping CPUs, or runs on a host that isolates no CPU.',
     tags: ['realtime', 'pinning', 'latency'],
     messages: {
       vcpu: {
@@ -28,12 +31,22 @@ export default defineDomainRule({
         message: "{{subject}} {{has}} scheduler='{{policy}}'{{priority}} but {{reasons}}",
         help: "give it one isolated CPU of its own, or drop the realtime policy (kvm-realtime keeps QEMU's other threads normal)",
       },
+      noIsolation: {
+        message: '{{subject}} {{run}} {{policy}} on a host isolating no CPU: {{effect}}',
+        help: 'isolate {{cpus}} (isolcpus= and nohz_full=, or tuned cpu-partitioning or realtime-virtual-host) and reboot, or drop the realtime policy: RCU, ksoftirqd and kworkers run on every CPU not isolated{{throttle}}',
+      },
     },
   },
   check({ domain, host, report }) {
     const model = host?.model;
     if (!domain.cputune || !hasRealtimeSched(domain, model)) return;
     const hk = model?.housekeeping;
+    // A host that isolates nothing (a capture whose command line, /sys and tuned declare no isolation, and no
+    // configured housekeeping set): every CPU a realtime thread can hold runs the host's per-CPU kernel threads.
+    if (host && !hk && !host.model.missing.has('isolation')) {
+      const f = noIsolationFinding(domain, host);
+      if (f) report({ ...f, messageId: 'noIsolation' });
+    }
     const pinned = isPinned(domain);
     const dedicated = dedicatedCpuSet(domain, model);
     // Two realtime threads sharing one CPU are one cause: the first finding names the CPU and the other
@@ -114,6 +127,63 @@ export default defineDomainRule({
     for (const r of pending) r();
   },
 });
+
+/**
+ * One finding per domain for its realtime threads on a host without isolation: the per-CPU kernel threads of
+ * every CPU they may hold (RCU, ksoftirqd, kworkers) get only what RT throttling or the fair server leaves
+ * (src/model/sched.ts rtLeftover), and nothing with sched_rt_runtime_us = -1 before Linux 6.12.
+ */
+function noIsolationFinding(domain: DomainModel, host: LintHost) {
+  const model = host.model;
+  const threads = domainThreads(domain, model).filter((t) => isRealtimePolicy(t.policy));
+  if (threads.length === 0) return undefined;
+  let cpus = CpuSet.empty;
+  let known = true;
+  for (const t of threads) {
+    if (t.affinity.cpus) cpus = cpus.union(t.affinity.cpus.intersect(model.online));
+    else known = false; // numad's placement: not known statically
+  }
+  const where = known && !cpus.isEmpty ? describeCpus(cpus) : 'their CPUs';
+  const policies = [...new Set(threads.map((t) => `SCHED_${t.policy.toUpperCase()}`))];
+  // The vCPUs as one set ("vCPUs 0-3", not one name per pin), then the emulator and the IOThreads.
+  const vcpus = CpuSet.fromIntervals(threads.flatMap((t) => (t.kind === 'vcpu' ? t.ids.intervals() : [])));
+  const names = [...(vcpus.isEmpty ? [] : [describeVcpus(vcpus)]), ...namesOf(threads.filter((t) => t.kind !== 'vcpu'))];
+  const plural = names.length > 1 || vcpus.size > 1 || threads.some((t) => t.kind === 'iothread' && t.ids.size > 1);
+  const left = rtLeftover(model);
+  let effect: string;
+  let throttle = '';
+  if (left === undefined) effect = `kernel threads on ${where} can starve`;
+  else if (left.percent === 0) {
+    effect = `RT throttling is off (-1): ${where} can hang`;
+    throttle = '; sched_rt_runtime_us=-1 also turned off the RT throttling that would leave them 5%';
+  } else if (left.source.startsWith('the fair server')) {
+    effect = `the fair server leaves kernel threads on ${where} only ${left.percent}%`;
+    throttle = `; ${left.source} is all that keeps them running`;
+  } else {
+    effect = `RT throttling leaves kernel threads on ${where} only ${left.percent}%`;
+    throttle = `; RT throttling (${left.source}) is all that keeps them running`;
+  }
+  const first = threads.find((t) => t.sched) ?? threads[0]!;
+  const rangeOf = (t: ThreadGroup): Range => (t.sched ? (attribute(t.sched.element, 'scheduler')?.valueRange ?? t.sched.element.startTag) : relatedRange(t));
+  const related: RelatedDescriptor[] = [];
+  const seen = new Set<unknown>([first.sched]);
+  for (const t of threads) {
+    if (related.length >= MAX_RELATED - 1) break;
+    if (!t.sched || seen.has(t.sched)) continue;
+    seen.add(t.sched);
+    related.push({ range: rangeOf(t), message: `${describeThread(t)} with scheduler='${t.policy}' here` });
+  }
+  // The host side of the cause: RT throttling turned off, else the command line that isolates nothing.
+  const runtimeAt = left?.percent === 0 ? locateJsonKey(host.text, 'kernel.rtRuntimeUs') : undefined;
+  const cmdlineAt = runtimeAt ? undefined : locateJsonKey(host.text, 'kernel.cmdline');
+  if (runtimeAt) related.push({ file: host, range: runtimeAt, message: 'sched_rt_runtime_us=-1 here' });
+  else if (cmdlineAt) related.push({ file: host, range: cmdlineAt, message: 'the booted command line, with no isolcpus= or nohz_full=' });
+  return {
+    range: rangeOf(first),
+    data: { subject: listNames(names), run: plural ? 'run' : 'runs', policy: policies.join(' and '), effect, cpus: where, throttle },
+    related,
+  };
+}
 
 /** Related places one finding lists at most. */
 const MAX_RELATED = 20;
