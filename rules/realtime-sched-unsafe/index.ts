@@ -9,6 +9,7 @@ import type { Range } from '../../src/xml/types.ts';
 import type { DomainModel } from '../../src/model/domain.ts';
 import type { HostModel } from '../../src/model/host.ts';
 import { rtLeftover } from '../../src/model/sched.ts';
+import type { HostCpuClasses } from '../../src/model/cpu-capacity.ts';
 import { locateJsonKey } from '../../src/json/document.ts';
 import type { LintHost } from '../../src/engine/types.ts';
 
@@ -17,10 +18,11 @@ export default defineDomainRule({
     id: 'realtime-sched-unsafe',
     name: 'RealtimeSchedUnsafe',
     severity: 'error',
+    severities: ['error', 'warning'],
     type: 'problem',
     fixable: false,
     hasSuggestions: false,
-    summary: 'A thread with realtime scheduling (fifo or rr) can run on several CPUs, shares its CPU with another thread of the guest, runs on housekeeping CPUs, or runs on a host that isolates no CPU.',
+    summary: 'A realtime (fifo or rr) thread can run on several CPUs, shares its CPU with another thread of the guest, or runs on housekeeping CPUs, on a host isolating no CPU, or on a slow hybrid core.',
     tags: ['realtime', 'pinning', 'latency'],
     messages: {
       vcpu: {
@@ -30,6 +32,10 @@ export default defineDomainRule({
       thread: {
         message: "{{subject}} {{has}} scheduler='{{policy}}'{{priority}} but {{reasons}}",
         help: "give it one isolated CPU of its own, or drop the realtime policy (kvm-realtime keeps QEMU's other threads normal)",
+      },
+      slowCore: {
+        message: "{{vcpus}} {{have}} scheduler='{{policy}}' on {{slow}} (CPUs {{cpus}}) though the host has faster {{fastest}} (CPUs {{fastestCpus}})",
+        help: 'pin realtime vCPUs to isolated {{fastest}}: on a slower core every deadline the guest meets takes longer',
       },
       noIsolation: {
         message: '{{subject}} {{run}} {{policy}} on a host isolating no CPU: {{effect}}',
@@ -46,6 +52,10 @@ export default defineDomainRule({
     if (host && !hk && !host.model.missing.has('isolation')) {
       const f = noIsolationFinding(domain, host);
       if (f) report({ ...f, messageId: 'noIsolation' });
+    }
+    if (model?.cpuClasses) {
+      const f = slowCoreFinding(domain, model, model.cpuClasses);
+      if (f) report({ ...f, severity: 'warning', messageId: 'slowCore' });
     }
     const pinned = isPinned(domain);
     const dedicated = dedicatedCpuSet(domain, model);
@@ -127,6 +137,43 @@ export default defineDomainRule({
     for (const r of pending) r();
   },
 });
+
+/**
+ * Realtime vCPUs dedicated to a CPU of a slower class on a hybrid host (an E-core, a LITTLE core) while faster
+ * CPUs exist: one warning per domain, at the first such pin. A pin on housekeeping CPUs is housekeeping-overlap's
+ * (its fix, an isolated CPU, is where the faster cores are named); floating pins are this rule's other finding.
+ */
+function slowCoreFinding(domain: DomainModel, model: HostModel, classes: HostCpuClasses) {
+  const hk = model.housekeeping;
+  const hits: Array<{ t: ThreadGroup; cpu: number; k: number }> = [];
+  for (const t of domainThreads(domain, model)) {
+    if (t.kind !== 'vcpu' || !isRealtimePolicy(t.policy) || !isDedicated(t.affinity)) continue;
+    const cpu = t.affinity.cpus!.min!;
+    const k = classes.classOf(cpu);
+    if (k === undefined || k === 0 || hk?.has(cpu)) continue;
+    hits.push({ t, cpu, k });
+  }
+  if (hits.length === 0) return undefined;
+  const fastest = classes.classes[0]!;
+  const fastOnline = fastest.cpus.intersect(model.online);
+  if (fastOnline.isEmpty) return undefined;
+  const vcpus = CpuSet.fromIntervals(hits.flatMap((h) => h.t.ids.intervals()));
+  const slow = [...new Set(hits.map((h) => h.k))].sort((a, b) => a - b).map((k) => classes.classes[k]!.label);
+  const first = hits[0]!;
+  return {
+    range: relatedRange(first.t),
+    data: {
+      vcpus: describeVcpus(vcpus),
+      have: vcpus.size === 1 ? 'has' : 'have',
+      policy: first.t.policy,
+      slow: slow.join(' and '),
+      cpus: CpuSet.ofList(hits.map((h) => h.cpu)).toString(),
+      fastest: fastest.label,
+      fastestCpus: fastOnline.toString(),
+    },
+    related: hits.slice(1, MAX_RELATED + 1).map((h) => ({ range: relatedRange(h.t), message: `${describeThread(h.t)} on CPU ${h.cpu} (${classes.classes[h.k]!.label}) here` })),
+  };
+}
 
 /**
  * One finding per domain for its realtime threads on a host without isolation: the per-CPU kernel threads of

@@ -19,7 +19,7 @@ import { CpuSet } from './cpuset.ts';
 import type { SnapshotCoreType, SnapshotCpu } from './host.ts';
 
 export interface CpuClass {
-  /** For messages: "P-cores", "E-cores", "capacity 1024", "capacity 380-414". */
+  /** For messages: "P-cores", "E-cores", "cores of capacity 1024", "cores of capacity 380-414". */
   label: string;
   cpus: CpuSet;
 }
@@ -71,7 +71,7 @@ export function buildCpuClasses(entries: readonly SnapshotCpu[] | undefined): Ho
     if (e.capacity === undefined) continue;
     members[runs.findIndex((r) => e.capacity! >= r.lo)]!.push(e.cpu);
   }
-  const classes = runs.map((r, i) => ({ label: r.hi === r.lo ? `capacity ${r.hi}` : `capacity ${r.lo}-${r.hi}`, cpus: CpuSet.ofList(members[i]!) }));
+  const classes = runs.map((r, i) => ({ label: r.hi === r.lo ? `cores of capacity ${r.hi}` : `cores of capacity ${r.lo}-${r.hi}`, cpus: CpuSet.ofList(members[i]!) }));
   return indexed(classes, 'capacity');
 }
 

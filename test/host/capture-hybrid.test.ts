@@ -31,7 +31,7 @@ describe('hybrid CPUs in kvmlint snapshot', () => {
     assert.ok(s.cpuTopology!.every((c) => c.coreType === undefined));
     assert.match(text, /"cpu": 4,.*"capacity": 1024 \}/);
     const classes = buildHostModel(loaded).cpuClasses!;
-    assert.deepEqual(classes.classes.map((c) => [c.label, c.cpus.toString()]), [['capacity 1024', '4-7'], ['capacity 414', '0-3']]);
+    assert.deepEqual(classes.classes.map((c) => [c.label, c.cpus.toString()]), [['cores of capacity 1024', '4-7'], ['cores of capacity 414', '0-3']]);
     assert.equal(classes.classOf(0), 1);
     assert.equal(classes.classOf(7), 0);
   });
@@ -61,7 +61,7 @@ describe('hybrid CPUs in kvmlint snapshot', () => {
   it('classes: capacities within 20% of a class\'s largest are one class (CPPC binning is not big.LITTLE)', () => {
     const cpus = (caps: number[]) => caps.map((capacity, cpu) => ({ cpu, capacity }));
     assert.equal(buildCpuClasses(cpus([1024, 1000, 980, 1024])), undefined);
-    assert.deepEqual(buildCpuClasses(cpus([1024, 870, 870, 400]))?.classes.map((c) => c.label), ['capacity 870-1024', 'capacity 400']);
+    assert.deepEqual(buildCpuClasses(cpus([1024, 870, 870, 400]))?.classes.map((c) => c.label), ['cores of capacity 870-1024', 'cores of capacity 400']);
     assert.equal(buildCpuClasses(undefined), undefined);
     // The core type wins over capacities when both are there (x86 kernels print both).
     assert.deepEqual(buildCpuClasses([{ cpu: 0, capacity: 1024, coreType: 'core' }, { cpu: 1, capacity: 1000, coreType: 'atom' }])?.source, 'coreType');
