@@ -11,11 +11,12 @@ import { describeCpus, describeVcpus } from '../../src/model/describe.ts';
  * vCPUs pinned 1:1 to CPUs of more than one speed class: one finding, at the first pin on the slowest class
  * (the one to move), the first pin of each other class related.
  */
-function mixedClasses(pinned: readonly PinnedVcpu[], classes: HostCpuClasses) {
+function mixedClasses(pinned: readonly PinnedVcpu[], classes: HostCpuClasses, online: CpuSet) {
   const byClass = new Map<number, PinnedVcpu[]>();
   for (const p of pinned) {
     const k = classes.classOf(p.cpu);
-    if (k === undefined) continue;
+    // A CPU the host does not have online is pin-target-offline's.
+    if (k === undefined || !online.has(p.cpu)) continue;
     const list = byClass.get(k);
     if (list) list.push(p);
     else byClass.set(k, [p]);
@@ -91,7 +92,7 @@ export default defineHostRule({
     if (pinned.length < 2) return;
     // A hybrid host (src/model/cpu-capacity.ts): undefined on every host whose CPUs are alike, so this costs them nothing.
     if (model.cpuClasses) {
-      const mixed = mixedClasses(pinned, model.cpuClasses);
+      const mixed = mixedClasses(pinned, model.cpuClasses, model.online);
       if (mixed) report({ ...mixed, messageId: 'mixedCoreTypes' });
     }
     const missingTopology = (): void =>

@@ -1,5 +1,5 @@
 import { appliedEmulatorsched, describeDefaultCpus } from '../../src/model/libvirt-version.ts';
-import { defineDomainRule, type RelatedDescriptor } from '../../src/engine/types.ts';
+import { defineDomainRule, type LintHost, type RelatedDescriptor } from '../../src/engine/types.ts';
 import { isDedicated, isPinned } from '../../src/model/affinity.ts';
 import { describeCpus, describeVcpus, listNames } from '../../src/model/describe.ts';
 import { dedicatedCpuSet, describeThread, domainThreads, isRealtimePolicy, threadsOnCpu, threadsOverlapping, type ThreadGroup } from '../../src/model/threads.ts';
@@ -11,7 +11,6 @@ import type { HostModel } from '../../src/model/host.ts';
 import { rtLeftover } from '../../src/model/sched.ts';
 import type { HostCpuClasses } from '../../src/model/cpu-capacity.ts';
 import { locateJsonKey } from '../../src/json/document.ts';
-import type { LintHost } from '../../src/engine/types.ts';
 
 export default defineDomainRule({
   meta: {
@@ -150,7 +149,8 @@ function slowCoreFinding(domain: DomainModel, model: HostModel, classes: HostCpu
     if (t.kind !== 'vcpu' || !isRealtimePolicy(t.policy) || !isDedicated(t.affinity)) continue;
     const cpu = t.affinity.cpus!.min!;
     const k = classes.classOf(cpu);
-    if (k === undefined || k === 0 || hk?.has(cpu)) continue;
+    // A CPU the host does not have online is pin-target-offline's.
+    if (k === undefined || k === 0 || hk?.has(cpu) || !model.online.has(cpu)) continue;
     hits.push({ t, cpu, k });
   }
   if (hits.length === 0) return undefined;
