@@ -6092,6 +6092,52 @@ function buildCpuPlaces(snapshot, parse) {
   };
 }
 
+// src/model/cpu-capacity.ts
+var SAME_CLASS_RATIO = 0.8;
+var CORE_TYPES = [
+  { type: "core", label: "P-cores" },
+  { type: "atom", label: "E-cores" },
+  { type: "lowpower", label: "LP E-cores" }
+];
+function buildCpuClasses(entries) {
+  if (entries === void 0 || entries.length === 0) return void 0;
+  let typed = false;
+  let capacities = false;
+  for (const e of entries) {
+    if (e.coreType !== void 0) typed = true;
+    if (e.capacity !== void 0) capacities = true;
+  }
+  if (typed) {
+    const byType = /* @__PURE__ */ new Map();
+    for (const e of entries) if (e.coreType !== void 0) (byType.get(e.coreType) ?? byType.set(e.coreType, []).get(e.coreType)).push(e.cpu);
+    const classes2 = CORE_TYPES.filter((t) => byType.has(t.type)).map((t) => ({ label: t.label, cpus: CpuSet.ofList(byType.get(t.type)) }));
+    return classes2.length < 2 ? void 0 : indexed(classes2, "coreType");
+  }
+  if (!capacities) return void 0;
+  const values = [...new Set(entries.flatMap((e) => e.capacity !== void 0 ? [e.capacity] : []))].sort((a, b) => b - a);
+  const runs = [];
+  for (const v of values) {
+    const last = runs[runs.length - 1];
+    if (last && v >= last.hi * SAME_CLASS_RATIO) last.lo = v;
+    else runs.push({ hi: v, lo: v });
+  }
+  if (runs.length < 2) return void 0;
+  const members = runs.map(() => []);
+  for (const e of entries) {
+    if (e.capacity === void 0) continue;
+    members[runs.findIndex((r) => e.capacity >= r.lo)].push(e.cpu);
+  }
+  const classes = runs.map((r, i) => ({ label: r.hi === r.lo ? `cores of capacity ${r.hi}` : `cores of capacity ${r.lo}-${r.hi}`, cpus: CpuSet.ofList(members[i]) }));
+  return indexed(classes, "capacity");
+}
+function indexed(classes, source) {
+  const byCpu = /* @__PURE__ */ new Map();
+  classes.forEach((c, i) => {
+    for (const cpu of c.cpus.toArray()) byCpu.set(cpu, i);
+  });
+  return { classes, classOf: (cpu) => byCpu.get(cpu), source };
+}
+
 // src/model/parsed.ts
 function parsedOk(value, notes) {
   return notes && notes.length > 0 ? { ok: true, value, notes } : { ok: true, value };
@@ -6897,7 +6943,7 @@ function buildCpuFacts(snapshot) {
     const r = parseSnapshotCpuList(list, "kernel", nrCpuIds);
     return r.ok ? r.value : void 0;
   });
-  return { possible, present, online, nodeCpus, cpuNode, isolation, isolationLayers, places };
+  return { possible, present, online, nodeCpus, cpuNode, isolation, isolationLayers, places, cpuClasses: buildCpuClasses(snapshot.cpuTopology) };
 }
 var cpuFactsByRepresentative = /* @__PURE__ */ new WeakMap();
 function cpuFactsOf(snapshot) {
@@ -6908,7 +6954,7 @@ function cpuFactsOf(snapshot) {
 }
 function buildHostModel(snapshot, opts = {}) {
   const facts = cpuFactsOf(snapshot);
-  const { possible, present, online, nodeCpus, cpuNode, isolationLayers, places } = facts;
+  const { possible, present, online, nodeCpus, cpuNode, isolationLayers, places, cpuClasses } = facts;
   let isolation = facts.isolation;
   const nodes = mapPacked(snapshot.nodes ?? [], (n, i) => ({
     id: n.id,
@@ -6966,7 +7012,8 @@ function buildHostModel(snapshot, opts = {}) {
     // and a getter closure in every host's model kept each host alive through scavenges (LoadedHost in
     // src/engine/runner.ts says how).
     smt: places.smt,
-    placeOf: places.placeOf
+    placeOf: places.placeOf,
+    cpuClasses
   };
 }
 function defaultHugepageSize(s, nodes) {
@@ -8010,10 +8057,10 @@ var readScratch = { buf: Buffer.allocUnsafe(64 * 1024) };
 // src/generated/host-snapshot-validator.ts
 var import_ucs2length = __toESM(require_ucs2length(), 1);
 var host_snapshot_validator_default = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/kvmlint/kvmlint/main/schemas/host-snapshot.schema.json", "title": "kvmlint host snapshot", "description": "One hypervisor host as kvmlint sees it: CPUs, NUMA nodes, memory, hugepage pools, watermarks and CPU isolation. Written by `kvmlint snapshot` (from /sys, /proc and /etc/tuned) or by hand. A missing fact is an absent field, never an error: rules that need it stay silent.", "type": "object", "additionalProperties": false, "required": ["kvmlintHostSnapshot", "nodes"], "properties": { "$schema": { "type": "string", "title": "JSON Schema", "description": "Optional link to this schema, for editors." }, "kvmlintHostSnapshot": { "const": 1, "title": "Snapshot format version", "description": "Format version of this document. kvmlint reads version 1." }, "source": { "enum": ["capture", "virsh-capabilities", "numactl-hardware", "manual"], "title": "Source", "description": "Where the facts came from: `kvmlint snapshot` (capture), an imported `virsh capabilities` or `numactl --hardware` output, or written by hand (manual)." }, "hostname": { "type": "string", "title": "Host name", "description": "From /proc/sys/kernel/hostname. Names the host in findings; the file name is used when absent." }, "kernelRelease": { "type": "string", "title": "Kernel release", "description": "From /proc/sys/kernel/osrelease, e.g. 5.14.0-427.el9.x86_64." }, "libvirtVersion": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$", "title": "libvirt version", "description": "The host's libvirt release, e.g. 10.4.0 (from `virsh --version`, `libvirtd --version` or the installed package). Where libvirt's behaviour changed between releases (the default CPU affinity of unpinned QEMU threads leaves out /sys/devices/system/cpu/isolated from 10.4.0 on), rules follow it; when absent they assume the older behaviour and say so once. The config's hosts[].libvirtVersion overrides it." }, "capturedAt": { "type": "string", "title": "Capture time", "description": "When the snapshot was taken (RFC 3339)." }, "missing": { "type": "array", "items": { "type": "string" }, "uniqueItems": true, "title": "Missing facts", "description": "Facts the source could not provide, by stable name: zoneinfo, isolation, hugepages, hugepages.free, vm.min_free_kbytes, vm.watermark_scale_factor, node.memTotal, node.memFree, cpuTopology, kernel.cmdline, libvirt.definitions (unreadable: not root), libvirt.hooks (/etc/libvirt/hooks unreadable), running.isolation (isolated CPUs unknown, so foreign tasks and IRQs not gathered)." }, "cpus": { "type": "object", "additionalProperties": false, "title": "Host CPUs", "description": "CPU masks from /sys/devices/system/cpu/{possible,present,online}, in the kernel cpu-list grammar.", "properties": { "possible": { "$ref": "#/definitions/cpuList", "title": "Possible CPUs", "description": "/sys/devices/system/cpu/possible: every CPU id the kernel allocated room for. Bounds what isolcpus= and nohz_full= may name." }, "present": { "$ref": "#/definitions/cpuList", "title": "Present CPUs", "description": "/sys/devices/system/cpu/present." }, "online": { "$ref": "#/definitions/cpuList", "title": "Online CPUs", "description": "/sys/devices/system/cpu/online. When absent, the union of the nodes' CPUs is used." } } }, "cpuTopology": { "type": "array", "title": "Per-CPU topology", "description": "One entry per CPU from /sys/devices/system/cpu/cpuN/topology.", "items": { "type": "object", "additionalProperties": false, "required": ["cpu"], "title": "CPU", "description": "Topology of one logical CPU.", "properties": { "cpu": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "CPU id", "description": "Logical CPU number N of cpuN." }, "node": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "NUMA node", "description": "The node whose cpulist holds this CPU." }, "socket": { "type": "integer", "minimum": -1, "maximum": 9007199254740991, "title": "Socket", "description": "topology/physical_package_id (-1 when the firmware does not say)." }, "die": { "type": "integer", "minimum": -1, "maximum": 9007199254740991, "title": "Die", "description": "topology/die_id." }, "core": { "type": "integer", "minimum": -1, "maximum": 9007199254740991, "title": "Core", "description": "topology/core_id (unique within a socket, not host-wide)." }, "siblings": { "$ref": "#/definitions/cpuList", "title": "SMT siblings", "description": "topology/thread_siblings_list: this CPU and its hyperthread siblings." }, "online": { "type": "boolean", "title": "Online", "description": "cpuN/online; absent means online." } } } }, "nodes": { "type": "array", "minItems": 1, "title": "NUMA nodes", "description": "Every online NUMA node, including memory-less and CPU-less ones. A host without NUMA has one node 0.", "items": { "type": "object", "additionalProperties": false, "required": ["id", "cpus"], "title": "NUMA node", "description": "One node from /sys/devices/system/node/nodeN.", "properties": { "id": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Node id", "description": "N of nodeN. Unique." }, "cpus": { "$ref": "#/definitions/cpuList", "title": "Node CPUs", "description": "nodeN/cpulist (empty string for a CPU-less node). A CPU belongs to one node only." }, "memTotalKiB": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "MemTotal (KiB)", "description": 'nodeN/meminfo "Node N MemTotal". numactl --hardware prints MB: multiply by 1024.' }, "memFreeKiB": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "MemFree (KiB)", "description": 'nodeN/meminfo "Node N MemFree" at capture time. At most memTotalKiB.' }, "reclaimableKiB": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Reclaimable (KiB)", "description": 'nodeN/meminfo "Active(file)" + "Inactive(file)" + "SReclaimable" at capture time: page cache and slab the kernel reclaims before an allocation bound to this node fails (what MemAvailable counts besides MemFree). At most memTotalKiB.' }, "distances": { "type": "array", "items": { "type": "integer", "minimum": 0, "maximum": 9007199254740991 }, "title": "Distances", "description": "nodeN/distance: SLIT distance to each node, in the order of `nodes` (10 = local)." }, "hugepages": { "type": "array", "title": "Hugepage pools", "description": "nodeN/hugepages/hugepages-<size>kB: one pool per page size.", "items": { "type": "object", "additionalProperties": false, "required": ["sizeKiB", "total"], "title": "Hugepage pool", "description": "The pool of one page size on this node.", "properties": { "sizeKiB": { "type": "integer", "minimum": 1, "maximum": 9007199254740991, "title": "Page size (KiB)", "description": "e.g. 2048 for 2 MiB pages, 1048576 for 1 GiB pages." }, "total": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Pool size (pages)", "description": "nr_hugepages: pages reserved in this pool on this node." }, "free": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Free pages", "description": "free_hugepages: pages of the pool not in use at capture time." }, "surplus": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Surplus pages", "description": "surplus_hugepages: pages allocated beyond nr_hugepages (overcommit)." } } } }, "zones": { "type": "array", "title": "Memory zones", "description": "This node's zones from /proc/zoneinfo, used to split vm.min_free_kbytes exactly as the kernel does. When absent, MemTotal stands in for one Normal zone.", "items": { "type": "object", "additionalProperties": false, "required": ["name", "managedPages"], "title": "Zone", "description": 'One "Node N, zone NAME" block.', "properties": { "name": { "type": "string", "minLength": 1, "title": "Zone name", "description": "DMA, DMA32, Normal, Movable, HighMem or Device." }, "managedPages": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Managed pages", "description": '"managed": pages the buddy allocator manages; the watermark split is proportional to it.' }, "presentPages": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Present pages", "description": '"present".' }, "min": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "min watermark (pages)", "description": '"min" as the running kernel reported it, minus "boost".' }, "low": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "low watermark (pages)", "description": '"low" as the running kernel reported it, minus "boost".' }, "high": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "high watermark (pages)", "description": '"high" as the running kernel reported it, minus "boost".' } } } } } } }, "hugepages": { "type": "object", "additionalProperties": false, "title": "Hugepage sizes", "description": "Host-wide hugepage facts.", "properties": { "defaultSizeKiB": { "type": "integer", "minimum": 1, "maximum": 9007199254740991, "title": "Default hugepage size (KiB)", "description": '"Hugepagesize:" in /proc/meminfo: the size a domain gets from <hugepages/> without a <page size>.' }, "sizesKiB": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 9007199254740991 }, "uniqueItems": true, "title": "Supported sizes (KiB)", "description": "The sizes under /sys/kernel/mm/hugepages." }, "overcommit": { "type": "array", "title": "Overcommit (surplus pages allowed)", "description": "nr_overcommit_hugepages of each size under /sys/kernel/mm/hugepages, where it is above 0: how many surplus pages the kernel may allocate from free memory when a pool runs out (mm/hugetlb.c gather_surplus_pages; not for gigantic sizes).", "items": { "type": "object", "additionalProperties": false, "required": ["sizeKiB", "pages"], "properties": { "sizeKiB": { "type": "integer", "minimum": 1, "maximum": 9007199254740991 }, "pages": { "type": "integer", "minimum": 0, "maximum": 9007199254740991 } } } } } }, "pageSizeKiB": { "type": "integer", "minimum": 1, "maximum": 9007199254740991, "title": "Base page size (KiB)", "description": "The kernel page size (4 on x86_64; 4, 16 or 64 on arm64). Default 4." }, "vm": { "type": "object", "additionalProperties": false, "title": "VM sysctls", "description": "Memory-management sysctls from /proc/sys/vm.", "properties": { "minFreeKbytes": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "vm.min_free_kbytes", "description": "/proc/sys/vm/min_free_kbytes (KiB). Split over the zones of all nodes by size." }, "watermarkScaleFactor": { "type": "integer", "minimum": 1, "maximum": 3e3, "title": "vm.watermark_scale_factor", "description": "/proc/sys/vm/watermark_scale_factor, in 1/10000 of a zone. Default 10." } } }, "kernel": { "type": "object", "additionalProperties": false, "title": "Kernel", "description": "The booted kernel.", "properties": { "cmdline": { "type": "string", "title": "Kernel command line", "description": "/proc/cmdline: isolcpus=, nohz_full=, rcu_nocbs=, irqaffinity=, hugepagesz=, hugepages=, default_hugepagesz= are read from it." }, "rtRuntimeUs": { "type": "integer", "minimum": -1, "maximum": 2147483647, "title": "kernel.sched_rt_runtime_us", "description": "/proc/sys/kernel/sched_rt_runtime_us: how long realtime (fifo/rr) tasks may run in each period before the kernel throttles them and lets other tasks run; -1 turns throttling off (tuned's realtime profiles do). Default 950000." }, "rtPeriodUs": { "type": "integer", "minimum": 1, "maximum": 2147483647, "title": "kernel.sched_rt_period_us", "description": "/proc/sys/kernel/sched_rt_period_us: the period of realtime throttling. Default 1000000." } } }, "isolation": { "type": "object", "additionalProperties": false, "title": "Running isolation", "description": "CPU isolation as the running kernel reports it. When present it wins over the command line.", "properties": { "isolated": { "$ref": "#/definitions/cpuList", "title": "Isolated CPUs", "description": "/sys/devices/system/cpu/isolated (empty string when none)." }, "nohzFull": { "$ref": "#/definitions/cpuList", "title": "nohz_full CPUs", "description": "/sys/devices/system/cpu/nohz_full (empty string when none)." } } }, "tuned": { "type": "object", "additionalProperties": false, "title": "tuned", "description": "The tuned daemon's profile and CPU partitioning variables.", "properties": { "activeProfile": { "type": "string", "title": "Active profile", "description": "/etc/tuned/active_profile, e.g. cpu-partitioning or realtime-virtual-host. Only those profiles' isolated_cores count as isolation." }, "includes": { "type": "array", "items": { "type": "string", "minLength": 1 }, "title": "Included profiles", "description": "The profiles the active profile includes (include= in each tuned.conf), directly or through one another, in the order tuned reads them. A custom profile that includes cpu-partitioning or realtime-virtual-host isolates like them." }, "isolatedCores": { "$ref": "#/definitions/cpuList", "title": "isolated_cores", "description": "isolated_cores= from /etc/tuned/cpu-partitioning-variables.conf (or realtime-variables.conf). tuned grammar: ^N and !N exclude, hex masks allowed." }, "noBalanceCores": { "$ref": "#/definitions/cpuList", "title": "no_balance_cores", "description": "no_balance_cores= from /etc/tuned/cpu-partitioning-variables.conf (tuned grammar)." } } }, "running": { "type": "object", "additionalProperties": false, "title": "What runs on the host", "description": "Captured by `kvmlint snapshot` when it can read /proc: the QEMU guests with their threads and memory, and what else runs or interrupts on isolated CPUs. Absent when not captured; the drift rules then stay silent.", "properties": { "guests": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["name", "pid", "threads"], "title": "Running guest", "description": "One QEMU process. Of its command line only the guest name (-name guest=) and uuid (-uuid) are kept: the rest can hold secrets.", "properties": { "name": { "type": "string", "title": "Guest name", "description": "-name guest=NAME (or -name NAME) of the QEMU command line." }, "uuid": { "type": "string", "title": "Guest uuid", "description": "-uuid of the QEMU command line." }, "pid": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Process id", "description": "PID of the QEMU process." }, "rolesFrom": { "enum": ["status-xml", "thread-names"], "title": "Where thread roles came from", "description": "status-xml: libvirt's /run/libvirt/qemu/NAME.xml maps vCPU and IOThread ids to thread ids; thread-names: the names debug-threads=on gives (status XML unreadable, e.g. not root)." }, "threads": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["tid", "role", "allowedCpus"], "title": "Thread", "description": "One thread of the QEMU process, from /proc/PID/task/TID.", "properties": { "tid": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Thread id", "description": "TID of /proc/PID/task/TID." }, "role": { "enum": ["vcpu", "iothread", "main", "worker"], "title": "Role", "description": "vcpu and iothread threads with their id; main (the process's first thread) and worker (every other QEMU thread) are what libvirt's <emulatorpin> pins. From libvirt's status XML (/run/libvirt/qemu/NAME.xml) where readable, else from the names QEMU gives threads with -name debug-threads=on (`CPU 0/KVM`, `IO iothread1`)." }, "id": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "vCPU or IOThread id", "description": "The vCPU id (`<vcpupin vcpu>`) or IOThread id (`<iothreadpin iothread>`) of a vcpu or iothread thread." }, "name": { "type": "string", "title": "Thread name", "description": "The thread's comm (/proc/PID/task/TID/comm), e.g. `CPU 0/KVM`." }, "allowedCpus": { "$ref": "#/definitions/cpuList", "title": "Allowed CPUs", "description": "Cpus_allowed_list of /proc/PID/task/TID/status: the CPUs the scheduler may run it on." }, "lastCpu": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Last CPU", "description": "Field 39 (processor) of /proc/PID/task/TID/stat: the CPU it last ran on (`virsh vcpuinfo`'s CPU)." }, "policy": { "enum": ["other", "fifo", "rr", "batch", "idle", "deadline"], "title": "Scheduling policy", "description": "Field 41 (policy) of /proc/PID/task/TID/stat, as libvirt's <vcpusched scheduler> names it." }, "priority": { "type": "integer", "minimum": 0, "title": "Realtime priority", "description": "Field 40 (rt_priority) of /proc/PID/task/TID/stat: 1-99 for fifo and rr, 0 otherwise.", "maximum": 99 } } }, "title": "Threads", "description": "Every thread of the process." }, "memory": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["node", "pageSizeKiB", "kib"], "title": "Memory on one node", "description": "The guest's resident memory on one host node backed by pages of one size, summed from /proc/PID/numa_maps (N<node>=<pages> \xD7 kernelpagesize_kB) over anonymous (anon=), hugetlb (huge) and guest-RAM file mappings (/memfd:, /dev/shm, /dev/zero); the binary's and shared libraries' page cache is left out.", "properties": { "node": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Host node", "description": "N of N<node>= in numa_maps." }, "pageSizeKiB": { "type": "integer", "minimum": 1, "maximum": 9007199254740991, "title": "Page size (KiB)", "description": "kernelpagesize_kB of the mappings: the base page size for small pages, the hugepage size for hugetlbfs mappings." }, "kib": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Resident memory (KiB)", "description": "Pages on that node \xD7 page size." } } }, "title": "Memory per node", "description": "Where the guest's memory sits, per host node and page size (small pages and hugepages apart). Absent when /proc/PID/numa_maps could not be read." }, "cellMemory": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["cell", "node", "pageSizeKiB", "kib"], "title": "Memory of one guest cell on one node", "description": "The resident memory of one guest NUMA cell's RAM backend on one host node backed by pages of one size: the numa_maps mappings whose file name holds the backend's id, ram-node<cell> (libvirt's alias for the cell's memory-backend object; hugetlbfs files qemu_back_mem.ram-node0.XXXXXX or qemu_back_mem._objects_ram-node0.XXXXXX, memory_backing_dir files \u2026/ram-node0). Part of `memory`, not in addition to it.", "properties": { "cell": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Guest cell", "description": "N of ram-node<N>: the <cell id> and <memnode cellid> of the domain." }, "node": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Host node", "description": "N of N<node>= in numa_maps." }, "pageSizeKiB": { "type": "integer", "minimum": 1, "maximum": 9007199254740991, "title": "Page size (KiB)", "description": "kernelpagesize_kB of the mappings." }, "kib": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Resident memory (KiB)", "description": "Pages on that node \xD7 page size." } } }, "title": "Memory per guest cell and node", "description": "Where each guest NUMA cell's memory sits, for the cells whose backend numa_maps names. Absent when no mapping could be attributed to a cell (anonymous memory-backend-ram, memfds named memory-backend-memfd, a guest without cells): nothing is guessed from policies or addresses." } } }, "title": "Running guests", "description": "Every QEMU process found under /proc." }, "isolatedCpus": { "$ref": "#/definitions/cpuList", "title": "Isolated CPUs checked", "description": "The isolated CPUs foreignTasks and irqs were gathered for (the host's isolated set at capture time)." }, "foreignTasks": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["pid", "tid", "name", "allowedCpus"], "title": "Foreign task", "description": "A task that is neither a guest thread nor a per-CPU kernel thread (nor a guest's vhost or kvm-nx-lpage-re kernel thread), allowed on an isolated CPU or running (state R) on one.", "properties": { "pid": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Process id", "description": "PID (thread group id)." }, "tid": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Thread id", "description": "TID." }, "name": { "type": "string", "title": "Name", "description": "comm of the task (never its command line)." }, "kernelThread": { "type": "boolean", "title": "Kernel thread", "description": "PF_KTHREAD set in /proc/PID/task/TID/stat flags (an unbound kernel thread)." }, "allowedCpus": { "$ref": "#/definitions/cpuList", "title": "Allowed CPUs", "description": "Cpus_allowed_list." }, "lastCpu": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Last CPU", "description": "Field 39 of stat." } } }, "title": "Foreign tasks on isolated CPUs", "description": "Tasks other than guest threads and per-CPU kernel threads allowed on, or running (state R) on, isolatedCpus." }, "irqs": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["irq", "affinity"], "title": "IRQ", "description": "An interrupt whose affinity includes isolated CPUs.", "properties": { "irq": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "IRQ number", "description": "N of /proc/irq/N." }, "name": { "type": "string", "title": "Actions", "description": "The handler names (directories under /proc/irq/N), e.g. `eth0-TxRx-3`." }, "affinity": { "$ref": "#/definitions/cpuList", "title": "Affinity", "description": "/proc/irq/N/smp_affinity_list." }, "effectiveAffinity": { "$ref": "#/definitions/cpuList", "title": "Effective affinity", "description": "/proc/irq/N/effective_affinity_list, where the kernel has it: the CPUs it is really delivered to." } } }, "title": "IRQs on isolated CPUs", "description": "IRQs whose effective affinity (else affinity) includes isolatedCpus." } } }, "libvirt": { "type": "object", "additionalProperties": false, "title": "libvirt", "description": "The host's libvirt.", "properties": { "definitions": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["file", "digest", "elements"], "title": "Persistent definition", "description": "One /etc/libvirt/qemu/NAME.xml reduced to what kvmlint reasons about.", "properties": { "file": { "type": "string", "title": "File", "description": "Its name under /etc/libvirt/qemu." }, "name": { "type": "string", "title": "Domain name", "description": "<name>." }, "uuid": { "type": "string", "title": "Domain uuid", "description": "<uuid>." }, "digest": { "type": "string", "title": "Digest", "description": "sha256 of the reduced elements (hex): equal digests mean equal definitions as kvmlint reasons about them.", "pattern": "^[0-9a-f]{64}$" }, "elements": { "type": "object", "title": "Reduced elements", "description": "Element name (vcpu, cputune, numatune, memoryBacking, cpu, memory) \u2192 its canonical form: attributes sorted, whitespace and comments dropped, sizes in KiB. An element the definition lacks is absent.", "additionalProperties": { "type": "string" }, "propertyNames": { "enum": ["vcpu", "cputune", "numatune", "memoryBacking", "cpu", "memory"] } } } }, "title": "Persistent definitions", "description": "The domains libvirt keeps under /etc/libvirt/qemu (readable as root), reduced; compared with the repository's files by uuid, then name." }, "hugepageHooks": { "type": "array", "title": "Hooks that allocate hugepages", "description": "libvirt hooks (/etc/libvirt/hooks) that set hugepage pools (nr_hugepages under /proc/sys/vm, /sys/kernel/mm/hugepages or /sys/devices/system/node, or sysctl vm.nr_hugepages) when a guest starts: per guest for the hook-helper layout qemu.d/<guest>/prepare/begin/*, for all guests for a monolithic /etc/libvirt/hooks/qemu or a script directly in qemu.d (per guest when its pool writes all sit under tests of the guest name). insufficient-hugepages then checks such a guest's pages beyond the pool against the node's free memory. Written by `kvmlint snapshot` only; absent when no hook sets pools or the hooks were not read.", "items": { "title": "Hugepage hook", "description": "The guest (or all guests) whose pools a hook sets at start, and the hook scripts.", "oneOf": [{ "type": "object", "additionalProperties": false, "required": ["guest", "hooks"], "properties": { "guest": { "type": "string", "minLength": 1, "title": "Guest", "description": "The domain name: the hook-helper directory name under /etc/libvirt/hooks/qemu.d." }, "hooks": { "type": "array", "minItems": 1, "items": { "type": "string" }, "title": "Hook scripts", "description": "Absolute paths of the scripts on the host." }, "hostWide": { "type": "array", "minItems": 1, "items": { "type": "string" }, "title": "Host-wide hooks", "description": "Those of hooks that set only the host-wide pool (/proc/sys/vm/nr_hugepages, /sys/kernel/mm/hugepages/*/nr_hugepages, sysctl vm.nr_hugepages, hugeadm --pool-pages-min) and name no node's pool nor numactl. The kernel spreads the pages such a write adds round-robin over the nodes with memory (mm/hugetlb.c alloc_pool_huge_folio), so on a multi-node host a guest bound to one node gets only part of them." }, "hookNodes": { "type": "object", "minProperties": 1, "additionalProperties": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "integer", "minimum": 0, "maximum": 65535 } }, "title": "Nodes a hook fills", "description": "Hook script \u2192 the host nodes whose own pools it writes, when it writes only nodes' pools named by number (/sys/devices/system/node/node0/hugepages/\u2026/nr_hugepages, as VFIO-Tools' alloc_hugepages.sh does). The kernel puts those pages on those nodes only, so they do not help a guest bound to another node." } } }, { "type": "object", "additionalProperties": false, "required": ["allGuests", "hooks"], "properties": { "allGuests": { "const": true, "title": "All guests", "description": 'The hook runs for every guest. A monolithic hook whose pool writes all sit under tests of the guest name ($1 = name, case "$1" in name)) is recorded per guest instead.' }, "hooks": { "type": "array", "minItems": 1, "items": { "type": "string" }, "title": "Hook scripts", "description": "Absolute paths of the scripts on the host." }, "hostWide": { "type": "array", "minItems": 1, "items": { "type": "string" }, "title": "Host-wide hooks", "description": "Those of hooks that set only the host-wide pool (/proc/sys/vm/nr_hugepages, /sys/kernel/mm/hugepages/*/nr_hugepages, sysctl vm.nr_hugepages, hugeadm --pool-pages-min) and name no node's pool nor numactl. The kernel spreads the pages such a write adds round-robin over the nodes with memory (mm/hugetlb.c alloc_pool_huge_folio), so on a multi-node host a guest bound to one node gets only part of them." }, "hookNodes": { "type": "object", "minProperties": 1, "additionalProperties": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "integer", "minimum": 0, "maximum": 65535 } }, "title": "Nodes a hook fills", "description": "Hook script \u2192 the host nodes whose own pools it writes, when it writes only nodes' pools named by number (/sys/devices/system/node/node0/hugepages/\u2026/nr_hugepages, as VFIO-Tools' alloc_hugepages.sh does). The kernel puts those pages on those nodes only, so they do not help a guest bound to another node." } } }] } }, "numad": { "type": "boolean", "title": "numad installed", "description": "Whether numad is installed (/usr/bin/numad or /usr/sbin/numad, an executable file). libvirt runs it to place a guest with placement='auto' when the guest starts (qemu_process.c qemuProcessPrepareDomainNUMAPlacement \u2192 virNumaGetAutoPlacementAdvice), and fails the start without it. Written by `kvmlint snapshot` when the tree has /usr/bin; absent when unknown." } } } }, "definitions": { "cpuList": { "title": "CPU list", "description": 'A CPU list as its source wrote it, e.g. "0-3,8-11". Either the raw text, or {"raw": text, "parsed": canonical form} as `kvmlint snapshot` writes it. Each field is parsed with its own grammar (kernel lists: N, A-B, A-B:used/group; tuned lists: also ^N, !N and hex masks).', "type": ["string", "object"], "additionalProperties": false, "required": ["raw"], "properties": { "raw": { "type": "string", "title": "Raw text", "description": "The list exactly as read from its source." }, "parsed": { "type": "string", "title": "Parsed form", "description": "Canonical list (e.g. 0-3,8) for readers. Must mean the same as raw." } } } } };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/kvmlint/kvmlint/main/schemas/host-snapshot.schema.json", "title": "kvmlint host snapshot", "description": "One hypervisor host as kvmlint sees it: CPUs, NUMA nodes, memory, hugepage pools, watermarks and CPU isolation. Written by `kvmlint snapshot` (from /sys, /proc and /etc/tuned) or by hand. A missing fact is an absent field, never an error: rules that need it stay silent.", "type": "object", "additionalProperties": false, "required": ["kvmlintHostSnapshot", "nodes"], "properties": { "$schema": { "type": "string", "title": "JSON Schema", "description": "Optional link to this schema, for editors." }, "kvmlintHostSnapshot": { "const": 1, "title": "Snapshot format version", "description": "Format version of this document. kvmlint reads version 1." }, "source": { "enum": ["capture", "virsh-capabilities", "numactl-hardware", "manual"], "title": "Source", "description": "Where the facts came from: `kvmlint snapshot` (capture), an imported `virsh capabilities` or `numactl --hardware` output, or written by hand (manual)." }, "hostname": { "type": "string", "title": "Host name", "description": "From /proc/sys/kernel/hostname. Names the host in findings; the file name is used when absent." }, "kernelRelease": { "type": "string", "title": "Kernel release", "description": "From /proc/sys/kernel/osrelease, e.g. 5.14.0-427.el9.x86_64." }, "libvirtVersion": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$", "title": "libvirt version", "description": "The host's libvirt release, e.g. 10.4.0 (from `virsh --version`, `libvirtd --version` or the installed package). Where libvirt's behaviour changed between releases (the default CPU affinity of unpinned QEMU threads leaves out /sys/devices/system/cpu/isolated from 10.4.0 on), rules follow it; when absent they assume the older behaviour and say so once. The config's hosts[].libvirtVersion overrides it." }, "capturedAt": { "type": "string", "title": "Capture time", "description": "When the snapshot was taken (RFC 3339)." }, "missing": { "type": "array", "items": { "type": "string" }, "uniqueItems": true, "title": "Missing facts", "description": "Facts the source could not provide, by stable name: zoneinfo, isolation, hugepages, hugepages.free, vm.min_free_kbytes, vm.watermark_scale_factor, node.memTotal, node.memFree, cpuTopology, kernel.cmdline, libvirt.definitions (unreadable: not root), libvirt.hooks (/etc/libvirt/hooks unreadable), running.isolation (isolated CPUs unknown, so foreign tasks and IRQs not gathered)." }, "cpus": { "type": "object", "additionalProperties": false, "title": "Host CPUs", "description": "CPU masks from /sys/devices/system/cpu/{possible,present,online}, in the kernel cpu-list grammar.", "properties": { "possible": { "$ref": "#/definitions/cpuList", "title": "Possible CPUs", "description": "/sys/devices/system/cpu/possible: every CPU id the kernel allocated room for. Bounds what isolcpus= and nohz_full= may name." }, "present": { "$ref": "#/definitions/cpuList", "title": "Present CPUs", "description": "/sys/devices/system/cpu/present." }, "online": { "$ref": "#/definitions/cpuList", "title": "Online CPUs", "description": "/sys/devices/system/cpu/online. When absent, the union of the nodes' CPUs is used." } } }, "cpuTopology": { "type": "array", "title": "Per-CPU topology", "description": "One entry per CPU from /sys/devices/system/cpu/cpuN/topology.", "items": { "type": "object", "additionalProperties": false, "required": ["cpu"], "title": "CPU", "description": "Topology of one logical CPU.", "properties": { "cpu": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "CPU id", "description": "Logical CPU number N of cpuN." }, "node": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "NUMA node", "description": "The node whose cpulist holds this CPU." }, "socket": { "type": "integer", "minimum": -1, "maximum": 9007199254740991, "title": "Socket", "description": "topology/physical_package_id (-1 when the firmware does not say)." }, "die": { "type": "integer", "minimum": -1, "maximum": 9007199254740991, "title": "Die", "description": "topology/die_id." }, "core": { "type": "integer", "minimum": -1, "maximum": 9007199254740991, "title": "Core", "description": "topology/core_id (unique within a socket, not host-wide)." }, "siblings": { "$ref": "#/definitions/cpuList", "title": "SMT siblings", "description": "topology/thread_siblings_list: this CPU and its hyperthread siblings." }, "online": { "type": "boolean", "title": "Online", "description": "cpuN/online; absent means online." }, "capacity": { "type": "integer", "minimum": 0, "maximum": 1024, "title": "CPU capacity", "description": "cpuN/cpu_capacity: the CPU's compute capacity as the scheduler sees it, the largest CPU of the host normalised to 1024 (SCHED_CAPACITY_SCALE; drivers/base/arch_topology.c on arm64 and RISC-V, recent x86 kernels too). Differs between big and LITTLE cores, 1024 everywhere on a host whose CPUs are alike. Optional: older snapshots and kernels without the file have none." }, "coreType": { "type": "string", "enum": ["core", "atom", "lowpower"], "title": "Hybrid core type", "description": "The Intel hybrid PMU whose cpus list holds this CPU (arch/x86/events/intel/core.c): core from /sys/devices/cpu_core/cpus (P-cores), atom from /sys/devices/cpu_atom/cpus (E-cores), lowpower from /sys/devices/cpu_lowpower/cpus (LP E-cores). Absent on hosts that are not hybrid. Optional: older snapshots have none." } } } }, "nodes": { "type": "array", "minItems": 1, "title": "NUMA nodes", "description": "Every online NUMA node, including memory-less and CPU-less ones. A host without NUMA has one node 0.", "items": { "type": "object", "additionalProperties": false, "required": ["id", "cpus"], "title": "NUMA node", "description": "One node from /sys/devices/system/node/nodeN.", "properties": { "id": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Node id", "description": "N of nodeN. Unique." }, "cpus": { "$ref": "#/definitions/cpuList", "title": "Node CPUs", "description": "nodeN/cpulist (empty string for a CPU-less node). A CPU belongs to one node only." }, "memTotalKiB": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "MemTotal (KiB)", "description": 'nodeN/meminfo "Node N MemTotal". numactl --hardware prints MB: multiply by 1024.' }, "memFreeKiB": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "MemFree (KiB)", "description": 'nodeN/meminfo "Node N MemFree" at capture time. At most memTotalKiB.' }, "reclaimableKiB": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Reclaimable (KiB)", "description": 'nodeN/meminfo "Active(file)" + "Inactive(file)" + "SReclaimable" at capture time: page cache and slab the kernel reclaims before an allocation bound to this node fails (what MemAvailable counts besides MemFree). At most memTotalKiB.' }, "distances": { "type": "array", "items": { "type": "integer", "minimum": 0, "maximum": 9007199254740991 }, "title": "Distances", "description": "nodeN/distance: SLIT distance to each node, in the order of `nodes` (10 = local)." }, "hugepages": { "type": "array", "title": "Hugepage pools", "description": "nodeN/hugepages/hugepages-<size>kB: one pool per page size.", "items": { "type": "object", "additionalProperties": false, "required": ["sizeKiB", "total"], "title": "Hugepage pool", "description": "The pool of one page size on this node.", "properties": { "sizeKiB": { "type": "integer", "minimum": 1, "maximum": 9007199254740991, "title": "Page size (KiB)", "description": "e.g. 2048 for 2 MiB pages, 1048576 for 1 GiB pages." }, "total": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Pool size (pages)", "description": "nr_hugepages: pages reserved in this pool on this node." }, "free": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Free pages", "description": "free_hugepages: pages of the pool not in use at capture time." }, "surplus": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Surplus pages", "description": "surplus_hugepages: pages allocated beyond nr_hugepages (overcommit)." } } } }, "zones": { "type": "array", "title": "Memory zones", "description": "This node's zones from /proc/zoneinfo, used to split vm.min_free_kbytes exactly as the kernel does. When absent, MemTotal stands in for one Normal zone.", "items": { "type": "object", "additionalProperties": false, "required": ["name", "managedPages"], "title": "Zone", "description": 'One "Node N, zone NAME" block.', "properties": { "name": { "type": "string", "minLength": 1, "title": "Zone name", "description": "DMA, DMA32, Normal, Movable, HighMem or Device." }, "managedPages": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Managed pages", "description": '"managed": pages the buddy allocator manages; the watermark split is proportional to it.' }, "presentPages": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Present pages", "description": '"present".' }, "min": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "min watermark (pages)", "description": '"min" as the running kernel reported it, minus "boost".' }, "low": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "low watermark (pages)", "description": '"low" as the running kernel reported it, minus "boost".' }, "high": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "high watermark (pages)", "description": '"high" as the running kernel reported it, minus "boost".' } } } } } } }, "hugepages": { "type": "object", "additionalProperties": false, "title": "Hugepage sizes", "description": "Host-wide hugepage facts.", "properties": { "defaultSizeKiB": { "type": "integer", "minimum": 1, "maximum": 9007199254740991, "title": "Default hugepage size (KiB)", "description": '"Hugepagesize:" in /proc/meminfo: the size a domain gets from <hugepages/> without a <page size>.' }, "sizesKiB": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 9007199254740991 }, "uniqueItems": true, "title": "Supported sizes (KiB)", "description": "The sizes under /sys/kernel/mm/hugepages." }, "overcommit": { "type": "array", "title": "Overcommit (surplus pages allowed)", "description": "nr_overcommit_hugepages of each size under /sys/kernel/mm/hugepages, where it is above 0: how many surplus pages the kernel may allocate from free memory when a pool runs out (mm/hugetlb.c gather_surplus_pages; not for gigantic sizes).", "items": { "type": "object", "additionalProperties": false, "required": ["sizeKiB", "pages"], "properties": { "sizeKiB": { "type": "integer", "minimum": 1, "maximum": 9007199254740991 }, "pages": { "type": "integer", "minimum": 0, "maximum": 9007199254740991 } } } } } }, "pageSizeKiB": { "type": "integer", "minimum": 1, "maximum": 9007199254740991, "title": "Base page size (KiB)", "description": "The kernel page size (4 on x86_64; 4, 16 or 64 on arm64). Default 4." }, "vm": { "type": "object", "additionalProperties": false, "title": "VM sysctls", "description": "Memory-management sysctls from /proc/sys/vm.", "properties": { "minFreeKbytes": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "vm.min_free_kbytes", "description": "/proc/sys/vm/min_free_kbytes (KiB). Split over the zones of all nodes by size." }, "watermarkScaleFactor": { "type": "integer", "minimum": 1, "maximum": 3e3, "title": "vm.watermark_scale_factor", "description": "/proc/sys/vm/watermark_scale_factor, in 1/10000 of a zone. Default 10." } } }, "kernel": { "type": "object", "additionalProperties": false, "title": "Kernel", "description": "The booted kernel.", "properties": { "cmdline": { "type": "string", "title": "Kernel command line", "description": "/proc/cmdline: isolcpus=, nohz_full=, rcu_nocbs=, irqaffinity=, hugepagesz=, hugepages=, default_hugepagesz= are read from it." }, "rtRuntimeUs": { "type": "integer", "minimum": -1, "maximum": 2147483647, "title": "kernel.sched_rt_runtime_us", "description": "/proc/sys/kernel/sched_rt_runtime_us: how long realtime (fifo/rr) tasks may run in each period before the kernel throttles them and lets other tasks run; -1 turns throttling off (tuned's realtime profiles do). Default 950000." }, "rtPeriodUs": { "type": "integer", "minimum": 1, "maximum": 2147483647, "title": "kernel.sched_rt_period_us", "description": "/proc/sys/kernel/sched_rt_period_us: the period of realtime throttling. Default 1000000." } } }, "isolation": { "type": "object", "additionalProperties": false, "title": "Running isolation", "description": "CPU isolation as the running kernel reports it. When present it wins over the command line.", "properties": { "isolated": { "$ref": "#/definitions/cpuList", "title": "Isolated CPUs", "description": "/sys/devices/system/cpu/isolated (empty string when none)." }, "nohzFull": { "$ref": "#/definitions/cpuList", "title": "nohz_full CPUs", "description": "/sys/devices/system/cpu/nohz_full (empty string when none)." } } }, "tuned": { "type": "object", "additionalProperties": false, "title": "tuned", "description": "The tuned daemon's profile and CPU partitioning variables.", "properties": { "activeProfile": { "type": "string", "title": "Active profile", "description": "/etc/tuned/active_profile, e.g. cpu-partitioning or realtime-virtual-host. Only those profiles' isolated_cores count as isolation." }, "includes": { "type": "array", "items": { "type": "string", "minLength": 1 }, "title": "Included profiles", "description": "The profiles the active profile includes (include= in each tuned.conf), directly or through one another, in the order tuned reads them. A custom profile that includes cpu-partitioning or realtime-virtual-host isolates like them." }, "isolatedCores": { "$ref": "#/definitions/cpuList", "title": "isolated_cores", "description": "isolated_cores= from /etc/tuned/cpu-partitioning-variables.conf (or realtime-variables.conf). tuned grammar: ^N and !N exclude, hex masks allowed." }, "noBalanceCores": { "$ref": "#/definitions/cpuList", "title": "no_balance_cores", "description": "no_balance_cores= from /etc/tuned/cpu-partitioning-variables.conf (tuned grammar)." } } }, "running": { "type": "object", "additionalProperties": false, "title": "What runs on the host", "description": "Captured by `kvmlint snapshot` when it can read /proc: the QEMU guests with their threads and memory, and what else runs or interrupts on isolated CPUs. Absent when not captured; the drift rules then stay silent.", "properties": { "guests": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["name", "pid", "threads"], "title": "Running guest", "description": "One QEMU process. Of its command line only the guest name (-name guest=) and uuid (-uuid) are kept: the rest can hold secrets.", "properties": { "name": { "type": "string", "title": "Guest name", "description": "-name guest=NAME (or -name NAME) of the QEMU command line." }, "uuid": { "type": "string", "title": "Guest uuid", "description": "-uuid of the QEMU command line." }, "pid": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Process id", "description": "PID of the QEMU process." }, "rolesFrom": { "enum": ["status-xml", "thread-names"], "title": "Where thread roles came from", "description": "status-xml: libvirt's /run/libvirt/qemu/NAME.xml maps vCPU and IOThread ids to thread ids; thread-names: the names debug-threads=on gives (status XML unreadable, e.g. not root)." }, "threads": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["tid", "role", "allowedCpus"], "title": "Thread", "description": "One thread of the QEMU process, from /proc/PID/task/TID.", "properties": { "tid": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Thread id", "description": "TID of /proc/PID/task/TID." }, "role": { "enum": ["vcpu", "iothread", "main", "worker"], "title": "Role", "description": "vcpu and iothread threads with their id; main (the process's first thread) and worker (every other QEMU thread) are what libvirt's <emulatorpin> pins. From libvirt's status XML (/run/libvirt/qemu/NAME.xml) where readable, else from the names QEMU gives threads with -name debug-threads=on (`CPU 0/KVM`, `IO iothread1`)." }, "id": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "vCPU or IOThread id", "description": "The vCPU id (`<vcpupin vcpu>`) or IOThread id (`<iothreadpin iothread>`) of a vcpu or iothread thread." }, "name": { "type": "string", "title": "Thread name", "description": "The thread's comm (/proc/PID/task/TID/comm), e.g. `CPU 0/KVM`." }, "allowedCpus": { "$ref": "#/definitions/cpuList", "title": "Allowed CPUs", "description": "Cpus_allowed_list of /proc/PID/task/TID/status: the CPUs the scheduler may run it on." }, "lastCpu": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Last CPU", "description": "Field 39 (processor) of /proc/PID/task/TID/stat: the CPU it last ran on (`virsh vcpuinfo`'s CPU)." }, "policy": { "enum": ["other", "fifo", "rr", "batch", "idle", "deadline"], "title": "Scheduling policy", "description": "Field 41 (policy) of /proc/PID/task/TID/stat, as libvirt's <vcpusched scheduler> names it." }, "priority": { "type": "integer", "minimum": 0, "title": "Realtime priority", "description": "Field 40 (rt_priority) of /proc/PID/task/TID/stat: 1-99 for fifo and rr, 0 otherwise.", "maximum": 99 } } }, "title": "Threads", "description": "Every thread of the process." }, "memory": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["node", "pageSizeKiB", "kib"], "title": "Memory on one node", "description": "The guest's resident memory on one host node backed by pages of one size, summed from /proc/PID/numa_maps (N<node>=<pages> \xD7 kernelpagesize_kB) over anonymous (anon=), hugetlb (huge) and guest-RAM file mappings (/memfd:, /dev/shm, /dev/zero); the binary's and shared libraries' page cache is left out.", "properties": { "node": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Host node", "description": "N of N<node>= in numa_maps." }, "pageSizeKiB": { "type": "integer", "minimum": 1, "maximum": 9007199254740991, "title": "Page size (KiB)", "description": "kernelpagesize_kB of the mappings: the base page size for small pages, the hugepage size for hugetlbfs mappings." }, "kib": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Resident memory (KiB)", "description": "Pages on that node \xD7 page size." } } }, "title": "Memory per node", "description": "Where the guest's memory sits, per host node and page size (small pages and hugepages apart). Absent when /proc/PID/numa_maps could not be read." }, "cellMemory": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["cell", "node", "pageSizeKiB", "kib"], "title": "Memory of one guest cell on one node", "description": "The resident memory of one guest NUMA cell's RAM backend on one host node backed by pages of one size: the numa_maps mappings whose file name holds the backend's id, ram-node<cell> (libvirt's alias for the cell's memory-backend object; hugetlbfs files qemu_back_mem.ram-node0.XXXXXX or qemu_back_mem._objects_ram-node0.XXXXXX, memory_backing_dir files \u2026/ram-node0). Part of `memory`, not in addition to it.", "properties": { "cell": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Guest cell", "description": "N of ram-node<N>: the <cell id> and <memnode cellid> of the domain." }, "node": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Host node", "description": "N of N<node>= in numa_maps." }, "pageSizeKiB": { "type": "integer", "minimum": 1, "maximum": 9007199254740991, "title": "Page size (KiB)", "description": "kernelpagesize_kB of the mappings." }, "kib": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Resident memory (KiB)", "description": "Pages on that node \xD7 page size." } } }, "title": "Memory per guest cell and node", "description": "Where each guest NUMA cell's memory sits, for the cells whose backend numa_maps names. Absent when no mapping could be attributed to a cell (anonymous memory-backend-ram, memfds named memory-backend-memfd, a guest without cells): nothing is guessed from policies or addresses." } } }, "title": "Running guests", "description": "Every QEMU process found under /proc." }, "isolatedCpus": { "$ref": "#/definitions/cpuList", "title": "Isolated CPUs checked", "description": "The isolated CPUs foreignTasks and irqs were gathered for (the host's isolated set at capture time)." }, "foreignTasks": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["pid", "tid", "name", "allowedCpus"], "title": "Foreign task", "description": "A task that is neither a guest thread nor a per-CPU kernel thread (nor a guest's vhost or kvm-nx-lpage-re kernel thread), allowed on an isolated CPU or running (state R) on one.", "properties": { "pid": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Process id", "description": "PID (thread group id)." }, "tid": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Thread id", "description": "TID." }, "name": { "type": "string", "title": "Name", "description": "comm of the task (never its command line)." }, "kernelThread": { "type": "boolean", "title": "Kernel thread", "description": "PF_KTHREAD set in /proc/PID/task/TID/stat flags (an unbound kernel thread)." }, "allowedCpus": { "$ref": "#/definitions/cpuList", "title": "Allowed CPUs", "description": "Cpus_allowed_list." }, "lastCpu": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Last CPU", "description": "Field 39 of stat." } } }, "title": "Foreign tasks on isolated CPUs", "description": "Tasks other than guest threads and per-CPU kernel threads allowed on, or running (state R) on, isolatedCpus." }, "irqs": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["irq", "affinity"], "title": "IRQ", "description": "An interrupt whose affinity includes isolated CPUs.", "properties": { "irq": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "IRQ number", "description": "N of /proc/irq/N." }, "name": { "type": "string", "title": "Actions", "description": "The handler names (directories under /proc/irq/N), e.g. `eth0-TxRx-3`." }, "affinity": { "$ref": "#/definitions/cpuList", "title": "Affinity", "description": "/proc/irq/N/smp_affinity_list." }, "effectiveAffinity": { "$ref": "#/definitions/cpuList", "title": "Effective affinity", "description": "/proc/irq/N/effective_affinity_list, where the kernel has it: the CPUs it is really delivered to." } } }, "title": "IRQs on isolated CPUs", "description": "IRQs whose effective affinity (else affinity) includes isolatedCpus." } } }, "libvirt": { "type": "object", "additionalProperties": false, "title": "libvirt", "description": "The host's libvirt.", "properties": { "definitions": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["file", "digest", "elements"], "title": "Persistent definition", "description": "One /etc/libvirt/qemu/NAME.xml reduced to what kvmlint reasons about.", "properties": { "file": { "type": "string", "title": "File", "description": "Its name under /etc/libvirt/qemu." }, "name": { "type": "string", "title": "Domain name", "description": "<name>." }, "uuid": { "type": "string", "title": "Domain uuid", "description": "<uuid>." }, "digest": { "type": "string", "title": "Digest", "description": "sha256 of the reduced elements (hex): equal digests mean equal definitions as kvmlint reasons about them.", "pattern": "^[0-9a-f]{64}$" }, "elements": { "type": "object", "title": "Reduced elements", "description": "Element name (vcpu, cputune, numatune, memoryBacking, cpu, memory) \u2192 its canonical form: attributes sorted, whitespace and comments dropped, sizes in KiB. An element the definition lacks is absent.", "additionalProperties": { "type": "string" }, "propertyNames": { "enum": ["vcpu", "cputune", "numatune", "memoryBacking", "cpu", "memory"] } } } }, "title": "Persistent definitions", "description": "The domains libvirt keeps under /etc/libvirt/qemu (readable as root), reduced; compared with the repository's files by uuid, then name." }, "hugepageHooks": { "type": "array", "title": "Hooks that allocate hugepages", "description": "libvirt hooks (/etc/libvirt/hooks) that set hugepage pools (nr_hugepages under /proc/sys/vm, /sys/kernel/mm/hugepages or /sys/devices/system/node, or sysctl vm.nr_hugepages) when a guest starts: per guest for the hook-helper layout qemu.d/<guest>/prepare/begin/*, for all guests for a monolithic /etc/libvirt/hooks/qemu or a script directly in qemu.d (per guest when its pool writes all sit under tests of the guest name). insufficient-hugepages then checks such a guest's pages beyond the pool against the node's free memory. Written by `kvmlint snapshot` only; absent when no hook sets pools or the hooks were not read.", "items": { "title": "Hugepage hook", "description": "The guest (or all guests) whose pools a hook sets at start, and the hook scripts.", "oneOf": [{ "type": "object", "additionalProperties": false, "required": ["guest", "hooks"], "properties": { "guest": { "type": "string", "minLength": 1, "title": "Guest", "description": "The domain name: the hook-helper directory name under /etc/libvirt/hooks/qemu.d." }, "hooks": { "type": "array", "minItems": 1, "items": { "type": "string" }, "title": "Hook scripts", "description": "Absolute paths of the scripts on the host." }, "hostWide": { "type": "array", "minItems": 1, "items": { "type": "string" }, "title": "Host-wide hooks", "description": "Those of hooks that set only the host-wide pool (/proc/sys/vm/nr_hugepages, /sys/kernel/mm/hugepages/*/nr_hugepages, sysctl vm.nr_hugepages, hugeadm --pool-pages-min) and name no node's pool nor numactl. The kernel spreads the pages such a write adds round-robin over the nodes with memory (mm/hugetlb.c alloc_pool_huge_folio), so on a multi-node host a guest bound to one node gets only part of them." }, "hookNodes": { "type": "object", "minProperties": 1, "additionalProperties": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "integer", "minimum": 0, "maximum": 65535 } }, "title": "Nodes a hook fills", "description": "Hook script \u2192 the host nodes whose own pools it writes, when it writes only nodes' pools named by number (/sys/devices/system/node/node0/hugepages/\u2026/nr_hugepages, as VFIO-Tools' alloc_hugepages.sh does). The kernel puts those pages on those nodes only, so they do not help a guest bound to another node." } } }, { "type": "object", "additionalProperties": false, "required": ["allGuests", "hooks"], "properties": { "allGuests": { "const": true, "title": "All guests", "description": 'The hook runs for every guest. A monolithic hook whose pool writes all sit under tests of the guest name ($1 = name, case "$1" in name)) is recorded per guest instead.' }, "hooks": { "type": "array", "minItems": 1, "items": { "type": "string" }, "title": "Hook scripts", "description": "Absolute paths of the scripts on the host." }, "hostWide": { "type": "array", "minItems": 1, "items": { "type": "string" }, "title": "Host-wide hooks", "description": "Those of hooks that set only the host-wide pool (/proc/sys/vm/nr_hugepages, /sys/kernel/mm/hugepages/*/nr_hugepages, sysctl vm.nr_hugepages, hugeadm --pool-pages-min) and name no node's pool nor numactl. The kernel spreads the pages such a write adds round-robin over the nodes with memory (mm/hugetlb.c alloc_pool_huge_folio), so on a multi-node host a guest bound to one node gets only part of them." }, "hookNodes": { "type": "object", "minProperties": 1, "additionalProperties": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "integer", "minimum": 0, "maximum": 65535 } }, "title": "Nodes a hook fills", "description": "Hook script \u2192 the host nodes whose own pools it writes, when it writes only nodes' pools named by number (/sys/devices/system/node/node0/hugepages/\u2026/nr_hugepages, as VFIO-Tools' alloc_hugepages.sh does). The kernel puts those pages on those nodes only, so they do not help a guest bound to another node." } } }] } }, "numad": { "type": "boolean", "title": "numad installed", "description": "Whether numad is installed (/usr/bin/numad or /usr/sbin/numad, an executable file). libvirt runs it to place a guest with placement='auto' when the guest starts (qemu_process.c qemuProcessPrepareDomainNUMAPlacement \u2192 virNumaGetAutoPlacementAdvice), and fails the start without it. Written by `kvmlint snapshot` when the tree has /usr/bin; absent when unknown." } } } }, "definitions": { "cpuList": { "title": "CPU list", "description": 'A CPU list as its source wrote it, e.g. "0-3,8-11". Either the raw text, or {"raw": text, "parsed": canonical form} as `kvmlint snapshot` writes it. Each field is parsed with its own grammar (kernel lists: N, A-B, A-B:used/group; tuned lists: also ^N, !N and hex masks).', "type": ["string", "object"], "additionalProperties": false, "required": ["raw"], "properties": { "raw": { "type": "string", "title": "Raw text", "description": "The list exactly as read from its source." }, "parsed": { "type": "string", "title": "Parsed form", "description": "Canonical list (e.g. 0-3,8) for readers. Must mean the same as raw." } } } } };
 var schema12 = { "title": "CPU list", "description": 'A CPU list as its source wrote it, e.g. "0-3,8-11". Either the raw text, or {"raw": text, "parsed": canonical form} as `kvmlint snapshot` writes it. Each field is parsed with its own grammar (kernel lists: N, A-B, A-B:used/group; tuned lists: also ^N, !N and hex masks).', "type": ["string", "object"], "additionalProperties": false, "required": ["raw"], "properties": { "raw": { "type": "string", "title": "Raw text", "description": "The list exactly as read from its source." }, "parsed": { "type": "string", "title": "Parsed form", "description": "Canonical list (e.g. 0-3,8) for readers. Must mean the same as raw." } } };
 var func2 = Object.prototype.hasOwnProperty;
-var func3 = import_ucs2length.default.default;
+var func4 = import_ucs2length.default.default;
 var pattern0 = new RegExp("^[0-9]+\\.[0-9]+(\\.[0-9]+)?$", "u");
 var pattern1 = new RegExp("^[0-9a-f]{64}$", "u");
 function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
@@ -8408,7 +8455,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             for (const key5 in data20) {
-              if (!(key5 === "cpu" || key5 === "node" || key5 === "socket" || key5 === "die" || key5 === "core" || key5 === "siblings" || key5 === "online")) {
+              if (!func2.call(schema11.properties.cpuTopology.items.properties, key5)) {
                 const err32 = { instancePath: instancePath + "/cpuTopology/" + i2, schemaPath: "#/properties/cpuTopology/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.cpuTopology.items, data: data20 };
                 if (vErrors === null) {
                   vErrors = [err32];
@@ -8648,165 +8695,160 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data20.capacity !== void 0) {
+              let data30 = data20.capacity;
+              if (!(typeof data30 == "number" && (!(data30 % 1) && !isNaN(data30)) && isFinite(data30))) {
+                const err54 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/capacity", schemaPath: "#/properties/cpuTopology/items/properties/capacity/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.cpuTopology.items.properties.capacity.type, parentSchema: schema11.properties.cpuTopology.items.properties.capacity, data: data30 };
+                if (vErrors === null) {
+                  vErrors = [err54];
+                } else {
+                  vErrors.push(err54);
+                }
+                errors++;
+              }
+              if (typeof data30 == "number" && isFinite(data30)) {
+                if (data30 > 1024 || isNaN(data30)) {
+                  const err55 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/capacity", schemaPath: "#/properties/cpuTopology/items/properties/capacity/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1024 }, message: "must be <= 1024", schema: 1024, parentSchema: schema11.properties.cpuTopology.items.properties.capacity, data: data30 };
+                  if (vErrors === null) {
+                    vErrors = [err55];
+                  } else {
+                    vErrors.push(err55);
+                  }
+                  errors++;
+                }
+                if (data30 < 0 || isNaN(data30)) {
+                  const err56 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/capacity", schemaPath: "#/properties/cpuTopology/items/properties/capacity/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.cpuTopology.items.properties.capacity, data: data30 };
+                  if (vErrors === null) {
+                    vErrors = [err56];
+                  } else {
+                    vErrors.push(err56);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data20.coreType !== void 0) {
+              let data31 = data20.coreType;
+              if (typeof data31 !== "string") {
+                const err57 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/coreType", schemaPath: "#/properties/cpuTopology/items/properties/coreType/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.cpuTopology.items.properties.coreType.type, parentSchema: schema11.properties.cpuTopology.items.properties.coreType, data: data31 };
+                if (vErrors === null) {
+                  vErrors = [err57];
+                } else {
+                  vErrors.push(err57);
+                }
+                errors++;
+              }
+              if (!(data31 === "core" || data31 === "atom" || data31 === "lowpower")) {
+                const err58 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/coreType", schemaPath: "#/properties/cpuTopology/items/properties/coreType/enum", keyword: "enum", params: { allowedValues: schema11.properties.cpuTopology.items.properties.coreType.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.cpuTopology.items.properties.coreType.enum, parentSchema: schema11.properties.cpuTopology.items.properties.coreType, data: data31 };
+                if (vErrors === null) {
+                  vErrors = [err58];
+                } else {
+                  vErrors.push(err58);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err54 = { instancePath: instancePath + "/cpuTopology/" + i2, schemaPath: "#/properties/cpuTopology/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.cpuTopology.items.type, parentSchema: schema11.properties.cpuTopology.items, data: data20 };
+            const err59 = { instancePath: instancePath + "/cpuTopology/" + i2, schemaPath: "#/properties/cpuTopology/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.cpuTopology.items.type, parentSchema: schema11.properties.cpuTopology.items, data: data20 };
             if (vErrors === null) {
-              vErrors = [err54];
+              vErrors = [err59];
             } else {
-              vErrors.push(err54);
+              vErrors.push(err59);
             }
             errors++;
           }
         }
       } else {
-        const err55 = { instancePath: instancePath + "/cpuTopology", schemaPath: "#/properties/cpuTopology/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.cpuTopology.type, parentSchema: schema11.properties.cpuTopology, data: data19 };
+        const err60 = { instancePath: instancePath + "/cpuTopology", schemaPath: "#/properties/cpuTopology/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.cpuTopology.type, parentSchema: schema11.properties.cpuTopology, data: data19 };
         if (vErrors === null) {
-          vErrors = [err55];
+          vErrors = [err60];
         } else {
-          vErrors.push(err55);
+          vErrors.push(err60);
         }
         errors++;
       }
     }
     if (data.nodes !== void 0) {
-      let data30 = data.nodes;
-      if (Array.isArray(data30)) {
-        if (data30.length < 1) {
-          const err56 = { instancePath: instancePath + "/nodes", schemaPath: "#/properties/nodes/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.nodes, data: data30 };
+      let data32 = data.nodes;
+      if (Array.isArray(data32)) {
+        if (data32.length < 1) {
+          const err61 = { instancePath: instancePath + "/nodes", schemaPath: "#/properties/nodes/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.nodes, data: data32 };
           if (vErrors === null) {
-            vErrors = [err56];
+            vErrors = [err61];
           } else {
-            vErrors.push(err56);
+            vErrors.push(err61);
           }
           errors++;
         }
-        const len2 = data30.length;
+        const len2 = data32.length;
         for (let i3 = 0; i3 < len2; i3++) {
-          let data31 = data30[i3];
-          if (data31 && typeof data31 == "object" && !Array.isArray(data31)) {
-            if (data31.id === void 0) {
-              const err57 = { instancePath: instancePath + "/nodes/" + i3, schemaPath: "#/properties/nodes/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema11.properties.nodes.items.required, parentSchema: schema11.properties.nodes.items, data: data31 };
+          let data33 = data32[i3];
+          if (data33 && typeof data33 == "object" && !Array.isArray(data33)) {
+            if (data33.id === void 0) {
+              const err62 = { instancePath: instancePath + "/nodes/" + i3, schemaPath: "#/properties/nodes/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema11.properties.nodes.items.required, parentSchema: schema11.properties.nodes.items, data: data33 };
               if (vErrors === null) {
-                vErrors = [err57];
+                vErrors = [err62];
               } else {
-                vErrors.push(err57);
+                vErrors.push(err62);
               }
               errors++;
             }
-            if (data31.cpus === void 0) {
-              const err58 = { instancePath: instancePath + "/nodes/" + i3, schemaPath: "#/properties/nodes/items/required", keyword: "required", params: { missingProperty: "cpus" }, message: "must have required property 'cpus'", schema: schema11.properties.nodes.items.required, parentSchema: schema11.properties.nodes.items, data: data31 };
+            if (data33.cpus === void 0) {
+              const err63 = { instancePath: instancePath + "/nodes/" + i3, schemaPath: "#/properties/nodes/items/required", keyword: "required", params: { missingProperty: "cpus" }, message: "must have required property 'cpus'", schema: schema11.properties.nodes.items.required, parentSchema: schema11.properties.nodes.items, data: data33 };
               if (vErrors === null) {
-                vErrors = [err58];
+                vErrors = [err63];
               } else {
-                vErrors.push(err58);
+                vErrors.push(err63);
               }
               errors++;
             }
-            for (const key7 in data31) {
+            for (const key7 in data33) {
               if (!(key7 === "id" || key7 === "cpus" || key7 === "memTotalKiB" || key7 === "memFreeKiB" || key7 === "reclaimableKiB" || key7 === "distances" || key7 === "hugepages" || key7 === "zones")) {
-                const err59 = { instancePath: instancePath + "/nodes/" + i3, schemaPath: "#/properties/nodes/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.nodes.items, data: data31 };
+                const err64 = { instancePath: instancePath + "/nodes/" + i3, schemaPath: "#/properties/nodes/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.nodes.items, data: data33 };
                 if (vErrors === null) {
-                  vErrors = [err59];
+                  vErrors = [err64];
                 } else {
-                  vErrors.push(err59);
+                  vErrors.push(err64);
                 }
                 errors++;
               }
             }
-            if (data31.id !== void 0) {
-              let data32 = data31.id;
-              if (!(typeof data32 == "number" && (!(data32 % 1) && !isNaN(data32)) && isFinite(data32))) {
-                const err60 = { instancePath: instancePath + "/nodes/" + i3 + "/id", schemaPath: "#/properties/nodes/items/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.id.type, parentSchema: schema11.properties.nodes.items.properties.id, data: data32 };
+            if (data33.id !== void 0) {
+              let data34 = data33.id;
+              if (!(typeof data34 == "number" && (!(data34 % 1) && !isNaN(data34)) && isFinite(data34))) {
+                const err65 = { instancePath: instancePath + "/nodes/" + i3 + "/id", schemaPath: "#/properties/nodes/items/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.id.type, parentSchema: schema11.properties.nodes.items.properties.id, data: data34 };
                 if (vErrors === null) {
-                  vErrors = [err60];
+                  vErrors = [err65];
                 } else {
-                  vErrors.push(err60);
+                  vErrors.push(err65);
                 }
                 errors++;
               }
-              if (typeof data32 == "number" && isFinite(data32)) {
-                if (data32 > 9007199254740991 || isNaN(data32)) {
-                  const err61 = { instancePath: instancePath + "/nodes/" + i3 + "/id", schemaPath: "#/properties/nodes/items/properties/id/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.nodes.items.properties.id, data: data32 };
+              if (typeof data34 == "number" && isFinite(data34)) {
+                if (data34 > 9007199254740991 || isNaN(data34)) {
+                  const err66 = { instancePath: instancePath + "/nodes/" + i3 + "/id", schemaPath: "#/properties/nodes/items/properties/id/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.nodes.items.properties.id, data: data34 };
                   if (vErrors === null) {
-                    vErrors = [err61];
+                    vErrors = [err66];
                   } else {
-                    vErrors.push(err61);
+                    vErrors.push(err66);
                   }
                   errors++;
                 }
-                if (data32 < 0 || isNaN(data32)) {
-                  const err62 = { instancePath: instancePath + "/nodes/" + i3 + "/id", schemaPath: "#/properties/nodes/items/properties/id/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.id, data: data32 };
+                if (data34 < 0 || isNaN(data34)) {
+                  const err67 = { instancePath: instancePath + "/nodes/" + i3 + "/id", schemaPath: "#/properties/nodes/items/properties/id/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.id, data: data34 };
                   if (vErrors === null) {
-                    vErrors = [err62];
+                    vErrors = [err67];
                   } else {
-                    vErrors.push(err62);
+                    vErrors.push(err67);
                   }
                   errors++;
                 }
               }
             }
-            if (data31.cpus !== void 0) {
-              let data33 = data31.cpus;
-              if (typeof data33 !== "string" && !(data33 && typeof data33 == "object" && !Array.isArray(data33))) {
-                const err63 = { instancePath: instancePath + "/nodes/" + i3 + "/cpus", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data33 };
-                if (vErrors === null) {
-                  vErrors = [err63];
-                } else {
-                  vErrors.push(err63);
-                }
-                errors++;
-              }
-              if (data33 && typeof data33 == "object" && !Array.isArray(data33)) {
-                if (data33.raw === void 0) {
-                  const err64 = { instancePath: instancePath + "/nodes/" + i3 + "/cpus", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data33 };
-                  if (vErrors === null) {
-                    vErrors = [err64];
-                  } else {
-                    vErrors.push(err64);
-                  }
-                  errors++;
-                }
-                for (const key8 in data33) {
-                  if (!(key8 === "raw" || key8 === "parsed")) {
-                    const err65 = { instancePath: instancePath + "/nodes/" + i3 + "/cpus", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data33 };
-                    if (vErrors === null) {
-                      vErrors = [err65];
-                    } else {
-                      vErrors.push(err65);
-                    }
-                    errors++;
-                  }
-                }
-                if (data33.raw !== void 0) {
-                  let data34 = data33.raw;
-                  if (typeof data34 !== "string") {
-                    const err66 = { instancePath: instancePath + "/nodes/" + i3 + "/cpus/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data34 };
-                    if (vErrors === null) {
-                      vErrors = [err66];
-                    } else {
-                      vErrors.push(err66);
-                    }
-                    errors++;
-                  }
-                }
-                if (data33.parsed !== void 0) {
-                  let data35 = data33.parsed;
-                  if (typeof data35 !== "string") {
-                    const err67 = { instancePath: instancePath + "/nodes/" + i3 + "/cpus/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data35 };
-                    if (vErrors === null) {
-                      vErrors = [err67];
-                    } else {
-                      vErrors.push(err67);
-                    }
-                    errors++;
-                  }
-                }
-              }
-            }
-            if (data31.memTotalKiB !== void 0) {
-              let data36 = data31.memTotalKiB;
-              if (!(typeof data36 == "number" && (!(data36 % 1) && !isNaN(data36)) && isFinite(data36))) {
-                const err68 = { instancePath: instancePath + "/nodes/" + i3 + "/memTotalKiB", schemaPath: "#/properties/nodes/items/properties/memTotalKiB/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.memTotalKiB.type, parentSchema: schema11.properties.nodes.items.properties.memTotalKiB, data: data36 };
+            if (data33.cpus !== void 0) {
+              let data35 = data33.cpus;
+              if (typeof data35 !== "string" && !(data35 && typeof data35 == "object" && !Array.isArray(data35))) {
+                const err68 = { instancePath: instancePath + "/nodes/" + i3 + "/cpus", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data35 };
                 if (vErrors === null) {
                   vErrors = [err68];
                 } else {
@@ -8814,9 +8856,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (typeof data36 == "number" && isFinite(data36)) {
-                if (data36 > 9007199254740991 || isNaN(data36)) {
-                  const err69 = { instancePath: instancePath + "/nodes/" + i3 + "/memTotalKiB", schemaPath: "#/properties/nodes/items/properties/memTotalKiB/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.nodes.items.properties.memTotalKiB, data: data36 };
+              if (data35 && typeof data35 == "object" && !Array.isArray(data35)) {
+                if (data35.raw === void 0) {
+                  const err69 = { instancePath: instancePath + "/nodes/" + i3 + "/cpus", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data35 };
                   if (vErrors === null) {
                     vErrors = [err69];
                   } else {
@@ -8824,63 +8866,66 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (data36 < 0 || isNaN(data36)) {
-                  const err70 = { instancePath: instancePath + "/nodes/" + i3 + "/memTotalKiB", schemaPath: "#/properties/nodes/items/properties/memTotalKiB/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.memTotalKiB, data: data36 };
-                  if (vErrors === null) {
-                    vErrors = [err70];
-                  } else {
-                    vErrors.push(err70);
+                for (const key8 in data35) {
+                  if (!(key8 === "raw" || key8 === "parsed")) {
+                    const err70 = { instancePath: instancePath + "/nodes/" + i3 + "/cpus", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data35 };
+                    if (vErrors === null) {
+                      vErrors = [err70];
+                    } else {
+                      vErrors.push(err70);
+                    }
+                    errors++;
                   }
-                  errors++;
+                }
+                if (data35.raw !== void 0) {
+                  let data36 = data35.raw;
+                  if (typeof data36 !== "string") {
+                    const err71 = { instancePath: instancePath + "/nodes/" + i3 + "/cpus/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data36 };
+                    if (vErrors === null) {
+                      vErrors = [err71];
+                    } else {
+                      vErrors.push(err71);
+                    }
+                    errors++;
+                  }
+                }
+                if (data35.parsed !== void 0) {
+                  let data37 = data35.parsed;
+                  if (typeof data37 !== "string") {
+                    const err72 = { instancePath: instancePath + "/nodes/" + i3 + "/cpus/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data37 };
+                    if (vErrors === null) {
+                      vErrors = [err72];
+                    } else {
+                      vErrors.push(err72);
+                    }
+                    errors++;
+                  }
                 }
               }
             }
-            if (data31.memFreeKiB !== void 0) {
-              let data37 = data31.memFreeKiB;
-              if (!(typeof data37 == "number" && (!(data37 % 1) && !isNaN(data37)) && isFinite(data37))) {
-                const err71 = { instancePath: instancePath + "/nodes/" + i3 + "/memFreeKiB", schemaPath: "#/properties/nodes/items/properties/memFreeKiB/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.memFreeKiB.type, parentSchema: schema11.properties.nodes.items.properties.memFreeKiB, data: data37 };
-                if (vErrors === null) {
-                  vErrors = [err71];
-                } else {
-                  vErrors.push(err71);
-                }
-                errors++;
-              }
-              if (typeof data37 == "number" && isFinite(data37)) {
-                if (data37 > 9007199254740991 || isNaN(data37)) {
-                  const err72 = { instancePath: instancePath + "/nodes/" + i3 + "/memFreeKiB", schemaPath: "#/properties/nodes/items/properties/memFreeKiB/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.nodes.items.properties.memFreeKiB, data: data37 };
-                  if (vErrors === null) {
-                    vErrors = [err72];
-                  } else {
-                    vErrors.push(err72);
-                  }
-                  errors++;
-                }
-                if (data37 < 0 || isNaN(data37)) {
-                  const err73 = { instancePath: instancePath + "/nodes/" + i3 + "/memFreeKiB", schemaPath: "#/properties/nodes/items/properties/memFreeKiB/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.memFreeKiB, data: data37 };
-                  if (vErrors === null) {
-                    vErrors = [err73];
-                  } else {
-                    vErrors.push(err73);
-                  }
-                  errors++;
-                }
-              }
-            }
-            if (data31.reclaimableKiB !== void 0) {
-              let data38 = data31.reclaimableKiB;
+            if (data33.memTotalKiB !== void 0) {
+              let data38 = data33.memTotalKiB;
               if (!(typeof data38 == "number" && (!(data38 % 1) && !isNaN(data38)) && isFinite(data38))) {
-                const err74 = { instancePath: instancePath + "/nodes/" + i3 + "/reclaimableKiB", schemaPath: "#/properties/nodes/items/properties/reclaimableKiB/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.reclaimableKiB.type, parentSchema: schema11.properties.nodes.items.properties.reclaimableKiB, data: data38 };
+                const err73 = { instancePath: instancePath + "/nodes/" + i3 + "/memTotalKiB", schemaPath: "#/properties/nodes/items/properties/memTotalKiB/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.memTotalKiB.type, parentSchema: schema11.properties.nodes.items.properties.memTotalKiB, data: data38 };
                 if (vErrors === null) {
-                  vErrors = [err74];
+                  vErrors = [err73];
                 } else {
-                  vErrors.push(err74);
+                  vErrors.push(err73);
                 }
                 errors++;
               }
               if (typeof data38 == "number" && isFinite(data38)) {
                 if (data38 > 9007199254740991 || isNaN(data38)) {
-                  const err75 = { instancePath: instancePath + "/nodes/" + i3 + "/reclaimableKiB", schemaPath: "#/properties/nodes/items/properties/reclaimableKiB/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.nodes.items.properties.reclaimableKiB, data: data38 };
+                  const err74 = { instancePath: instancePath + "/nodes/" + i3 + "/memTotalKiB", schemaPath: "#/properties/nodes/items/properties/memTotalKiB/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.nodes.items.properties.memTotalKiB, data: data38 };
+                  if (vErrors === null) {
+                    vErrors = [err74];
+                  } else {
+                    vErrors.push(err74);
+                  }
+                  errors++;
+                }
+                if (data38 < 0 || isNaN(data38)) {
+                  const err75 = { instancePath: instancePath + "/nodes/" + i3 + "/memTotalKiB", schemaPath: "#/properties/nodes/items/properties/memTotalKiB/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.memTotalKiB, data: data38 };
                   if (vErrors === null) {
                     vErrors = [err75];
                   } else {
@@ -8888,177 +8933,177 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (data38 < 0 || isNaN(data38)) {
-                  const err76 = { instancePath: instancePath + "/nodes/" + i3 + "/reclaimableKiB", schemaPath: "#/properties/nodes/items/properties/reclaimableKiB/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.reclaimableKiB, data: data38 };
+              }
+            }
+            if (data33.memFreeKiB !== void 0) {
+              let data39 = data33.memFreeKiB;
+              if (!(typeof data39 == "number" && (!(data39 % 1) && !isNaN(data39)) && isFinite(data39))) {
+                const err76 = { instancePath: instancePath + "/nodes/" + i3 + "/memFreeKiB", schemaPath: "#/properties/nodes/items/properties/memFreeKiB/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.memFreeKiB.type, parentSchema: schema11.properties.nodes.items.properties.memFreeKiB, data: data39 };
+                if (vErrors === null) {
+                  vErrors = [err76];
+                } else {
+                  vErrors.push(err76);
+                }
+                errors++;
+              }
+              if (typeof data39 == "number" && isFinite(data39)) {
+                if (data39 > 9007199254740991 || isNaN(data39)) {
+                  const err77 = { instancePath: instancePath + "/nodes/" + i3 + "/memFreeKiB", schemaPath: "#/properties/nodes/items/properties/memFreeKiB/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.nodes.items.properties.memFreeKiB, data: data39 };
                   if (vErrors === null) {
-                    vErrors = [err76];
+                    vErrors = [err77];
                   } else {
-                    vErrors.push(err76);
+                    vErrors.push(err77);
+                  }
+                  errors++;
+                }
+                if (data39 < 0 || isNaN(data39)) {
+                  const err78 = { instancePath: instancePath + "/nodes/" + i3 + "/memFreeKiB", schemaPath: "#/properties/nodes/items/properties/memFreeKiB/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.memFreeKiB, data: data39 };
+                  if (vErrors === null) {
+                    vErrors = [err78];
+                  } else {
+                    vErrors.push(err78);
                   }
                   errors++;
                 }
               }
             }
-            if (data31.distances !== void 0) {
-              let data39 = data31.distances;
-              if (Array.isArray(data39)) {
-                const len3 = data39.length;
+            if (data33.reclaimableKiB !== void 0) {
+              let data40 = data33.reclaimableKiB;
+              if (!(typeof data40 == "number" && (!(data40 % 1) && !isNaN(data40)) && isFinite(data40))) {
+                const err79 = { instancePath: instancePath + "/nodes/" + i3 + "/reclaimableKiB", schemaPath: "#/properties/nodes/items/properties/reclaimableKiB/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.reclaimableKiB.type, parentSchema: schema11.properties.nodes.items.properties.reclaimableKiB, data: data40 };
+                if (vErrors === null) {
+                  vErrors = [err79];
+                } else {
+                  vErrors.push(err79);
+                }
+                errors++;
+              }
+              if (typeof data40 == "number" && isFinite(data40)) {
+                if (data40 > 9007199254740991 || isNaN(data40)) {
+                  const err80 = { instancePath: instancePath + "/nodes/" + i3 + "/reclaimableKiB", schemaPath: "#/properties/nodes/items/properties/reclaimableKiB/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.nodes.items.properties.reclaimableKiB, data: data40 };
+                  if (vErrors === null) {
+                    vErrors = [err80];
+                  } else {
+                    vErrors.push(err80);
+                  }
+                  errors++;
+                }
+                if (data40 < 0 || isNaN(data40)) {
+                  const err81 = { instancePath: instancePath + "/nodes/" + i3 + "/reclaimableKiB", schemaPath: "#/properties/nodes/items/properties/reclaimableKiB/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.reclaimableKiB, data: data40 };
+                  if (vErrors === null) {
+                    vErrors = [err81];
+                  } else {
+                    vErrors.push(err81);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data33.distances !== void 0) {
+              let data41 = data33.distances;
+              if (Array.isArray(data41)) {
+                const len3 = data41.length;
                 for (let i4 = 0; i4 < len3; i4++) {
-                  let data40 = data39[i4];
-                  if (!(typeof data40 == "number" && (!(data40 % 1) && !isNaN(data40)) && isFinite(data40))) {
-                    const err77 = { instancePath: instancePath + "/nodes/" + i3 + "/distances/" + i4, schemaPath: "#/properties/nodes/items/properties/distances/items/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.distances.items.type, parentSchema: schema11.properties.nodes.items.properties.distances.items, data: data40 };
+                  let data42 = data41[i4];
+                  if (!(typeof data42 == "number" && (!(data42 % 1) && !isNaN(data42)) && isFinite(data42))) {
+                    const err82 = { instancePath: instancePath + "/nodes/" + i3 + "/distances/" + i4, schemaPath: "#/properties/nodes/items/properties/distances/items/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.distances.items.type, parentSchema: schema11.properties.nodes.items.properties.distances.items, data: data42 };
                     if (vErrors === null) {
-                      vErrors = [err77];
+                      vErrors = [err82];
                     } else {
-                      vErrors.push(err77);
+                      vErrors.push(err82);
                     }
                     errors++;
                   }
-                  if (typeof data40 == "number" && isFinite(data40)) {
-                    if (data40 > 9007199254740991 || isNaN(data40)) {
-                      const err78 = { instancePath: instancePath + "/nodes/" + i3 + "/distances/" + i4, schemaPath: "#/properties/nodes/items/properties/distances/items/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.nodes.items.properties.distances.items, data: data40 };
+                  if (typeof data42 == "number" && isFinite(data42)) {
+                    if (data42 > 9007199254740991 || isNaN(data42)) {
+                      const err83 = { instancePath: instancePath + "/nodes/" + i3 + "/distances/" + i4, schemaPath: "#/properties/nodes/items/properties/distances/items/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.nodes.items.properties.distances.items, data: data42 };
                       if (vErrors === null) {
-                        vErrors = [err78];
+                        vErrors = [err83];
                       } else {
-                        vErrors.push(err78);
+                        vErrors.push(err83);
                       }
                       errors++;
                     }
-                    if (data40 < 0 || isNaN(data40)) {
-                      const err79 = { instancePath: instancePath + "/nodes/" + i3 + "/distances/" + i4, schemaPath: "#/properties/nodes/items/properties/distances/items/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.distances.items, data: data40 };
+                    if (data42 < 0 || isNaN(data42)) {
+                      const err84 = { instancePath: instancePath + "/nodes/" + i3 + "/distances/" + i4, schemaPath: "#/properties/nodes/items/properties/distances/items/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.distances.items, data: data42 };
                       if (vErrors === null) {
-                        vErrors = [err79];
+                        vErrors = [err84];
                       } else {
-                        vErrors.push(err79);
+                        vErrors.push(err84);
                       }
                       errors++;
                     }
                   }
                 }
               } else {
-                const err80 = { instancePath: instancePath + "/nodes/" + i3 + "/distances", schemaPath: "#/properties/nodes/items/properties/distances/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.nodes.items.properties.distances.type, parentSchema: schema11.properties.nodes.items.properties.distances, data: data39 };
+                const err85 = { instancePath: instancePath + "/nodes/" + i3 + "/distances", schemaPath: "#/properties/nodes/items/properties/distances/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.nodes.items.properties.distances.type, parentSchema: schema11.properties.nodes.items.properties.distances, data: data41 };
                 if (vErrors === null) {
-                  vErrors = [err80];
+                  vErrors = [err85];
                 } else {
-                  vErrors.push(err80);
+                  vErrors.push(err85);
                 }
                 errors++;
               }
             }
-            if (data31.hugepages !== void 0) {
-              let data41 = data31.hugepages;
-              if (Array.isArray(data41)) {
-                const len4 = data41.length;
+            if (data33.hugepages !== void 0) {
+              let data43 = data33.hugepages;
+              if (Array.isArray(data43)) {
+                const len4 = data43.length;
                 for (let i5 = 0; i5 < len4; i5++) {
-                  let data42 = data41[i5];
-                  if (data42 && typeof data42 == "object" && !Array.isArray(data42)) {
-                    if (data42.sizeKiB === void 0) {
-                      const err81 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5, schemaPath: "#/properties/nodes/items/properties/hugepages/items/required", keyword: "required", params: { missingProperty: "sizeKiB" }, message: "must have required property 'sizeKiB'", schema: schema11.properties.nodes.items.properties.hugepages.items.required, parentSchema: schema11.properties.nodes.items.properties.hugepages.items, data: data42 };
+                  let data44 = data43[i5];
+                  if (data44 && typeof data44 == "object" && !Array.isArray(data44)) {
+                    if (data44.sizeKiB === void 0) {
+                      const err86 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5, schemaPath: "#/properties/nodes/items/properties/hugepages/items/required", keyword: "required", params: { missingProperty: "sizeKiB" }, message: "must have required property 'sizeKiB'", schema: schema11.properties.nodes.items.properties.hugepages.items.required, parentSchema: schema11.properties.nodes.items.properties.hugepages.items, data: data44 };
                       if (vErrors === null) {
-                        vErrors = [err81];
+                        vErrors = [err86];
                       } else {
-                        vErrors.push(err81);
+                        vErrors.push(err86);
                       }
                       errors++;
                     }
-                    if (data42.total === void 0) {
-                      const err82 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5, schemaPath: "#/properties/nodes/items/properties/hugepages/items/required", keyword: "required", params: { missingProperty: "total" }, message: "must have required property 'total'", schema: schema11.properties.nodes.items.properties.hugepages.items.required, parentSchema: schema11.properties.nodes.items.properties.hugepages.items, data: data42 };
+                    if (data44.total === void 0) {
+                      const err87 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5, schemaPath: "#/properties/nodes/items/properties/hugepages/items/required", keyword: "required", params: { missingProperty: "total" }, message: "must have required property 'total'", schema: schema11.properties.nodes.items.properties.hugepages.items.required, parentSchema: schema11.properties.nodes.items.properties.hugepages.items, data: data44 };
                       if (vErrors === null) {
-                        vErrors = [err82];
+                        vErrors = [err87];
                       } else {
-                        vErrors.push(err82);
+                        vErrors.push(err87);
                       }
                       errors++;
                     }
-                    for (const key9 in data42) {
+                    for (const key9 in data44) {
                       if (!(key9 === "sizeKiB" || key9 === "total" || key9 === "free" || key9 === "surplus")) {
-                        const err83 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5, schemaPath: "#/properties/nodes/items/properties/hugepages/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.nodes.items.properties.hugepages.items, data: data42 };
+                        const err88 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5, schemaPath: "#/properties/nodes/items/properties/hugepages/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.nodes.items.properties.hugepages.items, data: data44 };
                         if (vErrors === null) {
-                          vErrors = [err83];
+                          vErrors = [err88];
                         } else {
-                          vErrors.push(err83);
+                          vErrors.push(err88);
                         }
                         errors++;
                       }
                     }
-                    if (data42.sizeKiB !== void 0) {
-                      let data43 = data42.sizeKiB;
-                      if (!(typeof data43 == "number" && (!(data43 % 1) && !isNaN(data43)) && isFinite(data43))) {
-                        const err84 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5 + "/sizeKiB", schemaPath: "#/properties/nodes/items/properties/hugepages/items/properties/sizeKiB/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.hugepages.items.properties.sizeKiB.type, parentSchema: schema11.properties.nodes.items.properties.hugepages.items.properties.sizeKiB, data: data43 };
-                        if (vErrors === null) {
-                          vErrors = [err84];
-                        } else {
-                          vErrors.push(err84);
-                        }
-                        errors++;
-                      }
-                      if (typeof data43 == "number" && isFinite(data43)) {
-                        if (data43 > 9007199254740991 || isNaN(data43)) {
-                          const err85 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5 + "/sizeKiB", schemaPath: "#/properties/nodes/items/properties/hugepages/items/properties/sizeKiB/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.nodes.items.properties.hugepages.items.properties.sizeKiB, data: data43 };
-                          if (vErrors === null) {
-                            vErrors = [err85];
-                          } else {
-                            vErrors.push(err85);
-                          }
-                          errors++;
-                        }
-                        if (data43 < 1 || isNaN(data43)) {
-                          const err86 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5 + "/sizeKiB", schemaPath: "#/properties/nodes/items/properties/hugepages/items/properties/sizeKiB/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.nodes.items.properties.hugepages.items.properties.sizeKiB, data: data43 };
-                          if (vErrors === null) {
-                            vErrors = [err86];
-                          } else {
-                            vErrors.push(err86);
-                          }
-                          errors++;
-                        }
-                      }
-                    }
-                    if (data42.total !== void 0) {
-                      let data44 = data42.total;
-                      if (!(typeof data44 == "number" && (!(data44 % 1) && !isNaN(data44)) && isFinite(data44))) {
-                        const err87 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5 + "/total", schemaPath: "#/properties/nodes/items/properties/hugepages/items/properties/total/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.hugepages.items.properties.total.type, parentSchema: schema11.properties.nodes.items.properties.hugepages.items.properties.total, data: data44 };
-                        if (vErrors === null) {
-                          vErrors = [err87];
-                        } else {
-                          vErrors.push(err87);
-                        }
-                        errors++;
-                      }
-                      if (typeof data44 == "number" && isFinite(data44)) {
-                        if (data44 > 9007199254740991 || isNaN(data44)) {
-                          const err88 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5 + "/total", schemaPath: "#/properties/nodes/items/properties/hugepages/items/properties/total/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.nodes.items.properties.hugepages.items.properties.total, data: data44 };
-                          if (vErrors === null) {
-                            vErrors = [err88];
-                          } else {
-                            vErrors.push(err88);
-                          }
-                          errors++;
-                        }
-                        if (data44 < 0 || isNaN(data44)) {
-                          const err89 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5 + "/total", schemaPath: "#/properties/nodes/items/properties/hugepages/items/properties/total/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.hugepages.items.properties.total, data: data44 };
-                          if (vErrors === null) {
-                            vErrors = [err89];
-                          } else {
-                            vErrors.push(err89);
-                          }
-                          errors++;
-                        }
-                      }
-                    }
-                    if (data42.free !== void 0) {
-                      let data45 = data42.free;
+                    if (data44.sizeKiB !== void 0) {
+                      let data45 = data44.sizeKiB;
                       if (!(typeof data45 == "number" && (!(data45 % 1) && !isNaN(data45)) && isFinite(data45))) {
-                        const err90 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5 + "/free", schemaPath: "#/properties/nodes/items/properties/hugepages/items/properties/free/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.hugepages.items.properties.free.type, parentSchema: schema11.properties.nodes.items.properties.hugepages.items.properties.free, data: data45 };
+                        const err89 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5 + "/sizeKiB", schemaPath: "#/properties/nodes/items/properties/hugepages/items/properties/sizeKiB/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.hugepages.items.properties.sizeKiB.type, parentSchema: schema11.properties.nodes.items.properties.hugepages.items.properties.sizeKiB, data: data45 };
                         if (vErrors === null) {
-                          vErrors = [err90];
+                          vErrors = [err89];
                         } else {
-                          vErrors.push(err90);
+                          vErrors.push(err89);
                         }
                         errors++;
                       }
                       if (typeof data45 == "number" && isFinite(data45)) {
                         if (data45 > 9007199254740991 || isNaN(data45)) {
-                          const err91 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5 + "/free", schemaPath: "#/properties/nodes/items/properties/hugepages/items/properties/free/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.nodes.items.properties.hugepages.items.properties.free, data: data45 };
+                          const err90 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5 + "/sizeKiB", schemaPath: "#/properties/nodes/items/properties/hugepages/items/properties/sizeKiB/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.nodes.items.properties.hugepages.items.properties.sizeKiB, data: data45 };
+                          if (vErrors === null) {
+                            vErrors = [err90];
+                          } else {
+                            vErrors.push(err90);
+                          }
+                          errors++;
+                        }
+                        if (data45 < 1 || isNaN(data45)) {
+                          const err91 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5 + "/sizeKiB", schemaPath: "#/properties/nodes/items/properties/hugepages/items/properties/sizeKiB/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.nodes.items.properties.hugepages.items.properties.sizeKiB, data: data45 };
                           if (vErrors === null) {
                             vErrors = [err91];
                           } else {
@@ -9066,31 +9111,31 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           }
                           errors++;
                         }
-                        if (data45 < 0 || isNaN(data45)) {
-                          const err92 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5 + "/free", schemaPath: "#/properties/nodes/items/properties/hugepages/items/properties/free/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.hugepages.items.properties.free, data: data45 };
-                          if (vErrors === null) {
-                            vErrors = [err92];
-                          } else {
-                            vErrors.push(err92);
-                          }
-                          errors++;
-                        }
                       }
                     }
-                    if (data42.surplus !== void 0) {
-                      let data46 = data42.surplus;
+                    if (data44.total !== void 0) {
+                      let data46 = data44.total;
                       if (!(typeof data46 == "number" && (!(data46 % 1) && !isNaN(data46)) && isFinite(data46))) {
-                        const err93 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5 + "/surplus", schemaPath: "#/properties/nodes/items/properties/hugepages/items/properties/surplus/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.hugepages.items.properties.surplus.type, parentSchema: schema11.properties.nodes.items.properties.hugepages.items.properties.surplus, data: data46 };
+                        const err92 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5 + "/total", schemaPath: "#/properties/nodes/items/properties/hugepages/items/properties/total/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.hugepages.items.properties.total.type, parentSchema: schema11.properties.nodes.items.properties.hugepages.items.properties.total, data: data46 };
                         if (vErrors === null) {
-                          vErrors = [err93];
+                          vErrors = [err92];
                         } else {
-                          vErrors.push(err93);
+                          vErrors.push(err92);
                         }
                         errors++;
                       }
                       if (typeof data46 == "number" && isFinite(data46)) {
                         if (data46 > 9007199254740991 || isNaN(data46)) {
-                          const err94 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5 + "/surplus", schemaPath: "#/properties/nodes/items/properties/hugepages/items/properties/surplus/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.nodes.items.properties.hugepages.items.properties.surplus, data: data46 };
+                          const err93 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5 + "/total", schemaPath: "#/properties/nodes/items/properties/hugepages/items/properties/total/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.nodes.items.properties.hugepages.items.properties.total, data: data46 };
+                          if (vErrors === null) {
+                            vErrors = [err93];
+                          } else {
+                            vErrors.push(err93);
+                          }
+                          errors++;
+                        }
+                        if (data46 < 0 || isNaN(data46)) {
+                          const err94 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5 + "/total", schemaPath: "#/properties/nodes/items/properties/hugepages/items/properties/total/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.hugepages.items.properties.total, data: data46 };
                           if (vErrors === null) {
                             vErrors = [err94];
                           } else {
@@ -9098,173 +9143,173 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           }
                           errors++;
                         }
-                        if (data46 < 0 || isNaN(data46)) {
-                          const err95 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5 + "/surplus", schemaPath: "#/properties/nodes/items/properties/hugepages/items/properties/surplus/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.hugepages.items.properties.surplus, data: data46 };
+                      }
+                    }
+                    if (data44.free !== void 0) {
+                      let data47 = data44.free;
+                      if (!(typeof data47 == "number" && (!(data47 % 1) && !isNaN(data47)) && isFinite(data47))) {
+                        const err95 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5 + "/free", schemaPath: "#/properties/nodes/items/properties/hugepages/items/properties/free/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.hugepages.items.properties.free.type, parentSchema: schema11.properties.nodes.items.properties.hugepages.items.properties.free, data: data47 };
+                        if (vErrors === null) {
+                          vErrors = [err95];
+                        } else {
+                          vErrors.push(err95);
+                        }
+                        errors++;
+                      }
+                      if (typeof data47 == "number" && isFinite(data47)) {
+                        if (data47 > 9007199254740991 || isNaN(data47)) {
+                          const err96 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5 + "/free", schemaPath: "#/properties/nodes/items/properties/hugepages/items/properties/free/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.nodes.items.properties.hugepages.items.properties.free, data: data47 };
                           if (vErrors === null) {
-                            vErrors = [err95];
+                            vErrors = [err96];
                           } else {
-                            vErrors.push(err95);
+                            vErrors.push(err96);
+                          }
+                          errors++;
+                        }
+                        if (data47 < 0 || isNaN(data47)) {
+                          const err97 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5 + "/free", schemaPath: "#/properties/nodes/items/properties/hugepages/items/properties/free/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.hugepages.items.properties.free, data: data47 };
+                          if (vErrors === null) {
+                            vErrors = [err97];
+                          } else {
+                            vErrors.push(err97);
+                          }
+                          errors++;
+                        }
+                      }
+                    }
+                    if (data44.surplus !== void 0) {
+                      let data48 = data44.surplus;
+                      if (!(typeof data48 == "number" && (!(data48 % 1) && !isNaN(data48)) && isFinite(data48))) {
+                        const err98 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5 + "/surplus", schemaPath: "#/properties/nodes/items/properties/hugepages/items/properties/surplus/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.hugepages.items.properties.surplus.type, parentSchema: schema11.properties.nodes.items.properties.hugepages.items.properties.surplus, data: data48 };
+                        if (vErrors === null) {
+                          vErrors = [err98];
+                        } else {
+                          vErrors.push(err98);
+                        }
+                        errors++;
+                      }
+                      if (typeof data48 == "number" && isFinite(data48)) {
+                        if (data48 > 9007199254740991 || isNaN(data48)) {
+                          const err99 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5 + "/surplus", schemaPath: "#/properties/nodes/items/properties/hugepages/items/properties/surplus/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.nodes.items.properties.hugepages.items.properties.surplus, data: data48 };
+                          if (vErrors === null) {
+                            vErrors = [err99];
+                          } else {
+                            vErrors.push(err99);
+                          }
+                          errors++;
+                        }
+                        if (data48 < 0 || isNaN(data48)) {
+                          const err100 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5 + "/surplus", schemaPath: "#/properties/nodes/items/properties/hugepages/items/properties/surplus/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.hugepages.items.properties.surplus, data: data48 };
+                          if (vErrors === null) {
+                            vErrors = [err100];
+                          } else {
+                            vErrors.push(err100);
                           }
                           errors++;
                         }
                       }
                     }
                   } else {
-                    const err96 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5, schemaPath: "#/properties/nodes/items/properties/hugepages/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.nodes.items.properties.hugepages.items.type, parentSchema: schema11.properties.nodes.items.properties.hugepages.items, data: data42 };
+                    const err101 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5, schemaPath: "#/properties/nodes/items/properties/hugepages/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.nodes.items.properties.hugepages.items.type, parentSchema: schema11.properties.nodes.items.properties.hugepages.items, data: data44 };
                     if (vErrors === null) {
-                      vErrors = [err96];
+                      vErrors = [err101];
                     } else {
-                      vErrors.push(err96);
+                      vErrors.push(err101);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err97 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages", schemaPath: "#/properties/nodes/items/properties/hugepages/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.nodes.items.properties.hugepages.type, parentSchema: schema11.properties.nodes.items.properties.hugepages, data: data41 };
+                const err102 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages", schemaPath: "#/properties/nodes/items/properties/hugepages/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.nodes.items.properties.hugepages.type, parentSchema: schema11.properties.nodes.items.properties.hugepages, data: data43 };
                 if (vErrors === null) {
-                  vErrors = [err97];
+                  vErrors = [err102];
                 } else {
-                  vErrors.push(err97);
+                  vErrors.push(err102);
                 }
                 errors++;
               }
             }
-            if (data31.zones !== void 0) {
-              let data47 = data31.zones;
-              if (Array.isArray(data47)) {
-                const len5 = data47.length;
+            if (data33.zones !== void 0) {
+              let data49 = data33.zones;
+              if (Array.isArray(data49)) {
+                const len5 = data49.length;
                 for (let i6 = 0; i6 < len5; i6++) {
-                  let data48 = data47[i6];
-                  if (data48 && typeof data48 == "object" && !Array.isArray(data48)) {
-                    if (data48.name === void 0) {
-                      const err98 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6, schemaPath: "#/properties/nodes/items/properties/zones/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema11.properties.nodes.items.properties.zones.items.required, parentSchema: schema11.properties.nodes.items.properties.zones.items, data: data48 };
+                  let data50 = data49[i6];
+                  if (data50 && typeof data50 == "object" && !Array.isArray(data50)) {
+                    if (data50.name === void 0) {
+                      const err103 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6, schemaPath: "#/properties/nodes/items/properties/zones/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema11.properties.nodes.items.properties.zones.items.required, parentSchema: schema11.properties.nodes.items.properties.zones.items, data: data50 };
                       if (vErrors === null) {
-                        vErrors = [err98];
+                        vErrors = [err103];
                       } else {
-                        vErrors.push(err98);
+                        vErrors.push(err103);
                       }
                       errors++;
                     }
-                    if (data48.managedPages === void 0) {
-                      const err99 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6, schemaPath: "#/properties/nodes/items/properties/zones/items/required", keyword: "required", params: { missingProperty: "managedPages" }, message: "must have required property 'managedPages'", schema: schema11.properties.nodes.items.properties.zones.items.required, parentSchema: schema11.properties.nodes.items.properties.zones.items, data: data48 };
+                    if (data50.managedPages === void 0) {
+                      const err104 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6, schemaPath: "#/properties/nodes/items/properties/zones/items/required", keyword: "required", params: { missingProperty: "managedPages" }, message: "must have required property 'managedPages'", schema: schema11.properties.nodes.items.properties.zones.items.required, parentSchema: schema11.properties.nodes.items.properties.zones.items, data: data50 };
                       if (vErrors === null) {
-                        vErrors = [err99];
+                        vErrors = [err104];
                       } else {
-                        vErrors.push(err99);
+                        vErrors.push(err104);
                       }
                       errors++;
                     }
-                    for (const key10 in data48) {
+                    for (const key10 in data50) {
                       if (!(key10 === "name" || key10 === "managedPages" || key10 === "presentPages" || key10 === "min" || key10 === "low" || key10 === "high")) {
-                        const err100 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6, schemaPath: "#/properties/nodes/items/properties/zones/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.nodes.items.properties.zones.items, data: data48 };
+                        const err105 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6, schemaPath: "#/properties/nodes/items/properties/zones/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.nodes.items.properties.zones.items, data: data50 };
                         if (vErrors === null) {
-                          vErrors = [err100];
+                          vErrors = [err105];
                         } else {
-                          vErrors.push(err100);
+                          vErrors.push(err105);
                         }
                         errors++;
                       }
                     }
-                    if (data48.name !== void 0) {
-                      let data49 = data48.name;
-                      if (typeof data49 === "string") {
-                        if (func3(data49) < 1) {
-                          const err101 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/name", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.name, data: data49 };
+                    if (data50.name !== void 0) {
+                      let data51 = data50.name;
+                      if (typeof data51 === "string") {
+                        if (func4(data51) < 1) {
+                          const err106 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/name", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.name, data: data51 };
                           if (vErrors === null) {
-                            vErrors = [err101];
+                            vErrors = [err106];
                           } else {
-                            vErrors.push(err101);
+                            vErrors.push(err106);
                           }
                           errors++;
                         }
                       } else {
-                        const err102 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/name", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.nodes.items.properties.zones.items.properties.name.type, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.name, data: data49 };
+                        const err107 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/name", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.nodes.items.properties.zones.items.properties.name.type, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.name, data: data51 };
                         if (vErrors === null) {
-                          vErrors = [err102];
+                          vErrors = [err107];
                         } else {
-                          vErrors.push(err102);
+                          vErrors.push(err107);
                         }
                         errors++;
                       }
                     }
-                    if (data48.managedPages !== void 0) {
-                      let data50 = data48.managedPages;
-                      if (!(typeof data50 == "number" && (!(data50 % 1) && !isNaN(data50)) && isFinite(data50))) {
-                        const err103 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/managedPages", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/managedPages/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.zones.items.properties.managedPages.type, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.managedPages, data: data50 };
-                        if (vErrors === null) {
-                          vErrors = [err103];
-                        } else {
-                          vErrors.push(err103);
-                        }
-                        errors++;
-                      }
-                      if (typeof data50 == "number" && isFinite(data50)) {
-                        if (data50 > 9007199254740991 || isNaN(data50)) {
-                          const err104 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/managedPages", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/managedPages/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.managedPages, data: data50 };
-                          if (vErrors === null) {
-                            vErrors = [err104];
-                          } else {
-                            vErrors.push(err104);
-                          }
-                          errors++;
-                        }
-                        if (data50 < 0 || isNaN(data50)) {
-                          const err105 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/managedPages", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/managedPages/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.managedPages, data: data50 };
-                          if (vErrors === null) {
-                            vErrors = [err105];
-                          } else {
-                            vErrors.push(err105);
-                          }
-                          errors++;
-                        }
-                      }
-                    }
-                    if (data48.presentPages !== void 0) {
-                      let data51 = data48.presentPages;
-                      if (!(typeof data51 == "number" && (!(data51 % 1) && !isNaN(data51)) && isFinite(data51))) {
-                        const err106 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/presentPages", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/presentPages/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.zones.items.properties.presentPages.type, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.presentPages, data: data51 };
-                        if (vErrors === null) {
-                          vErrors = [err106];
-                        } else {
-                          vErrors.push(err106);
-                        }
-                        errors++;
-                      }
-                      if (typeof data51 == "number" && isFinite(data51)) {
-                        if (data51 > 9007199254740991 || isNaN(data51)) {
-                          const err107 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/presentPages", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/presentPages/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.presentPages, data: data51 };
-                          if (vErrors === null) {
-                            vErrors = [err107];
-                          } else {
-                            vErrors.push(err107);
-                          }
-                          errors++;
-                        }
-                        if (data51 < 0 || isNaN(data51)) {
-                          const err108 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/presentPages", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/presentPages/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.presentPages, data: data51 };
-                          if (vErrors === null) {
-                            vErrors = [err108];
-                          } else {
-                            vErrors.push(err108);
-                          }
-                          errors++;
-                        }
-                      }
-                    }
-                    if (data48.min !== void 0) {
-                      let data52 = data48.min;
+                    if (data50.managedPages !== void 0) {
+                      let data52 = data50.managedPages;
                       if (!(typeof data52 == "number" && (!(data52 % 1) && !isNaN(data52)) && isFinite(data52))) {
-                        const err109 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/min", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/min/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.zones.items.properties.min.type, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.min, data: data52 };
+                        const err108 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/managedPages", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/managedPages/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.zones.items.properties.managedPages.type, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.managedPages, data: data52 };
                         if (vErrors === null) {
-                          vErrors = [err109];
+                          vErrors = [err108];
                         } else {
-                          vErrors.push(err109);
+                          vErrors.push(err108);
                         }
                         errors++;
                       }
                       if (typeof data52 == "number" && isFinite(data52)) {
                         if (data52 > 9007199254740991 || isNaN(data52)) {
-                          const err110 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/min", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/min/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.min, data: data52 };
+                          const err109 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/managedPages", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/managedPages/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.managedPages, data: data52 };
+                          if (vErrors === null) {
+                            vErrors = [err109];
+                          } else {
+                            vErrors.push(err109);
+                          }
+                          errors++;
+                        }
+                        if (data52 < 0 || isNaN(data52)) {
+                          const err110 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/managedPages", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/managedPages/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.managedPages, data: data52 };
                           if (vErrors === null) {
                             vErrors = [err110];
                           } else {
@@ -9272,31 +9317,31 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           }
                           errors++;
                         }
-                        if (data52 < 0 || isNaN(data52)) {
-                          const err111 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/min", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/min/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.min, data: data52 };
-                          if (vErrors === null) {
-                            vErrors = [err111];
-                          } else {
-                            vErrors.push(err111);
-                          }
-                          errors++;
-                        }
                       }
                     }
-                    if (data48.low !== void 0) {
-                      let data53 = data48.low;
+                    if (data50.presentPages !== void 0) {
+                      let data53 = data50.presentPages;
                       if (!(typeof data53 == "number" && (!(data53 % 1) && !isNaN(data53)) && isFinite(data53))) {
-                        const err112 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/low", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/low/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.zones.items.properties.low.type, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.low, data: data53 };
+                        const err111 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/presentPages", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/presentPages/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.zones.items.properties.presentPages.type, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.presentPages, data: data53 };
                         if (vErrors === null) {
-                          vErrors = [err112];
+                          vErrors = [err111];
                         } else {
-                          vErrors.push(err112);
+                          vErrors.push(err111);
                         }
                         errors++;
                       }
                       if (typeof data53 == "number" && isFinite(data53)) {
                         if (data53 > 9007199254740991 || isNaN(data53)) {
-                          const err113 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/low", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/low/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.low, data: data53 };
+                          const err112 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/presentPages", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/presentPages/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.presentPages, data: data53 };
+                          if (vErrors === null) {
+                            vErrors = [err112];
+                          } else {
+                            vErrors.push(err112);
+                          }
+                          errors++;
+                        }
+                        if (data53 < 0 || isNaN(data53)) {
+                          const err113 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/presentPages", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/presentPages/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.presentPages, data: data53 };
                           if (vErrors === null) {
                             vErrors = [err113];
                           } else {
@@ -9304,31 +9349,31 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           }
                           errors++;
                         }
-                        if (data53 < 0 || isNaN(data53)) {
-                          const err114 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/low", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/low/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.low, data: data53 };
-                          if (vErrors === null) {
-                            vErrors = [err114];
-                          } else {
-                            vErrors.push(err114);
-                          }
-                          errors++;
-                        }
                       }
                     }
-                    if (data48.high !== void 0) {
-                      let data54 = data48.high;
+                    if (data50.min !== void 0) {
+                      let data54 = data50.min;
                       if (!(typeof data54 == "number" && (!(data54 % 1) && !isNaN(data54)) && isFinite(data54))) {
-                        const err115 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/high", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/high/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.zones.items.properties.high.type, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.high, data: data54 };
+                        const err114 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/min", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/min/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.zones.items.properties.min.type, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.min, data: data54 };
                         if (vErrors === null) {
-                          vErrors = [err115];
+                          vErrors = [err114];
                         } else {
-                          vErrors.push(err115);
+                          vErrors.push(err114);
                         }
                         errors++;
                       }
                       if (typeof data54 == "number" && isFinite(data54)) {
                         if (data54 > 9007199254740991 || isNaN(data54)) {
-                          const err116 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/high", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/high/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.high, data: data54 };
+                          const err115 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/min", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/min/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.min, data: data54 };
+                          if (vErrors === null) {
+                            vErrors = [err115];
+                          } else {
+                            vErrors.push(err115);
+                          }
+                          errors++;
+                        }
+                        if (data54 < 0 || isNaN(data54)) {
+                          const err116 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/min", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/min/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.min, data: data54 };
                           if (vErrors === null) {
                             vErrors = [err116];
                           } else {
@@ -9336,155 +9381,210 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           }
                           errors++;
                         }
-                        if (data54 < 0 || isNaN(data54)) {
-                          const err117 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/high", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/high/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.high, data: data54 };
+                      }
+                    }
+                    if (data50.low !== void 0) {
+                      let data55 = data50.low;
+                      if (!(typeof data55 == "number" && (!(data55 % 1) && !isNaN(data55)) && isFinite(data55))) {
+                        const err117 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/low", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/low/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.zones.items.properties.low.type, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.low, data: data55 };
+                        if (vErrors === null) {
+                          vErrors = [err117];
+                        } else {
+                          vErrors.push(err117);
+                        }
+                        errors++;
+                      }
+                      if (typeof data55 == "number" && isFinite(data55)) {
+                        if (data55 > 9007199254740991 || isNaN(data55)) {
+                          const err118 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/low", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/low/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.low, data: data55 };
                           if (vErrors === null) {
-                            vErrors = [err117];
+                            vErrors = [err118];
                           } else {
-                            vErrors.push(err117);
+                            vErrors.push(err118);
+                          }
+                          errors++;
+                        }
+                        if (data55 < 0 || isNaN(data55)) {
+                          const err119 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/low", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/low/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.low, data: data55 };
+                          if (vErrors === null) {
+                            vErrors = [err119];
+                          } else {
+                            vErrors.push(err119);
+                          }
+                          errors++;
+                        }
+                      }
+                    }
+                    if (data50.high !== void 0) {
+                      let data56 = data50.high;
+                      if (!(typeof data56 == "number" && (!(data56 % 1) && !isNaN(data56)) && isFinite(data56))) {
+                        const err120 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/high", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/high/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.zones.items.properties.high.type, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.high, data: data56 };
+                        if (vErrors === null) {
+                          vErrors = [err120];
+                        } else {
+                          vErrors.push(err120);
+                        }
+                        errors++;
+                      }
+                      if (typeof data56 == "number" && isFinite(data56)) {
+                        if (data56 > 9007199254740991 || isNaN(data56)) {
+                          const err121 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/high", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/high/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.high, data: data56 };
+                          if (vErrors === null) {
+                            vErrors = [err121];
+                          } else {
+                            vErrors.push(err121);
+                          }
+                          errors++;
+                        }
+                        if (data56 < 0 || isNaN(data56)) {
+                          const err122 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/high", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/high/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.high, data: data56 };
+                          if (vErrors === null) {
+                            vErrors = [err122];
+                          } else {
+                            vErrors.push(err122);
                           }
                           errors++;
                         }
                       }
                     }
                   } else {
-                    const err118 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6, schemaPath: "#/properties/nodes/items/properties/zones/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.nodes.items.properties.zones.items.type, parentSchema: schema11.properties.nodes.items.properties.zones.items, data: data48 };
+                    const err123 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6, schemaPath: "#/properties/nodes/items/properties/zones/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.nodes.items.properties.zones.items.type, parentSchema: schema11.properties.nodes.items.properties.zones.items, data: data50 };
                     if (vErrors === null) {
-                      vErrors = [err118];
+                      vErrors = [err123];
                     } else {
-                      vErrors.push(err118);
+                      vErrors.push(err123);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err119 = { instancePath: instancePath + "/nodes/" + i3 + "/zones", schemaPath: "#/properties/nodes/items/properties/zones/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.nodes.items.properties.zones.type, parentSchema: schema11.properties.nodes.items.properties.zones, data: data47 };
+                const err124 = { instancePath: instancePath + "/nodes/" + i3 + "/zones", schemaPath: "#/properties/nodes/items/properties/zones/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.nodes.items.properties.zones.type, parentSchema: schema11.properties.nodes.items.properties.zones, data: data49 };
                 if (vErrors === null) {
-                  vErrors = [err119];
+                  vErrors = [err124];
                 } else {
-                  vErrors.push(err119);
+                  vErrors.push(err124);
                 }
                 errors++;
               }
             }
           } else {
-            const err120 = { instancePath: instancePath + "/nodes/" + i3, schemaPath: "#/properties/nodes/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.nodes.items.type, parentSchema: schema11.properties.nodes.items, data: data31 };
+            const err125 = { instancePath: instancePath + "/nodes/" + i3, schemaPath: "#/properties/nodes/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.nodes.items.type, parentSchema: schema11.properties.nodes.items, data: data33 };
             if (vErrors === null) {
-              vErrors = [err120];
+              vErrors = [err125];
             } else {
-              vErrors.push(err120);
+              vErrors.push(err125);
             }
             errors++;
           }
         }
       } else {
-        const err121 = { instancePath: instancePath + "/nodes", schemaPath: "#/properties/nodes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.nodes.type, parentSchema: schema11.properties.nodes, data: data30 };
+        const err126 = { instancePath: instancePath + "/nodes", schemaPath: "#/properties/nodes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.nodes.type, parentSchema: schema11.properties.nodes, data: data32 };
         if (vErrors === null) {
-          vErrors = [err121];
+          vErrors = [err126];
         } else {
-          vErrors.push(err121);
+          vErrors.push(err126);
         }
         errors++;
       }
     }
     if (data.hugepages !== void 0) {
-      let data55 = data.hugepages;
-      if (data55 && typeof data55 == "object" && !Array.isArray(data55)) {
-        for (const key11 in data55) {
+      let data57 = data.hugepages;
+      if (data57 && typeof data57 == "object" && !Array.isArray(data57)) {
+        for (const key11 in data57) {
           if (!(key11 === "defaultSizeKiB" || key11 === "sizesKiB" || key11 === "overcommit")) {
-            const err122 = { instancePath: instancePath + "/hugepages", schemaPath: "#/properties/hugepages/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.hugepages, data: data55 };
+            const err127 = { instancePath: instancePath + "/hugepages", schemaPath: "#/properties/hugepages/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.hugepages, data: data57 };
             if (vErrors === null) {
-              vErrors = [err122];
+              vErrors = [err127];
             } else {
-              vErrors.push(err122);
+              vErrors.push(err127);
             }
             errors++;
           }
         }
-        if (data55.defaultSizeKiB !== void 0) {
-          let data56 = data55.defaultSizeKiB;
-          if (!(typeof data56 == "number" && (!(data56 % 1) && !isNaN(data56)) && isFinite(data56))) {
-            const err123 = { instancePath: instancePath + "/hugepages/defaultSizeKiB", schemaPath: "#/properties/hugepages/properties/defaultSizeKiB/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.hugepages.properties.defaultSizeKiB.type, parentSchema: schema11.properties.hugepages.properties.defaultSizeKiB, data: data56 };
+        if (data57.defaultSizeKiB !== void 0) {
+          let data58 = data57.defaultSizeKiB;
+          if (!(typeof data58 == "number" && (!(data58 % 1) && !isNaN(data58)) && isFinite(data58))) {
+            const err128 = { instancePath: instancePath + "/hugepages/defaultSizeKiB", schemaPath: "#/properties/hugepages/properties/defaultSizeKiB/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.hugepages.properties.defaultSizeKiB.type, parentSchema: schema11.properties.hugepages.properties.defaultSizeKiB, data: data58 };
             if (vErrors === null) {
-              vErrors = [err123];
+              vErrors = [err128];
             } else {
-              vErrors.push(err123);
+              vErrors.push(err128);
             }
             errors++;
           }
-          if (typeof data56 == "number" && isFinite(data56)) {
-            if (data56 > 9007199254740991 || isNaN(data56)) {
-              const err124 = { instancePath: instancePath + "/hugepages/defaultSizeKiB", schemaPath: "#/properties/hugepages/properties/defaultSizeKiB/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.hugepages.properties.defaultSizeKiB, data: data56 };
+          if (typeof data58 == "number" && isFinite(data58)) {
+            if (data58 > 9007199254740991 || isNaN(data58)) {
+              const err129 = { instancePath: instancePath + "/hugepages/defaultSizeKiB", schemaPath: "#/properties/hugepages/properties/defaultSizeKiB/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.hugepages.properties.defaultSizeKiB, data: data58 };
               if (vErrors === null) {
-                vErrors = [err124];
+                vErrors = [err129];
               } else {
-                vErrors.push(err124);
+                vErrors.push(err129);
               }
               errors++;
             }
-            if (data56 < 1 || isNaN(data56)) {
-              const err125 = { instancePath: instancePath + "/hugepages/defaultSizeKiB", schemaPath: "#/properties/hugepages/properties/defaultSizeKiB/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.hugepages.properties.defaultSizeKiB, data: data56 };
+            if (data58 < 1 || isNaN(data58)) {
+              const err130 = { instancePath: instancePath + "/hugepages/defaultSizeKiB", schemaPath: "#/properties/hugepages/properties/defaultSizeKiB/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.hugepages.properties.defaultSizeKiB, data: data58 };
               if (vErrors === null) {
-                vErrors = [err125];
+                vErrors = [err130];
               } else {
-                vErrors.push(err125);
+                vErrors.push(err130);
               }
               errors++;
             }
           }
         }
-        if (data55.sizesKiB !== void 0) {
-          let data57 = data55.sizesKiB;
-          if (Array.isArray(data57)) {
-            const len6 = data57.length;
+        if (data57.sizesKiB !== void 0) {
+          let data59 = data57.sizesKiB;
+          if (Array.isArray(data59)) {
+            const len6 = data59.length;
             for (let i7 = 0; i7 < len6; i7++) {
-              let data58 = data57[i7];
-              if (!(typeof data58 == "number" && (!(data58 % 1) && !isNaN(data58)) && isFinite(data58))) {
-                const err126 = { instancePath: instancePath + "/hugepages/sizesKiB/" + i7, schemaPath: "#/properties/hugepages/properties/sizesKiB/items/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.hugepages.properties.sizesKiB.items.type, parentSchema: schema11.properties.hugepages.properties.sizesKiB.items, data: data58 };
+              let data60 = data59[i7];
+              if (!(typeof data60 == "number" && (!(data60 % 1) && !isNaN(data60)) && isFinite(data60))) {
+                const err131 = { instancePath: instancePath + "/hugepages/sizesKiB/" + i7, schemaPath: "#/properties/hugepages/properties/sizesKiB/items/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.hugepages.properties.sizesKiB.items.type, parentSchema: schema11.properties.hugepages.properties.sizesKiB.items, data: data60 };
                 if (vErrors === null) {
-                  vErrors = [err126];
+                  vErrors = [err131];
                 } else {
-                  vErrors.push(err126);
+                  vErrors.push(err131);
                 }
                 errors++;
               }
-              if (typeof data58 == "number" && isFinite(data58)) {
-                if (data58 > 9007199254740991 || isNaN(data58)) {
-                  const err127 = { instancePath: instancePath + "/hugepages/sizesKiB/" + i7, schemaPath: "#/properties/hugepages/properties/sizesKiB/items/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.hugepages.properties.sizesKiB.items, data: data58 };
+              if (typeof data60 == "number" && isFinite(data60)) {
+                if (data60 > 9007199254740991 || isNaN(data60)) {
+                  const err132 = { instancePath: instancePath + "/hugepages/sizesKiB/" + i7, schemaPath: "#/properties/hugepages/properties/sizesKiB/items/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.hugepages.properties.sizesKiB.items, data: data60 };
                   if (vErrors === null) {
-                    vErrors = [err127];
+                    vErrors = [err132];
                   } else {
-                    vErrors.push(err127);
+                    vErrors.push(err132);
                   }
                   errors++;
                 }
-                if (data58 < 1 || isNaN(data58)) {
-                  const err128 = { instancePath: instancePath + "/hugepages/sizesKiB/" + i7, schemaPath: "#/properties/hugepages/properties/sizesKiB/items/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.hugepages.properties.sizesKiB.items, data: data58 };
+                if (data60 < 1 || isNaN(data60)) {
+                  const err133 = { instancePath: instancePath + "/hugepages/sizesKiB/" + i7, schemaPath: "#/properties/hugepages/properties/sizesKiB/items/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.hugepages.properties.sizesKiB.items, data: data60 };
                   if (vErrors === null) {
-                    vErrors = [err128];
+                    vErrors = [err133];
                   } else {
-                    vErrors.push(err128);
+                    vErrors.push(err133);
                   }
                   errors++;
                 }
               }
             }
-            let i8 = data57.length;
+            let i8 = data59.length;
             let j1;
             if (i8 > 1) {
               const indices1 = {};
               for (; i8--; ) {
-                let item1 = data57[i8];
+                let item1 = data59[i8];
                 if (!(typeof item1 == "number" && (!(item1 % 1) && !isNaN(item1)) && isFinite(item1))) {
                   continue;
                 }
                 if (typeof indices1[item1] == "number") {
                   j1 = indices1[item1];
-                  const err129 = { instancePath: instancePath + "/hugepages/sizesKiB", schemaPath: "#/properties/hugepages/properties/sizesKiB/uniqueItems", keyword: "uniqueItems", params: { i: i8, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i8 + " are identical)", schema: true, parentSchema: schema11.properties.hugepages.properties.sizesKiB, data: data57 };
+                  const err134 = { instancePath: instancePath + "/hugepages/sizesKiB", schemaPath: "#/properties/hugepages/properties/sizesKiB/uniqueItems", keyword: "uniqueItems", params: { i: i8, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i8 + " are identical)", schema: true, parentSchema: schema11.properties.hugepages.properties.sizesKiB, data: data59 };
                   if (vErrors === null) {
-                    vErrors = [err129];
+                    vErrors = [err134];
                   } else {
-                    vErrors.push(err129);
+                    vErrors.push(err134);
                   }
                   errors++;
                   break;
@@ -9493,183 +9593,127 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err130 = { instancePath: instancePath + "/hugepages/sizesKiB", schemaPath: "#/properties/hugepages/properties/sizesKiB/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.hugepages.properties.sizesKiB.type, parentSchema: schema11.properties.hugepages.properties.sizesKiB, data: data57 };
+            const err135 = { instancePath: instancePath + "/hugepages/sizesKiB", schemaPath: "#/properties/hugepages/properties/sizesKiB/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.hugepages.properties.sizesKiB.type, parentSchema: schema11.properties.hugepages.properties.sizesKiB, data: data59 };
             if (vErrors === null) {
-              vErrors = [err130];
+              vErrors = [err135];
             } else {
-              vErrors.push(err130);
+              vErrors.push(err135);
             }
             errors++;
           }
         }
-        if (data55.overcommit !== void 0) {
-          let data59 = data55.overcommit;
-          if (Array.isArray(data59)) {
-            const len7 = data59.length;
+        if (data57.overcommit !== void 0) {
+          let data61 = data57.overcommit;
+          if (Array.isArray(data61)) {
+            const len7 = data61.length;
             for (let i9 = 0; i9 < len7; i9++) {
-              let data60 = data59[i9];
-              if (data60 && typeof data60 == "object" && !Array.isArray(data60)) {
-                if (data60.sizeKiB === void 0) {
-                  const err131 = { instancePath: instancePath + "/hugepages/overcommit/" + i9, schemaPath: "#/properties/hugepages/properties/overcommit/items/required", keyword: "required", params: { missingProperty: "sizeKiB" }, message: "must have required property 'sizeKiB'", schema: schema11.properties.hugepages.properties.overcommit.items.required, parentSchema: schema11.properties.hugepages.properties.overcommit.items, data: data60 };
+              let data62 = data61[i9];
+              if (data62 && typeof data62 == "object" && !Array.isArray(data62)) {
+                if (data62.sizeKiB === void 0) {
+                  const err136 = { instancePath: instancePath + "/hugepages/overcommit/" + i9, schemaPath: "#/properties/hugepages/properties/overcommit/items/required", keyword: "required", params: { missingProperty: "sizeKiB" }, message: "must have required property 'sizeKiB'", schema: schema11.properties.hugepages.properties.overcommit.items.required, parentSchema: schema11.properties.hugepages.properties.overcommit.items, data: data62 };
                   if (vErrors === null) {
-                    vErrors = [err131];
+                    vErrors = [err136];
                   } else {
-                    vErrors.push(err131);
+                    vErrors.push(err136);
                   }
                   errors++;
                 }
-                if (data60.pages === void 0) {
-                  const err132 = { instancePath: instancePath + "/hugepages/overcommit/" + i9, schemaPath: "#/properties/hugepages/properties/overcommit/items/required", keyword: "required", params: { missingProperty: "pages" }, message: "must have required property 'pages'", schema: schema11.properties.hugepages.properties.overcommit.items.required, parentSchema: schema11.properties.hugepages.properties.overcommit.items, data: data60 };
+                if (data62.pages === void 0) {
+                  const err137 = { instancePath: instancePath + "/hugepages/overcommit/" + i9, schemaPath: "#/properties/hugepages/properties/overcommit/items/required", keyword: "required", params: { missingProperty: "pages" }, message: "must have required property 'pages'", schema: schema11.properties.hugepages.properties.overcommit.items.required, parentSchema: schema11.properties.hugepages.properties.overcommit.items, data: data62 };
                   if (vErrors === null) {
-                    vErrors = [err132];
+                    vErrors = [err137];
                   } else {
-                    vErrors.push(err132);
+                    vErrors.push(err137);
                   }
                   errors++;
                 }
-                for (const key12 in data60) {
+                for (const key12 in data62) {
                   if (!(key12 === "sizeKiB" || key12 === "pages")) {
-                    const err133 = { instancePath: instancePath + "/hugepages/overcommit/" + i9, schemaPath: "#/properties/hugepages/properties/overcommit/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.hugepages.properties.overcommit.items, data: data60 };
+                    const err138 = { instancePath: instancePath + "/hugepages/overcommit/" + i9, schemaPath: "#/properties/hugepages/properties/overcommit/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.hugepages.properties.overcommit.items, data: data62 };
                     if (vErrors === null) {
-                      vErrors = [err133];
+                      vErrors = [err138];
                     } else {
-                      vErrors.push(err133);
+                      vErrors.push(err138);
                     }
                     errors++;
                   }
                 }
-                if (data60.sizeKiB !== void 0) {
-                  let data61 = data60.sizeKiB;
-                  if (!(typeof data61 == "number" && (!(data61 % 1) && !isNaN(data61)) && isFinite(data61))) {
-                    const err134 = { instancePath: instancePath + "/hugepages/overcommit/" + i9 + "/sizeKiB", schemaPath: "#/properties/hugepages/properties/overcommit/items/properties/sizeKiB/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.hugepages.properties.overcommit.items.properties.sizeKiB.type, parentSchema: schema11.properties.hugepages.properties.overcommit.items.properties.sizeKiB, data: data61 };
+                if (data62.sizeKiB !== void 0) {
+                  let data63 = data62.sizeKiB;
+                  if (!(typeof data63 == "number" && (!(data63 % 1) && !isNaN(data63)) && isFinite(data63))) {
+                    const err139 = { instancePath: instancePath + "/hugepages/overcommit/" + i9 + "/sizeKiB", schemaPath: "#/properties/hugepages/properties/overcommit/items/properties/sizeKiB/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.hugepages.properties.overcommit.items.properties.sizeKiB.type, parentSchema: schema11.properties.hugepages.properties.overcommit.items.properties.sizeKiB, data: data63 };
                     if (vErrors === null) {
-                      vErrors = [err134];
+                      vErrors = [err139];
                     } else {
-                      vErrors.push(err134);
+                      vErrors.push(err139);
                     }
                     errors++;
                   }
-                  if (typeof data61 == "number" && isFinite(data61)) {
-                    if (data61 > 9007199254740991 || isNaN(data61)) {
-                      const err135 = { instancePath: instancePath + "/hugepages/overcommit/" + i9 + "/sizeKiB", schemaPath: "#/properties/hugepages/properties/overcommit/items/properties/sizeKiB/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.hugepages.properties.overcommit.items.properties.sizeKiB, data: data61 };
+                  if (typeof data63 == "number" && isFinite(data63)) {
+                    if (data63 > 9007199254740991 || isNaN(data63)) {
+                      const err140 = { instancePath: instancePath + "/hugepages/overcommit/" + i9 + "/sizeKiB", schemaPath: "#/properties/hugepages/properties/overcommit/items/properties/sizeKiB/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.hugepages.properties.overcommit.items.properties.sizeKiB, data: data63 };
                       if (vErrors === null) {
-                        vErrors = [err135];
+                        vErrors = [err140];
                       } else {
-                        vErrors.push(err135);
+                        vErrors.push(err140);
                       }
                       errors++;
                     }
-                    if (data61 < 1 || isNaN(data61)) {
-                      const err136 = { instancePath: instancePath + "/hugepages/overcommit/" + i9 + "/sizeKiB", schemaPath: "#/properties/hugepages/properties/overcommit/items/properties/sizeKiB/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.hugepages.properties.overcommit.items.properties.sizeKiB, data: data61 };
+                    if (data63 < 1 || isNaN(data63)) {
+                      const err141 = { instancePath: instancePath + "/hugepages/overcommit/" + i9 + "/sizeKiB", schemaPath: "#/properties/hugepages/properties/overcommit/items/properties/sizeKiB/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.hugepages.properties.overcommit.items.properties.sizeKiB, data: data63 };
                       if (vErrors === null) {
-                        vErrors = [err136];
+                        vErrors = [err141];
                       } else {
-                        vErrors.push(err136);
+                        vErrors.push(err141);
                       }
                       errors++;
                     }
                   }
                 }
-                if (data60.pages !== void 0) {
-                  let data62 = data60.pages;
-                  if (!(typeof data62 == "number" && (!(data62 % 1) && !isNaN(data62)) && isFinite(data62))) {
-                    const err137 = { instancePath: instancePath + "/hugepages/overcommit/" + i9 + "/pages", schemaPath: "#/properties/hugepages/properties/overcommit/items/properties/pages/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.hugepages.properties.overcommit.items.properties.pages.type, parentSchema: schema11.properties.hugepages.properties.overcommit.items.properties.pages, data: data62 };
+                if (data62.pages !== void 0) {
+                  let data64 = data62.pages;
+                  if (!(typeof data64 == "number" && (!(data64 % 1) && !isNaN(data64)) && isFinite(data64))) {
+                    const err142 = { instancePath: instancePath + "/hugepages/overcommit/" + i9 + "/pages", schemaPath: "#/properties/hugepages/properties/overcommit/items/properties/pages/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.hugepages.properties.overcommit.items.properties.pages.type, parentSchema: schema11.properties.hugepages.properties.overcommit.items.properties.pages, data: data64 };
                     if (vErrors === null) {
-                      vErrors = [err137];
+                      vErrors = [err142];
                     } else {
-                      vErrors.push(err137);
+                      vErrors.push(err142);
                     }
                     errors++;
                   }
-                  if (typeof data62 == "number" && isFinite(data62)) {
-                    if (data62 > 9007199254740991 || isNaN(data62)) {
-                      const err138 = { instancePath: instancePath + "/hugepages/overcommit/" + i9 + "/pages", schemaPath: "#/properties/hugepages/properties/overcommit/items/properties/pages/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.hugepages.properties.overcommit.items.properties.pages, data: data62 };
+                  if (typeof data64 == "number" && isFinite(data64)) {
+                    if (data64 > 9007199254740991 || isNaN(data64)) {
+                      const err143 = { instancePath: instancePath + "/hugepages/overcommit/" + i9 + "/pages", schemaPath: "#/properties/hugepages/properties/overcommit/items/properties/pages/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.hugepages.properties.overcommit.items.properties.pages, data: data64 };
                       if (vErrors === null) {
-                        vErrors = [err138];
+                        vErrors = [err143];
                       } else {
-                        vErrors.push(err138);
+                        vErrors.push(err143);
                       }
                       errors++;
                     }
-                    if (data62 < 0 || isNaN(data62)) {
-                      const err139 = { instancePath: instancePath + "/hugepages/overcommit/" + i9 + "/pages", schemaPath: "#/properties/hugepages/properties/overcommit/items/properties/pages/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.hugepages.properties.overcommit.items.properties.pages, data: data62 };
+                    if (data64 < 0 || isNaN(data64)) {
+                      const err144 = { instancePath: instancePath + "/hugepages/overcommit/" + i9 + "/pages", schemaPath: "#/properties/hugepages/properties/overcommit/items/properties/pages/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.hugepages.properties.overcommit.items.properties.pages, data: data64 };
                       if (vErrors === null) {
-                        vErrors = [err139];
+                        vErrors = [err144];
                       } else {
-                        vErrors.push(err139);
+                        vErrors.push(err144);
                       }
                       errors++;
                     }
                   }
                 }
               } else {
-                const err140 = { instancePath: instancePath + "/hugepages/overcommit/" + i9, schemaPath: "#/properties/hugepages/properties/overcommit/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.hugepages.properties.overcommit.items.type, parentSchema: schema11.properties.hugepages.properties.overcommit.items, data: data60 };
+                const err145 = { instancePath: instancePath + "/hugepages/overcommit/" + i9, schemaPath: "#/properties/hugepages/properties/overcommit/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.hugepages.properties.overcommit.items.type, parentSchema: schema11.properties.hugepages.properties.overcommit.items, data: data62 };
                 if (vErrors === null) {
-                  vErrors = [err140];
+                  vErrors = [err145];
                 } else {
-                  vErrors.push(err140);
+                  vErrors.push(err145);
                 }
                 errors++;
               }
             }
           } else {
-            const err141 = { instancePath: instancePath + "/hugepages/overcommit", schemaPath: "#/properties/hugepages/properties/overcommit/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.hugepages.properties.overcommit.type, parentSchema: schema11.properties.hugepages.properties.overcommit, data: data59 };
-            if (vErrors === null) {
-              vErrors = [err141];
-            } else {
-              vErrors.push(err141);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err142 = { instancePath: instancePath + "/hugepages", schemaPath: "#/properties/hugepages/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.hugepages.type, parentSchema: schema11.properties.hugepages, data: data55 };
-        if (vErrors === null) {
-          vErrors = [err142];
-        } else {
-          vErrors.push(err142);
-        }
-        errors++;
-      }
-    }
-    if (data.pageSizeKiB !== void 0) {
-      let data63 = data.pageSizeKiB;
-      if (!(typeof data63 == "number" && (!(data63 % 1) && !isNaN(data63)) && isFinite(data63))) {
-        const err143 = { instancePath: instancePath + "/pageSizeKiB", schemaPath: "#/properties/pageSizeKiB/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.pageSizeKiB.type, parentSchema: schema11.properties.pageSizeKiB, data: data63 };
-        if (vErrors === null) {
-          vErrors = [err143];
-        } else {
-          vErrors.push(err143);
-        }
-        errors++;
-      }
-      if (typeof data63 == "number" && isFinite(data63)) {
-        if (data63 > 9007199254740991 || isNaN(data63)) {
-          const err144 = { instancePath: instancePath + "/pageSizeKiB", schemaPath: "#/properties/pageSizeKiB/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.pageSizeKiB, data: data63 };
-          if (vErrors === null) {
-            vErrors = [err144];
-          } else {
-            vErrors.push(err144);
-          }
-          errors++;
-        }
-        if (data63 < 1 || isNaN(data63)) {
-          const err145 = { instancePath: instancePath + "/pageSizeKiB", schemaPath: "#/properties/pageSizeKiB/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.pageSizeKiB, data: data63 };
-          if (vErrors === null) {
-            vErrors = [err145];
-          } else {
-            vErrors.push(err145);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.vm !== void 0) {
-      let data64 = data.vm;
-      if (data64 && typeof data64 == "object" && !Array.isArray(data64)) {
-        for (const key13 in data64) {
-          if (!(key13 === "minFreeKbytes" || key13 === "watermarkScaleFactor")) {
-            const err146 = { instancePath: instancePath + "/vm", schemaPath: "#/properties/vm/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.vm, data: data64 };
+            const err146 = { instancePath: instancePath + "/hugepages/overcommit", schemaPath: "#/properties/hugepages/properties/overcommit/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.hugepages.properties.overcommit.type, parentSchema: schema11.properties.hugepages.properties.overcommit, data: data61 };
             if (vErrors === null) {
               vErrors = [err146];
             } else {
@@ -9678,98 +9722,98 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data64.minFreeKbytes !== void 0) {
-          let data65 = data64.minFreeKbytes;
-          if (!(typeof data65 == "number" && (!(data65 % 1) && !isNaN(data65)) && isFinite(data65))) {
-            const err147 = { instancePath: instancePath + "/vm/minFreeKbytes", schemaPath: "#/properties/vm/properties/minFreeKbytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.vm.properties.minFreeKbytes.type, parentSchema: schema11.properties.vm.properties.minFreeKbytes, data: data65 };
-            if (vErrors === null) {
-              vErrors = [err147];
-            } else {
-              vErrors.push(err147);
-            }
-            errors++;
-          }
-          if (typeof data65 == "number" && isFinite(data65)) {
-            if (data65 > 9007199254740991 || isNaN(data65)) {
-              const err148 = { instancePath: instancePath + "/vm/minFreeKbytes", schemaPath: "#/properties/vm/properties/minFreeKbytes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.vm.properties.minFreeKbytes, data: data65 };
-              if (vErrors === null) {
-                vErrors = [err148];
-              } else {
-                vErrors.push(err148);
-              }
-              errors++;
-            }
-            if (data65 < 0 || isNaN(data65)) {
-              const err149 = { instancePath: instancePath + "/vm/minFreeKbytes", schemaPath: "#/properties/vm/properties/minFreeKbytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.vm.properties.minFreeKbytes, data: data65 };
-              if (vErrors === null) {
-                vErrors = [err149];
-              } else {
-                vErrors.push(err149);
-              }
-              errors++;
-            }
-          }
-        }
-        if (data64.watermarkScaleFactor !== void 0) {
-          let data66 = data64.watermarkScaleFactor;
-          if (!(typeof data66 == "number" && (!(data66 % 1) && !isNaN(data66)) && isFinite(data66))) {
-            const err150 = { instancePath: instancePath + "/vm/watermarkScaleFactor", schemaPath: "#/properties/vm/properties/watermarkScaleFactor/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.vm.properties.watermarkScaleFactor.type, parentSchema: schema11.properties.vm.properties.watermarkScaleFactor, data: data66 };
-            if (vErrors === null) {
-              vErrors = [err150];
-            } else {
-              vErrors.push(err150);
-            }
-            errors++;
-          }
-          if (typeof data66 == "number" && isFinite(data66)) {
-            if (data66 > 3e3 || isNaN(data66)) {
-              const err151 = { instancePath: instancePath + "/vm/watermarkScaleFactor", schemaPath: "#/properties/vm/properties/watermarkScaleFactor/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3e3 }, message: "must be <= 3000", schema: 3e3, parentSchema: schema11.properties.vm.properties.watermarkScaleFactor, data: data66 };
-              if (vErrors === null) {
-                vErrors = [err151];
-              } else {
-                vErrors.push(err151);
-              }
-              errors++;
-            }
-            if (data66 < 1 || isNaN(data66)) {
-              const err152 = { instancePath: instancePath + "/vm/watermarkScaleFactor", schemaPath: "#/properties/vm/properties/watermarkScaleFactor/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.vm.properties.watermarkScaleFactor, data: data66 };
-              if (vErrors === null) {
-                vErrors = [err152];
-              } else {
-                vErrors.push(err152);
-              }
-              errors++;
-            }
-          }
-        }
       } else {
-        const err153 = { instancePath: instancePath + "/vm", schemaPath: "#/properties/vm/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.vm.type, parentSchema: schema11.properties.vm, data: data64 };
+        const err147 = { instancePath: instancePath + "/hugepages", schemaPath: "#/properties/hugepages/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.hugepages.type, parentSchema: schema11.properties.hugepages, data: data57 };
         if (vErrors === null) {
-          vErrors = [err153];
+          vErrors = [err147];
         } else {
-          vErrors.push(err153);
+          vErrors.push(err147);
         }
         errors++;
       }
     }
-    if (data.kernel !== void 0) {
-      let data67 = data.kernel;
-      if (data67 && typeof data67 == "object" && !Array.isArray(data67)) {
-        for (const key14 in data67) {
-          if (!(key14 === "cmdline" || key14 === "rtRuntimeUs" || key14 === "rtPeriodUs")) {
-            const err154 = { instancePath: instancePath + "/kernel", schemaPath: "#/properties/kernel/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.kernel, data: data67 };
+    if (data.pageSizeKiB !== void 0) {
+      let data65 = data.pageSizeKiB;
+      if (!(typeof data65 == "number" && (!(data65 % 1) && !isNaN(data65)) && isFinite(data65))) {
+        const err148 = { instancePath: instancePath + "/pageSizeKiB", schemaPath: "#/properties/pageSizeKiB/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.pageSizeKiB.type, parentSchema: schema11.properties.pageSizeKiB, data: data65 };
+        if (vErrors === null) {
+          vErrors = [err148];
+        } else {
+          vErrors.push(err148);
+        }
+        errors++;
+      }
+      if (typeof data65 == "number" && isFinite(data65)) {
+        if (data65 > 9007199254740991 || isNaN(data65)) {
+          const err149 = { instancePath: instancePath + "/pageSizeKiB", schemaPath: "#/properties/pageSizeKiB/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.pageSizeKiB, data: data65 };
+          if (vErrors === null) {
+            vErrors = [err149];
+          } else {
+            vErrors.push(err149);
+          }
+          errors++;
+        }
+        if (data65 < 1 || isNaN(data65)) {
+          const err150 = { instancePath: instancePath + "/pageSizeKiB", schemaPath: "#/properties/pageSizeKiB/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.pageSizeKiB, data: data65 };
+          if (vErrors === null) {
+            vErrors = [err150];
+          } else {
+            vErrors.push(err150);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.vm !== void 0) {
+      let data66 = data.vm;
+      if (data66 && typeof data66 == "object" && !Array.isArray(data66)) {
+        for (const key13 in data66) {
+          if (!(key13 === "minFreeKbytes" || key13 === "watermarkScaleFactor")) {
+            const err151 = { instancePath: instancePath + "/vm", schemaPath: "#/properties/vm/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.vm, data: data66 };
             if (vErrors === null) {
-              vErrors = [err154];
+              vErrors = [err151];
             } else {
-              vErrors.push(err154);
+              vErrors.push(err151);
             }
             errors++;
           }
         }
-        if (data67.cmdline !== void 0) {
-          let data68 = data67.cmdline;
-          if (typeof data68 !== "string") {
-            const err155 = { instancePath: instancePath + "/kernel/cmdline", schemaPath: "#/properties/kernel/properties/cmdline/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.kernel.properties.cmdline.type, parentSchema: schema11.properties.kernel.properties.cmdline, data: data68 };
+        if (data66.minFreeKbytes !== void 0) {
+          let data67 = data66.minFreeKbytes;
+          if (!(typeof data67 == "number" && (!(data67 % 1) && !isNaN(data67)) && isFinite(data67))) {
+            const err152 = { instancePath: instancePath + "/vm/minFreeKbytes", schemaPath: "#/properties/vm/properties/minFreeKbytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.vm.properties.minFreeKbytes.type, parentSchema: schema11.properties.vm.properties.minFreeKbytes, data: data67 };
+            if (vErrors === null) {
+              vErrors = [err152];
+            } else {
+              vErrors.push(err152);
+            }
+            errors++;
+          }
+          if (typeof data67 == "number" && isFinite(data67)) {
+            if (data67 > 9007199254740991 || isNaN(data67)) {
+              const err153 = { instancePath: instancePath + "/vm/minFreeKbytes", schemaPath: "#/properties/vm/properties/minFreeKbytes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.vm.properties.minFreeKbytes, data: data67 };
+              if (vErrors === null) {
+                vErrors = [err153];
+              } else {
+                vErrors.push(err153);
+              }
+              errors++;
+            }
+            if (data67 < 0 || isNaN(data67)) {
+              const err154 = { instancePath: instancePath + "/vm/minFreeKbytes", schemaPath: "#/properties/vm/properties/minFreeKbytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.vm.properties.minFreeKbytes, data: data67 };
+              if (vErrors === null) {
+                vErrors = [err154];
+              } else {
+                vErrors.push(err154);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data66.watermarkScaleFactor !== void 0) {
+          let data68 = data66.watermarkScaleFactor;
+          if (!(typeof data68 == "number" && (!(data68 % 1) && !isNaN(data68)) && isFinite(data68))) {
+            const err155 = { instancePath: instancePath + "/vm/watermarkScaleFactor", schemaPath: "#/properties/vm/properties/watermarkScaleFactor/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.vm.properties.watermarkScaleFactor.type, parentSchema: schema11.properties.vm.properties.watermarkScaleFactor, data: data68 };
             if (vErrors === null) {
               vErrors = [err155];
             } else {
@@ -9777,21 +9821,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-        }
-        if (data67.rtRuntimeUs !== void 0) {
-          let data69 = data67.rtRuntimeUs;
-          if (!(typeof data69 == "number" && (!(data69 % 1) && !isNaN(data69)) && isFinite(data69))) {
-            const err156 = { instancePath: instancePath + "/kernel/rtRuntimeUs", schemaPath: "#/properties/kernel/properties/rtRuntimeUs/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.kernel.properties.rtRuntimeUs.type, parentSchema: schema11.properties.kernel.properties.rtRuntimeUs, data: data69 };
-            if (vErrors === null) {
-              vErrors = [err156];
-            } else {
-              vErrors.push(err156);
+          if (typeof data68 == "number" && isFinite(data68)) {
+            if (data68 > 3e3 || isNaN(data68)) {
+              const err156 = { instancePath: instancePath + "/vm/watermarkScaleFactor", schemaPath: "#/properties/vm/properties/watermarkScaleFactor/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3e3 }, message: "must be <= 3000", schema: 3e3, parentSchema: schema11.properties.vm.properties.watermarkScaleFactor, data: data68 };
+              if (vErrors === null) {
+                vErrors = [err156];
+              } else {
+                vErrors.push(err156);
+              }
+              errors++;
             }
-            errors++;
-          }
-          if (typeof data69 == "number" && isFinite(data69)) {
-            if (data69 > 2147483647 || isNaN(data69)) {
-              const err157 = { instancePath: instancePath + "/kernel/rtRuntimeUs", schemaPath: "#/properties/kernel/properties/rtRuntimeUs/maximum", keyword: "maximum", params: { comparison: "<=", limit: 2147483647 }, message: "must be <= 2147483647", schema: 2147483647, parentSchema: schema11.properties.kernel.properties.rtRuntimeUs, data: data69 };
+            if (data68 < 1 || isNaN(data68)) {
+              const err157 = { instancePath: instancePath + "/vm/watermarkScaleFactor", schemaPath: "#/properties/vm/properties/watermarkScaleFactor/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.vm.properties.watermarkScaleFactor, data: data68 };
               if (vErrors === null) {
                 vErrors = [err157];
               } else {
@@ -9799,21 +9840,24 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data69 < -1 || isNaN(data69)) {
-              const err158 = { instancePath: instancePath + "/kernel/rtRuntimeUs", schemaPath: "#/properties/kernel/properties/rtRuntimeUs/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema11.properties.kernel.properties.rtRuntimeUs, data: data69 };
-              if (vErrors === null) {
-                vErrors = [err158];
-              } else {
-                vErrors.push(err158);
-              }
-              errors++;
-            }
           }
         }
-        if (data67.rtPeriodUs !== void 0) {
-          let data70 = data67.rtPeriodUs;
-          if (!(typeof data70 == "number" && (!(data70 % 1) && !isNaN(data70)) && isFinite(data70))) {
-            const err159 = { instancePath: instancePath + "/kernel/rtPeriodUs", schemaPath: "#/properties/kernel/properties/rtPeriodUs/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.kernel.properties.rtPeriodUs.type, parentSchema: schema11.properties.kernel.properties.rtPeriodUs, data: data70 };
+      } else {
+        const err158 = { instancePath: instancePath + "/vm", schemaPath: "#/properties/vm/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.vm.type, parentSchema: schema11.properties.vm, data: data66 };
+        if (vErrors === null) {
+          vErrors = [err158];
+        } else {
+          vErrors.push(err158);
+        }
+        errors++;
+      }
+    }
+    if (data.kernel !== void 0) {
+      let data69 = data.kernel;
+      if (data69 && typeof data69 == "object" && !Array.isArray(data69)) {
+        for (const key14 in data69) {
+          if (!(key14 === "cmdline" || key14 === "rtRuntimeUs" || key14 === "rtPeriodUs")) {
+            const err159 = { instancePath: instancePath + "/kernel", schemaPath: "#/properties/kernel/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.kernel, data: data69 };
             if (vErrors === null) {
               vErrors = [err159];
             } else {
@@ -9821,55 +9865,55 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (typeof data70 == "number" && isFinite(data70)) {
-            if (data70 > 2147483647 || isNaN(data70)) {
-              const err160 = { instancePath: instancePath + "/kernel/rtPeriodUs", schemaPath: "#/properties/kernel/properties/rtPeriodUs/maximum", keyword: "maximum", params: { comparison: "<=", limit: 2147483647 }, message: "must be <= 2147483647", schema: 2147483647, parentSchema: schema11.properties.kernel.properties.rtPeriodUs, data: data70 };
-              if (vErrors === null) {
-                vErrors = [err160];
-              } else {
-                vErrors.push(err160);
-              }
-              errors++;
-            }
-            if (data70 < 1 || isNaN(data70)) {
-              const err161 = { instancePath: instancePath + "/kernel/rtPeriodUs", schemaPath: "#/properties/kernel/properties/rtPeriodUs/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.kernel.properties.rtPeriodUs, data: data70 };
-              if (vErrors === null) {
-                vErrors = [err161];
-              } else {
-                vErrors.push(err161);
-              }
-              errors++;
-            }
-          }
         }
-      } else {
-        const err162 = { instancePath: instancePath + "/kernel", schemaPath: "#/properties/kernel/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.kernel.type, parentSchema: schema11.properties.kernel, data: data67 };
-        if (vErrors === null) {
-          vErrors = [err162];
-        } else {
-          vErrors.push(err162);
-        }
-        errors++;
-      }
-    }
-    if (data.isolation !== void 0) {
-      let data71 = data.isolation;
-      if (data71 && typeof data71 == "object" && !Array.isArray(data71)) {
-        for (const key15 in data71) {
-          if (!(key15 === "isolated" || key15 === "nohzFull")) {
-            const err163 = { instancePath: instancePath + "/isolation", schemaPath: "#/properties/isolation/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key15 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.isolation, data: data71 };
+        if (data69.cmdline !== void 0) {
+          let data70 = data69.cmdline;
+          if (typeof data70 !== "string") {
+            const err160 = { instancePath: instancePath + "/kernel/cmdline", schemaPath: "#/properties/kernel/properties/cmdline/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.kernel.properties.cmdline.type, parentSchema: schema11.properties.kernel.properties.cmdline, data: data70 };
             if (vErrors === null) {
-              vErrors = [err163];
+              vErrors = [err160];
             } else {
-              vErrors.push(err163);
+              vErrors.push(err160);
             }
             errors++;
           }
         }
-        if (data71.isolated !== void 0) {
-          let data72 = data71.isolated;
-          if (typeof data72 !== "string" && !(data72 && typeof data72 == "object" && !Array.isArray(data72))) {
-            const err164 = { instancePath: instancePath + "/isolation/isolated", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data72 };
+        if (data69.rtRuntimeUs !== void 0) {
+          let data71 = data69.rtRuntimeUs;
+          if (!(typeof data71 == "number" && (!(data71 % 1) && !isNaN(data71)) && isFinite(data71))) {
+            const err161 = { instancePath: instancePath + "/kernel/rtRuntimeUs", schemaPath: "#/properties/kernel/properties/rtRuntimeUs/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.kernel.properties.rtRuntimeUs.type, parentSchema: schema11.properties.kernel.properties.rtRuntimeUs, data: data71 };
+            if (vErrors === null) {
+              vErrors = [err161];
+            } else {
+              vErrors.push(err161);
+            }
+            errors++;
+          }
+          if (typeof data71 == "number" && isFinite(data71)) {
+            if (data71 > 2147483647 || isNaN(data71)) {
+              const err162 = { instancePath: instancePath + "/kernel/rtRuntimeUs", schemaPath: "#/properties/kernel/properties/rtRuntimeUs/maximum", keyword: "maximum", params: { comparison: "<=", limit: 2147483647 }, message: "must be <= 2147483647", schema: 2147483647, parentSchema: schema11.properties.kernel.properties.rtRuntimeUs, data: data71 };
+              if (vErrors === null) {
+                vErrors = [err162];
+              } else {
+                vErrors.push(err162);
+              }
+              errors++;
+            }
+            if (data71 < -1 || isNaN(data71)) {
+              const err163 = { instancePath: instancePath + "/kernel/rtRuntimeUs", schemaPath: "#/properties/kernel/properties/rtRuntimeUs/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema11.properties.kernel.properties.rtRuntimeUs, data: data71 };
+              if (vErrors === null) {
+                vErrors = [err163];
+              } else {
+                vErrors.push(err163);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data69.rtPeriodUs !== void 0) {
+          let data72 = data69.rtPeriodUs;
+          if (!(typeof data72 == "number" && (!(data72 % 1) && !isNaN(data72)) && isFinite(data72))) {
+            const err164 = { instancePath: instancePath + "/kernel/rtPeriodUs", schemaPath: "#/properties/kernel/properties/rtPeriodUs/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.kernel.properties.rtPeriodUs.type, parentSchema: schema11.properties.kernel.properties.rtPeriodUs, data: data72 };
             if (vErrors === null) {
               vErrors = [err164];
             } else {
@@ -9877,9 +9921,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (data72 && typeof data72 == "object" && !Array.isArray(data72)) {
-            if (data72.raw === void 0) {
-              const err165 = { instancePath: instancePath + "/isolation/isolated", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data72 };
+          if (typeof data72 == "number" && isFinite(data72)) {
+            if (data72 > 2147483647 || isNaN(data72)) {
+              const err165 = { instancePath: instancePath + "/kernel/rtPeriodUs", schemaPath: "#/properties/kernel/properties/rtPeriodUs/maximum", keyword: "maximum", params: { comparison: "<=", limit: 2147483647 }, message: "must be <= 2147483647", schema: 2147483647, parentSchema: schema11.properties.kernel.properties.rtPeriodUs, data: data72 };
               if (vErrors === null) {
                 vErrors = [err165];
               } else {
@@ -9887,47 +9931,45 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            for (const key16 in data72) {
-              if (!(key16 === "raw" || key16 === "parsed")) {
-                const err166 = { instancePath: instancePath + "/isolation/isolated", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key16 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data72 };
-                if (vErrors === null) {
-                  vErrors = [err166];
-                } else {
-                  vErrors.push(err166);
-                }
-                errors++;
+            if (data72 < 1 || isNaN(data72)) {
+              const err166 = { instancePath: instancePath + "/kernel/rtPeriodUs", schemaPath: "#/properties/kernel/properties/rtPeriodUs/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.kernel.properties.rtPeriodUs, data: data72 };
+              if (vErrors === null) {
+                vErrors = [err166];
+              } else {
+                vErrors.push(err166);
               }
-            }
-            if (data72.raw !== void 0) {
-              let data73 = data72.raw;
-              if (typeof data73 !== "string") {
-                const err167 = { instancePath: instancePath + "/isolation/isolated/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data73 };
-                if (vErrors === null) {
-                  vErrors = [err167];
-                } else {
-                  vErrors.push(err167);
-                }
-                errors++;
-              }
-            }
-            if (data72.parsed !== void 0) {
-              let data74 = data72.parsed;
-              if (typeof data74 !== "string") {
-                const err168 = { instancePath: instancePath + "/isolation/isolated/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data74 };
-                if (vErrors === null) {
-                  vErrors = [err168];
-                } else {
-                  vErrors.push(err168);
-                }
-                errors++;
-              }
+              errors++;
             }
           }
         }
-        if (data71.nohzFull !== void 0) {
-          let data75 = data71.nohzFull;
-          if (typeof data75 !== "string" && !(data75 && typeof data75 == "object" && !Array.isArray(data75))) {
-            const err169 = { instancePath: instancePath + "/isolation/nohzFull", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data75 };
+      } else {
+        const err167 = { instancePath: instancePath + "/kernel", schemaPath: "#/properties/kernel/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.kernel.type, parentSchema: schema11.properties.kernel, data: data69 };
+        if (vErrors === null) {
+          vErrors = [err167];
+        } else {
+          vErrors.push(err167);
+        }
+        errors++;
+      }
+    }
+    if (data.isolation !== void 0) {
+      let data73 = data.isolation;
+      if (data73 && typeof data73 == "object" && !Array.isArray(data73)) {
+        for (const key15 in data73) {
+          if (!(key15 === "isolated" || key15 === "nohzFull")) {
+            const err168 = { instancePath: instancePath + "/isolation", schemaPath: "#/properties/isolation/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key15 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.isolation, data: data73 };
+            if (vErrors === null) {
+              vErrors = [err168];
+            } else {
+              vErrors.push(err168);
+            }
+            errors++;
+          }
+        }
+        if (data73.isolated !== void 0) {
+          let data74 = data73.isolated;
+          if (typeof data74 !== "string" && !(data74 && typeof data74 == "object" && !Array.isArray(data74))) {
+            const err169 = { instancePath: instancePath + "/isolation/isolated", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data74 };
             if (vErrors === null) {
               vErrors = [err169];
             } else {
@@ -9935,9 +9977,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (data75 && typeof data75 == "object" && !Array.isArray(data75)) {
-            if (data75.raw === void 0) {
-              const err170 = { instancePath: instancePath + "/isolation/nohzFull", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data75 };
+          if (data74 && typeof data74 == "object" && !Array.isArray(data74)) {
+            if (data74.raw === void 0) {
+              const err170 = { instancePath: instancePath + "/isolation/isolated", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data74 };
               if (vErrors === null) {
                 vErrors = [err170];
               } else {
@@ -9945,9 +9987,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            for (const key17 in data75) {
-              if (!(key17 === "raw" || key17 === "parsed")) {
-                const err171 = { instancePath: instancePath + "/isolation/nohzFull", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key17 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data75 };
+            for (const key16 in data74) {
+              if (!(key16 === "raw" || key16 === "parsed")) {
+                const err171 = { instancePath: instancePath + "/isolation/isolated", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key16 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data74 };
                 if (vErrors === null) {
                   vErrors = [err171];
                 } else {
@@ -9956,10 +9998,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data75.raw !== void 0) {
-              let data76 = data75.raw;
-              if (typeof data76 !== "string") {
-                const err172 = { instancePath: instancePath + "/isolation/nohzFull/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data76 };
+            if (data74.raw !== void 0) {
+              let data75 = data74.raw;
+              if (typeof data75 !== "string") {
+                const err172 = { instancePath: instancePath + "/isolation/isolated/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data75 };
                 if (vErrors === null) {
                   vErrors = [err172];
                 } else {
@@ -9968,10 +10010,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data75.parsed !== void 0) {
-              let data77 = data75.parsed;
-              if (typeof data77 !== "string") {
-                const err173 = { instancePath: instancePath + "/isolation/nohzFull/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data77 };
+            if (data74.parsed !== void 0) {
+              let data76 = data74.parsed;
+              if (typeof data76 !== "string") {
+                const err173 = { instancePath: instancePath + "/isolation/isolated/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data76 };
                 if (vErrors === null) {
                   vErrors = [err173];
                 } else {
@@ -9982,60 +10024,54 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
           }
         }
-      } else {
-        const err174 = { instancePath: instancePath + "/isolation", schemaPath: "#/properties/isolation/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.isolation.type, parentSchema: schema11.properties.isolation, data: data71 };
-        if (vErrors === null) {
-          vErrors = [err174];
-        } else {
-          vErrors.push(err174);
-        }
-        errors++;
-      }
-    }
-    if (data.tuned !== void 0) {
-      let data78 = data.tuned;
-      if (data78 && typeof data78 == "object" && !Array.isArray(data78)) {
-        for (const key18 in data78) {
-          if (!(key18 === "activeProfile" || key18 === "includes" || key18 === "isolatedCores" || key18 === "noBalanceCores")) {
-            const err175 = { instancePath: instancePath + "/tuned", schemaPath: "#/properties/tuned/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key18 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.tuned, data: data78 };
+        if (data73.nohzFull !== void 0) {
+          let data77 = data73.nohzFull;
+          if (typeof data77 !== "string" && !(data77 && typeof data77 == "object" && !Array.isArray(data77))) {
+            const err174 = { instancePath: instancePath + "/isolation/nohzFull", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data77 };
             if (vErrors === null) {
-              vErrors = [err175];
+              vErrors = [err174];
             } else {
-              vErrors.push(err175);
+              vErrors.push(err174);
             }
             errors++;
           }
-        }
-        if (data78.activeProfile !== void 0) {
-          let data79 = data78.activeProfile;
-          if (typeof data79 !== "string") {
-            const err176 = { instancePath: instancePath + "/tuned/activeProfile", schemaPath: "#/properties/tuned/properties/activeProfile/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.tuned.properties.activeProfile.type, parentSchema: schema11.properties.tuned.properties.activeProfile, data: data79 };
-            if (vErrors === null) {
-              vErrors = [err176];
-            } else {
-              vErrors.push(err176);
-            }
-            errors++;
-          }
-        }
-        if (data78.includes !== void 0) {
-          let data80 = data78.includes;
-          if (Array.isArray(data80)) {
-            const len8 = data80.length;
-            for (let i10 = 0; i10 < len8; i10++) {
-              let data81 = data80[i10];
-              if (typeof data81 === "string") {
-                if (func3(data81) < 1) {
-                  const err177 = { instancePath: instancePath + "/tuned/includes/" + i10, schemaPath: "#/properties/tuned/properties/includes/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.tuned.properties.includes.items, data: data81 };
-                  if (vErrors === null) {
-                    vErrors = [err177];
-                  } else {
-                    vErrors.push(err177);
-                  }
-                  errors++;
-                }
+          if (data77 && typeof data77 == "object" && !Array.isArray(data77)) {
+            if (data77.raw === void 0) {
+              const err175 = { instancePath: instancePath + "/isolation/nohzFull", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data77 };
+              if (vErrors === null) {
+                vErrors = [err175];
               } else {
-                const err178 = { instancePath: instancePath + "/tuned/includes/" + i10, schemaPath: "#/properties/tuned/properties/includes/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.tuned.properties.includes.items.type, parentSchema: schema11.properties.tuned.properties.includes.items, data: data81 };
+                vErrors.push(err175);
+              }
+              errors++;
+            }
+            for (const key17 in data77) {
+              if (!(key17 === "raw" || key17 === "parsed")) {
+                const err176 = { instancePath: instancePath + "/isolation/nohzFull", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key17 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data77 };
+                if (vErrors === null) {
+                  vErrors = [err176];
+                } else {
+                  vErrors.push(err176);
+                }
+                errors++;
+              }
+            }
+            if (data77.raw !== void 0) {
+              let data78 = data77.raw;
+              if (typeof data78 !== "string") {
+                const err177 = { instancePath: instancePath + "/isolation/nohzFull/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data78 };
+                if (vErrors === null) {
+                  vErrors = [err177];
+                } else {
+                  vErrors.push(err177);
+                }
+                errors++;
+              }
+            }
+            if (data77.parsed !== void 0) {
+              let data79 = data77.parsed;
+              if (typeof data79 !== "string") {
+                const err178 = { instancePath: instancePath + "/isolation/nohzFull/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data79 };
                 if (vErrors === null) {
                   vErrors = [err178];
                 } else {
@@ -10044,20 +10080,24 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-          } else {
-            const err179 = { instancePath: instancePath + "/tuned/includes", schemaPath: "#/properties/tuned/properties/includes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.tuned.properties.includes.type, parentSchema: schema11.properties.tuned.properties.includes, data: data80 };
-            if (vErrors === null) {
-              vErrors = [err179];
-            } else {
-              vErrors.push(err179);
-            }
-            errors++;
           }
         }
-        if (data78.isolatedCores !== void 0) {
-          let data82 = data78.isolatedCores;
-          if (typeof data82 !== "string" && !(data82 && typeof data82 == "object" && !Array.isArray(data82))) {
-            const err180 = { instancePath: instancePath + "/tuned/isolatedCores", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data82 };
+      } else {
+        const err179 = { instancePath: instancePath + "/isolation", schemaPath: "#/properties/isolation/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.isolation.type, parentSchema: schema11.properties.isolation, data: data73 };
+        if (vErrors === null) {
+          vErrors = [err179];
+        } else {
+          vErrors.push(err179);
+        }
+        errors++;
+      }
+    }
+    if (data.tuned !== void 0) {
+      let data80 = data.tuned;
+      if (data80 && typeof data80 == "object" && !Array.isArray(data80)) {
+        for (const key18 in data80) {
+          if (!(key18 === "activeProfile" || key18 === "includes" || key18 === "isolatedCores" || key18 === "noBalanceCores")) {
+            const err180 = { instancePath: instancePath + "/tuned", schemaPath: "#/properties/tuned/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key18 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.tuned, data: data80 };
             if (vErrors === null) {
               vErrors = [err180];
             } else {
@@ -10065,31 +10105,37 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (data82 && typeof data82 == "object" && !Array.isArray(data82)) {
-            if (data82.raw === void 0) {
-              const err181 = { instancePath: instancePath + "/tuned/isolatedCores", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data82 };
-              if (vErrors === null) {
-                vErrors = [err181];
-              } else {
-                vErrors.push(err181);
-              }
-              errors++;
+        }
+        if (data80.activeProfile !== void 0) {
+          let data81 = data80.activeProfile;
+          if (typeof data81 !== "string") {
+            const err181 = { instancePath: instancePath + "/tuned/activeProfile", schemaPath: "#/properties/tuned/properties/activeProfile/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.tuned.properties.activeProfile.type, parentSchema: schema11.properties.tuned.properties.activeProfile, data: data81 };
+            if (vErrors === null) {
+              vErrors = [err181];
+            } else {
+              vErrors.push(err181);
             }
-            for (const key19 in data82) {
-              if (!(key19 === "raw" || key19 === "parsed")) {
-                const err182 = { instancePath: instancePath + "/tuned/isolatedCores", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key19 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data82 };
-                if (vErrors === null) {
-                  vErrors = [err182];
-                } else {
-                  vErrors.push(err182);
+            errors++;
+          }
+        }
+        if (data80.includes !== void 0) {
+          let data82 = data80.includes;
+          if (Array.isArray(data82)) {
+            const len8 = data82.length;
+            for (let i10 = 0; i10 < len8; i10++) {
+              let data83 = data82[i10];
+              if (typeof data83 === "string") {
+                if (func4(data83) < 1) {
+                  const err182 = { instancePath: instancePath + "/tuned/includes/" + i10, schemaPath: "#/properties/tuned/properties/includes/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.tuned.properties.includes.items, data: data83 };
+                  if (vErrors === null) {
+                    vErrors = [err182];
+                  } else {
+                    vErrors.push(err182);
+                  }
+                  errors++;
                 }
-                errors++;
-              }
-            }
-            if (data82.raw !== void 0) {
-              let data83 = data82.raw;
-              if (typeof data83 !== "string") {
-                const err183 = { instancePath: instancePath + "/tuned/isolatedCores/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data83 };
+              } else {
+                const err183 = { instancePath: instancePath + "/tuned/includes/" + i10, schemaPath: "#/properties/tuned/properties/includes/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.tuned.properties.includes.items.type, parentSchema: schema11.properties.tuned.properties.includes.items, data: data83 };
                 if (vErrors === null) {
                   vErrors = [err183];
                 } else {
@@ -10098,24 +10144,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data82.parsed !== void 0) {
-              let data84 = data82.parsed;
-              if (typeof data84 !== "string") {
-                const err184 = { instancePath: instancePath + "/tuned/isolatedCores/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data84 };
-                if (vErrors === null) {
-                  vErrors = [err184];
-                } else {
-                  vErrors.push(err184);
-                }
-                errors++;
-              }
+          } else {
+            const err184 = { instancePath: instancePath + "/tuned/includes", schemaPath: "#/properties/tuned/properties/includes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.tuned.properties.includes.type, parentSchema: schema11.properties.tuned.properties.includes, data: data82 };
+            if (vErrors === null) {
+              vErrors = [err184];
+            } else {
+              vErrors.push(err184);
             }
+            errors++;
           }
         }
-        if (data78.noBalanceCores !== void 0) {
-          let data85 = data78.noBalanceCores;
-          if (typeof data85 !== "string" && !(data85 && typeof data85 == "object" && !Array.isArray(data85))) {
-            const err185 = { instancePath: instancePath + "/tuned/noBalanceCores", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data85 };
+        if (data80.isolatedCores !== void 0) {
+          let data84 = data80.isolatedCores;
+          if (typeof data84 !== "string" && !(data84 && typeof data84 == "object" && !Array.isArray(data84))) {
+            const err185 = { instancePath: instancePath + "/tuned/isolatedCores", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data84 };
             if (vErrors === null) {
               vErrors = [err185];
             } else {
@@ -10123,9 +10165,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (data85 && typeof data85 == "object" && !Array.isArray(data85)) {
-            if (data85.raw === void 0) {
-              const err186 = { instancePath: instancePath + "/tuned/noBalanceCores", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data85 };
+          if (data84 && typeof data84 == "object" && !Array.isArray(data84)) {
+            if (data84.raw === void 0) {
+              const err186 = { instancePath: instancePath + "/tuned/isolatedCores", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data84 };
               if (vErrors === null) {
                 vErrors = [err186];
               } else {
@@ -10133,9 +10175,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            for (const key20 in data85) {
-              if (!(key20 === "raw" || key20 === "parsed")) {
-                const err187 = { instancePath: instancePath + "/tuned/noBalanceCores", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key20 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data85 };
+            for (const key19 in data84) {
+              if (!(key19 === "raw" || key19 === "parsed")) {
+                const err187 = { instancePath: instancePath + "/tuned/isolatedCores", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key19 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data84 };
                 if (vErrors === null) {
                   vErrors = [err187];
                 } else {
@@ -10144,10 +10186,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data85.raw !== void 0) {
-              let data86 = data85.raw;
-              if (typeof data86 !== "string") {
-                const err188 = { instancePath: instancePath + "/tuned/noBalanceCores/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data86 };
+            if (data84.raw !== void 0) {
+              let data85 = data84.raw;
+              if (typeof data85 !== "string") {
+                const err188 = { instancePath: instancePath + "/tuned/isolatedCores/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data85 };
                 if (vErrors === null) {
                   vErrors = [err188];
                 } else {
@@ -10156,10 +10198,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data85.parsed !== void 0) {
-              let data87 = data85.parsed;
-              if (typeof data87 !== "string") {
-                const err189 = { instancePath: instancePath + "/tuned/noBalanceCores/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data87 };
+            if (data84.parsed !== void 0) {
+              let data86 = data84.parsed;
+              if (typeof data86 !== "string") {
+                const err189 = { instancePath: instancePath + "/tuned/isolatedCores/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data86 };
                 if (vErrors === null) {
                   vErrors = [err189];
                 } else {
@@ -10170,135 +10212,137 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
           }
         }
+        if (data80.noBalanceCores !== void 0) {
+          let data87 = data80.noBalanceCores;
+          if (typeof data87 !== "string" && !(data87 && typeof data87 == "object" && !Array.isArray(data87))) {
+            const err190 = { instancePath: instancePath + "/tuned/noBalanceCores", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data87 };
+            if (vErrors === null) {
+              vErrors = [err190];
+            } else {
+              vErrors.push(err190);
+            }
+            errors++;
+          }
+          if (data87 && typeof data87 == "object" && !Array.isArray(data87)) {
+            if (data87.raw === void 0) {
+              const err191 = { instancePath: instancePath + "/tuned/noBalanceCores", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data87 };
+              if (vErrors === null) {
+                vErrors = [err191];
+              } else {
+                vErrors.push(err191);
+              }
+              errors++;
+            }
+            for (const key20 in data87) {
+              if (!(key20 === "raw" || key20 === "parsed")) {
+                const err192 = { instancePath: instancePath + "/tuned/noBalanceCores", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key20 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data87 };
+                if (vErrors === null) {
+                  vErrors = [err192];
+                } else {
+                  vErrors.push(err192);
+                }
+                errors++;
+              }
+            }
+            if (data87.raw !== void 0) {
+              let data88 = data87.raw;
+              if (typeof data88 !== "string") {
+                const err193 = { instancePath: instancePath + "/tuned/noBalanceCores/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data88 };
+                if (vErrors === null) {
+                  vErrors = [err193];
+                } else {
+                  vErrors.push(err193);
+                }
+                errors++;
+              }
+            }
+            if (data87.parsed !== void 0) {
+              let data89 = data87.parsed;
+              if (typeof data89 !== "string") {
+                const err194 = { instancePath: instancePath + "/tuned/noBalanceCores/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data89 };
+                if (vErrors === null) {
+                  vErrors = [err194];
+                } else {
+                  vErrors.push(err194);
+                }
+                errors++;
+              }
+            }
+          }
+        }
       } else {
-        const err190 = { instancePath: instancePath + "/tuned", schemaPath: "#/properties/tuned/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.tuned.type, parentSchema: schema11.properties.tuned, data: data78 };
+        const err195 = { instancePath: instancePath + "/tuned", schemaPath: "#/properties/tuned/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.tuned.type, parentSchema: schema11.properties.tuned, data: data80 };
         if (vErrors === null) {
-          vErrors = [err190];
+          vErrors = [err195];
         } else {
-          vErrors.push(err190);
+          vErrors.push(err195);
         }
         errors++;
       }
     }
     if (data.running !== void 0) {
-      let data88 = data.running;
-      if (data88 && typeof data88 == "object" && !Array.isArray(data88)) {
-        for (const key21 in data88) {
+      let data90 = data.running;
+      if (data90 && typeof data90 == "object" && !Array.isArray(data90)) {
+        for (const key21 in data90) {
           if (!(key21 === "guests" || key21 === "isolatedCpus" || key21 === "foreignTasks" || key21 === "irqs")) {
-            const err191 = { instancePath: instancePath + "/running", schemaPath: "#/properties/running/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key21 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running, data: data88 };
+            const err196 = { instancePath: instancePath + "/running", schemaPath: "#/properties/running/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key21 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running, data: data90 };
             if (vErrors === null) {
-              vErrors = [err191];
+              vErrors = [err196];
             } else {
-              vErrors.push(err191);
+              vErrors.push(err196);
             }
             errors++;
           }
         }
-        if (data88.guests !== void 0) {
-          let data89 = data88.guests;
-          if (Array.isArray(data89)) {
-            const len9 = data89.length;
+        if (data90.guests !== void 0) {
+          let data91 = data90.guests;
+          if (Array.isArray(data91)) {
+            const len9 = data91.length;
             for (let i11 = 0; i11 < len9; i11++) {
-              let data90 = data89[i11];
-              if (data90 && typeof data90 == "object" && !Array.isArray(data90)) {
-                if (data90.name === void 0) {
-                  const err192 = { instancePath: instancePath + "/running/guests/" + i11, schemaPath: "#/properties/running/properties/guests/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema11.properties.running.properties.guests.items.required, parentSchema: schema11.properties.running.properties.guests.items, data: data90 };
+              let data92 = data91[i11];
+              if (data92 && typeof data92 == "object" && !Array.isArray(data92)) {
+                if (data92.name === void 0) {
+                  const err197 = { instancePath: instancePath + "/running/guests/" + i11, schemaPath: "#/properties/running/properties/guests/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema11.properties.running.properties.guests.items.required, parentSchema: schema11.properties.running.properties.guests.items, data: data92 };
                   if (vErrors === null) {
-                    vErrors = [err192];
+                    vErrors = [err197];
                   } else {
-                    vErrors.push(err192);
+                    vErrors.push(err197);
                   }
                   errors++;
                 }
-                if (data90.pid === void 0) {
-                  const err193 = { instancePath: instancePath + "/running/guests/" + i11, schemaPath: "#/properties/running/properties/guests/items/required", keyword: "required", params: { missingProperty: "pid" }, message: "must have required property 'pid'", schema: schema11.properties.running.properties.guests.items.required, parentSchema: schema11.properties.running.properties.guests.items, data: data90 };
+                if (data92.pid === void 0) {
+                  const err198 = { instancePath: instancePath + "/running/guests/" + i11, schemaPath: "#/properties/running/properties/guests/items/required", keyword: "required", params: { missingProperty: "pid" }, message: "must have required property 'pid'", schema: schema11.properties.running.properties.guests.items.required, parentSchema: schema11.properties.running.properties.guests.items, data: data92 };
                   if (vErrors === null) {
-                    vErrors = [err193];
+                    vErrors = [err198];
                   } else {
-                    vErrors.push(err193);
+                    vErrors.push(err198);
                   }
                   errors++;
                 }
-                if (data90.threads === void 0) {
-                  const err194 = { instancePath: instancePath + "/running/guests/" + i11, schemaPath: "#/properties/running/properties/guests/items/required", keyword: "required", params: { missingProperty: "threads" }, message: "must have required property 'threads'", schema: schema11.properties.running.properties.guests.items.required, parentSchema: schema11.properties.running.properties.guests.items, data: data90 };
+                if (data92.threads === void 0) {
+                  const err199 = { instancePath: instancePath + "/running/guests/" + i11, schemaPath: "#/properties/running/properties/guests/items/required", keyword: "required", params: { missingProperty: "threads" }, message: "must have required property 'threads'", schema: schema11.properties.running.properties.guests.items.required, parentSchema: schema11.properties.running.properties.guests.items, data: data92 };
                   if (vErrors === null) {
-                    vErrors = [err194];
+                    vErrors = [err199];
                   } else {
-                    vErrors.push(err194);
+                    vErrors.push(err199);
                   }
                   errors++;
                 }
-                for (const key22 in data90) {
+                for (const key22 in data92) {
                   if (!(key22 === "name" || key22 === "uuid" || key22 === "pid" || key22 === "rolesFrom" || key22 === "threads" || key22 === "memory" || key22 === "cellMemory")) {
-                    const err195 = { instancePath: instancePath + "/running/guests/" + i11, schemaPath: "#/properties/running/properties/guests/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key22 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.guests.items, data: data90 };
+                    const err200 = { instancePath: instancePath + "/running/guests/" + i11, schemaPath: "#/properties/running/properties/guests/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key22 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.guests.items, data: data92 };
                     if (vErrors === null) {
-                      vErrors = [err195];
+                      vErrors = [err200];
                     } else {
-                      vErrors.push(err195);
+                      vErrors.push(err200);
                     }
                     errors++;
                   }
                 }
-                if (data90.name !== void 0) {
-                  let data91 = data90.name;
-                  if (typeof data91 !== "string") {
-                    const err196 = { instancePath: instancePath + "/running/guests/" + i11 + "/name", schemaPath: "#/properties/running/properties/guests/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.guests.items.properties.name.type, parentSchema: schema11.properties.running.properties.guests.items.properties.name, data: data91 };
-                    if (vErrors === null) {
-                      vErrors = [err196];
-                    } else {
-                      vErrors.push(err196);
-                    }
-                    errors++;
-                  }
-                }
-                if (data90.uuid !== void 0) {
-                  let data92 = data90.uuid;
-                  if (typeof data92 !== "string") {
-                    const err197 = { instancePath: instancePath + "/running/guests/" + i11 + "/uuid", schemaPath: "#/properties/running/properties/guests/items/properties/uuid/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.guests.items.properties.uuid.type, parentSchema: schema11.properties.running.properties.guests.items.properties.uuid, data: data92 };
-                    if (vErrors === null) {
-                      vErrors = [err197];
-                    } else {
-                      vErrors.push(err197);
-                    }
-                    errors++;
-                  }
-                }
-                if (data90.pid !== void 0) {
-                  let data93 = data90.pid;
-                  if (!(typeof data93 == "number" && (!(data93 % 1) && !isNaN(data93)) && isFinite(data93))) {
-                    const err198 = { instancePath: instancePath + "/running/guests/" + i11 + "/pid", schemaPath: "#/properties/running/properties/guests/items/properties/pid/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.pid.type, parentSchema: schema11.properties.running.properties.guests.items.properties.pid, data: data93 };
-                    if (vErrors === null) {
-                      vErrors = [err198];
-                    } else {
-                      vErrors.push(err198);
-                    }
-                    errors++;
-                  }
-                  if (typeof data93 == "number" && isFinite(data93)) {
-                    if (data93 > 9007199254740991 || isNaN(data93)) {
-                      const err199 = { instancePath: instancePath + "/running/guests/" + i11 + "/pid", schemaPath: "#/properties/running/properties/guests/items/properties/pid/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.pid, data: data93 };
-                      if (vErrors === null) {
-                        vErrors = [err199];
-                      } else {
-                        vErrors.push(err199);
-                      }
-                      errors++;
-                    }
-                    if (data93 < 0 || isNaN(data93)) {
-                      const err200 = { instancePath: instancePath + "/running/guests/" + i11 + "/pid", schemaPath: "#/properties/running/properties/guests/items/properties/pid/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.pid, data: data93 };
-                      if (vErrors === null) {
-                        vErrors = [err200];
-                      } else {
-                        vErrors.push(err200);
-                      }
-                      errors++;
-                    }
-                  }
-                }
-                if (data90.rolesFrom !== void 0) {
-                  let data94 = data90.rolesFrom;
-                  if (!(data94 === "status-xml" || data94 === "thread-names")) {
-                    const err201 = { instancePath: instancePath + "/running/guests/" + i11 + "/rolesFrom", schemaPath: "#/properties/running/properties/guests/items/properties/rolesFrom/enum", keyword: "enum", params: { allowedValues: schema11.properties.running.properties.guests.items.properties.rolesFrom.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.running.properties.guests.items.properties.rolesFrom.enum, parentSchema: schema11.properties.running.properties.guests.items.properties.rolesFrom, data: data94 };
+                if (data92.name !== void 0) {
+                  let data93 = data92.name;
+                  if (typeof data93 !== "string") {
+                    const err201 = { instancePath: instancePath + "/running/guests/" + i11 + "/name", schemaPath: "#/properties/running/properties/guests/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.guests.items.properties.name.type, parentSchema: schema11.properties.running.properties.guests.items.properties.name, data: data93 };
                     if (vErrors === null) {
                       vErrors = [err201];
                     } else {
@@ -10307,99 +10351,99 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data90.threads !== void 0) {
-                  let data95 = data90.threads;
-                  if (Array.isArray(data95)) {
-                    const len10 = data95.length;
+                if (data92.uuid !== void 0) {
+                  let data94 = data92.uuid;
+                  if (typeof data94 !== "string") {
+                    const err202 = { instancePath: instancePath + "/running/guests/" + i11 + "/uuid", schemaPath: "#/properties/running/properties/guests/items/properties/uuid/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.guests.items.properties.uuid.type, parentSchema: schema11.properties.running.properties.guests.items.properties.uuid, data: data94 };
+                    if (vErrors === null) {
+                      vErrors = [err202];
+                    } else {
+                      vErrors.push(err202);
+                    }
+                    errors++;
+                  }
+                }
+                if (data92.pid !== void 0) {
+                  let data95 = data92.pid;
+                  if (!(typeof data95 == "number" && (!(data95 % 1) && !isNaN(data95)) && isFinite(data95))) {
+                    const err203 = { instancePath: instancePath + "/running/guests/" + i11 + "/pid", schemaPath: "#/properties/running/properties/guests/items/properties/pid/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.pid.type, parentSchema: schema11.properties.running.properties.guests.items.properties.pid, data: data95 };
+                    if (vErrors === null) {
+                      vErrors = [err203];
+                    } else {
+                      vErrors.push(err203);
+                    }
+                    errors++;
+                  }
+                  if (typeof data95 == "number" && isFinite(data95)) {
+                    if (data95 > 9007199254740991 || isNaN(data95)) {
+                      const err204 = { instancePath: instancePath + "/running/guests/" + i11 + "/pid", schemaPath: "#/properties/running/properties/guests/items/properties/pid/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.pid, data: data95 };
+                      if (vErrors === null) {
+                        vErrors = [err204];
+                      } else {
+                        vErrors.push(err204);
+                      }
+                      errors++;
+                    }
+                    if (data95 < 0 || isNaN(data95)) {
+                      const err205 = { instancePath: instancePath + "/running/guests/" + i11 + "/pid", schemaPath: "#/properties/running/properties/guests/items/properties/pid/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.pid, data: data95 };
+                      if (vErrors === null) {
+                        vErrors = [err205];
+                      } else {
+                        vErrors.push(err205);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+                if (data92.rolesFrom !== void 0) {
+                  let data96 = data92.rolesFrom;
+                  if (!(data96 === "status-xml" || data96 === "thread-names")) {
+                    const err206 = { instancePath: instancePath + "/running/guests/" + i11 + "/rolesFrom", schemaPath: "#/properties/running/properties/guests/items/properties/rolesFrom/enum", keyword: "enum", params: { allowedValues: schema11.properties.running.properties.guests.items.properties.rolesFrom.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.running.properties.guests.items.properties.rolesFrom.enum, parentSchema: schema11.properties.running.properties.guests.items.properties.rolesFrom, data: data96 };
+                    if (vErrors === null) {
+                      vErrors = [err206];
+                    } else {
+                      vErrors.push(err206);
+                    }
+                    errors++;
+                  }
+                }
+                if (data92.threads !== void 0) {
+                  let data97 = data92.threads;
+                  if (Array.isArray(data97)) {
+                    const len10 = data97.length;
                     for (let i12 = 0; i12 < len10; i12++) {
-                      let data96 = data95[i12];
-                      if (data96 && typeof data96 == "object" && !Array.isArray(data96)) {
-                        if (data96.tid === void 0) {
-                          const err202 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'", schema: schema11.properties.running.properties.guests.items.properties.threads.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data96 };
+                      let data98 = data97[i12];
+                      if (data98 && typeof data98 == "object" && !Array.isArray(data98)) {
+                        if (data98.tid === void 0) {
+                          const err207 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'", schema: schema11.properties.running.properties.guests.items.properties.threads.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data98 };
                           if (vErrors === null) {
-                            vErrors = [err202];
+                            vErrors = [err207];
                           } else {
-                            vErrors.push(err202);
+                            vErrors.push(err207);
                           }
                           errors++;
                         }
-                        if (data96.role === void 0) {
-                          const err203 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/required", keyword: "required", params: { missingProperty: "role" }, message: "must have required property 'role'", schema: schema11.properties.running.properties.guests.items.properties.threads.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data96 };
+                        if (data98.role === void 0) {
+                          const err208 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/required", keyword: "required", params: { missingProperty: "role" }, message: "must have required property 'role'", schema: schema11.properties.running.properties.guests.items.properties.threads.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data98 };
                           if (vErrors === null) {
-                            vErrors = [err203];
+                            vErrors = [err208];
                           } else {
-                            vErrors.push(err203);
+                            vErrors.push(err208);
                           }
                           errors++;
                         }
-                        if (data96.allowedCpus === void 0) {
-                          const err204 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/required", keyword: "required", params: { missingProperty: "allowedCpus" }, message: "must have required property 'allowedCpus'", schema: schema11.properties.running.properties.guests.items.properties.threads.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data96 };
+                        if (data98.allowedCpus === void 0) {
+                          const err209 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/required", keyword: "required", params: { missingProperty: "allowedCpus" }, message: "must have required property 'allowedCpus'", schema: schema11.properties.running.properties.guests.items.properties.threads.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data98 };
                           if (vErrors === null) {
-                            vErrors = [err204];
+                            vErrors = [err209];
                           } else {
-                            vErrors.push(err204);
+                            vErrors.push(err209);
                           }
                           errors++;
                         }
-                        for (const key23 in data96) {
+                        for (const key23 in data98) {
                           if (!(key23 === "tid" || key23 === "role" || key23 === "id" || key23 === "name" || key23 === "allowedCpus" || key23 === "lastCpu" || key23 === "policy" || key23 === "priority")) {
-                            const err205 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key23 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data96 };
-                            if (vErrors === null) {
-                              vErrors = [err205];
-                            } else {
-                              vErrors.push(err205);
-                            }
-                            errors++;
-                          }
-                        }
-                        if (data96.tid !== void 0) {
-                          let data97 = data96.tid;
-                          if (!(typeof data97 == "number" && (!(data97 % 1) && !isNaN(data97)) && isFinite(data97))) {
-                            const err206 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/tid", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/tid/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid, data: data97 };
-                            if (vErrors === null) {
-                              vErrors = [err206];
-                            } else {
-                              vErrors.push(err206);
-                            }
-                            errors++;
-                          }
-                          if (typeof data97 == "number" && isFinite(data97)) {
-                            if (data97 > 9007199254740991 || isNaN(data97)) {
-                              const err207 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/tid", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/tid/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid, data: data97 };
-                              if (vErrors === null) {
-                                vErrors = [err207];
-                              } else {
-                                vErrors.push(err207);
-                              }
-                              errors++;
-                            }
-                            if (data97 < 0 || isNaN(data97)) {
-                              const err208 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/tid", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/tid/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid, data: data97 };
-                              if (vErrors === null) {
-                                vErrors = [err208];
-                              } else {
-                                vErrors.push(err208);
-                              }
-                              errors++;
-                            }
-                          }
-                        }
-                        if (data96.role !== void 0) {
-                          let data98 = data96.role;
-                          if (!(data98 === "vcpu" || data98 === "iothread" || data98 === "main" || data98 === "worker")) {
-                            const err209 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/role", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/role/enum", keyword: "enum", params: { allowedValues: schema11.properties.running.properties.guests.items.properties.threads.items.properties.role.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.role.enum, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.role, data: data98 };
-                            if (vErrors === null) {
-                              vErrors = [err209];
-                            } else {
-                              vErrors.push(err209);
-                            }
-                            errors++;
-                          }
-                        }
-                        if (data96.id !== void 0) {
-                          let data99 = data96.id;
-                          if (!(typeof data99 == "number" && (!(data99 % 1) && !isNaN(data99)) && isFinite(data99))) {
-                            const err210 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/id", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.id.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.id, data: data99 };
+                            const err210 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key23 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data98 };
                             if (vErrors === null) {
                               vErrors = [err210];
                             } else {
@@ -10407,18 +10451,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                             errors++;
                           }
+                        }
+                        if (data98.tid !== void 0) {
+                          let data99 = data98.tid;
+                          if (!(typeof data99 == "number" && (!(data99 % 1) && !isNaN(data99)) && isFinite(data99))) {
+                            const err211 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/tid", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/tid/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid, data: data99 };
+                            if (vErrors === null) {
+                              vErrors = [err211];
+                            } else {
+                              vErrors.push(err211);
+                            }
+                            errors++;
+                          }
                           if (typeof data99 == "number" && isFinite(data99)) {
                             if (data99 > 9007199254740991 || isNaN(data99)) {
-                              const err211 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/id", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/id/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.id, data: data99 };
-                              if (vErrors === null) {
-                                vErrors = [err211];
-                              } else {
-                                vErrors.push(err211);
-                              }
-                              errors++;
-                            }
-                            if (data99 < 0 || isNaN(data99)) {
-                              const err212 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/id", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/id/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.id, data: data99 };
+                              const err212 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/tid", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/tid/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid, data: data99 };
                               if (vErrors === null) {
                                 vErrors = [err212];
                               } else {
@@ -10426,24 +10473,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               }
                               errors++;
                             }
-                          }
-                        }
-                        if (data96.name !== void 0) {
-                          let data100 = data96.name;
-                          if (typeof data100 !== "string") {
-                            const err213 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/name", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.name.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.name, data: data100 };
-                            if (vErrors === null) {
-                              vErrors = [err213];
-                            } else {
-                              vErrors.push(err213);
+                            if (data99 < 0 || isNaN(data99)) {
+                              const err213 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/tid", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/tid/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid, data: data99 };
+                              if (vErrors === null) {
+                                vErrors = [err213];
+                              } else {
+                                vErrors.push(err213);
+                              }
+                              errors++;
                             }
-                            errors++;
                           }
                         }
-                        if (data96.allowedCpus !== void 0) {
-                          let data101 = data96.allowedCpus;
-                          if (typeof data101 !== "string" && !(data101 && typeof data101 == "object" && !Array.isArray(data101))) {
-                            const err214 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/allowedCpus", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data101 };
+                        if (data98.role !== void 0) {
+                          let data100 = data98.role;
+                          if (!(data100 === "vcpu" || data100 === "iothread" || data100 === "main" || data100 === "worker")) {
+                            const err214 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/role", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/role/enum", keyword: "enum", params: { allowedValues: schema11.properties.running.properties.guests.items.properties.threads.items.properties.role.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.role.enum, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.role, data: data100 };
                             if (vErrors === null) {
                               vErrors = [err214];
                             } else {
@@ -10451,57 +10495,55 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                             errors++;
                           }
-                          if (data101 && typeof data101 == "object" && !Array.isArray(data101)) {
-                            if (data101.raw === void 0) {
-                              const err215 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/allowedCpus", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data101 };
+                        }
+                        if (data98.id !== void 0) {
+                          let data101 = data98.id;
+                          if (!(typeof data101 == "number" && (!(data101 % 1) && !isNaN(data101)) && isFinite(data101))) {
+                            const err215 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/id", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.id.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.id, data: data101 };
+                            if (vErrors === null) {
+                              vErrors = [err215];
+                            } else {
+                              vErrors.push(err215);
+                            }
+                            errors++;
+                          }
+                          if (typeof data101 == "number" && isFinite(data101)) {
+                            if (data101 > 9007199254740991 || isNaN(data101)) {
+                              const err216 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/id", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/id/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.id, data: data101 };
                               if (vErrors === null) {
-                                vErrors = [err215];
+                                vErrors = [err216];
                               } else {
-                                vErrors.push(err215);
+                                vErrors.push(err216);
                               }
                               errors++;
                             }
-                            for (const key24 in data101) {
-                              if (!(key24 === "raw" || key24 === "parsed")) {
-                                const err216 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/allowedCpus", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key24 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data101 };
-                                if (vErrors === null) {
-                                  vErrors = [err216];
-                                } else {
-                                  vErrors.push(err216);
-                                }
-                                errors++;
+                            if (data101 < 0 || isNaN(data101)) {
+                              const err217 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/id", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/id/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.id, data: data101 };
+                              if (vErrors === null) {
+                                vErrors = [err217];
+                              } else {
+                                vErrors.push(err217);
                               }
-                            }
-                            if (data101.raw !== void 0) {
-                              let data102 = data101.raw;
-                              if (typeof data102 !== "string") {
-                                const err217 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/allowedCpus/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data102 };
-                                if (vErrors === null) {
-                                  vErrors = [err217];
-                                } else {
-                                  vErrors.push(err217);
-                                }
-                                errors++;
-                              }
-                            }
-                            if (data101.parsed !== void 0) {
-                              let data103 = data101.parsed;
-                              if (typeof data103 !== "string") {
-                                const err218 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/allowedCpus/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data103 };
-                                if (vErrors === null) {
-                                  vErrors = [err218];
-                                } else {
-                                  vErrors.push(err218);
-                                }
-                                errors++;
-                              }
+                              errors++;
                             }
                           }
                         }
-                        if (data96.lastCpu !== void 0) {
-                          let data104 = data96.lastCpu;
-                          if (!(typeof data104 == "number" && (!(data104 % 1) && !isNaN(data104)) && isFinite(data104))) {
-                            const err219 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/lastCpu", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu, data: data104 };
+                        if (data98.name !== void 0) {
+                          let data102 = data98.name;
+                          if (typeof data102 !== "string") {
+                            const err218 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/name", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.name.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.name, data: data102 };
+                            if (vErrors === null) {
+                              vErrors = [err218];
+                            } else {
+                              vErrors.push(err218);
+                            }
+                            errors++;
+                          }
+                        }
+                        if (data98.allowedCpus !== void 0) {
+                          let data103 = data98.allowedCpus;
+                          if (typeof data103 !== "string" && !(data103 && typeof data103 == "object" && !Array.isArray(data103))) {
+                            const err219 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/allowedCpus", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data103 };
                             if (vErrors === null) {
                               vErrors = [err219];
                             } else {
@@ -10509,9 +10551,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                             errors++;
                           }
-                          if (typeof data104 == "number" && isFinite(data104)) {
-                            if (data104 > 9007199254740991 || isNaN(data104)) {
-                              const err220 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/lastCpu", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu, data: data104 };
+                          if (data103 && typeof data103 == "object" && !Array.isArray(data103)) {
+                            if (data103.raw === void 0) {
+                              const err220 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/allowedCpus", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data103 };
                               if (vErrors === null) {
                                 vErrors = [err220];
                               } else {
@@ -10519,52 +10561,57 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               }
                               errors++;
                             }
-                            if (data104 < 0 || isNaN(data104)) {
-                              const err221 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/lastCpu", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu, data: data104 };
-                              if (vErrors === null) {
-                                vErrors = [err221];
-                              } else {
-                                vErrors.push(err221);
+                            for (const key24 in data103) {
+                              if (!(key24 === "raw" || key24 === "parsed")) {
+                                const err221 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/allowedCpus", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key24 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data103 };
+                                if (vErrors === null) {
+                                  vErrors = [err221];
+                                } else {
+                                  vErrors.push(err221);
+                                }
+                                errors++;
                               }
-                              errors++;
+                            }
+                            if (data103.raw !== void 0) {
+                              let data104 = data103.raw;
+                              if (typeof data104 !== "string") {
+                                const err222 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/allowedCpus/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data104 };
+                                if (vErrors === null) {
+                                  vErrors = [err222];
+                                } else {
+                                  vErrors.push(err222);
+                                }
+                                errors++;
+                              }
+                            }
+                            if (data103.parsed !== void 0) {
+                              let data105 = data103.parsed;
+                              if (typeof data105 !== "string") {
+                                const err223 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/allowedCpus/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data105 };
+                                if (vErrors === null) {
+                                  vErrors = [err223];
+                                } else {
+                                  vErrors.push(err223);
+                                }
+                                errors++;
+                              }
                             }
                           }
                         }
-                        if (data96.policy !== void 0) {
-                          let data105 = data96.policy;
-                          if (!(data105 === "other" || data105 === "fifo" || data105 === "rr" || data105 === "batch" || data105 === "idle" || data105 === "deadline")) {
-                            const err222 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/policy", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/policy/enum", keyword: "enum", params: { allowedValues: schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy.enum, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy, data: data105 };
-                            if (vErrors === null) {
-                              vErrors = [err222];
-                            } else {
-                              vErrors.push(err222);
-                            }
-                            errors++;
-                          }
-                        }
-                        if (data96.priority !== void 0) {
-                          let data106 = data96.priority;
+                        if (data98.lastCpu !== void 0) {
+                          let data106 = data98.lastCpu;
                           if (!(typeof data106 == "number" && (!(data106 % 1) && !isNaN(data106)) && isFinite(data106))) {
-                            const err223 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/priority", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/priority/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority, data: data106 };
+                            const err224 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/lastCpu", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu, data: data106 };
                             if (vErrors === null) {
-                              vErrors = [err223];
+                              vErrors = [err224];
                             } else {
-                              vErrors.push(err223);
+                              vErrors.push(err224);
                             }
                             errors++;
                           }
                           if (typeof data106 == "number" && isFinite(data106)) {
-                            if (data106 > 99 || isNaN(data106)) {
-                              const err224 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/priority", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/priority/maximum", keyword: "maximum", params: { comparison: "<=", limit: 99 }, message: "must be <= 99", schema: 99, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority, data: data106 };
-                              if (vErrors === null) {
-                                vErrors = [err224];
-                              } else {
-                                vErrors.push(err224);
-                              }
-                              errors++;
-                            }
-                            if (data106 < 0 || isNaN(data106)) {
-                              const err225 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/priority", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/priority/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority, data: data106 };
+                            if (data106 > 9007199254740991 || isNaN(data106)) {
+                              const err225 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/lastCpu", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu, data: data106 };
                               if (vErrors === null) {
                                 vErrors = [err225];
                               } else {
@@ -10572,151 +10619,149 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               }
                               errors++;
                             }
+                            if (data106 < 0 || isNaN(data106)) {
+                              const err226 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/lastCpu", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu, data: data106 };
+                              if (vErrors === null) {
+                                vErrors = [err226];
+                              } else {
+                                vErrors.push(err226);
+                              }
+                              errors++;
+                            }
+                          }
+                        }
+                        if (data98.policy !== void 0) {
+                          let data107 = data98.policy;
+                          if (!(data107 === "other" || data107 === "fifo" || data107 === "rr" || data107 === "batch" || data107 === "idle" || data107 === "deadline")) {
+                            const err227 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/policy", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/policy/enum", keyword: "enum", params: { allowedValues: schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy.enum, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy, data: data107 };
+                            if (vErrors === null) {
+                              vErrors = [err227];
+                            } else {
+                              vErrors.push(err227);
+                            }
+                            errors++;
+                          }
+                        }
+                        if (data98.priority !== void 0) {
+                          let data108 = data98.priority;
+                          if (!(typeof data108 == "number" && (!(data108 % 1) && !isNaN(data108)) && isFinite(data108))) {
+                            const err228 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/priority", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/priority/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority, data: data108 };
+                            if (vErrors === null) {
+                              vErrors = [err228];
+                            } else {
+                              vErrors.push(err228);
+                            }
+                            errors++;
+                          }
+                          if (typeof data108 == "number" && isFinite(data108)) {
+                            if (data108 > 99 || isNaN(data108)) {
+                              const err229 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/priority", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/priority/maximum", keyword: "maximum", params: { comparison: "<=", limit: 99 }, message: "must be <= 99", schema: 99, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority, data: data108 };
+                              if (vErrors === null) {
+                                vErrors = [err229];
+                              } else {
+                                vErrors.push(err229);
+                              }
+                              errors++;
+                            }
+                            if (data108 < 0 || isNaN(data108)) {
+                              const err230 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/priority", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/priority/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority, data: data108 };
+                              if (vErrors === null) {
+                                vErrors = [err230];
+                              } else {
+                                vErrors.push(err230);
+                              }
+                              errors++;
+                            }
                           }
                         }
                       } else {
-                        const err226 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.guests.items.properties.threads.items.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data96 };
+                        const err231 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.guests.items.properties.threads.items.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data98 };
                         if (vErrors === null) {
-                          vErrors = [err226];
+                          vErrors = [err231];
                         } else {
-                          vErrors.push(err226);
+                          vErrors.push(err231);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err227 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads", schemaPath: "#/properties/running/properties/guests/items/properties/threads/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.guests.items.properties.threads.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads, data: data95 };
+                    const err232 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads", schemaPath: "#/properties/running/properties/guests/items/properties/threads/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.guests.items.properties.threads.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads, data: data97 };
                     if (vErrors === null) {
-                      vErrors = [err227];
+                      vErrors = [err232];
                     } else {
-                      vErrors.push(err227);
+                      vErrors.push(err232);
                     }
                     errors++;
                   }
                 }
-                if (data90.memory !== void 0) {
-                  let data107 = data90.memory;
-                  if (Array.isArray(data107)) {
-                    const len11 = data107.length;
+                if (data92.memory !== void 0) {
+                  let data109 = data92.memory;
+                  if (Array.isArray(data109)) {
+                    const len11 = data109.length;
                     for (let i13 = 0; i13 < len11; i13++) {
-                      let data108 = data107[i13];
-                      if (data108 && typeof data108 == "object" && !Array.isArray(data108)) {
-                        if (data108.node === void 0) {
-                          const err228 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/required", keyword: "required", params: { missingProperty: "node" }, message: "must have required property 'node'", schema: schema11.properties.running.properties.guests.items.properties.memory.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data108 };
+                      let data110 = data109[i13];
+                      if (data110 && typeof data110 == "object" && !Array.isArray(data110)) {
+                        if (data110.node === void 0) {
+                          const err233 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/required", keyword: "required", params: { missingProperty: "node" }, message: "must have required property 'node'", schema: schema11.properties.running.properties.guests.items.properties.memory.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data110 };
                           if (vErrors === null) {
-                            vErrors = [err228];
+                            vErrors = [err233];
                           } else {
-                            vErrors.push(err228);
+                            vErrors.push(err233);
                           }
                           errors++;
                         }
-                        if (data108.pageSizeKiB === void 0) {
-                          const err229 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/required", keyword: "required", params: { missingProperty: "pageSizeKiB" }, message: "must have required property 'pageSizeKiB'", schema: schema11.properties.running.properties.guests.items.properties.memory.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data108 };
+                        if (data110.pageSizeKiB === void 0) {
+                          const err234 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/required", keyword: "required", params: { missingProperty: "pageSizeKiB" }, message: "must have required property 'pageSizeKiB'", schema: schema11.properties.running.properties.guests.items.properties.memory.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data110 };
                           if (vErrors === null) {
-                            vErrors = [err229];
+                            vErrors = [err234];
                           } else {
-                            vErrors.push(err229);
+                            vErrors.push(err234);
                           }
                           errors++;
                         }
-                        if (data108.kib === void 0) {
-                          const err230 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/required", keyword: "required", params: { missingProperty: "kib" }, message: "must have required property 'kib'", schema: schema11.properties.running.properties.guests.items.properties.memory.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data108 };
+                        if (data110.kib === void 0) {
+                          const err235 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/required", keyword: "required", params: { missingProperty: "kib" }, message: "must have required property 'kib'", schema: schema11.properties.running.properties.guests.items.properties.memory.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data110 };
                           if (vErrors === null) {
-                            vErrors = [err230];
+                            vErrors = [err235];
                           } else {
-                            vErrors.push(err230);
+                            vErrors.push(err235);
                           }
                           errors++;
                         }
-                        for (const key25 in data108) {
+                        for (const key25 in data110) {
                           if (!(key25 === "node" || key25 === "pageSizeKiB" || key25 === "kib")) {
-                            const err231 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key25 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data108 };
+                            const err236 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key25 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data110 };
                             if (vErrors === null) {
-                              vErrors = [err231];
+                              vErrors = [err236];
                             } else {
-                              vErrors.push(err231);
+                              vErrors.push(err236);
                             }
                             errors++;
                           }
                         }
-                        if (data108.node !== void 0) {
-                          let data109 = data108.node;
-                          if (!(typeof data109 == "number" && (!(data109 % 1) && !isNaN(data109)) && isFinite(data109))) {
-                            const err232 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/node", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/node/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.node.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.node, data: data109 };
-                            if (vErrors === null) {
-                              vErrors = [err232];
-                            } else {
-                              vErrors.push(err232);
-                            }
-                            errors++;
-                          }
-                          if (typeof data109 == "number" && isFinite(data109)) {
-                            if (data109 > 9007199254740991 || isNaN(data109)) {
-                              const err233 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/node", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/node/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.node, data: data109 };
-                              if (vErrors === null) {
-                                vErrors = [err233];
-                              } else {
-                                vErrors.push(err233);
-                              }
-                              errors++;
-                            }
-                            if (data109 < 0 || isNaN(data109)) {
-                              const err234 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/node", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/node/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.node, data: data109 };
-                              if (vErrors === null) {
-                                vErrors = [err234];
-                              } else {
-                                vErrors.push(err234);
-                              }
-                              errors++;
-                            }
-                          }
-                        }
-                        if (data108.pageSizeKiB !== void 0) {
-                          let data110 = data108.pageSizeKiB;
-                          if (!(typeof data110 == "number" && (!(data110 % 1) && !isNaN(data110)) && isFinite(data110))) {
-                            const err235 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/pageSizeKiB", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB, data: data110 };
-                            if (vErrors === null) {
-                              vErrors = [err235];
-                            } else {
-                              vErrors.push(err235);
-                            }
-                            errors++;
-                          }
-                          if (typeof data110 == "number" && isFinite(data110)) {
-                            if (data110 > 9007199254740991 || isNaN(data110)) {
-                              const err236 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/pageSizeKiB", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB, data: data110 };
-                              if (vErrors === null) {
-                                vErrors = [err236];
-                              } else {
-                                vErrors.push(err236);
-                              }
-                              errors++;
-                            }
-                            if (data110 < 1 || isNaN(data110)) {
-                              const err237 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/pageSizeKiB", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB, data: data110 };
-                              if (vErrors === null) {
-                                vErrors = [err237];
-                              } else {
-                                vErrors.push(err237);
-                              }
-                              errors++;
-                            }
-                          }
-                        }
-                        if (data108.kib !== void 0) {
-                          let data111 = data108.kib;
+                        if (data110.node !== void 0) {
+                          let data111 = data110.node;
                           if (!(typeof data111 == "number" && (!(data111 % 1) && !isNaN(data111)) && isFinite(data111))) {
-                            const err238 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/kib", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/kib/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib, data: data111 };
+                            const err237 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/node", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/node/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.node.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.node, data: data111 };
                             if (vErrors === null) {
-                              vErrors = [err238];
+                              vErrors = [err237];
                             } else {
-                              vErrors.push(err238);
+                              vErrors.push(err237);
                             }
                             errors++;
                           }
                           if (typeof data111 == "number" && isFinite(data111)) {
                             if (data111 > 9007199254740991 || isNaN(data111)) {
-                              const err239 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/kib", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/kib/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib, data: data111 };
+                              const err238 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/node", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/node/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.node, data: data111 };
+                              if (vErrors === null) {
+                                vErrors = [err238];
+                              } else {
+                                vErrors.push(err238);
+                              }
+                              errors++;
+                            }
+                            if (data111 < 0 || isNaN(data111)) {
+                              const err239 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/node", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/node/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.node, data: data111 };
                               if (vErrors === null) {
                                 vErrors = [err239];
                               } else {
@@ -10724,169 +10769,169 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               }
                               errors++;
                             }
-                            if (data111 < 0 || isNaN(data111)) {
-                              const err240 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/kib", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/kib/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib, data: data111 };
+                          }
+                        }
+                        if (data110.pageSizeKiB !== void 0) {
+                          let data112 = data110.pageSizeKiB;
+                          if (!(typeof data112 == "number" && (!(data112 % 1) && !isNaN(data112)) && isFinite(data112))) {
+                            const err240 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/pageSizeKiB", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB, data: data112 };
+                            if (vErrors === null) {
+                              vErrors = [err240];
+                            } else {
+                              vErrors.push(err240);
+                            }
+                            errors++;
+                          }
+                          if (typeof data112 == "number" && isFinite(data112)) {
+                            if (data112 > 9007199254740991 || isNaN(data112)) {
+                              const err241 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/pageSizeKiB", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB, data: data112 };
                               if (vErrors === null) {
-                                vErrors = [err240];
+                                vErrors = [err241];
                               } else {
-                                vErrors.push(err240);
+                                vErrors.push(err241);
+                              }
+                              errors++;
+                            }
+                            if (data112 < 1 || isNaN(data112)) {
+                              const err242 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/pageSizeKiB", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB, data: data112 };
+                              if (vErrors === null) {
+                                vErrors = [err242];
+                              } else {
+                                vErrors.push(err242);
+                              }
+                              errors++;
+                            }
+                          }
+                        }
+                        if (data110.kib !== void 0) {
+                          let data113 = data110.kib;
+                          if (!(typeof data113 == "number" && (!(data113 % 1) && !isNaN(data113)) && isFinite(data113))) {
+                            const err243 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/kib", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/kib/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib, data: data113 };
+                            if (vErrors === null) {
+                              vErrors = [err243];
+                            } else {
+                              vErrors.push(err243);
+                            }
+                            errors++;
+                          }
+                          if (typeof data113 == "number" && isFinite(data113)) {
+                            if (data113 > 9007199254740991 || isNaN(data113)) {
+                              const err244 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/kib", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/kib/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib, data: data113 };
+                              if (vErrors === null) {
+                                vErrors = [err244];
+                              } else {
+                                vErrors.push(err244);
+                              }
+                              errors++;
+                            }
+                            if (data113 < 0 || isNaN(data113)) {
+                              const err245 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/kib", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/kib/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib, data: data113 };
+                              if (vErrors === null) {
+                                vErrors = [err245];
+                              } else {
+                                vErrors.push(err245);
                               }
                               errors++;
                             }
                           }
                         }
                       } else {
-                        const err241 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.guests.items.properties.memory.items.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data108 };
+                        const err246 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.guests.items.properties.memory.items.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data110 };
                         if (vErrors === null) {
-                          vErrors = [err241];
+                          vErrors = [err246];
                         } else {
-                          vErrors.push(err241);
+                          vErrors.push(err246);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err242 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory", schemaPath: "#/properties/running/properties/guests/items/properties/memory/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.guests.items.properties.memory.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory, data: data107 };
+                    const err247 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory", schemaPath: "#/properties/running/properties/guests/items/properties/memory/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.guests.items.properties.memory.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory, data: data109 };
                     if (vErrors === null) {
-                      vErrors = [err242];
+                      vErrors = [err247];
                     } else {
-                      vErrors.push(err242);
+                      vErrors.push(err247);
                     }
                     errors++;
                   }
                 }
-                if (data90.cellMemory !== void 0) {
-                  let data112 = data90.cellMemory;
-                  if (Array.isArray(data112)) {
-                    const len12 = data112.length;
+                if (data92.cellMemory !== void 0) {
+                  let data114 = data92.cellMemory;
+                  if (Array.isArray(data114)) {
+                    const len12 = data114.length;
                     for (let i14 = 0; i14 < len12; i14++) {
-                      let data113 = data112[i14];
-                      if (data113 && typeof data113 == "object" && !Array.isArray(data113)) {
-                        if (data113.cell === void 0) {
-                          const err243 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14, schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/required", keyword: "required", params: { missingProperty: "cell" }, message: "must have required property 'cell'", schema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items, data: data113 };
+                      let data115 = data114[i14];
+                      if (data115 && typeof data115 == "object" && !Array.isArray(data115)) {
+                        if (data115.cell === void 0) {
+                          const err248 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14, schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/required", keyword: "required", params: { missingProperty: "cell" }, message: "must have required property 'cell'", schema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items, data: data115 };
                           if (vErrors === null) {
-                            vErrors = [err243];
+                            vErrors = [err248];
                           } else {
-                            vErrors.push(err243);
+                            vErrors.push(err248);
                           }
                           errors++;
                         }
-                        if (data113.node === void 0) {
-                          const err244 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14, schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/required", keyword: "required", params: { missingProperty: "node" }, message: "must have required property 'node'", schema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items, data: data113 };
+                        if (data115.node === void 0) {
+                          const err249 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14, schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/required", keyword: "required", params: { missingProperty: "node" }, message: "must have required property 'node'", schema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items, data: data115 };
                           if (vErrors === null) {
-                            vErrors = [err244];
+                            vErrors = [err249];
                           } else {
-                            vErrors.push(err244);
+                            vErrors.push(err249);
                           }
                           errors++;
                         }
-                        if (data113.pageSizeKiB === void 0) {
-                          const err245 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14, schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/required", keyword: "required", params: { missingProperty: "pageSizeKiB" }, message: "must have required property 'pageSizeKiB'", schema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items, data: data113 };
+                        if (data115.pageSizeKiB === void 0) {
+                          const err250 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14, schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/required", keyword: "required", params: { missingProperty: "pageSizeKiB" }, message: "must have required property 'pageSizeKiB'", schema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items, data: data115 };
                           if (vErrors === null) {
-                            vErrors = [err245];
+                            vErrors = [err250];
                           } else {
-                            vErrors.push(err245);
+                            vErrors.push(err250);
                           }
                           errors++;
                         }
-                        if (data113.kib === void 0) {
-                          const err246 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14, schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/required", keyword: "required", params: { missingProperty: "kib" }, message: "must have required property 'kib'", schema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items, data: data113 };
+                        if (data115.kib === void 0) {
+                          const err251 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14, schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/required", keyword: "required", params: { missingProperty: "kib" }, message: "must have required property 'kib'", schema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items, data: data115 };
                           if (vErrors === null) {
-                            vErrors = [err246];
+                            vErrors = [err251];
                           } else {
-                            vErrors.push(err246);
+                            vErrors.push(err251);
                           }
                           errors++;
                         }
-                        for (const key26 in data113) {
+                        for (const key26 in data115) {
                           if (!(key26 === "cell" || key26 === "node" || key26 === "pageSizeKiB" || key26 === "kib")) {
-                            const err247 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14, schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key26 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items, data: data113 };
+                            const err252 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14, schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key26 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items, data: data115 };
                             if (vErrors === null) {
-                              vErrors = [err247];
+                              vErrors = [err252];
                             } else {
-                              vErrors.push(err247);
+                              vErrors.push(err252);
                             }
                             errors++;
                           }
                         }
-                        if (data113.cell !== void 0) {
-                          let data114 = data113.cell;
-                          if (!(typeof data114 == "number" && (!(data114 % 1) && !isNaN(data114)) && isFinite(data114))) {
-                            const err248 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14 + "/cell", schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/properties/cell/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.cell.type, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.cell, data: data114 };
-                            if (vErrors === null) {
-                              vErrors = [err248];
-                            } else {
-                              vErrors.push(err248);
-                            }
-                            errors++;
-                          }
-                          if (typeof data114 == "number" && isFinite(data114)) {
-                            if (data114 > 9007199254740991 || isNaN(data114)) {
-                              const err249 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14 + "/cell", schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/properties/cell/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.cell, data: data114 };
-                              if (vErrors === null) {
-                                vErrors = [err249];
-                              } else {
-                                vErrors.push(err249);
-                              }
-                              errors++;
-                            }
-                            if (data114 < 0 || isNaN(data114)) {
-                              const err250 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14 + "/cell", schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/properties/cell/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.cell, data: data114 };
-                              if (vErrors === null) {
-                                vErrors = [err250];
-                              } else {
-                                vErrors.push(err250);
-                              }
-                              errors++;
-                            }
-                          }
-                        }
-                        if (data113.node !== void 0) {
-                          let data115 = data113.node;
-                          if (!(typeof data115 == "number" && (!(data115 % 1) && !isNaN(data115)) && isFinite(data115))) {
-                            const err251 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14 + "/node", schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/properties/node/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.node.type, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.node, data: data115 };
-                            if (vErrors === null) {
-                              vErrors = [err251];
-                            } else {
-                              vErrors.push(err251);
-                            }
-                            errors++;
-                          }
-                          if (typeof data115 == "number" && isFinite(data115)) {
-                            if (data115 > 9007199254740991 || isNaN(data115)) {
-                              const err252 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14 + "/node", schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/properties/node/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.node, data: data115 };
-                              if (vErrors === null) {
-                                vErrors = [err252];
-                              } else {
-                                vErrors.push(err252);
-                              }
-                              errors++;
-                            }
-                            if (data115 < 0 || isNaN(data115)) {
-                              const err253 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14 + "/node", schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/properties/node/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.node, data: data115 };
-                              if (vErrors === null) {
-                                vErrors = [err253];
-                              } else {
-                                vErrors.push(err253);
-                              }
-                              errors++;
-                            }
-                          }
-                        }
-                        if (data113.pageSizeKiB !== void 0) {
-                          let data116 = data113.pageSizeKiB;
+                        if (data115.cell !== void 0) {
+                          let data116 = data115.cell;
                           if (!(typeof data116 == "number" && (!(data116 % 1) && !isNaN(data116)) && isFinite(data116))) {
-                            const err254 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14 + "/pageSizeKiB", schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/properties/pageSizeKiB/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.pageSizeKiB.type, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.pageSizeKiB, data: data116 };
+                            const err253 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14 + "/cell", schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/properties/cell/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.cell.type, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.cell, data: data116 };
                             if (vErrors === null) {
-                              vErrors = [err254];
+                              vErrors = [err253];
                             } else {
-                              vErrors.push(err254);
+                              vErrors.push(err253);
                             }
                             errors++;
                           }
                           if (typeof data116 == "number" && isFinite(data116)) {
                             if (data116 > 9007199254740991 || isNaN(data116)) {
-                              const err255 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14 + "/pageSizeKiB", schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/properties/pageSizeKiB/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.pageSizeKiB, data: data116 };
+                              const err254 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14 + "/cell", schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/properties/cell/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.cell, data: data116 };
+                              if (vErrors === null) {
+                                vErrors = [err254];
+                              } else {
+                                vErrors.push(err254);
+                              }
+                              errors++;
+                            }
+                            if (data116 < 0 || isNaN(data116)) {
+                              const err255 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14 + "/cell", schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/properties/cell/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.cell, data: data116 };
                               if (vErrors === null) {
                                 vErrors = [err255];
                               } else {
@@ -10894,31 +10939,31 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               }
                               errors++;
                             }
-                            if (data116 < 1 || isNaN(data116)) {
-                              const err256 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14 + "/pageSizeKiB", schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/properties/pageSizeKiB/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.pageSizeKiB, data: data116 };
-                              if (vErrors === null) {
-                                vErrors = [err256];
-                              } else {
-                                vErrors.push(err256);
-                              }
-                              errors++;
-                            }
                           }
                         }
-                        if (data113.kib !== void 0) {
-                          let data117 = data113.kib;
+                        if (data115.node !== void 0) {
+                          let data117 = data115.node;
                           if (!(typeof data117 == "number" && (!(data117 % 1) && !isNaN(data117)) && isFinite(data117))) {
-                            const err257 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14 + "/kib", schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/properties/kib/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.kib.type, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.kib, data: data117 };
+                            const err256 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14 + "/node", schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/properties/node/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.node.type, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.node, data: data117 };
                             if (vErrors === null) {
-                              vErrors = [err257];
+                              vErrors = [err256];
                             } else {
-                              vErrors.push(err257);
+                              vErrors.push(err256);
                             }
                             errors++;
                           }
                           if (typeof data117 == "number" && isFinite(data117)) {
                             if (data117 > 9007199254740991 || isNaN(data117)) {
-                              const err258 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14 + "/kib", schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/properties/kib/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.kib, data: data117 };
+                              const err257 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14 + "/node", schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/properties/node/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.node, data: data117 };
+                              if (vErrors === null) {
+                                vErrors = [err257];
+                              } else {
+                                vErrors.push(err257);
+                              }
+                              errors++;
+                            }
+                            if (data117 < 0 || isNaN(data117)) {
+                              const err258 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14 + "/node", schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/properties/node/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.node, data: data117 };
                               if (vErrors === null) {
                                 vErrors = [err258];
                               } else {
@@ -10926,93 +10971,94 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               }
                               errors++;
                             }
-                            if (data117 < 0 || isNaN(data117)) {
-                              const err259 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14 + "/kib", schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/properties/kib/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.kib, data: data117 };
+                          }
+                        }
+                        if (data115.pageSizeKiB !== void 0) {
+                          let data118 = data115.pageSizeKiB;
+                          if (!(typeof data118 == "number" && (!(data118 % 1) && !isNaN(data118)) && isFinite(data118))) {
+                            const err259 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14 + "/pageSizeKiB", schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/properties/pageSizeKiB/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.pageSizeKiB.type, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.pageSizeKiB, data: data118 };
+                            if (vErrors === null) {
+                              vErrors = [err259];
+                            } else {
+                              vErrors.push(err259);
+                            }
+                            errors++;
+                          }
+                          if (typeof data118 == "number" && isFinite(data118)) {
+                            if (data118 > 9007199254740991 || isNaN(data118)) {
+                              const err260 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14 + "/pageSizeKiB", schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/properties/pageSizeKiB/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.pageSizeKiB, data: data118 };
                               if (vErrors === null) {
-                                vErrors = [err259];
+                                vErrors = [err260];
                               } else {
-                                vErrors.push(err259);
+                                vErrors.push(err260);
+                              }
+                              errors++;
+                            }
+                            if (data118 < 1 || isNaN(data118)) {
+                              const err261 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14 + "/pageSizeKiB", schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/properties/pageSizeKiB/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.pageSizeKiB, data: data118 };
+                              if (vErrors === null) {
+                                vErrors = [err261];
+                              } else {
+                                vErrors.push(err261);
+                              }
+                              errors++;
+                            }
+                          }
+                        }
+                        if (data115.kib !== void 0) {
+                          let data119 = data115.kib;
+                          if (!(typeof data119 == "number" && (!(data119 % 1) && !isNaN(data119)) && isFinite(data119))) {
+                            const err262 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14 + "/kib", schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/properties/kib/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.kib.type, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.kib, data: data119 };
+                            if (vErrors === null) {
+                              vErrors = [err262];
+                            } else {
+                              vErrors.push(err262);
+                            }
+                            errors++;
+                          }
+                          if (typeof data119 == "number" && isFinite(data119)) {
+                            if (data119 > 9007199254740991 || isNaN(data119)) {
+                              const err263 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14 + "/kib", schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/properties/kib/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.kib, data: data119 };
+                              if (vErrors === null) {
+                                vErrors = [err263];
+                              } else {
+                                vErrors.push(err263);
+                              }
+                              errors++;
+                            }
+                            if (data119 < 0 || isNaN(data119)) {
+                              const err264 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14 + "/kib", schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/properties/kib/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.kib, data: data119 };
+                              if (vErrors === null) {
+                                vErrors = [err264];
+                              } else {
+                                vErrors.push(err264);
                               }
                               errors++;
                             }
                           }
                         }
                       } else {
-                        const err260 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14, schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.type, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items, data: data113 };
+                        const err265 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14, schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.type, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items, data: data115 };
                         if (vErrors === null) {
-                          vErrors = [err260];
+                          vErrors = [err265];
                         } else {
-                          vErrors.push(err260);
+                          vErrors.push(err265);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err261 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory", schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.guests.items.properties.cellMemory.type, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory, data: data112 };
+                    const err266 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory", schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.guests.items.properties.cellMemory.type, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory, data: data114 };
                     if (vErrors === null) {
-                      vErrors = [err261];
+                      vErrors = [err266];
                     } else {
-                      vErrors.push(err261);
+                      vErrors.push(err266);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err262 = { instancePath: instancePath + "/running/guests/" + i11, schemaPath: "#/properties/running/properties/guests/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.guests.items.type, parentSchema: schema11.properties.running.properties.guests.items, data: data90 };
-                if (vErrors === null) {
-                  vErrors = [err262];
-                } else {
-                  vErrors.push(err262);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err263 = { instancePath: instancePath + "/running/guests", schemaPath: "#/properties/running/properties/guests/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.guests.type, parentSchema: schema11.properties.running.properties.guests, data: data89 };
-            if (vErrors === null) {
-              vErrors = [err263];
-            } else {
-              vErrors.push(err263);
-            }
-            errors++;
-          }
-        }
-        if (data88.isolatedCpus !== void 0) {
-          let data118 = data88.isolatedCpus;
-          if (typeof data118 !== "string" && !(data118 && typeof data118 == "object" && !Array.isArray(data118))) {
-            const err264 = { instancePath: instancePath + "/running/isolatedCpus", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data118 };
-            if (vErrors === null) {
-              vErrors = [err264];
-            } else {
-              vErrors.push(err264);
-            }
-            errors++;
-          }
-          if (data118 && typeof data118 == "object" && !Array.isArray(data118)) {
-            if (data118.raw === void 0) {
-              const err265 = { instancePath: instancePath + "/running/isolatedCpus", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data118 };
-              if (vErrors === null) {
-                vErrors = [err265];
-              } else {
-                vErrors.push(err265);
-              }
-              errors++;
-            }
-            for (const key27 in data118) {
-              if (!(key27 === "raw" || key27 === "parsed")) {
-                const err266 = { instancePath: instancePath + "/running/isolatedCpus", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key27 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data118 };
-                if (vErrors === null) {
-                  vErrors = [err266];
-                } else {
-                  vErrors.push(err266);
-                }
-                errors++;
-              }
-            }
-            if (data118.raw !== void 0) {
-              let data119 = data118.raw;
-              if (typeof data119 !== "string") {
-                const err267 = { instancePath: instancePath + "/running/isolatedCpus/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data119 };
+                const err267 = { instancePath: instancePath + "/running/guests/" + i11, schemaPath: "#/properties/running/properties/guests/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.guests.items.type, parentSchema: schema11.properties.running.properties.guests.items, data: data92 };
                 if (vErrors === null) {
                   vErrors = [err267];
                 } else {
@@ -11021,166 +11067,164 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data118.parsed !== void 0) {
-              let data120 = data118.parsed;
-              if (typeof data120 !== "string") {
-                const err268 = { instancePath: instancePath + "/running/isolatedCpus/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data120 };
+          } else {
+            const err268 = { instancePath: instancePath + "/running/guests", schemaPath: "#/properties/running/properties/guests/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.guests.type, parentSchema: schema11.properties.running.properties.guests, data: data91 };
+            if (vErrors === null) {
+              vErrors = [err268];
+            } else {
+              vErrors.push(err268);
+            }
+            errors++;
+          }
+        }
+        if (data90.isolatedCpus !== void 0) {
+          let data120 = data90.isolatedCpus;
+          if (typeof data120 !== "string" && !(data120 && typeof data120 == "object" && !Array.isArray(data120))) {
+            const err269 = { instancePath: instancePath + "/running/isolatedCpus", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data120 };
+            if (vErrors === null) {
+              vErrors = [err269];
+            } else {
+              vErrors.push(err269);
+            }
+            errors++;
+          }
+          if (data120 && typeof data120 == "object" && !Array.isArray(data120)) {
+            if (data120.raw === void 0) {
+              const err270 = { instancePath: instancePath + "/running/isolatedCpus", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data120 };
+              if (vErrors === null) {
+                vErrors = [err270];
+              } else {
+                vErrors.push(err270);
+              }
+              errors++;
+            }
+            for (const key27 in data120) {
+              if (!(key27 === "raw" || key27 === "parsed")) {
+                const err271 = { instancePath: instancePath + "/running/isolatedCpus", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key27 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data120 };
                 if (vErrors === null) {
-                  vErrors = [err268];
+                  vErrors = [err271];
                 } else {
-                  vErrors.push(err268);
+                  vErrors.push(err271);
+                }
+                errors++;
+              }
+            }
+            if (data120.raw !== void 0) {
+              let data121 = data120.raw;
+              if (typeof data121 !== "string") {
+                const err272 = { instancePath: instancePath + "/running/isolatedCpus/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data121 };
+                if (vErrors === null) {
+                  vErrors = [err272];
+                } else {
+                  vErrors.push(err272);
+                }
+                errors++;
+              }
+            }
+            if (data120.parsed !== void 0) {
+              let data122 = data120.parsed;
+              if (typeof data122 !== "string") {
+                const err273 = { instancePath: instancePath + "/running/isolatedCpus/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data122 };
+                if (vErrors === null) {
+                  vErrors = [err273];
+                } else {
+                  vErrors.push(err273);
                 }
                 errors++;
               }
             }
           }
         }
-        if (data88.foreignTasks !== void 0) {
-          let data121 = data88.foreignTasks;
-          if (Array.isArray(data121)) {
-            const len13 = data121.length;
+        if (data90.foreignTasks !== void 0) {
+          let data123 = data90.foreignTasks;
+          if (Array.isArray(data123)) {
+            const len13 = data123.length;
             for (let i15 = 0; i15 < len13; i15++) {
-              let data122 = data121[i15];
-              if (data122 && typeof data122 == "object" && !Array.isArray(data122)) {
-                if (data122.pid === void 0) {
-                  const err269 = { instancePath: instancePath + "/running/foreignTasks/" + i15, schemaPath: "#/properties/running/properties/foreignTasks/items/required", keyword: "required", params: { missingProperty: "pid" }, message: "must have required property 'pid'", schema: schema11.properties.running.properties.foreignTasks.items.required, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data122 };
+              let data124 = data123[i15];
+              if (data124 && typeof data124 == "object" && !Array.isArray(data124)) {
+                if (data124.pid === void 0) {
+                  const err274 = { instancePath: instancePath + "/running/foreignTasks/" + i15, schemaPath: "#/properties/running/properties/foreignTasks/items/required", keyword: "required", params: { missingProperty: "pid" }, message: "must have required property 'pid'", schema: schema11.properties.running.properties.foreignTasks.items.required, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data124 };
                   if (vErrors === null) {
-                    vErrors = [err269];
+                    vErrors = [err274];
                   } else {
-                    vErrors.push(err269);
+                    vErrors.push(err274);
                   }
                   errors++;
                 }
-                if (data122.tid === void 0) {
-                  const err270 = { instancePath: instancePath + "/running/foreignTasks/" + i15, schemaPath: "#/properties/running/properties/foreignTasks/items/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'", schema: schema11.properties.running.properties.foreignTasks.items.required, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data122 };
+                if (data124.tid === void 0) {
+                  const err275 = { instancePath: instancePath + "/running/foreignTasks/" + i15, schemaPath: "#/properties/running/properties/foreignTasks/items/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'", schema: schema11.properties.running.properties.foreignTasks.items.required, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data124 };
                   if (vErrors === null) {
-                    vErrors = [err270];
+                    vErrors = [err275];
                   } else {
-                    vErrors.push(err270);
+                    vErrors.push(err275);
                   }
                   errors++;
                 }
-                if (data122.name === void 0) {
-                  const err271 = { instancePath: instancePath + "/running/foreignTasks/" + i15, schemaPath: "#/properties/running/properties/foreignTasks/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema11.properties.running.properties.foreignTasks.items.required, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data122 };
+                if (data124.name === void 0) {
+                  const err276 = { instancePath: instancePath + "/running/foreignTasks/" + i15, schemaPath: "#/properties/running/properties/foreignTasks/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema11.properties.running.properties.foreignTasks.items.required, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data124 };
                   if (vErrors === null) {
-                    vErrors = [err271];
+                    vErrors = [err276];
                   } else {
-                    vErrors.push(err271);
+                    vErrors.push(err276);
                   }
                   errors++;
                 }
-                if (data122.allowedCpus === void 0) {
-                  const err272 = { instancePath: instancePath + "/running/foreignTasks/" + i15, schemaPath: "#/properties/running/properties/foreignTasks/items/required", keyword: "required", params: { missingProperty: "allowedCpus" }, message: "must have required property 'allowedCpus'", schema: schema11.properties.running.properties.foreignTasks.items.required, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data122 };
+                if (data124.allowedCpus === void 0) {
+                  const err277 = { instancePath: instancePath + "/running/foreignTasks/" + i15, schemaPath: "#/properties/running/properties/foreignTasks/items/required", keyword: "required", params: { missingProperty: "allowedCpus" }, message: "must have required property 'allowedCpus'", schema: schema11.properties.running.properties.foreignTasks.items.required, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data124 };
                   if (vErrors === null) {
-                    vErrors = [err272];
+                    vErrors = [err277];
                   } else {
-                    vErrors.push(err272);
+                    vErrors.push(err277);
                   }
                   errors++;
                 }
-                for (const key28 in data122) {
+                for (const key28 in data124) {
                   if (!(key28 === "pid" || key28 === "tid" || key28 === "name" || key28 === "kernelThread" || key28 === "allowedCpus" || key28 === "lastCpu")) {
-                    const err273 = { instancePath: instancePath + "/running/foreignTasks/" + i15, schemaPath: "#/properties/running/properties/foreignTasks/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key28 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data122 };
+                    const err278 = { instancePath: instancePath + "/running/foreignTasks/" + i15, schemaPath: "#/properties/running/properties/foreignTasks/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key28 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data124 };
                     if (vErrors === null) {
-                      vErrors = [err273];
+                      vErrors = [err278];
                     } else {
-                      vErrors.push(err273);
+                      vErrors.push(err278);
                     }
                     errors++;
                   }
                 }
-                if (data122.pid !== void 0) {
-                  let data123 = data122.pid;
-                  if (!(typeof data123 == "number" && (!(data123 % 1) && !isNaN(data123)) && isFinite(data123))) {
-                    const err274 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/pid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/pid/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.foreignTasks.items.properties.pid.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.pid, data: data123 };
+                if (data124.pid !== void 0) {
+                  let data125 = data124.pid;
+                  if (!(typeof data125 == "number" && (!(data125 % 1) && !isNaN(data125)) && isFinite(data125))) {
+                    const err279 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/pid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/pid/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.foreignTasks.items.properties.pid.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.pid, data: data125 };
                     if (vErrors === null) {
-                      vErrors = [err274];
+                      vErrors = [err279];
                     } else {
-                      vErrors.push(err274);
+                      vErrors.push(err279);
                     }
                     errors++;
                   }
-                  if (typeof data123 == "number" && isFinite(data123)) {
-                    if (data123 > 9007199254740991 || isNaN(data123)) {
-                      const err275 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/pid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/pid/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.pid, data: data123 };
+                  if (typeof data125 == "number" && isFinite(data125)) {
+                    if (data125 > 9007199254740991 || isNaN(data125)) {
+                      const err280 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/pid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/pid/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.pid, data: data125 };
                       if (vErrors === null) {
-                        vErrors = [err275];
+                        vErrors = [err280];
                       } else {
-                        vErrors.push(err275);
+                        vErrors.push(err280);
                       }
                       errors++;
                     }
-                    if (data123 < 0 || isNaN(data123)) {
-                      const err276 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/pid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/pid/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.pid, data: data123 };
+                    if (data125 < 0 || isNaN(data125)) {
+                      const err281 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/pid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/pid/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.pid, data: data125 };
                       if (vErrors === null) {
-                        vErrors = [err276];
+                        vErrors = [err281];
                       } else {
-                        vErrors.push(err276);
-                      }
-                      errors++;
-                    }
-                  }
-                }
-                if (data122.tid !== void 0) {
-                  let data124 = data122.tid;
-                  if (!(typeof data124 == "number" && (!(data124 % 1) && !isNaN(data124)) && isFinite(data124))) {
-                    const err277 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/tid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/tid/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.foreignTasks.items.properties.tid.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.tid, data: data124 };
-                    if (vErrors === null) {
-                      vErrors = [err277];
-                    } else {
-                      vErrors.push(err277);
-                    }
-                    errors++;
-                  }
-                  if (typeof data124 == "number" && isFinite(data124)) {
-                    if (data124 > 9007199254740991 || isNaN(data124)) {
-                      const err278 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/tid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/tid/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.tid, data: data124 };
-                      if (vErrors === null) {
-                        vErrors = [err278];
-                      } else {
-                        vErrors.push(err278);
-                      }
-                      errors++;
-                    }
-                    if (data124 < 0 || isNaN(data124)) {
-                      const err279 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/tid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/tid/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.tid, data: data124 };
-                      if (vErrors === null) {
-                        vErrors = [err279];
-                      } else {
-                        vErrors.push(err279);
+                        vErrors.push(err281);
                       }
                       errors++;
                     }
                   }
                 }
-                if (data122.name !== void 0) {
-                  let data125 = data122.name;
-                  if (typeof data125 !== "string") {
-                    const err280 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/name", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.foreignTasks.items.properties.name.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.name, data: data125 };
-                    if (vErrors === null) {
-                      vErrors = [err280];
-                    } else {
-                      vErrors.push(err280);
-                    }
-                    errors++;
-                  }
-                }
-                if (data122.kernelThread !== void 0) {
-                  let data126 = data122.kernelThread;
-                  if (typeof data126 !== "boolean") {
-                    const err281 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/kernelThread", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/kernelThread/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema11.properties.running.properties.foreignTasks.items.properties.kernelThread.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.kernelThread, data: data126 };
-                    if (vErrors === null) {
-                      vErrors = [err281];
-                    } else {
-                      vErrors.push(err281);
-                    }
-                    errors++;
-                  }
-                }
-                if (data122.allowedCpus !== void 0) {
-                  let data127 = data122.allowedCpus;
-                  if (typeof data127 !== "string" && !(data127 && typeof data127 == "object" && !Array.isArray(data127))) {
-                    const err282 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/allowedCpus", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data127 };
+                if (data124.tid !== void 0) {
+                  let data126 = data124.tid;
+                  if (!(typeof data126 == "number" && (!(data126 % 1) && !isNaN(data126)) && isFinite(data126))) {
+                    const err282 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/tid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/tid/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.foreignTasks.items.properties.tid.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.tid, data: data126 };
                     if (vErrors === null) {
                       vErrors = [err282];
                     } else {
@@ -11188,9 +11232,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (data127 && typeof data127 == "object" && !Array.isArray(data127)) {
-                    if (data127.raw === void 0) {
-                      const err283 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/allowedCpus", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data127 };
+                  if (typeof data126 == "number" && isFinite(data126)) {
+                    if (data126 > 9007199254740991 || isNaN(data126)) {
+                      const err283 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/tid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/tid/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.tid, data: data126 };
                       if (vErrors === null) {
                         vErrors = [err283];
                       } else {
@@ -11198,47 +11242,45 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    for (const key29 in data127) {
-                      if (!(key29 === "raw" || key29 === "parsed")) {
-                        const err284 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/allowedCpus", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key29 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data127 };
-                        if (vErrors === null) {
-                          vErrors = [err284];
-                        } else {
-                          vErrors.push(err284);
-                        }
-                        errors++;
+                    if (data126 < 0 || isNaN(data126)) {
+                      const err284 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/tid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/tid/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.tid, data: data126 };
+                      if (vErrors === null) {
+                        vErrors = [err284];
+                      } else {
+                        vErrors.push(err284);
                       }
-                    }
-                    if (data127.raw !== void 0) {
-                      let data128 = data127.raw;
-                      if (typeof data128 !== "string") {
-                        const err285 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/allowedCpus/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data128 };
-                        if (vErrors === null) {
-                          vErrors = [err285];
-                        } else {
-                          vErrors.push(err285);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data127.parsed !== void 0) {
-                      let data129 = data127.parsed;
-                      if (typeof data129 !== "string") {
-                        const err286 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/allowedCpus/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data129 };
-                        if (vErrors === null) {
-                          vErrors = [err286];
-                        } else {
-                          vErrors.push(err286);
-                        }
-                        errors++;
-                      }
+                      errors++;
                     }
                   }
                 }
-                if (data122.lastCpu !== void 0) {
-                  let data130 = data122.lastCpu;
-                  if (!(typeof data130 == "number" && (!(data130 % 1) && !isNaN(data130)) && isFinite(data130))) {
-                    const err287 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/lastCpu", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/lastCpu/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.foreignTasks.items.properties.lastCpu.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.lastCpu, data: data130 };
+                if (data124.name !== void 0) {
+                  let data127 = data124.name;
+                  if (typeof data127 !== "string") {
+                    const err285 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/name", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.foreignTasks.items.properties.name.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.name, data: data127 };
+                    if (vErrors === null) {
+                      vErrors = [err285];
+                    } else {
+                      vErrors.push(err285);
+                    }
+                    errors++;
+                  }
+                }
+                if (data124.kernelThread !== void 0) {
+                  let data128 = data124.kernelThread;
+                  if (typeof data128 !== "boolean") {
+                    const err286 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/kernelThread", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/kernelThread/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema11.properties.running.properties.foreignTasks.items.properties.kernelThread.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.kernelThread, data: data128 };
+                    if (vErrors === null) {
+                      vErrors = [err286];
+                    } else {
+                      vErrors.push(err286);
+                    }
+                    errors++;
+                  }
+                }
+                if (data124.allowedCpus !== void 0) {
+                  let data129 = data124.allowedCpus;
+                  if (typeof data129 !== "string" && !(data129 && typeof data129 == "object" && !Array.isArray(data129))) {
+                    const err287 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/allowedCpus", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data129 };
                     if (vErrors === null) {
                       vErrors = [err287];
                     } else {
@@ -11246,9 +11288,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (typeof data130 == "number" && isFinite(data130)) {
-                    if (data130 > 9007199254740991 || isNaN(data130)) {
-                      const err288 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/lastCpu", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/lastCpu/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.lastCpu, data: data130 };
+                  if (data129 && typeof data129 == "object" && !Array.isArray(data129)) {
+                    if (data129.raw === void 0) {
+                      const err288 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/allowedCpus", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data129 };
                       if (vErrors === null) {
                         vErrors = [err288];
                       } else {
@@ -11256,121 +11298,123 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (data130 < 0 || isNaN(data130)) {
-                      const err289 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/lastCpu", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/lastCpu/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.lastCpu, data: data130 };
+                    for (const key29 in data129) {
+                      if (!(key29 === "raw" || key29 === "parsed")) {
+                        const err289 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/allowedCpus", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key29 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data129 };
+                        if (vErrors === null) {
+                          vErrors = [err289];
+                        } else {
+                          vErrors.push(err289);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data129.raw !== void 0) {
+                      let data130 = data129.raw;
+                      if (typeof data130 !== "string") {
+                        const err290 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/allowedCpus/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data130 };
+                        if (vErrors === null) {
+                          vErrors = [err290];
+                        } else {
+                          vErrors.push(err290);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data129.parsed !== void 0) {
+                      let data131 = data129.parsed;
+                      if (typeof data131 !== "string") {
+                        const err291 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/allowedCpus/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data131 };
+                        if (vErrors === null) {
+                          vErrors = [err291];
+                        } else {
+                          vErrors.push(err291);
+                        }
+                        errors++;
+                      }
+                    }
+                  }
+                }
+                if (data124.lastCpu !== void 0) {
+                  let data132 = data124.lastCpu;
+                  if (!(typeof data132 == "number" && (!(data132 % 1) && !isNaN(data132)) && isFinite(data132))) {
+                    const err292 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/lastCpu", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/lastCpu/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.foreignTasks.items.properties.lastCpu.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.lastCpu, data: data132 };
+                    if (vErrors === null) {
+                      vErrors = [err292];
+                    } else {
+                      vErrors.push(err292);
+                    }
+                    errors++;
+                  }
+                  if (typeof data132 == "number" && isFinite(data132)) {
+                    if (data132 > 9007199254740991 || isNaN(data132)) {
+                      const err293 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/lastCpu", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/lastCpu/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.lastCpu, data: data132 };
                       if (vErrors === null) {
-                        vErrors = [err289];
+                        vErrors = [err293];
                       } else {
-                        vErrors.push(err289);
+                        vErrors.push(err293);
+                      }
+                      errors++;
+                    }
+                    if (data132 < 0 || isNaN(data132)) {
+                      const err294 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/lastCpu", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/lastCpu/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.lastCpu, data: data132 };
+                      if (vErrors === null) {
+                        vErrors = [err294];
+                      } else {
+                        vErrors.push(err294);
                       }
                       errors++;
                     }
                   }
                 }
               } else {
-                const err290 = { instancePath: instancePath + "/running/foreignTasks/" + i15, schemaPath: "#/properties/running/properties/foreignTasks/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.foreignTasks.items.type, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data122 };
+                const err295 = { instancePath: instancePath + "/running/foreignTasks/" + i15, schemaPath: "#/properties/running/properties/foreignTasks/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.foreignTasks.items.type, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data124 };
                 if (vErrors === null) {
-                  vErrors = [err290];
+                  vErrors = [err295];
                 } else {
-                  vErrors.push(err290);
+                  vErrors.push(err295);
                 }
                 errors++;
               }
             }
           } else {
-            const err291 = { instancePath: instancePath + "/running/foreignTasks", schemaPath: "#/properties/running/properties/foreignTasks/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.foreignTasks.type, parentSchema: schema11.properties.running.properties.foreignTasks, data: data121 };
+            const err296 = { instancePath: instancePath + "/running/foreignTasks", schemaPath: "#/properties/running/properties/foreignTasks/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.foreignTasks.type, parentSchema: schema11.properties.running.properties.foreignTasks, data: data123 };
             if (vErrors === null) {
-              vErrors = [err291];
+              vErrors = [err296];
             } else {
-              vErrors.push(err291);
+              vErrors.push(err296);
             }
             errors++;
           }
         }
-        if (data88.irqs !== void 0) {
-          let data131 = data88.irqs;
-          if (Array.isArray(data131)) {
-            const len14 = data131.length;
+        if (data90.irqs !== void 0) {
+          let data133 = data90.irqs;
+          if (Array.isArray(data133)) {
+            const len14 = data133.length;
             for (let i16 = 0; i16 < len14; i16++) {
-              let data132 = data131[i16];
-              if (data132 && typeof data132 == "object" && !Array.isArray(data132)) {
-                if (data132.irq === void 0) {
-                  const err292 = { instancePath: instancePath + "/running/irqs/" + i16, schemaPath: "#/properties/running/properties/irqs/items/required", keyword: "required", params: { missingProperty: "irq" }, message: "must have required property 'irq'", schema: schema11.properties.running.properties.irqs.items.required, parentSchema: schema11.properties.running.properties.irqs.items, data: data132 };
+              let data134 = data133[i16];
+              if (data134 && typeof data134 == "object" && !Array.isArray(data134)) {
+                if (data134.irq === void 0) {
+                  const err297 = { instancePath: instancePath + "/running/irqs/" + i16, schemaPath: "#/properties/running/properties/irqs/items/required", keyword: "required", params: { missingProperty: "irq" }, message: "must have required property 'irq'", schema: schema11.properties.running.properties.irqs.items.required, parentSchema: schema11.properties.running.properties.irqs.items, data: data134 };
                   if (vErrors === null) {
-                    vErrors = [err292];
+                    vErrors = [err297];
                   } else {
-                    vErrors.push(err292);
+                    vErrors.push(err297);
                   }
                   errors++;
                 }
-                if (data132.affinity === void 0) {
-                  const err293 = { instancePath: instancePath + "/running/irqs/" + i16, schemaPath: "#/properties/running/properties/irqs/items/required", keyword: "required", params: { missingProperty: "affinity" }, message: "must have required property 'affinity'", schema: schema11.properties.running.properties.irqs.items.required, parentSchema: schema11.properties.running.properties.irqs.items, data: data132 };
+                if (data134.affinity === void 0) {
+                  const err298 = { instancePath: instancePath + "/running/irqs/" + i16, schemaPath: "#/properties/running/properties/irqs/items/required", keyword: "required", params: { missingProperty: "affinity" }, message: "must have required property 'affinity'", schema: schema11.properties.running.properties.irqs.items.required, parentSchema: schema11.properties.running.properties.irqs.items, data: data134 };
                   if (vErrors === null) {
-                    vErrors = [err293];
+                    vErrors = [err298];
                   } else {
-                    vErrors.push(err293);
+                    vErrors.push(err298);
                   }
                   errors++;
                 }
-                for (const key30 in data132) {
+                for (const key30 in data134) {
                   if (!(key30 === "irq" || key30 === "name" || key30 === "affinity" || key30 === "effectiveAffinity")) {
-                    const err294 = { instancePath: instancePath + "/running/irqs/" + i16, schemaPath: "#/properties/running/properties/irqs/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key30 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.irqs.items, data: data132 };
-                    if (vErrors === null) {
-                      vErrors = [err294];
-                    } else {
-                      vErrors.push(err294);
-                    }
-                    errors++;
-                  }
-                }
-                if (data132.irq !== void 0) {
-                  let data133 = data132.irq;
-                  if (!(typeof data133 == "number" && (!(data133 % 1) && !isNaN(data133)) && isFinite(data133))) {
-                    const err295 = { instancePath: instancePath + "/running/irqs/" + i16 + "/irq", schemaPath: "#/properties/running/properties/irqs/items/properties/irq/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.irqs.items.properties.irq.type, parentSchema: schema11.properties.running.properties.irqs.items.properties.irq, data: data133 };
-                    if (vErrors === null) {
-                      vErrors = [err295];
-                    } else {
-                      vErrors.push(err295);
-                    }
-                    errors++;
-                  }
-                  if (typeof data133 == "number" && isFinite(data133)) {
-                    if (data133 > 9007199254740991 || isNaN(data133)) {
-                      const err296 = { instancePath: instancePath + "/running/irqs/" + i16 + "/irq", schemaPath: "#/properties/running/properties/irqs/items/properties/irq/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.irqs.items.properties.irq, data: data133 };
-                      if (vErrors === null) {
-                        vErrors = [err296];
-                      } else {
-                        vErrors.push(err296);
-                      }
-                      errors++;
-                    }
-                    if (data133 < 0 || isNaN(data133)) {
-                      const err297 = { instancePath: instancePath + "/running/irqs/" + i16 + "/irq", schemaPath: "#/properties/running/properties/irqs/items/properties/irq/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.irqs.items.properties.irq, data: data133 };
-                      if (vErrors === null) {
-                        vErrors = [err297];
-                      } else {
-                        vErrors.push(err297);
-                      }
-                      errors++;
-                    }
-                  }
-                }
-                if (data132.name !== void 0) {
-                  let data134 = data132.name;
-                  if (typeof data134 !== "string") {
-                    const err298 = { instancePath: instancePath + "/running/irqs/" + i16 + "/name", schemaPath: "#/properties/running/properties/irqs/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.irqs.items.properties.name.type, parentSchema: schema11.properties.running.properties.irqs.items.properties.name, data: data134 };
-                    if (vErrors === null) {
-                      vErrors = [err298];
-                    } else {
-                      vErrors.push(err298);
-                    }
-                    errors++;
-                  }
-                }
-                if (data132.affinity !== void 0) {
-                  let data135 = data132.affinity;
-                  if (typeof data135 !== "string" && !(data135 && typeof data135 == "object" && !Array.isArray(data135))) {
-                    const err299 = { instancePath: instancePath + "/running/irqs/" + i16 + "/affinity", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data135 };
+                    const err299 = { instancePath: instancePath + "/running/irqs/" + i16, schemaPath: "#/properties/running/properties/irqs/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key30 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.irqs.items, data: data134 };
                     if (vErrors === null) {
                       vErrors = [err299];
                     } else {
@@ -11378,57 +11422,55 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (data135 && typeof data135 == "object" && !Array.isArray(data135)) {
-                    if (data135.raw === void 0) {
-                      const err300 = { instancePath: instancePath + "/running/irqs/" + i16 + "/affinity", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data135 };
+                }
+                if (data134.irq !== void 0) {
+                  let data135 = data134.irq;
+                  if (!(typeof data135 == "number" && (!(data135 % 1) && !isNaN(data135)) && isFinite(data135))) {
+                    const err300 = { instancePath: instancePath + "/running/irqs/" + i16 + "/irq", schemaPath: "#/properties/running/properties/irqs/items/properties/irq/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.irqs.items.properties.irq.type, parentSchema: schema11.properties.running.properties.irqs.items.properties.irq, data: data135 };
+                    if (vErrors === null) {
+                      vErrors = [err300];
+                    } else {
+                      vErrors.push(err300);
+                    }
+                    errors++;
+                  }
+                  if (typeof data135 == "number" && isFinite(data135)) {
+                    if (data135 > 9007199254740991 || isNaN(data135)) {
+                      const err301 = { instancePath: instancePath + "/running/irqs/" + i16 + "/irq", schemaPath: "#/properties/running/properties/irqs/items/properties/irq/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.irqs.items.properties.irq, data: data135 };
                       if (vErrors === null) {
-                        vErrors = [err300];
+                        vErrors = [err301];
                       } else {
-                        vErrors.push(err300);
+                        vErrors.push(err301);
                       }
                       errors++;
                     }
-                    for (const key31 in data135) {
-                      if (!(key31 === "raw" || key31 === "parsed")) {
-                        const err301 = { instancePath: instancePath + "/running/irqs/" + i16 + "/affinity", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key31 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data135 };
-                        if (vErrors === null) {
-                          vErrors = [err301];
-                        } else {
-                          vErrors.push(err301);
-                        }
-                        errors++;
+                    if (data135 < 0 || isNaN(data135)) {
+                      const err302 = { instancePath: instancePath + "/running/irqs/" + i16 + "/irq", schemaPath: "#/properties/running/properties/irqs/items/properties/irq/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.irqs.items.properties.irq, data: data135 };
+                      if (vErrors === null) {
+                        vErrors = [err302];
+                      } else {
+                        vErrors.push(err302);
                       }
-                    }
-                    if (data135.raw !== void 0) {
-                      let data136 = data135.raw;
-                      if (typeof data136 !== "string") {
-                        const err302 = { instancePath: instancePath + "/running/irqs/" + i16 + "/affinity/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data136 };
-                        if (vErrors === null) {
-                          vErrors = [err302];
-                        } else {
-                          vErrors.push(err302);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data135.parsed !== void 0) {
-                      let data137 = data135.parsed;
-                      if (typeof data137 !== "string") {
-                        const err303 = { instancePath: instancePath + "/running/irqs/" + i16 + "/affinity/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data137 };
-                        if (vErrors === null) {
-                          vErrors = [err303];
-                        } else {
-                          vErrors.push(err303);
-                        }
-                        errors++;
-                      }
+                      errors++;
                     }
                   }
                 }
-                if (data132.effectiveAffinity !== void 0) {
-                  let data138 = data132.effectiveAffinity;
-                  if (typeof data138 !== "string" && !(data138 && typeof data138 == "object" && !Array.isArray(data138))) {
-                    const err304 = { instancePath: instancePath + "/running/irqs/" + i16 + "/effectiveAffinity", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data138 };
+                if (data134.name !== void 0) {
+                  let data136 = data134.name;
+                  if (typeof data136 !== "string") {
+                    const err303 = { instancePath: instancePath + "/running/irqs/" + i16 + "/name", schemaPath: "#/properties/running/properties/irqs/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.irqs.items.properties.name.type, parentSchema: schema11.properties.running.properties.irqs.items.properties.name, data: data136 };
+                    if (vErrors === null) {
+                      vErrors = [err303];
+                    } else {
+                      vErrors.push(err303);
+                    }
+                    errors++;
+                  }
+                }
+                if (data134.affinity !== void 0) {
+                  let data137 = data134.affinity;
+                  if (typeof data137 !== "string" && !(data137 && typeof data137 == "object" && !Array.isArray(data137))) {
+                    const err304 = { instancePath: instancePath + "/running/irqs/" + i16 + "/affinity", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data137 };
                     if (vErrors === null) {
                       vErrors = [err304];
                     } else {
@@ -11436,9 +11478,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (data138 && typeof data138 == "object" && !Array.isArray(data138)) {
-                    if (data138.raw === void 0) {
-                      const err305 = { instancePath: instancePath + "/running/irqs/" + i16 + "/effectiveAffinity", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data138 };
+                  if (data137 && typeof data137 == "object" && !Array.isArray(data137)) {
+                    if (data137.raw === void 0) {
+                      const err305 = { instancePath: instancePath + "/running/irqs/" + i16 + "/affinity", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data137 };
                       if (vErrors === null) {
                         vErrors = [err305];
                       } else {
@@ -11446,9 +11488,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    for (const key32 in data138) {
-                      if (!(key32 === "raw" || key32 === "parsed")) {
-                        const err306 = { instancePath: instancePath + "/running/irqs/" + i16 + "/effectiveAffinity", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key32 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data138 };
+                    for (const key31 in data137) {
+                      if (!(key31 === "raw" || key31 === "parsed")) {
+                        const err306 = { instancePath: instancePath + "/running/irqs/" + i16 + "/affinity", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key31 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data137 };
                         if (vErrors === null) {
                           vErrors = [err306];
                         } else {
@@ -11457,10 +11499,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                     }
-                    if (data138.raw !== void 0) {
-                      let data139 = data138.raw;
-                      if (typeof data139 !== "string") {
-                        const err307 = { instancePath: instancePath + "/running/irqs/" + i16 + "/effectiveAffinity/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data139 };
+                    if (data137.raw !== void 0) {
+                      let data138 = data137.raw;
+                      if (typeof data138 !== "string") {
+                        const err307 = { instancePath: instancePath + "/running/irqs/" + i16 + "/affinity/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data138 };
                         if (vErrors === null) {
                           vErrors = [err307];
                         } else {
@@ -11469,10 +11511,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                     }
-                    if (data138.parsed !== void 0) {
-                      let data140 = data138.parsed;
-                      if (typeof data140 !== "string") {
-                        const err308 = { instancePath: instancePath + "/running/irqs/" + i16 + "/effectiveAffinity/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data140 };
+                    if (data137.parsed !== void 0) {
+                      let data139 = data137.parsed;
+                      if (typeof data139 !== "string") {
+                        const err308 = { instancePath: instancePath + "/running/irqs/" + i16 + "/affinity/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data139 };
                         if (vErrors === null) {
                           vErrors = [err308];
                         } else {
@@ -11483,145 +11525,145 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                   }
                 }
+                if (data134.effectiveAffinity !== void 0) {
+                  let data140 = data134.effectiveAffinity;
+                  if (typeof data140 !== "string" && !(data140 && typeof data140 == "object" && !Array.isArray(data140))) {
+                    const err309 = { instancePath: instancePath + "/running/irqs/" + i16 + "/effectiveAffinity", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data140 };
+                    if (vErrors === null) {
+                      vErrors = [err309];
+                    } else {
+                      vErrors.push(err309);
+                    }
+                    errors++;
+                  }
+                  if (data140 && typeof data140 == "object" && !Array.isArray(data140)) {
+                    if (data140.raw === void 0) {
+                      const err310 = { instancePath: instancePath + "/running/irqs/" + i16 + "/effectiveAffinity", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data140 };
+                      if (vErrors === null) {
+                        vErrors = [err310];
+                      } else {
+                        vErrors.push(err310);
+                      }
+                      errors++;
+                    }
+                    for (const key32 in data140) {
+                      if (!(key32 === "raw" || key32 === "parsed")) {
+                        const err311 = { instancePath: instancePath + "/running/irqs/" + i16 + "/effectiveAffinity", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key32 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data140 };
+                        if (vErrors === null) {
+                          vErrors = [err311];
+                        } else {
+                          vErrors.push(err311);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data140.raw !== void 0) {
+                      let data141 = data140.raw;
+                      if (typeof data141 !== "string") {
+                        const err312 = { instancePath: instancePath + "/running/irqs/" + i16 + "/effectiveAffinity/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data141 };
+                        if (vErrors === null) {
+                          vErrors = [err312];
+                        } else {
+                          vErrors.push(err312);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data140.parsed !== void 0) {
+                      let data142 = data140.parsed;
+                      if (typeof data142 !== "string") {
+                        const err313 = { instancePath: instancePath + "/running/irqs/" + i16 + "/effectiveAffinity/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data142 };
+                        if (vErrors === null) {
+                          vErrors = [err313];
+                        } else {
+                          vErrors.push(err313);
+                        }
+                        errors++;
+                      }
+                    }
+                  }
+                }
               } else {
-                const err309 = { instancePath: instancePath + "/running/irqs/" + i16, schemaPath: "#/properties/running/properties/irqs/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.irqs.items.type, parentSchema: schema11.properties.running.properties.irqs.items, data: data132 };
+                const err314 = { instancePath: instancePath + "/running/irqs/" + i16, schemaPath: "#/properties/running/properties/irqs/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.irqs.items.type, parentSchema: schema11.properties.running.properties.irqs.items, data: data134 };
                 if (vErrors === null) {
-                  vErrors = [err309];
+                  vErrors = [err314];
                 } else {
-                  vErrors.push(err309);
+                  vErrors.push(err314);
                 }
                 errors++;
               }
             }
           } else {
-            const err310 = { instancePath: instancePath + "/running/irqs", schemaPath: "#/properties/running/properties/irqs/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.irqs.type, parentSchema: schema11.properties.running.properties.irqs, data: data131 };
+            const err315 = { instancePath: instancePath + "/running/irqs", schemaPath: "#/properties/running/properties/irqs/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.irqs.type, parentSchema: schema11.properties.running.properties.irqs, data: data133 };
             if (vErrors === null) {
-              vErrors = [err310];
+              vErrors = [err315];
             } else {
-              vErrors.push(err310);
+              vErrors.push(err315);
             }
             errors++;
           }
         }
       } else {
-        const err311 = { instancePath: instancePath + "/running", schemaPath: "#/properties/running/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.type, parentSchema: schema11.properties.running, data: data88 };
+        const err316 = { instancePath: instancePath + "/running", schemaPath: "#/properties/running/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.type, parentSchema: schema11.properties.running, data: data90 };
         if (vErrors === null) {
-          vErrors = [err311];
+          vErrors = [err316];
         } else {
-          vErrors.push(err311);
+          vErrors.push(err316);
         }
         errors++;
       }
     }
     if (data.libvirt !== void 0) {
-      let data141 = data.libvirt;
-      if (data141 && typeof data141 == "object" && !Array.isArray(data141)) {
-        for (const key33 in data141) {
+      let data143 = data.libvirt;
+      if (data143 && typeof data143 == "object" && !Array.isArray(data143)) {
+        for (const key33 in data143) {
           if (!(key33 === "definitions" || key33 === "hugepageHooks" || key33 === "numad")) {
-            const err312 = { instancePath: instancePath + "/libvirt", schemaPath: "#/properties/libvirt/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key33 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.libvirt, data: data141 };
+            const err317 = { instancePath: instancePath + "/libvirt", schemaPath: "#/properties/libvirt/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key33 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.libvirt, data: data143 };
             if (vErrors === null) {
-              vErrors = [err312];
+              vErrors = [err317];
             } else {
-              vErrors.push(err312);
+              vErrors.push(err317);
             }
             errors++;
           }
         }
-        if (data141.definitions !== void 0) {
-          let data142 = data141.definitions;
-          if (Array.isArray(data142)) {
-            const len15 = data142.length;
+        if (data143.definitions !== void 0) {
+          let data144 = data143.definitions;
+          if (Array.isArray(data144)) {
+            const len15 = data144.length;
             for (let i17 = 0; i17 < len15; i17++) {
-              let data143 = data142[i17];
-              if (data143 && typeof data143 == "object" && !Array.isArray(data143)) {
-                if (data143.file === void 0) {
-                  const err313 = { instancePath: instancePath + "/libvirt/definitions/" + i17, schemaPath: "#/properties/libvirt/properties/definitions/items/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'", schema: schema11.properties.libvirt.properties.definitions.items.required, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data143 };
+              let data145 = data144[i17];
+              if (data145 && typeof data145 == "object" && !Array.isArray(data145)) {
+                if (data145.file === void 0) {
+                  const err318 = { instancePath: instancePath + "/libvirt/definitions/" + i17, schemaPath: "#/properties/libvirt/properties/definitions/items/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'", schema: schema11.properties.libvirt.properties.definitions.items.required, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data145 };
                   if (vErrors === null) {
-                    vErrors = [err313];
+                    vErrors = [err318];
                   } else {
-                    vErrors.push(err313);
+                    vErrors.push(err318);
                   }
                   errors++;
                 }
-                if (data143.digest === void 0) {
-                  const err314 = { instancePath: instancePath + "/libvirt/definitions/" + i17, schemaPath: "#/properties/libvirt/properties/definitions/items/required", keyword: "required", params: { missingProperty: "digest" }, message: "must have required property 'digest'", schema: schema11.properties.libvirt.properties.definitions.items.required, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data143 };
+                if (data145.digest === void 0) {
+                  const err319 = { instancePath: instancePath + "/libvirt/definitions/" + i17, schemaPath: "#/properties/libvirt/properties/definitions/items/required", keyword: "required", params: { missingProperty: "digest" }, message: "must have required property 'digest'", schema: schema11.properties.libvirt.properties.definitions.items.required, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data145 };
                   if (vErrors === null) {
-                    vErrors = [err314];
+                    vErrors = [err319];
                   } else {
-                    vErrors.push(err314);
+                    vErrors.push(err319);
                   }
                   errors++;
                 }
-                if (data143.elements === void 0) {
-                  const err315 = { instancePath: instancePath + "/libvirt/definitions/" + i17, schemaPath: "#/properties/libvirt/properties/definitions/items/required", keyword: "required", params: { missingProperty: "elements" }, message: "must have required property 'elements'", schema: schema11.properties.libvirt.properties.definitions.items.required, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data143 };
+                if (data145.elements === void 0) {
+                  const err320 = { instancePath: instancePath + "/libvirt/definitions/" + i17, schemaPath: "#/properties/libvirt/properties/definitions/items/required", keyword: "required", params: { missingProperty: "elements" }, message: "must have required property 'elements'", schema: schema11.properties.libvirt.properties.definitions.items.required, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data145 };
                   if (vErrors === null) {
-                    vErrors = [err315];
+                    vErrors = [err320];
                   } else {
-                    vErrors.push(err315);
+                    vErrors.push(err320);
                   }
                   errors++;
                 }
-                for (const key34 in data143) {
+                for (const key34 in data145) {
                   if (!(key34 === "file" || key34 === "name" || key34 === "uuid" || key34 === "digest" || key34 === "elements")) {
-                    const err316 = { instancePath: instancePath + "/libvirt/definitions/" + i17, schemaPath: "#/properties/libvirt/properties/definitions/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key34 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data143 };
-                    if (vErrors === null) {
-                      vErrors = [err316];
-                    } else {
-                      vErrors.push(err316);
-                    }
-                    errors++;
-                  }
-                }
-                if (data143.file !== void 0) {
-                  let data144 = data143.file;
-                  if (typeof data144 !== "string") {
-                    const err317 = { instancePath: instancePath + "/libvirt/definitions/" + i17 + "/file", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.file.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.file, data: data144 };
-                    if (vErrors === null) {
-                      vErrors = [err317];
-                    } else {
-                      vErrors.push(err317);
-                    }
-                    errors++;
-                  }
-                }
-                if (data143.name !== void 0) {
-                  let data145 = data143.name;
-                  if (typeof data145 !== "string") {
-                    const err318 = { instancePath: instancePath + "/libvirt/definitions/" + i17 + "/name", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.name.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.name, data: data145 };
-                    if (vErrors === null) {
-                      vErrors = [err318];
-                    } else {
-                      vErrors.push(err318);
-                    }
-                    errors++;
-                  }
-                }
-                if (data143.uuid !== void 0) {
-                  let data146 = data143.uuid;
-                  if (typeof data146 !== "string") {
-                    const err319 = { instancePath: instancePath + "/libvirt/definitions/" + i17 + "/uuid", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/uuid/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.uuid.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.uuid, data: data146 };
-                    if (vErrors === null) {
-                      vErrors = [err319];
-                    } else {
-                      vErrors.push(err319);
-                    }
-                    errors++;
-                  }
-                }
-                if (data143.digest !== void 0) {
-                  let data147 = data143.digest;
-                  if (typeof data147 === "string") {
-                    if (!pattern1.test(data147)) {
-                      const err320 = { instancePath: instancePath + "/libvirt/definitions/" + i17 + "/digest", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/digest/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.digest, data: data147 };
-                      if (vErrors === null) {
-                        vErrors = [err320];
-                      } else {
-                        vErrors.push(err320);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err321 = { instancePath: instancePath + "/libvirt/definitions/" + i17 + "/digest", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/digest/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.digest.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.digest, data: data147 };
+                    const err321 = { instancePath: instancePath + "/libvirt/definitions/" + i17, schemaPath: "#/properties/libvirt/properties/definitions/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key34 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data145 };
                     if (vErrors === null) {
                       vErrors = [err321];
                     } else {
@@ -11630,105 +11672,103 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data143.elements !== void 0) {
-                  let data148 = data143.elements;
-                  if (data148 && typeof data148 == "object" && !Array.isArray(data148)) {
-                    for (const key35 in data148) {
-                      const _errs343 = errors;
-                      if (!(key35 === "vcpu" || key35 === "cputune" || key35 === "numatune" || key35 === "memoryBacking" || key35 === "cpu" || key35 === "memory")) {
-                        const err322 = { instancePath: instancePath + "/libvirt/definitions/" + i17 + "/elements", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/elements/propertyNames/enum", keyword: "enum", params: { allowedValues: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames.enum, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames, data: key35, propertyName: key35 };
-                        if (vErrors === null) {
-                          vErrors = [err322];
-                        } else {
-                          vErrors.push(err322);
-                        }
-                        errors++;
-                      }
-                      var valid83 = _errs343 === errors;
-                      if (!valid83) {
-                        const err323 = { instancePath: instancePath + "/libvirt/definitions/" + i17 + "/elements", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/elements/propertyNames", keyword: "propertyNames", params: { propertyName: key35 }, message: "property name must be valid", schema: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.elements, data: data148 };
-                        if (vErrors === null) {
-                          vErrors = [err323];
-                        } else {
-                          vErrors.push(err323);
-                        }
-                        errors++;
-                      }
-                    }
-                    for (const key36 in data148) {
-                      let data149 = data148[key36];
-                      if (typeof data149 !== "string") {
-                        const err324 = { instancePath: instancePath + "/libvirt/definitions/" + i17 + "/elements/" + key36.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/libvirt/properties/definitions/items/properties/elements/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.elements.additionalProperties.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.elements.additionalProperties, data: data149 };
-                        if (vErrors === null) {
-                          vErrors = [err324];
-                        } else {
-                          vErrors.push(err324);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err325 = { instancePath: instancePath + "/libvirt/definitions/" + i17 + "/elements", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/elements/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.libvirt.properties.definitions.items.properties.elements.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.elements, data: data148 };
+                if (data145.file !== void 0) {
+                  let data146 = data145.file;
+                  if (typeof data146 !== "string") {
+                    const err322 = { instancePath: instancePath + "/libvirt/definitions/" + i17 + "/file", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.file.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.file, data: data146 };
                     if (vErrors === null) {
-                      vErrors = [err325];
+                      vErrors = [err322];
                     } else {
-                      vErrors.push(err325);
+                      vErrors.push(err322);
                     }
                     errors++;
                   }
                 }
-              } else {
-                const err326 = { instancePath: instancePath + "/libvirt/definitions/" + i17, schemaPath: "#/properties/libvirt/properties/definitions/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.libvirt.properties.definitions.items.type, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data143 };
-                if (vErrors === null) {
-                  vErrors = [err326];
-                } else {
-                  vErrors.push(err326);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err327 = { instancePath: instancePath + "/libvirt/definitions", schemaPath: "#/properties/libvirt/properties/definitions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.libvirt.properties.definitions.type, parentSchema: schema11.properties.libvirt.properties.definitions, data: data142 };
-            if (vErrors === null) {
-              vErrors = [err327];
-            } else {
-              vErrors.push(err327);
-            }
-            errors++;
-          }
-        }
-        if (data141.hugepageHooks !== void 0) {
-          let data150 = data141.hugepageHooks;
-          if (Array.isArray(data150)) {
-            const len16 = data150.length;
-            for (let i18 = 0; i18 < len16; i18++) {
-              let data151 = data150[i18];
-              const _errs350 = errors;
-              let valid87 = false;
-              let passing0 = null;
-              const _errs351 = errors;
-              if (data151 && typeof data151 == "object" && !Array.isArray(data151)) {
-                if (data151.guest === void 0) {
-                  const err328 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/required", keyword: "required", params: { missingProperty: "guest" }, message: "must have required property 'guest'", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].required, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0], data: data151 };
-                  if (vErrors === null) {
-                    vErrors = [err328];
-                  } else {
-                    vErrors.push(err328);
+                if (data145.name !== void 0) {
+                  let data147 = data145.name;
+                  if (typeof data147 !== "string") {
+                    const err323 = { instancePath: instancePath + "/libvirt/definitions/" + i17 + "/name", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.name.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.name, data: data147 };
+                    if (vErrors === null) {
+                      vErrors = [err323];
+                    } else {
+                      vErrors.push(err323);
+                    }
+                    errors++;
                   }
-                  errors++;
                 }
-                if (data151.hooks === void 0) {
-                  const err329 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/required", keyword: "required", params: { missingProperty: "hooks" }, message: "must have required property 'hooks'", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].required, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0], data: data151 };
-                  if (vErrors === null) {
-                    vErrors = [err329];
-                  } else {
-                    vErrors.push(err329);
+                if (data145.uuid !== void 0) {
+                  let data148 = data145.uuid;
+                  if (typeof data148 !== "string") {
+                    const err324 = { instancePath: instancePath + "/libvirt/definitions/" + i17 + "/uuid", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/uuid/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.uuid.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.uuid, data: data148 };
+                    if (vErrors === null) {
+                      vErrors = [err324];
+                    } else {
+                      vErrors.push(err324);
+                    }
+                    errors++;
                   }
-                  errors++;
                 }
-                for (const key37 in data151) {
-                  if (!(key37 === "guest" || key37 === "hooks" || key37 === "hostWide" || key37 === "hookNodes")) {
-                    const err330 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key37 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0], data: data151 };
+                if (data145.digest !== void 0) {
+                  let data149 = data145.digest;
+                  if (typeof data149 === "string") {
+                    if (!pattern1.test(data149)) {
+                      const err325 = { instancePath: instancePath + "/libvirt/definitions/" + i17 + "/digest", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/digest/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.digest, data: data149 };
+                      if (vErrors === null) {
+                        vErrors = [err325];
+                      } else {
+                        vErrors.push(err325);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err326 = { instancePath: instancePath + "/libvirt/definitions/" + i17 + "/digest", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/digest/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.digest.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.digest, data: data149 };
+                    if (vErrors === null) {
+                      vErrors = [err326];
+                    } else {
+                      vErrors.push(err326);
+                    }
+                    errors++;
+                  }
+                }
+                if (data145.elements !== void 0) {
+                  let data150 = data145.elements;
+                  if (data150 && typeof data150 == "object" && !Array.isArray(data150)) {
+                    for (const key35 in data150) {
+                      const _errs347 = errors;
+                      if (!(key35 === "vcpu" || key35 === "cputune" || key35 === "numatune" || key35 === "memoryBacking" || key35 === "cpu" || key35 === "memory")) {
+                        const err327 = { instancePath: instancePath + "/libvirt/definitions/" + i17 + "/elements", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/elements/propertyNames/enum", keyword: "enum", params: { allowedValues: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames.enum, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames, data: key35, propertyName: key35 };
+                        if (vErrors === null) {
+                          vErrors = [err327];
+                        } else {
+                          vErrors.push(err327);
+                        }
+                        errors++;
+                      }
+                      var valid83 = _errs347 === errors;
+                      if (!valid83) {
+                        const err328 = { instancePath: instancePath + "/libvirt/definitions/" + i17 + "/elements", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/elements/propertyNames", keyword: "propertyNames", params: { propertyName: key35 }, message: "property name must be valid", schema: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.elements, data: data150 };
+                        if (vErrors === null) {
+                          vErrors = [err328];
+                        } else {
+                          vErrors.push(err328);
+                        }
+                        errors++;
+                      }
+                    }
+                    for (const key36 in data150) {
+                      let data151 = data150[key36];
+                      if (typeof data151 !== "string") {
+                        const err329 = { instancePath: instancePath + "/libvirt/definitions/" + i17 + "/elements/" + key36.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/libvirt/properties/definitions/items/properties/elements/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.elements.additionalProperties.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.elements.additionalProperties, data: data151 };
+                        if (vErrors === null) {
+                          vErrors = [err329];
+                        } else {
+                          vErrors.push(err329);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err330 = { instancePath: instancePath + "/libvirt/definitions/" + i17 + "/elements", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/elements/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.libvirt.properties.definitions.items.properties.elements.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.elements, data: data150 };
                     if (vErrors === null) {
                       vErrors = [err330];
                     } else {
@@ -11737,55 +11777,58 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data151.guest !== void 0) {
-                  let data152 = data151.guest;
-                  if (typeof data152 === "string") {
-                    if (func3(data152) < 1) {
-                      const err331 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/guest", schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/guest/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.guest, data: data152 };
-                      if (vErrors === null) {
-                        vErrors = [err331];
-                      } else {
-                        vErrors.push(err331);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err332 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/guest", schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/guest/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.guest.type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.guest, data: data152 };
-                    if (vErrors === null) {
-                      vErrors = [err332];
-                    } else {
-                      vErrors.push(err332);
-                    }
-                    errors++;
-                  }
+              } else {
+                const err331 = { instancePath: instancePath + "/libvirt/definitions/" + i17, schemaPath: "#/properties/libvirt/properties/definitions/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.libvirt.properties.definitions.items.type, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data145 };
+                if (vErrors === null) {
+                  vErrors = [err331];
+                } else {
+                  vErrors.push(err331);
                 }
-                if (data151.hooks !== void 0) {
-                  let data153 = data151.hooks;
-                  if (Array.isArray(data153)) {
-                    if (data153.length < 1) {
-                      const err333 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hooks", schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hooks/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hooks, data: data153 };
-                      if (vErrors === null) {
-                        vErrors = [err333];
-                      } else {
-                        vErrors.push(err333);
-                      }
-                      errors++;
-                    }
-                    const len17 = data153.length;
-                    for (let i19 = 0; i19 < len17; i19++) {
-                      let data154 = data153[i19];
-                      if (typeof data154 !== "string") {
-                        const err334 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hooks/" + i19, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hooks/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hooks.items.type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hooks.items, data: data154 };
-                        if (vErrors === null) {
-                          vErrors = [err334];
-                        } else {
-                          vErrors.push(err334);
-                        }
-                        errors++;
-                      }
-                    }
+                errors++;
+              }
+            }
+          } else {
+            const err332 = { instancePath: instancePath + "/libvirt/definitions", schemaPath: "#/properties/libvirt/properties/definitions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.libvirt.properties.definitions.type, parentSchema: schema11.properties.libvirt.properties.definitions, data: data144 };
+            if (vErrors === null) {
+              vErrors = [err332];
+            } else {
+              vErrors.push(err332);
+            }
+            errors++;
+          }
+        }
+        if (data143.hugepageHooks !== void 0) {
+          let data152 = data143.hugepageHooks;
+          if (Array.isArray(data152)) {
+            const len16 = data152.length;
+            for (let i18 = 0; i18 < len16; i18++) {
+              let data153 = data152[i18];
+              const _errs354 = errors;
+              let valid87 = false;
+              let passing0 = null;
+              const _errs355 = errors;
+              if (data153 && typeof data153 == "object" && !Array.isArray(data153)) {
+                if (data153.guest === void 0) {
+                  const err333 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/required", keyword: "required", params: { missingProperty: "guest" }, message: "must have required property 'guest'", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].required, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0], data: data153 };
+                  if (vErrors === null) {
+                    vErrors = [err333];
                   } else {
-                    const err335 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hooks", schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hooks/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hooks.type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hooks, data: data153 };
+                    vErrors.push(err333);
+                  }
+                  errors++;
+                }
+                if (data153.hooks === void 0) {
+                  const err334 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/required", keyword: "required", params: { missingProperty: "hooks" }, message: "must have required property 'hooks'", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].required, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0], data: data153 };
+                  if (vErrors === null) {
+                    vErrors = [err334];
+                  } else {
+                    vErrors.push(err334);
+                  }
+                  errors++;
+                }
+                for (const key37 in data153) {
+                  if (!(key37 === "guest" || key37 === "hooks" || key37 === "hostWide" || key37 === "hookNodes")) {
+                    const err335 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key37 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0], data: data153 };
                     if (vErrors === null) {
                       vErrors = [err335];
                     } else {
@@ -11794,11 +11837,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data151.hostWide !== void 0) {
-                  let data155 = data151.hostWide;
-                  if (Array.isArray(data155)) {
-                    if (data155.length < 1) {
-                      const err336 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hostWide", schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hostWide/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hostWide, data: data155 };
+                if (data153.guest !== void 0) {
+                  let data154 = data153.guest;
+                  if (typeof data154 === "string") {
+                    if (func4(data154) < 1) {
+                      const err336 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/guest", schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/guest/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.guest, data: data154 };
                       if (vErrors === null) {
                         vErrors = [err336];
                       } else {
@@ -11806,102 +11849,159 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    const len18 = data155.length;
-                    for (let i20 = 0; i20 < len18; i20++) {
-                      let data156 = data155[i20];
+                  } else {
+                    const err337 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/guest", schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/guest/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.guest.type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.guest, data: data154 };
+                    if (vErrors === null) {
+                      vErrors = [err337];
+                    } else {
+                      vErrors.push(err337);
+                    }
+                    errors++;
+                  }
+                }
+                if (data153.hooks !== void 0) {
+                  let data155 = data153.hooks;
+                  if (Array.isArray(data155)) {
+                    if (data155.length < 1) {
+                      const err338 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hooks", schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hooks/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hooks, data: data155 };
+                      if (vErrors === null) {
+                        vErrors = [err338];
+                      } else {
+                        vErrors.push(err338);
+                      }
+                      errors++;
+                    }
+                    const len17 = data155.length;
+                    for (let i19 = 0; i19 < len17; i19++) {
+                      let data156 = data155[i19];
                       if (typeof data156 !== "string") {
-                        const err337 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hostWide/" + i20, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hostWide/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hostWide.items.type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hostWide.items, data: data156 };
+                        const err339 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hooks/" + i19, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hooks/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hooks.items.type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hooks.items, data: data156 };
                         if (vErrors === null) {
-                          vErrors = [err337];
+                          vErrors = [err339];
                         } else {
-                          vErrors.push(err337);
+                          vErrors.push(err339);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err338 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hostWide", schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hostWide/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hostWide.type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hostWide, data: data155 };
+                    const err340 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hooks", schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hooks/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hooks.type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hooks, data: data155 };
                     if (vErrors === null) {
-                      vErrors = [err338];
+                      vErrors = [err340];
                     } else {
-                      vErrors.push(err338);
+                      vErrors.push(err340);
                     }
                     errors++;
                   }
                 }
-                if (data151.hookNodes !== void 0) {
-                  let data157 = data151.hookNodes;
-                  if (data157 && typeof data157 == "object" && !Array.isArray(data157)) {
-                    if (Object.keys(data157).length < 1) {
-                      const err339 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hookNodes", schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hookNodes/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes, data: data157 };
+                if (data153.hostWide !== void 0) {
+                  let data157 = data153.hostWide;
+                  if (Array.isArray(data157)) {
+                    if (data157.length < 1) {
+                      const err341 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hostWide", schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hostWide/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hostWide, data: data157 };
                       if (vErrors === null) {
-                        vErrors = [err339];
+                        vErrors = [err341];
                       } else {
-                        vErrors.push(err339);
+                        vErrors.push(err341);
                       }
                       errors++;
                     }
-                    for (const key38 in data157) {
-                      let data158 = data157[key38];
-                      if (Array.isArray(data158)) {
-                        if (data158.length < 1) {
-                          const err340 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hookNodes/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hookNodes/additionalProperties/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.additionalProperties, data: data158 };
+                    const len18 = data157.length;
+                    for (let i20 = 0; i20 < len18; i20++) {
+                      let data158 = data157[i20];
+                      if (typeof data158 !== "string") {
+                        const err342 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hostWide/" + i20, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hostWide/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hostWide.items.type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hostWide.items, data: data158 };
+                        if (vErrors === null) {
+                          vErrors = [err342];
+                        } else {
+                          vErrors.push(err342);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err343 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hostWide", schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hostWide/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hostWide.type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hostWide, data: data157 };
+                    if (vErrors === null) {
+                      vErrors = [err343];
+                    } else {
+                      vErrors.push(err343);
+                    }
+                    errors++;
+                  }
+                }
+                if (data153.hookNodes !== void 0) {
+                  let data159 = data153.hookNodes;
+                  if (data159 && typeof data159 == "object" && !Array.isArray(data159)) {
+                    if (Object.keys(data159).length < 1) {
+                      const err344 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hookNodes", schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hookNodes/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes, data: data159 };
+                      if (vErrors === null) {
+                        vErrors = [err344];
+                      } else {
+                        vErrors.push(err344);
+                      }
+                      errors++;
+                    }
+                    for (const key38 in data159) {
+                      let data160 = data159[key38];
+                      if (Array.isArray(data160)) {
+                        if (data160.length < 1) {
+                          const err345 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hookNodes/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hookNodes/additionalProperties/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.additionalProperties, data: data160 };
                           if (vErrors === null) {
-                            vErrors = [err340];
+                            vErrors = [err345];
                           } else {
-                            vErrors.push(err340);
+                            vErrors.push(err345);
                           }
                           errors++;
                         }
-                        const len19 = data158.length;
+                        const len19 = data160.length;
                         for (let i21 = 0; i21 < len19; i21++) {
-                          let data159 = data158[i21];
-                          if (!(typeof data159 == "number" && (!(data159 % 1) && !isNaN(data159)) && isFinite(data159))) {
-                            const err341 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hookNodes/" + key38.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i21, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hookNodes/additionalProperties/items/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.additionalProperties.items.type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.additionalProperties.items, data: data159 };
+                          let data161 = data160[i21];
+                          if (!(typeof data161 == "number" && (!(data161 % 1) && !isNaN(data161)) && isFinite(data161))) {
+                            const err346 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hookNodes/" + key38.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i21, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hookNodes/additionalProperties/items/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.additionalProperties.items.type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.additionalProperties.items, data: data161 };
                             if (vErrors === null) {
-                              vErrors = [err341];
+                              vErrors = [err346];
                             } else {
-                              vErrors.push(err341);
+                              vErrors.push(err346);
                             }
                             errors++;
                           }
-                          if (typeof data159 == "number" && isFinite(data159)) {
-                            if (data159 > 65535 || isNaN(data159)) {
-                              const err342 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hookNodes/" + key38.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i21, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hookNodes/additionalProperties/items/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535", schema: 65535, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.additionalProperties.items, data: data159 };
+                          if (typeof data161 == "number" && isFinite(data161)) {
+                            if (data161 > 65535 || isNaN(data161)) {
+                              const err347 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hookNodes/" + key38.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i21, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hookNodes/additionalProperties/items/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535", schema: 65535, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.additionalProperties.items, data: data161 };
                               if (vErrors === null) {
-                                vErrors = [err342];
+                                vErrors = [err347];
                               } else {
-                                vErrors.push(err342);
+                                vErrors.push(err347);
                               }
                               errors++;
                             }
-                            if (data159 < 0 || isNaN(data159)) {
-                              const err343 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hookNodes/" + key38.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i21, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hookNodes/additionalProperties/items/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.additionalProperties.items, data: data159 };
+                            if (data161 < 0 || isNaN(data161)) {
+                              const err348 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hookNodes/" + key38.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i21, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hookNodes/additionalProperties/items/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.additionalProperties.items, data: data161 };
                               if (vErrors === null) {
-                                vErrors = [err343];
+                                vErrors = [err348];
                               } else {
-                                vErrors.push(err343);
+                                vErrors.push(err348);
                               }
                               errors++;
                             }
                           }
                         }
-                        let i22 = data158.length;
+                        let i22 = data160.length;
                         let j2;
                         if (i22 > 1) {
                           const indices2 = {};
                           for (; i22--; ) {
-                            let item2 = data158[i22];
+                            let item2 = data160[i22];
                             if (!(typeof item2 == "number" && (!(item2 % 1) && !isNaN(item2)) && isFinite(item2))) {
                               continue;
                             }
                             if (typeof indices2[item2] == "number") {
                               j2 = indices2[item2];
-                              const err344 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hookNodes/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hookNodes/additionalProperties/uniqueItems", keyword: "uniqueItems", params: { i: i22, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i22 + " are identical)", schema: true, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.additionalProperties, data: data158 };
+                              const err349 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hookNodes/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hookNodes/additionalProperties/uniqueItems", keyword: "uniqueItems", params: { i: i22, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i22 + " are identical)", schema: true, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.additionalProperties, data: data160 };
                               if (vErrors === null) {
-                                vErrors = [err344];
+                                vErrors = [err349];
                               } else {
-                                vErrors.push(err344);
+                                vErrors.push(err349);
                               }
                               errors++;
                               break;
@@ -11910,74 +12010,17 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           }
                         }
                       } else {
-                        const err345 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hookNodes/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hookNodes/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.additionalProperties.type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.additionalProperties, data: data158 };
+                        const err350 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hookNodes/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hookNodes/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.additionalProperties.type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.additionalProperties, data: data160 };
                         if (vErrors === null) {
-                          vErrors = [err345];
+                          vErrors = [err350];
                         } else {
-                          vErrors.push(err345);
+                          vErrors.push(err350);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err346 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hookNodes", schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hookNodes/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes, data: data157 };
-                    if (vErrors === null) {
-                      vErrors = [err346];
-                    } else {
-                      vErrors.push(err346);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err347 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0], data: data151 };
-                if (vErrors === null) {
-                  vErrors = [err347];
-                } else {
-                  vErrors.push(err347);
-                }
-                errors++;
-              }
-              var _valid0 = _errs351 === errors;
-              if (_valid0) {
-                valid87 = true;
-                passing0 = 0;
-              }
-              const _errs371 = errors;
-              if (data151 && typeof data151 == "object" && !Array.isArray(data151)) {
-                if (data151.allGuests === void 0) {
-                  const err348 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/required", keyword: "required", params: { missingProperty: "allGuests" }, message: "must have required property 'allGuests'", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].required, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1], data: data151 };
-                  if (vErrors === null) {
-                    vErrors = [err348];
-                  } else {
-                    vErrors.push(err348);
-                  }
-                  errors++;
-                }
-                if (data151.hooks === void 0) {
-                  const err349 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/required", keyword: "required", params: { missingProperty: "hooks" }, message: "must have required property 'hooks'", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].required, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1], data: data151 };
-                  if (vErrors === null) {
-                    vErrors = [err349];
-                  } else {
-                    vErrors.push(err349);
-                  }
-                  errors++;
-                }
-                for (const key39 in data151) {
-                  if (!(key39 === "allGuests" || key39 === "hooks" || key39 === "hostWide" || key39 === "hookNodes")) {
-                    const err350 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key39 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1], data: data151 };
-                    if (vErrors === null) {
-                      vErrors = [err350];
-                    } else {
-                      vErrors.push(err350);
-                    }
-                    errors++;
-                  }
-                }
-                if (data151.allGuests !== void 0) {
-                  let data160 = data151.allGuests;
-                  if (true !== data160) {
-                    const err351 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/allGuests", schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/allGuests/const", keyword: "const", params: { allowedValue: true }, message: "must be equal to constant", schema: true, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.allGuests, data: data160 };
+                    const err351 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hookNodes", schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hookNodes/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes, data: data159 };
                     if (vErrors === null) {
                       vErrors = [err351];
                     } else {
@@ -11986,149 +12029,206 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data151.hooks !== void 0) {
-                  let data161 = data151.hooks;
-                  if (Array.isArray(data161)) {
-                    if (data161.length < 1) {
-                      const err352 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hooks", schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hooks/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hooks, data: data161 };
-                      if (vErrors === null) {
-                        vErrors = [err352];
-                      } else {
-                        vErrors.push(err352);
-                      }
-                      errors++;
-                    }
-                    const len20 = data161.length;
-                    for (let i23 = 0; i23 < len20; i23++) {
-                      let data162 = data161[i23];
-                      if (typeof data162 !== "string") {
-                        const err353 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hooks/" + i23, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hooks/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hooks.items.type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hooks.items, data: data162 };
-                        if (vErrors === null) {
-                          vErrors = [err353];
-                        } else {
-                          vErrors.push(err353);
-                        }
-                        errors++;
-                      }
-                    }
+              } else {
+                const err352 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0], data: data153 };
+                if (vErrors === null) {
+                  vErrors = [err352];
+                } else {
+                  vErrors.push(err352);
+                }
+                errors++;
+              }
+              var _valid0 = _errs355 === errors;
+              if (_valid0) {
+                valid87 = true;
+                passing0 = 0;
+              }
+              const _errs375 = errors;
+              if (data153 && typeof data153 == "object" && !Array.isArray(data153)) {
+                if (data153.allGuests === void 0) {
+                  const err353 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/required", keyword: "required", params: { missingProperty: "allGuests" }, message: "must have required property 'allGuests'", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].required, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1], data: data153 };
+                  if (vErrors === null) {
+                    vErrors = [err353];
                   } else {
-                    const err354 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hooks", schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hooks/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hooks.type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hooks, data: data161 };
+                    vErrors.push(err353);
+                  }
+                  errors++;
+                }
+                if (data153.hooks === void 0) {
+                  const err354 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/required", keyword: "required", params: { missingProperty: "hooks" }, message: "must have required property 'hooks'", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].required, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1], data: data153 };
+                  if (vErrors === null) {
+                    vErrors = [err354];
+                  } else {
+                    vErrors.push(err354);
+                  }
+                  errors++;
+                }
+                for (const key39 in data153) {
+                  if (!(key39 === "allGuests" || key39 === "hooks" || key39 === "hostWide" || key39 === "hookNodes")) {
+                    const err355 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key39 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1], data: data153 };
                     if (vErrors === null) {
-                      vErrors = [err354];
+                      vErrors = [err355];
                     } else {
-                      vErrors.push(err354);
+                      vErrors.push(err355);
                     }
                     errors++;
                   }
                 }
-                if (data151.hostWide !== void 0) {
-                  let data163 = data151.hostWide;
+                if (data153.allGuests !== void 0) {
+                  let data162 = data153.allGuests;
+                  if (true !== data162) {
+                    const err356 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/allGuests", schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/allGuests/const", keyword: "const", params: { allowedValue: true }, message: "must be equal to constant", schema: true, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.allGuests, data: data162 };
+                    if (vErrors === null) {
+                      vErrors = [err356];
+                    } else {
+                      vErrors.push(err356);
+                    }
+                    errors++;
+                  }
+                }
+                if (data153.hooks !== void 0) {
+                  let data163 = data153.hooks;
                   if (Array.isArray(data163)) {
                     if (data163.length < 1) {
-                      const err355 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hostWide", schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hostWide/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hostWide, data: data163 };
+                      const err357 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hooks", schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hooks/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hooks, data: data163 };
                       if (vErrors === null) {
-                        vErrors = [err355];
+                        vErrors = [err357];
                       } else {
-                        vErrors.push(err355);
+                        vErrors.push(err357);
                       }
                       errors++;
                     }
-                    const len21 = data163.length;
-                    for (let i24 = 0; i24 < len21; i24++) {
-                      let data164 = data163[i24];
+                    const len20 = data163.length;
+                    for (let i23 = 0; i23 < len20; i23++) {
+                      let data164 = data163[i23];
                       if (typeof data164 !== "string") {
-                        const err356 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hostWide/" + i24, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hostWide/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hostWide.items.type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hostWide.items, data: data164 };
+                        const err358 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hooks/" + i23, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hooks/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hooks.items.type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hooks.items, data: data164 };
                         if (vErrors === null) {
-                          vErrors = [err356];
+                          vErrors = [err358];
                         } else {
-                          vErrors.push(err356);
+                          vErrors.push(err358);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err357 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hostWide", schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hostWide/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hostWide.type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hostWide, data: data163 };
+                    const err359 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hooks", schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hooks/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hooks.type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hooks, data: data163 };
                     if (vErrors === null) {
-                      vErrors = [err357];
+                      vErrors = [err359];
                     } else {
-                      vErrors.push(err357);
+                      vErrors.push(err359);
                     }
                     errors++;
                   }
                 }
-                if (data151.hookNodes !== void 0) {
-                  let data165 = data151.hookNodes;
-                  if (data165 && typeof data165 == "object" && !Array.isArray(data165)) {
-                    if (Object.keys(data165).length < 1) {
-                      const err358 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hookNodes", schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hookNodes/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes, data: data165 };
+                if (data153.hostWide !== void 0) {
+                  let data165 = data153.hostWide;
+                  if (Array.isArray(data165)) {
+                    if (data165.length < 1) {
+                      const err360 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hostWide", schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hostWide/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hostWide, data: data165 };
                       if (vErrors === null) {
-                        vErrors = [err358];
+                        vErrors = [err360];
                       } else {
-                        vErrors.push(err358);
+                        vErrors.push(err360);
                       }
                       errors++;
                     }
-                    for (const key40 in data165) {
-                      let data166 = data165[key40];
-                      if (Array.isArray(data166)) {
-                        if (data166.length < 1) {
-                          const err359 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hookNodes/" + key40.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hookNodes/additionalProperties/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.additionalProperties, data: data166 };
+                    const len21 = data165.length;
+                    for (let i24 = 0; i24 < len21; i24++) {
+                      let data166 = data165[i24];
+                      if (typeof data166 !== "string") {
+                        const err361 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hostWide/" + i24, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hostWide/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hostWide.items.type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hostWide.items, data: data166 };
+                        if (vErrors === null) {
+                          vErrors = [err361];
+                        } else {
+                          vErrors.push(err361);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err362 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hostWide", schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hostWide/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hostWide.type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hostWide, data: data165 };
+                    if (vErrors === null) {
+                      vErrors = [err362];
+                    } else {
+                      vErrors.push(err362);
+                    }
+                    errors++;
+                  }
+                }
+                if (data153.hookNodes !== void 0) {
+                  let data167 = data153.hookNodes;
+                  if (data167 && typeof data167 == "object" && !Array.isArray(data167)) {
+                    if (Object.keys(data167).length < 1) {
+                      const err363 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hookNodes", schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hookNodes/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes, data: data167 };
+                      if (vErrors === null) {
+                        vErrors = [err363];
+                      } else {
+                        vErrors.push(err363);
+                      }
+                      errors++;
+                    }
+                    for (const key40 in data167) {
+                      let data168 = data167[key40];
+                      if (Array.isArray(data168)) {
+                        if (data168.length < 1) {
+                          const err364 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hookNodes/" + key40.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hookNodes/additionalProperties/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.additionalProperties, data: data168 };
                           if (vErrors === null) {
-                            vErrors = [err359];
+                            vErrors = [err364];
                           } else {
-                            vErrors.push(err359);
+                            vErrors.push(err364);
                           }
                           errors++;
                         }
-                        const len22 = data166.length;
+                        const len22 = data168.length;
                         for (let i25 = 0; i25 < len22; i25++) {
-                          let data167 = data166[i25];
-                          if (!(typeof data167 == "number" && (!(data167 % 1) && !isNaN(data167)) && isFinite(data167))) {
-                            const err360 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hookNodes/" + key40.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i25, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hookNodes/additionalProperties/items/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.additionalProperties.items.type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.additionalProperties.items, data: data167 };
+                          let data169 = data168[i25];
+                          if (!(typeof data169 == "number" && (!(data169 % 1) && !isNaN(data169)) && isFinite(data169))) {
+                            const err365 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hookNodes/" + key40.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i25, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hookNodes/additionalProperties/items/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.additionalProperties.items.type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.additionalProperties.items, data: data169 };
                             if (vErrors === null) {
-                              vErrors = [err360];
+                              vErrors = [err365];
                             } else {
-                              vErrors.push(err360);
+                              vErrors.push(err365);
                             }
                             errors++;
                           }
-                          if (typeof data167 == "number" && isFinite(data167)) {
-                            if (data167 > 65535 || isNaN(data167)) {
-                              const err361 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hookNodes/" + key40.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i25, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hookNodes/additionalProperties/items/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535", schema: 65535, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.additionalProperties.items, data: data167 };
+                          if (typeof data169 == "number" && isFinite(data169)) {
+                            if (data169 > 65535 || isNaN(data169)) {
+                              const err366 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hookNodes/" + key40.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i25, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hookNodes/additionalProperties/items/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535", schema: 65535, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.additionalProperties.items, data: data169 };
                               if (vErrors === null) {
-                                vErrors = [err361];
+                                vErrors = [err366];
                               } else {
-                                vErrors.push(err361);
+                                vErrors.push(err366);
                               }
                               errors++;
                             }
-                            if (data167 < 0 || isNaN(data167)) {
-                              const err362 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hookNodes/" + key40.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i25, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hookNodes/additionalProperties/items/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.additionalProperties.items, data: data167 };
+                            if (data169 < 0 || isNaN(data169)) {
+                              const err367 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hookNodes/" + key40.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i25, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hookNodes/additionalProperties/items/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.additionalProperties.items, data: data169 };
                               if (vErrors === null) {
-                                vErrors = [err362];
+                                vErrors = [err367];
                               } else {
-                                vErrors.push(err362);
+                                vErrors.push(err367);
                               }
                               errors++;
                             }
                           }
                         }
-                        let i26 = data166.length;
+                        let i26 = data168.length;
                         let j3;
                         if (i26 > 1) {
                           const indices3 = {};
                           for (; i26--; ) {
-                            let item3 = data166[i26];
+                            let item3 = data168[i26];
                             if (!(typeof item3 == "number" && (!(item3 % 1) && !isNaN(item3)) && isFinite(item3))) {
                               continue;
                             }
                             if (typeof indices3[item3] == "number") {
                               j3 = indices3[item3];
-                              const err363 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hookNodes/" + key40.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hookNodes/additionalProperties/uniqueItems", keyword: "uniqueItems", params: { i: i26, j: j3 }, message: "must NOT have duplicate items (items ## " + j3 + " and " + i26 + " are identical)", schema: true, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.additionalProperties, data: data166 };
+                              const err368 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hookNodes/" + key40.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hookNodes/additionalProperties/uniqueItems", keyword: "uniqueItems", params: { i: i26, j: j3 }, message: "must NOT have duplicate items (items ## " + j3 + " and " + i26 + " are identical)", schema: true, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.additionalProperties, data: data168 };
                               if (vErrors === null) {
-                                vErrors = [err363];
+                                vErrors = [err368];
                               } else {
-                                vErrors.push(err363);
+                                vErrors.push(err368);
                               }
                               errors++;
                               break;
@@ -12137,35 +12237,35 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           }
                         }
                       } else {
-                        const err364 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hookNodes/" + key40.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hookNodes/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.additionalProperties.type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.additionalProperties, data: data166 };
+                        const err369 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hookNodes/" + key40.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hookNodes/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.additionalProperties.type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.additionalProperties, data: data168 };
                         if (vErrors === null) {
-                          vErrors = [err364];
+                          vErrors = [err369];
                         } else {
-                          vErrors.push(err364);
+                          vErrors.push(err369);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err365 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hookNodes", schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hookNodes/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes, data: data165 };
+                    const err370 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hookNodes", schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hookNodes/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes, data: data167 };
                     if (vErrors === null) {
-                      vErrors = [err365];
+                      vErrors = [err370];
                     } else {
-                      vErrors.push(err365);
+                      vErrors.push(err370);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err366 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1], data: data151 };
+                const err371 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1], data: data153 };
                 if (vErrors === null) {
-                  vErrors = [err366];
+                  vErrors = [err371];
                 } else {
-                  vErrors.push(err366);
+                  vErrors.push(err371);
                 }
                 errors++;
               }
-              var _valid0 = _errs371 === errors;
+              var _valid0 = _errs375 === errors;
               if (_valid0 && valid87) {
                 valid87 = false;
                 passing0 = [passing0, 1];
@@ -12176,18 +12276,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 }
               }
               if (!valid87) {
-                const err367 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items, data: data151 };
+                const err372 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items, data: data153 };
                 if (vErrors === null) {
-                  vErrors = [err367];
+                  vErrors = [err372];
                 } else {
-                  vErrors.push(err367);
+                  vErrors.push(err372);
                 }
                 errors++;
               } else {
-                errors = _errs350;
+                errors = _errs354;
                 if (vErrors !== null) {
-                  if (_errs350) {
-                    vErrors.length = _errs350;
+                  if (_errs354) {
+                    vErrors.length = _errs354;
                   } else {
                     vErrors = null;
                   }
@@ -12195,43 +12295,43 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err368 = { instancePath: instancePath + "/libvirt/hugepageHooks", schemaPath: "#/properties/libvirt/properties/hugepageHooks/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.libvirt.properties.hugepageHooks.type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks, data: data150 };
+            const err373 = { instancePath: instancePath + "/libvirt/hugepageHooks", schemaPath: "#/properties/libvirt/properties/hugepageHooks/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.libvirt.properties.hugepageHooks.type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks, data: data152 };
             if (vErrors === null) {
-              vErrors = [err368];
+              vErrors = [err373];
             } else {
-              vErrors.push(err368);
+              vErrors.push(err373);
             }
             errors++;
           }
         }
-        if (data141.numad !== void 0) {
-          let data168 = data141.numad;
-          if (typeof data168 !== "boolean") {
-            const err369 = { instancePath: instancePath + "/libvirt/numad", schemaPath: "#/properties/libvirt/properties/numad/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema11.properties.libvirt.properties.numad.type, parentSchema: schema11.properties.libvirt.properties.numad, data: data168 };
+        if (data143.numad !== void 0) {
+          let data170 = data143.numad;
+          if (typeof data170 !== "boolean") {
+            const err374 = { instancePath: instancePath + "/libvirt/numad", schemaPath: "#/properties/libvirt/properties/numad/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema11.properties.libvirt.properties.numad.type, parentSchema: schema11.properties.libvirt.properties.numad, data: data170 };
             if (vErrors === null) {
-              vErrors = [err369];
+              vErrors = [err374];
             } else {
-              vErrors.push(err369);
+              vErrors.push(err374);
             }
             errors++;
           }
         }
       } else {
-        const err370 = { instancePath: instancePath + "/libvirt", schemaPath: "#/properties/libvirt/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.libvirt.type, parentSchema: schema11.properties.libvirt, data: data141 };
+        const err375 = { instancePath: instancePath + "/libvirt", schemaPath: "#/properties/libvirt/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.libvirt.type, parentSchema: schema11.properties.libvirt, data: data143 };
         if (vErrors === null) {
-          vErrors = [err370];
+          vErrors = [err375];
         } else {
-          vErrors.push(err370);
+          vErrors.push(err375);
         }
         errors++;
       }
     }
   } else {
-    const err371 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
+    const err376 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
     if (vErrors === null) {
-      vErrors = [err371];
+      vErrors = [err376];
     } else {
-      vErrors.push(err371);
+      vErrors.push(err376);
     }
     errors++;
   }
@@ -17815,6 +17915,37 @@ function onHousekeeping(host, cpu) {
 }
 
 // rules/guest-smt-topology-mismatch/index.ts
+function mixedClasses(pinned, classes, online) {
+  const byClass = /* @__PURE__ */ new Map();
+  for (const p of pinned) {
+    const k = classes.classOf(p.cpu);
+    if (k === void 0 || !online.has(p.cpu)) continue;
+    const list = byClass.get(k);
+    if (list) list.push(p);
+    else byClass.set(k, [p]);
+  }
+  if (byClass.size < 2) return void 0;
+  const order = [...byClass.keys()].sort((a, b) => a - b);
+  const vcpusOf = (ps) => describeVcpus(CpuSet.ofList(ps.map((p) => p.vcpu)));
+  const prefix = "cores of capacity ";
+  const split = order.map((k, i) => `${i > 0 && classes.source === "capacity" ? classes.classes[k].label.slice(prefix.length) : classes.classes[k].label} (${vcpusOf(byClass.get(k))})`);
+  const slowest = byClass.get(order[order.length - 1]);
+  const fastest = classes.classes[0];
+  return {
+    range: slowest[0].range,
+    severity: "warning",
+    data: {
+      vcpus: vcpusOf(order.flatMap((k) => byClass.get(k))),
+      split: split.length === 2 ? split.join(" and ") : `${split.slice(0, -1).join(", ")} and ${split[split.length - 1]}`,
+      fastest: fastest.label,
+      fastestCpus: describeCpus(fastest.cpus)
+    },
+    related: order.slice(0, -1).map((k) => {
+      const p = byClass.get(k)[0];
+      return { range: p.range, message: `vCPU ${p.vcpu} on CPU ${p.cpu} (${classes.classes[k].label}) here` };
+    })
+  };
+}
 var guest_smt_topology_mismatch_default = defineHostRule({
   meta: {
     id: "guest-smt-topology-mismatch",
@@ -17824,13 +17955,17 @@ var guest_smt_topology_mismatch_default = defineHostRule({
     type: "problem",
     fixable: false,
     hasSuggestions: false,
-    summary: "The guest's SMT topology (threads per core) does not match how its vCPUs are pinned to the host's SMT siblings.",
+    summary: "The guest's CPU topology does not match the host CPUs its vCPUs are pinned to: SMT threads per core, or identical cores on hybrid host cores of unequal speed.",
     tags: ["pinning", "smt", "topology"],
     messages: {
       noTopology: { message: "the snapshot has no SMT topology (thread siblings): guest-smt-topology-mismatch is not checked" },
       notSiblings: {
         message: "<topology threads='{{threads}}'>, but vCPUs {{vcpus}} are pinned to CPUs {{cpus}}, not SMT siblings of one host core{{more}}",
         help: "pin each guest core's vCPUs to one host core's thread siblings ({{core}}), or declare threads='1'"
+      },
+      mixedCoreTypes: {
+        message: "{{vcpus}} are pinned 1:1 to {{split}}, but the guest sees identical cores",
+        help: "pin every vCPU to one kind of core ({{fastest}}: {{fastestCpus}}): the guest spreads work as if its vCPUs were equally fast and waits on the slow ones"
       },
       siblingsAsCores: {
         message: "vCPUs {{a}} and {{b}} are on SMT siblings (CPUs {{cpuA}} and {{cpuB}}) but the guest sees separate cores ({{topology}}){{more}}",
@@ -17848,6 +17983,10 @@ var guest_smt_topology_mismatch_default = defineHostRule({
       pinned.push({ vcpu: g.vcpus.min, cpu: a.cpus.min, range: a.attr?.valueRange ?? a.element.startTag });
     }
     if (pinned.length < 2) return;
+    if (model.cpuClasses) {
+      const mixed = mixedClasses(pinned, model.cpuClasses, model.online);
+      if (mixed) report({ ...mixed, messageId: "mixedCoreTypes" });
+    }
     const missingTopology = () => reportHostOnce("no-topology", { unchecked: true, messageId: "noTopology" });
     const threads = domain.cpu?.topology?.threads ?? 1;
     if (threads > 8) return;
@@ -21283,10 +21422,11 @@ var realtime_sched_unsafe_default = defineDomainRule({
     id: "realtime-sched-unsafe",
     name: "RealtimeSchedUnsafe",
     severity: "error",
+    severities: ["error", "warning"],
     type: "problem",
     fixable: false,
     hasSuggestions: false,
-    summary: "A thread with realtime scheduling (fifo or rr) can run on several CPUs, shares its CPU with another thread of the guest, or runs on housekeeping CPUs.",
+    summary: "A realtime (fifo or rr) thread can run on several CPUs, shares its CPU with another thread of the guest, or runs on housekeeping CPUs, on a host isolating no CPU, or on a slow hybrid core.",
     tags: ["realtime", "pinning", "latency"],
     messages: {
       vcpu: {
@@ -21296,6 +21436,14 @@ var realtime_sched_unsafe_default = defineDomainRule({
       thread: {
         message: "{{subject}} {{has}} scheduler='{{policy}}'{{priority}} but {{reasons}}",
         help: "give it one isolated CPU of its own, or drop the realtime policy (kvm-realtime keeps QEMU's other threads normal)"
+      },
+      slowCore: {
+        message: "{{vcpus}} {{have}} scheduler='{{policy}}' on {{slow}} (CPUs {{cpus}}) though the host has faster {{fastest}} (CPUs {{fastestCpus}})",
+        help: "pin realtime vCPUs to isolated {{fastest}}: on a slower core every deadline the guest meets takes longer"
+      },
+      noIsolation: {
+        message: "{{subject}} {{run}} {{policy}} on a host isolating no CPU: {{effect}}",
+        help: "isolate {{cpus}} (isolcpus= and nohz_full=, or tuned cpu-partitioning or realtime-virtual-host) and reboot, or drop the realtime policy: RCU, ksoftirqd and kworkers run on every CPU not isolated{{throttle}}"
       }
     }
   },
@@ -21303,6 +21451,14 @@ var realtime_sched_unsafe_default = defineDomainRule({
     const model = host?.model;
     if (!domain.cputune || !hasRealtimeSched(domain, model)) return;
     const hk = model?.housekeeping;
+    if (host && !hk && !host.model.missing.has("isolation")) {
+      const f = noIsolationFinding(domain, host);
+      if (f) report({ ...f, messageId: "noIsolation" });
+    }
+    if (model?.cpuClasses) {
+      const f = slowCoreFinding(domain, model, model.cpuClasses);
+      if (f) report({ ...f, severity: "warning", messageId: "slowCore" });
+    }
     const pinned = isPinned(domain);
     const dedicated = dedicatedCpuSet(domain, model);
     const sharing = /* @__PURE__ */ new Map();
@@ -21370,6 +21526,86 @@ var realtime_sched_unsafe_default = defineDomainRule({
     for (const r of pending) r();
   }
 });
+function slowCoreFinding(domain, model, classes) {
+  const hk = model.housekeeping;
+  const hits = [];
+  for (const t of domainThreads(domain, model)) {
+    if (t.kind !== "vcpu" || !isRealtimePolicy(t.policy) || !isDedicated(t.affinity)) continue;
+    const cpu = t.affinity.cpus.min;
+    const k = classes.classOf(cpu);
+    if (k === void 0 || k === 0 || hk?.has(cpu) || !model.online.has(cpu)) continue;
+    hits.push({ t, cpu, k });
+  }
+  if (hits.length === 0) return void 0;
+  const fastest = classes.classes[0];
+  const fastOnline = fastest.cpus.intersect(model.online);
+  if (fastOnline.isEmpty) return void 0;
+  const vcpus = CpuSet.fromIntervals(hits.flatMap((h) => h.t.ids.intervals()));
+  const slow = [...new Set(hits.map((h) => h.k))].sort((a, b) => a - b).map((k) => classes.classes[k].label);
+  const first = hits[0];
+  return {
+    range: relatedRange(first.t),
+    data: {
+      vcpus: describeVcpus(vcpus),
+      have: vcpus.size === 1 ? "has" : "have",
+      policy: first.t.policy,
+      slow: slow.join(" and "),
+      cpus: CpuSet.ofList(hits.map((h) => h.cpu)).toString(),
+      fastest: fastest.label,
+      fastestCpus: fastOnline.toString()
+    },
+    related: hits.slice(1, MAX_RELATED + 1).map((h) => ({ range: relatedRange(h.t), message: `${describeThread(h.t)} on CPU ${h.cpu} (${classes.classes[h.k].label}) here` }))
+  };
+}
+function noIsolationFinding(domain, host) {
+  const model = host.model;
+  const threads = domainThreads(domain, model).filter((t) => isRealtimePolicy(t.policy));
+  if (threads.length === 0) return void 0;
+  let cpus = CpuSet.empty;
+  let known = true;
+  for (const t of threads) {
+    if (t.affinity.cpus) cpus = cpus.union(t.affinity.cpus.intersect(model.online));
+    else known = false;
+  }
+  const where = known && !cpus.isEmpty ? describeCpus(cpus) : "their CPUs";
+  const policies = [...new Set(threads.map((t) => `SCHED_${t.policy.toUpperCase()}`))];
+  const vcpus = CpuSet.fromIntervals(threads.flatMap((t) => t.kind === "vcpu" ? t.ids.intervals() : []));
+  const names2 = [...vcpus.isEmpty ? [] : [describeVcpus(vcpus)], ...namesOf(threads.filter((t) => t.kind !== "vcpu"))];
+  const plural = names2.length > 1 || vcpus.size > 1 || threads.some((t) => t.kind === "iothread" && t.ids.size > 1);
+  const left = rtLeftover(model);
+  let effect;
+  let throttle = "";
+  if (left === void 0) effect = `kernel threads on ${where} can starve`;
+  else if (left.percent === 0) {
+    effect = `RT throttling is off (-1): ${where} can hang`;
+    throttle = "; sched_rt_runtime_us=-1 also turned off the RT throttling that would leave them 5%";
+  } else if (left.source.startsWith("the fair server")) {
+    effect = `the fair server leaves kernel threads on ${where} only ${left.percent}%`;
+    throttle = `; ${left.source} is all that keeps them running`;
+  } else {
+    effect = `RT throttling leaves kernel threads on ${where} only ${left.percent}%`;
+    throttle = `; RT throttling (${left.source}) is all that keeps them running`;
+  }
+  const first = threads.find((t) => t.sched) ?? threads[0];
+  const rangeOf = (t) => t.sched ? attribute(t.sched.element, "scheduler")?.valueRange ?? t.sched.element.startTag : relatedRange(t);
+  const related = [];
+  const seen = /* @__PURE__ */ new Set([first.sched]);
+  for (const t of threads) {
+    if (related.length >= MAX_RELATED - 1) break;
+    if (!t.sched || seen.has(t.sched)) continue;
+    seen.add(t.sched);
+    related.push({ range: rangeOf(t), message: `${describeThread(t)} with scheduler='${t.policy}' here` });
+  }
+  const runtimeAt = left?.percent === 0 ? locateJsonKey(host.text, "kernel.rtRuntimeUs") : void 0;
+  const cmdlineAt = runtimeAt ? void 0 : locateJsonKey(host.text, "kernel.cmdline");
+  if (runtimeAt) related.push({ file: host, range: runtimeAt, message: "sched_rt_runtime_us=-1 here" });
+  else if (cmdlineAt) related.push({ file: host, range: cmdlineAt, message: "the booted command line, with no isolcpus= or nohz_full=" });
+  return {
+    range: rangeOf(first),
+    data: { subject: listNames(names2), run: plural ? "run" : "runs", policy: policies.join(" and "), effect, cpus: where, throttle },
+    related
+  };
+}
 var MAX_RELATED = 20;
 function relatedRange(t) {
   const a = t.affinity;
@@ -23151,9 +23387,9 @@ function readmes() {
     "guest-numa-cell-invalid": "# guest-numa-cell-invalid\n\nReports a guest NUMA `<numa>` without cells, and a `<cell>` (under `<cpu><numa>`) libvirt refuses when the domain is defined: one without `memory`, an empty `<distances>`, a distance other than 10 to itself or of 10 to another cell, a `<distances><sibling id>` that names a cell the guest does not have, a distance outside 10-255, or a `memAccess` or `discard` value libvirt does not know. From libvirt 6.6.0 it checks the ACPI HMAT description too: a cell's memory-side `<cache level>` that is 0, above 3 or repeated, and a `<numa><interconnects>` `<latency>` or `<bandwidth>` that names a missing cell, starts at a cell without vCPUs, names a cache level its target lacks, repeats an earlier one or reverses an earlier link. It also reports a PCI controller (`pci-expander-bus`, `pcie-expander-bus`, a pseries `pci-root`) whose `<target><node>` names a guest NUMA node the domain does not have. A `pci-root` with index 0 (the default PHB) may not name a NUMA node at all (domain_validate.c `virDomainControllerDefValidate`: \"The PCI controller with index=0 can't be associated with a NUMA node\"). The finding is on the attribute value or `<node>` text at fault.\n\n## Why this matters\n\nlibvirt parses each cell in `numa_conf.c` (`virDomainNumaDefParseXML`, `virDomainNumaDefNodeDistanceParseXML`) and rejects the whole domain for any of these:\n\n- `<sibling id='N'>` where N is not one of the guest's cells: \"'sibling_id N' does not refer to a valid cell within NUMA 'cell id M'\". It happens when a distances block is copied from a guest with more cells;\n- a distance below 10 (the local distance) or above 255 (unreachable);\n- a `<numa>` with no `<cell>`: \"NUMA topology defined without NUMA cells\";\n- a cell without `memory`: libvirt reads it as required (\"missing element or attribute './@memory'\");\n- a `<distances>` with no `<sibling>`: \"NUMA distances defined without siblings\";\n- a cell's distance to itself other than 10, or 10 between two different cells: \"'value 20' is invalid for 'sibling id 0' under NUMA 'cell id 0'\" (the same check as the 10-255 range);\n- `memAccess` other than `shared` or `private`, and `discard` other than `yes` or `no`: both are parsed as enums that must be set to a known, non-default value (\"Invalid value for attribute 'memAccess' in element 'cell'\").\n\nThe ACPI Heterogeneous Memory Attribute Table (HMAT; libvirt 6.6.0, \"Allow configuring of ACPI NUMA HMAT\") is checked in `numa_conf.c` `virDomainNumaDefValidate` after the parse (`virDomainNumaDefNodeCacheParseXML`, `virDomainNumaDefParseXML`):\n\n- `<cache level='0'>`: the level is read as non-zero (\"Invalid value for attribute 'level' in element 'cache': Zero is not permitted\");\n- a level above 3: \"Ain't nobody heard of that much cache level\";\n- the same level twice in one cell: \"Cache level '1' already defined\";\n- an `initiator` or `target` that is not below the number of cells: \"'initiator' refers to a non-existent NUMA node\", \"'target' refers to a non-existent NUMA node\";\n- an initiator cell without `cpus` (or with an empty set): \"NUMA nodes without CPUs can't be initiator\";\n- `cache='N'` when the target cell has no `<cache level='N'>`: \"'cache' refers to a non-existent NUMA node cache\";\n- a second `<latency>` (or `<bandwidth>`) with the same initiator, target, cache and type: \"Duplicate info for NUMA latencies\";\n- a link from B to A after any link from A to B, latency or bandwidth, whatever its cache or type: \"Link already defined\".\n\nlibvirt stops at the first of these; kvmlint reports each (a link once, for the first cause in libvirt's order). Before 6.6.0 libvirt ignored `<cache>` and `<interconnects>`, so with a host snapshot of an older libvirt they are not reported. Only the first `<interconnects>` is read, as libvirt does; values that do not parse are the schema's.\n\nA PCI expander bus puts its devices on a guest NUMA node (`<target><node>N</node>`), and libvirt checks that the guest has that node when the definition is parsed (`qemu_domain.c` `qemuDomainControllerDefPostParse`): \"pci-expander-bus with index 1 is configured for a NUMA node (1) not present in the domain's <cpu><numa> array (0)\" for a guest without cells. Guest NUMA nodes are the `<cell>` elements, numbered from 0, so N must be below their count; a guest without cells has none.\n\nThese are define-time errors (**error**): `virsh define` fails and nothing starts. libvirt's own test suite has the first two as parse errors (`cpu-numa-distance-nonexistent-sibling`, `hugepages-memaccess-invalid` in `tests/qemuxmlconfdata/`; see `test/libvirt-oracle/`), and the controller case as `pci-expander-bus-bad-node`; `numatune-hmat` is its accepted HMAT input.\n\nCell ids that overlap, repeat or do not run 0..n-1 are `guest-numa-coverage`'s; a cell memory that does not parse is `value-invalid`'s.\n\n## Incorrect\n\n```xml\n<numa>\n  <cell id='0' cpus='0-1' memory='4' unit='GiB'>\n    <distances>\n      <sibling id='0' value='10'/>\n      <sibling id='2' value='21'/>\n    </distances>\n  </cell>\n  <cell id='1' cpus='2-3' memory='4' unit='GiB' memAccess='shard'/>\n  <interconnects>\n    <latency initiator='0' target='1' type='access' value='20'/>\n    <bandwidth initiator='1' target='0' type='access' value='102400' unit='KiB'/>\n  </interconnects>\n</numa>\n```\n\n## Correct\n\n```xml\n<numa>\n  <cell id='0' cpus='0-1' memory='4' unit='GiB'>\n    <distances>\n      <sibling id='0' value='10'/>\n      <sibling id='1' value='21'/>\n    </distances>\n  </cell>\n  <cell id='1' cpus='2-3' memory='4' unit='GiB' memAccess='shared'/>\n  <interconnects>\n    <latency initiator='0' target='1' type='access' value='20'/>\n    <bandwidth initiator='0' target='1' type='access' value='102400' unit='KiB'/>\n  </interconnects>\n</numa>\n```\n\n## Fix\n\nThere is no automatic fix: which cell a distance or link was meant for, or which access mode, is a person's choice.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/qemu/qemu_domain.c`: `qemuDomainControllerDefPostParse` (a PCI controller's NUMA node against the guest's cells); `src/conf/domain_validate.c`: `virDomainControllerDefValidate` (no NUMA node on the PCI controller with index 0).\n- libvirt `src/conf/numa_conf.c`: `virDomainNumaDefParseXML`, `virDomainNumaDefNodeDistanceParseXML` (sibling ids, `LOCAL_DISTANCE` 10 to `UNREACHABLE` 255), `memAccess` and `discard` parsing; `virDomainNumaDefNodeCacheParseXML` and `virDomainNumaDefValidate` (HMAT caches and interconnects).\n- libvirt NEWS, v6.6.0: \"Allow configuring of ACPI NUMA HMAT\".\n- libvirt, Domain XML format, \xA7CPU model and topology (NUMA topology, `memAccess`, `discard`, distances, ACPI HMAT).\n- libvirt tests: `tests/qemuxmlconfdata/cpu-numa-distance-nonexistent-sibling.*`, `hugepages-memaccess-invalid.*`, `pci-expander-bus-bad-node.*`, `pci-expander-bus.*`, `pseries-default-phb-numa-node.*`, `pseries-phb-numa-node.*` (accepted), `numatune-hmat.*` (accepted).\n",
     "guest-numa-coverage": "# guest-numa-coverage\n\nChecks how the guest NUMA cells (`<cpu><numa><cell>`) divide the vCPUs. Errors: cells whose ids are not 0..n-1 each once, two cells naming the same vCPU, or a cell naming a vCPU at or beyond the `<vcpu>` maximum, all of which libvirt rejects. Warning: vCPUs that no cell names, which libvirt silently adds to cell 0. The warning has a safe `--fix` that writes them into cell 0's `cpus`.\n\n## Why this matters\n\nThe cells are the NUMA topology the guest OS sees: which vCPUs sit next to which memory. Its scheduler and allocator, and every NUMA-aware application inside, plan around it. With `<numatune><memnode>` the cells are also the unit in which guest memory is bound to host nodes, so a vCPU in the wrong cell ends up running far from its memory.\n\nHow libvirt reads the cells (numa_conf.c `virDomainNumaDefParseXML`, domain_conf.c `virDomainDefParseXML`):\n\n- a cell's id is its `id` attribute, or its position when `id` is absent. The ids must be exactly 0..n-1, each once (\"Exactly one 'cell' element per guest NUMA cell allowed\u2026\", \"Duplicate NUMA cell info\");\n- two cells may not share a vCPU (\"NUMA cells \u2026 have overlapping vCPU ids\");\n- no cell may name a vCPU at or beyond the `<vcpu>` maximum (\"CPU IDs in <numa> exceed the <vcpu> count\"). Several cells past it are one cause (a `<vcpu>` lower than the cells were written for) and one finding, the other cells related;\n- `cpus` is optional: a cell without it is a CPU-less (memory-only) node, which libvirt has supported since 6.5. It is not reported;\n- every vCPU that no cell names is added to cell 0. The QEMU driver does this after parsing (qemu_domain.c `qemuDomainDefNumaCPUsRectify`, numa_conf.c `virDomainNumaFillCPUsInNode`): cell 0's `cpus` becomes every vCPU the other cells do not name. QEMU itself warns that partial mappings are obsolete and will be removed.\n\nSo the guest gets a cell 0 that is larger than the file says, often with a non-contiguous CPU list, while the other cells (and their `memnode` bindings) look balanced on paper. The rule writes down what libvirt would do, so the file and the guest agree. If another split was meant, move the vCPUs to the right cells by hand.\n\nCoverage is checked against the vCPU **maximum**, so vCPUs that are offline at boot need a cell too. When a cell id or `cpus` value does not parse (`value-invalid`, `cpuset-syntax`), or when an error above is present, the coverage warning is left out.\n\n## Incorrect\n\nvCPU 3 is in no cell, and libvirt puts it in cell 0:\n\n```xml\n<vcpu placement='static'>8</vcpu>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-2' memory='8' unit='GiB'/>\n    <cell id='1' cpus='4-7' memory='8' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\nErrors:\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-2' memory='4' unit='GiB'/>\n    <cell id='2' cpus='2-5' memory='4' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Correct\n\n```xml\n<vcpu placement='static'>8</vcpu>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-3' memory='8' unit='GiB'/>\n    <cell id='1' cpus='4-7' memory='8' unit='GiB'/>\n    <cell id='2' memory='8' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Fix\n\nFor the warning, `kvmlint --fix` sets cell 0's `cpus` to its own vCPUs plus the ones no cell names, in libvirt's canonical form (`virBitmapFormat`, e.g. `0-3,6-7`). When cell 0 has no `cpus` attribute, the fix inserts one after its `id`, in the file's quote style. This is exactly what libvirt would do, so the guest does not change. The errors have no automatic fix: which cell a shared vCPU belongs to, and how the ids should be renumbered, are the author's choices.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/numa_conf.c`: `virDomainNumaDefParseXML` (ids, overlap, optional `cpus`), `virDomainNumaGetMaxCPUID`, `virDomainNumaFillCPUsInNode`.\n- libvirt `src/conf/domain_conf.c`: `virDomainDefParseXML` (\"Number of CPUs in <numa> exceeds the <vcpu> count\", \"CPU IDs in <numa> exceed the <vcpu> count\").\n- libvirt `src/qemu/qemu_domain.c`: `qemuDomainDefNumaCPUsRectify` (vCPUs in no cell go to cell 0).\n- QEMU `hw/core/machine.c` (`machine_numa_finish_cpu_init`): \"CPU(s) not present in any NUMA nodes\u2026 partial NUMA mappings is obsoleted\".\n- libvirt, Domain XML format, \xA7CPU model and topology (guest NUMA topology, CPU-less cells).\n",
     "guest-numa-memory-sum": "# guest-numa-memory-sum\n\nReports a domain with guest NUMA cells whose `<memory>` is not the sum of the cells' `memory` plus the sizes of its memory devices (`<memory model='dimm'|'nvdimm'|'virtio-mem'|\u2026>`). libvirt replaces `<memory>` with that sum, so the value in the file is never what the guest gets. Safe `--fix`: set `<memory>` to the sum.\n\n## Why this matters\n\nWith guest NUMA cells, the cells are the guest's memory: each becomes a memory backend of its own, of exactly its `memory` size. `<memory>` is then just a total that libvirt keeps consistent: when a domain is defined (`virsh define` parses with ABI update), `virDomainDefPostParseMemory` in domain_postparse.c overwrites it with \u03A3 cell memory + \u03A3 memory device sizes. `virsh dumpxml` afterwards shows the new value.\n\nA file whose `<memory>` disagrees with its cells is therefore misleading in review and in capacity planning. Someone reading \"16 GiB\" plans for 16 GiB while the guest gets 15.5. A change to `<memory>` alone (the usual way to resize a guest) silently does nothing. The mismatch usually comes from resizing one side and forgetting the other, or from cells written in MiB that do not add up to a whole number of GiB.\n\nSizes are compared exactly in KiB, after libvirt's unit rules (`KiB`, `MiB`, `GiB` are powers of 1024; `KB`, `MB`, `GB` powers of 1000; no unit is KiB). Memory devices are counted whatever their model, as libvirt does. Domains without cells are not checked: there `<memory>` is the size. A cell or device whose size does not parse is left to `value-invalid`, and the rule then stays silent.\n\n## Incorrect\n\n```xml\n<memory unit='GiB'>16</memory>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='7680' unit='MiB'/>\n    <cell id='1' cpus='2-3' memory='8192' unit='MiB'/>\n  </numa>\n</cpu>\n```\n\n## Correct\n\n```xml\n<memory unit='KiB'>16252928</memory>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='7680' unit='MiB'/>\n    <cell id='1' cpus='2-3' memory='8192' unit='MiB'/>\n  </numa>\n</cpu>\n```\n\n```xml\n<maxMemory slots='16' unit='GiB'>64</maxMemory>\n<memory unit='GiB'>10</memory>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4' unit='GiB'/>\n    <cell id='1' cpus='2-3' memory='4' unit='GiB'/>\n  </numa>\n</cpu>\n<devices>\n  <memory model='dimm'>\n    <target>\n      <size unit='GiB'>2</size>\n      <node>0</node>\n    </target>\n  </memory>\n</devices>\n```\n\n## Fix\n\n`kvmlint --fix` sets the text of `<memory>` to the sum, which is what libvirt would store, so the guest does not change. The sum is written in the unit `<memory>` already uses when it is a whole number there (`16` \u2192 `12` with `unit='GiB'`). Otherwise the fix writes KiB and sets `unit='KiB'` in the same edit, so the value stays exact and the file stays valid (`<memory unit='GiB'>16</memory>` \u2192 `<memory unit='KiB'>16252928</memory>`). Without a `unit` attribute the value is KiB already. If the larger `<memory>` was the intent, resize the cells instead: that is a choice the fix does not make.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/domain_postparse.c`: `virDomainDefPostParseMemory` (the total is recomputed from the cells and memory devices when parsing with ABI update).\n- libvirt `src/conf/numa_conf.c`: `virDomainNumaGetMemorySize`, and cell parsing (`memory` with `unit`, default KiB).\n- libvirt `src/util/virutil.c`: `virScaleInteger` (units).\n- libvirt, Domain XML format, \xA7Memory Allocation, \xA7CPU model and topology (guest NUMA topology), \xA7Memory devices.\n",
-    "guest-smt-topology-mismatch": "# guest-smt-topology-mismatch\n\nReports a guest whose declared SMT topology disagrees with how its vCPUs are pinned to host hardware threads. A warning when `<topology threads='N'>` (N > 1) groups vCPUs into guest cores, but some group of N consecutive vCPUs pinned 1:1 is not on the SMT siblings of one host core. An info when the guest has one thread per core (`threads='1'`, or no `<topology>`) while two of its vCPUs are pinned to sibling threads of one host core. One finding per domain, on the first offending `<vcpupin>`, naming up to three groups or pairs.\n\n## Why this matters\n\nQEMU numbers vCPUs with the thread id varying fastest. With `threads='2'`, vCPUs 0-1 are the two threads of guest core 0, vCPUs 2-3 of core 1, and so on. The guest scheduler uses that topology. It spreads busy tasks across cores before doubling them up on sibling threads, and it treats siblings as sharing caches.\n\n- If vCPUs 0-1 are pinned to two separate host cores, the guest believes they share a core when they do not. When they do share one, it is a core the guest does not know about. The guest's placement decisions work against the hardware.\n- If the host has no SMT at all (SMT off, each CPU its own core), no pinning can make `threads='2'` true.\n- The reverse, one thread per core while two vCPUs sit on one host core's two threads, makes the guest load both \"cores\" fully, though they share one core's execution units. That is legitimate when capacity matters more than latency, hence only an info.\n\nOnly groups whose vCPUs are all pinned 1:1 to distinct CPUs are judged. Floating or partial pins are left to other rules.\n\n## Incorrect\n\nOn a host whose siblings are N and N+16:\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='2'/>\n  <vcpupin vcpu='1' cpuset='3'/>\n  <vcpupin vcpu='2' cpuset='4'/>\n  <vcpupin vcpu='3' cpuset='5'/>\n</cputune>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' dies='1' cores='2' threads='2'/>\n</cpu>\n```\n\n## Correct\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='2'/>\n  <vcpupin vcpu='1' cpuset='18'/>\n  <vcpupin vcpu='2' cpuset='3'/>\n  <vcpupin vcpu='3' cpuset='19'/>\n</cputune>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' dies='1' cores='2' threads='2'/>\n</cpu>\n```\n\n## Fix\n\nThere is no automatic fix, because the pins and the topology are both the user's choice. Pin each guest core's N consecutive vCPUs to the N thread siblings of one host core, or declare `threads='1'` and pin to separate cores. The snapshot's `cpuTopology` (or `lscpu -e`) shows which CPUs are siblings.\n\n## Needs\n\n**host snapshot** with the CPU topology (`cpuTopology` with `siblings`). Without it, the warning case reports one info note on the snapshot saying it was not checked. The info-level check (one thread per core) then stays silent, with no note about a note. Applies only to pinned domains with at least two vCPUs pinned 1:1.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU model and topology (`<topology sockets dies clusters cores threads>`) and \xA7CPU Tuning (`vcpupin`).\n- QEMU `include/hw/i386/topology.h` `x86_topo_ids_from_idx()`: `smt_id = cpu_index % nr_threads`, `core_id = cpu_index / nr_threads % nr_cores`, so consecutive vCPU indexes are the threads of one core.\n- Linux `Documentation/ABI/stable/sysfs-devices-system-cpu` (`topology/thread_siblings_list`). libvirt `formatcaps` (`<cpu siblings>`).\n- OpenStack Nova `nova/virt/hardware.py` (`hw:cpu_thread_policy=require`: guest threads on host sibling threads).\n",
+    "guest-smt-topology-mismatch": "# guest-smt-topology-mismatch\n\nReports a guest whose declared SMT topology disagrees with how its vCPUs are pinned to host hardware threads. A warning when `<topology threads='N'>` (N > 1) groups vCPUs into guest cores, but some group of N consecutive vCPUs pinned 1:1 is not on the SMT siblings of one host core. An info when the guest has one thread per core (`threads='1'`, or no `<topology>`) while two of its vCPUs are pinned to sibling threads of one host core. One finding per domain, on the first offending `<vcpupin>`, naming up to three groups or pairs.\n\nOn a hybrid host, a warning (`mixedCoreTypes`) when the vCPUs pinned 1:1 sit on cores of unequal speed: Intel P-cores and E-cores (the snapshot's `coreType`), or big and LITTLE cores by `cpu_capacity` (capacities more than 20% apart; host-snapshot.md \"Hybrid CPUs\"). It points at the first pin on the slowest kind, with the first pin of each faster kind related.\n\n## Why this matters\n\nQEMU numbers vCPUs with the thread id varying fastest. With `threads='2'`, vCPUs 0-1 are the two threads of guest core 0, vCPUs 2-3 of core 1, and so on. The guest scheduler uses that topology. It spreads busy tasks across cores before doubling them up on sibling threads, and it treats siblings as sharing caches.\n\n- If vCPUs 0-1 are pinned to two separate host cores, the guest believes they share a core when they do not. When they do share one, it is a core the guest does not know about. The guest's placement decisions work against the hardware.\n- If the host has no SMT at all (SMT off, each CPU its own core), no pinning can make `threads='2'` true.\n- The reverse, one thread per core while two vCPUs sit on one host core's two threads, makes the guest load both \"cores\" fully, though they share one core's execution units. That is legitimate when capacity matters more than latency, hence only an info.\n\n- On a hybrid host, QEMU gives the guest identical cores (there is no way to tell a KVM guest that some of its vCPUs are slower), so the guest's scheduler spreads work as if every vCPU were equally fast. The host kernel knows better (it balances by capacity, `SD_ASYM_CPUCAPACITY`), but it cannot move a vCPU pinned to one CPU. A thread on a vCPU backed by an Alder Lake E-core or an RK3588 Cortex-A55 runs at roughly half the speed or less, and a guest that splits work evenly (a build, a parallel job, a barrier) waits on it. Pinning every vCPU to one kind of core gives the guest what it believes it has.\n\nOnly groups whose vCPUs are all pinned 1:1 to distinct CPUs are judged. Floating or partial pins are left to other rules.\n\n## Incorrect\n\nOn a host whose siblings are N and N+16:\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='2'/>\n  <vcpupin vcpu='1' cpuset='3'/>\n  <vcpupin vcpu='2' cpuset='4'/>\n  <vcpupin vcpu='3' cpuset='5'/>\n</cputune>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' dies='1' cores='2' threads='2'/>\n</cpu>\n```\n\nOn an i9-12900K host (P-cores CPUs 0-15, two threads each; E-cores CPUs 16-23):\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='6'/>\n  <vcpupin vcpu='2' cpuset='16'/>\n  <vcpupin vcpu='3' cpuset='17'/>\n</cputune>\n```\n\n## Correct\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='2'/>\n  <vcpupin vcpu='1' cpuset='18'/>\n  <vcpupin vcpu='2' cpuset='3'/>\n  <vcpupin vcpu='3' cpuset='19'/>\n</cputune>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' dies='1' cores='2' threads='2'/>\n</cpu>\n```\n\n## Fix\n\nThere is no automatic fix, because the pins and the topology are both the user's choice. Pin each guest core's N consecutive vCPUs to the N thread siblings of one host core, or declare `threads='1'` and pin to separate cores. The snapshot's `cpuTopology` (or `lscpu -e`) shows which CPUs are siblings.\n\nOn a hybrid host, pin every vCPU to one kind of core: the message names the fastest kind and its CPUs. A guest that must use both kinds can at least be given them as separate guest NUMA cells, which the guest keeps work within, but its scheduler still takes the cores for equal.\n\n## Needs\n\n**host snapshot** with the CPU topology (`cpuTopology` with `siblings`). The hybrid check needs `cpuTopology[].coreType` or `capacity` (captured since this release; older snapshots have neither, and the check is silent). Without it, the warning case reports one info note on the snapshot saying it was not checked. The info-level check (one thread per core) then stays silent, with no note about a note. Applies only to pinned domains with at least two vCPUs pinned 1:1.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU model and topology (`<topology sockets dies clusters cores threads>`) and \xA7CPU Tuning (`vcpupin`).\n- QEMU `include/hw/i386/topology.h` `x86_topo_ids_from_idx()`: `smt_id = cpu_index % nr_threads`, `core_id = cpu_index / nr_threads % nr_cores`, so consecutive vCPU indexes are the threads of one core.\n- Linux `Documentation/ABI/stable/sysfs-devices-system-cpu` (`topology/thread_siblings_list`). libvirt `formatcaps` (`<cpu siblings>`).\n- OpenStack Nova `nova/virt/hardware.py` (`hw:cpu_thread_policy=require`: guest threads on host sibling threads).\n- Linux `drivers/base/arch_topology.c` (`cpu_capacity`, normalised to 1024), `kernel/sched/topology.c` (`asym_cpu_capacity_scan`, `SD_ASYM_CPUCAPACITY`), `arch/x86/events/intel/core.c` (the `cpu_core`, `cpu_atom` and `cpu_lowpower` PMUs and their `cpus` lists).\n",
     "host-definition-drift": "# host-definition-drift\n\nReports each element of `<memory>`, `<vcpu>`, `<cputune>`, `<numatune>`, `<memoryBacking>` and `<cpu>` in which the host's persistent definition (`/etc/libvirt/qemu/NAME.xml`, captured reduced by `kvmlint snapshot` as root) differs from this file. Matched by uuid, then name. Both sides are reduced the same way before comparing: sizes in KiB, cpusets in canonical form, and the defaults libvirt writes when it stores a definition (`placement='static'`, `mode='strict'`, `<cpu check>`, `migratable='on'`) dropped, so a definition libvirt merely re-wrote compares equal.\n\n## Why this matters\n\n`virsh edit` on the host, or `virsh vcpupin --config`, changes the definition the next start uses, and the repository no longer says what the host will run. Operators find out at the next reboot. The snapshot keeps only the reduced elements and their digest, never the whole definition.\n\n## Incorrect\n\nThe host's copy pins vCPU 3 to CPU 8 (changed with `virsh edit`), the file to CPU 7:\n\n```xml\n<cputune>\n  <vcpupin vcpu='3' cpuset='7'/>\n</cputune>\n```\n\n## Correct\n\nThe file and the host's copy agree:\n\n```xml\n<cputune>\n  <vcpupin vcpu='3' cpuset='8'/>\n</cputune>\n```\n\n## Fix\n\nNone: redefine the domain from the repository (`virsh define FILE`), or bring the change into the repository.\n\n## Sources\n\nlibvirt `domain_conf.c` (virDomainDefFormat writes defaults), virsh(1) `edit`, `define`, `--config`.\n",
-    "housekeeping-overlap": "# housekeeping-overlap\n\nReports a pinned vCPU that can run on one of the host's housekeeping CPUs, the CPUs left outside the isolated set for interrupts, kernel threads and QEMU's own threads. The finding is a warning, or an error when the vCPU also has realtime (`fifo` or `rr`) scheduling. It points at the `cpuset` of the `<vcpupin>`, or of the `<vcpu>`, that allows it.\n\n## Why this matters\n\nA host tuned for pinned guests splits its CPUs in two (rules.md \xA70):\n\n- the isolated set I: `isolcpus` (domain/nohz flags), `nohz_full` and tuned's `isolated_cores` (cpu-partitioning and realtime profiles). The running kernel's own view in `/sys/devices/system/cpu/isolated` and `/sys/devices/system/cpu/nohz_full` wins over the command line when the snapshot has it;\n- the housekeeping set HK = online CPUs \u2212 I, unless the configuration names it explicitly.\n\nHK carries everything that was moved off the isolated CPUs: device interrupts (`irqaffinity`), unbound workqueues and kthreads, offloaded RCU callbacks (`rcu_nocbs`), timers, and the emulator and IOThreads of every guest. A vCPU pinned there competes with all of it. The guest sees jitter and steal time, and the host's housekeeping slows down for everyone.\n\nWith `<vcpusched scheduler='fifo'|'rr'>` it gets worse. A busy realtime vCPU is never preempted by normal threads on its CPU, so ksoftirqd, kworkers and RCU kthreads there can starve. The results are RCU stall warnings, hung-task reports and stuck I/O. That is why the rule reports an error in this case.\n\nOnly vCPU affinity is checked. Emulator threads and IOThreads belong on housekeeping CPUs (the tuning guide and kvm-realtime put them there), so `emulatorpin` and `iothreadpin` on HK are correct. Unpinned vCPUs of a partially pinned domain are left to `vcpu-partially-pinned`.\n\nThis rule owns the realtime case: a `fifo`/`rr` vCPU whose own pin (or `<vcpu cpuset>`) reaches housekeeping CPUs is reported here, as an error, and `realtime-sched-unsafe` does not report it again. That rule covers the other realtime hazards (a realtime thread with more than one CPU, sharing its CPU with another thread of the guest, or a realtime emulator or IOThread on housekeeping CPUs); its README has the full table. A realtime vCPU with a floating pin that also reaches housekeeping CPUs gets one finding from each rule, since narrowing the pin and moving it off HK are separate changes.\n\nIf the host declares no isolation at all (no `isolcpus`, `nohz_full` or tuned `isolated_cores`) and the configuration sets no housekeeping set, HK is unknown. The rule then reports one info note on the host snapshot, once per host, and nothing else. The note says which case it is: a captured host that isolates nothing, or a snapshot whose source cannot tell (`virsh capabilities` and `numactl --hardware` record no kernel command line, `/sys` isolation files or tuned profile).\n\n## Incorrect\n\nOn a host booted with `isolcpus=4-31 nohz_full=4-31` (HK = 0-3):\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='2'/>\n  <vcpupin vcpu='1' cpuset='3'/>\n  <vcpupin vcpu='2' cpuset='12'/>\n  <vcpupin vcpu='3' cpuset='13'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n```xml\n<vcpu placement='static' cpuset='0-7'>4</vcpu>\n```\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='1'/>\n  <vcpusched vcpus='0' scheduler='fifo' priority='1'/>\n</cputune>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='12'/>\n  <vcpupin vcpu='3' cpuset='13'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='1' cpuset='0-1'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix, because which isolated CPU each vCPU should move to is a capacity decision. Move the vCPU to isolated CPUs. The message names the ones on the same host NUMA node as the current pin, so the vCPU stays next to its memory (see `pin-crosses-nodeset`). If the guest really needs housekeeping CPUs, give it a floating pin without realtime scheduling and accept the noise. If the isolated set itself is wrong, change `isolcpus`/`nohz_full` or the tuned profile and reboot.\n\n## Needs\n\n**host snapshot**: the housekeeping set comes from the host's isolation (command line, `/sys/devices/system/cpu/{isolated,nohz_full}`, tuned `isolated_cores`). Without a host the rule is silent, and it only applies to pinned domains.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpupin`, `vcpusched`, `emulatorpin`, `iothreadpin`) and \xA7CPU Allocation (`<vcpu cpuset>`).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): realtime vCPUs on isolated CPUs, emulator and I/O threads on housekeeping CPUs.\n- Linux `Documentation/admin-guide/kernel-parameters`: `isolcpus`, `nohz_full`, `rcu_nocbs`, `irqaffinity`, and the \"cpu lists\" grammar.\n- Linux `kernel/sched/isolation.c` (`housekeeping_setup`, `housekeeping_isolcpus_setup`).\n- tuned `profiles/cpu-partitioning` and its man page (`isolated_cores`).\n- The KVM tuning guide for Rocky Linux: housekeeping cores for the host, isolated cores for vCPUs.\n",
+    "housekeeping-overlap": "# housekeeping-overlap\n\nReports a pinned vCPU that can run on one of the host's housekeeping CPUs, the CPUs left outside the isolated set for interrupts, kernel threads and QEMU's own threads. The finding is a warning, or an error when the vCPU also has realtime (`fifo` or `rr`) scheduling. It points at the `cpuset` of the `<vcpupin>`, or of the `<vcpu>`, that allows it.\n\n## Why this matters\n\nA host tuned for pinned guests splits its CPUs in two (rules.md \xA70):\n\n- the isolated set I: `isolcpus` (domain/nohz flags), `nohz_full` and tuned's `isolated_cores` (cpu-partitioning and realtime profiles). The running kernel's own view in `/sys/devices/system/cpu/isolated` and `/sys/devices/system/cpu/nohz_full` wins over the command line when the snapshot has it;\n- the housekeeping set HK = online CPUs \u2212 I, unless the configuration names it explicitly.\n\nHK carries everything that was moved off the isolated CPUs: device interrupts (`irqaffinity`), unbound workqueues and kthreads, offloaded RCU callbacks (`rcu_nocbs`), timers, and the emulator and IOThreads of every guest. A vCPU pinned there competes with all of it. The guest sees jitter and steal time, and the host's housekeeping slows down for everyone.\n\nWith `<vcpusched scheduler='fifo'|'rr'>` it gets worse. A busy realtime vCPU is never preempted by normal threads on its CPU, so ksoftirqd, kworkers and RCU kthreads there can starve. The results are RCU stall warnings, hung-task reports and stuck I/O. That is why the rule reports an error in this case.\n\nOnly vCPU affinity is checked. Emulator threads and IOThreads belong on housekeeping CPUs (the tuning guide and kvm-realtime put them there), so `emulatorpin` and `iothreadpin` on HK are correct. Unpinned vCPUs of a partially pinned domain are left to `vcpu-partially-pinned`.\n\nThis rule owns the realtime case: a `fifo`/`rr` vCPU whose own pin (or `<vcpu cpuset>`) reaches housekeeping CPUs is reported here, as an error, and `realtime-sched-unsafe` does not report it again. That rule covers the other realtime hazards (a realtime thread with more than one CPU, sharing its CPU with another thread of the guest, or a realtime emulator or IOThread on housekeeping CPUs); its README has the full table. A realtime vCPU with a floating pin that also reaches housekeeping CPUs gets one finding from each rule, since narrowing the pin and moving it off HK are separate changes.\n\nIf the host declares no isolation at all (no `isolcpus`, `nohz_full` or tuned `isolated_cores`) and the configuration sets no housekeeping set, HK is unknown. The rule then reports one info note on the host snapshot, once per host, and nothing else. The note says which case it is: a captured host that isolates nothing, or a snapshot whose source cannot tell (`virsh capabilities` and `numactl --hardware` record no kernel command line, `/sys` isolation files or tuned profile). A realtime vCPU (or emulator or IOThread) on a captured host that isolates nothing is not left at that note: `realtime-sched-unsafe` reports it as an error (`noIsolation`), since every CPU of such a host runs the host's per-CPU kernel threads.\n\n## Incorrect\n\nOn a host booted with `isolcpus=4-31 nohz_full=4-31` (HK = 0-3):\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='2'/>\n  <vcpupin vcpu='1' cpuset='3'/>\n  <vcpupin vcpu='2' cpuset='12'/>\n  <vcpupin vcpu='3' cpuset='13'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n```xml\n<vcpu placement='static' cpuset='0-7'>4</vcpu>\n```\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='1'/>\n  <vcpusched vcpus='0' scheduler='fifo' priority='1'/>\n</cputune>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='12'/>\n  <vcpupin vcpu='3' cpuset='13'/>\n  <emulatorpin cpuset='0-1'/>\n  <iothreadpin iothread='1' cpuset='0-1'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix, because which isolated CPU each vCPU should move to is a capacity decision. Move the vCPU to isolated CPUs. The message names the ones on the same host NUMA node as the current pin, so the vCPU stays next to its memory (see `pin-crosses-nodeset`). If the guest really needs housekeeping CPUs, give it a floating pin without realtime scheduling and accept the noise. If the isolated set itself is wrong, change `isolcpus`/`nohz_full` or the tuned profile and reboot.\n\n## Needs\n\n**host snapshot**: the housekeeping set comes from the host's isolation (command line, `/sys/devices/system/cpu/{isolated,nohz_full}`, tuned `isolated_cores`). Without a host the rule is silent, and it only applies to pinned domains.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpupin`, `vcpusched`, `emulatorpin`, `iothreadpin`) and \xA7CPU Allocation (`<vcpu cpuset>`).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): realtime vCPUs on isolated CPUs, emulator and I/O threads on housekeeping CPUs.\n- Linux `Documentation/admin-guide/kernel-parameters`: `isolcpus`, `nohz_full`, `rcu_nocbs`, `irqaffinity`, and the \"cpu lists\" grammar.\n- Linux `kernel/sched/isolation.c` (`housekeeping_setup`, `housekeeping_isolcpus_setup`).\n- tuned `profiles/cpu-partitioning` and its man page (`isolated_cores`).\n- The KVM tuning guide for Rocky Linux: housekeeping cores for the host, isolated cores for vCPUs.\n",
     "hugepage-size-decimal-unit": "# hugepage-size-decimal-unit\n\nReports a hugepage `<page>` whose size is written in a decimal unit (`KB`, `MB`, `GB`, `TB`, any case). libvirt reads those as powers of 1000, so `size='1' unit='GB'` is 1,000,000,000 bytes (976,563 KiB), and `size='2' unit='MB'` is 1954 KiB. Neither is a page size, and the domain fails to start. The finding points at the `unit` value. Safe `--fix`: `GB`\u2192`G`, `MB`\u2192`M`, `KB`\u2192`K`, `TB`\u2192`T`.\n\n## Why this matters\n\nlibvirt's units follow `virScaleInteger`: `K`, `KiB`, `M`, `MiB`, `G`, `GiB` (any case) are powers of 1024, while `KB`, `MB` and `GB` are powers of 1000. Guest memory sizes can use either, since only the amount changes. A page size cannot: hugetlbfs pages are powers of two (4 KiB, 2 MiB, 1 GiB on x86; 64 KiB, 2 MiB, 512 MiB, 16 GiB on other architectures), and no power of 1000 is one. libvirt looks for a hugetlbfs mount with exactly the requested size. With 976,563 KiB it finds none, and the start fails (\"Unable to find any usable hugetlbfs mount for 976563 KiB\"). `virsh define` succeeds, so the mistake shows up only at the first start, often on another host.\n\n`GB` is what most people write for \"gigabyte\", which is why this is worth a rule of its own. Decimal units elsewhere (`<memory unit='GB'>`) are valid and are not reported here.\n\n## Incorrect\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='GB'/>\n  </hugepages>\n</memoryBacking>\n```\n\n## Correct\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G'/>\n  </hugepages>\n</memoryBacking>\n```\n\nAlso correct: `unit='GiB'`, or `size='1048576' unit='KiB'` (what `virsh dumpxml` writes).\n\n## Fix\n\n`kvmlint --fix` replaces the decimal unit with its binary letter (`GB`\u2192`G`, `mb`\u2192`m`), keeping the number, but only when the result is a power of two of at least 4 KiB, i.e. a real page size. A decimal size is never a power of two, so the binary reading is then the only size the author can have meant. When the binary reading is no page size either (`size='3' unit='MB'`), there is no automatic fix: the help line asks for a real page size, and the unit change is offered as a suggestion only. Whether the host has pages of that size is checked by `hugepage-size-unavailable` when a host snapshot is given.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/util/virutil.c`: `virScaleInteger` (binary and decimal suffixes).\n- libvirt `src/conf/domain_conf.c`: `virDomainHugepagesParseXML` and `virDomainParseMemory` (page size, rounded up to whole KiB).\n- libvirt `src/qemu/qemu_command.c` / `qemu_domain.c`: the hugetlbfs mount lookup for the page size at start-up.\n- Linux `Documentation/admin-guide/mm/hugetlbpage.rst`: supported huge page sizes.\n- libvirt, Domain XML format, \xA7Memory Backing (`page size unit nodeset`).\n",
     "hugepage-size-unavailable": "# hugepage-size-unavailable\n\nReports a `<memoryBacking><hugepages><page size>` for which the host has no hugepage pool at all: the size is not among the host's hugepage sizes (`/sys/kernel/mm/hugepages/hugepages-<size>kB`) and no node has a pool of it. `<hugepages/>` without a `<page>` uses the host's default size, and is reported only when the host has no hugepage size at all. Reported on the `size` value (or the `<hugepages>` start tag).\n\n## Why this matters\n\nlibvirt backs hugepage guest memory with a file on a hugetlbfs mount whose page size is the one asked for. It looks for that mount when it builds the memory backend, and fails the start when there is none: \"Unable to find any usable hugetlbfs mount for 1048576 KiB\" (qemu_conf.c `qemuGetDomainHupageMemPath`, qemu_command.c `qemuBuildMemoryBackendProps`). A hugetlbfs mount of a size needs the kernel to have a pool (an hstate) of that size. Which sizes exist depends on the CPU and the kernel:\n\n- x86-64: 2 MiB always; 1 GiB only with the `pdpe1gb` CPU flag. Nested or older virtual CPUs often lack it;\n- arm64 with 4 KiB pages: 64 KiB, 2 MiB, 32 MiB, 1 GiB; with 64 KiB pages: 2 MiB, 512 MiB, 16 GiB, so XML written for x86 asking for 1 GiB fails there;\n- ppc64 (radix): 2 MiB and 1 GiB.\n\nThis rule is about a size that does not exist. A pool that exists but holds too few pages for the planned guests, even 0, is `insufficient-hugepages`'s, and that rule skips sizes the host has no pool of, so one situation is reported once. A `<page>` of the base page size (4 KiB on x86, 64 KiB on a 64 KiB-page arm64 kernel) is ordinary memory to libvirt and is never reported. A size in a decimal unit (`size='1' unit='GB'` is 976,563 KiB) is `hugepage-size-decimal-unit`'s.\n\n## Incorrect\n\nThe host's kernel has only 2 MiB pages:\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G'/>\n  </hugepages>\n</memoryBacking>\n```\n\n## Correct\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='2048' unit='KiB'/>\n  </hugepages>\n</memoryBacking>\n```\n\n## Fix\n\nNo automatic fix: use a size the host has (the message lists them), or give the host that size. For x86 1 GiB pages that needs a CPU with `pdpe1gb`. Reserve the pages at boot (`hugepagesz=1G hugepages=N`) and mount hugetlbfs with `pagesize=1G` where libvirt looks (`hugetlbfs_mount` in qemu.conf).\n\n## Needs\n\n**host snapshot**: the hugepage sizes (`hugepages.sizesKiB`, or the nodes' pools) and the base page size. With a source that cannot list them (`numactl --hardware`) the rule reports one info note and stays silent.\n\n## Sources\n\n- libvirt `src/qemu/qemu_conf.c`: `qemuGetDomainHupageMemPath` (\"Unable to find any usable hugetlbfs mount for %llu KiB\").\n- libvirt `src/qemu/qemu_command.c`: `qemuBuildMemoryBackendProps` (page size per guest cell; the system page size means no hugepages).\n- libvirt, Domain XML format, \xA7Memory Backing (`hugepages`, `page size unit nodeset`).\n- Linux `Documentation/admin-guide/mm/hugetlbpage.rst`: `/sys/kernel/mm/hugepages/`, `hugepagesz=`, `default_hugepagesz=`, hugetlbfs `pagesize=`.\n- Linux `Documentation/arch/arm64/hugetlbpage.rst`: the sizes for each base page size.\n",
     "hugepages-config-invalid": "# hugepages-config-invalid\n\nReports a `<memoryBacking><hugepages>` configuration that libvirt rejects: a `<page nodeset>` naming a guest NUMA cell that does not exist, two `<page>` elements whose nodesets overlap, two `<page>` elements without a nodeset, a `<page>` without `size`, and (QEMU driver) hugepages combined with `<allocation mode='ondemand'>` or `<source type='anonymous'>`. The finding points at the attribute or element at fault.\n\n## Why this matters\n\nEach guest NUMA cell gets its memory from one page size: the `<page>` whose `nodeset` names the cell, else the `<page>` without a nodeset. `<hugepages/>` with no `<page>` means the host's default size. The `nodeset` names **guest cells**, not host nodes. Mixing the two up is the classic mistake: `nodeset='1'` on a guest without cells reads as \"host node 1\" but means \"guest cell 1\", which does not exist.\n\nWhat libvirt checks:\n\n| configuration | result (source) |\n| --- | --- |\n| `<page>` without `size` | rejected (domain_conf.c `virDomainHugepagesParseXML`: size is required) |\n| a page nodeset naming a cell \u2265 the number of guest cells | rejected: \"hugepages: node N not found\" (domain_validate.c `virDomainDefMemtuneValidate`) |\n| without guest cells, `nodeset='0'` | accepted: the nodeset is dropped and the page backs the whole guest (domain_postparse.c `virDomainDefPostParseMemtune`); any other nodeset is rejected as above |\n| two page nodesets sharing a cell | rejected: \"nodeset attribute of hugepages of sizes \u2026 intersect\" |\n| two pages without nodeset (counting a dropped `nodeset='0'`) | rejected: \"two master hugepages detected\" |\n| hugepages with `<allocation mode='ondemand'>` | rejected by the QEMU driver: \"hugepages are not allowed with memory allocation ondemand\" (qemu_validate.c `qemuValidateDomainDefMemory`) |\n| hugepages with `<source type='anonymous'>` | rejected by the QEMU driver: \"hugepages are not allowed with anonymous memory source\" |\n| an x86 guest (`arch='x86_64'` or `'i686'`) asking for a page size other than 4 KiB, 2 MiB or 1 GiB | defined, but the guest fails to start on every x86 host: no hugetlbfs mount of that size can exist (\"Unable to find any usable hugetlbfs mount for 5120 KiB\", libvirt's test `hugepages-default-5M`); one finding here, so `hugepage-size-unavailable` and `memory-not-hugepage-multiple` skip that size |\n\nDeliberately **not** reported, because libvirt accepts them: hugepages with `<source type='memfd'>` (refused only by QEMU older than 4.0, which lacks memfd hugetlb support), `<access mode='shared'>` without guest cells (accepted when the machine type names its default RAM backend, as machine types of QEMU 5.0 and later do), and `<allocation threads='N'>` (needs a QEMU with preallocation threads, which a linter cannot see). A nodeset that does not parse is left to `cpuset-syntax`. A page size in a decimal unit is `hugepage-size-decimal-unit`'s.\n\n## Incorrect\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G' nodeset='0-1'/>\n    <page size='2' unit='M' nodeset='1-2'/>\n  </hugepages>\n  <allocation mode='ondemand'/>\n</memoryBacking>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4' unit='GiB'/>\n    <cell id='1' cpus='2-3' memory='4' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Correct\n\n```xml\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G' nodeset='0'/>\n    <page size='2' unit='M' nodeset='1'/>\n  </hugepages>\n  <locked/>\n</memoryBacking>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='4' unit='GiB'/>\n    <cell id='1' cpus='2-3' memory='4' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Fix\n\nThere is no automatic fix: which page size a guest cell should get is a capacity decision. Give each guest cell at most one page size, use at most one `<page>` without `nodeset`, and bind guest memory to host nodes with `<numatune>`, not with the page `nodeset`.\n\n## Needs\n\n**domain**. The allocation and source checks apply to domains run by the QEMU driver (`type` `kvm`, `qemu` or `hvf`).\n\n## Sources\n\n- libvirt `src/conf/domain_conf.c`: `virDomainHugepagesParseXML`, `virDomainDefParseMemory`.\n- libvirt `src/conf/domain_validate.c`: `virDomainDefMemtuneValidate`.\n- libvirt `src/conf/domain_postparse.c`: `virDomainDefPostParseMemtune`.\n- libvirt `src/qemu/qemu_validate.c`: `qemuValidateDomainDefMemory`.\n- libvirt, Domain XML format, \xA7Memory Backing.\n",
@@ -23179,7 +23415,7 @@ function readmes() {
     "pinned-guest-cpu-model": "# pinned-guest-cpu-model\n\nReports a pinned KVM domain (one with a `<vcpupin>` or a `<vcpu cpuset>`) whose guest CPU is not `host-passthrough` or `host-model`: a named model (`mode='custom'` with `<model>`), a `<cpu>` with no mode and no model, or no `<cpu>` element at all. It is an info note on the `<cpu mode>` value (or the `<cpu>` start tag, or `<vcpu>` when there is no `<cpu>`).\n\n## Why this matters\n\nPinning is done for performance and predictability. A named CPU model hides every host CPU feature it does not list (newer vector extensions, invariant TSC, cache topology), and a domain without a `<cpu>` model gets the hypervisor's default (`qemu64` on x86), which hides most of them. The pinned guest then runs slower code paths on the very CPUs reserved for it. libvirt's kvm-realtime page uses `host-passthrough` with a topology matching the pins; `host-model` keeps most of the benefit where the guest must still migrate between hosts with different CPUs.\n\n`mode='maximum'` is accepted too: with hardware virtualization it is functionally identical to `host-passthrough` (formatdomain \xA7CPU model and topology).\n\n**A `-cpu` in `<qemu:commandline>` decides.** libvirt appends the pass-through arguments after every argument it generates (qemu_command.c `qemuBuildCommandLine`), and QEMU keeps the last `-cpu` it is given (system/vl.c `QEMU_OPTION_cpu`; `--cpu` is the same option). So a macOS guest set up the OSX-KVM way, `<cpu mode='host-passthrough'>` with `<qemu:arg value='-cpu'/><qemu:arg value='Penryn,vendor=GenuineIntel'/>`, runs the named model Penryn, and one whose `-cpu` is `host` or `max` sees the host CPU whatever its `<cpu>` says. The rule judges the last `-cpu` of a `<commandline>` in libvirt's QEMU namespace (`http://libvirt.org/schemas/domain/qemu/1.0`, under any prefix), reports a named model on that `<qemu:arg>` value, and leaves invariant TSC out of the message when the `-cpu` turns it on (`+invtsc`, `invtsc=on`).\n\nNot reported:\n\n- unpinned domains: a named model is a sound choice for migration across a mixed fleet;\n- `type='qemu'` (TCG) and other drivers: `host-passthrough` needs KVM.\n\n## Incorrect\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n<cpu mode='custom' match='exact' check='full'>\n  <model fallback='forbid'>Skylake-Server-IBRS</model>\n</cpu>\n```\n\n## Correct\n\n```xml\n<cpu mode='host-passthrough' check='none' migratable='off'>\n  <topology sockets='1' dies='1' cores='2' threads='1'/>\n</cpu>\n```\n\n## Fix\n\nThere is no automatic fix: the CPU model decides which hosts the guest can migrate to, so the choice is a person's. Use `host-passthrough` (or `host-model`), with a `<topology>` that matches the pins.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU model and topology (`mode`: `custom`, `host-model`, `host-passthrough`, `maximum`; the default when `mode` is omitted).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): `host-passthrough` with a matching topology.\n- The KVM tuning guide for Rocky Linux: its complete example (examples/production-vm.xml) uses `host-passthrough` with a topology matching the pins.\n- libvirt, Domain XML format, \xA7QEMU command-line passthrough; `src/qemu/qemu_domain.c` (`qemuDomainDefNamespaceParseCommandlineArgs`) and `src/qemu/qemu_command.c` (`qemuBuildCommandLine`: the pass-through arguments come last).\n- QEMU `system/vl.c` (`case QEMU_OPTION_cpu: cpu_option = optarg`: the last `-cpu` wins; `lookup_opt` accepts `--cpu`); `target/i386/cpu.c` `x86_cpu_parse_featurestr` (`+feature`, `feature=on`).\n",
     "placement-auto-without-numad": "# placement-auto-without-numad\n\nReports `<vcpu placement='auto'>`, or `<numatune><memory placement='auto'>`, on a host that has no numad. libvirt asks numad for the guest's nodeset when the guest starts, and without numad the start fails. Reported on the `placement` value (the `<vcpu>` one when both are auto).\n\n## Why this matters\n\nWith automatic placement, libvirt does not choose the host nodes itself. When the guest starts it runs numad (`numad -w <vcpus>:<MiB>`) and takes the nodeset numad advises for the vCPUs' affinity and the memory binding (`qemu_process.c` `qemuProcessPrepareDomainNUMAPlacement` \u2192 `virnuma.c` `virNumaGetAutoPlacementAdvice`). It does so when either placement is auto (`domain_conf.c` `virDomainDefNeedsPlacementAdvice`); a `<numatune>` without `placement` or `nodeset` follows the `<vcpu>` placement.\n\nWhen numad cannot run, the call fails and libvirt refuses to start the guest (\"Failed to query numad for the advisory nodeset\"). A libvirt built without numad support (`WITH_NUMAD` unset) fails the same start with \"numad is not available on this host\". The domain defines fine either way, so the mistake shows up at the first start, typically on a host other than the one the XML was written on. `virt-install --numatune auto` and some management tools write `placement='auto'`.\n\nSo the finding is certain when numad is absent. When numad is present, the rule is silent, although a libvirt built without numad support would still fail: a snapshot cannot tell how libvirt was built.\n\n## Incorrect\n\nOn a host without numad:\n\n```xml\n<vcpu placement='auto'>8</vcpu>\n<numatune>\n  <memory mode='strict' placement='auto'/>\n</numatune>\n```\n\n## Correct\n\nInstall numad on the host (`dnf install numad`, `apt install numad`), or place the guest yourself:\n\n```xml\n<vcpu placement='static' cpuset='16-23'>8</vcpu>\n<numatune>\n  <memory mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nThere is no automatic fix: installing numad is a change to the host, and choosing a static placement is a decision about where the guest runs.\n\n## Needs\n\n**host snapshot** that says whether numad is installed (`libvirt.numad`). `kvmlint snapshot` looks for an executable `/usr/bin/numad` or `/usr/sbin/numad`, only when the tree it reads has `/usr/bin` (a copied tree of `/sys`, `/proc` and `/etc` says nothing about installed programs). Imported snapshots (capabilities XML, `numactl`) and snapshots without the field leave the rule silent. Only domains for the QEMU driver (`type` `kvm`, `qemu`, `hvf`) are checked.\n\n## Sources\n\n- libvirt `src/qemu/qemu_process.c`: `qemuProcessPrepareDomainNUMAPlacement`.\n- libvirt `src/util/virnuma.c`: `virNumaGetAutoPlacementAdvice` (runs `NUMAD -w`; \"Failed to query numad for the advisory nodeset\"; without `WITH_NUMAD`: \"numad is not available on this host\").\n- libvirt `src/conf/domain_conf.c`: `virDomainDefNeedsPlacementAdvice`.\n- libvirt, Domain XML format, \xA7CPU Allocation (`placement`) and \xA7NUMA Node Tuning (`placement`).\n- numad(8): `-w NCPUS[:MB]`, pre-placement advice.\n",
     "realtime-guest-hygiene": "# realtime-guest-hygiene\n\nReports a realtime guest (one with a `fifo` or `rr` `<vcpusched>` on any vCPU) that misses part of the configuration libvirt's kvm-realtime page asks for: hugepage-backed memory, `<locked/>`, `<nosharepages/>`, no memory balloon (`<memballoon model='none'/>`), and `<pmu state='off'/>`. Each missing item is one info finding: the memory items on `<memoryBacking>` (or `<memory>` when there is none), the balloon on its `model` (or on `<devices>` when libvirt adds it implicitly), the PMU on its `state` (or on `<features>`).\n\n## Why this matters\n\nPinning realtime vCPUs to isolated CPUs removes scheduling noise; the kvm-realtime page then removes the memory and device noise that would otherwise still reach the guest:\n\n- **hugepages**: guest RAM in small pages means many more TLB misses, each a two-level (guest and EPT/NPT) page walk, and those pages can be migrated by compaction or collapsed by khugepaged under the running guest. kvm-realtime allocates guest RAM from hugepages on the guest's node.\n- **`<locked/>`**: without it the host may swap out QEMU's own memory and any guest RAM not backed by hugepages, and a fault on a swapped page stalls the vCPU for as long as the disk takes. Pair it with `<memtune><hard_limit>` (see `locked-memory-risk`).\n- **`<nosharepages/>`**: with KSM running, ksmd scans guest memory and merges identical pages; the next write to a merged page takes a copy-on-write fault. KSM never merges hugetlb pages (mm/ksm.c `vma_ksm_compatible` refuses `VM_HUGETLB` mappings), so a guest whose memory is hugepage-backed in every NUMA cell is not asked for it.\n- **no balloon**: a balloon lets the host take memory from the guest at run time, and the guest faults it back in later. For QEMU, a domain without `<memballoon>` does not lack a balloon: libvirt adds a virtio one for x86 (except `isapc` and `microvm`), ppc64, s390x and some others (`qemuDomainDefAddDefaultDevices` in `qemu_postparse.c`), so the rule reports the missing element there. For aarch64 `virt`, riscv64 and loongarch64 nothing is added, and when `<os><type arch>` is absent the rule cannot tell, so it stays silent.\n- **`<pmu state='off'/>`**: with a virtual PMU, the guest's perf counters and its NMI watchdog run on counters KVM emulates with host perf events, adding VM exits and jitter; kvm-realtime turns it off.\n\nOnly realtime guests are checked: for other guests these are trade-offs (ballooning and KSM save memory), not mistakes. `<devices>` and `<features>` are only read for realtime guests.\n\n## Incorrect\n\n```xml\n<memory unit='GiB'>8</memory>\n<vcpu placement='static'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n  <vcpusched vcpus='0-3' scheduler='fifo' priority='1'/>\n</cputune>\n<features>\n  <acpi/>\n  <apic/>\n</features>\n<devices>\n  <memballoon model='virtio'/>\n</devices>\n```\n\n## Correct\n\n```xml\n<memory unit='GiB'>8</memory>\n<memtune>\n  <hard_limit unit='GiB'>10</hard_limit>\n</memtune>\n<memoryBacking>\n  <hugepages>\n    <page size='1' unit='G'/>\n  </hugepages>\n  <nosharepages/>\n  <locked/>\n</memoryBacking>\n<features>\n  <acpi/>\n  <apic/>\n  <pmu state='off'/>\n</features>\n<devices>\n  <memballoon model='none'/>\n</devices>\n```\n\n## Fix\n\n`kvmlint --fix` adds the two items that have exactly one right form and cost no capacity:\n\n- `<nosharepages/>`, inside `<memoryBacking>` after `<hugepages>`, creating `<memoryBacking>` (before `<vcpu>`, where libvirt's formatter writes it) when there is none;\n- `<pmu state='off'/>`, inside `<features>` in libvirt's feature order (after `acpi`, `apic`, `hyperv`, `kvm`, \u2026; before `vmport`, `smm`, `ioapic`, \u2026).\n\nInserted lines copy the indentation, quotes and line endings of their neighbours. A `<pmu state='on'/>` written explicitly only gets a suggestion to set it to `off`: someone asked for the guest PMU, perhaps to profile in the guest. Hugepages (a page size and a host pool), `<locked/>` (which needs a `hard_limit`) and removing the balloon are left to a person; when `<features>` is missing altogether no fix is offered.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): hugepages, `<locked/>`, `<nosharepages/>`, `<pmu state='off'/>`, `<memballoon model='none'/>`.\n- libvirt, Domain XML format, \xA7Memory Backing, \xA7Hypervisor features (`pmu`), \xA7Memory balloon device.\n- libvirt `src/qemu/qemu_postparse.c` (`qemuDomainDefAddDefaultDevices`: the implicit virtio balloon per architecture and machine type; `qemu_domain.c` in older releases).\n- libvirt `src/conf/domain_conf.c` (`virDomainDefFormatInternal`: order of `<memoryBacking>` children and of domain elements; the `<features>` loop over `virDomainFeature`).\n- Linux `Documentation/admin-guide/mm/ksm.rst` (merging and copy-on-write), `Documentation/admin-guide/mm/hugetlbpage.rst`.\n",
-    "realtime-sched-unsafe": "# realtime-sched-unsafe\n\nReports a thread with realtime scheduling (`scheduler='fifo'` or `'rr'` in `<vcpusched>`, `<iothreadsched>` or `<emulatorsched>`) whose placement is unsafe: its affinity has more than one CPU (or it has no pin at all), it shares its one CPU with another thread of the same guest, or, for the emulator and IOThreads with a host snapshot, it may run on housekeeping CPUs, outside the isolated set. One error per thread group names every reason; it points at the thread's own pin `cpuset`, or at the `scheduler` attribute when the thread has no pin of its own.\n\n## Why this matters\n\nA SCHED_FIFO or SCHED_RR thread is never preempted by ordinary (SCHED_OTHER) threads: it runs until it blocks, yields, or a higher realtime priority wants the CPU (sched(7)). A busy realtime vCPU therefore owns its CPU outright. That is the point of kvm-realtime's layout, and it is only safe when nothing else ever needs that CPU:\n\n- **one CPU, not a range**: a realtime thread with several allowed CPUs is placed by the scheduler, can land where another realtime thread or a kernel thread already runs, and starves it; on `isolcpus` CPUs it is not even balanced away again;\n- **not shared with another thread of the guest**: two realtime vCPUs on one CPU at equal priority run one at a time until one blocks (FIFO) or its slice ends (RR), so the guest's vCPUs stall each other; an ordinary thread of the guest on that CPU never gets to run;\n- **on isolated CPUs only**: housekeeping CPUs run IRQ work, RCU callbacks, kworkers and ksoftirqd; a realtime thread there starves them, with RCU stall warnings, hung tasks and stuck I/O as the result.\n\nlibvirt's kvm-realtime page pins each vCPU to a dedicated isolated CPU with `fifo`, and leaves the emulator on housekeeping CPUs with normal scheduling.\n\nA thread allowed several CPUs that other threads of the guest are pinned within is named with them (\"shares CPUs 24,31 with IOThreads 5-8\"), not only as spanning several CPUs: those threads are what it starves, and narrowing its pin to one of the same CPUs would not help them.\n\n## Which rule reports what\n\nSeveral placement rules see the same threads. So that one mistake gets one finding, realtime cases are split like this (housekeeping-overlap's README says the same):\n\n| case | reported by |\n| --- | --- |\n| realtime vCPU whose `vcpupin` or `<vcpu cpuset>` includes housekeeping CPUs | `housekeeping-overlap` (error) |\n| emulator (its `emulatorpin`, or the `<vcpu cpuset>` it follows) on a CPU dedicated to a vCPU, when either is realtime | `emulatorpin-overlaps-vcpus` (error) |\n| emulator with no pin at all in a pinned domain | `missing-emulatorpin` (error when the emulator or a vCPU under it is realtime) |\n| IOThread on, or without a pin over, a CPU dedicated to a vCPU | `iothread-placement` (error when either is realtime) |\n| realtime vCPU with a floating pin, a floating `<vcpu cpuset>`, or no pin | this rule (`vcpu-floating-pin` and `vcpu-partially-pinned` leave realtime vCPUs alone) |\n| two vCPUs on one dedicated CPU, one of them realtime | this rule (`vcpu-pin-collision` leaves it) |\n| realtime emulator or IOThread: floating, sharing its CPU, or on housekeeping CPUs | this rule |\n\nA realtime vCPU with a floating pin that also reaches housekeeping CPUs gets two findings, one from each rule, because they are two separate changes: narrow the pin to one CPU, and move it off the housekeeping set. CPUs that are neither isolated nor housekeeping are offline or absent, which is `pin-target-offline`'s. Two realtime threads pinned to one CPU are one finding, at the first pin, with the other pin related.\n\n`<emulatorsched>` came in libvirt 5.3.0. An older libvirt (RHEL 7's 4.5.0) does not know the element and drops it unread (`virsh define` checks the schema only with `--validate`), so the emulator keeps the normal policy: with a host snapshot whose `libvirtVersion` is older than 5.3.0 the emulator is not taken as realtime, by this rule or the others that weigh its policy.\n\n## Incorrect\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5-6'/>\n  <emulatorpin cpuset='0-1'/>\n  <vcpusched vcpus='0-1' scheduler='fifo' priority='1'/>\n</cputune>\n```\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='6'/>\n  <vcpupin vcpu='1' cpuset='6'/>\n  <emulatorpin cpuset='0-1'/>\n  <vcpusched vcpus='0-1' scheduler='rr' priority='10'/>\n</cputune>\n```\n\nOn a host with `isolcpus=4-31` (housekeeping CPUs 0-3), a realtime emulator on housekeeping CPUs:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <emulatorpin cpuset='0-1'/>\n  <emulatorsched scheduler='fifo' priority='2'/>\n  <vcpusched vcpus='0' scheduler='fifo' priority='1'/>\n</cputune>\n```\n\n## Correct\n\nThe kvm-realtime layout:\n\n```xml\n<cputune>\n  <emulatorpin cpuset='0-1'/>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <vcpusched vcpus='0-3' scheduler='fifo' priority='1'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix: giving a realtime thread a CPU of its own takes a free isolated CPU, which is a capacity decision. Pin each realtime vCPU to one isolated CPU that nothing else of the guest uses. For the emulator and IOThreads, either give each one an isolated CPU of its own, or drop the realtime policy and keep them on housekeeping CPUs, as kvm-realtime does.\n\n## Needs\n\n**domain**. The housekeeping check for the emulator and IOThreads needs a host snapshot with known isolation (`isolcpus`, `nohz_full`, tuned `isolated_cores`, or the config's `housekeeping`).\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpusched`, `iothreadsched`, `emulatorsched`: \"fifo\" and \"rr\" with a priority, and the pins they combine with).\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupPid`: affinity and scheduler set per thread).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime).\n- sched(7): SCHED_FIFO and SCHED_RR semantics.\n- Linux `Documentation/admin-guide/kernel-parameters` (`isolcpus`, `nohz_full`, `rcu_nocbs`) and `kernel/sched/isolation.c`.\n",
+    "realtime-sched-unsafe": "# realtime-sched-unsafe\n\nReports a thread with realtime scheduling (`scheduler='fifo'` or `'rr'` in `<vcpusched>`, `<iothreadsched>` or `<emulatorsched>`) whose placement is unsafe: its affinity has more than one CPU (or it has no pin at all), it shares its one CPU with another thread of the same guest, or, for the emulator and IOThreads with a host snapshot, it may run on housekeeping CPUs, outside the isolated set. One error per thread group names every reason; it points at the thread's own pin `cpuset`, or at the `scheduler` attribute when the thread has no pin of its own.\n\nWith a host snapshot that records the host's isolation and shows none (no `isolcpus`, no `nohz_full`, no tuned cpu-partitioning or realtime profile, no configured `housekeeping` set), the guest's realtime threads get one more error, `noIsolation`, naming them all, at the first realtime `scheduler` attribute, with the other realtime elements and the host's command line (or its `sched_rt_runtime_us=-1`) related. It says what the host's kernel threads are left on those CPUs, from the snapshot: 5% under RT throttling as shipped (`sched_rt_runtime_us` 950000 of 1000000), nothing at `-1`, the fair server's 5% from Linux 6.12, or that they can starve when the snapshot records neither.\n\nOn a hybrid host (Intel P-cores and E-cores, big.LITTLE by `cpu_capacity`; host-snapshot.md \"Hybrid CPUs\"), a realtime vCPU dedicated to a core of a slower kind while faster cores exist is a warning (`slowCore`), one per guest at the first such pin. A pin on housekeeping CPUs is left to housekeeping-overlap, whose fix (an isolated CPU) is where the faster cores are.\n\n## Why this matters\n\nA SCHED_FIFO or SCHED_RR thread is never preempted by ordinary (SCHED_OTHER) threads: it runs until it blocks, yields, or a higher realtime priority wants the CPU (sched(7)). A busy realtime vCPU therefore owns its CPU outright. That is the point of kvm-realtime's layout, and it is only safe when nothing else ever needs that CPU:\n\n- **one CPU, not a range**: a realtime thread with several allowed CPUs is placed by the scheduler, can land where another realtime thread or a kernel thread already runs, and starves it; on `isolcpus` CPUs it is not even balanced away again;\n- **not shared with another thread of the guest**: two realtime vCPUs on one CPU at equal priority run one at a time until one blocks (FIFO) or its slice ends (RR), so the guest's vCPUs stall each other; an ordinary thread of the guest on that CPU never gets to run;\n- **on isolated CPUs only**: housekeeping CPUs run IRQ work, RCU callbacks, kworkers and ksoftirqd; a realtime thread there starves them, with RCU stall warnings, hung tasks and stuck I/O as the result.\n\n- **on a host that isolates CPUs at all**: without `isolcpus`, `nohz_full` or a tuned cpu-partitioning / realtime-virtual-host profile, every CPU is a housekeeping CPU. Each one runs its own per-CPU kernel threads (RCU, ksoftirqd, kworkers) that no pin moves, so a realtime vCPU that spins in the guest starves them wherever it is pinned. The kernel's RT throttling (`kernel/sched/rt.c`: `sched_rt_runtime_us` of every `sched_rt_period_us`, 950000 of 1000000 by default) is then the only thing that keeps the host alive, leaving them 5% of the CPU; `sched_rt_runtime_us = -1`, which tuned's realtime profiles set because they expect isolated CPUs, turns even that off, and the host hangs (RCU stalls, hung tasks). From Linux 6.12 the fair server (`dl_server`) leaves ordinary tasks 5% whatever the sysctl says.\n\n- **on the fastest kind of core** (a warning): a realtime vCPU exists to meet deadlines, and on an E-core or a LITTLE core each one takes twice as long or more. The host kernel would move a busy task to a big core (capacity-aware scheduling), but not a vCPU pinned to one CPU.\n\nlibvirt's kvm-realtime page pins each vCPU to a dedicated isolated CPU with `fifo`, and leaves the emulator on housekeeping CPUs with normal scheduling.\n\nA thread allowed several CPUs that other threads of the guest are pinned within is named with them (\"shares CPUs 24,31 with IOThreads 5-8\"), not only as spanning several CPUs: those threads are what it starves, and narrowing its pin to one of the same CPUs would not help them.\n\n## Which rule reports what\n\nSeveral placement rules see the same threads. So that one mistake gets one finding, realtime cases are split like this (housekeeping-overlap's README says the same):\n\n| case | reported by |\n| --- | --- |\n| realtime vCPU whose `vcpupin` or `<vcpu cpuset>` includes housekeeping CPUs | `housekeeping-overlap` (error) |\n| emulator (its `emulatorpin`, or the `<vcpu cpuset>` it follows) on a CPU dedicated to a vCPU, when either is realtime | `emulatorpin-overlaps-vcpus` (error) |\n| emulator with no pin at all in a pinned domain | `missing-emulatorpin` (error when the emulator or a vCPU under it is realtime) |\n| IOThread on, or without a pin over, a CPU dedicated to a vCPU | `iothread-placement` (error when either is realtime) |\n| realtime vCPU with a floating pin, a floating `<vcpu cpuset>`, or no pin | this rule (`vcpu-floating-pin` and `vcpu-partially-pinned` leave realtime vCPUs alone) |\n| two vCPUs on one dedicated CPU, one of them realtime | this rule (`vcpu-pin-collision` leaves it) |\n| realtime emulator or IOThread: floating, sharing its CPU, or on housekeeping CPUs | this rule |\n| any realtime thread on a host that isolates no CPU (housekeeping-overlap only notes that HK is unknown) | this rule (`noIsolation`) |\n| realtime vCPUs that cover every online CPU | `no-host-cpu-left` (error); on a host without isolation this rule's `noIsolation` is reported too: leaving the host a CPU and isolating the vCPUs' CPUs are separate changes |\n\nA realtime vCPU with a floating pin that also reaches housekeeping CPUs gets two findings, one from each rule, because they are two separate changes: narrow the pin to one CPU, and move it off the housekeeping set. CPUs that are neither isolated nor housekeeping are offline or absent, which is `pin-target-offline`'s. Two realtime threads pinned to one CPU are one finding, at the first pin, with the other pin related.\n\n`<emulatorsched>` came in libvirt 5.3.0. An older libvirt (RHEL 7's 4.5.0) does not know the element and drops it unread (`virsh define` checks the schema only with `--validate`), so the emulator keeps the normal policy: with a host snapshot whose `libvirtVersion` is older than 5.3.0 the emulator is not taken as realtime, by this rule or the others that weigh its policy.\n\n## Incorrect\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5-6'/>\n  <emulatorpin cpuset='0-1'/>\n  <vcpusched vcpus='0-1' scheduler='fifo' priority='1'/>\n</cputune>\n```\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='6'/>\n  <vcpupin vcpu='1' cpuset='6'/>\n  <emulatorpin cpuset='0-1'/>\n  <vcpusched vcpus='0-1' scheduler='rr' priority='10'/>\n</cputune>\n```\n\nOn a host with `isolcpus=4-31` (housekeeping CPUs 0-3), a realtime emulator on housekeeping CPUs:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <emulatorpin cpuset='0-1'/>\n  <emulatorsched scheduler='fifo' priority='2'/>\n  <vcpusched vcpus='0' scheduler='fifo' priority='1'/>\n</cputune>\n```\n\nOn a desktop booted without `isolcpus` or `nohz_full` and no tuned profile (every CPU runs the host's kernel threads), even the layout below is an error:\n\n```xml\n<cputune>\n  <emulatorpin cpuset='0-1'/>\n  <vcpupin vcpu='0' cpuset='2'/>\n  <vcpupin vcpu='1' cpuset='3'/>\n  <vcpusched vcpus='0-1' scheduler='fifo' priority='1'/>\n</cputune>\n```\n\n## Correct\n\nThe kvm-realtime layout, on a host that isolates CPUs 4-31 (`isolcpus=4-31 nohz_full=4-31 rcu_nocbs=4-31`, or tuned `realtime-virtual-host` with `isolated_cores=4-31`):\n\n```xml\n<cputune>\n  <emulatorpin cpuset='0-1'/>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <vcpusched vcpus='0-3' scheduler='fifo' priority='1'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix: giving a realtime thread a CPU of its own takes a free isolated CPU, which is a capacity decision. Pin each realtime vCPU to one isolated CPU that nothing else of the guest uses. For the emulator and IOThreads, either give each one an isolated CPU of its own, or drop the realtime policy and keep them on housekeeping CPUs, as kvm-realtime does. On a host that isolates nothing, isolate the CPUs the realtime threads are pinned to (`isolcpus=` with `nohz_full=` and `rcu_nocbs=`, or tuned's cpu-partitioning or realtime-virtual-host profile with `isolated_cores`) and reboot, or drop the realtime policy; do not set `sched_rt_runtime_us` to `-1` on such a host.\n\n## Needs\n\n**domain**. The housekeeping check for the emulator and IOThreads needs a host snapshot with known isolation (`isolcpus`, `nohz_full`, tuned `isolated_cores`, or the config's `housekeeping`). The no-isolation error needs a snapshot that records the host's isolation (a capture, or a hand-written one with `kernel.cmdline`, `isolation` or `tuned`): `virsh capabilities` and `numactl --hardware` imports cannot tell, and get housekeeping-overlap's note instead. `kernel.rtRuntimeUs` and `kernelRelease` decide what the message says the host is left.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpusched`, `iothreadsched`, `emulatorsched`: \"fifo\" and \"rr\" with a priority, and the pins they combine with).\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupPid`: affinity and scheduler set per thread).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime).\n- sched(7): SCHED_FIFO and SCHED_RR semantics.\n- Linux `drivers/base/arch_topology.c` (`cpu_capacity`) and `arch/x86/events/intel/core.c` (`cpu_core`/`cpu_atom` PMUs): which cores are slower on a hybrid host.\n- Linux `Documentation/scheduler/sched-rt-group.rst` and `kernel/sched/rt.c` (`sched_rt_runtime_us`, `sched_rt_period_us`, RT throttling; `-1` disables it), `kernel/sched/deadline.c` (the fair server, from 6.12).\n- Linux `Documentation/admin-guide/kernel-parameters` (`isolcpus`, `nohz_full`, `rcu_nocbs`) and `kernel/sched/isolation.c`.\n",
     "running-affinity-drift": "# running-affinity-drift\n\nReports a thread of a running guest whose allowed CPUs (`Cpus_allowed_list` in `/proc/PID/task/TID/status`, captured by `kvmlint snapshot`) differ from the effective affinity this domain file gives it: a vCPU against its `<vcpupin>`, the emulator threads against `<emulatorpin>`, an IOThread against its `<iothreadpin>` (each falling back to `<vcpu cpuset>`, then all online CPUs, as libvirt does). The finding sits on the `cpuset` the running thread disagrees with. It needs a snapshot with `running` data, and the guest is matched to the file by uuid (as a value: with or without dashes, in either case), then by name.\n\nThe emulator threads are QEMU's main thread and its other helpers, not threads that take another thread's affinity by design: the kernel's own tasks in the QEMU process (`vhost-<pid>` since Linux 6.4, `kvm-nx-lpage-recovery` since 6.13, cloned from the first vCPU that runs), and thread-pool threads (named `worker`) allowed exactly the CPUs of an IOThread, which QEMU starts from the IOThread they serve (`util/thread-pool.c`) and libvirt never re-pins. Any other helper, and a `worker` on a vCPU's CPUs (no thread pool starts from a vCPU), is an emulator thread: `call_rcu` on a vCPU's dedicated CPU is reported.\n\n## Why this matters\n\nThe tuning guide checks pinning on the live host with `virsh vcpuinfo` and `virsh emulatorpin`, because what runs can differ from what is written: `virsh vcpupin --live` (or `emulatorpin`, `iothreadpin` without `--config`) changes the running guest only, and the next restart silently reverts it; a file changed in git after the guest started is not applied until it restarts. Either way the host does not run what the repository says, and every other rule checked the repository.\n\nWhich side is right: the file in the repository is the reviewed one. Re-apply it (restart the guest, or `virsh vcpupin DOMAIN VCPU CPUS --live` with the file's value), or, if the live change was intended, put it in the file and let the pipeline deploy it. Threads that inherit all online CPUs are accepted with or without the isolated CPUs, since libvirt \u2265 10.4.0 leaves those out (`qemuProcessGetAllCpuAffinity`) and distributions backport it; the message names the CPUs the host's libvirt gives (`non-isolated CPUs 0-3 (libvirt 11.3.0)`, or `every online host CPU (0-31)`).\n\nWithout `<emulatorpin>`, a strict single-node `<numatune>` first sets the QEMU process to that node's CPUs (`qemuProcessInitCpuAffinity`), but `qemuProcessSetupEmulator` resets it to the default before QEMU is executed: both run before libvirt completes the start handshake with the child (`qemuProcessLaunch`, libvirt 7.0 to 11.3), so QEMU creates every thread (`call_rcu`, `IO mon_iothread`) from the final set. Helpers found on the nodeset's CPUs are therefore reported, not taken for that first affinity.\n\n## Incorrect\n\nThe snapshot shows vCPU 3 allowed on CPU 8 (`virsh vcpupin rt-live 3 8 --live`):\n\n```xml\n<cputune>\n  <vcpupin vcpu='3' cpuset='7'/>\n</cputune>\n```\n\n## Correct\n\nThe file and the running guest agree (after a restart, or after the file took CPU 8):\n\n```xml\n<cputune>\n  <vcpupin vcpu='3' cpuset='8'/>\n</cputune>\n```\n\n## Fix\n\nNone: either the host or the file must change, and which one is a person's call. Capture again (`kvmlint snapshot -o hosts/HOST.json`) after changing the host.\n\n## Sources\n\nformatdomain \xA7CPU Tuning; `virsh vcpupin`, `emulatorpin`, `iothreadpin` (`--live`, `--config`); libvirt `qemu_process.c` (qemuProcessSetupVcpu, qemuProcessSetupEmulator, qemuProcessGetAllCpuAffinity); proc(5) `Cpus_allowed_list`.\n",
     "running-guest-unmatched": "# running-guest-unmatched\n\nInfo, from a snapshot with running guests: a domain file mapped to the host that is not running there (reported on its `<name>`), and running guests that no domain file mapped to the host describes (reported once on the snapshot's `running.guests`). Matched by uuid, then by name. When no guest at all was running at capture time (a capture before deployment, or a host without libvirt), there is no drift to name: one info note on the snapshot says the domains were not checked, instead of one per domain.\n\n## Why this matters\n\nA fleet repository maps domains to hosts; the host runs what was started on it. A guest that migrated away, one started by hand, or one that moved hosts without the mapping changing makes every capacity rule (hugepages, memory per node, dedicated CPUs) check the wrong plan. This says so, without judging which side is right.\n\n## Incorrect\n\nThe snapshot shows `um-6` running, while the file mapped to the host describes `um-5`:\n\n```xml\n<domain type='kvm'>\n  <name>um-5</name>\n</domain>\n```\n\n## Correct\n\nThe file mapped to the host describes the guest that runs there:\n\n```xml\n<domain type='kvm'>\n  <name>um-6</name>\n</domain>\n```\n\n## Fix\n\nNone: update the `hosts` mapping in `kvmlint.config.json`, or start the guest where it is planned, then capture again.\n\n## Sources\n\nformatdomain (name, uuid); QEMU `-name guest=`, `-uuid`.\n",
     "running-memory-drift": "# running-memory-drift\n\nCompares a running guest's memory and scheduling with this file: more than 5% (option `maxOffNodesetPercent`) of its resident memory on host nodes outside its `<numatune>` nodesets, or of one guest cell's memory outside its `<memnode>` nodeset; `<hugepages>` configured but less than 50% (option `minHugepagePercent`) of its resident memory in hugepages; or vCPU threads that do not run the realtime policy and priority `<vcpusched>` gives them. Memory per node and page size comes from `/proc/PID/numa_maps` (`N<node>=<pages>` \xD7 `kernelpagesize_kB`), policy and priority from `/proc/PID/task/TID/stat`.\n\nOnly `mode='strict'` and `mode='restrictive'` confine memory: libvirt sets the cgroup's `cpuset.mems` for those two alone (`qemuProcessSetupPid`), while `preferred` and `interleave` let the kernel allocate on other nodes when the named ones run short. A `<numatune>` whose `<memory>` or any `<memnode>` is `preferred` or `interleave` is not checked for memory outside the union of its nodes.\n\nWith `<memnode>` elements, each strict or restrictive one is checked against its own guest cell: QEMU binds a strict cell's backend to the memnode's nodes (`policy=bind`), and libvirt confines a restrictive cell's vCPUs to them (`cpuset.mems` per vCPU, `qemuProcessSetupPid`). A cell's memory is known where `/proc/PID/numa_maps` names its backend, whose id libvirt makes `ram-node<cell>` (`qemuBuildMemoryCellBackendProps`): hugetlbfs files `qemu_back_mem.ram-node0.XXXXXX` (`qemu_back_mem._objects_ram-node0.XXXXXX` with machine types before 4.0), `memory_backing_dir` files `\u2026/ram-node0`, memfds named so. One finding per cell, at its `<memnode>`, naming the nodes the cell's memory is on, the share and size outside the nodeset, and the nodeset; the threshold applies to the cell's memory. A cell checked this way is left out of the whole-guest check, which covers the rest (QEMU's own memory, cells without a `<memnode>`): two cells swapped between two nodes are inside the union and only the per-cell view shows them. Anonymous backends (memory-backend-ram) and memfds QEMU names `memory-backend-memfd` carry no cell name: their cells are not checked one by one (no guess from `bind:N` policies or addresses), only as part of the whole guest.\n\nOnly memory a nodeset governs is counted: anonymous mappings (`anon=`: QEMU's heap, guest RAM from memory-backend-ram), hugetlb mappings (`huge`: hugetlbfs files and hugetlb memfds) and the files QEMU backs guest RAM with (`/memfd:\u2026` for memory-backend-memfd, files under `/dev/shm`, shared anonymous memory shown as `/dev/zero`). The QEMU binary and its shared libraries (`file=\u2026` without `anon=`) are page cache shared with other processes (`mapmax=`), placed on whichever node first read them; they are left out at capture time.\n\nvCPUs that run different policies are named per policy (`vCPUs 0-3 \u2026 run other 0 (vCPUs 0-1) and rr 1 (vCPUs 2-3)`). The scheduling check stays in this rule, as its summary and the README's verification table say: `running-affinity-drift` compares allowed CPUs only, and splitting a rule id that configurations already enable or disable would change what they select.\n\n## Why this matters\n\nThe guide verifies memory placement with `numastat -c qemu-kvm` and `virsh numatune`: memory allocated before the cgroup's `cpuset.mems` applied, a guest migrated from another host, or a nodeset changed live leaves pages on the wrong node, and every access crosses the interconnect. A hugepage-backed guest that fell back to small pages (pool exhausted at start with a lenient setup, or the backing changed) loses the TLB benefit the configuration promised. A realtime guest whose vCPUs run `SCHED_OTHER` is not realtime at all, whatever the file says.\n\n## Incorrect\n\n6% of the guest's memory is on node 1:\n\n```xml\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\nGuest cell 0 bound to node 0 and cell 1 to node 1, but `numa_maps` shows `qemu_back_mem.ram-node0\u2026` on node 1 and `ram-node1` on node 0 (one finding per `<memnode>`):\n\n```xml\n<numatune>\n  <memory mode='strict' nodeset='0-1'/>\n  <memnode cellid='0' mode='strict' nodeset='0'/>\n  <memnode cellid='1' mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Correct\n\nAll of it on node 0, as the nodeset says (up to 5% elsewhere is tolerated: QEMU's own allocations before the binding applied).\n\n```xml\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\nWith `<memnode>` elements, each cell's backend on its own memnode's nodes.\n\n## Fix\n\nNone. Restart the guest (strict binding applies from the first allocation), or `virsh numatune DOMAIN --nodeset N --live` and let the kernel migrate pages (that moves the whole guest: a cell's backend is bound once, when QEMU creates it, so a swapped cell needs a restart); check the hugepage pools per node before restarting a hugepage guest.\n\n## Sources\n\nformatdomain \xA7NUMA Node Tuning, \xA7Memory Backing, \xA7CPU Tuning (`vcpusched`); proc(5) `numa_maps`, `stat` fields 40-41; numastat(8); libvirt `qemuBuildMemoryCellBackendProps`, `qemuProcessSetupPid`; QEMU `file_ram_open` (system/physmem.c).\n",
@@ -24190,7 +24426,7 @@ function range(n) {
 
 // src/generated/config-validator.ts
 var import_ucs2length2 = __toESM(require_ucs2length(), 1);
-var func32 = import_ucs2length2.default.default;
+var func3 = import_ucs2length2.default.default;
 var pattern02 = new RegExp("^[0-9]+\\.[0-9]+(\\.[0-9]+)?$", "u");
 
 // src/engine/config.ts

@@ -4,6 +4,46 @@ import { defineHostRule } from '../../src/engine/types.ts';
 import type { Range } from '../../src/xml/types.ts';
 import { isDedicated, isPinned, vcpuAffinityGroups } from '../../src/model/affinity.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
+import type { HostCpuClasses } from '../../src/model/cpu-capacity.ts';
+import { describeCpus, describeVcpus } from '../../src/model/describe.ts';
+
+/**
+ * vCPUs pinned 1:1 to CPUs of more than one speed class: one finding, at the first pin on the slowest class
+ * (the one to move), the first pin of each other class related.
+ */
+function mixedClasses(pinned: readonly PinnedVcpu[], classes: HostCpuClasses, online: CpuSet) {
+  const byClass = new Map<number, PinnedVcpu[]>();
+  for (const p of pinned) {
+    const k = classes.classOf(p.cpu);
+    // A CPU the host does not have online is pin-target-offline's.
+    if (k === undefined || !online.has(p.cpu)) continue;
+    const list = byClass.get(k);
+    if (list) list.push(p);
+    else byClass.set(k, [p]);
+  }
+  if (byClass.size < 2) return undefined;
+  const order = [...byClass.keys()].sort((a, b) => a - b);
+  const vcpusOf = (ps: readonly PinnedVcpu[]) => describeVcpus(CpuSet.ofList(ps.map((p) => p.vcpu)));
+  // "cores of capacity 1024 (vCPUs 2-3) and 414 (vCPUs 0-1)": the shared words once.
+  const prefix = 'cores of capacity ';
+  const split = order.map((k, i) => `${i > 0 && classes.source === 'capacity' ? classes.classes[k]!.label.slice(prefix.length) : classes.classes[k]!.label} (${vcpusOf(byClass.get(k)!)})`);
+  const slowest = byClass.get(order[order.length - 1]!)!;
+  const fastest = classes.classes[0]!;
+  return {
+    range: slowest[0]!.range,
+    severity: 'warning' as const,
+    data: {
+      vcpus: vcpusOf(order.flatMap((k) => byClass.get(k)!)),
+      split: split.length === 2 ? split.join(' and ') : `${split.slice(0, -1).join(', ')} and ${split[split.length - 1]}`,
+      fastest: fastest.label,
+      fastestCpus: describeCpus(fastest.cpus),
+    },
+    related: order.slice(0, -1).map((k) => {
+      const p = byClass.get(k)![0]!;
+      return { range: p.range, message: `vCPU ${p.vcpu} on CPU ${p.cpu} (${classes.classes[k]!.label}) here` };
+    }),
+  };
+}
 
 /** A vCPU dedicated to one host CPU by its own pin. */
 interface PinnedVcpu {
@@ -21,13 +61,17 @@ export default defineHostRule({
     type: 'problem',
     fixable: false,
     hasSuggestions: false,
-    summary: 'The guest\'s SMT topology (threads per core) does not match how its vCPUs are pinned to the host\'s SMT siblings.',
+    summary: 'The guest\'s CPU topology does not match the host CPUs its vCPUs are pinned to: SMT threads per core, or identical cores on hybrid host cores of unequal speed.',
     tags: ['pinning', 'smt', 'topology'],
     messages: {
       noTopology: { message: 'the snapshot has no SMT topology (thread siblings): guest-smt-topology-mismatch is not checked' },
       notSiblings: {
         message: "<topology threads='{{threads}}'>, but vCPUs {{vcpus}} are pinned to CPUs {{cpus}}, not SMT siblings of one host core{{more}}",
         help: "pin each guest core's vCPUs to one host core's thread siblings ({{core}}), or declare threads='1'",
+      },
+      mixedCoreTypes: {
+        message: '{{vcpus}} are pinned 1:1 to {{split}}, but the guest sees identical cores',
+        help: 'pin every vCPU to one kind of core ({{fastest}}: {{fastestCpus}}): the guest spreads work as if its vCPUs were equally fast and waits on the slow ones',
       },
       siblingsAsCores: {
         message: 'vCPUs {{a}} and {{b}} are on SMT siblings (CPUs {{cpuA}} and {{cpuB}}) but the guest sees separate cores ({{topology}}){{more}}',
@@ -46,6 +90,11 @@ export default defineHostRule({
       pinned.push({ vcpu: g.vcpus.min!, cpu: a.cpus!.min!, range: a.attr?.valueRange ?? a.element.startTag });
     }
     if (pinned.length < 2) return;
+    // A hybrid host (src/model/cpu-capacity.ts): undefined on every host whose CPUs are alike, so this costs them nothing.
+    if (model.cpuClasses) {
+      const mixed = mixedClasses(pinned, model.cpuClasses, model.online);
+      if (mixed) report({ ...mixed, messageId: 'mixedCoreTypes' });
+    }
     const missingTopology = (): void =>
       reportHostOnce('no-topology', { unchecked: true, messageId: 'noTopology' });
 

@@ -1,23 +1,27 @@
 import { appliedEmulatorsched, describeDefaultCpus } from '../../src/model/libvirt-version.ts';
-import { defineDomainRule, type RelatedDescriptor } from '../../src/engine/types.ts';
+import { defineDomainRule, type LintHost, type RelatedDescriptor } from '../../src/engine/types.ts';
 import { isDedicated, isPinned } from '../../src/model/affinity.ts';
-import { describeCpus, listNames } from '../../src/model/describe.ts';
+import { describeCpus, describeVcpus, listNames } from '../../src/model/describe.ts';
 import { dedicatedCpuSet, describeThread, domainThreads, isRealtimePolicy, threadsOnCpu, threadsOverlapping, type ThreadGroup } from '../../src/model/threads.ts';
 import { attribute } from '../../src/xml/query.ts';
 import { CpuSet } from '../../src/model/cpuset.ts';
 import type { Range } from '../../src/xml/types.ts';
 import type { DomainModel } from '../../src/model/domain.ts';
 import type { HostModel } from '../../src/model/host.ts';
+import { rtLeftover } from '../../src/model/sched.ts';
+import type { HostCpuClasses } from '../../src/model/cpu-capacity.ts';
+import { locateJsonKey } from '../../src/json/document.ts';
 
 export default defineDomainRule({
   meta: {
     id: 'realtime-sched-unsafe',
     name: 'RealtimeSchedUnsafe',
     severity: 'error',
+    severities: ['error', 'warning'],
     type: 'problem',
     fixable: false,
     hasSuggestions: false,
-    summary: 'A thread with realtime scheduling (fifo or rr) can run on several CPUs, shares its CPU with another thread of the guest, or runs on housekeeping CPUs.',
+    summary: 'A realtime (fifo or rr) thread can run on several CPUs, shares its CPU with another thread of the guest, or runs on housekeeping CPUs, on a host isolating no CPU, or on a slow hybrid core.',
     tags: ['realtime', 'pinning', 'latency'],
     messages: {
       vcpu: {
@@ -28,12 +32,30 @@ export default defineDomainRule({
         message: "{{subject}} {{has}} scheduler='{{policy}}'{{priority}} but {{reasons}}",
         help: "give it one isolated CPU of its own, or drop the realtime policy (kvm-realtime keeps QEMU's other threads normal)",
       },
+      slowCore: {
+        message: "{{vcpus}} {{have}} scheduler='{{policy}}' on {{slow}} (CPUs {{cpus}}) though the host has faster {{fastest}} (CPUs {{fastestCpus}})",
+        help: 'pin realtime vCPUs to isolated {{fastest}}: on a slower core every deadline the guest meets takes longer',
+      },
+      noIsolation: {
+        message: '{{subject}} {{run}} {{policy}} on a host isolating no CPU: {{effect}}',
+        help: 'isolate {{cpus}} (isolcpus= and nohz_full=, or tuned cpu-partitioning or realtime-virtual-host) and reboot, or drop the realtime policy: RCU, ksoftirqd and kworkers run on every CPU not isolated{{throttle}}',
+      },
     },
   },
   check({ domain, host, report }) {
     const model = host?.model;
     if (!domain.cputune || !hasRealtimeSched(domain, model)) return;
     const hk = model?.housekeeping;
+    // A host that isolates nothing (a capture whose command line, /sys and tuned declare no isolation, and no
+    // configured housekeeping set): every CPU a realtime thread can hold runs the host's per-CPU kernel threads.
+    if (host && !hk && !host.model.missing.has('isolation')) {
+      const f = noIsolationFinding(domain, host);
+      if (f) report({ ...f, messageId: 'noIsolation' });
+    }
+    if (model?.cpuClasses) {
+      const f = slowCoreFinding(domain, model, model.cpuClasses);
+      if (f) report({ ...f, severity: 'warning', messageId: 'slowCore' });
+    }
     const pinned = isPinned(domain);
     const dedicated = dedicatedCpuSet(domain, model);
     // Two realtime threads sharing one CPU are one cause: the first finding names the CPU and the other
@@ -114,6 +136,101 @@ export default defineDomainRule({
     for (const r of pending) r();
   },
 });
+
+/**
+ * Realtime vCPUs dedicated to a CPU of a slower class on a hybrid host (an E-core, a LITTLE core) while faster
+ * CPUs exist: one warning per domain, at the first such pin. A pin on housekeeping CPUs is housekeeping-overlap's
+ * (its fix, an isolated CPU, is where the faster cores are named); floating pins are this rule's other finding.
+ */
+function slowCoreFinding(domain: DomainModel, model: HostModel, classes: HostCpuClasses) {
+  const hk = model.housekeeping;
+  const hits: Array<{ t: ThreadGroup; cpu: number; k: number }> = [];
+  for (const t of domainThreads(domain, model)) {
+    if (t.kind !== 'vcpu' || !isRealtimePolicy(t.policy) || !isDedicated(t.affinity)) continue;
+    const cpu = t.affinity.cpus!.min!;
+    const k = classes.classOf(cpu);
+    // A CPU the host does not have online is pin-target-offline's.
+    if (k === undefined || k === 0 || hk?.has(cpu) || !model.online.has(cpu)) continue;
+    hits.push({ t, cpu, k });
+  }
+  if (hits.length === 0) return undefined;
+  const fastest = classes.classes[0]!;
+  const fastOnline = fastest.cpus.intersect(model.online);
+  if (fastOnline.isEmpty) return undefined;
+  const vcpus = CpuSet.fromIntervals(hits.flatMap((h) => h.t.ids.intervals()));
+  const slow = [...new Set(hits.map((h) => h.k))].sort((a, b) => a - b).map((k) => classes.classes[k]!.label);
+  const first = hits[0]!;
+  return {
+    range: relatedRange(first.t),
+    data: {
+      vcpus: describeVcpus(vcpus),
+      have: vcpus.size === 1 ? 'has' : 'have',
+      policy: first.t.policy,
+      slow: slow.join(' and '),
+      cpus: CpuSet.ofList(hits.map((h) => h.cpu)).toString(),
+      fastest: fastest.label,
+      fastestCpus: fastOnline.toString(),
+    },
+    related: hits.slice(1, MAX_RELATED + 1).map((h) => ({ range: relatedRange(h.t), message: `${describeThread(h.t)} on CPU ${h.cpu} (${classes.classes[h.k]!.label}) here` })),
+  };
+}
+
+/**
+ * One finding per domain for its realtime threads on a host without isolation: the per-CPU kernel threads of
+ * every CPU they may hold (RCU, ksoftirqd, kworkers) get only what RT throttling or the fair server leaves
+ * (src/model/sched.ts rtLeftover), and nothing with sched_rt_runtime_us = -1 before Linux 6.12.
+ */
+function noIsolationFinding(domain: DomainModel, host: LintHost) {
+  const model = host.model;
+  const threads = domainThreads(domain, model).filter((t) => isRealtimePolicy(t.policy));
+  if (threads.length === 0) return undefined;
+  let cpus = CpuSet.empty;
+  let known = true;
+  for (const t of threads) {
+    if (t.affinity.cpus) cpus = cpus.union(t.affinity.cpus.intersect(model.online));
+    else known = false; // numad's placement: not known statically
+  }
+  const where = known && !cpus.isEmpty ? describeCpus(cpus) : 'their CPUs';
+  const policies = [...new Set(threads.map((t) => `SCHED_${t.policy.toUpperCase()}`))];
+  // The vCPUs as one set ("vCPUs 0-3", not one name per pin), then the emulator and the IOThreads.
+  const vcpus = CpuSet.fromIntervals(threads.flatMap((t) => (t.kind === 'vcpu' ? t.ids.intervals() : [])));
+  const names = [...(vcpus.isEmpty ? [] : [describeVcpus(vcpus)]), ...namesOf(threads.filter((t) => t.kind !== 'vcpu'))];
+  const plural = names.length > 1 || vcpus.size > 1 || threads.some((t) => t.kind === 'iothread' && t.ids.size > 1);
+  const left = rtLeftover(model);
+  let effect: string;
+  let throttle = '';
+  if (left === undefined) effect = `kernel threads on ${where} can starve`;
+  else if (left.percent === 0) {
+    effect = `RT throttling is off (-1): ${where} can hang`;
+    throttle = '; sched_rt_runtime_us=-1 also turned off the RT throttling that would leave them 5%';
+  } else if (left.source.startsWith('the fair server')) {
+    effect = `the fair server leaves kernel threads on ${where} only ${left.percent}%`;
+    throttle = `; ${left.source} is all that keeps them running`;
+  } else {
+    effect = `RT throttling leaves kernel threads on ${where} only ${left.percent}%`;
+    throttle = `; RT throttling (${left.source}) is all that keeps them running`;
+  }
+  const first = threads.find((t) => t.sched) ?? threads[0]!;
+  const rangeOf = (t: ThreadGroup): Range => (t.sched ? (attribute(t.sched.element, 'scheduler')?.valueRange ?? t.sched.element.startTag) : relatedRange(t));
+  const related: RelatedDescriptor[] = [];
+  const seen = new Set<unknown>([first.sched]);
+  for (const t of threads) {
+    if (related.length >= MAX_RELATED - 1) break;
+    if (!t.sched || seen.has(t.sched)) continue;
+    seen.add(t.sched);
+    related.push({ range: rangeOf(t), message: `${describeThread(t)} with scheduler='${t.policy}' here` });
+  }
+  // The host side of the cause: RT throttling turned off, else the command line that isolates nothing.
+  const runtimeAt = left?.percent === 0 ? locateJsonKey(host.text, 'kernel.rtRuntimeUs') : undefined;
+  const cmdlineAt = runtimeAt ? undefined : locateJsonKey(host.text, 'kernel.cmdline');
+  if (runtimeAt) related.push({ file: host, range: runtimeAt, message: 'sched_rt_runtime_us=-1 here' });
+  else if (cmdlineAt) related.push({ file: host, range: cmdlineAt, message: 'the booted command line, with no isolcpus= or nohz_full=' });
+  return {
+    range: rangeOf(first),
+    data: { subject: listNames(names), run: plural ? 'run' : 'runs', policy: policies.join(' and '), effect, cpus: where, throttle },
+    related,
+  };
+}
 
 /** Related places one finding lists at most. */
 const MAX_RELATED = 20;

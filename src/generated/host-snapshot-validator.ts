@@ -4,10 +4,10 @@ import ajvRuntime0 from 'ajv/dist/runtime/ucs2length.js';
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/kvmlint/kvmlint/main/schemas/host-snapshot.schema.json","title":"kvmlint host snapshot","description":"One hypervisor host as kvmlint sees it: CPUs, NUMA nodes, memory, hugepage pools, watermarks and CPU isolation. Written by `kvmlint snapshot` (from /sys, /proc and /etc/tuned) or by hand. A missing fact is an absent field, never an error: rules that need it stay silent.","type":"object","additionalProperties":false,"required":["kvmlintHostSnapshot","nodes"],"properties":{"$schema":{"type":"string","title":"JSON Schema","description":"Optional link to this schema, for editors."},"kvmlintHostSnapshot":{"const":1,"title":"Snapshot format version","description":"Format version of this document. kvmlint reads version 1."},"source":{"enum":["capture","virsh-capabilities","numactl-hardware","manual"],"title":"Source","description":"Where the facts came from: `kvmlint snapshot` (capture), an imported `virsh capabilities` or `numactl --hardware` output, or written by hand (manual)."},"hostname":{"type":"string","title":"Host name","description":"From /proc/sys/kernel/hostname. Names the host in findings; the file name is used when absent."},"kernelRelease":{"type":"string","title":"Kernel release","description":"From /proc/sys/kernel/osrelease, e.g. 5.14.0-427.el9.x86_64."},"libvirtVersion":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$","title":"libvirt version","description":"The host's libvirt release, e.g. 10.4.0 (from `virsh --version`, `libvirtd --version` or the installed package). Where libvirt's behaviour changed between releases (the default CPU affinity of unpinned QEMU threads leaves out /sys/devices/system/cpu/isolated from 10.4.0 on), rules follow it; when absent they assume the older behaviour and say so once. The config's hosts[].libvirtVersion overrides it."},"capturedAt":{"type":"string","title":"Capture time","description":"When the snapshot was taken (RFC 3339)."},"missing":{"type":"array","items":{"type":"string"},"uniqueItems":true,"title":"Missing facts","description":"Facts the source could not provide, by stable name: zoneinfo, isolation, hugepages, hugepages.free, vm.min_free_kbytes, vm.watermark_scale_factor, node.memTotal, node.memFree, cpuTopology, kernel.cmdline, libvirt.definitions (unreadable: not root), libvirt.hooks (/etc/libvirt/hooks unreadable), running.isolation (isolated CPUs unknown, so foreign tasks and IRQs not gathered)."},"cpus":{"type":"object","additionalProperties":false,"title":"Host CPUs","description":"CPU masks from /sys/devices/system/cpu/{possible,present,online}, in the kernel cpu-list grammar.","properties":{"possible":{"$ref":"#/definitions/cpuList","title":"Possible CPUs","description":"/sys/devices/system/cpu/possible: every CPU id the kernel allocated room for. Bounds what isolcpus= and nohz_full= may name."},"present":{"$ref":"#/definitions/cpuList","title":"Present CPUs","description":"/sys/devices/system/cpu/present."},"online":{"$ref":"#/definitions/cpuList","title":"Online CPUs","description":"/sys/devices/system/cpu/online. When absent, the union of the nodes' CPUs is used."}}},"cpuTopology":{"type":"array","title":"Per-CPU topology","description":"One entry per CPU from /sys/devices/system/cpu/cpuN/topology.","items":{"type":"object","additionalProperties":false,"required":["cpu"],"title":"CPU","description":"Topology of one logical CPU.","properties":{"cpu":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"CPU id","description":"Logical CPU number N of cpuN."},"node":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"NUMA node","description":"The node whose cpulist holds this CPU."},"socket":{"type":"integer","minimum":-1,"maximum":9007199254740991,"title":"Socket","description":"topology/physical_package_id (-1 when the firmware does not say)."},"die":{"type":"integer","minimum":-1,"maximum":9007199254740991,"title":"Die","description":"topology/die_id."},"core":{"type":"integer","minimum":-1,"maximum":9007199254740991,"title":"Core","description":"topology/core_id (unique within a socket, not host-wide)."},"siblings":{"$ref":"#/definitions/cpuList","title":"SMT siblings","description":"topology/thread_siblings_list: this CPU and its hyperthread siblings."},"online":{"type":"boolean","title":"Online","description":"cpuN/online; absent means online."}}}},"nodes":{"type":"array","minItems":1,"title":"NUMA nodes","description":"Every online NUMA node, including memory-less and CPU-less ones. A host without NUMA has one node 0.","items":{"type":"object","additionalProperties":false,"required":["id","cpus"],"title":"NUMA node","description":"One node from /sys/devices/system/node/nodeN.","properties":{"id":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Node id","description":"N of nodeN. Unique."},"cpus":{"$ref":"#/definitions/cpuList","title":"Node CPUs","description":"nodeN/cpulist (empty string for a CPU-less node). A CPU belongs to one node only."},"memTotalKiB":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"MemTotal (KiB)","description":"nodeN/meminfo \"Node N MemTotal\". numactl --hardware prints MB: multiply by 1024."},"memFreeKiB":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"MemFree (KiB)","description":"nodeN/meminfo \"Node N MemFree\" at capture time. At most memTotalKiB."},"reclaimableKiB":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Reclaimable (KiB)","description":"nodeN/meminfo \"Active(file)\" + \"Inactive(file)\" + \"SReclaimable\" at capture time: page cache and slab the kernel reclaims before an allocation bound to this node fails (what MemAvailable counts besides MemFree). At most memTotalKiB."},"distances":{"type":"array","items":{"type":"integer","minimum":0,"maximum":9007199254740991},"title":"Distances","description":"nodeN/distance: SLIT distance to each node, in the order of `nodes` (10 = local)."},"hugepages":{"type":"array","title":"Hugepage pools","description":"nodeN/hugepages/hugepages-<size>kB: one pool per page size.","items":{"type":"object","additionalProperties":false,"required":["sizeKiB","total"],"title":"Hugepage pool","description":"The pool of one page size on this node.","properties":{"sizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991,"title":"Page size (KiB)","description":"e.g. 2048 for 2 MiB pages, 1048576 for 1 GiB pages."},"total":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Pool size (pages)","description":"nr_hugepages: pages reserved in this pool on this node."},"free":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Free pages","description":"free_hugepages: pages of the pool not in use at capture time."},"surplus":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Surplus pages","description":"surplus_hugepages: pages allocated beyond nr_hugepages (overcommit)."}}}},"zones":{"type":"array","title":"Memory zones","description":"This node's zones from /proc/zoneinfo, used to split vm.min_free_kbytes exactly as the kernel does. When absent, MemTotal stands in for one Normal zone.","items":{"type":"object","additionalProperties":false,"required":["name","managedPages"],"title":"Zone","description":"One \"Node N, zone NAME\" block.","properties":{"name":{"type":"string","minLength":1,"title":"Zone name","description":"DMA, DMA32, Normal, Movable, HighMem or Device."},"managedPages":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Managed pages","description":"\"managed\": pages the buddy allocator manages; the watermark split is proportional to it."},"presentPages":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Present pages","description":"\"present\"."},"min":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"min watermark (pages)","description":"\"min\" as the running kernel reported it, minus \"boost\"."},"low":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"low watermark (pages)","description":"\"low\" as the running kernel reported it, minus \"boost\"."},"high":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"high watermark (pages)","description":"\"high\" as the running kernel reported it, minus \"boost\"."}}}}}}},"hugepages":{"type":"object","additionalProperties":false,"title":"Hugepage sizes","description":"Host-wide hugepage facts.","properties":{"defaultSizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991,"title":"Default hugepage size (KiB)","description":"\"Hugepagesize:\" in /proc/meminfo: the size a domain gets from <hugepages/> without a <page size>."},"sizesKiB":{"type":"array","items":{"type":"integer","minimum":1,"maximum":9007199254740991},"uniqueItems":true,"title":"Supported sizes (KiB)","description":"The sizes under /sys/kernel/mm/hugepages."},"overcommit":{"type":"array","title":"Overcommit (surplus pages allowed)","description":"nr_overcommit_hugepages of each size under /sys/kernel/mm/hugepages, where it is above 0: how many surplus pages the kernel may allocate from free memory when a pool runs out (mm/hugetlb.c gather_surplus_pages; not for gigantic sizes).","items":{"type":"object","additionalProperties":false,"required":["sizeKiB","pages"],"properties":{"sizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991},"pages":{"type":"integer","minimum":0,"maximum":9007199254740991}}}}}},"pageSizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991,"title":"Base page size (KiB)","description":"The kernel page size (4 on x86_64; 4, 16 or 64 on arm64). Default 4."},"vm":{"type":"object","additionalProperties":false,"title":"VM sysctls","description":"Memory-management sysctls from /proc/sys/vm.","properties":{"minFreeKbytes":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"vm.min_free_kbytes","description":"/proc/sys/vm/min_free_kbytes (KiB). Split over the zones of all nodes by size."},"watermarkScaleFactor":{"type":"integer","minimum":1,"maximum":3000,"title":"vm.watermark_scale_factor","description":"/proc/sys/vm/watermark_scale_factor, in 1/10000 of a zone. Default 10."}}},"kernel":{"type":"object","additionalProperties":false,"title":"Kernel","description":"The booted kernel.","properties":{"cmdline":{"type":"string","title":"Kernel command line","description":"/proc/cmdline: isolcpus=, nohz_full=, rcu_nocbs=, irqaffinity=, hugepagesz=, hugepages=, default_hugepagesz= are read from it."},"rtRuntimeUs":{"type":"integer","minimum":-1,"maximum":2147483647,"title":"kernel.sched_rt_runtime_us","description":"/proc/sys/kernel/sched_rt_runtime_us: how long realtime (fifo/rr) tasks may run in each period before the kernel throttles them and lets other tasks run; -1 turns throttling off (tuned's realtime profiles do). Default 950000."},"rtPeriodUs":{"type":"integer","minimum":1,"maximum":2147483647,"title":"kernel.sched_rt_period_us","description":"/proc/sys/kernel/sched_rt_period_us: the period of realtime throttling. Default 1000000."}}},"isolation":{"type":"object","additionalProperties":false,"title":"Running isolation","description":"CPU isolation as the running kernel reports it. When present it wins over the command line.","properties":{"isolated":{"$ref":"#/definitions/cpuList","title":"Isolated CPUs","description":"/sys/devices/system/cpu/isolated (empty string when none)."},"nohzFull":{"$ref":"#/definitions/cpuList","title":"nohz_full CPUs","description":"/sys/devices/system/cpu/nohz_full (empty string when none)."}}},"tuned":{"type":"object","additionalProperties":false,"title":"tuned","description":"The tuned daemon's profile and CPU partitioning variables.","properties":{"activeProfile":{"type":"string","title":"Active profile","description":"/etc/tuned/active_profile, e.g. cpu-partitioning or realtime-virtual-host. Only those profiles' isolated_cores count as isolation."},"includes":{"type":"array","items":{"type":"string","minLength":1},"title":"Included profiles","description":"The profiles the active profile includes (include= in each tuned.conf), directly or through one another, in the order tuned reads them. A custom profile that includes cpu-partitioning or realtime-virtual-host isolates like them."},"isolatedCores":{"$ref":"#/definitions/cpuList","title":"isolated_cores","description":"isolated_cores= from /etc/tuned/cpu-partitioning-variables.conf (or realtime-variables.conf). tuned grammar: ^N and !N exclude, hex masks allowed."},"noBalanceCores":{"$ref":"#/definitions/cpuList","title":"no_balance_cores","description":"no_balance_cores= from /etc/tuned/cpu-partitioning-variables.conf (tuned grammar)."}}},"running":{"type":"object","additionalProperties":false,"title":"What runs on the host","description":"Captured by `kvmlint snapshot` when it can read /proc: the QEMU guests with their threads and memory, and what else runs or interrupts on isolated CPUs. Absent when not captured; the drift rules then stay silent.","properties":{"guests":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","pid","threads"],"title":"Running guest","description":"One QEMU process. Of its command line only the guest name (-name guest=) and uuid (-uuid) are kept: the rest can hold secrets.","properties":{"name":{"type":"string","title":"Guest name","description":"-name guest=NAME (or -name NAME) of the QEMU command line."},"uuid":{"type":"string","title":"Guest uuid","description":"-uuid of the QEMU command line."},"pid":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Process id","description":"PID of the QEMU process."},"rolesFrom":{"enum":["status-xml","thread-names"],"title":"Where thread roles came from","description":"status-xml: libvirt's /run/libvirt/qemu/NAME.xml maps vCPU and IOThread ids to thread ids; thread-names: the names debug-threads=on gives (status XML unreadable, e.g. not root)."},"threads":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["tid","role","allowedCpus"],"title":"Thread","description":"One thread of the QEMU process, from /proc/PID/task/TID.","properties":{"tid":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Thread id","description":"TID of /proc/PID/task/TID."},"role":{"enum":["vcpu","iothread","main","worker"],"title":"Role","description":"vcpu and iothread threads with their id; main (the process's first thread) and worker (every other QEMU thread) are what libvirt's <emulatorpin> pins. From libvirt's status XML (/run/libvirt/qemu/NAME.xml) where readable, else from the names QEMU gives threads with -name debug-threads=on (`CPU 0/KVM`, `IO iothread1`)."},"id":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"vCPU or IOThread id","description":"The vCPU id (`<vcpupin vcpu>`) or IOThread id (`<iothreadpin iothread>`) of a vcpu or iothread thread."},"name":{"type":"string","title":"Thread name","description":"The thread's comm (/proc/PID/task/TID/comm), e.g. `CPU 0/KVM`."},"allowedCpus":{"$ref":"#/definitions/cpuList","title":"Allowed CPUs","description":"Cpus_allowed_list of /proc/PID/task/TID/status: the CPUs the scheduler may run it on."},"lastCpu":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Last CPU","description":"Field 39 (processor) of /proc/PID/task/TID/stat: the CPU it last ran on (`virsh vcpuinfo`'s CPU)."},"policy":{"enum":["other","fifo","rr","batch","idle","deadline"],"title":"Scheduling policy","description":"Field 41 (policy) of /proc/PID/task/TID/stat, as libvirt's <vcpusched scheduler> names it."},"priority":{"type":"integer","minimum":0,"title":"Realtime priority","description":"Field 40 (rt_priority) of /proc/PID/task/TID/stat: 1-99 for fifo and rr, 0 otherwise.","maximum":99}}},"title":"Threads","description":"Every thread of the process."},"memory":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["node","pageSizeKiB","kib"],"title":"Memory on one node","description":"The guest's resident memory on one host node backed by pages of one size, summed from /proc/PID/numa_maps (N<node>=<pages> × kernelpagesize_kB) over anonymous (anon=), hugetlb (huge) and guest-RAM file mappings (/memfd:, /dev/shm, /dev/zero); the binary's and shared libraries' page cache is left out.","properties":{"node":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Host node","description":"N of N<node>= in numa_maps."},"pageSizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991,"title":"Page size (KiB)","description":"kernelpagesize_kB of the mappings: the base page size for small pages, the hugepage size for hugetlbfs mappings."},"kib":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Resident memory (KiB)","description":"Pages on that node × page size."}}},"title":"Memory per node","description":"Where the guest's memory sits, per host node and page size (small pages and hugepages apart). Absent when /proc/PID/numa_maps could not be read."},"cellMemory":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["cell","node","pageSizeKiB","kib"],"title":"Memory of one guest cell on one node","description":"The resident memory of one guest NUMA cell's RAM backend on one host node backed by pages of one size: the numa_maps mappings whose file name holds the backend's id, ram-node<cell> (libvirt's alias for the cell's memory-backend object; hugetlbfs files qemu_back_mem.ram-node0.XXXXXX or qemu_back_mem._objects_ram-node0.XXXXXX, memory_backing_dir files …/ram-node0). Part of `memory`, not in addition to it.","properties":{"cell":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Guest cell","description":"N of ram-node<N>: the <cell id> and <memnode cellid> of the domain."},"node":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Host node","description":"N of N<node>= in numa_maps."},"pageSizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991,"title":"Page size (KiB)","description":"kernelpagesize_kB of the mappings."},"kib":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Resident memory (KiB)","description":"Pages on that node × page size."}}},"title":"Memory per guest cell and node","description":"Where each guest NUMA cell's memory sits, for the cells whose backend numa_maps names. Absent when no mapping could be attributed to a cell (anonymous memory-backend-ram, memfds named memory-backend-memfd, a guest without cells): nothing is guessed from policies or addresses."}}},"title":"Running guests","description":"Every QEMU process found under /proc."},"isolatedCpus":{"$ref":"#/definitions/cpuList","title":"Isolated CPUs checked","description":"The isolated CPUs foreignTasks and irqs were gathered for (the host's isolated set at capture time)."},"foreignTasks":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["pid","tid","name","allowedCpus"],"title":"Foreign task","description":"A task that is neither a guest thread nor a per-CPU kernel thread (nor a guest's vhost or kvm-nx-lpage-re kernel thread), allowed on an isolated CPU or running (state R) on one.","properties":{"pid":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Process id","description":"PID (thread group id)."},"tid":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Thread id","description":"TID."},"name":{"type":"string","title":"Name","description":"comm of the task (never its command line)."},"kernelThread":{"type":"boolean","title":"Kernel thread","description":"PF_KTHREAD set in /proc/PID/task/TID/stat flags (an unbound kernel thread)."},"allowedCpus":{"$ref":"#/definitions/cpuList","title":"Allowed CPUs","description":"Cpus_allowed_list."},"lastCpu":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Last CPU","description":"Field 39 of stat."}}},"title":"Foreign tasks on isolated CPUs","description":"Tasks other than guest threads and per-CPU kernel threads allowed on, or running (state R) on, isolatedCpus."},"irqs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["irq","affinity"],"title":"IRQ","description":"An interrupt whose affinity includes isolated CPUs.","properties":{"irq":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"IRQ number","description":"N of /proc/irq/N."},"name":{"type":"string","title":"Actions","description":"The handler names (directories under /proc/irq/N), e.g. `eth0-TxRx-3`."},"affinity":{"$ref":"#/definitions/cpuList","title":"Affinity","description":"/proc/irq/N/smp_affinity_list."},"effectiveAffinity":{"$ref":"#/definitions/cpuList","title":"Effective affinity","description":"/proc/irq/N/effective_affinity_list, where the kernel has it: the CPUs it is really delivered to."}}},"title":"IRQs on isolated CPUs","description":"IRQs whose effective affinity (else affinity) includes isolatedCpus."}}},"libvirt":{"type":"object","additionalProperties":false,"title":"libvirt","description":"The host's libvirt.","properties":{"definitions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","digest","elements"],"title":"Persistent definition","description":"One /etc/libvirt/qemu/NAME.xml reduced to what kvmlint reasons about.","properties":{"file":{"type":"string","title":"File","description":"Its name under /etc/libvirt/qemu."},"name":{"type":"string","title":"Domain name","description":"<name>."},"uuid":{"type":"string","title":"Domain uuid","description":"<uuid>."},"digest":{"type":"string","title":"Digest","description":"sha256 of the reduced elements (hex): equal digests mean equal definitions as kvmlint reasons about them.","pattern":"^[0-9a-f]{64}$"},"elements":{"type":"object","title":"Reduced elements","description":"Element name (vcpu, cputune, numatune, memoryBacking, cpu, memory) → its canonical form: attributes sorted, whitespace and comments dropped, sizes in KiB. An element the definition lacks is absent.","additionalProperties":{"type":"string"},"propertyNames":{"enum":["vcpu","cputune","numatune","memoryBacking","cpu","memory"]}}}},"title":"Persistent definitions","description":"The domains libvirt keeps under /etc/libvirt/qemu (readable as root), reduced; compared with the repository's files by uuid, then name."},"hugepageHooks":{"type":"array","title":"Hooks that allocate hugepages","description":"libvirt hooks (/etc/libvirt/hooks) that set hugepage pools (nr_hugepages under /proc/sys/vm, /sys/kernel/mm/hugepages or /sys/devices/system/node, or sysctl vm.nr_hugepages) when a guest starts: per guest for the hook-helper layout qemu.d/<guest>/prepare/begin/*, for all guests for a monolithic /etc/libvirt/hooks/qemu or a script directly in qemu.d (per guest when its pool writes all sit under tests of the guest name). insufficient-hugepages then checks such a guest's pages beyond the pool against the node's free memory. Written by `kvmlint snapshot` only; absent when no hook sets pools or the hooks were not read.","items":{"title":"Hugepage hook","description":"The guest (or all guests) whose pools a hook sets at start, and the hook scripts.","oneOf":[{"type":"object","additionalProperties":false,"required":["guest","hooks"],"properties":{"guest":{"type":"string","minLength":1,"title":"Guest","description":"The domain name: the hook-helper directory name under /etc/libvirt/hooks/qemu.d."},"hooks":{"type":"array","minItems":1,"items":{"type":"string"},"title":"Hook scripts","description":"Absolute paths of the scripts on the host."},"hostWide":{"type":"array","minItems":1,"items":{"type":"string"},"title":"Host-wide hooks","description":"Those of hooks that set only the host-wide pool (/proc/sys/vm/nr_hugepages, /sys/kernel/mm/hugepages/*/nr_hugepages, sysctl vm.nr_hugepages, hugeadm --pool-pages-min) and name no node's pool nor numactl. The kernel spreads the pages such a write adds round-robin over the nodes with memory (mm/hugetlb.c alloc_pool_huge_folio), so on a multi-node host a guest bound to one node gets only part of them."},"hookNodes":{"type":"object","minProperties":1,"additionalProperties":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"integer","minimum":0,"maximum":65535}},"title":"Nodes a hook fills","description":"Hook script → the host nodes whose own pools it writes, when it writes only nodes' pools named by number (/sys/devices/system/node/node0/hugepages/…/nr_hugepages, as VFIO-Tools' alloc_hugepages.sh does). The kernel puts those pages on those nodes only, so they do not help a guest bound to another node."}}},{"type":"object","additionalProperties":false,"required":["allGuests","hooks"],"properties":{"allGuests":{"const":true,"title":"All guests","description":"The hook runs for every guest. A monolithic hook whose pool writes all sit under tests of the guest name ($1 = name, case \"$1\" in name)) is recorded per guest instead."},"hooks":{"type":"array","minItems":1,"items":{"type":"string"},"title":"Hook scripts","description":"Absolute paths of the scripts on the host."},"hostWide":{"type":"array","minItems":1,"items":{"type":"string"},"title":"Host-wide hooks","description":"Those of hooks that set only the host-wide pool (/proc/sys/vm/nr_hugepages, /sys/kernel/mm/hugepages/*/nr_hugepages, sysctl vm.nr_hugepages, hugeadm --pool-pages-min) and name no node's pool nor numactl. The kernel spreads the pages such a write adds round-robin over the nodes with memory (mm/hugetlb.c alloc_pool_huge_folio), so on a multi-node host a guest bound to one node gets only part of them."},"hookNodes":{"type":"object","minProperties":1,"additionalProperties":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"integer","minimum":0,"maximum":65535}},"title":"Nodes a hook fills","description":"Hook script → the host nodes whose own pools it writes, when it writes only nodes' pools named by number (/sys/devices/system/node/node0/hugepages/…/nr_hugepages, as VFIO-Tools' alloc_hugepages.sh does). The kernel puts those pages on those nodes only, so they do not help a guest bound to another node."}}}]}},"numad":{"type":"boolean","title":"numad installed","description":"Whether numad is installed (/usr/bin/numad or /usr/sbin/numad, an executable file). libvirt runs it to place a guest with placement='auto' when the guest starts (qemu_process.c qemuProcessPrepareDomainNUMAPlacement → virNumaGetAutoPlacementAdvice), and fails the start without it. Written by `kvmlint snapshot` when the tree has /usr/bin; absent when unknown."}}}},"definitions":{"cpuList":{"title":"CPU list","description":"A CPU list as its source wrote it, e.g. \"0-3,8-11\". Either the raw text, or {\"raw\": text, \"parsed\": canonical form} as `kvmlint snapshot` writes it. Each field is parsed with its own grammar (kernel lists: N, A-B, A-B:used/group; tuned lists: also ^N, !N and hex masks).","type":["string","object"],"additionalProperties":false,"required":["raw"],"properties":{"raw":{"type":"string","title":"Raw text","description":"The list exactly as read from its source."},"parsed":{"type":"string","title":"Parsed form","description":"Canonical list (e.g. 0-3,8) for readers. Must mean the same as raw."}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/kvmlint/kvmlint/main/schemas/host-snapshot.schema.json","title":"kvmlint host snapshot","description":"One hypervisor host as kvmlint sees it: CPUs, NUMA nodes, memory, hugepage pools, watermarks and CPU isolation. Written by `kvmlint snapshot` (from /sys, /proc and /etc/tuned) or by hand. A missing fact is an absent field, never an error: rules that need it stay silent.","type":"object","additionalProperties":false,"required":["kvmlintHostSnapshot","nodes"],"properties":{"$schema":{"type":"string","title":"JSON Schema","description":"Optional link to this schema, for editors."},"kvmlintHostSnapshot":{"const":1,"title":"Snapshot format version","description":"Format version of this document. kvmlint reads version 1."},"source":{"enum":["capture","virsh-capabilities","numactl-hardware","manual"],"title":"Source","description":"Where the facts came from: `kvmlint snapshot` (capture), an imported `virsh capabilities` or `numactl --hardware` output, or written by hand (manual)."},"hostname":{"type":"string","title":"Host name","description":"From /proc/sys/kernel/hostname. Names the host in findings; the file name is used when absent."},"kernelRelease":{"type":"string","title":"Kernel release","description":"From /proc/sys/kernel/osrelease, e.g. 5.14.0-427.el9.x86_64."},"libvirtVersion":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$","title":"libvirt version","description":"The host's libvirt release, e.g. 10.4.0 (from `virsh --version`, `libvirtd --version` or the installed package). Where libvirt's behaviour changed between releases (the default CPU affinity of unpinned QEMU threads leaves out /sys/devices/system/cpu/isolated from 10.4.0 on), rules follow it; when absent they assume the older behaviour and say so once. The config's hosts[].libvirtVersion overrides it."},"capturedAt":{"type":"string","title":"Capture time","description":"When the snapshot was taken (RFC 3339)."},"missing":{"type":"array","items":{"type":"string"},"uniqueItems":true,"title":"Missing facts","description":"Facts the source could not provide, by stable name: zoneinfo, isolation, hugepages, hugepages.free, vm.min_free_kbytes, vm.watermark_scale_factor, node.memTotal, node.memFree, cpuTopology, kernel.cmdline, libvirt.definitions (unreadable: not root), libvirt.hooks (/etc/libvirt/hooks unreadable), running.isolation (isolated CPUs unknown, so foreign tasks and IRQs not gathered)."},"cpus":{"type":"object","additionalProperties":false,"title":"Host CPUs","description":"CPU masks from /sys/devices/system/cpu/{possible,present,online}, in the kernel cpu-list grammar.","properties":{"possible":{"$ref":"#/definitions/cpuList","title":"Possible CPUs","description":"/sys/devices/system/cpu/possible: every CPU id the kernel allocated room for. Bounds what isolcpus= and nohz_full= may name."},"present":{"$ref":"#/definitions/cpuList","title":"Present CPUs","description":"/sys/devices/system/cpu/present."},"online":{"$ref":"#/definitions/cpuList","title":"Online CPUs","description":"/sys/devices/system/cpu/online. When absent, the union of the nodes' CPUs is used."}}},"cpuTopology":{"type":"array","title":"Per-CPU topology","description":"One entry per CPU from /sys/devices/system/cpu/cpuN/topology.","items":{"type":"object","additionalProperties":false,"required":["cpu"],"title":"CPU","description":"Topology of one logical CPU.","properties":{"cpu":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"CPU id","description":"Logical CPU number N of cpuN."},"node":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"NUMA node","description":"The node whose cpulist holds this CPU."},"socket":{"type":"integer","minimum":-1,"maximum":9007199254740991,"title":"Socket","description":"topology/physical_package_id (-1 when the firmware does not say)."},"die":{"type":"integer","minimum":-1,"maximum":9007199254740991,"title":"Die","description":"topology/die_id."},"core":{"type":"integer","minimum":-1,"maximum":9007199254740991,"title":"Core","description":"topology/core_id (unique within a socket, not host-wide)."},"siblings":{"$ref":"#/definitions/cpuList","title":"SMT siblings","description":"topology/thread_siblings_list: this CPU and its hyperthread siblings."},"online":{"type":"boolean","title":"Online","description":"cpuN/online; absent means online."},"capacity":{"type":"integer","minimum":0,"maximum":1024,"title":"CPU capacity","description":"cpuN/cpu_capacity: the CPU's compute capacity as the scheduler sees it, the largest CPU of the host normalised to 1024 (SCHED_CAPACITY_SCALE; drivers/base/arch_topology.c on arm64 and RISC-V, recent x86 kernels too). Differs between big and LITTLE cores, 1024 everywhere on a host whose CPUs are alike. Optional: older snapshots and kernels without the file have none."},"coreType":{"type":"string","enum":["core","atom","lowpower"],"title":"Hybrid core type","description":"The Intel hybrid PMU whose cpus list holds this CPU (arch/x86/events/intel/core.c): core from /sys/devices/cpu_core/cpus (P-cores), atom from /sys/devices/cpu_atom/cpus (E-cores), lowpower from /sys/devices/cpu_lowpower/cpus (LP E-cores). Absent on hosts that are not hybrid. Optional: older snapshots have none."}}}},"nodes":{"type":"array","minItems":1,"title":"NUMA nodes","description":"Every online NUMA node, including memory-less and CPU-less ones. A host without NUMA has one node 0.","items":{"type":"object","additionalProperties":false,"required":["id","cpus"],"title":"NUMA node","description":"One node from /sys/devices/system/node/nodeN.","properties":{"id":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Node id","description":"N of nodeN. Unique."},"cpus":{"$ref":"#/definitions/cpuList","title":"Node CPUs","description":"nodeN/cpulist (empty string for a CPU-less node). A CPU belongs to one node only."},"memTotalKiB":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"MemTotal (KiB)","description":"nodeN/meminfo \"Node N MemTotal\". numactl --hardware prints MB: multiply by 1024."},"memFreeKiB":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"MemFree (KiB)","description":"nodeN/meminfo \"Node N MemFree\" at capture time. At most memTotalKiB."},"reclaimableKiB":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Reclaimable (KiB)","description":"nodeN/meminfo \"Active(file)\" + \"Inactive(file)\" + \"SReclaimable\" at capture time: page cache and slab the kernel reclaims before an allocation bound to this node fails (what MemAvailable counts besides MemFree). At most memTotalKiB."},"distances":{"type":"array","items":{"type":"integer","minimum":0,"maximum":9007199254740991},"title":"Distances","description":"nodeN/distance: SLIT distance to each node, in the order of `nodes` (10 = local)."},"hugepages":{"type":"array","title":"Hugepage pools","description":"nodeN/hugepages/hugepages-<size>kB: one pool per page size.","items":{"type":"object","additionalProperties":false,"required":["sizeKiB","total"],"title":"Hugepage pool","description":"The pool of one page size on this node.","properties":{"sizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991,"title":"Page size (KiB)","description":"e.g. 2048 for 2 MiB pages, 1048576 for 1 GiB pages."},"total":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Pool size (pages)","description":"nr_hugepages: pages reserved in this pool on this node."},"free":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Free pages","description":"free_hugepages: pages of the pool not in use at capture time."},"surplus":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Surplus pages","description":"surplus_hugepages: pages allocated beyond nr_hugepages (overcommit)."}}}},"zones":{"type":"array","title":"Memory zones","description":"This node's zones from /proc/zoneinfo, used to split vm.min_free_kbytes exactly as the kernel does. When absent, MemTotal stands in for one Normal zone.","items":{"type":"object","additionalProperties":false,"required":["name","managedPages"],"title":"Zone","description":"One \"Node N, zone NAME\" block.","properties":{"name":{"type":"string","minLength":1,"title":"Zone name","description":"DMA, DMA32, Normal, Movable, HighMem or Device."},"managedPages":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Managed pages","description":"\"managed\": pages the buddy allocator manages; the watermark split is proportional to it."},"presentPages":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Present pages","description":"\"present\"."},"min":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"min watermark (pages)","description":"\"min\" as the running kernel reported it, minus \"boost\"."},"low":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"low watermark (pages)","description":"\"low\" as the running kernel reported it, minus \"boost\"."},"high":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"high watermark (pages)","description":"\"high\" as the running kernel reported it, minus \"boost\"."}}}}}}},"hugepages":{"type":"object","additionalProperties":false,"title":"Hugepage sizes","description":"Host-wide hugepage facts.","properties":{"defaultSizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991,"title":"Default hugepage size (KiB)","description":"\"Hugepagesize:\" in /proc/meminfo: the size a domain gets from <hugepages/> without a <page size>."},"sizesKiB":{"type":"array","items":{"type":"integer","minimum":1,"maximum":9007199254740991},"uniqueItems":true,"title":"Supported sizes (KiB)","description":"The sizes under /sys/kernel/mm/hugepages."},"overcommit":{"type":"array","title":"Overcommit (surplus pages allowed)","description":"nr_overcommit_hugepages of each size under /sys/kernel/mm/hugepages, where it is above 0: how many surplus pages the kernel may allocate from free memory when a pool runs out (mm/hugetlb.c gather_surplus_pages; not for gigantic sizes).","items":{"type":"object","additionalProperties":false,"required":["sizeKiB","pages"],"properties":{"sizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991},"pages":{"type":"integer","minimum":0,"maximum":9007199254740991}}}}}},"pageSizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991,"title":"Base page size (KiB)","description":"The kernel page size (4 on x86_64; 4, 16 or 64 on arm64). Default 4."},"vm":{"type":"object","additionalProperties":false,"title":"VM sysctls","description":"Memory-management sysctls from /proc/sys/vm.","properties":{"minFreeKbytes":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"vm.min_free_kbytes","description":"/proc/sys/vm/min_free_kbytes (KiB). Split over the zones of all nodes by size."},"watermarkScaleFactor":{"type":"integer","minimum":1,"maximum":3000,"title":"vm.watermark_scale_factor","description":"/proc/sys/vm/watermark_scale_factor, in 1/10000 of a zone. Default 10."}}},"kernel":{"type":"object","additionalProperties":false,"title":"Kernel","description":"The booted kernel.","properties":{"cmdline":{"type":"string","title":"Kernel command line","description":"/proc/cmdline: isolcpus=, nohz_full=, rcu_nocbs=, irqaffinity=, hugepagesz=, hugepages=, default_hugepagesz= are read from it."},"rtRuntimeUs":{"type":"integer","minimum":-1,"maximum":2147483647,"title":"kernel.sched_rt_runtime_us","description":"/proc/sys/kernel/sched_rt_runtime_us: how long realtime (fifo/rr) tasks may run in each period before the kernel throttles them and lets other tasks run; -1 turns throttling off (tuned's realtime profiles do). Default 950000."},"rtPeriodUs":{"type":"integer","minimum":1,"maximum":2147483647,"title":"kernel.sched_rt_period_us","description":"/proc/sys/kernel/sched_rt_period_us: the period of realtime throttling. Default 1000000."}}},"isolation":{"type":"object","additionalProperties":false,"title":"Running isolation","description":"CPU isolation as the running kernel reports it. When present it wins over the command line.","properties":{"isolated":{"$ref":"#/definitions/cpuList","title":"Isolated CPUs","description":"/sys/devices/system/cpu/isolated (empty string when none)."},"nohzFull":{"$ref":"#/definitions/cpuList","title":"nohz_full CPUs","description":"/sys/devices/system/cpu/nohz_full (empty string when none)."}}},"tuned":{"type":"object","additionalProperties":false,"title":"tuned","description":"The tuned daemon's profile and CPU partitioning variables.","properties":{"activeProfile":{"type":"string","title":"Active profile","description":"/etc/tuned/active_profile, e.g. cpu-partitioning or realtime-virtual-host. Only those profiles' isolated_cores count as isolation."},"includes":{"type":"array","items":{"type":"string","minLength":1},"title":"Included profiles","description":"The profiles the active profile includes (include= in each tuned.conf), directly or through one another, in the order tuned reads them. A custom profile that includes cpu-partitioning or realtime-virtual-host isolates like them."},"isolatedCores":{"$ref":"#/definitions/cpuList","title":"isolated_cores","description":"isolated_cores= from /etc/tuned/cpu-partitioning-variables.conf (or realtime-variables.conf). tuned grammar: ^N and !N exclude, hex masks allowed."},"noBalanceCores":{"$ref":"#/definitions/cpuList","title":"no_balance_cores","description":"no_balance_cores= from /etc/tuned/cpu-partitioning-variables.conf (tuned grammar)."}}},"running":{"type":"object","additionalProperties":false,"title":"What runs on the host","description":"Captured by `kvmlint snapshot` when it can read /proc: the QEMU guests with their threads and memory, and what else runs or interrupts on isolated CPUs. Absent when not captured; the drift rules then stay silent.","properties":{"guests":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","pid","threads"],"title":"Running guest","description":"One QEMU process. Of its command line only the guest name (-name guest=) and uuid (-uuid) are kept: the rest can hold secrets.","properties":{"name":{"type":"string","title":"Guest name","description":"-name guest=NAME (or -name NAME) of the QEMU command line."},"uuid":{"type":"string","title":"Guest uuid","description":"-uuid of the QEMU command line."},"pid":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Process id","description":"PID of the QEMU process."},"rolesFrom":{"enum":["status-xml","thread-names"],"title":"Where thread roles came from","description":"status-xml: libvirt's /run/libvirt/qemu/NAME.xml maps vCPU and IOThread ids to thread ids; thread-names: the names debug-threads=on gives (status XML unreadable, e.g. not root)."},"threads":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["tid","role","allowedCpus"],"title":"Thread","description":"One thread of the QEMU process, from /proc/PID/task/TID.","properties":{"tid":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Thread id","description":"TID of /proc/PID/task/TID."},"role":{"enum":["vcpu","iothread","main","worker"],"title":"Role","description":"vcpu and iothread threads with their id; main (the process's first thread) and worker (every other QEMU thread) are what libvirt's <emulatorpin> pins. From libvirt's status XML (/run/libvirt/qemu/NAME.xml) where readable, else from the names QEMU gives threads with -name debug-threads=on (`CPU 0/KVM`, `IO iothread1`)."},"id":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"vCPU or IOThread id","description":"The vCPU id (`<vcpupin vcpu>`) or IOThread id (`<iothreadpin iothread>`) of a vcpu or iothread thread."},"name":{"type":"string","title":"Thread name","description":"The thread's comm (/proc/PID/task/TID/comm), e.g. `CPU 0/KVM`."},"allowedCpus":{"$ref":"#/definitions/cpuList","title":"Allowed CPUs","description":"Cpus_allowed_list of /proc/PID/task/TID/status: the CPUs the scheduler may run it on."},"lastCpu":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Last CPU","description":"Field 39 (processor) of /proc/PID/task/TID/stat: the CPU it last ran on (`virsh vcpuinfo`'s CPU)."},"policy":{"enum":["other","fifo","rr","batch","idle","deadline"],"title":"Scheduling policy","description":"Field 41 (policy) of /proc/PID/task/TID/stat, as libvirt's <vcpusched scheduler> names it."},"priority":{"type":"integer","minimum":0,"title":"Realtime priority","description":"Field 40 (rt_priority) of /proc/PID/task/TID/stat: 1-99 for fifo and rr, 0 otherwise.","maximum":99}}},"title":"Threads","description":"Every thread of the process."},"memory":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["node","pageSizeKiB","kib"],"title":"Memory on one node","description":"The guest's resident memory on one host node backed by pages of one size, summed from /proc/PID/numa_maps (N<node>=<pages> × kernelpagesize_kB) over anonymous (anon=), hugetlb (huge) and guest-RAM file mappings (/memfd:, /dev/shm, /dev/zero); the binary's and shared libraries' page cache is left out.","properties":{"node":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Host node","description":"N of N<node>= in numa_maps."},"pageSizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991,"title":"Page size (KiB)","description":"kernelpagesize_kB of the mappings: the base page size for small pages, the hugepage size for hugetlbfs mappings."},"kib":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Resident memory (KiB)","description":"Pages on that node × page size."}}},"title":"Memory per node","description":"Where the guest's memory sits, per host node and page size (small pages and hugepages apart). Absent when /proc/PID/numa_maps could not be read."},"cellMemory":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["cell","node","pageSizeKiB","kib"],"title":"Memory of one guest cell on one node","description":"The resident memory of one guest NUMA cell's RAM backend on one host node backed by pages of one size: the numa_maps mappings whose file name holds the backend's id, ram-node<cell> (libvirt's alias for the cell's memory-backend object; hugetlbfs files qemu_back_mem.ram-node0.XXXXXX or qemu_back_mem._objects_ram-node0.XXXXXX, memory_backing_dir files …/ram-node0). Part of `memory`, not in addition to it.","properties":{"cell":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Guest cell","description":"N of ram-node<N>: the <cell id> and <memnode cellid> of the domain."},"node":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Host node","description":"N of N<node>= in numa_maps."},"pageSizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991,"title":"Page size (KiB)","description":"kernelpagesize_kB of the mappings."},"kib":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Resident memory (KiB)","description":"Pages on that node × page size."}}},"title":"Memory per guest cell and node","description":"Where each guest NUMA cell's memory sits, for the cells whose backend numa_maps names. Absent when no mapping could be attributed to a cell (anonymous memory-backend-ram, memfds named memory-backend-memfd, a guest without cells): nothing is guessed from policies or addresses."}}},"title":"Running guests","description":"Every QEMU process found under /proc."},"isolatedCpus":{"$ref":"#/definitions/cpuList","title":"Isolated CPUs checked","description":"The isolated CPUs foreignTasks and irqs were gathered for (the host's isolated set at capture time)."},"foreignTasks":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["pid","tid","name","allowedCpus"],"title":"Foreign task","description":"A task that is neither a guest thread nor a per-CPU kernel thread (nor a guest's vhost or kvm-nx-lpage-re kernel thread), allowed on an isolated CPU or running (state R) on one.","properties":{"pid":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Process id","description":"PID (thread group id)."},"tid":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Thread id","description":"TID."},"name":{"type":"string","title":"Name","description":"comm of the task (never its command line)."},"kernelThread":{"type":"boolean","title":"Kernel thread","description":"PF_KTHREAD set in /proc/PID/task/TID/stat flags (an unbound kernel thread)."},"allowedCpus":{"$ref":"#/definitions/cpuList","title":"Allowed CPUs","description":"Cpus_allowed_list."},"lastCpu":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"Last CPU","description":"Field 39 of stat."}}},"title":"Foreign tasks on isolated CPUs","description":"Tasks other than guest threads and per-CPU kernel threads allowed on, or running (state R) on, isolatedCpus."},"irqs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["irq","affinity"],"title":"IRQ","description":"An interrupt whose affinity includes isolated CPUs.","properties":{"irq":{"type":"integer","minimum":0,"maximum":9007199254740991,"title":"IRQ number","description":"N of /proc/irq/N."},"name":{"type":"string","title":"Actions","description":"The handler names (directories under /proc/irq/N), e.g. `eth0-TxRx-3`."},"affinity":{"$ref":"#/definitions/cpuList","title":"Affinity","description":"/proc/irq/N/smp_affinity_list."},"effectiveAffinity":{"$ref":"#/definitions/cpuList","title":"Effective affinity","description":"/proc/irq/N/effective_affinity_list, where the kernel has it: the CPUs it is really delivered to."}}},"title":"IRQs on isolated CPUs","description":"IRQs whose effective affinity (else affinity) includes isolatedCpus."}}},"libvirt":{"type":"object","additionalProperties":false,"title":"libvirt","description":"The host's libvirt.","properties":{"definitions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","digest","elements"],"title":"Persistent definition","description":"One /etc/libvirt/qemu/NAME.xml reduced to what kvmlint reasons about.","properties":{"file":{"type":"string","title":"File","description":"Its name under /etc/libvirt/qemu."},"name":{"type":"string","title":"Domain name","description":"<name>."},"uuid":{"type":"string","title":"Domain uuid","description":"<uuid>."},"digest":{"type":"string","title":"Digest","description":"sha256 of the reduced elements (hex): equal digests mean equal definitions as kvmlint reasons about them.","pattern":"^[0-9a-f]{64}$"},"elements":{"type":"object","title":"Reduced elements","description":"Element name (vcpu, cputune, numatune, memoryBacking, cpu, memory) → its canonical form: attributes sorted, whitespace and comments dropped, sizes in KiB. An element the definition lacks is absent.","additionalProperties":{"type":"string"},"propertyNames":{"enum":["vcpu","cputune","numatune","memoryBacking","cpu","memory"]}}}},"title":"Persistent definitions","description":"The domains libvirt keeps under /etc/libvirt/qemu (readable as root), reduced; compared with the repository's files by uuid, then name."},"hugepageHooks":{"type":"array","title":"Hooks that allocate hugepages","description":"libvirt hooks (/etc/libvirt/hooks) that set hugepage pools (nr_hugepages under /proc/sys/vm, /sys/kernel/mm/hugepages or /sys/devices/system/node, or sysctl vm.nr_hugepages) when a guest starts: per guest for the hook-helper layout qemu.d/<guest>/prepare/begin/*, for all guests for a monolithic /etc/libvirt/hooks/qemu or a script directly in qemu.d (per guest when its pool writes all sit under tests of the guest name). insufficient-hugepages then checks such a guest's pages beyond the pool against the node's free memory. Written by `kvmlint snapshot` only; absent when no hook sets pools or the hooks were not read.","items":{"title":"Hugepage hook","description":"The guest (or all guests) whose pools a hook sets at start, and the hook scripts.","oneOf":[{"type":"object","additionalProperties":false,"required":["guest","hooks"],"properties":{"guest":{"type":"string","minLength":1,"title":"Guest","description":"The domain name: the hook-helper directory name under /etc/libvirt/hooks/qemu.d."},"hooks":{"type":"array","minItems":1,"items":{"type":"string"},"title":"Hook scripts","description":"Absolute paths of the scripts on the host."},"hostWide":{"type":"array","minItems":1,"items":{"type":"string"},"title":"Host-wide hooks","description":"Those of hooks that set only the host-wide pool (/proc/sys/vm/nr_hugepages, /sys/kernel/mm/hugepages/*/nr_hugepages, sysctl vm.nr_hugepages, hugeadm --pool-pages-min) and name no node's pool nor numactl. The kernel spreads the pages such a write adds round-robin over the nodes with memory (mm/hugetlb.c alloc_pool_huge_folio), so on a multi-node host a guest bound to one node gets only part of them."},"hookNodes":{"type":"object","minProperties":1,"additionalProperties":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"integer","minimum":0,"maximum":65535}},"title":"Nodes a hook fills","description":"Hook script → the host nodes whose own pools it writes, when it writes only nodes' pools named by number (/sys/devices/system/node/node0/hugepages/…/nr_hugepages, as VFIO-Tools' alloc_hugepages.sh does). The kernel puts those pages on those nodes only, so they do not help a guest bound to another node."}}},{"type":"object","additionalProperties":false,"required":["allGuests","hooks"],"properties":{"allGuests":{"const":true,"title":"All guests","description":"The hook runs for every guest. A monolithic hook whose pool writes all sit under tests of the guest name ($1 = name, case \"$1\" in name)) is recorded per guest instead."},"hooks":{"type":"array","minItems":1,"items":{"type":"string"},"title":"Hook scripts","description":"Absolute paths of the scripts on the host."},"hostWide":{"type":"array","minItems":1,"items":{"type":"string"},"title":"Host-wide hooks","description":"Those of hooks that set only the host-wide pool (/proc/sys/vm/nr_hugepages, /sys/kernel/mm/hugepages/*/nr_hugepages, sysctl vm.nr_hugepages, hugeadm --pool-pages-min) and name no node's pool nor numactl. The kernel spreads the pages such a write adds round-robin over the nodes with memory (mm/hugetlb.c alloc_pool_huge_folio), so on a multi-node host a guest bound to one node gets only part of them."},"hookNodes":{"type":"object","minProperties":1,"additionalProperties":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"integer","minimum":0,"maximum":65535}},"title":"Nodes a hook fills","description":"Hook script → the host nodes whose own pools it writes, when it writes only nodes' pools named by number (/sys/devices/system/node/node0/hugepages/…/nr_hugepages, as VFIO-Tools' alloc_hugepages.sh does). The kernel puts those pages on those nodes only, so they do not help a guest bound to another node."}}}]}},"numad":{"type":"boolean","title":"numad installed","description":"Whether numad is installed (/usr/bin/numad or /usr/sbin/numad, an executable file). libvirt runs it to place a guest with placement='auto' when the guest starts (qemu_process.c qemuProcessPrepareDomainNUMAPlacement → virNumaGetAutoPlacementAdvice), and fails the start without it. Written by `kvmlint snapshot` when the tree has /usr/bin; absent when unknown."}}}},"definitions":{"cpuList":{"title":"CPU list","description":"A CPU list as its source wrote it, e.g. \"0-3,8-11\". Either the raw text, or {\"raw\": text, \"parsed\": canonical form} as `kvmlint snapshot` writes it. Each field is parsed with its own grammar (kernel lists: N, A-B, A-B:used/group; tuned lists: also ^N, !N and hex masks).","type":["string","object"],"additionalProperties":false,"required":["raw"],"properties":{"raw":{"type":"string","title":"Raw text","description":"The list exactly as read from its source."},"parsed":{"type":"string","title":"Parsed form","description":"Canonical list (e.g. 0-3,8) for readers. Must mean the same as raw."}}}}};
 const schema12 = {"title":"CPU list","description":"A CPU list as its source wrote it, e.g. \"0-3,8-11\". Either the raw text, or {\"raw\": text, \"parsed\": canonical form} as `kvmlint snapshot` writes it. Each field is parsed with its own grammar (kernel lists: N, A-B, A-B:used/group; tuned lists: also ^N, !N and hex masks).","type":["string","object"],"additionalProperties":false,"required":["raw"],"properties":{"raw":{"type":"string","title":"Raw text","description":"The list exactly as read from its source."},"parsed":{"type":"string","title":"Parsed form","description":"Canonical list (e.g. 0-3,8) for readers. Must mean the same as raw."}}};
 const func2 = Object.prototype.hasOwnProperty;
-const func3 = ajvRuntime0.default;
+const func4 = ajvRuntime0.default;
 const pattern0 = new RegExp("^[0-9]+\\.[0-9]+(\\.[0-9]+)?$", "u");
 const pattern1 = new RegExp("^[0-9a-f]{64}$", "u");
 
@@ -438,7 +438,7 @@ vErrors.push(err31);
 errors++;
 }
 for(const key5 in data20){
-if(!(((((((key5 === "cpu") || (key5 === "node")) || (key5 === "socket")) || (key5 === "die")) || (key5 === "core")) || (key5 === "siblings")) || (key5 === "online"))){
+if(!(func2.call(schema11.properties.cpuTopology.items.properties, key5))){
 const err32 = {instancePath:instancePath+"/cpuTopology/" + i2,schemaPath:"#/properties/cpuTopology/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.cpuTopology.items,data:data20};
 if(vErrors === null){
 vErrors = [err32];
@@ -700,9 +700,10 @@ vErrors.push(err53);
 errors++;
 }
 }
-}
-else {
-const err54 = {instancePath:instancePath+"/cpuTopology/" + i2,schemaPath:"#/properties/cpuTopology/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.cpuTopology.items.type,parentSchema:schema11.properties.cpuTopology.items,data:data20};
+if(data20.capacity !== undefined){
+let data30 = data20.capacity;
+if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
+const err54 = {instancePath:instancePath+"/cpuTopology/" + i2+"/capacity",schemaPath:"#/properties/cpuTopology/items/properties/capacity/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.cpuTopology.items.properties.capacity.type,parentSchema:schema11.properties.cpuTopology.items.properties.capacity,data:data30};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -711,10 +712,9 @@ vErrors.push(err54);
 }
 errors++;
 }
-}
-}
-else {
-const err55 = {instancePath:instancePath+"/cpuTopology",schemaPath:"#/properties/cpuTopology/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.cpuTopology.type,parentSchema:schema11.properties.cpuTopology,data:data19};
+if((typeof data30 == "number") && (isFinite(data30))){
+if(data30 > 1024 || isNaN(data30)){
+const err55 = {instancePath:instancePath+"/cpuTopology/" + i2+"/capacity",schemaPath:"#/properties/cpuTopology/items/properties/capacity/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1024},message:"must be <= 1024",schema:1024,parentSchema:schema11.properties.cpuTopology.items.properties.capacity,data:data30};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -723,12 +723,8 @@ vErrors.push(err55);
 }
 errors++;
 }
-}
-if(data.nodes !== undefined){
-let data30 = data.nodes;
-if(Array.isArray(data30)){
-if(data30.length < 1){
-const err56 = {instancePath:instancePath+"/nodes",schemaPath:"#/properties/nodes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.nodes,data:data30};
+if(data30 < 0 || isNaN(data30)){
+const err56 = {instancePath:instancePath+"/cpuTopology/" + i2+"/capacity",schemaPath:"#/properties/cpuTopology/items/properties/capacity/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.cpuTopology.items.properties.capacity,data:data30};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -737,12 +733,12 @@ vErrors.push(err56);
 }
 errors++;
 }
-const len2 = data30.length;
-for(let i3=0; i3<len2; i3++){
-let data31 = data30[i3];
-if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
-if(data31.id === undefined){
-const err57 = {instancePath:instancePath+"/nodes/" + i3,schemaPath:"#/properties/nodes/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema11.properties.nodes.items.required,parentSchema:schema11.properties.nodes.items,data:data31};
+}
+}
+if(data20.coreType !== undefined){
+let data31 = data20.coreType;
+if(typeof data31 !== "string"){
+const err57 = {instancePath:instancePath+"/cpuTopology/" + i2+"/coreType",schemaPath:"#/properties/cpuTopology/items/properties/coreType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.cpuTopology.items.properties.coreType.type,parentSchema:schema11.properties.cpuTopology.items.properties.coreType,data:data31};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -751,8 +747,8 @@ vErrors.push(err57);
 }
 errors++;
 }
-if(data31.cpus === undefined){
-const err58 = {instancePath:instancePath+"/nodes/" + i3,schemaPath:"#/properties/nodes/items/required",keyword:"required",params:{missingProperty: "cpus"},message:"must have required property '"+"cpus"+"'",schema:schema11.properties.nodes.items.required,parentSchema:schema11.properties.nodes.items,data:data31};
+if(!(((data31 === "core") || (data31 === "atom")) || (data31 === "lowpower"))){
+const err58 = {instancePath:instancePath+"/cpuTopology/" + i2+"/coreType",schemaPath:"#/properties/cpuTopology/items/properties/coreType/enum",keyword:"enum",params:{allowedValues: schema11.properties.cpuTopology.items.properties.coreType.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.cpuTopology.items.properties.coreType.enum,parentSchema:schema11.properties.cpuTopology.items.properties.coreType,data:data31};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -761,9 +757,10 @@ vErrors.push(err58);
 }
 errors++;
 }
-for(const key7 in data31){
-if(!((((((((key7 === "id") || (key7 === "cpus")) || (key7 === "memTotalKiB")) || (key7 === "memFreeKiB")) || (key7 === "reclaimableKiB")) || (key7 === "distances")) || (key7 === "hugepages")) || (key7 === "zones"))){
-const err59 = {instancePath:instancePath+"/nodes/" + i3,schemaPath:"#/properties/nodes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.nodes.items,data:data31};
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/cpuTopology/" + i2,schemaPath:"#/properties/cpuTopology/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.cpuTopology.items.type,parentSchema:schema11.properties.cpuTopology.items,data:data20};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -773,10 +770,9 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data31.id !== undefined){
-let data32 = data31.id;
-if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
-const err60 = {instancePath:instancePath+"/nodes/" + i3+"/id",schemaPath:"#/properties/nodes/items/properties/id/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.id.type,parentSchema:schema11.properties.nodes.items.properties.id,data:data32};
+}
+else {
+const err60 = {instancePath:instancePath+"/cpuTopology",schemaPath:"#/properties/cpuTopology/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.cpuTopology.type,parentSchema:schema11.properties.cpuTopology,data:data19};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -785,9 +781,12 @@ vErrors.push(err60);
 }
 errors++;
 }
-if((typeof data32 == "number") && (isFinite(data32))){
-if(data32 > 9007199254740991 || isNaN(data32)){
-const err61 = {instancePath:instancePath+"/nodes/" + i3+"/id",schemaPath:"#/properties/nodes/items/properties/id/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.nodes.items.properties.id,data:data32};
+}
+if(data.nodes !== undefined){
+let data32 = data.nodes;
+if(Array.isArray(data32)){
+if(data32.length < 1){
+const err61 = {instancePath:instancePath+"/nodes",schemaPath:"#/properties/nodes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.nodes,data:data32};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -796,8 +795,12 @@ vErrors.push(err61);
 }
 errors++;
 }
-if(data32 < 0 || isNaN(data32)){
-const err62 = {instancePath:instancePath+"/nodes/" + i3+"/id",schemaPath:"#/properties/nodes/items/properties/id/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.id,data:data32};
+const len2 = data32.length;
+for(let i3=0; i3<len2; i3++){
+let data33 = data32[i3];
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(data33.id === undefined){
+const err62 = {instancePath:instancePath+"/nodes/" + i3,schemaPath:"#/properties/nodes/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema11.properties.nodes.items.required,parentSchema:schema11.properties.nodes.items,data:data33};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -806,12 +809,8 @@ vErrors.push(err62);
 }
 errors++;
 }
-}
-}
-if(data31.cpus !== undefined){
-let data33 = data31.cpus;
-if((typeof data33 !== "string") && (!(data33 && typeof data33 == "object" && !Array.isArray(data33)))){
-const err63 = {instancePath:instancePath+"/nodes/" + i3+"/cpus",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data33};
+if(data33.cpus === undefined){
+const err63 = {instancePath:instancePath+"/nodes/" + i3,schemaPath:"#/properties/nodes/items/required",keyword:"required",params:{missingProperty: "cpus"},message:"must have required property '"+"cpus"+"'",schema:schema11.properties.nodes.items.required,parentSchema:schema11.properties.nodes.items,data:data33};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -820,9 +819,9 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-if(data33.raw === undefined){
-const err64 = {instancePath:instancePath+"/nodes/" + i3+"/cpus",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data33};
+for(const key7 in data33){
+if(!((((((((key7 === "id") || (key7 === "cpus")) || (key7 === "memTotalKiB")) || (key7 === "memFreeKiB")) || (key7 === "reclaimableKiB")) || (key7 === "distances")) || (key7 === "hugepages")) || (key7 === "zones"))){
+const err64 = {instancePath:instancePath+"/nodes/" + i3,schemaPath:"#/properties/nodes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.nodes.items,data:data33};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -831,9 +830,11 @@ vErrors.push(err64);
 }
 errors++;
 }
-for(const key8 in data33){
-if(!((key8 === "raw") || (key8 === "parsed"))){
-const err65 = {instancePath:instancePath+"/nodes/" + i3+"/cpus",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data33};
+}
+if(data33.id !== undefined){
+let data34 = data33.id;
+if(!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))){
+const err65 = {instancePath:instancePath+"/nodes/" + i3+"/id",schemaPath:"#/properties/nodes/items/properties/id/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.id.type,parentSchema:schema11.properties.nodes.items.properties.id,data:data34};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -842,11 +843,9 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-if(data33.raw !== undefined){
-let data34 = data33.raw;
-if(typeof data34 !== "string"){
-const err66 = {instancePath:instancePath+"/nodes/" + i3+"/cpus/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data34};
+if((typeof data34 == "number") && (isFinite(data34))){
+if(data34 > 9007199254740991 || isNaN(data34)){
+const err66 = {instancePath:instancePath+"/nodes/" + i3+"/id",schemaPath:"#/properties/nodes/items/properties/id/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.nodes.items.properties.id,data:data34};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -855,11 +854,8 @@ vErrors.push(err66);
 }
 errors++;
 }
-}
-if(data33.parsed !== undefined){
-let data35 = data33.parsed;
-if(typeof data35 !== "string"){
-const err67 = {instancePath:instancePath+"/nodes/" + i3+"/cpus/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data35};
+if(data34 < 0 || isNaN(data34)){
+const err67 = {instancePath:instancePath+"/nodes/" + i3+"/id",schemaPath:"#/properties/nodes/items/properties/id/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.id,data:data34};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -870,11 +866,10 @@ errors++;
 }
 }
 }
-}
-if(data31.memTotalKiB !== undefined){
-let data36 = data31.memTotalKiB;
-if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
-const err68 = {instancePath:instancePath+"/nodes/" + i3+"/memTotalKiB",schemaPath:"#/properties/nodes/items/properties/memTotalKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.memTotalKiB.type,parentSchema:schema11.properties.nodes.items.properties.memTotalKiB,data:data36};
+if(data33.cpus !== undefined){
+let data35 = data33.cpus;
+if((typeof data35 !== "string") && (!(data35 && typeof data35 == "object" && !Array.isArray(data35)))){
+const err68 = {instancePath:instancePath+"/nodes/" + i3+"/cpus",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data35};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -883,9 +878,9 @@ vErrors.push(err68);
 }
 errors++;
 }
-if((typeof data36 == "number") && (isFinite(data36))){
-if(data36 > 9007199254740991 || isNaN(data36)){
-const err69 = {instancePath:instancePath+"/nodes/" + i3+"/memTotalKiB",schemaPath:"#/properties/nodes/items/properties/memTotalKiB/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.nodes.items.properties.memTotalKiB,data:data36};
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+if(data35.raw === undefined){
+const err69 = {instancePath:instancePath+"/nodes/" + i3+"/cpus",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data35};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -894,8 +889,9 @@ vErrors.push(err69);
 }
 errors++;
 }
-if(data36 < 0 || isNaN(data36)){
-const err70 = {instancePath:instancePath+"/nodes/" + i3+"/memTotalKiB",schemaPath:"#/properties/nodes/items/properties/memTotalKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.memTotalKiB,data:data36};
+for(const key8 in data35){
+if(!((key8 === "raw") || (key8 === "parsed"))){
+const err70 = {instancePath:instancePath+"/nodes/" + i3+"/cpus",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data35};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -905,11 +901,10 @@ vErrors.push(err70);
 errors++;
 }
 }
-}
-if(data31.memFreeKiB !== undefined){
-let data37 = data31.memFreeKiB;
-if(!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))){
-const err71 = {instancePath:instancePath+"/nodes/" + i3+"/memFreeKiB",schemaPath:"#/properties/nodes/items/properties/memFreeKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.memFreeKiB.type,parentSchema:schema11.properties.nodes.items.properties.memFreeKiB,data:data37};
+if(data35.raw !== undefined){
+let data36 = data35.raw;
+if(typeof data36 !== "string"){
+const err71 = {instancePath:instancePath+"/nodes/" + i3+"/cpus/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data36};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -918,9 +913,11 @@ vErrors.push(err71);
 }
 errors++;
 }
-if((typeof data37 == "number") && (isFinite(data37))){
-if(data37 > 9007199254740991 || isNaN(data37)){
-const err72 = {instancePath:instancePath+"/nodes/" + i3+"/memFreeKiB",schemaPath:"#/properties/nodes/items/properties/memFreeKiB/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.nodes.items.properties.memFreeKiB,data:data37};
+}
+if(data35.parsed !== undefined){
+let data37 = data35.parsed;
+if(typeof data37 !== "string"){
+const err72 = {instancePath:instancePath+"/nodes/" + i3+"/cpus/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data37};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -929,8 +926,13 @@ vErrors.push(err72);
 }
 errors++;
 }
-if(data37 < 0 || isNaN(data37)){
-const err73 = {instancePath:instancePath+"/nodes/" + i3+"/memFreeKiB",schemaPath:"#/properties/nodes/items/properties/memFreeKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.memFreeKiB,data:data37};
+}
+}
+}
+if(data33.memTotalKiB !== undefined){
+let data38 = data33.memTotalKiB;
+if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
+const err73 = {instancePath:instancePath+"/nodes/" + i3+"/memTotalKiB",schemaPath:"#/properties/nodes/items/properties/memTotalKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.memTotalKiB.type,parentSchema:schema11.properties.nodes.items.properties.memTotalKiB,data:data38};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -939,12 +941,9 @@ vErrors.push(err73);
 }
 errors++;
 }
-}
-}
-if(data31.reclaimableKiB !== undefined){
-let data38 = data31.reclaimableKiB;
-if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
-const err74 = {instancePath:instancePath+"/nodes/" + i3+"/reclaimableKiB",schemaPath:"#/properties/nodes/items/properties/reclaimableKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.reclaimableKiB.type,parentSchema:schema11.properties.nodes.items.properties.reclaimableKiB,data:data38};
+if((typeof data38 == "number") && (isFinite(data38))){
+if(data38 > 9007199254740991 || isNaN(data38)){
+const err74 = {instancePath:instancePath+"/nodes/" + i3+"/memTotalKiB",schemaPath:"#/properties/nodes/items/properties/memTotalKiB/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.nodes.items.properties.memTotalKiB,data:data38};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -953,9 +952,8 @@ vErrors.push(err74);
 }
 errors++;
 }
-if((typeof data38 == "number") && (isFinite(data38))){
-if(data38 > 9007199254740991 || isNaN(data38)){
-const err75 = {instancePath:instancePath+"/nodes/" + i3+"/reclaimableKiB",schemaPath:"#/properties/nodes/items/properties/reclaimableKiB/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.nodes.items.properties.reclaimableKiB,data:data38};
+if(data38 < 0 || isNaN(data38)){
+const err75 = {instancePath:instancePath+"/nodes/" + i3+"/memTotalKiB",schemaPath:"#/properties/nodes/items/properties/memTotalKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.memTotalKiB,data:data38};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -964,8 +962,12 @@ vErrors.push(err75);
 }
 errors++;
 }
-if(data38 < 0 || isNaN(data38)){
-const err76 = {instancePath:instancePath+"/nodes/" + i3+"/reclaimableKiB",schemaPath:"#/properties/nodes/items/properties/reclaimableKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.reclaimableKiB,data:data38};
+}
+}
+if(data33.memFreeKiB !== undefined){
+let data39 = data33.memFreeKiB;
+if(!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))){
+const err76 = {instancePath:instancePath+"/nodes/" + i3+"/memFreeKiB",schemaPath:"#/properties/nodes/items/properties/memFreeKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.memFreeKiB.type,parentSchema:schema11.properties.nodes.items.properties.memFreeKiB,data:data39};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -974,16 +976,9 @@ vErrors.push(err76);
 }
 errors++;
 }
-}
-}
-if(data31.distances !== undefined){
-let data39 = data31.distances;
-if(Array.isArray(data39)){
-const len3 = data39.length;
-for(let i4=0; i4<len3; i4++){
-let data40 = data39[i4];
-if(!(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40)))){
-const err77 = {instancePath:instancePath+"/nodes/" + i3+"/distances/" + i4,schemaPath:"#/properties/nodes/items/properties/distances/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.distances.items.type,parentSchema:schema11.properties.nodes.items.properties.distances.items,data:data40};
+if((typeof data39 == "number") && (isFinite(data39))){
+if(data39 > 9007199254740991 || isNaN(data39)){
+const err77 = {instancePath:instancePath+"/nodes/" + i3+"/memFreeKiB",schemaPath:"#/properties/nodes/items/properties/memFreeKiB/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.nodes.items.properties.memFreeKiB,data:data39};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -992,9 +987,8 @@ vErrors.push(err77);
 }
 errors++;
 }
-if((typeof data40 == "number") && (isFinite(data40))){
-if(data40 > 9007199254740991 || isNaN(data40)){
-const err78 = {instancePath:instancePath+"/nodes/" + i3+"/distances/" + i4,schemaPath:"#/properties/nodes/items/properties/distances/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.nodes.items.properties.distances.items,data:data40};
+if(data39 < 0 || isNaN(data39)){
+const err78 = {instancePath:instancePath+"/nodes/" + i3+"/memFreeKiB",schemaPath:"#/properties/nodes/items/properties/memFreeKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.memFreeKiB,data:data39};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1003,8 +997,12 @@ vErrors.push(err78);
 }
 errors++;
 }
-if(data40 < 0 || isNaN(data40)){
-const err79 = {instancePath:instancePath+"/nodes/" + i3+"/distances/" + i4,schemaPath:"#/properties/nodes/items/properties/distances/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.distances.items,data:data40};
+}
+}
+if(data33.reclaimableKiB !== undefined){
+let data40 = data33.reclaimableKiB;
+if(!(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40)))){
+const err79 = {instancePath:instancePath+"/nodes/" + i3+"/reclaimableKiB",schemaPath:"#/properties/nodes/items/properties/reclaimableKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.reclaimableKiB.type,parentSchema:schema11.properties.nodes.items.properties.reclaimableKiB,data:data40};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1013,11 +1011,9 @@ vErrors.push(err79);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err80 = {instancePath:instancePath+"/nodes/" + i3+"/distances",schemaPath:"#/properties/nodes/items/properties/distances/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.nodes.items.properties.distances.type,parentSchema:schema11.properties.nodes.items.properties.distances,data:data39};
+if((typeof data40 == "number") && (isFinite(data40))){
+if(data40 > 9007199254740991 || isNaN(data40)){
+const err80 = {instancePath:instancePath+"/nodes/" + i3+"/reclaimableKiB",schemaPath:"#/properties/nodes/items/properties/reclaimableKiB/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.nodes.items.properties.reclaimableKiB,data:data40};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1026,16 +1022,8 @@ vErrors.push(err80);
 }
 errors++;
 }
-}
-if(data31.hugepages !== undefined){
-let data41 = data31.hugepages;
-if(Array.isArray(data41)){
-const len4 = data41.length;
-for(let i5=0; i5<len4; i5++){
-let data42 = data41[i5];
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-if(data42.sizeKiB === undefined){
-const err81 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5,schemaPath:"#/properties/nodes/items/properties/hugepages/items/required",keyword:"required",params:{missingProperty: "sizeKiB"},message:"must have required property '"+"sizeKiB"+"'",schema:schema11.properties.nodes.items.properties.hugepages.items.required,parentSchema:schema11.properties.nodes.items.properties.hugepages.items,data:data42};
+if(data40 < 0 || isNaN(data40)){
+const err81 = {instancePath:instancePath+"/nodes/" + i3+"/reclaimableKiB",schemaPath:"#/properties/nodes/items/properties/reclaimableKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.reclaimableKiB,data:data40};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1044,8 +1032,16 @@ vErrors.push(err81);
 }
 errors++;
 }
-if(data42.total === undefined){
-const err82 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5,schemaPath:"#/properties/nodes/items/properties/hugepages/items/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'",schema:schema11.properties.nodes.items.properties.hugepages.items.required,parentSchema:schema11.properties.nodes.items.properties.hugepages.items,data:data42};
+}
+}
+if(data33.distances !== undefined){
+let data41 = data33.distances;
+if(Array.isArray(data41)){
+const len3 = data41.length;
+for(let i4=0; i4<len3; i4++){
+let data42 = data41[i4];
+if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
+const err82 = {instancePath:instancePath+"/nodes/" + i3+"/distances/" + i4,schemaPath:"#/properties/nodes/items/properties/distances/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.distances.items.type,parentSchema:schema11.properties.nodes.items.properties.distances.items,data:data42};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1054,9 +1050,9 @@ vErrors.push(err82);
 }
 errors++;
 }
-for(const key9 in data42){
-if(!((((key9 === "sizeKiB") || (key9 === "total")) || (key9 === "free")) || (key9 === "surplus"))){
-const err83 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5,schemaPath:"#/properties/nodes/items/properties/hugepages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.nodes.items.properties.hugepages.items,data:data42};
+if((typeof data42 == "number") && (isFinite(data42))){
+if(data42 > 9007199254740991 || isNaN(data42)){
+const err83 = {instancePath:instancePath+"/nodes/" + i3+"/distances/" + i4,schemaPath:"#/properties/nodes/items/properties/distances/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.nodes.items.properties.distances.items,data:data42};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1065,11 +1061,8 @@ vErrors.push(err83);
 }
 errors++;
 }
-}
-if(data42.sizeKiB !== undefined){
-let data43 = data42.sizeKiB;
-if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
-const err84 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/sizeKiB",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/sizeKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.hugepages.items.properties.sizeKiB.type,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.sizeKiB,data:data43};
+if(data42 < 0 || isNaN(data42)){
+const err84 = {instancePath:instancePath+"/nodes/" + i3+"/distances/" + i4,schemaPath:"#/properties/nodes/items/properties/distances/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.distances.items,data:data42};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1078,9 +1071,11 @@ vErrors.push(err84);
 }
 errors++;
 }
-if((typeof data43 == "number") && (isFinite(data43))){
-if(data43 > 9007199254740991 || isNaN(data43)){
-const err85 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/sizeKiB",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/sizeKiB/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.sizeKiB,data:data43};
+}
+}
+}
+else {
+const err85 = {instancePath:instancePath+"/nodes/" + i3+"/distances",schemaPath:"#/properties/nodes/items/properties/distances/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.nodes.items.properties.distances.type,parentSchema:schema11.properties.nodes.items.properties.distances,data:data41};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1089,8 +1084,16 @@ vErrors.push(err85);
 }
 errors++;
 }
-if(data43 < 1 || isNaN(data43)){
-const err86 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/sizeKiB",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/sizeKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.sizeKiB,data:data43};
+}
+if(data33.hugepages !== undefined){
+let data43 = data33.hugepages;
+if(Array.isArray(data43)){
+const len4 = data43.length;
+for(let i5=0; i5<len4; i5++){
+let data44 = data43[i5];
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+if(data44.sizeKiB === undefined){
+const err86 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5,schemaPath:"#/properties/nodes/items/properties/hugepages/items/required",keyword:"required",params:{missingProperty: "sizeKiB"},message:"must have required property '"+"sizeKiB"+"'",schema:schema11.properties.nodes.items.properties.hugepages.items.required,parentSchema:schema11.properties.nodes.items.properties.hugepages.items,data:data44};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1099,12 +1102,8 @@ vErrors.push(err86);
 }
 errors++;
 }
-}
-}
-if(data42.total !== undefined){
-let data44 = data42.total;
-if(!(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44)))){
-const err87 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/total",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/total/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.hugepages.items.properties.total.type,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.total,data:data44};
+if(data44.total === undefined){
+const err87 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5,schemaPath:"#/properties/nodes/items/properties/hugepages/items/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'",schema:schema11.properties.nodes.items.properties.hugepages.items.required,parentSchema:schema11.properties.nodes.items.properties.hugepages.items,data:data44};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1113,9 +1112,9 @@ vErrors.push(err87);
 }
 errors++;
 }
-if((typeof data44 == "number") && (isFinite(data44))){
-if(data44 > 9007199254740991 || isNaN(data44)){
-const err88 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/total",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/total/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.total,data:data44};
+for(const key9 in data44){
+if(!((((key9 === "sizeKiB") || (key9 === "total")) || (key9 === "free")) || (key9 === "surplus"))){
+const err88 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5,schemaPath:"#/properties/nodes/items/properties/hugepages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.nodes.items.properties.hugepages.items,data:data44};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1124,8 +1123,11 @@ vErrors.push(err88);
 }
 errors++;
 }
-if(data44 < 0 || isNaN(data44)){
-const err89 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/total",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.total,data:data44};
+}
+if(data44.sizeKiB !== undefined){
+let data45 = data44.sizeKiB;
+if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
+const err89 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/sizeKiB",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/sizeKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.hugepages.items.properties.sizeKiB.type,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.sizeKiB,data:data45};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1134,12 +1136,9 @@ vErrors.push(err89);
 }
 errors++;
 }
-}
-}
-if(data42.free !== undefined){
-let data45 = data42.free;
-if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
-const err90 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/free",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/free/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.hugepages.items.properties.free.type,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.free,data:data45};
+if((typeof data45 == "number") && (isFinite(data45))){
+if(data45 > 9007199254740991 || isNaN(data45)){
+const err90 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/sizeKiB",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/sizeKiB/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.sizeKiB,data:data45};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1148,9 +1147,8 @@ vErrors.push(err90);
 }
 errors++;
 }
-if((typeof data45 == "number") && (isFinite(data45))){
-if(data45 > 9007199254740991 || isNaN(data45)){
-const err91 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/free",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/free/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.free,data:data45};
+if(data45 < 1 || isNaN(data45)){
+const err91 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/sizeKiB",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/sizeKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.sizeKiB,data:data45};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1159,8 +1157,12 @@ vErrors.push(err91);
 }
 errors++;
 }
-if(data45 < 0 || isNaN(data45)){
-const err92 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/free",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/free/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.free,data:data45};
+}
+}
+if(data44.total !== undefined){
+let data46 = data44.total;
+if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
+const err92 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/total",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/total/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.hugepages.items.properties.total.type,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.total,data:data46};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1169,12 +1171,9 @@ vErrors.push(err92);
 }
 errors++;
 }
-}
-}
-if(data42.surplus !== undefined){
-let data46 = data42.surplus;
-if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
-const err93 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/surplus",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/surplus/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.hugepages.items.properties.surplus.type,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.surplus,data:data46};
+if((typeof data46 == "number") && (isFinite(data46))){
+if(data46 > 9007199254740991 || isNaN(data46)){
+const err93 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/total",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/total/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.total,data:data46};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1183,9 +1182,8 @@ vErrors.push(err93);
 }
 errors++;
 }
-if((typeof data46 == "number") && (isFinite(data46))){
-if(data46 > 9007199254740991 || isNaN(data46)){
-const err94 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/surplus",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/surplus/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.surplus,data:data46};
+if(data46 < 0 || isNaN(data46)){
+const err94 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/total",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.total,data:data46};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1194,8 +1192,12 @@ vErrors.push(err94);
 }
 errors++;
 }
-if(data46 < 0 || isNaN(data46)){
-const err95 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/surplus",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/surplus/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.surplus,data:data46};
+}
+}
+if(data44.free !== undefined){
+let data47 = data44.free;
+if(!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))){
+const err95 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/free",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/free/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.hugepages.items.properties.free.type,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.free,data:data47};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1204,11 +1206,9 @@ vErrors.push(err95);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err96 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5,schemaPath:"#/properties/nodes/items/properties/hugepages/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.nodes.items.properties.hugepages.items.type,parentSchema:schema11.properties.nodes.items.properties.hugepages.items,data:data42};
+if((typeof data47 == "number") && (isFinite(data47))){
+if(data47 > 9007199254740991 || isNaN(data47)){
+const err96 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/free",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/free/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.free,data:data47};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1217,10 +1217,8 @@ vErrors.push(err96);
 }
 errors++;
 }
-}
-}
-else {
-const err97 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages",schemaPath:"#/properties/nodes/items/properties/hugepages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.nodes.items.properties.hugepages.type,parentSchema:schema11.properties.nodes.items.properties.hugepages,data:data41};
+if(data47 < 0 || isNaN(data47)){
+const err97 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/free",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/free/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.free,data:data47};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1230,15 +1228,11 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data31.zones !== undefined){
-let data47 = data31.zones;
-if(Array.isArray(data47)){
-const len5 = data47.length;
-for(let i6=0; i6<len5; i6++){
-let data48 = data47[i6];
-if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
-if(data48.name === undefined){
-const err98 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6,schemaPath:"#/properties/nodes/items/properties/zones/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.nodes.items.properties.zones.items.required,parentSchema:schema11.properties.nodes.items.properties.zones.items,data:data48};
+}
+if(data44.surplus !== undefined){
+let data48 = data44.surplus;
+if(!(((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48))) && (isFinite(data48)))){
+const err98 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/surplus",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/surplus/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.hugepages.items.properties.surplus.type,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.surplus,data:data48};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1247,8 +1241,9 @@ vErrors.push(err98);
 }
 errors++;
 }
-if(data48.managedPages === undefined){
-const err99 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6,schemaPath:"#/properties/nodes/items/properties/zones/items/required",keyword:"required",params:{missingProperty: "managedPages"},message:"must have required property '"+"managedPages"+"'",schema:schema11.properties.nodes.items.properties.zones.items.required,parentSchema:schema11.properties.nodes.items.properties.zones.items,data:data48};
+if((typeof data48 == "number") && (isFinite(data48))){
+if(data48 > 9007199254740991 || isNaN(data48)){
+const err99 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/surplus",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/surplus/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.surplus,data:data48};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1257,9 +1252,8 @@ vErrors.push(err99);
 }
 errors++;
 }
-for(const key10 in data48){
-if(!((((((key10 === "name") || (key10 === "managedPages")) || (key10 === "presentPages")) || (key10 === "min")) || (key10 === "low")) || (key10 === "high"))){
-const err100 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6,schemaPath:"#/properties/nodes/items/properties/zones/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.nodes.items.properties.zones.items,data:data48};
+if(data48 < 0 || isNaN(data48)){
+const err100 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5+"/surplus",schemaPath:"#/properties/nodes/items/properties/hugepages/items/properties/surplus/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.hugepages.items.properties.surplus,data:data48};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1269,11 +1263,10 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data48.name !== undefined){
-let data49 = data48.name;
-if(typeof data49 === "string"){
-if(func3(data49) < 1){
-const err101 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/name",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.name,data:data49};
+}
+}
+else {
+const err101 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages/" + i5,schemaPath:"#/properties/nodes/items/properties/hugepages/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.nodes.items.properties.hugepages.items.type,parentSchema:schema11.properties.nodes.items.properties.hugepages.items,data:data44};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1283,8 +1276,9 @@ vErrors.push(err101);
 errors++;
 }
 }
+}
 else {
-const err102 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/name",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.nodes.items.properties.zones.items.properties.name.type,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.name,data:data49};
+const err102 = {instancePath:instancePath+"/nodes/" + i3+"/hugepages",schemaPath:"#/properties/nodes/items/properties/hugepages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.nodes.items.properties.hugepages.type,parentSchema:schema11.properties.nodes.items.properties.hugepages,data:data43};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1294,10 +1288,15 @@ vErrors.push(err102);
 errors++;
 }
 }
-if(data48.managedPages !== undefined){
-let data50 = data48.managedPages;
-if(!(((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50))) && (isFinite(data50)))){
-const err103 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/managedPages",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/managedPages/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.zones.items.properties.managedPages.type,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.managedPages,data:data50};
+if(data33.zones !== undefined){
+let data49 = data33.zones;
+if(Array.isArray(data49)){
+const len5 = data49.length;
+for(let i6=0; i6<len5; i6++){
+let data50 = data49[i6];
+if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
+if(data50.name === undefined){
+const err103 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6,schemaPath:"#/properties/nodes/items/properties/zones/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.nodes.items.properties.zones.items.required,parentSchema:schema11.properties.nodes.items.properties.zones.items,data:data50};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1306,9 +1305,8 @@ vErrors.push(err103);
 }
 errors++;
 }
-if((typeof data50 == "number") && (isFinite(data50))){
-if(data50 > 9007199254740991 || isNaN(data50)){
-const err104 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/managedPages",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/managedPages/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.managedPages,data:data50};
+if(data50.managedPages === undefined){
+const err104 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6,schemaPath:"#/properties/nodes/items/properties/zones/items/required",keyword:"required",params:{missingProperty: "managedPages"},message:"must have required property '"+"managedPages"+"'",schema:schema11.properties.nodes.items.properties.zones.items.required,parentSchema:schema11.properties.nodes.items.properties.zones.items,data:data50};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1317,8 +1315,9 @@ vErrors.push(err104);
 }
 errors++;
 }
-if(data50 < 0 || isNaN(data50)){
-const err105 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/managedPages",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/managedPages/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.managedPages,data:data50};
+for(const key10 in data50){
+if(!((((((key10 === "name") || (key10 === "managedPages")) || (key10 === "presentPages")) || (key10 === "min")) || (key10 === "low")) || (key10 === "high"))){
+const err105 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6,schemaPath:"#/properties/nodes/items/properties/zones/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.nodes.items.properties.zones.items,data:data50};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1328,11 +1327,11 @@ vErrors.push(err105);
 errors++;
 }
 }
-}
-if(data48.presentPages !== undefined){
-let data51 = data48.presentPages;
-if(!(((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51))) && (isFinite(data51)))){
-const err106 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/presentPages",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/presentPages/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.zones.items.properties.presentPages.type,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.presentPages,data:data51};
+if(data50.name !== undefined){
+let data51 = data50.name;
+if(typeof data51 === "string"){
+if(func4(data51) < 1){
+const err106 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/name",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.name,data:data51};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1341,9 +1340,9 @@ vErrors.push(err106);
 }
 errors++;
 }
-if((typeof data51 == "number") && (isFinite(data51))){
-if(data51 > 9007199254740991 || isNaN(data51)){
-const err107 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/presentPages",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/presentPages/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.presentPages,data:data51};
+}
+else {
+const err107 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/name",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.nodes.items.properties.zones.items.properties.name.type,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.name,data:data51};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1352,8 +1351,11 @@ vErrors.push(err107);
 }
 errors++;
 }
-if(data51 < 0 || isNaN(data51)){
-const err108 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/presentPages",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/presentPages/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.presentPages,data:data51};
+}
+if(data50.managedPages !== undefined){
+let data52 = data50.managedPages;
+if(!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))){
+const err108 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/managedPages",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/managedPages/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.zones.items.properties.managedPages.type,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.managedPages,data:data52};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1362,12 +1364,9 @@ vErrors.push(err108);
 }
 errors++;
 }
-}
-}
-if(data48.min !== undefined){
-let data52 = data48.min;
-if(!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))){
-const err109 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/min",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.zones.items.properties.min.type,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.min,data:data52};
+if((typeof data52 == "number") && (isFinite(data52))){
+if(data52 > 9007199254740991 || isNaN(data52)){
+const err109 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/managedPages",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/managedPages/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.managedPages,data:data52};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1376,9 +1375,8 @@ vErrors.push(err109);
 }
 errors++;
 }
-if((typeof data52 == "number") && (isFinite(data52))){
-if(data52 > 9007199254740991 || isNaN(data52)){
-const err110 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/min",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/min/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.min,data:data52};
+if(data52 < 0 || isNaN(data52)){
+const err110 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/managedPages",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/managedPages/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.managedPages,data:data52};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1387,8 +1385,12 @@ vErrors.push(err110);
 }
 errors++;
 }
-if(data52 < 0 || isNaN(data52)){
-const err111 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/min",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.min,data:data52};
+}
+}
+if(data50.presentPages !== undefined){
+let data53 = data50.presentPages;
+if(!(((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53))) && (isFinite(data53)))){
+const err111 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/presentPages",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/presentPages/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.zones.items.properties.presentPages.type,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.presentPages,data:data53};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1397,12 +1399,9 @@ vErrors.push(err111);
 }
 errors++;
 }
-}
-}
-if(data48.low !== undefined){
-let data53 = data48.low;
-if(!(((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53))) && (isFinite(data53)))){
-const err112 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/low",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/low/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.zones.items.properties.low.type,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.low,data:data53};
+if((typeof data53 == "number") && (isFinite(data53))){
+if(data53 > 9007199254740991 || isNaN(data53)){
+const err112 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/presentPages",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/presentPages/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.presentPages,data:data53};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1411,9 +1410,8 @@ vErrors.push(err112);
 }
 errors++;
 }
-if((typeof data53 == "number") && (isFinite(data53))){
-if(data53 > 9007199254740991 || isNaN(data53)){
-const err113 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/low",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/low/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.low,data:data53};
+if(data53 < 0 || isNaN(data53)){
+const err113 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/presentPages",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/presentPages/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.presentPages,data:data53};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1422,8 +1420,12 @@ vErrors.push(err113);
 }
 errors++;
 }
-if(data53 < 0 || isNaN(data53)){
-const err114 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/low",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/low/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.low,data:data53};
+}
+}
+if(data50.min !== undefined){
+let data54 = data50.min;
+if(!(((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54))) && (isFinite(data54)))){
+const err114 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/min",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.zones.items.properties.min.type,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.min,data:data54};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1432,12 +1434,9 @@ vErrors.push(err114);
 }
 errors++;
 }
-}
-}
-if(data48.high !== undefined){
-let data54 = data48.high;
-if(!(((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54))) && (isFinite(data54)))){
-const err115 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/high",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/high/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.zones.items.properties.high.type,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.high,data:data54};
+if((typeof data54 == "number") && (isFinite(data54))){
+if(data54 > 9007199254740991 || isNaN(data54)){
+const err115 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/min",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/min/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.min,data:data54};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1446,9 +1445,8 @@ vErrors.push(err115);
 }
 errors++;
 }
-if((typeof data54 == "number") && (isFinite(data54))){
-if(data54 > 9007199254740991 || isNaN(data54)){
-const err116 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/high",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/high/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.high,data:data54};
+if(data54 < 0 || isNaN(data54)){
+const err116 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/min",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.min,data:data54};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1457,8 +1455,12 @@ vErrors.push(err116);
 }
 errors++;
 }
-if(data54 < 0 || isNaN(data54)){
-const err117 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/high",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/high/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.high,data:data54};
+}
+}
+if(data50.low !== undefined){
+let data55 = data50.low;
+if(!(((typeof data55 == "number") && (!(data55 % 1) && !isNaN(data55))) && (isFinite(data55)))){
+const err117 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/low",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/low/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.zones.items.properties.low.type,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.low,data:data55};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1467,11 +1469,9 @@ vErrors.push(err117);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err118 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6,schemaPath:"#/properties/nodes/items/properties/zones/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.nodes.items.properties.zones.items.type,parentSchema:schema11.properties.nodes.items.properties.zones.items,data:data48};
+if((typeof data55 == "number") && (isFinite(data55))){
+if(data55 > 9007199254740991 || isNaN(data55)){
+const err118 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/low",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/low/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.low,data:data55};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1480,10 +1480,8 @@ vErrors.push(err118);
 }
 errors++;
 }
-}
-}
-else {
-const err119 = {instancePath:instancePath+"/nodes/" + i3+"/zones",schemaPath:"#/properties/nodes/items/properties/zones/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.nodes.items.properties.zones.type,parentSchema:schema11.properties.nodes.items.properties.zones,data:data47};
+if(data55 < 0 || isNaN(data55)){
+const err119 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/low",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/low/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.low,data:data55};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1494,8 +1492,10 @@ errors++;
 }
 }
 }
-else {
-const err120 = {instancePath:instancePath+"/nodes/" + i3,schemaPath:"#/properties/nodes/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.nodes.items.type,parentSchema:schema11.properties.nodes.items,data:data31};
+if(data50.high !== undefined){
+let data56 = data50.high;
+if(!(((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56))) && (isFinite(data56)))){
+const err120 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/high",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/high/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.nodes.items.properties.zones.items.properties.high.type,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.high,data:data56};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1504,10 +1504,9 @@ vErrors.push(err120);
 }
 errors++;
 }
-}
-}
-else {
-const err121 = {instancePath:instancePath+"/nodes",schemaPath:"#/properties/nodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.nodes.type,parentSchema:schema11.properties.nodes,data:data30};
+if((typeof data56 == "number") && (isFinite(data56))){
+if(data56 > 9007199254740991 || isNaN(data56)){
+const err121 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/high",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/high/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.high,data:data56};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1516,13 +1515,8 @@ vErrors.push(err121);
 }
 errors++;
 }
-}
-if(data.hugepages !== undefined){
-let data55 = data.hugepages;
-if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
-for(const key11 in data55){
-if(!(((key11 === "defaultSizeKiB") || (key11 === "sizesKiB")) || (key11 === "overcommit"))){
-const err122 = {instancePath:instancePath+"/hugepages",schemaPath:"#/properties/hugepages/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.hugepages,data:data55};
+if(data56 < 0 || isNaN(data56)){
+const err122 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6+"/high",schemaPath:"#/properties/nodes/items/properties/zones/items/properties/high/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.nodes.items.properties.zones.items.properties.high,data:data56};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1532,10 +1526,10 @@ vErrors.push(err122);
 errors++;
 }
 }
-if(data55.defaultSizeKiB !== undefined){
-let data56 = data55.defaultSizeKiB;
-if(!(((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56))) && (isFinite(data56)))){
-const err123 = {instancePath:instancePath+"/hugepages/defaultSizeKiB",schemaPath:"#/properties/hugepages/properties/defaultSizeKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.hugepages.properties.defaultSizeKiB.type,parentSchema:schema11.properties.hugepages.properties.defaultSizeKiB,data:data56};
+}
+}
+else {
+const err123 = {instancePath:instancePath+"/nodes/" + i3+"/zones/" + i6,schemaPath:"#/properties/nodes/items/properties/zones/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.nodes.items.properties.zones.items.type,parentSchema:schema11.properties.nodes.items.properties.zones.items,data:data50};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1544,9 +1538,10 @@ vErrors.push(err123);
 }
 errors++;
 }
-if((typeof data56 == "number") && (isFinite(data56))){
-if(data56 > 9007199254740991 || isNaN(data56)){
-const err124 = {instancePath:instancePath+"/hugepages/defaultSizeKiB",schemaPath:"#/properties/hugepages/properties/defaultSizeKiB/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.hugepages.properties.defaultSizeKiB,data:data56};
+}
+}
+else {
+const err124 = {instancePath:instancePath+"/nodes/" + i3+"/zones",schemaPath:"#/properties/nodes/items/properties/zones/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.nodes.items.properties.zones.type,parentSchema:schema11.properties.nodes.items.properties.zones,data:data49};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1555,8 +1550,10 @@ vErrors.push(err124);
 }
 errors++;
 }
-if(data56 < 1 || isNaN(data56)){
-const err125 = {instancePath:instancePath+"/hugepages/defaultSizeKiB",schemaPath:"#/properties/hugepages/properties/defaultSizeKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.hugepages.properties.defaultSizeKiB,data:data56};
+}
+}
+else {
+const err125 = {instancePath:instancePath+"/nodes/" + i3,schemaPath:"#/properties/nodes/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.nodes.items.type,parentSchema:schema11.properties.nodes.items,data:data33};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1567,14 +1564,8 @@ errors++;
 }
 }
 }
-if(data55.sizesKiB !== undefined){
-let data57 = data55.sizesKiB;
-if(Array.isArray(data57)){
-const len6 = data57.length;
-for(let i7=0; i7<len6; i7++){
-let data58 = data57[i7];
-if(!(((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58))) && (isFinite(data58)))){
-const err126 = {instancePath:instancePath+"/hugepages/sizesKiB/" + i7,schemaPath:"#/properties/hugepages/properties/sizesKiB/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.hugepages.properties.sizesKiB.items.type,parentSchema:schema11.properties.hugepages.properties.sizesKiB.items,data:data58};
+else {
+const err126 = {instancePath:instancePath+"/nodes",schemaPath:"#/properties/nodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.nodes.type,parentSchema:schema11.properties.nodes,data:data32};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1583,9 +1574,13 @@ vErrors.push(err126);
 }
 errors++;
 }
-if((typeof data58 == "number") && (isFinite(data58))){
-if(data58 > 9007199254740991 || isNaN(data58)){
-const err127 = {instancePath:instancePath+"/hugepages/sizesKiB/" + i7,schemaPath:"#/properties/hugepages/properties/sizesKiB/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.hugepages.properties.sizesKiB.items,data:data58};
+}
+if(data.hugepages !== undefined){
+let data57 = data.hugepages;
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+for(const key11 in data57){
+if(!(((key11 === "defaultSizeKiB") || (key11 === "sizesKiB")) || (key11 === "overcommit"))){
+const err127 = {instancePath:instancePath+"/hugepages",schemaPath:"#/properties/hugepages/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.hugepages,data:data57};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1594,8 +1589,11 @@ vErrors.push(err127);
 }
 errors++;
 }
-if(data58 < 1 || isNaN(data58)){
-const err128 = {instancePath:instancePath+"/hugepages/sizesKiB/" + i7,schemaPath:"#/properties/hugepages/properties/sizesKiB/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.hugepages.properties.sizesKiB.items,data:data58};
+}
+if(data57.defaultSizeKiB !== undefined){
+let data58 = data57.defaultSizeKiB;
+if(!(((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58))) && (isFinite(data58)))){
+const err128 = {instancePath:instancePath+"/hugepages/defaultSizeKiB",schemaPath:"#/properties/hugepages/properties/defaultSizeKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.hugepages.properties.defaultSizeKiB.type,parentSchema:schema11.properties.hugepages.properties.defaultSizeKiB,data:data58};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1604,20 +1602,9 @@ vErrors.push(err128);
 }
 errors++;
 }
-}
-}
-let i8 = data57.length;
-let j1;
-if(i8 > 1){
-const indices1 = {};
-for(;i8--;){
-let item1 = data57[i8];
-if(!(((typeof item1 == "number") && (!(item1 % 1) && !isNaN(item1))) && (isFinite(item1)))){
-continue;
-}
-if(typeof indices1[item1] == "number"){
-j1 = indices1[item1];
-const err129 = {instancePath:instancePath+"/hugepages/sizesKiB",schemaPath:"#/properties/hugepages/properties/sizesKiB/uniqueItems",keyword:"uniqueItems",params:{i: i8, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i8+" are identical)",schema:true,parentSchema:schema11.properties.hugepages.properties.sizesKiB,data:data57};
+if((typeof data58 == "number") && (isFinite(data58))){
+if(data58 > 9007199254740991 || isNaN(data58)){
+const err129 = {instancePath:instancePath+"/hugepages/defaultSizeKiB",schemaPath:"#/properties/hugepages/properties/defaultSizeKiB/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.hugepages.properties.defaultSizeKiB,data:data58};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1625,14 +1612,9 @@ else {
 vErrors.push(err129);
 }
 errors++;
-break;
 }
-indices1[item1] = i8;
-}
-}
-}
-else {
-const err130 = {instancePath:instancePath+"/hugepages/sizesKiB",schemaPath:"#/properties/hugepages/properties/sizesKiB/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.hugepages.properties.sizesKiB.type,parentSchema:schema11.properties.hugepages.properties.sizesKiB,data:data57};
+if(data58 < 1 || isNaN(data58)){
+const err130 = {instancePath:instancePath+"/hugepages/defaultSizeKiB",schemaPath:"#/properties/hugepages/properties/defaultSizeKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.hugepages.properties.defaultSizeKiB,data:data58};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1642,15 +1624,15 @@ vErrors.push(err130);
 errors++;
 }
 }
-if(data55.overcommit !== undefined){
-let data59 = data55.overcommit;
+}
+if(data57.sizesKiB !== undefined){
+let data59 = data57.sizesKiB;
 if(Array.isArray(data59)){
-const len7 = data59.length;
-for(let i9=0; i9<len7; i9++){
-let data60 = data59[i9];
-if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
-if(data60.sizeKiB === undefined){
-const err131 = {instancePath:instancePath+"/hugepages/overcommit/" + i9,schemaPath:"#/properties/hugepages/properties/overcommit/items/required",keyword:"required",params:{missingProperty: "sizeKiB"},message:"must have required property '"+"sizeKiB"+"'",schema:schema11.properties.hugepages.properties.overcommit.items.required,parentSchema:schema11.properties.hugepages.properties.overcommit.items,data:data60};
+const len6 = data59.length;
+for(let i7=0; i7<len6; i7++){
+let data60 = data59[i7];
+if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
+const err131 = {instancePath:instancePath+"/hugepages/sizesKiB/" + i7,schemaPath:"#/properties/hugepages/properties/sizesKiB/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.hugepages.properties.sizesKiB.items.type,parentSchema:schema11.properties.hugepages.properties.sizesKiB.items,data:data60};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1659,8 +1641,9 @@ vErrors.push(err131);
 }
 errors++;
 }
-if(data60.pages === undefined){
-const err132 = {instancePath:instancePath+"/hugepages/overcommit/" + i9,schemaPath:"#/properties/hugepages/properties/overcommit/items/required",keyword:"required",params:{missingProperty: "pages"},message:"must have required property '"+"pages"+"'",schema:schema11.properties.hugepages.properties.overcommit.items.required,parentSchema:schema11.properties.hugepages.properties.overcommit.items,data:data60};
+if((typeof data60 == "number") && (isFinite(data60))){
+if(data60 > 9007199254740991 || isNaN(data60)){
+const err132 = {instancePath:instancePath+"/hugepages/sizesKiB/" + i7,schemaPath:"#/properties/hugepages/properties/sizesKiB/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.hugepages.properties.sizesKiB.items,data:data60};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1669,9 +1652,8 @@ vErrors.push(err132);
 }
 errors++;
 }
-for(const key12 in data60){
-if(!((key12 === "sizeKiB") || (key12 === "pages"))){
-const err133 = {instancePath:instancePath+"/hugepages/overcommit/" + i9,schemaPath:"#/properties/hugepages/properties/overcommit/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.hugepages.properties.overcommit.items,data:data60};
+if(data60 < 1 || isNaN(data60)){
+const err133 = {instancePath:instancePath+"/hugepages/sizesKiB/" + i7,schemaPath:"#/properties/hugepages/properties/sizesKiB/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.hugepages.properties.sizesKiB.items,data:data60};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1681,10 +1663,19 @@ vErrors.push(err133);
 errors++;
 }
 }
-if(data60.sizeKiB !== undefined){
-let data61 = data60.sizeKiB;
-if(!(((typeof data61 == "number") && (!(data61 % 1) && !isNaN(data61))) && (isFinite(data61)))){
-const err134 = {instancePath:instancePath+"/hugepages/overcommit/" + i9+"/sizeKiB",schemaPath:"#/properties/hugepages/properties/overcommit/items/properties/sizeKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.hugepages.properties.overcommit.items.properties.sizeKiB.type,parentSchema:schema11.properties.hugepages.properties.overcommit.items.properties.sizeKiB,data:data61};
+}
+let i8 = data59.length;
+let j1;
+if(i8 > 1){
+const indices1 = {};
+for(;i8--;){
+let item1 = data59[i8];
+if(!(((typeof item1 == "number") && (!(item1 % 1) && !isNaN(item1))) && (isFinite(item1)))){
+continue;
+}
+if(typeof indices1[item1] == "number"){
+j1 = indices1[item1];
+const err134 = {instancePath:instancePath+"/hugepages/sizesKiB",schemaPath:"#/properties/hugepages/properties/sizesKiB/uniqueItems",keyword:"uniqueItems",params:{i: i8, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i8+" are identical)",schema:true,parentSchema:schema11.properties.hugepages.properties.sizesKiB,data:data59};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1692,10 +1683,14 @@ else {
 vErrors.push(err134);
 }
 errors++;
+break;
 }
-if((typeof data61 == "number") && (isFinite(data61))){
-if(data61 > 9007199254740991 || isNaN(data61)){
-const err135 = {instancePath:instancePath+"/hugepages/overcommit/" + i9+"/sizeKiB",schemaPath:"#/properties/hugepages/properties/overcommit/items/properties/sizeKiB/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.hugepages.properties.overcommit.items.properties.sizeKiB,data:data61};
+indices1[item1] = i8;
+}
+}
+}
+else {
+const err135 = {instancePath:instancePath+"/hugepages/sizesKiB",schemaPath:"#/properties/hugepages/properties/sizesKiB/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.hugepages.properties.sizesKiB.type,parentSchema:schema11.properties.hugepages.properties.sizesKiB,data:data59};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1704,8 +1699,16 @@ vErrors.push(err135);
 }
 errors++;
 }
-if(data61 < 1 || isNaN(data61)){
-const err136 = {instancePath:instancePath+"/hugepages/overcommit/" + i9+"/sizeKiB",schemaPath:"#/properties/hugepages/properties/overcommit/items/properties/sizeKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.hugepages.properties.overcommit.items.properties.sizeKiB,data:data61};
+}
+if(data57.overcommit !== undefined){
+let data61 = data57.overcommit;
+if(Array.isArray(data61)){
+const len7 = data61.length;
+for(let i9=0; i9<len7; i9++){
+let data62 = data61[i9];
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+if(data62.sizeKiB === undefined){
+const err136 = {instancePath:instancePath+"/hugepages/overcommit/" + i9,schemaPath:"#/properties/hugepages/properties/overcommit/items/required",keyword:"required",params:{missingProperty: "sizeKiB"},message:"must have required property '"+"sizeKiB"+"'",schema:schema11.properties.hugepages.properties.overcommit.items.required,parentSchema:schema11.properties.hugepages.properties.overcommit.items,data:data62};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1714,12 +1717,8 @@ vErrors.push(err136);
 }
 errors++;
 }
-}
-}
-if(data60.pages !== undefined){
-let data62 = data60.pages;
-if(!(((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62))) && (isFinite(data62)))){
-const err137 = {instancePath:instancePath+"/hugepages/overcommit/" + i9+"/pages",schemaPath:"#/properties/hugepages/properties/overcommit/items/properties/pages/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.hugepages.properties.overcommit.items.properties.pages.type,parentSchema:schema11.properties.hugepages.properties.overcommit.items.properties.pages,data:data62};
+if(data62.pages === undefined){
+const err137 = {instancePath:instancePath+"/hugepages/overcommit/" + i9,schemaPath:"#/properties/hugepages/properties/overcommit/items/required",keyword:"required",params:{missingProperty: "pages"},message:"must have required property '"+"pages"+"'",schema:schema11.properties.hugepages.properties.overcommit.items.required,parentSchema:schema11.properties.hugepages.properties.overcommit.items,data:data62};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1728,9 +1727,9 @@ vErrors.push(err137);
 }
 errors++;
 }
-if((typeof data62 == "number") && (isFinite(data62))){
-if(data62 > 9007199254740991 || isNaN(data62)){
-const err138 = {instancePath:instancePath+"/hugepages/overcommit/" + i9+"/pages",schemaPath:"#/properties/hugepages/properties/overcommit/items/properties/pages/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.hugepages.properties.overcommit.items.properties.pages,data:data62};
+for(const key12 in data62){
+if(!((key12 === "sizeKiB") || (key12 === "pages"))){
+const err138 = {instancePath:instancePath+"/hugepages/overcommit/" + i9,schemaPath:"#/properties/hugepages/properties/overcommit/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.hugepages.properties.overcommit.items,data:data62};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1739,8 +1738,11 @@ vErrors.push(err138);
 }
 errors++;
 }
-if(data62 < 0 || isNaN(data62)){
-const err139 = {instancePath:instancePath+"/hugepages/overcommit/" + i9+"/pages",schemaPath:"#/properties/hugepages/properties/overcommit/items/properties/pages/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.hugepages.properties.overcommit.items.properties.pages,data:data62};
+}
+if(data62.sizeKiB !== undefined){
+let data63 = data62.sizeKiB;
+if(!(((typeof data63 == "number") && (!(data63 % 1) && !isNaN(data63))) && (isFinite(data63)))){
+const err139 = {instancePath:instancePath+"/hugepages/overcommit/" + i9+"/sizeKiB",schemaPath:"#/properties/hugepages/properties/overcommit/items/properties/sizeKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.hugepages.properties.overcommit.items.properties.sizeKiB.type,parentSchema:schema11.properties.hugepages.properties.overcommit.items.properties.sizeKiB,data:data63};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1749,11 +1751,9 @@ vErrors.push(err139);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err140 = {instancePath:instancePath+"/hugepages/overcommit/" + i9,schemaPath:"#/properties/hugepages/properties/overcommit/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.hugepages.properties.overcommit.items.type,parentSchema:schema11.properties.hugepages.properties.overcommit.items,data:data60};
+if((typeof data63 == "number") && (isFinite(data63))){
+if(data63 > 9007199254740991 || isNaN(data63)){
+const err140 = {instancePath:instancePath+"/hugepages/overcommit/" + i9+"/sizeKiB",schemaPath:"#/properties/hugepages/properties/overcommit/items/properties/sizeKiB/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.hugepages.properties.overcommit.items.properties.sizeKiB,data:data63};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1762,10 +1762,8 @@ vErrors.push(err140);
 }
 errors++;
 }
-}
-}
-else {
-const err141 = {instancePath:instancePath+"/hugepages/overcommit",schemaPath:"#/properties/hugepages/properties/overcommit/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.hugepages.properties.overcommit.type,parentSchema:schema11.properties.hugepages.properties.overcommit,data:data59};
+if(data63 < 1 || isNaN(data63)){
+const err141 = {instancePath:instancePath+"/hugepages/overcommit/" + i9+"/sizeKiB",schemaPath:"#/properties/hugepages/properties/overcommit/items/properties/sizeKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.hugepages.properties.overcommit.items.properties.sizeKiB,data:data63};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1776,8 +1774,10 @@ errors++;
 }
 }
 }
-else {
-const err142 = {instancePath:instancePath+"/hugepages",schemaPath:"#/properties/hugepages/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.hugepages.type,parentSchema:schema11.properties.hugepages,data:data55};
+if(data62.pages !== undefined){
+let data64 = data62.pages;
+if(!(((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64))) && (isFinite(data64)))){
+const err142 = {instancePath:instancePath+"/hugepages/overcommit/" + i9+"/pages",schemaPath:"#/properties/hugepages/properties/overcommit/items/properties/pages/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.hugepages.properties.overcommit.items.properties.pages.type,parentSchema:schema11.properties.hugepages.properties.overcommit.items.properties.pages,data:data64};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1786,11 +1786,9 @@ vErrors.push(err142);
 }
 errors++;
 }
-}
-if(data.pageSizeKiB !== undefined){
-let data63 = data.pageSizeKiB;
-if(!(((typeof data63 == "number") && (!(data63 % 1) && !isNaN(data63))) && (isFinite(data63)))){
-const err143 = {instancePath:instancePath+"/pageSizeKiB",schemaPath:"#/properties/pageSizeKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.pageSizeKiB.type,parentSchema:schema11.properties.pageSizeKiB,data:data63};
+if((typeof data64 == "number") && (isFinite(data64))){
+if(data64 > 9007199254740991 || isNaN(data64)){
+const err143 = {instancePath:instancePath+"/hugepages/overcommit/" + i9+"/pages",schemaPath:"#/properties/hugepages/properties/overcommit/items/properties/pages/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.hugepages.properties.overcommit.items.properties.pages,data:data64};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1799,9 +1797,8 @@ vErrors.push(err143);
 }
 errors++;
 }
-if((typeof data63 == "number") && (isFinite(data63))){
-if(data63 > 9007199254740991 || isNaN(data63)){
-const err144 = {instancePath:instancePath+"/pageSizeKiB",schemaPath:"#/properties/pageSizeKiB/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.pageSizeKiB,data:data63};
+if(data64 < 0 || isNaN(data64)){
+const err144 = {instancePath:instancePath+"/hugepages/overcommit/" + i9+"/pages",schemaPath:"#/properties/hugepages/properties/overcommit/items/properties/pages/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.hugepages.properties.overcommit.items.properties.pages,data:data64};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1810,8 +1807,11 @@ vErrors.push(err144);
 }
 errors++;
 }
-if(data63 < 1 || isNaN(data63)){
-const err145 = {instancePath:instancePath+"/pageSizeKiB",schemaPath:"#/properties/pageSizeKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.pageSizeKiB,data:data63};
+}
+}
+}
+else {
+const err145 = {instancePath:instancePath+"/hugepages/overcommit/" + i9,schemaPath:"#/properties/hugepages/properties/overcommit/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.hugepages.properties.overcommit.items.type,parentSchema:schema11.properties.hugepages.properties.overcommit.items,data:data62};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1822,12 +1822,8 @@ errors++;
 }
 }
 }
-if(data.vm !== undefined){
-let data64 = data.vm;
-if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
-for(const key13 in data64){
-if(!((key13 === "minFreeKbytes") || (key13 === "watermarkScaleFactor"))){
-const err146 = {instancePath:instancePath+"/vm",schemaPath:"#/properties/vm/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.vm,data:data64};
+else {
+const err146 = {instancePath:instancePath+"/hugepages/overcommit",schemaPath:"#/properties/hugepages/properties/overcommit/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.hugepages.properties.overcommit.type,parentSchema:schema11.properties.hugepages.properties.overcommit,data:data61};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1837,10 +1833,9 @@ vErrors.push(err146);
 errors++;
 }
 }
-if(data64.minFreeKbytes !== undefined){
-let data65 = data64.minFreeKbytes;
-if(!(((typeof data65 == "number") && (!(data65 % 1) && !isNaN(data65))) && (isFinite(data65)))){
-const err147 = {instancePath:instancePath+"/vm/minFreeKbytes",schemaPath:"#/properties/vm/properties/minFreeKbytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.vm.properties.minFreeKbytes.type,parentSchema:schema11.properties.vm.properties.minFreeKbytes,data:data65};
+}
+else {
+const err147 = {instancePath:instancePath+"/hugepages",schemaPath:"#/properties/hugepages/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.hugepages.type,parentSchema:schema11.properties.hugepages,data:data57};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1849,9 +1844,11 @@ vErrors.push(err147);
 }
 errors++;
 }
-if((typeof data65 == "number") && (isFinite(data65))){
-if(data65 > 9007199254740991 || isNaN(data65)){
-const err148 = {instancePath:instancePath+"/vm/minFreeKbytes",schemaPath:"#/properties/vm/properties/minFreeKbytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.vm.properties.minFreeKbytes,data:data65};
+}
+if(data.pageSizeKiB !== undefined){
+let data65 = data.pageSizeKiB;
+if(!(((typeof data65 == "number") && (!(data65 % 1) && !isNaN(data65))) && (isFinite(data65)))){
+const err148 = {instancePath:instancePath+"/pageSizeKiB",schemaPath:"#/properties/pageSizeKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.pageSizeKiB.type,parentSchema:schema11.properties.pageSizeKiB,data:data65};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1860,8 +1857,9 @@ vErrors.push(err148);
 }
 errors++;
 }
-if(data65 < 0 || isNaN(data65)){
-const err149 = {instancePath:instancePath+"/vm/minFreeKbytes",schemaPath:"#/properties/vm/properties/minFreeKbytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.vm.properties.minFreeKbytes,data:data65};
+if((typeof data65 == "number") && (isFinite(data65))){
+if(data65 > 9007199254740991 || isNaN(data65)){
+const err149 = {instancePath:instancePath+"/pageSizeKiB",schemaPath:"#/properties/pageSizeKiB/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.pageSizeKiB,data:data65};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1870,12 +1868,8 @@ vErrors.push(err149);
 }
 errors++;
 }
-}
-}
-if(data64.watermarkScaleFactor !== undefined){
-let data66 = data64.watermarkScaleFactor;
-if(!(((typeof data66 == "number") && (!(data66 % 1) && !isNaN(data66))) && (isFinite(data66)))){
-const err150 = {instancePath:instancePath+"/vm/watermarkScaleFactor",schemaPath:"#/properties/vm/properties/watermarkScaleFactor/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.vm.properties.watermarkScaleFactor.type,parentSchema:schema11.properties.vm.properties.watermarkScaleFactor,data:data66};
+if(data65 < 1 || isNaN(data65)){
+const err150 = {instancePath:instancePath+"/pageSizeKiB",schemaPath:"#/properties/pageSizeKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.pageSizeKiB,data:data65};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1884,9 +1878,14 @@ vErrors.push(err150);
 }
 errors++;
 }
-if((typeof data66 == "number") && (isFinite(data66))){
-if(data66 > 3000 || isNaN(data66)){
-const err151 = {instancePath:instancePath+"/vm/watermarkScaleFactor",schemaPath:"#/properties/vm/properties/watermarkScaleFactor/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3000},message:"must be <= 3000",schema:3000,parentSchema:schema11.properties.vm.properties.watermarkScaleFactor,data:data66};
+}
+}
+if(data.vm !== undefined){
+let data66 = data.vm;
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+for(const key13 in data66){
+if(!((key13 === "minFreeKbytes") || (key13 === "watermarkScaleFactor"))){
+const err151 = {instancePath:instancePath+"/vm",schemaPath:"#/properties/vm/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.vm,data:data66};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1895,8 +1894,11 @@ vErrors.push(err151);
 }
 errors++;
 }
-if(data66 < 1 || isNaN(data66)){
-const err152 = {instancePath:instancePath+"/vm/watermarkScaleFactor",schemaPath:"#/properties/vm/properties/watermarkScaleFactor/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.vm.properties.watermarkScaleFactor,data:data66};
+}
+if(data66.minFreeKbytes !== undefined){
+let data67 = data66.minFreeKbytes;
+if(!(((typeof data67 == "number") && (!(data67 % 1) && !isNaN(data67))) && (isFinite(data67)))){
+const err152 = {instancePath:instancePath+"/vm/minFreeKbytes",schemaPath:"#/properties/vm/properties/minFreeKbytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.vm.properties.minFreeKbytes.type,parentSchema:schema11.properties.vm.properties.minFreeKbytes,data:data67};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1905,11 +1907,9 @@ vErrors.push(err152);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err153 = {instancePath:instancePath+"/vm",schemaPath:"#/properties/vm/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.vm.type,parentSchema:schema11.properties.vm,data:data64};
+if((typeof data67 == "number") && (isFinite(data67))){
+if(data67 > 9007199254740991 || isNaN(data67)){
+const err153 = {instancePath:instancePath+"/vm/minFreeKbytes",schemaPath:"#/properties/vm/properties/minFreeKbytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.vm.properties.minFreeKbytes,data:data67};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1918,13 +1918,8 @@ vErrors.push(err153);
 }
 errors++;
 }
-}
-if(data.kernel !== undefined){
-let data67 = data.kernel;
-if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
-for(const key14 in data67){
-if(!(((key14 === "cmdline") || (key14 === "rtRuntimeUs")) || (key14 === "rtPeriodUs"))){
-const err154 = {instancePath:instancePath+"/kernel",schemaPath:"#/properties/kernel/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.kernel,data:data67};
+if(data67 < 0 || isNaN(data67)){
+const err154 = {instancePath:instancePath+"/vm/minFreeKbytes",schemaPath:"#/properties/vm/properties/minFreeKbytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.vm.properties.minFreeKbytes,data:data67};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -1934,10 +1929,11 @@ vErrors.push(err154);
 errors++;
 }
 }
-if(data67.cmdline !== undefined){
-let data68 = data67.cmdline;
-if(typeof data68 !== "string"){
-const err155 = {instancePath:instancePath+"/kernel/cmdline",schemaPath:"#/properties/kernel/properties/cmdline/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.kernel.properties.cmdline.type,parentSchema:schema11.properties.kernel.properties.cmdline,data:data68};
+}
+if(data66.watermarkScaleFactor !== undefined){
+let data68 = data66.watermarkScaleFactor;
+if(!(((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68))) && (isFinite(data68)))){
+const err155 = {instancePath:instancePath+"/vm/watermarkScaleFactor",schemaPath:"#/properties/vm/properties/watermarkScaleFactor/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.vm.properties.watermarkScaleFactor.type,parentSchema:schema11.properties.vm.properties.watermarkScaleFactor,data:data68};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -1946,11 +1942,9 @@ vErrors.push(err155);
 }
 errors++;
 }
-}
-if(data67.rtRuntimeUs !== undefined){
-let data69 = data67.rtRuntimeUs;
-if(!(((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69))) && (isFinite(data69)))){
-const err156 = {instancePath:instancePath+"/kernel/rtRuntimeUs",schemaPath:"#/properties/kernel/properties/rtRuntimeUs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.kernel.properties.rtRuntimeUs.type,parentSchema:schema11.properties.kernel.properties.rtRuntimeUs,data:data69};
+if((typeof data68 == "number") && (isFinite(data68))){
+if(data68 > 3000 || isNaN(data68)){
+const err156 = {instancePath:instancePath+"/vm/watermarkScaleFactor",schemaPath:"#/properties/vm/properties/watermarkScaleFactor/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3000},message:"must be <= 3000",schema:3000,parentSchema:schema11.properties.vm.properties.watermarkScaleFactor,data:data68};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -1959,9 +1953,8 @@ vErrors.push(err156);
 }
 errors++;
 }
-if((typeof data69 == "number") && (isFinite(data69))){
-if(data69 > 2147483647 || isNaN(data69)){
-const err157 = {instancePath:instancePath+"/kernel/rtRuntimeUs",schemaPath:"#/properties/kernel/properties/rtRuntimeUs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema11.properties.kernel.properties.rtRuntimeUs,data:data69};
+if(data68 < 1 || isNaN(data68)){
+const err157 = {instancePath:instancePath+"/vm/watermarkScaleFactor",schemaPath:"#/properties/vm/properties/watermarkScaleFactor/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.vm.properties.watermarkScaleFactor,data:data68};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -1970,8 +1963,11 @@ vErrors.push(err157);
 }
 errors++;
 }
-if(data69 < -1 || isNaN(data69)){
-const err158 = {instancePath:instancePath+"/kernel/rtRuntimeUs",schemaPath:"#/properties/kernel/properties/rtRuntimeUs/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1",schema:-1,parentSchema:schema11.properties.kernel.properties.rtRuntimeUs,data:data69};
+}
+}
+}
+else {
+const err158 = {instancePath:instancePath+"/vm",schemaPath:"#/properties/vm/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.vm.type,parentSchema:schema11.properties.vm,data:data66};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -1981,11 +1977,12 @@ vErrors.push(err158);
 errors++;
 }
 }
-}
-if(data67.rtPeriodUs !== undefined){
-let data70 = data67.rtPeriodUs;
-if(!(((typeof data70 == "number") && (!(data70 % 1) && !isNaN(data70))) && (isFinite(data70)))){
-const err159 = {instancePath:instancePath+"/kernel/rtPeriodUs",schemaPath:"#/properties/kernel/properties/rtPeriodUs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.kernel.properties.rtPeriodUs.type,parentSchema:schema11.properties.kernel.properties.rtPeriodUs,data:data70};
+if(data.kernel !== undefined){
+let data69 = data.kernel;
+if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
+for(const key14 in data69){
+if(!(((key14 === "cmdline") || (key14 === "rtRuntimeUs")) || (key14 === "rtPeriodUs"))){
+const err159 = {instancePath:instancePath+"/kernel",schemaPath:"#/properties/kernel/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.kernel,data:data69};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -1994,9 +1991,11 @@ vErrors.push(err159);
 }
 errors++;
 }
-if((typeof data70 == "number") && (isFinite(data70))){
-if(data70 > 2147483647 || isNaN(data70)){
-const err160 = {instancePath:instancePath+"/kernel/rtPeriodUs",schemaPath:"#/properties/kernel/properties/rtPeriodUs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema11.properties.kernel.properties.rtPeriodUs,data:data70};
+}
+if(data69.cmdline !== undefined){
+let data70 = data69.cmdline;
+if(typeof data70 !== "string"){
+const err160 = {instancePath:instancePath+"/kernel/cmdline",schemaPath:"#/properties/kernel/properties/cmdline/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.kernel.properties.cmdline.type,parentSchema:schema11.properties.kernel.properties.cmdline,data:data70};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2005,8 +2004,11 @@ vErrors.push(err160);
 }
 errors++;
 }
-if(data70 < 1 || isNaN(data70)){
-const err161 = {instancePath:instancePath+"/kernel/rtPeriodUs",schemaPath:"#/properties/kernel/properties/rtPeriodUs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.kernel.properties.rtPeriodUs,data:data70};
+}
+if(data69.rtRuntimeUs !== undefined){
+let data71 = data69.rtRuntimeUs;
+if(!(((typeof data71 == "number") && (!(data71 % 1) && !isNaN(data71))) && (isFinite(data71)))){
+const err161 = {instancePath:instancePath+"/kernel/rtRuntimeUs",schemaPath:"#/properties/kernel/properties/rtRuntimeUs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.kernel.properties.rtRuntimeUs.type,parentSchema:schema11.properties.kernel.properties.rtRuntimeUs,data:data71};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2015,11 +2017,9 @@ vErrors.push(err161);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err162 = {instancePath:instancePath+"/kernel",schemaPath:"#/properties/kernel/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.kernel.type,parentSchema:schema11.properties.kernel,data:data67};
+if((typeof data71 == "number") && (isFinite(data71))){
+if(data71 > 2147483647 || isNaN(data71)){
+const err162 = {instancePath:instancePath+"/kernel/rtRuntimeUs",schemaPath:"#/properties/kernel/properties/rtRuntimeUs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema11.properties.kernel.properties.rtRuntimeUs,data:data71};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2028,13 +2028,8 @@ vErrors.push(err162);
 }
 errors++;
 }
-}
-if(data.isolation !== undefined){
-let data71 = data.isolation;
-if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
-for(const key15 in data71){
-if(!((key15 === "isolated") || (key15 === "nohzFull"))){
-const err163 = {instancePath:instancePath+"/isolation",schemaPath:"#/properties/isolation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.isolation,data:data71};
+if(data71 < -1 || isNaN(data71)){
+const err163 = {instancePath:instancePath+"/kernel/rtRuntimeUs",schemaPath:"#/properties/kernel/properties/rtRuntimeUs/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1",schema:-1,parentSchema:schema11.properties.kernel.properties.rtRuntimeUs,data:data71};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2044,10 +2039,11 @@ vErrors.push(err163);
 errors++;
 }
 }
-if(data71.isolated !== undefined){
-let data72 = data71.isolated;
-if((typeof data72 !== "string") && (!(data72 && typeof data72 == "object" && !Array.isArray(data72)))){
-const err164 = {instancePath:instancePath+"/isolation/isolated",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data72};
+}
+if(data69.rtPeriodUs !== undefined){
+let data72 = data69.rtPeriodUs;
+if(!(((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72))) && (isFinite(data72)))){
+const err164 = {instancePath:instancePath+"/kernel/rtPeriodUs",schemaPath:"#/properties/kernel/properties/rtPeriodUs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.kernel.properties.rtPeriodUs.type,parentSchema:schema11.properties.kernel.properties.rtPeriodUs,data:data72};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2056,9 +2052,9 @@ vErrors.push(err164);
 }
 errors++;
 }
-if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
-if(data72.raw === undefined){
-const err165 = {instancePath:instancePath+"/isolation/isolated",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data72};
+if((typeof data72 == "number") && (isFinite(data72))){
+if(data72 > 2147483647 || isNaN(data72)){
+const err165 = {instancePath:instancePath+"/kernel/rtPeriodUs",schemaPath:"#/properties/kernel/properties/rtPeriodUs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema11.properties.kernel.properties.rtPeriodUs,data:data72};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2067,9 +2063,8 @@ vErrors.push(err165);
 }
 errors++;
 }
-for(const key16 in data72){
-if(!((key16 === "raw") || (key16 === "parsed"))){
-const err166 = {instancePath:instancePath+"/isolation/isolated",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data72};
+if(data72 < 1 || isNaN(data72)){
+const err166 = {instancePath:instancePath+"/kernel/rtPeriodUs",schemaPath:"#/properties/kernel/properties/rtPeriodUs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.kernel.properties.rtPeriodUs,data:data72};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2079,10 +2074,10 @@ vErrors.push(err166);
 errors++;
 }
 }
-if(data72.raw !== undefined){
-let data73 = data72.raw;
-if(typeof data73 !== "string"){
-const err167 = {instancePath:instancePath+"/isolation/isolated/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data73};
+}
+}
+else {
+const err167 = {instancePath:instancePath+"/kernel",schemaPath:"#/properties/kernel/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.kernel.type,parentSchema:schema11.properties.kernel,data:data69};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2092,10 +2087,12 @@ vErrors.push(err167);
 errors++;
 }
 }
-if(data72.parsed !== undefined){
-let data74 = data72.parsed;
-if(typeof data74 !== "string"){
-const err168 = {instancePath:instancePath+"/isolation/isolated/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data74};
+if(data.isolation !== undefined){
+let data73 = data.isolation;
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
+for(const key15 in data73){
+if(!((key15 === "isolated") || (key15 === "nohzFull"))){
+const err168 = {instancePath:instancePath+"/isolation",schemaPath:"#/properties/isolation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.isolation,data:data73};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2105,12 +2102,10 @@ vErrors.push(err168);
 errors++;
 }
 }
-}
-}
-if(data71.nohzFull !== undefined){
-let data75 = data71.nohzFull;
-if((typeof data75 !== "string") && (!(data75 && typeof data75 == "object" && !Array.isArray(data75)))){
-const err169 = {instancePath:instancePath+"/isolation/nohzFull",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data75};
+if(data73.isolated !== undefined){
+let data74 = data73.isolated;
+if((typeof data74 !== "string") && (!(data74 && typeof data74 == "object" && !Array.isArray(data74)))){
+const err169 = {instancePath:instancePath+"/isolation/isolated",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data74};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2119,9 +2114,9 @@ vErrors.push(err169);
 }
 errors++;
 }
-if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
-if(data75.raw === undefined){
-const err170 = {instancePath:instancePath+"/isolation/nohzFull",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data75};
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+if(data74.raw === undefined){
+const err170 = {instancePath:instancePath+"/isolation/isolated",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data74};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2130,9 +2125,9 @@ vErrors.push(err170);
 }
 errors++;
 }
-for(const key17 in data75){
-if(!((key17 === "raw") || (key17 === "parsed"))){
-const err171 = {instancePath:instancePath+"/isolation/nohzFull",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data75};
+for(const key16 in data74){
+if(!((key16 === "raw") || (key16 === "parsed"))){
+const err171 = {instancePath:instancePath+"/isolation/isolated",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data74};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2142,10 +2137,10 @@ vErrors.push(err171);
 errors++;
 }
 }
-if(data75.raw !== undefined){
-let data76 = data75.raw;
-if(typeof data76 !== "string"){
-const err172 = {instancePath:instancePath+"/isolation/nohzFull/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data76};
+if(data74.raw !== undefined){
+let data75 = data74.raw;
+if(typeof data75 !== "string"){
+const err172 = {instancePath:instancePath+"/isolation/isolated/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data75};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2155,10 +2150,10 @@ vErrors.push(err172);
 errors++;
 }
 }
-if(data75.parsed !== undefined){
-let data77 = data75.parsed;
-if(typeof data77 !== "string"){
-const err173 = {instancePath:instancePath+"/isolation/nohzFull/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data77};
+if(data74.parsed !== undefined){
+let data76 = data74.parsed;
+if(typeof data76 !== "string"){
+const err173 = {instancePath:instancePath+"/isolation/isolated/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data76};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2170,9 +2165,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err174 = {instancePath:instancePath+"/isolation",schemaPath:"#/properties/isolation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.isolation.type,parentSchema:schema11.properties.isolation,data:data71};
+if(data73.nohzFull !== undefined){
+let data77 = data73.nohzFull;
+if((typeof data77 !== "string") && (!(data77 && typeof data77 == "object" && !Array.isArray(data77)))){
+const err174 = {instancePath:instancePath+"/isolation/nohzFull",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data77};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2181,13 +2177,9 @@ vErrors.push(err174);
 }
 errors++;
 }
-}
-if(data.tuned !== undefined){
-let data78 = data.tuned;
-if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
-for(const key18 in data78){
-if(!((((key18 === "activeProfile") || (key18 === "includes")) || (key18 === "isolatedCores")) || (key18 === "noBalanceCores"))){
-const err175 = {instancePath:instancePath+"/tuned",schemaPath:"#/properties/tuned/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tuned,data:data78};
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
+if(data77.raw === undefined){
+const err175 = {instancePath:instancePath+"/isolation/nohzFull",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data77};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2196,11 +2188,9 @@ vErrors.push(err175);
 }
 errors++;
 }
-}
-if(data78.activeProfile !== undefined){
-let data79 = data78.activeProfile;
-if(typeof data79 !== "string"){
-const err176 = {instancePath:instancePath+"/tuned/activeProfile",schemaPath:"#/properties/tuned/properties/activeProfile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tuned.properties.activeProfile.type,parentSchema:schema11.properties.tuned.properties.activeProfile,data:data79};
+for(const key17 in data77){
+if(!((key17 === "raw") || (key17 === "parsed"))){
+const err176 = {instancePath:instancePath+"/isolation/nohzFull",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data77};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2210,15 +2200,10 @@ vErrors.push(err176);
 errors++;
 }
 }
-if(data78.includes !== undefined){
-let data80 = data78.includes;
-if(Array.isArray(data80)){
-const len8 = data80.length;
-for(let i10=0; i10<len8; i10++){
-let data81 = data80[i10];
-if(typeof data81 === "string"){
-if(func3(data81) < 1){
-const err177 = {instancePath:instancePath+"/tuned/includes/" + i10,schemaPath:"#/properties/tuned/properties/includes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tuned.properties.includes.items,data:data81};
+if(data77.raw !== undefined){
+let data78 = data77.raw;
+if(typeof data78 !== "string"){
+const err177 = {instancePath:instancePath+"/isolation/nohzFull/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data78};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2228,8 +2213,10 @@ vErrors.push(err177);
 errors++;
 }
 }
-else {
-const err178 = {instancePath:instancePath+"/tuned/includes/" + i10,schemaPath:"#/properties/tuned/properties/includes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tuned.properties.includes.items.type,parentSchema:schema11.properties.tuned.properties.includes.items,data:data81};
+if(data77.parsed !== undefined){
+let data79 = data77.parsed;
+if(typeof data79 !== "string"){
+const err178 = {instancePath:instancePath+"/isolation/nohzFull/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data79};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2240,8 +2227,10 @@ errors++;
 }
 }
 }
+}
+}
 else {
-const err179 = {instancePath:instancePath+"/tuned/includes",schemaPath:"#/properties/tuned/properties/includes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tuned.properties.includes.type,parentSchema:schema11.properties.tuned.properties.includes,data:data80};
+const err179 = {instancePath:instancePath+"/isolation",schemaPath:"#/properties/isolation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.isolation.type,parentSchema:schema11.properties.isolation,data:data73};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2251,10 +2240,12 @@ vErrors.push(err179);
 errors++;
 }
 }
-if(data78.isolatedCores !== undefined){
-let data82 = data78.isolatedCores;
-if((typeof data82 !== "string") && (!(data82 && typeof data82 == "object" && !Array.isArray(data82)))){
-const err180 = {instancePath:instancePath+"/tuned/isolatedCores",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data82};
+if(data.tuned !== undefined){
+let data80 = data.tuned;
+if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
+for(const key18 in data80){
+if(!((((key18 === "activeProfile") || (key18 === "includes")) || (key18 === "isolatedCores")) || (key18 === "noBalanceCores"))){
+const err180 = {instancePath:instancePath+"/tuned",schemaPath:"#/properties/tuned/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tuned,data:data80};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2263,9 +2254,11 @@ vErrors.push(err180);
 }
 errors++;
 }
-if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
-if(data82.raw === undefined){
-const err181 = {instancePath:instancePath+"/tuned/isolatedCores",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data82};
+}
+if(data80.activeProfile !== undefined){
+let data81 = data80.activeProfile;
+if(typeof data81 !== "string"){
+const err181 = {instancePath:instancePath+"/tuned/activeProfile",schemaPath:"#/properties/tuned/properties/activeProfile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tuned.properties.activeProfile.type,parentSchema:schema11.properties.tuned.properties.activeProfile,data:data81};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2274,9 +2267,16 @@ vErrors.push(err181);
 }
 errors++;
 }
-for(const key19 in data82){
-if(!((key19 === "raw") || (key19 === "parsed"))){
-const err182 = {instancePath:instancePath+"/tuned/isolatedCores",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data82};
+}
+if(data80.includes !== undefined){
+let data82 = data80.includes;
+if(Array.isArray(data82)){
+const len8 = data82.length;
+for(let i10=0; i10<len8; i10++){
+let data83 = data82[i10];
+if(typeof data83 === "string"){
+if(func4(data83) < 1){
+const err182 = {instancePath:instancePath+"/tuned/includes/" + i10,schemaPath:"#/properties/tuned/properties/includes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tuned.properties.includes.items,data:data83};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2286,10 +2286,8 @@ vErrors.push(err182);
 errors++;
 }
 }
-if(data82.raw !== undefined){
-let data83 = data82.raw;
-if(typeof data83 !== "string"){
-const err183 = {instancePath:instancePath+"/tuned/isolatedCores/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data83};
+else {
+const err183 = {instancePath:instancePath+"/tuned/includes/" + i10,schemaPath:"#/properties/tuned/properties/includes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tuned.properties.includes.items.type,parentSchema:schema11.properties.tuned.properties.includes.items,data:data83};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2299,10 +2297,9 @@ vErrors.push(err183);
 errors++;
 }
 }
-if(data82.parsed !== undefined){
-let data84 = data82.parsed;
-if(typeof data84 !== "string"){
-const err184 = {instancePath:instancePath+"/tuned/isolatedCores/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data84};
+}
+else {
+const err184 = {instancePath:instancePath+"/tuned/includes",schemaPath:"#/properties/tuned/properties/includes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.tuned.properties.includes.type,parentSchema:schema11.properties.tuned.properties.includes,data:data82};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2312,12 +2309,10 @@ vErrors.push(err184);
 errors++;
 }
 }
-}
-}
-if(data78.noBalanceCores !== undefined){
-let data85 = data78.noBalanceCores;
-if((typeof data85 !== "string") && (!(data85 && typeof data85 == "object" && !Array.isArray(data85)))){
-const err185 = {instancePath:instancePath+"/tuned/noBalanceCores",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data85};
+if(data80.isolatedCores !== undefined){
+let data84 = data80.isolatedCores;
+if((typeof data84 !== "string") && (!(data84 && typeof data84 == "object" && !Array.isArray(data84)))){
+const err185 = {instancePath:instancePath+"/tuned/isolatedCores",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data84};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2326,9 +2321,9 @@ vErrors.push(err185);
 }
 errors++;
 }
-if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
-if(data85.raw === undefined){
-const err186 = {instancePath:instancePath+"/tuned/noBalanceCores",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data85};
+if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
+if(data84.raw === undefined){
+const err186 = {instancePath:instancePath+"/tuned/isolatedCores",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data84};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2337,9 +2332,9 @@ vErrors.push(err186);
 }
 errors++;
 }
-for(const key20 in data85){
-if(!((key20 === "raw") || (key20 === "parsed"))){
-const err187 = {instancePath:instancePath+"/tuned/noBalanceCores",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data85};
+for(const key19 in data84){
+if(!((key19 === "raw") || (key19 === "parsed"))){
+const err187 = {instancePath:instancePath+"/tuned/isolatedCores",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data84};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2349,10 +2344,10 @@ vErrors.push(err187);
 errors++;
 }
 }
-if(data85.raw !== undefined){
-let data86 = data85.raw;
-if(typeof data86 !== "string"){
-const err188 = {instancePath:instancePath+"/tuned/noBalanceCores/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data86};
+if(data84.raw !== undefined){
+let data85 = data84.raw;
+if(typeof data85 !== "string"){
+const err188 = {instancePath:instancePath+"/tuned/isolatedCores/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data85};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2362,10 +2357,10 @@ vErrors.push(err188);
 errors++;
 }
 }
-if(data85.parsed !== undefined){
-let data87 = data85.parsed;
-if(typeof data87 !== "string"){
-const err189 = {instancePath:instancePath+"/tuned/noBalanceCores/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data87};
+if(data84.parsed !== undefined){
+let data86 = data84.parsed;
+if(typeof data86 !== "string"){
+const err189 = {instancePath:instancePath+"/tuned/isolatedCores/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data86};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2377,9 +2372,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err190 = {instancePath:instancePath+"/tuned",schemaPath:"#/properties/tuned/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tuned.type,parentSchema:schema11.properties.tuned,data:data78};
+if(data80.noBalanceCores !== undefined){
+let data87 = data80.noBalanceCores;
+if((typeof data87 !== "string") && (!(data87 && typeof data87 == "object" && !Array.isArray(data87)))){
+const err190 = {instancePath:instancePath+"/tuned/noBalanceCores",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data87};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2388,13 +2384,9 @@ vErrors.push(err190);
 }
 errors++;
 }
-}
-if(data.running !== undefined){
-let data88 = data.running;
-if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
-for(const key21 in data88){
-if(!((((key21 === "guests") || (key21 === "isolatedCpus")) || (key21 === "foreignTasks")) || (key21 === "irqs"))){
-const err191 = {instancePath:instancePath+"/running",schemaPath:"#/properties/running/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running,data:data88};
+if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
+if(data87.raw === undefined){
+const err191 = {instancePath:instancePath+"/tuned/noBalanceCores",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data87};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2403,16 +2395,9 @@ vErrors.push(err191);
 }
 errors++;
 }
-}
-if(data88.guests !== undefined){
-let data89 = data88.guests;
-if(Array.isArray(data89)){
-const len9 = data89.length;
-for(let i11=0; i11<len9; i11++){
-let data90 = data89[i11];
-if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
-if(data90.name === undefined){
-const err192 = {instancePath:instancePath+"/running/guests/" + i11,schemaPath:"#/properties/running/properties/guests/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.running.properties.guests.items.required,parentSchema:schema11.properties.running.properties.guests.items,data:data90};
+for(const key20 in data87){
+if(!((key20 === "raw") || (key20 === "parsed"))){
+const err192 = {instancePath:instancePath+"/tuned/noBalanceCores",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data87};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2421,8 +2406,11 @@ vErrors.push(err192);
 }
 errors++;
 }
-if(data90.pid === undefined){
-const err193 = {instancePath:instancePath+"/running/guests/" + i11,schemaPath:"#/properties/running/properties/guests/items/required",keyword:"required",params:{missingProperty: "pid"},message:"must have required property '"+"pid"+"'",schema:schema11.properties.running.properties.guests.items.required,parentSchema:schema11.properties.running.properties.guests.items,data:data90};
+}
+if(data87.raw !== undefined){
+let data88 = data87.raw;
+if(typeof data88 !== "string"){
+const err193 = {instancePath:instancePath+"/tuned/noBalanceCores/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data88};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2431,8 +2419,11 @@ vErrors.push(err193);
 }
 errors++;
 }
-if(data90.threads === undefined){
-const err194 = {instancePath:instancePath+"/running/guests/" + i11,schemaPath:"#/properties/running/properties/guests/items/required",keyword:"required",params:{missingProperty: "threads"},message:"must have required property '"+"threads"+"'",schema:schema11.properties.running.properties.guests.items.required,parentSchema:schema11.properties.running.properties.guests.items,data:data90};
+}
+if(data87.parsed !== undefined){
+let data89 = data87.parsed;
+if(typeof data89 !== "string"){
+const err194 = {instancePath:instancePath+"/tuned/noBalanceCores/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data89};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2441,9 +2432,12 @@ vErrors.push(err194);
 }
 errors++;
 }
-for(const key22 in data90){
-if(!(((((((key22 === "name") || (key22 === "uuid")) || (key22 === "pid")) || (key22 === "rolesFrom")) || (key22 === "threads")) || (key22 === "memory")) || (key22 === "cellMemory"))){
-const err195 = {instancePath:instancePath+"/running/guests/" + i11,schemaPath:"#/properties/running/properties/guests/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.guests.items,data:data90};
+}
+}
+}
+}
+else {
+const err195 = {instancePath:instancePath+"/tuned",schemaPath:"#/properties/tuned/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tuned.type,parentSchema:schema11.properties.tuned,data:data80};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2453,10 +2447,12 @@ vErrors.push(err195);
 errors++;
 }
 }
-if(data90.name !== undefined){
-let data91 = data90.name;
-if(typeof data91 !== "string"){
-const err196 = {instancePath:instancePath+"/running/guests/" + i11+"/name",schemaPath:"#/properties/running/properties/guests/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.guests.items.properties.name.type,parentSchema:schema11.properties.running.properties.guests.items.properties.name,data:data91};
+if(data.running !== undefined){
+let data90 = data.running;
+if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
+for(const key21 in data90){
+if(!((((key21 === "guests") || (key21 === "isolatedCpus")) || (key21 === "foreignTasks")) || (key21 === "irqs"))){
+const err196 = {instancePath:instancePath+"/running",schemaPath:"#/properties/running/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running,data:data90};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2466,10 +2462,15 @@ vErrors.push(err196);
 errors++;
 }
 }
-if(data90.uuid !== undefined){
-let data92 = data90.uuid;
-if(typeof data92 !== "string"){
-const err197 = {instancePath:instancePath+"/running/guests/" + i11+"/uuid",schemaPath:"#/properties/running/properties/guests/items/properties/uuid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.guests.items.properties.uuid.type,parentSchema:schema11.properties.running.properties.guests.items.properties.uuid,data:data92};
+if(data90.guests !== undefined){
+let data91 = data90.guests;
+if(Array.isArray(data91)){
+const len9 = data91.length;
+for(let i11=0; i11<len9; i11++){
+let data92 = data91[i11];
+if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
+if(data92.name === undefined){
+const err197 = {instancePath:instancePath+"/running/guests/" + i11,schemaPath:"#/properties/running/properties/guests/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.running.properties.guests.items.required,parentSchema:schema11.properties.running.properties.guests.items,data:data92};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2478,11 +2479,8 @@ vErrors.push(err197);
 }
 errors++;
 }
-}
-if(data90.pid !== undefined){
-let data93 = data90.pid;
-if(!(((typeof data93 == "number") && (!(data93 % 1) && !isNaN(data93))) && (isFinite(data93)))){
-const err198 = {instancePath:instancePath+"/running/guests/" + i11+"/pid",schemaPath:"#/properties/running/properties/guests/items/properties/pid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.pid.type,parentSchema:schema11.properties.running.properties.guests.items.properties.pid,data:data93};
+if(data92.pid === undefined){
+const err198 = {instancePath:instancePath+"/running/guests/" + i11,schemaPath:"#/properties/running/properties/guests/items/required",keyword:"required",params:{missingProperty: "pid"},message:"must have required property '"+"pid"+"'",schema:schema11.properties.running.properties.guests.items.required,parentSchema:schema11.properties.running.properties.guests.items,data:data92};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2491,9 +2489,8 @@ vErrors.push(err198);
 }
 errors++;
 }
-if((typeof data93 == "number") && (isFinite(data93))){
-if(data93 > 9007199254740991 || isNaN(data93)){
-const err199 = {instancePath:instancePath+"/running/guests/" + i11+"/pid",schemaPath:"#/properties/running/properties/guests/items/properties/pid/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.pid,data:data93};
+if(data92.threads === undefined){
+const err199 = {instancePath:instancePath+"/running/guests/" + i11,schemaPath:"#/properties/running/properties/guests/items/required",keyword:"required",params:{missingProperty: "threads"},message:"must have required property '"+"threads"+"'",schema:schema11.properties.running.properties.guests.items.required,parentSchema:schema11.properties.running.properties.guests.items,data:data92};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2502,8 +2499,9 @@ vErrors.push(err199);
 }
 errors++;
 }
-if(data93 < 0 || isNaN(data93)){
-const err200 = {instancePath:instancePath+"/running/guests/" + i11+"/pid",schemaPath:"#/properties/running/properties/guests/items/properties/pid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.pid,data:data93};
+for(const key22 in data92){
+if(!(((((((key22 === "name") || (key22 === "uuid")) || (key22 === "pid")) || (key22 === "rolesFrom")) || (key22 === "threads")) || (key22 === "memory")) || (key22 === "cellMemory"))){
+const err200 = {instancePath:instancePath+"/running/guests/" + i11,schemaPath:"#/properties/running/properties/guests/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.guests.items,data:data92};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2513,11 +2511,10 @@ vErrors.push(err200);
 errors++;
 }
 }
-}
-if(data90.rolesFrom !== undefined){
-let data94 = data90.rolesFrom;
-if(!((data94 === "status-xml") || (data94 === "thread-names"))){
-const err201 = {instancePath:instancePath+"/running/guests/" + i11+"/rolesFrom",schemaPath:"#/properties/running/properties/guests/items/properties/rolesFrom/enum",keyword:"enum",params:{allowedValues: schema11.properties.running.properties.guests.items.properties.rolesFrom.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.running.properties.guests.items.properties.rolesFrom.enum,parentSchema:schema11.properties.running.properties.guests.items.properties.rolesFrom,data:data94};
+if(data92.name !== undefined){
+let data93 = data92.name;
+if(typeof data93 !== "string"){
+const err201 = {instancePath:instancePath+"/running/guests/" + i11+"/name",schemaPath:"#/properties/running/properties/guests/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.guests.items.properties.name.type,parentSchema:schema11.properties.running.properties.guests.items.properties.name,data:data93};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2527,15 +2524,10 @@ vErrors.push(err201);
 errors++;
 }
 }
-if(data90.threads !== undefined){
-let data95 = data90.threads;
-if(Array.isArray(data95)){
-const len10 = data95.length;
-for(let i12=0; i12<len10; i12++){
-let data96 = data95[i12];
-if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
-if(data96.tid === undefined){
-const err202 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/required",keyword:"required",params:{missingProperty: "tid"},message:"must have required property '"+"tid"+"'",schema:schema11.properties.running.properties.guests.items.properties.threads.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data96};
+if(data92.uuid !== undefined){
+let data94 = data92.uuid;
+if(typeof data94 !== "string"){
+const err202 = {instancePath:instancePath+"/running/guests/" + i11+"/uuid",schemaPath:"#/properties/running/properties/guests/items/properties/uuid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.guests.items.properties.uuid.type,parentSchema:schema11.properties.running.properties.guests.items.properties.uuid,data:data94};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2544,8 +2536,11 @@ vErrors.push(err202);
 }
 errors++;
 }
-if(data96.role === undefined){
-const err203 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema11.properties.running.properties.guests.items.properties.threads.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data96};
+}
+if(data92.pid !== undefined){
+let data95 = data92.pid;
+if(!(((typeof data95 == "number") && (!(data95 % 1) && !isNaN(data95))) && (isFinite(data95)))){
+const err203 = {instancePath:instancePath+"/running/guests/" + i11+"/pid",schemaPath:"#/properties/running/properties/guests/items/properties/pid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.pid.type,parentSchema:schema11.properties.running.properties.guests.items.properties.pid,data:data95};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2554,8 +2549,9 @@ vErrors.push(err203);
 }
 errors++;
 }
-if(data96.allowedCpus === undefined){
-const err204 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/required",keyword:"required",params:{missingProperty: "allowedCpus"},message:"must have required property '"+"allowedCpus"+"'",schema:schema11.properties.running.properties.guests.items.properties.threads.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data96};
+if((typeof data95 == "number") && (isFinite(data95))){
+if(data95 > 9007199254740991 || isNaN(data95)){
+const err204 = {instancePath:instancePath+"/running/guests/" + i11+"/pid",schemaPath:"#/properties/running/properties/guests/items/properties/pid/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.pid,data:data95};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2564,9 +2560,8 @@ vErrors.push(err204);
 }
 errors++;
 }
-for(const key23 in data96){
-if(!((((((((key23 === "tid") || (key23 === "role")) || (key23 === "id")) || (key23 === "name")) || (key23 === "allowedCpus")) || (key23 === "lastCpu")) || (key23 === "policy")) || (key23 === "priority"))){
-const err205 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data96};
+if(data95 < 0 || isNaN(data95)){
+const err205 = {instancePath:instancePath+"/running/guests/" + i11+"/pid",schemaPath:"#/properties/running/properties/guests/items/properties/pid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.pid,data:data95};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2576,10 +2571,11 @@ vErrors.push(err205);
 errors++;
 }
 }
-if(data96.tid !== undefined){
-let data97 = data96.tid;
-if(!(((typeof data97 == "number") && (!(data97 % 1) && !isNaN(data97))) && (isFinite(data97)))){
-const err206 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/tid",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/tid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid,data:data97};
+}
+if(data92.rolesFrom !== undefined){
+let data96 = data92.rolesFrom;
+if(!((data96 === "status-xml") || (data96 === "thread-names"))){
+const err206 = {instancePath:instancePath+"/running/guests/" + i11+"/rolesFrom",schemaPath:"#/properties/running/properties/guests/items/properties/rolesFrom/enum",keyword:"enum",params:{allowedValues: schema11.properties.running.properties.guests.items.properties.rolesFrom.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.running.properties.guests.items.properties.rolesFrom.enum,parentSchema:schema11.properties.running.properties.guests.items.properties.rolesFrom,data:data96};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2588,9 +2584,16 @@ vErrors.push(err206);
 }
 errors++;
 }
-if((typeof data97 == "number") && (isFinite(data97))){
-if(data97 > 9007199254740991 || isNaN(data97)){
-const err207 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/tid",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/tid/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid,data:data97};
+}
+if(data92.threads !== undefined){
+let data97 = data92.threads;
+if(Array.isArray(data97)){
+const len10 = data97.length;
+for(let i12=0; i12<len10; i12++){
+let data98 = data97[i12];
+if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
+if(data98.tid === undefined){
+const err207 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/required",keyword:"required",params:{missingProperty: "tid"},message:"must have required property '"+"tid"+"'",schema:schema11.properties.running.properties.guests.items.properties.threads.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data98};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2599,8 +2602,8 @@ vErrors.push(err207);
 }
 errors++;
 }
-if(data97 < 0 || isNaN(data97)){
-const err208 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/tid",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/tid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid,data:data97};
+if(data98.role === undefined){
+const err208 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema11.properties.running.properties.guests.items.properties.threads.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data98};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2609,12 +2612,8 @@ vErrors.push(err208);
 }
 errors++;
 }
-}
-}
-if(data96.role !== undefined){
-let data98 = data96.role;
-if(!((((data98 === "vcpu") || (data98 === "iothread")) || (data98 === "main")) || (data98 === "worker"))){
-const err209 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/role",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema11.properties.running.properties.guests.items.properties.threads.items.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.role.enum,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.role,data:data98};
+if(data98.allowedCpus === undefined){
+const err209 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/required",keyword:"required",params:{missingProperty: "allowedCpus"},message:"must have required property '"+"allowedCpus"+"'",schema:schema11.properties.running.properties.guests.items.properties.threads.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data98};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2623,11 +2622,9 @@ vErrors.push(err209);
 }
 errors++;
 }
-}
-if(data96.id !== undefined){
-let data99 = data96.id;
-if(!(((typeof data99 == "number") && (!(data99 % 1) && !isNaN(data99))) && (isFinite(data99)))){
-const err210 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/id",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/id/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.id.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.id,data:data99};
+for(const key23 in data98){
+if(!((((((((key23 === "tid") || (key23 === "role")) || (key23 === "id")) || (key23 === "name")) || (key23 === "allowedCpus")) || (key23 === "lastCpu")) || (key23 === "policy")) || (key23 === "priority"))){
+const err210 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data98};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2636,9 +2633,11 @@ vErrors.push(err210);
 }
 errors++;
 }
-if((typeof data99 == "number") && (isFinite(data99))){
-if(data99 > 9007199254740991 || isNaN(data99)){
-const err211 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/id",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/id/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.id,data:data99};
+}
+if(data98.tid !== undefined){
+let data99 = data98.tid;
+if(!(((typeof data99 == "number") && (!(data99 % 1) && !isNaN(data99))) && (isFinite(data99)))){
+const err211 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/tid",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/tid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid,data:data99};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2647,8 +2646,9 @@ vErrors.push(err211);
 }
 errors++;
 }
-if(data99 < 0 || isNaN(data99)){
-const err212 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/id",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/id/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.id,data:data99};
+if((typeof data99 == "number") && (isFinite(data99))){
+if(data99 > 9007199254740991 || isNaN(data99)){
+const err212 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/tid",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/tid/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid,data:data99};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2657,12 +2657,8 @@ vErrors.push(err212);
 }
 errors++;
 }
-}
-}
-if(data96.name !== undefined){
-let data100 = data96.name;
-if(typeof data100 !== "string"){
-const err213 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/name",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.name.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.name,data:data100};
+if(data99 < 0 || isNaN(data99)){
+const err213 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/tid",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/tid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid,data:data99};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2672,10 +2668,11 @@ vErrors.push(err213);
 errors++;
 }
 }
-if(data96.allowedCpus !== undefined){
-let data101 = data96.allowedCpus;
-if((typeof data101 !== "string") && (!(data101 && typeof data101 == "object" && !Array.isArray(data101)))){
-const err214 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/allowedCpus",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data101};
+}
+if(data98.role !== undefined){
+let data100 = data98.role;
+if(!((((data100 === "vcpu") || (data100 === "iothread")) || (data100 === "main")) || (data100 === "worker"))){
+const err214 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/role",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema11.properties.running.properties.guests.items.properties.threads.items.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.role.enum,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.role,data:data100};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2684,9 +2681,11 @@ vErrors.push(err214);
 }
 errors++;
 }
-if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
-if(data101.raw === undefined){
-const err215 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/allowedCpus",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data101};
+}
+if(data98.id !== undefined){
+let data101 = data98.id;
+if(!(((typeof data101 == "number") && (!(data101 % 1) && !isNaN(data101))) && (isFinite(data101)))){
+const err215 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/id",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/id/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.id.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.id,data:data101};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2695,9 +2694,9 @@ vErrors.push(err215);
 }
 errors++;
 }
-for(const key24 in data101){
-if(!((key24 === "raw") || (key24 === "parsed"))){
-const err216 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/allowedCpus",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data101};
+if((typeof data101 == "number") && (isFinite(data101))){
+if(data101 > 9007199254740991 || isNaN(data101)){
+const err216 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/id",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/id/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.id,data:data101};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2706,11 +2705,8 @@ vErrors.push(err216);
 }
 errors++;
 }
-}
-if(data101.raw !== undefined){
-let data102 = data101.raw;
-if(typeof data102 !== "string"){
-const err217 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/allowedCpus/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data102};
+if(data101 < 0 || isNaN(data101)){
+const err217 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/id",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/id/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.id,data:data101};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2720,10 +2716,11 @@ vErrors.push(err217);
 errors++;
 }
 }
-if(data101.parsed !== undefined){
-let data103 = data101.parsed;
-if(typeof data103 !== "string"){
-const err218 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/allowedCpus/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data103};
+}
+if(data98.name !== undefined){
+let data102 = data98.name;
+if(typeof data102 !== "string"){
+const err218 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/name",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.name.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.name,data:data102};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2733,12 +2730,10 @@ vErrors.push(err218);
 errors++;
 }
 }
-}
-}
-if(data96.lastCpu !== undefined){
-let data104 = data96.lastCpu;
-if(!(((typeof data104 == "number") && (!(data104 % 1) && !isNaN(data104))) && (isFinite(data104)))){
-const err219 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/lastCpu",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu,data:data104};
+if(data98.allowedCpus !== undefined){
+let data103 = data98.allowedCpus;
+if((typeof data103 !== "string") && (!(data103 && typeof data103 == "object" && !Array.isArray(data103)))){
+const err219 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/allowedCpus",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data103};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2747,9 +2742,9 @@ vErrors.push(err219);
 }
 errors++;
 }
-if((typeof data104 == "number") && (isFinite(data104))){
-if(data104 > 9007199254740991 || isNaN(data104)){
-const err220 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/lastCpu",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu,data:data104};
+if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
+if(data103.raw === undefined){
+const err220 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/allowedCpus",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data103};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2758,8 +2753,9 @@ vErrors.push(err220);
 }
 errors++;
 }
-if(data104 < 0 || isNaN(data104)){
-const err221 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/lastCpu",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu,data:data104};
+for(const key24 in data103){
+if(!((key24 === "raw") || (key24 === "parsed"))){
+const err221 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/allowedCpus",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data103};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2769,11 +2765,10 @@ vErrors.push(err221);
 errors++;
 }
 }
-}
-if(data96.policy !== undefined){
-let data105 = data96.policy;
-if(!((((((data105 === "other") || (data105 === "fifo")) || (data105 === "rr")) || (data105 === "batch")) || (data105 === "idle")) || (data105 === "deadline"))){
-const err222 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/policy",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/policy/enum",keyword:"enum",params:{allowedValues: schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy.enum,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy,data:data105};
+if(data103.raw !== undefined){
+let data104 = data103.raw;
+if(typeof data104 !== "string"){
+const err222 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/allowedCpus/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data104};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2783,10 +2778,10 @@ vErrors.push(err222);
 errors++;
 }
 }
-if(data96.priority !== undefined){
-let data106 = data96.priority;
-if(!(((typeof data106 == "number") && (!(data106 % 1) && !isNaN(data106))) && (isFinite(data106)))){
-const err223 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/priority",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/priority/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority,data:data106};
+if(data103.parsed !== undefined){
+let data105 = data103.parsed;
+if(typeof data105 !== "string"){
+const err223 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/allowedCpus/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data105};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2795,9 +2790,13 @@ vErrors.push(err223);
 }
 errors++;
 }
-if((typeof data106 == "number") && (isFinite(data106))){
-if(data106 > 99 || isNaN(data106)){
-const err224 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/priority",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/priority/maximum",keyword:"maximum",params:{comparison: "<=", limit: 99},message:"must be <= 99",schema:99,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority,data:data106};
+}
+}
+}
+if(data98.lastCpu !== undefined){
+let data106 = data98.lastCpu;
+if(!(((typeof data106 == "number") && (!(data106 % 1) && !isNaN(data106))) && (isFinite(data106)))){
+const err224 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/lastCpu",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu,data:data106};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2806,8 +2805,9 @@ vErrors.push(err224);
 }
 errors++;
 }
-if(data106 < 0 || isNaN(data106)){
-const err225 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/priority",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/priority/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority,data:data106};
+if((typeof data106 == "number") && (isFinite(data106))){
+if(data106 > 9007199254740991 || isNaN(data106)){
+const err225 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/lastCpu",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu,data:data106};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -2816,11 +2816,8 @@ vErrors.push(err225);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err226 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.guests.items.properties.threads.items.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data96};
+if(data106 < 0 || isNaN(data106)){
+const err226 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/lastCpu",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu,data:data106};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2831,8 +2828,10 @@ errors++;
 }
 }
 }
-else {
-const err227 = {instancePath:instancePath+"/running/guests/" + i11+"/threads",schemaPath:"#/properties/running/properties/guests/items/properties/threads/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.guests.items.properties.threads.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads,data:data95};
+if(data98.policy !== undefined){
+let data107 = data98.policy;
+if(!((((((data107 === "other") || (data107 === "fifo")) || (data107 === "rr")) || (data107 === "batch")) || (data107 === "idle")) || (data107 === "deadline"))){
+const err227 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/policy",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/policy/enum",keyword:"enum",params:{allowedValues: schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy.enum,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy,data:data107};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -2842,15 +2841,10 @@ vErrors.push(err227);
 errors++;
 }
 }
-if(data90.memory !== undefined){
-let data107 = data90.memory;
-if(Array.isArray(data107)){
-const len11 = data107.length;
-for(let i13=0; i13<len11; i13++){
-let data108 = data107[i13];
-if(data108 && typeof data108 == "object" && !Array.isArray(data108)){
-if(data108.node === undefined){
-const err228 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/required",keyword:"required",params:{missingProperty: "node"},message:"must have required property '"+"node"+"'",schema:schema11.properties.running.properties.guests.items.properties.memory.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data108};
+if(data98.priority !== undefined){
+let data108 = data98.priority;
+if(!(((typeof data108 == "number") && (!(data108 % 1) && !isNaN(data108))) && (isFinite(data108)))){
+const err228 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/priority",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/priority/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority,data:data108};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -2859,8 +2853,9 @@ vErrors.push(err228);
 }
 errors++;
 }
-if(data108.pageSizeKiB === undefined){
-const err229 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/required",keyword:"required",params:{missingProperty: "pageSizeKiB"},message:"must have required property '"+"pageSizeKiB"+"'",schema:schema11.properties.running.properties.guests.items.properties.memory.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data108};
+if((typeof data108 == "number") && (isFinite(data108))){
+if(data108 > 99 || isNaN(data108)){
+const err229 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/priority",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/priority/maximum",keyword:"maximum",params:{comparison: "<=", limit: 99},message:"must be <= 99",schema:99,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority,data:data108};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -2869,8 +2864,8 @@ vErrors.push(err229);
 }
 errors++;
 }
-if(data108.kib === undefined){
-const err230 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/required",keyword:"required",params:{missingProperty: "kib"},message:"must have required property '"+"kib"+"'",schema:schema11.properties.running.properties.guests.items.properties.memory.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data108};
+if(data108 < 0 || isNaN(data108)){
+const err230 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12+"/priority",schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/properties/priority/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority,data:data108};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -2879,9 +2874,11 @@ vErrors.push(err230);
 }
 errors++;
 }
-for(const key25 in data108){
-if(!(((key25 === "node") || (key25 === "pageSizeKiB")) || (key25 === "kib"))){
-const err231 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data108};
+}
+}
+}
+else {
+const err231 = {instancePath:instancePath+"/running/guests/" + i11+"/threads/" + i12,schemaPath:"#/properties/running/properties/guests/items/properties/threads/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.guests.items.properties.threads.items.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads.items,data:data98};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -2891,10 +2888,9 @@ vErrors.push(err231);
 errors++;
 }
 }
-if(data108.node !== undefined){
-let data109 = data108.node;
-if(!(((typeof data109 == "number") && (!(data109 % 1) && !isNaN(data109))) && (isFinite(data109)))){
-const err232 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13+"/node",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/node/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.node.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.node,data:data109};
+}
+else {
+const err232 = {instancePath:instancePath+"/running/guests/" + i11+"/threads",schemaPath:"#/properties/running/properties/guests/items/properties/threads/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.guests.items.properties.threads.type,parentSchema:schema11.properties.running.properties.guests.items.properties.threads,data:data97};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -2903,9 +2899,16 @@ vErrors.push(err232);
 }
 errors++;
 }
-if((typeof data109 == "number") && (isFinite(data109))){
-if(data109 > 9007199254740991 || isNaN(data109)){
-const err233 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13+"/node",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/node/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.node,data:data109};
+}
+if(data92.memory !== undefined){
+let data109 = data92.memory;
+if(Array.isArray(data109)){
+const len11 = data109.length;
+for(let i13=0; i13<len11; i13++){
+let data110 = data109[i13];
+if(data110 && typeof data110 == "object" && !Array.isArray(data110)){
+if(data110.node === undefined){
+const err233 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/required",keyword:"required",params:{missingProperty: "node"},message:"must have required property '"+"node"+"'",schema:schema11.properties.running.properties.guests.items.properties.memory.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data110};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -2914,8 +2917,8 @@ vErrors.push(err233);
 }
 errors++;
 }
-if(data109 < 0 || isNaN(data109)){
-const err234 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13+"/node",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/node/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.node,data:data109};
+if(data110.pageSizeKiB === undefined){
+const err234 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/required",keyword:"required",params:{missingProperty: "pageSizeKiB"},message:"must have required property '"+"pageSizeKiB"+"'",schema:schema11.properties.running.properties.guests.items.properties.memory.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data110};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -2924,12 +2927,8 @@ vErrors.push(err234);
 }
 errors++;
 }
-}
-}
-if(data108.pageSizeKiB !== undefined){
-let data110 = data108.pageSizeKiB;
-if(!(((typeof data110 == "number") && (!(data110 % 1) && !isNaN(data110))) && (isFinite(data110)))){
-const err235 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13+"/pageSizeKiB",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB,data:data110};
+if(data110.kib === undefined){
+const err235 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/required",keyword:"required",params:{missingProperty: "kib"},message:"must have required property '"+"kib"+"'",schema:schema11.properties.running.properties.guests.items.properties.memory.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data110};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -2938,9 +2937,9 @@ vErrors.push(err235);
 }
 errors++;
 }
-if((typeof data110 == "number") && (isFinite(data110))){
-if(data110 > 9007199254740991 || isNaN(data110)){
-const err236 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13+"/pageSizeKiB",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB,data:data110};
+for(const key25 in data110){
+if(!(((key25 === "node") || (key25 === "pageSizeKiB")) || (key25 === "kib"))){
+const err236 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data110};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -2949,8 +2948,11 @@ vErrors.push(err236);
 }
 errors++;
 }
-if(data110 < 1 || isNaN(data110)){
-const err237 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13+"/pageSizeKiB",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB,data:data110};
+}
+if(data110.node !== undefined){
+let data111 = data110.node;
+if(!(((typeof data111 == "number") && (!(data111 % 1) && !isNaN(data111))) && (isFinite(data111)))){
+const err237 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13+"/node",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/node/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.node.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.node,data:data111};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -2959,12 +2961,9 @@ vErrors.push(err237);
 }
 errors++;
 }
-}
-}
-if(data108.kib !== undefined){
-let data111 = data108.kib;
-if(!(((typeof data111 == "number") && (!(data111 % 1) && !isNaN(data111))) && (isFinite(data111)))){
-const err238 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13+"/kib",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/kib/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib,data:data111};
+if((typeof data111 == "number") && (isFinite(data111))){
+if(data111 > 9007199254740991 || isNaN(data111)){
+const err238 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13+"/node",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/node/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.node,data:data111};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -2973,9 +2972,8 @@ vErrors.push(err238);
 }
 errors++;
 }
-if((typeof data111 == "number") && (isFinite(data111))){
-if(data111 > 9007199254740991 || isNaN(data111)){
-const err239 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13+"/kib",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/kib/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib,data:data111};
+if(data111 < 0 || isNaN(data111)){
+const err239 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13+"/node",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/node/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.node,data:data111};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -2984,8 +2982,12 @@ vErrors.push(err239);
 }
 errors++;
 }
-if(data111 < 0 || isNaN(data111)){
-const err240 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13+"/kib",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/kib/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib,data:data111};
+}
+}
+if(data110.pageSizeKiB !== undefined){
+let data112 = data110.pageSizeKiB;
+if(!(((typeof data112 == "number") && (!(data112 % 1) && !isNaN(data112))) && (isFinite(data112)))){
+const err240 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13+"/pageSizeKiB",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB,data:data112};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -2994,11 +2996,9 @@ vErrors.push(err240);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err241 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.guests.items.properties.memory.items.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data108};
+if((typeof data112 == "number") && (isFinite(data112))){
+if(data112 > 9007199254740991 || isNaN(data112)){
+const err241 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13+"/pageSizeKiB",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB,data:data112};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -3007,10 +3007,8 @@ vErrors.push(err241);
 }
 errors++;
 }
-}
-}
-else {
-const err242 = {instancePath:instancePath+"/running/guests/" + i11+"/memory",schemaPath:"#/properties/running/properties/guests/items/properties/memory/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.guests.items.properties.memory.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory,data:data107};
+if(data112 < 1 || isNaN(data112)){
+const err242 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13+"/pageSizeKiB",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB,data:data112};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -3020,15 +3018,11 @@ vErrors.push(err242);
 errors++;
 }
 }
-if(data90.cellMemory !== undefined){
-let data112 = data90.cellMemory;
-if(Array.isArray(data112)){
-const len12 = data112.length;
-for(let i14=0; i14<len12; i14++){
-let data113 = data112[i14];
-if(data113 && typeof data113 == "object" && !Array.isArray(data113)){
-if(data113.cell === undefined){
-const err243 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14,schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/required",keyword:"required",params:{missingProperty: "cell"},message:"must have required property '"+"cell"+"'",schema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items,data:data113};
+}
+if(data110.kib !== undefined){
+let data113 = data110.kib;
+if(!(((typeof data113 == "number") && (!(data113 % 1) && !isNaN(data113))) && (isFinite(data113)))){
+const err243 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13+"/kib",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/kib/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib,data:data113};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -3037,8 +3031,9 @@ vErrors.push(err243);
 }
 errors++;
 }
-if(data113.node === undefined){
-const err244 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14,schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/required",keyword:"required",params:{missingProperty: "node"},message:"must have required property '"+"node"+"'",schema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items,data:data113};
+if((typeof data113 == "number") && (isFinite(data113))){
+if(data113 > 9007199254740991 || isNaN(data113)){
+const err244 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13+"/kib",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/kib/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib,data:data113};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -3047,8 +3042,8 @@ vErrors.push(err244);
 }
 errors++;
 }
-if(data113.pageSizeKiB === undefined){
-const err245 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14,schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/required",keyword:"required",params:{missingProperty: "pageSizeKiB"},message:"must have required property '"+"pageSizeKiB"+"'",schema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items,data:data113};
+if(data113 < 0 || isNaN(data113)){
+const err245 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13+"/kib",schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/properties/kib/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib,data:data113};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -3057,8 +3052,11 @@ vErrors.push(err245);
 }
 errors++;
 }
-if(data113.kib === undefined){
-const err246 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14,schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/required",keyword:"required",params:{missingProperty: "kib"},message:"must have required property '"+"kib"+"'",schema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items,data:data113};
+}
+}
+}
+else {
+const err246 = {instancePath:instancePath+"/running/guests/" + i11+"/memory/" + i13,schemaPath:"#/properties/running/properties/guests/items/properties/memory/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.guests.items.properties.memory.items.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory.items,data:data110};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -3067,9 +3065,10 @@ vErrors.push(err246);
 }
 errors++;
 }
-for(const key26 in data113){
-if(!((((key26 === "cell") || (key26 === "node")) || (key26 === "pageSizeKiB")) || (key26 === "kib"))){
-const err247 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14,schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items,data:data113};
+}
+}
+else {
+const err247 = {instancePath:instancePath+"/running/guests/" + i11+"/memory",schemaPath:"#/properties/running/properties/guests/items/properties/memory/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.guests.items.properties.memory.type,parentSchema:schema11.properties.running.properties.guests.items.properties.memory,data:data109};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3079,10 +3078,15 @@ vErrors.push(err247);
 errors++;
 }
 }
-if(data113.cell !== undefined){
-let data114 = data113.cell;
-if(!(((typeof data114 == "number") && (!(data114 % 1) && !isNaN(data114))) && (isFinite(data114)))){
-const err248 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14+"/cell",schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/properties/cell/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.cell.type,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.cell,data:data114};
+if(data92.cellMemory !== undefined){
+let data114 = data92.cellMemory;
+if(Array.isArray(data114)){
+const len12 = data114.length;
+for(let i14=0; i14<len12; i14++){
+let data115 = data114[i14];
+if(data115 && typeof data115 == "object" && !Array.isArray(data115)){
+if(data115.cell === undefined){
+const err248 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14,schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/required",keyword:"required",params:{missingProperty: "cell"},message:"must have required property '"+"cell"+"'",schema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items,data:data115};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3091,9 +3095,8 @@ vErrors.push(err248);
 }
 errors++;
 }
-if((typeof data114 == "number") && (isFinite(data114))){
-if(data114 > 9007199254740991 || isNaN(data114)){
-const err249 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14+"/cell",schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/properties/cell/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.cell,data:data114};
+if(data115.node === undefined){
+const err249 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14,schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/required",keyword:"required",params:{missingProperty: "node"},message:"must have required property '"+"node"+"'",schema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items,data:data115};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3102,8 +3105,8 @@ vErrors.push(err249);
 }
 errors++;
 }
-if(data114 < 0 || isNaN(data114)){
-const err250 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14+"/cell",schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/properties/cell/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.cell,data:data114};
+if(data115.pageSizeKiB === undefined){
+const err250 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14,schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/required",keyword:"required",params:{missingProperty: "pageSizeKiB"},message:"must have required property '"+"pageSizeKiB"+"'",schema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items,data:data115};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3112,12 +3115,8 @@ vErrors.push(err250);
 }
 errors++;
 }
-}
-}
-if(data113.node !== undefined){
-let data115 = data113.node;
-if(!(((typeof data115 == "number") && (!(data115 % 1) && !isNaN(data115))) && (isFinite(data115)))){
-const err251 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14+"/node",schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/properties/node/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.node.type,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.node,data:data115};
+if(data115.kib === undefined){
+const err251 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14,schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/required",keyword:"required",params:{missingProperty: "kib"},message:"must have required property '"+"kib"+"'",schema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.required,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items,data:data115};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3126,9 +3125,9 @@ vErrors.push(err251);
 }
 errors++;
 }
-if((typeof data115 == "number") && (isFinite(data115))){
-if(data115 > 9007199254740991 || isNaN(data115)){
-const err252 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14+"/node",schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/properties/node/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.node,data:data115};
+for(const key26 in data115){
+if(!((((key26 === "cell") || (key26 === "node")) || (key26 === "pageSizeKiB")) || (key26 === "kib"))){
+const err252 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14,schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items,data:data115};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3137,8 +3136,11 @@ vErrors.push(err252);
 }
 errors++;
 }
-if(data115 < 0 || isNaN(data115)){
-const err253 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14+"/node",schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/properties/node/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.node,data:data115};
+}
+if(data115.cell !== undefined){
+let data116 = data115.cell;
+if(!(((typeof data116 == "number") && (!(data116 % 1) && !isNaN(data116))) && (isFinite(data116)))){
+const err253 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14+"/cell",schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/properties/cell/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.cell.type,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.cell,data:data116};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -3147,12 +3149,9 @@ vErrors.push(err253);
 }
 errors++;
 }
-}
-}
-if(data113.pageSizeKiB !== undefined){
-let data116 = data113.pageSizeKiB;
-if(!(((typeof data116 == "number") && (!(data116 % 1) && !isNaN(data116))) && (isFinite(data116)))){
-const err254 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14+"/pageSizeKiB",schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/properties/pageSizeKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.pageSizeKiB.type,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.pageSizeKiB,data:data116};
+if((typeof data116 == "number") && (isFinite(data116))){
+if(data116 > 9007199254740991 || isNaN(data116)){
+const err254 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14+"/cell",schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/properties/cell/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.cell,data:data116};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -3161,9 +3160,8 @@ vErrors.push(err254);
 }
 errors++;
 }
-if((typeof data116 == "number") && (isFinite(data116))){
-if(data116 > 9007199254740991 || isNaN(data116)){
-const err255 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14+"/pageSizeKiB",schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/properties/pageSizeKiB/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.pageSizeKiB,data:data116};
+if(data116 < 0 || isNaN(data116)){
+const err255 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14+"/cell",schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/properties/cell/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.cell,data:data116};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -3172,8 +3170,12 @@ vErrors.push(err255);
 }
 errors++;
 }
-if(data116 < 1 || isNaN(data116)){
-const err256 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14+"/pageSizeKiB",schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/properties/pageSizeKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.pageSizeKiB,data:data116};
+}
+}
+if(data115.node !== undefined){
+let data117 = data115.node;
+if(!(((typeof data117 == "number") && (!(data117 % 1) && !isNaN(data117))) && (isFinite(data117)))){
+const err256 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14+"/node",schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/properties/node/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.node.type,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.node,data:data117};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -3182,12 +3184,9 @@ vErrors.push(err256);
 }
 errors++;
 }
-}
-}
-if(data113.kib !== undefined){
-let data117 = data113.kib;
-if(!(((typeof data117 == "number") && (!(data117 % 1) && !isNaN(data117))) && (isFinite(data117)))){
-const err257 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14+"/kib",schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/properties/kib/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.kib.type,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.kib,data:data117};
+if((typeof data117 == "number") && (isFinite(data117))){
+if(data117 > 9007199254740991 || isNaN(data117)){
+const err257 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14+"/node",schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/properties/node/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.node,data:data117};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -3196,9 +3195,8 @@ vErrors.push(err257);
 }
 errors++;
 }
-if((typeof data117 == "number") && (isFinite(data117))){
-if(data117 > 9007199254740991 || isNaN(data117)){
-const err258 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14+"/kib",schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/properties/kib/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.kib,data:data117};
+if(data117 < 0 || isNaN(data117)){
+const err258 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14+"/node",schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/properties/node/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.node,data:data117};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -3207,8 +3205,12 @@ vErrors.push(err258);
 }
 errors++;
 }
-if(data117 < 0 || isNaN(data117)){
-const err259 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14+"/kib",schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/properties/kib/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.kib,data:data117};
+}
+}
+if(data115.pageSizeKiB !== undefined){
+let data118 = data115.pageSizeKiB;
+if(!(((typeof data118 == "number") && (!(data118 % 1) && !isNaN(data118))) && (isFinite(data118)))){
+const err259 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14+"/pageSizeKiB",schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/properties/pageSizeKiB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.pageSizeKiB.type,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.pageSizeKiB,data:data118};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -3217,11 +3219,9 @@ vErrors.push(err259);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err260 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14,schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.type,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items,data:data113};
+if((typeof data118 == "number") && (isFinite(data118))){
+if(data118 > 9007199254740991 || isNaN(data118)){
+const err260 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14+"/pageSizeKiB",schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/properties/pageSizeKiB/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.pageSizeKiB,data:data118};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -3230,10 +3230,8 @@ vErrors.push(err260);
 }
 errors++;
 }
-}
-}
-else {
-const err261 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory",schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.guests.items.properties.cellMemory.type,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory,data:data112};
+if(data118 < 1 || isNaN(data118)){
+const err261 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14+"/pageSizeKiB",schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/properties/pageSizeKiB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.pageSizeKiB,data:data118};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -3244,8 +3242,10 @@ errors++;
 }
 }
 }
-else {
-const err262 = {instancePath:instancePath+"/running/guests/" + i11,schemaPath:"#/properties/running/properties/guests/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.guests.items.type,parentSchema:schema11.properties.running.properties.guests.items,data:data90};
+if(data115.kib !== undefined){
+let data119 = data115.kib;
+if(!(((typeof data119 == "number") && (!(data119 % 1) && !isNaN(data119))) && (isFinite(data119)))){
+const err262 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14+"/kib",schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/properties/kib/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.kib.type,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.kib,data:data119};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -3254,10 +3254,9 @@ vErrors.push(err262);
 }
 errors++;
 }
-}
-}
-else {
-const err263 = {instancePath:instancePath+"/running/guests",schemaPath:"#/properties/running/properties/guests/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.guests.type,parentSchema:schema11.properties.running.properties.guests,data:data89};
+if((typeof data119 == "number") && (isFinite(data119))){
+if(data119 > 9007199254740991 || isNaN(data119)){
+const err263 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14+"/kib",schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/properties/kib/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.kib,data:data119};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -3266,11 +3265,8 @@ vErrors.push(err263);
 }
 errors++;
 }
-}
-if(data88.isolatedCpus !== undefined){
-let data118 = data88.isolatedCpus;
-if((typeof data118 !== "string") && (!(data118 && typeof data118 == "object" && !Array.isArray(data118)))){
-const err264 = {instancePath:instancePath+"/running/isolatedCpus",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data118};
+if(data119 < 0 || isNaN(data119)){
+const err264 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14+"/kib",schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/properties/kib/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.kib,data:data119};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -3279,9 +3275,11 @@ vErrors.push(err264);
 }
 errors++;
 }
-if(data118 && typeof data118 == "object" && !Array.isArray(data118)){
-if(data118.raw === undefined){
-const err265 = {instancePath:instancePath+"/running/isolatedCpus",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data118};
+}
+}
+}
+else {
+const err265 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory/" + i14,schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.guests.items.properties.cellMemory.items.type,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory.items,data:data115};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -3290,9 +3288,10 @@ vErrors.push(err265);
 }
 errors++;
 }
-for(const key27 in data118){
-if(!((key27 === "raw") || (key27 === "parsed"))){
-const err266 = {instancePath:instancePath+"/running/isolatedCpus",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data118};
+}
+}
+else {
+const err266 = {instancePath:instancePath+"/running/guests/" + i11+"/cellMemory",schemaPath:"#/properties/running/properties/guests/items/properties/cellMemory/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.guests.items.properties.cellMemory.type,parentSchema:schema11.properties.running.properties.guests.items.properties.cellMemory,data:data114};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -3302,10 +3301,9 @@ vErrors.push(err266);
 errors++;
 }
 }
-if(data118.raw !== undefined){
-let data119 = data118.raw;
-if(typeof data119 !== "string"){
-const err267 = {instancePath:instancePath+"/running/isolatedCpus/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data119};
+}
+else {
+const err267 = {instancePath:instancePath+"/running/guests/" + i11,schemaPath:"#/properties/running/properties/guests/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.guests.items.type,parentSchema:schema11.properties.running.properties.guests.items,data:data92};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -3315,10 +3313,9 @@ vErrors.push(err267);
 errors++;
 }
 }
-if(data118.parsed !== undefined){
-let data120 = data118.parsed;
-if(typeof data120 !== "string"){
-const err268 = {instancePath:instancePath+"/running/isolatedCpus/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data120};
+}
+else {
+const err268 = {instancePath:instancePath+"/running/guests",schemaPath:"#/properties/running/properties/guests/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.guests.type,parentSchema:schema11.properties.running.properties.guests,data:data91};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -3328,17 +3325,10 @@ vErrors.push(err268);
 errors++;
 }
 }
-}
-}
-if(data88.foreignTasks !== undefined){
-let data121 = data88.foreignTasks;
-if(Array.isArray(data121)){
-const len13 = data121.length;
-for(let i15=0; i15<len13; i15++){
-let data122 = data121[i15];
-if(data122 && typeof data122 == "object" && !Array.isArray(data122)){
-if(data122.pid === undefined){
-const err269 = {instancePath:instancePath+"/running/foreignTasks/" + i15,schemaPath:"#/properties/running/properties/foreignTasks/items/required",keyword:"required",params:{missingProperty: "pid"},message:"must have required property '"+"pid"+"'",schema:schema11.properties.running.properties.foreignTasks.items.required,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data122};
+if(data90.isolatedCpus !== undefined){
+let data120 = data90.isolatedCpus;
+if((typeof data120 !== "string") && (!(data120 && typeof data120 == "object" && !Array.isArray(data120)))){
+const err269 = {instancePath:instancePath+"/running/isolatedCpus",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data120};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -3347,8 +3337,9 @@ vErrors.push(err269);
 }
 errors++;
 }
-if(data122.tid === undefined){
-const err270 = {instancePath:instancePath+"/running/foreignTasks/" + i15,schemaPath:"#/properties/running/properties/foreignTasks/items/required",keyword:"required",params:{missingProperty: "tid"},message:"must have required property '"+"tid"+"'",schema:schema11.properties.running.properties.foreignTasks.items.required,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data122};
+if(data120 && typeof data120 == "object" && !Array.isArray(data120)){
+if(data120.raw === undefined){
+const err270 = {instancePath:instancePath+"/running/isolatedCpus",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data120};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -3357,8 +3348,9 @@ vErrors.push(err270);
 }
 errors++;
 }
-if(data122.name === undefined){
-const err271 = {instancePath:instancePath+"/running/foreignTasks/" + i15,schemaPath:"#/properties/running/properties/foreignTasks/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.running.properties.foreignTasks.items.required,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data122};
+for(const key27 in data120){
+if(!((key27 === "raw") || (key27 === "parsed"))){
+const err271 = {instancePath:instancePath+"/running/isolatedCpus",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data120};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -3367,8 +3359,11 @@ vErrors.push(err271);
 }
 errors++;
 }
-if(data122.allowedCpus === undefined){
-const err272 = {instancePath:instancePath+"/running/foreignTasks/" + i15,schemaPath:"#/properties/running/properties/foreignTasks/items/required",keyword:"required",params:{missingProperty: "allowedCpus"},message:"must have required property '"+"allowedCpus"+"'",schema:schema11.properties.running.properties.foreignTasks.items.required,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data122};
+}
+if(data120.raw !== undefined){
+let data121 = data120.raw;
+if(typeof data121 !== "string"){
+const err272 = {instancePath:instancePath+"/running/isolatedCpus/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data121};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3377,9 +3372,11 @@ vErrors.push(err272);
 }
 errors++;
 }
-for(const key28 in data122){
-if(!((((((key28 === "pid") || (key28 === "tid")) || (key28 === "name")) || (key28 === "kernelThread")) || (key28 === "allowedCpus")) || (key28 === "lastCpu"))){
-const err273 = {instancePath:instancePath+"/running/foreignTasks/" + i15,schemaPath:"#/properties/running/properties/foreignTasks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data122};
+}
+if(data120.parsed !== undefined){
+let data122 = data120.parsed;
+if(typeof data122 !== "string"){
+const err273 = {instancePath:instancePath+"/running/isolatedCpus/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data122};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3389,10 +3386,17 @@ vErrors.push(err273);
 errors++;
 }
 }
-if(data122.pid !== undefined){
-let data123 = data122.pid;
-if(!(((typeof data123 == "number") && (!(data123 % 1) && !isNaN(data123))) && (isFinite(data123)))){
-const err274 = {instancePath:instancePath+"/running/foreignTasks/" + i15+"/pid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/pid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.foreignTasks.items.properties.pid.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.pid,data:data123};
+}
+}
+if(data90.foreignTasks !== undefined){
+let data123 = data90.foreignTasks;
+if(Array.isArray(data123)){
+const len13 = data123.length;
+for(let i15=0; i15<len13; i15++){
+let data124 = data123[i15];
+if(data124 && typeof data124 == "object" && !Array.isArray(data124)){
+if(data124.pid === undefined){
+const err274 = {instancePath:instancePath+"/running/foreignTasks/" + i15,schemaPath:"#/properties/running/properties/foreignTasks/items/required",keyword:"required",params:{missingProperty: "pid"},message:"must have required property '"+"pid"+"'",schema:schema11.properties.running.properties.foreignTasks.items.required,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data124};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3401,9 +3405,8 @@ vErrors.push(err274);
 }
 errors++;
 }
-if((typeof data123 == "number") && (isFinite(data123))){
-if(data123 > 9007199254740991 || isNaN(data123)){
-const err275 = {instancePath:instancePath+"/running/foreignTasks/" + i15+"/pid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/pid/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.pid,data:data123};
+if(data124.tid === undefined){
+const err275 = {instancePath:instancePath+"/running/foreignTasks/" + i15,schemaPath:"#/properties/running/properties/foreignTasks/items/required",keyword:"required",params:{missingProperty: "tid"},message:"must have required property '"+"tid"+"'",schema:schema11.properties.running.properties.foreignTasks.items.required,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data124};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3412,8 +3415,8 @@ vErrors.push(err275);
 }
 errors++;
 }
-if(data123 < 0 || isNaN(data123)){
-const err276 = {instancePath:instancePath+"/running/foreignTasks/" + i15+"/pid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/pid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.pid,data:data123};
+if(data124.name === undefined){
+const err276 = {instancePath:instancePath+"/running/foreignTasks/" + i15,schemaPath:"#/properties/running/properties/foreignTasks/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.running.properties.foreignTasks.items.required,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data124};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3422,12 +3425,8 @@ vErrors.push(err276);
 }
 errors++;
 }
-}
-}
-if(data122.tid !== undefined){
-let data124 = data122.tid;
-if(!(((typeof data124 == "number") && (!(data124 % 1) && !isNaN(data124))) && (isFinite(data124)))){
-const err277 = {instancePath:instancePath+"/running/foreignTasks/" + i15+"/tid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/tid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.foreignTasks.items.properties.tid.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.tid,data:data124};
+if(data124.allowedCpus === undefined){
+const err277 = {instancePath:instancePath+"/running/foreignTasks/" + i15,schemaPath:"#/properties/running/properties/foreignTasks/items/required",keyword:"required",params:{missingProperty: "allowedCpus"},message:"must have required property '"+"allowedCpus"+"'",schema:schema11.properties.running.properties.foreignTasks.items.required,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data124};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3436,9 +3435,9 @@ vErrors.push(err277);
 }
 errors++;
 }
-if((typeof data124 == "number") && (isFinite(data124))){
-if(data124 > 9007199254740991 || isNaN(data124)){
-const err278 = {instancePath:instancePath+"/running/foreignTasks/" + i15+"/tid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/tid/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.tid,data:data124};
+for(const key28 in data124){
+if(!((((((key28 === "pid") || (key28 === "tid")) || (key28 === "name")) || (key28 === "kernelThread")) || (key28 === "allowedCpus")) || (key28 === "lastCpu"))){
+const err278 = {instancePath:instancePath+"/running/foreignTasks/" + i15,schemaPath:"#/properties/running/properties/foreignTasks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data124};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3447,8 +3446,11 @@ vErrors.push(err278);
 }
 errors++;
 }
-if(data124 < 0 || isNaN(data124)){
-const err279 = {instancePath:instancePath+"/running/foreignTasks/" + i15+"/tid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/tid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.tid,data:data124};
+}
+if(data124.pid !== undefined){
+let data125 = data124.pid;
+if(!(((typeof data125 == "number") && (!(data125 % 1) && !isNaN(data125))) && (isFinite(data125)))){
+const err279 = {instancePath:instancePath+"/running/foreignTasks/" + i15+"/pid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/pid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.foreignTasks.items.properties.pid.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.pid,data:data125};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3457,12 +3459,9 @@ vErrors.push(err279);
 }
 errors++;
 }
-}
-}
-if(data122.name !== undefined){
-let data125 = data122.name;
-if(typeof data125 !== "string"){
-const err280 = {instancePath:instancePath+"/running/foreignTasks/" + i15+"/name",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.foreignTasks.items.properties.name.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.name,data:data125};
+if((typeof data125 == "number") && (isFinite(data125))){
+if(data125 > 9007199254740991 || isNaN(data125)){
+const err280 = {instancePath:instancePath+"/running/foreignTasks/" + i15+"/pid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/pid/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.pid,data:data125};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3471,11 +3470,8 @@ vErrors.push(err280);
 }
 errors++;
 }
-}
-if(data122.kernelThread !== undefined){
-let data126 = data122.kernelThread;
-if(typeof data126 !== "boolean"){
-const err281 = {instancePath:instancePath+"/running/foreignTasks/" + i15+"/kernelThread",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/kernelThread/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.running.properties.foreignTasks.items.properties.kernelThread.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.kernelThread,data:data126};
+if(data125 < 0 || isNaN(data125)){
+const err281 = {instancePath:instancePath+"/running/foreignTasks/" + i15+"/pid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/pid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.pid,data:data125};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -3485,10 +3481,11 @@ vErrors.push(err281);
 errors++;
 }
 }
-if(data122.allowedCpus !== undefined){
-let data127 = data122.allowedCpus;
-if((typeof data127 !== "string") && (!(data127 && typeof data127 == "object" && !Array.isArray(data127)))){
-const err282 = {instancePath:instancePath+"/running/foreignTasks/" + i15+"/allowedCpus",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data127};
+}
+if(data124.tid !== undefined){
+let data126 = data124.tid;
+if(!(((typeof data126 == "number") && (!(data126 % 1) && !isNaN(data126))) && (isFinite(data126)))){
+const err282 = {instancePath:instancePath+"/running/foreignTasks/" + i15+"/tid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/tid/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.foreignTasks.items.properties.tid.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.tid,data:data126};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -3497,9 +3494,9 @@ vErrors.push(err282);
 }
 errors++;
 }
-if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
-if(data127.raw === undefined){
-const err283 = {instancePath:instancePath+"/running/foreignTasks/" + i15+"/allowedCpus",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data127};
+if((typeof data126 == "number") && (isFinite(data126))){
+if(data126 > 9007199254740991 || isNaN(data126)){
+const err283 = {instancePath:instancePath+"/running/foreignTasks/" + i15+"/tid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/tid/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.tid,data:data126};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -3508,9 +3505,8 @@ vErrors.push(err283);
 }
 errors++;
 }
-for(const key29 in data127){
-if(!((key29 === "raw") || (key29 === "parsed"))){
-const err284 = {instancePath:instancePath+"/running/foreignTasks/" + i15+"/allowedCpus",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data127};
+if(data126 < 0 || isNaN(data126)){
+const err284 = {instancePath:instancePath+"/running/foreignTasks/" + i15+"/tid",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/tid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.tid,data:data126};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -3520,10 +3516,11 @@ vErrors.push(err284);
 errors++;
 }
 }
-if(data127.raw !== undefined){
-let data128 = data127.raw;
-if(typeof data128 !== "string"){
-const err285 = {instancePath:instancePath+"/running/foreignTasks/" + i15+"/allowedCpus/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data128};
+}
+if(data124.name !== undefined){
+let data127 = data124.name;
+if(typeof data127 !== "string"){
+const err285 = {instancePath:instancePath+"/running/foreignTasks/" + i15+"/name",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.foreignTasks.items.properties.name.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.name,data:data127};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -3533,10 +3530,10 @@ vErrors.push(err285);
 errors++;
 }
 }
-if(data127.parsed !== undefined){
-let data129 = data127.parsed;
-if(typeof data129 !== "string"){
-const err286 = {instancePath:instancePath+"/running/foreignTasks/" + i15+"/allowedCpus/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data129};
+if(data124.kernelThread !== undefined){
+let data128 = data124.kernelThread;
+if(typeof data128 !== "boolean"){
+const err286 = {instancePath:instancePath+"/running/foreignTasks/" + i15+"/kernelThread",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/kernelThread/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.running.properties.foreignTasks.items.properties.kernelThread.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.kernelThread,data:data128};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -3546,12 +3543,10 @@ vErrors.push(err286);
 errors++;
 }
 }
-}
-}
-if(data122.lastCpu !== undefined){
-let data130 = data122.lastCpu;
-if(!(((typeof data130 == "number") && (!(data130 % 1) && !isNaN(data130))) && (isFinite(data130)))){
-const err287 = {instancePath:instancePath+"/running/foreignTasks/" + i15+"/lastCpu",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/lastCpu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.foreignTasks.items.properties.lastCpu.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.lastCpu,data:data130};
+if(data124.allowedCpus !== undefined){
+let data129 = data124.allowedCpus;
+if((typeof data129 !== "string") && (!(data129 && typeof data129 == "object" && !Array.isArray(data129)))){
+const err287 = {instancePath:instancePath+"/running/foreignTasks/" + i15+"/allowedCpus",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data129};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -3560,9 +3555,9 @@ vErrors.push(err287);
 }
 errors++;
 }
-if((typeof data130 == "number") && (isFinite(data130))){
-if(data130 > 9007199254740991 || isNaN(data130)){
-const err288 = {instancePath:instancePath+"/running/foreignTasks/" + i15+"/lastCpu",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/lastCpu/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.lastCpu,data:data130};
+if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
+if(data129.raw === undefined){
+const err288 = {instancePath:instancePath+"/running/foreignTasks/" + i15+"/allowedCpus",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data129};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -3571,8 +3566,9 @@ vErrors.push(err288);
 }
 errors++;
 }
-if(data130 < 0 || isNaN(data130)){
-const err289 = {instancePath:instancePath+"/running/foreignTasks/" + i15+"/lastCpu",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/lastCpu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.lastCpu,data:data130};
+for(const key29 in data129){
+if(!((key29 === "raw") || (key29 === "parsed"))){
+const err289 = {instancePath:instancePath+"/running/foreignTasks/" + i15+"/allowedCpus",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data129};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -3582,10 +3578,10 @@ vErrors.push(err289);
 errors++;
 }
 }
-}
-}
-else {
-const err290 = {instancePath:instancePath+"/running/foreignTasks/" + i15,schemaPath:"#/properties/running/properties/foreignTasks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.foreignTasks.items.type,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data122};
+if(data129.raw !== undefined){
+let data130 = data129.raw;
+if(typeof data130 !== "string"){
+const err290 = {instancePath:instancePath+"/running/foreignTasks/" + i15+"/allowedCpus/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data130};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -3595,9 +3591,10 @@ vErrors.push(err290);
 errors++;
 }
 }
-}
-else {
-const err291 = {instancePath:instancePath+"/running/foreignTasks",schemaPath:"#/properties/running/properties/foreignTasks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.foreignTasks.type,parentSchema:schema11.properties.running.properties.foreignTasks,data:data121};
+if(data129.parsed !== undefined){
+let data131 = data129.parsed;
+if(typeof data131 !== "string"){
+const err291 = {instancePath:instancePath+"/running/foreignTasks/" + i15+"/allowedCpus/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data131};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -3607,15 +3604,12 @@ vErrors.push(err291);
 errors++;
 }
 }
-if(data88.irqs !== undefined){
-let data131 = data88.irqs;
-if(Array.isArray(data131)){
-const len14 = data131.length;
-for(let i16=0; i16<len14; i16++){
-let data132 = data131[i16];
-if(data132 && typeof data132 == "object" && !Array.isArray(data132)){
-if(data132.irq === undefined){
-const err292 = {instancePath:instancePath+"/running/irqs/" + i16,schemaPath:"#/properties/running/properties/irqs/items/required",keyword:"required",params:{missingProperty: "irq"},message:"must have required property '"+"irq"+"'",schema:schema11.properties.running.properties.irqs.items.required,parentSchema:schema11.properties.running.properties.irqs.items,data:data132};
+}
+}
+if(data124.lastCpu !== undefined){
+let data132 = data124.lastCpu;
+if(!(((typeof data132 == "number") && (!(data132 % 1) && !isNaN(data132))) && (isFinite(data132)))){
+const err292 = {instancePath:instancePath+"/running/foreignTasks/" + i15+"/lastCpu",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/lastCpu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.foreignTasks.items.properties.lastCpu.type,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.lastCpu,data:data132};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -3624,8 +3618,9 @@ vErrors.push(err292);
 }
 errors++;
 }
-if(data132.affinity === undefined){
-const err293 = {instancePath:instancePath+"/running/irqs/" + i16,schemaPath:"#/properties/running/properties/irqs/items/required",keyword:"required",params:{missingProperty: "affinity"},message:"must have required property '"+"affinity"+"'",schema:schema11.properties.running.properties.irqs.items.required,parentSchema:schema11.properties.running.properties.irqs.items,data:data132};
+if((typeof data132 == "number") && (isFinite(data132))){
+if(data132 > 9007199254740991 || isNaN(data132)){
+const err293 = {instancePath:instancePath+"/running/foreignTasks/" + i15+"/lastCpu",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/lastCpu/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.lastCpu,data:data132};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -3634,9 +3629,8 @@ vErrors.push(err293);
 }
 errors++;
 }
-for(const key30 in data132){
-if(!((((key30 === "irq") || (key30 === "name")) || (key30 === "affinity")) || (key30 === "effectiveAffinity"))){
-const err294 = {instancePath:instancePath+"/running/irqs/" + i16,schemaPath:"#/properties/running/properties/irqs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.irqs.items,data:data132};
+if(data132 < 0 || isNaN(data132)){
+const err294 = {instancePath:instancePath+"/running/foreignTasks/" + i15+"/lastCpu",schemaPath:"#/properties/running/properties/foreignTasks/items/properties/lastCpu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.foreignTasks.items.properties.lastCpu,data:data132};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -3646,10 +3640,10 @@ vErrors.push(err294);
 errors++;
 }
 }
-if(data132.irq !== undefined){
-let data133 = data132.irq;
-if(!(((typeof data133 == "number") && (!(data133 % 1) && !isNaN(data133))) && (isFinite(data133)))){
-const err295 = {instancePath:instancePath+"/running/irqs/" + i16+"/irq",schemaPath:"#/properties/running/properties/irqs/items/properties/irq/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.irqs.items.properties.irq.type,parentSchema:schema11.properties.running.properties.irqs.items.properties.irq,data:data133};
+}
+}
+else {
+const err295 = {instancePath:instancePath+"/running/foreignTasks/" + i15,schemaPath:"#/properties/running/properties/foreignTasks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.foreignTasks.items.type,parentSchema:schema11.properties.running.properties.foreignTasks.items,data:data124};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -3658,9 +3652,10 @@ vErrors.push(err295);
 }
 errors++;
 }
-if((typeof data133 == "number") && (isFinite(data133))){
-if(data133 > 9007199254740991 || isNaN(data133)){
-const err296 = {instancePath:instancePath+"/running/irqs/" + i16+"/irq",schemaPath:"#/properties/running/properties/irqs/items/properties/irq/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.irqs.items.properties.irq,data:data133};
+}
+}
+else {
+const err296 = {instancePath:instancePath+"/running/foreignTasks",schemaPath:"#/properties/running/properties/foreignTasks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.foreignTasks.type,parentSchema:schema11.properties.running.properties.foreignTasks,data:data123};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -3669,8 +3664,16 @@ vErrors.push(err296);
 }
 errors++;
 }
-if(data133 < 0 || isNaN(data133)){
-const err297 = {instancePath:instancePath+"/running/irqs/" + i16+"/irq",schemaPath:"#/properties/running/properties/irqs/items/properties/irq/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.irqs.items.properties.irq,data:data133};
+}
+if(data90.irqs !== undefined){
+let data133 = data90.irqs;
+if(Array.isArray(data133)){
+const len14 = data133.length;
+for(let i16=0; i16<len14; i16++){
+let data134 = data133[i16];
+if(data134 && typeof data134 == "object" && !Array.isArray(data134)){
+if(data134.irq === undefined){
+const err297 = {instancePath:instancePath+"/running/irqs/" + i16,schemaPath:"#/properties/running/properties/irqs/items/required",keyword:"required",params:{missingProperty: "irq"},message:"must have required property '"+"irq"+"'",schema:schema11.properties.running.properties.irqs.items.required,parentSchema:schema11.properties.running.properties.irqs.items,data:data134};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -3679,12 +3682,8 @@ vErrors.push(err297);
 }
 errors++;
 }
-}
-}
-if(data132.name !== undefined){
-let data134 = data132.name;
-if(typeof data134 !== "string"){
-const err298 = {instancePath:instancePath+"/running/irqs/" + i16+"/name",schemaPath:"#/properties/running/properties/irqs/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.irqs.items.properties.name.type,parentSchema:schema11.properties.running.properties.irqs.items.properties.name,data:data134};
+if(data134.affinity === undefined){
+const err298 = {instancePath:instancePath+"/running/irqs/" + i16,schemaPath:"#/properties/running/properties/irqs/items/required",keyword:"required",params:{missingProperty: "affinity"},message:"must have required property '"+"affinity"+"'",schema:schema11.properties.running.properties.irqs.items.required,parentSchema:schema11.properties.running.properties.irqs.items,data:data134};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -3693,11 +3692,9 @@ vErrors.push(err298);
 }
 errors++;
 }
-}
-if(data132.affinity !== undefined){
-let data135 = data132.affinity;
-if((typeof data135 !== "string") && (!(data135 && typeof data135 == "object" && !Array.isArray(data135)))){
-const err299 = {instancePath:instancePath+"/running/irqs/" + i16+"/affinity",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data135};
+for(const key30 in data134){
+if(!((((key30 === "irq") || (key30 === "name")) || (key30 === "affinity")) || (key30 === "effectiveAffinity"))){
+const err299 = {instancePath:instancePath+"/running/irqs/" + i16,schemaPath:"#/properties/running/properties/irqs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.running.properties.irqs.items,data:data134};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -3706,9 +3703,11 @@ vErrors.push(err299);
 }
 errors++;
 }
-if(data135 && typeof data135 == "object" && !Array.isArray(data135)){
-if(data135.raw === undefined){
-const err300 = {instancePath:instancePath+"/running/irqs/" + i16+"/affinity",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data135};
+}
+if(data134.irq !== undefined){
+let data135 = data134.irq;
+if(!(((typeof data135 == "number") && (!(data135 % 1) && !isNaN(data135))) && (isFinite(data135)))){
+const err300 = {instancePath:instancePath+"/running/irqs/" + i16+"/irq",schemaPath:"#/properties/running/properties/irqs/items/properties/irq/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.running.properties.irqs.items.properties.irq.type,parentSchema:schema11.properties.running.properties.irqs.items.properties.irq,data:data135};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -3717,9 +3716,9 @@ vErrors.push(err300);
 }
 errors++;
 }
-for(const key31 in data135){
-if(!((key31 === "raw") || (key31 === "parsed"))){
-const err301 = {instancePath:instancePath+"/running/irqs/" + i16+"/affinity",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data135};
+if((typeof data135 == "number") && (isFinite(data135))){
+if(data135 > 9007199254740991 || isNaN(data135)){
+const err301 = {instancePath:instancePath+"/running/irqs/" + i16+"/irq",schemaPath:"#/properties/running/properties/irqs/items/properties/irq/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.running.properties.irqs.items.properties.irq,data:data135};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -3728,11 +3727,8 @@ vErrors.push(err301);
 }
 errors++;
 }
-}
-if(data135.raw !== undefined){
-let data136 = data135.raw;
-if(typeof data136 !== "string"){
-const err302 = {instancePath:instancePath+"/running/irqs/" + i16+"/affinity/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data136};
+if(data135 < 0 || isNaN(data135)){
+const err302 = {instancePath:instancePath+"/running/irqs/" + i16+"/irq",schemaPath:"#/properties/running/properties/irqs/items/properties/irq/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.running.properties.irqs.items.properties.irq,data:data135};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -3742,10 +3738,11 @@ vErrors.push(err302);
 errors++;
 }
 }
-if(data135.parsed !== undefined){
-let data137 = data135.parsed;
-if(typeof data137 !== "string"){
-const err303 = {instancePath:instancePath+"/running/irqs/" + i16+"/affinity/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data137};
+}
+if(data134.name !== undefined){
+let data136 = data134.name;
+if(typeof data136 !== "string"){
+const err303 = {instancePath:instancePath+"/running/irqs/" + i16+"/name",schemaPath:"#/properties/running/properties/irqs/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.running.properties.irqs.items.properties.name.type,parentSchema:schema11.properties.running.properties.irqs.items.properties.name,data:data136};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -3755,12 +3752,10 @@ vErrors.push(err303);
 errors++;
 }
 }
-}
-}
-if(data132.effectiveAffinity !== undefined){
-let data138 = data132.effectiveAffinity;
-if((typeof data138 !== "string") && (!(data138 && typeof data138 == "object" && !Array.isArray(data138)))){
-const err304 = {instancePath:instancePath+"/running/irqs/" + i16+"/effectiveAffinity",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data138};
+if(data134.affinity !== undefined){
+let data137 = data134.affinity;
+if((typeof data137 !== "string") && (!(data137 && typeof data137 == "object" && !Array.isArray(data137)))){
+const err304 = {instancePath:instancePath+"/running/irqs/" + i16+"/affinity",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data137};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -3769,9 +3764,9 @@ vErrors.push(err304);
 }
 errors++;
 }
-if(data138 && typeof data138 == "object" && !Array.isArray(data138)){
-if(data138.raw === undefined){
-const err305 = {instancePath:instancePath+"/running/irqs/" + i16+"/effectiveAffinity",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data138};
+if(data137 && typeof data137 == "object" && !Array.isArray(data137)){
+if(data137.raw === undefined){
+const err305 = {instancePath:instancePath+"/running/irqs/" + i16+"/affinity",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data137};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -3780,9 +3775,9 @@ vErrors.push(err305);
 }
 errors++;
 }
-for(const key32 in data138){
-if(!((key32 === "raw") || (key32 === "parsed"))){
-const err306 = {instancePath:instancePath+"/running/irqs/" + i16+"/effectiveAffinity",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data138};
+for(const key31 in data137){
+if(!((key31 === "raw") || (key31 === "parsed"))){
+const err306 = {instancePath:instancePath+"/running/irqs/" + i16+"/affinity",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data137};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -3792,10 +3787,10 @@ vErrors.push(err306);
 errors++;
 }
 }
-if(data138.raw !== undefined){
-let data139 = data138.raw;
-if(typeof data139 !== "string"){
-const err307 = {instancePath:instancePath+"/running/irqs/" + i16+"/effectiveAffinity/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data139};
+if(data137.raw !== undefined){
+let data138 = data137.raw;
+if(typeof data138 !== "string"){
+const err307 = {instancePath:instancePath+"/running/irqs/" + i16+"/affinity/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data138};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -3805,10 +3800,10 @@ vErrors.push(err307);
 errors++;
 }
 }
-if(data138.parsed !== undefined){
-let data140 = data138.parsed;
-if(typeof data140 !== "string"){
-const err308 = {instancePath:instancePath+"/running/irqs/" + i16+"/effectiveAffinity/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data140};
+if(data137.parsed !== undefined){
+let data139 = data137.parsed;
+if(typeof data139 !== "string"){
+const err308 = {instancePath:instancePath+"/running/irqs/" + i16+"/affinity/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data139};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -3820,9 +3815,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err309 = {instancePath:instancePath+"/running/irqs/" + i16,schemaPath:"#/properties/running/properties/irqs/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.irqs.items.type,parentSchema:schema11.properties.running.properties.irqs.items,data:data132};
+if(data134.effectiveAffinity !== undefined){
+let data140 = data134.effectiveAffinity;
+if((typeof data140 !== "string") && (!(data140 && typeof data140 == "object" && !Array.isArray(data140)))){
+const err309 = {instancePath:instancePath+"/running/irqs/" + i16+"/effectiveAffinity",schemaPath:"#/definitions/cpuList/type",keyword:"type",params:{type: schema12.type},message:"must be string,object",schema:schema12.type,parentSchema:schema12,data:data140};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -3831,10 +3827,9 @@ vErrors.push(err309);
 }
 errors++;
 }
-}
-}
-else {
-const err310 = {instancePath:instancePath+"/running/irqs",schemaPath:"#/properties/running/properties/irqs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.irqs.type,parentSchema:schema11.properties.running.properties.irqs,data:data131};
+if(data140 && typeof data140 == "object" && !Array.isArray(data140)){
+if(data140.raw === undefined){
+const err310 = {instancePath:instancePath+"/running/irqs/" + i16+"/effectiveAffinity",schemaPath:"#/definitions/cpuList/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'",schema:schema12.required,parentSchema:schema12,data:data140};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -3843,10 +3838,9 @@ vErrors.push(err310);
 }
 errors++;
 }
-}
-}
-else {
-const err311 = {instancePath:instancePath+"/running",schemaPath:"#/properties/running/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.type,parentSchema:schema11.properties.running,data:data88};
+for(const key32 in data140){
+if(!((key32 === "raw") || (key32 === "parsed"))){
+const err311 = {instancePath:instancePath+"/running/irqs/" + i16+"/effectiveAffinity",schemaPath:"#/definitions/cpuList/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data140};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -3856,12 +3850,10 @@ vErrors.push(err311);
 errors++;
 }
 }
-if(data.libvirt !== undefined){
-let data141 = data.libvirt;
-if(data141 && typeof data141 == "object" && !Array.isArray(data141)){
-for(const key33 in data141){
-if(!(((key33 === "definitions") || (key33 === "hugepageHooks")) || (key33 === "numad"))){
-const err312 = {instancePath:instancePath+"/libvirt",schemaPath:"#/properties/libvirt/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.libvirt,data:data141};
+if(data140.raw !== undefined){
+let data141 = data140.raw;
+if(typeof data141 !== "string"){
+const err312 = {instancePath:instancePath+"/running/irqs/" + i16+"/effectiveAffinity/raw",schemaPath:"#/definitions/cpuList/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.raw.type,parentSchema:schema12.properties.raw,data:data141};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -3871,15 +3863,10 @@ vErrors.push(err312);
 errors++;
 }
 }
-if(data141.definitions !== undefined){
-let data142 = data141.definitions;
-if(Array.isArray(data142)){
-const len15 = data142.length;
-for(let i17=0; i17<len15; i17++){
-let data143 = data142[i17];
-if(data143 && typeof data143 == "object" && !Array.isArray(data143)){
-if(data143.file === undefined){
-const err313 = {instancePath:instancePath+"/libvirt/definitions/" + i17,schemaPath:"#/properties/libvirt/properties/definitions/items/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema11.properties.libvirt.properties.definitions.items.required,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data143};
+if(data140.parsed !== undefined){
+let data142 = data140.parsed;
+if(typeof data142 !== "string"){
+const err313 = {instancePath:instancePath+"/running/irqs/" + i16+"/effectiveAffinity/parsed",schemaPath:"#/definitions/cpuList/properties/parsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.parsed.type,parentSchema:schema12.properties.parsed,data:data142};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -3888,8 +3875,12 @@ vErrors.push(err313);
 }
 errors++;
 }
-if(data143.digest === undefined){
-const err314 = {instancePath:instancePath+"/libvirt/definitions/" + i17,schemaPath:"#/properties/libvirt/properties/definitions/items/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema11.properties.libvirt.properties.definitions.items.required,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data143};
+}
+}
+}
+}
+else {
+const err314 = {instancePath:instancePath+"/running/irqs/" + i16,schemaPath:"#/properties/running/properties/irqs/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.properties.irqs.items.type,parentSchema:schema11.properties.running.properties.irqs.items,data:data134};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -3898,8 +3889,10 @@ vErrors.push(err314);
 }
 errors++;
 }
-if(data143.elements === undefined){
-const err315 = {instancePath:instancePath+"/libvirt/definitions/" + i17,schemaPath:"#/properties/libvirt/properties/definitions/items/required",keyword:"required",params:{missingProperty: "elements"},message:"must have required property '"+"elements"+"'",schema:schema11.properties.libvirt.properties.definitions.items.required,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data143};
+}
+}
+else {
+const err315 = {instancePath:instancePath+"/running/irqs",schemaPath:"#/properties/running/properties/irqs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.running.properties.irqs.type,parentSchema:schema11.properties.running.properties.irqs,data:data133};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -3908,9 +3901,10 @@ vErrors.push(err315);
 }
 errors++;
 }
-for(const key34 in data143){
-if(!(((((key34 === "file") || (key34 === "name")) || (key34 === "uuid")) || (key34 === "digest")) || (key34 === "elements"))){
-const err316 = {instancePath:instancePath+"/libvirt/definitions/" + i17,schemaPath:"#/properties/libvirt/properties/definitions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data143};
+}
+}
+else {
+const err316 = {instancePath:instancePath+"/running",schemaPath:"#/properties/running/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.running.type,parentSchema:schema11.properties.running,data:data90};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -3920,10 +3914,12 @@ vErrors.push(err316);
 errors++;
 }
 }
-if(data143.file !== undefined){
-let data144 = data143.file;
-if(typeof data144 !== "string"){
-const err317 = {instancePath:instancePath+"/libvirt/definitions/" + i17+"/file",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.file.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.file,data:data144};
+if(data.libvirt !== undefined){
+let data143 = data.libvirt;
+if(data143 && typeof data143 == "object" && !Array.isArray(data143)){
+for(const key33 in data143){
+if(!(((key33 === "definitions") || (key33 === "hugepageHooks")) || (key33 === "numad"))){
+const err317 = {instancePath:instancePath+"/libvirt",schemaPath:"#/properties/libvirt/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.libvirt,data:data143};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -3933,10 +3929,15 @@ vErrors.push(err317);
 errors++;
 }
 }
-if(data143.name !== undefined){
-let data145 = data143.name;
-if(typeof data145 !== "string"){
-const err318 = {instancePath:instancePath+"/libvirt/definitions/" + i17+"/name",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.name.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.name,data:data145};
+if(data143.definitions !== undefined){
+let data144 = data143.definitions;
+if(Array.isArray(data144)){
+const len15 = data144.length;
+for(let i17=0; i17<len15; i17++){
+let data145 = data144[i17];
+if(data145 && typeof data145 == "object" && !Array.isArray(data145)){
+if(data145.file === undefined){
+const err318 = {instancePath:instancePath+"/libvirt/definitions/" + i17,schemaPath:"#/properties/libvirt/properties/definitions/items/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema11.properties.libvirt.properties.definitions.items.required,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data145};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -3945,11 +3946,8 @@ vErrors.push(err318);
 }
 errors++;
 }
-}
-if(data143.uuid !== undefined){
-let data146 = data143.uuid;
-if(typeof data146 !== "string"){
-const err319 = {instancePath:instancePath+"/libvirt/definitions/" + i17+"/uuid",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/uuid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.uuid.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.uuid,data:data146};
+if(data145.digest === undefined){
+const err319 = {instancePath:instancePath+"/libvirt/definitions/" + i17,schemaPath:"#/properties/libvirt/properties/definitions/items/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema11.properties.libvirt.properties.definitions.items.required,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data145};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -3958,12 +3956,8 @@ vErrors.push(err319);
 }
 errors++;
 }
-}
-if(data143.digest !== undefined){
-let data147 = data143.digest;
-if(typeof data147 === "string"){
-if(!pattern1.test(data147)){
-const err320 = {instancePath:instancePath+"/libvirt/definitions/" + i17+"/digest",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/digest/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\"",schema:"^[0-9a-f]{64}$",parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.digest,data:data147};
+if(data145.elements === undefined){
+const err320 = {instancePath:instancePath+"/libvirt/definitions/" + i17,schemaPath:"#/properties/libvirt/properties/definitions/items/required",keyword:"required",params:{missingProperty: "elements"},message:"must have required property '"+"elements"+"'",schema:schema11.properties.libvirt.properties.definitions.items.required,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data145};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -3972,9 +3966,9 @@ vErrors.push(err320);
 }
 errors++;
 }
-}
-else {
-const err321 = {instancePath:instancePath+"/libvirt/definitions/" + i17+"/digest",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.digest.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.digest,data:data147};
+for(const key34 in data145){
+if(!(((((key34 === "file") || (key34 === "name")) || (key34 === "uuid")) || (key34 === "digest")) || (key34 === "elements"))){
+const err321 = {instancePath:instancePath+"/libvirt/definitions/" + i17,schemaPath:"#/properties/libvirt/properties/definitions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data145};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -3984,13 +3978,10 @@ vErrors.push(err321);
 errors++;
 }
 }
-if(data143.elements !== undefined){
-let data148 = data143.elements;
-if(data148 && typeof data148 == "object" && !Array.isArray(data148)){
-for(const key35 in data148){
-const _errs343 = errors;
-if(!((((((key35 === "vcpu") || (key35 === "cputune")) || (key35 === "numatune")) || (key35 === "memoryBacking")) || (key35 === "cpu")) || (key35 === "memory"))){
-const err322 = {instancePath:instancePath+"/libvirt/definitions/" + i17+"/elements",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/elements/propertyNames/enum",keyword:"enum",params:{allowedValues: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames.enum,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames,data:key35,propertyName:key35};
+if(data145.file !== undefined){
+let data146 = data145.file;
+if(typeof data146 !== "string"){
+const err322 = {instancePath:instancePath+"/libvirt/definitions/" + i17+"/file",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.file.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.file,data:data146};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -3999,9 +3990,11 @@ vErrors.push(err322);
 }
 errors++;
 }
-var valid83 = _errs343 === errors;
-if(!valid83){
-const err323 = {instancePath:instancePath+"/libvirt/definitions/" + i17+"/elements",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/elements/propertyNames",keyword:"propertyNames",params:{propertyName: key35},message:"property name must be valid",schema:schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.elements,data:data148};
+}
+if(data145.name !== undefined){
+let data147 = data145.name;
+if(typeof data147 !== "string"){
+const err323 = {instancePath:instancePath+"/libvirt/definitions/" + i17+"/name",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.name.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.name,data:data147};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -4011,10 +4004,10 @@ vErrors.push(err323);
 errors++;
 }
 }
-for(const key36 in data148){
-let data149 = data148[key36];
-if(typeof data149 !== "string"){
-const err324 = {instancePath:instancePath+"/libvirt/definitions/" + i17+"/elements/" + key36.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/libvirt/properties/definitions/items/properties/elements/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.elements.additionalProperties.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.elements.additionalProperties,data:data149};
+if(data145.uuid !== undefined){
+let data148 = data145.uuid;
+if(typeof data148 !== "string"){
+const err324 = {instancePath:instancePath+"/libvirt/definitions/" + i17+"/uuid",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/uuid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.uuid.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.uuid,data:data148};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -4024,9 +4017,11 @@ vErrors.push(err324);
 errors++;
 }
 }
-}
-else {
-const err325 = {instancePath:instancePath+"/libvirt/definitions/" + i17+"/elements",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/elements/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.properties.definitions.items.properties.elements.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.elements,data:data148};
+if(data145.digest !== undefined){
+let data149 = data145.digest;
+if(typeof data149 === "string"){
+if(!pattern1.test(data149)){
+const err325 = {instancePath:instancePath+"/libvirt/definitions/" + i17+"/digest",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/digest/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\"",schema:"^[0-9a-f]{64}$",parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.digest,data:data149};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -4036,9 +4031,8 @@ vErrors.push(err325);
 errors++;
 }
 }
-}
 else {
-const err326 = {instancePath:instancePath+"/libvirt/definitions/" + i17,schemaPath:"#/properties/libvirt/properties/definitions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.properties.definitions.items.type,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data143};
+const err326 = {instancePath:instancePath+"/libvirt/definitions/" + i17+"/digest",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.digest.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.digest,data:data149};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -4048,9 +4042,13 @@ vErrors.push(err326);
 errors++;
 }
 }
-}
-else {
-const err327 = {instancePath:instancePath+"/libvirt/definitions",schemaPath:"#/properties/libvirt/properties/definitions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.libvirt.properties.definitions.type,parentSchema:schema11.properties.libvirt.properties.definitions,data:data142};
+if(data145.elements !== undefined){
+let data150 = data145.elements;
+if(data150 && typeof data150 == "object" && !Array.isArray(data150)){
+for(const key35 in data150){
+const _errs347 = errors;
+if(!((((((key35 === "vcpu") || (key35 === "cputune")) || (key35 === "numatune")) || (key35 === "memoryBacking")) || (key35 === "cpu")) || (key35 === "memory"))){
+const err327 = {instancePath:instancePath+"/libvirt/definitions/" + i17+"/elements",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/elements/propertyNames/enum",keyword:"enum",params:{allowedValues: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames.enum,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames,data:key35,propertyName:key35};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -4059,20 +4057,9 @@ vErrors.push(err327);
 }
 errors++;
 }
-}
-if(data141.hugepageHooks !== undefined){
-let data150 = data141.hugepageHooks;
-if(Array.isArray(data150)){
-const len16 = data150.length;
-for(let i18=0; i18<len16; i18++){
-let data151 = data150[i18];
-const _errs350 = errors;
-let valid87 = false;
-let passing0 = null;
-const _errs351 = errors;
-if(data151 && typeof data151 == "object" && !Array.isArray(data151)){
-if(data151.guest === undefined){
-const err328 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/required",keyword:"required",params:{missingProperty: "guest"},message:"must have required property '"+"guest"+"'",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].required,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0],data:data151};
+var valid83 = _errs347 === errors;
+if(!valid83){
+const err328 = {instancePath:instancePath+"/libvirt/definitions/" + i17+"/elements",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/elements/propertyNames",keyword:"propertyNames",params:{propertyName: key35},message:"property name must be valid",schema:schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.elements,data:data150};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -4081,8 +4068,11 @@ vErrors.push(err328);
 }
 errors++;
 }
-if(data151.hooks === undefined){
-const err329 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/required",keyword:"required",params:{missingProperty: "hooks"},message:"must have required property '"+"hooks"+"'",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].required,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0],data:data151};
+}
+for(const key36 in data150){
+let data151 = data150[key36];
+if(typeof data151 !== "string"){
+const err329 = {instancePath:instancePath+"/libvirt/definitions/" + i17+"/elements/" + key36.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/libvirt/properties/definitions/items/properties/elements/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.definitions.items.properties.elements.additionalProperties.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.elements.additionalProperties,data:data151};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -4091,9 +4081,10 @@ vErrors.push(err329);
 }
 errors++;
 }
-for(const key37 in data151){
-if(!((((key37 === "guest") || (key37 === "hooks")) || (key37 === "hostWide")) || (key37 === "hookNodes"))){
-const err330 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0],data:data151};
+}
+}
+else {
+const err330 = {instancePath:instancePath+"/libvirt/definitions/" + i17+"/elements",schemaPath:"#/properties/libvirt/properties/definitions/items/properties/elements/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.properties.definitions.items.properties.elements.type,parentSchema:schema11.properties.libvirt.properties.definitions.items.properties.elements,data:data150};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -4103,11 +4094,9 @@ vErrors.push(err330);
 errors++;
 }
 }
-if(data151.guest !== undefined){
-let data152 = data151.guest;
-if(typeof data152 === "string"){
-if(func3(data152) < 1){
-const err331 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/guest",schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/guest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.guest,data:data152};
+}
+else {
+const err331 = {instancePath:instancePath+"/libvirt/definitions/" + i17,schemaPath:"#/properties/libvirt/properties/definitions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.properties.definitions.items.type,parentSchema:schema11.properties.libvirt.properties.definitions.items,data:data145};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -4117,8 +4106,9 @@ vErrors.push(err331);
 errors++;
 }
 }
+}
 else {
-const err332 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/guest",schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/guest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.guest.type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.guest,data:data152};
+const err332 = {instancePath:instancePath+"/libvirt/definitions",schemaPath:"#/properties/libvirt/properties/definitions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.libvirt.properties.definitions.type,parentSchema:schema11.properties.libvirt.properties.definitions,data:data144};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -4128,11 +4118,19 @@ vErrors.push(err332);
 errors++;
 }
 }
-if(data151.hooks !== undefined){
-let data153 = data151.hooks;
-if(Array.isArray(data153)){
-if(data153.length < 1){
-const err333 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hooks",schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hooks/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hooks,data:data153};
+if(data143.hugepageHooks !== undefined){
+let data152 = data143.hugepageHooks;
+if(Array.isArray(data152)){
+const len16 = data152.length;
+for(let i18=0; i18<len16; i18++){
+let data153 = data152[i18];
+const _errs354 = errors;
+let valid87 = false;
+let passing0 = null;
+const _errs355 = errors;
+if(data153 && typeof data153 == "object" && !Array.isArray(data153)){
+if(data153.guest === undefined){
+const err333 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/required",keyword:"required",params:{missingProperty: "guest"},message:"must have required property '"+"guest"+"'",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].required,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0],data:data153};
 if(vErrors === null){
 vErrors = [err333];
 }
@@ -4141,11 +4139,8 @@ vErrors.push(err333);
 }
 errors++;
 }
-const len17 = data153.length;
-for(let i19=0; i19<len17; i19++){
-let data154 = data153[i19];
-if(typeof data154 !== "string"){
-const err334 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hooks/" + i19,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hooks/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hooks.items.type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hooks.items,data:data154};
+if(data153.hooks === undefined){
+const err334 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/required",keyword:"required",params:{missingProperty: "hooks"},message:"must have required property '"+"hooks"+"'",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].required,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0],data:data153};
 if(vErrors === null){
 vErrors = [err334];
 }
@@ -4154,10 +4149,9 @@ vErrors.push(err334);
 }
 errors++;
 }
-}
-}
-else {
-const err335 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hooks",schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hooks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hooks.type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hooks,data:data153};
+for(const key37 in data153){
+if(!((((key37 === "guest") || (key37 === "hooks")) || (key37 === "hostWide")) || (key37 === "hookNodes"))){
+const err335 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0],data:data153};
 if(vErrors === null){
 vErrors = [err335];
 }
@@ -4167,11 +4161,11 @@ vErrors.push(err335);
 errors++;
 }
 }
-if(data151.hostWide !== undefined){
-let data155 = data151.hostWide;
-if(Array.isArray(data155)){
-if(data155.length < 1){
-const err336 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hostWide",schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hostWide/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hostWide,data:data155};
+if(data153.guest !== undefined){
+let data154 = data153.guest;
+if(typeof data154 === "string"){
+if(func4(data154) < 1){
+const err336 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/guest",schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/guest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.guest,data:data154};
 if(vErrors === null){
 vErrors = [err336];
 }
@@ -4180,11 +4174,9 @@ vErrors.push(err336);
 }
 errors++;
 }
-const len18 = data155.length;
-for(let i20=0; i20<len18; i20++){
-let data156 = data155[i20];
-if(typeof data156 !== "string"){
-const err337 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hostWide/" + i20,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hostWide/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hostWide.items.type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hostWide.items,data:data156};
+}
+else {
+const err337 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/guest",schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/guest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.guest.type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.guest,data:data154};
 if(vErrors === null){
 vErrors = [err337];
 }
@@ -4194,9 +4186,11 @@ vErrors.push(err337);
 errors++;
 }
 }
-}
-else {
-const err338 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hostWide",schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hostWide/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hostWide.type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hostWide,data:data155};
+if(data153.hooks !== undefined){
+let data155 = data153.hooks;
+if(Array.isArray(data155)){
+if(data155.length < 1){
+const err338 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hooks",schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hooks/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hooks,data:data155};
 if(vErrors === null){
 vErrors = [err338];
 }
@@ -4205,12 +4199,11 @@ vErrors.push(err338);
 }
 errors++;
 }
-}
-if(data151.hookNodes !== undefined){
-let data157 = data151.hookNodes;
-if(data157 && typeof data157 == "object" && !Array.isArray(data157)){
-if(Object.keys(data157).length < 1){
-const err339 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hookNodes",schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hookNodes/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes,data:data157};
+const len17 = data155.length;
+for(let i19=0; i19<len17; i19++){
+let data156 = data155[i19];
+if(typeof data156 !== "string"){
+const err339 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hooks/" + i19,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hooks/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hooks.items.type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hooks.items,data:data156};
 if(vErrors === null){
 vErrors = [err339];
 }
@@ -4219,11 +4212,10 @@ vErrors.push(err339);
 }
 errors++;
 }
-for(const key38 in data157){
-let data158 = data157[key38];
-if(Array.isArray(data158)){
-if(data158.length < 1){
-const err340 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hookNodes/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hookNodes/additionalProperties/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.additionalProperties,data:data158};
+}
+}
+else {
+const err340 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hooks",schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hooks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hooks.type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hooks,data:data155};
 if(vErrors === null){
 vErrors = [err340];
 }
@@ -4232,11 +4224,12 @@ vErrors.push(err340);
 }
 errors++;
 }
-const len19 = data158.length;
-for(let i21=0; i21<len19; i21++){
-let data159 = data158[i21];
-if(!(((typeof data159 == "number") && (!(data159 % 1) && !isNaN(data159))) && (isFinite(data159)))){
-const err341 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hookNodes/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i21,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hookNodes/additionalProperties/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.additionalProperties.items.type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.additionalProperties.items,data:data159};
+}
+if(data153.hostWide !== undefined){
+let data157 = data153.hostWide;
+if(Array.isArray(data157)){
+if(data157.length < 1){
+const err341 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hostWide",schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hostWide/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hostWide,data:data157};
 if(vErrors === null){
 vErrors = [err341];
 }
@@ -4245,9 +4238,11 @@ vErrors.push(err341);
 }
 errors++;
 }
-if((typeof data159 == "number") && (isFinite(data159))){
-if(data159 > 65535 || isNaN(data159)){
-const err342 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hookNodes/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i21,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hookNodes/additionalProperties/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.additionalProperties.items,data:data159};
+const len18 = data157.length;
+for(let i20=0; i20<len18; i20++){
+let data158 = data157[i20];
+if(typeof data158 !== "string"){
+const err342 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hostWide/" + i20,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hostWide/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hostWide.items.type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hostWide.items,data:data158};
 if(vErrors === null){
 vErrors = [err342];
 }
@@ -4256,8 +4251,10 @@ vErrors.push(err342);
 }
 errors++;
 }
-if(data159 < 0 || isNaN(data159)){
-const err343 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hookNodes/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i21,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hookNodes/additionalProperties/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.additionalProperties.items,data:data159};
+}
+}
+else {
+const err343 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hostWide",schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hostWide/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hostWide.type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hostWide,data:data157};
 if(vErrors === null){
 vErrors = [err343];
 }
@@ -4267,24 +4264,85 @@ vErrors.push(err343);
 errors++;
 }
 }
-}
-let i22 = data158.length;
-let j2;
-if(i22 > 1){
-const indices2 = {};
-for(;i22--;){
-let item2 = data158[i22];
-if(!(((typeof item2 == "number") && (!(item2 % 1) && !isNaN(item2))) && (isFinite(item2)))){
-continue;
-}
-if(typeof indices2[item2] == "number"){
-j2 = indices2[item2];
-const err344 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hookNodes/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hookNodes/additionalProperties/uniqueItems",keyword:"uniqueItems",params:{i: i22, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i22+" are identical)",schema:true,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.additionalProperties,data:data158};
+if(data153.hookNodes !== undefined){
+let data159 = data153.hookNodes;
+if(data159 && typeof data159 == "object" && !Array.isArray(data159)){
+if(Object.keys(data159).length < 1){
+const err344 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hookNodes",schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hookNodes/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes,data:data159};
 if(vErrors === null){
 vErrors = [err344];
 }
 else {
 vErrors.push(err344);
+}
+errors++;
+}
+for(const key38 in data159){
+let data160 = data159[key38];
+if(Array.isArray(data160)){
+if(data160.length < 1){
+const err345 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hookNodes/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hookNodes/additionalProperties/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.additionalProperties,data:data160};
+if(vErrors === null){
+vErrors = [err345];
+}
+else {
+vErrors.push(err345);
+}
+errors++;
+}
+const len19 = data160.length;
+for(let i21=0; i21<len19; i21++){
+let data161 = data160[i21];
+if(!(((typeof data161 == "number") && (!(data161 % 1) && !isNaN(data161))) && (isFinite(data161)))){
+const err346 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hookNodes/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i21,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hookNodes/additionalProperties/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.additionalProperties.items.type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.additionalProperties.items,data:data161};
+if(vErrors === null){
+vErrors = [err346];
+}
+else {
+vErrors.push(err346);
+}
+errors++;
+}
+if((typeof data161 == "number") && (isFinite(data161))){
+if(data161 > 65535 || isNaN(data161)){
+const err347 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hookNodes/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i21,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hookNodes/additionalProperties/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.additionalProperties.items,data:data161};
+if(vErrors === null){
+vErrors = [err347];
+}
+else {
+vErrors.push(err347);
+}
+errors++;
+}
+if(data161 < 0 || isNaN(data161)){
+const err348 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hookNodes/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i21,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hookNodes/additionalProperties/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.additionalProperties.items,data:data161};
+if(vErrors === null){
+vErrors = [err348];
+}
+else {
+vErrors.push(err348);
+}
+errors++;
+}
+}
+}
+let i22 = data160.length;
+let j2;
+if(i22 > 1){
+const indices2 = {};
+for(;i22--;){
+let item2 = data160[i22];
+if(!(((typeof item2 == "number") && (!(item2 % 1) && !isNaN(item2))) && (isFinite(item2)))){
+continue;
+}
+if(typeof indices2[item2] == "number"){
+j2 = indices2[item2];
+const err349 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hookNodes/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hookNodes/additionalProperties/uniqueItems",keyword:"uniqueItems",params:{i: i22, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i22+" are identical)",schema:true,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.additionalProperties,data:data160};
+if(vErrors === null){
+vErrors = [err349];
+}
+else {
+vErrors.push(err349);
 }
 errors++;
 break;
@@ -4294,69 +4352,7 @@ indices2[item2] = i22;
 }
 }
 else {
-const err345 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hookNodes/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hookNodes/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.additionalProperties.type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.additionalProperties,data:data158};
-if(vErrors === null){
-vErrors = [err345];
-}
-else {
-vErrors.push(err345);
-}
-errors++;
-}
-}
-}
-else {
-const err346 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hookNodes",schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hookNodes/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes,data:data157};
-if(vErrors === null){
-vErrors = [err346];
-}
-else {
-vErrors.push(err346);
-}
-errors++;
-}
-}
-}
-else {
-const err347 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0],data:data151};
-if(vErrors === null){
-vErrors = [err347];
-}
-else {
-vErrors.push(err347);
-}
-errors++;
-}
-var _valid0 = _errs351 === errors;
-if(_valid0){
-valid87 = true;
-passing0 = 0;
-}
-const _errs371 = errors;
-if(data151 && typeof data151 == "object" && !Array.isArray(data151)){
-if(data151.allGuests === undefined){
-const err348 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/required",keyword:"required",params:{missingProperty: "allGuests"},message:"must have required property '"+"allGuests"+"'",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].required,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1],data:data151};
-if(vErrors === null){
-vErrors = [err348];
-}
-else {
-vErrors.push(err348);
-}
-errors++;
-}
-if(data151.hooks === undefined){
-const err349 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/required",keyword:"required",params:{missingProperty: "hooks"},message:"must have required property '"+"hooks"+"'",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].required,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1],data:data151};
-if(vErrors === null){
-vErrors = [err349];
-}
-else {
-vErrors.push(err349);
-}
-errors++;
-}
-for(const key39 in data151){
-if(!((((key39 === "allGuests") || (key39 === "hooks")) || (key39 === "hostWide")) || (key39 === "hookNodes"))){
-const err350 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1],data:data151};
+const err350 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hookNodes/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hookNodes/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.additionalProperties.type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.additionalProperties,data:data160};
 if(vErrors === null){
 vErrors = [err350];
 }
@@ -4366,10 +4362,9 @@ vErrors.push(err350);
 errors++;
 }
 }
-if(data151.allGuests !== undefined){
-let data160 = data151.allGuests;
-if(true !== data160){
-const err351 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/allGuests",schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/allGuests/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.allGuests,data:data160};
+}
+else {
+const err351 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hookNodes",schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hookNodes/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes,data:data159};
 if(vErrors === null){
 vErrors = [err351];
 }
@@ -4379,11 +4374,9 @@ vErrors.push(err351);
 errors++;
 }
 }
-if(data151.hooks !== undefined){
-let data161 = data151.hooks;
-if(Array.isArray(data161)){
-if(data161.length < 1){
-const err352 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hooks",schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hooks/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hooks,data:data161};
+}
+else {
+const err352 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0],data:data153};
 if(vErrors === null){
 vErrors = [err352];
 }
@@ -4392,11 +4385,15 @@ vErrors.push(err352);
 }
 errors++;
 }
-const len20 = data161.length;
-for(let i23=0; i23<len20; i23++){
-let data162 = data161[i23];
-if(typeof data162 !== "string"){
-const err353 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hooks/" + i23,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hooks/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hooks.items.type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hooks.items,data:data162};
+var _valid0 = _errs355 === errors;
+if(_valid0){
+valid87 = true;
+passing0 = 0;
+}
+const _errs375 = errors;
+if(data153 && typeof data153 == "object" && !Array.isArray(data153)){
+if(data153.allGuests === undefined){
+const err353 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/required",keyword:"required",params:{missingProperty: "allGuests"},message:"must have required property '"+"allGuests"+"'",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].required,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1],data:data153};
 if(vErrors === null){
 vErrors = [err353];
 }
@@ -4405,10 +4402,8 @@ vErrors.push(err353);
 }
 errors++;
 }
-}
-}
-else {
-const err354 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hooks",schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hooks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hooks.type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hooks,data:data161};
+if(data153.hooks === undefined){
+const err354 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/required",keyword:"required",params:{missingProperty: "hooks"},message:"must have required property '"+"hooks"+"'",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].required,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1],data:data153};
 if(vErrors === null){
 vErrors = [err354];
 }
@@ -4417,12 +4412,9 @@ vErrors.push(err354);
 }
 errors++;
 }
-}
-if(data151.hostWide !== undefined){
-let data163 = data151.hostWide;
-if(Array.isArray(data163)){
-if(data163.length < 1){
-const err355 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hostWide",schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hostWide/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hostWide,data:data163};
+for(const key39 in data153){
+if(!((((key39 === "allGuests") || (key39 === "hooks")) || (key39 === "hostWide")) || (key39 === "hookNodes"))){
+const err355 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1],data:data153};
 if(vErrors === null){
 vErrors = [err355];
 }
@@ -4431,11 +4423,11 @@ vErrors.push(err355);
 }
 errors++;
 }
-const len21 = data163.length;
-for(let i24=0; i24<len21; i24++){
-let data164 = data163[i24];
-if(typeof data164 !== "string"){
-const err356 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hostWide/" + i24,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hostWide/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hostWide.items.type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hostWide.items,data:data164};
+}
+if(data153.allGuests !== undefined){
+let data162 = data153.allGuests;
+if(true !== data162){
+const err356 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/allGuests",schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/allGuests/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.allGuests,data:data162};
 if(vErrors === null){
 vErrors = [err356];
 }
@@ -4445,9 +4437,11 @@ vErrors.push(err356);
 errors++;
 }
 }
-}
-else {
-const err357 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hostWide",schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hostWide/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hostWide.type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hostWide,data:data163};
+if(data153.hooks !== undefined){
+let data163 = data153.hooks;
+if(Array.isArray(data163)){
+if(data163.length < 1){
+const err357 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hooks",schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hooks/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hooks,data:data163};
 if(vErrors === null){
 vErrors = [err357];
 }
@@ -4456,12 +4450,11 @@ vErrors.push(err357);
 }
 errors++;
 }
-}
-if(data151.hookNodes !== undefined){
-let data165 = data151.hookNodes;
-if(data165 && typeof data165 == "object" && !Array.isArray(data165)){
-if(Object.keys(data165).length < 1){
-const err358 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hookNodes",schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hookNodes/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes,data:data165};
+const len20 = data163.length;
+for(let i23=0; i23<len20; i23++){
+let data164 = data163[i23];
+if(typeof data164 !== "string"){
+const err358 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hooks/" + i23,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hooks/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hooks.items.type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hooks.items,data:data164};
 if(vErrors === null){
 vErrors = [err358];
 }
@@ -4470,11 +4463,10 @@ vErrors.push(err358);
 }
 errors++;
 }
-for(const key40 in data165){
-let data166 = data165[key40];
-if(Array.isArray(data166)){
-if(data166.length < 1){
-const err359 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hookNodes/" + key40.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hookNodes/additionalProperties/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.additionalProperties,data:data166};
+}
+}
+else {
+const err359 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hooks",schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hooks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hooks.type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hooks,data:data163};
 if(vErrors === null){
 vErrors = [err359];
 }
@@ -4483,11 +4475,12 @@ vErrors.push(err359);
 }
 errors++;
 }
-const len22 = data166.length;
-for(let i25=0; i25<len22; i25++){
-let data167 = data166[i25];
-if(!(((typeof data167 == "number") && (!(data167 % 1) && !isNaN(data167))) && (isFinite(data167)))){
-const err360 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hookNodes/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i25,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hookNodes/additionalProperties/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.additionalProperties.items.type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.additionalProperties.items,data:data167};
+}
+if(data153.hostWide !== undefined){
+let data165 = data153.hostWide;
+if(Array.isArray(data165)){
+if(data165.length < 1){
+const err360 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hostWide",schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hostWide/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hostWide,data:data165};
 if(vErrors === null){
 vErrors = [err360];
 }
@@ -4496,9 +4489,11 @@ vErrors.push(err360);
 }
 errors++;
 }
-if((typeof data167 == "number") && (isFinite(data167))){
-if(data167 > 65535 || isNaN(data167)){
-const err361 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hookNodes/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i25,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hookNodes/additionalProperties/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.additionalProperties.items,data:data167};
+const len21 = data165.length;
+for(let i24=0; i24<len21; i24++){
+let data166 = data165[i24];
+if(typeof data166 !== "string"){
+const err361 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hostWide/" + i24,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hostWide/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hostWide.items.type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hostWide.items,data:data166};
 if(vErrors === null){
 vErrors = [err361];
 }
@@ -4507,8 +4502,10 @@ vErrors.push(err361);
 }
 errors++;
 }
-if(data167 < 0 || isNaN(data167)){
-const err362 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hookNodes/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i25,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hookNodes/additionalProperties/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.additionalProperties.items,data:data167};
+}
+}
+else {
+const err362 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hostWide",schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hostWide/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hostWide.type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hostWide,data:data165};
 if(vErrors === null){
 vErrors = [err362];
 }
@@ -4518,24 +4515,85 @@ vErrors.push(err362);
 errors++;
 }
 }
-}
-let i26 = data166.length;
-let j3;
-if(i26 > 1){
-const indices3 = {};
-for(;i26--;){
-let item3 = data166[i26];
-if(!(((typeof item3 == "number") && (!(item3 % 1) && !isNaN(item3))) && (isFinite(item3)))){
-continue;
-}
-if(typeof indices3[item3] == "number"){
-j3 = indices3[item3];
-const err363 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hookNodes/" + key40.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hookNodes/additionalProperties/uniqueItems",keyword:"uniqueItems",params:{i: i26, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i26+" are identical)",schema:true,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.additionalProperties,data:data166};
+if(data153.hookNodes !== undefined){
+let data167 = data153.hookNodes;
+if(data167 && typeof data167 == "object" && !Array.isArray(data167)){
+if(Object.keys(data167).length < 1){
+const err363 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hookNodes",schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hookNodes/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes,data:data167};
 if(vErrors === null){
 vErrors = [err363];
 }
 else {
 vErrors.push(err363);
+}
+errors++;
+}
+for(const key40 in data167){
+let data168 = data167[key40];
+if(Array.isArray(data168)){
+if(data168.length < 1){
+const err364 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hookNodes/" + key40.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hookNodes/additionalProperties/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.additionalProperties,data:data168};
+if(vErrors === null){
+vErrors = [err364];
+}
+else {
+vErrors.push(err364);
+}
+errors++;
+}
+const len22 = data168.length;
+for(let i25=0; i25<len22; i25++){
+let data169 = data168[i25];
+if(!(((typeof data169 == "number") && (!(data169 % 1) && !isNaN(data169))) && (isFinite(data169)))){
+const err365 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hookNodes/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i25,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hookNodes/additionalProperties/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.additionalProperties.items.type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.additionalProperties.items,data:data169};
+if(vErrors === null){
+vErrors = [err365];
+}
+else {
+vErrors.push(err365);
+}
+errors++;
+}
+if((typeof data169 == "number") && (isFinite(data169))){
+if(data169 > 65535 || isNaN(data169)){
+const err366 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hookNodes/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i25,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hookNodes/additionalProperties/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.additionalProperties.items,data:data169};
+if(vErrors === null){
+vErrors = [err366];
+}
+else {
+vErrors.push(err366);
+}
+errors++;
+}
+if(data169 < 0 || isNaN(data169)){
+const err367 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hookNodes/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i25,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hookNodes/additionalProperties/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.additionalProperties.items,data:data169};
+if(vErrors === null){
+vErrors = [err367];
+}
+else {
+vErrors.push(err367);
+}
+errors++;
+}
+}
+}
+let i26 = data168.length;
+let j3;
+if(i26 > 1){
+const indices3 = {};
+for(;i26--;){
+let item3 = data168[i26];
+if(!(((typeof item3 == "number") && (!(item3 % 1) && !isNaN(item3))) && (isFinite(item3)))){
+continue;
+}
+if(typeof indices3[item3] == "number"){
+j3 = indices3[item3];
+const err368 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hookNodes/" + key40.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hookNodes/additionalProperties/uniqueItems",keyword:"uniqueItems",params:{i: i26, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i26+" are identical)",schema:true,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.additionalProperties,data:data168};
+if(vErrors === null){
+vErrors = [err368];
+}
+else {
+vErrors.push(err368);
 }
 errors++;
 break;
@@ -4545,88 +4603,7 @@ indices3[item3] = i26;
 }
 }
 else {
-const err364 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hookNodes/" + key40.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hookNodes/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.additionalProperties.type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.additionalProperties,data:data166};
-if(vErrors === null){
-vErrors = [err364];
-}
-else {
-vErrors.push(err364);
-}
-errors++;
-}
-}
-}
-else {
-const err365 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hookNodes",schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hookNodes/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes,data:data165};
-if(vErrors === null){
-vErrors = [err365];
-}
-else {
-vErrors.push(err365);
-}
-errors++;
-}
-}
-}
-else {
-const err366 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1],data:data151};
-if(vErrors === null){
-vErrors = [err366];
-}
-else {
-vErrors.push(err366);
-}
-errors++;
-}
-var _valid0 = _errs371 === errors;
-if(_valid0 && valid87){
-valid87 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid87 = true;
-passing0 = 1;
-}
-}
-if(!valid87){
-const err367 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items,data:data151};
-if(vErrors === null){
-vErrors = [err367];
-}
-else {
-vErrors.push(err367);
-}
-errors++;
-}
-else {
-errors = _errs350;
-if(vErrors !== null){
-if(_errs350){
-vErrors.length = _errs350;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err368 = {instancePath:instancePath+"/libvirt/hugepageHooks",schemaPath:"#/properties/libvirt/properties/hugepageHooks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.libvirt.properties.hugepageHooks.type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks,data:data150};
-if(vErrors === null){
-vErrors = [err368];
-}
-else {
-vErrors.push(err368);
-}
-errors++;
-}
-}
-if(data141.numad !== undefined){
-let data168 = data141.numad;
-if(typeof data168 !== "boolean"){
-const err369 = {instancePath:instancePath+"/libvirt/numad",schemaPath:"#/properties/libvirt/properties/numad/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.libvirt.properties.numad.type,parentSchema:schema11.properties.libvirt.properties.numad,data:data168};
+const err369 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hookNodes/" + key40.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hookNodes/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.additionalProperties.type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.additionalProperties,data:data168};
 if(vErrors === null){
 vErrors = [err369];
 }
@@ -4638,7 +4615,7 @@ errors++;
 }
 }
 else {
-const err370 = {instancePath:instancePath+"/libvirt",schemaPath:"#/properties/libvirt/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.type,parentSchema:schema11.properties.libvirt,data:data141};
+const err370 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18+"/hookNodes",schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hookNodes/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes,data:data167};
 if(vErrors === null){
 vErrors = [err370];
 }
@@ -4650,12 +4627,93 @@ errors++;
 }
 }
 else {
-const err371 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err371 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1],data:data153};
 if(vErrors === null){
 vErrors = [err371];
 }
 else {
 vErrors.push(err371);
+}
+errors++;
+}
+var _valid0 = _errs375 === errors;
+if(_valid0 && valid87){
+valid87 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid87 = true;
+passing0 = 1;
+}
+}
+if(!valid87){
+const err372 = {instancePath:instancePath+"/libvirt/hugepageHooks/" + i18,schemaPath:"#/properties/libvirt/properties/hugepageHooks/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema11.properties.libvirt.properties.hugepageHooks.items.oneOf,parentSchema:schema11.properties.libvirt.properties.hugepageHooks.items,data:data153};
+if(vErrors === null){
+vErrors = [err372];
+}
+else {
+vErrors.push(err372);
+}
+errors++;
+}
+else {
+errors = _errs354;
+if(vErrors !== null){
+if(_errs354){
+vErrors.length = _errs354;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err373 = {instancePath:instancePath+"/libvirt/hugepageHooks",schemaPath:"#/properties/libvirt/properties/hugepageHooks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.libvirt.properties.hugepageHooks.type,parentSchema:schema11.properties.libvirt.properties.hugepageHooks,data:data152};
+if(vErrors === null){
+vErrors = [err373];
+}
+else {
+vErrors.push(err373);
+}
+errors++;
+}
+}
+if(data143.numad !== undefined){
+let data170 = data143.numad;
+if(typeof data170 !== "boolean"){
+const err374 = {instancePath:instancePath+"/libvirt/numad",schemaPath:"#/properties/libvirt/properties/numad/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.libvirt.properties.numad.type,parentSchema:schema11.properties.libvirt.properties.numad,data:data170};
+if(vErrors === null){
+vErrors = [err374];
+}
+else {
+vErrors.push(err374);
+}
+errors++;
+}
+}
+}
+else {
+const err375 = {instancePath:instancePath+"/libvirt",schemaPath:"#/properties/libvirt/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.libvirt.type,parentSchema:schema11.properties.libvirt,data:data143};
+if(vErrors === null){
+vErrors = [err375];
+}
+else {
+vErrors.push(err375);
+}
+errors++;
+}
+}
+}
+else {
+const err376 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err376];
+}
+else {
+vErrors.push(err376);
 }
 errors++;
 }

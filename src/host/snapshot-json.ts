@@ -42,7 +42,7 @@ const KEY_ORDER: Record<string, readonly string[]> = {
   kernel: ['cmdline', 'rtRuntimeUs', 'rtPeriodUs'],
   isolation: ['isolated', 'nohzFull'],
   tuned: ['activeProfile', 'includes', 'isolatedCores', 'noBalanceCores'],
-  cpu: ['cpu', 'node', 'socket', 'die', 'core', 'siblings', 'online'],
+  cpu: ['cpu', 'node', 'socket', 'die', 'core', 'siblings', 'online', 'capacity', 'coreType'],
   running: ['isolatedCpus', 'guests', 'foreignTasks', 'irqs'],
   guest: ['name', 'uuid', 'pid', 'rolesFrom', 'threads', 'memory', 'cellMemory'],
   thread: ['tid', 'role', 'id', 'name', 'allowedCpus', 'lastCpu', 'policy', 'priority'],

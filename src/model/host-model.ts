@@ -15,6 +15,7 @@ import type {
   SnapshotCpuList,
 } from './host.ts';
 import { buildCpuPlaces, type CpuPlaces } from './cpu-topology.ts';
+import { buildCpuClasses, type HostCpuClasses } from './cpu-capacity.ts';
 import { buildIsolationLayers, cpuListFailure, type AppliedIsolationParam } from './isolation-layers.ts';
 import { cmdlineParam, parseIsolcpus, parseKernelCmdline, parseKernelCpuList } from './kernel-cpulist.ts';
 import type { Parsed } from './parsed.ts';
@@ -370,6 +371,7 @@ interface HostCpuFacts {
   isolation: HostIsolation | undefined;
   isolationLayers: HostIsolationLayers;
   places: CpuPlaces;
+  cpuClasses: HostCpuClasses | undefined;
 }
 
 /** Deep equality of two parsed JSON values. */
@@ -469,7 +471,7 @@ function buildCpuFacts(snapshot: HostSnapshot): HostCpuFacts {
     const r = parseSnapshotCpuList(list, 'kernel', nrCpuIds);
     return r.ok ? r.value : undefined;
   });
-  return { possible, present, online, nodeCpus, cpuNode, isolation, isolationLayers, places };
+  return { possible, present, online, nodeCpus, cpuNode, isolation, isolationLayers, places, cpuClasses: buildCpuClasses(snapshot.cpuTopology) };
 }
 
 /**
@@ -489,7 +491,7 @@ function cpuFactsOf(snapshot: HostSnapshot): HostCpuFacts {
 
 export function buildHostModel(snapshot: HostSnapshot, opts: BuildHostModelOptions = {}): HostModel {
   const facts = cpuFactsOf(snapshot);
-  const { possible, present, online, nodeCpus, cpuNode, isolationLayers, places } = facts;
+  const { possible, present, online, nodeCpus, cpuNode, isolationLayers, places, cpuClasses } = facts;
   let isolation = facts.isolation;
 
   const nodes: HostNode[] = mapPacked(snapshot.nodes ?? [], (n, i): HostNode => ({
@@ -555,6 +557,7 @@ export function buildHostModel(snapshot: HostSnapshot, opts: BuildHostModelOptio
     // src/engine/runner.ts says how).
     smt: places.smt,
     placeOf: places.placeOf,
+    cpuClasses,
   };
 }
 

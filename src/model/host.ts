@@ -1,4 +1,5 @@
 import type { CpuSet } from './cpuset.ts';
+import type { HostCpuClasses } from './cpu-capacity.ts';
 
 /**
  * A CPU list as stored in a snapshot: the raw text from its source (parsed with
@@ -53,7 +54,14 @@ export interface SnapshotCpu {
   core?: number;
   siblings?: SnapshotCpuList;
   online?: boolean;
+  /** cpuN/cpu_capacity (arm64, RISC-V): compute capacity, the largest CPU normalised to 1024. */
+  capacity?: number;
+  /** Intel hybrid: the PMU whose cpus list holds the CPU (cpu_core: P-core, cpu_atom: E-core, cpu_lowpower: LP E-core). */
+  coreType?: SnapshotCoreType;
 }
+
+/** Intel hybrid core types, by the PMU device names of arch/x86/events/intel/core.c. */
+export type SnapshotCoreType = 'core' | 'atom' | 'lowpower';
 
 /** How the scheduler runs a thread: libvirt's <vcpusched scheduler> names (SCHED_OTHER is `other`). */
 export type SnapshotSchedPolicy = 'other' | 'fifo' | 'rr' | 'batch' | 'idle' | 'deadline';
@@ -344,4 +352,9 @@ export interface HostModel {
   readonly smt: boolean | undefined;
   /** Socket, die, core and node of a CPU; undefined when the snapshot has no topology entry for it. */
   placeOf(cpu: number): HostCpuPlace | undefined;
+  /**
+   * CPUs of different speed on a hybrid host (big.LITTLE capacities, Intel P/E cores), fastest class first
+   * (src/model/cpu-capacity.ts); undefined when every CPU is alike or the snapshot does not say.
+   */
+  cpuClasses: HostCpuClasses | undefined;
 }

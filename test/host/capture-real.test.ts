@@ -267,6 +267,10 @@ describe('kvmlint snapshot on this machine', { skip: !linux && 'needs Linux /sys
       assert.equal(got.online ?? true, want.online, `cpu${want.cpu} online`);
       const node = host.nodes.find((n) => n.cpus.includes(want.cpu));
       if (node) assert.equal(got.node, node.id, `cpu${want.cpu} node`);
+      const capacity = line(`/sys/devices/system/cpu/cpu${want.cpu}/cpu_capacity`);
+      assert.equal(got.capacity, capacity === undefined ? undefined : Number(capacity), `cpu${want.cpu} cpu_capacity`);
+      const type = (['core', 'atom', 'lowpower'] as const).find((t) => ids(line(`/sys/devices/cpu_${t}/cpus`) ?? '').includes(want.cpu));
+      assert.equal(got.coreType, type, `cpu${want.cpu} hybrid core type`);
     }
 
     assert.equal(s.vm?.minFreeKbytes, host.minFreeKbytes);
@@ -282,6 +286,16 @@ describe('kvmlint snapshot on this machine', { skip: !linux && 'needs Linux /sys
     }
     // The page size is derived from MemTotal / managed pages; getconf asks the C library.
     assert.equal(s.pageSizeKiB, Number(execFileSync('getconf', ['PAGESIZE'], { encoding: 'utf8' }).trim()) / 1024);
+  });
+
+  it('reads per-CPU capacity and hybrid core types as /sys has them; classes only when the CPUs really differ', async () => {
+    const { snapshot: s } = await stableCapture();
+    const capacities = new Set(s.cpuTopology!.flatMap((c) => (c.capacity === undefined ? [] : [c.capacity])));
+    const hybrid = existsSync('/sys/devices/cpu_core/cpus') && existsSync('/sys/devices/cpu_atom/cpus');
+    const classes = buildHostModel(s).cpuClasses;
+    // A machine whose CPUs are alike (this CI's) has no cpu_capacity file, or 1024 on every CPU, and no classes.
+    if (!hybrid && capacities.size <= 1) assert.equal(classes, undefined);
+    if (hybrid) assert.deepEqual(classes?.classes.slice(0, 2).map((c) => c.label), ['P-cores', 'E-cores']);
   });
 
   it('the watermark model gives the min, low and high /proc/zoneinfo shows for every zone', async () => {

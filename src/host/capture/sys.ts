@@ -1,10 +1,10 @@
 /**
  * Host facts from /sys: the CPU masks (possible, present, online), NUMA nodes with
  * their memory, distances and hugepage pools, hugepage sizes, the running kernel's
- * isolated and nohz_full masks, and per-CPU topology.
+ * isolated and nohz_full masks, and per-CPU topology (with capacity and hybrid core type).
  */
 import { CpuSet } from '../../model/cpuset.ts';
-import { MAX_HOST_NODES, type HostSnapshot, type SnapshotCpu, type SnapshotHugepagePool, type SnapshotNode } from '../../model/host.ts';
+import { MAX_HOST_NODES, type HostSnapshot, type SnapshotCoreType, type SnapshotCpu, type SnapshotHugepagePool, type SnapshotNode } from '../../model/host.ts';
 import type { ZoneinfoZone } from '../zoneinfo.ts';
 import { zonesOfNode } from './proc.ts';
 import { kernelCpuListFile, numberedEntries, parseMeminfo, type ReadCpuList, type TreeReader } from './tree.ts';
@@ -231,6 +231,7 @@ export function captureCpuTopology(reader: TreeReader, cpuNode: Map<number, numb
   const cpuIds = numberedEntries(reader.entries(SYS_CPU), 'cpu');
   if (cpuIds.length === 0) return undefined;
   const out: SnapshotCpu[] = [];
+  const coreTypes = hybridCoreTypes(reader, nrCpuIds);
   /** CPUs whose own cpuN/online reads 1 while the online mask leaves them out. */
   let contradicted = CpuSet.empty;
   for (const cpu of cpuIds) {
@@ -249,6 +250,14 @@ export function captureCpuTopology(reader: TreeReader, cpuNode: Map<number, numb
     if (core !== undefined) entry.core = core;
     const siblings = kernelCpuListFile(reader, `${topo}/thread_siblings_list`, undefined, nrCpuIds);
     if (siblings) entry.siblings = siblings.list;
+    // arm64/RISC-V: the largest CPU is 1024 (drivers/base/arch_topology.c topology_normalize_cpu_scale).
+    const capacity = reader.int(`${dir}/cpu_capacity`);
+    if (capacity !== undefined) {
+      if (capacity >= 0 && capacity <= 1024) entry.capacity = capacity;
+      else reader.notes.push(`/${dir}/cpu_capacity: ${capacity} is outside 0-1024 (SCHED_CAPACITY_SCALE); left out`);
+    }
+    const coreType = coreTypes?.get(cpu);
+    if (coreType !== undefined) entry.coreType = coreType;
     // cpuN/online is absent for CPUs that cannot be unplugged (usually cpu0): then the online mask says.
     const onlineFlag = reader.int(`${dir}/online`);
     const isOnline = onlineFlag !== undefined ? onlineFlag !== 0 : online === undefined || online.has(cpu);
@@ -260,6 +269,22 @@ export function captureCpuTopology(reader: TreeReader, cpuNode: Map<number, numb
   // host's: the snapshot keeps the mask, and the operator is told the tree contradicts itself.
   if (!contradicted.isEmpty) {
     reader.notes.push(`/${SYS_CPU}/online leaves out ${contradicted.size === 1 ? 'CPU' : 'CPUs'} ${contradicted.toString()}, whose cpuN/online reads 1: a virtualised /sys (lxcfs in a container?); the snapshot keeps the online mask, capture on the host itself`);
+  }
+  return out;
+}
+
+/**
+ * Intel hybrid core types by CPU: arch/x86/events/intel/core.c registers one PMU per core type, each a device
+ * /sys/devices/cpu_core (P-cores), cpu_atom (E-cores) or cpu_lowpower (LP E-cores) with a `cpus` list. A host
+ * that is not hybrid has /sys/devices/cpu instead, and nothing is returned. A CPU in two lists keeps the first.
+ */
+function hybridCoreTypes(reader: TreeReader, nrCpuIds: number | undefined): Map<number, SnapshotCoreType> | undefined {
+  let out: Map<number, SnapshotCoreType> | undefined;
+  for (const type of ['core', 'atom', 'lowpower'] as const) {
+    const list = kernelCpuListFile(reader, `sys/devices/cpu_${type}/cpus`, undefined, nrCpuIds);
+    if (!list) continue;
+    out ??= new Map();
+    for (const cpu of list.set.toArray()) if (!out.has(cpu)) out.set(cpu, type);
   }
   return out;
 }
