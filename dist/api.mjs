@@ -7080,11 +7080,12 @@ function descendantTags(el) {
   if (!(el instanceof ElementNode) || el.endTagStart < 0) return void 0;
   let root = el;
   while (root.parent) root = root.parent;
-  const table = root.tagTable;
-  if (table === void 0) return void 0;
-  const own = lowerBound(table, el.startTagStart);
-  if (own === table.length || table[own] !== el.startTagStart) return void 0;
-  return { table, from: own + 2, to: lowerBound(table, el.endTagStart), depth: table[own + 1] & TAG_DEEP };
+  const tags = root.tagTable;
+  if (tags === void 0) return void 0;
+  const table = tags.numbers;
+  const own = lowerBound(table, tags.from, tags.to, el.startTagStart);
+  if (own === tags.to || table[own] !== el.startTagStart) return void 0;
+  return { table, from: own + 2, to: lowerBound(table, own, tags.to, el.endTagStart), depth: table[own + 1] & TAG_DEEP };
 }
 function mayContainElements(el, names2) {
   let found = 0;
@@ -7115,9 +7116,9 @@ function mayHaveReferences(el) {
   while (root.parent) root = root.parent;
   return !(root instanceof ElementNode) || !root.declaresNoReferences;
 }
-function lowerBound(table, offset) {
-  let lo = 0;
-  let hi = table.length >>> 1;
+function lowerBound(table, from, to, offset) {
+  let lo = from >>> 1;
+  let hi = to >>> 1;
   while (lo < hi) {
     const mid = lo + hi >>> 1;
     if (table[2 * mid] < offset) lo = mid + 1;
@@ -7558,9 +7559,10 @@ var FastScanner = class {
   attrLength = ATTRIBUTE_LENGTH;
   /** Some text or attribute value holds an entity or character reference. */
   references = false;
-  /** Where this document's table starts in tagArena, and its numbers so far (two a tag). */
+  /** The arena this document's table is written to, where the table starts, and where its next tag goes. */
+  arena = tagArena;
   tagBase = tagArenaUsed;
-  tagCount = 0;
+  tagEnd = tagArenaUsed;
   parse() {
     const { text } = this;
     let i = text.charCodeAt(0) === 65279 ? 1 : 0;
@@ -7585,8 +7587,8 @@ var FastScanner = class {
     if (i !== this.n) return void 0;
     if (this.defaultNamespace) this.root.declaresDefaultNamespace = true;
     if (!this.references) this.root.declaresNoReferences = true;
-    this.root.tagTable = tagArena.subarray(this.tagBase, this.tagBase + this.tagCount);
-    tagArenaUsed = this.tagBase + this.tagCount;
+    this.root.tagTable = { numbers: this.arena, from: this.tagBase, to: this.tagEnd };
+    tagArenaUsed = this.tagEnd;
     return { root: this.root, comments: this.comments };
   }
   /** Whitespace and comments (before and after the root); returns the offset of anything else, -1 on a bad comment. */
@@ -7679,17 +7681,19 @@ var FastScanner = class {
   openElement(tagStart, nameStart, nameEnd, tagEnd, selfClosing) {
     const { depth } = this;
     const parent = depth > 0 ? this.nodes[depth - 1] : void 0;
-    const at = this.tagBase + this.tagCount;
-    if (at === tagArena.length) {
-      const next = new Int32Array(Math.max(TAG_ARENA_LENGTH, 2 * this.tagCount));
-      next.set(tagArena.subarray(this.tagBase, at));
-      tagArena = next;
+    let at = this.tagEnd;
+    let arena = this.arena;
+    if (at === arena.length) {
+      const next = new Int32Array(Math.max(TAG_ARENA_LENGTH, 2 * (at - this.tagBase)));
+      next.set(arena.subarray(this.tagBase, at));
+      at -= this.tagBase;
+      tagArena = this.arena = arena = next;
       this.tagBase = 0;
       tagArenaUsed = 0;
     }
-    tagArena[this.tagBase + this.tagCount] = tagStart;
-    tagArena[this.tagBase + this.tagCount + 1] = (depth < TAG_DEEP ? depth : TAG_DEEP) | nameKeyAt(this.text, nameStart, nameEnd) << TAG_DEPTH_BITS;
-    this.tagCount += 2;
+    arena[at] = tagStart;
+    arena[at + 1] = (depth < TAG_DEEP ? depth : TAG_DEEP) | nameKeyAt(this.text, nameStart, nameEnd) << TAG_DEPTH_BITS;
+    this.tagEnd = at + 2;
     let node = null;
     if (depth === 0 || parent && !parent.lazy) {
       const name = nameAt(this.text, nameStart, nameEnd);

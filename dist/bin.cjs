@@ -33,7 +33,7 @@ tuneV8ForLint();
 var here = (0, import_node_path.dirname)((0, import_node_url.fileURLToPath)(__kvmlintLauncherUrl));
 var bundlePath = (0, import_node_path.join)(here, CLI_BUNDLE);
 var cachePath = (0, import_node_path.join)(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"b127bee18ba2aebc25f3e6ec0f13be8a40c1714c99239f7036bd97832f41cc1c"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"4391cdcd0c9426fa3e6cc3dfa18451dda164080c63e06d820567ebcdecaa281c"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -69,6 +69,13 @@ export function tagIs(text: string, at: number, name: string): boolean {
   return true;
 }
 
+/** A document's tag table: numbers[from, to) of an arena the parser shares between documents. */
+export interface TagTable {
+  readonly numbers: Int32Array;
+  readonly from: number;
+  readonly to: number;
+}
+
 /** The start tags below one element: table entries [from, to) (two numbers each), and the element's own depth. */
 export interface DescendantTags {
   readonly table: Int32Array;
@@ -86,11 +93,12 @@ export function descendantTags(el: XmlElement): DescendantTags | undefined {
   if (!(el instanceof ElementNode) || el.endTagStart < 0) return undefined;
   let root: XmlElement = el;
   while (root.parent) root = root.parent;
-  const table = (root as ElementNode).tagTable;
-  if (table === undefined) return undefined;
-  const own = lowerBound(table, el.startTagStart);
-  if (own === table.length || table[own] !== el.startTagStart) return undefined;
-  return { table, from: own + 2, to: lowerBound(table, el.endTagStart), depth: table[own + 1]! & TAG_DEEP };
+  const tags = (root as ElementNode).tagTable;
+  if (tags === undefined) return undefined;
+  const table = tags.numbers;
+  const own = lowerBound(table, tags.from, tags.to, el.startTagStart);
+  if (own === tags.to || table[own] !== el.startTagStart) return undefined;
+  return { table, from: own + 2, to: lowerBound(table, own, tags.to, el.endTagStart), depth: table[own + 1]! & TAG_DEEP };
 }
 
 /**
@@ -134,10 +142,10 @@ export function mayHaveReferences(el: XmlElement): boolean {
   return !(root instanceof ElementNode) || !root.declaresNoReferences;
 }
 
-/** The index of the first entry whose offset is at least `offset`. */
-function lowerBound(table: Int32Array, offset: number): number {
-  let lo = 0;
-  let hi = table.length >>> 1;
+/** The index of the first entry in table[from, to) whose offset is at least `offset` (to when none is). */
+function lowerBound(table: Int32Array, from: number, to: number, offset: number): number {
+  let lo = from >>> 1;
+  let hi = to >>> 1;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (table[2 * mid]! < offset) lo = mid + 1;
@@ -161,7 +169,7 @@ export class ElementNode implements XmlElement {
   /** Where `</name>` starts; -1 until the element closes, and for a self-closing one. Its end is found from it. */
   endTagStart = -1;
   /** On the root of a document fastParse read: its tag table (descendantTags). */
-  tagTable: Int32Array | undefined = undefined;
+  tagTable: TagTable | undefined = undefined;
 
   constructor(
     private readonly source: string,

@@ -116,9 +116,10 @@ class FastScanner {
   private readonly attrLength = ATTRIBUTE_LENGTH;
   /** Some text or attribute value holds an entity or character reference. */
   private references = false;
-  /** Where this document's table starts in tagArena, and its numbers so far (two a tag). */
+  /** The arena this document's table is written to, where the table starts, and where its next tag goes. */
+  private arena = tagArena;
   private tagBase = tagArenaUsed;
-  private tagCount = 0;
+  private tagEnd = tagArenaUsed;
 
   constructor(private readonly text: string) {
     this.n = text.length;
@@ -149,8 +150,9 @@ class FastScanner {
     if (i !== this.n) return undefined;
     if (this.defaultNamespace) this.root!.declaresDefaultNamespace = true;
     if (!this.references) this.root!.declaresNoReferences = true;
-    this.root!.tagTable = tagArena.subarray(this.tagBase, this.tagBase + this.tagCount);
-    tagArenaUsed = this.tagBase + this.tagCount;
+    // A plain object, not a subarray: a typed array view is built through its species constructor, a microsecond.
+    this.root!.tagTable = { numbers: this.arena, from: this.tagBase, to: this.tagEnd };
+    tagArenaUsed = this.tagEnd;
     return { root: this.root!, comments: this.comments };
   }
 
@@ -251,18 +253,20 @@ class FastScanner {
   private openElement(tagStart: number, nameStart: number, nameEnd: number, tagEnd: number, selfClosing: boolean): void {
     const { depth } = this;
     const parent = depth > 0 ? this.nodes[depth - 1]! : undefined;
-    const at = this.tagBase + this.tagCount;
-    if (at === tagArena.length) {
+    let at = this.tagEnd;
+    let arena = this.arena;
+    if (at === arena.length) {
       // A new arena, with this document's table so far moved to its start; the old one stays with the tables in it.
-      const next = new Int32Array(Math.max(TAG_ARENA_LENGTH, 2 * this.tagCount));
-      next.set(tagArena.subarray(this.tagBase, at));
-      tagArena = next;
+      const next = new Int32Array(Math.max(TAG_ARENA_LENGTH, 2 * (at - this.tagBase)));
+      next.set(arena.subarray(this.tagBase, at));
+      at -= this.tagBase;
+      tagArena = this.arena = arena = next;
       this.tagBase = 0;
       tagArenaUsed = 0;
     }
-    tagArena[this.tagBase + this.tagCount] = tagStart;
-    tagArena[this.tagBase + this.tagCount + 1] = (depth < TAG_DEEP ? depth : TAG_DEEP) | (nameKeyAt(this.text, nameStart, nameEnd) << TAG_DEPTH_BITS);
-    this.tagCount += 2;
+    arena[at] = tagStart;
+    arena[at + 1] = (depth < TAG_DEEP ? depth : TAG_DEEP) | (nameKeyAt(this.text, nameStart, nameEnd) << TAG_DEPTH_BITS);
+    this.tagEnd = at + 2;
     let node: ElementNode | null = null;
     // Below a lazy element nothing is built: it builds its children when asked.
     if (depth === 0 || (parent && !parent.lazy)) {

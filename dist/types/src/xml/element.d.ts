@@ -38,6 +38,12 @@ export declare function nameKeyAt(text: string, start: number, end: number): num
  * length and the first and last letters, so only the letters between are compared.
  */
 export declare function tagIs(text: string, at: number, name: string): boolean;
+/** A document's tag table: numbers[from, to) of an arena the parser shares between documents. */
+export interface TagTable {
+    readonly numbers: Int32Array;
+    readonly from: number;
+    readonly to: number;
+}
 /** The start tags below one element: table entries [from, to) (two numbers each), and the element's own depth. */
 export interface DescendantTags {
     readonly table: Int32Array;
@@ -82,7 +88,7 @@ export declare class ElementNode implements XmlElement {
     /** Where `</name>` starts; -1 until the element closes, and for a self-closing one. Its end is found from it. */
     endTagStart: number;
     /** On the root of a document fastParse read: its tag table (descendantTags). */
-    tagTable: Int32Array | undefined;
+    tagTable: TagTable | undefined;
     constructor(source: string, name: string, parent: XmlElement | undefined, startTagStart: number, startTagEnd: number, selfClosing: boolean);
     get selfClosing(): boolean;
     /** Children not built yet (a lazy container). */
