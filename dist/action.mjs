@@ -8245,8 +8245,23 @@ var FastScanner = class {
       if (j < 0) return -1;
       j++;
     }
+    if (this.tagEnd === this.arena.length) this.nextArena();
+    const at = this.tagEnd;
+    this.arena[at] = i;
+    this.arena[at + 1] = (this.depth < TAG_DEEP ? this.depth : TAG_DEEP) | nameKeyAt(text, nameStart, nameEnd) << TAG_DEPTH_BITS;
+    this.tagEnd = at + 2;
     this.openElement(i, nameStart, nameEnd, j, selfClosing);
     return j;
+  }
+  /** A new arena, with this document's table so far moved to its start; the old one stays with the tables in it. */
+  nextArena() {
+    const at = this.tagEnd;
+    const next = new Int32Array(Math.max(TAG_ARENA_LENGTH, 2 * (at - this.tagBase)));
+    next.set(this.arena.subarray(this.tagBase, at));
+    tagArena = this.arena = next;
+    this.tagEnd = at - this.tagBase;
+    this.tagBase = 0;
+    tagArenaUsed = 0;
   }
   isDuplicateAttribute(count, start, length) {
     const { text } = this;
@@ -8262,19 +8277,6 @@ var FastScanner = class {
   openElement(tagStart, nameStart, nameEnd, tagEnd, selfClosing) {
     const { depth } = this;
     const parent = depth > 0 ? this.nodes[depth - 1] : void 0;
-    let at = this.tagEnd;
-    let arena = this.arena;
-    if (at === arena.length) {
-      const next = new Int32Array(Math.max(TAG_ARENA_LENGTH, 2 * (at - this.tagBase)));
-      next.set(arena.subarray(this.tagBase, at));
-      at -= this.tagBase;
-      tagArena = this.arena = arena = next;
-      this.tagBase = 0;
-      tagArenaUsed = 0;
-    }
-    arena[at] = tagStart;
-    arena[at + 1] = (depth < TAG_DEEP ? depth : TAG_DEEP) | nameKeyAt(this.text, nameStart, nameEnd) << TAG_DEPTH_BITS;
-    this.tagEnd = at + 2;
     let node = null;
     if (depth === 0 || parent && !parent.lazy) {
       const name = nameAt(this.text, nameStart, nameEnd);

@@ -234,8 +234,25 @@ class FastScanner {
       if (j < 0) return -1;
       j++;
     }
+    // The tag table's entry (element.ts TAG_DEPTH_BITS), written here to keep openElement small enough to inline.
+    if (this.tagEnd === this.arena.length) this.nextArena();
+    const at = this.tagEnd;
+    this.arena[at] = i;
+    this.arena[at + 1] = (this.depth < TAG_DEEP ? this.depth : TAG_DEEP) | (nameKeyAt(text, nameStart, nameEnd) << TAG_DEPTH_BITS);
+    this.tagEnd = at + 2;
     this.openElement(i, nameStart, nameEnd, j, selfClosing);
     return j;
+  }
+
+  /** A new arena, with this document's table so far moved to its start; the old one stays with the tables in it. */
+  private nextArena(): void {
+    const at = this.tagEnd;
+    const next = new Int32Array(Math.max(TAG_ARENA_LENGTH, 2 * (at - this.tagBase)));
+    next.set(this.arena.subarray(this.tagBase, at));
+    tagArena = this.arena = next;
+    this.tagEnd = at - this.tagBase;
+    this.tagBase = 0;
+    tagArenaUsed = 0;
   }
 
   private isDuplicateAttribute(count: number, start: number, length: number): boolean {
@@ -253,20 +270,7 @@ class FastScanner {
   private openElement(tagStart: number, nameStart: number, nameEnd: number, tagEnd: number, selfClosing: boolean): void {
     const { depth } = this;
     const parent = depth > 0 ? this.nodes[depth - 1]! : undefined;
-    let at = this.tagEnd;
-    let arena = this.arena;
-    if (at === arena.length) {
-      // A new arena, with this document's table so far moved to its start; the old one stays with the tables in it.
-      const next = new Int32Array(Math.max(TAG_ARENA_LENGTH, 2 * (at - this.tagBase)));
-      next.set(arena.subarray(this.tagBase, at));
-      at -= this.tagBase;
-      tagArena = this.arena = arena = next;
-      this.tagBase = 0;
-      tagArenaUsed = 0;
-    }
-    arena[at] = tagStart;
-    arena[at + 1] = (depth < TAG_DEEP ? depth : TAG_DEEP) | (nameKeyAt(this.text, nameStart, nameEnd) << TAG_DEPTH_BITS);
-    this.tagEnd = at + 2;
+
     let node: ElementNode | null = null;
     // Below a lazy element nothing is built: it builds its children when asked.
     if (depth === 0 || (parent && !parent.lazy)) {
