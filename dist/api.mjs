@@ -12504,7 +12504,10 @@ function firstChild(el, name) {
 }
 function childrenNamed(el, name) {
   if (!el) return [];
-  return el.children.filter((c) => c.name === name);
+  const out = [];
+  const children = el.children;
+  for (let i = 0; i < children.length; i++) if (children[i].name === name) out.push(children[i]);
+  return out;
 }
 function childPath(el, ...names2) {
   let cur = el;
@@ -13923,8 +13926,16 @@ function memoryBase(attr) {
 }
 var MAX_PLAUSIBLE_VCPUS = 16384;
 function childrenMapped(el, name, fn) {
-  const children = childrenNamed(el, name);
-  return children.length === 0 ? NONE : children.map(fn);
+  if (!el) return NONE;
+  let out;
+  const children = el.children;
+  for (let i = 0; i < children.length; i++) {
+    const child2 = children[i];
+    if (child2.name !== name) continue;
+    out ??= [];
+    out.push(fn(child2, out.length));
+  }
+  return out ?? NONE;
 }
 var NONE = Object.freeze([]);
 var NUMA_MODES = /* @__PURE__ */ new Set(["strict", "preferred", "interleave", "restrictive"]);
@@ -14558,14 +14569,21 @@ var ModelBuilder = class {
    */
   prefixedAttributes(domain) {
     const { text } = domain.contentSpan();
-    const foreign = domain.children.filter((c) => c.name.includes(":"));
-    const qemu = foreign.filter(isQemuNamespaced);
-    const metadata = domain.children.filter((c) => c.name === "metadata");
-    const ranges = (list) => list.map((c) => c.range);
-    const from = domain.startTag.start;
-    const to = domain.range.end;
-    const attributesSkipped = [domain.startTag, ...ranges(metadata), ...ranges(foreign.filter((c) => !qemu.includes(c)))];
-    if (!mayHavePrefixedName(text, from, to, attributesSkipped, [domain.startTag, ...ranges(metadata), ...ranges(foreign)])) return;
+    const qemu = [];
+    const head = domain.startTag;
+    const attributesSkipped = [head];
+    const elementsSkipped = [head];
+    for (const c of domain.children) {
+      if (c.name === "metadata") {
+        attributesSkipped.push(c.range);
+        elementsSkipped.push(c.range);
+      } else if (c.name.includes(":")) {
+        elementsSkipped.push(c.range);
+        if (isQemuNamespaced(c)) qemu.push(c);
+        else attributesSkipped.push(c.range);
+      }
+    }
+    if (!mayHavePrefixedName(text, head.start, domain.range.end, attributesSkipped, elementsSkipped)) return;
     const attributesOnly = /* @__PURE__ */ new Set();
     const stack = [domain];
     for (const q of qemu) {

@@ -33,7 +33,7 @@ tuneV8ForLint();
 var here = (0, import_node_path.dirname)((0, import_node_url.fileURLToPath)(__kvmlintLauncherUrl));
 var bundlePath = (0, import_node_path.join)(here, CLI_BUNDLE);
 var cachePath = (0, import_node_path.join)(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"2de96eb19ded8b546825c2ccbeba3ccc7c6a430b0de052b67d5da4c609a43c19"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"8f39cc09df1c044b46c784e4e983bd19f84e289c03a5500b7b407b69ffd06e06"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -376,8 +376,17 @@ export const MAX_PLAUSIBLE_VCPUS = 16384;
  * guests keeps each guest's model to its end, and a dozen of its lists are usually empty.
  */
 function childrenMapped<T>(el: XmlElement | undefined, name: string, fn: (child: XmlElement, index: number) => T): T[] {
-  const children = childrenNamed(el, name);
-  return children.length === 0 ? (NONE as unknown as T[]) : children.map(fn);
+  if (!el) return NONE as unknown as T[];
+  // One pass, no filtered array: the models map a dozen kinds of child per guest, most of them absent.
+  let out: T[] | undefined;
+  const children = el.children;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
+    if (child.name !== name) continue;
+    out ??= [];
+    out.push(fn(child, out.length));
+  }
+  return out ?? (NONE as unknown as T[]);
 }
 
 const NONE: readonly never[] = Object.freeze([]);
@@ -1171,14 +1180,22 @@ class ModelBuilder {
     // reads them: `xsi:schemaLocation` there is nothing libvirt reads.
     // <qemu:commandline> is libvirt's reading too: its <qemu:arg value> is read with virXMLPropString, so a prefixed
     // `value` there is one (its elements are prefixed by design: only their attributes are looked at).
-    const foreign = domain.children.filter((c) => c.name.includes(':'));
-    const qemu = foreign.filter(isQemuNamespaced);
-    const metadata = domain.children.filter((c) => c.name === 'metadata');
-    const ranges = (list: readonly XmlElement[]) => list.map((c) => c.range);
-    const from = domain.startTag.start;
-    const to = domain.range.end;
-    const attributesSkipped = [domain.startTag, ...ranges(metadata), ...ranges(foreign.filter((c) => !qemu.includes(c)))];
-    if (!mayHavePrefixedName(text, from, to, attributesSkipped, [domain.startTag, ...ranges(metadata), ...ranges(foreign)])) return;
+    // <metadata> and foreign children in one pass over <domain>'s children: this runs for every guest.
+    const qemu: XmlElement[] = [];
+    const head = domain.startTag;
+    const attributesSkipped: Range[] = [head];
+    const elementsSkipped: Range[] = [head];
+    for (const c of domain.children) {
+      if (c.name === 'metadata') {
+        attributesSkipped.push(c.range);
+        elementsSkipped.push(c.range);
+      } else if (c.name.includes(':')) {
+        elementsSkipped.push(c.range);
+        if (isQemuNamespaced(c)) qemu.push(c);
+        else attributesSkipped.push(c.range);
+      }
+    }
+    if (!mayHavePrefixedName(text, head.start, domain.range.end, attributesSkipped, elementsSkipped)) return;
     // Below <qemu:*>, attributes only.
     const attributesOnly = new Set<XmlElement>();
     const stack: XmlElement[] = [domain];

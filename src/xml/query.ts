@@ -16,7 +16,10 @@ export function firstChild(el: XmlElement | undefined, name: string): XmlElement
 
 export function childrenNamed(el: XmlElement | undefined, name: string): XmlElement[] {
   if (!el) return [];
-  return el.children.filter((c) => c.name === name);
+  const out: XmlElement[] = [];
+  const children = el.children;
+  for (let i = 0; i < children.length; i++) if (children[i]!.name === name) out.push(children[i]!);
+  return out;
 }
 
 /** Follows a path of child names, e.g. `childPath(domain, 'cpu', 'numa')`. */
