@@ -7108,6 +7108,26 @@ function mayContainElements(el, names2) {
   }
   return found;
 }
+function childNamesMayRepeat(el) {
+  const tags = descendantTags(el);
+  if (tags === void 0) return true;
+  const { table, from, to } = tags;
+  const text = el.sourceText;
+  const childDepth = tags.depth + 1;
+  for (let i = from; i < to; i += 2) {
+    if ((table[i + 1] & TAG_DEEP) !== childDepth) continue;
+    const key = table[i + 1] >>> TAG_DEPTH_BITS;
+    for (let j = from; j < i; j += 2) {
+      if ((table[j + 1] & TAG_DEEP) !== childDepth || table[j + 1] >>> TAG_DEPTH_BITS !== key) continue;
+      const length = key & 63;
+      if (length === 63) return true;
+      let m = 1;
+      while (m < length - 1 && text.charCodeAt(table[i] + 1 + m) === text.charCodeAt(table[j] + 1 + m)) m++;
+      if (m >= length - 1) return true;
+    }
+  }
+  return false;
+}
 function mayContainElement(el, name) {
   return mayContainElements(el, [name]) !== 0;
 }
@@ -14493,6 +14513,7 @@ var ModelBuilder = class {
    * each later copy overrides the earlier one, where kvmlint reads the first. Unreadable. (A few children: pairs.)
    */
   repeatedFeatures(features) {
+    if (!childNamesMayRepeat(features)) return;
     const list = features.children;
     for (let i = 1; i < list.length; i++) {
       for (let j = 0; j < i; j++) {

@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"8f39cc09df1c044b46c784e4e983bd19f84e289c03a5500b7b407b69ffd06e06"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"b174a7d1f237111458ffa8a044311ae385225a6201a666e90fbd56793269b452"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -1,6 +1,6 @@
 import type { Range, XmlAttribute, XmlElement } from '../xml/types.ts';
 import { attribute, childrenNamed, firstChild } from '../xml/query.ts';
-import { type DescendantTags, descendantTags, isXmlSpace, mayContainElements, startTagEnd, TAG_DEEP, TAG_DEPTH_BITS, tagIs, tagNameKey } from '../xml/element.ts';
+import { childNamesMayRepeat, type DescendantTags, descendantTags, isXmlSpace, mayContainElements, startTagEnd, TAG_DEEP, TAG_DEPTH_BITS, tagIs, tagNameKey } from '../xml/element.ts';
 import { isQemuNamespaced } from './qemu-commandline.ts';
 import { CpuSet } from './cpuset.ts';
 import { formatLibvirtCpuset, parseLibvirtCpuset, type CpusetUntidiness } from './libvirt-cpuset.ts';
@@ -1086,6 +1086,8 @@ class ModelBuilder {
    * each later copy overrides the earlier one, where kvmlint reads the first. Unreadable. (A few children: pairs.)
    */
   repeatedFeatures(features: XmlElement): void {
+    // <features> is a lazy container: its children are built only when two of them may share a name.
+    if (!childNamesMayRepeat(features)) return;
     const list = features.children;
     for (let i = 1; i < list.length; i++) {
       for (let j = 0; j < i; j++) {

@@ -128,6 +128,32 @@ export function mayContainElements(el: XmlElement, names: readonly string[]): nu
   return found;
 }
 
+/**
+ * Whether two children of `el` may have one name: exact from the tag table (names compared in place, a name of 63
+ * characters or more counted as a maybe), true without one. Lets a check for repeated children leave a lazy
+ * container unbuilt when it has none.
+ */
+export function childNamesMayRepeat(el: XmlElement): boolean {
+  const tags = descendantTags(el);
+  if (tags === undefined) return true;
+  const { table, from, to } = tags;
+  const text = (el as ElementNode).sourceText;
+  const childDepth = tags.depth + 1;
+  for (let i = from; i < to; i += 2) {
+    if ((table[i + 1]! & TAG_DEEP) !== childDepth) continue;
+    const key = table[i + 1]! >>> TAG_DEPTH_BITS;
+    for (let j = from; j < i; j += 2) {
+      if ((table[j + 1]! & TAG_DEEP) !== childDepth || table[j + 1]! >>> TAG_DEPTH_BITS !== key) continue;
+      const length = key & 63;
+      if (length === 63) return true;
+      let m = 1;
+      while (m < length - 1 && text.charCodeAt(table[i]! + 1 + m) === text.charCodeAt(table[j]! + 1 + m)) m++;
+      if (m >= length - 1) return true;
+    }
+  }
+  return false;
+}
+
 export function mayContainElement(el: XmlElement, name: string): boolean {
   return mayContainElements(el, [name]) !== 0;
 }

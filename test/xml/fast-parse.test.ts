@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { globby } from 'globby';
 import type { XmlDocument } from '../../src/xml/index.ts';
 import type { XmlComment, XmlElement } from '../../src/xml/types.ts';
-import { descendantTags, type ElementNode, mayContainElement, TAG_DEEP, TAG_DEPTH_BITS, tagNameKey } from '../../src/xml/element.ts';
+import { childNamesMayRepeat, descendantTags, type ElementNode, mayContainElement, TAG_DEEP, TAG_DEPTH_BITS, tagNameKey } from '../../src/xml/element.ts';
 import { fastParse } from '../../src/xml/fast-parse.ts';
 import { parseXmlWithSaxes } from '../../src/xml/parse.ts';
 import { repoRoot } from '../support/paths.ts';
@@ -55,6 +55,8 @@ function assertTagTable(text: string, fastRoot: XmlElement, reference: XmlElemen
       const collect = (e: XmlElement): void => e.children.forEach((c) => (below.add(c.name), collect(c)));
       collect(el);
       for (const name of [...names, 'devices', 'memballoon']) assert.equal(mayContainElement(el, name), below.has(name), `<${name}> in <${el.name}>: ${label}`);
+      const childNames = el.children.map((c) => c.name);
+      assert.equal(childNamesMayRepeat(el), new Set(childNames).size < childNames.length, `repeated children of <${el.name}>: ${label}`);
     }
     for (const child of el.children) check(child);
   };

@@ -63,6 +63,12 @@ export declare function descendantTags(el: XmlElement): DescendantTags | undefin
  * none, never no where there is one.
  */
 export declare function mayContainElements(el: XmlElement, names: readonly string[]): number;
+/**
+ * Whether two children of `el` may have one name: exact from the tag table (names compared in place, a name of 63
+ * characters or more counted as a maybe), true without one. Lets a check for repeated children leave a lazy
+ * container unbuilt when it has none.
+ */
+export declare function childNamesMayRepeat(el: XmlElement): boolean;
 export declare function mayContainElement(el: XmlElement, name: string): boolean;
 /**
  * Whether the text inside `el` may hold an entity or character reference: false only when the parser saw none in
