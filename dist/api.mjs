@@ -14652,8 +14652,7 @@ var ModelBuilder = class {
     this.problems.push({ ruleId, range: range2, message });
   }
   /** A non-negative integer attribute; undefined (with a problem) when present but not an integer. */
-  uint(el, name) {
-    const a = attribute(el, name);
+  uint(el, name, a = attribute(el, name)) {
     if (!a) return void 0;
     const n = plainUint(a.value);
     return n !== void 0 ? n : this.uintValue(a.value, a.valueRange, `${el.name} ${name}`);
@@ -14926,14 +14925,15 @@ var ModelBuilder = class {
     }
     return {
       element: el,
-      vcpupins: childrenMapped(el, "vcpupin", (p) => ({ element: p, vcpu: this.uint(p, "vcpu"), vcpuAttr: attribute(p, "vcpu"), cpuset: this.cpuset(p, "cpuset") })),
+      vcpupins: childrenMapped(el, "vcpupin", (p) => {
+        const vcpuAttr = attribute(p, "vcpu");
+        return { element: p, vcpu: this.uint(p, "vcpu", vcpuAttr), vcpuAttr, cpuset: this.cpuset(p, "cpuset") };
+      }),
       emulatorpin: emulator ? { element: emulator, cpuset: this.cpuset(emulator, "cpuset") } : void 0,
-      iothreadpins: childrenMapped(el, "iothreadpin", (p) => ({
-        element: p,
-        iothread: this.uint(p, "iothread"),
-        iothreadAttr: attribute(p, "iothread"),
-        cpuset: this.cpuset(p, "cpuset")
-      })),
+      iothreadpins: childrenMapped(el, "iothreadpin", (p) => {
+        const iothreadAttr = attribute(p, "iothread");
+        return { element: p, iothread: this.uint(p, "iothread", iothreadAttr), iothreadAttr, cpuset: this.cpuset(p, "cpuset") };
+      }),
       vcpusched: childrenMapped(el, "vcpusched", (s) => {
         const vcpus = this.cpuset(s, "vcpus");
         return { ...this.sched(s), vcpus: vcpus?.set, vcpusAttr: vcpus?.attr };

@@ -1252,8 +1252,7 @@ class ModelBuilder {
   }
 
   /** A non-negative integer attribute; undefined (with a problem) when present but not an integer. */
-  uint(el: XmlElement, name: string): number | undefined {
-    const a = attribute(el, name);
+  uint(el: XmlElement, name: string, a = attribute(el, name)): number | undefined {
     if (!a) return undefined;
     // The valid case builds neither the range nor the message (this runs for most attributes of a domain).
     const n = plainUint(a.value);
@@ -1554,14 +1553,16 @@ class ModelBuilder {
     }
     return {
       element: el,
-      vcpupins: childrenMapped(el, 'vcpupin', (p) => ({ element: p, vcpu: this.uint(p, 'vcpu'), vcpuAttr: attribute(p, 'vcpu'), cpuset: this.cpuset(p, 'cpuset') })),
+      vcpupins: childrenMapped(el, 'vcpupin', (p) => {
+        // The attribute found once, for its value and its place (a guest has a pin for each vCPU).
+        const vcpuAttr = attribute(p, 'vcpu');
+        return { element: p, vcpu: this.uint(p, 'vcpu', vcpuAttr), vcpuAttr, cpuset: this.cpuset(p, 'cpuset') };
+      }),
       emulatorpin: emulator ? { element: emulator, cpuset: this.cpuset(emulator, 'cpuset') } : undefined,
-      iothreadpins: childrenMapped(el, 'iothreadpin', (p) => ({
-        element: p,
-        iothread: this.uint(p, 'iothread'),
-        iothreadAttr: attribute(p, 'iothread'),
-        cpuset: this.cpuset(p, 'cpuset'),
-      })),
+      iothreadpins: childrenMapped(el, 'iothreadpin', (p) => {
+        const iothreadAttr = attribute(p, 'iothread');
+        return { element: p, iothread: this.uint(p, 'iothread', iothreadAttr), iothreadAttr, cpuset: this.cpuset(p, 'cpuset') };
+      }),
       vcpusched: childrenMapped(el, 'vcpusched', (s) => {
         const vcpus = this.cpuset(s, 'vcpus');
         return { ...this.sched(s), vcpus: vcpus?.set, vcpusAttr: vcpus?.attr };
