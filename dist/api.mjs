@@ -16330,6 +16330,7 @@ var dedicated_cpu_conflict_default = definePlanRule({
     const domainIndex = new Map(plan.map(({ on }, i) => [on, i]));
     const byCause = /* @__PURE__ */ new Map();
     for (const [cpu, list] of [...owners].sort((a, b) => a[0] - b[0])) {
+      if (list.length < 2) continue;
       const domains = new Set(list.map((o) => o.on));
       if (domains.size < 2) continue;
       const key = [list[list.length - 1].on, ...domains].map((d) => domainIndex.get(d)).join(",");

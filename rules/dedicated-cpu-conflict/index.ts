@@ -101,6 +101,8 @@ export default definePlanRule({
     const domainIndex = new Map(plan.map(({ on }, i) => [on, i]));
     const byCause = new Map<string, Array<{ cpu: number; list: Owner[]; domains: Set<LintedDomain> }>>();
     for (const [cpu, list] of [...owners].sort((a, b) => a[0] - b[0])) {
+      // Most dedicated CPUs have one owner: no set of guests to build.
+      if (list.length < 2) continue;
       const domains = new Set(list.map((o) => o.on));
       if (domains.size < 2) continue;
       const key = [list[list.length - 1]!.on, ...domains].map((d) => domainIndex.get(d)).join(',');
