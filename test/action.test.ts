@@ -9,6 +9,7 @@ import type { Log, Result } from 'sarif';
 import { repoRoot } from './support/paths.ts';
 import { nodeBinaries, type NodeBinary } from './support/node-binaries.ts';
 import { copyBundle } from './support/bundle.ts';
+import { localEnv } from './support/env.ts';
 import { multitoolValidate, schemaValidator } from './formats/sarif-validators.ts';
 
 // The Action as GitHub runs it: `node dist/action.mjs` in the workspace, inputs as INPUT_* variables,
@@ -206,7 +207,7 @@ test('a .gitignore cannot hide a domain from the Action: a checkout holds tracke
     const report = JSON.parse(readFileSync(path.join(workspace, 'hidden.json'), 'utf8')) as { diagnostics: Array<{ ruleId: string; file: string }> };
     assert.deepEqual(report.diagnostics.map((d) => `${d.file} ${d.ruleId}`), ['hidden/bad.xml cpuset-syntax']);
     // The CLI honours .gitignore as ruff and git do, unless told not to.
-    const cli = (args: string[]) => spawnSync(node.path, [path.join(repoRoot, 'dist', 'bin.cjs'), '-f', 'json', '--allow-no-domains', ...args], { cwd: workspace, encoding: 'utf8' });
+    const cli = (args: string[]) => spawnSync(node.path, [path.join(repoRoot, 'dist', 'bin.cjs'), '-f', 'json', '--allow-no-domains', ...args], { cwd: workspace, encoding: 'utf8', env: localEnv() });
     assert.equal(JSON.parse(cli(['hidden']).stdout).diagnostics.length, 0);
     assert.equal(JSON.parse(cli(['--no-gitignore', 'hidden']).stdout).diagnostics.length, 1);
   } finally {
