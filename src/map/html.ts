@@ -27,7 +27,7 @@ const GAP = 4;
 
 function cpuTitle(cpu: MapCpu): string {
   const who = cpu.occupants.length === 0 ? 'free' : cpu.occupants.map((o) => `${o.guest} ${o.thread}`).join('\n') + (cpu.more > 0 ? `\n+${cpu.more} more threads` : '');
-  return `CPU ${cpu.id} (${cpu.housekeeping ? 'housekeeping' : 'isolated'})${cpu.conflict ? ' — CONFLICT' : ''}\n${who}`;
+  return `CPU ${cpu.id} (${cpu.housekeeping ? 'housekeeping' : 'isolated'}${cpu.kind ? `, ${cpu.kind}` : ''})${cpu.conflict ? ' — CONFLICT' : ''}\n${who}`;
 }
 
 function nodeSvg(map: HostMap, nodeIndex: number, colours: Map<string, string>): string {
@@ -78,7 +78,8 @@ export function formatMapHtml(maps: readonly HostMap[], title = 'kvmlint placeme
       const free = node.memory.freeKiB;
       const room = free === undefined ? undefined : free - (node.memory.highKiB ?? 0);
       const mem = room === undefined ? `<div class="bar"><span>memory: ${formatKiB(node.memory.boundKiB)} bound (free unknown)</span></div>` : bar(node.memory.boundKiB, Math.max(0, room), `memory ${shortSize(node.memory.boundKiB)} / ${shortSize(Math.max(0, room))}`, 'small-page memory bound strictly to the node / its free memory above the high watermark');
-      nodes += `<div class="node"><h3>node ${node.id}</h3>${nodeSvg(map, i, colours)}<div class="res">${pools}${mem}</div></div>`;
+      const kinds = node.kinds ? ` <small>${node.kinds.map((k) => `${esc(k.label)} ${esc(k.cpus)}`).join(', ')}</small>` : '';
+      nodes += `<div class="node"><h3>node ${node.id}${kinds}</h3>${nodeSvg(map, i, colours)}<div class="res">${pools}${mem}</div></div>`;
     });
     const legend = map.guests
       .map((g, i) => `<li class="g-${i}"><span class="sw" style="background:${colours.get(g.file)}"></span><b>${esc(g.name)}</b> <small>${esc(g.file)}</small> — ${g.cpus.isEmpty ? 'not pinned' : `CPUs ${esc(g.cpus.toString())} on node${g.nodes.size === 1 ? '' : 's'} ${esc(g.nodes.toString())}`}</li>`)

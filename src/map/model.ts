@@ -35,6 +35,8 @@ export interface MapCpu {
   more: number;
   /** A dedicated vCPU shares the CPU with another thread (or another guest's thread may run there). */
   conflict: boolean;
+  /** On a hybrid host (src/model/cpu-capacity.ts), its class: "P-cores", "E-cores", "cores of capacity 1024". */
+  kind?: string;
 }
 
 /**
@@ -49,6 +51,8 @@ export interface MapNode {
   cores: MapCpu[][];
   hugepages: Array<{ sizeKiB: number; used: number; total: number }>;
   memory: { boundKiB: number; freeKiB: number | undefined; highKiB: number | undefined };
+  /** On a hybrid host, the node's CPUs of each class, fastest first: "P-cores 0-15". */
+  kinds?: Array<{ label: string; cpus: string }>;
 }
 
 export interface HostMap {
@@ -118,6 +122,8 @@ export function buildHostMap(plan: { host: LintHost; domains: readonly LintedDom
     for (const s of strictSmallPageShares(ld.domain)) bound.set(s.node, (bound.get(s.node) ?? 0) + s.kib);
   }
   const watermarks = hostNodeWatermarks(h);
+  // Hybrid hosts only: a guest's vCPUs belong on one kind of core, and realtime ones on the fastest.
+  const classes = h.cpuClasses;
 
   const nodes: MapNode[] = h.nodes.map((node) => {
     const seen = new Set<number>();
@@ -129,13 +135,16 @@ export function buildHostMap(plan: { host: LintHost; domains: readonly LintedDom
         seen.add(id);
         const occ = occupants.get(id);
         const conflict = occ !== undefined && occ.dedicatedVcpu && occ.total > 1;
-        return { id, housekeeping: hk?.has(id) ?? false, occupants: occ?.list ?? [], more: occ ? occ.total - occ.list.length : 0, conflict };
+        const k = classes?.classOf(id);
+        return { id, housekeeping: hk?.has(id) ?? false, occupants: occ?.list ?? [], more: occ ? occ.total - occ.list.length : 0, conflict, ...(k === undefined ? {} : { kind: classes!.classes[k]!.label }) };
       });
       cores.push(core);
     }
+    const kinds = classes?.classes.map((k) => ({ label: k.label, cpus: k.cpus.intersect(node.cpus).intersect(h.online) })).filter((k) => !k.cpus.isEmpty);
     return {
       id: node.id,
       cores,
+      ...(kinds && kinds.length > 0 ? { kinds: kinds.map((k) => ({ label: k.label, cpus: k.cpus.toString() })) } : {}),
       hugepages: node.hugepages.map((p) => ({ sizeKiB: p.sizeKiB, used: pagesUsed.get(`${node.id}:${p.sizeKiB}`) ?? 0, total: p.total })),
       memory: { boundKiB: bound.get(node.id) ?? 0, freeKiB: node.memFreeKiB, highKiB: watermarks?.shares.get(node.id)?.highKiB },
     };

@@ -41,6 +41,7 @@ export function formatHostMapText(map: HostMap, opts: { color: boolean }): strin
     const pages = node.hugepages.map((p) => `${formatKiB(p.sizeKiB)} pages ${p.used}/${p.total}${p.used > p.total ? c(RED, ' !!') : ''}`).join(', ');
     const mem = node.memory.freeKiB === undefined ? `${shortSize(node.memory.boundKiB)} bound` : `${shortSize(node.memory.boundKiB)} bound / ${shortSize(node.memory.freeKiB)} free${node.memory.highKiB !== undefined ? ` (high watermark ${shortSize(node.memory.highKiB)})` : ''}${node.memory.freeKiB - node.memory.boundKiB < (node.memory.highKiB ?? 0) ? c(RED, ' !!') : ''}`;
     out += `  node ${node.id}: ${pages || 'no hugepage pools'}; memory ${mem}\n`;
+    if (node.kinds) out += `  ${node.kinds.map((k) => `${k.label} ${k.cpus}`).join(', ')}\n`;
     // Runs of free cores with the same mark are one line: a 64-core node is not 64 lines of "—".
     for (let k = 0; k < node.cores.length; k++) {
       const core = node.cores[k]!;
@@ -48,7 +49,7 @@ export function formatHostMapText(map: HostMap, opts: { color: boolean }): strin
       const free = (cr: typeof core) => cr.every((cpu) => cpu.occupants.length === 0);
       if (free(core)) {
         let j = k;
-        while (j + 1 < node.cores.length && free(node.cores[j + 1]!) && node.cores[j + 1]!.length === core.length && node.cores[j + 1]!.every((cpu) => cpu.housekeeping === core[0]!.housekeeping)) j++;
+        while (j + 1 < node.cores.length && free(node.cores[j + 1]!) && node.cores[j + 1]!.length === core.length && node.cores[j + 1]!.every((cpu) => cpu.housekeeping === core[0]!.housekeeping && cpu.kind === core[0]!.kind)) j++;
         if (j > k) {
           const first = core.map((cpu) => cpu.id).join(',');
           const last = node.cores[j]!.map((cpu) => cpu.id).join(',');

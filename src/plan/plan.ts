@@ -98,7 +98,7 @@ export function planHost(host: LintHost, files: readonly LintedDomain[], diagnos
   if (result.status === 'none') return { host, status: 'infeasible', shortages: explainShortage(problem), steps: result.steps, ms };
 
   const changes: GuestChange[] = [];
-  const layouts = concreteLayouts(problem, keptSet, attempt.cells, result.nodesOf);
+  const layouts = concreteLayouts(problem, keptSet, attempt.cells, result.nodesOf, result.classOf);
   for (const [g, layout] of layouts) {
     const d = g.linted.domain;
     const text = applyLayout(g.linted.source.text, layoutFixes(g.linted.source.text, d, layout));
@@ -206,7 +206,8 @@ function solverNodes(problem: PlanProblem, kept: Keep): SolverNode[] {
         smallKiB -= cell.smallKiB;
       }
     }
-    return { id: n.id, coreSizes: n.cores.filter((c) => !claimed.has(c)).map((c) => c.cpus.length), pages, smallKiB, memoryless: n.memoryless };
+    const free = n.cores.filter((c) => !claimed.has(c));
+    return { id: n.id, coreSizes: free.map((c) => c.cpus.length), coreClasses: free.map((c) => c.cls), pages, smallKiB, memoryless: n.memoryless };
   });
 }
 
@@ -225,6 +226,7 @@ function solveWith(problem: PlanProblem, kept: Keep, options: PlanHostOptions): 
         smallKiB: cell.smallKiB,
         preferredNode: cell.currentNode,
         spreadable: g.spreadable,
+        classes: g.classes,
       });
     }
   });
@@ -232,7 +234,7 @@ function solveWith(problem: PlanProblem, kept: Keep, options: PlanHostOptions): 
 }
 
 /** Chooses the CPUs: on each node, each unit takes a best-fit free core, its own current core when that is one. */
-function concreteLayouts(problem: PlanProblem, kept: Keep, cells: readonly CellRef[], nodesOf: readonly number[][]): Map<PlanGuest, GuestLayout> {
+function concreteLayouts(problem: PlanProblem, kept: Keep, cells: readonly CellRef[], nodesOf: readonly number[][], classOf: readonly number[]): Map<PlanGuest, GuestLayout> {
   const claimed = new Set<PlanCore>();
   for (const { cores } of kept.values()) for (const c of cores) claimed.add(c);
   const nodeById = new Map(problem.nodes.map((n) => [n.id, n] as const));
@@ -241,8 +243,8 @@ function concreteLayouts(problem: PlanProblem, kept: Keep, cells: readonly CellR
   const interleaved = new Set<PlanGuest>();
 
   /** Places the unit; with `ownOnly`, only on its own current core (when that is a best fit), else not at all. */
-  const place = (g: PlanGuest, node: PlanNode, unit: number[], ownOnly = false): boolean => {
-    const free = node.cores.filter((c) => !claimed.has(c) && c.cpus.length >= unit.length);
+  const place = (g: PlanGuest, node: PlanNode, unit: number[], cls: number, ownOnly = false): boolean => {
+    const free = node.cores.filter((c) => !claimed.has(c) && c.cls === cls && c.cpus.length >= unit.length);
     const best = free.reduce((min, c) => Math.min(min, c.cpus.length), Infinity);
     const fitting = free.filter((c) => c.cpus.length === best);
     const own = fitting.find((c) => c.cpus.includes(g.currentPins.get(unit[0]!) ?? -1));
@@ -259,14 +261,15 @@ function concreteLayouts(problem: PlanProblem, kept: Keep, cells: readonly CellR
   };
 
   // Larger units first everywhere, as the solver's best fit counted them.
-  const work: Array<{ g: PlanGuest; node: PlanNode; unit: number[] }> = [];
+  const work: Array<{ g: PlanGuest; node: PlanNode; unit: number[]; cls: number }> = [];
   cells.forEach(({ guest, cell }, i) => {
     const nodes = nodesOf[i]!;
+    const cls = classOf[i]!;
     let list = cellNodes.get(guest);
     if (!list) cellNodes.set(guest, (list = []));
     list.push({ cellId: cell.cellId, nodes: CpuSet.ofList(nodes) });
     if (nodes.length === 1) {
-      for (const unit of cell.units) work.push({ g: guest, node: nodeById.get(nodes[0]!)!, unit });
+      for (const unit of cell.units) work.push({ g: guest, node: nodeById.get(nodes[0]!)!, unit, cls });
       return;
     }
     interleaved.add(guest);
@@ -275,15 +278,15 @@ function concreteLayouts(problem: PlanProblem, kept: Keep, cells: readonly CellR
     const split = evenSplit(units.length, byId.length);
     let at = 0;
     byId.forEach((n, k) => {
-      for (const unit of units.slice(at, at + split[k]!)) work.push({ g: guest, node: nodeById.get(n)!, unit });
+      for (const unit of units.slice(at, at + split[k]!)) work.push({ g: guest, node: nodeById.get(n)!, unit, cls });
       at += split[k]!;
     });
   });
   work.sort((a, b) => b.unit.length - a.unit.length);
   // Units whose own core is still free keep it first, so that a moving guest does not take a staying guest's
   // core only because it came earlier; each claim is still a best fit, so the solver's counts hold.
-  const rest = work.filter((w) => !place(w.g, w.node, w.unit, true));
-  for (const w of rest) place(w.g, w.node, w.unit);
+  const rest = work.filter((w) => !place(w.g, w.node, w.unit, w.cls, true));
+  for (const w of rest) place(w.g, w.node, w.unit, w.cls);
 
   const out = new Map<PlanGuest, GuestLayout>();
   for (const [g, list] of cellNodes) {
@@ -366,10 +369,18 @@ export function explainShortage(problem: PlanProblem): string[] {
   const needSmall = problem.guests.reduce((a, g) => a + g.cells.reduce((b, c) => b + c.smallKiB, 0), 0);
   const haveSmall = nodes.reduce((a, n) => a + Math.max(0, n.smallKiB), 0);
   if (needSmall > haveSmall) out.push(`memory: the guests need ${formatKiB(needSmall)} of small pages, the nodes have ${formatKiB(haveSmall)} above their high watermarks (short by ${formatKiB(needSmall - haveSmall)})`);
+  // On a hybrid host a guest with realtime vCPUs takes only the fastest cores (realtime-sched-unsafe's slowCore).
+  const classes = problem.host.cpuClasses;
+  if (classes) {
+    const need = problem.guests.filter((g) => g.classes.length === 1).reduce((a, g) => a + g.cells.reduce((b, c) => b + c.units.length, 0), 0);
+    const have = nodes.reduce((a, n) => a + n.cores.filter((c) => c.cls === 0).length, 0);
+    if (need > have) out.push(`${classes.classes[0]!.label} (guests with realtime vCPUs take no other): the guests need ${need}, the host has ${have} free (short by ${need - have})`);
+  }
   if (out.length > 0) return out;
 
   const perNode = nodes
     .map((n) => `node ${n.id}: ${n.cores.length} cores, ${[...n.pages].map(([s, p]) => `${p} × ${formatKiB(s)}`).join(', ') || 'no hugepages'}, ${Number.isFinite(n.smallKiB) ? formatKiB(Math.max(0, n.smallKiB)) : 'unknown'} memory`)
     .join('; ');
-  return [`every guest cell fits on some node and the totals suffice, but the cells do not pack onto the nodes together (each cell on one node, a guest's cells on different nodes); free: ${perNode}`];
+  const oneClass = classes ? ', all of a guest\'s vCPUs on one kind of core' : '';
+  return [`every guest cell fits on some node and the totals suffice, but the cells do not pack onto the nodes together (each cell on one node, a guest's cells on different nodes${oneClass}); free: ${perNode}`];
 }

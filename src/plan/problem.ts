@@ -18,7 +18,10 @@
  *   (numa-memory-insufficient, min-free-kbytes-exceeds-node-free);
  * - a guest without cells too large for any node is interleaved over the fewest
  *   nodes that hold it, vCPUs and memory split evenly (insufficient-hugepages
- *   spreads interleaved pages the same way).
+ *   spreads interleaved pages the same way);
+ * - on a hybrid host (src/model/cpu-capacity.ts), all of a guest's vCPUs on cores
+ *   of one class (guest-smt-topology-mismatch's mixedCoreTypes), and a guest with
+ *   realtime vCPUs on the fastest class (realtime-sched-unsafe's slowCore).
  *
  * Guests that are not pinned (no vcpupin, no `<vcpu cpuset>`) or placed by numad are
  * not planned: they stay as they are, and what they use is taken off the nodes.
@@ -26,6 +29,7 @@
 import type { LintedDomain, Diagnostic } from '../engine/types.ts';
 import { affinityUses } from '../model/plan-cpus.ts';
 import { isPinned, isDedicated, vcpuAffinityGroups } from '../model/affinity.ts';
+import { isRealtimeDomain } from '../model/threads.ts';
 import { CpuSet } from '../model/cpuset.ts';
 import type { HostModel } from '../model/host.ts';
 import { hostNodeWatermarks } from '../model/node-memory.ts';
@@ -41,6 +45,11 @@ export interface PlanCore {
   node: number;
   /** The core's CPUs, ascending. */
   cpus: number[];
+  /**
+   * Its class on a hybrid host: the index of the host's CPU class (0 the fastest), or the number of classes
+   * for a core the snapshot gives no class; 0 on every host whose CPUs are alike.
+   */
+  cls: number;
 }
 
 export interface PlanNode {
@@ -89,6 +98,8 @@ export interface PlanGuest {
   currentPins: Map<number, number>;
   /** No placement finding on it and a consistent layout today: kept as it is when the rest allows. */
   fine: boolean;
+  /** Core classes its vCPUs may take (all on one), in the order to try: [0] on a host whose CPUs are alike. */
+  classes: number[];
 }
 
 export interface PlanProblem {
@@ -152,6 +163,9 @@ export function buildPlanProblem(host: HostModel, domains: readonly LintedDomain
     return problem;
   }
   const isolated = host.online.subtract(hk);
+  const classes = host.cpuClasses;
+  // A CPU of no known class is a class of its own (after the known ones): the plan never mixes it in.
+  const classOfCpu = (cpu: number): number => (classes ? (classes.classOf(cpu) ?? classes.classes.length) : 0);
   // Every guest a placement finding involves may move, not only the one it is reported on: a pool shortage or a
   // shared CPU is reported once, on one guest, with the others related; which of them moves is the planner's choice.
   const placementFindings = new Set(diagnostics.filter(isPlacementFinding).flatMap((d) => [d.file, ...(d.related ?? []).map((r) => r.file)]));
@@ -205,7 +219,8 @@ export function buildPlanProblem(host: HostModel, domains: readonly LintedDomain
       for (const s of siblings.toArray(4096)) seen.add(s);
       // Every sibling isolated, online and out of every unplanned guest's reach (smt-sibling-sharing).
       if (!siblings.isSubsetOf(isolated) || siblings.intersects(taken)) continue;
-      cores.push({ node: node.id, cpus: siblings.toArray(4096) });
+      const cpus = siblings.toArray(4096);
+      cores.push({ node: node.id, cpus, cls: Math.max(...cpus.map(classOfCpu)) });
     }
     const pages = new Map<number, number>();
     for (const pool of node.hugepages) pages.set(pool.sizeKiB, pool.total - (pagesUsed.get(`${node.id}:${pool.sizeKiB}`) ?? 0));
@@ -222,7 +237,7 @@ export function buildPlanProblem(host: HostModel, domains: readonly LintedDomain
   }
 
   for (const ld of planned) {
-    const guest = buildGuest(host, ld, isolated);
+    const guest = buildGuest(host, ld, isolated, classOfCpu);
     if (typeof guest === 'string') {
       problem.unplanned.push({ linted: ld, why: guest });
       continue;
@@ -234,7 +249,7 @@ export function buildPlanProblem(host: HostModel, domains: readonly LintedDomain
 }
 
 /** The guest's cells and what each needs, or why it cannot be planned. */
-function buildGuest(host: HostModel, ld: LintedDomain, isolated: CpuSet): PlanGuest | string {
+function buildGuest(host: HostModel, ld: LintedDomain, isolated: CpuSet, classOfCpu: (cpu: number) => number): PlanGuest | string {
   const d = ld.domain;
   const threads = d.cpu?.topology?.threads ?? 1;
   if (!d.vcpu?.maxKnown && d.vcpu !== undefined) return 'its <vcpu> count does not parse';
@@ -300,7 +315,22 @@ function buildGuest(host: HostModel, ld: LintedDomain, isolated: CpuSet): PlanGu
     cpus.every((c) => isolated.has(c)) &&
     out.every((c) => c.currentNode !== undefined) &&
     new Set(out.map((c) => c.currentNode)).size === out.length;
-  return { linted: ld, label: guestLabel(ld), cells: out, threads, spreadable: cells.length === 0, currentPins, fine };
+  return { linted: ld, label: guestLabel(ld), cells: out, threads, spreadable: cells.length === 0, currentPins, fine, classes: guestClasses(host, d, cpus, classOfCpu) };
+}
+
+/**
+ * The core classes a guest may take, in the order the search tries them: only the fastest for a guest with
+ * realtime vCPUs (realtime-sched-unsafe's slowCore); else the class its pins are all on today first (a guest
+ * moves no further than it must), then the others fastest first. A CPU of no known class is never chosen.
+ */
+function guestClasses(host: HostModel, d: LintedDomain['domain'], pinnedCpus: readonly number[], classOfCpu: (cpu: number) => number): number[] {
+  const classes = host.cpuClasses;
+  if (!classes) return [0];
+  if (isRealtimeDomain(d)) return [0];
+  const all = classes.classes.map((_, i) => i);
+  const today = new Set(pinnedCpus.map(classOfCpu));
+  const current = today.size === 1 ? [...today][0]! : undefined;
+  return current === undefined || current >= all.length ? all : [current, ...all.filter((k) => k !== current)];
 }
 
 function range(n: number): number[] {

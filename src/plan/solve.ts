@@ -17,6 +17,11 @@
  * it), which is optimal because the cores that can hold a unit of size s are a
  * superset of those that hold any larger unit.
  *
+ * On a hybrid host (P- and E-cores, big.LITTLE: src/model/cpu-capacity.ts) every core also has a
+ * class, and a guest's cells all take cores of one class (guest-smt-topology-mismatch's mixedCoreTypes),
+ * chosen among the classes the cell allows (a realtime guest: the fastest only, realtime-sched-unsafe's
+ * slowCore). The class is part of the guest's branch: each allowed class is tried at its first cell.
+ *
  * HiGHS (an ILP solver, 2.4 MB of WebAssembly) was measured on the same model:
  * see the README's plan section and scripts/bench-plan.mjs for the figures.
  */
@@ -25,6 +30,8 @@ export interface SolverNode {
   id: number;
   /** Sizes (hardware threads) of the free cores. */
   coreSizes: number[];
+  /** Class of each free core (index into the host's CPU classes, 0 the fastest); all 0 when absent. */
+  coreClasses?: number[];
   pages: ReadonlyMap<number, number>;
   smallKiB: number;
   memoryless: boolean;
@@ -42,6 +49,8 @@ export interface SolverCell {
   preferredNode: number | undefined;
   /** May be interleaved over several nodes when no single node holds it. */
   spreadable: boolean;
+  /** Core classes the cell may take, in the order to try (the same for every cell of a guest); default [0]. */
+  classes?: readonly number[];
 }
 
 export interface SolverOptions {
@@ -50,7 +59,7 @@ export interface SolverOptions {
 }
 
 export type SolveResult =
-  | { status: 'found'; nodesOf: number[][]; steps: number }
+  | { status: 'found'; nodesOf: number[][]; classOf: number[]; steps: number }
   | { status: 'none'; steps: number }
   | { status: 'gave-up'; steps: number };
 
@@ -62,7 +71,7 @@ export function evenSplit(amount: number, k: number): number[] {
 }
 
 interface State {
-  /** cores[n][k]: free cores of size sizes[k] on node n. */
+  /** cores[n][c·S + k]: free cores of class c and size sizes[k] on node n (S sizes). */
   cores: number[][];
   pages: number[][];
   small: number[];
@@ -73,8 +82,15 @@ export function solvePlacement(nodes: readonly SolverNode[], cells: readonly Sol
   const sizes = [...new Set([...nodes.flatMap((n) => n.coreSizes), ...cells.flatMap((c) => c.units)])].sort((a, b) => a - b);
   const pageSizes = [...new Set([...nodes.flatMap((n) => [...n.pages.keys()]), ...cells.flatMap((c) => (c.pageSizeKiB === undefined ? [] : [c.pageSizeKiB]))])].sort((a, b) => a - b);
   const N = nodes.length;
+  const S = sizes.length;
+  const C = Math.max(1, ...nodes.flatMap((n) => (n.coreClasses ?? []).map((c) => c + 1)), ...cells.flatMap((c) => (c.classes ?? []).map((k) => k + 1)));
+  const coreClass = (n: SolverNode, i: number): number => n.coreClasses?.[i] ?? 0;
   const state: State = {
-    cores: nodes.map((n) => sizes.map((s) => n.coreSizes.filter((x) => x === s).length)),
+    cores: nodes.map((n) => {
+      const counts = new Array<number>(C * S).fill(0);
+      n.coreSizes.forEach((size, i) => counts[coreClass(n, i) * S + sizes.indexOf(size)]!++);
+      return counts;
+    }),
     pages: nodes.map((n) => pageSizes.map((p) => Math.max(0, n.pages.get(p) ?? 0))),
     small: nodes.map((n) => n.smallKiB),
   };
@@ -94,18 +110,21 @@ export function solvePlacement(nodes: readonly SolverNode[], cells: readonly Sol
     small: number;
     /** Node indexes in the order to try. */
     order: number[];
+    /** Core classes allowed, in the order to try. */
+    classes: readonly number[];
     /** Spread options: node index sets, each with the per-node demands. */
     spreads: Array<Array<{ node: number; units: number[]; pages: number; small: number }>>;
   }
-  const fitsOn = (n: number, units: readonly number[], pageIdx: number, pages: number, small: number, s: State): boolean => {
+  /** Whether the cell fits on node n with cores of class c. */
+  const fitsOn = (n: number, units: readonly number[], pageIdx: number, pages: number, small: number, s: State, c: number): boolean => {
     if (nodes[n]!.memoryless) return false;
     if (pages > 0 && s.pages[n]![pageIdx]! < pages) return false;
     if (small > 0 && s.small[n]! < small) return false;
-    // Best fit from the largest unit class down.
+    // Best fit from the largest unit size down.
     const avail = s.cores[n]!;
     let carry = 0;
-    for (let k = sizes.length - 1; k >= 0; k--) {
-      carry += avail[k]!;
+    for (let k = S - 1; k >= 0; k--) {
+      carry += avail[c * S + k]!;
       carry -= units[k]!;
       if (carry < 0) return false;
     }
@@ -123,8 +142,9 @@ export function solvePlacement(nodes: readonly SolverNode[], cells: readonly Sol
     const order = [...Array(N).keys()];
     const pref = c.preferredNode === undefined ? -1 : nodes.findIndex((n) => n.id === c.preferredNode);
     order.sort((a, b) => (a === pref ? -1 : b === pref ? 1 : a - b));
-    const d: Demand = { cell: i, guest: c.guest, units, unitCount: c.units.length, pageIdx, pages: c.pages, small: c.smallKiB, order, spreads: [] };
-    if (c.spreadable && !order.some((n) => fitsOn(n, units, pageIdx, c.pages, c.smallKiB, initial))) d.spreads = spreadOptions(c, d);
+    const classes = c.classes ?? [0];
+    const d: Demand = { cell: i, guest: c.guest, units, unitCount: c.units.length, pageIdx, pages: c.pages, small: c.smallKiB, order, classes, spreads: [] };
+    if (c.spreadable && !order.some((n) => classes.some((k) => fitsOn(n, units, pageIdx, c.pages, c.smallKiB, initial, k)))) d.spreads = spreadOptions(c, d);
     return d;
   });
 
@@ -134,6 +154,7 @@ export function solvePlacement(nodes: readonly SolverNode[], cells: readonly Sol
     // More than every node together holds: no set of them does.
     const all = [...Array(N).keys()].filter((n) => !nodes[n]!.memoryless);
     const cores = all.reduce((a, n) => a + initial.cores[n]!.reduce((x, y) => x + y, 0), 0);
+    // (Per class, the same bound is checked by the fit of each set below.)
     if (cores < c.units.length || (c.pages > 0 && all.reduce((a, n) => a + initial.pages[n]![d.pageIdx]!, 0) < c.pages) || all.reduce((a, n) => a + initial.small[n]!, 0) < c.smallKiB) return [];
     for (let k = 2; k <= N; k++) {
       const found: Demand['spreads'] = [];
@@ -155,7 +176,7 @@ export function solvePlacement(nodes: readonly SolverNode[], cells: readonly Sol
           at += unitSplit[i]!;
           return { node, units: unitsByClass(mine), pages: pageSplit[i]!, small: smallSplit[i]! };
         });
-        if (parts.every((p) => fitsOn(p.node, p.units, d.pageIdx, p.pages, p.small, initial))) found.push(parts);
+        if (d.classes.some((k) => parts.every((p) => fitsOn(p.node, p.units, d.pageIdx, p.pages, p.small, initial, k)))) found.push(parts);
       }
       if (found.length > 0) return found;
     }
@@ -180,10 +201,11 @@ export function solvePlacement(nodes: readonly SolverNode[], cells: readonly Sol
     needPages[i] = needPages[i + 1]!.map((x, k) => x + (k === d.pageIdx ? d.pages : 0));
     needSmall[i] = needSmall[i + 1]! + d.small;
   }
+  // Cores of every class together: a relaxation (a guest takes one class), so it only cuts dead branches.
   const boundsHold = (i: number): boolean => {
     let carry = 0;
-    for (let k = sizes.length - 1; k >= 0; k--) {
-      for (let n = 0; n < N; n++) carry += state.cores[n]![k]!;
+    for (let k = S - 1; k >= 0; k--) {
+      for (let n = 0; n < N; n++) for (let c = 0; c < C; c++) carry += state.cores[n]![c * S + k]!;
       carry -= needUnits[i]![k]!;
       if (carry < 0) return false;
     }
@@ -205,32 +227,36 @@ export function solvePlacement(nodes: readonly SolverNode[], cells: readonly Sol
   for (let i = M - 1; i >= 0; i--) spreadAhead[i] = spreadAhead[i + 1]! || order[i]!.spreads.length > 0;
   const nodeKey = (n: number): string => `${state.cores[n]!.join(',')}|${state.pages[n]!.join(',')}|${state.small[n]}|${nodes[n]!.memoryless ? 1 : 0}`;
 
-  const take = (n: number, units: readonly number[], pageIdx: number, pages: number, small: number, sign: 1 | -1): void => {
+  const take = (n: number, units: readonly number[], pageIdx: number, pages: number, small: number, sign: 1 | -1, c: number): void => {
     if (pages > 0) state.pages[n]![pageIdx]! -= sign * pages;
     state.small[n]! -= sign * small;
     const avail = state.cores[n]!;
+    const base = c * S;
     if (sign === 1) {
-      // Best fit: each unit class takes the smallest class that holds it, largest units first.
+      // Best fit: each unit size takes the smallest core size of the class that holds it, largest units first.
       const taken = sizes.map(() => 0);
       const need = [...units];
-      for (let k = sizes.length - 1; k >= 0; k--) {
-        for (let j = k; j < sizes.length && need[k]! > 0; j++) {
-          const t = Math.min(need[k]!, avail[j]! - taken[j]!);
+      for (let k = S - 1; k >= 0; k--) {
+        for (let j = k; j < S && need[k]! > 0; j++) {
+          const t = Math.min(need[k]!, avail[base + j]! - taken[j]!);
           taken[j]! += t;
           need[k]! -= t;
         }
       }
-      for (let j = 0; j < sizes.length; j++) avail[j]! -= taken[j]!;
+      for (let j = 0; j < S; j++) avail[base + j]! -= taken[j]!;
       takenStack.push(taken);
     } else {
       const taken = takenStack.pop()!;
-      for (let j = 0; j < sizes.length; j++) avail[j]! += taken[j]!;
+      for (let j = 0; j < S; j++) avail[base + j]! += taken[j]!;
     }
   };
   const takenStack: number[][] = [];
 
   const assignment: number[][] = cells.map(() => []);
+  const classOf: number[] = cells.map(() => 0);
   const guestNodes = new Map<number, Set<number>>();
+  /** The class a guest's cells placed so far took. */
+  const guestClass = new Map<number, number>();
   const failed = new Set<string>();
 
   const dfs = (i: number): boolean => {
@@ -247,31 +273,50 @@ export function solvePlacement(nodes: readonly SolverNode[], cells: readonly Sol
     const keys: string[] = [];
     const byId = spreadAhead[i]!;
     for (let n = 0; n < N; n++) keys.push(`${byId ? `${n}@` : ''}${nodeKey(n)}#${used.has(n) ? 1 : 0}`);
-    const memoKey = `${i}:${byId ? keys.join(';') : [...keys].sort().join(';')}`;
+    // The guest's class, once its first cell chose one, is part of the state.
+    const fixed = guestClass.get(d.guest);
+    const memoKey = `${i}:${fixed ?? ''}:${byId ? keys.join(';') : [...keys].sort().join(';')}`;
     if (failed.has(memoKey)) return false;
 
+    const classes = fixed === undefined ? d.classes : [fixed];
+    const choose = (c: number): void => {
+      if (fixed === undefined) guestClass.set(d.guest, c);
+      classOf[d.cell] = c;
+    };
+    const unchoose = (): void => {
+      if (fixed === undefined) guestClass.delete(d.guest);
+    };
     const tried = new Set<string>();
     for (const n of d.order) {
-      if (used.has(n) || tried.has(keys[n]!)) continue;
-      tried.add(keys[n]!);
-      if (!fitsOn(n, d.units, d.pageIdx, d.pages, d.small, state)) continue;
-      take(n, d.units, d.pageIdx, d.pages, d.small, 1);
-      used.add(n);
-      assignment[d.cell] = [n];
-      if (dfs(i + 1)) return true;
-      used.delete(n);
-      take(n, d.units, d.pageIdx, d.pages, d.small, -1);
-      if (gaveUp) return false;
+      for (const c of classes) {
+        const key = `${c}/${keys[n]!}`;
+        if (used.has(n) || tried.has(key)) continue;
+        tried.add(key);
+        if (!fitsOn(n, d.units, d.pageIdx, d.pages, d.small, state, c)) continue;
+        take(n, d.units, d.pageIdx, d.pages, d.small, 1, c);
+        used.add(n);
+        choose(c);
+        assignment[d.cell] = [n];
+        if (dfs(i + 1)) return true;
+        unchoose();
+        used.delete(n);
+        take(n, d.units, d.pageIdx, d.pages, d.small, -1, c);
+        if (gaveUp) return false;
+      }
     }
     for (const parts of d.spreads) {
-      if (parts.some((p) => used.has(p.node) || !fitsOn(p.node, p.units, d.pageIdx, p.pages, p.small, state))) continue;
-      for (const p of parts) take(p.node, p.units, d.pageIdx, p.pages, p.small, 1);
-      for (const p of parts) used.add(p.node);
-      assignment[d.cell] = parts.map((p) => p.node);
-      if (dfs(i + 1)) return true;
-      for (const p of parts) used.delete(p.node);
-      for (const p of [...parts].reverse()) take(p.node, p.units, d.pageIdx, p.pages, p.small, -1);
-      if (gaveUp) return false;
+      for (const c of classes) {
+        if (parts.some((p) => used.has(p.node) || !fitsOn(p.node, p.units, d.pageIdx, p.pages, p.small, state, c))) continue;
+        for (const p of parts) take(p.node, p.units, d.pageIdx, p.pages, p.small, 1, c);
+        for (const p of parts) used.add(p.node);
+        choose(c);
+        assignment[d.cell] = parts.map((p) => p.node);
+        if (dfs(i + 1)) return true;
+        unchoose();
+        for (const p of parts) used.delete(p.node);
+        for (const p of [...parts].reverse()) take(p.node, p.units, d.pageIdx, p.pages, p.small, -1, c);
+        if (gaveUp) return false;
+      }
     }
     // Bounded: each key is a few hundred bytes, and 2 million of them held 1 GB at the default step limit.
     if (failed.size < 500_000) failed.add(memoKey);
@@ -280,7 +325,7 @@ export function solvePlacement(nodes: readonly SolverNode[], cells: readonly Sol
 
   if (gaveUp) return { status: 'gave-up', steps };
   const ok = dfs(0);
-  if (ok) return { status: 'found', nodesOf: assignment.map((a) => a.map((n) => nodes[n]!.id)), steps };
+  if (ok) return { status: 'found', nodesOf: assignment.map((a) => a.map((n) => nodes[n]!.id)), classOf, steps };
   return gaveUp ? { status: 'gave-up', steps } : { status: 'none', steps };
 }
 

@@ -44,6 +44,26 @@ test('map (text): SMT siblings share a line, and a CPU two guests pin is a confl
   }
 });
 
+test('map: a hybrid host names each kind of core, free cores of two kinds are not one run, and the HTML says the kind of each CPU', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kvmlint-map-'));
+  try {
+    // 6 cores, no SMT; the last 3 slower (cpu_capacity 400 against 1024); core 0 housekeeping.
+    const h: HostSpec = { nodes: 1, coresPerNode: 6, smt: false, housekeepingCores: [1], pools: [{ pages2m: 1024, pages1g: 0, freeMiB: 8192 }], minFreeKbytes: undefined, slowCoresPerNode: 3 };
+    writeFileSync(join(dir, 'host.json'), JSON.stringify(hostSnapshot(h, 'biglittle')));
+    writeFileSync(join(dir, 'a.xml'), domainXml({ vcpus: 1, threads: 1, cells: false, backing: '2m', memoryUnits: 1, iothreads: 0, pins: [1, 0, 0, 0, 0, 0, 0, 0] }, 'a', 6));
+    const [map] = await buildMaps({ paths: [dir], cwd: dir, hostFile: 'host.json', configFile: false });
+    const text = formatHostMapText(map!, { color: false });
+    assert.match(text, /^ {2}cores of capacity 1024 0-2, cores of capacity 400 3-5$/m);
+    // CPU 2 (fast) and CPUs 3-5 (slow) are free: two lines, not one run of four.
+    assert.match(text, /^ {4}2 +I +—$/m);
+    assert.match(text, /^ {4}3…5 +I +— \(3 free cores\)$/m);
+    const html = formatMapHtml([map!]);
+    assert.match(html, /<title>CPU 4 \(isolated, cores of capacity 400\)/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('map: a guest name is cut as messages cut it, so the HTML stays linear in the input', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'kvmlint-map-'));
   try {

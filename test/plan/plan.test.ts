@@ -41,18 +41,21 @@ async function problemOf(inst: Instance): Promise<PlanProblem> {
 
 /**
  * Every assignment of cells to nodes (and, for a guest without cells that no node
- * holds, to the fewest nodes that hold it evenly split), checked resource by resource.
- * Written without the solver's pruning, symmetry or memo: the slow, obvious answer.
+ * holds, to the fewest nodes that hold it evenly split) and of each guest to one of
+ * its core classes, checked resource by resource. Written without the solver's
+ * pruning, symmetry or memo: the slow, obvious answer.
  */
 function exhaustiveFeasible(problem: PlanProblem): boolean {
   const nodes = problem.nodes;
   const cells = problem.guests.flatMap((g, gi) => g.cells.map((c) => ({ gi, c, spreadable: g.spreadable })));
-  const fitsAlone = (n: (typeof nodes)[number], units: number[], pageSize: number | undefined, pages: number, small: number) =>
-    !n.memoryless && hall(n.cores.map((c) => c.cpus.length), units) && (pages === 0 || (n.pages.get(pageSize!) ?? 0) >= pages) && (small === 0 || n.smallKiB >= small);
-  const options = cells.map(({ c, spreadable }) => {
+  const coresOf = (n: (typeof nodes)[number], cls: number) => n.cores.filter((c) => c.cls === cls).map((c) => c.cpus.length);
+  const fitsAlone = (n: (typeof nodes)[number], units: number[], pageSize: number | undefined, pages: number, small: number, classes: readonly number[]) =>
+    !n.memoryless && classes.some((k) => hall(coresOf(n, k), units)) && (pages === 0 || (n.pages.get(pageSize!) ?? 0) >= pages) && (small === 0 || n.smallKiB >= small);
+  const options = cells.map(({ gi, c, spreadable }) => {
     const units = c.units.map((u) => u.length);
+    const classes = problem.guests[gi]!.classes;
     const singles = nodes.map((_, i) => [{ node: i, units, pages: c.pages, small: c.smallKiB }]);
-    if (!spreadable || nodes.some((n) => fitsAlone(n, units, c.pageSizeKiB, c.pages, c.smallKiB))) return singles;
+    if (!spreadable || nodes.some((n) => fitsAlone(n, units, c.pageSizeKiB, c.pages, c.smallKiB, classes))) return singles;
     const sorted = [...units].sort((a, b) => b - a);
     for (let k = 2; k <= nodes.length; k++) {
       const sets = subsets(nodes.length, k).map((set) => {
@@ -66,14 +69,16 @@ function exhaustiveFeasible(problem: PlanProblem): boolean {
           return part;
         });
       });
-      const ok = sets.filter((parts) => parts.every((p) => fitsAlone(nodes[p.node]!, p.units, c.pageSizeKiB, p.pages, p.small)));
+      const ok = sets.filter((parts) => classes.some((k) => parts.every((p) => fitsAlone(nodes[p.node]!, p.units, c.pageSizeKiB, p.pages, p.small, [k]))));
       if (ok.length > 0) return [...singles, ...ok];
     }
     return singles;
   });
   const choice: number[] = new Array(cells.length).fill(0);
+  const guestClass: number[] = problem.guests.map(() => 0);
+  const classCount = Math.max(1, ...nodes.flatMap((n) => n.cores.map((c) => c.cls + 1)));
   const check = (): boolean => {
-    const perNode = nodes.map(() => ({ units: [] as number[], pages: new Map<number, number>(), small: 0 }));
+    const perNode = nodes.map(() => ({ units: Array.from({ length: classCount }, () => [] as number[]), pages: new Map<number, number>(), small: 0 }));
     const used = new Map<number, Set<number>>();
     for (let i = 0; i < cells.length; i++) {
       const { gi, c } = cells[i]!;
@@ -82,17 +87,25 @@ function exhaustiveFeasible(problem: PlanProblem): boolean {
         if (u.has(p.node)) return false;
         u.add(p.node);
         used.set(gi, u);
-        perNode[p.node]!.units.push(...p.units);
+        perNode[p.node]!.units[guestClass[gi]!]!.push(...p.units);
         if (p.pages > 0) perNode[p.node]!.pages.set(c.pageSizeKiB!, (perNode[p.node]!.pages.get(c.pageSizeKiB!) ?? 0) + p.pages);
         perNode[p.node]!.small += p.small;
       }
     }
     return perNode.every((d, i) => {
       const n = nodes[i]!;
-      const any = d.units.length > 0 || d.small > 0 || d.pages.size > 0;
+      const any = d.units.some((u) => u.length > 0) || d.small > 0 || d.pages.size > 0;
       if (any && n.memoryless) return false;
-      return hall(n.cores.map((c) => c.cpus.length), d.units) && [...d.pages].every(([s, p]) => (n.pages.get(s) ?? 0) >= p) && (d.small === 0 || n.smallKiB >= d.small);
+      return d.units.every((u, k) => hall(coresOf(n, k), u)) && [...d.pages].every(([s, p]) => (n.pages.get(s) ?? 0) >= p) && (d.small === 0 || n.smallKiB >= d.small);
     });
+  };
+  const pickClasses = (g: number): boolean => {
+    if (g === problem.guests.length) return rec(0);
+    for (const k of problem.guests[g]!.classes) {
+      guestClass[g] = k;
+      if (pickClasses(g + 1)) return true;
+    }
+    return false;
   };
   const rec = (i: number): boolean => {
     if (i === cells.length) return check();
@@ -102,7 +115,7 @@ function exhaustiveFeasible(problem: PlanProblem): boolean {
     }
     return false;
   };
-  return rec(0);
+  return pickClasses(0);
 }
 
 /** Units fit cores (a unit needs a core at least its size): Hall's condition on the nested sizes. */
@@ -155,8 +168,8 @@ test('plan: when the planner says no layout exists, an exhaustive search over sm
       try {
         const problem = await problemOf(inst);
         if (problem.refusal) return;
-        const cells = problem.guests.flatMap((g) => g.cells.map((c) => ({ guest: problem.guests.indexOf(g), units: c.units.map((u) => u.length), pageSizeKiB: c.pageSizeKiB, pages: c.pages, smallKiB: c.smallKiB, preferredNode: c.currentNode, spreadable: g.spreadable })));
-        const nodes = problem.nodes.map((n) => ({ id: n.id, coreSizes: n.cores.map((c) => c.cpus.length), pages: n.pages, smallKiB: n.smallKiB, memoryless: n.memoryless }));
+        const cells = problem.guests.flatMap((g) => g.cells.map((c) => ({ guest: problem.guests.indexOf(g), units: c.units.map((u) => u.length), pageSizeKiB: c.pageSizeKiB, pages: c.pages, smallKiB: c.smallKiB, preferredNode: c.currentNode, spreadable: g.spreadable, classes: g.classes })));
+        const nodes = problem.nodes.map((n) => ({ id: n.id, coreSizes: n.cores.map((c) => c.cpus.length), coreClasses: n.cores.map((c) => c.cls), pages: n.pages, smallKiB: n.smallKiB, memoryless: n.memoryless }));
         const result = solvePlacement(nodes, cells);
         assert.notEqual(result.status, 'gave-up');
         const exhaustive = exhaustiveFeasible(problem);
@@ -289,4 +302,37 @@ test('plan-backed suggestions: on by default for a small run, off with planSugge
   assert.equal(count(await lint({ paths: [fleet], cwd: fleet })), 2);
   assert.equal(count(await lint({ paths: [fleet], cwd: fleet, planSuggestions: false })), 0);
   assert.equal(count(await lint({ paths: [fleet], cwd: fleet, planSuggestions: true })), 2);
+});
+
+test('plan: on a hybrid host (i9-12900K: P-cores with SMT, E-cores without) a realtime guest gets P-cores, and no guest is split across core types', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kvmlint-plan-hybrid-'));
+  const source = readFileSync(join(repoRoot, 'rules/guest-smt-topology-mismatch/fixtures/intel-hybrid-p-and-e-cores.xml'), 'utf8');
+  // A realtime guest with one vCPU on a housekeeping P-core thread (CPU 2) and one on an E-core (CPU 17).
+  const realtime = source
+    .replace("<emulatorpin cpuset='0-1'/>", "<emulatorpin cpuset='0-1'/>\n    <vcpusched vcpus='0-3' scheduler='fifo' priority='1'/>")
+    .replace("cpuset='16'", "cpuset='2'");
+  // An ordinary guest split across P-cores (CPUs 8, 10) and E-cores (CPUs 18, 19).
+  const split = source
+    .replace('<name>adl-build-01</name>', '<name>adl-build-02</name>')
+    .replace('6a1f3c85-d2e4-4b97-8c05-1e9a7d3b2f60', '6a1f3c85-d2e4-4b97-8c05-1e9a7d3b2f61')
+    .replace("cpuset='4'", "cpuset='8'")
+    .replace("cpuset='6'", "cpuset='10'")
+    .replace("cpuset='16'", "cpuset='18'")
+    .replace("cpuset='17'", "cpuset='19'");
+  writeFileSync(join(dir, 'rt.xml'), realtime);
+  writeFileSync(join(dir, 'split.xml'), split);
+  try {
+    const run = await runPlan({ paths: [join(dir, 'rt.xml'), join(dir, 'split.xml')], cwd: dir, hostFile: join(repoRoot, 'fixtures/hosts/intel-hybrid-adl.json'), configFile: false });
+    assert.equal(run.plans[0]!.status, 'planned');
+    assert.deepEqual(run.remaining, []);
+    const pinsOf = (text: string) => [...text.matchAll(/<vcpupin vcpu='\d+' cpuset='(\d+)'/g)].map((m) => Number(m[1]));
+    const after = (file: string) => run.changed.get(join(dir, file))?.after ?? readFileSync(join(dir, file), 'utf8');
+    const pCore = (cpu: number) => cpu <= 15;
+    assert.ok(pinsOf(after('rt.xml')).every(pCore), `realtime guest on ${pinsOf(after('rt.xml'))}`);
+    const splitPins = pinsOf(after('split.xml'));
+    assert.ok(splitPins.every(pCore) || splitPins.every((c) => !pCore(c)), `ordinary guest on ${splitPins}`);
+    assert.equal(new Set([...pinsOf(after('rt.xml')), ...splitPins]).size, 8, 'no CPU given twice');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

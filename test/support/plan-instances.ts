@@ -1,8 +1,9 @@
 /**
  * Random hosts and guests for the planner's property tests and bench: host
  * snapshots (1–8 nodes, SMT on or off, isolation layouts, 2 MiB and 1 GiB pools,
- * watermarks) and domain XML (threads 1 or 2, guest cells, hugepages or small
- * pages, IOThreads, pins that may be anywhere).
+ * watermarks, hybrid hosts whose last cores are slower) and domain XML (threads 1
+ * or 2, guest cells, hugepages or small pages, IOThreads, realtime vCPUs, pins
+ * that may be anywhere).
  */
 import fc from 'fast-check';
 import type { HostSnapshot } from '../../src/model/host.ts';
@@ -16,6 +17,8 @@ export interface HostSpec {
   /** Per node: 2 MiB pages, 1 GiB pages, MemFree in MiB. */
   pools: Array<{ pages2m: number; pages1g: number; freeMiB: number }>;
   minFreeKbytes: number | undefined;
+  /** The last cores of each node are slower (cpu_capacity 400 against 1024, as big.LITTLE); 0 on a host whose cores are alike. */
+  slowCoresPerNode?: number;
 }
 
 export interface GuestSpec {
@@ -29,6 +32,8 @@ export interface GuestSpec {
   iothreads: number;
   /** Where each vCPU is pinned today (taken modulo the host's CPUs), or none: pinned on the first plan. */
   pins: number[];
+  /** Every vCPU SCHED_FIFO (<vcpusched>): on a hybrid host, only the fastest cores will do. */
+  realtime?: boolean;
 }
 
 export const hostSpec = (maxNodes = 8, maxCores = 8): fc.Arbitrary<HostSpec> =>
@@ -45,6 +50,8 @@ export const hostSpec = (maxNodes = 8, maxCores = 8): fc.Arbitrary<HostSpec> =>
           { minLength: h.nodes, maxLength: h.nodes },
         ),
         minFreeKbytes: fc.option(fc.constantFrom(65536, 131072), { nil: undefined }),
+        // One host in three is hybrid.
+        slowCoresPerNode: fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 1, max: h.coresPerNode - 1 })),
       }),
     );
 
@@ -57,6 +64,7 @@ export const guestSpec: fc.Arbitrary<GuestSpec> = fc
     memoryUnits: fc.integer({ min: 1, max: 4 }),
     iothreads: fc.integer({ min: 0, max: 1 }),
     pins: fc.array(fc.nat(255), { minLength: 8, maxLength: 8 }),
+    realtime: fc.boolean(),
   })
   .map((g) => {
     // Whole guest cores, and cells of whole guest cores.
@@ -74,14 +82,15 @@ export function cpuCount(h: HostSpec): number {
 export function hostSnapshot(h: HostSpec, name = 'host'): HostSnapshot {
   const cores = h.nodes * h.coresPerNode;
   const cpus = cpuCount(h);
-  const topo: Array<{ cpu: number; node: number; socket: number; core: number; siblings: string }> = [];
+  const topo: Array<{ cpu: number; node: number; socket: number; core: number; siblings: string; capacity?: number }> = [];
+  const slow = h.slowCoresPerNode ?? 0;
   const nodeCpus: number[][] = Array.from({ length: h.nodes }, () => []);
   const housekeeping: number[] = [];
   for (let cpu = 0; cpu < cpus; cpu++) {
     const core = cpu % cores;
     const node = Math.floor(core / h.coresPerNode);
     const siblings = h.smt ? `${core},${core + cores}` : `${core}`;
-    topo.push({ cpu, node, socket: node, core: core % h.coresPerNode, siblings });
+    topo.push({ cpu, node, socket: node, core: core % h.coresPerNode, siblings, ...(slow > 0 ? { capacity: core % h.coresPerNode >= h.coresPerNode - slow ? 400 : 1024 } : {}) });
     nodeCpus[node]!.push(cpu);
     if (core % h.coresPerNode < h.housekeepingCores[node]!) housekeeping.push(cpu);
   }
@@ -131,6 +140,7 @@ export function domainXml(g: GuestSpec, name: string, hostCpus: number): string 
   const memKiB = cellKiB * Math.max(1, cells);
   const half = g.vcpus / 2;
   const pins = Array.from({ length: g.vcpus }, (_, v) => `    <vcpupin vcpu='${v}' cpuset='${g.pins[v]! % hostCpus}'/>`).join('\n');
+  const sched = g.realtime ? `    <vcpusched vcpus='0-${g.vcpus - 1}' scheduler='fifo' priority='1'/>\n` : '';
   const backing = g.backing === 'small' ? '' : `  <memoryBacking>\n    <hugepages>\n      <page size='${PAGE_KIB[g.backing]}' unit='KiB'/>\n    </hugepages>\n  </memoryBacking>\n`;
   const numa = cells
     ? `\n    <numa>\n      <cell id='0' cpus='0-${half - 1}' memory='${cellKiB}' unit='KiB'/>\n      <cell id='1' cpus='${half}-${g.vcpus - 1}' memory='${cellKiB}' unit='KiB'/>\n    </numa>\n  `
@@ -140,7 +150,7 @@ export function domainXml(g: GuestSpec, name: string, hostCpus: number): string 
   <memory unit='KiB'>${memKiB}</memory>
 ${backing}  <vcpu placement='static'>${g.vcpus}</vcpu>
 ${g.iothreads > 0 ? `  <iothreads>${g.iothreads}</iothreads>\n` : ''}  <cputune>
-${pins}
+${sched}${pins}
   </cputune>
   <os>
     <type arch='x86_64' machine='pc-q35-8.2'>hvm</type>
