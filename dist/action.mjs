@@ -28973,6 +28973,8 @@ function buildPlanProblem(host, domains, diagnostics) {
     return problem;
   }
   const isolated = host.online.subtract(hk);
+  const classes = host.cpuClasses;
+  const classOfCpu = (cpu) => classes ? classes.classOf(cpu) ?? classes.classes.length : 0;
   const placementFindings = new Set(diagnostics.filter(isPlacementFinding).flatMap((d) => [d.file, ...(d.related ?? []).map((r) => r.file)]));
   let taken = CpuSet.empty;
   const pagesUsed = /* @__PURE__ */ new Map();
@@ -29018,7 +29020,8 @@ function buildPlanProblem(host, domains, diagnostics) {
       const siblings = (host.siblingsOf(cpu) ?? CpuSet.of(cpu)).intersect(host.online);
       for (const s of siblings.toArray(4096)) seen.add(s);
       if (!siblings.isSubsetOf(isolated) || siblings.intersects(taken)) continue;
-      cores.push({ node: node.id, cpus: siblings.toArray(4096) });
+      const cpus = siblings.toArray(4096);
+      cores.push({ node: node.id, cpus, cls: Math.max(...cpus.map(classOfCpu)) });
     }
     const pages = /* @__PURE__ */ new Map();
     for (const pool of node.hugepages) pages.set(pool.sizeKiB, pool.total - (pagesUsed.get(`${node.id}:${pool.sizeKiB}`) ?? 0));
@@ -29034,7 +29037,7 @@ function buildPlanProblem(host, domains, diagnostics) {
     });
   }
   for (const ld of planned) {
-    const guest = buildGuest(host, ld, isolated);
+    const guest = buildGuest(host, ld, isolated, classOfCpu);
     if (typeof guest === "string") {
       problem.unplanned.push({ linted: ld, why: guest });
       continue;
@@ -29044,7 +29047,7 @@ function buildPlanProblem(host, domains, diagnostics) {
   }
   return problem;
 }
-function buildGuest(host, ld, isolated) {
+function buildGuest(host, ld, isolated, classOfCpu) {
   const d = ld.domain;
   const threads2 = d.cpu?.topology?.threads ?? 1;
   if (!d.vcpu?.maxKnown && d.vcpu !== void 0) return "its <vcpu> count does not parse";
@@ -29100,7 +29103,16 @@ function buildGuest(host, ld, isolated) {
   const allPinned = range(max).every((v) => currentPins.has(v));
   const cpus = [...currentPins.values()];
   const fine = allPinned && new Set(cpus).size === cpus.length && cpus.every((c) => isolated.has(c)) && out.every((c) => c.currentNode !== void 0) && new Set(out.map((c) => c.currentNode)).size === out.length;
-  return { linted: ld, label: guestLabel(ld), cells: out, threads: threads2, spreadable: cells.length === 0, currentPins, fine };
+  return { linted: ld, label: guestLabel(ld), cells: out, threads: threads2, spreadable: cells.length === 0, currentPins, fine, classes: guestClasses(host, d, cpus, classOfCpu) };
+}
+function guestClasses(host, d, pinnedCpus, classOfCpu) {
+  const classes = host.cpuClasses;
+  if (!classes) return [0];
+  if (isRealtimeDomain(d)) return [0];
+  const all = classes.classes.map((_, i) => i);
+  const today = new Set(pinnedCpus.map(classOfCpu));
+  const current = today.size === 1 ? [...today][0] : void 0;
+  return current === void 0 || current >= all.length ? all : [current, ...all.filter((k) => k !== current)];
 }
 function range(n) {
   return Array.from({ length: n }, (_, i) => i);
@@ -29260,8 +29272,15 @@ function solvePlacement(nodes, cells, options = {}) {
   const sizes = [.../* @__PURE__ */ new Set([...nodes.flatMap((n) => n.coreSizes), ...cells.flatMap((c) => c.units)])].sort((a, b) => a - b);
   const pageSizes = [.../* @__PURE__ */ new Set([...nodes.flatMap((n) => [...n.pages.keys()]), ...cells.flatMap((c) => c.pageSizeKiB === void 0 ? [] : [c.pageSizeKiB])])].sort((a, b) => a - b);
   const N = nodes.length;
+  const S = sizes.length;
+  const C = Math.max(1, ...nodes.flatMap((n) => (n.coreClasses ?? []).map((c) => c + 1)), ...cells.flatMap((c) => (c.classes ?? []).map((k) => k + 1)));
+  const coreClass = (n, i) => n.coreClasses?.[i] ?? 0;
   const state = {
-    cores: nodes.map((n) => sizes.map((s) => n.coreSizes.filter((x) => x === s).length)),
+    cores: nodes.map((n) => {
+      const counts = new Array(C * S).fill(0);
+      n.coreSizes.forEach((size, i) => counts[coreClass(n, i) * S + sizes.indexOf(size)]++);
+      return counts;
+    }),
     pages: nodes.map((n) => pageSizes.map((p) => Math.max(0, n.pages.get(p) ?? 0))),
     small: nodes.map((n) => n.smallKiB)
   };
@@ -29270,14 +29289,14 @@ function solvePlacement(nodes, cells, options = {}) {
     for (const u of units) counts[sizes.indexOf(u)]++;
     return counts;
   };
-  const fitsOn = (n, units, pageIdx, pages, small, s) => {
+  const fitsOn = (n, units, pageIdx, pages, small, s, c) => {
     if (nodes[n].memoryless) return false;
     if (pages > 0 && s.pages[n][pageIdx] < pages) return false;
     if (small > 0 && s.small[n] < small) return false;
     const avail = s.cores[n];
     let carry = 0;
-    for (let k = sizes.length - 1; k >= 0; k--) {
-      carry += avail[k];
+    for (let k = S - 1; k >= 0; k--) {
+      carry += avail[c * S + k];
       carry -= units[k];
       if (carry < 0) return false;
     }
@@ -29292,8 +29311,9 @@ function solvePlacement(nodes, cells, options = {}) {
     const order2 = [...Array(N).keys()];
     const pref = c.preferredNode === void 0 ? -1 : nodes.findIndex((n) => n.id === c.preferredNode);
     order2.sort((a, b) => a === pref ? -1 : b === pref ? 1 : a - b);
-    const d = { cell: i, guest: c.guest, units, unitCount: c.units.length, pageIdx, pages: c.pages, small: c.smallKiB, order: order2, spreads: [] };
-    if (c.spreadable && !order2.some((n) => fitsOn(n, units, pageIdx, c.pages, c.smallKiB, initial))) d.spreads = spreadOptions(c, d);
+    const classes = c.classes ?? [0];
+    const d = { cell: i, guest: c.guest, units, unitCount: c.units.length, pageIdx, pages: c.pages, small: c.smallKiB, order: order2, classes, spreads: [] };
+    if (c.spreadable && !order2.some((n) => classes.some((k) => fitsOn(n, units, pageIdx, c.pages, c.smallKiB, initial, k)))) d.spreads = spreadOptions(c, d);
     return d;
   });
   function spreadOptions(c, d) {
@@ -29319,7 +29339,7 @@ function solvePlacement(nodes, cells, options = {}) {
           at += unitSplit[i];
           return { node, units: unitsByClass(mine), pages: pageSplit[i], small: smallSplit[i] };
         });
-        if (parts.every((p) => fitsOn(p.node, p.units, d.pageIdx, p.pages, p.small, initial))) found.push(parts);
+        if (d.classes.some((k2) => parts.every((p) => fitsOn(p.node, p.units, d.pageIdx, p.pages, p.small, initial, k2)))) found.push(parts);
       }
       if (found.length > 0) return found;
     }
@@ -29342,8 +29362,8 @@ function solvePlacement(nodes, cells, options = {}) {
   }
   const boundsHold = (i) => {
     let carry = 0;
-    for (let k = sizes.length - 1; k >= 0; k--) {
-      for (let n = 0; n < N; n++) carry += state.cores[n][k];
+    for (let k = S - 1; k >= 0; k--) {
+      for (let n = 0; n < N; n++) for (let c = 0; c < C; c++) carry += state.cores[n][c * S + k];
       carry -= needUnits[i][k];
       if (carry < 0) return false;
     }
@@ -29362,30 +29382,33 @@ function solvePlacement(nodes, cells, options = {}) {
   const spreadAhead = new Array(M + 1).fill(false);
   for (let i = M - 1; i >= 0; i--) spreadAhead[i] = spreadAhead[i + 1] || order[i].spreads.length > 0;
   const nodeKey = (n) => `${state.cores[n].join(",")}|${state.pages[n].join(",")}|${state.small[n]}|${nodes[n].memoryless ? 1 : 0}`;
-  const take = (n, units, pageIdx, pages, small, sign) => {
+  const take = (n, units, pageIdx, pages, small, sign, c) => {
     if (pages > 0) state.pages[n][pageIdx] -= sign * pages;
     state.small[n] -= sign * small;
     const avail = state.cores[n];
+    const base = c * S;
     if (sign === 1) {
       const taken = sizes.map(() => 0);
       const need = [...units];
-      for (let k = sizes.length - 1; k >= 0; k--) {
-        for (let j = k; j < sizes.length && need[k] > 0; j++) {
-          const t = Math.min(need[k], avail[j] - taken[j]);
+      for (let k = S - 1; k >= 0; k--) {
+        for (let j = k; j < S && need[k] > 0; j++) {
+          const t = Math.min(need[k], avail[base + j] - taken[j]);
           taken[j] += t;
           need[k] -= t;
         }
       }
-      for (let j = 0; j < sizes.length; j++) avail[j] -= taken[j];
+      for (let j = 0; j < S; j++) avail[base + j] -= taken[j];
       takenStack.push(taken);
     } else {
       const taken = takenStack.pop();
-      for (let j = 0; j < sizes.length; j++) avail[j] += taken[j];
+      for (let j = 0; j < S; j++) avail[base + j] += taken[j];
     }
   };
   const takenStack = [];
   const assignment = cells.map(() => []);
+  const classOf = cells.map(() => 0);
   const guestNodes = /* @__PURE__ */ new Map();
+  const guestClass = /* @__PURE__ */ new Map();
   const failed = /* @__PURE__ */ new Set();
   const dfs = (i) => {
     if (i === M) return true;
@@ -29401,37 +29424,55 @@ function solvePlacement(nodes, cells, options = {}) {
     const keys = [];
     const byId2 = spreadAhead[i];
     for (let n = 0; n < N; n++) keys.push(`${byId2 ? `${n}@` : ""}${nodeKey(n)}#${used.has(n) ? 1 : 0}`);
-    const memoKey = `${i}:${byId2 ? keys.join(";") : [...keys].sort().join(";")}`;
+    const fixed = guestClass.get(d.guest);
+    const memoKey = `${i}:${fixed ?? ""}:${byId2 ? keys.join(";") : [...keys].sort().join(";")}`;
     if (failed.has(memoKey)) return false;
+    const classes = fixed === void 0 ? d.classes : [fixed];
+    const choose = (c) => {
+      if (fixed === void 0) guestClass.set(d.guest, c);
+      classOf[d.cell] = c;
+    };
+    const unchoose = () => {
+      if (fixed === void 0) guestClass.delete(d.guest);
+    };
     const tried = /* @__PURE__ */ new Set();
     for (const n of d.order) {
-      if (used.has(n) || tried.has(keys[n])) continue;
-      tried.add(keys[n]);
-      if (!fitsOn(n, d.units, d.pageIdx, d.pages, d.small, state)) continue;
-      take(n, d.units, d.pageIdx, d.pages, d.small, 1);
-      used.add(n);
-      assignment[d.cell] = [n];
-      if (dfs(i + 1)) return true;
-      used.delete(n);
-      take(n, d.units, d.pageIdx, d.pages, d.small, -1);
-      if (gaveUp) return false;
+      for (const c of classes) {
+        const key = `${c}/${keys[n]}`;
+        if (used.has(n) || tried.has(key)) continue;
+        tried.add(key);
+        if (!fitsOn(n, d.units, d.pageIdx, d.pages, d.small, state, c)) continue;
+        take(n, d.units, d.pageIdx, d.pages, d.small, 1, c);
+        used.add(n);
+        choose(c);
+        assignment[d.cell] = [n];
+        if (dfs(i + 1)) return true;
+        unchoose();
+        used.delete(n);
+        take(n, d.units, d.pageIdx, d.pages, d.small, -1, c);
+        if (gaveUp) return false;
+      }
     }
     for (const parts of d.spreads) {
-      if (parts.some((p) => used.has(p.node) || !fitsOn(p.node, p.units, d.pageIdx, p.pages, p.small, state))) continue;
-      for (const p of parts) take(p.node, p.units, d.pageIdx, p.pages, p.small, 1);
-      for (const p of parts) used.add(p.node);
-      assignment[d.cell] = parts.map((p) => p.node);
-      if (dfs(i + 1)) return true;
-      for (const p of parts) used.delete(p.node);
-      for (const p of [...parts].reverse()) take(p.node, p.units, d.pageIdx, p.pages, p.small, -1);
-      if (gaveUp) return false;
+      for (const c of classes) {
+        if (parts.some((p) => used.has(p.node) || !fitsOn(p.node, p.units, d.pageIdx, p.pages, p.small, state, c))) continue;
+        for (const p of parts) take(p.node, p.units, d.pageIdx, p.pages, p.small, 1, c);
+        for (const p of parts) used.add(p.node);
+        choose(c);
+        assignment[d.cell] = parts.map((p) => p.node);
+        if (dfs(i + 1)) return true;
+        unchoose();
+        for (const p of parts) used.delete(p.node);
+        for (const p of [...parts].reverse()) take(p.node, p.units, d.pageIdx, p.pages, p.small, -1, c);
+        if (gaveUp) return false;
+      }
     }
     if (failed.size < 5e5) failed.add(memoKey);
     return false;
   };
   if (gaveUp) return { status: "gave-up", steps };
   const ok = dfs(0);
-  if (ok) return { status: "found", nodesOf: assignment.map((a) => a.map((n) => nodes[n].id)), steps };
+  if (ok) return { status: "found", nodesOf: assignment.map((a) => a.map((n) => nodes[n].id)), classOf, steps };
   return gaveUp ? { status: "gave-up", steps } : { status: "none", steps };
 }
 function* combinations(n, k, start = 0, prefix = []) {
@@ -29486,7 +29527,7 @@ function planHost(host, files, diagnostics, options = {}) {
   }
   if (result.status === "none") return { host, status: "infeasible", shortages: explainShortage(problem), steps: result.steps, ms };
   const changes = [];
-  const layouts = concreteLayouts(problem, keptSet, attempt.cells, result.nodesOf);
+  const layouts = concreteLayouts(problem, keptSet, attempt.cells, result.nodesOf, result.classOf);
   for (const [g, layout] of layouts) {
     const d = g.linted.domain;
     const text = applyLayout(g.linted.source.text, layoutFixes(g.linted.source.text, d, layout));
@@ -29572,7 +29613,8 @@ function solverNodes(problem, kept) {
         smallKiB -= cell.smallKiB;
       }
     }
-    return { id: n.id, coreSizes: n.cores.filter((c) => !claimed.has(c)).map((c) => c.cpus.length), pages, smallKiB, memoryless: n.memoryless };
+    const free = n.cores.filter((c) => !claimed.has(c));
+    return { id: n.id, coreSizes: free.map((c) => c.cpus.length), coreClasses: free.map((c) => c.cls), pages, smallKiB, memoryless: n.memoryless };
   });
 }
 function solveWith(problem, kept, options) {
@@ -29589,21 +29631,22 @@ function solveWith(problem, kept, options) {
         pages: cell.pages,
         smallKiB: cell.smallKiB,
         preferredNode: cell.currentNode,
-        spreadable: g.spreadable
+        spreadable: g.spreadable,
+        classes: g.classes
       });
     }
   });
   return { result: solvePlacement(solverNodes(problem, kept), solverCells, { maxSteps: options.maxSteps }), cells };
 }
-function concreteLayouts(problem, kept, cells, nodesOf) {
+function concreteLayouts(problem, kept, cells, nodesOf, classOf) {
   const claimed = /* @__PURE__ */ new Set();
   for (const { cores } of kept.values()) for (const c of cores) claimed.add(c);
   const nodeById = new Map(problem.nodes.map((n) => [n.id, n]));
   const pins = /* @__PURE__ */ new Map();
   const cellNodes = /* @__PURE__ */ new Map();
   const interleaved = /* @__PURE__ */ new Set();
-  const place = (g, node, unit, ownOnly = false) => {
-    const free = node.cores.filter((c) => !claimed.has(c) && c.cpus.length >= unit.length);
+  const place = (g, node, unit, cls, ownOnly = false) => {
+    const free = node.cores.filter((c) => !claimed.has(c) && c.cls === cls && c.cpus.length >= unit.length);
     const best = free.reduce((min, c) => Math.min(min, c.cpus.length), Infinity);
     const fitting = free.filter((c) => c.cpus.length === best);
     const own = fitting.find((c) => c.cpus.includes(g.currentPins.get(unit[0]) ?? -1));
@@ -29620,11 +29663,12 @@ function concreteLayouts(problem, kept, cells, nodesOf) {
   const work = [];
   cells.forEach(({ guest, cell }, i) => {
     const nodes = nodesOf[i];
+    const cls = classOf[i];
     let list = cellNodes.get(guest);
     if (!list) cellNodes.set(guest, list = []);
     list.push({ cellId: cell.cellId, nodes: CpuSet.ofList(nodes) });
     if (nodes.length === 1) {
-      for (const unit of cell.units) work.push({ g: guest, node: nodeById.get(nodes[0]), unit });
+      for (const unit of cell.units) work.push({ g: guest, node: nodeById.get(nodes[0]), unit, cls });
       return;
     }
     interleaved.add(guest);
@@ -29633,13 +29677,13 @@ function concreteLayouts(problem, kept, cells, nodesOf) {
     const split = evenSplit(units.length, byId2.length);
     let at = 0;
     byId2.forEach((n, k) => {
-      for (const unit of units.slice(at, at + split[k])) work.push({ g: guest, node: nodeById.get(n), unit });
+      for (const unit of units.slice(at, at + split[k])) work.push({ g: guest, node: nodeById.get(n), unit, cls });
       at += split[k];
     });
   });
   work.sort((a, b) => b.unit.length - a.unit.length);
-  const rest = work.filter((w) => !place(w.g, w.node, w.unit, true));
-  for (const w of rest) place(w.g, w.node, w.unit);
+  const rest = work.filter((w) => !place(w.g, w.node, w.unit, w.cls, true));
+  for (const w of rest) place(w.g, w.node, w.unit, w.cls);
   const out = /* @__PURE__ */ new Map();
   for (const [g, list] of cellNodes) {
     const map = pins.get(g) ?? /* @__PURE__ */ new Map();
@@ -29699,9 +29743,16 @@ function explainShortage(problem) {
   const needSmall = problem.guests.reduce((a, g) => a + g.cells.reduce((b, c) => b + c.smallKiB, 0), 0);
   const haveSmall = nodes.reduce((a, n) => a + Math.max(0, n.smallKiB), 0);
   if (needSmall > haveSmall) out.push(`memory: the guests need ${formatKiB(needSmall)} of small pages, the nodes have ${formatKiB(haveSmall)} above their high watermarks (short by ${formatKiB(needSmall - haveSmall)})`);
+  const classes = problem.host.cpuClasses;
+  if (classes) {
+    const need = problem.guests.filter((g) => g.classes.length === 1).reduce((a, g) => a + g.cells.reduce((b, c) => b + c.units.length, 0), 0);
+    const have = nodes.reduce((a, n) => a + n.cores.filter((c) => c.cls === 0).length, 0);
+    if (need > have) out.push(`${classes.classes[0].label} (guests with realtime vCPUs take no other): the guests need ${need}, the host has ${have} free (short by ${need - have})`);
+  }
   if (out.length > 0) return out;
   const perNode = nodes.map((n) => `node ${n.id}: ${n.cores.length} cores, ${[...n.pages].map(([s, p]) => `${p} \xD7 ${formatKiB(s)}`).join(", ") || "no hugepages"}, ${Number.isFinite(n.smallKiB) ? formatKiB(Math.max(0, n.smallKiB)) : "unknown"} memory`).join("; ");
-  return [`every guest cell fits on some node and the totals suffice, but the cells do not pack onto the nodes together (each cell on one node, a guest's cells on different nodes); free: ${perNode}`];
+  const oneClass = classes ? ", all of a guest's vCPUs on one kind of core" : "";
+  return [`every guest cell fits on some node and the totals suffice, but the cells do not pack onto the nodes together (each cell on one node, a guest's cells on different nodes${oneClass}); free: ${perNode}`];
 }
 
 // src/plan/suggest.ts
@@ -30989,6 +31040,7 @@ function buildHostMap(plan) {
     for (const s of strictSmallPageShares(ld.domain)) bound.set(s.node, (bound.get(s.node) ?? 0) + s.kib);
   }
   const watermarks = hostNodeWatermarks(h);
+  const classes = h.cpuClasses;
   const nodes = h.nodes.map((node) => {
     const seen = /* @__PURE__ */ new Set();
     const cores = [];
@@ -30999,13 +31051,16 @@ function buildHostMap(plan) {
         seen.add(id);
         const occ = occupants.get(id);
         const conflict = occ !== void 0 && occ.dedicatedVcpu && occ.total > 1;
-        return { id, housekeeping: hk?.has(id) ?? false, occupants: occ?.list ?? [], more: occ ? occ.total - occ.list.length : 0, conflict };
+        const k = classes?.classOf(id);
+        return { id, housekeeping: hk?.has(id) ?? false, occupants: occ?.list ?? [], more: occ ? occ.total - occ.list.length : 0, conflict, ...k === void 0 ? {} : { kind: classes.classes[k].label } };
       });
       cores.push(core);
     }
+    const kinds = classes?.classes.map((k) => ({ label: k.label, cpus: k.cpus.intersect(node.cpus).intersect(h.online) })).filter((k) => !k.cpus.isEmpty);
     return {
       id: node.id,
       cores,
+      ...kinds && kinds.length > 0 ? { kinds: kinds.map((k) => ({ label: k.label, cpus: k.cpus.toString() })) } : {},
       hugepages: node.hugepages.map((p) => ({ sizeKiB: p.sizeKiB, used: pagesUsed.get(`${node.id}:${p.sizeKiB}`) ?? 0, total: p.total })),
       memory: { boundKiB: bound.get(node.id) ?? 0, freeKiB: node.memFreeKiB, highKiB: watermarks?.shares.get(node.id)?.highKiB }
     };
@@ -31031,7 +31086,7 @@ var GAP = 4;
 function cpuTitle(cpu) {
   const who = cpu.occupants.length === 0 ? "free" : cpu.occupants.map((o) => `${o.guest} ${o.thread}`).join("\n") + (cpu.more > 0 ? `
 +${cpu.more} more threads` : "");
-  return `CPU ${cpu.id} (${cpu.housekeeping ? "housekeeping" : "isolated"})${cpu.conflict ? " \u2014 CONFLICT" : ""}
+  return `CPU ${cpu.id} (${cpu.housekeeping ? "housekeeping" : "isolated"}${cpu.kind ? `, ${cpu.kind}` : ""})${cpu.conflict ? " \u2014 CONFLICT" : ""}
 ${who}`;
 }
 function nodeSvg(map, nodeIndex, colours) {
@@ -31077,7 +31132,8 @@ function formatMapHtml(maps, title = "kvmlint placement map") {
       const free = node.memory.freeKiB;
       const room = free === void 0 ? void 0 : free - (node.memory.highKiB ?? 0);
       const mem = room === void 0 ? `<div class="bar"><span>memory: ${formatKiB(node.memory.boundKiB)} bound (free unknown)</span></div>` : bar(node.memory.boundKiB, Math.max(0, room), `memory ${shortSize(node.memory.boundKiB)} / ${shortSize(Math.max(0, room))}`, "small-page memory bound strictly to the node / its free memory above the high watermark");
-      nodes += `<div class="node"><h3>node ${node.id}</h3>${nodeSvg(map, i, colours)}<div class="res">${pools}${mem}</div></div>`;
+      const kinds = node.kinds ? ` <small>${node.kinds.map((k) => `${esc(k.label)} ${esc(k.cpus)}`).join(", ")}</small>` : "";
+      nodes += `<div class="node"><h3>node ${node.id}${kinds}</h3>${nodeSvg(map, i, colours)}<div class="res">${pools}${mem}</div></div>`;
     });
     const legend = map.guests.map((g, i) => `<li class="g-${i}"><span class="sw" style="background:${colours.get(g.file)}"></span><b>${esc(g.name)}</b> <small>${esc(g.file)}</small> \u2014 ${g.cpus.isEmpty ? "not pinned" : `CPUs ${esc(g.cpus.toString())} on node${g.nodes.size === 1 ? "" : "s"} ${esc(g.nodes.toString())}`}</li>`).join("");
     const findings = map.findings.length === 0 ? '<p class="ok">no findings</p>' : `<ul class="findings">${map.findings.map((f) => `<li class="${f.severity}"><b>${esc(f.ruleId)}</b> <small>${esc(neutraliseLine(f.file))}:${f.line}:${f.column}</small>${shortMessage(neutraliseLine(f.message))}</li>`).join("")}</ul>`;

@@ -59,7 +59,9 @@ describe('a hook script of MAX_HOOK_BYTES is read in linear time', () => {
       const text = unit.repeat(Math.floor(MAX_HOOK_BYTES / unit.length)) + (sets ? '/hugepages/hugepages-2048kB/nr_hugepages\n' : '\n');
       const t0 = performance.now();
       assert.equal(setsHugepagePool(text), sets, unit);
-      assert.ok(performance.now() - t0 < 1000, `${unit}: ${Math.round(performance.now() - t0)} ms`);
+      // Milliseconds on an idle machine; the bound only has to tell linear from the minutes above, also on a
+      // loaded CI runner (1.8 s was seen with the suite sharing two cores with other work).
+      assert.ok(performance.now() - t0 < 15_000, `${unit}: ${Math.round(performance.now() - t0)} ms`);
     }
     // The same readings as before at the edges: `sysctlvm.nr_hugepages=` is no sysctl; the word ends at `;`.
     assert.ok(!setsHugepagePool('sysctlvm.nr_hugepages=8\n'));

@@ -18,7 +18,10 @@
  *   (numa-memory-insufficient, min-free-kbytes-exceeds-node-free);
  * - a guest without cells too large for any node is interleaved over the fewest
  *   nodes that hold it, vCPUs and memory split evenly (insufficient-hugepages
- *   spreads interleaved pages the same way).
+ *   spreads interleaved pages the same way);
+ * - on a hybrid host (src/model/cpu-capacity.ts), all of a guest's vCPUs on cores
+ *   of one class (guest-smt-topology-mismatch's mixedCoreTypes), and a guest with
+ *   realtime vCPUs on the fastest class (realtime-sched-unsafe's slowCore).
  *
  * Guests that are not pinned (no vcpupin, no `<vcpu cpuset>`) or placed by numad are
  * not planned: they stay as they are, and what they use is taken off the nodes.
@@ -31,6 +34,11 @@ export interface PlanCore {
     node: number;
     /** The core's CPUs, ascending. */
     cpus: number[];
+    /**
+     * Its class on a hybrid host: the index of the host's CPU class (0 the fastest), or the number of classes
+     * for a core the snapshot gives no class; 0 on every host whose CPUs are alike.
+     */
+    cls: number;
 }
 export interface PlanNode {
     id: number;
@@ -76,6 +84,8 @@ export interface PlanGuest {
     currentPins: Map<number, number>;
     /** No placement finding on it and a consistent layout today: kept as it is when the rest allows. */
     fine: boolean;
+    /** Core classes its vCPUs may take (all on one), in the order to try: [0] on a host whose CPUs are alike. */
+    classes: number[];
 }
 export interface PlanProblem {
     host: HostModel;

@@ -17,6 +17,11 @@
  * it), which is optimal because the cores that can hold a unit of size s are a
  * superset of those that hold any larger unit.
  *
+ * On a hybrid host (P- and E-cores, big.LITTLE: src/model/cpu-capacity.ts) every core also has a
+ * class, and a guest's cells all take cores of one class (guest-smt-topology-mismatch's mixedCoreTypes),
+ * chosen among the classes the cell allows (a realtime guest: the fastest only, realtime-sched-unsafe's
+ * slowCore). The class is part of the guest's branch: each allowed class is tried at its first cell.
+ *
  * HiGHS (an ILP solver, 2.4 MB of WebAssembly) was measured on the same model:
  * see the README's plan section and scripts/bench-plan.mjs for the figures.
  */
@@ -24,6 +29,8 @@ export interface SolverNode {
     id: number;
     /** Sizes (hardware threads) of the free cores. */
     coreSizes: number[];
+    /** Class of each free core (index into the host's CPU classes, 0 the fastest); all 0 when absent. */
+    coreClasses?: number[];
     pages: ReadonlyMap<number, number>;
     smallKiB: number;
     memoryless: boolean;
@@ -40,6 +47,8 @@ export interface SolverCell {
     preferredNode: number | undefined;
     /** May be interleaved over several nodes when no single node holds it. */
     spreadable: boolean;
+    /** Core classes the cell may take, in the order to try (the same for every cell of a guest); default [0]. */
+    classes?: readonly number[];
 }
 export interface SolverOptions {
     /** Give up after this many search steps (reported, never silently wrong). Default 5 million. */
@@ -48,6 +57,7 @@ export interface SolverOptions {
 export type SolveResult = {
     status: 'found';
     nodesOf: number[][];
+    classOf: number[];
     steps: number;
 } | {
     status: 'none';
