@@ -1,0 +1,143 @@
+import { defineDomainRule, type MessageSpecs, type ReportDescriptor } from '../../src/engine/types.ts';
+import { attribute, childrenNamed, firstChild } from '../../src/xml/query.ts';
+import { isQ35Machine, runsOnQemu } from '../../src/model/qemu-defaults.ts';
+import { scaleToKiB } from '../../src/model/units.ts';
+import { excerpt } from '../../src/model/describe.ts';
+import type { DomainModel } from '../../src/model/domain.ts';
+import type { XmlElement } from '../../src/xml/types.ts';
+import { mayContainElement } from '../../src/xml/element.ts';
+
+const messages = {
+  timerPlatform: {
+    message: "<timer name='platform'>: libvirt's QEMU driver rejects this timer",
+    help: 'remove the platform timer',
+  },
+  timerNotX86: {
+    message: "<timer name='{{name}}' present='yes'> on arch '{{arch}}': libvirt allows this timer on x86 only",
+    help: "remove the timer, or set present='no'",
+  },
+  rtcTrackBoot: {
+    message: "<timer name='rtc' track='boot'>: libvirt's QEMU driver rejects this track",
+    help: "use track='guest', 'wall' or 'realtime'",
+  },
+  timerTickpolicy: {
+    message: "<timer name='{{name}}' tickpolicy='{{policy}}'>: libvirt's QEMU driver rejects this tick policy",
+    help: '{{allowed}}',
+  },
+  armvtimerNotArmVirt: {
+    message: "<timer name='armvtimer'> on {{what}}: libvirt allows it only for KVM guests of ARM 'virt' machines",
+    help: 'remove the armvtimer timer',
+  },
+  armvtimerDisabled: {
+    message: "<timer name='armvtimer' present='no'>: libvirt rejects disabling this timer",
+    help: "remove present='no' (or the whole timer)",
+  },
+  tsegNotQ35: {
+    message: "an SMM <tseg> size on machine '{{machine}}': libvirt supports it on q35 machine types only",
+    help: 'remove <tseg>, or use a q35 machine type',
+  },
+  tsegNotMiB: {
+    message: 'SMM <tseg> size {{size}} is not a multiple of 1 MiB: libvirt rejects it',
+    help: "give a whole number of MiB, e.g. <tseg unit='MiB'>48</tseg>",
+  },
+} as const satisfies MessageSpecs;
+
+type Report = (d: ReportDescriptor<typeof messages>) => void;
+
+const isX86 = (arch: string) => arch === 'x86_64' || arch === 'i686';
+/** qemu_domain.c qemuDomainIsARMVirt: an ARM architecture and a `virt` or `virt-*` machine. */
+const isArmVirt = (arch: string | undefined, machine: string | undefined) =>
+  (arch === 'aarch64' || arch === 'armv7l') && machine !== undefined && (machine === 'virt' || machine.startsWith('virt-'));
+
+export default defineDomainRule({
+  meta: {
+    id: 'platform-config-invalid',
+    name: 'PlatformConfigInvalid',
+    severity: 'error',
+    type: 'problem',
+    fixable: false,
+    hasSuggestions: false,
+    summary: "Clock timers and SMM settings libvirt's QEMU driver rejects: a timer for another architecture or with a tick policy QEMU lacks, a <tseg> size off q35 or not in whole MiB.",
+    tags: ['clock', 'features', 'machine'],
+    messages,
+  },
+  check({ domain, report }) {
+    if (!runsOnQemu(domain)) return;
+    const clock = firstChild(domain.element, 'clock');
+    if (clock && mayContainElement(clock, 'timer')) checkTimers(domain, clock, report);
+    const features = domain.devices.features();
+    if (features && mayContainElement(features, 'tseg')) checkTseg(domain, features, report);
+  },
+});
+
+/** qemu_validate.c qemuValidateDomainDefClockTimers: the checks that do not depend on the QEMU binary. */
+function checkTimers(domain: DomainModel, clock: XmlElement, report: Report): void {
+  const type = domain.devices.osType();
+  const arch = type?.arch;
+  for (const timer of childrenNamed(clock, 'timer')) {
+    const nameAttr = attribute(timer, 'name');
+    const name = nameAttr?.value;
+    const present = attribute(timer, 'present');
+    const tickpolicy = attribute(timer, 'tickpolicy');
+    const policy = tickpolicy?.value;
+    switch (name) {
+      case 'platform':
+        report({ range: nameAttr!.valueRange, messageId: 'timerPlatform', data: {} });
+        break;
+      case 'tsc':
+      case 'kvmclock':
+      case 'hypervclock':
+      case 'hpet':
+        // hpet: "hpet timer is not supported by this architecture"; the others: "Configuring the '…' timer is
+        // not supported for virtType=… arch=… machine=… guests". An unwritten arch is the host's.
+        if (present?.value === 'yes' && arch !== undefined && !isX86(arch)) {
+          report({ range: present.valueRange, messageId: 'timerNotX86', data: { name, arch: excerpt(arch) } });
+        }
+        break;
+      case 'rtc': {
+        const track = attribute(timer, 'track');
+        if (track?.value === 'boot') report({ range: track.valueRange, messageId: 'rtcTrackBoot', data: {} });
+        else if (policy === 'merge' || policy === 'discard') {
+          report({ range: tickpolicy!.valueRange, messageId: 'timerTickpolicy', data: { name, policy, allowed: "use tickpolicy='delay' or 'catchup'" } });
+        }
+        break;
+      }
+      case 'pit':
+        if (policy === 'merge') report({ range: tickpolicy!.valueRange, messageId: 'timerTickpolicy', data: { name, policy, allowed: "use tickpolicy='delay', 'discard' or 'catchup'" } });
+        break;
+      case 'armvtimer':
+        // Both the machine and the domain type must be known to tell.
+        if (domain.type !== undefined && arch !== undefined && type?.machine !== undefined && (domain.type !== 'kvm' || !isArmVirt(arch, type.machine))) {
+          const what = domain.type !== 'kvm' ? `a type='${excerpt(domain.type)}' domain` : `machine '${excerpt(type.machine)}' (${excerpt(arch)})`;
+          report({ range: nameAttr!.valueRange, messageId: 'armvtimerNotArmVirt', data: { what } });
+        } else if (present?.value === 'no') {
+          report({ range: present.valueRange, messageId: 'armvtimerDisabled', data: {} });
+        } else if (policy === 'catchup' || policy === 'merge') {
+          report({ range: tickpolicy!.valueRange, messageId: 'timerTickpolicy', data: { name, policy, allowed: "use tickpolicy='delay' or 'discard'" } });
+        }
+        break;
+    }
+  }
+}
+
+/**
+ * qemu_domain.c qemuDomainDefTsegPostParse: a <tseg> (read only with SMM on; domain_conf.c
+ * virDomainFeaturesDefParse, default unit MiB) is for q35 only and must be a whole number of MiB. The check
+ * between the two (the QEMU binary's extended TSEG support) holds for every QEMU libvirt still runs.
+ */
+function checkTseg(domain: DomainModel, features: XmlElement, report: Report): void {
+  const smm = firstChild(features, 'smm');
+  const tseg = smm ? firstChild(smm, 'tseg') : undefined;
+  // <smm/> without state is on.
+  if (!tseg || attribute(smm!, 'state')?.value === 'off') return;
+  const machine = domain.devices.osType()?.machine;
+  if (machine !== undefined && !isQ35Machine(machine)) {
+    report({ range: tseg.startTag, messageId: 'tsegNotQ35', data: { machine: excerpt(machine) } });
+    return;
+  }
+  const unit = attribute(tseg, 'unit')?.value;
+  const size = scaleToKiB(tseg.text, unit, 'MiB', { maxBytes: 2n ** 64n - 1n });
+  // A size libvirt cannot read is a parse error of its own (value-invalid's kind of finding).
+  if (!size.ok || size.value % 1024 === 0) return;
+  report({ range: tseg.contentRange, messageId: 'tsegNotMiB', data: { size: `${excerpt(tseg.text.trim())} ${unit ?? 'MiB'}` } });
+}
