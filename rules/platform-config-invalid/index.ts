@@ -40,6 +40,18 @@ const messages = {
     message: 'SMM <tseg> size {{size}} is not a multiple of 1 MiB: libvirt rejects it',
     help: "give a whole number of MiB, e.g. <tseg unit='MiB'>48</tseg>",
   },
+  lifecycleRenameRestart: {
+    message: "<{{element}}>rename-restart</{{element}}>: libvirt's QEMU driver does not support this action",
+    help: "use 'restart' or 'destroy'",
+  },
+  lifecyclePreserve: {
+    message: "<{{element}}>preserve</{{element}}>: libvirt's QEMU driver supports 'preserve' only for <on_crash>",
+    help: "use 'restart' or 'destroy'",
+  },
+  lifecycleRestartOnPoweroff: {
+    message: '<on_poweroff>restart</on_poweroff> with <on_reboot>destroy</on_reboot>: libvirt\'s QEMU driver rejects this pair',
+    help: "set <on_reboot> to 'restart', or <on_poweroff> to 'destroy'",
+  },
 } as const satisfies MessageSpecs;
 
 type Report = (d: ReportDescriptor<typeof messages>) => void;
@@ -57,7 +69,7 @@ export default defineDomainRule({
     type: 'problem',
     fixable: false,
     hasSuggestions: false,
-    summary: "Clock timers and SMM settings libvirt's QEMU driver rejects: a timer for another architecture or with a tick policy QEMU lacks, a <tseg> size off q35 or not in whole MiB.",
+    summary: "Clock timers, SMM sizes and lifecycle actions libvirt's QEMU driver rejects: a timer for another arch or tick policy, a bad <tseg>, rename-restart or preserve.",
     tags: ['clock', 'features', 'machine'],
     messages,
   },
@@ -67,6 +79,7 @@ export default defineDomainRule({
     if (clock && mayContainElement(clock, 'timer')) checkTimers(domain, clock, report);
     const features = domain.devices.features();
     if (features && mayContainElement(features, 'tseg')) checkTseg(domain, features, report);
+    checkLifecycle(domain, report);
   },
 });
 
@@ -140,4 +153,30 @@ function checkTseg(domain: DomainModel, features: XmlElement, report: Report): v
   // A size libvirt cannot read is a parse error of its own (value-invalid's kind of finding).
   if (!size.ok || size.value % 1024 === 0) return;
   report({ range: tseg.contentRange, messageId: 'tsegNotMiB', data: { size: `${excerpt(tseg.text.trim())} ${unit ?? 'MiB'}` } });
+}
+
+/**
+ * qemu_validate.c qemuValidateLifecycleAction: no rename-restart anywhere, no preserve on power-off or reboot, and
+ * not power-off restarting while reboot destroys. Unset actions are libvirt's defaults (destroy, restart, destroy).
+ */
+function checkLifecycle(domain: DomainModel, report: Report): void {
+  let poweroff: XmlElement | undefined;
+  let reboot: XmlElement | undefined;
+  for (const child of domain.element.children) {
+    if (child.name !== 'on_poweroff' && child.name !== 'on_reboot' && child.name !== 'on_crash') continue;
+    // virDomainEventActionParseXML reads the first of each (string(./on_poweroff[1])).
+    if (child.name === 'on_poweroff') {
+      if (poweroff) continue;
+      poweroff = child;
+    } else if (child.name === 'on_reboot') {
+      if (reboot) continue;
+      reboot = child;
+    }
+    const action = child.text;
+    if (action === 'rename-restart') report({ range: child.contentRange, messageId: 'lifecycleRenameRestart', data: { element: child.name } });
+    else if (action === 'preserve' && child.name !== 'on_crash') report({ range: child.contentRange, messageId: 'lifecyclePreserve', data: { element: child.name } });
+  }
+  if (poweroff?.text === 'restart' && reboot?.text === 'destroy') {
+    report({ range: poweroff.contentRange, messageId: 'lifecycleRestartOnPoweroff', data: {}, related: [{ range: reboot.contentRange, message: '<on_reboot> destroys' }] });
+  }
 }
