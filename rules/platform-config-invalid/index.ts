@@ -5,7 +5,7 @@ import { scaleToKiB } from '../../src/model/units.ts';
 import { excerpt } from '../../src/model/describe.ts';
 import type { DomainModel } from '../../src/model/domain.ts';
 import type { XmlElement } from '../../src/xml/types.ts';
-import { mayContainElement } from '../../src/xml/element.ts';
+import { mayContainElement, mayContainElements } from '../../src/xml/element.ts';
 
 const messages = {
   timerPlatform: {
@@ -52,11 +52,49 @@ const messages = {
     message: '<on_poweroff>restart</on_poweroff> with <on_reboot>destroy</on_reboot>: libvirt\'s QEMU driver rejects this pair',
     help: "set <on_reboot> to 'restart', or <on_poweroff> to 'destroy'",
   },
+  featureNotHere: {
+    message: '<{{feature}}> on {{what}}: libvirt allows this feature on {{allowed}} only',
+    help: 'remove <{{feature}}> from <features>',
+  },
+  eoiNotX86: {
+    message: "<apic eoi='…'> on arch '{{arch}}': libvirt allows the eoi attribute on x86 only",
+    help: 'remove the eoi attribute',
+  },
+  pmuOffPpc64: {
+    message: "<pmu state='off'> on arch '{{arch}}': the PMU is always on there, libvirt rejects turning it off",
+    help: 'remove <pmu>',
+  },
+  tcgNotQemu: {
+    message: "<tcg> in <features> of a type='{{type}}' domain: libvirt allows TCG features only with type='qemu'",
+    help: "remove <tcg>, or use <domain type='qemu'>",
+  },
 } as const satisfies MessageSpecs;
 
 type Report = (d: ReportDescriptor<typeof messages>) => void;
 
 const isX86 = (arch: string) => arch === 'x86_64' || arch === 'i686';
+const isPpc64 = (arch: string) => arch === 'ppc64' || arch === 'ppc64le';
+/**
+ * qemu_domain.c qemuDomainIsPSeries: a ppc64 arch and a `pseries` or `pseries-*` machine. undefined when the XML
+ * leaves out what decides it (libvirt would take the host's default).
+ */
+function isPSeries(arch: string | undefined, machine: string | undefined): boolean | undefined {
+  if (arch === undefined) return undefined;
+  if (!isPpc64(arch)) return false;
+  if (machine === undefined) return undefined;
+  return machine === 'pseries' || machine.startsWith('pseries-');
+}
+/** qemuDomainIsARMVirt, or undefined when the XML leaves out what decides it. */
+function armVirt(arch: string | undefined, machine: string | undefined): boolean | undefined {
+  if (arch === undefined) return undefined;
+  if (arch !== 'aarch64' && arch !== 'armv7l') return false;
+  if (machine === undefined) return undefined;
+  return machine === 'virt' || machine.startsWith('virt-');
+}
+/** The pSeries-only features (qemu_validate.c qemuValidateDomainDefPSeriesFeature). */
+const PSERIES_FEATURES: ReadonlySet<string> = new Set(['hpt', 'htm', 'nested-hv', 'ccf-assist', 'cfpc', 'sbbc', 'ibs']);
+/** The features checked here; <features> children are only looked at when one of them may be there. */
+const CHECKED_FEATURES = ['hpt', 'htm', 'nested-hv', 'ccf-assist', 'cfpc', 'sbbc', 'ibs', 'ioapic', 'gic', 'apic', 'pvspinlock', 'hyperv', 'pmu', 'tcg'];
 /** qemu_domain.c qemuDomainIsARMVirt: an ARM architecture and a `virt` or `virt-*` machine. */
 const isArmVirt = (arch: string | undefined, machine: string | undefined) =>
   (arch === 'aarch64' || arch === 'armv7l') && machine !== undefined && (machine === 'virt' || machine.startsWith('virt-'));
@@ -69,7 +107,7 @@ export default defineDomainRule({
     type: 'problem',
     fixable: false,
     hasSuggestions: false,
-    summary: "Clock timers, SMM sizes and lifecycle actions libvirt's QEMU driver rejects: a timer for another arch or tick policy, a bad <tseg>, rename-restart or preserve.",
+    summary: "Features, clock timers, SMM sizes and lifecycle actions libvirt's QEMU driver rejects: a feature or timer for another arch, a bad <tseg>, rename-restart.",
     tags: ['clock', 'features', 'machine'],
     messages,
   },
@@ -79,6 +117,7 @@ export default defineDomainRule({
     if (clock && mayContainElement(clock, 'timer')) checkTimers(domain, clock, report);
     const features = domain.devices.features();
     if (features && mayContainElement(features, 'tseg')) checkTseg(domain, features, report);
+    if (features && mayContainElements(features, CHECKED_FEATURES) !== 0) checkFeatures(domain, features, report);
     checkLifecycle(domain, report);
   },
 });
@@ -178,5 +217,41 @@ function checkLifecycle(domain: DomainModel, report: Report): void {
   }
   if (poweroff?.text === 'restart' && reboot?.text === 'destroy') {
     report({ range: poweroff.contentRange, messageId: 'lifecycleRestartOnPoweroff', data: {}, related: [{ range: reboot.contentRange, message: '<on_reboot> destroys' }] });
+  }
+}
+
+/**
+ * qemu_validate.c qemuValidateDomainDefFeatures: features QEMU has only on some architectures or machine types,
+ * checked when <os><type> writes what decides it. The checks there that depend on the QEMU binary (vmport,
+ * vmcoreinfo, async teardown) are not made.
+ */
+function checkFeatures(domain: DomainModel, features: XmlElement, report: Report): void {
+  const type = domain.devices.osType();
+  const arch = type?.arch;
+  const machine = type?.machine;
+  const where = () => (machine === undefined ? `arch '${excerpt(arch ?? '')}'` : `arch '${excerpt(arch ?? '')}', machine '${excerpt(machine)}'`);
+  for (const f of features.children) {
+    const name = f.name;
+    if (PSERIES_FEATURES.has(name)) {
+      if (isPSeries(arch, machine) === false) report({ range: f.startTag, messageId: 'featureNotHere', data: { feature: name, what: where(), allowed: "ppc64 'pseries' machines" } });
+    } else if (name === 'ioapic' || name === 'pvspinlock') {
+      if (arch !== undefined && !isX86(arch)) report({ range: f.startTag, messageId: 'featureNotHere', data: { feature: name, what: where(), allowed: 'x86' } });
+    } else if (name === 'gic') {
+      // virDomainFeaturesDefParse: <gic> turns the feature on.
+      if (armVirt(arch, machine) === false) report({ range: f.startTag, messageId: 'featureNotHere', data: { feature: name, what: where(), allowed: "ARM 'virt' machines" } });
+    } else if (name === 'hyperv') {
+      if (arch !== undefined && !isX86(arch) && armVirt(arch, machine) === false) {
+        report({ range: f.startTag, messageId: 'featureNotHere', data: { feature: name, what: where(), allowed: "x86 and ARM 'virt' machines" } });
+      }
+    } else if (name === 'apic') {
+      const eoi = attribute(f, 'eoi');
+      if (eoi && arch !== undefined && !isX86(arch)) report({ range: eoi.range, messageId: 'eoiNotX86', data: { arch: excerpt(arch) } });
+    } else if (name === 'pmu') {
+      const state = attribute(f, 'state');
+      if (state?.value === 'off' && arch !== undefined && isPpc64(arch)) report({ range: state.valueRange, messageId: 'pmuOffPpc64', data: { arch } });
+    } else if (name === 'tcg') {
+      // virDomainFeaturesTCGDefParse turns the feature on with its settings (<tb-cache>).
+      if (f.children.length > 0 && domain.type !== undefined && domain.type !== 'qemu') report({ range: f.startTag, messageId: 'tcgNotQemu', data: { type: excerpt(domain.type) } });
+    }
   }
 }
