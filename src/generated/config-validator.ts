@@ -4,7 +4,7 @@ import ajvRuntime0 from 'ajv/dist/runtime/ucs2length.js';
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/kvmlint/kvmlint/schemas/kvmlint.config.schema.json","title":"kvmlint configuration (kvmlint.config.json)","description":"Rule settings, ignores and the mapping of domains to host snapshots for a repository of libvirt domain XML. Paths and globs are relative to this file's directory.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"Path or URL of this schema, for editors."},"rules":{"type":"object","description":"Rule id → severity, or [severity, options]. Severities: off, warn, error.","additionalProperties":{"oneOf":[{"$ref":"#/definitions/severity"},{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","description":"Options for the rule (see its README)."}],"additionalItems":false}]},"properties":{"boot-config-invalid":{"description":"Boot and firmware settings libvirt rejects: <boot dev> with <boot order>, boot order or menu errors, NVRAM/loader combinations, UEFI without ACPI, secure boot, SMBIOS uuid or date.","$ref":"#/definitions/settingWithoutOptions"},"cpu-topology-mismatch":{"description":"A guest CPU <topology> whose sockets × dies × clusters × cores × threads differs from the <vcpu> count, or that lacks a required count.","$ref":"#/definitions/settingWithoutOptions"},"cpuset-syntax":{"description":"A cpuset or nodeset that libvirt would reject, a `^N` exclusion that does nothing, or a valid value written out of order.","$ref":"#/definitions/settingWithoutOptions"},"dedicated-cpu-conflict":{"description":"A host CPU dedicated to one guest's vCPU can also run threads of another guest planned on the same host.","$ref":"#/definitions/settingWithoutOptions"},"device-config-invalid":{"description":"Disks, controllers and host devices libvirt rejects at define time: a repeated disk target, drive address or host device, a wrong address type, bad target names, ISO format.","$ref":"#/definitions/settingWithoutOptions"},"duplicate-domain-identity":{"description":"Two domains planned on one host have the same <name> or the same <uuid>, which libvirt takes for one domain.","$ref":"#/definitions/settingWithoutOptions"},"emulatorpin-overlaps-vcpus":{"description":"QEMU's emulator threads may run on a host CPU that is dedicated to one of the guest's vCPUs.","$ref":"#/definitions/settingWithoutOptions"},"guest-cell-spans-host-nodes":{"description":"A guest NUMA cell whose vCPUs are pinned across several host nodes, or more guest cells with vCPUs than host nodes with CPUs.","$ref":"#/definitions/settingWithoutOptions"},"guest-cpu-invalid":{"description":"A guest <cpu> libvirt rejects: bad migratable, model or vendor, bad or repeated features, bad <cache> or <maxphysaddr>, SVE lengths with SVE off, host-passthrough under TCG.","$ref":"#/definitions/settingWithoutOptions"},"guest-numa-cell-invalid":{"description":"Guest NUMA <cell>s libvirt rejects (none, no memory, bad distances, memAccess or discard, bad HMAT caches or links), or a PCI controller on a missing cell.","$ref":"#/definitions/settingWithoutOptions"},"guest-numa-coverage":{"description":"Guest NUMA cells with bad ids, shared or nonexistent vCPUs (error), or vCPUs left out of every cell, which libvirt moves to cell 0 (warning).","$ref":"#/definitions/settingWithoutOptions"},"guest-numa-memory-sum":{"description":"With guest NUMA cells, <memory> differs from the cells' memory plus memory devices, the total libvirt replaces it with.","$ref":"#/definitions/settingWithoutOptions"},"guest-smt-topology-mismatch":{"description":"The guest's CPU topology does not match the host CPUs its vCPUs are pinned to: SMT threads per core, or identical cores on hybrid host cores of unequal speed.","$ref":"#/definitions/settingWithoutOptions"},"host-definition-drift":{"description":"The host's persistent definition of this domain (/etc/libvirt/qemu) differs from this file in an element kvmlint checks.","$ref":"#/definitions/settingWithoutOptions"},"housekeeping-overlap":{"description":"A pinned vCPU can run on the host's housekeeping CPUs, where IRQs, kernel threads and QEMU's own threads run.","$ref":"#/definitions/settingWithoutOptions"},"hugepage-size-decimal-unit":{"description":"A hugepage size in a decimal unit (GB, MB, KB): size='1' unit='GB' is 976,563 KiB, which is no page size.","$ref":"#/definitions/settingWithoutOptions"},"hugepage-size-unavailable":{"description":"A domain asks for a hugepage size the host has no pool of at all, so libvirt finds no hugetlbfs mount for it.","$ref":"#/definitions/settingWithoutOptions"},"hugepages-config-invalid":{"description":"<hugepages> that libvirt rejects: a page for a missing guest cell, overlapping or duplicate page sets, ondemand allocation or an anonymous memory source; or a page size the architecture lacks.","$ref":"#/definitions/settingWithoutOptions"},"insufficient-hugepages":{"description":"The guests planned on a host node need more hugepages of a size than that node's pool holds.","$ref":"#/definitions/settingWithoutOptions"},"iothread-placement":{"description":"An IOThread of a pinned domain has no iothreadpin, or is pinned onto a CPU dedicated to a vCPU.","$ref":"#/definitions/settingWithoutOptions"},"isolated-cpu-noise":{"description":"Isolated CPUs are not quiet at capture time: tasks other than guest threads, or IRQs, may run on them.","oneOf":[{"$ref":"#/definitions/severity"},{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","additionalProperties":false,"properties":{"maxForeign":{"type":"integer","minimum":0,"description":"foreign tasks (and IRQs) tolerated on the isolated CPUs (default 0)"}}}],"additionalItems":false}]},"isolation-incomplete":{"description":"A dedicated vCPU runs on an isolated CPU that the kernel still ticks on (no nohz_full) or whose RCU callbacks it does not offload.","$ref":"#/definitions/settingWithoutOptions"},"isolation-params-consistency":{"description":"The host's isolation parameters contradict each other, the running kernel, tuned, or the NUMA layout.","oneOf":[{"$ref":"#/definitions/severity"},{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","additionalProperties":false,"properties":{"housekeepingPerNode":{"type":"boolean","description":"Also warn about a NUMA node with CPUs but no housekeeping CPU."}}}],"additionalItems":false}]},"isolcpus-floating-affinity":{"description":"A thread may run on several CPUs the scheduler does not load-balance (isolcpus domain set), so threads stack on one of them.","$ref":"#/definitions/settingWithoutOptions"},"locked-memory-risk":{"description":"Locked guest memory without a memtune hard_limit (QEMU may then lock memory without bound) or without hugepages.","$ref":"#/definitions/settingWithoutOptions"},"memory-config-invalid":{"description":"Memory sizing or memory devices libvirt rejects: no <memory>, <maxMemory> too small or missing, bad DIMM slots, hotplug without cells, bad NVDIMM, virtio-pmem or virtio-mem settings.","$ref":"#/definitions/settingWithoutOptions"},"memory-not-hugepage-multiple":{"description":"Hugepage-backed guest memory (a cell, or the whole guest) that is not a whole number of pages; an error below one page, an info note when under 1% of it goes unused.","$ref":"#/definitions/settingWithoutOptions"},"min-free-kbytes-exceeds-node-free":{"description":"A NUMA node's share of vm.min_free_kbytes (or its high watermark) exceeds the memory that node has free.","$ref":"#/definitions/settingWithoutOptions"},"min-free-kbytes-guideline":{"description":"vm.min_free_kbytes above the tuning guide's 2% of RAM (warning), or below the kernel's 1024 KB floor (error).","oneOf":[{"$ref":"#/definitions/severity"},{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","additionalProperties":false,"properties":{"maxPercent":{"type":"number","exclusiveMinimum":0,"maximum":100,"description":"Warn above this share of total memory (default 2)."}}}],"additionalItems":false}]},"missing-emulatorpin":{"description":"A domain pins its vCPUs but leaves QEMU's emulator threads floating over the vCPUs' CPUs (an error when those vCPUs, or the emulator, are realtime).","$ref":"#/definitions/settingWithoutOptions"},"no-host-cpu-left":{"description":"A guest has as many running vCPUs as the host has online CPUs, and they may run on all of them: nothing is left for the host (an error when they are realtime).","$ref":"#/definitions/settingWithoutOptions"},"not-a-domain":{"description":"A file named on the command line whose root element is not <domain>.","$ref":"#/definitions/settingWithoutOptions"},"numa-memory-insufficient":{"description":"The small-page guests bound strictly to a host NUMA node need more than its free memory, or leave it below its high watermark.","$ref":"#/definitions/settingWithoutOptions"},"numatune-invalid":{"description":"A <numatune> libvirt rejects: memnode for a missing or repeated guest cell, memnode under automatic placement, static placement without nodeset.","$ref":"#/definitions/settingWithoutOptions"},"numatune-memoryless-node":{"description":"A <numatune> nodeset names host NUMA nodes that have no memory (all of them: error; some: warning).","$ref":"#/definitions/settingWithoutOptions"},"pin-crosses-nodeset":{"description":"vCPUs pinned to one host NUMA node while <numatune> binds their memory to another (or no <numatune> at all).","$ref":"#/definitions/settingWithoutOptions"},"pin-target-offline":{"description":"A CPU pin or numatune nodeset names CPUs or NUMA nodes the host does not have, or CPUs that are offline.","$ref":"#/definitions/settingWithoutOptions"},"pinned-guest-cpu-model":{"description":"A pinned domain uses a named or default CPU model instead of host-passthrough or host-model.","$ref":"#/definitions/settingWithoutOptions"},"placement-auto-without-numad":{"description":"placement='auto' on a host without numad: libvirt asks numad for a nodeset at start and the guest does not start.","$ref":"#/definitions/settingWithoutOptions"},"platform-config-invalid":{"description":"Features, clock timers, SMM sizes and lifecycle actions libvirt's QEMU driver rejects: a feature or timer for another arch, a bad <tseg>, rename-restart.","$ref":"#/definitions/settingWithoutOptions"},"realtime-guest-hygiene":{"description":"A realtime guest lacks part of libvirt's kvm-realtime setup: hugepages, locked memory, nosharepages, no memory balloon, PMU off.","$ref":"#/definitions/settingWithoutOptions"},"realtime-sched-unsafe":{"description":"A realtime (fifo or rr) thread can run on several CPUs, shares its CPU with another thread of the guest, or runs on housekeeping CPUs, on a host isolating no CPU, or on a slow hybrid core.","$ref":"#/definitions/settingWithoutOptions"},"running-affinity-drift":{"description":"A running vCPU, emulator or IOThread of this guest is allowed on other CPUs than the XML gives it (pinning changed live, or the XML since the start).","$ref":"#/definitions/settingWithoutOptions"},"running-guest-unmatched":{"description":"A guest runs on the host that no domain file mapped to it describes, or a domain mapped to the host is not running there.","$ref":"#/definitions/settingWithoutOptions"},"running-memory-drift":{"description":"A running guest's memory is not where <numatune> binds it, runs on small pages though <hugepages> is set, or lacks the <vcpusched> policy.","oneOf":[{"$ref":"#/definitions/severity"},{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","additionalProperties":false,"properties":{"maxOffNodesetPercent":{"type":"number","minimum":0,"maximum":100,"description":"share of resident memory tolerated outside the nodeset (default 5)"},"minHugepagePercent":{"type":"number","minimum":0,"maximum":100,"description":"share of resident memory a <hugepages> guest must have in hugepages (default 50)"}}}],"additionalItems":false}]},"schema-invalid":{"description":"libvirt's RelaxNG schema (domain.rng) rejects the domain; reported where validation stopped (only with --schema).","$ref":"#/definitions/settingWithoutOptions"},"smt-sibling-sharing":{"description":"The SMT sibling of a dedicated vCPU's CPU runs other work: another guest, host housekeeping, or this guest's emulator or IOThreads.","$ref":"#/definitions/settingWithoutOptions"},"too-many-findings":{"description":"A file with more findings than kvmlint reports for one file (1,000); says how many more there are.","$ref":"#/definitions/settingWithoutOptions"},"unused-disable-directive":{"description":"A kvmlint-disable comment or <metadata> suppression that suppresses no finding (stale, misspelt, or naming the wrong rule).","$ref":"#/definitions/settingWithoutOptions"},"value-invalid":{"description":"A number, size, unit, mode or placement that libvirt would reject, a second copy of an element libvirt takes once, or an element another namespace hides from libvirt.","$ref":"#/definitions/settingWithoutOptions"},"vcpu-floating-pin":{"description":"A vcpupin names several host CPUs in a domain laid out for dedicated 1:1 pinning.","$ref":"#/definitions/settingWithoutOptions"},"vcpu-id-range":{"description":"A vCPU or IOThread id in <cputune>, <vcpus> or a device that the domain lacks, <vcpus> states libvirt refuses, a pin without cpuset or repeated, a bad realtime priority.","$ref":"#/definitions/settingWithoutOptions"},"vcpu-partially-pinned":{"description":"Some vCPUs are pinned and others are not, with no vcpu cpuset to bound them: the unpinned ones float over every host CPU.","$ref":"#/definitions/settingWithoutOptions"},"vcpu-pin-collision":{"description":"Two vCPUs of one domain are each pinned to the same single host CPU.","$ref":"#/definitions/settingWithoutOptions"},"vhost-user-shared-memory":{"description":"A vhost-user device (vhostuser interface or disk, vhost-vdpa disk, virtiofs) in a guest whose memory is not shared with its back end.","$ref":"#/definitions/settingWithoutOptions"},"x86-vcpus-over-255":{"description":"An x86 guest with more than 255 vCPUs on a machine type other than q35, or without the IOMMU extended interrupt mode libvirt requires.","$ref":"#/definitions/settingWithoutOptions"},"xml-malformed":{"description":"The file is not well-formed XML; reported at the first fatal parse error.","$ref":"#/definitions/settingWithoutOptions"}}},"ignores":{"type":"array","description":"A glob string ignores matching files entirely; an object ignores findings by file glob, domain name or uuid, and rule (libvirt drops XML comments when it stores a domain, so this is how to silence findings in XML dumped from a live host).","items":{"oneOf":[{"type":"string","minLength":1,"description":"Glob of files not to lint, relative to this file."},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"files":{"type":"array","items":{"type":"string","minLength":1},"description":"Globs of the files whose findings are ignored."},"domains":{"type":"array","items":{"type":"string","minLength":1},"description":"Domain names or uuids whose findings are ignored."},"rules":{"type":"array","items":{"type":"string","minLength":1},"description":"Rules ignored; all rules when absent."},"reason":{"type":"string","description":"Why: shown nowhere, kept for reviewers."}}}]}},"hosts":{"type":"array","description":"Host snapshots and the domains planned on each. Every domain mapped to one host is analysed together with the others of that host (its plan). A domain matched by two hosts is an error.","items":{"type":"object","additionalProperties":false,"required":["snapshot","domains"],"properties":{"snapshot":{"type":"string","minLength":1,"description":"Host snapshot file (JSON, virsh capabilities XML or numactl --hardware text)."},"domains":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"Globs of the domain XML files planned on this host."},"housekeeping":{"type":"string","minLength":1,"description":"Housekeeping CPUs of this host as a cpu list (e.g. \"0-3\"), overriding what the snapshot's isolation implies."},"libvirtVersion":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$","description":"This host's libvirt release (e.g. \"10.4.0\"), overriding the snapshot's libvirtVersion. From 10.4.0 on, QEMU threads without a pin keep off /sys/devices/system/cpu/isolated; when no version is known the older behaviour is assumed."}}}},"reportUnusedDisableDirectives":{"type":"boolean","description":"Report kvmlint-disable comments that suppress nothing."},"maxFileSize":{"type":"integer","minimum":1,"description":"Refuse domain files larger than this many bytes (default 8 MiB)."},"schema":{"type":["boolean","string"],"minLength":1,"description":"Validate each domain against libvirt's RelaxNG schemas (rule schema-invalid), as --schema: a directory holding domain.rng (relative to this file), or true to search $KVMLINT_LIBVIRT_SCHEMAS, /usr/share/libvirt/schemas and /usr/local/share/libvirt/schemas. --schema on the command line overrides it."}},"definitions":{"severity":{"enum":["off","info","warn","warning","error"]},"settingWithoutOptions":{"oneOf":[{"$ref":"#/definitions/severity"},{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","maxProperties":0,"description":"This rule takes no options."}],"additionalItems":false}]}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/kvmlint/kvmlint/schemas/kvmlint.config.schema.json","title":"kvmlint configuration (kvmlint.config.json)","description":"Rule settings, ignores and the mapping of domains to host snapshots for a repository of libvirt domain XML. Paths and globs are relative to this file's directory.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"Path or URL of this schema, for editors."},"rules":{"type":"object","description":"Rule id → severity, or [severity, options]. Severities: off, warn, error.","additionalProperties":{"oneOf":[{"$ref":"#/definitions/severity"},{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","description":"Options for the rule (see its README)."}],"additionalItems":false}]},"properties":{"boot-config-invalid":{"description":"Boot and firmware settings libvirt rejects: <boot dev> with <boot order>, boot order or menu errors, NVRAM/loader combinations, UEFI without ACPI, secure boot, SMBIOS uuid or date.","$ref":"#/definitions/settingWithoutOptions"},"cpu-topology-mismatch":{"description":"A guest CPU <topology> whose sockets × dies × clusters × cores × threads differs from the <vcpu> count, or that lacks a required count.","$ref":"#/definitions/settingWithoutOptions"},"cpuset-syntax":{"description":"A cpuset or nodeset that libvirt would reject, a `^N` exclusion that does nothing, or a valid value written out of order.","$ref":"#/definitions/settingWithoutOptions"},"dedicated-cpu-conflict":{"description":"A host CPU dedicated to one guest's vCPU can also run threads of another guest planned on the same host.","$ref":"#/definitions/settingWithoutOptions"},"device-config-invalid":{"description":"Disks, controllers and host devices libvirt rejects at define time: a repeated disk target, drive address or host device, a wrong address type, bad target names, ISO format.","$ref":"#/definitions/settingWithoutOptions"},"duplicate-domain-identity":{"description":"Two domains planned on one host have the same <name> or the same <uuid>, which libvirt takes for one domain.","$ref":"#/definitions/settingWithoutOptions"},"emulatorpin-overlaps-vcpus":{"description":"QEMU's emulator threads may run on a host CPU that is dedicated to one of the guest's vCPUs.","$ref":"#/definitions/settingWithoutOptions"},"guest-cell-spans-host-nodes":{"description":"A guest NUMA cell whose vCPUs are pinned across several host nodes, or more guest cells with vCPUs than host nodes with CPUs.","$ref":"#/definitions/settingWithoutOptions"},"guest-cpu-invalid":{"description":"A guest <cpu> libvirt rejects: bad migratable, model or vendor, bad or repeated features, bad <cache> or <maxphysaddr>, SVE lengths with SVE off, host-passthrough under TCG.","$ref":"#/definitions/settingWithoutOptions"},"guest-numa-cell-invalid":{"description":"Guest NUMA <cell>s libvirt rejects (none, no memory, bad distances, memAccess or discard, bad HMAT caches or links), or a PCI controller on a missing cell.","$ref":"#/definitions/settingWithoutOptions"},"guest-numa-coverage":{"description":"Guest NUMA cells with bad ids, shared or nonexistent vCPUs (error), or vCPUs left out of every cell, which libvirt moves to cell 0 (warning).","$ref":"#/definitions/settingWithoutOptions"},"guest-numa-memory-sum":{"description":"With guest NUMA cells, <memory> differs from the cells' memory plus memory devices, the total libvirt replaces it with.","$ref":"#/definitions/settingWithoutOptions"},"guest-smt-topology-mismatch":{"description":"The guest's CPU topology does not match the host CPUs its vCPUs are pinned to: SMT threads per core, or identical cores on hybrid host cores of unequal speed.","$ref":"#/definitions/settingWithoutOptions"},"host-definition-drift":{"description":"The host's persistent definition of this domain (/etc/libvirt/qemu) differs from this file in an element kvmlint checks.","$ref":"#/definitions/settingWithoutOptions"},"housekeeping-overlap":{"description":"A pinned vCPU can run on the host's housekeeping CPUs, where IRQs, kernel threads and QEMU's own threads run.","$ref":"#/definitions/settingWithoutOptions"},"hugepage-size-decimal-unit":{"description":"A hugepage size in a decimal unit (GB, MB, KB): size='1' unit='GB' is 976,563 KiB, which is no page size.","$ref":"#/definitions/settingWithoutOptions"},"hugepage-size-unavailable":{"description":"A domain asks for a hugepage size the host has no pool of at all, so libvirt finds no hugetlbfs mount for it.","$ref":"#/definitions/settingWithoutOptions"},"hugepages-config-invalid":{"description":"<hugepages> that libvirt rejects: a page for a missing guest cell, overlapping or duplicate page sets, ondemand allocation or an anonymous memory source; or a page size the architecture lacks.","$ref":"#/definitions/settingWithoutOptions"},"insufficient-hugepages":{"description":"The guests planned on a host node need more hugepages of a size than that node's pool holds.","$ref":"#/definitions/settingWithoutOptions"},"iothread-placement":{"description":"An IOThread of a pinned domain has no iothreadpin, or is pinned onto a CPU dedicated to a vCPU.","$ref":"#/definitions/settingWithoutOptions"},"isolated-cpu-noise":{"description":"Isolated CPUs are not quiet at capture time: tasks other than guest threads, or IRQs, may run on them.","oneOf":[{"$ref":"#/definitions/severity"},{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","additionalProperties":false,"properties":{"maxForeign":{"type":"integer","minimum":0,"description":"foreign tasks (and IRQs) tolerated on the isolated CPUs (default 0)"}}}],"additionalItems":false}]},"isolation-incomplete":{"description":"A dedicated vCPU runs on an isolated CPU that the kernel still ticks on (no nohz_full) or whose RCU callbacks it does not offload.","$ref":"#/definitions/settingWithoutOptions"},"isolation-params-consistency":{"description":"The host's isolation parameters contradict each other, the running kernel, tuned, or the NUMA layout.","oneOf":[{"$ref":"#/definitions/severity"},{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","additionalProperties":false,"properties":{"housekeepingPerNode":{"type":"boolean","description":"Also warn about a NUMA node with CPUs but no housekeeping CPU."}}}],"additionalItems":false}]},"isolcpus-floating-affinity":{"description":"A thread may run on several CPUs the scheduler does not load-balance (isolcpus domain set), so threads stack on one of them.","$ref":"#/definitions/settingWithoutOptions"},"locked-memory-risk":{"description":"Locked guest memory without a memtune hard_limit (QEMU may then lock memory without bound) or without hugepages.","$ref":"#/definitions/settingWithoutOptions"},"memory-config-invalid":{"description":"Memory sizing or memory devices libvirt rejects: no <memory>, <maxMemory> too small or missing, bad DIMM slots, hotplug without cells, bad NVDIMM, virtio-pmem or virtio-mem settings.","$ref":"#/definitions/settingWithoutOptions"},"memory-not-hugepage-multiple":{"description":"Hugepage-backed guest memory (a cell, or the whole guest) that is not a whole number of pages; an error below one page, an info note when under 1% of it goes unused.","$ref":"#/definitions/settingWithoutOptions"},"min-free-kbytes-exceeds-node-free":{"description":"A NUMA node's share of vm.min_free_kbytes (or its high watermark) exceeds the memory that node has free.","$ref":"#/definitions/settingWithoutOptions"},"min-free-kbytes-guideline":{"description":"vm.min_free_kbytes above the tuning guide's 2% of RAM (warning), or below the kernel's 1024 KB floor (error).","oneOf":[{"$ref":"#/definitions/severity"},{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","additionalProperties":false,"properties":{"maxPercent":{"type":"number","exclusiveMinimum":0,"maximum":100,"description":"Warn above this share of total memory (default 2)."}}}],"additionalItems":false}]},"missing-emulatorpin":{"description":"A domain pins its vCPUs but leaves QEMU's emulator threads floating over the vCPUs' CPUs (an error when those vCPUs, or the emulator, are realtime).","$ref":"#/definitions/settingWithoutOptions"},"no-host-cpu-left":{"description":"A guest has as many running vCPUs as the host has online CPUs, and they may run on all of them: nothing is left for the host (an error when they are realtime).","$ref":"#/definitions/settingWithoutOptions"},"not-a-domain":{"description":"A file named on the command line whose root element is not <domain>.","$ref":"#/definitions/settingWithoutOptions"},"numa-memory-insufficient":{"description":"The small-page guests bound strictly to a host NUMA node need more than its free memory, or leave it below its high watermark.","$ref":"#/definitions/settingWithoutOptions"},"numatune-invalid":{"description":"A <numatune> libvirt rejects: memnode for a missing or repeated guest cell, memnode under automatic placement, static placement without nodeset.","$ref":"#/definitions/settingWithoutOptions"},"numatune-memoryless-node":{"description":"A <numatune> nodeset names host NUMA nodes that have no memory (all of them: error; some: warning).","$ref":"#/definitions/settingWithoutOptions"},"pin-crosses-nodeset":{"description":"vCPUs pinned to one host NUMA node while <numatune> binds their memory to another (or no <numatune> at all).","$ref":"#/definitions/settingWithoutOptions"},"pin-target-offline":{"description":"A CPU pin or numatune nodeset names CPUs or NUMA nodes the host does not have, or CPUs that are offline.","$ref":"#/definitions/settingWithoutOptions"},"pinned-guest-cpu-model":{"description":"A pinned domain uses a named or default CPU model instead of host-passthrough or host-model.","$ref":"#/definitions/settingWithoutOptions"},"placement-auto-without-numad":{"description":"placement='auto' on a host without numad: libvirt asks numad for a nodeset at start and the guest does not start.","$ref":"#/definitions/settingWithoutOptions"},"platform-config-invalid":{"description":"Features, clock timers, SMM sizes and lifecycle actions libvirt's QEMU driver rejects: a feature or timer for another arch, a bad <tseg>, rename-restart.","$ref":"#/definitions/settingWithoutOptions"},"realtime-guest-hygiene":{"description":"A realtime guest lacks part of libvirt's kvm-realtime setup: hugepages, locked memory, nosharepages, no memory balloon, PMU off.","$ref":"#/definitions/settingWithoutOptions"},"realtime-sched-unsafe":{"description":"A realtime (fifo or rr) thread can run on several CPUs, shares its CPU with another thread of the guest, or runs on housekeeping CPUs, on a host isolating no CPU, or on a slow hybrid core.","$ref":"#/definitions/settingWithoutOptions"},"running-affinity-drift":{"description":"A running vCPU, emulator or IOThread of this guest is allowed on other CPUs than the XML gives it (pinning changed live, or the XML since the start).","$ref":"#/definitions/settingWithoutOptions"},"running-guest-unmatched":{"description":"A guest runs on the host that no domain file mapped to it describes, or a domain mapped to the host is not running there.","$ref":"#/definitions/settingWithoutOptions"},"running-memory-drift":{"description":"A running guest's memory is not where <numatune> binds it, runs on small pages though <hugepages> is set, or lacks the <vcpusched> policy.","oneOf":[{"$ref":"#/definitions/severity"},{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","additionalProperties":false,"properties":{"maxOffNodesetPercent":{"type":"number","minimum":0,"maximum":100,"description":"share of resident memory tolerated outside the nodeset (default 5)"},"minHugepagePercent":{"type":"number","minimum":0,"maximum":100,"description":"share of resident memory a <hugepages> guest must have in hugepages (default 50)"}}}],"additionalItems":false}]},"schema-invalid":{"description":"libvirt's RelaxNG schema (domain.rng) rejects the domain; reported where validation stopped (only with --schema).","$ref":"#/definitions/settingWithoutOptions"},"seclabel-invalid":{"description":"Domain <seclabel> elements libvirt rejects: two labels for one security model.","$ref":"#/definitions/settingWithoutOptions"},"smt-sibling-sharing":{"description":"The SMT sibling of a dedicated vCPU's CPU runs other work: another guest, host housekeeping, or this guest's emulator or IOThreads.","$ref":"#/definitions/settingWithoutOptions"},"too-many-findings":{"description":"A file with more findings than kvmlint reports for one file (1,000); says how many more there are.","$ref":"#/definitions/settingWithoutOptions"},"unused-disable-directive":{"description":"A kvmlint-disable comment or <metadata> suppression that suppresses no finding (stale, misspelt, or naming the wrong rule).","$ref":"#/definitions/settingWithoutOptions"},"value-invalid":{"description":"A number, size, unit, mode or placement that libvirt would reject, a second copy of an element libvirt takes once, or an element another namespace hides from libvirt.","$ref":"#/definitions/settingWithoutOptions"},"vcpu-floating-pin":{"description":"A vcpupin names several host CPUs in a domain laid out for dedicated 1:1 pinning.","$ref":"#/definitions/settingWithoutOptions"},"vcpu-id-range":{"description":"A vCPU or IOThread id in <cputune>, <vcpus> or a device that the domain lacks, <vcpus> states libvirt refuses, a pin without cpuset or repeated, a bad realtime priority.","$ref":"#/definitions/settingWithoutOptions"},"vcpu-partially-pinned":{"description":"Some vCPUs are pinned and others are not, with no vcpu cpuset to bound them: the unpinned ones float over every host CPU.","$ref":"#/definitions/settingWithoutOptions"},"vcpu-pin-collision":{"description":"Two vCPUs of one domain are each pinned to the same single host CPU.","$ref":"#/definitions/settingWithoutOptions"},"vhost-user-shared-memory":{"description":"A vhost-user device (vhostuser interface or disk, vhost-vdpa disk, virtiofs) in a guest whose memory is not shared with its back end.","$ref":"#/definitions/settingWithoutOptions"},"x86-vcpus-over-255":{"description":"An x86 guest with more than 255 vCPUs on a machine type other than q35, or without the IOMMU extended interrupt mode libvirt requires.","$ref":"#/definitions/settingWithoutOptions"},"xml-malformed":{"description":"The file is not well-formed XML; reported at the first fatal parse error.","$ref":"#/definitions/settingWithoutOptions"}}},"ignores":{"type":"array","description":"A glob string ignores matching files entirely; an object ignores findings by file glob, domain name or uuid, and rule (libvirt drops XML comments when it stores a domain, so this is how to silence findings in XML dumped from a live host).","items":{"oneOf":[{"type":"string","minLength":1,"description":"Glob of files not to lint, relative to this file."},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"files":{"type":"array","items":{"type":"string","minLength":1},"description":"Globs of the files whose findings are ignored."},"domains":{"type":"array","items":{"type":"string","minLength":1},"description":"Domain names or uuids whose findings are ignored."},"rules":{"type":"array","items":{"type":"string","minLength":1},"description":"Rules ignored; all rules when absent."},"reason":{"type":"string","description":"Why: shown nowhere, kept for reviewers."}}}]}},"hosts":{"type":"array","description":"Host snapshots and the domains planned on each. Every domain mapped to one host is analysed together with the others of that host (its plan). A domain matched by two hosts is an error.","items":{"type":"object","additionalProperties":false,"required":["snapshot","domains"],"properties":{"snapshot":{"type":"string","minLength":1,"description":"Host snapshot file (JSON, virsh capabilities XML or numactl --hardware text)."},"domains":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"Globs of the domain XML files planned on this host."},"housekeeping":{"type":"string","minLength":1,"description":"Housekeeping CPUs of this host as a cpu list (e.g. \"0-3\"), overriding what the snapshot's isolation implies."},"libvirtVersion":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$","description":"This host's libvirt release (e.g. \"10.4.0\"), overriding the snapshot's libvirtVersion. From 10.4.0 on, QEMU threads without a pin keep off /sys/devices/system/cpu/isolated; when no version is known the older behaviour is assumed."}}}},"reportUnusedDisableDirectives":{"type":"boolean","description":"Report kvmlint-disable comments that suppress nothing."},"maxFileSize":{"type":"integer","minimum":1,"description":"Refuse domain files larger than this many bytes (default 8 MiB)."},"schema":{"type":["boolean","string"],"minLength":1,"description":"Validate each domain against libvirt's RelaxNG schemas (rule schema-invalid), as --schema: a directory holding domain.rng (relative to this file), or true to search $KVMLINT_LIBVIRT_SCHEMAS, /usr/share/libvirt/schemas and /usr/local/share/libvirt/schemas. --schema on the command line overrides it."}},"definitions":{"severity":{"enum":["off","info","warn","warning","error"]},"settingWithoutOptions":{"oneOf":[{"$ref":"#/definitions/severity"},{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","maxProperties":0,"description":"This rule takes no options."}],"additionalItems":false}]}}};
 const schema12 = {"enum":["off","info","warn","warning","error"]};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = ajvRuntime0.default;
@@ -1264,6 +1264,12 @@ vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.error
 errors = vErrors.length;
 }
 }
+if(data1["seclabel-invalid"] !== undefined){
+if(!(validate11(data1["seclabel-invalid"], {instancePath:instancePath+"/rules/seclabel-invalid",parentData:data1,parentDataProperty:"seclabel-invalid",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
 if(data1["smt-sibling-sharing"] !== undefined){
 if(!(validate11(data1["smt-sibling-sharing"], {instancePath:instancePath+"/rules/smt-sibling-sharing",parentData:data1,parentDataProperty:"smt-sibling-sharing",rootData}))){
 vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
@@ -1343,18 +1349,18 @@ errors++;
 }
 }
 if(data.ignores !== undefined){
-let data75 = data.ignores;
-if(Array.isArray(data75)){
-const len10 = data75.length;
+let data76 = data.ignores;
+if(Array.isArray(data76)){
+const len10 = data76.length;
 for(let i0=0; i0<len10; i0++){
-let data76 = data75[i0];
-const _errs127 = errors;
+let data77 = data76[i0];
+const _errs128 = errors;
 let valid29 = false;
 let passing5 = null;
-const _errs128 = errors;
-if(typeof data76 === "string"){
-if(func3(data76) < 1){
-const err59 = {instancePath:instancePath+"/ignores/" + i0,schemaPath:"#/properties/ignores/items/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ignores.items.oneOf[0],data:data76};
+const _errs129 = errors;
+if(typeof data77 === "string"){
+if(func3(data77) < 1){
+const err59 = {instancePath:instancePath+"/ignores/" + i0,schemaPath:"#/properties/ignores/items/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ignores.items.oneOf[0],data:data77};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -1365,7 +1371,7 @@ errors++;
 }
 }
 else {
-const err60 = {instancePath:instancePath+"/ignores/" + i0,schemaPath:"#/properties/ignores/items/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignores.items.oneOf[0].type,parentSchema:schema11.properties.ignores.items.oneOf[0],data:data76};
+const err60 = {instancePath:instancePath+"/ignores/" + i0,schemaPath:"#/properties/ignores/items/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignores.items.oneOf[0].type,parentSchema:schema11.properties.ignores.items.oneOf[0],data:data77};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -1374,15 +1380,15 @@ vErrors.push(err60);
 }
 errors++;
 }
-var _valid5 = _errs128 === errors;
+var _valid5 = _errs129 === errors;
 if(_valid5){
 valid29 = true;
 passing5 = 0;
 }
-const _errs130 = errors;
-if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
-if(Object.keys(data76).length < 1){
-const err61 = {instancePath:instancePath+"/ignores/" + i0,schemaPath:"#/properties/ignores/items/oneOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema11.properties.ignores.items.oneOf[1],data:data76};
+const _errs131 = errors;
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
+if(Object.keys(data77).length < 1){
+const err61 = {instancePath:instancePath+"/ignores/" + i0,schemaPath:"#/properties/ignores/items/oneOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema11.properties.ignores.items.oneOf[1],data:data77};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -1391,9 +1397,9 @@ vErrors.push(err61);
 }
 errors++;
 }
-for(const key6 in data76){
+for(const key6 in data77){
 if(!((((key6 === "files") || (key6 === "domains")) || (key6 === "rules")) || (key6 === "reason"))){
-const err62 = {instancePath:instancePath+"/ignores/" + i0,schemaPath:"#/properties/ignores/items/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.ignores.items.oneOf[1],data:data76};
+const err62 = {instancePath:instancePath+"/ignores/" + i0,schemaPath:"#/properties/ignores/items/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.ignores.items.oneOf[1],data:data77};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -1403,15 +1409,15 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data76.files !== undefined){
-let data77 = data76.files;
-if(Array.isArray(data77)){
-const len11 = data77.length;
+if(data77.files !== undefined){
+let data78 = data77.files;
+if(Array.isArray(data78)){
+const len11 = data78.length;
 for(let i1=0; i1<len11; i1++){
-let data78 = data77[i1];
-if(typeof data78 === "string"){
-if(func3(data78) < 1){
-const err63 = {instancePath:instancePath+"/ignores/" + i0+"/files/" + i1,schemaPath:"#/properties/ignores/items/oneOf/1/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.files.items,data:data78};
+let data79 = data78[i1];
+if(typeof data79 === "string"){
+if(func3(data79) < 1){
+const err63 = {instancePath:instancePath+"/ignores/" + i0+"/files/" + i1,schemaPath:"#/properties/ignores/items/oneOf/1/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.files.items,data:data79};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -1422,7 +1428,7 @@ errors++;
 }
 }
 else {
-const err64 = {instancePath:instancePath+"/ignores/" + i0+"/files/" + i1,schemaPath:"#/properties/ignores/items/oneOf/1/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignores.items.oneOf[1].properties.files.items.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.files.items,data:data78};
+const err64 = {instancePath:instancePath+"/ignores/" + i0+"/files/" + i1,schemaPath:"#/properties/ignores/items/oneOf/1/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignores.items.oneOf[1].properties.files.items.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.files.items,data:data79};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -1434,7 +1440,7 @@ errors++;
 }
 }
 else {
-const err65 = {instancePath:instancePath+"/ignores/" + i0+"/files",schemaPath:"#/properties/ignores/items/oneOf/1/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.ignores.items.oneOf[1].properties.files.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.files,data:data77};
+const err65 = {instancePath:instancePath+"/ignores/" + i0+"/files",schemaPath:"#/properties/ignores/items/oneOf/1/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.ignores.items.oneOf[1].properties.files.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.files,data:data78};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -1444,15 +1450,15 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data76.domains !== undefined){
-let data79 = data76.domains;
-if(Array.isArray(data79)){
-const len12 = data79.length;
+if(data77.domains !== undefined){
+let data80 = data77.domains;
+if(Array.isArray(data80)){
+const len12 = data80.length;
 for(let i2=0; i2<len12; i2++){
-let data80 = data79[i2];
-if(typeof data80 === "string"){
-if(func3(data80) < 1){
-const err66 = {instancePath:instancePath+"/ignores/" + i0+"/domains/" + i2,schemaPath:"#/properties/ignores/items/oneOf/1/properties/domains/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.domains.items,data:data80};
+let data81 = data80[i2];
+if(typeof data81 === "string"){
+if(func3(data81) < 1){
+const err66 = {instancePath:instancePath+"/ignores/" + i0+"/domains/" + i2,schemaPath:"#/properties/ignores/items/oneOf/1/properties/domains/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.domains.items,data:data81};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -1463,7 +1469,7 @@ errors++;
 }
 }
 else {
-const err67 = {instancePath:instancePath+"/ignores/" + i0+"/domains/" + i2,schemaPath:"#/properties/ignores/items/oneOf/1/properties/domains/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignores.items.oneOf[1].properties.domains.items.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.domains.items,data:data80};
+const err67 = {instancePath:instancePath+"/ignores/" + i0+"/domains/" + i2,schemaPath:"#/properties/ignores/items/oneOf/1/properties/domains/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignores.items.oneOf[1].properties.domains.items.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.domains.items,data:data81};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -1475,7 +1481,7 @@ errors++;
 }
 }
 else {
-const err68 = {instancePath:instancePath+"/ignores/" + i0+"/domains",schemaPath:"#/properties/ignores/items/oneOf/1/properties/domains/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.ignores.items.oneOf[1].properties.domains.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.domains,data:data79};
+const err68 = {instancePath:instancePath+"/ignores/" + i0+"/domains",schemaPath:"#/properties/ignores/items/oneOf/1/properties/domains/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.ignores.items.oneOf[1].properties.domains.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.domains,data:data80};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -1485,15 +1491,15 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data76.rules !== undefined){
-let data81 = data76.rules;
-if(Array.isArray(data81)){
-const len13 = data81.length;
+if(data77.rules !== undefined){
+let data82 = data77.rules;
+if(Array.isArray(data82)){
+const len13 = data82.length;
 for(let i3=0; i3<len13; i3++){
-let data82 = data81[i3];
-if(typeof data82 === "string"){
-if(func3(data82) < 1){
-const err69 = {instancePath:instancePath+"/ignores/" + i0+"/rules/" + i3,schemaPath:"#/properties/ignores/items/oneOf/1/properties/rules/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.rules.items,data:data82};
+let data83 = data82[i3];
+if(typeof data83 === "string"){
+if(func3(data83) < 1){
+const err69 = {instancePath:instancePath+"/ignores/" + i0+"/rules/" + i3,schemaPath:"#/properties/ignores/items/oneOf/1/properties/rules/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.rules.items,data:data83};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -1504,7 +1510,7 @@ errors++;
 }
 }
 else {
-const err70 = {instancePath:instancePath+"/ignores/" + i0+"/rules/" + i3,schemaPath:"#/properties/ignores/items/oneOf/1/properties/rules/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignores.items.oneOf[1].properties.rules.items.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.rules.items,data:data82};
+const err70 = {instancePath:instancePath+"/ignores/" + i0+"/rules/" + i3,schemaPath:"#/properties/ignores/items/oneOf/1/properties/rules/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignores.items.oneOf[1].properties.rules.items.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.rules.items,data:data83};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -1516,7 +1522,7 @@ errors++;
 }
 }
 else {
-const err71 = {instancePath:instancePath+"/ignores/" + i0+"/rules",schemaPath:"#/properties/ignores/items/oneOf/1/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.ignores.items.oneOf[1].properties.rules.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.rules,data:data81};
+const err71 = {instancePath:instancePath+"/ignores/" + i0+"/rules",schemaPath:"#/properties/ignores/items/oneOf/1/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.ignores.items.oneOf[1].properties.rules.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.rules,data:data82};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -1526,10 +1532,10 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data76.reason !== undefined){
-let data83 = data76.reason;
-if(typeof data83 !== "string"){
-const err72 = {instancePath:instancePath+"/ignores/" + i0+"/reason",schemaPath:"#/properties/ignores/items/oneOf/1/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignores.items.oneOf[1].properties.reason.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.reason,data:data83};
+if(data77.reason !== undefined){
+let data84 = data77.reason;
+if(typeof data84 !== "string"){
+const err72 = {instancePath:instancePath+"/ignores/" + i0+"/reason",schemaPath:"#/properties/ignores/items/oneOf/1/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignores.items.oneOf[1].properties.reason.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.reason,data:data84};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1541,7 +1547,7 @@ errors++;
 }
 }
 else {
-const err73 = {instancePath:instancePath+"/ignores/" + i0,schemaPath:"#/properties/ignores/items/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.ignores.items.oneOf[1].type,parentSchema:schema11.properties.ignores.items.oneOf[1],data:data76};
+const err73 = {instancePath:instancePath+"/ignores/" + i0,schemaPath:"#/properties/ignores/items/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.ignores.items.oneOf[1].type,parentSchema:schema11.properties.ignores.items.oneOf[1],data:data77};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1550,7 +1556,7 @@ vErrors.push(err73);
 }
 errors++;
 }
-var _valid5 = _errs130 === errors;
+var _valid5 = _errs131 === errors;
 if(_valid5 && valid29){
 valid29 = false;
 passing5 = [passing5, 1];
@@ -1562,7 +1568,7 @@ passing5 = 1;
 }
 }
 if(!valid29){
-const err74 = {instancePath:instancePath+"/ignores/" + i0,schemaPath:"#/properties/ignores/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing5},message:"must match exactly one schema in oneOf",schema:schema11.properties.ignores.items.oneOf,parentSchema:schema11.properties.ignores.items,data:data76};
+const err74 = {instancePath:instancePath+"/ignores/" + i0,schemaPath:"#/properties/ignores/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing5},message:"must match exactly one schema in oneOf",schema:schema11.properties.ignores.items.oneOf,parentSchema:schema11.properties.ignores.items,data:data77};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1572,10 +1578,10 @@ vErrors.push(err74);
 errors++;
 }
 else {
-errors = _errs127;
+errors = _errs128;
 if(vErrors !== null){
-if(_errs127){
-vErrors.length = _errs127;
+if(_errs128){
+vErrors.length = _errs128;
 }
 else {
 vErrors = null;
@@ -1585,7 +1591,7 @@ vErrors = null;
 }
 }
 else {
-const err75 = {instancePath:instancePath+"/ignores",schemaPath:"#/properties/ignores/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.ignores.type,parentSchema:schema11.properties.ignores,data:data75};
+const err75 = {instancePath:instancePath+"/ignores",schemaPath:"#/properties/ignores/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.ignores.type,parentSchema:schema11.properties.ignores,data:data76};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1596,14 +1602,14 @@ errors++;
 }
 }
 if(data.hosts !== undefined){
-let data84 = data.hosts;
-if(Array.isArray(data84)){
-const len14 = data84.length;
+let data85 = data.hosts;
+if(Array.isArray(data85)){
+const len14 = data85.length;
 for(let i4=0; i4<len14; i4++){
-let data85 = data84[i4];
-if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
-if(data85.snapshot === undefined){
-const err76 = {instancePath:instancePath+"/hosts/" + i4,schemaPath:"#/properties/hosts/items/required",keyword:"required",params:{missingProperty: "snapshot"},message:"must have required property '"+"snapshot"+"'",schema:schema11.properties.hosts.items.required,parentSchema:schema11.properties.hosts.items,data:data85};
+let data86 = data85[i4];
+if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
+if(data86.snapshot === undefined){
+const err76 = {instancePath:instancePath+"/hosts/" + i4,schemaPath:"#/properties/hosts/items/required",keyword:"required",params:{missingProperty: "snapshot"},message:"must have required property '"+"snapshot"+"'",schema:schema11.properties.hosts.items.required,parentSchema:schema11.properties.hosts.items,data:data86};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1612,8 +1618,8 @@ vErrors.push(err76);
 }
 errors++;
 }
-if(data85.domains === undefined){
-const err77 = {instancePath:instancePath+"/hosts/" + i4,schemaPath:"#/properties/hosts/items/required",keyword:"required",params:{missingProperty: "domains"},message:"must have required property '"+"domains"+"'",schema:schema11.properties.hosts.items.required,parentSchema:schema11.properties.hosts.items,data:data85};
+if(data86.domains === undefined){
+const err77 = {instancePath:instancePath+"/hosts/" + i4,schemaPath:"#/properties/hosts/items/required",keyword:"required",params:{missingProperty: "domains"},message:"must have required property '"+"domains"+"'",schema:schema11.properties.hosts.items.required,parentSchema:schema11.properties.hosts.items,data:data86};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1622,9 +1628,9 @@ vErrors.push(err77);
 }
 errors++;
 }
-for(const key7 in data85){
+for(const key7 in data86){
 if(!((((key7 === "snapshot") || (key7 === "domains")) || (key7 === "housekeeping")) || (key7 === "libvirtVersion"))){
-const err78 = {instancePath:instancePath+"/hosts/" + i4,schemaPath:"#/properties/hosts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.hosts.items,data:data85};
+const err78 = {instancePath:instancePath+"/hosts/" + i4,schemaPath:"#/properties/hosts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.hosts.items,data:data86};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1634,11 +1640,11 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data85.snapshot !== undefined){
-let data86 = data85.snapshot;
-if(typeof data86 === "string"){
-if(func3(data86) < 1){
-const err79 = {instancePath:instancePath+"/hosts/" + i4+"/snapshot",schemaPath:"#/properties/hosts/items/properties/snapshot/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.hosts.items.properties.snapshot,data:data86};
+if(data86.snapshot !== undefined){
+let data87 = data86.snapshot;
+if(typeof data87 === "string"){
+if(func3(data87) < 1){
+const err79 = {instancePath:instancePath+"/hosts/" + i4+"/snapshot",schemaPath:"#/properties/hosts/items/properties/snapshot/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.hosts.items.properties.snapshot,data:data87};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1649,7 +1655,7 @@ errors++;
 }
 }
 else {
-const err80 = {instancePath:instancePath+"/hosts/" + i4+"/snapshot",schemaPath:"#/properties/hosts/items/properties/snapshot/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.hosts.items.properties.snapshot.type,parentSchema:schema11.properties.hosts.items.properties.snapshot,data:data86};
+const err80 = {instancePath:instancePath+"/hosts/" + i4+"/snapshot",schemaPath:"#/properties/hosts/items/properties/snapshot/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.hosts.items.properties.snapshot.type,parentSchema:schema11.properties.hosts.items.properties.snapshot,data:data87};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1659,11 +1665,11 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data85.domains !== undefined){
-let data87 = data85.domains;
-if(Array.isArray(data87)){
-if(data87.length < 1){
-const err81 = {instancePath:instancePath+"/hosts/" + i4+"/domains",schemaPath:"#/properties/hosts/items/properties/domains/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.hosts.items.properties.domains,data:data87};
+if(data86.domains !== undefined){
+let data88 = data86.domains;
+if(Array.isArray(data88)){
+if(data88.length < 1){
+const err81 = {instancePath:instancePath+"/hosts/" + i4+"/domains",schemaPath:"#/properties/hosts/items/properties/domains/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.hosts.items.properties.domains,data:data88};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1672,12 +1678,12 @@ vErrors.push(err81);
 }
 errors++;
 }
-const len15 = data87.length;
+const len15 = data88.length;
 for(let i5=0; i5<len15; i5++){
-let data88 = data87[i5];
-if(typeof data88 === "string"){
-if(func3(data88) < 1){
-const err82 = {instancePath:instancePath+"/hosts/" + i4+"/domains/" + i5,schemaPath:"#/properties/hosts/items/properties/domains/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.hosts.items.properties.domains.items,data:data88};
+let data89 = data88[i5];
+if(typeof data89 === "string"){
+if(func3(data89) < 1){
+const err82 = {instancePath:instancePath+"/hosts/" + i4+"/domains/" + i5,schemaPath:"#/properties/hosts/items/properties/domains/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.hosts.items.properties.domains.items,data:data89};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1688,7 +1694,7 @@ errors++;
 }
 }
 else {
-const err83 = {instancePath:instancePath+"/hosts/" + i4+"/domains/" + i5,schemaPath:"#/properties/hosts/items/properties/domains/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.hosts.items.properties.domains.items.type,parentSchema:schema11.properties.hosts.items.properties.domains.items,data:data88};
+const err83 = {instancePath:instancePath+"/hosts/" + i4+"/domains/" + i5,schemaPath:"#/properties/hosts/items/properties/domains/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.hosts.items.properties.domains.items.type,parentSchema:schema11.properties.hosts.items.properties.domains.items,data:data89};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1700,7 +1706,7 @@ errors++;
 }
 }
 else {
-const err84 = {instancePath:instancePath+"/hosts/" + i4+"/domains",schemaPath:"#/properties/hosts/items/properties/domains/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.hosts.items.properties.domains.type,parentSchema:schema11.properties.hosts.items.properties.domains,data:data87};
+const err84 = {instancePath:instancePath+"/hosts/" + i4+"/domains",schemaPath:"#/properties/hosts/items/properties/domains/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.hosts.items.properties.domains.type,parentSchema:schema11.properties.hosts.items.properties.domains,data:data88};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1710,11 +1716,11 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data85.housekeeping !== undefined){
-let data89 = data85.housekeeping;
-if(typeof data89 === "string"){
-if(func3(data89) < 1){
-const err85 = {instancePath:instancePath+"/hosts/" + i4+"/housekeeping",schemaPath:"#/properties/hosts/items/properties/housekeeping/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.hosts.items.properties.housekeeping,data:data89};
+if(data86.housekeeping !== undefined){
+let data90 = data86.housekeeping;
+if(typeof data90 === "string"){
+if(func3(data90) < 1){
+const err85 = {instancePath:instancePath+"/hosts/" + i4+"/housekeeping",schemaPath:"#/properties/hosts/items/properties/housekeeping/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.hosts.items.properties.housekeeping,data:data90};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1725,7 +1731,7 @@ errors++;
 }
 }
 else {
-const err86 = {instancePath:instancePath+"/hosts/" + i4+"/housekeeping",schemaPath:"#/properties/hosts/items/properties/housekeeping/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.hosts.items.properties.housekeeping.type,parentSchema:schema11.properties.hosts.items.properties.housekeeping,data:data89};
+const err86 = {instancePath:instancePath+"/hosts/" + i4+"/housekeeping",schemaPath:"#/properties/hosts/items/properties/housekeeping/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.hosts.items.properties.housekeeping.type,parentSchema:schema11.properties.hosts.items.properties.housekeeping,data:data90};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1735,11 +1741,11 @@ vErrors.push(err86);
 errors++;
 }
 }
-if(data85.libvirtVersion !== undefined){
-let data90 = data85.libvirtVersion;
-if(typeof data90 === "string"){
-if(!pattern0.test(data90)){
-const err87 = {instancePath:instancePath+"/hosts/" + i4+"/libvirtVersion",schemaPath:"#/properties/hosts/items/properties/libvirtVersion/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$",parentSchema:schema11.properties.hosts.items.properties.libvirtVersion,data:data90};
+if(data86.libvirtVersion !== undefined){
+let data91 = data86.libvirtVersion;
+if(typeof data91 === "string"){
+if(!pattern0.test(data91)){
+const err87 = {instancePath:instancePath+"/hosts/" + i4+"/libvirtVersion",schemaPath:"#/properties/hosts/items/properties/libvirtVersion/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$",parentSchema:schema11.properties.hosts.items.properties.libvirtVersion,data:data91};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1750,7 +1756,7 @@ errors++;
 }
 }
 else {
-const err88 = {instancePath:instancePath+"/hosts/" + i4+"/libvirtVersion",schemaPath:"#/properties/hosts/items/properties/libvirtVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.hosts.items.properties.libvirtVersion.type,parentSchema:schema11.properties.hosts.items.properties.libvirtVersion,data:data90};
+const err88 = {instancePath:instancePath+"/hosts/" + i4+"/libvirtVersion",schemaPath:"#/properties/hosts/items/properties/libvirtVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.hosts.items.properties.libvirtVersion.type,parentSchema:schema11.properties.hosts.items.properties.libvirtVersion,data:data91};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1762,7 +1768,7 @@ errors++;
 }
 }
 else {
-const err89 = {instancePath:instancePath+"/hosts/" + i4,schemaPath:"#/properties/hosts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.hosts.items.type,parentSchema:schema11.properties.hosts.items,data:data85};
+const err89 = {instancePath:instancePath+"/hosts/" + i4,schemaPath:"#/properties/hosts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.hosts.items.type,parentSchema:schema11.properties.hosts.items,data:data86};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1774,7 +1780,7 @@ errors++;
 }
 }
 else {
-const err90 = {instancePath:instancePath+"/hosts",schemaPath:"#/properties/hosts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.hosts.type,parentSchema:schema11.properties.hosts,data:data84};
+const err90 = {instancePath:instancePath+"/hosts",schemaPath:"#/properties/hosts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.hosts.type,parentSchema:schema11.properties.hosts,data:data85};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1785,9 +1791,9 @@ errors++;
 }
 }
 if(data.reportUnusedDisableDirectives !== undefined){
-let data91 = data.reportUnusedDisableDirectives;
-if(typeof data91 !== "boolean"){
-const err91 = {instancePath:instancePath+"/reportUnusedDisableDirectives",schemaPath:"#/properties/reportUnusedDisableDirectives/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.reportUnusedDisableDirectives.type,parentSchema:schema11.properties.reportUnusedDisableDirectives,data:data91};
+let data92 = data.reportUnusedDisableDirectives;
+if(typeof data92 !== "boolean"){
+const err91 = {instancePath:instancePath+"/reportUnusedDisableDirectives",schemaPath:"#/properties/reportUnusedDisableDirectives/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.reportUnusedDisableDirectives.type,parentSchema:schema11.properties.reportUnusedDisableDirectives,data:data92};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1798,9 +1804,9 @@ errors++;
 }
 }
 if(data.maxFileSize !== undefined){
-let data92 = data.maxFileSize;
-if(!((typeof data92 == "number") && (!(data92 % 1) && !isNaN(data92)))){
-const err92 = {instancePath:instancePath+"/maxFileSize",schemaPath:"#/properties/maxFileSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.maxFileSize.type,parentSchema:schema11.properties.maxFileSize,data:data92};
+let data93 = data.maxFileSize;
+if(!((typeof data93 == "number") && (!(data93 % 1) && !isNaN(data93)))){
+const err92 = {instancePath:instancePath+"/maxFileSize",schemaPath:"#/properties/maxFileSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.maxFileSize.type,parentSchema:schema11.properties.maxFileSize,data:data93};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1809,9 +1815,9 @@ vErrors.push(err92);
 }
 errors++;
 }
-if(typeof data92 == "number"){
-if(data92 < 1 || isNaN(data92)){
-const err93 = {instancePath:instancePath+"/maxFileSize",schemaPath:"#/properties/maxFileSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.maxFileSize,data:data92};
+if(typeof data93 == "number"){
+if(data93 < 1 || isNaN(data93)){
+const err93 = {instancePath:instancePath+"/maxFileSize",schemaPath:"#/properties/maxFileSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.maxFileSize,data:data93};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1823,9 +1829,9 @@ errors++;
 }
 }
 if(data.schema !== undefined){
-let data93 = data.schema;
-if((typeof data93 !== "boolean") && (typeof data93 !== "string")){
-const err94 = {instancePath:instancePath+"/schema",schemaPath:"#/properties/schema/type",keyword:"type",params:{type: schema11.properties.schema.type},message:"must be boolean,string",schema:schema11.properties.schema.type,parentSchema:schema11.properties.schema,data:data93};
+let data94 = data.schema;
+if((typeof data94 !== "boolean") && (typeof data94 !== "string")){
+const err94 = {instancePath:instancePath+"/schema",schemaPath:"#/properties/schema/type",keyword:"type",params:{type: schema11.properties.schema.type},message:"must be boolean,string",schema:schema11.properties.schema.type,parentSchema:schema11.properties.schema,data:data94};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1834,9 +1840,9 @@ vErrors.push(err94);
 }
 errors++;
 }
-if(typeof data93 === "string"){
-if(func3(data93) < 1){
-const err95 = {instancePath:instancePath+"/schema",schemaPath:"#/properties/schema/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.schema,data:data93};
+if(typeof data94 === "string"){
+if(func3(data94) < 1){
+const err95 = {instancePath:instancePath+"/schema",schemaPath:"#/properties/schema/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.schema,data:data94};
 if(vErrors === null){
 vErrors = [err95];
 }
