@@ -93,8 +93,12 @@ function armVirt(arch: string | undefined, machine: string | undefined): boolean
 }
 /** The pSeries-only features (qemu_validate.c qemuValidateDomainDefPSeriesFeature). */
 const PSERIES_FEATURES: ReadonlySet<string> = new Set(['hpt', 'htm', 'nested-hv', 'ccf-assist', 'cfpc', 'sbbc', 'ibs']);
-/** The features checked here; <features> children are only looked at when one of them may be there. */
+/**
+ * The features checked here; <features> children are only looked at when one of them may be there. On x86 (most
+ * guests) the common apic, hyperv, pmu, ioapic and pvspinlock entries are valid, so only the others are looked for.
+ */
 const CHECKED_FEATURES = ['hpt', 'htm', 'nested-hv', 'ccf-assist', 'cfpc', 'sbbc', 'ibs', 'ioapic', 'gic', 'apic', 'pvspinlock', 'hyperv', 'pmu', 'tcg'];
+const CHECKED_FEATURES_X86 = ['hpt', 'htm', 'nested-hv', 'ccf-assist', 'cfpc', 'sbbc', 'ibs', 'gic', 'tcg'];
 /** qemu_domain.c qemuDomainIsARMVirt: an ARM architecture and a `virt` or `virt-*` machine. */
 const isArmVirt = (arch: string | undefined, machine: string | undefined) =>
   (arch === 'aarch64' || arch === 'armv7l') && machine !== undefined && (machine === 'virt' || machine.startsWith('virt-'));
@@ -117,7 +121,10 @@ export default defineDomainRule({
     if (clock && mayContainElement(clock, 'timer')) checkTimers(domain, clock, report);
     const features = domain.devices.features();
     if (features && mayContainElement(features, 'tseg')) checkTseg(domain, features, report);
-    if (features && mayContainElements(features, CHECKED_FEATURES) !== 0) checkFeatures(domain, features, report);
+    if (features) {
+      const arch = domain.devices.osType()?.arch;
+      if (mayContainElements(features, arch !== undefined && isX86(arch) ? CHECKED_FEATURES_X86 : CHECKED_FEATURES) !== 0) checkFeatures(domain, features, report);
+    }
     checkLifecycle(domain, report);
   },
 });
