@@ -2,10 +2,12 @@ import { defineDomainRule, type MessageSpecs, type ReportDescriptor } from '../.
 import { attribute, childrenNamed, firstChild } from '../../src/xml/query.ts';
 import { libvirtUint } from '../../src/model/domain.ts';
 import { runsOnQemu } from '../../src/model/qemu-defaults.ts';
+import type { DomainModel } from '../../src/model/domain.ts';
 import { libvirtAtLeast } from '../../src/model/libvirt-version.ts';
 import { excerpt } from '../../src/model/describe.ts';
 import type { XmlAttribute, XmlElement } from '../../src/xml/types.ts';
-import { mayContainElement } from '../../src/xml/element.ts';
+import { mayContainElement, mayContainElements } from '../../src/xml/element.ts';
+import { isQ35Machine } from '../../src/model/qemu-defaults.ts';
 
 /**
  * The firmware checks of domain_validate.c virDomainDefOSValidate belong to the firmware selection rework of
@@ -61,6 +63,38 @@ const messages = {
     message: "<loader stateless='no'> with <os firmware='{{firmware}}'>: only EFI has NVRAM, libvirt {{version}}rejects this",
     help: "use firmware='efi', or drop stateless='no'",
   },
+  uefiWithoutAcpi: {
+    message: 'UEFI firmware on {{arch}} without <acpi/> in <features>: libvirt rejects this at define time',
+    help: 'add <acpi/> to <features>: UEFI on x86 needs ACPI',
+  },
+  acpiWithoutUefi: {
+    message: '<acpi/> on aarch64 without UEFI firmware: libvirt rejects this at define time',
+    help: "add firmware='efi' to <os> (or a pflash <loader>), or remove <acpi/>",
+  },
+  secureBootMachine: {
+    message: "<loader secure='yes'> on machine '{{machine}}': libvirt supports secure boot on q35 machine types only",
+    help: "use a q35 machine type, or drop secure='yes'",
+  },
+  secureBootArch: {
+    message: "<loader secure='yes'> on arch '{{arch}}': libvirt supports secure boot on x86_64 only",
+    help: "drop secure='yes'",
+  },
+  secureBootNoSmm: {
+    message: "<loader secure='yes'> without SMM: libvirt rejects secure boot unless <smm state='on'/> is in <features>",
+    help: "add <smm state='on'/> to <features>, or use <os firmware='efi'> and let libvirt enable it",
+  },
+  biosSerialArch: {
+    message: "<bios useserial='yes'> on arch '{{arch}}': libvirt supports the BIOS serial console on x86 only",
+    help: "remove useserial='yes'",
+  },
+  biosSerialNoPort: {
+    message: "<bios useserial='yes'> without a serial port: libvirt rejects this at define time",
+    help: "add a <serial> device, or remove useserial='yes'",
+  },
+  smbiosDate: {
+    message: "SMBIOS BIOS date '{{date}}' is not mm/dd/yy or mm/dd/yyyy: libvirt rejects it on define",
+    help: 'write the date as mm/dd/yyyy with a year from 1900 (or two digits), e.g. 01/31/2024',
+  },
   smbiosUuid: {
     message: "the SMBIOS system uuid {{sysinfo}} is not the domain's <uuid>: libvirt rejects it on define",
     help: "set the entry to {{uuid}}, the domain's <uuid>, or remove it (libvirt fills it in)",
@@ -102,16 +136,17 @@ export default defineDomainRule({
     type: 'problem',
     fixable: false,
     hasSuggestions: false,
-    summary: 'Boot and firmware settings libvirt rejects at define time: <boot dev> with <boot order>, a repeated boot order, a bad boot menu timeout, NVRAM/loader combinations, an SMBIOS uuid.',
+    summary: 'Boot and firmware settings libvirt rejects: <boot dev> with <boot order>, boot order or menu errors, NVRAM/loader combinations, UEFI without ACPI, secure boot, SMBIOS uuid or date.',
     tags: ['boot', 'firmware'],
     messages,
   },
   check({ domain, host, report }) {
-    checkSmbiosUuid(domain.element, report);
+    checkSmbios(domain.element, report);
     const os = firstChild(domain.element, 'os');
     if (!os) return;
     const osType = firstChild(os, 'type')?.text.trim();
     const hvm = osType === 'hvm';
+    if (hvm && runsOnQemu(domain)) checkQemuPlatform(domain, os, report);
 
     // domain_postparse.c virDomainDefBootOrderPostParse (HVM guests; drivers may opt out, so the QEMU driver only).
     if (hvm && runsOnQemu(domain)) {
@@ -156,15 +191,111 @@ export default defineDomainRule({
 
 type Report = (d: ReportDescriptor<typeof messages>) => void;
 
+/** strtol as virStrToLong_i uses it: blanks, a sign, then at least one digit; the value and where it stopped. */
+function strtolPrefix(text: string, from: number): { value: number; end: number } | undefined {
+  let i = from;
+  while (i < text.length && ' \t\n\v\f\r'.includes(text[i]!)) i++;
+  let sign = 1;
+  if (text[i] === '+' || text[i] === '-') sign = text[i++] === '-' ? -1 : 1;
+  const start = i;
+  while (i < text.length && text[i]! >= '0' && text[i]! <= '9') i++;
+  if (i === start) return undefined;
+  const value = sign * Number(text.slice(start, i));
+  // virStrToLong_i: a value outside int is an error.
+  if (value > 2147483647 || value < -2147483648) return undefined;
+  return { value, end: i };
+}
+
+/**
+ * domain_conf.c virSysinfoBIOSParseXML: the date is mm/dd/yy or mm/dd/yyyy, read with virStrToLong_i: month
+ * 1-12, day 1-31, year 0-99 or from 1900 ("Invalid BIOS 'date' format").
+ */
+export function smbiosDateValid(text: string): boolean {
+  const month = strtolPrefix(text, 0);
+  if (!month || text[month.end] !== '/') return false;
+  const day = strtolPrefix(text, month.end + 1);
+  if (!day || text[day.end] !== '/') return false;
+  const year = strtolPrefix(text, day.end + 1);
+  if (!year || year.end !== text.length) return false;
+  if (month.value < 1 || month.value > 12 || day.value < 1 || day.value > 31) return false;
+  return !(year.value < 0 || (year.value >= 100 && year.value < 1900));
+}
+
+/** The SMBIOS checks of domain_conf.c virSysinfoParseXML (any driver), for each `<sysinfo type='smbios'>`. */
+function checkSmbios(domainEl: XmlElement, report: Report): void {
+  const sysinfos = childrenNamed(domainEl, 'sysinfo');
+  if (sysinfos.length === 0) return;
+  checkSmbiosUuid(domainEl, sysinfos, report);
+  for (const sysinfo of sysinfos) {
+    if (attribute(sysinfo, 'type')?.value !== 'smbios') continue;
+    // virSysinfoParseXML reads ./bios[1]; virXPathString("string(entry[@name='date'])") takes the first such
+    // entry, and an empty string is no date.
+    const date = childrenNamed(firstChild(sysinfo, 'bios'), 'entry').find((e) => attribute(e, 'name')?.value === 'date');
+    if (!date || date.text === '' || smbiosDateValid(date.text)) continue;
+    report({ range: date.contentRange, messageId: 'smbiosDate', data: { date: excerpt(date.text) } });
+  }
+}
+
+const isX86 = (arch: string | undefined) => arch === 'x86_64' || arch === 'i686';
+
+/**
+ * qemu_validate.c qemuValidateDomainDef and qemuValidateDomainDefBoot: the firmware and platform checks the QEMU
+ * driver makes whatever its QEMU binary can do. Each needs the architecture or machine written in the XML (an
+ * absent one is the host's default).
+ */
+function checkQemuPlatform(domain: DomainModel, os: XmlElement, report: Report): void {
+  const type = domain.devices.osType();
+  const arch = type?.arch;
+  const firmwareAttr = attribute(os, 'firmware');
+  const loader = firstChild(os, 'loader');
+  const pflash = loader ? attribute(loader, 'type') : undefined;
+  // virDomainDefHasOldStyleUEFI: a <loader type='pflash'>; or firmware autoselection of EFI.
+  const uefiMarker = firmwareAttr?.value === 'efi' ? firmwareAttr : pflash?.value === 'pflash' ? pflash : undefined;
+  // virDomainFeaturesDefParse: <acpi/> turns ACPI on (its state is not read).
+  const hasAcpi = () => firstChild(domain.devices.features(), 'acpi') !== undefined;
+  if (uefiMarker && isX86(arch) && !hasAcpi()) {
+    report({ range: uefiMarker.valueRange, messageId: 'uefiWithoutAcpi', data: { arch: arch! } });
+  } else if (arch === 'aarch64' && !uefiMarker && hasAcpi()) {
+    report({ range: firstChild(domain.devices.features(), 'acpi')!.startTag, messageId: 'acpiWithoutUefi', data: {} });
+  }
+
+  // qemuValidateDomainDefBoot: QEMU's secure boot limits, in libvirt's order.
+  const secure = loader ? attribute(loader, 'secure') : undefined;
+  if (secure?.value === 'yes') {
+    if (type?.machine !== undefined && !isQ35Machine(type.machine)) {
+      report({ range: secure.valueRange, messageId: 'secureBootMachine', data: { machine: excerpt(type.machine) }, related: [{ range: attribute(type.element, 'machine')!.valueRange, message: 'the machine type' }] });
+    } else if (arch !== undefined && arch !== 'x86_64') {
+      report({ range: secure.valueRange, messageId: 'secureBootArch', data: { arch: excerpt(arch) } });
+    } else if (firmwareAttr === undefined) {
+      // "SMM will be enabled by qemuFirmwareFillDomain() if needed": only without firmware autoselection.
+      // virDomainFeaturesDefParse: <smm/> without state is on.
+      const smm = firstChild(domain.devices.features(), 'smm');
+      const state = smm ? attribute(smm, 'state')?.value : undefined;
+      if (!smm || state === 'off') report({ range: secure.valueRange, messageId: 'secureBootNoSmm', data: {}, related: smm ? [{ range: smm.startTag, message: 'SMM turned off' }] : undefined });
+    }
+  }
+
+  // qemuValidateDomainDef: the serial graphics adapter.
+  const bios = firstChild(os, 'bios');
+  const useserial = bios ? attribute(bios, 'useserial') : undefined;
+  if (useserial?.value === 'yes') {
+    if (arch !== undefined && !isX86(arch)) {
+      report({ range: useserial.valueRange, messageId: 'biosSerialArch', data: { arch: excerpt(arch) } });
+    } else {
+      // virDomainDefAddConsoleCompat makes a serial port of a serial console: either counts.
+      const devices = firstChild(domain.element, 'devices');
+      if (!devices || mayContainElements(devices, ['serial', 'console']) === 0) report({ range: useserial.valueRange, messageId: 'biosSerialNoPort', data: {} });
+    }
+  }
+}
+
 /**
  * domain_conf.c virSysinfoSystemParseXML (any driver): an SMBIOS <system> uuid entry must equal the domain's <uuid>
  * ("UUID mismatch between <uuid> and <sysinfo>"); without a <uuid> libvirt takes the entry's. A copied domain given
  * a new <uuid> keeps the old entry.
  */
-function checkSmbiosUuid(domainEl: XmlElement, report: Report): void {
+function checkSmbiosUuid(domainEl: XmlElement, sysinfos: XmlElement[], report: Report): void {
   // virDomainDefParseIDs: virXPathString("string(./uuid[1])"), empty or absent means generated.
-  const sysinfos = childrenNamed(domainEl, 'sysinfo');
-  if (sysinfos.length === 0) return;
   const uuidEl = firstChild(domainEl, 'uuid');
   const uuid = uuidEl && uuidEl.text !== '' ? parseUuid(uuidEl.text) : undefined;
   if (uuid === undefined) return;

@@ -37,6 +37,10 @@ const ADDRESS_TYPES: Readonly<Record<string, readonly string[]>> = {
 };
 
 const messages = {
+  minGuarantee: {
+    message: "<memtune><min_guarantee>: libvirt's QEMU driver rejects this parameter",
+    help: 'remove <min_guarantee> (only some other drivers support it)',
+  },
   noMemory: {
     message: 'the domain has no <memory> and no guest NUMA cell memory: libvirt rejects this at define time',
     help: "add <memory unit='GiB'>…</memory>, or memory='…' on each guest NUMA <cell>",
@@ -175,6 +179,13 @@ export default defineDomainRule({
     messages,
   },
   check({ domain, host, report }) {
+    // qemu_validate.c qemuValidateDomainDef: "Parameter 'min_guarantee' not supported by QEMU." (a size of 0 is none).
+    const memtune = firstChild(domain.element, 'memtune');
+    const minGuarantee = memtune && runsOnQemu(domain) ? firstChild(memtune, 'min_guarantee') : undefined;
+    if (minGuarantee) {
+      const size = scaleToKiB(minGuarantee.text, attribute(minGuarantee, 'unit')?.value);
+      if (size.ok && size.value > 0) report({ range: minGuarantee.startTag, messageId: 'minGuarantee', data: {} });
+    }
     const cells = domain.cpu?.cells ?? [];
     const cellMemory = cells.some((c) => c.memoryKiB !== undefined || c.memoryAttr !== undefined);
     // numa_conf.c / domain_conf.c: "Memory size must be specified via <memory> or in the <numa> configuration".

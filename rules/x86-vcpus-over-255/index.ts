@@ -1,6 +1,6 @@
 import { defineDomainRule } from '../../src/engine/types.ts';
 import { libvirtAtLeast } from '../../src/model/libvirt-version.ts';
-import { runsOnQemu } from '../../src/model/qemu-defaults.ts';
+import { isQ35Machine, runsOnQemu } from '../../src/model/qemu-defaults.ts';
 import { attribute, childPath, firstChild } from '../../src/xml/query.ts';
 
 /** qemu_validate.h QEMU_MAX_VCPUS_WITHOUT_EIM: the most vCPUs an x86 guest has without x2APIC interrupt remapping. */
@@ -14,9 +14,6 @@ const MAX_VCPUS_WITHOUT_EIM = 255;
  * needed") and libvirt's own test suite update (autotest/tp-libvirt#6059).
  */
 const AUTO_EIM_SINCE = '10.10.0';
-
-/** qemu_domain.c qemuDomainMachineIsQ35: `q35` or a `pc-q35-` versioned name. */
-const isQ35 = (machine: string) => machine === 'q35' || machine.startsWith('pc-q35-');
 
 export default defineDomainRule({
   meta: {
@@ -52,7 +49,7 @@ export default defineDomainRule({
     // made canonical. An absent arch or machine is the host's default: not known here.
     if (!os || (os.arch !== 'x86_64' && os.arch !== 'i686') || os.machine === undefined) return;
     const max = vcpu.max;
-    if (!isQ35(os.machine)) {
+    if (!isQ35Machine(os.machine)) {
       report({ range: attribute(os.element, 'machine')!.valueRange, messageId: 'notQ35', data: { max, machine: os.machine } });
       return;
     }

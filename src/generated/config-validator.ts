@@ -4,7 +4,7 @@ import ajvRuntime0 from 'ajv/dist/runtime/ucs2length.js';
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/kvmlint/kvmlint/schemas/kvmlint.config.schema.json","title":"kvmlint configuration (kvmlint.config.json)","description":"Rule settings, ignores and the mapping of domains to host snapshots for a repository of libvirt domain XML. Paths and globs are relative to this file's directory.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"Path or URL of this schema, for editors."},"rules":{"type":"object","description":"Rule id → severity, or [severity, options]. Severities: off, warn, error.","additionalProperties":{"oneOf":[{"$ref":"#/definitions/severity"},{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","description":"Options for the rule (see its README)."}],"additionalItems":false}]},"properties":{"boot-config-invalid":{"description":"Boot and firmware settings libvirt rejects at define time: <boot dev> with <boot order>, a repeated boot order, a bad boot menu timeout, NVRAM/loader combinations, an SMBIOS uuid.","$ref":"#/definitions/settingWithoutOptions"},"cpu-topology-mismatch":{"description":"A guest CPU <topology> whose sockets × dies × clusters × cores × threads differs from the <vcpu> count, or that lacks a required count.","$ref":"#/definitions/settingWithoutOptions"},"cpuset-syntax":{"description":"A cpuset or nodeset that libvirt would reject, a `^N` exclusion that does nothing, or a valid value written out of order.","$ref":"#/definitions/settingWithoutOptions"},"dedicated-cpu-conflict":{"description":"A host CPU dedicated to one guest's vCPU can also run threads of another guest planned on the same host.","$ref":"#/definitions/settingWithoutOptions"},"device-config-invalid":{"description":"Disks, controllers and host devices libvirt rejects at define time: a repeated disk target, drive address or host device, a wrong address type, bad target names, ISO format.","$ref":"#/definitions/settingWithoutOptions"},"duplicate-domain-identity":{"description":"Two domains planned on one host have the same <name> or the same <uuid>, which libvirt takes for one domain.","$ref":"#/definitions/settingWithoutOptions"},"emulatorpin-overlaps-vcpus":{"description":"QEMU's emulator threads may run on a host CPU that is dedicated to one of the guest's vCPUs.","$ref":"#/definitions/settingWithoutOptions"},"guest-cell-spans-host-nodes":{"description":"A guest NUMA cell whose vCPUs are pinned across several host nodes, or more guest cells with vCPUs than host nodes with CPUs.","$ref":"#/definitions/settingWithoutOptions"},"guest-cpu-invalid":{"description":"A guest <cpu> libvirt rejects: bad migratable, model or vendor, bad or repeated features, bad <cache> or <maxphysaddr>, SVE lengths with SVE off, host-passthrough under TCG.","$ref":"#/definitions/settingWithoutOptions"},"guest-numa-cell-invalid":{"description":"Guest NUMA <cell>s libvirt rejects (none, no memory, bad distances, memAccess or discard, bad HMAT caches or links), or a PCI controller on a missing cell.","$ref":"#/definitions/settingWithoutOptions"},"guest-numa-coverage":{"description":"Guest NUMA cells with bad ids, shared or nonexistent vCPUs (error), or vCPUs left out of every cell, which libvirt moves to cell 0 (warning).","$ref":"#/definitions/settingWithoutOptions"},"guest-numa-memory-sum":{"description":"With guest NUMA cells, <memory> differs from the cells' memory plus memory devices, the total libvirt replaces it with.","$ref":"#/definitions/settingWithoutOptions"},"guest-smt-topology-mismatch":{"description":"The guest's CPU topology does not match the host CPUs its vCPUs are pinned to: SMT threads per core, or identical cores on hybrid host cores of unequal speed.","$ref":"#/definitions/settingWithoutOptions"},"host-definition-drift":{"description":"The host's persistent definition of this domain (/etc/libvirt/qemu) differs from this file in an element kvmlint checks.","$ref":"#/definitions/settingWithoutOptions"},"housekeeping-overlap":{"description":"A pinned vCPU can run on the host's housekeeping CPUs, where IRQs, kernel threads and QEMU's own threads run.","$ref":"#/definitions/settingWithoutOptions"},"hugepage-size-decimal-unit":{"description":"A hugepage size in a decimal unit (GB, MB, KB): size='1' unit='GB' is 976,563 KiB, which is no page size.","$ref":"#/definitions/settingWithoutOptions"},"hugepage-size-unavailable":{"description":"A domain asks for a hugepage size the host has no pool of at all, so libvirt finds no hugetlbfs mount for it.","$ref":"#/definitions/settingWithoutOptions"},"hugepages-config-invalid":{"description":"<hugepages> that libvirt rejects: a page for a missing guest cell, overlapping or duplicate page sets, ondemand allocation or an anonymous memory source; or a page size the architecture lacks.","$ref":"#/definitions/settingWithoutOptions"},"insufficient-hugepages":{"description":"The guests planned on a host node need more hugepages of a size than that node's pool holds.","$ref":"#/definitions/settingWithoutOptions"},"iothread-placement":{"description":"An IOThread of a pinned domain has no iothreadpin, or is pinned onto a CPU dedicated to a vCPU.","$ref":"#/definitions/settingWithoutOptions"},"isolated-cpu-noise":{"description":"Isolated CPUs are not quiet at capture time: tasks other than guest threads, or IRQs, may run on them.","oneOf":[{"$ref":"#/definitions/severity"},{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","additionalProperties":false,"properties":{"maxForeign":{"type":"integer","minimum":0,"description":"foreign tasks (and IRQs) tolerated on the isolated CPUs (default 0)"}}}],"additionalItems":false}]},"isolation-incomplete":{"description":"A dedicated vCPU runs on an isolated CPU that the kernel still ticks on (no nohz_full) or whose RCU callbacks it does not offload.","$ref":"#/definitions/settingWithoutOptions"},"isolation-params-consistency":{"description":"The host's isolation parameters contradict each other, the running kernel, tuned, or the NUMA layout.","oneOf":[{"$ref":"#/definitions/severity"},{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","additionalProperties":false,"properties":{"housekeepingPerNode":{"type":"boolean","description":"Also warn about a NUMA node with CPUs but no housekeeping CPU."}}}],"additionalItems":false}]},"isolcpus-floating-affinity":{"description":"A thread may run on several CPUs the scheduler does not load-balance (isolcpus domain set), so threads stack on one of them.","$ref":"#/definitions/settingWithoutOptions"},"locked-memory-risk":{"description":"Locked guest memory without a memtune hard_limit (QEMU may then lock memory without bound) or without hugepages.","$ref":"#/definitions/settingWithoutOptions"},"memory-config-invalid":{"description":"Memory sizing or memory devices libvirt rejects: no <memory>, <maxMemory> too small or missing, bad DIMM slots, hotplug without cells, bad NVDIMM, virtio-pmem or virtio-mem settings.","$ref":"#/definitions/settingWithoutOptions"},"memory-not-hugepage-multiple":{"description":"Hugepage-backed guest memory (a cell, or the whole guest) that is not a whole number of pages; an error below one page, an info note when under 1% of it goes unused.","$ref":"#/definitions/settingWithoutOptions"},"min-free-kbytes-exceeds-node-free":{"description":"A NUMA node's share of vm.min_free_kbytes (or its high watermark) exceeds the memory that node has free.","$ref":"#/definitions/settingWithoutOptions"},"min-free-kbytes-guideline":{"description":"vm.min_free_kbytes above the tuning guide's 2% of RAM (warning), or below the kernel's 1024 KB floor (error).","oneOf":[{"$ref":"#/definitions/severity"},{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","additionalProperties":false,"properties":{"maxPercent":{"type":"number","exclusiveMinimum":0,"maximum":100,"description":"Warn above this share of total memory (default 2)."}}}],"additionalItems":false}]},"missing-emulatorpin":{"description":"A domain pins its vCPUs but leaves QEMU's emulator threads floating over the vCPUs' CPUs (an error when those vCPUs, or the emulator, are realtime).","$ref":"#/definitions/settingWithoutOptions"},"no-host-cpu-left":{"description":"A guest has as many running vCPUs as the host has online CPUs, and they may run on all of them: nothing is left for the host (an error when they are realtime).","$ref":"#/definitions/settingWithoutOptions"},"not-a-domain":{"description":"A file named on the command line whose root element is not <domain>.","$ref":"#/definitions/settingWithoutOptions"},"numa-memory-insufficient":{"description":"The small-page guests bound strictly to a host NUMA node need more than its free memory, or leave it below its high watermark.","$ref":"#/definitions/settingWithoutOptions"},"numatune-invalid":{"description":"A <numatune> libvirt rejects: memnode for a missing or repeated guest cell, memnode under automatic placement, static placement without nodeset.","$ref":"#/definitions/settingWithoutOptions"},"numatune-memoryless-node":{"description":"A <numatune> nodeset names host NUMA nodes that have no memory (all of them: error; some: warning).","$ref":"#/definitions/settingWithoutOptions"},"pin-crosses-nodeset":{"description":"vCPUs pinned to one host NUMA node while <numatune> binds their memory to another (or no <numatune> at all).","$ref":"#/definitions/settingWithoutOptions"},"pin-target-offline":{"description":"A CPU pin or numatune nodeset names CPUs or NUMA nodes the host does not have, or CPUs that are offline.","$ref":"#/definitions/settingWithoutOptions"},"pinned-guest-cpu-model":{"description":"A pinned domain uses a named or default CPU model instead of host-passthrough or host-model.","$ref":"#/definitions/settingWithoutOptions"},"placement-auto-without-numad":{"description":"placement='auto' on a host without numad: libvirt asks numad for a nodeset at start and the guest does not start.","$ref":"#/definitions/settingWithoutOptions"},"realtime-guest-hygiene":{"description":"A realtime guest lacks part of libvirt's kvm-realtime setup: hugepages, locked memory, nosharepages, no memory balloon, PMU off.","$ref":"#/definitions/settingWithoutOptions"},"realtime-sched-unsafe":{"description":"A realtime (fifo or rr) thread can run on several CPUs, shares its CPU with another thread of the guest, or runs on housekeeping CPUs, on a host isolating no CPU, or on a slow hybrid core.","$ref":"#/definitions/settingWithoutOptions"},"running-affinity-drift":{"description":"A running vCPU, emulator or IOThread of this guest is allowed on other CPUs than the XML gives it (pinning changed live, or the XML since the start).","$ref":"#/definitions/settingWithoutOptions"},"running-guest-unmatched":{"description":"A guest runs on the host that no domain file mapped to it describes, or a domain mapped to the host is not running there.","$ref":"#/definitions/settingWithoutOptions"},"running-memory-drift":{"description":"A running guest's memory is not where <numatune> binds it, runs on small pages though <hugepages> is set, or lacks the <vcpusched> policy.","oneOf":[{"$ref":"#/definitions/severity"},{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","additionalProperties":false,"properties":{"maxOffNodesetPercent":{"type":"number","minimum":0,"maximum":100,"description":"share of resident memory tolerated outside the nodeset (default 5)"},"minHugepagePercent":{"type":"number","minimum":0,"maximum":100,"description":"share of resident memory a <hugepages> guest must have in hugepages (default 50)"}}}],"additionalItems":false}]},"schema-invalid":{"description":"libvirt's RelaxNG schema (domain.rng) rejects the domain; reported where validation stopped (only with --schema).","$ref":"#/definitions/settingWithoutOptions"},"smt-sibling-sharing":{"description":"The SMT sibling of a dedicated vCPU's CPU runs other work: another guest, host housekeeping, or this guest's emulator or IOThreads.","$ref":"#/definitions/settingWithoutOptions"},"too-many-findings":{"description":"A file with more findings than kvmlint reports for one file (1,000); says how many more there are.","$ref":"#/definitions/settingWithoutOptions"},"unused-disable-directive":{"description":"A kvmlint-disable comment or <metadata> suppression that suppresses no finding (stale, misspelt, or naming the wrong rule).","$ref":"#/definitions/settingWithoutOptions"},"value-invalid":{"description":"A number, size, unit, mode or placement that libvirt would reject, a second copy of an element libvirt takes once, or an element another namespace hides from libvirt.","$ref":"#/definitions/settingWithoutOptions"},"vcpu-floating-pin":{"description":"A vcpupin names several host CPUs in a domain laid out for dedicated 1:1 pinning.","$ref":"#/definitions/settingWithoutOptions"},"vcpu-id-range":{"description":"A vCPU or IOThread id in <cputune>, <vcpus> or a device that the domain lacks, <vcpus> states libvirt refuses, a pin without cpuset or repeated, a bad realtime priority.","$ref":"#/definitions/settingWithoutOptions"},"vcpu-partially-pinned":{"description":"Some vCPUs are pinned and others are not, with no vcpu cpuset to bound them: the unpinned ones float over every host CPU.","$ref":"#/definitions/settingWithoutOptions"},"vcpu-pin-collision":{"description":"Two vCPUs of one domain are each pinned to the same single host CPU.","$ref":"#/definitions/settingWithoutOptions"},"vhost-user-shared-memory":{"description":"A vhost-user device (vhostuser interface or disk, vhost-vdpa disk, virtiofs) in a guest whose memory is not shared with its back end.","$ref":"#/definitions/settingWithoutOptions"},"x86-vcpus-over-255":{"description":"An x86 guest with more than 255 vCPUs on a machine type other than q35, or without the IOMMU extended interrupt mode libvirt requires.","$ref":"#/definitions/settingWithoutOptions"},"xml-malformed":{"description":"The file is not well-formed XML; reported at the first fatal parse error.","$ref":"#/definitions/settingWithoutOptions"}}},"ignores":{"type":"array","description":"A glob string ignores matching files entirely; an object ignores findings by file glob, domain name or uuid, and rule (libvirt drops XML comments when it stores a domain, so this is how to silence findings in XML dumped from a live host).","items":{"oneOf":[{"type":"string","minLength":1,"description":"Glob of files not to lint, relative to this file."},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"files":{"type":"array","items":{"type":"string","minLength":1},"description":"Globs of the files whose findings are ignored."},"domains":{"type":"array","items":{"type":"string","minLength":1},"description":"Domain names or uuids whose findings are ignored."},"rules":{"type":"array","items":{"type":"string","minLength":1},"description":"Rules ignored; all rules when absent."},"reason":{"type":"string","description":"Why: shown nowhere, kept for reviewers."}}}]}},"hosts":{"type":"array","description":"Host snapshots and the domains planned on each. Every domain mapped to one host is analysed together with the others of that host (its plan). A domain matched by two hosts is an error.","items":{"type":"object","additionalProperties":false,"required":["snapshot","domains"],"properties":{"snapshot":{"type":"string","minLength":1,"description":"Host snapshot file (JSON, virsh capabilities XML or numactl --hardware text)."},"domains":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"Globs of the domain XML files planned on this host."},"housekeeping":{"type":"string","minLength":1,"description":"Housekeeping CPUs of this host as a cpu list (e.g. \"0-3\"), overriding what the snapshot's isolation implies."},"libvirtVersion":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$","description":"This host's libvirt release (e.g. \"10.4.0\"), overriding the snapshot's libvirtVersion. From 10.4.0 on, QEMU threads without a pin keep off /sys/devices/system/cpu/isolated; when no version is known the older behaviour is assumed."}}}},"reportUnusedDisableDirectives":{"type":"boolean","description":"Report kvmlint-disable comments that suppress nothing."},"maxFileSize":{"type":"integer","minimum":1,"description":"Refuse domain files larger than this many bytes (default 8 MiB)."},"schema":{"type":["boolean","string"],"minLength":1,"description":"Validate each domain against libvirt's RelaxNG schemas (rule schema-invalid), as --schema: a directory holding domain.rng (relative to this file), or true to search $KVMLINT_LIBVIRT_SCHEMAS, /usr/share/libvirt/schemas and /usr/local/share/libvirt/schemas. --schema on the command line overrides it."}},"definitions":{"severity":{"enum":["off","info","warn","warning","error"]},"settingWithoutOptions":{"oneOf":[{"$ref":"#/definitions/severity"},{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","maxProperties":0,"description":"This rule takes no options."}],"additionalItems":false}]}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/kvmlint/kvmlint/schemas/kvmlint.config.schema.json","title":"kvmlint configuration (kvmlint.config.json)","description":"Rule settings, ignores and the mapping of domains to host snapshots for a repository of libvirt domain XML. Paths and globs are relative to this file's directory.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"Path or URL of this schema, for editors."},"rules":{"type":"object","description":"Rule id → severity, or [severity, options]. Severities: off, warn, error.","additionalProperties":{"oneOf":[{"$ref":"#/definitions/severity"},{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","description":"Options for the rule (see its README)."}],"additionalItems":false}]},"properties":{"boot-config-invalid":{"description":"Boot and firmware settings libvirt rejects: <boot dev> with <boot order>, boot order or menu errors, NVRAM/loader combinations, UEFI without ACPI, secure boot, SMBIOS uuid or date.","$ref":"#/definitions/settingWithoutOptions"},"cpu-topology-mismatch":{"description":"A guest CPU <topology> whose sockets × dies × clusters × cores × threads differs from the <vcpu> count, or that lacks a required count.","$ref":"#/definitions/settingWithoutOptions"},"cpuset-syntax":{"description":"A cpuset or nodeset that libvirt would reject, a `^N` exclusion that does nothing, or a valid value written out of order.","$ref":"#/definitions/settingWithoutOptions"},"dedicated-cpu-conflict":{"description":"A host CPU dedicated to one guest's vCPU can also run threads of another guest planned on the same host.","$ref":"#/definitions/settingWithoutOptions"},"device-config-invalid":{"description":"Disks, controllers and host devices libvirt rejects at define time: a repeated disk target, drive address or host device, a wrong address type, bad target names, ISO format.","$ref":"#/definitions/settingWithoutOptions"},"duplicate-domain-identity":{"description":"Two domains planned on one host have the same <name> or the same <uuid>, which libvirt takes for one domain.","$ref":"#/definitions/settingWithoutOptions"},"emulatorpin-overlaps-vcpus":{"description":"QEMU's emulator threads may run on a host CPU that is dedicated to one of the guest's vCPUs.","$ref":"#/definitions/settingWithoutOptions"},"guest-cell-spans-host-nodes":{"description":"A guest NUMA cell whose vCPUs are pinned across several host nodes, or more guest cells with vCPUs than host nodes with CPUs.","$ref":"#/definitions/settingWithoutOptions"},"guest-cpu-invalid":{"description":"A guest <cpu> libvirt rejects: bad migratable, model or vendor, bad or repeated features, bad <cache> or <maxphysaddr>, SVE lengths with SVE off, host-passthrough under TCG.","$ref":"#/definitions/settingWithoutOptions"},"guest-numa-cell-invalid":{"description":"Guest NUMA <cell>s libvirt rejects (none, no memory, bad distances, memAccess or discard, bad HMAT caches or links), or a PCI controller on a missing cell.","$ref":"#/definitions/settingWithoutOptions"},"guest-numa-coverage":{"description":"Guest NUMA cells with bad ids, shared or nonexistent vCPUs (error), or vCPUs left out of every cell, which libvirt moves to cell 0 (warning).","$ref":"#/definitions/settingWithoutOptions"},"guest-numa-memory-sum":{"description":"With guest NUMA cells, <memory> differs from the cells' memory plus memory devices, the total libvirt replaces it with.","$ref":"#/definitions/settingWithoutOptions"},"guest-smt-topology-mismatch":{"description":"The guest's CPU topology does not match the host CPUs its vCPUs are pinned to: SMT threads per core, or identical cores on hybrid host cores of unequal speed.","$ref":"#/definitions/settingWithoutOptions"},"host-definition-drift":{"description":"The host's persistent definition of this domain (/etc/libvirt/qemu) differs from this file in an element kvmlint checks.","$ref":"#/definitions/settingWithoutOptions"},"housekeeping-overlap":{"description":"A pinned vCPU can run on the host's housekeeping CPUs, where IRQs, kernel threads and QEMU's own threads run.","$ref":"#/definitions/settingWithoutOptions"},"hugepage-size-decimal-unit":{"description":"A hugepage size in a decimal unit (GB, MB, KB): size='1' unit='GB' is 976,563 KiB, which is no page size.","$ref":"#/definitions/settingWithoutOptions"},"hugepage-size-unavailable":{"description":"A domain asks for a hugepage size the host has no pool of at all, so libvirt finds no hugetlbfs mount for it.","$ref":"#/definitions/settingWithoutOptions"},"hugepages-config-invalid":{"description":"<hugepages> that libvirt rejects: a page for a missing guest cell, overlapping or duplicate page sets, ondemand allocation or an anonymous memory source; or a page size the architecture lacks.","$ref":"#/definitions/settingWithoutOptions"},"insufficient-hugepages":{"description":"The guests planned on a host node need more hugepages of a size than that node's pool holds.","$ref":"#/definitions/settingWithoutOptions"},"iothread-placement":{"description":"An IOThread of a pinned domain has no iothreadpin, or is pinned onto a CPU dedicated to a vCPU.","$ref":"#/definitions/settingWithoutOptions"},"isolated-cpu-noise":{"description":"Isolated CPUs are not quiet at capture time: tasks other than guest threads, or IRQs, may run on them.","oneOf":[{"$ref":"#/definitions/severity"},{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","additionalProperties":false,"properties":{"maxForeign":{"type":"integer","minimum":0,"description":"foreign tasks (and IRQs) tolerated on the isolated CPUs (default 0)"}}}],"additionalItems":false}]},"isolation-incomplete":{"description":"A dedicated vCPU runs on an isolated CPU that the kernel still ticks on (no nohz_full) or whose RCU callbacks it does not offload.","$ref":"#/definitions/settingWithoutOptions"},"isolation-params-consistency":{"description":"The host's isolation parameters contradict each other, the running kernel, tuned, or the NUMA layout.","oneOf":[{"$ref":"#/definitions/severity"},{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","additionalProperties":false,"properties":{"housekeepingPerNode":{"type":"boolean","description":"Also warn about a NUMA node with CPUs but no housekeeping CPU."}}}],"additionalItems":false}]},"isolcpus-floating-affinity":{"description":"A thread may run on several CPUs the scheduler does not load-balance (isolcpus domain set), so threads stack on one of them.","$ref":"#/definitions/settingWithoutOptions"},"locked-memory-risk":{"description":"Locked guest memory without a memtune hard_limit (QEMU may then lock memory without bound) or without hugepages.","$ref":"#/definitions/settingWithoutOptions"},"memory-config-invalid":{"description":"Memory sizing or memory devices libvirt rejects: no <memory>, <maxMemory> too small or missing, bad DIMM slots, hotplug without cells, bad NVDIMM, virtio-pmem or virtio-mem settings.","$ref":"#/definitions/settingWithoutOptions"},"memory-not-hugepage-multiple":{"description":"Hugepage-backed guest memory (a cell, or the whole guest) that is not a whole number of pages; an error below one page, an info note when under 1% of it goes unused.","$ref":"#/definitions/settingWithoutOptions"},"min-free-kbytes-exceeds-node-free":{"description":"A NUMA node's share of vm.min_free_kbytes (or its high watermark) exceeds the memory that node has free.","$ref":"#/definitions/settingWithoutOptions"},"min-free-kbytes-guideline":{"description":"vm.min_free_kbytes above the tuning guide's 2% of RAM (warning), or below the kernel's 1024 KB floor (error).","oneOf":[{"$ref":"#/definitions/severity"},{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","additionalProperties":false,"properties":{"maxPercent":{"type":"number","exclusiveMinimum":0,"maximum":100,"description":"Warn above this share of total memory (default 2)."}}}],"additionalItems":false}]},"missing-emulatorpin":{"description":"A domain pins its vCPUs but leaves QEMU's emulator threads floating over the vCPUs' CPUs (an error when those vCPUs, or the emulator, are realtime).","$ref":"#/definitions/settingWithoutOptions"},"no-host-cpu-left":{"description":"A guest has as many running vCPUs as the host has online CPUs, and they may run on all of them: nothing is left for the host (an error when they are realtime).","$ref":"#/definitions/settingWithoutOptions"},"not-a-domain":{"description":"A file named on the command line whose root element is not <domain>.","$ref":"#/definitions/settingWithoutOptions"},"numa-memory-insufficient":{"description":"The small-page guests bound strictly to a host NUMA node need more than its free memory, or leave it below its high watermark.","$ref":"#/definitions/settingWithoutOptions"},"numatune-invalid":{"description":"A <numatune> libvirt rejects: memnode for a missing or repeated guest cell, memnode under automatic placement, static placement without nodeset.","$ref":"#/definitions/settingWithoutOptions"},"numatune-memoryless-node":{"description":"A <numatune> nodeset names host NUMA nodes that have no memory (all of them: error; some: warning).","$ref":"#/definitions/settingWithoutOptions"},"pin-crosses-nodeset":{"description":"vCPUs pinned to one host NUMA node while <numatune> binds their memory to another (or no <numatune> at all).","$ref":"#/definitions/settingWithoutOptions"},"pin-target-offline":{"description":"A CPU pin or numatune nodeset names CPUs or NUMA nodes the host does not have, or CPUs that are offline.","$ref":"#/definitions/settingWithoutOptions"},"pinned-guest-cpu-model":{"description":"A pinned domain uses a named or default CPU model instead of host-passthrough or host-model.","$ref":"#/definitions/settingWithoutOptions"},"placement-auto-without-numad":{"description":"placement='auto' on a host without numad: libvirt asks numad for a nodeset at start and the guest does not start.","$ref":"#/definitions/settingWithoutOptions"},"platform-config-invalid":{"description":"Features, clock timers, SMM sizes and lifecycle actions libvirt's QEMU driver rejects: a feature or timer for another arch, a bad <tseg>, rename-restart.","$ref":"#/definitions/settingWithoutOptions"},"realtime-guest-hygiene":{"description":"A realtime guest lacks part of libvirt's kvm-realtime setup: hugepages, locked memory, nosharepages, no memory balloon, PMU off.","$ref":"#/definitions/settingWithoutOptions"},"realtime-sched-unsafe":{"description":"A realtime (fifo or rr) thread can run on several CPUs, shares its CPU with another thread of the guest, or runs on housekeeping CPUs, on a host isolating no CPU, or on a slow hybrid core.","$ref":"#/definitions/settingWithoutOptions"},"running-affinity-drift":{"description":"A running vCPU, emulator or IOThread of this guest is allowed on other CPUs than the XML gives it (pinning changed live, or the XML since the start).","$ref":"#/definitions/settingWithoutOptions"},"running-guest-unmatched":{"description":"A guest runs on the host that no domain file mapped to it describes, or a domain mapped to the host is not running there.","$ref":"#/definitions/settingWithoutOptions"},"running-memory-drift":{"description":"A running guest's memory is not where <numatune> binds it, runs on small pages though <hugepages> is set, or lacks the <vcpusched> policy.","oneOf":[{"$ref":"#/definitions/severity"},{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","additionalProperties":false,"properties":{"maxOffNodesetPercent":{"type":"number","minimum":0,"maximum":100,"description":"share of resident memory tolerated outside the nodeset (default 5)"},"minHugepagePercent":{"type":"number","minimum":0,"maximum":100,"description":"share of resident memory a <hugepages> guest must have in hugepages (default 50)"}}}],"additionalItems":false}]},"schema-invalid":{"description":"libvirt's RelaxNG schema (domain.rng) rejects the domain; reported where validation stopped (only with --schema).","$ref":"#/definitions/settingWithoutOptions"},"seclabel-invalid":{"description":"Domain <seclabel> elements libvirt rejects: two labels for one security model.","$ref":"#/definitions/settingWithoutOptions"},"smt-sibling-sharing":{"description":"The SMT sibling of a dedicated vCPU's CPU runs other work: another guest, host housekeeping, or this guest's emulator or IOThreads.","$ref":"#/definitions/settingWithoutOptions"},"too-many-findings":{"description":"A file with more findings than kvmlint reports for one file (1,000); says how many more there are.","$ref":"#/definitions/settingWithoutOptions"},"unused-disable-directive":{"description":"A kvmlint-disable comment or <metadata> suppression that suppresses no finding (stale, misspelt, or naming the wrong rule).","$ref":"#/definitions/settingWithoutOptions"},"value-invalid":{"description":"A number, size, unit, mode or placement that libvirt would reject, a second copy of an element libvirt takes once, or an element another namespace hides from libvirt.","$ref":"#/definitions/settingWithoutOptions"},"vcpu-floating-pin":{"description":"A vcpupin names several host CPUs in a domain laid out for dedicated 1:1 pinning.","$ref":"#/definitions/settingWithoutOptions"},"vcpu-id-range":{"description":"A vCPU or IOThread id in <cputune>, <vcpus> or a device that the domain lacks, <vcpus> states libvirt refuses, a pin without cpuset or repeated, a bad realtime priority.","$ref":"#/definitions/settingWithoutOptions"},"vcpu-partially-pinned":{"description":"Some vCPUs are pinned and others are not, with no vcpu cpuset to bound them: the unpinned ones float over every host CPU.","$ref":"#/definitions/settingWithoutOptions"},"vcpu-pin-collision":{"description":"Two vCPUs of one domain are each pinned to the same single host CPU.","$ref":"#/definitions/settingWithoutOptions"},"vhost-user-shared-memory":{"description":"A vhost-user device (vhostuser interface or disk, vhost-vdpa disk, virtiofs) in a guest whose memory is not shared with its back end.","$ref":"#/definitions/settingWithoutOptions"},"x86-vcpus-over-255":{"description":"An x86 guest with more than 255 vCPUs on a machine type other than q35, or without the IOMMU extended interrupt mode libvirt requires.","$ref":"#/definitions/settingWithoutOptions"},"xml-malformed":{"description":"The file is not well-formed XML; reported at the first fatal parse error.","$ref":"#/definitions/settingWithoutOptions"}}},"ignores":{"type":"array","description":"A glob string ignores matching files entirely; an object ignores findings by file glob, domain name or uuid, and rule (libvirt drops XML comments when it stores a domain, so this is how to silence findings in XML dumped from a live host).","items":{"oneOf":[{"type":"string","minLength":1,"description":"Glob of files not to lint, relative to this file."},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"files":{"type":"array","items":{"type":"string","minLength":1},"description":"Globs of the files whose findings are ignored."},"domains":{"type":"array","items":{"type":"string","minLength":1},"description":"Domain names or uuids whose findings are ignored."},"rules":{"type":"array","items":{"type":"string","minLength":1},"description":"Rules ignored; all rules when absent."},"reason":{"type":"string","description":"Why: shown nowhere, kept for reviewers."}}}]}},"hosts":{"type":"array","description":"Host snapshots and the domains planned on each. Every domain mapped to one host is analysed together with the others of that host (its plan). A domain matched by two hosts is an error.","items":{"type":"object","additionalProperties":false,"required":["snapshot","domains"],"properties":{"snapshot":{"type":"string","minLength":1,"description":"Host snapshot file (JSON, virsh capabilities XML or numactl --hardware text)."},"domains":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"Globs of the domain XML files planned on this host."},"housekeeping":{"type":"string","minLength":1,"description":"Housekeeping CPUs of this host as a cpu list (e.g. \"0-3\"), overriding what the snapshot's isolation implies."},"libvirtVersion":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$","description":"This host's libvirt release (e.g. \"10.4.0\"), overriding the snapshot's libvirtVersion. From 10.4.0 on, QEMU threads without a pin keep off /sys/devices/system/cpu/isolated; when no version is known the older behaviour is assumed."}}}},"reportUnusedDisableDirectives":{"type":"boolean","description":"Report kvmlint-disable comments that suppress nothing."},"maxFileSize":{"type":"integer","minimum":1,"description":"Refuse domain files larger than this many bytes (default 8 MiB)."},"schema":{"type":["boolean","string"],"minLength":1,"description":"Validate each domain against libvirt's RelaxNG schemas (rule schema-invalid), as --schema: a directory holding domain.rng (relative to this file), or true to search $KVMLINT_LIBVIRT_SCHEMAS, /usr/share/libvirt/schemas and /usr/local/share/libvirt/schemas. --schema on the command line overrides it."}},"definitions":{"severity":{"enum":["off","info","warn","warning","error"]},"settingWithoutOptions":{"oneOf":[{"$ref":"#/definitions/severity"},{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","maxProperties":0,"description":"This rule takes no options."}],"additionalItems":false}]}}};
 const schema12 = {"enum":["off","info","warn","warning","error"]};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = ajvRuntime0.default;
@@ -1019,6 +1019,12 @@ vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.error
 errors = vErrors.length;
 }
 }
+if(data1["platform-config-invalid"] !== undefined){
+if(!(validate11(data1["platform-config-invalid"], {instancePath:instancePath+"/rules/platform-config-invalid",parentData:data1,parentDataProperty:"platform-config-invalid",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
 if(data1["realtime-guest-hygiene"] !== undefined){
 if(!(validate11(data1["realtime-guest-hygiene"], {instancePath:instancePath+"/rules/realtime-guest-hygiene",parentData:data1,parentDataProperty:"realtime-guest-hygiene",rootData}))){
 vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
@@ -1044,13 +1050,13 @@ errors = vErrors.length;
 }
 }
 if(data1["running-memory-drift"] !== undefined){
-let data57 = data1["running-memory-drift"];
-const _errs97 = errors;
+let data58 = data1["running-memory-drift"];
+const _errs98 = errors;
 let valid22 = false;
 let passing4 = null;
-const _errs98 = errors;
-if(!(((((data57 === "off") || (data57 === "info")) || (data57 === "warn")) || (data57 === "warning")) || (data57 === "error"))){
-const err43 = {instancePath:instancePath+"/rules/running-memory-drift",schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",schema:schema12.enum,parentSchema:schema12,data:data57};
+const _errs99 = errors;
+if(!(((((data58 === "off") || (data58 === "info")) || (data58 === "warn")) || (data58 === "warning")) || (data58 === "error"))){
+const err43 = {instancePath:instancePath+"/rules/running-memory-drift",schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",schema:schema12.enum,parentSchema:schema12,data:data58};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -1059,15 +1065,15 @@ vErrors.push(err43);
 }
 errors++;
 }
-var _valid4 = _errs98 === errors;
+var _valid4 = _errs99 === errors;
 if(_valid4){
 valid22 = true;
 passing4 = 0;
 }
-const _errs100 = errors;
-if(Array.isArray(data57)){
-if(data57.length > 2){
-const err44 = {instancePath:instancePath+"/rules/running-memory-drift",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1],data:data57};
+const _errs101 = errors;
+if(Array.isArray(data58)){
+if(data58.length > 2){
+const err44 = {instancePath:instancePath+"/rules/running-memory-drift",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1],data:data58};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -1076,8 +1082,8 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(data57.length < 1){
-const err45 = {instancePath:instancePath+"/rules/running-memory-drift",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1],data:data57};
+if(data58.length < 1){
+const err45 = {instancePath:instancePath+"/rules/running-memory-drift",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1],data:data58};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -1086,9 +1092,9 @@ vErrors.push(err45);
 }
 errors++;
 }
-const len8 = data57.length;
+const len8 = data58.length;
 if(!(len8 <= 2)){
-const err46 = {instancePath:instancePath+"/rules/running-memory-drift",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/additionalItems",keyword:"additionalItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1],data:data57};
+const err46 = {instancePath:instancePath+"/rules/running-memory-drift",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/additionalItems",keyword:"additionalItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1],data:data58};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -1097,11 +1103,11 @@ vErrors.push(err46);
 }
 errors++;
 }
-const len9 = data57.length;
+const len9 = data58.length;
 if(len9 > 0){
-let data58 = data57[0];
-if(!(((((data58 === "off") || (data58 === "info")) || (data58 === "warn")) || (data58 === "warning")) || (data58 === "error"))){
-const err47 = {instancePath:instancePath+"/rules/running-memory-drift/0",schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",schema:schema12.enum,parentSchema:schema12,data:data58};
+let data59 = data58[0];
+if(!(((((data59 === "off") || (data59 === "info")) || (data59 === "warn")) || (data59 === "warning")) || (data59 === "error"))){
+const err47 = {instancePath:instancePath+"/rules/running-memory-drift/0",schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",schema:schema12.enum,parentSchema:schema12,data:data59};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -1112,11 +1118,11 @@ errors++;
 }
 }
 if(len9 > 1){
-let data59 = data57[1];
-if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
-for(const key5 in data59){
+let data60 = data58[1];
+if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
+for(const key5 in data60){
 if(!((key5 === "maxOffNodesetPercent") || (key5 === "minHugepagePercent"))){
-const err48 = {instancePath:instancePath+"/rules/running-memory-drift/1",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1],data:data59};
+const err48 = {instancePath:instancePath+"/rules/running-memory-drift/1",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1],data:data60};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -1126,11 +1132,11 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data59.maxOffNodesetPercent !== undefined){
-let data60 = data59.maxOffNodesetPercent;
-if(typeof data60 == "number"){
-if(data60 > 100 || isNaN(data60)){
-const err49 = {instancePath:instancePath+"/rules/running-memory-drift/1/maxOffNodesetPercent",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/properties/maxOffNodesetPercent/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.maxOffNodesetPercent,data:data60};
+if(data60.maxOffNodesetPercent !== undefined){
+let data61 = data60.maxOffNodesetPercent;
+if(typeof data61 == "number"){
+if(data61 > 100 || isNaN(data61)){
+const err49 = {instancePath:instancePath+"/rules/running-memory-drift/1/maxOffNodesetPercent",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/properties/maxOffNodesetPercent/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.maxOffNodesetPercent,data:data61};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -1139,8 +1145,8 @@ vErrors.push(err49);
 }
 errors++;
 }
-if(data60 < 0 || isNaN(data60)){
-const err50 = {instancePath:instancePath+"/rules/running-memory-drift/1/maxOffNodesetPercent",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/properties/maxOffNodesetPercent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.maxOffNodesetPercent,data:data60};
+if(data61 < 0 || isNaN(data61)){
+const err50 = {instancePath:instancePath+"/rules/running-memory-drift/1/maxOffNodesetPercent",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/properties/maxOffNodesetPercent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.maxOffNodesetPercent,data:data61};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -1151,7 +1157,7 @@ errors++;
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/rules/running-memory-drift/1/maxOffNodesetPercent",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/properties/maxOffNodesetPercent/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.maxOffNodesetPercent.type,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.maxOffNodesetPercent,data:data60};
+const err51 = {instancePath:instancePath+"/rules/running-memory-drift/1/maxOffNodesetPercent",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/properties/maxOffNodesetPercent/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.maxOffNodesetPercent.type,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.maxOffNodesetPercent,data:data61};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -1161,11 +1167,11 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data59.minHugepagePercent !== undefined){
-let data61 = data59.minHugepagePercent;
-if(typeof data61 == "number"){
-if(data61 > 100 || isNaN(data61)){
-const err52 = {instancePath:instancePath+"/rules/running-memory-drift/1/minHugepagePercent",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/properties/minHugepagePercent/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.minHugepagePercent,data:data61};
+if(data60.minHugepagePercent !== undefined){
+let data62 = data60.minHugepagePercent;
+if(typeof data62 == "number"){
+if(data62 > 100 || isNaN(data62)){
+const err52 = {instancePath:instancePath+"/rules/running-memory-drift/1/minHugepagePercent",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/properties/minHugepagePercent/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.minHugepagePercent,data:data62};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1174,8 +1180,8 @@ vErrors.push(err52);
 }
 errors++;
 }
-if(data61 < 0 || isNaN(data61)){
-const err53 = {instancePath:instancePath+"/rules/running-memory-drift/1/minHugepagePercent",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/properties/minHugepagePercent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.minHugepagePercent,data:data61};
+if(data62 < 0 || isNaN(data62)){
+const err53 = {instancePath:instancePath+"/rules/running-memory-drift/1/minHugepagePercent",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/properties/minHugepagePercent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.minHugepagePercent,data:data62};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -1186,7 +1192,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/rules/running-memory-drift/1/minHugepagePercent",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/properties/minHugepagePercent/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.minHugepagePercent.type,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.minHugepagePercent,data:data61};
+const err54 = {instancePath:instancePath+"/rules/running-memory-drift/1/minHugepagePercent",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/properties/minHugepagePercent/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.minHugepagePercent.type,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.minHugepagePercent,data:data62};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -1198,7 +1204,7 @@ errors++;
 }
 }
 else {
-const err55 = {instancePath:instancePath+"/rules/running-memory-drift/1",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].type,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1],data:data59};
+const err55 = {instancePath:instancePath+"/rules/running-memory-drift/1",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].type,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].items[1],data:data60};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -1210,7 +1216,7 @@ errors++;
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/rules/running-memory-drift",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].type,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1],data:data57};
+const err56 = {instancePath:instancePath+"/rules/running-memory-drift",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1].type,parentSchema:schema11.properties.rules.properties["running-memory-drift"].oneOf[1],data:data58};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -1219,7 +1225,7 @@ vErrors.push(err56);
 }
 errors++;
 }
-var _valid4 = _errs100 === errors;
+var _valid4 = _errs101 === errors;
 if(_valid4 && valid22){
 valid22 = false;
 passing4 = [passing4, 1];
@@ -1231,7 +1237,7 @@ passing4 = 1;
 }
 }
 if(!valid22){
-const err57 = {instancePath:instancePath+"/rules/running-memory-drift",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf",schema:schema11.properties.rules.properties["running-memory-drift"].oneOf,parentSchema:schema11.properties.rules.properties["running-memory-drift"],data:data57};
+const err57 = {instancePath:instancePath+"/rules/running-memory-drift",schemaPath:"#/properties/rules/properties/running-memory-drift/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf",schema:schema11.properties.rules.properties["running-memory-drift"].oneOf,parentSchema:schema11.properties.rules.properties["running-memory-drift"],data:data58};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -1241,10 +1247,10 @@ vErrors.push(err57);
 errors++;
 }
 else {
-errors = _errs97;
+errors = _errs98;
 if(vErrors !== null){
-if(_errs97){
-vErrors.length = _errs97;
+if(_errs98){
+vErrors.length = _errs98;
 }
 else {
 vErrors = null;
@@ -1254,6 +1260,12 @@ vErrors = null;
 }
 if(data1["schema-invalid"] !== undefined){
 if(!(validate11(data1["schema-invalid"], {instancePath:instancePath+"/rules/schema-invalid",parentData:data1,parentDataProperty:"schema-invalid",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data1["seclabel-invalid"] !== undefined){
+if(!(validate11(data1["seclabel-invalid"], {instancePath:instancePath+"/rules/seclabel-invalid",parentData:data1,parentDataProperty:"seclabel-invalid",rootData}))){
 vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
 errors = vErrors.length;
 }
@@ -1337,18 +1349,18 @@ errors++;
 }
 }
 if(data.ignores !== undefined){
-let data74 = data.ignores;
-if(Array.isArray(data74)){
-const len10 = data74.length;
+let data76 = data.ignores;
+if(Array.isArray(data76)){
+const len10 = data76.length;
 for(let i0=0; i0<len10; i0++){
-let data75 = data74[i0];
-const _errs126 = errors;
+let data77 = data76[i0];
+const _errs128 = errors;
 let valid29 = false;
 let passing5 = null;
-const _errs127 = errors;
-if(typeof data75 === "string"){
-if(func3(data75) < 1){
-const err59 = {instancePath:instancePath+"/ignores/" + i0,schemaPath:"#/properties/ignores/items/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ignores.items.oneOf[0],data:data75};
+const _errs129 = errors;
+if(typeof data77 === "string"){
+if(func3(data77) < 1){
+const err59 = {instancePath:instancePath+"/ignores/" + i0,schemaPath:"#/properties/ignores/items/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ignores.items.oneOf[0],data:data77};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -1359,7 +1371,7 @@ errors++;
 }
 }
 else {
-const err60 = {instancePath:instancePath+"/ignores/" + i0,schemaPath:"#/properties/ignores/items/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignores.items.oneOf[0].type,parentSchema:schema11.properties.ignores.items.oneOf[0],data:data75};
+const err60 = {instancePath:instancePath+"/ignores/" + i0,schemaPath:"#/properties/ignores/items/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignores.items.oneOf[0].type,parentSchema:schema11.properties.ignores.items.oneOf[0],data:data77};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -1368,15 +1380,15 @@ vErrors.push(err60);
 }
 errors++;
 }
-var _valid5 = _errs127 === errors;
+var _valid5 = _errs129 === errors;
 if(_valid5){
 valid29 = true;
 passing5 = 0;
 }
-const _errs129 = errors;
-if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
-if(Object.keys(data75).length < 1){
-const err61 = {instancePath:instancePath+"/ignores/" + i0,schemaPath:"#/properties/ignores/items/oneOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema11.properties.ignores.items.oneOf[1],data:data75};
+const _errs131 = errors;
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
+if(Object.keys(data77).length < 1){
+const err61 = {instancePath:instancePath+"/ignores/" + i0,schemaPath:"#/properties/ignores/items/oneOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema11.properties.ignores.items.oneOf[1],data:data77};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -1385,9 +1397,9 @@ vErrors.push(err61);
 }
 errors++;
 }
-for(const key6 in data75){
+for(const key6 in data77){
 if(!((((key6 === "files") || (key6 === "domains")) || (key6 === "rules")) || (key6 === "reason"))){
-const err62 = {instancePath:instancePath+"/ignores/" + i0,schemaPath:"#/properties/ignores/items/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.ignores.items.oneOf[1],data:data75};
+const err62 = {instancePath:instancePath+"/ignores/" + i0,schemaPath:"#/properties/ignores/items/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.ignores.items.oneOf[1],data:data77};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -1397,15 +1409,15 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data75.files !== undefined){
-let data76 = data75.files;
-if(Array.isArray(data76)){
-const len11 = data76.length;
+if(data77.files !== undefined){
+let data78 = data77.files;
+if(Array.isArray(data78)){
+const len11 = data78.length;
 for(let i1=0; i1<len11; i1++){
-let data77 = data76[i1];
-if(typeof data77 === "string"){
-if(func3(data77) < 1){
-const err63 = {instancePath:instancePath+"/ignores/" + i0+"/files/" + i1,schemaPath:"#/properties/ignores/items/oneOf/1/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.files.items,data:data77};
+let data79 = data78[i1];
+if(typeof data79 === "string"){
+if(func3(data79) < 1){
+const err63 = {instancePath:instancePath+"/ignores/" + i0+"/files/" + i1,schemaPath:"#/properties/ignores/items/oneOf/1/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.files.items,data:data79};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -1416,7 +1428,7 @@ errors++;
 }
 }
 else {
-const err64 = {instancePath:instancePath+"/ignores/" + i0+"/files/" + i1,schemaPath:"#/properties/ignores/items/oneOf/1/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignores.items.oneOf[1].properties.files.items.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.files.items,data:data77};
+const err64 = {instancePath:instancePath+"/ignores/" + i0+"/files/" + i1,schemaPath:"#/properties/ignores/items/oneOf/1/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignores.items.oneOf[1].properties.files.items.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.files.items,data:data79};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -1428,7 +1440,7 @@ errors++;
 }
 }
 else {
-const err65 = {instancePath:instancePath+"/ignores/" + i0+"/files",schemaPath:"#/properties/ignores/items/oneOf/1/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.ignores.items.oneOf[1].properties.files.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.files,data:data76};
+const err65 = {instancePath:instancePath+"/ignores/" + i0+"/files",schemaPath:"#/properties/ignores/items/oneOf/1/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.ignores.items.oneOf[1].properties.files.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.files,data:data78};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -1438,15 +1450,15 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data75.domains !== undefined){
-let data78 = data75.domains;
-if(Array.isArray(data78)){
-const len12 = data78.length;
+if(data77.domains !== undefined){
+let data80 = data77.domains;
+if(Array.isArray(data80)){
+const len12 = data80.length;
 for(let i2=0; i2<len12; i2++){
-let data79 = data78[i2];
-if(typeof data79 === "string"){
-if(func3(data79) < 1){
-const err66 = {instancePath:instancePath+"/ignores/" + i0+"/domains/" + i2,schemaPath:"#/properties/ignores/items/oneOf/1/properties/domains/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.domains.items,data:data79};
+let data81 = data80[i2];
+if(typeof data81 === "string"){
+if(func3(data81) < 1){
+const err66 = {instancePath:instancePath+"/ignores/" + i0+"/domains/" + i2,schemaPath:"#/properties/ignores/items/oneOf/1/properties/domains/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.domains.items,data:data81};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -1457,7 +1469,7 @@ errors++;
 }
 }
 else {
-const err67 = {instancePath:instancePath+"/ignores/" + i0+"/domains/" + i2,schemaPath:"#/properties/ignores/items/oneOf/1/properties/domains/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignores.items.oneOf[1].properties.domains.items.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.domains.items,data:data79};
+const err67 = {instancePath:instancePath+"/ignores/" + i0+"/domains/" + i2,schemaPath:"#/properties/ignores/items/oneOf/1/properties/domains/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignores.items.oneOf[1].properties.domains.items.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.domains.items,data:data81};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -1469,7 +1481,7 @@ errors++;
 }
 }
 else {
-const err68 = {instancePath:instancePath+"/ignores/" + i0+"/domains",schemaPath:"#/properties/ignores/items/oneOf/1/properties/domains/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.ignores.items.oneOf[1].properties.domains.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.domains,data:data78};
+const err68 = {instancePath:instancePath+"/ignores/" + i0+"/domains",schemaPath:"#/properties/ignores/items/oneOf/1/properties/domains/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.ignores.items.oneOf[1].properties.domains.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.domains,data:data80};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -1479,15 +1491,15 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data75.rules !== undefined){
-let data80 = data75.rules;
-if(Array.isArray(data80)){
-const len13 = data80.length;
+if(data77.rules !== undefined){
+let data82 = data77.rules;
+if(Array.isArray(data82)){
+const len13 = data82.length;
 for(let i3=0; i3<len13; i3++){
-let data81 = data80[i3];
-if(typeof data81 === "string"){
-if(func3(data81) < 1){
-const err69 = {instancePath:instancePath+"/ignores/" + i0+"/rules/" + i3,schemaPath:"#/properties/ignores/items/oneOf/1/properties/rules/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.rules.items,data:data81};
+let data83 = data82[i3];
+if(typeof data83 === "string"){
+if(func3(data83) < 1){
+const err69 = {instancePath:instancePath+"/ignores/" + i0+"/rules/" + i3,schemaPath:"#/properties/ignores/items/oneOf/1/properties/rules/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.rules.items,data:data83};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -1498,7 +1510,7 @@ errors++;
 }
 }
 else {
-const err70 = {instancePath:instancePath+"/ignores/" + i0+"/rules/" + i3,schemaPath:"#/properties/ignores/items/oneOf/1/properties/rules/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignores.items.oneOf[1].properties.rules.items.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.rules.items,data:data81};
+const err70 = {instancePath:instancePath+"/ignores/" + i0+"/rules/" + i3,schemaPath:"#/properties/ignores/items/oneOf/1/properties/rules/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignores.items.oneOf[1].properties.rules.items.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.rules.items,data:data83};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -1510,7 +1522,7 @@ errors++;
 }
 }
 else {
-const err71 = {instancePath:instancePath+"/ignores/" + i0+"/rules",schemaPath:"#/properties/ignores/items/oneOf/1/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.ignores.items.oneOf[1].properties.rules.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.rules,data:data80};
+const err71 = {instancePath:instancePath+"/ignores/" + i0+"/rules",schemaPath:"#/properties/ignores/items/oneOf/1/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.ignores.items.oneOf[1].properties.rules.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.rules,data:data82};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -1520,10 +1532,10 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data75.reason !== undefined){
-let data82 = data75.reason;
-if(typeof data82 !== "string"){
-const err72 = {instancePath:instancePath+"/ignores/" + i0+"/reason",schemaPath:"#/properties/ignores/items/oneOf/1/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignores.items.oneOf[1].properties.reason.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.reason,data:data82};
+if(data77.reason !== undefined){
+let data84 = data77.reason;
+if(typeof data84 !== "string"){
+const err72 = {instancePath:instancePath+"/ignores/" + i0+"/reason",schemaPath:"#/properties/ignores/items/oneOf/1/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignores.items.oneOf[1].properties.reason.type,parentSchema:schema11.properties.ignores.items.oneOf[1].properties.reason,data:data84};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1535,7 +1547,7 @@ errors++;
 }
 }
 else {
-const err73 = {instancePath:instancePath+"/ignores/" + i0,schemaPath:"#/properties/ignores/items/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.ignores.items.oneOf[1].type,parentSchema:schema11.properties.ignores.items.oneOf[1],data:data75};
+const err73 = {instancePath:instancePath+"/ignores/" + i0,schemaPath:"#/properties/ignores/items/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.ignores.items.oneOf[1].type,parentSchema:schema11.properties.ignores.items.oneOf[1],data:data77};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1544,7 +1556,7 @@ vErrors.push(err73);
 }
 errors++;
 }
-var _valid5 = _errs129 === errors;
+var _valid5 = _errs131 === errors;
 if(_valid5 && valid29){
 valid29 = false;
 passing5 = [passing5, 1];
@@ -1556,7 +1568,7 @@ passing5 = 1;
 }
 }
 if(!valid29){
-const err74 = {instancePath:instancePath+"/ignores/" + i0,schemaPath:"#/properties/ignores/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing5},message:"must match exactly one schema in oneOf",schema:schema11.properties.ignores.items.oneOf,parentSchema:schema11.properties.ignores.items,data:data75};
+const err74 = {instancePath:instancePath+"/ignores/" + i0,schemaPath:"#/properties/ignores/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing5},message:"must match exactly one schema in oneOf",schema:schema11.properties.ignores.items.oneOf,parentSchema:schema11.properties.ignores.items,data:data77};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1566,10 +1578,10 @@ vErrors.push(err74);
 errors++;
 }
 else {
-errors = _errs126;
+errors = _errs128;
 if(vErrors !== null){
-if(_errs126){
-vErrors.length = _errs126;
+if(_errs128){
+vErrors.length = _errs128;
 }
 else {
 vErrors = null;
@@ -1579,7 +1591,7 @@ vErrors = null;
 }
 }
 else {
-const err75 = {instancePath:instancePath+"/ignores",schemaPath:"#/properties/ignores/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.ignores.type,parentSchema:schema11.properties.ignores,data:data74};
+const err75 = {instancePath:instancePath+"/ignores",schemaPath:"#/properties/ignores/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.ignores.type,parentSchema:schema11.properties.ignores,data:data76};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1590,14 +1602,14 @@ errors++;
 }
 }
 if(data.hosts !== undefined){
-let data83 = data.hosts;
-if(Array.isArray(data83)){
-const len14 = data83.length;
+let data85 = data.hosts;
+if(Array.isArray(data85)){
+const len14 = data85.length;
 for(let i4=0; i4<len14; i4++){
-let data84 = data83[i4];
-if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
-if(data84.snapshot === undefined){
-const err76 = {instancePath:instancePath+"/hosts/" + i4,schemaPath:"#/properties/hosts/items/required",keyword:"required",params:{missingProperty: "snapshot"},message:"must have required property '"+"snapshot"+"'",schema:schema11.properties.hosts.items.required,parentSchema:schema11.properties.hosts.items,data:data84};
+let data86 = data85[i4];
+if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
+if(data86.snapshot === undefined){
+const err76 = {instancePath:instancePath+"/hosts/" + i4,schemaPath:"#/properties/hosts/items/required",keyword:"required",params:{missingProperty: "snapshot"},message:"must have required property '"+"snapshot"+"'",schema:schema11.properties.hosts.items.required,parentSchema:schema11.properties.hosts.items,data:data86};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1606,8 +1618,8 @@ vErrors.push(err76);
 }
 errors++;
 }
-if(data84.domains === undefined){
-const err77 = {instancePath:instancePath+"/hosts/" + i4,schemaPath:"#/properties/hosts/items/required",keyword:"required",params:{missingProperty: "domains"},message:"must have required property '"+"domains"+"'",schema:schema11.properties.hosts.items.required,parentSchema:schema11.properties.hosts.items,data:data84};
+if(data86.domains === undefined){
+const err77 = {instancePath:instancePath+"/hosts/" + i4,schemaPath:"#/properties/hosts/items/required",keyword:"required",params:{missingProperty: "domains"},message:"must have required property '"+"domains"+"'",schema:schema11.properties.hosts.items.required,parentSchema:schema11.properties.hosts.items,data:data86};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1616,9 +1628,9 @@ vErrors.push(err77);
 }
 errors++;
 }
-for(const key7 in data84){
+for(const key7 in data86){
 if(!((((key7 === "snapshot") || (key7 === "domains")) || (key7 === "housekeeping")) || (key7 === "libvirtVersion"))){
-const err78 = {instancePath:instancePath+"/hosts/" + i4,schemaPath:"#/properties/hosts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.hosts.items,data:data84};
+const err78 = {instancePath:instancePath+"/hosts/" + i4,schemaPath:"#/properties/hosts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.hosts.items,data:data86};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1628,11 +1640,11 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data84.snapshot !== undefined){
-let data85 = data84.snapshot;
-if(typeof data85 === "string"){
-if(func3(data85) < 1){
-const err79 = {instancePath:instancePath+"/hosts/" + i4+"/snapshot",schemaPath:"#/properties/hosts/items/properties/snapshot/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.hosts.items.properties.snapshot,data:data85};
+if(data86.snapshot !== undefined){
+let data87 = data86.snapshot;
+if(typeof data87 === "string"){
+if(func3(data87) < 1){
+const err79 = {instancePath:instancePath+"/hosts/" + i4+"/snapshot",schemaPath:"#/properties/hosts/items/properties/snapshot/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.hosts.items.properties.snapshot,data:data87};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1643,7 +1655,7 @@ errors++;
 }
 }
 else {
-const err80 = {instancePath:instancePath+"/hosts/" + i4+"/snapshot",schemaPath:"#/properties/hosts/items/properties/snapshot/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.hosts.items.properties.snapshot.type,parentSchema:schema11.properties.hosts.items.properties.snapshot,data:data85};
+const err80 = {instancePath:instancePath+"/hosts/" + i4+"/snapshot",schemaPath:"#/properties/hosts/items/properties/snapshot/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.hosts.items.properties.snapshot.type,parentSchema:schema11.properties.hosts.items.properties.snapshot,data:data87};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1653,11 +1665,11 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data84.domains !== undefined){
-let data86 = data84.domains;
-if(Array.isArray(data86)){
-if(data86.length < 1){
-const err81 = {instancePath:instancePath+"/hosts/" + i4+"/domains",schemaPath:"#/properties/hosts/items/properties/domains/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.hosts.items.properties.domains,data:data86};
+if(data86.domains !== undefined){
+let data88 = data86.domains;
+if(Array.isArray(data88)){
+if(data88.length < 1){
+const err81 = {instancePath:instancePath+"/hosts/" + i4+"/domains",schemaPath:"#/properties/hosts/items/properties/domains/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.hosts.items.properties.domains,data:data88};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1666,12 +1678,12 @@ vErrors.push(err81);
 }
 errors++;
 }
-const len15 = data86.length;
+const len15 = data88.length;
 for(let i5=0; i5<len15; i5++){
-let data87 = data86[i5];
-if(typeof data87 === "string"){
-if(func3(data87) < 1){
-const err82 = {instancePath:instancePath+"/hosts/" + i4+"/domains/" + i5,schemaPath:"#/properties/hosts/items/properties/domains/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.hosts.items.properties.domains.items,data:data87};
+let data89 = data88[i5];
+if(typeof data89 === "string"){
+if(func3(data89) < 1){
+const err82 = {instancePath:instancePath+"/hosts/" + i4+"/domains/" + i5,schemaPath:"#/properties/hosts/items/properties/domains/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.hosts.items.properties.domains.items,data:data89};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1682,7 +1694,7 @@ errors++;
 }
 }
 else {
-const err83 = {instancePath:instancePath+"/hosts/" + i4+"/domains/" + i5,schemaPath:"#/properties/hosts/items/properties/domains/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.hosts.items.properties.domains.items.type,parentSchema:schema11.properties.hosts.items.properties.domains.items,data:data87};
+const err83 = {instancePath:instancePath+"/hosts/" + i4+"/domains/" + i5,schemaPath:"#/properties/hosts/items/properties/domains/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.hosts.items.properties.domains.items.type,parentSchema:schema11.properties.hosts.items.properties.domains.items,data:data89};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1694,7 +1706,7 @@ errors++;
 }
 }
 else {
-const err84 = {instancePath:instancePath+"/hosts/" + i4+"/domains",schemaPath:"#/properties/hosts/items/properties/domains/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.hosts.items.properties.domains.type,parentSchema:schema11.properties.hosts.items.properties.domains,data:data86};
+const err84 = {instancePath:instancePath+"/hosts/" + i4+"/domains",schemaPath:"#/properties/hosts/items/properties/domains/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.hosts.items.properties.domains.type,parentSchema:schema11.properties.hosts.items.properties.domains,data:data88};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1704,11 +1716,11 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data84.housekeeping !== undefined){
-let data88 = data84.housekeeping;
-if(typeof data88 === "string"){
-if(func3(data88) < 1){
-const err85 = {instancePath:instancePath+"/hosts/" + i4+"/housekeeping",schemaPath:"#/properties/hosts/items/properties/housekeeping/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.hosts.items.properties.housekeeping,data:data88};
+if(data86.housekeeping !== undefined){
+let data90 = data86.housekeeping;
+if(typeof data90 === "string"){
+if(func3(data90) < 1){
+const err85 = {instancePath:instancePath+"/hosts/" + i4+"/housekeeping",schemaPath:"#/properties/hosts/items/properties/housekeeping/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.hosts.items.properties.housekeeping,data:data90};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1719,7 +1731,7 @@ errors++;
 }
 }
 else {
-const err86 = {instancePath:instancePath+"/hosts/" + i4+"/housekeeping",schemaPath:"#/properties/hosts/items/properties/housekeeping/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.hosts.items.properties.housekeeping.type,parentSchema:schema11.properties.hosts.items.properties.housekeeping,data:data88};
+const err86 = {instancePath:instancePath+"/hosts/" + i4+"/housekeeping",schemaPath:"#/properties/hosts/items/properties/housekeeping/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.hosts.items.properties.housekeeping.type,parentSchema:schema11.properties.hosts.items.properties.housekeeping,data:data90};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1729,11 +1741,11 @@ vErrors.push(err86);
 errors++;
 }
 }
-if(data84.libvirtVersion !== undefined){
-let data89 = data84.libvirtVersion;
-if(typeof data89 === "string"){
-if(!pattern0.test(data89)){
-const err87 = {instancePath:instancePath+"/hosts/" + i4+"/libvirtVersion",schemaPath:"#/properties/hosts/items/properties/libvirtVersion/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$",parentSchema:schema11.properties.hosts.items.properties.libvirtVersion,data:data89};
+if(data86.libvirtVersion !== undefined){
+let data91 = data86.libvirtVersion;
+if(typeof data91 === "string"){
+if(!pattern0.test(data91)){
+const err87 = {instancePath:instancePath+"/hosts/" + i4+"/libvirtVersion",schemaPath:"#/properties/hosts/items/properties/libvirtVersion/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$",parentSchema:schema11.properties.hosts.items.properties.libvirtVersion,data:data91};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1744,7 +1756,7 @@ errors++;
 }
 }
 else {
-const err88 = {instancePath:instancePath+"/hosts/" + i4+"/libvirtVersion",schemaPath:"#/properties/hosts/items/properties/libvirtVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.hosts.items.properties.libvirtVersion.type,parentSchema:schema11.properties.hosts.items.properties.libvirtVersion,data:data89};
+const err88 = {instancePath:instancePath+"/hosts/" + i4+"/libvirtVersion",schemaPath:"#/properties/hosts/items/properties/libvirtVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.hosts.items.properties.libvirtVersion.type,parentSchema:schema11.properties.hosts.items.properties.libvirtVersion,data:data91};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1756,7 +1768,7 @@ errors++;
 }
 }
 else {
-const err89 = {instancePath:instancePath+"/hosts/" + i4,schemaPath:"#/properties/hosts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.hosts.items.type,parentSchema:schema11.properties.hosts.items,data:data84};
+const err89 = {instancePath:instancePath+"/hosts/" + i4,schemaPath:"#/properties/hosts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.hosts.items.type,parentSchema:schema11.properties.hosts.items,data:data86};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1768,7 +1780,7 @@ errors++;
 }
 }
 else {
-const err90 = {instancePath:instancePath+"/hosts",schemaPath:"#/properties/hosts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.hosts.type,parentSchema:schema11.properties.hosts,data:data83};
+const err90 = {instancePath:instancePath+"/hosts",schemaPath:"#/properties/hosts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.hosts.type,parentSchema:schema11.properties.hosts,data:data85};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1779,9 +1791,9 @@ errors++;
 }
 }
 if(data.reportUnusedDisableDirectives !== undefined){
-let data90 = data.reportUnusedDisableDirectives;
-if(typeof data90 !== "boolean"){
-const err91 = {instancePath:instancePath+"/reportUnusedDisableDirectives",schemaPath:"#/properties/reportUnusedDisableDirectives/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.reportUnusedDisableDirectives.type,parentSchema:schema11.properties.reportUnusedDisableDirectives,data:data90};
+let data92 = data.reportUnusedDisableDirectives;
+if(typeof data92 !== "boolean"){
+const err91 = {instancePath:instancePath+"/reportUnusedDisableDirectives",schemaPath:"#/properties/reportUnusedDisableDirectives/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.reportUnusedDisableDirectives.type,parentSchema:schema11.properties.reportUnusedDisableDirectives,data:data92};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1792,9 +1804,9 @@ errors++;
 }
 }
 if(data.maxFileSize !== undefined){
-let data91 = data.maxFileSize;
-if(!((typeof data91 == "number") && (!(data91 % 1) && !isNaN(data91)))){
-const err92 = {instancePath:instancePath+"/maxFileSize",schemaPath:"#/properties/maxFileSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.maxFileSize.type,parentSchema:schema11.properties.maxFileSize,data:data91};
+let data93 = data.maxFileSize;
+if(!((typeof data93 == "number") && (!(data93 % 1) && !isNaN(data93)))){
+const err92 = {instancePath:instancePath+"/maxFileSize",schemaPath:"#/properties/maxFileSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.maxFileSize.type,parentSchema:schema11.properties.maxFileSize,data:data93};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1803,9 +1815,9 @@ vErrors.push(err92);
 }
 errors++;
 }
-if(typeof data91 == "number"){
-if(data91 < 1 || isNaN(data91)){
-const err93 = {instancePath:instancePath+"/maxFileSize",schemaPath:"#/properties/maxFileSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.maxFileSize,data:data91};
+if(typeof data93 == "number"){
+if(data93 < 1 || isNaN(data93)){
+const err93 = {instancePath:instancePath+"/maxFileSize",schemaPath:"#/properties/maxFileSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.maxFileSize,data:data93};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1817,9 +1829,9 @@ errors++;
 }
 }
 if(data.schema !== undefined){
-let data92 = data.schema;
-if((typeof data92 !== "boolean") && (typeof data92 !== "string")){
-const err94 = {instancePath:instancePath+"/schema",schemaPath:"#/properties/schema/type",keyword:"type",params:{type: schema11.properties.schema.type},message:"must be boolean,string",schema:schema11.properties.schema.type,parentSchema:schema11.properties.schema,data:data92};
+let data94 = data.schema;
+if((typeof data94 !== "boolean") && (typeof data94 !== "string")){
+const err94 = {instancePath:instancePath+"/schema",schemaPath:"#/properties/schema/type",keyword:"type",params:{type: schema11.properties.schema.type},message:"must be boolean,string",schema:schema11.properties.schema.type,parentSchema:schema11.properties.schema,data:data94};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1828,9 +1840,9 @@ vErrors.push(err94);
 }
 errors++;
 }
-if(typeof data92 === "string"){
-if(func3(data92) < 1){
-const err95 = {instancePath:instancePath+"/schema",schemaPath:"#/properties/schema/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.schema,data:data92};
+if(typeof data94 === "string"){
+if(func3(data94) < 1){
+const err95 = {instancePath:instancePath+"/schema",schemaPath:"#/properties/schema/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.schema,data:data94};
 if(vErrors === null){
 vErrors = [err95];
 }

@@ -56,3 +56,8 @@ export function effectiveMemballoon(d: DomainModel): EffectiveMemballoon | undef
   if ((arch === 'x86_64' || arch === 'i686') && os.machine !== undefined && X86_MACHINES_WITHOUT_DEFAULTS.test(os.machine)) return undefined;
   return { model: 'virtio', element: undefined };
 }
+
+/** qemu_domain.c qemuDomainMachineIsQ35: `q35` or a `pc-q35-` versioned name. */
+export function isQ35Machine(machine: string): boolean {
+  return machine === 'q35' || machine.startsWith('pc-q35-');
+}

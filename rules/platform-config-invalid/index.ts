@@ -1,0 +1,264 @@
+import { defineDomainRule, type MessageSpecs, type ReportDescriptor } from '../../src/engine/types.ts';
+import { attribute, childrenNamed, firstChild } from '../../src/xml/query.ts';
+import { isQ35Machine, runsOnQemu } from '../../src/model/qemu-defaults.ts';
+import { scaleToKiB } from '../../src/model/units.ts';
+import { excerpt } from '../../src/model/describe.ts';
+import type { DomainModel } from '../../src/model/domain.ts';
+import type { XmlElement } from '../../src/xml/types.ts';
+import { mayContainElement, mayContainElements } from '../../src/xml/element.ts';
+
+const messages = {
+  timerPlatform: {
+    message: "<timer name='platform'>: libvirt's QEMU driver rejects this timer",
+    help: 'remove the platform timer',
+  },
+  timerNotX86: {
+    message: "<timer name='{{name}}' present='yes'> on arch '{{arch}}': libvirt allows this timer on x86 only",
+    help: "remove the timer, or set present='no'",
+  },
+  rtcTrackBoot: {
+    message: "<timer name='rtc' track='boot'>: libvirt's QEMU driver rejects this track",
+    help: "use track='guest', 'wall' or 'realtime'",
+  },
+  timerTickpolicy: {
+    message: "<timer name='{{name}}' tickpolicy='{{policy}}'>: libvirt's QEMU driver rejects this tick policy",
+    help: '{{allowed}}',
+  },
+  armvtimerNotArmVirt: {
+    message: "<timer name='armvtimer'> on {{what}}: libvirt allows it only for KVM guests of ARM 'virt' machines",
+    help: 'remove the armvtimer timer',
+  },
+  armvtimerDisabled: {
+    message: "<timer name='armvtimer' present='no'>: libvirt rejects disabling this timer",
+    help: "remove present='no' (or the whole timer)",
+  },
+  tsegNotQ35: {
+    message: "an SMM <tseg> size on machine '{{machine}}': libvirt supports it on q35 machine types only",
+    help: 'remove <tseg>, or use a q35 machine type',
+  },
+  tsegNotMiB: {
+    message: 'SMM <tseg> size {{size}} is not a multiple of 1 MiB: libvirt rejects it',
+    help: "give a whole number of MiB, e.g. <tseg unit='MiB'>48</tseg>",
+  },
+  lifecycleRenameRestart: {
+    message: "<{{element}}>rename-restart</{{element}}>: libvirt's QEMU driver does not support this action",
+    help: "use 'restart' or 'destroy'",
+  },
+  lifecyclePreserve: {
+    message: "<{{element}}>preserve</{{element}}>: libvirt's QEMU driver supports 'preserve' only for <on_crash>",
+    help: "use 'restart' or 'destroy'",
+  },
+  lifecycleRestartOnPoweroff: {
+    message: '<on_poweroff>restart</on_poweroff> with <on_reboot>destroy</on_reboot>: libvirt\'s QEMU driver rejects this pair',
+    help: "set <on_reboot> to 'restart', or <on_poweroff> to 'destroy'",
+  },
+  featureNotHere: {
+    message: '<{{feature}}> on {{what}}: libvirt allows this feature on {{allowed}} only',
+    help: 'remove <{{feature}}> from <features>',
+  },
+  eoiNotX86: {
+    message: "<apic eoi='…'> on arch '{{arch}}': libvirt allows the eoi attribute on x86 only",
+    help: 'remove the eoi attribute',
+  },
+  pmuOffPpc64: {
+    message: "<pmu state='off'> on arch '{{arch}}': the PMU is always on there, libvirt rejects turning it off",
+    help: 'remove <pmu>',
+  },
+  tcgNotQemu: {
+    message: "<tcg> in <features> of a type='{{type}}' domain: libvirt allows TCG features only with type='qemu'",
+    help: "remove <tcg>, or use <domain type='qemu'>",
+  },
+} as const satisfies MessageSpecs;
+
+type Report = (d: ReportDescriptor<typeof messages>) => void;
+
+const isX86 = (arch: string) => arch === 'x86_64' || arch === 'i686';
+const isPpc64 = (arch: string) => arch === 'ppc64' || arch === 'ppc64le';
+/**
+ * qemu_domain.c qemuDomainIsPSeries: a ppc64 arch and a `pseries` or `pseries-*` machine. undefined when the XML
+ * leaves out what decides it (libvirt would take the host's default).
+ */
+function isPSeries(arch: string | undefined, machine: string | undefined): boolean | undefined {
+  if (arch === undefined) return undefined;
+  if (!isPpc64(arch)) return false;
+  if (machine === undefined) return undefined;
+  return machine === 'pseries' || machine.startsWith('pseries-');
+}
+/** qemuDomainIsARMVirt, or undefined when the XML leaves out what decides it. */
+function armVirt(arch: string | undefined, machine: string | undefined): boolean | undefined {
+  if (arch === undefined) return undefined;
+  if (arch !== 'aarch64' && arch !== 'armv7l') return false;
+  if (machine === undefined) return undefined;
+  return machine === 'virt' || machine.startsWith('virt-');
+}
+/** The pSeries-only features (qemu_validate.c qemuValidateDomainDefPSeriesFeature). */
+const PSERIES_FEATURES: ReadonlySet<string> = new Set(['hpt', 'htm', 'nested-hv', 'ccf-assist', 'cfpc', 'sbbc', 'ibs']);
+/**
+ * The features checked here; <features> children are only looked at when one of them may be there. On x86 (most
+ * guests) the common apic, hyperv, pmu, ioapic and pvspinlock entries are valid, so only the others are looked for.
+ */
+const CHECKED_FEATURES = ['hpt', 'htm', 'nested-hv', 'ccf-assist', 'cfpc', 'sbbc', 'ibs', 'ioapic', 'gic', 'apic', 'pvspinlock', 'hyperv', 'pmu', 'tcg'];
+const CHECKED_FEATURES_X86 = ['hpt', 'htm', 'nested-hv', 'ccf-assist', 'cfpc', 'sbbc', 'ibs', 'gic', 'tcg'];
+/** qemu_domain.c qemuDomainIsARMVirt: an ARM architecture and a `virt` or `virt-*` machine. */
+const isArmVirt = (arch: string | undefined, machine: string | undefined) =>
+  (arch === 'aarch64' || arch === 'armv7l') && machine !== undefined && (machine === 'virt' || machine.startsWith('virt-'));
+
+export default defineDomainRule({
+  meta: {
+    id: 'platform-config-invalid',
+    name: 'PlatformConfigInvalid',
+    severity: 'error',
+    type: 'problem',
+    fixable: false,
+    hasSuggestions: false,
+    summary: "Features, clock timers, SMM sizes and lifecycle actions libvirt's QEMU driver rejects: a feature or timer for another arch, a bad <tseg>, rename-restart.",
+    tags: ['clock', 'features', 'machine'],
+    messages,
+  },
+  check({ domain, report }) {
+    if (!runsOnQemu(domain)) return;
+    const clock = firstChild(domain.element, 'clock');
+    if (clock && mayContainElement(clock, 'timer')) checkTimers(domain, clock, report);
+    const features = domain.devices.features();
+    if (features && mayContainElement(features, 'tseg')) checkTseg(domain, features, report);
+    if (features) {
+      const arch = domain.devices.osType()?.arch;
+      if (mayContainElements(features, arch !== undefined && isX86(arch) ? CHECKED_FEATURES_X86 : CHECKED_FEATURES) !== 0) checkFeatures(domain, features, report);
+    }
+    checkLifecycle(domain, report);
+  },
+});
+
+/** qemu_validate.c qemuValidateDomainDefClockTimers: the checks that do not depend on the QEMU binary. */
+function checkTimers(domain: DomainModel, clock: XmlElement, report: Report): void {
+  const type = domain.devices.osType();
+  const arch = type?.arch;
+  for (const timer of childrenNamed(clock, 'timer')) {
+    const nameAttr = attribute(timer, 'name');
+    const name = nameAttr?.value;
+    const present = attribute(timer, 'present');
+    const tickpolicy = attribute(timer, 'tickpolicy');
+    const policy = tickpolicy?.value;
+    switch (name) {
+      case 'platform':
+        report({ range: nameAttr!.valueRange, messageId: 'timerPlatform', data: {} });
+        break;
+      case 'tsc':
+      case 'kvmclock':
+      case 'hypervclock':
+      case 'hpet':
+        // hpet: "hpet timer is not supported by this architecture"; the others: "Configuring the '…' timer is
+        // not supported for virtType=… arch=… machine=… guests". An unwritten arch is the host's.
+        if (present?.value === 'yes' && arch !== undefined && !isX86(arch)) {
+          report({ range: present.valueRange, messageId: 'timerNotX86', data: { name, arch: excerpt(arch) } });
+        }
+        break;
+      case 'rtc': {
+        const track = attribute(timer, 'track');
+        if (track?.value === 'boot') report({ range: track.valueRange, messageId: 'rtcTrackBoot', data: {} });
+        else if (policy === 'merge' || policy === 'discard') {
+          report({ range: tickpolicy!.valueRange, messageId: 'timerTickpolicy', data: { name, policy, allowed: "use tickpolicy='delay' or 'catchup'" } });
+        }
+        break;
+      }
+      case 'pit':
+        if (policy === 'merge') report({ range: tickpolicy!.valueRange, messageId: 'timerTickpolicy', data: { name, policy, allowed: "use tickpolicy='delay', 'discard' or 'catchup'" } });
+        break;
+      case 'armvtimer':
+        // Both the machine and the domain type must be known to tell.
+        if (domain.type !== undefined && arch !== undefined && type?.machine !== undefined && (domain.type !== 'kvm' || !isArmVirt(arch, type.machine))) {
+          const what = domain.type !== 'kvm' ? `a type='${excerpt(domain.type)}' domain` : `machine '${excerpt(type.machine)}' (${excerpt(arch)})`;
+          report({ range: nameAttr!.valueRange, messageId: 'armvtimerNotArmVirt', data: { what } });
+        } else if (present?.value === 'no') {
+          report({ range: present.valueRange, messageId: 'armvtimerDisabled', data: {} });
+        } else if (policy === 'catchup' || policy === 'merge') {
+          report({ range: tickpolicy!.valueRange, messageId: 'timerTickpolicy', data: { name, policy, allowed: "use tickpolicy='delay' or 'discard'" } });
+        }
+        break;
+    }
+  }
+}
+
+/**
+ * qemu_domain.c qemuDomainDefTsegPostParse: a <tseg> (read only with SMM on; domain_conf.c
+ * virDomainFeaturesDefParse, default unit MiB) is for q35 only and must be a whole number of MiB. The check
+ * between the two (the QEMU binary's extended TSEG support) holds for every QEMU libvirt still runs.
+ */
+function checkTseg(domain: DomainModel, features: XmlElement, report: Report): void {
+  const smm = firstChild(features, 'smm');
+  const tseg = smm ? firstChild(smm, 'tseg') : undefined;
+  // <smm/> without state is on.
+  if (!tseg || attribute(smm!, 'state')?.value === 'off') return;
+  const machine = domain.devices.osType()?.machine;
+  if (machine !== undefined && !isQ35Machine(machine)) {
+    report({ range: tseg.startTag, messageId: 'tsegNotQ35', data: { machine: excerpt(machine) } });
+    return;
+  }
+  const unit = attribute(tseg, 'unit')?.value;
+  const size = scaleToKiB(tseg.text, unit, 'MiB', { maxBytes: 2n ** 64n - 1n });
+  // A size libvirt cannot read is a parse error of its own (value-invalid's kind of finding).
+  if (!size.ok || size.value % 1024 === 0) return;
+  report({ range: tseg.contentRange, messageId: 'tsegNotMiB', data: { size: `${excerpt(tseg.text.trim())} ${unit ?? 'MiB'}` } });
+}
+
+/**
+ * qemu_validate.c qemuValidateLifecycleAction: no rename-restart anywhere, no preserve on power-off or reboot, and
+ * not power-off restarting while reboot destroys. Unset actions are libvirt's defaults (destroy, restart, destroy).
+ */
+function checkLifecycle(domain: DomainModel, report: Report): void {
+  let poweroff: XmlElement | undefined;
+  let reboot: XmlElement | undefined;
+  for (const child of domain.element.children) {
+    if (child.name !== 'on_poweroff' && child.name !== 'on_reboot' && child.name !== 'on_crash') continue;
+    // virDomainEventActionParseXML reads the first of each (string(./on_poweroff[1])).
+    if (child.name === 'on_poweroff') {
+      if (poweroff) continue;
+      poweroff = child;
+    } else if (child.name === 'on_reboot') {
+      if (reboot) continue;
+      reboot = child;
+    }
+    const action = child.text;
+    if (action === 'rename-restart') report({ range: child.contentRange, messageId: 'lifecycleRenameRestart', data: { element: child.name } });
+    else if (action === 'preserve' && child.name !== 'on_crash') report({ range: child.contentRange, messageId: 'lifecyclePreserve', data: { element: child.name } });
+  }
+  if (poweroff?.text === 'restart' && reboot?.text === 'destroy') {
+    report({ range: poweroff.contentRange, messageId: 'lifecycleRestartOnPoweroff', data: {}, related: [{ range: reboot.contentRange, message: '<on_reboot> destroys' }] });
+  }
+}
+
+/**
+ * qemu_validate.c qemuValidateDomainDefFeatures: features QEMU has only on some architectures or machine types,
+ * checked when <os><type> writes what decides it. The checks there that depend on the QEMU binary (vmport,
+ * vmcoreinfo, async teardown) are not made.
+ */
+function checkFeatures(domain: DomainModel, features: XmlElement, report: Report): void {
+  const type = domain.devices.osType();
+  const arch = type?.arch;
+  const machine = type?.machine;
+  const where = () => (machine === undefined ? `arch '${excerpt(arch ?? '')}'` : `arch '${excerpt(arch ?? '')}', machine '${excerpt(machine)}'`);
+  for (const f of features.children) {
+    const name = f.name;
+    if (PSERIES_FEATURES.has(name)) {
+      if (isPSeries(arch, machine) === false) report({ range: f.startTag, messageId: 'featureNotHere', data: { feature: name, what: where(), allowed: "ppc64 'pseries' machines" } });
+    } else if (name === 'ioapic' || name === 'pvspinlock') {
+      if (arch !== undefined && !isX86(arch)) report({ range: f.startTag, messageId: 'featureNotHere', data: { feature: name, what: where(), allowed: 'x86' } });
+    } else if (name === 'gic') {
+      // virDomainFeaturesDefParse: <gic> turns the feature on.
+      if (armVirt(arch, machine) === false) report({ range: f.startTag, messageId: 'featureNotHere', data: { feature: name, what: where(), allowed: "ARM 'virt' machines" } });
+    } else if (name === 'hyperv') {
+      if (arch !== undefined && !isX86(arch) && armVirt(arch, machine) === false) {
+        report({ range: f.startTag, messageId: 'featureNotHere', data: { feature: name, what: where(), allowed: "x86 and ARM 'virt' machines" } });
+      }
+    } else if (name === 'apic') {
+      const eoi = attribute(f, 'eoi');
+      if (eoi && arch !== undefined && !isX86(arch)) report({ range: eoi.range, messageId: 'eoiNotX86', data: { arch: excerpt(arch) } });
+    } else if (name === 'pmu') {
+      const state = attribute(f, 'state');
+      if (state?.value === 'off' && arch !== undefined && isPpc64(arch)) report({ range: state.valueRange, messageId: 'pmuOffPpc64', data: { arch } });
+    } else if (name === 'tcg') {
+      // virDomainFeaturesTCGDefParse turns the feature on with its settings (<tb-cache>).
+      if (f.children.length > 0 && domain.type !== undefined && domain.type !== 'qemu') report({ range: f.startTag, messageId: 'tcgNotQemu', data: { type: excerpt(domain.type) } });
+    }
+  }
+}
