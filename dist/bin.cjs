@@ -33,7 +33,7 @@ tuneV8ForLint();
 var here = (0, import_node_path.dirname)((0, import_node_url.fileURLToPath)(__kvmlintLauncherUrl));
 var bundlePath = (0, import_node_path.join)(here, CLI_BUNDLE);
 var cachePath = (0, import_node_path.join)(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"f2c743d5d63fd89ce0c834fb96503ddc21759d137d7c0b4b13ad8cc078b190a9"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"a15837a36beabc62aadb4fbc64985da8200a146219c02212fc27d176c58ee331"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {
