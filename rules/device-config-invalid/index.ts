@@ -1,9 +1,10 @@
-import { defineDomainRule, type MessageSpecs } from '../../src/engine/types.ts';
+import { defineDomainRule, type MessageSpecs, type ReportDescriptor } from '../../src/engine/types.ts';
 import { attribute, childrenNamed, firstChild } from '../../src/xml/query.ts';
 import { libvirtNonNegativeInt, libvirtUint } from '../../src/model/domain.ts';
 import { runsOnQemu } from '../../src/model/qemu-defaults.ts';
 import { excerpt } from '../../src/model/describe.ts';
 import { libvirtAtLeast } from '../../src/model/libvirt-version.ts';
+import { x86MachineFamily } from '../../src/model/qemu-machine.ts';
 import type { Range, XmlAttribute, XmlElement } from '../../src/xml/types.ts';
 import { descendantTags, mayHaveReferences, TAG_DEEP, TAG_DEPTH_BITS, tagIs, tagNameKey } from '../../src/xml/element.ts';
 
@@ -30,6 +31,10 @@ const INT_MAX = 2 ** 31 - 1;
  * (June 2021); virt-manager's test suite met it after 7.6.0 (virt-manager PR 320). Older releases define such a guest.
  */
 const HOSTDEV_DUPLICATES_SINCE = '7.7.0';
+/** util/virpci.c virPCIDeviceAddressIsValid: the largest bus, slot and function a PCI address may name. */
+const PCI_ADDRESS_MAX: ReadonlyArray<[field: string, max: number, shown: string]> = [['bus', 0xff, '0xff'], ['slot', 0x1f, '0x1f'], ['function', 7, '7']];
+/** qemu_postparse.c QEMU_USB_XHCI_MAXPORTS: the most ports a qemu-xhci or nec-xhci controller takes. */
+const XHCI_MAX_PORTS = 15;
 
 const messages = {
   duplicateTarget: {
@@ -79,6 +84,50 @@ const messages = {
   pciAddressTwice: {
     message: 'PCI address {{address}} is given to two devices: libvirt rejects this at define time ("Attempted double use")',
     help: 'give each device its own slot or function, or drop one <address> and let libvirt assign it',
+  },
+  rootIndex: {
+    message: "the {{model}} controller has index {{index}}: libvirt rejects this at define time (a root bus is index 0)",
+    help: "give the {{model}} controller index='0', or remove it (libvirt adds the root bus itself)",
+  },
+  rootAddress: {
+    message: 'the {{model}} controller has an <address>: libvirt rejects this at define time',
+    help: 'remove the <address>: the root bus is not plugged into anything',
+  },
+  rootModel: {
+    message: "machine type '{{machine}}' needs model='{{want}}' on the PCI controller with index 0, not '{{model}}': libvirt rejects this at define time",
+    help: "use model='{{want}}', or remove the PCI controllers and let libvirt add them (was the machine type changed without them?)",
+  },
+  pciIndexHigh: {
+    message: 'PCI controller index {{index}} is above 255: libvirt rejects this at define time',
+    help: 'number PCI controllers from 0 to 255',
+  },
+  expanderMachine: {
+    message: "a {{model}} controller on the {{family}} machine type '{{machine}}': libvirt rejects this at define time",
+    help: '{{fix}}',
+  },
+  pciAddressRange: {
+    message: "PCI address {{field}}='{{value}}' is above {{max}}: libvirt rejects this at define time",
+    help: 'a PCI address has bus 0 to 0xff, slot 0 to 0x1f and function 0 to 7',
+  },
+  usbDisabled: {
+    message: "{{what}} with USB disabled (<controller type='usb' model='none'>): libvirt rejects this at define time",
+    help: "remove it, or replace the model='none' USB controller with a real one (e.g. model='qemu-xhci')",
+  },
+  xhciPorts: {
+    message: "the {{model}} controller has ports='{{ports}}', more than 15: libvirt rejects this at define time",
+    help: 'set ports to 15 or fewer (add a second controller, or a USB hub, for more devices)',
+  },
+  videoPrimary: {
+    message: "a second video device with primary='yes': libvirt rejects this at define time",
+    help: "keep primary='yes' on one video device only",
+  },
+  videoNone: {
+    message: "video model 'none' beside other video devices: libvirt rejects this at define time",
+    help: "remove the model 'none' video, or the others ('none' means no video at all)",
+  },
+  ramfbAddress: {
+    message: 'the ramfb video device has an <address>: libvirt rejects this at define time',
+    help: 'remove the <address>: ramfb is not a PCI device',
   },
   duplicateController: {
     message: "two '{{type}}' controllers have index {{index}}: libvirt rejects this at define time",
@@ -183,6 +232,15 @@ interface DeviceScan {
   controllerMayRepeat: boolean;
   /** A <hostdev>, or an <interface> whose start tag names hostdev. */
   hostdev: boolean;
+  /** A PCI controller the controller checks must read: a root bus not at index 0 or with children, an expander bus,
+   * an index above 255 (and, through controllerMayRepeat, any controller tag not written as libvirt writes it). */
+  pciControllers: boolean;
+  /** The model of the PCI controller with index 0 when it is a root bus written as libvirt writes it. */
+  rootModel: 'pci-root' | 'pcie-root' | undefined;
+  /** A USB controller with model='none' or a ports attribute. */
+  usb: boolean;
+  /** Two or more <video> devices, or a ramfb one. */
+  video: boolean;
 }
 
 /** A PCI address as libvirt writes it (virPCIDeviceAddressFormat): the fixed-width hex digits are the address. */
@@ -233,6 +291,8 @@ const VENDOR = tagNameKey('vendor');
 const PRODUCT = tagNameKey('product');
 const HOSTDEV = tagNameKey('hostdev');
 const INTERFACE = tagNameKey('interface');
+const VIDEO = tagNameKey('video');
+const MODEL = tagNameKey('model');
 
 /**
  * The start tag at text[at] and whatever text follows it up to the next `<` (a `<` is never in an attribute value):
@@ -300,7 +360,7 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
     const amp = text.indexOf('&', start);
     if (amp >= 0 && amp < end) return undefined;
   }
-  const scan: DeviceScan = { disksPlain: true, pciMayRepeat: false, controllerMayRepeat: false, hostdev: false };
+  const scan: DeviceScan = { disksPlain: true, pciMayRepeat: false, controllerMayRepeat: false, hostdev: false, pciControllers: false, rootModel: undefined, usb: false, video: false };
   seenAddresses.reset();
   seenControllers.reset();
   seenTargets.reset();
@@ -309,6 +369,10 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
   /** Inside a <disk> (a child of <devices>): whether it has shown its <target> yet. */
   let inDisk = false;
   let diskTarget = false;
+  /** Inside a root bus controller (a child of <devices>), or a <video>; and how many videos were seen. */
+  let inRoot = false;
+  let inVideo = false;
+  let videos = 0;
   // The canonical forms below are matched by expressions that begin with the tag's name: a match is that tag. Other
   // tests compare the name first (tagIs), as a key says only the name's length and its first and last letters.
   for (let k = from; k < to; k += 2) {
@@ -321,11 +385,20 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
       if (!diskTarget) scan.disksPlain = false;
       inDisk = false;
     }
+    if (depth <= childDepth) {
+      inRoot = false;
+      inVideo = false;
+    } else if (inRoot) {
+      // A root bus holds no device: whatever is in it (an <address>, libvirt's test pci-root-address), the walk reads.
+      scan.pciControllers = true;
+    }
     if (key === ADDRESS) {
       CANONICAL_PCI_ADDRESS.lastIndex = at;
       if (CANONICAL_PCI_ADDRESS.test(text)) {
-        const id = ((hexAt(text, at + PCI_DOMAIN_AT, 4) * 256 + hexAt(text, at + PCI_BUS_AT, 2)) * 256 + hexAt(text, at + PCI_SLOT_AT, 2)) * 8 + hexAt(text, at + PCI_FUNCTION_AT, 1);
-        if (seenAddresses.seenOrAdd(text, at, 0, id)) scan.pciMayRepeat = true;
+        const slot = hexAt(text, at + PCI_SLOT_AT, 2);
+        const id = ((hexAt(text, at + PCI_DOMAIN_AT, 4) * 256 + hexAt(text, at + PCI_BUS_AT, 2)) * 256 + slot) * 8 + hexAt(text, at + PCI_FUNCTION_AT, 1);
+        // A slot above 0x1f is out of range (the pattern admits every other value's digits): the walk reports it.
+        if (seenAddresses.seenOrAdd(text, at, 0, id) || slot > 0x1f) scan.pciMayRepeat = true;
       } else if (tagIs(text, at, 'address')) {
         if (!text.startsWith("<address type='", at) || text.startsWith("pci'", at + 15)) {
           scan.pciMayRepeat = true;
@@ -346,6 +419,19 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
       let index = 0;
       for (let i = typeEnd + CONTROLLER_INDEX_AFTER_TYPE; i < indexEnd; i++) index = index * 10 + text.charCodeAt(i) - 0x30;
       if (!usb && seenControllers.seenOrAdd(text, typeStart, typeEnd - typeStart, index)) scan.controllerMayRepeat = true;
+      if (usb) {
+        // model='none' (USB disabled) or a ports count: the walk reads them.
+        const tag = startTagAndText(text, at, end);
+        if (tag.includes('none') || tag.includes('ports') || tag.includes('"')) scan.usb = true;
+      } else if (typeEnd - typeStart === 3 && text.startsWith("pci'", typeStart)) {
+        // A root bus at index 0 as libvirt writes it is compared with the machine type; any other root bus, an
+        // expander bus, an index above 255 or a tag read less plainly goes to the walk.
+        const tag = startTagAndText(text, at, end);
+        const root = tag.includes("model='pcie-root'") ? 'pcie-root' : tag.includes("model='pci-root'") ? 'pci-root' : undefined;
+        if (root !== undefined && index === 0 && depth === childDepth) scan.rootModel = root;
+        else if (root !== undefined || index > 255 || tag.includes('expander') || tag.includes('"') || (tag.includes('model') && !tag.includes("model='"))) scan.pciControllers = true;
+        inRoot = root !== undefined && depth === childDepth;
+      }
     } else if (key === DISK) {
       if (!tagIs(text, at, 'disk')) continue;
       const tag = startTagAndText(text, at, end);
@@ -355,6 +441,11 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
         inDisk = true;
         diskTarget = false;
       }
+    } else if (key === VIDEO && tagIs(text, at, 'video')) {
+      if (++videos > 1) scan.video = true;
+      inVideo = depth === childDepth;
+    } else if (inVideo) {
+      if (key === MODEL && tagIs(text, at, 'model') && startTagAndText(text, at, end).includes('ramfb')) scan.video = true;
     } else if (!inDisk) {
       if (key === HOSTDEV && tagIs(text, at, 'hostdev')) scan.hostdev = true;
       else if (key === INTERFACE && tagIs(text, at, 'interface') && startTagAndText(text, at, end).includes('hostdev')) scan.hostdev = true;
@@ -446,6 +537,32 @@ function hostdevName(h: HostdevSource): string {
   if (h.kind === 'pci') return `PCI device ${hex(h.ids[0]!, 4)}:${hex(h.ids[1]!, 2)}:${hex(h.ids[2]!, 2)}.${h.ids[3]!.toString(16)}`;
   const [bus, device, vendor, product] = h.ids;
   return bus && device ? `USB device ${bus}.${device}` : `USB device ${hex(vendor!, 4)}:${hex(product!, 4)}`;
+}
+
+type Report = (d: ReportDescriptor<typeof messages>) => void;
+
+/**
+ * util/virpci.c virPCIDeviceAddressIsValid, as virPCIDeviceAddressParseXML applies it to an address that is not
+ * empty (domain, bus or slot set): the first of bus, slot and function out of range is reported. Whether it was.
+ */
+function reportPciAddressRange(address: XmlElement, report: Report): boolean {
+  const ids = base0Attrs(address, ['domain', 'bus', 'slot', 'function']);
+  if (!ids || (ids[0] === 0 && ids[1] === 0 && ids[2] === 0)) return false;
+  for (const [i, [field, max, shown]] of PCI_ADDRESS_MAX.entries()) {
+    if (ids[i + 1]! <= max) continue;
+    const attr = attribute(address, field)!;
+    report({ range: attr.valueRange, messageId: 'pciAddressRange', data: { field, value: excerpt(attr.value), max: shown } });
+    return true;
+  }
+  return false;
+}
+
+/** qemu_domain.c qemuDomainIsPSeries; undefined when the file does not say (no arch, or no machine on ppc64). */
+function isPSeries(os: { arch: string | undefined; machine: string | undefined } | undefined): boolean | undefined {
+  const arch = os?.arch;
+  if (arch !== undefined && arch !== 'ppc64' && arch !== 'ppc64le') return false;
+  if (os?.machine !== undefined && !os.machine.startsWith('pseries')) return false;
+  return arch !== undefined && os?.machine !== undefined ? true : undefined;
 }
 
 export default defineDomainRule({
@@ -597,9 +714,13 @@ export default defineDomainRule({
       // and 0:0:1.2 are not collected. <console> can repeat its serial port's device and is left out.
       const pciUsers = new Map<string, XmlElement>();
       for (const el of devices.children) {
-        if (el.name === 'console') continue;
+        // util/virpci.c virPCIDeviceAddressParseXML → virPCIDeviceAddressIsValid: a host device's source address is
+        // read as a guest device's is.
+        const source = el.name === 'hostdev' || (el.name === 'interface' && el.attributeValues.type === 'hostdev') ? firstChild(firstChild(el, 'source'), 'address') : undefined;
+        if (source && (source.attributeValues.type ?? 'pci') === 'pci') reportPciAddressRange(source, report);
         const address = firstChild(el, 'address');
         if (!address || attribute(address, 'type')?.value !== 'pci') continue;
+        if (reportPciAddressRange(address, report) || el.name === 'console') continue;
         const ids = base0Attrs(address, ['domain', 'bus', 'slot', 'function']);
         if (!ids) continue;
         const [dom, bus, slot, fn] = ids as [number, number, number, number];
@@ -647,6 +768,91 @@ export default defineDomainRule({
           data: { type: excerpt(type), index },
           related: [{ range: first.valueRange, message: `the first ${excerpt(type)} controller with index ${index}` }],
         });
+      }
+    }
+
+    const os = scan === undefined || scan.rootModel !== undefined || scan.pciControllers || scan.controllerMayRepeat ? domain.devices.osType() : undefined;
+    const family = x86MachineFamily(os);
+    const rootMismatch = scan?.rootModel !== undefined && family !== undefined && (family === 'q35') !== (scan.rootModel === 'pcie-root');
+    if (scan === undefined || scan.pciControllers || scan.controllerMayRepeat || rootMismatch) {
+      for (const c of childrenNamed(devices, 'controller')) {
+        if ((c.attributeValues.type ?? 'ide') !== 'pci') continue;
+        const model = attribute(c, 'model');
+        const indexAttr = attribute(c, 'index');
+        const index = indexAttr ? libvirtNonNegativeInt(indexAttr.value) : undefined;
+        // domain_validate.c virDomainControllerDefValidate: "PCI controller index 256 too high, maximum is 255".
+        if (index !== undefined && index > 255) report({ range: indexAttr!.valueRange, messageId: 'pciIndexHigh', data: { index } });
+        if (model?.value === 'pci-root' || model?.value === 'pcie-root') {
+          // qemu_postparse.c qemuDomainControllerDefPostParse: "pci-root and pcie-root controllers should have index 0"
+          // (pSeries guests excepted: they take several pci-root buses).
+          if (index !== undefined && index !== 0 && isPSeries(domain.devices.osType()) === false) {
+            report({ range: indexAttr!.valueRange, messageId: 'rootIndex', data: { model: model.value, index } });
+          }
+          // virDomainControllerDefValidate: "pci-root and pcie-root controllers should not have an address".
+          const address = firstChild(c, 'address');
+          if (address && (address.attributeValues.type ?? '') !== '') report({ range: address.startTag, messageId: 'rootAddress', data: { model: model.value } });
+          // qemu_postparse.c qemuDomainDefAddDefaultDevices: "The PCI controller with index='0' must be model='pci-root'
+          // for this machine type, but model='pcie-root' was found instead" (and the reverse for q35).
+          const want = family === 'q35' ? 'pcie-root' : family === 'i440fx' ? 'pci-root' : undefined;
+          if (index === 0 && want !== undefined && model.value !== want) {
+            report({ range: model.valueRange, messageId: 'rootModel', data: { machine: excerpt(os!.machine!), want, model: model.value } });
+          }
+        }
+        // qemuDomainControllerDefPostParse: an expander bus of the other machine family. A machine type this file does
+        // not name plainly is left alone (libvirt compares the canonical name an alias stands for).
+        if ((model?.value === 'pci-expander-bus' && family === 'q35') || (model?.value === 'pcie-expander-bus' && family === 'i440fx')) {
+          const fix = model.value === 'pci-expander-bus' ? "on q35 use model='pcie-expander-bus' (pci-expander-bus is for i440fx, 'pc')" : "on i440fx ('pc') use model='pci-expander-bus' (pcie-expander-bus is for q35)";
+          report({ range: model.valueRange, messageId: 'expanderMachine', data: { model: model.value, family, machine: excerpt(os!.machine!), fix } });
+        }
+      }
+    }
+
+    if (scan === undefined || scan.usb || scan.controllerMayRepeat) {
+      const usbControllers = childrenNamed(devices, 'controller').filter((c) => c.attributeValues.type === 'usb');
+      for (const c of usbControllers) {
+        // qemu_postparse.c qemuDomainControllerDefPostParse: "'qemu-xhci' controller only supports up to '15' ports".
+        const model = c.attributeValues.model;
+        const ports = attribute(c, 'ports');
+        const count = ports ? libvirtUint(ports.value) : undefined;
+        if ((model === 'qemu-xhci' || model === 'nec-xhci') && count !== undefined && count > XHCI_MAX_PORTS) {
+          report({ range: ports!.valueRange, messageId: 'xhciPorts', data: { model, ports: count } });
+        }
+      }
+      if (usbControllers.some((c) => c.attributeValues.model === 'none')) {
+        // domain_conf.c virDomainDefParseXML: with a model='none' USB controller, "Can't add another USB controller: USB
+        // is disabled for this domain", "Can't add USB input device. USB bus is disabled", "Can't add USB hub: USB is
+        // disabled for this domain"; domain_validate.c: "cannot add redirected USB device: USB is disabled for this
+        // domain" and, for any other device with a USB address, "USB is disabled for this domain, but USB devices are
+        // present in the domain XML".
+        for (const c of usbControllers.slice(1)) report({ range: c.startTag, messageId: 'usbDisabled', data: { what: 'a second USB controller'} });
+        for (const el of devices.children) {
+          let what: string | undefined;
+          if (el.name === 'input' && el.attributeValues.bus === 'usb') what = 'a USB input device';
+          else if (el.name === 'hub' && el.attributeValues.type === 'usb') what = 'a USB hub';
+          else if (el.name === 'redirdev' && el.attributeValues.bus === 'usb') what = 'a redirected USB device';
+          else if (el.name !== 'controller' && firstChild(el, 'address')?.attributeValues.type === 'usb') what = `a <${el.name}> with a USB address`;
+          if (what) report({ range: el.startTag, messageId: 'usbDisabled', data: { what} });
+        }
+      }
+    }
+
+    if (scan === undefined || scan.video) {
+      const videos = childrenNamed(devices, 'video');
+      let primary = false;
+      for (const video of videos) {
+        const model = firstChild(video, 'model');
+        const type = model ? attribute(model, 'type') : undefined;
+        // domain_validate.c virDomainDefVideoValidate: "Only one primary video device is supported".
+        const primaryAttr = model ? attribute(model, 'primary') : undefined;
+        if (primaryAttr?.value === 'yes') {
+          if (primary) report({ range: primaryAttr.valueRange, messageId: 'videoPrimary', data: {} });
+          primary = true;
+        }
+        // virDomainVideoDefValidate: "a 'none' video type must be the only video device defined for the domain".
+        if (type?.value === 'none' && videos.length > 1) report({ range: type.valueRange, messageId: 'videoNone', data: {} });
+        // virDomainVideoDefValidate: "address not supported for video type ramfb".
+        const address = firstChild(video, 'address');
+        if (type?.value === 'ramfb' && address && (address.attributeValues.type ?? '') !== '') report({ range: address.startTag, messageId: 'ramfbAddress', data: {} });
       }
     }
   },
