@@ -94,7 +94,7 @@ const messages = {
     help: 'remove the <address>: the root bus is not plugged into anything',
   },
   rootModel: {
-    message: "machine type '{{machine}}' needs model='{{want}}' on the PCI controller with index 0, not '{{model}}': libvirt rejects this at define time",
+    message: "machine type '{{machine}}' needs a '{{want}}' root bus, not '{{model}}': libvirt rejects this at define time",
     help: "use model='{{want}}', or remove the PCI controllers and let libvirt add them (was the machine type changed without them?)",
   },
   pciIndexHigh: {
@@ -110,7 +110,7 @@ const messages = {
     help: 'a PCI address has bus 0 to 0xff, slot 0 to 0x1f and function 0 to 7',
   },
   usbDisabled: {
-    message: "{{what}} with USB disabled (<controller type='usb' model='none'>): libvirt rejects this at define time",
+    message: "{{what}} while USB is off (a model='none' USB controller): libvirt rejects this at define time",
     help: "remove it, or replace the model='none' USB controller with a real one (e.g. model='qemu-xhci')",
   },
   xhciPorts: {
@@ -573,7 +573,7 @@ export default defineDomainRule({
     type: 'problem',
     fixable: false,
     hasSuggestions: false,
-    summary: 'Disks, controllers and host devices libvirt rejects at define time: a repeated disk target, drive address or host device, a wrong address type, bad target names, ISO format.',
+    summary: 'Devices libvirt rejects at define time: repeated disk targets, drive or PCI addresses, host devices; bad addresses, root buses, USB and video.',
     tags: ['devices'],
     messages,
   },
