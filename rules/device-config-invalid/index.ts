@@ -271,6 +271,15 @@ function driverNotPlain(tag: string): boolean {
   return false;
 }
 
+/** ` model='` after a controller's index, as libvirt writes it. */
+const MODEL_ATTRIBUTE = " model='";
+
+/** Whether text[at, at + s.length) is s, compared by character codes (cheaper than startsWith on these short strings). */
+function textHasAt(text: string, at: number, s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (text.charCodeAt(at + i) !== s.charCodeAt(i)) return false;
+  return true;
+}
+
 /** The value of the hex digits text[at, at + n), lowercase as matched above. */
 function hexAt(text: string, at: number, n: number): number {
   let v = 0;
@@ -423,13 +432,26 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
         // model='none' (USB disabled) or a ports count: the walk reads them.
         const tag = startTagAndText(text, at, end);
         if (tag.includes('none') || tag.includes('ports') || tag.includes('"')) scan.usb = true;
-      } else if (typeEnd - typeStart === 3 && text.startsWith("pci'", typeStart)) {
+      } else if (typeEnd - typeStart === 3 && text.charCodeAt(typeStart) === 0x70 && text.charCodeAt(typeStart + 1) === 0x63 && text.charCodeAt(typeStart + 2) === 0x69) {
         // A root bus at index 0 as libvirt writes it is compared with the machine type; any other root bus, an
         // expander bus, an index above 255 or a tag read less plainly goes to the walk.
-        const tag = startTagAndText(text, at, end);
-        const root = tag.includes("model='pcie-root'") ? 'pcie-root' : tag.includes("model='pci-root'") ? 'pci-root' : undefined;
+        // The model as libvirt writes it, right after the index; elsewhere in the tag, the slower reading.
+        let root: DeviceScan['rootModel'];
+        const model = indexEnd + 1 + MODEL_ATTRIBUTE.length;
+        if (textHasAt(text, indexEnd + 1, MODEL_ATTRIBUTE)) {
+          // Only pci-… models, pcie-root and pcie-expander-bus are read further: most PCI controllers are root ports
+          // (pcie-root-port: '-' at 9, 'r' at 5), told by two characters.
+          if (text.charCodeAt(model + 3) === 0x2d || text.charCodeAt(model + 9) === 0x27 || text.charCodeAt(model + 5) === 0x65) {
+            root = text.startsWith("pcie-root'", model) ? 'pcie-root' : text.startsWith("pci-root'", model) ? 'pci-root' : undefined;
+            if (text.startsWith('pci-expander-bus', model) || text.startsWith('pcie-expander-bus', model)) scan.pciControllers = true;
+          }
+        } else {
+          const tag = startTagAndText(text, at, end);
+          root = tag.includes("model='pcie-root'") ? 'pcie-root' : tag.includes("model='pci-root'") ? 'pci-root' : undefined;
+          if (tag.includes('expander') || tag.includes('"') || (tag.includes('model') && !tag.includes("model='"))) scan.pciControllers = true;
+        }
         if (root !== undefined && index === 0 && depth === childDepth) scan.rootModel = root;
-        else if (root !== undefined || index > 255 || tag.includes('expander') || tag.includes('"') || (tag.includes('model') && !tag.includes("model='"))) scan.pciControllers = true;
+        else if (root !== undefined || index > 255) scan.pciControllers = true;
         inRoot = root !== undefined && depth === childDepth;
       }
     } else if (key === DISK) {
