@@ -117,6 +117,10 @@ const messages = {
     message: "the {{model}} controller has ports='{{ports}}', more than 15: libvirt rejects this at define time",
     help: 'set ports to 15 or fewer (add a second controller, or a USB hub, for more devices)',
   },
+  intelIommuMachine: {
+    message: "the intel IOMMU on the i440fx machine type '{{machine}}': libvirt rejects this at define time",
+    help: "the intel IOMMU needs q35 (machine='q35'); on i440fx leave it out",
+  },
   videoPrimary: {
     message: "a second video device with primary='yes': libvirt rejects this at define time",
     help: "keep primary='yes' on one video device only",
@@ -241,6 +245,8 @@ interface DeviceScan {
   usb: boolean;
   /** Two or more <video> devices, or a ramfb one. */
   video: boolean;
+  /** An <iommu>. */
+  iommu: boolean;
 }
 
 /** A PCI address as libvirt writes it (virPCIDeviceAddressFormat): the fixed-width hex digits are the address. */
@@ -302,6 +308,7 @@ const HOSTDEV = tagNameKey('hostdev');
 const INTERFACE = tagNameKey('interface');
 const VIDEO = tagNameKey('video');
 const MODEL = tagNameKey('model');
+const IOMMU = tagNameKey('iommu');
 
 /**
  * The start tag at text[at] and whatever text follows it up to the next `<` (a `<` is never in an attribute value):
@@ -369,7 +376,7 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
     const amp = text.indexOf('&', start);
     if (amp >= 0 && amp < end) return undefined;
   }
-  const scan: DeviceScan = { disksPlain: true, pciMayRepeat: false, controllerMayRepeat: false, hostdev: false, pciControllers: false, rootModel: undefined, usb: false, video: false };
+  const scan: DeviceScan = { disksPlain: true, pciMayRepeat: false, controllerMayRepeat: false, hostdev: false, pciControllers: false, rootModel: undefined, usb: false, video: false, iommu: false };
   seenAddresses.reset();
   seenControllers.reset();
   seenTargets.reset();
@@ -463,6 +470,8 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
         inDisk = true;
         diskTarget = false;
       }
+    } else if (key === IOMMU && tagIs(text, at, 'iommu')) {
+      scan.iommu = true;
     } else if (key === VIDEO && tagIs(text, at, 'video')) {
       if (++videos > 1) scan.video = true;
       inVideo = depth === childDepth;
@@ -793,7 +802,7 @@ export default defineDomainRule({
       }
     }
 
-    const os = scan === undefined || scan.rootModel !== undefined || scan.pciControllers || scan.controllerMayRepeat ? domain.devices.osType() : undefined;
+    const os = scan === undefined || scan.rootModel !== undefined || scan.pciControllers || scan.controllerMayRepeat || scan.iommu ? domain.devices.osType() : undefined;
     const family = x86MachineFamily(os);
     const rootMismatch = scan?.rootModel !== undefined && family !== undefined && (family === 'q35') !== (scan.rootModel === 'pcie-root');
     if (scan === undefined || scan.pciControllers || scan.controllerMayRepeat || rootMismatch) {
@@ -855,6 +864,15 @@ export default defineDomainRule({
           else if (el.name !== 'controller' && firstChild(el, 'address')?.attributeValues.type === 'usb') what = `a <${el.name}> with a USB address`;
           if (what) report({ range: el.startTag, messageId: 'usbDisabled', data: { what} });
         }
+      }
+    }
+
+    if (family === 'i440fx' && (scan === undefined || scan.iommu)) {
+      // qemu_validate.c qemuValidateDomainDeviceDefIOMMU, before it asks the QEMU binary anything: "IOMMU device:
+      // 'intel' is only supported with Q35 machines".
+      for (const iommu of childrenNamed(devices, 'iommu')) {
+        const model = attribute(iommu, 'model');
+        if (model?.value === 'intel') report({ range: model.valueRange, messageId: 'intelIommuMachine', data: { machine: excerpt(os!.machine!) } });
       }
     }
 
