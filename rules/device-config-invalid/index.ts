@@ -117,6 +117,10 @@ const messages = {
     message: "the {{model}} controller has ports='{{ports}}', more than 15: libvirt rejects this at define time",
     help: 'set ports to 15 or fewer (add a second controller, or a USB hub, for more devices)',
   },
+  scsiHostdevAddress: {
+    message: "the SCSI host device's drive address {{address}} is also {{other}}'s: libvirt rejects this at define time",
+    help: 'give each SCSI disk and SCSI host device its own controller:bus:target:unit (the <address type=\'drive\'>)',
+  },
   intelIommuMachine: {
     message: "the intel IOMMU on the i440fx machine type '{{machine}}': libvirt rejects this at define time",
     help: "the intel IOMMU needs q35 (machine='q35'); on i440fx leave it out",
@@ -515,6 +519,15 @@ function base0Attrs(el: XmlElement | undefined, names: readonly string[]): numbe
   return out;
 }
 
+/** A drive address's controller, bus, target and unit (absent as 0); undefined when one does not parse. */
+function driveAddress(address: XmlElement): number[] | undefined {
+  const parts = ['controller', 'bus', 'target', 'unit'].map((n) => {
+    const a = address.attributeValues[n];
+    return a === undefined ? 0 : libvirtUint(a);
+  });
+  return parts.some((p) => p === undefined) ? undefined : (parts as number[]);
+}
+
 interface HostdevSource {
   element: XmlElement;
   kind: 'pci' | 'usb';
@@ -719,6 +732,40 @@ export default defineDomainRule({
           messageId: 'duplicateDriveAddress',
           data: { dev: excerpt(d.dev), other: excerpt(first.disk.dev), address: `controller='${controller}' bus='${bus}' target='${target}' unit='${unit}'`, bus: d.bus ?? 'ide' },
           related: [{ range: first.where, message: first.explicit ? `disk ${excerpt(first.disk.dev)} has this address` : `libvirt gives disk ${excerpt(first.disk.dev)} this address from its target name` }],
+        });
+      }
+    }
+
+    if (scan === undefined || scan.hostdev) {
+      // domain_validate.c virDomainDefDuplicateDriveAddressesValidate: a SCSI host device's drive address used by another
+      // SCSI host device ("SCSI host address … in use by another SCSI host device") or a SCSI disk ("… in use by
+      // another SCSI disk"); domain_conf.c virDomainDiskDefAssignAddress: a SCSI disk without an address whose derived
+      // one a host device holds ("using disk target name 'sda' conflicts with SCSI host device address …"). Only sda's
+      // derived address (controller, bus, target and unit 0) is the same on every SCSI controller model.
+      const taken = new Map<string, { where: Range; what: string }>();
+      for (const d of disks) {
+        if (d.bus !== 'scsi') continue;
+        const address = firstChild(d.element, 'address');
+        const parts = address ? (address.attributeValues.type === 'drive' ? driveAddress(address) : undefined) : parseDiskName(d.dev, false)?.index === 0 ? [0, 0, 0, 0] : undefined;
+        if (parts && !taken.has(parts.join(':'))) taken.set(parts.join(':'), { where: address ? address.startTag : d.devAttr.valueRange, what: `SCSI disk ${excerpt(d.dev)}` });
+      }
+      for (const el of childrenNamed(devices, 'hostdev')) {
+        if ((el.attributeValues.mode ?? 'subsystem') !== 'subsystem' || el.attributeValues.type !== 'scsi') continue;
+        const address = firstChild(el, 'address');
+        const parts = address?.attributeValues.type === 'drive' ? driveAddress(address) : undefined;
+        if (!parts) continue;
+        const key = parts.join(':');
+        const first = taken.get(key);
+        if (!first) {
+          taken.set(key, { where: address!.startTag, what: 'another SCSI host device' });
+          continue;
+        }
+        const [controller, bus, target, unit] = parts;
+        report({
+          range: address!.startTag,
+          messageId: 'scsiHostdevAddress',
+          data: { address: `${controller}:${bus}:${target}:${unit}`, other: first.what },
+          related: [{ range: first.where, message: `${first.what} has this address` }],
         });
       }
     }
