@@ -16501,6 +16501,20 @@ function guestName(on) {
   return excerpt(on.domain.name ?? on.source.path, 40);
 }
 
+// src/model/qemu-machine.ts
+function isQ35Machine2(machine) {
+  return machine === "q35" || machine.startsWith("pc-q35-");
+}
+function isI440fxMachine(machine) {
+  return machine === "pc" || machine.startsWith("pc-i440fx-") || machine.startsWith("pc-0.") || machine.startsWith("pc-1.") || machine.startsWith("rhel");
+}
+function x86MachineFamily(os) {
+  if (!os || os.arch !== "x86_64" && os.arch !== "i686" || os.machine === void 0) return void 0;
+  if (isQ35Machine2(os.machine)) return "q35";
+  if (isI440fxMachine(os.machine)) return "i440fx";
+  return void 0;
+}
+
 // rules/device-config-invalid/index.ts
 var VENDOR_LEN = 8;
 var PRODUCT_SCSI_LEN = 16;
@@ -16517,6 +16531,8 @@ var QEMU_REFUSED_FORMATS = {
 var DISK_NAME_PREFIXES = ["fd", "hd", "vd", "sd", "xvd", "ubd"];
 var INT_MAX3 = 2 ** 31 - 1;
 var HOSTDEV_DUPLICATES_SINCE = "7.7.0";
+var PCI_ADDRESS_MAX = [["bus", 255, "0xff"], ["slot", 31, "0x1f"], ["function", 7, "7"]];
+var XHCI_MAX_PORTS = 15;
 var messages2 = {
   duplicateTarget: {
     message: "disk target '{{dev}}' is used by another disk too: libvirt rejects this at define time",
@@ -16565,6 +16581,58 @@ var messages2 = {
   pciAddressTwice: {
     message: 'PCI address {{address}} is given to two devices: libvirt rejects this at define time ("Attempted double use")',
     help: "give each device its own slot or function, or drop one <address> and let libvirt assign it"
+  },
+  rootIndex: {
+    message: "the {{model}} controller has index {{index}}: libvirt rejects this at define time (a root bus is index 0)",
+    help: "give the {{model}} controller index='0', or remove it (libvirt adds the root bus itself)"
+  },
+  rootAddress: {
+    message: "the {{model}} controller has an <address>: libvirt rejects this at define time",
+    help: "remove the <address>: the root bus is not plugged into anything"
+  },
+  rootModel: {
+    message: "machine type '{{machine}}' needs a '{{want}}' root bus, not '{{model}}': libvirt rejects this at define time",
+    help: "use model='{{want}}', or remove the PCI controllers and let libvirt add them (was the machine type changed without them?)"
+  },
+  pciIndexHigh: {
+    message: "PCI controller index {{index}} is above 255: libvirt rejects this at define time",
+    help: "number PCI controllers from 0 to 255"
+  },
+  expanderMachine: {
+    message: "a {{model}} controller on the {{family}} machine type '{{machine}}': libvirt rejects this at define time",
+    help: "{{fix}}"
+  },
+  pciAddressRange: {
+    message: "PCI address {{field}}='{{value}}' is above {{max}}: libvirt rejects this at define time",
+    help: "a PCI address has bus 0 to 0xff, slot 0 to 0x1f and function 0 to 7"
+  },
+  usbDisabled: {
+    message: "{{what}} while USB is off (a model='none' USB controller): libvirt rejects this at define time",
+    help: "remove it, or replace the model='none' USB controller with a real one (e.g. model='qemu-xhci')"
+  },
+  xhciPorts: {
+    message: "the {{model}} controller has ports='{{ports}}', more than 15: libvirt rejects this at define time",
+    help: "set ports to 15 or fewer (add a second controller, or a USB hub, for more devices)"
+  },
+  scsiHostdevAddress: {
+    message: "the SCSI host device's drive address {{address}} is also {{other}}'s: libvirt rejects this at define time",
+    help: "give each SCSI disk and SCSI host device its own controller:bus:target:unit (the <address type='drive'>)"
+  },
+  intelIommuMachine: {
+    message: "the intel IOMMU on the i440fx machine type '{{machine}}': libvirt rejects this at define time",
+    help: "the intel IOMMU needs q35 (machine='q35'); on i440fx leave it out"
+  },
+  videoPrimary: {
+    message: "a second video device with primary='yes': libvirt rejects this at define time",
+    help: "keep primary='yes' on one video device only"
+  },
+  videoNone: {
+    message: "video model 'none' beside other video devices: libvirt rejects this at define time",
+    help: "remove the model 'none' video, or the others ('none' means no video at all)"
+  },
+  ramfbAddress: {
+    message: "the ramfb video device has an <address>: libvirt rejects this at define time",
+    help: "remove the <address>: ramfb is not a PCI device"
   },
   duplicateController: {
     message: "two '{{type}}' controllers have index {{index}}: libvirt rejects this at define time",
@@ -16642,6 +16710,11 @@ function driverNotPlain(tag) {
   }
   return false;
 }
+var MODEL_ATTRIBUTE = " model='";
+function textHasAt(text, at, s) {
+  for (let i = 0; i < s.length; i++) if (text.charCodeAt(at + i) !== s.charCodeAt(i)) return false;
+  return true;
+}
 function hexAt(text, at, n) {
   let v = 0;
   for (let i = at; i < at + n; i++) {
@@ -16659,6 +16732,9 @@ var VENDOR = tagNameKey("vendor");
 var PRODUCT = tagNameKey("product");
 var HOSTDEV = tagNameKey("hostdev");
 var INTERFACE = tagNameKey("interface");
+var VIDEO = tagNameKey("video");
+var MODEL = tagNameKey("model");
+var IOMMU = tagNameKey("iommu");
 function startTagAndText(text, at, end) {
   const next = text.indexOf("<", at + 1);
   return text.slice(at, next < 0 || next > end ? end : next);
@@ -16702,7 +16778,7 @@ function scanDevices(devices) {
     const amp = text.indexOf("&", start);
     if (amp >= 0 && amp < end) return void 0;
   }
-  const scan = { disksPlain: true, pciMayRepeat: false, controllerMayRepeat: false, hostdev: false };
+  const scan = { disksPlain: true, pciMayRepeat: false, controllerMayRepeat: false, hostdev: false, pciControllers: false, rootModel: void 0, usb: false, video: false, iommu: false };
   seenAddresses.reset();
   seenControllers.reset();
   seenTargets.reset();
@@ -16710,6 +16786,9 @@ function scanDevices(devices) {
   const childDepth = tags.depth + 1;
   let inDisk = false;
   let diskTarget = false;
+  let inRoot = false;
+  let inVideo = false;
+  let videos = 0;
   for (let k = from; k < to; k += 2) {
     const at = table[k];
     const info = table[k + 1];
@@ -16719,11 +16798,18 @@ function scanDevices(devices) {
       if (!diskTarget) scan.disksPlain = false;
       inDisk = false;
     }
+    if (depth <= childDepth) {
+      inRoot = false;
+      inVideo = false;
+    } else if (inRoot) {
+      scan.pciControllers = true;
+    }
     if (key === ADDRESS) {
       CANONICAL_PCI_ADDRESS.lastIndex = at;
       if (CANONICAL_PCI_ADDRESS.test(text)) {
-        const id = ((hexAt(text, at + PCI_DOMAIN_AT, 4) * 256 + hexAt(text, at + PCI_BUS_AT, 2)) * 256 + hexAt(text, at + PCI_SLOT_AT, 2)) * 8 + hexAt(text, at + PCI_FUNCTION_AT, 1);
-        if (seenAddresses.seenOrAdd(text, at, 0, id)) scan.pciMayRepeat = true;
+        const slot2 = hexAt(text, at + PCI_SLOT_AT, 2);
+        const id = ((hexAt(text, at + PCI_DOMAIN_AT, 4) * 256 + hexAt(text, at + PCI_BUS_AT, 2)) * 256 + slot2) * 8 + hexAt(text, at + PCI_FUNCTION_AT, 1);
+        if (seenAddresses.seenOrAdd(text, at, 0, id) || slot2 > 31) scan.pciMayRepeat = true;
       } else if (tagIs(text, at, "address")) {
         if (!text.startsWith("<address type='", at) || text.startsWith("pci'", at + 15)) {
           scan.pciMayRepeat = true;
@@ -16743,6 +16829,26 @@ function scanDevices(devices) {
       let index = 0;
       for (let i = typeEnd + CONTROLLER_INDEX_AFTER_TYPE; i < indexEnd; i++) index = index * 10 + text.charCodeAt(i) - 48;
       if (!usb && seenControllers.seenOrAdd(text, typeStart, typeEnd - typeStart, index)) scan.controllerMayRepeat = true;
+      if (usb) {
+        const tag = startTagAndText(text, at, end);
+        if (tag.includes("none") || tag.includes("ports") || tag.includes('"')) scan.usb = true;
+      } else if (typeEnd - typeStart === 3 && text.charCodeAt(typeStart) === 112 && text.charCodeAt(typeStart + 1) === 99 && text.charCodeAt(typeStart + 2) === 105) {
+        let root;
+        const model = indexEnd + 1 + MODEL_ATTRIBUTE.length;
+        if (textHasAt(text, indexEnd + 1, MODEL_ATTRIBUTE)) {
+          if (text.charCodeAt(model + 3) === 45 || text.charCodeAt(model + 9) === 39 || text.charCodeAt(model + 5) === 101) {
+            root = text.startsWith("pcie-root'", model) ? "pcie-root" : text.startsWith("pci-root'", model) ? "pci-root" : void 0;
+            if (text.startsWith("pci-expander-bus", model) || text.startsWith("pcie-expander-bus", model)) scan.pciControllers = true;
+          }
+        } else {
+          const tag = startTagAndText(text, at, end);
+          root = tag.includes("model='pcie-root'") ? "pcie-root" : tag.includes("model='pci-root'") ? "pci-root" : void 0;
+          if (tag.includes("expander") || tag.includes('"') || tag.includes("model") && !tag.includes("model='")) scan.pciControllers = true;
+        }
+        if (root !== void 0 && index === 0 && depth === childDepth) scan.rootModel = root;
+        else if (root !== void 0 || index > 255) scan.pciControllers = true;
+        inRoot = root !== void 0 && depth === childDepth;
+      }
     } else if (key === DISK) {
       if (!tagIs(text, at, "disk")) continue;
       const tag = startTagAndText(text, at, end);
@@ -16751,6 +16857,13 @@ function scanDevices(devices) {
         inDisk = true;
         diskTarget = false;
       }
+    } else if (key === IOMMU && tagIs(text, at, "iommu")) {
+      scan.iommu = true;
+    } else if (key === VIDEO && tagIs(text, at, "video")) {
+      if (++videos > 1) scan.video = true;
+      inVideo = depth === childDepth;
+    } else if (inVideo) {
+      if (key === MODEL && tagIs(text, at, "model") && startTagAndText(text, at, end).includes("ramfb")) scan.video = true;
     } else if (!inDisk) {
       if (key === HOSTDEV && tagIs(text, at, "hostdev")) scan.hostdev = true;
       else if (key === INTERFACE && tagIs(text, at, "interface") && startTagAndText(text, at, end).includes("hostdev")) scan.hostdev = true;
@@ -16784,6 +16897,13 @@ function base0Attrs(el, names2) {
     out.push(v);
   }
   return out;
+}
+function driveAddress(address) {
+  const parts = ["controller", "bus", "target", "unit"].map((n) => {
+    const a = address.attributeValues[n];
+    return a === void 0 ? 0 : libvirtUint(a);
+  });
+  return parts.some((p) => p === void 0) ? void 0 : parts;
 }
 function hostdevSources(devices) {
   const out = [];
@@ -16824,6 +16944,23 @@ function hostdevName(h) {
   const [bus, device, vendor, product] = h.ids;
   return bus && device ? `USB device ${bus}.${device}` : `USB device ${hex(vendor, 4)}:${hex(product, 4)}`;
 }
+function reportPciAddressRange(address, report) {
+  const ids = base0Attrs(address, ["domain", "bus", "slot", "function"]);
+  if (!ids || ids[0] === 0 && ids[1] === 0 && ids[2] === 0) return false;
+  for (const [i, [field, max, shown]] of PCI_ADDRESS_MAX.entries()) {
+    if (ids[i + 1] <= max) continue;
+    const attr = attribute(address, field);
+    report({ range: attr.valueRange, messageId: "pciAddressRange", data: { field, value: excerpt(attr.value), max: shown } });
+    return true;
+  }
+  return false;
+}
+function isPSeries(os) {
+  const arch = os?.arch;
+  if (arch !== void 0 && arch !== "ppc64" && arch !== "ppc64le") return false;
+  if (os?.machine !== void 0 && !os.machine.startsWith("pseries")) return false;
+  return arch !== void 0 && os?.machine !== void 0 ? true : void 0;
+}
 var device_config_invalid_default = defineDomainRule({
   meta: {
     id: "device-config-invalid",
@@ -16832,7 +16969,7 @@ var device_config_invalid_default = defineDomainRule({
     type: "problem",
     fixable: false,
     hasSuggestions: false,
-    summary: "Disks, controllers and host devices libvirt rejects at define time: a repeated disk target, drive address or host device, a wrong address type, bad target names, ISO format.",
+    summary: "Devices libvirt rejects at define time: repeated disk targets, drive or PCI addresses, host devices; bad addresses, root buses, USB and video.",
     tags: ["devices"],
     messages: messages2
   },
@@ -16931,6 +17068,34 @@ var device_config_invalid_default = defineDomainRule({
         });
       }
     }
+    if (scan === void 0 || scan.hostdev) {
+      const taken = /* @__PURE__ */ new Map();
+      for (const d of disks) {
+        if (d.bus !== "scsi") continue;
+        const address = firstChild(d.element, "address");
+        const parts = address ? address.attributeValues.type === "drive" ? driveAddress(address) : void 0 : parseDiskName(d.dev, false)?.index === 0 ? [0, 0, 0, 0] : void 0;
+        if (parts && !taken.has(parts.join(":"))) taken.set(parts.join(":"), { where: address ? address.startTag : d.devAttr.valueRange, what: `SCSI disk ${excerpt(d.dev)}` });
+      }
+      for (const el of childrenNamed(devices, "hostdev")) {
+        if ((el.attributeValues.mode ?? "subsystem") !== "subsystem" || el.attributeValues.type !== "scsi") continue;
+        const address = firstChild(el, "address");
+        const parts = address?.attributeValues.type === "drive" ? driveAddress(address) : void 0;
+        if (!parts) continue;
+        const key = parts.join(":");
+        const first = taken.get(key);
+        if (!first) {
+          taken.set(key, { where: address.startTag, what: "another SCSI host device" });
+          continue;
+        }
+        const [controller, bus, target, unit] = parts;
+        report({
+          range: address.startTag,
+          messageId: "scsiHostdevAddress",
+          data: { address: `${controller}:${bus}:${target}:${unit}`, other: first.what },
+          related: [{ range: first.where, message: `${first.what} has this address` }]
+        });
+      }
+    }
     const hostdevsChecked = libvirtAtLeast(host?.model.libvirtVersion, HOSTDEV_DUPLICATES_SINCE);
     const hostdevs = hostdevsChecked === false || scan !== void 0 && !scan.hostdev ? [] : hostdevSources(devices);
     const version = hostdevsChecked === true ? `${host.model.libvirtVersion} ` : "";
@@ -16947,9 +17112,11 @@ var device_config_invalid_default = defineDomainRule({
     if (scan === void 0 || scan.pciMayRepeat) {
       const pciUsers = /* @__PURE__ */ new Map();
       for (const el of devices.children) {
-        if (el.name === "console") continue;
+        const source = el.name === "hostdev" || el.name === "interface" && el.attributeValues.type === "hostdev" ? firstChild(firstChild(el, "source"), "address") : void 0;
+        if (source && (source.attributeValues.type ?? "pci") === "pci") reportPciAddressRange(source, report);
         const address = firstChild(el, "address");
         if (!address || attribute(address, "type")?.value !== "pci") continue;
+        if (reportPciAddressRange(address, report) || el.name === "console") continue;
         const ids = base0Attrs(address, ["domain", "bus", "slot", "function"]);
         if (!ids) continue;
         const [dom, bus, slot2, fn] = ids;
@@ -16994,6 +17161,77 @@ var device_config_invalid_default = defineDomainRule({
           data: { type: excerpt(type), index },
           related: [{ range: first.valueRange, message: `the first ${excerpt(type)} controller with index ${index}` }]
         });
+      }
+    }
+    const os = scan === void 0 || scan.rootModel !== void 0 || scan.pciControllers || scan.controllerMayRepeat || scan.iommu ? domain.devices.osType() : void 0;
+    const family = x86MachineFamily(os);
+    const rootMismatch = scan?.rootModel !== void 0 && family !== void 0 && family === "q35" !== (scan.rootModel === "pcie-root");
+    if (scan === void 0 || scan.pciControllers || scan.controllerMayRepeat || rootMismatch) {
+      for (const c of childrenNamed(devices, "controller")) {
+        if ((c.attributeValues.type ?? "ide") !== "pci") continue;
+        const model = attribute(c, "model");
+        const indexAttr = attribute(c, "index");
+        const index = indexAttr ? libvirtNonNegativeInt(indexAttr.value) : void 0;
+        if (index !== void 0 && index > 255) report({ range: indexAttr.valueRange, messageId: "pciIndexHigh", data: { index } });
+        if (model?.value === "pci-root" || model?.value === "pcie-root") {
+          if (index !== void 0 && index !== 0 && isPSeries(domain.devices.osType()) === false) {
+            report({ range: indexAttr.valueRange, messageId: "rootIndex", data: { model: model.value, index } });
+          }
+          const address = firstChild(c, "address");
+          if (address && (address.attributeValues.type ?? "") !== "") report({ range: address.startTag, messageId: "rootAddress", data: { model: model.value } });
+          const want = family === "q35" ? "pcie-root" : family === "i440fx" ? "pci-root" : void 0;
+          if (index === 0 && want !== void 0 && model.value !== want) {
+            report({ range: model.valueRange, messageId: "rootModel", data: { machine: excerpt(os.machine), want, model: model.value } });
+          }
+        }
+        if (model?.value === "pci-expander-bus" && family === "q35" || model?.value === "pcie-expander-bus" && family === "i440fx") {
+          const fix = model.value === "pci-expander-bus" ? "on q35 use model='pcie-expander-bus' (pci-expander-bus is for i440fx, 'pc')" : "on i440fx ('pc') use model='pci-expander-bus' (pcie-expander-bus is for q35)";
+          report({ range: model.valueRange, messageId: "expanderMachine", data: { model: model.value, family, machine: excerpt(os.machine), fix } });
+        }
+      }
+    }
+    if (scan === void 0 || scan.usb || scan.controllerMayRepeat) {
+      const usbControllers = childrenNamed(devices, "controller").filter((c) => c.attributeValues.type === "usb");
+      for (const c of usbControllers) {
+        const model = c.attributeValues.model;
+        const ports = attribute(c, "ports");
+        const count = ports ? libvirtUint(ports.value) : void 0;
+        if ((model === "qemu-xhci" || model === "nec-xhci") && count !== void 0 && count > XHCI_MAX_PORTS) {
+          report({ range: ports.valueRange, messageId: "xhciPorts", data: { model, ports: count } });
+        }
+      }
+      if (usbControllers.some((c) => c.attributeValues.model === "none")) {
+        for (const c of usbControllers.slice(1)) report({ range: c.startTag, messageId: "usbDisabled", data: { what: "a second USB controller" } });
+        for (const el of devices.children) {
+          let what;
+          if (el.name === "input" && el.attributeValues.bus === "usb") what = "a USB input device";
+          else if (el.name === "hub" && el.attributeValues.type === "usb") what = "a USB hub";
+          else if (el.name === "redirdev" && el.attributeValues.bus === "usb") what = "a redirected USB device";
+          else if (el.name !== "controller" && firstChild(el, "address")?.attributeValues.type === "usb") what = `a <${el.name}> with a USB address`;
+          if (what) report({ range: el.startTag, messageId: "usbDisabled", data: { what } });
+        }
+      }
+    }
+    if (family === "i440fx" && (scan === void 0 || scan.iommu)) {
+      for (const iommu of childrenNamed(devices, "iommu")) {
+        const model = attribute(iommu, "model");
+        if (model?.value === "intel") report({ range: model.valueRange, messageId: "intelIommuMachine", data: { machine: excerpt(os.machine) } });
+      }
+    }
+    if (scan === void 0 || scan.video) {
+      const videos = childrenNamed(devices, "video");
+      let primary = false;
+      for (const video of videos) {
+        const model = firstChild(video, "model");
+        const type = model ? attribute(model, "type") : void 0;
+        const primaryAttr = model ? attribute(model, "primary") : void 0;
+        if (primaryAttr?.value === "yes") {
+          if (primary) report({ range: primaryAttr.valueRange, messageId: "videoPrimary", data: {} });
+          primary = true;
+        }
+        if (type?.value === "none" && videos.length > 1) report({ range: type.valueRange, messageId: "videoNone", data: {} });
+        const address = firstChild(video, "address");
+        if (type?.value === "ramfb" && address && (address.attributeValues.type ?? "") !== "") report({ range: address.startTag, messageId: "ramfbAddress", data: {} });
       }
     }
   }
@@ -21532,7 +21770,7 @@ var messages8 = {
 };
 var isX862 = (arch) => arch === "x86_64" || arch === "i686";
 var isPpc64 = (arch) => arch === "ppc64" || arch === "ppc64le";
-function isPSeries(arch, machine) {
+function isPSeries2(arch, machine) {
   if (arch === void 0) return void 0;
   if (!isPpc64(arch)) return false;
   if (machine === void 0) return void 0;
@@ -21660,7 +21898,7 @@ function checkFeatures2(domain, features, report) {
   for (const f of features.children) {
     const name = f.name;
     if (PSERIES_FEATURES.has(name)) {
-      if (isPSeries(arch, machine) === false) report({ range: f.startTag, messageId: "featureNotHere", data: { feature: name, what: where(), allowed: "ppc64 'pseries' machines" } });
+      if (isPSeries2(arch, machine) === false) report({ range: f.startTag, messageId: "featureNotHere", data: { feature: name, what: where(), allowed: "ppc64 'pseries' machines" } });
     } else if (name === "ioapic" || name === "pvspinlock") {
       if (arch !== void 0 && !isX862(arch)) report({ range: f.startTag, messageId: "featureNotHere", data: { feature: name, what: where(), allowed: "x86" } });
     } else if (name === "gic") {
@@ -23785,7 +24023,7 @@ function readmes() {
     "cpu-topology-mismatch": "# cpu-topology-mismatch\n\nReports a guest CPU `<topology>` whose product sockets \xD7 dies \xD7 clusters \xD7 cores \xD7 threads is not the maximum vCPU count (the `<vcpu>` text), naming the product and the count. It also reports a `<topology>` that lacks `sockets`, `cores` or `threads`, or sets a count to 0, which libvirt rejects outright. The finding is on the `<topology>` start tag (or on the zero value).\n\n## Why this matters\n\nThe topology is how the guest sees its vCPUs: as sockets, dies, clusters, cores and SMT threads. QEMU has required since 2.5 that it describe exactly the maximum number of vCPUs, and libvirt's QEMU driver enforces this when the domain is defined and when it starts (qemu_validate.c: \"CPU topology doesn't match maximum vcpu count\"). The usual cause is raising or lowering `<vcpu>` (in an editor, or in a template) without touching the topology, or writing `threads='2'` while counting threads as cores.\n\nHow libvirt reads the element (cpu_conf.c `virCPUDefParseXML`):\n\n- `sockets`, `cores` and `threads` are **required** and must not be 0;\n- `dies` and `clusters` are optional, default to 1, and must not be 0 either;\n- the product is compared with the maximum vCPU count, not with `current`. A guest that boots with fewer vCPUs online still needs a topology that holds all of them.\n\nThe product check belongs to the QEMU driver, so it is made for domains of type `kvm`, `qemu` and `hvf` only. The missing-attribute and zero checks are parse errors for every driver. A count that is not a number is left to `value-invalid`.\n\n**Older libvirt.** `dies` is read from libvirt 6.1.0 and `clusters` from 10.1.0; an older release drops the attribute and leaves it out of the product. On a host whose snapshot (or config entry) records such a release the product is computed as that release computes it, and a file whose full product differs while the reduced one matches is a warning: the release in use takes it, the first release that reads the count refuses it.\n\n## Incorrect\n\n```xml\n<vcpu placement='static'>8</vcpu>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' dies='1' cores='4' threads='1'/>\n</cpu>\n```\n\n```xml\n<vcpu placement='static'>4</vcpu>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' cores='4'/>\n</cpu>\n```\n\n## Correct\n\n```xml\n<vcpu placement='static' current='4'>8</vcpu>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' dies='1' cores='4' threads='2'/>\n</cpu>\n```\n\n## Fix\n\nThere is no automatic fix, because either side may be the wrong one: the vCPU count, or the shape of the topology (more cores, or fewer threads). Make the product equal the maximum vCPU count. For pinned guests, pick a shape that matches the host CPUs the vCPUs are pinned to (`threads='2'` only when the pins are SMT sibling pairs; see `guest-smt-topology-mismatch`).\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/cpu_conf.c`: `virCPUDefParseXML` (required, non-zero `sockets`, `cores`, `threads`; `dies` and `clusters` default to 1).\n- libvirt `src/conf/domain_conf.c`: `virDomainDefGetVcpusTopology` (the product).\n- libvirt `src/qemu/qemu_validate.c`: \"CPU topology doesn't match maximum vcpu count\".\n- libvirt, Domain XML format, \xA7CPU model and topology.\n",
     "cpuset-syntax": "# cpuset-syntax\n\nReports a cpuset or nodeset value that libvirt would reject: a descending range, a range after `^`, a character that is not part of the grammar, an id at or above libvirt's 16384 limit, or a list that selects nothing. It also adds an info note when a `^N` exclusion comes before the range it was meant to cut, and so removes nothing, and when a valid value lists ids out of order, names an id twice or writes a sign before a range end (safe `--fix`: libvirt's canonical form). The finding points at the offending item inside the attribute value.\n\n## Why this matters\n\nOne grammar is shared by every CPU or node list in a domain (`virBitmapParse` in src/util/virbitmap.c): `<vcpu cpuset>`, `vcpupin`, `emulatorpin`, `iothreadpin` and `vcpusched vcpus`, `numatune` `memory`/`memnode` `nodeset`, guest `<cell cpus>`, and hugepage `<page nodeset>`. Items are separated by commas and applied **left to right**:\n\n- `N` adds N; `N-M` adds N to M and needs M \u2265 N;\n- `^N` removes N. Only a single id may follow the caret: `^N-M` is an error;\n- the result must not be empty: every caller in domain_conf.c rejects an all-clear bitmap (\"Invalid value of 'cpuset'\");\n- ids must be below `VIR_DOMAIN_CPUMASK_LEN` (16384).\n\nA value that does not parse makes `virsh define` fail. Worse, a value edited on a running host makes the next `virsh edit` or redeploy fail. kvmlint reports it before then. No other rule can reason about a value that does not parse, so the pins and bindings that use it are skipped by the placement rules.\n\n| value | set | |\n| --- | --- | --- |\n| `0-3,^2` | 0,1,3 | exclusion after the range |\n| `^2,0-3` | 0,1,2,3 | valid, info: the `^2` removes nothing |\n| `4-11,^8,16` | 4-7,9-11,16 | |\n| `7-4` | none | error: descending range |\n| `0-3,^1-2` | none | error: range after `^` |\n| `1,^1` | none | error: empty result |\n| `8-11,0-3` | 0-3,8-11 | valid, info: out of order |\n| `0-3,2` | 0-3 | valid, info: 2 named twice |\n| `0-+3` | 0-3 | valid, info: `strtol` accepts the sign |\n| `4,5,6,7` | 4-7 | valid, not reported: same reading |\n\nBecause items apply in order, `^2,0-3` is {0,1,2,3}: the exclusion runs while 2 is not in the set yet, and the later range adds it back. `0-3,^2` is {0,1,3}. The first form is valid, but it almost never means what its author wanted, so it gets an info note.\n\nA valid value can also be hard to read without being wrong: `8-11,0-3` (items out of ascending order), `0-3,2` or `0,0` (an id named twice, often a copy-paste slip in a list that was meant to differ), `0-+3` (a sign that libvirt's `strtol` accepts and other parsers do not). These get an info note with a safe fix. `virsh dumpxml` writes every such value back in canonical form anyway (`virBitmapFormat`: ascending, runs as `N-M`), so the file then matches what libvirt stores. Listing ids one by one (`4,5,6,7` for `4-7`) reads the same either way and is not reported.\n\nKernel CPU lists (`isolcpus=`, `nohz_full=`, strides like `0-15:2/4`) use a different grammar and are checked on the host snapshot, not here.\n\n## Incorrect\n\n```xml\n<vcpupin vcpu='1' cpuset='7-4'/>\n<emulatorpin cpuset='0-3,^1-2'/>\n<vcpusched vcpus='3-0' scheduler='fifo' priority='1'/>\n<memory mode='strict' nodeset='1,^1'/>\n<vcpupin vcpu='0' cpuset='0x30'/>\n<page size='2048' unit='KiB' nodeset='0-'/>\n```\n\nInfo: the exclusion does nothing.\n\n```xml\n<vcpu placement='static' cpuset='^2,0-3'>2</vcpu>\n```\n\nInfo: valid, but out of order, or naming an id twice.\n\n```xml\n<vcpu placement='static' cpuset='8-11,0-3'>4</vcpu>\n<emulatorpin cpuset='0-3,2'/>\n```\n\n## Correct\n\n```xml\n<vcpupin vcpu='1' cpuset='4-7'/>\n<emulatorpin cpuset='0-3,^1,^2'/>\n<vcpusched vcpus='0-3' scheduler='fifo' priority='1'/>\n<memory mode='strict' nodeset='1'/>\n<vcpu placement='static' cpuset='0-3,^2'>2</vcpu>\n<vcpu placement='static' cpuset='0-3,8-11'>4</vcpu>\n<emulatorpin cpuset='0-3'/>\n```\n\n## Fix\n\n`kvmlint --fix` rewrites a value to libvirt's canonical form (`virBitmapFormat`: ascending, runs as `N-M`) only when all of these hold:\n\n- the value parses, so its set is known;\n- the canonical text means exactly the same set, so nothing changes for libvirt (`virsh dumpxml` would write the same text);\n- the difference matters to a reader: items out of ascending order, an id named twice, or a signed range end. Merging `4,5,6,7` into `4-7` is not worth a finding, so it is never rewritten.\n\nTwo cases are deliberately **not** fixed:\n\n- a value that does not parse: its intent is a guess. Write ranges low to high, exclude single CPUs one at a time (`^1,^2`) after the range they cut, and list ids in decimal;\n- a `^N` before the range it was meant to cut (`^2,0-3`). The canonical form of libvirt's reading, `0-3`, would keep the same set, but it would silently drop the author's visible attempt to exclude 2, turning a probable mistake into an intended-looking value. Instead kvmlint offers two **suggestions**, never applied by `--fix`: the probable intent (`0-1,3`, the exclusion applied), and libvirt's reading written plainly (`0-3`). A person picks one.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/util/virbitmap.c`: `virBitmapParse`, `virBitmapParseInternal` (items, `^`, ranges, limits) and `virBitmapFormat`.\n- libvirt `src/conf/domain_conf.c`: rejection of empty cpusets and nodesets.\n- libvirt, Domain XML format, \xA7CPU Allocation (\"a caret followed by a CPU number to be excluded from a previous range\"), \xA7CPU Tuning, \xA7NUMA Node Tuning, \xA7Memory Backing.\n",
     "dedicated-cpu-conflict": "# dedicated-cpu-conflict\n\nReports a host CPU dedicated to one guest's vCPU (a vCPU whose affinity is exactly that CPU) that another guest planned on the same host can also run on, through any of its affinities: vCPU pins, emulator, IOThreads, `<vcpu cpuset>`, or no pin at all. A CPU two or more guests dedicate is one finding, on the pin of the last of them in plan order (path order: the guest `kvmlint plan` moves, since earlier guests keep their cores), with the other guests' pins related. CPUs dedicated by the same guests are one cause (a guest whose pins repeat another's, often a copied definition) and one finding, \"CPUs 4-11 are each dedicated to 2 guests at once\", on the first of them, the other pins related. The dedicating `<vcpupin>` names the other guests, and the other guest's pin (or its `<cputune>`/`<vcpu>` when it has none) names the guest whose CPU it reaches. At most three guests are named per finding, with a count of the rest.\n\n## Why this matters\n\nDedicating a CPU to a vCPU only helps if nothing else runs there. When a second guest's vCPU is pinned to the same CPU, or its emulator's or IOThread's range includes it, the two compete for that CPU. The \"dedicated\" vCPU then sees steal time and latency spikes, and so does the other guest. Nothing in libvirt prevents this: each domain is checked alone, and two domains can name the same CPU without any warning. It shows up only when both run on the same host, which is why this is a plan rule.\n\nA guest with no pin at all gets every online CPU from libvirt. On a host isolated with `isolcpus` (domain), the scheduler never places such threads on the isolated CPUs: they belong to no scheduler domain. So unpinned guests only conflict with dedicated CPUs outside the isolcpus domain set, for example on a tuned cpu-partitioning host that isolates with `nohz_full` alone, or with dedicated CPUs taken from housekeeping.\n\nA vCPU pinned to a housekeeping CPU is `housekeeping-overlap`'s finding. Housekeeping CPUs are the shared pool where every guest's emulator and IOThreads belong, so other guests' emulators and IOThreads there are not reported as conflicts; other guests' vCPUs on the same CPU are.\n\nTwo vCPUs of the *same* guest on one CPU are `vcpu-pin-collision`'s finding. The same guest's emulator on its own vCPU's CPU is `emulatorpin-overlaps-vcpus`'s. The emulator of a guest whose vCPUs are pinned but which has no `<emulatorpin>` is `missing-emulatorpin`'s finding, whichever guests' CPUs it floats over: adding the pin is the one fix.\n\n## Incorrect\n\nTwo guests planned on one host:\n\n```xml\n<!-- web-01 -->\n<cputune>\n  <vcpupin vcpu='0' cpuset='8'/>\n  <vcpupin vcpu='1' cpuset='9'/>\n  <emulatorpin cpuset='0-3'/>\n</cputune>\n```\n\n```xml\n<!-- web-02 -->\n<cputune>\n  <vcpupin vcpu='0' cpuset='9'/>\n  <vcpupin vcpu='1' cpuset='10'/>\n  <emulatorpin cpuset='0-4'/>\n</cputune>\n```\n\n## Correct\n\n```xml\n<!-- web-02 -->\n<cputune>\n  <vcpupin vcpu='0' cpuset='10'/>\n  <vcpupin vcpu='1' cpuset='11'/>\n  <emulatorpin cpuset='0-3'/>\n</cputune>\n```\n\n## Fix\n\nThere is no automatic fix, because which guest moves is a placement decision. Give every guest dedicated CPUs that no other guest pins or floats over. Keep the shared pool (emulators, IOThreads, unpinned guests) on housekeeping CPUs. On hosts without `isolcpus`, pin unpinned guests to the shared pool too (`<vcpu cpuset>`), or run them on another host.\n\n## Needs\n\n**plan**: every domain mapped to the host (`--host` with several files, or the config's `hosts` mapping), and the host snapshot for the online CPUs and the isolcpus domain set. The index of dedicated CPUs is built once per plan, and each affinity is matched against it by CPU intervals. The cost is linear in the number of domains, and a huge cpuset is never enumerated.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Tuning (`vcpupin`, `emulatorpin`, `iothreadpin`) and \xA7CPU Allocation (`<vcpu cpuset>`). With no pin, libvirt sets each thread's affinity to all online host CPUs (`qemuProcessInitCpuAffinity`, `qemuProcessSetupVcpu` in `src/qemu/qemu_process.c`).\n- Linux `Documentation/admin-guide/kernel-parameters.txt` (`isolcpus`) and `kernel/sched/fair.c` / `kernel/sched/topology.c`: threads are placed and balanced within scheduler domains, which leave out isolcpus CPUs.\n- OpenStack Nova `nova/virt/hardware.py`: dedicated (pinned) CPUs are never shared between instances on a host.\n- The KVM tuning guide for Rocky Linux: 1:1 pinning, each vCPU on a CPU of its own.\n",
-    "device-config-invalid": "# device-config-invalid\n\nReports disks and controllers of QEMU and KVM guests that libvirt refuses when the definition is defined: two disks with the same `<target dev>`, two disks of one bus with the same drive address (written in the file, or the one libvirt derives from an IDE, SATA or floppy target name), an IDE, SATA, SCSI or floppy disk with an address that is not `type='drive'`, a target name libvirt cannot parse or one that names a partition (`vdb1`), an image format QEMU has no driver for (`<driver type='iso'>`, `dir` or `cow`), a `<vendor>` longer than 8 bytes or a `<product>` longer than 16 (SCSI) or 40 bytes, a `<vendor>` on a disk that is not SCSI or a `<product>` on one that is not IDE, SATA or SCSI, two controllers of one type with the same `index` (USB excepted), the same host PCI or USB device passed through twice (`<hostdev>` or `<interface type='hostdev'>`), and one guest PCI address written on two devices. The finding is on the attribute or element at fault; a repeat points at the first use.\n\n## Why this matters\n\n`virsh define` fails on each of these, so the edited file cannot replace the running definition: a deploy pipeline stops far from the edit that broke it. Most come from copying a disk block and changing only part of it. The checks, as libvirt 11.3 makes them:\n\n| case | libvirt function | libvirt's message |\n| --- | --- | --- |\n| two disks with one target (after dropping an old `ioemu:` prefix) | `virDomainDiskDefCheckDuplicateInfo` (domain_conf.c) | \"target 'sda' duplicated for disk sources '\u2026' and '\u2026'\" |\n| two disks on one bus with one drive address | `virDomainDefDuplicateDriveAddressesValidate` (domain_validate.c) | \"Found duplicate drive address for disk with target name 'sda' controller='0' bus='0' target='0' unit='0'\" |\n| an IDE, SATA, SCSI or floppy disk with a non-drive address | `virDomainDiskAddressDiskBusCompatibility` (domain_validate.c) | \"Invalid address type 'pci' for the disk 'hda' with the bus type 'ide'\" |\n| `<vendor>` over 8 bytes, `<product>` over 16 (SCSI) or 40 bytes | `virDomainDiskDefValidate` | \"disk product is more than 16 characters\" |\n| a target that is not a prefix (`fd`, `hd`, `vd`, `sd`, `xvd`, `ubd`), lowercase letters and optional digits | `virDiskNameParse` (virutil.c) from `qemuValidateDomainDeviceDefDisk` and `virDomainDiskDefAssignAddress` | \"invalid disk target '\u2026'\", \"Unknown disk name '\u2026' and no address specified\" |\n| `<vendor>` on a non-SCSI disk, `<product>` on a disk not IDE, SATA or SCSI | `qemuValidateDomainDeviceDefDiskFrontend` (qemu_validate.c) | \"Only scsi disk supports 'vendor'\" |\n| a target with partition digits (`vdb1`) | `qemuValidateDomainDeviceDefDisk` (qemu_validate.c) | \"invalid disk target 'vdb1', partitions can't appear in disk targets\" |\n| `<driver type='iso'>`, `'dir'` or `'cow'` | `qemuDomainValidateStorageSource` (qemu_domain.c) | \"storage format 'iso' is not directly supported by QEMU, use 'raw' instead\" |\n| one host PCI device (domain, bus, slot, function) or USB device twice, as `<hostdev>` or `<interface type='hostdev'>` | `virDomainDefHostdevValidate` \u2192 `virDomainHostdevMatch` (domain_validate.c, domain_conf.c) | \"Hostdev already exists in the domain configuration\" |\n| one guest PCI address (domain, bus, slot, function) written on two devices | `qemuDomainCollectPCIAddress` \u2192 `virDomainPCIAddressReserveAddrInternal` (qemu_domain_address.c, domain_addr.c) | \"Attempted double use of PCI Address 0000:01:00.0\" |\n| two non-USB controllers of one type with one `index` | `virDomainDefRejectDuplicateControllers` (domain_postparse.c) | \"Multiple 'pci' controllers with index '1'\" |\n\n**Derived drive addresses.** A disk without `<address>` gets one from its target name (`virDomainDiskDefAssignAddress`): IDE `hdN` \u2192 controller N/4, bus (N%4)/2, unit N%2; SATA `sdN` \u2192 controller N/6, unit N%6; floppy `fdN` \u2192 controller N/2, unit N%2 (N counts from a = 0). kvmlint compares those with the addresses written in the file, as libvirt does. A SCSI disk's derived address depends on the driver's bus width and is not derived; only written SCSI addresses are compared. A disk whose target is already repeated is left to that finding.\n\n**Formats.** Current QEMU has no `iso`, `dir` or `cow` block driver (`cow` was removed long ago): where a libvirt release did not check it at define time, the guest fails to start instead, so kvmlint reports it on every version. The other disk and controller checks are long-standing and made on every version too (their release of origin was not established).\n\n**Host devices.** PCI source addresses are compared as numbers (`0x06` and `6` are one bus; libvirt reads them with base 0). A USB device given by host `bus` and `device` is compared by those; one given by `vendor` and `product` only by those, so two identical USB dongles need their bus and device numbers. The check came with libvirt commit 9c3b6b7a \"conf: verify for duplicate hostdevs\" (2021); kvmlint makes it for libvirt 7.7.0 and later and when the version is unknown (virt-manager's test suite met it after 7.6.0).\n\n**Guest PCI addresses.** Only addresses written in the file are compared, as libvirt collects them before assigning the others: an address with domain, bus and slot 0 is none (`virPCIDeviceAddressIsEmpty`), the PIIX3's IDE controller at 0:0:1.1 and USB controller at 0:0:1.2 are not collected, and `<console>` (which can repeat its serial port) is left out. The slots libvirt reserves itself (the PIIX3's, the primary video's; libvirt's test `440fx-ide-address-conflict`) are not modelled.\n\n**Scope.** Only QEMU and KVM guests (`<domain type='kvm'|'qemu'>`) are checked. The duplicate, address and length checks are libvirt's generic ones, but other drivers' converters (`vmx2xml`, bhyve's `argv2xml`) produce such definitions and kvmlint leaves them alone. A disk without `<target dev>` is the schema's finding.\n\n## Incorrect\n\n```xml\n<disk type='file' device='cdrom'>\n  <driver name='qemu' type='iso'/>\n  <source file='/var/lib/libvirt/images/install.iso'/>\n  <target dev='hda' bus='ide'/>\n  <address type='pci' domain='0x0000' bus='0x00' slot='0x06' function='0x0'/>\n</disk>\n<disk type='file' device='cdrom'>\n  <source file='/var/lib/libvirt/images/drivers.iso'/>\n  <target dev='hda' bus='ide'/>\n</disk>\n```\n\n## Correct\n\n```xml\n<disk type='file' device='cdrom'>\n  <driver name='qemu' type='raw'/>\n  <source file='/var/lib/libvirt/images/install.iso'/>\n  <target dev='hda' bus='ide'/>\n  <address type='drive' controller='0' bus='0' target='0' unit='0'/>\n</disk>\n<disk type='file' device='cdrom'>\n  <source file='/var/lib/libvirt/images/drivers.iso'/>\n  <target dev='hdb' bus='ide'/>\n</disk>\n```\n\n## Fix\n\nThere is no automatic fix: which disk gets which name or address is the guest owner's choice. Each message's help line names a change libvirt accepts.\n\n## Needs\n\n**domain**. A host snapshot's libvirt version older than 7.7.0 turns the host device check off.\n\n## Sources\n\n- libvirt `src/conf/domain_validate.c`: `virDomainDiskDefValidate`, `virDomainDiskAddressDiskBusCompatibility`, `virDomainDefDuplicateDiskInfoValidate`, `virDomainDefDuplicateDriveAddressesValidate`; `src/conf/domain_conf.c`: `virDomainDiskDefCheckDuplicateInfo`, `virDomainDiskDefAssignAddress`; `src/conf/domain_postparse.c`: `virDomainDiskDefPostParse`, `virDomainDefRejectDuplicateControllers`; `src/util/virutil.c`: `virDiskNameParse`; `src/qemu/qemu_validate.c`: `qemuValidateDomainDeviceDefDisk`, `qemuValidateDomainDeviceDefDiskFrontend`; `src/qemu/qemu_domain.c`: `qemuDomainValidateStorageSource`; `virDomainDefHostdevValidate`, `virDomainHostdevMatchSubsysPCI`, `virDomainHostdevMatchSubsysUSB`; `src/qemu/qemu_domain_address.c`: `qemuDomainCollectPCIAddress`; `src/conf/domain_addr.c`: `virDomainPCIAddressReserveAddrInternal`, read in libvirt 11.3.0.\n- libvirt's tests (tests/qemuxmlconftest.c): `disk-same-targets`, `disk-address-conflict`, `disk-ide-incompatible-address`, `disk-sata-incompatible-address`, `disk-scsi-incompatible-address`, `disk-fdc-incompatible-address`, `disk-scsi-product-length`, `disk-scsi-disk-vpd-build-error`, `disk-attaching-partition-nosupport`, `disk-target-overflow`, `disk-fmt-iso`, `disk-fmt-dir`, `disk-fmt-cow`, `pci-bridge-duplicate-index`, `q35-dmi-bad-address1`, `hostdev-pci-duplicate`, `hostdev-usb-duplicate`.\n- libvirt, Domain XML format, \xA7Hard drives, floppy disks, CDROMs and \xA7Controllers.\n",
+    "device-config-invalid": "# device-config-invalid\n\nReports disks and controllers of QEMU and KVM guests that libvirt refuses when the definition is defined: two disks with the same `<target dev>`, two disks of one bus with the same drive address (written in the file, or the one libvirt derives from an IDE, SATA or floppy target name), an IDE, SATA, SCSI or floppy disk with an address that is not `type='drive'`, a target name libvirt cannot parse or one that names a partition (`vdb1`), an image format QEMU has no driver for (`<driver type='iso'>`, `dir` or `cow`), a `<vendor>` longer than 8 bytes or a `<product>` longer than 16 (SCSI) or 40 bytes, a `<vendor>` on a disk that is not SCSI or a `<product>` on one that is not IDE, SATA or SCSI, two controllers of one type with the same `index` (USB excepted), the same host PCI or USB device passed through twice (`<hostdev>` or `<interface type='hostdev'>`), one guest PCI address written on two devices, a PCI address with a bus, slot or function out of range, a root PCI bus (`pci-root`, `pcie-root`) that is not index 0, has an `<address>` or does not match the machine type, an expander bus of the other machine family, a PCI controller index above 255, USB devices in a guest whose USB is turned off (`<controller type='usb' model='none'>`), an xhci controller with more than 15 ports, a SCSI host device on another SCSI device's drive address, the intel IOMMU on an i440fx machine type, two primary video devices, a `none` video beside others and a `ramfb` video with an address. The finding is on the attribute or element at fault; a repeat points at the first use.\n\n## Why this matters\n\n`virsh define` fails on each of these, so the edited file cannot replace the running definition: a deploy pipeline stops far from the edit that broke it. Most come from copying a disk block and changing only part of it. The checks, as libvirt 11.3 makes them:\n\n| case | libvirt function | libvirt's message |\n| --- | --- | --- |\n| two disks with one target (after dropping an old `ioemu:` prefix) | `virDomainDiskDefCheckDuplicateInfo` (domain_conf.c) | \"target 'sda' duplicated for disk sources '\u2026' and '\u2026'\" |\n| two disks on one bus with one drive address | `virDomainDefDuplicateDriveAddressesValidate` (domain_validate.c) | \"Found duplicate drive address for disk with target name 'sda' controller='0' bus='0' target='0' unit='0'\" |\n| an IDE, SATA, SCSI or floppy disk with a non-drive address | `virDomainDiskAddressDiskBusCompatibility` (domain_validate.c) | \"Invalid address type 'pci' for the disk 'hda' with the bus type 'ide'\" |\n| `<vendor>` over 8 bytes, `<product>` over 16 (SCSI) or 40 bytes | `virDomainDiskDefValidate` | \"disk product is more than 16 characters\" |\n| a target that is not a prefix (`fd`, `hd`, `vd`, `sd`, `xvd`, `ubd`), lowercase letters and optional digits | `virDiskNameParse` (virutil.c) from `qemuValidateDomainDeviceDefDisk` and `virDomainDiskDefAssignAddress` | \"invalid disk target '\u2026'\", \"Unknown disk name '\u2026' and no address specified\" |\n| `<vendor>` on a non-SCSI disk, `<product>` on a disk not IDE, SATA or SCSI | `qemuValidateDomainDeviceDefDiskFrontend` (qemu_validate.c) | \"Only scsi disk supports 'vendor'\" |\n| a target with partition digits (`vdb1`) | `qemuValidateDomainDeviceDefDisk` (qemu_validate.c) | \"invalid disk target 'vdb1', partitions can't appear in disk targets\" |\n| `<driver type='iso'>`, `'dir'` or `'cow'` | `qemuDomainValidateStorageSource` (qemu_domain.c) | \"storage format 'iso' is not directly supported by QEMU, use 'raw' instead\" |\n| one host PCI device (domain, bus, slot, function) or USB device twice, as `<hostdev>` or `<interface type='hostdev'>` | `virDomainDefHostdevValidate` \u2192 `virDomainHostdevMatch` (domain_validate.c, domain_conf.c) | \"Hostdev already exists in the domain configuration\" |\n| one guest PCI address (domain, bus, slot, function) written on two devices | `qemuDomainCollectPCIAddress` \u2192 `virDomainPCIAddressReserveAddrInternal` (qemu_domain_address.c, domain_addr.c) | \"Attempted double use of PCI Address 0000:01:00.0\" |\n| two non-USB controllers of one type with one `index` | `virDomainDefRejectDuplicateControllers` (domain_postparse.c) | \"Multiple 'pci' controllers with index '1'\" |\n| a PCI address (guest `<address type='pci'>` or a host device's source) with bus above 0xff, slot above 0x1f or function above 7, unless domain, bus and slot are all 0 | `virPCIDeviceAddressParseXML` \u2192 `virPCIDeviceAddressIsValid` (virpci.c) | \"Invalid PCI address function=0x8, must be <= 7\" |\n| a `pci-root` or `pcie-root` controller whose index is not 0 (not on pSeries, which takes several) | `qemuDomainControllerDefPostParse` (qemu_postparse.c) | \"pci-root and pcie-root controllers should have index 0\" |\n| a `pci-root` or `pcie-root` controller with an `<address>` | `virDomainControllerDefValidate` (domain_validate.c) | \"pci-root and pcie-root controllers should not have an address\" |\n| the index 0 PCI controller `pcie-root` on an i440fx machine type (`pc`, `pc-i440fx-*`), or `pci-root` on q35 | `qemuDomainDefAddDefaultDevices` (qemu_postparse.c) | \"The PCI controller with index='0' must be model='pci-root' for this machine type, but model='pcie-root' was found instead\" |\n| a `pci-expander-bus` on q35, a `pcie-expander-bus` on i440fx | `qemuDomainControllerDefPostParse` | \"pci-expander-bus controllers are only supported on 440fx-based machinetypes\" |\n| a PCI controller index above 255 | `virDomainControllerDefValidate` | \"PCI controller index 256 too high, maximum is 255\" |\n| with a `model='none'` USB controller: another USB controller, an `<input bus='usb'>`, a `<hub type='usb'>`, a `<redirdev bus='usb'>`, any device with a USB address | `virDomainDefParseXML` (domain_conf.c), `virDomainRedirdevDefValidate`, `virDomainDefValidateInternal` | \"Can't add USB input device. USB bus is disabled\", \"USB is disabled for this domain, but USB devices are present in the domain XML\" |\n| a `qemu-xhci` or `nec-xhci` controller with `ports` above 15 | `qemuDomainControllerDefPostParse` (`QEMU_USB_XHCI_MAXPORTS`) | \"'qemu-xhci' controller only supports up to '15' ports\" |\n| a SCSI host device's drive address also written on another SCSI host device or a SCSI disk, or the one `sda` takes from its name (controller, bus, target, unit 0) | `virDomainDefDuplicateDriveAddressesValidate`, `virDomainDiskDefAssignAddress` | \"SCSI host address controller='0' bus='0' target='0' unit='0' in use by another SCSI host device\" |\n| the intel IOMMU (`<iommu model='intel'>`) on an i440fx machine type | `qemuValidateDomainDeviceDefIOMMU` (qemu_validate.c), before it asks the QEMU binary | \"IOMMU device: 'intel' is only supported with Q35 machines\" |\n| two video devices with `primary='yes'` | `virDomainDefVideoValidate` | \"Only one primary video device is supported\" |\n| a `<model type='none'/>` video beside other video devices | `virDomainVideoDefValidate` | \"a 'none' video type must be the only video device defined for the domain\" |\n| a `ramfb` video device with an `<address>` | `virDomainVideoDefValidate` | \"address not supported for video type ramfb\" |\n\n**Derived drive addresses.** A disk without `<address>` gets one from its target name (`virDomainDiskDefAssignAddress`): IDE `hdN` \u2192 controller N/4, bus (N%4)/2, unit N%2; SATA `sdN` \u2192 controller N/6, unit N%6; floppy `fdN` \u2192 controller N/2, unit N%2 (N counts from a = 0). kvmlint compares those with the addresses written in the file, as libvirt does. A SCSI disk's derived address depends on the driver's bus width and is not derived; only written SCSI addresses are compared. A disk whose target is already repeated is left to that finding.\n\n**Formats.** Current QEMU has no `iso`, `dir` or `cow` block driver (`cow` was removed long ago): where a libvirt release did not check it at define time, the guest fails to start instead, so kvmlint reports it on every version. The other disk and controller checks are long-standing and made on every version too (their release of origin was not established).\n\n**Host devices.** PCI source addresses are compared as numbers (`0x06` and `6` are one bus; libvirt reads them with base 0). A USB device given by host `bus` and `device` is compared by those; one given by `vendor` and `product` only by those, so two identical USB dongles need their bus and device numbers. The check came with libvirt commit 9c3b6b7a \"conf: verify for duplicate hostdevs\" (2021); kvmlint makes it for libvirt 7.7.0 and later and when the version is unknown (virt-manager's test suite met it after 7.6.0).\n\n**Guest PCI addresses.** Only addresses written in the file are compared, as libvirt collects them before assigning the others: an address with domain, bus and slot 0 is none (`virPCIDeviceAddressIsEmpty`), the PIIX3's IDE controller at 0:0:1.1 and USB controller at 0:0:1.2 are not collected, and `<console>` (which can repeat its serial port) is left out. The slots libvirt reserves itself (the PIIX3's, the primary video's; libvirt's test `440fx-ide-address-conflict`) are not modelled.\n\n**Machine types.** The root bus, expander bus and intel IOMMU checks need the machine family, which only an x86 guest whose `<type arch machine>` names it plainly gives: `pc`, `pc-i440fx-*`, `pc-0.*`, `pc-1.*`, `rhel*` (i440fx) and `q35`, `pc-q35-*` (q35), as `qemuDomainMachineIsI440FX` and `qemuDomainMachineIsQ35` read them. libvirt compares the canonical name an alias resolves to through the QEMU binary; a distribution alias (`ubuntu`, `ubuntu-q35`) or an absent machine is left alone. A root bus at a non-zero index is reported only when the file shows the guest is not pSeries.\n\n**USB turned off.** Only inputs and redirected devices that name `bus='usb'`, USB hubs, other USB controllers and devices with a written `<address type='usb'>` are reported: a device that would get a USB address from libvirt (a USB disk without one) is left alone.\n\n**Scope.** Only QEMU and KVM guests (`<domain type='kvm'|'qemu'>`) are checked. The duplicate, address and length checks are libvirt's generic ones, but other drivers' converters (`vmx2xml`, bhyve's `argv2xml`) produce such definitions and kvmlint leaves them alone. A disk without `<target dev>` is the schema's finding.\n\n## Incorrect\n\n```xml\n<disk type='file' device='cdrom'>\n  <driver name='qemu' type='iso'/>\n  <source file='/var/lib/libvirt/images/install.iso'/>\n  <target dev='hda' bus='ide'/>\n  <address type='pci' domain='0x0000' bus='0x00' slot='0x06' function='0x0'/>\n</disk>\n<disk type='file' device='cdrom'>\n  <source file='/var/lib/libvirt/images/drivers.iso'/>\n  <target dev='hda' bus='ide'/>\n</disk>\n```\n\n## Correct\n\n```xml\n<disk type='file' device='cdrom'>\n  <driver name='qemu' type='raw'/>\n  <source file='/var/lib/libvirt/images/install.iso'/>\n  <target dev='hda' bus='ide'/>\n  <address type='drive' controller='0' bus='0' target='0' unit='0'/>\n</disk>\n<disk type='file' device='cdrom'>\n  <source file='/var/lib/libvirt/images/drivers.iso'/>\n  <target dev='hdb' bus='ide'/>\n</disk>\n```\n\n## Fix\n\nThere is no automatic fix: which disk gets which name or address is the guest owner's choice. Each message's help line names a change libvirt accepts.\n\n## Needs\n\n**domain**. A host snapshot's libvirt version older than 7.7.0 turns the host device check off.\n\n## Sources\n\n- libvirt `src/conf/domain_validate.c`: `virDomainDiskDefValidate`, `virDomainDiskAddressDiskBusCompatibility`, `virDomainDefDuplicateDiskInfoValidate`, `virDomainDefDuplicateDriveAddressesValidate`; `src/conf/domain_conf.c`: `virDomainDiskDefCheckDuplicateInfo`, `virDomainDiskDefAssignAddress`; `src/conf/domain_postparse.c`: `virDomainDiskDefPostParse`, `virDomainDefRejectDuplicateControllers`; `src/util/virutil.c`: `virDiskNameParse`; `src/qemu/qemu_validate.c`: `qemuValidateDomainDeviceDefDisk`, `qemuValidateDomainDeviceDefDiskFrontend`; `src/qemu/qemu_domain.c`: `qemuDomainValidateStorageSource`; `virDomainDefHostdevValidate`, `virDomainHostdevMatchSubsysPCI`, `virDomainHostdevMatchSubsysUSB`; `src/qemu/qemu_domain_address.c`: `qemuDomainCollectPCIAddress`; `src/conf/domain_addr.c`: `virDomainPCIAddressReserveAddrInternal`; `src/util/virpci.c`: `virPCIDeviceAddressIsValid`; `src/conf/domain_validate.c`: `virDomainControllerDefValidate`, `virDomainDefVideoValidate`, `virDomainVideoDefValidate`, `virDomainRedirdevDefValidate`; `src/qemu/qemu_postparse.c`: `qemuDomainControllerDefPostParse`, `qemuDomainDefAddDefaultDevices`; `src/qemu/qemu_validate.c`: `qemuValidateDomainDeviceDefIOMMU`, read in libvirt 11.3.0 (the PCI root, expander and xhci checks were in qemu_domain.c before 2024).\n- libvirt's tests (tests/qemuxmlconftest.c): `disk-same-targets`, `disk-address-conflict`, `disk-ide-incompatible-address`, `disk-sata-incompatible-address`, `disk-scsi-incompatible-address`, `disk-fdc-incompatible-address`, `disk-scsi-product-length`, `disk-scsi-disk-vpd-build-error`, `disk-attaching-partition-nosupport`, `disk-target-overflow`, `disk-fmt-iso`, `disk-fmt-dir`, `disk-fmt-cow`, `pci-bridge-duplicate-index`, `q35-dmi-bad-address1`, `hostdev-pci-duplicate`, `hostdev-usb-duplicate`, `pci-root-nonzero-index`, `pci-root-address`, `440fx-wrong-root`, `q35-wrong-root`, `pci-function-invalid`, `pci-slot-invalid`, `pci-bus-invalid`, `usb-none-other`, `usb-none-hub`, `usb-none-usbtablet`, `usb-controller-qemu-xhci-limit`, `video-multiple-primaries`, `video-invalid-multiple-devices`, `video-ramfb-display-device-pci-address`, `pci-expander-bus-bad-machine`, `pcie-expander-bus-bad-machine`, `intel-iommu-wrong-machine`, `hostdevs-drive-address-conflict`, `disk-hostdev-scsi-address-conflict`.\n- libvirt, Domain XML format, \xA7Hard drives, floppy disks, CDROMs and \xA7Controllers.\n",
     "duplicate-domain-identity": "# duplicate-domain-identity\n\nReports two domains planned on the same host that have the same `<name>`, or the same `<uuid>`. libvirt identifies a domain by both, so on one host they cannot be two guests. Each shared name or UUID is reported at the `<name>` (or `<uuid>`) of every file the host would not hold (defining the files in path order: the second of a name or UUID is refused, a copy with both equal replaces the earlier file), with the other files as related places. So the finding lands on each file the plan rules leave out: copies a pull request adds cannot replace a guest and silence the finding with a directive of their own, since the replaced file, which the pull request does not touch, is reported too. Names compare as libvirt compares them, exactly as written (`web-01 ` is another name).\n\n## Why this matters\n\nlibvirt keeps one list of domains per host and looks each new definition up by UUID and by name (`virDomainObjListAddLocked` in `src/conf/virdomainobjlist.c`):\n\n- the same name with another UUID: `virsh define` fails with `domain 'web-01' already exists with uuid \u2026`;\n- the same UUID with another name: it fails with `domain 'web-01' is already defined with uuid \u2026`;\n- the same name and UUID: the second definition *replaces* the first, silently. Two files in git describe one guest, and whichever is defined last wins.\n\nA copied domain file that kept its `<name>` or `<uuid>` (a new guest made from an old one) is the usual cause. Each file is valid alone; the clash shows only when the domains of one host are checked together, which is why this is a plan rule. UUIDs are compared as libvirt parses them: case and dashes do not matter. A domain without `<uuid>` gets a random one from libvirt, so only its name can clash.\n\n**One finding for one cause.** Since the host holds one domain per name and per UUID, the other plan rules (CPUs two guests share, hugepage pools, node memory) and `kvmlint plan` count the duplicates as one guest: the files are defined in path order, a refused definition is left out and a replacing one replaces (`src/model/domain-identity.ts`). A copied file or a symlinked second name therefore gets this finding alone, not also a CPU conflict with itself or a pool counted twice.\n\n## Incorrect\n\nTwo files planned on one host:\n\n```xml\n<!-- domains/web-01.xml -->\n<name>web-01</name>\n<uuid>626d209b-d6e8-55e5-ae8c-326a8b67fcde</uuid>\n```\n\n```xml\n<!-- domains/web-02.xml, copied from web-01.xml -->\n<name>web-01</name>\n<uuid>626d209b-d6e8-55e5-ae8c-326a8b67fcde</uuid>\n```\n\n## Correct\n\n```xml\n<!-- domains/web-02.xml -->\n<name>web-02</name>\n<uuid>0b6f3f0e-5c1d-4c52-9a43-7a0c1b7f2d19</uuid>\n```\n\n## Fix\n\nNone automatic: which domain keeps the identity is a person's call. Give the new domain its own name and a new UUID (`uuidgen`), or remove the `<uuid>` element and let libvirt generate one at define time.\n\n## Sources\n\n- libvirt `src/conf/virdomainobjlist.c`, `virDomainObjListAddLocked`: the name and UUID checks and their error messages.\n- libvirt `src/util/viruuid.c`, `virUUIDParse`: UUIDs with or without dashes, hex digits in either case.\n",
     "emulatorpin-overlaps-vcpus": "# emulatorpin-overlaps-vcpus\n\nReports QEMU emulator threads that may run on a host CPU dedicated to one of the guest's vCPUs (a vCPU whose effective affinity is exactly that one CPU). The finding is a warning, or an error when an overlapped vCPU, or the emulator itself (`<emulatorsched>`), has realtime (`fifo` or `rr`) scheduling, or an info when a realtime guest pins its normal emulator among its non-realtime vCPUs only (OpenStack Nova's `hw:cpu_realtime_mask` layout). It points at the `cpuset` that sets the emulator's affinity: the `<emulatorpin>`, or the `<vcpu cpuset>` the emulator falls back to when there is no `<emulatorpin>`. A guest confined whole to one CPU by `<vcpu cpuset>`, with no `<vcpupin>` (a one-vCPU appliance), is not reported unless a thread is realtime: its vCPU and emulator share the CPU through the one setting that places both, and nothing was dedicated (two vCPUs there are `vcpu-pin-collision`'s finding).\n\n## Why this matters\n\nThe \"emulator\" is every thread of the QEMU process that is neither a vCPU nor an IOThread: the main loop, device emulation, disk and network I/O without an IOThread, migration, VNC/SPICE, the RCU thread. libvirt gives it `<emulatorpin cpuset>`, else `<vcpu cpuset>`, else numad's nodes with `placement='auto'`, else every online CPU (formatdomain \xA7CPU Tuning; `qemuProcessSetupEmulator` in `qemu_process.c`).\n\nA vCPU pinned to one CPU of its own is meant to have that CPU to itself. If the emulator's set includes that CPU, the scheduler puts emulator work there whenever it likes: every interrupt the guest raises, every disk completion handled in the main loop preempts the vCPU, and the guest sees latency spikes and steal time. A common way to get there is a `<vcpu cpuset>` that lists exactly the pinned CPUs: it looks like a bound for the vCPUs, but with no `<emulatorpin>` the emulator follows it onto those CPUs.\n\nWith `<vcpusched scheduler='fifo'|'rr'>` on the overlapped vCPU it is worse: a busy realtime vCPU is never preempted by the (SCHED_OTHER) emulator thread, so the emulator thread that landed on that CPU waits. Device emulation and I/O for the whole guest stall behind it, which often looks like a hung guest. The reverse, a realtime `<emulatorsched>` on a vCPU's CPU, starves the vCPU instead. Both are the error case (rules.md names the first; the second is the same overlap with the roles swapped). Which side starves which follows the priorities (`canStarve` in `src/model/threads.ts`): a realtime thread preempts normal ones and realtime ones of lower or equal priority, never one of higher priority. So a `fifo` emulator at priority 2 over `fifo` vCPUs at priority 1 is reported as the emulator starving the vCPU, not the reverse (libvirt's `genericxml2xmlindata/cputune.xml` has that shape).\n\nWhich rule owns what, so one mistake gets one finding:\n\n- an emulator with no pin at all (every online CPU) is `missing-emulatorpin`'s;\n- the emulator on a CPU dedicated to a vCPU is this rule's, as an error when either thread is realtime; `realtime-sched-unsafe` does not report that pair again;\n- an emulator that only overlaps vCPUs with floating pins (a shared pool, as OpenStack's `shared` policy writes it) is not reported: nothing there was dedicated.\n\nLayouts generated by OpenStack Nova are reported as they are: a `dedicated` instance without `hw:emulator_threads_policy` gets an `<emulatorpin>` holding all of its own vCPU CPUs (Nova's documented default: the emulator threads \"run on the same host CPUs as the instance itself\"). That is a true overlap; `hw:emulator_threads_policy=isolate`, or `share` with `compute.cpu_shared_set` configured, moves the emulator off the vCPUs. Where the overlap is intended, turn the rule off for those domains in the config.\n\nOne Nova layout is reported as an **info** instead: a realtime instance with `hw:cpu_realtime_mask` and no emulator threads policy. Nova then pins the (normal) emulator to the CPUs of the instance's non-realtime vCPUs, which its real-time guide says are left \"to handle overhead processes\", and keeps it off the realtime vCPUs' CPUs; libvirt's kvm-realtime page likewise keeps one non-realtime vCPU for the guest's I/O. So when the guest has realtime vCPUs, the emulator is not realtime, and every vCPU its `<emulatorpin>` overlaps is a normal one, the overlap is that layout: the info says so, and moving the emulator to housekeeping CPUs is a suggestion, not a `--fix`. An overlap with any realtime vCPU stays an error.\n\n## Incorrect\n\nThe emulator pin reaches into CPU 4, vCPU 0's CPU:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-4'/>\n</cputune>\n```\n\nThe emulator follows `<vcpu cpuset>` onto every pinned CPU:\n\n```xml\n<vcpu placement='static' cpuset='8-11'>4</vcpu>\n<cputune>\n  <vcpupin vcpu='0' cpuset='8'/>\n  <vcpupin vcpu='1' cpuset='9'/>\n  <vcpupin vcpu='2' cpuset='10'/>\n  <vcpupin vcpu='3' cpuset='11'/>\n</cputune>\n```\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <emulatorpin cpuset='0-1'/>\n</cputune>\n```\n\n## Fix\n\n`kvmlint --fix` applies a fix only when the domain is linted against a host snapshot whose housekeeping set is known and not empty (as for `missing-emulatorpin`). The target is the housekeeping CPUs on the host node(s) of the vCPU pins, or all of them when those nodes have none, minus every CPU a vCPU is pinned to and the SMT siblings of dedicated ones (the same target as `missing-emulatorpin`'s); a realtime emulator gets no fix (spread over housekeeping CPUs it would starve them: give it a CPU of its own). The fix rewrites the `<emulatorpin cpuset>` value; when the emulator followed `<vcpu cpuset>`, it inserts `<emulatorpin cpuset='\u2026'/>` into `<cputune>` where libvirt's formatter writes it (after the `<vcpupin>`s), leaving `<vcpu cpuset>` alone since it still bounds any unpinned vCPU.\n\n```xml\n  <emulatorpin cpuset='0-3'/>\n```\n\nWithout a host snapshot there is no fix: choosing between the shared housekeeping CPUs and a spare CPU reserved for this guest is a person's decision. When the `<emulatorpin>` also names CPUs no vCPU is dedicated to, a suggestion offers to keep only those.\n\n## Needs\n\n**domain**. The host snapshot is only needed for the fix and for naming housekeeping CPUs.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU Tuning (`emulatorpin`, `vcpupin`, `vcpusched`) and \xA7CPU Allocation (`<vcpu cpuset>`: the default for the emulator when `emulatorpin` is absent).\n- libvirt `src/qemu/qemu_process.c` (`qemuProcessSetupEmulator`, `qemuProcessSetupPid`).\n- libvirt `src/conf/domain_conf.c` (`virDomainCputuneDefFormat`: order of `vcpupin`, `emulatorpin`, `iothreadpin`).\n- libvirt kbase, KVM real time guest configuration (kvm-realtime): \"The QEMU emulator threads need to be pinned to host CPUs that are not in the isolcpus reserved set\".\n- sched(7), \"SCHED_FIFO\": a SCHED_FIFO thread runs until it blocks, yields or is preempted by a higher-priority thread.\n- OpenStack Nova, admin guide \"CPU topologies\", \xA7Customizing instance emulator thread pinning policies (`hw:emulator_threads_policy`).\n- OpenStack Nova, admin guide \"Real Time\" (`hw:cpu_realtime`, `hw:cpu_realtime_mask`: the non-realtime cores \"handle overhead processes\").\n- The KVM tuning guide for Rocky Linux: emulatorpin on housekeeping cores, apart from 1:1 vCPU pins.\n",
     "guest-cell-spans-host-nodes": "# guest-cell-spans-host-nodes\n\nReports a guest NUMA cell whose vCPUs are pinned to CPUs on more than one host NUMA node (on the `<cell>` start tag), and a guest with more NUMA cells holding vCPUs than the host has nodes with CPUs (on the `<numa>` start tag). Both are warnings.\n\n## Why this matters\n\nA guest NUMA topology (`<cpu><numa><cell>`) tells the guest kernel which vCPUs share local memory. The guest's scheduler and allocator act on it: tasks stay near their memory, and memory is allocated on the node of the CPU that asks. The promise only holds if each guest cell maps onto one host node:\n\n- **a cell spanning host nodes**: some of the cell's vCPUs run on another socket than the rest, and than the memory bound to the cell. The guest sees all of them as local to each other, so it places threads and memory accordingly, and some of those accesses cross the interconnect without the guest knowing. A `<vcpu cpuset>` covering several nodes makes every cell span them;\n- **more cells with vCPUs than host nodes with CPUs**: at least two guest cells share one host node. The guest keeps its tasks apart from each other's memory for no benefit, and its NUMA distances mean nothing. A CPU-less host node (CXL memory, a memory-only node) does not count: mirror it with a guest cell that has memory and no `cpus`, as libvirt allows.\n\nThe rule takes each vCPU's effective pin (`vcpupin`, else `<vcpu cpuset>`) and the host nodes of those CPUs. Unpinned vCPUs and `placement='auto'` (numad chooses at start) are not known offline and are left out; a guest with no pinned vCPU is not checked at all, its cell count included (a two-cell test guest on a one-node desktop claims nothing about the host's nodes). A guest with a single cell is not checked for spanning: it makes no claim of locality between cells. That cell often exists only for shared memory (virtiofs, vhost-user), and is no different from a guest without cells, whose memory placement `pin-crosses-nodeset` weighs. vCPUs listed in no cell are `guest-numa-coverage`'s.\n\n## Incorrect\n\nGuest cell 0 is vCPUs 0-3, but vCPU 3 is pinned to CPU 20 on host node 1:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='20'/>\n  <!-- vCPUs 4-7 on CPUs 21-24 (node 1) -->\n</cputune>\n<cpu mode='host-passthrough'>\n  <numa>\n    <cell id='0' cpus='0-3' memory='8' unit='GiB'/>\n    <cell id='1' cpus='4-7' memory='8' unit='GiB'/>\n  </numa>\n</cpu>\n```\n\n## Correct\n\nEach cell's vCPUs on one host node, and the cell's memory bound there:\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='4'/>\n  <vcpupin vcpu='1' cpuset='5'/>\n  <vcpupin vcpu='2' cpuset='6'/>\n  <vcpupin vcpu='3' cpuset='7'/>\n  <!-- vCPUs 4-7 on CPUs 20-23 (node 1) -->\n</cputune>\n<numatune>\n  <memnode cellid='0' mode='strict' nodeset='0'/>\n  <memnode cellid='1' mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Fix\n\nNo automatic fix: which CPUs a cell should move to is a placement decision. Pin each guest cell's vCPUs to CPUs of one host node and bind its memory with `<memnode>`. Give the guest at most as many cells with vCPUs as the host has nodes with CPUs.\n\n## Needs\n\n**host snapshot**: which node each CPU belongs to, and which nodes have CPUs. Without a host the rule is silent.\n\n## Sources\n\n- libvirt, Domain XML format, \xA7CPU model and topology (`<numa>`, `<cell id cpus memory>`; `cpus` optional for memory-only cells), \xA7CPU Tuning, \xA7NUMA Node Tuning (`memnode`).\n- libvirt `src/conf/numa_conf.c`: guest cells and their `memnode` bindings.\n- OpenStack Nova `nova/virt/hardware.py`: each guest NUMA cell is fitted to exactly one host NUMA cell.\n- Linux `Documentation/admin-guide/mm/numa_memory_policy.rst`: local allocation on the node of the faulting CPU.\n- The KVM tuning guide for Rocky Linux: guest NUMA cells mirroring the host's, each pinned within one socket.\n",

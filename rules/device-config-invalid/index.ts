@@ -1,9 +1,10 @@
-import { defineDomainRule, type MessageSpecs } from '../../src/engine/types.ts';
+import { defineDomainRule, type MessageSpecs, type ReportDescriptor } from '../../src/engine/types.ts';
 import { attribute, childrenNamed, firstChild } from '../../src/xml/query.ts';
 import { libvirtNonNegativeInt, libvirtUint } from '../../src/model/domain.ts';
 import { runsOnQemu } from '../../src/model/qemu-defaults.ts';
 import { excerpt } from '../../src/model/describe.ts';
 import { libvirtAtLeast } from '../../src/model/libvirt-version.ts';
+import { x86MachineFamily } from '../../src/model/qemu-machine.ts';
 import type { Range, XmlAttribute, XmlElement } from '../../src/xml/types.ts';
 import { descendantTags, mayHaveReferences, TAG_DEEP, TAG_DEPTH_BITS, tagIs, tagNameKey } from '../../src/xml/element.ts';
 
@@ -30,6 +31,10 @@ const INT_MAX = 2 ** 31 - 1;
  * (June 2021); virt-manager's test suite met it after 7.6.0 (virt-manager PR 320). Older releases define such a guest.
  */
 const HOSTDEV_DUPLICATES_SINCE = '7.7.0';
+/** util/virpci.c virPCIDeviceAddressIsValid: the largest bus, slot and function a PCI address may name. */
+const PCI_ADDRESS_MAX: ReadonlyArray<[field: string, max: number, shown: string]> = [['bus', 0xff, '0xff'], ['slot', 0x1f, '0x1f'], ['function', 7, '7']];
+/** qemu_postparse.c QEMU_USB_XHCI_MAXPORTS: the most ports a qemu-xhci or nec-xhci controller takes. */
+const XHCI_MAX_PORTS = 15;
 
 const messages = {
   duplicateTarget: {
@@ -79,6 +84,58 @@ const messages = {
   pciAddressTwice: {
     message: 'PCI address {{address}} is given to two devices: libvirt rejects this at define time ("Attempted double use")',
     help: 'give each device its own slot or function, or drop one <address> and let libvirt assign it',
+  },
+  rootIndex: {
+    message: "the {{model}} controller has index {{index}}: libvirt rejects this at define time (a root bus is index 0)",
+    help: "give the {{model}} controller index='0', or remove it (libvirt adds the root bus itself)",
+  },
+  rootAddress: {
+    message: 'the {{model}} controller has an <address>: libvirt rejects this at define time',
+    help: 'remove the <address>: the root bus is not plugged into anything',
+  },
+  rootModel: {
+    message: "machine type '{{machine}}' needs a '{{want}}' root bus, not '{{model}}': libvirt rejects this at define time",
+    help: "use model='{{want}}', or remove the PCI controllers and let libvirt add them (was the machine type changed without them?)",
+  },
+  pciIndexHigh: {
+    message: 'PCI controller index {{index}} is above 255: libvirt rejects this at define time',
+    help: 'number PCI controllers from 0 to 255',
+  },
+  expanderMachine: {
+    message: "a {{model}} controller on the {{family}} machine type '{{machine}}': libvirt rejects this at define time",
+    help: '{{fix}}',
+  },
+  pciAddressRange: {
+    message: "PCI address {{field}}='{{value}}' is above {{max}}: libvirt rejects this at define time",
+    help: 'a PCI address has bus 0 to 0xff, slot 0 to 0x1f and function 0 to 7',
+  },
+  usbDisabled: {
+    message: "{{what}} while USB is off (a model='none' USB controller): libvirt rejects this at define time",
+    help: "remove it, or replace the model='none' USB controller with a real one (e.g. model='qemu-xhci')",
+  },
+  xhciPorts: {
+    message: "the {{model}} controller has ports='{{ports}}', more than 15: libvirt rejects this at define time",
+    help: 'set ports to 15 or fewer (add a second controller, or a USB hub, for more devices)',
+  },
+  scsiHostdevAddress: {
+    message: "the SCSI host device's drive address {{address}} is also {{other}}'s: libvirt rejects this at define time",
+    help: 'give each SCSI disk and SCSI host device its own controller:bus:target:unit (the <address type=\'drive\'>)',
+  },
+  intelIommuMachine: {
+    message: "the intel IOMMU on the i440fx machine type '{{machine}}': libvirt rejects this at define time",
+    help: "the intel IOMMU needs q35 (machine='q35'); on i440fx leave it out",
+  },
+  videoPrimary: {
+    message: "a second video device with primary='yes': libvirt rejects this at define time",
+    help: "keep primary='yes' on one video device only",
+  },
+  videoNone: {
+    message: "video model 'none' beside other video devices: libvirt rejects this at define time",
+    help: "remove the model 'none' video, or the others ('none' means no video at all)",
+  },
+  ramfbAddress: {
+    message: 'the ramfb video device has an <address>: libvirt rejects this at define time',
+    help: 'remove the <address>: ramfb is not a PCI device',
   },
   duplicateController: {
     message: "two '{{type}}' controllers have index {{index}}: libvirt rejects this at define time",
@@ -183,6 +240,17 @@ interface DeviceScan {
   controllerMayRepeat: boolean;
   /** A <hostdev>, or an <interface> whose start tag names hostdev. */
   hostdev: boolean;
+  /** A PCI controller the controller checks must read: a root bus not at index 0 or with children, an expander bus,
+   * an index above 255 (and, through controllerMayRepeat, any controller tag not written as libvirt writes it). */
+  pciControllers: boolean;
+  /** The model of the PCI controller with index 0 when it is a root bus written as libvirt writes it. */
+  rootModel: 'pci-root' | 'pcie-root' | undefined;
+  /** A USB controller with model='none' or a ports attribute. */
+  usb: boolean;
+  /** Two or more <video> devices, or a ramfb one. */
+  video: boolean;
+  /** An <iommu>. */
+  iommu: boolean;
 }
 
 /** A PCI address as libvirt writes it (virPCIDeviceAddressFormat): the fixed-width hex digits are the address. */
@@ -213,6 +281,15 @@ function driverNotPlain(tag: string): boolean {
   return false;
 }
 
+/** ` model='` after a controller's index, as libvirt writes it. */
+const MODEL_ATTRIBUTE = " model='";
+
+/** Whether text[at, at + s.length) is s, compared by character codes (cheaper than startsWith on these short strings). */
+function textHasAt(text: string, at: number, s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (text.charCodeAt(at + i) !== s.charCodeAt(i)) return false;
+  return true;
+}
+
 /** The value of the hex digits text[at, at + n), lowercase as matched above. */
 function hexAt(text: string, at: number, n: number): number {
   let v = 0;
@@ -233,6 +310,9 @@ const VENDOR = tagNameKey('vendor');
 const PRODUCT = tagNameKey('product');
 const HOSTDEV = tagNameKey('hostdev');
 const INTERFACE = tagNameKey('interface');
+const VIDEO = tagNameKey('video');
+const MODEL = tagNameKey('model');
+const IOMMU = tagNameKey('iommu');
 
 /**
  * The start tag at text[at] and whatever text follows it up to the next `<` (a `<` is never in an attribute value):
@@ -300,7 +380,7 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
     const amp = text.indexOf('&', start);
     if (amp >= 0 && amp < end) return undefined;
   }
-  const scan: DeviceScan = { disksPlain: true, pciMayRepeat: false, controllerMayRepeat: false, hostdev: false };
+  const scan: DeviceScan = { disksPlain: true, pciMayRepeat: false, controllerMayRepeat: false, hostdev: false, pciControllers: false, rootModel: undefined, usb: false, video: false, iommu: false };
   seenAddresses.reset();
   seenControllers.reset();
   seenTargets.reset();
@@ -309,6 +389,10 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
   /** Inside a <disk> (a child of <devices>): whether it has shown its <target> yet. */
   let inDisk = false;
   let diskTarget = false;
+  /** Inside a root bus controller (a child of <devices>), or a <video>; and how many videos were seen. */
+  let inRoot = false;
+  let inVideo = false;
+  let videos = 0;
   // The canonical forms below are matched by expressions that begin with the tag's name: a match is that tag. Other
   // tests compare the name first (tagIs), as a key says only the name's length and its first and last letters.
   for (let k = from; k < to; k += 2) {
@@ -321,11 +405,20 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
       if (!diskTarget) scan.disksPlain = false;
       inDisk = false;
     }
+    if (depth <= childDepth) {
+      inRoot = false;
+      inVideo = false;
+    } else if (inRoot) {
+      // A root bus holds no device: whatever is in it (an <address>, libvirt's test pci-root-address), the walk reads.
+      scan.pciControllers = true;
+    }
     if (key === ADDRESS) {
       CANONICAL_PCI_ADDRESS.lastIndex = at;
       if (CANONICAL_PCI_ADDRESS.test(text)) {
-        const id = ((hexAt(text, at + PCI_DOMAIN_AT, 4) * 256 + hexAt(text, at + PCI_BUS_AT, 2)) * 256 + hexAt(text, at + PCI_SLOT_AT, 2)) * 8 + hexAt(text, at + PCI_FUNCTION_AT, 1);
-        if (seenAddresses.seenOrAdd(text, at, 0, id)) scan.pciMayRepeat = true;
+        const slot = hexAt(text, at + PCI_SLOT_AT, 2);
+        const id = ((hexAt(text, at + PCI_DOMAIN_AT, 4) * 256 + hexAt(text, at + PCI_BUS_AT, 2)) * 256 + slot) * 8 + hexAt(text, at + PCI_FUNCTION_AT, 1);
+        // A slot above 0x1f is out of range (the pattern admits every other value's digits): the walk reports it.
+        if (seenAddresses.seenOrAdd(text, at, 0, id) || slot > 0x1f) scan.pciMayRepeat = true;
       } else if (tagIs(text, at, 'address')) {
         if (!text.startsWith("<address type='", at) || text.startsWith("pci'", at + 15)) {
           scan.pciMayRepeat = true;
@@ -346,6 +439,32 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
       let index = 0;
       for (let i = typeEnd + CONTROLLER_INDEX_AFTER_TYPE; i < indexEnd; i++) index = index * 10 + text.charCodeAt(i) - 0x30;
       if (!usb && seenControllers.seenOrAdd(text, typeStart, typeEnd - typeStart, index)) scan.controllerMayRepeat = true;
+      if (usb) {
+        // model='none' (USB disabled) or a ports count: the walk reads them.
+        const tag = startTagAndText(text, at, end);
+        if (tag.includes('none') || tag.includes('ports') || tag.includes('"')) scan.usb = true;
+      } else if (typeEnd - typeStart === 3 && text.charCodeAt(typeStart) === 0x70 && text.charCodeAt(typeStart + 1) === 0x63 && text.charCodeAt(typeStart + 2) === 0x69) {
+        // A root bus at index 0 as libvirt writes it is compared with the machine type; any other root bus, an
+        // expander bus, an index above 255 or a tag read less plainly goes to the walk.
+        // The model as libvirt writes it, right after the index; elsewhere in the tag, the slower reading.
+        let root: DeviceScan['rootModel'];
+        const model = indexEnd + 1 + MODEL_ATTRIBUTE.length;
+        if (textHasAt(text, indexEnd + 1, MODEL_ATTRIBUTE)) {
+          // Only pci-… models, pcie-root and pcie-expander-bus are read further: most PCI controllers are root ports
+          // (pcie-root-port: '-' at 9, 'r' at 5), told by two characters.
+          if (text.charCodeAt(model + 3) === 0x2d || text.charCodeAt(model + 9) === 0x27 || text.charCodeAt(model + 5) === 0x65) {
+            root = text.startsWith("pcie-root'", model) ? 'pcie-root' : text.startsWith("pci-root'", model) ? 'pci-root' : undefined;
+            if (text.startsWith('pci-expander-bus', model) || text.startsWith('pcie-expander-bus', model)) scan.pciControllers = true;
+          }
+        } else {
+          const tag = startTagAndText(text, at, end);
+          root = tag.includes("model='pcie-root'") ? 'pcie-root' : tag.includes("model='pci-root'") ? 'pci-root' : undefined;
+          if (tag.includes('expander') || tag.includes('"') || (tag.includes('model') && !tag.includes("model='"))) scan.pciControllers = true;
+        }
+        if (root !== undefined && index === 0 && depth === childDepth) scan.rootModel = root;
+        else if (root !== undefined || index > 255) scan.pciControllers = true;
+        inRoot = root !== undefined && depth === childDepth;
+      }
     } else if (key === DISK) {
       if (!tagIs(text, at, 'disk')) continue;
       const tag = startTagAndText(text, at, end);
@@ -355,6 +474,13 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
         inDisk = true;
         diskTarget = false;
       }
+    } else if (key === IOMMU && tagIs(text, at, 'iommu')) {
+      scan.iommu = true;
+    } else if (key === VIDEO && tagIs(text, at, 'video')) {
+      if (++videos > 1) scan.video = true;
+      inVideo = depth === childDepth;
+    } else if (inVideo) {
+      if (key === MODEL && tagIs(text, at, 'model') && startTagAndText(text, at, end).includes('ramfb')) scan.video = true;
     } else if (!inDisk) {
       if (key === HOSTDEV && tagIs(text, at, 'hostdev')) scan.hostdev = true;
       else if (key === INTERFACE && tagIs(text, at, 'interface') && startTagAndText(text, at, end).includes('hostdev')) scan.hostdev = true;
@@ -391,6 +517,15 @@ function base0Attrs(el: XmlElement | undefined, names: readonly string[]): numbe
     out.push(v);
   }
   return out;
+}
+
+/** A drive address's controller, bus, target and unit (absent as 0); undefined when one does not parse. */
+function driveAddress(address: XmlElement): number[] | undefined {
+  const parts = ['controller', 'bus', 'target', 'unit'].map((n) => {
+    const a = address.attributeValues[n];
+    return a === undefined ? 0 : libvirtUint(a);
+  });
+  return parts.some((p) => p === undefined) ? undefined : (parts as number[]);
 }
 
 interface HostdevSource {
@@ -448,6 +583,32 @@ function hostdevName(h: HostdevSource): string {
   return bus && device ? `USB device ${bus}.${device}` : `USB device ${hex(vendor!, 4)}:${hex(product!, 4)}`;
 }
 
+type Report = (d: ReportDescriptor<typeof messages>) => void;
+
+/**
+ * util/virpci.c virPCIDeviceAddressIsValid, as virPCIDeviceAddressParseXML applies it to an address that is not
+ * empty (domain, bus or slot set): the first of bus, slot and function out of range is reported. Whether it was.
+ */
+function reportPciAddressRange(address: XmlElement, report: Report): boolean {
+  const ids = base0Attrs(address, ['domain', 'bus', 'slot', 'function']);
+  if (!ids || (ids[0] === 0 && ids[1] === 0 && ids[2] === 0)) return false;
+  for (const [i, [field, max, shown]] of PCI_ADDRESS_MAX.entries()) {
+    if (ids[i + 1]! <= max) continue;
+    const attr = attribute(address, field)!;
+    report({ range: attr.valueRange, messageId: 'pciAddressRange', data: { field, value: excerpt(attr.value), max: shown } });
+    return true;
+  }
+  return false;
+}
+
+/** qemu_domain.c qemuDomainIsPSeries; undefined when the file does not say (no arch, or no machine on ppc64). */
+function isPSeries(os: { arch: string | undefined; machine: string | undefined } | undefined): boolean | undefined {
+  const arch = os?.arch;
+  if (arch !== undefined && arch !== 'ppc64' && arch !== 'ppc64le') return false;
+  if (os?.machine !== undefined && !os.machine.startsWith('pseries')) return false;
+  return arch !== undefined && os?.machine !== undefined ? true : undefined;
+}
+
 export default defineDomainRule({
   meta: {
     id: 'device-config-invalid',
@@ -456,7 +617,7 @@ export default defineDomainRule({
     type: 'problem',
     fixable: false,
     hasSuggestions: false,
-    summary: 'Disks, controllers and host devices libvirt rejects at define time: a repeated disk target, drive address or host device, a wrong address type, bad target names, ISO format.',
+    summary: 'Devices libvirt rejects at define time: repeated disk targets, drive or PCI addresses, host devices; bad addresses, root buses, USB and video.',
     tags: ['devices'],
     messages,
   },
@@ -575,6 +736,40 @@ export default defineDomainRule({
       }
     }
 
+    if (scan === undefined || scan.hostdev) {
+      // domain_validate.c virDomainDefDuplicateDriveAddressesValidate: a SCSI host device's drive address used by another
+      // SCSI host device ("SCSI host address … in use by another SCSI host device") or a SCSI disk ("… in use by
+      // another SCSI disk"); domain_conf.c virDomainDiskDefAssignAddress: a SCSI disk without an address whose derived
+      // one a host device holds ("using disk target name 'sda' conflicts with SCSI host device address …"). Only sda's
+      // derived address (controller, bus, target and unit 0) is the same on every SCSI controller model.
+      const taken = new Map<string, { where: Range; what: string }>();
+      for (const d of disks) {
+        if (d.bus !== 'scsi') continue;
+        const address = firstChild(d.element, 'address');
+        const parts = address ? (address.attributeValues.type === 'drive' ? driveAddress(address) : undefined) : parseDiskName(d.dev, false)?.index === 0 ? [0, 0, 0, 0] : undefined;
+        if (parts && !taken.has(parts.join(':'))) taken.set(parts.join(':'), { where: address ? address.startTag : d.devAttr.valueRange, what: `SCSI disk ${excerpt(d.dev)}` });
+      }
+      for (const el of childrenNamed(devices, 'hostdev')) {
+        if ((el.attributeValues.mode ?? 'subsystem') !== 'subsystem' || el.attributeValues.type !== 'scsi') continue;
+        const address = firstChild(el, 'address');
+        const parts = address?.attributeValues.type === 'drive' ? driveAddress(address) : undefined;
+        if (!parts) continue;
+        const key = parts.join(':');
+        const first = taken.get(key);
+        if (!first) {
+          taken.set(key, { where: address!.startTag, what: 'another SCSI host device' });
+          continue;
+        }
+        const [controller, bus, target, unit] = parts;
+        report({
+          range: address!.startTag,
+          messageId: 'scsiHostdevAddress',
+          data: { address: `${controller}:${bus}:${target}:${unit}`, other: first.what },
+          related: [{ range: first.where, message: `${first.what} has this address` }],
+        });
+      }
+    }
+
     // domain_validate.c virDomainDefHostdevValidate → virDomainHostdevMatch: the same PCI or USB host device twice.
     const hostdevsChecked = libvirtAtLeast(host?.model.libvirtVersion, HOSTDEV_DUPLICATES_SINCE);
     const hostdevs = hostdevsChecked === false || (scan !== undefined && !scan.hostdev) ? [] : hostdevSources(devices);
@@ -597,9 +792,13 @@ export default defineDomainRule({
       // and 0:0:1.2 are not collected. <console> can repeat its serial port's device and is left out.
       const pciUsers = new Map<string, XmlElement>();
       for (const el of devices.children) {
-        if (el.name === 'console') continue;
+        // util/virpci.c virPCIDeviceAddressParseXML → virPCIDeviceAddressIsValid: a host device's source address is
+        // read as a guest device's is.
+        const source = el.name === 'hostdev' || (el.name === 'interface' && el.attributeValues.type === 'hostdev') ? firstChild(firstChild(el, 'source'), 'address') : undefined;
+        if (source && (source.attributeValues.type ?? 'pci') === 'pci') reportPciAddressRange(source, report);
         const address = firstChild(el, 'address');
         if (!address || attribute(address, 'type')?.value !== 'pci') continue;
+        if (reportPciAddressRange(address, report) || el.name === 'console') continue;
         const ids = base0Attrs(address, ['domain', 'bus', 'slot', 'function']);
         if (!ids) continue;
         const [dom, bus, slot, fn] = ids as [number, number, number, number];
@@ -647,6 +846,100 @@ export default defineDomainRule({
           data: { type: excerpt(type), index },
           related: [{ range: first.valueRange, message: `the first ${excerpt(type)} controller with index ${index}` }],
         });
+      }
+    }
+
+    const os = scan === undefined || scan.rootModel !== undefined || scan.pciControllers || scan.controllerMayRepeat || scan.iommu ? domain.devices.osType() : undefined;
+    const family = x86MachineFamily(os);
+    const rootMismatch = scan?.rootModel !== undefined && family !== undefined && (family === 'q35') !== (scan.rootModel === 'pcie-root');
+    if (scan === undefined || scan.pciControllers || scan.controllerMayRepeat || rootMismatch) {
+      for (const c of childrenNamed(devices, 'controller')) {
+        if ((c.attributeValues.type ?? 'ide') !== 'pci') continue;
+        const model = attribute(c, 'model');
+        const indexAttr = attribute(c, 'index');
+        const index = indexAttr ? libvirtNonNegativeInt(indexAttr.value) : undefined;
+        // domain_validate.c virDomainControllerDefValidate: "PCI controller index 256 too high, maximum is 255".
+        if (index !== undefined && index > 255) report({ range: indexAttr!.valueRange, messageId: 'pciIndexHigh', data: { index } });
+        if (model?.value === 'pci-root' || model?.value === 'pcie-root') {
+          // qemu_postparse.c qemuDomainControllerDefPostParse: "pci-root and pcie-root controllers should have index 0"
+          // (pSeries guests excepted: they take several pci-root buses).
+          if (index !== undefined && index !== 0 && isPSeries(domain.devices.osType()) === false) {
+            report({ range: indexAttr!.valueRange, messageId: 'rootIndex', data: { model: model.value, index } });
+          }
+          // virDomainControllerDefValidate: "pci-root and pcie-root controllers should not have an address".
+          const address = firstChild(c, 'address');
+          if (address && (address.attributeValues.type ?? '') !== '') report({ range: address.startTag, messageId: 'rootAddress', data: { model: model.value } });
+          // qemu_postparse.c qemuDomainDefAddDefaultDevices: "The PCI controller with index='0' must be model='pci-root'
+          // for this machine type, but model='pcie-root' was found instead" (and the reverse for q35).
+          const want = family === 'q35' ? 'pcie-root' : family === 'i440fx' ? 'pci-root' : undefined;
+          if (index === 0 && want !== undefined && model.value !== want) {
+            report({ range: model.valueRange, messageId: 'rootModel', data: { machine: excerpt(os!.machine!), want, model: model.value } });
+          }
+        }
+        // qemuDomainControllerDefPostParse: an expander bus of the other machine family. A machine type this file does
+        // not name plainly is left alone (libvirt compares the canonical name an alias stands for).
+        if ((model?.value === 'pci-expander-bus' && family === 'q35') || (model?.value === 'pcie-expander-bus' && family === 'i440fx')) {
+          const fix = model.value === 'pci-expander-bus' ? "on q35 use model='pcie-expander-bus' (pci-expander-bus is for i440fx, 'pc')" : "on i440fx ('pc') use model='pci-expander-bus' (pcie-expander-bus is for q35)";
+          report({ range: model.valueRange, messageId: 'expanderMachine', data: { model: model.value, family, machine: excerpt(os!.machine!), fix } });
+        }
+      }
+    }
+
+    if (scan === undefined || scan.usb || scan.controllerMayRepeat) {
+      const usbControllers = childrenNamed(devices, 'controller').filter((c) => c.attributeValues.type === 'usb');
+      for (const c of usbControllers) {
+        // qemu_postparse.c qemuDomainControllerDefPostParse: "'qemu-xhci' controller only supports up to '15' ports".
+        const model = c.attributeValues.model;
+        const ports = attribute(c, 'ports');
+        const count = ports ? libvirtUint(ports.value) : undefined;
+        if ((model === 'qemu-xhci' || model === 'nec-xhci') && count !== undefined && count > XHCI_MAX_PORTS) {
+          report({ range: ports!.valueRange, messageId: 'xhciPorts', data: { model, ports: count } });
+        }
+      }
+      if (usbControllers.some((c) => c.attributeValues.model === 'none')) {
+        // domain_conf.c virDomainDefParseXML: with a model='none' USB controller, "Can't add another USB controller: USB
+        // is disabled for this domain", "Can't add USB input device. USB bus is disabled", "Can't add USB hub: USB is
+        // disabled for this domain"; domain_validate.c: "cannot add redirected USB device: USB is disabled for this
+        // domain" and, for any other device with a USB address, "USB is disabled for this domain, but USB devices are
+        // present in the domain XML".
+        for (const c of usbControllers.slice(1)) report({ range: c.startTag, messageId: 'usbDisabled', data: { what: 'a second USB controller'} });
+        for (const el of devices.children) {
+          let what: string | undefined;
+          if (el.name === 'input' && el.attributeValues.bus === 'usb') what = 'a USB input device';
+          else if (el.name === 'hub' && el.attributeValues.type === 'usb') what = 'a USB hub';
+          else if (el.name === 'redirdev' && el.attributeValues.bus === 'usb') what = 'a redirected USB device';
+          else if (el.name !== 'controller' && firstChild(el, 'address')?.attributeValues.type === 'usb') what = `a <${el.name}> with a USB address`;
+          if (what) report({ range: el.startTag, messageId: 'usbDisabled', data: { what} });
+        }
+      }
+    }
+
+    if (family === 'i440fx' && (scan === undefined || scan.iommu)) {
+      // qemu_validate.c qemuValidateDomainDeviceDefIOMMU, before it asks the QEMU binary anything: "IOMMU device:
+      // 'intel' is only supported with Q35 machines".
+      for (const iommu of childrenNamed(devices, 'iommu')) {
+        const model = attribute(iommu, 'model');
+        if (model?.value === 'intel') report({ range: model.valueRange, messageId: 'intelIommuMachine', data: { machine: excerpt(os!.machine!) } });
+      }
+    }
+
+    if (scan === undefined || scan.video) {
+      const videos = childrenNamed(devices, 'video');
+      let primary = false;
+      for (const video of videos) {
+        const model = firstChild(video, 'model');
+        const type = model ? attribute(model, 'type') : undefined;
+        // domain_validate.c virDomainDefVideoValidate: "Only one primary video device is supported".
+        const primaryAttr = model ? attribute(model, 'primary') : undefined;
+        if (primaryAttr?.value === 'yes') {
+          if (primary) report({ range: primaryAttr.valueRange, messageId: 'videoPrimary', data: {} });
+          primary = true;
+        }
+        // virDomainVideoDefValidate: "a 'none' video type must be the only video device defined for the domain".
+        if (type?.value === 'none' && videos.length > 1) report({ range: type.valueRange, messageId: 'videoNone', data: {} });
+        // virDomainVideoDefValidate: "address not supported for video type ramfb".
+        const address = firstChild(video, 'address');
+        if (type?.value === 'ramfb' && address && (address.attributeValues.type ?? '') !== '') report({ range: address.startTag, messageId: 'ramfbAddress', data: {} });
       }
     }
   },

@@ -60,6 +60,14 @@ function variants(text: string, seed: number): Array<[string, string]> {
   respell('first controller index doubled', /<controller type='([a-z-]+)' index='([0-9]+)'/, "<controller type='$1' index='$2' model='x'/><controller type='$1' index='$2'");
   respell('first disk with a long vendor', /<\/disk>/, "<vendor>LONGVENDORNAME</vendor></disk>");
   respell('first driver format iso', /<driver name='qemu' type='[a-z0-9]+'/, "<driver name='qemu' type='iso'");
+  respell('root bus of the other machine family', /model='(pci|pcie)-root'/, "model='pcie-root'");
+  respell('root bus at index 2', /index='0' model='(pci|pcie)-root'/, "index='2' model='$1-root'");
+  respell('root bus with an address', /<controller type='pci' index='0' model='(pci|pcie)-root'\/>/, "<controller type='pci' index='0' model='$1-root'><address type='pci' domain='0x0000' bus='0x00' slot='0x00' function='0x0'/></controller>");
+  respell('first PCI slot out of range', /slot='0x[0-9a-f]{2}'/, "slot='0x2a'");
+  respell('USB turned off', /<controller type='usb' index='0'( model='[a-z0-9-]+')?/, "<controller type='usb' index='0' model='none'");
+  respell('first xhci with 16 ports', /model='qemu-xhci'/, "model='qemu-xhci' ports='16'");
+  respell('first video twice primary', /<video>[\s\S]*?<\/video>/, "$&<video><model type='vga' primary='yes'/></video><video><model type='qxl' primary='yes'/></video>");
+  respell('first video ramfb with an address', /<video>/, "<video><model type='ramfb'/><address type='pci' domain='0x0000' bus='0x00' slot='0x0e' function='0x0'/></video><video>");
   return out;
 }
 

@@ -1,0 +1,15 @@
+/**
+ * The x86 machine families libvirt's QEMU driver tells apart by name (qemu_domain.c qemuDomainMachineIsQ35,
+ * qemuDomainMachineIsI440FX). libvirt compares the canonical name, after it has resolved an alias through the QEMU
+ * binary's capabilities: a name matched here is one whose family every QEMU gives it; another name (`ubuntu`, a
+ * distribution alias) may be either, and is neither here.
+ */
+/** qemuDomainMachineIsQ35: `q35` or a versioned `pc-q35-` name. */
+export declare function isQ35Machine(machine: string): boolean;
+/** qemuDomainMachineIsI440FX: `pc`, the old `pc-0.*` and `pc-1.*`, a versioned `pc-i440fx-` name, or RHEL 6's `rhel*`. */
+export declare function isI440fxMachine(machine: string): boolean;
+/** The x86 machine family of an `<os><type arch machine>`: undefined unless the arch is x86 and the machine names its family. */
+export declare function x86MachineFamily(os: {
+    arch: string | undefined;
+    machine: string | undefined;
+} | undefined): 'q35' | 'i440fx' | undefined;

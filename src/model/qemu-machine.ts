@@ -1,0 +1,24 @@
+/**
+ * The x86 machine families libvirt's QEMU driver tells apart by name (qemu_domain.c qemuDomainMachineIsQ35,
+ * qemuDomainMachineIsI440FX). libvirt compares the canonical name, after it has resolved an alias through the QEMU
+ * binary's capabilities: a name matched here is one whose family every QEMU gives it; another name (`ubuntu`, a
+ * distribution alias) may be either, and is neither here.
+ */
+
+/** qemuDomainMachineIsQ35: `q35` or a versioned `pc-q35-` name. */
+export function isQ35Machine(machine: string): boolean {
+  return machine === 'q35' || machine.startsWith('pc-q35-');
+}
+
+/** qemuDomainMachineIsI440FX: `pc`, the old `pc-0.*` and `pc-1.*`, a versioned `pc-i440fx-` name, or RHEL 6's `rhel*`. */
+export function isI440fxMachine(machine: string): boolean {
+  return machine === 'pc' || machine.startsWith('pc-i440fx-') || machine.startsWith('pc-0.') || machine.startsWith('pc-1.') || machine.startsWith('rhel');
+}
+
+/** The x86 machine family of an `<os><type arch machine>`: undefined unless the arch is x86 and the machine names its family. */
+export function x86MachineFamily(os: { arch: string | undefined; machine: string | undefined } | undefined): 'q35' | 'i440fx' | undefined {
+  if (!os || (os.arch !== 'x86_64' && os.arch !== 'i686') || os.machine === undefined) return undefined;
+  if (isQ35Machine(os.machine)) return 'q35';
+  if (isI440fxMachine(os.machine)) return 'i440fx';
+  return undefined;
+}
