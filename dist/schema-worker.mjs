@@ -2032,6 +2032,10 @@ function elementNamesOf(rng, into = /* @__PURE__ */ new Set()) {
   for (const m of rng.matchAll(/<element\s+name\s*=\s*["']([^"']+)["']/g)) into.add(m[1].replace(/^[\w-]+:/, ""));
   return into;
 }
+function attributeNamesOf(rng, into = /* @__PURE__ */ new Set()) {
+  for (const m of rng.matchAll(/<attribute\s+name\s*=\s*["']([^"']+)["']/g)) into.add(m[1]);
+  return into;
+}
 function dpkgLibvirtVersion(dir2, root = "/") {
   const target = `${dir2.replace(/\/+$/, "")}/domain.rng`;
   const info = join(root, "var/lib/dpkg/info");
@@ -2058,12 +2062,15 @@ function dpkgLibvirtVersion(dir2, root = "/") {
 }
 function schemaFacts(dir2, files, root = "/") {
   const definedElements = /* @__PURE__ */ new Set();
+  const definedAttributes = /* @__PURE__ */ new Set();
   for (const path of files.slice(0, MAX_RNG_FILES)) {
     const text = readBounded(path, MAX_RNG_BYTES);
-    if (text) elementNamesOf(text, definedElements);
+    if (!text) continue;
+    elementNamesOf(text, definedElements);
+    attributeNamesOf(text, definedAttributes);
   }
   const libvirtVersion = INSTALLED_SCHEMA_DIRS.includes(dir2.replace(/\/+$/, "")) ? dpkgLibvirtVersion(dir2, root) : void 0;
-  return libvirtVersion ? { definedElements, libvirtVersion } : { definedElements };
+  return libvirtVersion ? { definedElements, definedAttributes, libvirtVersion } : { definedElements, definedAttributes };
 }
 
 // src/schema/validator.ts

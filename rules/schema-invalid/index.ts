@@ -1,6 +1,6 @@
 import { defineDomainRule } from '../../src/engine/types.ts';
 import { excerpt } from '../../src/model/describe.ts';
-import type { XmlElement } from '../../src/xml/types.ts';
+import type { XmlAttribute, XmlElement } from '../../src/xml/types.ts';
 import { blamedValueHolds, locateSchemaFailure, narrowSchemaFailure } from '../../src/schema/locate.ts';
 
 /** The longest message line; libxml2's text (`said`) is cut to what is left of it. */
@@ -30,6 +30,10 @@ const messages = {
   unknownElement: {
     message: '<{{element}}> is defined nowhere in the schemas at {{dir}}{{version}}: they are older than it, or it is misspelt',
     help: 'validate against the schemas of the libvirt you deploy to (--schema DIR), or correct the element name',
+  },
+  unknownAttribute: {
+    message: "attribute {{attribute}} of <{{element}}> is defined nowhere in the schemas at {{dir}}{{version}}: they are older than it, or it is misspelt",
+    help: 'validate against the schemas of the libvirt you deploy to (--schema DIR), or correct the attribute name',
   },
   unvalidated: {
     message: 'could not validate against the schemas at {{dir}}: {{why}}',
@@ -77,9 +81,35 @@ export default defineDomainRule({
       const rest = messages[id].message.replace(/\{\{(\w+)\}\}/g, (_, k: string) => (k === 'said' ? '' : (data[k] ?? '')));
       return excerpt(libxml2, Math.max(32, MAX_MESSAGE - rest.length));
     };
+    /** An attribute no schema file defines: named, with the schemas' version, rather than the element holding it. */
+    const reportUnknownAttribute = (found: { element: XmlElement; attribute: XmlAttribute }): void => {
+      const { libvirtVersion } = schema.facts();
+      report({
+        range: found.attribute.range,
+        messageId: 'unknownAttribute',
+        data: {
+          attribute: excerpt(found.attribute.name, 32),
+          element: excerpt(found.element.name, 32),
+          dir: excerpt(schema.shown, 40),
+          version: libvirtVersion ? ` (libvirt ${excerpt(libvirtVersion, 16)})` : '',
+        },
+      });
+    };
+    /** The element whose removal makes the domain valid, or an attribute in it the schemas define nowhere. */
+    const reportCulprit = (culprit: XmlElement): void => {
+      const attr = firstUndefinedAttribute(culprit, schema.facts().definedAttributes);
+      if (attr) reportUnknownAttribute(attr);
+      else report({ range: culprit.startTag, messageId: 'culprit', data: { culprit: excerpt(culprit.name, 32), element, said: excerpt(libxml2, 80) } });
+    };
     // An element the schemas define nowhere is the fault, wherever libxml2 stopped: usually one newer than
     // the schema directory (build item 4 of issue 12). Only when libxml2 did not name an attribute or a value.
     const unknown = failure.kind === 'invalid' && !site.attribute && !site.exact ? firstUndefinedElement(source.doc.root, schema.facts().definedElements) : undefined;
+    // The same for an attribute (<topology clusters='1'>, libvirt 10.1, against older schemas): libxml2 names
+    // only the interleave member that holds it ("Extra element cpu in interleave").
+    const unknownAttr =
+      failure.kind === 'invalid' && !site.attribute && !site.exact && unknown === undefined
+        ? firstUndefinedAttribute(source.doc.root, schema.facts().definedAttributes)
+        : undefined;
     if (failure.kind === 'unparsable' && (failure.details[0]?.level ?? 3) >= 3) {
       report({ range: site.range, messageId: 'unreadable', data: { said: said('unreadable', {}) } });
     } else if (failure.kind === 'unparsable') {
@@ -96,7 +126,7 @@ export default defineDomainRule({
       const parent = site.element.parent;
       const culprit = narrowSchemaFailure(source.text, parent, (text) => schema.validate(text));
       if (culprit) {
-        report({ range: culprit.startTag, messageId: 'culprit', data: { culprit: excerpt(culprit.name, 32), element, said: excerpt(libxml2, 80) } });
+        reportCulprit(culprit);
         return;
       }
       const where = excerpt(parent.name, 32);
@@ -108,12 +138,14 @@ export default defineDomainRule({
         messageId: 'unknownElement',
         data: { element: excerpt(unknown.name, 32), dir: excerpt(schema.shown, 40), version: libvirtVersion ? ` (libvirt ${excerpt(libvirtVersion, 16)})` : '' },
       });
+    } else if (unknownAttr !== undefined) {
+      reportUnknownAttribute(unknownAttr);
     } else {
       // Where libxml2 gave up is often a container (<devices>); the element whose removal makes the
       // domain valid is where the fault is.
       const culprit = narrowSchemaFailure(source.text, site.element, (text) => schema.validate(text));
       if (culprit) {
-        report({ range: culprit.startTag, messageId: 'culprit', data: { culprit: excerpt(culprit.name, 32), element, said: excerpt(libxml2, 80) } });
+        reportCulprit(culprit);
         return;
       }
       report({ range: site.range, messageId: 'stopped', data: { element, said: said('stopped', { element }) } });
@@ -133,6 +165,27 @@ function firstUndefinedElement(root: XmlElement, defined: ReadonlySet<string>): 
     const el = stack.pop()!;
     if (el.name.includes(':') || el.name === 'metadata') continue;
     if (!defined.has(el.name)) return el;
+    for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]!);
+  }
+  return undefined;
+}
+
+/**
+ * The first attribute, in document order, whose name no schema file defines, with its element; the same
+ * walk as firstUndefinedElement. Namespace declarations and prefixed names (xmlns:qemu, xml:lang) belong to
+ * XML itself or to other grammars.
+ */
+function firstUndefinedAttribute(root: XmlElement, defined: ReadonlySet<string>): { element: XmlElement; attribute: XmlAttribute } | undefined {
+  if (defined.size === 0) return undefined;
+  const stack: XmlElement[] = [root];
+  while (stack.length > 0) {
+    const el = stack.pop()!;
+    if (el.name.includes(':') || el.name === 'metadata') continue;
+    for (const name of Object.keys(el.attributeValues)) {
+      if (name === 'xmlns' || name.includes(':') || defined.has(name)) continue;
+      const attribute = el.attribute(name);
+      if (attribute) return { element: el, attribute };
+    }
     for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]!);
   }
   return undefined;

@@ -1,8 +1,8 @@
 /**
  * What a libvirt schema directory is, beyond the grammar libxml2 compiles from it
- * (issue 12, build item 4): the element names its RelaxNG files define, so that an
- * element a domain uses and the schemas never mention is reported as "too new for
- * these schemas" rather than a bare "invalid"; and, when a Debian package installed
+ * (issue 12, build item 4): the element and attribute names its RelaxNG files define, so
+ * that an element or attribute a domain uses and the schemas never mention is reported as
+ * "too new for these schemas" rather than a bare "invalid"; and, when a Debian package installed
  * the directory, that package's libvirt version.
  *
  * Only the `.rng` files the validator's own loader read for the grammar are read again
@@ -26,6 +26,8 @@ const SCHEMA_PACKAGES = ['libvirt0', 'libvirt-common', 'libvirt-daemon-common', 
 export interface SchemaFacts {
   /** Every `<element name="…">` of the directory's .rng files. */
   definedElements: ReadonlySet<string>;
+  /** Every `<attribute name="…">` of the directory's .rng files. */
+  definedAttributes: ReadonlySet<string>;
   /** The libvirt version of the package that installed the directory, when known ("9.0.0"). */
   libvirtVersion?: string;
 }
@@ -56,6 +58,15 @@ function readBounded(path: string, max: number): string | undefined {
 /** The element names a RelaxNG text defines (`<element name="vcpupin">`; libvirt writes no name classes for domain elements). */
 export function elementNamesOf(rng: string, into: Set<string> = new Set()): Set<string> {
   for (const m of rng.matchAll(/<element\s+name\s*=\s*["']([^"']+)["']/g)) into.add(m[1]!.replace(/^[\w-]+:/, ''));
+  return into;
+}
+
+/**
+ * The attribute names a RelaxNG text defines (`<attribute name="clusters">`). libvirt's only
+ * `<attribute><anyName/></attribute>` is in customElement, the grammar of <metadata>'s content.
+ */
+export function attributeNamesOf(rng: string, into: Set<string> = new Set()): Set<string> {
+  for (const m of rng.matchAll(/<attribute\s+name\s*=\s*["']([^"']+)["']/g)) into.add(m[1]!);
   return into;
 }
 
@@ -91,12 +102,15 @@ export function dpkgLibvirtVersion(dir: string, root = '/'): string | undefined 
 /** `files`: the .rng files the compiled grammar was read from (the validator records them), inside `dir`. */
 export function schemaFacts(dir: string, files: readonly string[], root = '/'): SchemaFacts {
   const definedElements = new Set<string>();
+  const definedAttributes = new Set<string>();
   for (const path of files.slice(0, MAX_RNG_FILES)) {
     const text = readBounded(path, MAX_RNG_BYTES);
-    if (text) elementNamesOf(text, definedElements);
+    if (!text) continue;
+    elementNamesOf(text, definedElements);
+    attributeNamesOf(text, definedAttributes);
   }
   // dpkg's records are read only for the directory a package installs (the default --schema): a
   // directory of the user's own says nothing dpkg knows, and kvmlint reads nothing it need not.
   const libvirtVersion = INSTALLED_SCHEMA_DIRS.includes(dir.replace(/\/+$/, '')) ? dpkgLibvirtVersion(dir, root) : undefined;
-  return libvirtVersion ? { definedElements, libvirtVersion } : { definedElements };
+  return libvirtVersion ? { definedElements, definedAttributes, libvirtVersion } : { definedElements, definedAttributes };
 }

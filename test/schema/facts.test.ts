@@ -3,11 +3,16 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dpkgLibvirtVersion, elementNamesOf } from '../../src/schema/facts.ts';
+import { attributeNamesOf, dpkgLibvirtVersion, elementNamesOf } from '../../src/schema/facts.ts';
 
 test('schema facts: element names from RelaxNG text, namespaces stripped', () => {
   const names = elementNamesOf(`<define name="x"><element name="vcpupin"><empty/></element><element name='emulatorpin'/><element name="qemu:commandline"/></define>`);
   assert.deepEqual([...names].sort(), ['commandline', 'emulatorpin', 'vcpupin']);
+});
+
+test('schema facts: attribute names from RelaxNG text; an anyName attribute names none', () => {
+  const names = attributeNamesOf(`<element name="topology"><attribute name="sockets"/><attribute name='clusters'><ref name="uint"/></attribute><attribute><anyName/></attribute></element>`);
+  assert.deepEqual([...names].sort(), ['clusters', 'sockets']);
 });
 
 test("schema facts: the libvirt version dpkg records for the package that installed the schema directory", () => {

@@ -30,9 +30,10 @@ export interface SchemaValidator {
     readonly dir: string;
     /** The directory as the user named it, for messages. */
     readonly shown: string;
-    /** Element names the directory's .rng files define, and its libvirt version when known (read on first use). */
+    /** Element and attribute names the directory's .rng files define, and its libvirt version when known (read on first use). */
     facts(): {
         definedElements: ReadonlySet<string>;
+        definedAttributes: ReadonlySet<string>;
         libvirtVersion?: string;
     };
     /** undefined when the text is valid. Reads no file. */
