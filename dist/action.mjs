@@ -19579,7 +19579,10 @@ function checkQemuPlatform(domain, os, report) {
   const loader = firstChild(os, "loader");
   const pflash = loader ? attribute(loader, "type") : void 0;
   const uefiMarker = firmwareAttr?.value === "efi" ? firmwareAttr : pflash?.value === "pflash" ? pflash : void 0;
-  const hasAcpi = () => firstChild(domain.devices.features(), "acpi") !== void 0;
+  const hasAcpi = () => {
+    const features = domain.devices.features();
+    return features !== void 0 && mayContainElement(features, "acpi") && firstChild(features, "acpi") !== void 0;
+  };
   if (uefiMarker && isX86(arch) && !hasAcpi()) {
     report({ range: uefiMarker.valueRange, messageId: "uefiWithoutAcpi", data: { arch } });
   } else if (arch === "aarch64" && !uefiMarker && hasAcpi()) {
@@ -25716,7 +25719,7 @@ var platform_config_invalid_default = defineDomainRule({
   check({ domain, report }) {
     if (!runsOnQemu(domain)) return;
     const clock = firstChild(domain.element, "clock");
-    if (clock && mayContainElement(clock, "timer")) checkTimers(domain, clock, report);
+    if (clock && mayContainElement(clock, "timer") && timersMayBeReported(clock, domain.devices.osType()?.arch)) checkTimers(domain, clock, report);
     const features = domain.devices.features();
     if (features && mayContainElement(features, "tseg")) checkTseg(domain, features, report);
     if (features) {
@@ -25726,6 +25729,12 @@ var platform_config_invalid_default = defineDomainRule({
     checkLifecycle(domain, report);
   }
 });
+var TIMER_WORDS = /platform|armvtimer|boot|merge|discard|&/;
+var TIMER_WORDS_OFF_X86 = /platform|armvtimer|boot|merge|discard|yes|&/;
+function timersMayBeReported(clock, arch) {
+  const { text, start, end } = clock.contentSpan();
+  return (arch === void 0 || isX862(arch) ? TIMER_WORDS : TIMER_WORDS_OFF_X86).test(text.slice(start, end));
+}
 function checkTimers(domain, clock, report) {
   const type = domain.devices.osType();
   const arch = type?.arch;

@@ -33,7 +33,7 @@ tuneV8ForLint();
 var here = (0, import_node_path.dirname)((0, import_node_url.fileURLToPath)(__kvmlintLauncherUrl));
 var bundlePath = (0, import_node_path.join)(here, CLI_BUNDLE);
 var cachePath = (0, import_node_path.join)(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"198a13c5e98da216c8ba45303213955a15844ebdaf15d2c326013be8af8523e9"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"a89689e0d5029873d678a5b09b602a1dc95f1ec61f12ea079a14b3cbf938c845"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

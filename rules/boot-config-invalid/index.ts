@@ -252,7 +252,11 @@ function checkQemuPlatform(domain: DomainModel, os: XmlElement, report: Report):
   // virDomainDefHasOldStyleUEFI: a <loader type='pflash'>; or firmware autoselection of EFI.
   const uefiMarker = firmwareAttr?.value === 'efi' ? firmwareAttr : pflash?.value === 'pflash' ? pflash : undefined;
   // virDomainFeaturesDefParse: <acpi/> turns ACPI on (its state is not read).
-  const hasAcpi = () => firstChild(domain.devices.features(), 'acpi') !== undefined;
+  // The tag table first: most guests' <features> need not be built to tell.
+  const hasAcpi = () => {
+    const features = domain.devices.features();
+    return features !== undefined && mayContainElement(features, 'acpi') && firstChild(features, 'acpi') !== undefined;
+  };
   if (uefiMarker && isX86(arch) && !hasAcpi()) {
     report({ range: uefiMarker.valueRange, messageId: 'uefiWithoutAcpi', data: { arch: arch! } });
   } else if (arch === 'aarch64' && !uefiMarker && hasAcpi()) {
