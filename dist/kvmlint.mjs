@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"a89689e0d5029873d678a5b09b602a1dc95f1ec61f12ea079a14b3cbf938c845"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"60af0e8954cce51519c1ceec106421273f1555d2ddb40f64b288f71c0e326e69"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

@@ -27,6 +27,11 @@ export function uuidKey(uuid: string | undefined): string | undefined {
   return `${v.slice(0, 8)}-${v.slice(8, 12)}-${v.slice(12, 16)}-${v.slice(16, 20)}-${v.slice(20)}`;
 }
 
+/** Whether virUUIDParse reads `text` (domain_conf.c refuses a non-empty `<uuid>` it cannot: "malformed uuid element"). */
+export function isLibvirtUuid(text: string): boolean {
+  return CANONICAL_UUID.test(text) || LIBVIRT_UUID.test(text);
+}
+
 /** virUUIDParse's grammar: c_isspace around, 16 hex pairs each after any run of '-' and ' '. */
 const LIBVIRT_UUID = /^[ \t\n\v\f\r]*((?:[- ]*[0-9A-Fa-f]{2}){16})[ \t\n\v\f\r]*$/;
 

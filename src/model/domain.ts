@@ -8,6 +8,7 @@ import { isDecimalUnit, scaleToKiB } from './units.ts';
 import { excerpt } from './describe.ts';
 import { newDomainMemo, type DomainMemo } from './memo.ts';
 import { EMULATORSCHED_SINCE } from './libvirt-version.ts';
+import { isLibvirtUuid } from './domain-identity.ts';
 
 /** A cpuset/nodeset attribute: the parsed set, or undefined when it does not parse (see `DomainModel.problems`). */
 export interface CpusetAttr {
@@ -464,6 +465,16 @@ export function buildDomainModel(domain: XmlElement): DomainModel {
   const c = b.repeatedChildren(domain);
   b.nestedText(c[S_NAME]);
   b.nestedText(c[S_UUID]);
+  // domain_conf.c virDomainDefParseIDs: a <uuid> virUUIDParse cannot read is refused; an empty one is generated.
+  const uuidEl = c[S_UUID];
+  if (uuidEl && uuidEl.text !== '' && !isLibvirtUuid(uuidEl.text)) {
+    const shown = uuidEl.text.trim();
+    problems.push({
+      ruleId: 'value-invalid',
+      range: shown === '' ? uuidEl.startTag : uuidEl.contentRange,
+      message: `<uuid> '${excerpt(shown, 40)}' is not a UUID: libvirt rejects the domain ("malformed uuid element")`,
+    });
+  }
   b.prefixedAttributes(domain);
   const vcpus = c[S_VCPUS];
   const vcpusElement = vcpus && firstChild(vcpus, 'vcpu') ? vcpus : undefined;

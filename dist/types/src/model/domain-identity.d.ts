@@ -16,6 +16,8 @@ import type { XmlElement } from '../xml/types.js';
  * Text it would not parse is its own key, exactly as written (libvirt refuses the define). Undefined when empty.
  */
 export declare function uuidKey(uuid: string | undefined): string | undefined;
+/** Whether virUUIDParse reads `text` (domain_conf.c refuses a non-empty `<uuid>` it cannot: "malformed uuid element"). */
+export declare function isLibvirtUuid(text: string): boolean;
 /**
  * A domain's name as libvirt compares it: the `<name>` text exactly as written (domain_conf.c reads
  * `string(./name[1])` and trims nothing), so `web-01 ` is another domain than `web-01`.
