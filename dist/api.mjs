@@ -15464,8 +15464,25 @@ function effectiveMemballoon(d) {
   if ((arch === "x86_64" || arch === "i686") && os.machine !== void 0 && X86_MACHINES_WITHOUT_DEFAULTS.test(os.machine)) return void 0;
   return { model: "virtio", element: void 0 };
 }
+
+// src/model/qemu-machine.ts
 function isQ35Machine(machine) {
   return machine === "q35" || machine.startsWith("pc-q35-");
+}
+function isI440fxMachine(machine) {
+  return machine === "pc" || machine.startsWith("pc-i440fx-") || machine.startsWith("pc-0.") || machine.startsWith("pc-1.") || machine.startsWith("rhel");
+}
+var OTHER_X86_MACHINES = /* @__PURE__ */ new Set(["microvm", "isapc", "xenfv", "xenpv", "xenpvh"]);
+function isKnownNotQ35(arch, machine) {
+  if (arch === void 0 || machine === void 0) return false;
+  if (arch !== "x86_64" && arch !== "i686") return true;
+  return isI440fxMachine(machine) || OTHER_X86_MACHINES.has(machine);
+}
+function x86MachineFamily(os) {
+  if (!os || os.arch !== "x86_64" && os.arch !== "i686" || os.machine === void 0) return void 0;
+  if (isQ35Machine(os.machine)) return "q35";
+  if (isI440fxMachine(os.machine)) return "i440fx";
+  return void 0;
 }
 
 // rules/boot-config-invalid/index.ts
@@ -15680,7 +15697,7 @@ function checkQemuPlatform(domain, os, report) {
   }
   const secure = loader ? attribute(loader, "secure") : void 0;
   if (secure?.value === "yes") {
-    if (type?.machine !== void 0 && !isQ35Machine(type.machine)) {
+    if (type?.machine !== void 0 && isKnownNotQ35(arch, type.machine)) {
       report({ range: secure.valueRange, messageId: "secureBootMachine", data: { machine: excerpt(type.machine) }, related: [{ range: attribute(type.element, "machine").valueRange, message: "the machine type" }] });
     } else if (arch !== void 0 && arch !== "x86_64") {
       report({ range: secure.valueRange, messageId: "secureBootArch", data: { arch: excerpt(arch) } });
@@ -16514,20 +16531,6 @@ function fallbackRange(on) {
 }
 function guestName(on) {
   return excerpt(on.domain.name ?? on.source.path, 40);
-}
-
-// src/model/qemu-machine.ts
-function isQ35Machine2(machine) {
-  return machine === "q35" || machine.startsWith("pc-q35-");
-}
-function isI440fxMachine(machine) {
-  return machine === "pc" || machine.startsWith("pc-i440fx-") || machine.startsWith("pc-0.") || machine.startsWith("pc-1.") || machine.startsWith("rhel");
-}
-function x86MachineFamily(os) {
-  if (!os || os.arch !== "x86_64" && os.arch !== "i686" || os.machine === void 0) return void 0;
-  if (isQ35Machine2(os.machine)) return "q35";
-  if (isI440fxMachine(os.machine)) return "i440fx";
-  return void 0;
 }
 
 // rules/device-config-invalid/index.ts
@@ -21882,7 +21885,7 @@ function checkTseg(domain, features, report) {
   const tseg = smm ? firstChild(smm, "tseg") : void 0;
   if (!tseg || attribute(smm, "state")?.value === "off") return;
   const machine = domain.devices.osType()?.machine;
-  if (machine !== void 0 && !isQ35Machine(machine)) {
+  if (machine !== void 0 && isKnownNotQ35(domain.devices.osType()?.arch, machine)) {
     report({ range: tseg.startTag, messageId: "tsegNotQ35", data: { machine: excerpt(machine) } });
     return;
   }
@@ -24020,6 +24023,7 @@ var x86_vcpus_over_255_default = defineDomainRule({
     const os = domain.devices.osType();
     if (!os || os.arch !== "x86_64" && os.arch !== "i686" || os.machine === void 0) return;
     const max = vcpu.max;
+    if (!isQ35Machine(os.machine) && !isKnownNotQ35(os.arch, os.machine)) return;
     if (!isQ35Machine(os.machine)) {
       report({ range: attribute(os.element, "machine").valueRange, messageId: "notQ35", data: { max, machine: os.machine } });
       return;

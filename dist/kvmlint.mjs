@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"60af0e8954cce51519c1ceec106421273f1555d2ddb40f64b288f71c0e326e69"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"9469a81139dce171a6ab6097a0dd0b97a3044881418ba1d96b68834dbf92c9f6"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

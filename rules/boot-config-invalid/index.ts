@@ -7,7 +7,7 @@ import { libvirtAtLeast } from '../../src/model/libvirt-version.ts';
 import { excerpt } from '../../src/model/describe.ts';
 import type { XmlAttribute, XmlElement } from '../../src/xml/types.ts';
 import { mayContainElement, mayContainElements } from '../../src/xml/element.ts';
-import { isQ35Machine } from '../../src/model/qemu-defaults.ts';
+import { isKnownNotQ35 } from '../../src/model/qemu-machine.ts';
 
 /**
  * The firmware checks of domain_validate.c virDomainDefOSValidate belong to the firmware selection rework of
@@ -266,7 +266,8 @@ function checkQemuPlatform(domain: DomainModel, os: XmlElement, report: Report):
   // qemuValidateDomainDefBoot: QEMU's secure boot limits, in libvirt's order.
   const secure = loader ? attribute(loader, 'secure') : undefined;
   if (secure?.value === 'yes') {
-    if (type?.machine !== undefined && !isQ35Machine(type.machine)) {
+    // A machine alias (`ubuntu-q35`) may be q35 once libvirt makes it canonical: only a known other family counts.
+    if (type?.machine !== undefined && isKnownNotQ35(arch, type.machine)) {
       report({ range: secure.valueRange, messageId: 'secureBootMachine', data: { machine: excerpt(type.machine) }, related: [{ range: attribute(type.element, 'machine')!.valueRange, message: 'the machine type' }] });
     } else if (arch !== undefined && arch !== 'x86_64') {
       report({ range: secure.valueRange, messageId: 'secureBootArch', data: { arch: excerpt(arch) } });

@@ -1,6 +1,7 @@
 import { defineDomainRule } from '../../src/engine/types.ts';
 import { libvirtAtLeast } from '../../src/model/libvirt-version.ts';
-import { isQ35Machine, runsOnQemu } from '../../src/model/qemu-defaults.ts';
+import { runsOnQemu } from '../../src/model/qemu-defaults.ts';
+import { isKnownNotQ35, isQ35Machine } from '../../src/model/qemu-machine.ts';
 import { attribute, childPath, firstChild } from '../../src/xml/query.ts';
 
 /** qemu_validate.h QEMU_MAX_VCPUS_WITHOUT_EIM: the most vCPUs an x86 guest has without x2APIC interrupt remapping. */
@@ -49,6 +50,8 @@ export default defineDomainRule({
     // made canonical. An absent arch or machine is the host's default: not known here.
     if (!os || (os.arch !== 'x86_64' && os.arch !== 'i686') || os.machine === undefined) return;
     const max = vcpu.max;
+    // A machine alias (`ubuntu-q35`) may be q35 once canonical: only a known other family is reported.
+    if (!isQ35Machine(os.machine) && !isKnownNotQ35(os.arch, os.machine)) return;
     if (!isQ35Machine(os.machine)) {
       report({ range: attribute(os.element, 'machine')!.valueRange, messageId: 'notQ35', data: { max, machine: os.machine } });
       return;

@@ -57,7 +57,3 @@ export function effectiveMemballoon(d: DomainModel): EffectiveMemballoon | undef
   return { model: 'virtio', element: undefined };
 }
 
-/** qemu_domain.c qemuDomainMachineIsQ35: `q35` or a `pc-q35-` versioned name. */
-export function isQ35Machine(machine: string): boolean {
-  return machine === 'q35' || machine.startsWith('pc-q35-');
-}

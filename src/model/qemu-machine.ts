@@ -15,6 +15,20 @@ export function isI440fxMachine(machine: string): boolean {
   return machine === 'pc' || machine.startsWith('pc-i440fx-') || machine.startsWith('pc-0.') || machine.startsWith('pc-1.') || machine.startsWith('rhel');
 }
 
+/** x86 machine types of neither family that every QEMU names so (microvm, the ISA-only PC, Xen's). */
+const OTHER_X86_MACHINES: ReadonlySet<string> = new Set(['microvm', 'isapc', 'xenfv', 'xenpv', 'xenpvh']);
+
+/**
+ * Whether libvirt's qemuDomainIsQ35 is certainly false for this `<os><type>`: an arch other than x86 (it requires
+ * ARCH_IS_X86), or an x86 machine of the i440fx family or another known one. A distribution alias (`ubuntu-q35`)
+ * or an unwritten arch or machine may be q35 once libvirt has made the name canonical: false here.
+ */
+export function isKnownNotQ35(arch: string | undefined, machine: string | undefined): boolean {
+  if (arch === undefined || machine === undefined) return false;
+  if (arch !== 'x86_64' && arch !== 'i686') return true;
+  return isI440fxMachine(machine) || OTHER_X86_MACHINES.has(machine);
+}
+
 /** The x86 machine family of an `<os><type arch machine>`: undefined unless the arch is x86 and the machine names its family. */
 export function x86MachineFamily(os: { arch: string | undefined; machine: string | undefined } | undefined): 'q35' | 'i440fx' | undefined {
   if (!os || (os.arch !== 'x86_64' && os.arch !== 'i686') || os.machine === undefined) return undefined;

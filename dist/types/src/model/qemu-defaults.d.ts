@@ -24,5 +24,3 @@ export interface EffectiveMemballoon {
  * every release adds.
  */
 export declare function effectiveMemballoon(d: DomainModel): EffectiveMemballoon | undefined;
-/** qemu_domain.c qemuDomainMachineIsQ35: `q35` or a `pc-q35-` versioned name. */
-export declare function isQ35Machine(machine: string): boolean;

@@ -8,6 +8,12 @@
 export declare function isQ35Machine(machine: string): boolean;
 /** qemuDomainMachineIsI440FX: `pc`, the old `pc-0.*` and `pc-1.*`, a versioned `pc-i440fx-` name, or RHEL 6's `rhel*`. */
 export declare function isI440fxMachine(machine: string): boolean;
+/**
+ * Whether libvirt's qemuDomainIsQ35 is certainly false for this `<os><type>`: an arch other than x86 (it requires
+ * ARCH_IS_X86), or an x86 machine of the i440fx family or another known one. A distribution alias (`ubuntu-q35`)
+ * or an unwritten arch or machine may be q35 once libvirt has made the name canonical: false here.
+ */
+export declare function isKnownNotQ35(arch: string | undefined, machine: string | undefined): boolean;
 /** The x86 machine family of an `<os><type arch machine>`: undefined unless the arch is x86 and the machine names its family. */
 export declare function x86MachineFamily(os: {
     arch: string | undefined;
