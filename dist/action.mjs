@@ -19394,6 +19394,24 @@ function isQ35Machine(machine) {
 function isI440fxMachine(machine) {
   return machine === "pc" || machine.startsWith("pc-i440fx-") || machine.startsWith("pc-0.") || machine.startsWith("pc-1.") || machine.startsWith("rhel");
 }
+function isX86Arch(arch) {
+  return arch === "x86_64" || arch === "i686";
+}
+function isPpc64Arch(arch) {
+  return arch === "ppc64" || arch === "ppc64le";
+}
+function isPSeries(arch, machine) {
+  if (arch === void 0) return void 0;
+  if (!isPpc64Arch(arch)) return false;
+  if (machine === void 0) return void 0;
+  return machine === "pseries" || machine.startsWith("pseries-");
+}
+function isArmVirt(arch, machine) {
+  if (arch === void 0) return void 0;
+  if (arch !== "aarch64" && arch !== "armv7l") return false;
+  if (machine === void 0) return void 0;
+  return machine === "virt" || machine.startsWith("virt-");
+}
 var OTHER_X86_MACHINES = /* @__PURE__ */ new Set(["microvm", "isapc", "xenfv", "xenpv", "xenpvh"]);
 function isKnownNotQ35(arch, machine) {
   if (arch === void 0 || machine === void 0) return false;
@@ -19600,7 +19618,6 @@ function checkSmbios(domainEl, report) {
     report({ range: date.contentRange, messageId: "smbiosDate", data: { date: excerpt(date.text) } });
   }
 }
-var isX86 = (arch) => arch === "x86_64" || arch === "i686";
 function checkQemuPlatform(domain, os, report) {
   const type = domain.devices.osType();
   const arch = type?.arch;
@@ -19612,7 +19629,7 @@ function checkQemuPlatform(domain, os, report) {
     const features = domain.devices.features();
     return features !== void 0 && mayContainElement(features, "acpi") && firstChild(features, "acpi") !== void 0;
   };
-  if (uefiMarker && isX86(arch) && !hasAcpi()) {
+  if (uefiMarker && isX86Arch(arch) && !hasAcpi()) {
     report({ range: uefiMarker.valueRange, messageId: "uefiWithoutAcpi", data: { arch } });
   } else if (arch === "aarch64" && !uefiMarker && hasAcpi()) {
     report({ range: firstChild(domain.devices.features(), "acpi").startTag, messageId: "acpiWithoutUefi", data: {} });
@@ -19632,7 +19649,7 @@ function checkQemuPlatform(domain, os, report) {
   const bios = firstChild(os, "bios");
   const useserial = bios ? attribute(bios, "useserial") : void 0;
   if (useserial?.value === "yes") {
-    if (arch !== void 0 && !isX86(arch)) {
+    if (arch !== void 0 && !isX86Arch(arch)) {
       report({ range: useserial.valueRange, messageId: "biosSerialArch", data: { arch: excerpt(arch) } });
     } else {
       const devices = firstChild(domain.element, "devices");
@@ -20895,7 +20912,7 @@ function reportPciAddressRange(address, report) {
   }
   return false;
 }
-function isPSeries(os) {
+function isPSeries2(os) {
   const arch = os?.arch;
   if (arch !== void 0 && arch !== "ppc64" && arch !== "ppc64le") return false;
   if (os?.machine !== void 0 && !os.machine.startsWith("pseries")) return false;
@@ -21114,7 +21131,7 @@ var device_config_invalid_default = defineDomainRule({
         const index = indexAttr ? libvirtNonNegativeInt(indexAttr.value) : void 0;
         if (index !== void 0 && index > 255) report({ range: indexAttr.valueRange, messageId: "pciIndexHigh", data: { index } });
         if (model?.value === "pci-root" || model?.value === "pcie-root") {
-          if (index !== void 0 && index !== 0 && isPSeries(domain.devices.osType()) === false) {
+          if (index !== void 0 && index !== 0 && isPSeries2(domain.devices.osType()) === false) {
             report({ range: indexAttr.valueRange, messageId: "rootIndex", data: { model: model.value, index } });
           }
           const address = firstChild(c, "address");
@@ -25570,7 +25587,7 @@ var pinned_guest_cpu_model_default = defineDomainRule({
   },
   check({ domain, report }) {
     if (domain.type !== "kvm" || !isPinned(domain)) return;
-    const isX863 = () => {
+    const isX86 = () => {
       const arch = domain.devices.osType()?.arch;
       return arch === void 0 || arch === "x86_64" || arch === "i686";
     };
@@ -25580,7 +25597,7 @@ var pinned_guest_cpu_model_default = defineDomainRule({
       report({
         range: passed.attr.valueRange,
         messageId: "commandlineModel",
-        data: { model: excerpt(passed.model, 40), suchAs: isX863() && !enablesFeature(passed, "invtsc") ? " such as invariant TSC" : "" }
+        data: { model: excerpt(passed.model, 40), suchAs: isX86() && !enablesFeature(passed, "invtsc") ? " such as invariant TSC" : "" }
       });
       return;
     }
@@ -25599,7 +25616,7 @@ var pinned_guest_cpu_model_default = defineDomainRule({
     const what = mode === void 0 || mode === "custom" ? named2 ? `the named model '${excerpt(named2, 40)}'` : "mode 'custom' without <model> (the default)" : `mode '${excerpt(mode, 40)}'`;
     report({
       range: modeAttr?.valueRange ?? cpu.element.startTag,
-      messageId: isX863() ? "model" : "modelNotX86",
+      messageId: isX86() ? "model" : "modelNotX86",
       data: { what }
     });
   }
@@ -25701,24 +25718,9 @@ var messages8 = {
     help: "remove <tcg>, or use <domain type='qemu'>"
   }
 };
-var isX862 = (arch) => arch === "x86_64" || arch === "i686";
-var isPpc64 = (arch) => arch === "ppc64" || arch === "ppc64le";
-function isPSeries2(arch, machine) {
-  if (arch === void 0) return void 0;
-  if (!isPpc64(arch)) return false;
-  if (machine === void 0) return void 0;
-  return machine === "pseries" || machine.startsWith("pseries-");
-}
-function armVirt(arch, machine) {
-  if (arch === void 0) return void 0;
-  if (arch !== "aarch64" && arch !== "armv7l") return false;
-  if (machine === void 0) return void 0;
-  return machine === "virt" || machine.startsWith("virt-");
-}
 var PSERIES_FEATURES = /* @__PURE__ */ new Set(["hpt", "htm", "nested-hv", "ccf-assist", "cfpc", "sbbc", "ibs"]);
 var CHECKED_FEATURES = ["hpt", "htm", "nested-hv", "ccf-assist", "cfpc", "sbbc", "ibs", "ioapic", "gic", "apic", "pvspinlock", "hyperv", "pmu", "tcg"];
 var CHECKED_FEATURES_X86 = ["hpt", "htm", "nested-hv", "ccf-assist", "cfpc", "sbbc", "ibs", "gic", "tcg"];
-var isArmVirt = (arch, machine) => (arch === "aarch64" || arch === "armv7l") && machine !== void 0 && (machine === "virt" || machine.startsWith("virt-"));
 var platform_config_invalid_default = defineDomainRule({
   meta: {
     id: "platform-config-invalid",
@@ -25739,7 +25741,7 @@ var platform_config_invalid_default = defineDomainRule({
     if (features && mayContainElement(features, "tseg")) checkTseg(domain, features, report);
     if (features) {
       const arch = domain.devices.osType()?.arch;
-      if (mayContainElements(features, arch !== void 0 && isX862(arch) ? CHECKED_FEATURES_X86 : CHECKED_FEATURES) !== 0) checkFeatures2(domain, features, report);
+      if (mayContainElements(features, arch !== void 0 && isX86Arch(arch) ? CHECKED_FEATURES_X86 : CHECKED_FEATURES) !== 0) checkFeatures2(domain, features, report);
     }
     checkLifecycle(domain, report);
   }
@@ -25748,7 +25750,7 @@ var TIMER_WORDS = /platform|armvtimer|boot|merge|discard|&/;
 var TIMER_WORDS_OFF_X86 = /platform|armvtimer|boot|merge|discard|yes|&/;
 function timersMayBeReported(clock, arch) {
   const { text, start, end } = clock.contentSpan();
-  return (arch === void 0 || isX862(arch) ? TIMER_WORDS : TIMER_WORDS_OFF_X86).test(text.slice(start, end));
+  return (arch === void 0 || isX86Arch(arch) ? TIMER_WORDS : TIMER_WORDS_OFF_X86).test(text.slice(start, end));
 }
 function checkTimers(domain, clock, report) {
   const type = domain.devices.osType();
@@ -25767,7 +25769,7 @@ function checkTimers(domain, clock, report) {
       case "kvmclock":
       case "hypervclock":
       case "hpet":
-        if (present?.value === "yes" && arch !== void 0 && !isX862(arch)) {
+        if (present?.value === "yes" && arch !== void 0 && !isX86Arch(arch)) {
           report({ range: present.valueRange, messageId: "timerNotX86", data: { name, arch: excerpt(arch) } });
         }
         break;
@@ -25783,7 +25785,7 @@ function checkTimers(domain, clock, report) {
         if (policy === "merge") report({ range: tickpolicy.valueRange, messageId: "timerTickpolicy", data: { name, policy, allowed: "use tickpolicy='delay', 'discard' or 'catchup'" } });
         break;
       case "armvtimer":
-        if (domain.type !== void 0 && arch !== void 0 && type?.machine !== void 0 && (domain.type !== "kvm" || !isArmVirt(arch, type.machine))) {
+        if (domain.type !== void 0 && arch !== void 0 && type?.machine !== void 0 && (domain.type !== "kvm" || isArmVirt(arch, type.machine) !== true)) {
           const what = domain.type !== "kvm" ? `a type='${excerpt(domain.type)}' domain` : `machine '${excerpt(type.machine)}' (${excerpt(arch)})`;
           report({ range: nameAttr.valueRange, messageId: "armvtimerNotArmVirt", data: { what } });
         } else if (present?.value === "no") {
@@ -25837,21 +25839,21 @@ function checkFeatures2(domain, features, report) {
   for (const f of features.children) {
     const name = f.name;
     if (PSERIES_FEATURES.has(name)) {
-      if (isPSeries2(arch, machine) === false) report({ range: f.startTag, messageId: "featureNotHere", data: { feature: name, what: where(), allowed: "ppc64 'pseries' machines" } });
+      if (isPSeries(arch, machine) === false) report({ range: f.startTag, messageId: "featureNotHere", data: { feature: name, what: where(), allowed: "ppc64 'pseries' machines" } });
     } else if (name === "ioapic" || name === "pvspinlock") {
-      if (arch !== void 0 && !isX862(arch)) report({ range: f.startTag, messageId: "featureNotHere", data: { feature: name, what: where(), allowed: "x86" } });
+      if (arch !== void 0 && !isX86Arch(arch)) report({ range: f.startTag, messageId: "featureNotHere", data: { feature: name, what: where(), allowed: "x86" } });
     } else if (name === "gic") {
-      if (armVirt(arch, machine) === false) report({ range: f.startTag, messageId: "featureNotHere", data: { feature: name, what: where(), allowed: "ARM 'virt' machines" } });
+      if (isArmVirt(arch, machine) === false) report({ range: f.startTag, messageId: "featureNotHere", data: { feature: name, what: where(), allowed: "ARM 'virt' machines" } });
     } else if (name === "hyperv") {
-      if (arch !== void 0 && !isX862(arch) && armVirt(arch, machine) === false) {
+      if (arch !== void 0 && !isX86Arch(arch) && isArmVirt(arch, machine) === false) {
         report({ range: f.startTag, messageId: "featureNotHere", data: { feature: name, what: where(), allowed: "x86 and ARM 'virt' machines" } });
       }
     } else if (name === "apic") {
       const eoi = attribute(f, "eoi");
-      if (eoi && arch !== void 0 && !isX862(arch)) report({ range: eoi.range, messageId: "eoiNotX86", data: { arch: excerpt(arch) } });
+      if (eoi && arch !== void 0 && !isX86Arch(arch)) report({ range: eoi.range, messageId: "eoiNotX86", data: { arch: excerpt(arch) } });
     } else if (name === "pmu") {
       const state = attribute(f, "state");
-      if (state?.value === "off" && arch !== void 0 && isPpc64(arch)) report({ range: state.valueRange, messageId: "pmuOffPpc64", data: { arch } });
+      if (state?.value === "off" && arch !== void 0 && isPpc64Arch(arch)) report({ range: state.valueRange, messageId: "pmuOffPpc64", data: { arch } });
     } else if (name === "tcg") {
       if (f.children.length > 0 && domain.type !== void 0 && domain.type !== "qemu") report({ range: f.startTag, messageId: "tcgNotQemu", data: { type: excerpt(domain.type) } });
     }

@@ -38,7 +38,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"9469a81139dce171a6ab6097a0dd0b97a3044881418ba1d96b68834dbf92c9f6"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"9af23b8d2c46a781d29d72b241af04f1ccab39248c5cc925914a347c949d06dc"} ${process.versions.v8}
 `, "latin1");
 var script;
 try {

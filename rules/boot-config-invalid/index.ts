@@ -7,7 +7,7 @@ import { libvirtAtLeast } from '../../src/model/libvirt-version.ts';
 import { excerpt } from '../../src/model/describe.ts';
 import type { XmlAttribute, XmlElement } from '../../src/xml/types.ts';
 import { mayContainElement, mayContainElements } from '../../src/xml/element.ts';
-import { isKnownNotQ35 } from '../../src/model/qemu-machine.ts';
+import { isKnownNotQ35, isX86Arch } from '../../src/model/qemu-machine.ts';
 
 /**
  * The firmware checks of domain_validate.c virDomainDefOSValidate belong to the firmware selection rework of
@@ -236,7 +236,6 @@ function checkSmbios(domainEl: XmlElement, report: Report): void {
   }
 }
 
-const isX86 = (arch: string | undefined) => arch === 'x86_64' || arch === 'i686';
 
 /**
  * qemu_validate.c qemuValidateDomainDef and qemuValidateDomainDefBoot: the firmware and platform checks the QEMU
@@ -257,7 +256,7 @@ function checkQemuPlatform(domain: DomainModel, os: XmlElement, report: Report):
     const features = domain.devices.features();
     return features !== undefined && mayContainElement(features, 'acpi') && firstChild(features, 'acpi') !== undefined;
   };
-  if (uefiMarker && isX86(arch) && !hasAcpi()) {
+  if (uefiMarker && isX86Arch(arch) && !hasAcpi()) {
     report({ range: uefiMarker.valueRange, messageId: 'uefiWithoutAcpi', data: { arch: arch! } });
   } else if (arch === 'aarch64' && !uefiMarker && hasAcpi()) {
     report({ range: firstChild(domain.devices.features(), 'acpi')!.startTag, messageId: 'acpiWithoutUefi', data: {} });
@@ -284,7 +283,7 @@ function checkQemuPlatform(domain: DomainModel, os: XmlElement, report: Report):
   const bios = firstChild(os, 'bios');
   const useserial = bios ? attribute(bios, 'useserial') : undefined;
   if (useserial?.value === 'yes') {
-    if (arch !== undefined && !isX86(arch)) {
+    if (arch !== undefined && !isX86Arch(arch)) {
       report({ range: useserial.valueRange, messageId: 'biosSerialArch', data: { arch: excerpt(arch) } });
     } else {
       // virDomainDefAddConsoleCompat makes a serial port of a serial console: either counts.

@@ -1,7 +1,7 @@
 import { defineDomainRule, type MessageSpecs, type ReportDescriptor } from '../../src/engine/types.ts';
 import { attribute, childrenNamed, firstChild } from '../../src/xml/query.ts';
 import { runsOnQemu } from '../../src/model/qemu-defaults.ts';
-import { isKnownNotQ35 } from '../../src/model/qemu-machine.ts';
+import { isArmVirt, isKnownNotQ35, isPpc64Arch, isPSeries, isX86Arch } from '../../src/model/qemu-machine.ts';
 import { scaleToKiB } from '../../src/model/units.ts';
 import { excerpt } from '../../src/model/describe.ts';
 import type { DomainModel } from '../../src/model/domain.ts';
@@ -73,25 +73,6 @@ const messages = {
 
 type Report = (d: ReportDescriptor<typeof messages>) => void;
 
-const isX86 = (arch: string) => arch === 'x86_64' || arch === 'i686';
-const isPpc64 = (arch: string) => arch === 'ppc64' || arch === 'ppc64le';
-/**
- * qemu_domain.c qemuDomainIsPSeries: a ppc64 arch and a `pseries` or `pseries-*` machine. undefined when the XML
- * leaves out what decides it (libvirt would take the host's default).
- */
-function isPSeries(arch: string | undefined, machine: string | undefined): boolean | undefined {
-  if (arch === undefined) return undefined;
-  if (!isPpc64(arch)) return false;
-  if (machine === undefined) return undefined;
-  return machine === 'pseries' || machine.startsWith('pseries-');
-}
-/** qemuDomainIsARMVirt, or undefined when the XML leaves out what decides it. */
-function armVirt(arch: string | undefined, machine: string | undefined): boolean | undefined {
-  if (arch === undefined) return undefined;
-  if (arch !== 'aarch64' && arch !== 'armv7l') return false;
-  if (machine === undefined) return undefined;
-  return machine === 'virt' || machine.startsWith('virt-');
-}
 /** The pSeries-only features (qemu_validate.c qemuValidateDomainDefPSeriesFeature). */
 const PSERIES_FEATURES: ReadonlySet<string> = new Set(['hpt', 'htm', 'nested-hv', 'ccf-assist', 'cfpc', 'sbbc', 'ibs']);
 /**
@@ -100,9 +81,6 @@ const PSERIES_FEATURES: ReadonlySet<string> = new Set(['hpt', 'htm', 'nested-hv'
  */
 const CHECKED_FEATURES = ['hpt', 'htm', 'nested-hv', 'ccf-assist', 'cfpc', 'sbbc', 'ibs', 'ioapic', 'gic', 'apic', 'pvspinlock', 'hyperv', 'pmu', 'tcg'];
 const CHECKED_FEATURES_X86 = ['hpt', 'htm', 'nested-hv', 'ccf-assist', 'cfpc', 'sbbc', 'ibs', 'gic', 'tcg'];
-/** qemu_domain.c qemuDomainIsARMVirt: an ARM architecture and a `virt` or `virt-*` machine. */
-const isArmVirt = (arch: string | undefined, machine: string | undefined) =>
-  (arch === 'aarch64' || arch === 'armv7l') && machine !== undefined && (machine === 'virt' || machine.startsWith('virt-'));
 
 export default defineDomainRule({
   meta: {
@@ -124,7 +102,7 @@ export default defineDomainRule({
     if (features && mayContainElement(features, 'tseg')) checkTseg(domain, features, report);
     if (features) {
       const arch = domain.devices.osType()?.arch;
-      if (mayContainElements(features, arch !== undefined && isX86(arch) ? CHECKED_FEATURES_X86 : CHECKED_FEATURES) !== 0) checkFeatures(domain, features, report);
+      if (mayContainElements(features, arch !== undefined && isX86Arch(arch) ? CHECKED_FEATURES_X86 : CHECKED_FEATURES) !== 0) checkFeatures(domain, features, report);
     }
     checkLifecycle(domain, report);
   },
@@ -140,7 +118,7 @@ const TIMER_WORDS_OFF_X86 = /platform|armvtimer|boot|merge|discard|yes|&/;
 
 function timersMayBeReported(clock: XmlElement, arch: string | undefined): boolean {
   const { text, start, end } = clock.contentSpan();
-  return (arch === undefined || isX86(arch) ? TIMER_WORDS : TIMER_WORDS_OFF_X86).test(text.slice(start, end));
+  return (arch === undefined || isX86Arch(arch) ? TIMER_WORDS : TIMER_WORDS_OFF_X86).test(text.slice(start, end));
 }
 
 /** qemu_validate.c qemuValidateDomainDefClockTimers: the checks that do not depend on the QEMU binary. */
@@ -163,7 +141,7 @@ function checkTimers(domain: DomainModel, clock: XmlElement, report: Report): vo
       case 'hpet':
         // hpet: "hpet timer is not supported by this architecture"; the others: "Configuring the '…' timer is
         // not supported for virtType=… arch=… machine=… guests". An unwritten arch is the host's.
-        if (present?.value === 'yes' && arch !== undefined && !isX86(arch)) {
+        if (present?.value === 'yes' && arch !== undefined && !isX86Arch(arch)) {
           report({ range: present.valueRange, messageId: 'timerNotX86', data: { name, arch: excerpt(arch) } });
         }
         break;
@@ -180,7 +158,7 @@ function checkTimers(domain: DomainModel, clock: XmlElement, report: Report): vo
         break;
       case 'armvtimer':
         // Both the machine and the domain type must be known to tell.
-        if (domain.type !== undefined && arch !== undefined && type?.machine !== undefined && (domain.type !== 'kvm' || !isArmVirt(arch, type.machine))) {
+        if (domain.type !== undefined && arch !== undefined && type?.machine !== undefined && (domain.type !== 'kvm' || isArmVirt(arch, type.machine) !== true)) {
           const what = domain.type !== 'kvm' ? `a type='${excerpt(domain.type)}' domain` : `machine '${excerpt(type.machine)}' (${excerpt(arch)})`;
           report({ range: nameAttr!.valueRange, messageId: 'armvtimerNotArmVirt', data: { what } });
         } else if (present?.value === 'no') {
@@ -257,20 +235,20 @@ function checkFeatures(domain: DomainModel, features: XmlElement, report: Report
     if (PSERIES_FEATURES.has(name)) {
       if (isPSeries(arch, machine) === false) report({ range: f.startTag, messageId: 'featureNotHere', data: { feature: name, what: where(), allowed: "ppc64 'pseries' machines" } });
     } else if (name === 'ioapic' || name === 'pvspinlock') {
-      if (arch !== undefined && !isX86(arch)) report({ range: f.startTag, messageId: 'featureNotHere', data: { feature: name, what: where(), allowed: 'x86' } });
+      if (arch !== undefined && !isX86Arch(arch)) report({ range: f.startTag, messageId: 'featureNotHere', data: { feature: name, what: where(), allowed: 'x86' } });
     } else if (name === 'gic') {
       // virDomainFeaturesDefParse: <gic> turns the feature on.
-      if (armVirt(arch, machine) === false) report({ range: f.startTag, messageId: 'featureNotHere', data: { feature: name, what: where(), allowed: "ARM 'virt' machines" } });
+      if (isArmVirt(arch, machine) === false) report({ range: f.startTag, messageId: 'featureNotHere', data: { feature: name, what: where(), allowed: "ARM 'virt' machines" } });
     } else if (name === 'hyperv') {
-      if (arch !== undefined && !isX86(arch) && armVirt(arch, machine) === false) {
+      if (arch !== undefined && !isX86Arch(arch) && isArmVirt(arch, machine) === false) {
         report({ range: f.startTag, messageId: 'featureNotHere', data: { feature: name, what: where(), allowed: "x86 and ARM 'virt' machines" } });
       }
     } else if (name === 'apic') {
       const eoi = attribute(f, 'eoi');
-      if (eoi && arch !== undefined && !isX86(arch)) report({ range: eoi.range, messageId: 'eoiNotX86', data: { arch: excerpt(arch) } });
+      if (eoi && arch !== undefined && !isX86Arch(arch)) report({ range: eoi.range, messageId: 'eoiNotX86', data: { arch: excerpt(arch) } });
     } else if (name === 'pmu') {
       const state = attribute(f, 'state');
-      if (state?.value === 'off' && arch !== undefined && isPpc64(arch)) report({ range: state.valueRange, messageId: 'pmuOffPpc64', data: { arch } });
+      if (state?.value === 'off' && arch !== undefined && isPpc64Arch(arch)) report({ range: state.valueRange, messageId: 'pmuOffPpc64', data: { arch } });
     } else if (name === 'tcg') {
       // virDomainFeaturesTCGDefParse turns the feature on with its settings (<tb-cache>).
       if (f.children.length > 0 && domain.type !== undefined && domain.type !== 'qemu') report({ range: f.startTag, messageId: 'tcgNotQemu', data: { type: excerpt(domain.type) } });

@@ -15,6 +15,35 @@ export function isI440fxMachine(machine: string): boolean {
   return machine === 'pc' || machine.startsWith('pc-i440fx-') || machine.startsWith('pc-0.') || machine.startsWith('pc-1.') || machine.startsWith('rhel');
 }
 
+/** ARCH_IS_X86 (virarch.h). */
+export function isX86Arch(arch: string | undefined): boolean {
+  return arch === 'x86_64' || arch === 'i686';
+}
+
+/** ARCH_IS_PPC64 (virarch.h). */
+export function isPpc64Arch(arch: string | undefined): boolean {
+  return arch === 'ppc64' || arch === 'ppc64le';
+}
+
+/**
+ * qemu_domain.c qemuDomainIsPSeries: a ppc64 arch and a `pseries` or `pseries-*` machine. undefined when the XML
+ * leaves out what decides it (libvirt would take the host's default).
+ */
+export function isPSeries(arch: string | undefined, machine: string | undefined): boolean | undefined {
+  if (arch === undefined) return undefined;
+  if (!isPpc64Arch(arch)) return false;
+  if (machine === undefined) return undefined;
+  return machine === 'pseries' || machine.startsWith('pseries-');
+}
+
+/** qemu_domain.c qemuDomainIsARMVirt: an ARM arch and a `virt` or `virt-*` machine; undefined when the XML leaves out what decides it. */
+export function isArmVirt(arch: string | undefined, machine: string | undefined): boolean | undefined {
+  if (arch === undefined) return undefined;
+  if (arch !== 'aarch64' && arch !== 'armv7l') return false;
+  if (machine === undefined) return undefined;
+  return machine === 'virt' || machine.startsWith('virt-');
+}
+
 /** x86 machine types of neither family that every QEMU names so (microvm, the ISA-only PC, Xen's). */
 const OTHER_X86_MACHINES: ReadonlySet<string> = new Set(['microvm', 'isapc', 'xenfv', 'xenpv', 'xenpvh']);
 

@@ -8,6 +8,17 @@
 export declare function isQ35Machine(machine: string): boolean;
 /** qemuDomainMachineIsI440FX: `pc`, the old `pc-0.*` and `pc-1.*`, a versioned `pc-i440fx-` name, or RHEL 6's `rhel*`. */
 export declare function isI440fxMachine(machine: string): boolean;
+/** ARCH_IS_X86 (virarch.h). */
+export declare function isX86Arch(arch: string | undefined): boolean;
+/** ARCH_IS_PPC64 (virarch.h). */
+export declare function isPpc64Arch(arch: string | undefined): boolean;
+/**
+ * qemu_domain.c qemuDomainIsPSeries: a ppc64 arch and a `pseries` or `pseries-*` machine. undefined when the XML
+ * leaves out what decides it (libvirt would take the host's default).
+ */
+export declare function isPSeries(arch: string | undefined, machine: string | undefined): boolean | undefined;
+/** qemu_domain.c qemuDomainIsARMVirt: an ARM arch and a `virt` or `virt-*` machine; undefined when the XML leaves out what decides it. */
+export declare function isArmVirt(arch: string | undefined, machine: string | undefined): boolean | undefined;
 /**
  * Whether libvirt's qemuDomainIsQ35 is certainly false for this `<os><type>`: an arch other than x86 (it requires
  * ARCH_IS_X86), or an x86 machine of the i440fx family or another known one. A distribution alias (`ubuntu-q35`)
