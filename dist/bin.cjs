@@ -28,19 +28,17 @@ function restoreLaunchFlags() {
 
 // src/launcher.ts
 var CLI_BUNDLE = "kvmlint.cjs";
-var IMPORT_HOOK = "__kvmlintImport";
 tuneV8ForLint();
 var here = (0, import_node_path.dirname)((0, import_node_url.fileURLToPath)(__kvmlintLauncherUrl));
 var bundlePath = (0, import_node_path.join)(here, CLI_BUNDLE);
 var cachePath = (0, import_node_path.join)(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"9af23b8d2c46a781d29d72b241af04f1ccab39248c5cc925914a347c949d06dc"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"ccfd36fe317723da56fb9136c15c94e06efe9fed10d53ca9bd8e565791c72e81"} ${process.versions.v8}
 `, "latin1");
+var MAX_CACHE_BYTES = 64 * 1024 * 1024;
 var script;
 try {
-  const source = (0, import_node_fs.readFileSync)(bundlePath, "latin1");
-  const cached = readCache();
-  script = new import_node_vm.Script(`(function (exports, require, module, __filename, __dirname, ${IMPORT_HOOK}) {${source.replace(/^#!.*/, "")}
-})`, {
+  const { source, cached } = readBundleAndCache();
+  script = new import_node_vm.Script(source, {
     filename: bundlePath,
     ...cached ? { cachedData: cached } : {}
   });
@@ -53,15 +51,42 @@ try {
 `);
   process.exit(2);
 }
-function readCache() {
-  let bytes;
+function readBundleAndCache() {
+  const sourceFd = (0, import_node_fs.openSync)(bundlePath, "r");
+  let cacheFd;
   try {
-    bytes = (0, import_node_fs.readFileSync)(cachePath);
-  } catch {
-    return void 0;
+    const sourceSize = (0, import_node_fs.fstatSync)(sourceFd).size;
+    let cacheSize = 0;
+    try {
+      cacheFd = (0, import_node_fs.openSync)(cachePath, import_node_fs.constants.O_RDONLY | import_node_fs.constants.O_NOFOLLOW | import_node_fs.constants.O_NONBLOCK);
+      const stats = (0, import_node_fs.fstatSync)(cacheFd);
+      if (stats.isFile() && stats.size > header.length && stats.size <= MAX_CACHE_BYTES) cacheSize = stats.size;
+    } catch {
+    }
+    const buffer = Buffer.allocUnsafeSlow(Math.max(sourceSize, cacheSize));
+    const source = buffer.toString("latin1", 0, readFully(sourceFd, buffer, sourceSize));
+    if (cacheFd === void 0 || cacheSize === 0) return { source, cached: void 0 };
+    let length;
+    try {
+      length = readFully(cacheFd, buffer, cacheSize);
+    } catch {
+      return { source, cached: void 0 };
+    }
+    if (length <= header.length || !buffer.subarray(0, header.length).equals(header)) return { source, cached: void 0 };
+    return { source, cached: buffer.subarray(header.length, length) };
+  } finally {
+    (0, import_node_fs.closeSync)(sourceFd);
+    if (cacheFd !== void 0) (0, import_node_fs.closeSync)(cacheFd);
   }
-  if (bytes.length <= header.length || !bytes.subarray(0, header.length).equals(header)) return void 0;
-  return bytes.subarray(header.length);
+}
+function readFully(fd, buffer, size) {
+  let at = 0;
+  while (at < size) {
+    const n = (0, import_node_fs.readSync)(fd, buffer, at, size - at, at);
+    if (n === 0) break;
+    at += n;
+  }
+  return at;
 }
 function writeCache() {
   if (!hasLinted()) return;

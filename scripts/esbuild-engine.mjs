@@ -169,10 +169,13 @@ export const LAUNCHER_BIN_FILE = 'bin.cjs';
 
 /** The launcher's hook for the CLI bundle's dynamic imports (src/launcher.ts). */
 const IMPORT_HOOK = '__kvmlintImport';
+/** What dist/kvmlint.cjs starts and ends with: the launcher calls it with CommonJS's arguments and the hook. */
+const CLI_BUNDLE_WRAPPER_START = `(function (exports, require, module, __filename, __dirname, ${IMPORT_HOOK}) {`;
+const CLI_BUNDLE_WRAPPER_END = '\n})\n';
 
 /**
  * The CLI bundle (dist/kvmlint.cjs, started by the launcher, src/launcher.ts, from V8's code
- * cache): the engine's options as CommonJS, whose wrapper vm.Script compiles. `import.meta.url` is
+ * cache): the engine's options as CommonJS, written inside the wrapper vm.Script compiles. `import.meta.url` is
  * the bundle's own URL. Code compiled by vm.Script has no module loader of its own (Node 20's
  * vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER is experimental and fails with cached data), so its
  * imports of the files beside it go through the launcher's hook instead.
@@ -209,7 +212,9 @@ function importHookPlugin() {
         for (const file of BUNDLE_SIBLINGS) text = text.split(`import("./${file}")`).join(`${IMPORT_HOOK}("./${file}")`);
         const left = /(?<![\w$.])import\(/.exec(text);
         if (left) throw new Error(`${out}: a dynamic import the launcher cannot serve: ${text.slice(left.index, left.index + 60)}`);
-        await writeFile(out, text);
+        // The file is the function expression the launcher compiles: CommonJS's wrapper plus the hook. Wrapped at
+        // start-up, the source was a cons string V8 flattened into another 1.3 MB copy (src/launcher.ts).
+        await writeFile(out, `${CLI_BUNDLE_WRAPPER_START}${text}${CLI_BUNDLE_WRAPPER_END}`);
       });
     },
   };
