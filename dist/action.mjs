@@ -1955,32 +1955,6 @@ var require_saxes = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/ucs2length.js
-var require_ucs2length = __commonJS({
-  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    function ucs2length(str) {
-      const len = str.length;
-      let length = 0;
-      let pos = 0;
-      let value;
-      while (pos < len) {
-        length++;
-        value = str.charCodeAt(pos++);
-        if (value >= 55296 && value <= 56319 && pos < len) {
-          value = str.charCodeAt(pos);
-          if ((value & 64512) === 56320)
-            pos++;
-        }
-      }
-      return length;
-    }
-    exports.default = ucs2length;
-    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
-  }
-});
-
 // node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports, module) {
@@ -3945,7 +3919,7 @@ var require_ignore = __commonJS({
         //   ever starts again inside it -- `(\\+?) ` did, which made a long run
         //   quadratic.
         /(\\+)( ?)/g,
-        (_, run, space) => space ? run.slice(0, run.length - run.length % 2) + SPACE2 : run,
+        (_, run2, space) => space ? run2.slice(0, run2.length - run2.length % 2) + SPACE2 : run2,
         ESCAPE + SPACE2
       ],
       // git's wildmatch() reads a run of two or more asterisks as one globstar
@@ -4130,10 +4104,10 @@ var require_ignore = __commonJS({
     };
     var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
     var replaceTrailingDoublestar = () => "[\\s\\S]";
-    var separatorAfter = (run, at) => {
+    var separatorAfter = (run2, at) => {
       let separator = EMPTY;
-      for (let index = at + 1; index < run.length && !run[index].wildcard; index++) {
-        separator += run[index].single;
+      for (let index = at + 1; index < run2.length && !run2[index].wildcard; index++) {
+        separator += run2[index].single;
       }
       return separator;
     };
@@ -4193,26 +4167,26 @@ var require_ignore = __commonJS({
         }
       }
       let out = EMPTY;
-      let run = [];
+      let run2 = [];
       const flush = () => {
         let lastWildcard;
-        run.forEach((token, at) => {
+        run2.forEach((token, at) => {
           if (token.wildcard) {
             lastWildcard = at;
           }
         });
-        run.forEach((token, at) => {
+        run2.forEach((token, at) => {
           if (!token.wildcard) {
             out += token.single;
             return;
           }
-          out += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run, at)})[^\\/])*`;
+          out += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run2, at)})[^\\/])*`;
         });
-        run = [];
+        run2 = [];
       };
       tokens.forEach((token) => {
         if (token.boundary === void 0) {
-          run.push(token);
+          run2.push(token);
           return;
         }
         flush();
@@ -12051,4289 +12025,454 @@ function collectMissing(s) {
   return missing;
 }
 
-// src/generated/host-snapshot-validator.ts
-var import_ucs2length = __toESM(require_ucs2length(), 1);
-var host_snapshot_validator_default = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/kvmlint/kvmlint/main/schemas/host-snapshot.schema.json", "title": "kvmlint host snapshot", "description": "One hypervisor host as kvmlint sees it: CPUs, NUMA nodes, memory, hugepage pools, watermarks and CPU isolation. Written by `kvmlint snapshot` (from /sys, /proc and /etc/tuned) or by hand. A missing fact is an absent field, never an error: rules that need it stay silent.", "type": "object", "additionalProperties": false, "required": ["kvmlintHostSnapshot", "nodes"], "properties": { "$schema": { "type": "string", "title": "JSON Schema", "description": "Optional link to this schema, for editors." }, "kvmlintHostSnapshot": { "const": 1, "title": "Snapshot format version", "description": "Format version of this document. kvmlint reads version 1." }, "source": { "enum": ["capture", "virsh-capabilities", "numactl-hardware", "manual"], "title": "Source", "description": "Where the facts came from: `kvmlint snapshot` (capture), an imported `virsh capabilities` or `numactl --hardware` output, or written by hand (manual)." }, "hostname": { "type": "string", "title": "Host name", "description": "From /proc/sys/kernel/hostname. Names the host in findings; the file name is used when absent." }, "kernelRelease": { "type": "string", "title": "Kernel release", "description": "From /proc/sys/kernel/osrelease, e.g. 5.14.0-427.el9.x86_64." }, "libvirtVersion": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$", "title": "libvirt version", "description": "The host's libvirt release, e.g. 10.4.0 (from `virsh --version`, `libvirtd --version` or the installed package). Where libvirt's behaviour changed between releases (the default CPU affinity of unpinned QEMU threads leaves out /sys/devices/system/cpu/isolated from 10.4.0 on), rules follow it; when absent they assume the older behaviour and say so once. The config's hosts[].libvirtVersion overrides it." }, "capturedAt": { "type": "string", "title": "Capture time", "description": "When the snapshot was taken (RFC 3339)." }, "missing": { "type": "array", "items": { "type": "string" }, "uniqueItems": true, "title": "Missing facts", "description": "Facts the source could not provide, by stable name: zoneinfo, isolation, hugepages, hugepages.free, vm.min_free_kbytes, vm.watermark_scale_factor, node.memTotal, node.memFree, cpuTopology, kernel.cmdline, libvirt.definitions (unreadable: not root), libvirt.hooks (/etc/libvirt/hooks unreadable), running.isolation (isolated CPUs unknown, so foreign tasks and IRQs not gathered)." }, "cpus": { "type": "object", "additionalProperties": false, "title": "Host CPUs", "description": "CPU masks from /sys/devices/system/cpu/{possible,present,online}, in the kernel cpu-list grammar.", "properties": { "possible": { "$ref": "#/definitions/cpuList", "title": "Possible CPUs", "description": "/sys/devices/system/cpu/possible: every CPU id the kernel allocated room for. Bounds what isolcpus= and nohz_full= may name." }, "present": { "$ref": "#/definitions/cpuList", "title": "Present CPUs", "description": "/sys/devices/system/cpu/present." }, "online": { "$ref": "#/definitions/cpuList", "title": "Online CPUs", "description": "/sys/devices/system/cpu/online. When absent, the union of the nodes' CPUs is used." } } }, "cpuTopology": { "type": "array", "title": "Per-CPU topology", "description": "One entry per CPU from /sys/devices/system/cpu/cpuN/topology.", "items": { "type": "object", "additionalProperties": false, "required": ["cpu"], "title": "CPU", "description": "Topology of one logical CPU.", "properties": { "cpu": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "CPU id", "description": "Logical CPU number N of cpuN." }, "node": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "NUMA node", "description": "The node whose cpulist holds this CPU." }, "socket": { "type": "integer", "minimum": -1, "maximum": 9007199254740991, "title": "Socket", "description": "topology/physical_package_id (-1 when the firmware does not say)." }, "die": { "type": "integer", "minimum": -1, "maximum": 9007199254740991, "title": "Die", "description": "topology/die_id." }, "core": { "type": "integer", "minimum": -1, "maximum": 9007199254740991, "title": "Core", "description": "topology/core_id (unique within a socket, not host-wide)." }, "siblings": { "$ref": "#/definitions/cpuList", "title": "SMT siblings", "description": "topology/thread_siblings_list: this CPU and its hyperthread siblings." }, "online": { "type": "boolean", "title": "Online", "description": "cpuN/online; absent means online." }, "capacity": { "type": "integer", "minimum": 0, "maximum": 1024, "title": "CPU capacity", "description": "cpuN/cpu_capacity: the CPU's compute capacity as the scheduler sees it, the largest CPU of the host normalised to 1024 (SCHED_CAPACITY_SCALE; drivers/base/arch_topology.c on arm64 and RISC-V, recent x86 kernels too). Differs between big and LITTLE cores, 1024 everywhere on a host whose CPUs are alike. Optional: older snapshots and kernels without the file have none." }, "coreType": { "type": "string", "enum": ["core", "atom", "lowpower"], "title": "Hybrid core type", "description": "The Intel hybrid PMU whose cpus list holds this CPU (arch/x86/events/intel/core.c): core from /sys/devices/cpu_core/cpus (P-cores), atom from /sys/devices/cpu_atom/cpus (E-cores), lowpower from /sys/devices/cpu_lowpower/cpus (LP E-cores). Absent on hosts that are not hybrid. Optional: older snapshots have none." } } } }, "nodes": { "type": "array", "minItems": 1, "title": "NUMA nodes", "description": "Every online NUMA node, including memory-less and CPU-less ones. A host without NUMA has one node 0.", "items": { "type": "object", "additionalProperties": false, "required": ["id", "cpus"], "title": "NUMA node", "description": "One node from /sys/devices/system/node/nodeN.", "properties": { "id": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Node id", "description": "N of nodeN. Unique." }, "cpus": { "$ref": "#/definitions/cpuList", "title": "Node CPUs", "description": "nodeN/cpulist (empty string for a CPU-less node). A CPU belongs to one node only." }, "memTotalKiB": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "MemTotal (KiB)", "description": 'nodeN/meminfo "Node N MemTotal". numactl --hardware prints MB: multiply by 1024.' }, "memFreeKiB": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "MemFree (KiB)", "description": 'nodeN/meminfo "Node N MemFree" at capture time. At most memTotalKiB.' }, "reclaimableKiB": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Reclaimable (KiB)", "description": 'nodeN/meminfo "Active(file)" + "Inactive(file)" + "SReclaimable" at capture time: page cache and slab the kernel reclaims before an allocation bound to this node fails (what MemAvailable counts besides MemFree). At most memTotalKiB.' }, "distances": { "type": "array", "items": { "type": "integer", "minimum": 0, "maximum": 9007199254740991 }, "title": "Distances", "description": "nodeN/distance: SLIT distance to each node, in the order of `nodes` (10 = local)." }, "hugepages": { "type": "array", "title": "Hugepage pools", "description": "nodeN/hugepages/hugepages-<size>kB: one pool per page size.", "items": { "type": "object", "additionalProperties": false, "required": ["sizeKiB", "total"], "title": "Hugepage pool", "description": "The pool of one page size on this node.", "properties": { "sizeKiB": { "type": "integer", "minimum": 1, "maximum": 9007199254740991, "title": "Page size (KiB)", "description": "e.g. 2048 for 2 MiB pages, 1048576 for 1 GiB pages." }, "total": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Pool size (pages)", "description": "nr_hugepages: pages reserved in this pool on this node." }, "free": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Free pages", "description": "free_hugepages: pages of the pool not in use at capture time." }, "surplus": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Surplus pages", "description": "surplus_hugepages: pages allocated beyond nr_hugepages (overcommit)." } } } }, "zones": { "type": "array", "title": "Memory zones", "description": "This node's zones from /proc/zoneinfo, used to split vm.min_free_kbytes exactly as the kernel does. When absent, MemTotal stands in for one Normal zone.", "items": { "type": "object", "additionalProperties": false, "required": ["name", "managedPages"], "title": "Zone", "description": 'One "Node N, zone NAME" block.', "properties": { "name": { "type": "string", "minLength": 1, "title": "Zone name", "description": "DMA, DMA32, Normal, Movable, HighMem or Device." }, "managedPages": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Managed pages", "description": '"managed": pages the buddy allocator manages; the watermark split is proportional to it.' }, "presentPages": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Present pages", "description": '"present".' }, "min": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "min watermark (pages)", "description": '"min" as the running kernel reported it, minus "boost".' }, "low": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "low watermark (pages)", "description": '"low" as the running kernel reported it, minus "boost".' }, "high": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "high watermark (pages)", "description": '"high" as the running kernel reported it, minus "boost".' } } } } } } }, "hugepages": { "type": "object", "additionalProperties": false, "title": "Hugepage sizes", "description": "Host-wide hugepage facts.", "properties": { "defaultSizeKiB": { "type": "integer", "minimum": 1, "maximum": 9007199254740991, "title": "Default hugepage size (KiB)", "description": '"Hugepagesize:" in /proc/meminfo: the size a domain gets from <hugepages/> without a <page size>.' }, "sizesKiB": { "type": "array", "items": { "type": "integer", "minimum": 1, "maximum": 9007199254740991 }, "uniqueItems": true, "title": "Supported sizes (KiB)", "description": "The sizes under /sys/kernel/mm/hugepages." }, "overcommit": { "type": "array", "title": "Overcommit (surplus pages allowed)", "description": "nr_overcommit_hugepages of each size under /sys/kernel/mm/hugepages, where it is above 0: how many surplus pages the kernel may allocate from free memory when a pool runs out (mm/hugetlb.c gather_surplus_pages; not for gigantic sizes).", "items": { "type": "object", "additionalProperties": false, "required": ["sizeKiB", "pages"], "properties": { "sizeKiB": { "type": "integer", "minimum": 1, "maximum": 9007199254740991 }, "pages": { "type": "integer", "minimum": 0, "maximum": 9007199254740991 } } } } } }, "pageSizeKiB": { "type": "integer", "minimum": 1, "maximum": 9007199254740991, "title": "Base page size (KiB)", "description": "The kernel page size (4 on x86_64; 4, 16 or 64 on arm64). Default 4." }, "vm": { "type": "object", "additionalProperties": false, "title": "VM sysctls", "description": "Memory-management sysctls from /proc/sys/vm.", "properties": { "minFreeKbytes": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "vm.min_free_kbytes", "description": "/proc/sys/vm/min_free_kbytes (KiB). Split over the zones of all nodes by size." }, "watermarkScaleFactor": { "type": "integer", "minimum": 1, "maximum": 3e3, "title": "vm.watermark_scale_factor", "description": "/proc/sys/vm/watermark_scale_factor, in 1/10000 of a zone. Default 10." } } }, "kernel": { "type": "object", "additionalProperties": false, "title": "Kernel", "description": "The booted kernel.", "properties": { "cmdline": { "type": "string", "title": "Kernel command line", "description": "/proc/cmdline: isolcpus=, nohz_full=, rcu_nocbs=, irqaffinity=, hugepagesz=, hugepages=, default_hugepagesz= are read from it." }, "rtRuntimeUs": { "type": "integer", "minimum": -1, "maximum": 2147483647, "title": "kernel.sched_rt_runtime_us", "description": "/proc/sys/kernel/sched_rt_runtime_us: how long realtime (fifo/rr) tasks may run in each period before the kernel throttles them and lets other tasks run; -1 turns throttling off (tuned's realtime profiles do). Default 950000." }, "rtPeriodUs": { "type": "integer", "minimum": 1, "maximum": 2147483647, "title": "kernel.sched_rt_period_us", "description": "/proc/sys/kernel/sched_rt_period_us: the period of realtime throttling. Default 1000000." } } }, "isolation": { "type": "object", "additionalProperties": false, "title": "Running isolation", "description": "CPU isolation as the running kernel reports it. When present it wins over the command line.", "properties": { "isolated": { "$ref": "#/definitions/cpuList", "title": "Isolated CPUs", "description": "/sys/devices/system/cpu/isolated (empty string when none)." }, "nohzFull": { "$ref": "#/definitions/cpuList", "title": "nohz_full CPUs", "description": "/sys/devices/system/cpu/nohz_full (empty string when none)." } } }, "tuned": { "type": "object", "additionalProperties": false, "title": "tuned", "description": "The tuned daemon's profile and CPU partitioning variables.", "properties": { "activeProfile": { "type": "string", "title": "Active profile", "description": "/etc/tuned/active_profile, e.g. cpu-partitioning or realtime-virtual-host. Only those profiles' isolated_cores count as isolation." }, "includes": { "type": "array", "items": { "type": "string", "minLength": 1 }, "title": "Included profiles", "description": "The profiles the active profile includes (include= in each tuned.conf), directly or through one another, in the order tuned reads them. A custom profile that includes cpu-partitioning or realtime-virtual-host isolates like them." }, "isolatedCores": { "$ref": "#/definitions/cpuList", "title": "isolated_cores", "description": "isolated_cores= from /etc/tuned/cpu-partitioning-variables.conf (or realtime-variables.conf). tuned grammar: ^N and !N exclude, hex masks allowed." }, "noBalanceCores": { "$ref": "#/definitions/cpuList", "title": "no_balance_cores", "description": "no_balance_cores= from /etc/tuned/cpu-partitioning-variables.conf (tuned grammar)." } } }, "running": { "type": "object", "additionalProperties": false, "title": "What runs on the host", "description": "Captured by `kvmlint snapshot` when it can read /proc: the QEMU guests with their threads and memory, and what else runs or interrupts on isolated CPUs. Absent when not captured; the drift rules then stay silent.", "properties": { "guests": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["name", "pid", "threads"], "title": "Running guest", "description": "One QEMU process. Of its command line only the guest name (-name guest=) and uuid (-uuid) are kept: the rest can hold secrets.", "properties": { "name": { "type": "string", "title": "Guest name", "description": "-name guest=NAME (or -name NAME) of the QEMU command line." }, "uuid": { "type": "string", "title": "Guest uuid", "description": "-uuid of the QEMU command line." }, "pid": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Process id", "description": "PID of the QEMU process." }, "rolesFrom": { "enum": ["status-xml", "thread-names"], "title": "Where thread roles came from", "description": "status-xml: libvirt's /run/libvirt/qemu/NAME.xml maps vCPU and IOThread ids to thread ids; thread-names: the names debug-threads=on gives (status XML unreadable, e.g. not root)." }, "threads": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["tid", "role", "allowedCpus"], "title": "Thread", "description": "One thread of the QEMU process, from /proc/PID/task/TID.", "properties": { "tid": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Thread id", "description": "TID of /proc/PID/task/TID." }, "role": { "enum": ["vcpu", "iothread", "main", "worker"], "title": "Role", "description": "vcpu and iothread threads with their id; main (the process's first thread) and worker (every other QEMU thread) are what libvirt's <emulatorpin> pins. From libvirt's status XML (/run/libvirt/qemu/NAME.xml) where readable, else from the names QEMU gives threads with -name debug-threads=on (`CPU 0/KVM`, `IO iothread1`)." }, "id": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "vCPU or IOThread id", "description": "The vCPU id (`<vcpupin vcpu>`) or IOThread id (`<iothreadpin iothread>`) of a vcpu or iothread thread." }, "name": { "type": "string", "title": "Thread name", "description": "The thread's comm (/proc/PID/task/TID/comm), e.g. `CPU 0/KVM`." }, "allowedCpus": { "$ref": "#/definitions/cpuList", "title": "Allowed CPUs", "description": "Cpus_allowed_list of /proc/PID/task/TID/status: the CPUs the scheduler may run it on." }, "lastCpu": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Last CPU", "description": "Field 39 (processor) of /proc/PID/task/TID/stat: the CPU it last ran on (`virsh vcpuinfo`'s CPU)." }, "policy": { "enum": ["other", "fifo", "rr", "batch", "idle", "deadline"], "title": "Scheduling policy", "description": "Field 41 (policy) of /proc/PID/task/TID/stat, as libvirt's <vcpusched scheduler> names it." }, "priority": { "type": "integer", "minimum": 0, "title": "Realtime priority", "description": "Field 40 (rt_priority) of /proc/PID/task/TID/stat: 1-99 for fifo and rr, 0 otherwise.", "maximum": 99 } } }, "title": "Threads", "description": "Every thread of the process." }, "memory": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["node", "pageSizeKiB", "kib"], "title": "Memory on one node", "description": "The guest's resident memory on one host node backed by pages of one size, summed from /proc/PID/numa_maps (N<node>=<pages> \xD7 kernelpagesize_kB) over anonymous (anon=), hugetlb (huge) and guest-RAM file mappings (/memfd:, /dev/shm, /dev/zero); the binary's and shared libraries' page cache is left out.", "properties": { "node": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Host node", "description": "N of N<node>= in numa_maps." }, "pageSizeKiB": { "type": "integer", "minimum": 1, "maximum": 9007199254740991, "title": "Page size (KiB)", "description": "kernelpagesize_kB of the mappings: the base page size for small pages, the hugepage size for hugetlbfs mappings." }, "kib": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Resident memory (KiB)", "description": "Pages on that node \xD7 page size." } } }, "title": "Memory per node", "description": "Where the guest's memory sits, per host node and page size (small pages and hugepages apart). Absent when /proc/PID/numa_maps could not be read." }, "cellMemory": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["cell", "node", "pageSizeKiB", "kib"], "title": "Memory of one guest cell on one node", "description": "The resident memory of one guest NUMA cell's RAM backend on one host node backed by pages of one size: the numa_maps mappings whose file name holds the backend's id, ram-node<cell> (libvirt's alias for the cell's memory-backend object; hugetlbfs files qemu_back_mem.ram-node0.XXXXXX or qemu_back_mem._objects_ram-node0.XXXXXX, memory_backing_dir files \u2026/ram-node0). Part of `memory`, not in addition to it.", "properties": { "cell": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Guest cell", "description": "N of ram-node<N>: the <cell id> and <memnode cellid> of the domain." }, "node": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Host node", "description": "N of N<node>= in numa_maps." }, "pageSizeKiB": { "type": "integer", "minimum": 1, "maximum": 9007199254740991, "title": "Page size (KiB)", "description": "kernelpagesize_kB of the mappings." }, "kib": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Resident memory (KiB)", "description": "Pages on that node \xD7 page size." } } }, "title": "Memory per guest cell and node", "description": "Where each guest NUMA cell's memory sits, for the cells whose backend numa_maps names. Absent when no mapping could be attributed to a cell (anonymous memory-backend-ram, memfds named memory-backend-memfd, a guest without cells): nothing is guessed from policies or addresses." } } }, "title": "Running guests", "description": "Every QEMU process found under /proc." }, "isolatedCpus": { "$ref": "#/definitions/cpuList", "title": "Isolated CPUs checked", "description": "The isolated CPUs foreignTasks and irqs were gathered for (the host's isolated set at capture time)." }, "foreignTasks": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["pid", "tid", "name", "allowedCpus"], "title": "Foreign task", "description": "A task that is neither a guest thread nor a per-CPU kernel thread (nor a guest's vhost or kvm-nx-lpage-re kernel thread), allowed on an isolated CPU or running (state R) on one.", "properties": { "pid": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Process id", "description": "PID (thread group id)." }, "tid": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Thread id", "description": "TID." }, "name": { "type": "string", "title": "Name", "description": "comm of the task (never its command line)." }, "kernelThread": { "type": "boolean", "title": "Kernel thread", "description": "PF_KTHREAD set in /proc/PID/task/TID/stat flags (an unbound kernel thread)." }, "allowedCpus": { "$ref": "#/definitions/cpuList", "title": "Allowed CPUs", "description": "Cpus_allowed_list." }, "lastCpu": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "Last CPU", "description": "Field 39 of stat." } } }, "title": "Foreign tasks on isolated CPUs", "description": "Tasks other than guest threads and per-CPU kernel threads allowed on, or running (state R) on, isolatedCpus." }, "irqs": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["irq", "affinity"], "title": "IRQ", "description": "An interrupt whose affinity includes isolated CPUs.", "properties": { "irq": { "type": "integer", "minimum": 0, "maximum": 9007199254740991, "title": "IRQ number", "description": "N of /proc/irq/N." }, "name": { "type": "string", "title": "Actions", "description": "The handler names (directories under /proc/irq/N), e.g. `eth0-TxRx-3`." }, "affinity": { "$ref": "#/definitions/cpuList", "title": "Affinity", "description": "/proc/irq/N/smp_affinity_list." }, "effectiveAffinity": { "$ref": "#/definitions/cpuList", "title": "Effective affinity", "description": "/proc/irq/N/effective_affinity_list, where the kernel has it: the CPUs it is really delivered to." } } }, "title": "IRQs on isolated CPUs", "description": "IRQs whose effective affinity (else affinity) includes isolatedCpus." } } }, "libvirt": { "type": "object", "additionalProperties": false, "title": "libvirt", "description": "The host's libvirt.", "properties": { "definitions": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["file", "digest", "elements"], "title": "Persistent definition", "description": "One /etc/libvirt/qemu/NAME.xml reduced to what kvmlint reasons about.", "properties": { "file": { "type": "string", "title": "File", "description": "Its name under /etc/libvirt/qemu." }, "name": { "type": "string", "title": "Domain name", "description": "<name>." }, "uuid": { "type": "string", "title": "Domain uuid", "description": "<uuid>." }, "digest": { "type": "string", "title": "Digest", "description": "sha256 of the reduced elements (hex): equal digests mean equal definitions as kvmlint reasons about them.", "pattern": "^[0-9a-f]{64}$" }, "elements": { "type": "object", "title": "Reduced elements", "description": "Element name (vcpu, cputune, numatune, memoryBacking, cpu, memory) \u2192 its canonical form: attributes sorted, whitespace and comments dropped, sizes in KiB. An element the definition lacks is absent.", "additionalProperties": { "type": "string" }, "propertyNames": { "enum": ["vcpu", "cputune", "numatune", "memoryBacking", "cpu", "memory"] } } } }, "title": "Persistent definitions", "description": "The domains libvirt keeps under /etc/libvirt/qemu (readable as root), reduced; compared with the repository's files by uuid, then name." }, "hugepageHooks": { "type": "array", "title": "Hooks that allocate hugepages", "description": "libvirt hooks (/etc/libvirt/hooks) that set hugepage pools (nr_hugepages under /proc/sys/vm, /sys/kernel/mm/hugepages or /sys/devices/system/node, or sysctl vm.nr_hugepages) when a guest starts: per guest for the hook-helper layout qemu.d/<guest>/prepare/begin/*, for all guests for a monolithic /etc/libvirt/hooks/qemu or a script directly in qemu.d (per guest when its pool writes all sit under tests of the guest name). insufficient-hugepages then checks such a guest's pages beyond the pool against the node's free memory. Written by `kvmlint snapshot` only; absent when no hook sets pools or the hooks were not read.", "items": { "title": "Hugepage hook", "description": "The guest (or all guests) whose pools a hook sets at start, and the hook scripts.", "oneOf": [{ "type": "object", "additionalProperties": false, "required": ["guest", "hooks"], "properties": { "guest": { "type": "string", "minLength": 1, "title": "Guest", "description": "The domain name: the hook-helper directory name under /etc/libvirt/hooks/qemu.d." }, "hooks": { "type": "array", "minItems": 1, "items": { "type": "string" }, "title": "Hook scripts", "description": "Absolute paths of the scripts on the host." }, "hostWide": { "type": "array", "minItems": 1, "items": { "type": "string" }, "title": "Host-wide hooks", "description": "Those of hooks that set only the host-wide pool (/proc/sys/vm/nr_hugepages, /sys/kernel/mm/hugepages/*/nr_hugepages, sysctl vm.nr_hugepages, hugeadm --pool-pages-min) and name no node's pool nor numactl. The kernel spreads the pages such a write adds round-robin over the nodes with memory (mm/hugetlb.c alloc_pool_huge_folio), so on a multi-node host a guest bound to one node gets only part of them." }, "hookNodes": { "type": "object", "minProperties": 1, "additionalProperties": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "integer", "minimum": 0, "maximum": 65535 } }, "title": "Nodes a hook fills", "description": "Hook script \u2192 the host nodes whose own pools it writes, when it writes only nodes' pools named by number (/sys/devices/system/node/node0/hugepages/\u2026/nr_hugepages, as VFIO-Tools' alloc_hugepages.sh does). The kernel puts those pages on those nodes only, so they do not help a guest bound to another node." } } }, { "type": "object", "additionalProperties": false, "required": ["allGuests", "hooks"], "properties": { "allGuests": { "const": true, "title": "All guests", "description": 'The hook runs for every guest. A monolithic hook whose pool writes all sit under tests of the guest name ($1 = name, case "$1" in name)) is recorded per guest instead.' }, "hooks": { "type": "array", "minItems": 1, "items": { "type": "string" }, "title": "Hook scripts", "description": "Absolute paths of the scripts on the host." }, "hostWide": { "type": "array", "minItems": 1, "items": { "type": "string" }, "title": "Host-wide hooks", "description": "Those of hooks that set only the host-wide pool (/proc/sys/vm/nr_hugepages, /sys/kernel/mm/hugepages/*/nr_hugepages, sysctl vm.nr_hugepages, hugeadm --pool-pages-min) and name no node's pool nor numactl. The kernel spreads the pages such a write adds round-robin over the nodes with memory (mm/hugetlb.c alloc_pool_huge_folio), so on a multi-node host a guest bound to one node gets only part of them." }, "hookNodes": { "type": "object", "minProperties": 1, "additionalProperties": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "integer", "minimum": 0, "maximum": 65535 } }, "title": "Nodes a hook fills", "description": "Hook script \u2192 the host nodes whose own pools it writes, when it writes only nodes' pools named by number (/sys/devices/system/node/node0/hugepages/\u2026/nr_hugepages, as VFIO-Tools' alloc_hugepages.sh does). The kernel puts those pages on those nodes only, so they do not help a guest bound to another node." } } }] } }, "numad": { "type": "boolean", "title": "numad installed", "description": "Whether numad is installed (/usr/bin/numad or /usr/sbin/numad, an executable file). libvirt runs it to place a guest with placement='auto' when the guest starts (qemu_process.c qemuProcessPrepareDomainNUMAPlacement \u2192 virNumaGetAutoPlacementAdvice), and fails the start without it. Written by `kvmlint snapshot` when the tree has /usr/bin; absent when unknown." } } } }, "definitions": { "cpuList": { "title": "CPU list", "description": 'A CPU list as its source wrote it, e.g. "0-3,8-11". Either the raw text, or {"raw": text, "parsed": canonical form} as `kvmlint snapshot` writes it. Each field is parsed with its own grammar (kernel lists: N, A-B, A-B:used/group; tuned lists: also ^N, !N and hex masks).', "type": ["string", "object"], "additionalProperties": false, "required": ["raw"], "properties": { "raw": { "type": "string", "title": "Raw text", "description": "The list exactly as read from its source." }, "parsed": { "type": "string", "title": "Parsed form", "description": "Canonical list (e.g. 0-3,8) for readers. Must mean the same as raw." } } } } };
-var schema12 = { "title": "CPU list", "description": 'A CPU list as its source wrote it, e.g. "0-3,8-11". Either the raw text, or {"raw": text, "parsed": canonical form} as `kvmlint snapshot` writes it. Each field is parsed with its own grammar (kernel lists: N, A-B, A-B:used/group; tuned lists: also ^N, !N and hex masks).', "type": ["string", "object"], "additionalProperties": false, "required": ["raw"], "properties": { "raw": { "type": "string", "title": "Raw text", "description": "The list exactly as read from its source." }, "parsed": { "type": "string", "title": "Parsed form", "description": "Canonical list (e.g. 0-3,8) for readers. Must mean the same as raw." } } };
-var func2 = Object.prototype.hasOwnProperty;
-var func4 = import_ucs2length.default.default;
-var pattern0 = new RegExp("^[0-9]+\\.[0-9]+(\\.[0-9]+)?$", "u");
-var pattern1 = new RegExp("^[0-9a-f]{64}$", "u");
-function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.kvmlintHostSnapshot === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "kvmlintHostSnapshot" }, message: "must have required property 'kvmlintHostSnapshot'", schema: schema11.required, parentSchema: schema11, data };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
+// src/generated/host-snapshot-schema.ts
+var HOST_SNAPSHOT_SCHEMA = '{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/kvmlint/kvmlint/main/schemas/host-snapshot.schema.json","type":"object","additionalProperties":false,"required":["kvmlintHostSnapshot","nodes"],"properties":{"$schema":{"type":"string"},"kvmlintHostSnapshot":{"const":1},"source":{"enum":["capture","virsh-capabilities","numactl-hardware","manual"]},"hostname":{"type":"string"},"kernelRelease":{"type":"string"},"libvirtVersion":{"type":"string","pattern":"^[0-9]+\\\\.[0-9]+(\\\\.[0-9]+)?$"},"capturedAt":{"type":"string"},"missing":{"type":"array","items":{"type":"string"},"uniqueItems":true},"cpus":{"type":"object","additionalProperties":false,"properties":{"possible":{"$ref":"#/definitions/cpuList"},"present":{"$ref":"#/definitions/cpuList"},"online":{"$ref":"#/definitions/cpuList"}}},"cpuTopology":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["cpu"],"properties":{"cpu":{"type":"integer","minimum":0,"maximum":9007199254740991},"node":{"type":"integer","minimum":0,"maximum":9007199254740991},"socket":{"type":"integer","minimum":-1,"maximum":9007199254740991},"die":{"type":"integer","minimum":-1,"maximum":9007199254740991},"core":{"type":"integer","minimum":-1,"maximum":9007199254740991},"siblings":{"$ref":"#/definitions/cpuList"},"online":{"type":"boolean"},"capacity":{"type":"integer","minimum":0,"maximum":1024},"coreType":{"type":"string","enum":["core","atom","lowpower"]}}}},"nodes":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["id","cpus"],"properties":{"id":{"type":"integer","minimum":0,"maximum":9007199254740991},"cpus":{"$ref":"#/definitions/cpuList"},"memTotalKiB":{"type":"integer","minimum":0,"maximum":9007199254740991},"memFreeKiB":{"type":"integer","minimum":0,"maximum":9007199254740991},"reclaimableKiB":{"type":"integer","minimum":0,"maximum":9007199254740991},"distances":{"type":"array","items":{"type":"integer","minimum":0,"maximum":9007199254740991}},"hugepages":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["sizeKiB","total"],"properties":{"sizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991},"total":{"type":"integer","minimum":0,"maximum":9007199254740991},"free":{"type":"integer","minimum":0,"maximum":9007199254740991},"surplus":{"type":"integer","minimum":0,"maximum":9007199254740991}}}},"zones":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","managedPages"],"properties":{"name":{"type":"string","minLength":1},"managedPages":{"type":"integer","minimum":0,"maximum":9007199254740991},"presentPages":{"type":"integer","minimum":0,"maximum":9007199254740991},"min":{"type":"integer","minimum":0,"maximum":9007199254740991},"low":{"type":"integer","minimum":0,"maximum":9007199254740991},"high":{"type":"integer","minimum":0,"maximum":9007199254740991}}}}}}},"hugepages":{"type":"object","additionalProperties":false,"properties":{"defaultSizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991},"sizesKiB":{"type":"array","items":{"type":"integer","minimum":1,"maximum":9007199254740991},"uniqueItems":true},"overcommit":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["sizeKiB","pages"],"properties":{"sizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991},"pages":{"type":"integer","minimum":0,"maximum":9007199254740991}}}}}},"pageSizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991},"vm":{"type":"object","additionalProperties":false,"properties":{"minFreeKbytes":{"type":"integer","minimum":0,"maximum":9007199254740991},"watermarkScaleFactor":{"type":"integer","minimum":1,"maximum":3000}}},"kernel":{"type":"object","additionalProperties":false,"properties":{"cmdline":{"type":"string"},"rtRuntimeUs":{"type":"integer","minimum":-1,"maximum":2147483647},"rtPeriodUs":{"type":"integer","minimum":1,"maximum":2147483647}}},"isolation":{"type":"object","additionalProperties":false,"properties":{"isolated":{"$ref":"#/definitions/cpuList"},"nohzFull":{"$ref":"#/definitions/cpuList"}}},"tuned":{"type":"object","additionalProperties":false,"properties":{"activeProfile":{"type":"string"},"includes":{"type":"array","items":{"type":"string","minLength":1}},"isolatedCores":{"$ref":"#/definitions/cpuList"},"noBalanceCores":{"$ref":"#/definitions/cpuList"}}},"running":{"type":"object","additionalProperties":false,"properties":{"guests":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","pid","threads"],"properties":{"name":{"type":"string"},"uuid":{"type":"string"},"pid":{"type":"integer","minimum":0,"maximum":9007199254740991},"rolesFrom":{"enum":["status-xml","thread-names"]},"threads":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["tid","role","allowedCpus"],"properties":{"tid":{"type":"integer","minimum":0,"maximum":9007199254740991},"role":{"enum":["vcpu","iothread","main","worker"]},"id":{"type":"integer","minimum":0,"maximum":9007199254740991},"name":{"type":"string"},"allowedCpus":{"$ref":"#/definitions/cpuList"},"lastCpu":{"type":"integer","minimum":0,"maximum":9007199254740991},"policy":{"enum":["other","fifo","rr","batch","idle","deadline"]},"priority":{"type":"integer","minimum":0,"maximum":99}}}},"memory":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["node","pageSizeKiB","kib"],"properties":{"node":{"type":"integer","minimum":0,"maximum":9007199254740991},"pageSizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991},"kib":{"type":"integer","minimum":0,"maximum":9007199254740991}}}},"cellMemory":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["cell","node","pageSizeKiB","kib"],"properties":{"cell":{"type":"integer","minimum":0,"maximum":9007199254740991},"node":{"type":"integer","minimum":0,"maximum":9007199254740991},"pageSizeKiB":{"type":"integer","minimum":1,"maximum":9007199254740991},"kib":{"type":"integer","minimum":0,"maximum":9007199254740991}}}}}}},"isolatedCpus":{"$ref":"#/definitions/cpuList"},"foreignTasks":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["pid","tid","name","allowedCpus"],"properties":{"pid":{"type":"integer","minimum":0,"maximum":9007199254740991},"tid":{"type":"integer","minimum":0,"maximum":9007199254740991},"name":{"type":"string"},"kernelThread":{"type":"boolean"},"allowedCpus":{"$ref":"#/definitions/cpuList"},"lastCpu":{"type":"integer","minimum":0,"maximum":9007199254740991}}}},"irqs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["irq","affinity"],"properties":{"irq":{"type":"integer","minimum":0,"maximum":9007199254740991},"name":{"type":"string"},"affinity":{"$ref":"#/definitions/cpuList"},"effectiveAffinity":{"$ref":"#/definitions/cpuList"}}}}}},"libvirt":{"type":"object","additionalProperties":false,"properties":{"definitions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","digest","elements"],"properties":{"file":{"type":"string"},"name":{"type":"string"},"uuid":{"type":"string"},"digest":{"type":"string","pattern":"^[0-9a-f]{64}$"},"elements":{"type":"object","additionalProperties":{"type":"string"},"propertyNames":{"enum":["vcpu","cputune","numatune","memoryBacking","cpu","memory"]}}}}},"hugepageHooks":{"type":"array","items":{"oneOf":[{"type":"object","additionalProperties":false,"required":["guest","hooks"],"properties":{"guest":{"type":"string","minLength":1},"hooks":{"type":"array","minItems":1,"items":{"type":"string"}},"hostWide":{"type":"array","minItems":1,"items":{"type":"string"}},"hookNodes":{"type":"object","minProperties":1,"additionalProperties":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"integer","minimum":0,"maximum":65535}}}}},{"type":"object","additionalProperties":false,"required":["allGuests","hooks"],"properties":{"allGuests":{"const":true},"hooks":{"type":"array","minItems":1,"items":{"type":"string"}},"hostWide":{"type":"array","minItems":1,"items":{"type":"string"}},"hookNodes":{"type":"object","minProperties":1,"additionalProperties":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"integer","minimum":0,"maximum":65535}}}}}]}},"numad":{"type":"boolean"}}}},"definitions":{"cpuList":{"type":["string","object"],"additionalProperties":false,"required":["raw"],"properties":{"raw":{"type":"string"},"parsed":{"type":"string"}}}}}';
+
+// src/json/schema-validator.ts
+var ANNOTATIONS = /* @__PURE__ */ new Set(["$schema", "$id", "$comment", "title", "description", "default", "examples", "definitions", "deprecated", "readOnly", "writeOnly"]);
+var GROUPS = [
+  { type: void 0, keywords: ["$ref", "const", "enum", "oneOf"] },
+  { type: "number", keywords: ["maximum", "minimum", "exclusiveMaximum", "exclusiveMinimum"] },
+  { type: "string", keywords: ["maxLength", "minLength", "pattern"] },
+  { type: "array", keywords: ["maxItems", "minItems", "additionalItems", "items", "uniqueItems"] },
+  { type: "object", keywords: ["maxProperties", "minProperties", "required", "propertyNames", "additionalProperties", "properties"] }
+];
+var RULE_KEYWORDS = /* @__PURE__ */ new Set(["type", ...GROUPS.flatMap((g) => g.keywords)]);
+var JSON_TYPES = /* @__PURE__ */ new Set(["number", "integer", "string", "boolean", "array", "object", "null"]);
+var COMPARISONS = {
+  maximum: { ok: "<=", fails: (d, l) => d > l || Number.isNaN(d) },
+  minimum: { ok: ">=", fails: (d, l) => d < l || Number.isNaN(d) },
+  exclusiveMaximum: { ok: "<", fails: (d, l) => d >= l || Number.isNaN(d) },
+  exclusiveMinimum: { ok: ">", fails: (d, l) => d <= l || Number.isNaN(d) }
+};
+function compileSchema(root) {
+  const nodes = /* @__PURE__ */ new Map();
+  const refs = /* @__PURE__ */ new Map();
+  const top = prepare(root, "#");
+  function prepare(schema, path4) {
+    if (typeof schema === "boolean") return schema;
+    if (schema === null || typeof schema !== "object" || Array.isArray(schema)) throw new Error(`${path4}: a schema is an object or a boolean`);
+    const s = schema;
+    const known = nodes.get(s);
+    if (known) return known;
+    for (const key of Object.keys(s)) {
+      if (!RULE_KEYWORDS.has(key) && !ANNOTATIONS.has(key)) throw new Error(`${path4}: keyword '${key}' is not implemented by src/json/schema-validator.ts`);
     }
-    if (data.nodes === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "nodes" }, message: "must have required property 'nodes'", schema: schema11.required, parentSchema: schema11, data };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
+    const types = schemaTypes(s.type, path4);
+    const hasRules = Object.keys(s).some((k) => RULE_KEYWORDS.has(k));
+    const groups = GROUPS.map((g) => ({ type: g.type, keywords: g.keywords.filter((k) => s[k] !== void 0) })).filter((g) => g.keywords.length > 0);
+    const node = { schema: s, path: path4, alwaysValid: !hasRules, types, typeUpFront: false, refOnly: false, groups };
+    nodes.set(s, node);
+    node.typeUpFront = types.length > 0 && !(types.length === 1 && groups.some((g) => g.type === types[0]));
+    node.refOnly = s.$ref !== void 0 && !Object.keys(s).some((k) => k !== "$ref" && RULE_KEYWORDS.has(k));
+    if (s.$ref !== void 0) node.ref = resolveRef(s.$ref, path4);
+    if (typeof s.pattern === "string") node.pattern = new RegExp(s.pattern, "u");
+    if (s.properties !== void 0) {
+      node.properties = Object.keys(s.properties).filter((p) => p !== "__proto__").map((p) => [p, prepare(s.properties[p], `${path4}/properties/${fragmentSegment(p)}`), pointerSegment(p)]);
+      node.propertyNamesSet = new Set(node.properties.map(([name]) => name));
     }
-    for (const key0 in data) {
-      if (!func2.call(schema11.properties, key0)) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11, data };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
+    if (s.additionalProperties !== void 0) node.additionalProperties = prepare(s.additionalProperties, `${path4}/additionalProperties`);
+    if (s.propertyNames !== void 0) node.propertyNames = prepare(s.propertyNames, `${path4}/propertyNames`);
+    if (Array.isArray(s.items)) node.items = s.items.map((item, i) => prepare(item, `${path4}/items/${i}`));
+    else if (s.items !== void 0) node.items = prepare(s.items, `${path4}/items`);
+    if (s.additionalItems !== void 0) node.additionalItems = prepare(s.additionalItems, `${path4}/additionalItems`);
+    if (s.oneOf !== void 0) {
+      if (!Array.isArray(s.oneOf)) throw new Error(`${path4}/oneOf: an array of schemas`);
+      node.oneOf = s.oneOf.map((sub, i) => prepare(sub, `${path4}/oneOf/${i}`));
     }
-    if (data.$schema !== void 0) {
-      let data0 = data.$schema;
-      if (typeof data0 !== "string") {
-        const err3 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.$schema.type, parentSchema: schema11.properties.$schema, data: data0 };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
+    if (s.uniqueItems === true && s.items !== void 0 && !Array.isArray(s.items) && typeof s.items === "object") {
+      const itemTypes = schemaTypes(s.items.type, `${path4}/items`);
+      if (itemTypes.length > 0 && !itemTypes.some((t) => t === "object" || t === "array")) node.uniqueScalarTypes = itemTypes;
     }
-    if (data.kvmlintHostSnapshot !== void 0) {
-      let data1 = data.kvmlintHostSnapshot;
-      if (1 !== data1) {
-        const err4 = { instancePath: instancePath + "/kvmlintHostSnapshot", schemaPath: "#/properties/kvmlintHostSnapshot/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant", schema: 1, parentSchema: schema11.properties.kvmlintHostSnapshot, data: data1 };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.source !== void 0) {
-      let data2 = data.source;
-      if (!(data2 === "capture" || data2 === "virsh-capabilities" || data2 === "numactl-hardware" || data2 === "manual")) {
-        const err5 = { instancePath: instancePath + "/source", schemaPath: "#/properties/source/enum", keyword: "enum", params: { allowedValues: schema11.properties.source.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.source.enum, parentSchema: schema11.properties.source, data: data2 };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.hostname !== void 0) {
-      let data3 = data.hostname;
-      if (typeof data3 !== "string") {
-        const err6 = { instancePath: instancePath + "/hostname", schemaPath: "#/properties/hostname/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.hostname.type, parentSchema: schema11.properties.hostname, data: data3 };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.kernelRelease !== void 0) {
-      let data4 = data.kernelRelease;
-      if (typeof data4 !== "string") {
-        const err7 = { instancePath: instancePath + "/kernelRelease", schemaPath: "#/properties/kernelRelease/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.kernelRelease.type, parentSchema: schema11.properties.kernelRelease, data: data4 };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.libvirtVersion !== void 0) {
-      let data5 = data.libvirtVersion;
-      if (typeof data5 === "string") {
-        if (!pattern0.test(data5)) {
-          const err8 = { instancePath: instancePath + "/libvirtVersion", schemaPath: "#/properties/libvirtVersion/pattern", keyword: "pattern", params: { pattern: "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$" }, message: 'must match pattern "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$"', schema: "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$", parentSchema: schema11.properties.libvirtVersion, data: data5 };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-      } else {
-        const err9 = { instancePath: instancePath + "/libvirtVersion", schemaPath: "#/properties/libvirtVersion/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirtVersion.type, parentSchema: schema11.properties.libvirtVersion, data: data5 };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.capturedAt !== void 0) {
-      let data6 = data.capturedAt;
-      if (typeof data6 !== "string") {
-        const err10 = { instancePath: instancePath + "/capturedAt", schemaPath: "#/properties/capturedAt/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.capturedAt.type, parentSchema: schema11.properties.capturedAt, data: data6 };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.missing !== void 0) {
-      let data7 = data.missing;
-      if (Array.isArray(data7)) {
-        const len0 = data7.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data8 = data7[i0];
-          if (typeof data8 !== "string") {
-            const err11 = { instancePath: instancePath + "/missing/" + i0, schemaPath: "#/properties/missing/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.missing.items.type, parentSchema: schema11.properties.missing.items, data: data8 };
-            if (vErrors === null) {
-              vErrors = [err11];
-            } else {
-              vErrors.push(err11);
-            }
-            errors++;
-          }
-        }
-        let i1 = data7.length;
-        let j0;
-        if (i1 > 1) {
-          const indices0 = {};
-          for (; i1--; ) {
-            let item0 = data7[i1];
-            if (typeof item0 !== "string") {
-              continue;
-            }
-            if (typeof indices0[item0] == "number") {
-              j0 = indices0[item0];
-              const err12 = { instancePath: instancePath + "/missing", schemaPath: "#/properties/missing/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema11.properties.missing, data: data7 };
-              if (vErrors === null) {
-                vErrors = [err12];
-              } else {
-                vErrors.push(err12);
-              }
-              errors++;
-              break;
-            }
-            indices0[item0] = i1;
-          }
-        }
-      } else {
-        const err13 = { instancePath: instancePath + "/missing", schemaPath: "#/properties/missing/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.missing.type, parentSchema: schema11.properties.missing, data: data7 };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-    }
-    if (data.cpus !== void 0) {
-      let data9 = data.cpus;
-      if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
-        for (const key1 in data9) {
-          if (!(key1 === "possible" || key1 === "present" || key1 === "online")) {
-            const err14 = { instancePath: instancePath + "/cpus", schemaPath: "#/properties/cpus/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.cpus, data: data9 };
-            if (vErrors === null) {
-              vErrors = [err14];
-            } else {
-              vErrors.push(err14);
-            }
-            errors++;
-          }
-        }
-        if (data9.possible !== void 0) {
-          let data10 = data9.possible;
-          if (typeof data10 !== "string" && !(data10 && typeof data10 == "object" && !Array.isArray(data10))) {
-            const err15 = { instancePath: instancePath + "/cpus/possible", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data10 };
-            if (vErrors === null) {
-              vErrors = [err15];
-            } else {
-              vErrors.push(err15);
-            }
-            errors++;
-          }
-          if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
-            if (data10.raw === void 0) {
-              const err16 = { instancePath: instancePath + "/cpus/possible", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data10 };
-              if (vErrors === null) {
-                vErrors = [err16];
-              } else {
-                vErrors.push(err16);
-              }
-              errors++;
-            }
-            for (const key2 in data10) {
-              if (!(key2 === "raw" || key2 === "parsed")) {
-                const err17 = { instancePath: instancePath + "/cpus/possible", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data10 };
-                if (vErrors === null) {
-                  vErrors = [err17];
-                } else {
-                  vErrors.push(err17);
-                }
-                errors++;
-              }
-            }
-            if (data10.raw !== void 0) {
-              let data11 = data10.raw;
-              if (typeof data11 !== "string") {
-                const err18 = { instancePath: instancePath + "/cpus/possible/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data11 };
-                if (vErrors === null) {
-                  vErrors = [err18];
-                } else {
-                  vErrors.push(err18);
-                }
-                errors++;
-              }
-            }
-            if (data10.parsed !== void 0) {
-              let data12 = data10.parsed;
-              if (typeof data12 !== "string") {
-                const err19 = { instancePath: instancePath + "/cpus/possible/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data12 };
-                if (vErrors === null) {
-                  vErrors = [err19];
-                } else {
-                  vErrors.push(err19);
-                }
-                errors++;
-              }
-            }
-          }
-        }
-        if (data9.present !== void 0) {
-          let data13 = data9.present;
-          if (typeof data13 !== "string" && !(data13 && typeof data13 == "object" && !Array.isArray(data13))) {
-            const err20 = { instancePath: instancePath + "/cpus/present", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data13 };
-            if (vErrors === null) {
-              vErrors = [err20];
-            } else {
-              vErrors.push(err20);
-            }
-            errors++;
-          }
-          if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
-            if (data13.raw === void 0) {
-              const err21 = { instancePath: instancePath + "/cpus/present", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data13 };
-              if (vErrors === null) {
-                vErrors = [err21];
-              } else {
-                vErrors.push(err21);
-              }
-              errors++;
-            }
-            for (const key3 in data13) {
-              if (!(key3 === "raw" || key3 === "parsed")) {
-                const err22 = { instancePath: instancePath + "/cpus/present", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data13 };
-                if (vErrors === null) {
-                  vErrors = [err22];
-                } else {
-                  vErrors.push(err22);
-                }
-                errors++;
-              }
-            }
-            if (data13.raw !== void 0) {
-              let data14 = data13.raw;
-              if (typeof data14 !== "string") {
-                const err23 = { instancePath: instancePath + "/cpus/present/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data14 };
-                if (vErrors === null) {
-                  vErrors = [err23];
-                } else {
-                  vErrors.push(err23);
-                }
-                errors++;
-              }
-            }
-            if (data13.parsed !== void 0) {
-              let data15 = data13.parsed;
-              if (typeof data15 !== "string") {
-                const err24 = { instancePath: instancePath + "/cpus/present/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data15 };
-                if (vErrors === null) {
-                  vErrors = [err24];
-                } else {
-                  vErrors.push(err24);
-                }
-                errors++;
-              }
-            }
-          }
-        }
-        if (data9.online !== void 0) {
-          let data16 = data9.online;
-          if (typeof data16 !== "string" && !(data16 && typeof data16 == "object" && !Array.isArray(data16))) {
-            const err25 = { instancePath: instancePath + "/cpus/online", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data16 };
-            if (vErrors === null) {
-              vErrors = [err25];
-            } else {
-              vErrors.push(err25);
-            }
-            errors++;
-          }
-          if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
-            if (data16.raw === void 0) {
-              const err26 = { instancePath: instancePath + "/cpus/online", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data16 };
-              if (vErrors === null) {
-                vErrors = [err26];
-              } else {
-                vErrors.push(err26);
-              }
-              errors++;
-            }
-            for (const key4 in data16) {
-              if (!(key4 === "raw" || key4 === "parsed")) {
-                const err27 = { instancePath: instancePath + "/cpus/online", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data16 };
-                if (vErrors === null) {
-                  vErrors = [err27];
-                } else {
-                  vErrors.push(err27);
-                }
-                errors++;
-              }
-            }
-            if (data16.raw !== void 0) {
-              let data17 = data16.raw;
-              if (typeof data17 !== "string") {
-                const err28 = { instancePath: instancePath + "/cpus/online/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data17 };
-                if (vErrors === null) {
-                  vErrors = [err28];
-                } else {
-                  vErrors.push(err28);
-                }
-                errors++;
-              }
-            }
-            if (data16.parsed !== void 0) {
-              let data18 = data16.parsed;
-              if (typeof data18 !== "string") {
-                const err29 = { instancePath: instancePath + "/cpus/online/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data18 };
-                if (vErrors === null) {
-                  vErrors = [err29];
-                } else {
-                  vErrors.push(err29);
-                }
-                errors++;
-              }
-            }
-          }
-        }
-      } else {
-        const err30 = { instancePath: instancePath + "/cpus", schemaPath: "#/properties/cpus/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.cpus.type, parentSchema: schema11.properties.cpus, data: data9 };
-        if (vErrors === null) {
-          vErrors = [err30];
-        } else {
-          vErrors.push(err30);
-        }
-        errors++;
-      }
-    }
-    if (data.cpuTopology !== void 0) {
-      let data19 = data.cpuTopology;
-      if (Array.isArray(data19)) {
-        const len1 = data19.length;
-        for (let i2 = 0; i2 < len1; i2++) {
-          let data20 = data19[i2];
-          if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
-            if (data20.cpu === void 0) {
-              const err31 = { instancePath: instancePath + "/cpuTopology/" + i2, schemaPath: "#/properties/cpuTopology/items/required", keyword: "required", params: { missingProperty: "cpu" }, message: "must have required property 'cpu'", schema: schema11.properties.cpuTopology.items.required, parentSchema: schema11.properties.cpuTopology.items, data: data20 };
-              if (vErrors === null) {
-                vErrors = [err31];
-              } else {
-                vErrors.push(err31);
-              }
-              errors++;
-            }
-            for (const key5 in data20) {
-              if (!func2.call(schema11.properties.cpuTopology.items.properties, key5)) {
-                const err32 = { instancePath: instancePath + "/cpuTopology/" + i2, schemaPath: "#/properties/cpuTopology/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.cpuTopology.items, data: data20 };
-                if (vErrors === null) {
-                  vErrors = [err32];
-                } else {
-                  vErrors.push(err32);
-                }
-                errors++;
-              }
-            }
-            if (data20.cpu !== void 0) {
-              let data21 = data20.cpu;
-              if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
-                const err33 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/cpu", schemaPath: "#/properties/cpuTopology/items/properties/cpu/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.cpuTopology.items.properties.cpu.type, parentSchema: schema11.properties.cpuTopology.items.properties.cpu, data: data21 };
-                if (vErrors === null) {
-                  vErrors = [err33];
-                } else {
-                  vErrors.push(err33);
-                }
-                errors++;
-              }
-              if (typeof data21 == "number" && isFinite(data21)) {
-                if (data21 > 9007199254740991 || isNaN(data21)) {
-                  const err34 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/cpu", schemaPath: "#/properties/cpuTopology/items/properties/cpu/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.cpuTopology.items.properties.cpu, data: data21 };
-                  if (vErrors === null) {
-                    vErrors = [err34];
-                  } else {
-                    vErrors.push(err34);
-                  }
-                  errors++;
-                }
-                if (data21 < 0 || isNaN(data21)) {
-                  const err35 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/cpu", schemaPath: "#/properties/cpuTopology/items/properties/cpu/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.cpuTopology.items.properties.cpu, data: data21 };
-                  if (vErrors === null) {
-                    vErrors = [err35];
-                  } else {
-                    vErrors.push(err35);
-                  }
-                  errors++;
-                }
-              }
-            }
-            if (data20.node !== void 0) {
-              let data22 = data20.node;
-              if (!(typeof data22 == "number" && (!(data22 % 1) && !isNaN(data22)) && isFinite(data22))) {
-                const err36 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/node", schemaPath: "#/properties/cpuTopology/items/properties/node/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.cpuTopology.items.properties.node.type, parentSchema: schema11.properties.cpuTopology.items.properties.node, data: data22 };
-                if (vErrors === null) {
-                  vErrors = [err36];
-                } else {
-                  vErrors.push(err36);
-                }
-                errors++;
-              }
-              if (typeof data22 == "number" && isFinite(data22)) {
-                if (data22 > 9007199254740991 || isNaN(data22)) {
-                  const err37 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/node", schemaPath: "#/properties/cpuTopology/items/properties/node/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.cpuTopology.items.properties.node, data: data22 };
-                  if (vErrors === null) {
-                    vErrors = [err37];
-                  } else {
-                    vErrors.push(err37);
-                  }
-                  errors++;
-                }
-                if (data22 < 0 || isNaN(data22)) {
-                  const err38 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/node", schemaPath: "#/properties/cpuTopology/items/properties/node/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.cpuTopology.items.properties.node, data: data22 };
-                  if (vErrors === null) {
-                    vErrors = [err38];
-                  } else {
-                    vErrors.push(err38);
-                  }
-                  errors++;
-                }
-              }
-            }
-            if (data20.socket !== void 0) {
-              let data23 = data20.socket;
-              if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)) && isFinite(data23))) {
-                const err39 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/socket", schemaPath: "#/properties/cpuTopology/items/properties/socket/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.cpuTopology.items.properties.socket.type, parentSchema: schema11.properties.cpuTopology.items.properties.socket, data: data23 };
-                if (vErrors === null) {
-                  vErrors = [err39];
-                } else {
-                  vErrors.push(err39);
-                }
-                errors++;
-              }
-              if (typeof data23 == "number" && isFinite(data23)) {
-                if (data23 > 9007199254740991 || isNaN(data23)) {
-                  const err40 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/socket", schemaPath: "#/properties/cpuTopology/items/properties/socket/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.cpuTopology.items.properties.socket, data: data23 };
-                  if (vErrors === null) {
-                    vErrors = [err40];
-                  } else {
-                    vErrors.push(err40);
-                  }
-                  errors++;
-                }
-                if (data23 < -1 || isNaN(data23)) {
-                  const err41 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/socket", schemaPath: "#/properties/cpuTopology/items/properties/socket/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema11.properties.cpuTopology.items.properties.socket, data: data23 };
-                  if (vErrors === null) {
-                    vErrors = [err41];
-                  } else {
-                    vErrors.push(err41);
-                  }
-                  errors++;
-                }
-              }
-            }
-            if (data20.die !== void 0) {
-              let data24 = data20.die;
-              if (!(typeof data24 == "number" && (!(data24 % 1) && !isNaN(data24)) && isFinite(data24))) {
-                const err42 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/die", schemaPath: "#/properties/cpuTopology/items/properties/die/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.cpuTopology.items.properties.die.type, parentSchema: schema11.properties.cpuTopology.items.properties.die, data: data24 };
-                if (vErrors === null) {
-                  vErrors = [err42];
-                } else {
-                  vErrors.push(err42);
-                }
-                errors++;
-              }
-              if (typeof data24 == "number" && isFinite(data24)) {
-                if (data24 > 9007199254740991 || isNaN(data24)) {
-                  const err43 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/die", schemaPath: "#/properties/cpuTopology/items/properties/die/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.cpuTopology.items.properties.die, data: data24 };
-                  if (vErrors === null) {
-                    vErrors = [err43];
-                  } else {
-                    vErrors.push(err43);
-                  }
-                  errors++;
-                }
-                if (data24 < -1 || isNaN(data24)) {
-                  const err44 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/die", schemaPath: "#/properties/cpuTopology/items/properties/die/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema11.properties.cpuTopology.items.properties.die, data: data24 };
-                  if (vErrors === null) {
-                    vErrors = [err44];
-                  } else {
-                    vErrors.push(err44);
-                  }
-                  errors++;
-                }
-              }
-            }
-            if (data20.core !== void 0) {
-              let data25 = data20.core;
-              if (!(typeof data25 == "number" && (!(data25 % 1) && !isNaN(data25)) && isFinite(data25))) {
-                const err45 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/core", schemaPath: "#/properties/cpuTopology/items/properties/core/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.cpuTopology.items.properties.core.type, parentSchema: schema11.properties.cpuTopology.items.properties.core, data: data25 };
-                if (vErrors === null) {
-                  vErrors = [err45];
-                } else {
-                  vErrors.push(err45);
-                }
-                errors++;
-              }
-              if (typeof data25 == "number" && isFinite(data25)) {
-                if (data25 > 9007199254740991 || isNaN(data25)) {
-                  const err46 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/core", schemaPath: "#/properties/cpuTopology/items/properties/core/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.cpuTopology.items.properties.core, data: data25 };
-                  if (vErrors === null) {
-                    vErrors = [err46];
-                  } else {
-                    vErrors.push(err46);
-                  }
-                  errors++;
-                }
-                if (data25 < -1 || isNaN(data25)) {
-                  const err47 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/core", schemaPath: "#/properties/cpuTopology/items/properties/core/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema11.properties.cpuTopology.items.properties.core, data: data25 };
-                  if (vErrors === null) {
-                    vErrors = [err47];
-                  } else {
-                    vErrors.push(err47);
-                  }
-                  errors++;
-                }
-              }
-            }
-            if (data20.siblings !== void 0) {
-              let data26 = data20.siblings;
-              if (typeof data26 !== "string" && !(data26 && typeof data26 == "object" && !Array.isArray(data26))) {
-                const err48 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/siblings", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data26 };
-                if (vErrors === null) {
-                  vErrors = [err48];
-                } else {
-                  vErrors.push(err48);
-                }
-                errors++;
-              }
-              if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
-                if (data26.raw === void 0) {
-                  const err49 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/siblings", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data26 };
-                  if (vErrors === null) {
-                    vErrors = [err49];
-                  } else {
-                    vErrors.push(err49);
-                  }
-                  errors++;
-                }
-                for (const key6 in data26) {
-                  if (!(key6 === "raw" || key6 === "parsed")) {
-                    const err50 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/siblings", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data26 };
-                    if (vErrors === null) {
-                      vErrors = [err50];
-                    } else {
-                      vErrors.push(err50);
-                    }
-                    errors++;
-                  }
-                }
-                if (data26.raw !== void 0) {
-                  let data27 = data26.raw;
-                  if (typeof data27 !== "string") {
-                    const err51 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/siblings/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data27 };
-                    if (vErrors === null) {
-                      vErrors = [err51];
-                    } else {
-                      vErrors.push(err51);
-                    }
-                    errors++;
-                  }
-                }
-                if (data26.parsed !== void 0) {
-                  let data28 = data26.parsed;
-                  if (typeof data28 !== "string") {
-                    const err52 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/siblings/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data28 };
-                    if (vErrors === null) {
-                      vErrors = [err52];
-                    } else {
-                      vErrors.push(err52);
-                    }
-                    errors++;
-                  }
-                }
-              }
-            }
-            if (data20.online !== void 0) {
-              let data29 = data20.online;
-              if (typeof data29 !== "boolean") {
-                const err53 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/online", schemaPath: "#/properties/cpuTopology/items/properties/online/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema11.properties.cpuTopology.items.properties.online.type, parentSchema: schema11.properties.cpuTopology.items.properties.online, data: data29 };
-                if (vErrors === null) {
-                  vErrors = [err53];
-                } else {
-                  vErrors.push(err53);
-                }
-                errors++;
-              }
-            }
-            if (data20.capacity !== void 0) {
-              let data30 = data20.capacity;
-              if (!(typeof data30 == "number" && (!(data30 % 1) && !isNaN(data30)) && isFinite(data30))) {
-                const err54 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/capacity", schemaPath: "#/properties/cpuTopology/items/properties/capacity/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.cpuTopology.items.properties.capacity.type, parentSchema: schema11.properties.cpuTopology.items.properties.capacity, data: data30 };
-                if (vErrors === null) {
-                  vErrors = [err54];
-                } else {
-                  vErrors.push(err54);
-                }
-                errors++;
-              }
-              if (typeof data30 == "number" && isFinite(data30)) {
-                if (data30 > 1024 || isNaN(data30)) {
-                  const err55 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/capacity", schemaPath: "#/properties/cpuTopology/items/properties/capacity/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1024 }, message: "must be <= 1024", schema: 1024, parentSchema: schema11.properties.cpuTopology.items.properties.capacity, data: data30 };
-                  if (vErrors === null) {
-                    vErrors = [err55];
-                  } else {
-                    vErrors.push(err55);
-                  }
-                  errors++;
-                }
-                if (data30 < 0 || isNaN(data30)) {
-                  const err56 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/capacity", schemaPath: "#/properties/cpuTopology/items/properties/capacity/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.cpuTopology.items.properties.capacity, data: data30 };
-                  if (vErrors === null) {
-                    vErrors = [err56];
-                  } else {
-                    vErrors.push(err56);
-                  }
-                  errors++;
-                }
-              }
-            }
-            if (data20.coreType !== void 0) {
-              let data31 = data20.coreType;
-              if (typeof data31 !== "string") {
-                const err57 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/coreType", schemaPath: "#/properties/cpuTopology/items/properties/coreType/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.cpuTopology.items.properties.coreType.type, parentSchema: schema11.properties.cpuTopology.items.properties.coreType, data: data31 };
-                if (vErrors === null) {
-                  vErrors = [err57];
-                } else {
-                  vErrors.push(err57);
-                }
-                errors++;
-              }
-              if (!(data31 === "core" || data31 === "atom" || data31 === "lowpower")) {
-                const err58 = { instancePath: instancePath + "/cpuTopology/" + i2 + "/coreType", schemaPath: "#/properties/cpuTopology/items/properties/coreType/enum", keyword: "enum", params: { allowedValues: schema11.properties.cpuTopology.items.properties.coreType.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.cpuTopology.items.properties.coreType.enum, parentSchema: schema11.properties.cpuTopology.items.properties.coreType, data: data31 };
-                if (vErrors === null) {
-                  vErrors = [err58];
-                } else {
-                  vErrors.push(err58);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err59 = { instancePath: instancePath + "/cpuTopology/" + i2, schemaPath: "#/properties/cpuTopology/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.cpuTopology.items.type, parentSchema: schema11.properties.cpuTopology.items, data: data20 };
-            if (vErrors === null) {
-              vErrors = [err59];
-            } else {
-              vErrors.push(err59);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err60 = { instancePath: instancePath + "/cpuTopology", schemaPath: "#/properties/cpuTopology/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.cpuTopology.type, parentSchema: schema11.properties.cpuTopology, data: data19 };
-        if (vErrors === null) {
-          vErrors = [err60];
-        } else {
-          vErrors.push(err60);
-        }
-        errors++;
-      }
-    }
-    if (data.nodes !== void 0) {
-      let data32 = data.nodes;
-      if (Array.isArray(data32)) {
-        if (data32.length < 1) {
-          const err61 = { instancePath: instancePath + "/nodes", schemaPath: "#/properties/nodes/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.nodes, data: data32 };
-          if (vErrors === null) {
-            vErrors = [err61];
-          } else {
-            vErrors.push(err61);
-          }
-          errors++;
-        }
-        const len2 = data32.length;
-        for (let i3 = 0; i3 < len2; i3++) {
-          let data33 = data32[i3];
-          if (data33 && typeof data33 == "object" && !Array.isArray(data33)) {
-            if (data33.id === void 0) {
-              const err62 = { instancePath: instancePath + "/nodes/" + i3, schemaPath: "#/properties/nodes/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema11.properties.nodes.items.required, parentSchema: schema11.properties.nodes.items, data: data33 };
-              if (vErrors === null) {
-                vErrors = [err62];
-              } else {
-                vErrors.push(err62);
-              }
-              errors++;
-            }
-            if (data33.cpus === void 0) {
-              const err63 = { instancePath: instancePath + "/nodes/" + i3, schemaPath: "#/properties/nodes/items/required", keyword: "required", params: { missingProperty: "cpus" }, message: "must have required property 'cpus'", schema: schema11.properties.nodes.items.required, parentSchema: schema11.properties.nodes.items, data: data33 };
-              if (vErrors === null) {
-                vErrors = [err63];
-              } else {
-                vErrors.push(err63);
-              }
-              errors++;
-            }
-            for (const key7 in data33) {
-              if (!(key7 === "id" || key7 === "cpus" || key7 === "memTotalKiB" || key7 === "memFreeKiB" || key7 === "reclaimableKiB" || key7 === "distances" || key7 === "hugepages" || key7 === "zones")) {
-                const err64 = { instancePath: instancePath + "/nodes/" + i3, schemaPath: "#/properties/nodes/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.nodes.items, data: data33 };
-                if (vErrors === null) {
-                  vErrors = [err64];
-                } else {
-                  vErrors.push(err64);
-                }
-                errors++;
-              }
-            }
-            if (data33.id !== void 0) {
-              let data34 = data33.id;
-              if (!(typeof data34 == "number" && (!(data34 % 1) && !isNaN(data34)) && isFinite(data34))) {
-                const err65 = { instancePath: instancePath + "/nodes/" + i3 + "/id", schemaPath: "#/properties/nodes/items/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.id.type, parentSchema: schema11.properties.nodes.items.properties.id, data: data34 };
-                if (vErrors === null) {
-                  vErrors = [err65];
-                } else {
-                  vErrors.push(err65);
-                }
-                errors++;
-              }
-              if (typeof data34 == "number" && isFinite(data34)) {
-                if (data34 > 9007199254740991 || isNaN(data34)) {
-                  const err66 = { instancePath: instancePath + "/nodes/" + i3 + "/id", schemaPath: "#/properties/nodes/items/properties/id/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.nodes.items.properties.id, data: data34 };
-                  if (vErrors === null) {
-                    vErrors = [err66];
-                  } else {
-                    vErrors.push(err66);
-                  }
-                  errors++;
-                }
-                if (data34 < 0 || isNaN(data34)) {
-                  const err67 = { instancePath: instancePath + "/nodes/" + i3 + "/id", schemaPath: "#/properties/nodes/items/properties/id/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.id, data: data34 };
-                  if (vErrors === null) {
-                    vErrors = [err67];
-                  } else {
-                    vErrors.push(err67);
-                  }
-                  errors++;
-                }
-              }
-            }
-            if (data33.cpus !== void 0) {
-              let data35 = data33.cpus;
-              if (typeof data35 !== "string" && !(data35 && typeof data35 == "object" && !Array.isArray(data35))) {
-                const err68 = { instancePath: instancePath + "/nodes/" + i3 + "/cpus", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data35 };
-                if (vErrors === null) {
-                  vErrors = [err68];
-                } else {
-                  vErrors.push(err68);
-                }
-                errors++;
-              }
-              if (data35 && typeof data35 == "object" && !Array.isArray(data35)) {
-                if (data35.raw === void 0) {
-                  const err69 = { instancePath: instancePath + "/nodes/" + i3 + "/cpus", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data35 };
-                  if (vErrors === null) {
-                    vErrors = [err69];
-                  } else {
-                    vErrors.push(err69);
-                  }
-                  errors++;
-                }
-                for (const key8 in data35) {
-                  if (!(key8 === "raw" || key8 === "parsed")) {
-                    const err70 = { instancePath: instancePath + "/nodes/" + i3 + "/cpus", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data35 };
-                    if (vErrors === null) {
-                      vErrors = [err70];
-                    } else {
-                      vErrors.push(err70);
-                    }
-                    errors++;
-                  }
-                }
-                if (data35.raw !== void 0) {
-                  let data36 = data35.raw;
-                  if (typeof data36 !== "string") {
-                    const err71 = { instancePath: instancePath + "/nodes/" + i3 + "/cpus/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data36 };
-                    if (vErrors === null) {
-                      vErrors = [err71];
-                    } else {
-                      vErrors.push(err71);
-                    }
-                    errors++;
-                  }
-                }
-                if (data35.parsed !== void 0) {
-                  let data37 = data35.parsed;
-                  if (typeof data37 !== "string") {
-                    const err72 = { instancePath: instancePath + "/nodes/" + i3 + "/cpus/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data37 };
-                    if (vErrors === null) {
-                      vErrors = [err72];
-                    } else {
-                      vErrors.push(err72);
-                    }
-                    errors++;
-                  }
-                }
-              }
-            }
-            if (data33.memTotalKiB !== void 0) {
-              let data38 = data33.memTotalKiB;
-              if (!(typeof data38 == "number" && (!(data38 % 1) && !isNaN(data38)) && isFinite(data38))) {
-                const err73 = { instancePath: instancePath + "/nodes/" + i3 + "/memTotalKiB", schemaPath: "#/properties/nodes/items/properties/memTotalKiB/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.memTotalKiB.type, parentSchema: schema11.properties.nodes.items.properties.memTotalKiB, data: data38 };
-                if (vErrors === null) {
-                  vErrors = [err73];
-                } else {
-                  vErrors.push(err73);
-                }
-                errors++;
-              }
-              if (typeof data38 == "number" && isFinite(data38)) {
-                if (data38 > 9007199254740991 || isNaN(data38)) {
-                  const err74 = { instancePath: instancePath + "/nodes/" + i3 + "/memTotalKiB", schemaPath: "#/properties/nodes/items/properties/memTotalKiB/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.nodes.items.properties.memTotalKiB, data: data38 };
-                  if (vErrors === null) {
-                    vErrors = [err74];
-                  } else {
-                    vErrors.push(err74);
-                  }
-                  errors++;
-                }
-                if (data38 < 0 || isNaN(data38)) {
-                  const err75 = { instancePath: instancePath + "/nodes/" + i3 + "/memTotalKiB", schemaPath: "#/properties/nodes/items/properties/memTotalKiB/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.memTotalKiB, data: data38 };
-                  if (vErrors === null) {
-                    vErrors = [err75];
-                  } else {
-                    vErrors.push(err75);
-                  }
-                  errors++;
-                }
-              }
-            }
-            if (data33.memFreeKiB !== void 0) {
-              let data39 = data33.memFreeKiB;
-              if (!(typeof data39 == "number" && (!(data39 % 1) && !isNaN(data39)) && isFinite(data39))) {
-                const err76 = { instancePath: instancePath + "/nodes/" + i3 + "/memFreeKiB", schemaPath: "#/properties/nodes/items/properties/memFreeKiB/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.memFreeKiB.type, parentSchema: schema11.properties.nodes.items.properties.memFreeKiB, data: data39 };
-                if (vErrors === null) {
-                  vErrors = [err76];
-                } else {
-                  vErrors.push(err76);
-                }
-                errors++;
-              }
-              if (typeof data39 == "number" && isFinite(data39)) {
-                if (data39 > 9007199254740991 || isNaN(data39)) {
-                  const err77 = { instancePath: instancePath + "/nodes/" + i3 + "/memFreeKiB", schemaPath: "#/properties/nodes/items/properties/memFreeKiB/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.nodes.items.properties.memFreeKiB, data: data39 };
-                  if (vErrors === null) {
-                    vErrors = [err77];
-                  } else {
-                    vErrors.push(err77);
-                  }
-                  errors++;
-                }
-                if (data39 < 0 || isNaN(data39)) {
-                  const err78 = { instancePath: instancePath + "/nodes/" + i3 + "/memFreeKiB", schemaPath: "#/properties/nodes/items/properties/memFreeKiB/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.memFreeKiB, data: data39 };
-                  if (vErrors === null) {
-                    vErrors = [err78];
-                  } else {
-                    vErrors.push(err78);
-                  }
-                  errors++;
-                }
-              }
-            }
-            if (data33.reclaimableKiB !== void 0) {
-              let data40 = data33.reclaimableKiB;
-              if (!(typeof data40 == "number" && (!(data40 % 1) && !isNaN(data40)) && isFinite(data40))) {
-                const err79 = { instancePath: instancePath + "/nodes/" + i3 + "/reclaimableKiB", schemaPath: "#/properties/nodes/items/properties/reclaimableKiB/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.reclaimableKiB.type, parentSchema: schema11.properties.nodes.items.properties.reclaimableKiB, data: data40 };
-                if (vErrors === null) {
-                  vErrors = [err79];
-                } else {
-                  vErrors.push(err79);
-                }
-                errors++;
-              }
-              if (typeof data40 == "number" && isFinite(data40)) {
-                if (data40 > 9007199254740991 || isNaN(data40)) {
-                  const err80 = { instancePath: instancePath + "/nodes/" + i3 + "/reclaimableKiB", schemaPath: "#/properties/nodes/items/properties/reclaimableKiB/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.nodes.items.properties.reclaimableKiB, data: data40 };
-                  if (vErrors === null) {
-                    vErrors = [err80];
-                  } else {
-                    vErrors.push(err80);
-                  }
-                  errors++;
-                }
-                if (data40 < 0 || isNaN(data40)) {
-                  const err81 = { instancePath: instancePath + "/nodes/" + i3 + "/reclaimableKiB", schemaPath: "#/properties/nodes/items/properties/reclaimableKiB/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.reclaimableKiB, data: data40 };
-                  if (vErrors === null) {
-                    vErrors = [err81];
-                  } else {
-                    vErrors.push(err81);
-                  }
-                  errors++;
-                }
-              }
-            }
-            if (data33.distances !== void 0) {
-              let data41 = data33.distances;
-              if (Array.isArray(data41)) {
-                const len3 = data41.length;
-                for (let i4 = 0; i4 < len3; i4++) {
-                  let data42 = data41[i4];
-                  if (!(typeof data42 == "number" && (!(data42 % 1) && !isNaN(data42)) && isFinite(data42))) {
-                    const err82 = { instancePath: instancePath + "/nodes/" + i3 + "/distances/" + i4, schemaPath: "#/properties/nodes/items/properties/distances/items/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.distances.items.type, parentSchema: schema11.properties.nodes.items.properties.distances.items, data: data42 };
-                    if (vErrors === null) {
-                      vErrors = [err82];
-                    } else {
-                      vErrors.push(err82);
-                    }
-                    errors++;
-                  }
-                  if (typeof data42 == "number" && isFinite(data42)) {
-                    if (data42 > 9007199254740991 || isNaN(data42)) {
-                      const err83 = { instancePath: instancePath + "/nodes/" + i3 + "/distances/" + i4, schemaPath: "#/properties/nodes/items/properties/distances/items/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.nodes.items.properties.distances.items, data: data42 };
-                      if (vErrors === null) {
-                        vErrors = [err83];
-                      } else {
-                        vErrors.push(err83);
-                      }
-                      errors++;
-                    }
-                    if (data42 < 0 || isNaN(data42)) {
-                      const err84 = { instancePath: instancePath + "/nodes/" + i3 + "/distances/" + i4, schemaPath: "#/properties/nodes/items/properties/distances/items/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.distances.items, data: data42 };
-                      if (vErrors === null) {
-                        vErrors = [err84];
-                      } else {
-                        vErrors.push(err84);
-                      }
-                      errors++;
-                    }
-                  }
-                }
-              } else {
-                const err85 = { instancePath: instancePath + "/nodes/" + i3 + "/distances", schemaPath: "#/properties/nodes/items/properties/distances/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.nodes.items.properties.distances.type, parentSchema: schema11.properties.nodes.items.properties.distances, data: data41 };
-                if (vErrors === null) {
-                  vErrors = [err85];
-                } else {
-                  vErrors.push(err85);
-                }
-                errors++;
-              }
-            }
-            if (data33.hugepages !== void 0) {
-              let data43 = data33.hugepages;
-              if (Array.isArray(data43)) {
-                const len4 = data43.length;
-                for (let i5 = 0; i5 < len4; i5++) {
-                  let data44 = data43[i5];
-                  if (data44 && typeof data44 == "object" && !Array.isArray(data44)) {
-                    if (data44.sizeKiB === void 0) {
-                      const err86 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5, schemaPath: "#/properties/nodes/items/properties/hugepages/items/required", keyword: "required", params: { missingProperty: "sizeKiB" }, message: "must have required property 'sizeKiB'", schema: schema11.properties.nodes.items.properties.hugepages.items.required, parentSchema: schema11.properties.nodes.items.properties.hugepages.items, data: data44 };
-                      if (vErrors === null) {
-                        vErrors = [err86];
-                      } else {
-                        vErrors.push(err86);
-                      }
-                      errors++;
-                    }
-                    if (data44.total === void 0) {
-                      const err87 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5, schemaPath: "#/properties/nodes/items/properties/hugepages/items/required", keyword: "required", params: { missingProperty: "total" }, message: "must have required property 'total'", schema: schema11.properties.nodes.items.properties.hugepages.items.required, parentSchema: schema11.properties.nodes.items.properties.hugepages.items, data: data44 };
-                      if (vErrors === null) {
-                        vErrors = [err87];
-                      } else {
-                        vErrors.push(err87);
-                      }
-                      errors++;
-                    }
-                    for (const key9 in data44) {
-                      if (!(key9 === "sizeKiB" || key9 === "total" || key9 === "free" || key9 === "surplus")) {
-                        const err88 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5, schemaPath: "#/properties/nodes/items/properties/hugepages/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.nodes.items.properties.hugepages.items, data: data44 };
-                        if (vErrors === null) {
-                          vErrors = [err88];
-                        } else {
-                          vErrors.push(err88);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data44.sizeKiB !== void 0) {
-                      let data45 = data44.sizeKiB;
-                      if (!(typeof data45 == "number" && (!(data45 % 1) && !isNaN(data45)) && isFinite(data45))) {
-                        const err89 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5 + "/sizeKiB", schemaPath: "#/properties/nodes/items/properties/hugepages/items/properties/sizeKiB/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.hugepages.items.properties.sizeKiB.type, parentSchema: schema11.properties.nodes.items.properties.hugepages.items.properties.sizeKiB, data: data45 };
-                        if (vErrors === null) {
-                          vErrors = [err89];
-                        } else {
-                          vErrors.push(err89);
-                        }
-                        errors++;
-                      }
-                      if (typeof data45 == "number" && isFinite(data45)) {
-                        if (data45 > 9007199254740991 || isNaN(data45)) {
-                          const err90 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5 + "/sizeKiB", schemaPath: "#/properties/nodes/items/properties/hugepages/items/properties/sizeKiB/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.nodes.items.properties.hugepages.items.properties.sizeKiB, data: data45 };
-                          if (vErrors === null) {
-                            vErrors = [err90];
-                          } else {
-                            vErrors.push(err90);
-                          }
-                          errors++;
-                        }
-                        if (data45 < 1 || isNaN(data45)) {
-                          const err91 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5 + "/sizeKiB", schemaPath: "#/properties/nodes/items/properties/hugepages/items/properties/sizeKiB/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.nodes.items.properties.hugepages.items.properties.sizeKiB, data: data45 };
-                          if (vErrors === null) {
-                            vErrors = [err91];
-                          } else {
-                            vErrors.push(err91);
-                          }
-                          errors++;
-                        }
-                      }
-                    }
-                    if (data44.total !== void 0) {
-                      let data46 = data44.total;
-                      if (!(typeof data46 == "number" && (!(data46 % 1) && !isNaN(data46)) && isFinite(data46))) {
-                        const err92 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5 + "/total", schemaPath: "#/properties/nodes/items/properties/hugepages/items/properties/total/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.hugepages.items.properties.total.type, parentSchema: schema11.properties.nodes.items.properties.hugepages.items.properties.total, data: data46 };
-                        if (vErrors === null) {
-                          vErrors = [err92];
-                        } else {
-                          vErrors.push(err92);
-                        }
-                        errors++;
-                      }
-                      if (typeof data46 == "number" && isFinite(data46)) {
-                        if (data46 > 9007199254740991 || isNaN(data46)) {
-                          const err93 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5 + "/total", schemaPath: "#/properties/nodes/items/properties/hugepages/items/properties/total/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.nodes.items.properties.hugepages.items.properties.total, data: data46 };
-                          if (vErrors === null) {
-                            vErrors = [err93];
-                          } else {
-                            vErrors.push(err93);
-                          }
-                          errors++;
-                        }
-                        if (data46 < 0 || isNaN(data46)) {
-                          const err94 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5 + "/total", schemaPath: "#/properties/nodes/items/properties/hugepages/items/properties/total/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.hugepages.items.properties.total, data: data46 };
-                          if (vErrors === null) {
-                            vErrors = [err94];
-                          } else {
-                            vErrors.push(err94);
-                          }
-                          errors++;
-                        }
-                      }
-                    }
-                    if (data44.free !== void 0) {
-                      let data47 = data44.free;
-                      if (!(typeof data47 == "number" && (!(data47 % 1) && !isNaN(data47)) && isFinite(data47))) {
-                        const err95 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5 + "/free", schemaPath: "#/properties/nodes/items/properties/hugepages/items/properties/free/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.hugepages.items.properties.free.type, parentSchema: schema11.properties.nodes.items.properties.hugepages.items.properties.free, data: data47 };
-                        if (vErrors === null) {
-                          vErrors = [err95];
-                        } else {
-                          vErrors.push(err95);
-                        }
-                        errors++;
-                      }
-                      if (typeof data47 == "number" && isFinite(data47)) {
-                        if (data47 > 9007199254740991 || isNaN(data47)) {
-                          const err96 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5 + "/free", schemaPath: "#/properties/nodes/items/properties/hugepages/items/properties/free/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.nodes.items.properties.hugepages.items.properties.free, data: data47 };
-                          if (vErrors === null) {
-                            vErrors = [err96];
-                          } else {
-                            vErrors.push(err96);
-                          }
-                          errors++;
-                        }
-                        if (data47 < 0 || isNaN(data47)) {
-                          const err97 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5 + "/free", schemaPath: "#/properties/nodes/items/properties/hugepages/items/properties/free/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.hugepages.items.properties.free, data: data47 };
-                          if (vErrors === null) {
-                            vErrors = [err97];
-                          } else {
-                            vErrors.push(err97);
-                          }
-                          errors++;
-                        }
-                      }
-                    }
-                    if (data44.surplus !== void 0) {
-                      let data48 = data44.surplus;
-                      if (!(typeof data48 == "number" && (!(data48 % 1) && !isNaN(data48)) && isFinite(data48))) {
-                        const err98 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5 + "/surplus", schemaPath: "#/properties/nodes/items/properties/hugepages/items/properties/surplus/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.hugepages.items.properties.surplus.type, parentSchema: schema11.properties.nodes.items.properties.hugepages.items.properties.surplus, data: data48 };
-                        if (vErrors === null) {
-                          vErrors = [err98];
-                        } else {
-                          vErrors.push(err98);
-                        }
-                        errors++;
-                      }
-                      if (typeof data48 == "number" && isFinite(data48)) {
-                        if (data48 > 9007199254740991 || isNaN(data48)) {
-                          const err99 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5 + "/surplus", schemaPath: "#/properties/nodes/items/properties/hugepages/items/properties/surplus/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.nodes.items.properties.hugepages.items.properties.surplus, data: data48 };
-                          if (vErrors === null) {
-                            vErrors = [err99];
-                          } else {
-                            vErrors.push(err99);
-                          }
-                          errors++;
-                        }
-                        if (data48 < 0 || isNaN(data48)) {
-                          const err100 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5 + "/surplus", schemaPath: "#/properties/nodes/items/properties/hugepages/items/properties/surplus/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.hugepages.items.properties.surplus, data: data48 };
-                          if (vErrors === null) {
-                            vErrors = [err100];
-                          } else {
-                            vErrors.push(err100);
-                          }
-                          errors++;
-                        }
-                      }
-                    }
-                  } else {
-                    const err101 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages/" + i5, schemaPath: "#/properties/nodes/items/properties/hugepages/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.nodes.items.properties.hugepages.items.type, parentSchema: schema11.properties.nodes.items.properties.hugepages.items, data: data44 };
-                    if (vErrors === null) {
-                      vErrors = [err101];
-                    } else {
-                      vErrors.push(err101);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err102 = { instancePath: instancePath + "/nodes/" + i3 + "/hugepages", schemaPath: "#/properties/nodes/items/properties/hugepages/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.nodes.items.properties.hugepages.type, parentSchema: schema11.properties.nodes.items.properties.hugepages, data: data43 };
-                if (vErrors === null) {
-                  vErrors = [err102];
-                } else {
-                  vErrors.push(err102);
-                }
-                errors++;
-              }
-            }
-            if (data33.zones !== void 0) {
-              let data49 = data33.zones;
-              if (Array.isArray(data49)) {
-                const len5 = data49.length;
-                for (let i6 = 0; i6 < len5; i6++) {
-                  let data50 = data49[i6];
-                  if (data50 && typeof data50 == "object" && !Array.isArray(data50)) {
-                    if (data50.name === void 0) {
-                      const err103 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6, schemaPath: "#/properties/nodes/items/properties/zones/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema11.properties.nodes.items.properties.zones.items.required, parentSchema: schema11.properties.nodes.items.properties.zones.items, data: data50 };
-                      if (vErrors === null) {
-                        vErrors = [err103];
-                      } else {
-                        vErrors.push(err103);
-                      }
-                      errors++;
-                    }
-                    if (data50.managedPages === void 0) {
-                      const err104 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6, schemaPath: "#/properties/nodes/items/properties/zones/items/required", keyword: "required", params: { missingProperty: "managedPages" }, message: "must have required property 'managedPages'", schema: schema11.properties.nodes.items.properties.zones.items.required, parentSchema: schema11.properties.nodes.items.properties.zones.items, data: data50 };
-                      if (vErrors === null) {
-                        vErrors = [err104];
-                      } else {
-                        vErrors.push(err104);
-                      }
-                      errors++;
-                    }
-                    for (const key10 in data50) {
-                      if (!(key10 === "name" || key10 === "managedPages" || key10 === "presentPages" || key10 === "min" || key10 === "low" || key10 === "high")) {
-                        const err105 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6, schemaPath: "#/properties/nodes/items/properties/zones/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.nodes.items.properties.zones.items, data: data50 };
-                        if (vErrors === null) {
-                          vErrors = [err105];
-                        } else {
-                          vErrors.push(err105);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data50.name !== void 0) {
-                      let data51 = data50.name;
-                      if (typeof data51 === "string") {
-                        if (func4(data51) < 1) {
-                          const err106 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/name", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.name, data: data51 };
-                          if (vErrors === null) {
-                            vErrors = [err106];
-                          } else {
-                            vErrors.push(err106);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err107 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/name", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.nodes.items.properties.zones.items.properties.name.type, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.name, data: data51 };
-                        if (vErrors === null) {
-                          vErrors = [err107];
-                        } else {
-                          vErrors.push(err107);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data50.managedPages !== void 0) {
-                      let data52 = data50.managedPages;
-                      if (!(typeof data52 == "number" && (!(data52 % 1) && !isNaN(data52)) && isFinite(data52))) {
-                        const err108 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/managedPages", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/managedPages/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.zones.items.properties.managedPages.type, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.managedPages, data: data52 };
-                        if (vErrors === null) {
-                          vErrors = [err108];
-                        } else {
-                          vErrors.push(err108);
-                        }
-                        errors++;
-                      }
-                      if (typeof data52 == "number" && isFinite(data52)) {
-                        if (data52 > 9007199254740991 || isNaN(data52)) {
-                          const err109 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/managedPages", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/managedPages/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.managedPages, data: data52 };
-                          if (vErrors === null) {
-                            vErrors = [err109];
-                          } else {
-                            vErrors.push(err109);
-                          }
-                          errors++;
-                        }
-                        if (data52 < 0 || isNaN(data52)) {
-                          const err110 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/managedPages", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/managedPages/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.managedPages, data: data52 };
-                          if (vErrors === null) {
-                            vErrors = [err110];
-                          } else {
-                            vErrors.push(err110);
-                          }
-                          errors++;
-                        }
-                      }
-                    }
-                    if (data50.presentPages !== void 0) {
-                      let data53 = data50.presentPages;
-                      if (!(typeof data53 == "number" && (!(data53 % 1) && !isNaN(data53)) && isFinite(data53))) {
-                        const err111 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/presentPages", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/presentPages/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.zones.items.properties.presentPages.type, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.presentPages, data: data53 };
-                        if (vErrors === null) {
-                          vErrors = [err111];
-                        } else {
-                          vErrors.push(err111);
-                        }
-                        errors++;
-                      }
-                      if (typeof data53 == "number" && isFinite(data53)) {
-                        if (data53 > 9007199254740991 || isNaN(data53)) {
-                          const err112 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/presentPages", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/presentPages/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.presentPages, data: data53 };
-                          if (vErrors === null) {
-                            vErrors = [err112];
-                          } else {
-                            vErrors.push(err112);
-                          }
-                          errors++;
-                        }
-                        if (data53 < 0 || isNaN(data53)) {
-                          const err113 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/presentPages", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/presentPages/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.presentPages, data: data53 };
-                          if (vErrors === null) {
-                            vErrors = [err113];
-                          } else {
-                            vErrors.push(err113);
-                          }
-                          errors++;
-                        }
-                      }
-                    }
-                    if (data50.min !== void 0) {
-                      let data54 = data50.min;
-                      if (!(typeof data54 == "number" && (!(data54 % 1) && !isNaN(data54)) && isFinite(data54))) {
-                        const err114 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/min", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/min/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.zones.items.properties.min.type, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.min, data: data54 };
-                        if (vErrors === null) {
-                          vErrors = [err114];
-                        } else {
-                          vErrors.push(err114);
-                        }
-                        errors++;
-                      }
-                      if (typeof data54 == "number" && isFinite(data54)) {
-                        if (data54 > 9007199254740991 || isNaN(data54)) {
-                          const err115 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/min", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/min/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.min, data: data54 };
-                          if (vErrors === null) {
-                            vErrors = [err115];
-                          } else {
-                            vErrors.push(err115);
-                          }
-                          errors++;
-                        }
-                        if (data54 < 0 || isNaN(data54)) {
-                          const err116 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/min", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/min/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.min, data: data54 };
-                          if (vErrors === null) {
-                            vErrors = [err116];
-                          } else {
-                            vErrors.push(err116);
-                          }
-                          errors++;
-                        }
-                      }
-                    }
-                    if (data50.low !== void 0) {
-                      let data55 = data50.low;
-                      if (!(typeof data55 == "number" && (!(data55 % 1) && !isNaN(data55)) && isFinite(data55))) {
-                        const err117 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/low", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/low/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.zones.items.properties.low.type, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.low, data: data55 };
-                        if (vErrors === null) {
-                          vErrors = [err117];
-                        } else {
-                          vErrors.push(err117);
-                        }
-                        errors++;
-                      }
-                      if (typeof data55 == "number" && isFinite(data55)) {
-                        if (data55 > 9007199254740991 || isNaN(data55)) {
-                          const err118 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/low", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/low/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.low, data: data55 };
-                          if (vErrors === null) {
-                            vErrors = [err118];
-                          } else {
-                            vErrors.push(err118);
-                          }
-                          errors++;
-                        }
-                        if (data55 < 0 || isNaN(data55)) {
-                          const err119 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/low", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/low/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.low, data: data55 };
-                          if (vErrors === null) {
-                            vErrors = [err119];
-                          } else {
-                            vErrors.push(err119);
-                          }
-                          errors++;
-                        }
-                      }
-                    }
-                    if (data50.high !== void 0) {
-                      let data56 = data50.high;
-                      if (!(typeof data56 == "number" && (!(data56 % 1) && !isNaN(data56)) && isFinite(data56))) {
-                        const err120 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/high", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/high/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.nodes.items.properties.zones.items.properties.high.type, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.high, data: data56 };
-                        if (vErrors === null) {
-                          vErrors = [err120];
-                        } else {
-                          vErrors.push(err120);
-                        }
-                        errors++;
-                      }
-                      if (typeof data56 == "number" && isFinite(data56)) {
-                        if (data56 > 9007199254740991 || isNaN(data56)) {
-                          const err121 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/high", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/high/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.high, data: data56 };
-                          if (vErrors === null) {
-                            vErrors = [err121];
-                          } else {
-                            vErrors.push(err121);
-                          }
-                          errors++;
-                        }
-                        if (data56 < 0 || isNaN(data56)) {
-                          const err122 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6 + "/high", schemaPath: "#/properties/nodes/items/properties/zones/items/properties/high/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.nodes.items.properties.zones.items.properties.high, data: data56 };
-                          if (vErrors === null) {
-                            vErrors = [err122];
-                          } else {
-                            vErrors.push(err122);
-                          }
-                          errors++;
-                        }
-                      }
-                    }
-                  } else {
-                    const err123 = { instancePath: instancePath + "/nodes/" + i3 + "/zones/" + i6, schemaPath: "#/properties/nodes/items/properties/zones/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.nodes.items.properties.zones.items.type, parentSchema: schema11.properties.nodes.items.properties.zones.items, data: data50 };
-                    if (vErrors === null) {
-                      vErrors = [err123];
-                    } else {
-                      vErrors.push(err123);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err124 = { instancePath: instancePath + "/nodes/" + i3 + "/zones", schemaPath: "#/properties/nodes/items/properties/zones/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.nodes.items.properties.zones.type, parentSchema: schema11.properties.nodes.items.properties.zones, data: data49 };
-                if (vErrors === null) {
-                  vErrors = [err124];
-                } else {
-                  vErrors.push(err124);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err125 = { instancePath: instancePath + "/nodes/" + i3, schemaPath: "#/properties/nodes/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.nodes.items.type, parentSchema: schema11.properties.nodes.items, data: data33 };
-            if (vErrors === null) {
-              vErrors = [err125];
-            } else {
-              vErrors.push(err125);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err126 = { instancePath: instancePath + "/nodes", schemaPath: "#/properties/nodes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.nodes.type, parentSchema: schema11.properties.nodes, data: data32 };
-        if (vErrors === null) {
-          vErrors = [err126];
-        } else {
-          vErrors.push(err126);
-        }
-        errors++;
-      }
-    }
-    if (data.hugepages !== void 0) {
-      let data57 = data.hugepages;
-      if (data57 && typeof data57 == "object" && !Array.isArray(data57)) {
-        for (const key11 in data57) {
-          if (!(key11 === "defaultSizeKiB" || key11 === "sizesKiB" || key11 === "overcommit")) {
-            const err127 = { instancePath: instancePath + "/hugepages", schemaPath: "#/properties/hugepages/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.hugepages, data: data57 };
-            if (vErrors === null) {
-              vErrors = [err127];
-            } else {
-              vErrors.push(err127);
-            }
-            errors++;
-          }
-        }
-        if (data57.defaultSizeKiB !== void 0) {
-          let data58 = data57.defaultSizeKiB;
-          if (!(typeof data58 == "number" && (!(data58 % 1) && !isNaN(data58)) && isFinite(data58))) {
-            const err128 = { instancePath: instancePath + "/hugepages/defaultSizeKiB", schemaPath: "#/properties/hugepages/properties/defaultSizeKiB/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.hugepages.properties.defaultSizeKiB.type, parentSchema: schema11.properties.hugepages.properties.defaultSizeKiB, data: data58 };
-            if (vErrors === null) {
-              vErrors = [err128];
-            } else {
-              vErrors.push(err128);
-            }
-            errors++;
-          }
-          if (typeof data58 == "number" && isFinite(data58)) {
-            if (data58 > 9007199254740991 || isNaN(data58)) {
-              const err129 = { instancePath: instancePath + "/hugepages/defaultSizeKiB", schemaPath: "#/properties/hugepages/properties/defaultSizeKiB/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.hugepages.properties.defaultSizeKiB, data: data58 };
-              if (vErrors === null) {
-                vErrors = [err129];
-              } else {
-                vErrors.push(err129);
-              }
-              errors++;
-            }
-            if (data58 < 1 || isNaN(data58)) {
-              const err130 = { instancePath: instancePath + "/hugepages/defaultSizeKiB", schemaPath: "#/properties/hugepages/properties/defaultSizeKiB/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.hugepages.properties.defaultSizeKiB, data: data58 };
-              if (vErrors === null) {
-                vErrors = [err130];
-              } else {
-                vErrors.push(err130);
-              }
-              errors++;
-            }
-          }
-        }
-        if (data57.sizesKiB !== void 0) {
-          let data59 = data57.sizesKiB;
-          if (Array.isArray(data59)) {
-            const len6 = data59.length;
-            for (let i7 = 0; i7 < len6; i7++) {
-              let data60 = data59[i7];
-              if (!(typeof data60 == "number" && (!(data60 % 1) && !isNaN(data60)) && isFinite(data60))) {
-                const err131 = { instancePath: instancePath + "/hugepages/sizesKiB/" + i7, schemaPath: "#/properties/hugepages/properties/sizesKiB/items/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.hugepages.properties.sizesKiB.items.type, parentSchema: schema11.properties.hugepages.properties.sizesKiB.items, data: data60 };
-                if (vErrors === null) {
-                  vErrors = [err131];
-                } else {
-                  vErrors.push(err131);
-                }
-                errors++;
-              }
-              if (typeof data60 == "number" && isFinite(data60)) {
-                if (data60 > 9007199254740991 || isNaN(data60)) {
-                  const err132 = { instancePath: instancePath + "/hugepages/sizesKiB/" + i7, schemaPath: "#/properties/hugepages/properties/sizesKiB/items/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.hugepages.properties.sizesKiB.items, data: data60 };
-                  if (vErrors === null) {
-                    vErrors = [err132];
-                  } else {
-                    vErrors.push(err132);
-                  }
-                  errors++;
-                }
-                if (data60 < 1 || isNaN(data60)) {
-                  const err133 = { instancePath: instancePath + "/hugepages/sizesKiB/" + i7, schemaPath: "#/properties/hugepages/properties/sizesKiB/items/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.hugepages.properties.sizesKiB.items, data: data60 };
-                  if (vErrors === null) {
-                    vErrors = [err133];
-                  } else {
-                    vErrors.push(err133);
-                  }
-                  errors++;
-                }
-              }
-            }
-            let i8 = data59.length;
-            let j1;
-            if (i8 > 1) {
-              const indices1 = {};
-              for (; i8--; ) {
-                let item1 = data59[i8];
-                if (!(typeof item1 == "number" && (!(item1 % 1) && !isNaN(item1)) && isFinite(item1))) {
-                  continue;
-                }
-                if (typeof indices1[item1] == "number") {
-                  j1 = indices1[item1];
-                  const err134 = { instancePath: instancePath + "/hugepages/sizesKiB", schemaPath: "#/properties/hugepages/properties/sizesKiB/uniqueItems", keyword: "uniqueItems", params: { i: i8, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i8 + " are identical)", schema: true, parentSchema: schema11.properties.hugepages.properties.sizesKiB, data: data59 };
-                  if (vErrors === null) {
-                    vErrors = [err134];
-                  } else {
-                    vErrors.push(err134);
-                  }
-                  errors++;
-                  break;
-                }
-                indices1[item1] = i8;
-              }
-            }
-          } else {
-            const err135 = { instancePath: instancePath + "/hugepages/sizesKiB", schemaPath: "#/properties/hugepages/properties/sizesKiB/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.hugepages.properties.sizesKiB.type, parentSchema: schema11.properties.hugepages.properties.sizesKiB, data: data59 };
-            if (vErrors === null) {
-              vErrors = [err135];
-            } else {
-              vErrors.push(err135);
-            }
-            errors++;
-          }
-        }
-        if (data57.overcommit !== void 0) {
-          let data61 = data57.overcommit;
-          if (Array.isArray(data61)) {
-            const len7 = data61.length;
-            for (let i9 = 0; i9 < len7; i9++) {
-              let data62 = data61[i9];
-              if (data62 && typeof data62 == "object" && !Array.isArray(data62)) {
-                if (data62.sizeKiB === void 0) {
-                  const err136 = { instancePath: instancePath + "/hugepages/overcommit/" + i9, schemaPath: "#/properties/hugepages/properties/overcommit/items/required", keyword: "required", params: { missingProperty: "sizeKiB" }, message: "must have required property 'sizeKiB'", schema: schema11.properties.hugepages.properties.overcommit.items.required, parentSchema: schema11.properties.hugepages.properties.overcommit.items, data: data62 };
-                  if (vErrors === null) {
-                    vErrors = [err136];
-                  } else {
-                    vErrors.push(err136);
-                  }
-                  errors++;
-                }
-                if (data62.pages === void 0) {
-                  const err137 = { instancePath: instancePath + "/hugepages/overcommit/" + i9, schemaPath: "#/properties/hugepages/properties/overcommit/items/required", keyword: "required", params: { missingProperty: "pages" }, message: "must have required property 'pages'", schema: schema11.properties.hugepages.properties.overcommit.items.required, parentSchema: schema11.properties.hugepages.properties.overcommit.items, data: data62 };
-                  if (vErrors === null) {
-                    vErrors = [err137];
-                  } else {
-                    vErrors.push(err137);
-                  }
-                  errors++;
-                }
-                for (const key12 in data62) {
-                  if (!(key12 === "sizeKiB" || key12 === "pages")) {
-                    const err138 = { instancePath: instancePath + "/hugepages/overcommit/" + i9, schemaPath: "#/properties/hugepages/properties/overcommit/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.hugepages.properties.overcommit.items, data: data62 };
-                    if (vErrors === null) {
-                      vErrors = [err138];
-                    } else {
-                      vErrors.push(err138);
-                    }
-                    errors++;
-                  }
-                }
-                if (data62.sizeKiB !== void 0) {
-                  let data63 = data62.sizeKiB;
-                  if (!(typeof data63 == "number" && (!(data63 % 1) && !isNaN(data63)) && isFinite(data63))) {
-                    const err139 = { instancePath: instancePath + "/hugepages/overcommit/" + i9 + "/sizeKiB", schemaPath: "#/properties/hugepages/properties/overcommit/items/properties/sizeKiB/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.hugepages.properties.overcommit.items.properties.sizeKiB.type, parentSchema: schema11.properties.hugepages.properties.overcommit.items.properties.sizeKiB, data: data63 };
-                    if (vErrors === null) {
-                      vErrors = [err139];
-                    } else {
-                      vErrors.push(err139);
-                    }
-                    errors++;
-                  }
-                  if (typeof data63 == "number" && isFinite(data63)) {
-                    if (data63 > 9007199254740991 || isNaN(data63)) {
-                      const err140 = { instancePath: instancePath + "/hugepages/overcommit/" + i9 + "/sizeKiB", schemaPath: "#/properties/hugepages/properties/overcommit/items/properties/sizeKiB/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.hugepages.properties.overcommit.items.properties.sizeKiB, data: data63 };
-                      if (vErrors === null) {
-                        vErrors = [err140];
-                      } else {
-                        vErrors.push(err140);
-                      }
-                      errors++;
-                    }
-                    if (data63 < 1 || isNaN(data63)) {
-                      const err141 = { instancePath: instancePath + "/hugepages/overcommit/" + i9 + "/sizeKiB", schemaPath: "#/properties/hugepages/properties/overcommit/items/properties/sizeKiB/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.hugepages.properties.overcommit.items.properties.sizeKiB, data: data63 };
-                      if (vErrors === null) {
-                        vErrors = [err141];
-                      } else {
-                        vErrors.push(err141);
-                      }
-                      errors++;
-                    }
-                  }
-                }
-                if (data62.pages !== void 0) {
-                  let data64 = data62.pages;
-                  if (!(typeof data64 == "number" && (!(data64 % 1) && !isNaN(data64)) && isFinite(data64))) {
-                    const err142 = { instancePath: instancePath + "/hugepages/overcommit/" + i9 + "/pages", schemaPath: "#/properties/hugepages/properties/overcommit/items/properties/pages/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.hugepages.properties.overcommit.items.properties.pages.type, parentSchema: schema11.properties.hugepages.properties.overcommit.items.properties.pages, data: data64 };
-                    if (vErrors === null) {
-                      vErrors = [err142];
-                    } else {
-                      vErrors.push(err142);
-                    }
-                    errors++;
-                  }
-                  if (typeof data64 == "number" && isFinite(data64)) {
-                    if (data64 > 9007199254740991 || isNaN(data64)) {
-                      const err143 = { instancePath: instancePath + "/hugepages/overcommit/" + i9 + "/pages", schemaPath: "#/properties/hugepages/properties/overcommit/items/properties/pages/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.hugepages.properties.overcommit.items.properties.pages, data: data64 };
-                      if (vErrors === null) {
-                        vErrors = [err143];
-                      } else {
-                        vErrors.push(err143);
-                      }
-                      errors++;
-                    }
-                    if (data64 < 0 || isNaN(data64)) {
-                      const err144 = { instancePath: instancePath + "/hugepages/overcommit/" + i9 + "/pages", schemaPath: "#/properties/hugepages/properties/overcommit/items/properties/pages/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.hugepages.properties.overcommit.items.properties.pages, data: data64 };
-                      if (vErrors === null) {
-                        vErrors = [err144];
-                      } else {
-                        vErrors.push(err144);
-                      }
-                      errors++;
-                    }
-                  }
-                }
-              } else {
-                const err145 = { instancePath: instancePath + "/hugepages/overcommit/" + i9, schemaPath: "#/properties/hugepages/properties/overcommit/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.hugepages.properties.overcommit.items.type, parentSchema: schema11.properties.hugepages.properties.overcommit.items, data: data62 };
-                if (vErrors === null) {
-                  vErrors = [err145];
-                } else {
-                  vErrors.push(err145);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err146 = { instancePath: instancePath + "/hugepages/overcommit", schemaPath: "#/properties/hugepages/properties/overcommit/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.hugepages.properties.overcommit.type, parentSchema: schema11.properties.hugepages.properties.overcommit, data: data61 };
-            if (vErrors === null) {
-              vErrors = [err146];
-            } else {
-              vErrors.push(err146);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err147 = { instancePath: instancePath + "/hugepages", schemaPath: "#/properties/hugepages/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.hugepages.type, parentSchema: schema11.properties.hugepages, data: data57 };
-        if (vErrors === null) {
-          vErrors = [err147];
-        } else {
-          vErrors.push(err147);
-        }
-        errors++;
-      }
-    }
-    if (data.pageSizeKiB !== void 0) {
-      let data65 = data.pageSizeKiB;
-      if (!(typeof data65 == "number" && (!(data65 % 1) && !isNaN(data65)) && isFinite(data65))) {
-        const err148 = { instancePath: instancePath + "/pageSizeKiB", schemaPath: "#/properties/pageSizeKiB/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.pageSizeKiB.type, parentSchema: schema11.properties.pageSizeKiB, data: data65 };
-        if (vErrors === null) {
-          vErrors = [err148];
-        } else {
-          vErrors.push(err148);
-        }
-        errors++;
-      }
-      if (typeof data65 == "number" && isFinite(data65)) {
-        if (data65 > 9007199254740991 || isNaN(data65)) {
-          const err149 = { instancePath: instancePath + "/pageSizeKiB", schemaPath: "#/properties/pageSizeKiB/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.pageSizeKiB, data: data65 };
-          if (vErrors === null) {
-            vErrors = [err149];
-          } else {
-            vErrors.push(err149);
-          }
-          errors++;
-        }
-        if (data65 < 1 || isNaN(data65)) {
-          const err150 = { instancePath: instancePath + "/pageSizeKiB", schemaPath: "#/properties/pageSizeKiB/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.pageSizeKiB, data: data65 };
-          if (vErrors === null) {
-            vErrors = [err150];
-          } else {
-            vErrors.push(err150);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.vm !== void 0) {
-      let data66 = data.vm;
-      if (data66 && typeof data66 == "object" && !Array.isArray(data66)) {
-        for (const key13 in data66) {
-          if (!(key13 === "minFreeKbytes" || key13 === "watermarkScaleFactor")) {
-            const err151 = { instancePath: instancePath + "/vm", schemaPath: "#/properties/vm/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.vm, data: data66 };
-            if (vErrors === null) {
-              vErrors = [err151];
-            } else {
-              vErrors.push(err151);
-            }
-            errors++;
-          }
-        }
-        if (data66.minFreeKbytes !== void 0) {
-          let data67 = data66.minFreeKbytes;
-          if (!(typeof data67 == "number" && (!(data67 % 1) && !isNaN(data67)) && isFinite(data67))) {
-            const err152 = { instancePath: instancePath + "/vm/minFreeKbytes", schemaPath: "#/properties/vm/properties/minFreeKbytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.vm.properties.minFreeKbytes.type, parentSchema: schema11.properties.vm.properties.minFreeKbytes, data: data67 };
-            if (vErrors === null) {
-              vErrors = [err152];
-            } else {
-              vErrors.push(err152);
-            }
-            errors++;
-          }
-          if (typeof data67 == "number" && isFinite(data67)) {
-            if (data67 > 9007199254740991 || isNaN(data67)) {
-              const err153 = { instancePath: instancePath + "/vm/minFreeKbytes", schemaPath: "#/properties/vm/properties/minFreeKbytes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.vm.properties.minFreeKbytes, data: data67 };
-              if (vErrors === null) {
-                vErrors = [err153];
-              } else {
-                vErrors.push(err153);
-              }
-              errors++;
-            }
-            if (data67 < 0 || isNaN(data67)) {
-              const err154 = { instancePath: instancePath + "/vm/minFreeKbytes", schemaPath: "#/properties/vm/properties/minFreeKbytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.vm.properties.minFreeKbytes, data: data67 };
-              if (vErrors === null) {
-                vErrors = [err154];
-              } else {
-                vErrors.push(err154);
-              }
-              errors++;
-            }
-          }
-        }
-        if (data66.watermarkScaleFactor !== void 0) {
-          let data68 = data66.watermarkScaleFactor;
-          if (!(typeof data68 == "number" && (!(data68 % 1) && !isNaN(data68)) && isFinite(data68))) {
-            const err155 = { instancePath: instancePath + "/vm/watermarkScaleFactor", schemaPath: "#/properties/vm/properties/watermarkScaleFactor/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.vm.properties.watermarkScaleFactor.type, parentSchema: schema11.properties.vm.properties.watermarkScaleFactor, data: data68 };
-            if (vErrors === null) {
-              vErrors = [err155];
-            } else {
-              vErrors.push(err155);
-            }
-            errors++;
-          }
-          if (typeof data68 == "number" && isFinite(data68)) {
-            if (data68 > 3e3 || isNaN(data68)) {
-              const err156 = { instancePath: instancePath + "/vm/watermarkScaleFactor", schemaPath: "#/properties/vm/properties/watermarkScaleFactor/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3e3 }, message: "must be <= 3000", schema: 3e3, parentSchema: schema11.properties.vm.properties.watermarkScaleFactor, data: data68 };
-              if (vErrors === null) {
-                vErrors = [err156];
-              } else {
-                vErrors.push(err156);
-              }
-              errors++;
-            }
-            if (data68 < 1 || isNaN(data68)) {
-              const err157 = { instancePath: instancePath + "/vm/watermarkScaleFactor", schemaPath: "#/properties/vm/properties/watermarkScaleFactor/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.vm.properties.watermarkScaleFactor, data: data68 };
-              if (vErrors === null) {
-                vErrors = [err157];
-              } else {
-                vErrors.push(err157);
-              }
-              errors++;
-            }
-          }
-        }
-      } else {
-        const err158 = { instancePath: instancePath + "/vm", schemaPath: "#/properties/vm/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.vm.type, parentSchema: schema11.properties.vm, data: data66 };
-        if (vErrors === null) {
-          vErrors = [err158];
-        } else {
-          vErrors.push(err158);
-        }
-        errors++;
-      }
-    }
-    if (data.kernel !== void 0) {
-      let data69 = data.kernel;
-      if (data69 && typeof data69 == "object" && !Array.isArray(data69)) {
-        for (const key14 in data69) {
-          if (!(key14 === "cmdline" || key14 === "rtRuntimeUs" || key14 === "rtPeriodUs")) {
-            const err159 = { instancePath: instancePath + "/kernel", schemaPath: "#/properties/kernel/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.kernel, data: data69 };
-            if (vErrors === null) {
-              vErrors = [err159];
-            } else {
-              vErrors.push(err159);
-            }
-            errors++;
-          }
-        }
-        if (data69.cmdline !== void 0) {
-          let data70 = data69.cmdline;
-          if (typeof data70 !== "string") {
-            const err160 = { instancePath: instancePath + "/kernel/cmdline", schemaPath: "#/properties/kernel/properties/cmdline/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.kernel.properties.cmdline.type, parentSchema: schema11.properties.kernel.properties.cmdline, data: data70 };
-            if (vErrors === null) {
-              vErrors = [err160];
-            } else {
-              vErrors.push(err160);
-            }
-            errors++;
-          }
-        }
-        if (data69.rtRuntimeUs !== void 0) {
-          let data71 = data69.rtRuntimeUs;
-          if (!(typeof data71 == "number" && (!(data71 % 1) && !isNaN(data71)) && isFinite(data71))) {
-            const err161 = { instancePath: instancePath + "/kernel/rtRuntimeUs", schemaPath: "#/properties/kernel/properties/rtRuntimeUs/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.kernel.properties.rtRuntimeUs.type, parentSchema: schema11.properties.kernel.properties.rtRuntimeUs, data: data71 };
-            if (vErrors === null) {
-              vErrors = [err161];
-            } else {
-              vErrors.push(err161);
-            }
-            errors++;
-          }
-          if (typeof data71 == "number" && isFinite(data71)) {
-            if (data71 > 2147483647 || isNaN(data71)) {
-              const err162 = { instancePath: instancePath + "/kernel/rtRuntimeUs", schemaPath: "#/properties/kernel/properties/rtRuntimeUs/maximum", keyword: "maximum", params: { comparison: "<=", limit: 2147483647 }, message: "must be <= 2147483647", schema: 2147483647, parentSchema: schema11.properties.kernel.properties.rtRuntimeUs, data: data71 };
-              if (vErrors === null) {
-                vErrors = [err162];
-              } else {
-                vErrors.push(err162);
-              }
-              errors++;
-            }
-            if (data71 < -1 || isNaN(data71)) {
-              const err163 = { instancePath: instancePath + "/kernel/rtRuntimeUs", schemaPath: "#/properties/kernel/properties/rtRuntimeUs/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema11.properties.kernel.properties.rtRuntimeUs, data: data71 };
-              if (vErrors === null) {
-                vErrors = [err163];
-              } else {
-                vErrors.push(err163);
-              }
-              errors++;
-            }
-          }
-        }
-        if (data69.rtPeriodUs !== void 0) {
-          let data72 = data69.rtPeriodUs;
-          if (!(typeof data72 == "number" && (!(data72 % 1) && !isNaN(data72)) && isFinite(data72))) {
-            const err164 = { instancePath: instancePath + "/kernel/rtPeriodUs", schemaPath: "#/properties/kernel/properties/rtPeriodUs/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.kernel.properties.rtPeriodUs.type, parentSchema: schema11.properties.kernel.properties.rtPeriodUs, data: data72 };
-            if (vErrors === null) {
-              vErrors = [err164];
-            } else {
-              vErrors.push(err164);
-            }
-            errors++;
-          }
-          if (typeof data72 == "number" && isFinite(data72)) {
-            if (data72 > 2147483647 || isNaN(data72)) {
-              const err165 = { instancePath: instancePath + "/kernel/rtPeriodUs", schemaPath: "#/properties/kernel/properties/rtPeriodUs/maximum", keyword: "maximum", params: { comparison: "<=", limit: 2147483647 }, message: "must be <= 2147483647", schema: 2147483647, parentSchema: schema11.properties.kernel.properties.rtPeriodUs, data: data72 };
-              if (vErrors === null) {
-                vErrors = [err165];
-              } else {
-                vErrors.push(err165);
-              }
-              errors++;
-            }
-            if (data72 < 1 || isNaN(data72)) {
-              const err166 = { instancePath: instancePath + "/kernel/rtPeriodUs", schemaPath: "#/properties/kernel/properties/rtPeriodUs/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.kernel.properties.rtPeriodUs, data: data72 };
-              if (vErrors === null) {
-                vErrors = [err166];
-              } else {
-                vErrors.push(err166);
-              }
-              errors++;
-            }
-          }
-        }
-      } else {
-        const err167 = { instancePath: instancePath + "/kernel", schemaPath: "#/properties/kernel/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.kernel.type, parentSchema: schema11.properties.kernel, data: data69 };
-        if (vErrors === null) {
-          vErrors = [err167];
-        } else {
-          vErrors.push(err167);
-        }
-        errors++;
-      }
-    }
-    if (data.isolation !== void 0) {
-      let data73 = data.isolation;
-      if (data73 && typeof data73 == "object" && !Array.isArray(data73)) {
-        for (const key15 in data73) {
-          if (!(key15 === "isolated" || key15 === "nohzFull")) {
-            const err168 = { instancePath: instancePath + "/isolation", schemaPath: "#/properties/isolation/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key15 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.isolation, data: data73 };
-            if (vErrors === null) {
-              vErrors = [err168];
-            } else {
-              vErrors.push(err168);
-            }
-            errors++;
-          }
-        }
-        if (data73.isolated !== void 0) {
-          let data74 = data73.isolated;
-          if (typeof data74 !== "string" && !(data74 && typeof data74 == "object" && !Array.isArray(data74))) {
-            const err169 = { instancePath: instancePath + "/isolation/isolated", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data74 };
-            if (vErrors === null) {
-              vErrors = [err169];
-            } else {
-              vErrors.push(err169);
-            }
-            errors++;
-          }
-          if (data74 && typeof data74 == "object" && !Array.isArray(data74)) {
-            if (data74.raw === void 0) {
-              const err170 = { instancePath: instancePath + "/isolation/isolated", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data74 };
-              if (vErrors === null) {
-                vErrors = [err170];
-              } else {
-                vErrors.push(err170);
-              }
-              errors++;
-            }
-            for (const key16 in data74) {
-              if (!(key16 === "raw" || key16 === "parsed")) {
-                const err171 = { instancePath: instancePath + "/isolation/isolated", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key16 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data74 };
-                if (vErrors === null) {
-                  vErrors = [err171];
-                } else {
-                  vErrors.push(err171);
-                }
-                errors++;
-              }
-            }
-            if (data74.raw !== void 0) {
-              let data75 = data74.raw;
-              if (typeof data75 !== "string") {
-                const err172 = { instancePath: instancePath + "/isolation/isolated/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data75 };
-                if (vErrors === null) {
-                  vErrors = [err172];
-                } else {
-                  vErrors.push(err172);
-                }
-                errors++;
-              }
-            }
-            if (data74.parsed !== void 0) {
-              let data76 = data74.parsed;
-              if (typeof data76 !== "string") {
-                const err173 = { instancePath: instancePath + "/isolation/isolated/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data76 };
-                if (vErrors === null) {
-                  vErrors = [err173];
-                } else {
-                  vErrors.push(err173);
-                }
-                errors++;
-              }
-            }
-          }
-        }
-        if (data73.nohzFull !== void 0) {
-          let data77 = data73.nohzFull;
-          if (typeof data77 !== "string" && !(data77 && typeof data77 == "object" && !Array.isArray(data77))) {
-            const err174 = { instancePath: instancePath + "/isolation/nohzFull", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data77 };
-            if (vErrors === null) {
-              vErrors = [err174];
-            } else {
-              vErrors.push(err174);
-            }
-            errors++;
-          }
-          if (data77 && typeof data77 == "object" && !Array.isArray(data77)) {
-            if (data77.raw === void 0) {
-              const err175 = { instancePath: instancePath + "/isolation/nohzFull", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data77 };
-              if (vErrors === null) {
-                vErrors = [err175];
-              } else {
-                vErrors.push(err175);
-              }
-              errors++;
-            }
-            for (const key17 in data77) {
-              if (!(key17 === "raw" || key17 === "parsed")) {
-                const err176 = { instancePath: instancePath + "/isolation/nohzFull", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key17 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data77 };
-                if (vErrors === null) {
-                  vErrors = [err176];
-                } else {
-                  vErrors.push(err176);
-                }
-                errors++;
-              }
-            }
-            if (data77.raw !== void 0) {
-              let data78 = data77.raw;
-              if (typeof data78 !== "string") {
-                const err177 = { instancePath: instancePath + "/isolation/nohzFull/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data78 };
-                if (vErrors === null) {
-                  vErrors = [err177];
-                } else {
-                  vErrors.push(err177);
-                }
-                errors++;
-              }
-            }
-            if (data77.parsed !== void 0) {
-              let data79 = data77.parsed;
-              if (typeof data79 !== "string") {
-                const err178 = { instancePath: instancePath + "/isolation/nohzFull/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data79 };
-                if (vErrors === null) {
-                  vErrors = [err178];
-                } else {
-                  vErrors.push(err178);
-                }
-                errors++;
-              }
-            }
-          }
-        }
-      } else {
-        const err179 = { instancePath: instancePath + "/isolation", schemaPath: "#/properties/isolation/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.isolation.type, parentSchema: schema11.properties.isolation, data: data73 };
-        if (vErrors === null) {
-          vErrors = [err179];
-        } else {
-          vErrors.push(err179);
-        }
-        errors++;
-      }
-    }
-    if (data.tuned !== void 0) {
-      let data80 = data.tuned;
-      if (data80 && typeof data80 == "object" && !Array.isArray(data80)) {
-        for (const key18 in data80) {
-          if (!(key18 === "activeProfile" || key18 === "includes" || key18 === "isolatedCores" || key18 === "noBalanceCores")) {
-            const err180 = { instancePath: instancePath + "/tuned", schemaPath: "#/properties/tuned/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key18 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.tuned, data: data80 };
-            if (vErrors === null) {
-              vErrors = [err180];
-            } else {
-              vErrors.push(err180);
-            }
-            errors++;
-          }
-        }
-        if (data80.activeProfile !== void 0) {
-          let data81 = data80.activeProfile;
-          if (typeof data81 !== "string") {
-            const err181 = { instancePath: instancePath + "/tuned/activeProfile", schemaPath: "#/properties/tuned/properties/activeProfile/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.tuned.properties.activeProfile.type, parentSchema: schema11.properties.tuned.properties.activeProfile, data: data81 };
-            if (vErrors === null) {
-              vErrors = [err181];
-            } else {
-              vErrors.push(err181);
-            }
-            errors++;
-          }
-        }
-        if (data80.includes !== void 0) {
-          let data82 = data80.includes;
-          if (Array.isArray(data82)) {
-            const len8 = data82.length;
-            for (let i10 = 0; i10 < len8; i10++) {
-              let data83 = data82[i10];
-              if (typeof data83 === "string") {
-                if (func4(data83) < 1) {
-                  const err182 = { instancePath: instancePath + "/tuned/includes/" + i10, schemaPath: "#/properties/tuned/properties/includes/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.tuned.properties.includes.items, data: data83 };
-                  if (vErrors === null) {
-                    vErrors = [err182];
-                  } else {
-                    vErrors.push(err182);
-                  }
-                  errors++;
-                }
-              } else {
-                const err183 = { instancePath: instancePath + "/tuned/includes/" + i10, schemaPath: "#/properties/tuned/properties/includes/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.tuned.properties.includes.items.type, parentSchema: schema11.properties.tuned.properties.includes.items, data: data83 };
-                if (vErrors === null) {
-                  vErrors = [err183];
-                } else {
-                  vErrors.push(err183);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err184 = { instancePath: instancePath + "/tuned/includes", schemaPath: "#/properties/tuned/properties/includes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.tuned.properties.includes.type, parentSchema: schema11.properties.tuned.properties.includes, data: data82 };
-            if (vErrors === null) {
-              vErrors = [err184];
-            } else {
-              vErrors.push(err184);
-            }
-            errors++;
-          }
-        }
-        if (data80.isolatedCores !== void 0) {
-          let data84 = data80.isolatedCores;
-          if (typeof data84 !== "string" && !(data84 && typeof data84 == "object" && !Array.isArray(data84))) {
-            const err185 = { instancePath: instancePath + "/tuned/isolatedCores", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data84 };
-            if (vErrors === null) {
-              vErrors = [err185];
-            } else {
-              vErrors.push(err185);
-            }
-            errors++;
-          }
-          if (data84 && typeof data84 == "object" && !Array.isArray(data84)) {
-            if (data84.raw === void 0) {
-              const err186 = { instancePath: instancePath + "/tuned/isolatedCores", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data84 };
-              if (vErrors === null) {
-                vErrors = [err186];
-              } else {
-                vErrors.push(err186);
-              }
-              errors++;
-            }
-            for (const key19 in data84) {
-              if (!(key19 === "raw" || key19 === "parsed")) {
-                const err187 = { instancePath: instancePath + "/tuned/isolatedCores", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key19 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data84 };
-                if (vErrors === null) {
-                  vErrors = [err187];
-                } else {
-                  vErrors.push(err187);
-                }
-                errors++;
-              }
-            }
-            if (data84.raw !== void 0) {
-              let data85 = data84.raw;
-              if (typeof data85 !== "string") {
-                const err188 = { instancePath: instancePath + "/tuned/isolatedCores/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data85 };
-                if (vErrors === null) {
-                  vErrors = [err188];
-                } else {
-                  vErrors.push(err188);
-                }
-                errors++;
-              }
-            }
-            if (data84.parsed !== void 0) {
-              let data86 = data84.parsed;
-              if (typeof data86 !== "string") {
-                const err189 = { instancePath: instancePath + "/tuned/isolatedCores/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data86 };
-                if (vErrors === null) {
-                  vErrors = [err189];
-                } else {
-                  vErrors.push(err189);
-                }
-                errors++;
-              }
-            }
-          }
-        }
-        if (data80.noBalanceCores !== void 0) {
-          let data87 = data80.noBalanceCores;
-          if (typeof data87 !== "string" && !(data87 && typeof data87 == "object" && !Array.isArray(data87))) {
-            const err190 = { instancePath: instancePath + "/tuned/noBalanceCores", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data87 };
-            if (vErrors === null) {
-              vErrors = [err190];
-            } else {
-              vErrors.push(err190);
-            }
-            errors++;
-          }
-          if (data87 && typeof data87 == "object" && !Array.isArray(data87)) {
-            if (data87.raw === void 0) {
-              const err191 = { instancePath: instancePath + "/tuned/noBalanceCores", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data87 };
-              if (vErrors === null) {
-                vErrors = [err191];
-              } else {
-                vErrors.push(err191);
-              }
-              errors++;
-            }
-            for (const key20 in data87) {
-              if (!(key20 === "raw" || key20 === "parsed")) {
-                const err192 = { instancePath: instancePath + "/tuned/noBalanceCores", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key20 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data87 };
-                if (vErrors === null) {
-                  vErrors = [err192];
-                } else {
-                  vErrors.push(err192);
-                }
-                errors++;
-              }
-            }
-            if (data87.raw !== void 0) {
-              let data88 = data87.raw;
-              if (typeof data88 !== "string") {
-                const err193 = { instancePath: instancePath + "/tuned/noBalanceCores/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data88 };
-                if (vErrors === null) {
-                  vErrors = [err193];
-                } else {
-                  vErrors.push(err193);
-                }
-                errors++;
-              }
-            }
-            if (data87.parsed !== void 0) {
-              let data89 = data87.parsed;
-              if (typeof data89 !== "string") {
-                const err194 = { instancePath: instancePath + "/tuned/noBalanceCores/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data89 };
-                if (vErrors === null) {
-                  vErrors = [err194];
-                } else {
-                  vErrors.push(err194);
-                }
-                errors++;
-              }
-            }
-          }
-        }
-      } else {
-        const err195 = { instancePath: instancePath + "/tuned", schemaPath: "#/properties/tuned/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.tuned.type, parentSchema: schema11.properties.tuned, data: data80 };
-        if (vErrors === null) {
-          vErrors = [err195];
-        } else {
-          vErrors.push(err195);
-        }
-        errors++;
-      }
-    }
-    if (data.running !== void 0) {
-      let data90 = data.running;
-      if (data90 && typeof data90 == "object" && !Array.isArray(data90)) {
-        for (const key21 in data90) {
-          if (!(key21 === "guests" || key21 === "isolatedCpus" || key21 === "foreignTasks" || key21 === "irqs")) {
-            const err196 = { instancePath: instancePath + "/running", schemaPath: "#/properties/running/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key21 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running, data: data90 };
-            if (vErrors === null) {
-              vErrors = [err196];
-            } else {
-              vErrors.push(err196);
-            }
-            errors++;
-          }
-        }
-        if (data90.guests !== void 0) {
-          let data91 = data90.guests;
-          if (Array.isArray(data91)) {
-            const len9 = data91.length;
-            for (let i11 = 0; i11 < len9; i11++) {
-              let data92 = data91[i11];
-              if (data92 && typeof data92 == "object" && !Array.isArray(data92)) {
-                if (data92.name === void 0) {
-                  const err197 = { instancePath: instancePath + "/running/guests/" + i11, schemaPath: "#/properties/running/properties/guests/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema11.properties.running.properties.guests.items.required, parentSchema: schema11.properties.running.properties.guests.items, data: data92 };
-                  if (vErrors === null) {
-                    vErrors = [err197];
-                  } else {
-                    vErrors.push(err197);
-                  }
-                  errors++;
-                }
-                if (data92.pid === void 0) {
-                  const err198 = { instancePath: instancePath + "/running/guests/" + i11, schemaPath: "#/properties/running/properties/guests/items/required", keyword: "required", params: { missingProperty: "pid" }, message: "must have required property 'pid'", schema: schema11.properties.running.properties.guests.items.required, parentSchema: schema11.properties.running.properties.guests.items, data: data92 };
-                  if (vErrors === null) {
-                    vErrors = [err198];
-                  } else {
-                    vErrors.push(err198);
-                  }
-                  errors++;
-                }
-                if (data92.threads === void 0) {
-                  const err199 = { instancePath: instancePath + "/running/guests/" + i11, schemaPath: "#/properties/running/properties/guests/items/required", keyword: "required", params: { missingProperty: "threads" }, message: "must have required property 'threads'", schema: schema11.properties.running.properties.guests.items.required, parentSchema: schema11.properties.running.properties.guests.items, data: data92 };
-                  if (vErrors === null) {
-                    vErrors = [err199];
-                  } else {
-                    vErrors.push(err199);
-                  }
-                  errors++;
-                }
-                for (const key22 in data92) {
-                  if (!(key22 === "name" || key22 === "uuid" || key22 === "pid" || key22 === "rolesFrom" || key22 === "threads" || key22 === "memory" || key22 === "cellMemory")) {
-                    const err200 = { instancePath: instancePath + "/running/guests/" + i11, schemaPath: "#/properties/running/properties/guests/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key22 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.guests.items, data: data92 };
-                    if (vErrors === null) {
-                      vErrors = [err200];
-                    } else {
-                      vErrors.push(err200);
-                    }
-                    errors++;
-                  }
-                }
-                if (data92.name !== void 0) {
-                  let data93 = data92.name;
-                  if (typeof data93 !== "string") {
-                    const err201 = { instancePath: instancePath + "/running/guests/" + i11 + "/name", schemaPath: "#/properties/running/properties/guests/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.guests.items.properties.name.type, parentSchema: schema11.properties.running.properties.guests.items.properties.name, data: data93 };
-                    if (vErrors === null) {
-                      vErrors = [err201];
-                    } else {
-                      vErrors.push(err201);
-                    }
-                    errors++;
-                  }
-                }
-                if (data92.uuid !== void 0) {
-                  let data94 = data92.uuid;
-                  if (typeof data94 !== "string") {
-                    const err202 = { instancePath: instancePath + "/running/guests/" + i11 + "/uuid", schemaPath: "#/properties/running/properties/guests/items/properties/uuid/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.guests.items.properties.uuid.type, parentSchema: schema11.properties.running.properties.guests.items.properties.uuid, data: data94 };
-                    if (vErrors === null) {
-                      vErrors = [err202];
-                    } else {
-                      vErrors.push(err202);
-                    }
-                    errors++;
-                  }
-                }
-                if (data92.pid !== void 0) {
-                  let data95 = data92.pid;
-                  if (!(typeof data95 == "number" && (!(data95 % 1) && !isNaN(data95)) && isFinite(data95))) {
-                    const err203 = { instancePath: instancePath + "/running/guests/" + i11 + "/pid", schemaPath: "#/properties/running/properties/guests/items/properties/pid/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.pid.type, parentSchema: schema11.properties.running.properties.guests.items.properties.pid, data: data95 };
-                    if (vErrors === null) {
-                      vErrors = [err203];
-                    } else {
-                      vErrors.push(err203);
-                    }
-                    errors++;
-                  }
-                  if (typeof data95 == "number" && isFinite(data95)) {
-                    if (data95 > 9007199254740991 || isNaN(data95)) {
-                      const err204 = { instancePath: instancePath + "/running/guests/" + i11 + "/pid", schemaPath: "#/properties/running/properties/guests/items/properties/pid/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.pid, data: data95 };
-                      if (vErrors === null) {
-                        vErrors = [err204];
-                      } else {
-                        vErrors.push(err204);
-                      }
-                      errors++;
-                    }
-                    if (data95 < 0 || isNaN(data95)) {
-                      const err205 = { instancePath: instancePath + "/running/guests/" + i11 + "/pid", schemaPath: "#/properties/running/properties/guests/items/properties/pid/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.pid, data: data95 };
-                      if (vErrors === null) {
-                        vErrors = [err205];
-                      } else {
-                        vErrors.push(err205);
-                      }
-                      errors++;
-                    }
-                  }
-                }
-                if (data92.rolesFrom !== void 0) {
-                  let data96 = data92.rolesFrom;
-                  if (!(data96 === "status-xml" || data96 === "thread-names")) {
-                    const err206 = { instancePath: instancePath + "/running/guests/" + i11 + "/rolesFrom", schemaPath: "#/properties/running/properties/guests/items/properties/rolesFrom/enum", keyword: "enum", params: { allowedValues: schema11.properties.running.properties.guests.items.properties.rolesFrom.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.running.properties.guests.items.properties.rolesFrom.enum, parentSchema: schema11.properties.running.properties.guests.items.properties.rolesFrom, data: data96 };
-                    if (vErrors === null) {
-                      vErrors = [err206];
-                    } else {
-                      vErrors.push(err206);
-                    }
-                    errors++;
-                  }
-                }
-                if (data92.threads !== void 0) {
-                  let data97 = data92.threads;
-                  if (Array.isArray(data97)) {
-                    const len10 = data97.length;
-                    for (let i12 = 0; i12 < len10; i12++) {
-                      let data98 = data97[i12];
-                      if (data98 && typeof data98 == "object" && !Array.isArray(data98)) {
-                        if (data98.tid === void 0) {
-                          const err207 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'", schema: schema11.properties.running.properties.guests.items.properties.threads.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data98 };
-                          if (vErrors === null) {
-                            vErrors = [err207];
-                          } else {
-                            vErrors.push(err207);
-                          }
-                          errors++;
-                        }
-                        if (data98.role === void 0) {
-                          const err208 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/required", keyword: "required", params: { missingProperty: "role" }, message: "must have required property 'role'", schema: schema11.properties.running.properties.guests.items.properties.threads.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data98 };
-                          if (vErrors === null) {
-                            vErrors = [err208];
-                          } else {
-                            vErrors.push(err208);
-                          }
-                          errors++;
-                        }
-                        if (data98.allowedCpus === void 0) {
-                          const err209 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/required", keyword: "required", params: { missingProperty: "allowedCpus" }, message: "must have required property 'allowedCpus'", schema: schema11.properties.running.properties.guests.items.properties.threads.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data98 };
-                          if (vErrors === null) {
-                            vErrors = [err209];
-                          } else {
-                            vErrors.push(err209);
-                          }
-                          errors++;
-                        }
-                        for (const key23 in data98) {
-                          if (!(key23 === "tid" || key23 === "role" || key23 === "id" || key23 === "name" || key23 === "allowedCpus" || key23 === "lastCpu" || key23 === "policy" || key23 === "priority")) {
-                            const err210 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key23 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data98 };
-                            if (vErrors === null) {
-                              vErrors = [err210];
-                            } else {
-                              vErrors.push(err210);
-                            }
-                            errors++;
-                          }
-                        }
-                        if (data98.tid !== void 0) {
-                          let data99 = data98.tid;
-                          if (!(typeof data99 == "number" && (!(data99 % 1) && !isNaN(data99)) && isFinite(data99))) {
-                            const err211 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/tid", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/tid/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid, data: data99 };
-                            if (vErrors === null) {
-                              vErrors = [err211];
-                            } else {
-                              vErrors.push(err211);
-                            }
-                            errors++;
-                          }
-                          if (typeof data99 == "number" && isFinite(data99)) {
-                            if (data99 > 9007199254740991 || isNaN(data99)) {
-                              const err212 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/tid", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/tid/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid, data: data99 };
-                              if (vErrors === null) {
-                                vErrors = [err212];
-                              } else {
-                                vErrors.push(err212);
-                              }
-                              errors++;
-                            }
-                            if (data99 < 0 || isNaN(data99)) {
-                              const err213 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/tid", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/tid/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.tid, data: data99 };
-                              if (vErrors === null) {
-                                vErrors = [err213];
-                              } else {
-                                vErrors.push(err213);
-                              }
-                              errors++;
-                            }
-                          }
-                        }
-                        if (data98.role !== void 0) {
-                          let data100 = data98.role;
-                          if (!(data100 === "vcpu" || data100 === "iothread" || data100 === "main" || data100 === "worker")) {
-                            const err214 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/role", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/role/enum", keyword: "enum", params: { allowedValues: schema11.properties.running.properties.guests.items.properties.threads.items.properties.role.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.role.enum, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.role, data: data100 };
-                            if (vErrors === null) {
-                              vErrors = [err214];
-                            } else {
-                              vErrors.push(err214);
-                            }
-                            errors++;
-                          }
-                        }
-                        if (data98.id !== void 0) {
-                          let data101 = data98.id;
-                          if (!(typeof data101 == "number" && (!(data101 % 1) && !isNaN(data101)) && isFinite(data101))) {
-                            const err215 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/id", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.id.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.id, data: data101 };
-                            if (vErrors === null) {
-                              vErrors = [err215];
-                            } else {
-                              vErrors.push(err215);
-                            }
-                            errors++;
-                          }
-                          if (typeof data101 == "number" && isFinite(data101)) {
-                            if (data101 > 9007199254740991 || isNaN(data101)) {
-                              const err216 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/id", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/id/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.id, data: data101 };
-                              if (vErrors === null) {
-                                vErrors = [err216];
-                              } else {
-                                vErrors.push(err216);
-                              }
-                              errors++;
-                            }
-                            if (data101 < 0 || isNaN(data101)) {
-                              const err217 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/id", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/id/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.id, data: data101 };
-                              if (vErrors === null) {
-                                vErrors = [err217];
-                              } else {
-                                vErrors.push(err217);
-                              }
-                              errors++;
-                            }
-                          }
-                        }
-                        if (data98.name !== void 0) {
-                          let data102 = data98.name;
-                          if (typeof data102 !== "string") {
-                            const err218 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/name", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.name.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.name, data: data102 };
-                            if (vErrors === null) {
-                              vErrors = [err218];
-                            } else {
-                              vErrors.push(err218);
-                            }
-                            errors++;
-                          }
-                        }
-                        if (data98.allowedCpus !== void 0) {
-                          let data103 = data98.allowedCpus;
-                          if (typeof data103 !== "string" && !(data103 && typeof data103 == "object" && !Array.isArray(data103))) {
-                            const err219 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/allowedCpus", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data103 };
-                            if (vErrors === null) {
-                              vErrors = [err219];
-                            } else {
-                              vErrors.push(err219);
-                            }
-                            errors++;
-                          }
-                          if (data103 && typeof data103 == "object" && !Array.isArray(data103)) {
-                            if (data103.raw === void 0) {
-                              const err220 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/allowedCpus", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data103 };
-                              if (vErrors === null) {
-                                vErrors = [err220];
-                              } else {
-                                vErrors.push(err220);
-                              }
-                              errors++;
-                            }
-                            for (const key24 in data103) {
-                              if (!(key24 === "raw" || key24 === "parsed")) {
-                                const err221 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/allowedCpus", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key24 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data103 };
-                                if (vErrors === null) {
-                                  vErrors = [err221];
-                                } else {
-                                  vErrors.push(err221);
-                                }
-                                errors++;
-                              }
-                            }
-                            if (data103.raw !== void 0) {
-                              let data104 = data103.raw;
-                              if (typeof data104 !== "string") {
-                                const err222 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/allowedCpus/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data104 };
-                                if (vErrors === null) {
-                                  vErrors = [err222];
-                                } else {
-                                  vErrors.push(err222);
-                                }
-                                errors++;
-                              }
-                            }
-                            if (data103.parsed !== void 0) {
-                              let data105 = data103.parsed;
-                              if (typeof data105 !== "string") {
-                                const err223 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/allowedCpus/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data105 };
-                                if (vErrors === null) {
-                                  vErrors = [err223];
-                                } else {
-                                  vErrors.push(err223);
-                                }
-                                errors++;
-                              }
-                            }
-                          }
-                        }
-                        if (data98.lastCpu !== void 0) {
-                          let data106 = data98.lastCpu;
-                          if (!(typeof data106 == "number" && (!(data106 % 1) && !isNaN(data106)) && isFinite(data106))) {
-                            const err224 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/lastCpu", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu, data: data106 };
-                            if (vErrors === null) {
-                              vErrors = [err224];
-                            } else {
-                              vErrors.push(err224);
-                            }
-                            errors++;
-                          }
-                          if (typeof data106 == "number" && isFinite(data106)) {
-                            if (data106 > 9007199254740991 || isNaN(data106)) {
-                              const err225 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/lastCpu", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu, data: data106 };
-                              if (vErrors === null) {
-                                vErrors = [err225];
-                              } else {
-                                vErrors.push(err225);
-                              }
-                              errors++;
-                            }
-                            if (data106 < 0 || isNaN(data106)) {
-                              const err226 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/lastCpu", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/lastCpu/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.lastCpu, data: data106 };
-                              if (vErrors === null) {
-                                vErrors = [err226];
-                              } else {
-                                vErrors.push(err226);
-                              }
-                              errors++;
-                            }
-                          }
-                        }
-                        if (data98.policy !== void 0) {
-                          let data107 = data98.policy;
-                          if (!(data107 === "other" || data107 === "fifo" || data107 === "rr" || data107 === "batch" || data107 === "idle" || data107 === "deadline")) {
-                            const err227 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/policy", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/policy/enum", keyword: "enum", params: { allowedValues: schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy.enum, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.policy, data: data107 };
-                            if (vErrors === null) {
-                              vErrors = [err227];
-                            } else {
-                              vErrors.push(err227);
-                            }
-                            errors++;
-                          }
-                        }
-                        if (data98.priority !== void 0) {
-                          let data108 = data98.priority;
-                          if (!(typeof data108 == "number" && (!(data108 % 1) && !isNaN(data108)) && isFinite(data108))) {
-                            const err228 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/priority", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/priority/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority, data: data108 };
-                            if (vErrors === null) {
-                              vErrors = [err228];
-                            } else {
-                              vErrors.push(err228);
-                            }
-                            errors++;
-                          }
-                          if (typeof data108 == "number" && isFinite(data108)) {
-                            if (data108 > 99 || isNaN(data108)) {
-                              const err229 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/priority", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/priority/maximum", keyword: "maximum", params: { comparison: "<=", limit: 99 }, message: "must be <= 99", schema: 99, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority, data: data108 };
-                              if (vErrors === null) {
-                                vErrors = [err229];
-                              } else {
-                                vErrors.push(err229);
-                              }
-                              errors++;
-                            }
-                            if (data108 < 0 || isNaN(data108)) {
-                              const err230 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12 + "/priority", schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/properties/priority/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items.properties.priority, data: data108 };
-                              if (vErrors === null) {
-                                vErrors = [err230];
-                              } else {
-                                vErrors.push(err230);
-                              }
-                              errors++;
-                            }
-                          }
-                        }
-                      } else {
-                        const err231 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads/" + i12, schemaPath: "#/properties/running/properties/guests/items/properties/threads/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.guests.items.properties.threads.items.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads.items, data: data98 };
-                        if (vErrors === null) {
-                          vErrors = [err231];
-                        } else {
-                          vErrors.push(err231);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err232 = { instancePath: instancePath + "/running/guests/" + i11 + "/threads", schemaPath: "#/properties/running/properties/guests/items/properties/threads/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.guests.items.properties.threads.type, parentSchema: schema11.properties.running.properties.guests.items.properties.threads, data: data97 };
-                    if (vErrors === null) {
-                      vErrors = [err232];
-                    } else {
-                      vErrors.push(err232);
-                    }
-                    errors++;
-                  }
-                }
-                if (data92.memory !== void 0) {
-                  let data109 = data92.memory;
-                  if (Array.isArray(data109)) {
-                    const len11 = data109.length;
-                    for (let i13 = 0; i13 < len11; i13++) {
-                      let data110 = data109[i13];
-                      if (data110 && typeof data110 == "object" && !Array.isArray(data110)) {
-                        if (data110.node === void 0) {
-                          const err233 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/required", keyword: "required", params: { missingProperty: "node" }, message: "must have required property 'node'", schema: schema11.properties.running.properties.guests.items.properties.memory.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data110 };
-                          if (vErrors === null) {
-                            vErrors = [err233];
-                          } else {
-                            vErrors.push(err233);
-                          }
-                          errors++;
-                        }
-                        if (data110.pageSizeKiB === void 0) {
-                          const err234 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/required", keyword: "required", params: { missingProperty: "pageSizeKiB" }, message: "must have required property 'pageSizeKiB'", schema: schema11.properties.running.properties.guests.items.properties.memory.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data110 };
-                          if (vErrors === null) {
-                            vErrors = [err234];
-                          } else {
-                            vErrors.push(err234);
-                          }
-                          errors++;
-                        }
-                        if (data110.kib === void 0) {
-                          const err235 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/required", keyword: "required", params: { missingProperty: "kib" }, message: "must have required property 'kib'", schema: schema11.properties.running.properties.guests.items.properties.memory.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data110 };
-                          if (vErrors === null) {
-                            vErrors = [err235];
-                          } else {
-                            vErrors.push(err235);
-                          }
-                          errors++;
-                        }
-                        for (const key25 in data110) {
-                          if (!(key25 === "node" || key25 === "pageSizeKiB" || key25 === "kib")) {
-                            const err236 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key25 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data110 };
-                            if (vErrors === null) {
-                              vErrors = [err236];
-                            } else {
-                              vErrors.push(err236);
-                            }
-                            errors++;
-                          }
-                        }
-                        if (data110.node !== void 0) {
-                          let data111 = data110.node;
-                          if (!(typeof data111 == "number" && (!(data111 % 1) && !isNaN(data111)) && isFinite(data111))) {
-                            const err237 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/node", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/node/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.node.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.node, data: data111 };
-                            if (vErrors === null) {
-                              vErrors = [err237];
-                            } else {
-                              vErrors.push(err237);
-                            }
-                            errors++;
-                          }
-                          if (typeof data111 == "number" && isFinite(data111)) {
-                            if (data111 > 9007199254740991 || isNaN(data111)) {
-                              const err238 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/node", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/node/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.node, data: data111 };
-                              if (vErrors === null) {
-                                vErrors = [err238];
-                              } else {
-                                vErrors.push(err238);
-                              }
-                              errors++;
-                            }
-                            if (data111 < 0 || isNaN(data111)) {
-                              const err239 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/node", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/node/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.node, data: data111 };
-                              if (vErrors === null) {
-                                vErrors = [err239];
-                              } else {
-                                vErrors.push(err239);
-                              }
-                              errors++;
-                            }
-                          }
-                        }
-                        if (data110.pageSizeKiB !== void 0) {
-                          let data112 = data110.pageSizeKiB;
-                          if (!(typeof data112 == "number" && (!(data112 % 1) && !isNaN(data112)) && isFinite(data112))) {
-                            const err240 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/pageSizeKiB", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB, data: data112 };
-                            if (vErrors === null) {
-                              vErrors = [err240];
-                            } else {
-                              vErrors.push(err240);
-                            }
-                            errors++;
-                          }
-                          if (typeof data112 == "number" && isFinite(data112)) {
-                            if (data112 > 9007199254740991 || isNaN(data112)) {
-                              const err241 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/pageSizeKiB", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB, data: data112 };
-                              if (vErrors === null) {
-                                vErrors = [err241];
-                              } else {
-                                vErrors.push(err241);
-                              }
-                              errors++;
-                            }
-                            if (data112 < 1 || isNaN(data112)) {
-                              const err242 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/pageSizeKiB", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/pageSizeKiB/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.pageSizeKiB, data: data112 };
-                              if (vErrors === null) {
-                                vErrors = [err242];
-                              } else {
-                                vErrors.push(err242);
-                              }
-                              errors++;
-                            }
-                          }
-                        }
-                        if (data110.kib !== void 0) {
-                          let data113 = data110.kib;
-                          if (!(typeof data113 == "number" && (!(data113 % 1) && !isNaN(data113)) && isFinite(data113))) {
-                            const err243 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/kib", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/kib/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib, data: data113 };
-                            if (vErrors === null) {
-                              vErrors = [err243];
-                            } else {
-                              vErrors.push(err243);
-                            }
-                            errors++;
-                          }
-                          if (typeof data113 == "number" && isFinite(data113)) {
-                            if (data113 > 9007199254740991 || isNaN(data113)) {
-                              const err244 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/kib", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/kib/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib, data: data113 };
-                              if (vErrors === null) {
-                                vErrors = [err244];
-                              } else {
-                                vErrors.push(err244);
-                              }
-                              errors++;
-                            }
-                            if (data113 < 0 || isNaN(data113)) {
-                              const err245 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13 + "/kib", schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/properties/kib/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items.properties.kib, data: data113 };
-                              if (vErrors === null) {
-                                vErrors = [err245];
-                              } else {
-                                vErrors.push(err245);
-                              }
-                              errors++;
-                            }
-                          }
-                        }
-                      } else {
-                        const err246 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory/" + i13, schemaPath: "#/properties/running/properties/guests/items/properties/memory/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.guests.items.properties.memory.items.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory.items, data: data110 };
-                        if (vErrors === null) {
-                          vErrors = [err246];
-                        } else {
-                          vErrors.push(err246);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err247 = { instancePath: instancePath + "/running/guests/" + i11 + "/memory", schemaPath: "#/properties/running/properties/guests/items/properties/memory/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.guests.items.properties.memory.type, parentSchema: schema11.properties.running.properties.guests.items.properties.memory, data: data109 };
-                    if (vErrors === null) {
-                      vErrors = [err247];
-                    } else {
-                      vErrors.push(err247);
-                    }
-                    errors++;
-                  }
-                }
-                if (data92.cellMemory !== void 0) {
-                  let data114 = data92.cellMemory;
-                  if (Array.isArray(data114)) {
-                    const len12 = data114.length;
-                    for (let i14 = 0; i14 < len12; i14++) {
-                      let data115 = data114[i14];
-                      if (data115 && typeof data115 == "object" && !Array.isArray(data115)) {
-                        if (data115.cell === void 0) {
-                          const err248 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14, schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/required", keyword: "required", params: { missingProperty: "cell" }, message: "must have required property 'cell'", schema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items, data: data115 };
-                          if (vErrors === null) {
-                            vErrors = [err248];
-                          } else {
-                            vErrors.push(err248);
-                          }
-                          errors++;
-                        }
-                        if (data115.node === void 0) {
-                          const err249 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14, schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/required", keyword: "required", params: { missingProperty: "node" }, message: "must have required property 'node'", schema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items, data: data115 };
-                          if (vErrors === null) {
-                            vErrors = [err249];
-                          } else {
-                            vErrors.push(err249);
-                          }
-                          errors++;
-                        }
-                        if (data115.pageSizeKiB === void 0) {
-                          const err250 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14, schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/required", keyword: "required", params: { missingProperty: "pageSizeKiB" }, message: "must have required property 'pageSizeKiB'", schema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items, data: data115 };
-                          if (vErrors === null) {
-                            vErrors = [err250];
-                          } else {
-                            vErrors.push(err250);
-                          }
-                          errors++;
-                        }
-                        if (data115.kib === void 0) {
-                          const err251 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14, schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/required", keyword: "required", params: { missingProperty: "kib" }, message: "must have required property 'kib'", schema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.required, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items, data: data115 };
-                          if (vErrors === null) {
-                            vErrors = [err251];
-                          } else {
-                            vErrors.push(err251);
-                          }
-                          errors++;
-                        }
-                        for (const key26 in data115) {
-                          if (!(key26 === "cell" || key26 === "node" || key26 === "pageSizeKiB" || key26 === "kib")) {
-                            const err252 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14, schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key26 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items, data: data115 };
-                            if (vErrors === null) {
-                              vErrors = [err252];
-                            } else {
-                              vErrors.push(err252);
-                            }
-                            errors++;
-                          }
-                        }
-                        if (data115.cell !== void 0) {
-                          let data116 = data115.cell;
-                          if (!(typeof data116 == "number" && (!(data116 % 1) && !isNaN(data116)) && isFinite(data116))) {
-                            const err253 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14 + "/cell", schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/properties/cell/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.cell.type, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.cell, data: data116 };
-                            if (vErrors === null) {
-                              vErrors = [err253];
-                            } else {
-                              vErrors.push(err253);
-                            }
-                            errors++;
-                          }
-                          if (typeof data116 == "number" && isFinite(data116)) {
-                            if (data116 > 9007199254740991 || isNaN(data116)) {
-                              const err254 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14 + "/cell", schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/properties/cell/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.cell, data: data116 };
-                              if (vErrors === null) {
-                                vErrors = [err254];
-                              } else {
-                                vErrors.push(err254);
-                              }
-                              errors++;
-                            }
-                            if (data116 < 0 || isNaN(data116)) {
-                              const err255 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14 + "/cell", schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/properties/cell/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.cell, data: data116 };
-                              if (vErrors === null) {
-                                vErrors = [err255];
-                              } else {
-                                vErrors.push(err255);
-                              }
-                              errors++;
-                            }
-                          }
-                        }
-                        if (data115.node !== void 0) {
-                          let data117 = data115.node;
-                          if (!(typeof data117 == "number" && (!(data117 % 1) && !isNaN(data117)) && isFinite(data117))) {
-                            const err256 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14 + "/node", schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/properties/node/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.node.type, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.node, data: data117 };
-                            if (vErrors === null) {
-                              vErrors = [err256];
-                            } else {
-                              vErrors.push(err256);
-                            }
-                            errors++;
-                          }
-                          if (typeof data117 == "number" && isFinite(data117)) {
-                            if (data117 > 9007199254740991 || isNaN(data117)) {
-                              const err257 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14 + "/node", schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/properties/node/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.node, data: data117 };
-                              if (vErrors === null) {
-                                vErrors = [err257];
-                              } else {
-                                vErrors.push(err257);
-                              }
-                              errors++;
-                            }
-                            if (data117 < 0 || isNaN(data117)) {
-                              const err258 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14 + "/node", schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/properties/node/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.node, data: data117 };
-                              if (vErrors === null) {
-                                vErrors = [err258];
-                              } else {
-                                vErrors.push(err258);
-                              }
-                              errors++;
-                            }
-                          }
-                        }
-                        if (data115.pageSizeKiB !== void 0) {
-                          let data118 = data115.pageSizeKiB;
-                          if (!(typeof data118 == "number" && (!(data118 % 1) && !isNaN(data118)) && isFinite(data118))) {
-                            const err259 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14 + "/pageSizeKiB", schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/properties/pageSizeKiB/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.pageSizeKiB.type, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.pageSizeKiB, data: data118 };
-                            if (vErrors === null) {
-                              vErrors = [err259];
-                            } else {
-                              vErrors.push(err259);
-                            }
-                            errors++;
-                          }
-                          if (typeof data118 == "number" && isFinite(data118)) {
-                            if (data118 > 9007199254740991 || isNaN(data118)) {
-                              const err260 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14 + "/pageSizeKiB", schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/properties/pageSizeKiB/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.pageSizeKiB, data: data118 };
-                              if (vErrors === null) {
-                                vErrors = [err260];
-                              } else {
-                                vErrors.push(err260);
-                              }
-                              errors++;
-                            }
-                            if (data118 < 1 || isNaN(data118)) {
-                              const err261 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14 + "/pageSizeKiB", schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/properties/pageSizeKiB/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.pageSizeKiB, data: data118 };
-                              if (vErrors === null) {
-                                vErrors = [err261];
-                              } else {
-                                vErrors.push(err261);
-                              }
-                              errors++;
-                            }
-                          }
-                        }
-                        if (data115.kib !== void 0) {
-                          let data119 = data115.kib;
-                          if (!(typeof data119 == "number" && (!(data119 % 1) && !isNaN(data119)) && isFinite(data119))) {
-                            const err262 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14 + "/kib", schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/properties/kib/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.kib.type, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.kib, data: data119 };
-                            if (vErrors === null) {
-                              vErrors = [err262];
-                            } else {
-                              vErrors.push(err262);
-                            }
-                            errors++;
-                          }
-                          if (typeof data119 == "number" && isFinite(data119)) {
-                            if (data119 > 9007199254740991 || isNaN(data119)) {
-                              const err263 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14 + "/kib", schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/properties/kib/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.kib, data: data119 };
-                              if (vErrors === null) {
-                                vErrors = [err263];
-                              } else {
-                                vErrors.push(err263);
-                              }
-                              errors++;
-                            }
-                            if (data119 < 0 || isNaN(data119)) {
-                              const err264 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14 + "/kib", schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/properties/kib/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.properties.kib, data: data119 };
-                              if (vErrors === null) {
-                                vErrors = [err264];
-                              } else {
-                                vErrors.push(err264);
-                              }
-                              errors++;
-                            }
-                          }
-                        }
-                      } else {
-                        const err265 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory/" + i14, schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.guests.items.properties.cellMemory.items.type, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory.items, data: data115 };
-                        if (vErrors === null) {
-                          vErrors = [err265];
-                        } else {
-                          vErrors.push(err265);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err266 = { instancePath: instancePath + "/running/guests/" + i11 + "/cellMemory", schemaPath: "#/properties/running/properties/guests/items/properties/cellMemory/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.guests.items.properties.cellMemory.type, parentSchema: schema11.properties.running.properties.guests.items.properties.cellMemory, data: data114 };
-                    if (vErrors === null) {
-                      vErrors = [err266];
-                    } else {
-                      vErrors.push(err266);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err267 = { instancePath: instancePath + "/running/guests/" + i11, schemaPath: "#/properties/running/properties/guests/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.guests.items.type, parentSchema: schema11.properties.running.properties.guests.items, data: data92 };
-                if (vErrors === null) {
-                  vErrors = [err267];
-                } else {
-                  vErrors.push(err267);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err268 = { instancePath: instancePath + "/running/guests", schemaPath: "#/properties/running/properties/guests/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.guests.type, parentSchema: schema11.properties.running.properties.guests, data: data91 };
-            if (vErrors === null) {
-              vErrors = [err268];
-            } else {
-              vErrors.push(err268);
-            }
-            errors++;
-          }
-        }
-        if (data90.isolatedCpus !== void 0) {
-          let data120 = data90.isolatedCpus;
-          if (typeof data120 !== "string" && !(data120 && typeof data120 == "object" && !Array.isArray(data120))) {
-            const err269 = { instancePath: instancePath + "/running/isolatedCpus", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data120 };
-            if (vErrors === null) {
-              vErrors = [err269];
-            } else {
-              vErrors.push(err269);
-            }
-            errors++;
-          }
-          if (data120 && typeof data120 == "object" && !Array.isArray(data120)) {
-            if (data120.raw === void 0) {
-              const err270 = { instancePath: instancePath + "/running/isolatedCpus", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data120 };
-              if (vErrors === null) {
-                vErrors = [err270];
-              } else {
-                vErrors.push(err270);
-              }
-              errors++;
-            }
-            for (const key27 in data120) {
-              if (!(key27 === "raw" || key27 === "parsed")) {
-                const err271 = { instancePath: instancePath + "/running/isolatedCpus", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key27 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data120 };
-                if (vErrors === null) {
-                  vErrors = [err271];
-                } else {
-                  vErrors.push(err271);
-                }
-                errors++;
-              }
-            }
-            if (data120.raw !== void 0) {
-              let data121 = data120.raw;
-              if (typeof data121 !== "string") {
-                const err272 = { instancePath: instancePath + "/running/isolatedCpus/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data121 };
-                if (vErrors === null) {
-                  vErrors = [err272];
-                } else {
-                  vErrors.push(err272);
-                }
-                errors++;
-              }
-            }
-            if (data120.parsed !== void 0) {
-              let data122 = data120.parsed;
-              if (typeof data122 !== "string") {
-                const err273 = { instancePath: instancePath + "/running/isolatedCpus/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data122 };
-                if (vErrors === null) {
-                  vErrors = [err273];
-                } else {
-                  vErrors.push(err273);
-                }
-                errors++;
-              }
-            }
-          }
-        }
-        if (data90.foreignTasks !== void 0) {
-          let data123 = data90.foreignTasks;
-          if (Array.isArray(data123)) {
-            const len13 = data123.length;
-            for (let i15 = 0; i15 < len13; i15++) {
-              let data124 = data123[i15];
-              if (data124 && typeof data124 == "object" && !Array.isArray(data124)) {
-                if (data124.pid === void 0) {
-                  const err274 = { instancePath: instancePath + "/running/foreignTasks/" + i15, schemaPath: "#/properties/running/properties/foreignTasks/items/required", keyword: "required", params: { missingProperty: "pid" }, message: "must have required property 'pid'", schema: schema11.properties.running.properties.foreignTasks.items.required, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data124 };
-                  if (vErrors === null) {
-                    vErrors = [err274];
-                  } else {
-                    vErrors.push(err274);
-                  }
-                  errors++;
-                }
-                if (data124.tid === void 0) {
-                  const err275 = { instancePath: instancePath + "/running/foreignTasks/" + i15, schemaPath: "#/properties/running/properties/foreignTasks/items/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'", schema: schema11.properties.running.properties.foreignTasks.items.required, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data124 };
-                  if (vErrors === null) {
-                    vErrors = [err275];
-                  } else {
-                    vErrors.push(err275);
-                  }
-                  errors++;
-                }
-                if (data124.name === void 0) {
-                  const err276 = { instancePath: instancePath + "/running/foreignTasks/" + i15, schemaPath: "#/properties/running/properties/foreignTasks/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema11.properties.running.properties.foreignTasks.items.required, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data124 };
-                  if (vErrors === null) {
-                    vErrors = [err276];
-                  } else {
-                    vErrors.push(err276);
-                  }
-                  errors++;
-                }
-                if (data124.allowedCpus === void 0) {
-                  const err277 = { instancePath: instancePath + "/running/foreignTasks/" + i15, schemaPath: "#/properties/running/properties/foreignTasks/items/required", keyword: "required", params: { missingProperty: "allowedCpus" }, message: "must have required property 'allowedCpus'", schema: schema11.properties.running.properties.foreignTasks.items.required, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data124 };
-                  if (vErrors === null) {
-                    vErrors = [err277];
-                  } else {
-                    vErrors.push(err277);
-                  }
-                  errors++;
-                }
-                for (const key28 in data124) {
-                  if (!(key28 === "pid" || key28 === "tid" || key28 === "name" || key28 === "kernelThread" || key28 === "allowedCpus" || key28 === "lastCpu")) {
-                    const err278 = { instancePath: instancePath + "/running/foreignTasks/" + i15, schemaPath: "#/properties/running/properties/foreignTasks/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key28 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data124 };
-                    if (vErrors === null) {
-                      vErrors = [err278];
-                    } else {
-                      vErrors.push(err278);
-                    }
-                    errors++;
-                  }
-                }
-                if (data124.pid !== void 0) {
-                  let data125 = data124.pid;
-                  if (!(typeof data125 == "number" && (!(data125 % 1) && !isNaN(data125)) && isFinite(data125))) {
-                    const err279 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/pid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/pid/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.foreignTasks.items.properties.pid.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.pid, data: data125 };
-                    if (vErrors === null) {
-                      vErrors = [err279];
-                    } else {
-                      vErrors.push(err279);
-                    }
-                    errors++;
-                  }
-                  if (typeof data125 == "number" && isFinite(data125)) {
-                    if (data125 > 9007199254740991 || isNaN(data125)) {
-                      const err280 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/pid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/pid/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.pid, data: data125 };
-                      if (vErrors === null) {
-                        vErrors = [err280];
-                      } else {
-                        vErrors.push(err280);
-                      }
-                      errors++;
-                    }
-                    if (data125 < 0 || isNaN(data125)) {
-                      const err281 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/pid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/pid/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.pid, data: data125 };
-                      if (vErrors === null) {
-                        vErrors = [err281];
-                      } else {
-                        vErrors.push(err281);
-                      }
-                      errors++;
-                    }
-                  }
-                }
-                if (data124.tid !== void 0) {
-                  let data126 = data124.tid;
-                  if (!(typeof data126 == "number" && (!(data126 % 1) && !isNaN(data126)) && isFinite(data126))) {
-                    const err282 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/tid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/tid/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.foreignTasks.items.properties.tid.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.tid, data: data126 };
-                    if (vErrors === null) {
-                      vErrors = [err282];
-                    } else {
-                      vErrors.push(err282);
-                    }
-                    errors++;
-                  }
-                  if (typeof data126 == "number" && isFinite(data126)) {
-                    if (data126 > 9007199254740991 || isNaN(data126)) {
-                      const err283 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/tid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/tid/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.tid, data: data126 };
-                      if (vErrors === null) {
-                        vErrors = [err283];
-                      } else {
-                        vErrors.push(err283);
-                      }
-                      errors++;
-                    }
-                    if (data126 < 0 || isNaN(data126)) {
-                      const err284 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/tid", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/tid/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.tid, data: data126 };
-                      if (vErrors === null) {
-                        vErrors = [err284];
-                      } else {
-                        vErrors.push(err284);
-                      }
-                      errors++;
-                    }
-                  }
-                }
-                if (data124.name !== void 0) {
-                  let data127 = data124.name;
-                  if (typeof data127 !== "string") {
-                    const err285 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/name", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.foreignTasks.items.properties.name.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.name, data: data127 };
-                    if (vErrors === null) {
-                      vErrors = [err285];
-                    } else {
-                      vErrors.push(err285);
-                    }
-                    errors++;
-                  }
-                }
-                if (data124.kernelThread !== void 0) {
-                  let data128 = data124.kernelThread;
-                  if (typeof data128 !== "boolean") {
-                    const err286 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/kernelThread", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/kernelThread/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema11.properties.running.properties.foreignTasks.items.properties.kernelThread.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.kernelThread, data: data128 };
-                    if (vErrors === null) {
-                      vErrors = [err286];
-                    } else {
-                      vErrors.push(err286);
-                    }
-                    errors++;
-                  }
-                }
-                if (data124.allowedCpus !== void 0) {
-                  let data129 = data124.allowedCpus;
-                  if (typeof data129 !== "string" && !(data129 && typeof data129 == "object" && !Array.isArray(data129))) {
-                    const err287 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/allowedCpus", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data129 };
-                    if (vErrors === null) {
-                      vErrors = [err287];
-                    } else {
-                      vErrors.push(err287);
-                    }
-                    errors++;
-                  }
-                  if (data129 && typeof data129 == "object" && !Array.isArray(data129)) {
-                    if (data129.raw === void 0) {
-                      const err288 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/allowedCpus", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data129 };
-                      if (vErrors === null) {
-                        vErrors = [err288];
-                      } else {
-                        vErrors.push(err288);
-                      }
-                      errors++;
-                    }
-                    for (const key29 in data129) {
-                      if (!(key29 === "raw" || key29 === "parsed")) {
-                        const err289 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/allowedCpus", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key29 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data129 };
-                        if (vErrors === null) {
-                          vErrors = [err289];
-                        } else {
-                          vErrors.push(err289);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data129.raw !== void 0) {
-                      let data130 = data129.raw;
-                      if (typeof data130 !== "string") {
-                        const err290 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/allowedCpus/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data130 };
-                        if (vErrors === null) {
-                          vErrors = [err290];
-                        } else {
-                          vErrors.push(err290);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data129.parsed !== void 0) {
-                      let data131 = data129.parsed;
-                      if (typeof data131 !== "string") {
-                        const err291 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/allowedCpus/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data131 };
-                        if (vErrors === null) {
-                          vErrors = [err291];
-                        } else {
-                          vErrors.push(err291);
-                        }
-                        errors++;
-                      }
-                    }
-                  }
-                }
-                if (data124.lastCpu !== void 0) {
-                  let data132 = data124.lastCpu;
-                  if (!(typeof data132 == "number" && (!(data132 % 1) && !isNaN(data132)) && isFinite(data132))) {
-                    const err292 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/lastCpu", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/lastCpu/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.foreignTasks.items.properties.lastCpu.type, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.lastCpu, data: data132 };
-                    if (vErrors === null) {
-                      vErrors = [err292];
-                    } else {
-                      vErrors.push(err292);
-                    }
-                    errors++;
-                  }
-                  if (typeof data132 == "number" && isFinite(data132)) {
-                    if (data132 > 9007199254740991 || isNaN(data132)) {
-                      const err293 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/lastCpu", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/lastCpu/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.lastCpu, data: data132 };
-                      if (vErrors === null) {
-                        vErrors = [err293];
-                      } else {
-                        vErrors.push(err293);
-                      }
-                      errors++;
-                    }
-                    if (data132 < 0 || isNaN(data132)) {
-                      const err294 = { instancePath: instancePath + "/running/foreignTasks/" + i15 + "/lastCpu", schemaPath: "#/properties/running/properties/foreignTasks/items/properties/lastCpu/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.foreignTasks.items.properties.lastCpu, data: data132 };
-                      if (vErrors === null) {
-                        vErrors = [err294];
-                      } else {
-                        vErrors.push(err294);
-                      }
-                      errors++;
-                    }
-                  }
-                }
-              } else {
-                const err295 = { instancePath: instancePath + "/running/foreignTasks/" + i15, schemaPath: "#/properties/running/properties/foreignTasks/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.foreignTasks.items.type, parentSchema: schema11.properties.running.properties.foreignTasks.items, data: data124 };
-                if (vErrors === null) {
-                  vErrors = [err295];
-                } else {
-                  vErrors.push(err295);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err296 = { instancePath: instancePath + "/running/foreignTasks", schemaPath: "#/properties/running/properties/foreignTasks/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.foreignTasks.type, parentSchema: schema11.properties.running.properties.foreignTasks, data: data123 };
-            if (vErrors === null) {
-              vErrors = [err296];
-            } else {
-              vErrors.push(err296);
-            }
-            errors++;
-          }
-        }
-        if (data90.irqs !== void 0) {
-          let data133 = data90.irqs;
-          if (Array.isArray(data133)) {
-            const len14 = data133.length;
-            for (let i16 = 0; i16 < len14; i16++) {
-              let data134 = data133[i16];
-              if (data134 && typeof data134 == "object" && !Array.isArray(data134)) {
-                if (data134.irq === void 0) {
-                  const err297 = { instancePath: instancePath + "/running/irqs/" + i16, schemaPath: "#/properties/running/properties/irqs/items/required", keyword: "required", params: { missingProperty: "irq" }, message: "must have required property 'irq'", schema: schema11.properties.running.properties.irqs.items.required, parentSchema: schema11.properties.running.properties.irqs.items, data: data134 };
-                  if (vErrors === null) {
-                    vErrors = [err297];
-                  } else {
-                    vErrors.push(err297);
-                  }
-                  errors++;
-                }
-                if (data134.affinity === void 0) {
-                  const err298 = { instancePath: instancePath + "/running/irqs/" + i16, schemaPath: "#/properties/running/properties/irqs/items/required", keyword: "required", params: { missingProperty: "affinity" }, message: "must have required property 'affinity'", schema: schema11.properties.running.properties.irqs.items.required, parentSchema: schema11.properties.running.properties.irqs.items, data: data134 };
-                  if (vErrors === null) {
-                    vErrors = [err298];
-                  } else {
-                    vErrors.push(err298);
-                  }
-                  errors++;
-                }
-                for (const key30 in data134) {
-                  if (!(key30 === "irq" || key30 === "name" || key30 === "affinity" || key30 === "effectiveAffinity")) {
-                    const err299 = { instancePath: instancePath + "/running/irqs/" + i16, schemaPath: "#/properties/running/properties/irqs/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key30 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.running.properties.irqs.items, data: data134 };
-                    if (vErrors === null) {
-                      vErrors = [err299];
-                    } else {
-                      vErrors.push(err299);
-                    }
-                    errors++;
-                  }
-                }
-                if (data134.irq !== void 0) {
-                  let data135 = data134.irq;
-                  if (!(typeof data135 == "number" && (!(data135 % 1) && !isNaN(data135)) && isFinite(data135))) {
-                    const err300 = { instancePath: instancePath + "/running/irqs/" + i16 + "/irq", schemaPath: "#/properties/running/properties/irqs/items/properties/irq/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.running.properties.irqs.items.properties.irq.type, parentSchema: schema11.properties.running.properties.irqs.items.properties.irq, data: data135 };
-                    if (vErrors === null) {
-                      vErrors = [err300];
-                    } else {
-                      vErrors.push(err300);
-                    }
-                    errors++;
-                  }
-                  if (typeof data135 == "number" && isFinite(data135)) {
-                    if (data135 > 9007199254740991 || isNaN(data135)) {
-                      const err301 = { instancePath: instancePath + "/running/irqs/" + i16 + "/irq", schemaPath: "#/properties/running/properties/irqs/items/properties/irq/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9007199254740991 }, message: "must be <= 9007199254740991", schema: 9007199254740991, parentSchema: schema11.properties.running.properties.irqs.items.properties.irq, data: data135 };
-                      if (vErrors === null) {
-                        vErrors = [err301];
-                      } else {
-                        vErrors.push(err301);
-                      }
-                      errors++;
-                    }
-                    if (data135 < 0 || isNaN(data135)) {
-                      const err302 = { instancePath: instancePath + "/running/irqs/" + i16 + "/irq", schemaPath: "#/properties/running/properties/irqs/items/properties/irq/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.running.properties.irqs.items.properties.irq, data: data135 };
-                      if (vErrors === null) {
-                        vErrors = [err302];
-                      } else {
-                        vErrors.push(err302);
-                      }
-                      errors++;
-                    }
-                  }
-                }
-                if (data134.name !== void 0) {
-                  let data136 = data134.name;
-                  if (typeof data136 !== "string") {
-                    const err303 = { instancePath: instancePath + "/running/irqs/" + i16 + "/name", schemaPath: "#/properties/running/properties/irqs/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.running.properties.irqs.items.properties.name.type, parentSchema: schema11.properties.running.properties.irqs.items.properties.name, data: data136 };
-                    if (vErrors === null) {
-                      vErrors = [err303];
-                    } else {
-                      vErrors.push(err303);
-                    }
-                    errors++;
-                  }
-                }
-                if (data134.affinity !== void 0) {
-                  let data137 = data134.affinity;
-                  if (typeof data137 !== "string" && !(data137 && typeof data137 == "object" && !Array.isArray(data137))) {
-                    const err304 = { instancePath: instancePath + "/running/irqs/" + i16 + "/affinity", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data137 };
-                    if (vErrors === null) {
-                      vErrors = [err304];
-                    } else {
-                      vErrors.push(err304);
-                    }
-                    errors++;
-                  }
-                  if (data137 && typeof data137 == "object" && !Array.isArray(data137)) {
-                    if (data137.raw === void 0) {
-                      const err305 = { instancePath: instancePath + "/running/irqs/" + i16 + "/affinity", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data137 };
-                      if (vErrors === null) {
-                        vErrors = [err305];
-                      } else {
-                        vErrors.push(err305);
-                      }
-                      errors++;
-                    }
-                    for (const key31 in data137) {
-                      if (!(key31 === "raw" || key31 === "parsed")) {
-                        const err306 = { instancePath: instancePath + "/running/irqs/" + i16 + "/affinity", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key31 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data137 };
-                        if (vErrors === null) {
-                          vErrors = [err306];
-                        } else {
-                          vErrors.push(err306);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data137.raw !== void 0) {
-                      let data138 = data137.raw;
-                      if (typeof data138 !== "string") {
-                        const err307 = { instancePath: instancePath + "/running/irqs/" + i16 + "/affinity/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data138 };
-                        if (vErrors === null) {
-                          vErrors = [err307];
-                        } else {
-                          vErrors.push(err307);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data137.parsed !== void 0) {
-                      let data139 = data137.parsed;
-                      if (typeof data139 !== "string") {
-                        const err308 = { instancePath: instancePath + "/running/irqs/" + i16 + "/affinity/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data139 };
-                        if (vErrors === null) {
-                          vErrors = [err308];
-                        } else {
-                          vErrors.push(err308);
-                        }
-                        errors++;
-                      }
-                    }
-                  }
-                }
-                if (data134.effectiveAffinity !== void 0) {
-                  let data140 = data134.effectiveAffinity;
-                  if (typeof data140 !== "string" && !(data140 && typeof data140 == "object" && !Array.isArray(data140))) {
-                    const err309 = { instancePath: instancePath + "/running/irqs/" + i16 + "/effectiveAffinity", schemaPath: "#/definitions/cpuList/type", keyword: "type", params: { type: schema12.type }, message: "must be string,object", schema: schema12.type, parentSchema: schema12, data: data140 };
-                    if (vErrors === null) {
-                      vErrors = [err309];
-                    } else {
-                      vErrors.push(err309);
-                    }
-                    errors++;
-                  }
-                  if (data140 && typeof data140 == "object" && !Array.isArray(data140)) {
-                    if (data140.raw === void 0) {
-                      const err310 = { instancePath: instancePath + "/running/irqs/" + i16 + "/effectiveAffinity", schemaPath: "#/definitions/cpuList/required", keyword: "required", params: { missingProperty: "raw" }, message: "must have required property 'raw'", schema: schema12.required, parentSchema: schema12, data: data140 };
-                      if (vErrors === null) {
-                        vErrors = [err310];
-                      } else {
-                        vErrors.push(err310);
-                      }
-                      errors++;
-                    }
-                    for (const key32 in data140) {
-                      if (!(key32 === "raw" || key32 === "parsed")) {
-                        const err311 = { instancePath: instancePath + "/running/irqs/" + i16 + "/effectiveAffinity", schemaPath: "#/definitions/cpuList/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key32 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data140 };
-                        if (vErrors === null) {
-                          vErrors = [err311];
-                        } else {
-                          vErrors.push(err311);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data140.raw !== void 0) {
-                      let data141 = data140.raw;
-                      if (typeof data141 !== "string") {
-                        const err312 = { instancePath: instancePath + "/running/irqs/" + i16 + "/effectiveAffinity/raw", schemaPath: "#/definitions/cpuList/properties/raw/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.raw.type, parentSchema: schema12.properties.raw, data: data141 };
-                        if (vErrors === null) {
-                          vErrors = [err312];
-                        } else {
-                          vErrors.push(err312);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data140.parsed !== void 0) {
-                      let data142 = data140.parsed;
-                      if (typeof data142 !== "string") {
-                        const err313 = { instancePath: instancePath + "/running/irqs/" + i16 + "/effectiveAffinity/parsed", schemaPath: "#/definitions/cpuList/properties/parsed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.parsed.type, parentSchema: schema12.properties.parsed, data: data142 };
-                        if (vErrors === null) {
-                          vErrors = [err313];
-                        } else {
-                          vErrors.push(err313);
-                        }
-                        errors++;
-                      }
-                    }
-                  }
-                }
-              } else {
-                const err314 = { instancePath: instancePath + "/running/irqs/" + i16, schemaPath: "#/properties/running/properties/irqs/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.properties.irqs.items.type, parentSchema: schema11.properties.running.properties.irqs.items, data: data134 };
-                if (vErrors === null) {
-                  vErrors = [err314];
-                } else {
-                  vErrors.push(err314);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err315 = { instancePath: instancePath + "/running/irqs", schemaPath: "#/properties/running/properties/irqs/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.running.properties.irqs.type, parentSchema: schema11.properties.running.properties.irqs, data: data133 };
-            if (vErrors === null) {
-              vErrors = [err315];
-            } else {
-              vErrors.push(err315);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err316 = { instancePath: instancePath + "/running", schemaPath: "#/properties/running/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.running.type, parentSchema: schema11.properties.running, data: data90 };
-        if (vErrors === null) {
-          vErrors = [err316];
-        } else {
-          vErrors.push(err316);
-        }
-        errors++;
-      }
-    }
-    if (data.libvirt !== void 0) {
-      let data143 = data.libvirt;
-      if (data143 && typeof data143 == "object" && !Array.isArray(data143)) {
-        for (const key33 in data143) {
-          if (!(key33 === "definitions" || key33 === "hugepageHooks" || key33 === "numad")) {
-            const err317 = { instancePath: instancePath + "/libvirt", schemaPath: "#/properties/libvirt/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key33 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.libvirt, data: data143 };
-            if (vErrors === null) {
-              vErrors = [err317];
-            } else {
-              vErrors.push(err317);
-            }
-            errors++;
-          }
-        }
-        if (data143.definitions !== void 0) {
-          let data144 = data143.definitions;
-          if (Array.isArray(data144)) {
-            const len15 = data144.length;
-            for (let i17 = 0; i17 < len15; i17++) {
-              let data145 = data144[i17];
-              if (data145 && typeof data145 == "object" && !Array.isArray(data145)) {
-                if (data145.file === void 0) {
-                  const err318 = { instancePath: instancePath + "/libvirt/definitions/" + i17, schemaPath: "#/properties/libvirt/properties/definitions/items/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'", schema: schema11.properties.libvirt.properties.definitions.items.required, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data145 };
-                  if (vErrors === null) {
-                    vErrors = [err318];
-                  } else {
-                    vErrors.push(err318);
-                  }
-                  errors++;
-                }
-                if (data145.digest === void 0) {
-                  const err319 = { instancePath: instancePath + "/libvirt/definitions/" + i17, schemaPath: "#/properties/libvirt/properties/definitions/items/required", keyword: "required", params: { missingProperty: "digest" }, message: "must have required property 'digest'", schema: schema11.properties.libvirt.properties.definitions.items.required, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data145 };
-                  if (vErrors === null) {
-                    vErrors = [err319];
-                  } else {
-                    vErrors.push(err319);
-                  }
-                  errors++;
-                }
-                if (data145.elements === void 0) {
-                  const err320 = { instancePath: instancePath + "/libvirt/definitions/" + i17, schemaPath: "#/properties/libvirt/properties/definitions/items/required", keyword: "required", params: { missingProperty: "elements" }, message: "must have required property 'elements'", schema: schema11.properties.libvirt.properties.definitions.items.required, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data145 };
-                  if (vErrors === null) {
-                    vErrors = [err320];
-                  } else {
-                    vErrors.push(err320);
-                  }
-                  errors++;
-                }
-                for (const key34 in data145) {
-                  if (!(key34 === "file" || key34 === "name" || key34 === "uuid" || key34 === "digest" || key34 === "elements")) {
-                    const err321 = { instancePath: instancePath + "/libvirt/definitions/" + i17, schemaPath: "#/properties/libvirt/properties/definitions/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key34 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data145 };
-                    if (vErrors === null) {
-                      vErrors = [err321];
-                    } else {
-                      vErrors.push(err321);
-                    }
-                    errors++;
-                  }
-                }
-                if (data145.file !== void 0) {
-                  let data146 = data145.file;
-                  if (typeof data146 !== "string") {
-                    const err322 = { instancePath: instancePath + "/libvirt/definitions/" + i17 + "/file", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.file.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.file, data: data146 };
-                    if (vErrors === null) {
-                      vErrors = [err322];
-                    } else {
-                      vErrors.push(err322);
-                    }
-                    errors++;
-                  }
-                }
-                if (data145.name !== void 0) {
-                  let data147 = data145.name;
-                  if (typeof data147 !== "string") {
-                    const err323 = { instancePath: instancePath + "/libvirt/definitions/" + i17 + "/name", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.name.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.name, data: data147 };
-                    if (vErrors === null) {
-                      vErrors = [err323];
-                    } else {
-                      vErrors.push(err323);
-                    }
-                    errors++;
-                  }
-                }
-                if (data145.uuid !== void 0) {
-                  let data148 = data145.uuid;
-                  if (typeof data148 !== "string") {
-                    const err324 = { instancePath: instancePath + "/libvirt/definitions/" + i17 + "/uuid", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/uuid/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.uuid.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.uuid, data: data148 };
-                    if (vErrors === null) {
-                      vErrors = [err324];
-                    } else {
-                      vErrors.push(err324);
-                    }
-                    errors++;
-                  }
-                }
-                if (data145.digest !== void 0) {
-                  let data149 = data145.digest;
-                  if (typeof data149 === "string") {
-                    if (!pattern1.test(data149)) {
-                      const err325 = { instancePath: instancePath + "/libvirt/definitions/" + i17 + "/digest", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/digest/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.digest, data: data149 };
-                      if (vErrors === null) {
-                        vErrors = [err325];
-                      } else {
-                        vErrors.push(err325);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err326 = { instancePath: instancePath + "/libvirt/definitions/" + i17 + "/digest", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/digest/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.digest.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.digest, data: data149 };
-                    if (vErrors === null) {
-                      vErrors = [err326];
-                    } else {
-                      vErrors.push(err326);
-                    }
-                    errors++;
-                  }
-                }
-                if (data145.elements !== void 0) {
-                  let data150 = data145.elements;
-                  if (data150 && typeof data150 == "object" && !Array.isArray(data150)) {
-                    for (const key35 in data150) {
-                      const _errs347 = errors;
-                      if (!(key35 === "vcpu" || key35 === "cputune" || key35 === "numatune" || key35 === "memoryBacking" || key35 === "cpu" || key35 === "memory")) {
-                        const err327 = { instancePath: instancePath + "/libvirt/definitions/" + i17 + "/elements", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/elements/propertyNames/enum", keyword: "enum", params: { allowedValues: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames.enum, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames, data: key35, propertyName: key35 };
-                        if (vErrors === null) {
-                          vErrors = [err327];
-                        } else {
-                          vErrors.push(err327);
-                        }
-                        errors++;
-                      }
-                      var valid83 = _errs347 === errors;
-                      if (!valid83) {
-                        const err328 = { instancePath: instancePath + "/libvirt/definitions/" + i17 + "/elements", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/elements/propertyNames", keyword: "propertyNames", params: { propertyName: key35 }, message: "property name must be valid", schema: schema11.properties.libvirt.properties.definitions.items.properties.elements.propertyNames, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.elements, data: data150 };
-                        if (vErrors === null) {
-                          vErrors = [err328];
-                        } else {
-                          vErrors.push(err328);
-                        }
-                        errors++;
-                      }
-                    }
-                    for (const key36 in data150) {
-                      let data151 = data150[key36];
-                      if (typeof data151 !== "string") {
-                        const err329 = { instancePath: instancePath + "/libvirt/definitions/" + i17 + "/elements/" + key36.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/libvirt/properties/definitions/items/properties/elements/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.definitions.items.properties.elements.additionalProperties.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.elements.additionalProperties, data: data151 };
-                        if (vErrors === null) {
-                          vErrors = [err329];
-                        } else {
-                          vErrors.push(err329);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err330 = { instancePath: instancePath + "/libvirt/definitions/" + i17 + "/elements", schemaPath: "#/properties/libvirt/properties/definitions/items/properties/elements/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.libvirt.properties.definitions.items.properties.elements.type, parentSchema: schema11.properties.libvirt.properties.definitions.items.properties.elements, data: data150 };
-                    if (vErrors === null) {
-                      vErrors = [err330];
-                    } else {
-                      vErrors.push(err330);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err331 = { instancePath: instancePath + "/libvirt/definitions/" + i17, schemaPath: "#/properties/libvirt/properties/definitions/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.libvirt.properties.definitions.items.type, parentSchema: schema11.properties.libvirt.properties.definitions.items, data: data145 };
-                if (vErrors === null) {
-                  vErrors = [err331];
-                } else {
-                  vErrors.push(err331);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err332 = { instancePath: instancePath + "/libvirt/definitions", schemaPath: "#/properties/libvirt/properties/definitions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.libvirt.properties.definitions.type, parentSchema: schema11.properties.libvirt.properties.definitions, data: data144 };
-            if (vErrors === null) {
-              vErrors = [err332];
-            } else {
-              vErrors.push(err332);
-            }
-            errors++;
-          }
-        }
-        if (data143.hugepageHooks !== void 0) {
-          let data152 = data143.hugepageHooks;
-          if (Array.isArray(data152)) {
-            const len16 = data152.length;
-            for (let i18 = 0; i18 < len16; i18++) {
-              let data153 = data152[i18];
-              const _errs354 = errors;
-              let valid87 = false;
-              let passing0 = null;
-              const _errs355 = errors;
-              if (data153 && typeof data153 == "object" && !Array.isArray(data153)) {
-                if (data153.guest === void 0) {
-                  const err333 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/required", keyword: "required", params: { missingProperty: "guest" }, message: "must have required property 'guest'", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].required, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0], data: data153 };
-                  if (vErrors === null) {
-                    vErrors = [err333];
-                  } else {
-                    vErrors.push(err333);
-                  }
-                  errors++;
-                }
-                if (data153.hooks === void 0) {
-                  const err334 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/required", keyword: "required", params: { missingProperty: "hooks" }, message: "must have required property 'hooks'", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].required, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0], data: data153 };
-                  if (vErrors === null) {
-                    vErrors = [err334];
-                  } else {
-                    vErrors.push(err334);
-                  }
-                  errors++;
-                }
-                for (const key37 in data153) {
-                  if (!(key37 === "guest" || key37 === "hooks" || key37 === "hostWide" || key37 === "hookNodes")) {
-                    const err335 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key37 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0], data: data153 };
-                    if (vErrors === null) {
-                      vErrors = [err335];
-                    } else {
-                      vErrors.push(err335);
-                    }
-                    errors++;
-                  }
-                }
-                if (data153.guest !== void 0) {
-                  let data154 = data153.guest;
-                  if (typeof data154 === "string") {
-                    if (func4(data154) < 1) {
-                      const err336 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/guest", schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/guest/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.guest, data: data154 };
-                      if (vErrors === null) {
-                        vErrors = [err336];
-                      } else {
-                        vErrors.push(err336);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err337 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/guest", schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/guest/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.guest.type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.guest, data: data154 };
-                    if (vErrors === null) {
-                      vErrors = [err337];
-                    } else {
-                      vErrors.push(err337);
-                    }
-                    errors++;
-                  }
-                }
-                if (data153.hooks !== void 0) {
-                  let data155 = data153.hooks;
-                  if (Array.isArray(data155)) {
-                    if (data155.length < 1) {
-                      const err338 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hooks", schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hooks/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hooks, data: data155 };
-                      if (vErrors === null) {
-                        vErrors = [err338];
-                      } else {
-                        vErrors.push(err338);
-                      }
-                      errors++;
-                    }
-                    const len17 = data155.length;
-                    for (let i19 = 0; i19 < len17; i19++) {
-                      let data156 = data155[i19];
-                      if (typeof data156 !== "string") {
-                        const err339 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hooks/" + i19, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hooks/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hooks.items.type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hooks.items, data: data156 };
-                        if (vErrors === null) {
-                          vErrors = [err339];
-                        } else {
-                          vErrors.push(err339);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err340 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hooks", schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hooks/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hooks.type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hooks, data: data155 };
-                    if (vErrors === null) {
-                      vErrors = [err340];
-                    } else {
-                      vErrors.push(err340);
-                    }
-                    errors++;
-                  }
-                }
-                if (data153.hostWide !== void 0) {
-                  let data157 = data153.hostWide;
-                  if (Array.isArray(data157)) {
-                    if (data157.length < 1) {
-                      const err341 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hostWide", schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hostWide/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hostWide, data: data157 };
-                      if (vErrors === null) {
-                        vErrors = [err341];
-                      } else {
-                        vErrors.push(err341);
-                      }
-                      errors++;
-                    }
-                    const len18 = data157.length;
-                    for (let i20 = 0; i20 < len18; i20++) {
-                      let data158 = data157[i20];
-                      if (typeof data158 !== "string") {
-                        const err342 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hostWide/" + i20, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hostWide/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hostWide.items.type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hostWide.items, data: data158 };
-                        if (vErrors === null) {
-                          vErrors = [err342];
-                        } else {
-                          vErrors.push(err342);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err343 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hostWide", schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hostWide/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hostWide.type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hostWide, data: data157 };
-                    if (vErrors === null) {
-                      vErrors = [err343];
-                    } else {
-                      vErrors.push(err343);
-                    }
-                    errors++;
-                  }
-                }
-                if (data153.hookNodes !== void 0) {
-                  let data159 = data153.hookNodes;
-                  if (data159 && typeof data159 == "object" && !Array.isArray(data159)) {
-                    if (Object.keys(data159).length < 1) {
-                      const err344 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hookNodes", schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hookNodes/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes, data: data159 };
-                      if (vErrors === null) {
-                        vErrors = [err344];
-                      } else {
-                        vErrors.push(err344);
-                      }
-                      errors++;
-                    }
-                    for (const key38 in data159) {
-                      let data160 = data159[key38];
-                      if (Array.isArray(data160)) {
-                        if (data160.length < 1) {
-                          const err345 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hookNodes/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hookNodes/additionalProperties/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.additionalProperties, data: data160 };
-                          if (vErrors === null) {
-                            vErrors = [err345];
-                          } else {
-                            vErrors.push(err345);
-                          }
-                          errors++;
-                        }
-                        const len19 = data160.length;
-                        for (let i21 = 0; i21 < len19; i21++) {
-                          let data161 = data160[i21];
-                          if (!(typeof data161 == "number" && (!(data161 % 1) && !isNaN(data161)) && isFinite(data161))) {
-                            const err346 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hookNodes/" + key38.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i21, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hookNodes/additionalProperties/items/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.additionalProperties.items.type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.additionalProperties.items, data: data161 };
-                            if (vErrors === null) {
-                              vErrors = [err346];
-                            } else {
-                              vErrors.push(err346);
-                            }
-                            errors++;
-                          }
-                          if (typeof data161 == "number" && isFinite(data161)) {
-                            if (data161 > 65535 || isNaN(data161)) {
-                              const err347 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hookNodes/" + key38.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i21, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hookNodes/additionalProperties/items/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535", schema: 65535, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.additionalProperties.items, data: data161 };
-                              if (vErrors === null) {
-                                vErrors = [err347];
-                              } else {
-                                vErrors.push(err347);
-                              }
-                              errors++;
-                            }
-                            if (data161 < 0 || isNaN(data161)) {
-                              const err348 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hookNodes/" + key38.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i21, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hookNodes/additionalProperties/items/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.additionalProperties.items, data: data161 };
-                              if (vErrors === null) {
-                                vErrors = [err348];
-                              } else {
-                                vErrors.push(err348);
-                              }
-                              errors++;
-                            }
-                          }
-                        }
-                        let i22 = data160.length;
-                        let j2;
-                        if (i22 > 1) {
-                          const indices2 = {};
-                          for (; i22--; ) {
-                            let item2 = data160[i22];
-                            if (!(typeof item2 == "number" && (!(item2 % 1) && !isNaN(item2)) && isFinite(item2))) {
-                              continue;
-                            }
-                            if (typeof indices2[item2] == "number") {
-                              j2 = indices2[item2];
-                              const err349 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hookNodes/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hookNodes/additionalProperties/uniqueItems", keyword: "uniqueItems", params: { i: i22, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i22 + " are identical)", schema: true, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.additionalProperties, data: data160 };
-                              if (vErrors === null) {
-                                vErrors = [err349];
-                              } else {
-                                vErrors.push(err349);
-                              }
-                              errors++;
-                              break;
-                            }
-                            indices2[item2] = i22;
-                          }
-                        }
-                      } else {
-                        const err350 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hookNodes/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hookNodes/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.additionalProperties.type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.additionalProperties, data: data160 };
-                        if (vErrors === null) {
-                          vErrors = [err350];
-                        } else {
-                          vErrors.push(err350);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err351 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hookNodes", schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/properties/hookNodes/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes.type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].properties.hookNodes, data: data159 };
-                    if (vErrors === null) {
-                      vErrors = [err351];
-                    } else {
-                      vErrors.push(err351);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err352 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0].type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[0], data: data153 };
-                if (vErrors === null) {
-                  vErrors = [err352];
-                } else {
-                  vErrors.push(err352);
-                }
-                errors++;
-              }
-              var _valid0 = _errs355 === errors;
-              if (_valid0) {
-                valid87 = true;
-                passing0 = 0;
-              }
-              const _errs375 = errors;
-              if (data153 && typeof data153 == "object" && !Array.isArray(data153)) {
-                if (data153.allGuests === void 0) {
-                  const err353 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/required", keyword: "required", params: { missingProperty: "allGuests" }, message: "must have required property 'allGuests'", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].required, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1], data: data153 };
-                  if (vErrors === null) {
-                    vErrors = [err353];
-                  } else {
-                    vErrors.push(err353);
-                  }
-                  errors++;
-                }
-                if (data153.hooks === void 0) {
-                  const err354 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/required", keyword: "required", params: { missingProperty: "hooks" }, message: "must have required property 'hooks'", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].required, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1], data: data153 };
-                  if (vErrors === null) {
-                    vErrors = [err354];
-                  } else {
-                    vErrors.push(err354);
-                  }
-                  errors++;
-                }
-                for (const key39 in data153) {
-                  if (!(key39 === "allGuests" || key39 === "hooks" || key39 === "hostWide" || key39 === "hookNodes")) {
-                    const err355 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key39 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1], data: data153 };
-                    if (vErrors === null) {
-                      vErrors = [err355];
-                    } else {
-                      vErrors.push(err355);
-                    }
-                    errors++;
-                  }
-                }
-                if (data153.allGuests !== void 0) {
-                  let data162 = data153.allGuests;
-                  if (true !== data162) {
-                    const err356 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/allGuests", schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/allGuests/const", keyword: "const", params: { allowedValue: true }, message: "must be equal to constant", schema: true, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.allGuests, data: data162 };
-                    if (vErrors === null) {
-                      vErrors = [err356];
-                    } else {
-                      vErrors.push(err356);
-                    }
-                    errors++;
-                  }
-                }
-                if (data153.hooks !== void 0) {
-                  let data163 = data153.hooks;
-                  if (Array.isArray(data163)) {
-                    if (data163.length < 1) {
-                      const err357 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hooks", schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hooks/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hooks, data: data163 };
-                      if (vErrors === null) {
-                        vErrors = [err357];
-                      } else {
-                        vErrors.push(err357);
-                      }
-                      errors++;
-                    }
-                    const len20 = data163.length;
-                    for (let i23 = 0; i23 < len20; i23++) {
-                      let data164 = data163[i23];
-                      if (typeof data164 !== "string") {
-                        const err358 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hooks/" + i23, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hooks/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hooks.items.type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hooks.items, data: data164 };
-                        if (vErrors === null) {
-                          vErrors = [err358];
-                        } else {
-                          vErrors.push(err358);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err359 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hooks", schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hooks/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hooks.type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hooks, data: data163 };
-                    if (vErrors === null) {
-                      vErrors = [err359];
-                    } else {
-                      vErrors.push(err359);
-                    }
-                    errors++;
-                  }
-                }
-                if (data153.hostWide !== void 0) {
-                  let data165 = data153.hostWide;
-                  if (Array.isArray(data165)) {
-                    if (data165.length < 1) {
-                      const err360 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hostWide", schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hostWide/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hostWide, data: data165 };
-                      if (vErrors === null) {
-                        vErrors = [err360];
-                      } else {
-                        vErrors.push(err360);
-                      }
-                      errors++;
-                    }
-                    const len21 = data165.length;
-                    for (let i24 = 0; i24 < len21; i24++) {
-                      let data166 = data165[i24];
-                      if (typeof data166 !== "string") {
-                        const err361 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hostWide/" + i24, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hostWide/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hostWide.items.type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hostWide.items, data: data166 };
-                        if (vErrors === null) {
-                          vErrors = [err361];
-                        } else {
-                          vErrors.push(err361);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err362 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hostWide", schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hostWide/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hostWide.type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hostWide, data: data165 };
-                    if (vErrors === null) {
-                      vErrors = [err362];
-                    } else {
-                      vErrors.push(err362);
-                    }
-                    errors++;
-                  }
-                }
-                if (data153.hookNodes !== void 0) {
-                  let data167 = data153.hookNodes;
-                  if (data167 && typeof data167 == "object" && !Array.isArray(data167)) {
-                    if (Object.keys(data167).length < 1) {
-                      const err363 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hookNodes", schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hookNodes/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes, data: data167 };
-                      if (vErrors === null) {
-                        vErrors = [err363];
-                      } else {
-                        vErrors.push(err363);
-                      }
-                      errors++;
-                    }
-                    for (const key40 in data167) {
-                      let data168 = data167[key40];
-                      if (Array.isArray(data168)) {
-                        if (data168.length < 1) {
-                          const err364 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hookNodes/" + key40.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hookNodes/additionalProperties/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.additionalProperties, data: data168 };
-                          if (vErrors === null) {
-                            vErrors = [err364];
-                          } else {
-                            vErrors.push(err364);
-                          }
-                          errors++;
-                        }
-                        const len22 = data168.length;
-                        for (let i25 = 0; i25 < len22; i25++) {
-                          let data169 = data168[i25];
-                          if (!(typeof data169 == "number" && (!(data169 % 1) && !isNaN(data169)) && isFinite(data169))) {
-                            const err365 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hookNodes/" + key40.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i25, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hookNodes/additionalProperties/items/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.additionalProperties.items.type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.additionalProperties.items, data: data169 };
-                            if (vErrors === null) {
-                              vErrors = [err365];
-                            } else {
-                              vErrors.push(err365);
-                            }
-                            errors++;
-                          }
-                          if (typeof data169 == "number" && isFinite(data169)) {
-                            if (data169 > 65535 || isNaN(data169)) {
-                              const err366 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hookNodes/" + key40.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i25, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hookNodes/additionalProperties/items/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535", schema: 65535, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.additionalProperties.items, data: data169 };
-                              if (vErrors === null) {
-                                vErrors = [err366];
-                              } else {
-                                vErrors.push(err366);
-                              }
-                              errors++;
-                            }
-                            if (data169 < 0 || isNaN(data169)) {
-                              const err367 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hookNodes/" + key40.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i25, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hookNodes/additionalProperties/items/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.additionalProperties.items, data: data169 };
-                              if (vErrors === null) {
-                                vErrors = [err367];
-                              } else {
-                                vErrors.push(err367);
-                              }
-                              errors++;
-                            }
-                          }
-                        }
-                        let i26 = data168.length;
-                        let j3;
-                        if (i26 > 1) {
-                          const indices3 = {};
-                          for (; i26--; ) {
-                            let item3 = data168[i26];
-                            if (!(typeof item3 == "number" && (!(item3 % 1) && !isNaN(item3)) && isFinite(item3))) {
-                              continue;
-                            }
-                            if (typeof indices3[item3] == "number") {
-                              j3 = indices3[item3];
-                              const err368 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hookNodes/" + key40.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hookNodes/additionalProperties/uniqueItems", keyword: "uniqueItems", params: { i: i26, j: j3 }, message: "must NOT have duplicate items (items ## " + j3 + " and " + i26 + " are identical)", schema: true, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.additionalProperties, data: data168 };
-                              if (vErrors === null) {
-                                vErrors = [err368];
-                              } else {
-                                vErrors.push(err368);
-                              }
-                              errors++;
-                              break;
-                            }
-                            indices3[item3] = i26;
-                          }
-                        }
-                      } else {
-                        const err369 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hookNodes/" + key40.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hookNodes/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.additionalProperties.type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.additionalProperties, data: data168 };
-                        if (vErrors === null) {
-                          vErrors = [err369];
-                        } else {
-                          vErrors.push(err369);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err370 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18 + "/hookNodes", schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/properties/hookNodes/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes.type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].properties.hookNodes, data: data167 };
-                    if (vErrors === null) {
-                      vErrors = [err370];
-                    } else {
-                      vErrors.push(err370);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err371 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1].type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf[1], data: data153 };
-                if (vErrors === null) {
-                  vErrors = [err371];
-                } else {
-                  vErrors.push(err371);
-                }
-                errors++;
-              }
-              var _valid0 = _errs375 === errors;
-              if (_valid0 && valid87) {
-                valid87 = false;
-                passing0 = [passing0, 1];
-              } else {
-                if (_valid0) {
-                  valid87 = true;
-                  passing0 = 1;
-                }
-              }
-              if (!valid87) {
-                const err372 = { instancePath: instancePath + "/libvirt/hugepageHooks/" + i18, schemaPath: "#/properties/libvirt/properties/hugepageHooks/items/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema11.properties.libvirt.properties.hugepageHooks.items.oneOf, parentSchema: schema11.properties.libvirt.properties.hugepageHooks.items, data: data153 };
-                if (vErrors === null) {
-                  vErrors = [err372];
-                } else {
-                  vErrors.push(err372);
-                }
-                errors++;
-              } else {
-                errors = _errs354;
-                if (vErrors !== null) {
-                  if (_errs354) {
-                    vErrors.length = _errs354;
-                  } else {
-                    vErrors = null;
-                  }
-                }
-              }
-            }
-          } else {
-            const err373 = { instancePath: instancePath + "/libvirt/hugepageHooks", schemaPath: "#/properties/libvirt/properties/hugepageHooks/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.libvirt.properties.hugepageHooks.type, parentSchema: schema11.properties.libvirt.properties.hugepageHooks, data: data152 };
-            if (vErrors === null) {
-              vErrors = [err373];
-            } else {
-              vErrors.push(err373);
-            }
-            errors++;
-          }
-        }
-        if (data143.numad !== void 0) {
-          let data170 = data143.numad;
-          if (typeof data170 !== "boolean") {
-            const err374 = { instancePath: instancePath + "/libvirt/numad", schemaPath: "#/properties/libvirt/properties/numad/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema11.properties.libvirt.properties.numad.type, parentSchema: schema11.properties.libvirt.properties.numad, data: data170 };
-            if (vErrors === null) {
-              vErrors = [err374];
-            } else {
-              vErrors.push(err374);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err375 = { instancePath: instancePath + "/libvirt", schemaPath: "#/properties/libvirt/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.libvirt.type, parentSchema: schema11.properties.libvirt, data: data143 };
-        if (vErrors === null) {
-          vErrors = [err375];
-        } else {
-          vErrors.push(err375);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err376 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
-    if (vErrors === null) {
-      vErrors = [err376];
-    } else {
-      vErrors.push(err376);
-    }
-    errors++;
+    return node;
   }
-  validate10.errors = vErrors;
-  return errors === 0;
+  function resolveRef(ref, at) {
+    if (typeof ref !== "string" || !/^#\/definitions\/[^/~%]+$/.test(ref)) throw new Error(`${at}/$ref: only '#/definitions/<name>' is implemented`);
+    const known = refs.get(ref);
+    if (known) return known.target;
+    const name = ref.slice("#/definitions/".length);
+    const definitions = root.definitions;
+    if (!definitions || !Object.hasOwn(definitions, name)) throw new Error(`${at}/$ref: no definition '${name}'`);
+    const target = definitions[name];
+    const entry = { target: true };
+    refs.set(ref, entry);
+    entry.target = prepare(target, holdsRef(target) ? "#" : ref);
+    return entry.target;
+  }
+  const validate = ((data) => {
+    const errors = [];
+    run = { errors, path: [], propertyName: void 0 };
+    checkSub(top, data);
+    validate.errors = errors.length > 0 ? errors : null;
+    return errors.length === 0;
+  });
+  validate.errors = null;
+  return validate;
+}
+var run = { errors: [], path: [], propertyName: void 0 };
+function schemaTypes(type, at) {
+  const types = Array.isArray(type) ? type : type === void 0 ? [] : [type];
+  for (const t of types) if (typeof t !== "string" || !JSON_TYPES.has(t)) throw new Error(`${at}/type: '${String(t)}' is not a JSON type`);
+  return types;
+}
+function holdsRef(schema) {
+  if (schema === null || typeof schema !== "object") return false;
+  if (Array.isArray(schema)) return schema.some(holdsRef);
+  return Object.entries(schema).some(([k, v]) => k === "$ref" || holdsRef(v));
+}
+function isType(type, data) {
+  switch (type) {
+    case "null":
+      return data === null;
+    case "array":
+      return Array.isArray(data);
+    case "object":
+      return data !== null && typeof data === "object" && !Array.isArray(data);
+    case "integer":
+      return typeof data === "number" && !(data % 1) && !Number.isNaN(data) && Number.isFinite(data);
+    case "number":
+      return typeof data === "number" && Number.isFinite(data);
+    default:
+      return typeof data === type;
+  }
+}
+function pointerSegment(segment) {
+  return typeof segment === "number" ? String(segment) : segment.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+function fragmentSegment(segment) {
+  return encodeURIComponent(pointerSegment(segment));
+}
+function instancePath() {
+  let path4 = "";
+  for (const segment of run.path) path4 += typeof segment === "number" ? `/${segment}` : `/${pointerSegment(segment)}`;
+  return path4;
+}
+function report(node, data, keyword, params, message, schemaPath = `${node.path}/${keyword}`) {
+  const error = { instancePath: instancePath(), schemaPath, keyword, params, message, schema: node.schema[keyword], parentSchema: node.schema, data };
+  if (run.propertyName !== void 0) error.propertyName = run.propertyName;
+  run.errors.push(error);
+}
+function typeError(node, data) {
+  report(node, data, "type", { type: node.schema.type }, `must be ${String(node.schema.type)}`);
+}
+function passes(sub) {
+  return sub === true || sub !== false && sub.alwaysValid;
+}
+function checkSub(sub, data) {
+  if (typeof sub === "boolean") {
+    if (!sub) throw new Error("a false schema here is not implemented");
+    return;
+  }
+  if (!sub.alwaysValid) check(sub, data);
+}
+function checkAt(sub, data, segment) {
+  run.path.push(segment);
+  checkSub(sub, data);
+  run.path.pop();
+}
+var TYPE_TESTS = {
+  null: (d) => d === null,
+  array: (d) => Array.isArray(d),
+  object: (d) => d !== null && typeof d === "object" && !Array.isArray(d),
+  integer: (d) => typeof d === "number" && !(d % 1) && !Number.isNaN(d) && Number.isFinite(d),
+  number: (d) => typeof d === "number" && Number.isFinite(d),
+  string: (d) => typeof d === "string",
+  boolean: (d) => typeof d === "boolean"
+};
+function check(node, data) {
+  (node.run ??= buildCheck(node))(data);
+}
+function sequence(checks) {
+  if (checks.length === 1) return checks[0];
+  return (data) => {
+    for (let i = 0; i < checks.length; i++) checks[i](data);
+  };
+}
+function buildCheck(node) {
+  const bounded = boundedNumberCheck(node);
+  if (bounded) return bounded;
+  const parts = [];
+  if (node.typeUpFront) {
+    const tests = node.types.map((t) => TYPE_TESTS[t]);
+    parts.push(
+      tests.length === 1 ? (data) => {
+        if (!tests[0](data)) typeError(node, data);
+      } : (data) => {
+        if (!tests.some((test) => test(data))) typeError(node, data);
+      }
+    );
+  }
+  if (node.refOnly) {
+    const ref = node.ref;
+    parts.push((data) => checkSub(ref, data));
+    return sequence(parts);
+  }
+  for (const group of node.groups) {
+    const body = sequence(group.keywords.map((keyword) => keywordCheck(node, keyword)));
+    if (group.type === void 0) {
+      parts.push(body);
+      continue;
+    }
+    const test = TYPE_TESTS[group.type];
+    const reportsType = !node.typeUpFront && node.types.length === 1 && node.types[0] === group.type;
+    parts.push(
+      reportsType ? (data) => {
+        if (test(data)) body(data);
+        else typeError(node, data);
+      } : (data) => {
+        if (test(data)) body(data);
+      }
+    );
+  }
+  return sequence(parts);
+}
+function boundedNumberCheck(node) {
+  const keys = Object.keys(node.schema).filter((k) => RULE_KEYWORDS.has(k));
+  if (node.types.length !== 1 || node.types[0] !== "integer" && node.types[0] !== "number") return void 0;
+  if (!keys.every((k) => k === "type" || k === "maximum" || k === "minimum")) return void 0;
+  const max = node.schema.maximum;
+  const min = node.schema.minimum;
+  const integer = node.types[0] === "integer";
+  const maxMessage = `must be <= ${max}`;
+  const minMessage = `must be >= ${min}`;
+  return (data) => {
+    const finite = typeof data === "number" && Number.isFinite(data);
+    if (!finite || integer && data % 1 !== 0) typeError(node, data);
+    if (!finite) return;
+    if (max !== void 0 && !(data <= max)) report(node, data, "maximum", { comparison: "<=", limit: max }, maxMessage);
+    if (min !== void 0 && !(data >= min)) report(node, data, "minimum", { comparison: ">=", limit: min }, minMessage);
+  };
+}
+function keywordCheck(node, keyword) {
+  const s = node.schema;
+  switch (keyword) {
+    case "$ref": {
+      const ref = node.ref;
+      return (data) => checkSub(ref, data);
+    }
+    case "const": {
+      const allowed = s.const;
+      if (allowed !== null && typeof allowed === "object") {
+        return (data) => {
+          if (!jsonEqual2(data, allowed)) report(node, data, "const", { allowedValue: allowed }, "must be equal to constant");
+        };
+      }
+      return (data) => {
+        if (data !== allowed) report(node, data, "const", { allowedValue: allowed }, "must be equal to constant");
+      };
+    }
+    case "enum": {
+      const values = s.enum;
+      return (data) => {
+        for (const v of values) if (v !== null && typeof v === "object" ? jsonEqual2(data, v) : data === v) return;
+        report(node, data, "enum", { allowedValues: values }, "must be equal to one of the allowed values");
+      };
+    }
+    case "oneOf":
+      return (data) => checkOneOf(node, data);
+    case "maximum":
+    case "minimum":
+    case "exclusiveMaximum":
+    case "exclusiveMinimum": {
+      const limit = s[keyword];
+      const { ok, fails } = COMPARISONS[keyword];
+      const message = `must be ${ok} ${limit}`;
+      return (data) => {
+        if (fails(data, limit)) report(node, data, keyword, { comparison: ok, limit }, message);
+      };
+    }
+    case "maxLength":
+    case "minLength": {
+      const limit = s[keyword];
+      const max = keyword === "maxLength";
+      const message = `must NOT have ${max ? "more" : "fewer"} than ${limit} characters`;
+      return (data) => {
+        const length = codePointLength(data);
+        if (max ? length > limit : length < limit) report(node, data, keyword, { limit }, message);
+      };
+    }
+    case "pattern": {
+      const pattern = node.pattern;
+      const message = `must match pattern "${String(s.pattern)}"`;
+      return (data) => {
+        if (!pattern.test(data)) report(node, data, "pattern", { pattern: s.pattern }, message);
+      };
+    }
+    case "maxItems":
+    case "minItems": {
+      const limit = s[keyword];
+      const max = keyword === "maxItems";
+      const message = `must NOT have ${max ? "more" : "fewer"} than ${limit} items`;
+      return (data) => {
+        const length = data.length;
+        if (max ? length > limit : length < limit) report(node, data, keyword, { limit }, message);
+      };
+    }
+    case "additionalItems":
+      return (data) => checkAdditionalItems(node, data);
+    case "items":
+      return (data) => checkItems(node, data);
+    case "uniqueItems":
+      return s.uniqueItems === true ? (data) => checkUniqueItems(node, data) : () => void 0;
+    case "maxProperties":
+    case "minProperties": {
+      const limit = s[keyword];
+      const max = keyword === "maxProperties";
+      const message = `must NOT have ${max ? "more" : "fewer"} than ${limit} properties`;
+      return (data) => {
+        const count = Object.keys(data).length;
+        if (max ? count > limit : count < limit) report(node, data, keyword, { limit }, message);
+      };
+    }
+    case "required": {
+      const names2 = s.required;
+      return (data) => {
+        for (const name of names2) {
+          if (data[name] === void 0) report(node, data, "required", { missingProperty: name }, `must have required property '${name}'`);
+        }
+      };
+    }
+    case "propertyNames":
+      return (data) => checkPropertyNames(node, data);
+    case "additionalProperties":
+      return (data) => checkAdditionalProperties(node, data);
+    case "properties": {
+      const checked = node.properties.filter(([, sub]) => !passes(sub));
+      const names2 = checked.map(([name]) => name);
+      const subs = checked.map(([, sub]) => sub);
+      return (data) => {
+        for (let i = 0; i < names2.length; i++) {
+          const value = data[names2[i]];
+          if (value === void 0) continue;
+          run.path.push(names2[i]);
+          checkSub(subs[i], value);
+          run.path.pop();
+        }
+      };
+    }
+    default:
+      throw new Error(`${node.path}: keyword '${keyword}' has no check`);
+  }
+}
+function checkOneOf(node, data) {
+  const errors = run.errors;
+  const before = errors.length;
+  let valid = false;
+  let passing = null;
+  node.oneOf.forEach((sub, i) => {
+    let branchValid = true;
+    if (!passes(sub)) {
+      const start = errors.length;
+      checkSub(sub, data);
+      branchValid = errors.length === start;
+    }
+    if (i > 0 && branchValid && valid) {
+      valid = false;
+      passing = [passing, i];
+    } else if (branchValid) {
+      valid = true;
+      passing = i;
+    }
+  });
+  if (valid) errors.length = before;
+  else report(node, data, "oneOf", { passingSchemas: passing }, "must match exactly one schema in oneOf");
+}
+function checkPropertyNames(node, data) {
+  const sub = node.propertyNames;
+  if (passes(sub)) return;
+  const outer = run.propertyName;
+  for (const key in data) {
+    const before = run.errors.length;
+    run.propertyName = key;
+    checkSub(sub, key);
+    run.propertyName = outer;
+    if (run.errors.length !== before) report(node, data, "propertyNames", { propertyName: key }, "property name must be valid");
+  }
+}
+function checkItems(node, data) {
+  const items = node.items;
+  if (Array.isArray(items)) {
+    for (let i = 0; i < items.length; i++) if (!passes(items[i]) && data.length > i) checkAt(items[i], data[i], i);
+    return;
+  }
+  if (passes(items)) return;
+  for (let i = 0; i < data.length; i++) checkAt(items, data[i], i);
+}
+function checkAdditionalItems(node, data) {
+  const tuple = node.items;
+  if (!Array.isArray(tuple)) return;
+  const extra = node.additionalItems;
+  if (extra === false) {
+    if (data.length > tuple.length) report(node, data, "additionalItems", { limit: tuple.length }, `must NOT have more than ${tuple.length} items`);
+    return;
+  }
+  if (passes(extra)) return;
+  for (let i = tuple.length; i < data.length; i++) checkAt(extra, data[i], i);
+}
+function checkAdditionalProperties(node, data) {
+  const extra = node.additionalProperties;
+  if (passes(extra)) return;
+  const defined = node.propertyNamesSet;
+  for (const key in data) {
+    if (defined !== void 0 && defined.has(key)) continue;
+    if (extra === false) report(node, data, "additionalProperties", { additionalProperty: key }, "must NOT have additional properties");
+    else checkAt(extra, data[key], key);
+  }
+}
+function checkUniqueItems(node, data) {
+  if (data.length <= 1) return;
+  const scalarTypes = node.uniqueScalarTypes;
+  if (scalarTypes !== void 0) {
+    const indices = {};
+    for (let i = data.length; i--; ) {
+      let item = data[i];
+      if (!scalarTypes.some((t) => isType(t, item))) continue;
+      if (scalarTypes.length > 1 && typeof item === "string") item += "_";
+      const key = item;
+      if (typeof indices[key] === "number") {
+        const j = indices[key];
+        report(node, data, "uniqueItems", { i, j }, `must NOT have duplicate items (items ## ${String(j)} and ${i} are identical)`);
+        return;
+      }
+      indices[key] = i;
+    }
+    return;
+  }
+  for (let i = data.length; i--; ) {
+    for (let j = i; j--; ) {
+      if (jsonEqual2(data[i], data[j])) {
+        report(node, data, "uniqueItems", { i, j }, `must NOT have duplicate items (items ## ${j} and ${i} are identical)`);
+        return;
+      }
+    }
+  }
+}
+function jsonEqual2(a, b) {
+  if (a === b) return true;
+  if (a && b && typeof a === "object" && typeof b === "object") {
+    if (Array.isArray(a) !== Array.isArray(b)) return false;
+    if (Array.isArray(a)) {
+      const other = b;
+      if (a.length !== other.length) return false;
+      for (let i = a.length; i-- !== 0; ) if (!jsonEqual2(a[i], other[i])) return false;
+      return true;
+    }
+    const keys = Object.keys(a);
+    if (keys.length !== Object.keys(b).length) return false;
+    for (const key of keys) if (!Object.prototype.hasOwnProperty.call(b, key)) return false;
+    for (const key of keys) if (!jsonEqual2(a[key], b[key])) return false;
+    return true;
+  }
+  return a !== a && b !== b;
+}
+function codePointLength(text) {
+  let length = 0;
+  for (let i = 0; i < text.length; i++) {
+    length++;
+    const c = text.charCodeAt(i);
+    if (c >= 55296 && c <= 56319 && i + 1 < text.length && (text.charCodeAt(i + 1) & 64512) === 56320) i++;
+  }
+  return length;
 }
 
 // src/model/host.ts
@@ -17086,8 +13225,9 @@ var HostSnapshotError = class extends Error {
     this.range = range2;
   }
 };
+var snapshotValidator;
 function schemaValidator() {
-  return host_snapshot_validator_default;
+  return snapshotValidator ??= compileSchema(JSON.parse(HOST_SNAPSHOT_SCHEMA));
 }
 var consistentCpuParts = /* @__PURE__ */ new WeakSet();
 function snapshotErrors(s) {
@@ -17595,1710 +13735,8 @@ function starsPerSegment(glob) {
   return most;
 }
 
-// src/generated/config-validator.ts
-var import_ucs2length2 = __toESM(require_ucs2length(), 1);
-var config_validator_default = validate102;
-var schema112 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/kvmlint/kvmlint/schemas/kvmlint.config.schema.json", "title": "kvmlint configuration (kvmlint.config.json)", "description": "Rule settings, ignores and the mapping of domains to host snapshots for a repository of libvirt domain XML. Paths and globs are relative to this file's directory.", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string", "description": "Path or URL of this schema, for editors." }, "rules": { "type": "object", "description": "Rule id \u2192 severity, or [severity, options]. Severities: off, warn, error.", "additionalProperties": { "oneOf": [{ "$ref": "#/definitions/severity" }, { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/severity" }, { "type": "object", "description": "Options for the rule (see its README)." }], "additionalItems": false }] }, "properties": { "boot-config-invalid": { "description": "Boot and firmware settings libvirt rejects: <boot dev> with <boot order>, boot order or menu errors, NVRAM/loader combinations, UEFI without ACPI, secure boot, SMBIOS uuid or date.", "$ref": "#/definitions/settingWithoutOptions" }, "cpu-topology-mismatch": { "description": "A guest CPU <topology> whose sockets \xD7 dies \xD7 clusters \xD7 cores \xD7 threads differs from the <vcpu> count, or that lacks a required count.", "$ref": "#/definitions/settingWithoutOptions" }, "cpuset-syntax": { "description": "A cpuset or nodeset that libvirt would reject, a `^N` exclusion that does nothing, or a valid value written out of order.", "$ref": "#/definitions/settingWithoutOptions" }, "dedicated-cpu-conflict": { "description": "A host CPU dedicated to one guest's vCPU can also run threads of another guest planned on the same host.", "$ref": "#/definitions/settingWithoutOptions" }, "device-config-invalid": { "description": "Devices libvirt rejects at define time: repeated disk targets, drive or PCI addresses, host devices; bad addresses, root buses, USB and video.", "$ref": "#/definitions/settingWithoutOptions" }, "duplicate-domain-identity": { "description": "Two domains planned on one host have the same <name> or the same <uuid>, which libvirt takes for one domain.", "$ref": "#/definitions/settingWithoutOptions" }, "emulatorpin-overlaps-vcpus": { "description": "QEMU's emulator threads may run on a host CPU that is dedicated to one of the guest's vCPUs.", "$ref": "#/definitions/settingWithoutOptions" }, "guest-cell-spans-host-nodes": { "description": "A guest NUMA cell whose vCPUs are pinned across several host nodes, or more guest cells with vCPUs than host nodes with CPUs.", "$ref": "#/definitions/settingWithoutOptions" }, "guest-cpu-invalid": { "description": "A guest <cpu> libvirt rejects: bad migratable, model or vendor, bad or repeated features, bad <cache> or <maxphysaddr>, SVE lengths with SVE off, host-passthrough under TCG.", "$ref": "#/definitions/settingWithoutOptions" }, "guest-numa-cell-invalid": { "description": "Guest NUMA <cell>s libvirt rejects (none, no memory, bad distances, memAccess or discard, bad HMAT caches or links), or a PCI controller on a missing cell.", "$ref": "#/definitions/settingWithoutOptions" }, "guest-numa-coverage": { "description": "Guest NUMA cells with bad ids, shared or nonexistent vCPUs (error), or vCPUs left out of every cell, which libvirt moves to cell 0 (warning).", "$ref": "#/definitions/settingWithoutOptions" }, "guest-numa-memory-sum": { "description": "With guest NUMA cells, <memory> differs from the cells' memory plus memory devices, the total libvirt replaces it with.", "$ref": "#/definitions/settingWithoutOptions" }, "guest-smt-topology-mismatch": { "description": "The guest's CPU topology does not match the host CPUs its vCPUs are pinned to: SMT threads per core, or identical cores on hybrid host cores of unequal speed.", "$ref": "#/definitions/settingWithoutOptions" }, "host-definition-drift": { "description": "The host's persistent definition of this domain (/etc/libvirt/qemu) differs from this file in an element kvmlint checks.", "$ref": "#/definitions/settingWithoutOptions" }, "housekeeping-overlap": { "description": "A pinned vCPU can run on the host's housekeeping CPUs, where IRQs, kernel threads and QEMU's own threads run.", "$ref": "#/definitions/settingWithoutOptions" }, "hugepage-size-decimal-unit": { "description": "A hugepage size in a decimal unit (GB, MB, KB): size='1' unit='GB' is 976,563 KiB, which is no page size.", "$ref": "#/definitions/settingWithoutOptions" }, "hugepage-size-unavailable": { "description": "A domain asks for a hugepage size the host has no pool of at all, so libvirt finds no hugetlbfs mount for it.", "$ref": "#/definitions/settingWithoutOptions" }, "hugepages-config-invalid": { "description": "<hugepages> that libvirt rejects: a page for a missing guest cell, overlapping or duplicate page sets, ondemand allocation or an anonymous memory source; or a page size the architecture lacks.", "$ref": "#/definitions/settingWithoutOptions" }, "insufficient-hugepages": { "description": "The guests planned on a host node need more hugepages of a size than that node's pool holds.", "$ref": "#/definitions/settingWithoutOptions" }, "iothread-placement": { "description": "An IOThread of a pinned domain has no iothreadpin, or is pinned onto a CPU dedicated to a vCPU.", "$ref": "#/definitions/settingWithoutOptions" }, "isolated-cpu-noise": { "description": "Isolated CPUs are not quiet at capture time: tasks other than guest threads, or IRQs, may run on them.", "oneOf": [{ "$ref": "#/definitions/severity" }, { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/severity" }, { "type": "object", "additionalProperties": false, "properties": { "maxForeign": { "type": "integer", "minimum": 0, "description": "foreign tasks (and IRQs) tolerated on the isolated CPUs (default 0)" } } }], "additionalItems": false }] }, "isolation-incomplete": { "description": "A dedicated vCPU runs on an isolated CPU that the kernel still ticks on (no nohz_full) or whose RCU callbacks it does not offload.", "$ref": "#/definitions/settingWithoutOptions" }, "isolation-params-consistency": { "description": "The host's isolation parameters contradict each other, the running kernel, tuned, or the NUMA layout.", "oneOf": [{ "$ref": "#/definitions/severity" }, { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/severity" }, { "type": "object", "additionalProperties": false, "properties": { "housekeepingPerNode": { "type": "boolean", "description": "Also warn about a NUMA node with CPUs but no housekeeping CPU." } } }], "additionalItems": false }] }, "isolcpus-floating-affinity": { "description": "A thread may run on several CPUs the scheduler does not load-balance (isolcpus domain set), so threads stack on one of them.", "$ref": "#/definitions/settingWithoutOptions" }, "locked-memory-risk": { "description": "Locked guest memory without a memtune hard_limit (QEMU may then lock memory without bound) or without hugepages.", "$ref": "#/definitions/settingWithoutOptions" }, "memory-config-invalid": { "description": "Memory sizing or memory devices libvirt rejects: no <memory>, <maxMemory> too small or missing, bad DIMM slots, hotplug without cells, bad NVDIMM, virtio-pmem or virtio-mem settings.", "$ref": "#/definitions/settingWithoutOptions" }, "memory-not-hugepage-multiple": { "description": "Hugepage-backed guest memory (a cell, or the whole guest) that is not a whole number of pages; an error below one page, an info note when under 1% of it goes unused.", "$ref": "#/definitions/settingWithoutOptions" }, "min-free-kbytes-exceeds-node-free": { "description": "A NUMA node's share of vm.min_free_kbytes (or its high watermark) exceeds the memory that node has free.", "$ref": "#/definitions/settingWithoutOptions" }, "min-free-kbytes-guideline": { "description": "vm.min_free_kbytes above the tuning guide's 2% of RAM (warning), or below the kernel's 1024 KB floor (error).", "oneOf": [{ "$ref": "#/definitions/severity" }, { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/severity" }, { "type": "object", "additionalProperties": false, "properties": { "maxPercent": { "type": "number", "exclusiveMinimum": 0, "maximum": 100, "description": "Warn above this share of total memory (default 2)." } } }], "additionalItems": false }] }, "missing-emulatorpin": { "description": "A domain pins its vCPUs but leaves QEMU's emulator threads floating over the vCPUs' CPUs (an error when those vCPUs, or the emulator, are realtime).", "$ref": "#/definitions/settingWithoutOptions" }, "no-host-cpu-left": { "description": "A guest has as many running vCPUs as the host has online CPUs, and they may run on all of them: nothing is left for the host (an error when they are realtime).", "$ref": "#/definitions/settingWithoutOptions" }, "not-a-domain": { "description": "A file named on the command line whose root element is not <domain>.", "$ref": "#/definitions/settingWithoutOptions" }, "numa-memory-insufficient": { "description": "The small-page guests bound strictly to a host NUMA node need more than its free memory, or leave it below its high watermark.", "$ref": "#/definitions/settingWithoutOptions" }, "numatune-invalid": { "description": "A <numatune> libvirt rejects: memnode for a missing or repeated guest cell, memnode under automatic placement, static placement without nodeset.", "$ref": "#/definitions/settingWithoutOptions" }, "numatune-memoryless-node": { "description": "A <numatune> nodeset names host NUMA nodes that have no memory (all of them: error; some: warning).", "$ref": "#/definitions/settingWithoutOptions" }, "pin-crosses-nodeset": { "description": "vCPUs pinned to one host NUMA node while <numatune> binds their memory to another (or no <numatune> at all).", "$ref": "#/definitions/settingWithoutOptions" }, "pin-target-offline": { "description": "A CPU pin or numatune nodeset names CPUs or NUMA nodes the host does not have, or CPUs that are offline.", "$ref": "#/definitions/settingWithoutOptions" }, "pinned-guest-cpu-model": { "description": "A pinned domain uses a named or default CPU model instead of host-passthrough or host-model.", "$ref": "#/definitions/settingWithoutOptions" }, "placement-auto-without-numad": { "description": "placement='auto' on a host without numad: libvirt asks numad for a nodeset at start and the guest does not start.", "$ref": "#/definitions/settingWithoutOptions" }, "platform-config-invalid": { "description": "Features, clock timers, SMM sizes and lifecycle actions libvirt's QEMU driver rejects: a feature or timer for another arch, a bad <tseg>, rename-restart.", "$ref": "#/definitions/settingWithoutOptions" }, "realtime-guest-hygiene": { "description": "A realtime guest lacks part of libvirt's kvm-realtime setup: hugepages, locked memory, nosharepages, no memory balloon, PMU off.", "$ref": "#/definitions/settingWithoutOptions" }, "realtime-sched-unsafe": { "description": "A realtime (fifo or rr) thread can run on several CPUs, shares its CPU with another thread of the guest, or runs on housekeeping CPUs, on a host isolating no CPU, or on a slow hybrid core.", "$ref": "#/definitions/settingWithoutOptions" }, "running-affinity-drift": { "description": "A running vCPU, emulator or IOThread of this guest is allowed on other CPUs than the XML gives it (pinning changed live, or the XML since the start).", "$ref": "#/definitions/settingWithoutOptions" }, "running-guest-unmatched": { "description": "A guest runs on the host that no domain file mapped to it describes, or a domain mapped to the host is not running there.", "$ref": "#/definitions/settingWithoutOptions" }, "running-memory-drift": { "description": "A running guest's memory is not where <numatune> binds it, runs on small pages though <hugepages> is set, or lacks the <vcpusched> policy.", "oneOf": [{ "$ref": "#/definitions/severity" }, { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/severity" }, { "type": "object", "additionalProperties": false, "properties": { "maxOffNodesetPercent": { "type": "number", "minimum": 0, "maximum": 100, "description": "share of resident memory tolerated outside the nodeset (default 5)" }, "minHugepagePercent": { "type": "number", "minimum": 0, "maximum": 100, "description": "share of resident memory a <hugepages> guest must have in hugepages (default 50)" } } }], "additionalItems": false }] }, "schema-invalid": { "description": "libvirt's RelaxNG schema (domain.rng) rejects the domain; reported where validation stopped (only with --schema).", "$ref": "#/definitions/settingWithoutOptions" }, "seclabel-invalid": { "description": "Domain <seclabel> elements libvirt rejects: two labels for one security model.", "$ref": "#/definitions/settingWithoutOptions" }, "smt-sibling-sharing": { "description": "The SMT sibling of a dedicated vCPU's CPU runs other work: another guest, host housekeeping, or this guest's emulator or IOThreads.", "$ref": "#/definitions/settingWithoutOptions" }, "too-many-findings": { "description": "A file with more findings than kvmlint reports for one file (1,000); says how many more there are.", "$ref": "#/definitions/settingWithoutOptions" }, "unused-disable-directive": { "description": "A kvmlint-disable comment or <metadata> suppression that suppresses no finding (stale, misspelt, or naming the wrong rule).", "$ref": "#/definitions/settingWithoutOptions" }, "value-invalid": { "description": "A number, size, unit, mode or placement that libvirt would reject, a second copy of an element libvirt takes once, or an element another namespace hides from libvirt.", "$ref": "#/definitions/settingWithoutOptions" }, "vcpu-floating-pin": { "description": "A vcpupin names several host CPUs in a domain laid out for dedicated 1:1 pinning.", "$ref": "#/definitions/settingWithoutOptions" }, "vcpu-id-range": { "description": "A vCPU or IOThread id in <cputune>, <vcpus> or a device that the domain lacks, <vcpus> states libvirt refuses, a pin without cpuset or repeated, a bad realtime priority.", "$ref": "#/definitions/settingWithoutOptions" }, "vcpu-partially-pinned": { "description": "Some vCPUs are pinned and others are not, with no vcpu cpuset to bound them: the unpinned ones float over every host CPU.", "$ref": "#/definitions/settingWithoutOptions" }, "vcpu-pin-collision": { "description": "Two vCPUs of one domain are each pinned to the same single host CPU.", "$ref": "#/definitions/settingWithoutOptions" }, "vhost-user-shared-memory": { "description": "A vhost-user device (vhostuser interface or disk, vhost-vdpa disk, virtiofs) in a guest whose memory is not shared with its back end.", "$ref": "#/definitions/settingWithoutOptions" }, "x86-vcpus-over-255": { "description": "An x86 guest with more than 255 vCPUs on a machine type other than q35, or without the IOMMU extended interrupt mode libvirt requires.", "$ref": "#/definitions/settingWithoutOptions" }, "xml-malformed": { "description": "The file is not well-formed XML; reported at the first fatal parse error.", "$ref": "#/definitions/settingWithoutOptions" } } }, "ignores": { "type": "array", "description": "A glob string ignores matching files entirely; an object ignores findings by file glob, domain name or uuid, and rule (libvirt drops XML comments when it stores a domain, so this is how to silence findings in XML dumped from a live host).", "items": { "oneOf": [{ "type": "string", "minLength": 1, "description": "Glob of files not to lint, relative to this file." }, { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "files": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Globs of the files whose findings are ignored." }, "domains": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Domain names or uuids whose findings are ignored." }, "rules": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Rules ignored; all rules when absent." }, "reason": { "type": "string", "description": "Why: shown nowhere, kept for reviewers." } } }] } }, "hosts": { "type": "array", "description": "Host snapshots and the domains planned on each. Every domain mapped to one host is analysed together with the others of that host (its plan). A domain matched by two hosts is an error.", "items": { "type": "object", "additionalProperties": false, "required": ["snapshot", "domains"], "properties": { "snapshot": { "type": "string", "minLength": 1, "description": "Host snapshot file (JSON, virsh capabilities XML or numactl --hardware text)." }, "domains": { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 }, "description": "Globs of the domain XML files planned on this host." }, "housekeeping": { "type": "string", "minLength": 1, "description": `Housekeeping CPUs of this host as a cpu list (e.g. "0-3"), overriding what the snapshot's isolation implies.` }, "libvirtVersion": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$", "description": `This host's libvirt release (e.g. "10.4.0"), overriding the snapshot's libvirtVersion. From 10.4.0 on, QEMU threads without a pin keep off /sys/devices/system/cpu/isolated; when no version is known the older behaviour is assumed.` } } } }, "reportUnusedDisableDirectives": { "type": "boolean", "description": "Report kvmlint-disable comments that suppress nothing." }, "maxFileSize": { "type": "integer", "minimum": 1, "description": "Refuse domain files larger than this many bytes (default 8 MiB)." }, "schema": { "type": ["boolean", "string"], "minLength": 1, "description": "Validate each domain against libvirt's RelaxNG schemas (rule schema-invalid), as --schema: a directory holding domain.rng (relative to this file), or true to search $KVMLINT_LIBVIRT_SCHEMAS, /usr/share/libvirt/schemas and /usr/local/share/libvirt/schemas. --schema on the command line overrides it." } }, "definitions": { "severity": { "enum": ["off", "info", "warn", "warning", "error"] }, "settingWithoutOptions": { "oneOf": [{ "$ref": "#/definitions/severity" }, { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/severity" }, { "type": "object", "maxProperties": 0, "description": "This rule takes no options." }], "additionalItems": false }] } } };
-var schema122 = { "enum": ["off", "info", "warn", "warning", "error"] };
-var func22 = Object.prototype.hasOwnProperty;
-var func3 = import_ucs2length2.default.default;
-var schema14 = { "oneOf": [{ "$ref": "#/definitions/severity" }, { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/severity" }, { "type": "object", "maxProperties": 0, "description": "This rule takes no options." }], "additionalItems": false }] };
-function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const _errs0 = errors;
-  let valid0 = false;
-  let passing0 = null;
-  const _errs1 = errors;
-  if (!(data === "off" || data === "info" || data === "warn" || data === "warning" || data === "error")) {
-    const err0 = { instancePath, schemaPath: "#/definitions/severity/enum", keyword: "enum", params: { allowedValues: schema122.enum }, message: "must be equal to one of the allowed values", schema: schema122.enum, parentSchema: schema122, data };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
-    errors++;
-  }
-  var _valid0 = _errs1 === errors;
-  if (_valid0) {
-    valid0 = true;
-    passing0 = 0;
-  }
-  const _errs3 = errors;
-  if (Array.isArray(data)) {
-    if (data.length > 2) {
-      const err1 = { instancePath, schemaPath: "#/oneOf/1/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items", schema: 2, parentSchema: schema14.oneOf[1], data };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.length < 1) {
-      const err2 = { instancePath, schemaPath: "#/oneOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema14.oneOf[1], data };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    const len0 = data.length;
-    if (!(len0 <= 2)) {
-      const err3 = { instancePath, schemaPath: "#/oneOf/1/additionalItems", keyword: "additionalItems", params: { limit: 2 }, message: "must NOT have more than 2 items", schema: false, parentSchema: schema14.oneOf[1], data };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    const len1 = data.length;
-    if (len1 > 0) {
-      let data0 = data[0];
-      if (!(data0 === "off" || data0 === "info" || data0 === "warn" || data0 === "warning" || data0 === "error")) {
-        const err4 = { instancePath: instancePath + "/0", schemaPath: "#/definitions/severity/enum", keyword: "enum", params: { allowedValues: schema122.enum }, message: "must be equal to one of the allowed values", schema: schema122.enum, parentSchema: schema122, data: data0 };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (len1 > 1) {
-      let data1 = data[1];
-      if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-        if (Object.keys(data1).length > 0) {
-          const err5 = { instancePath: instancePath + "/1", schemaPath: "#/oneOf/1/items/1/maxProperties", keyword: "maxProperties", params: { limit: 0 }, message: "must NOT have more than 0 properties", schema: 0, parentSchema: schema14.oneOf[1].items[1], data: data1 };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-      } else {
-        const err6 = { instancePath: instancePath + "/1", schemaPath: "#/oneOf/1/items/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema14.oneOf[1].items[1].type, parentSchema: schema14.oneOf[1].items[1], data: data1 };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err7 = { instancePath, schemaPath: "#/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema14.oneOf[1].type, parentSchema: schema14.oneOf[1], data };
-    if (vErrors === null) {
-      vErrors = [err7];
-    } else {
-      vErrors.push(err7);
-    }
-    errors++;
-  }
-  var _valid0 = _errs3 === errors;
-  if (_valid0 && valid0) {
-    valid0 = false;
-    passing0 = [passing0, 1];
-  } else {
-    if (_valid0) {
-      valid0 = true;
-      passing0 = 1;
-    }
-  }
-  if (!valid0) {
-    const err8 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema14.oneOf, parentSchema: schema14, data };
-    if (vErrors === null) {
-      vErrors = [err8];
-    } else {
-      vErrors.push(err8);
-    }
-    errors++;
-  } else {
-    errors = _errs0;
-    if (vErrors !== null) {
-      if (_errs0) {
-        vErrors.length = _errs0;
-      } else {
-        vErrors = null;
-      }
-    }
-  }
-  validate11.errors = vErrors;
-  return errors === 0;
-}
-var pattern02 = new RegExp("^[0-9]+\\.[0-9]+(\\.[0-9]+)?$", "u");
-function validate102(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
-      if (!(key0 === "$schema" || key0 === "rules" || key0 === "ignores" || key0 === "hosts" || key0 === "reportUnusedDisableDirectives" || key0 === "maxFileSize" || key0 === "schema")) {
-        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema112, data };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-    }
-    if (data.$schema !== void 0) {
-      let data0 = data.$schema;
-      if (typeof data0 !== "string") {
-        const err1 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.$schema.type, parentSchema: schema112.properties.$schema, data: data0 };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.rules !== void 0) {
-      let data1 = data.rules;
-      if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-        for (const key1 in data1) {
-          if (!func22.call(schema112.properties.rules.properties, key1)) {
-            let data2 = data1[key1];
-            const _errs8 = errors;
-            let valid2 = false;
-            let passing0 = null;
-            const _errs9 = errors;
-            if (!(data2 === "off" || data2 === "info" || data2 === "warn" || data2 === "warning" || data2 === "error")) {
-              const err2 = { instancePath: instancePath + "/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/severity/enum", keyword: "enum", params: { allowedValues: schema122.enum }, message: "must be equal to one of the allowed values", schema: schema122.enum, parentSchema: schema122, data: data2 };
-              if (vErrors === null) {
-                vErrors = [err2];
-              } else {
-                vErrors.push(err2);
-              }
-              errors++;
-            }
-            var _valid0 = _errs9 === errors;
-            if (_valid0) {
-              valid2 = true;
-              passing0 = 0;
-            }
-            const _errs11 = errors;
-            if (Array.isArray(data2)) {
-              if (data2.length > 2) {
-                const err3 = { instancePath: instancePath + "/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/additionalProperties/oneOf/1/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items", schema: 2, parentSchema: schema112.properties.rules.additionalProperties.oneOf[1], data: data2 };
-                if (vErrors === null) {
-                  vErrors = [err3];
-                } else {
-                  vErrors.push(err3);
-                }
-                errors++;
-              }
-              if (data2.length < 1) {
-                const err4 = { instancePath: instancePath + "/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/additionalProperties/oneOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema112.properties.rules.additionalProperties.oneOf[1], data: data2 };
-                if (vErrors === null) {
-                  vErrors = [err4];
-                } else {
-                  vErrors.push(err4);
-                }
-                errors++;
-              }
-              const len0 = data2.length;
-              if (!(len0 <= 2)) {
-                const err5 = { instancePath: instancePath + "/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/additionalProperties/oneOf/1/additionalItems", keyword: "additionalItems", params: { limit: 2 }, message: "must NOT have more than 2 items", schema: false, parentSchema: schema112.properties.rules.additionalProperties.oneOf[1], data: data2 };
-                if (vErrors === null) {
-                  vErrors = [err5];
-                } else {
-                  vErrors.push(err5);
-                }
-                errors++;
-              }
-              const len1 = data2.length;
-              if (len1 > 0) {
-                let data3 = data2[0];
-                if (!(data3 === "off" || data3 === "info" || data3 === "warn" || data3 === "warning" || data3 === "error")) {
-                  const err6 = { instancePath: instancePath + "/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/0", schemaPath: "#/definitions/severity/enum", keyword: "enum", params: { allowedValues: schema122.enum }, message: "must be equal to one of the allowed values", schema: schema122.enum, parentSchema: schema122, data: data3 };
-                  if (vErrors === null) {
-                    vErrors = [err6];
-                  } else {
-                    vErrors.push(err6);
-                  }
-                  errors++;
-                }
-              }
-              if (len1 > 1) {
-                let data4 = data2[1];
-                if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
-                  const err7 = { instancePath: instancePath + "/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/1", schemaPath: "#/properties/rules/additionalProperties/oneOf/1/items/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema112.properties.rules.additionalProperties.oneOf[1].items[1].type, parentSchema: schema112.properties.rules.additionalProperties.oneOf[1].items[1], data: data4 };
-                  if (vErrors === null) {
-                    vErrors = [err7];
-                  } else {
-                    vErrors.push(err7);
-                  }
-                  errors++;
-                }
-              }
-            } else {
-              const err8 = { instancePath: instancePath + "/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/additionalProperties/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.rules.additionalProperties.oneOf[1].type, parentSchema: schema112.properties.rules.additionalProperties.oneOf[1], data: data2 };
-              if (vErrors === null) {
-                vErrors = [err8];
-              } else {
-                vErrors.push(err8);
-              }
-              errors++;
-            }
-            var _valid0 = _errs11 === errors;
-            if (_valid0 && valid2) {
-              valid2 = false;
-              passing0 = [passing0, 1];
-            } else {
-              if (_valid0) {
-                valid2 = true;
-                passing0 = 1;
-              }
-            }
-            if (!valid2) {
-              const err9 = { instancePath: instancePath + "/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/additionalProperties/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema112.properties.rules.additionalProperties.oneOf, parentSchema: schema112.properties.rules.additionalProperties, data: data2 };
-              if (vErrors === null) {
-                vErrors = [err9];
-              } else {
-                vErrors.push(err9);
-              }
-              errors++;
-            } else {
-              errors = _errs8;
-              if (vErrors !== null) {
-                if (_errs8) {
-                  vErrors.length = _errs8;
-                } else {
-                  vErrors = null;
-                }
-              }
-            }
-          }
-        }
-        if (data1["boot-config-invalid"] !== void 0) {
-          if (!validate11(data1["boot-config-invalid"], { instancePath: instancePath + "/rules/boot-config-invalid", parentData: data1, parentDataProperty: "boot-config-invalid", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["cpu-topology-mismatch"] !== void 0) {
-          if (!validate11(data1["cpu-topology-mismatch"], { instancePath: instancePath + "/rules/cpu-topology-mismatch", parentData: data1, parentDataProperty: "cpu-topology-mismatch", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["cpuset-syntax"] !== void 0) {
-          if (!validate11(data1["cpuset-syntax"], { instancePath: instancePath + "/rules/cpuset-syntax", parentData: data1, parentDataProperty: "cpuset-syntax", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["dedicated-cpu-conflict"] !== void 0) {
-          if (!validate11(data1["dedicated-cpu-conflict"], { instancePath: instancePath + "/rules/dedicated-cpu-conflict", parentData: data1, parentDataProperty: "dedicated-cpu-conflict", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["device-config-invalid"] !== void 0) {
-          if (!validate11(data1["device-config-invalid"], { instancePath: instancePath + "/rules/device-config-invalid", parentData: data1, parentDataProperty: "device-config-invalid", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["duplicate-domain-identity"] !== void 0) {
-          if (!validate11(data1["duplicate-domain-identity"], { instancePath: instancePath + "/rules/duplicate-domain-identity", parentData: data1, parentDataProperty: "duplicate-domain-identity", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["emulatorpin-overlaps-vcpus"] !== void 0) {
-          if (!validate11(data1["emulatorpin-overlaps-vcpus"], { instancePath: instancePath + "/rules/emulatorpin-overlaps-vcpus", parentData: data1, parentDataProperty: "emulatorpin-overlaps-vcpus", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["guest-cell-spans-host-nodes"] !== void 0) {
-          if (!validate11(data1["guest-cell-spans-host-nodes"], { instancePath: instancePath + "/rules/guest-cell-spans-host-nodes", parentData: data1, parentDataProperty: "guest-cell-spans-host-nodes", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["guest-cpu-invalid"] !== void 0) {
-          if (!validate11(data1["guest-cpu-invalid"], { instancePath: instancePath + "/rules/guest-cpu-invalid", parentData: data1, parentDataProperty: "guest-cpu-invalid", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["guest-numa-cell-invalid"] !== void 0) {
-          if (!validate11(data1["guest-numa-cell-invalid"], { instancePath: instancePath + "/rules/guest-numa-cell-invalid", parentData: data1, parentDataProperty: "guest-numa-cell-invalid", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["guest-numa-coverage"] !== void 0) {
-          if (!validate11(data1["guest-numa-coverage"], { instancePath: instancePath + "/rules/guest-numa-coverage", parentData: data1, parentDataProperty: "guest-numa-coverage", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["guest-numa-memory-sum"] !== void 0) {
-          if (!validate11(data1["guest-numa-memory-sum"], { instancePath: instancePath + "/rules/guest-numa-memory-sum", parentData: data1, parentDataProperty: "guest-numa-memory-sum", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["guest-smt-topology-mismatch"] !== void 0) {
-          if (!validate11(data1["guest-smt-topology-mismatch"], { instancePath: instancePath + "/rules/guest-smt-topology-mismatch", parentData: data1, parentDataProperty: "guest-smt-topology-mismatch", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["host-definition-drift"] !== void 0) {
-          if (!validate11(data1["host-definition-drift"], { instancePath: instancePath + "/rules/host-definition-drift", parentData: data1, parentDataProperty: "host-definition-drift", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["housekeeping-overlap"] !== void 0) {
-          if (!validate11(data1["housekeeping-overlap"], { instancePath: instancePath + "/rules/housekeeping-overlap", parentData: data1, parentDataProperty: "housekeeping-overlap", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["hugepage-size-decimal-unit"] !== void 0) {
-          if (!validate11(data1["hugepage-size-decimal-unit"], { instancePath: instancePath + "/rules/hugepage-size-decimal-unit", parentData: data1, parentDataProperty: "hugepage-size-decimal-unit", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["hugepage-size-unavailable"] !== void 0) {
-          if (!validate11(data1["hugepage-size-unavailable"], { instancePath: instancePath + "/rules/hugepage-size-unavailable", parentData: data1, parentDataProperty: "hugepage-size-unavailable", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["hugepages-config-invalid"] !== void 0) {
-          if (!validate11(data1["hugepages-config-invalid"], { instancePath: instancePath + "/rules/hugepages-config-invalid", parentData: data1, parentDataProperty: "hugepages-config-invalid", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["insufficient-hugepages"] !== void 0) {
-          if (!validate11(data1["insufficient-hugepages"], { instancePath: instancePath + "/rules/insufficient-hugepages", parentData: data1, parentDataProperty: "insufficient-hugepages", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["iothread-placement"] !== void 0) {
-          if (!validate11(data1["iothread-placement"], { instancePath: instancePath + "/rules/iothread-placement", parentData: data1, parentDataProperty: "iothread-placement", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["isolated-cpu-noise"] !== void 0) {
-          let data25 = data1["isolated-cpu-noise"];
-          const _errs38 = errors;
-          let valid7 = false;
-          let passing1 = null;
-          const _errs39 = errors;
-          if (!(data25 === "off" || data25 === "info" || data25 === "warn" || data25 === "warning" || data25 === "error")) {
-            const err10 = { instancePath: instancePath + "/rules/isolated-cpu-noise", schemaPath: "#/definitions/severity/enum", keyword: "enum", params: { allowedValues: schema122.enum }, message: "must be equal to one of the allowed values", schema: schema122.enum, parentSchema: schema122, data: data25 };
-            if (vErrors === null) {
-              vErrors = [err10];
-            } else {
-              vErrors.push(err10);
-            }
-            errors++;
-          }
-          var _valid1 = _errs39 === errors;
-          if (_valid1) {
-            valid7 = true;
-            passing1 = 0;
-          }
-          const _errs41 = errors;
-          if (Array.isArray(data25)) {
-            if (data25.length > 2) {
-              const err11 = { instancePath: instancePath + "/rules/isolated-cpu-noise", schemaPath: "#/properties/rules/properties/isolated-cpu-noise/oneOf/1/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items", schema: 2, parentSchema: schema112.properties.rules.properties["isolated-cpu-noise"].oneOf[1], data: data25 };
-              if (vErrors === null) {
-                vErrors = [err11];
-              } else {
-                vErrors.push(err11);
-              }
-              errors++;
-            }
-            if (data25.length < 1) {
-              const err12 = { instancePath: instancePath + "/rules/isolated-cpu-noise", schemaPath: "#/properties/rules/properties/isolated-cpu-noise/oneOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema112.properties.rules.properties["isolated-cpu-noise"].oneOf[1], data: data25 };
-              if (vErrors === null) {
-                vErrors = [err12];
-              } else {
-                vErrors.push(err12);
-              }
-              errors++;
-            }
-            const len2 = data25.length;
-            if (!(len2 <= 2)) {
-              const err13 = { instancePath: instancePath + "/rules/isolated-cpu-noise", schemaPath: "#/properties/rules/properties/isolated-cpu-noise/oneOf/1/additionalItems", keyword: "additionalItems", params: { limit: 2 }, message: "must NOT have more than 2 items", schema: false, parentSchema: schema112.properties.rules.properties["isolated-cpu-noise"].oneOf[1], data: data25 };
-              if (vErrors === null) {
-                vErrors = [err13];
-              } else {
-                vErrors.push(err13);
-              }
-              errors++;
-            }
-            const len3 = data25.length;
-            if (len3 > 0) {
-              let data26 = data25[0];
-              if (!(data26 === "off" || data26 === "info" || data26 === "warn" || data26 === "warning" || data26 === "error")) {
-                const err14 = { instancePath: instancePath + "/rules/isolated-cpu-noise/0", schemaPath: "#/definitions/severity/enum", keyword: "enum", params: { allowedValues: schema122.enum }, message: "must be equal to one of the allowed values", schema: schema122.enum, parentSchema: schema122, data: data26 };
-                if (vErrors === null) {
-                  vErrors = [err14];
-                } else {
-                  vErrors.push(err14);
-                }
-                errors++;
-              }
-            }
-            if (len3 > 1) {
-              let data27 = data25[1];
-              if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
-                for (const key2 in data27) {
-                  if (!(key2 === "maxForeign")) {
-                    const err15 = { instancePath: instancePath + "/rules/isolated-cpu-noise/1", schemaPath: "#/properties/rules/properties/isolated-cpu-noise/oneOf/1/items/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema112.properties.rules.properties["isolated-cpu-noise"].oneOf[1].items[1], data: data27 };
-                    if (vErrors === null) {
-                      vErrors = [err15];
-                    } else {
-                      vErrors.push(err15);
-                    }
-                    errors++;
-                  }
-                }
-                if (data27.maxForeign !== void 0) {
-                  let data28 = data27.maxForeign;
-                  if (!(typeof data28 == "number" && (!(data28 % 1) && !isNaN(data28)))) {
-                    const err16 = { instancePath: instancePath + "/rules/isolated-cpu-noise/1/maxForeign", schemaPath: "#/properties/rules/properties/isolated-cpu-noise/oneOf/1/items/1/properties/maxForeign/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema112.properties.rules.properties["isolated-cpu-noise"].oneOf[1].items[1].properties.maxForeign.type, parentSchema: schema112.properties.rules.properties["isolated-cpu-noise"].oneOf[1].items[1].properties.maxForeign, data: data28 };
-                    if (vErrors === null) {
-                      vErrors = [err16];
-                    } else {
-                      vErrors.push(err16);
-                    }
-                    errors++;
-                  }
-                  if (typeof data28 == "number") {
-                    if (data28 < 0 || isNaN(data28)) {
-                      const err17 = { instancePath: instancePath + "/rules/isolated-cpu-noise/1/maxForeign", schemaPath: "#/properties/rules/properties/isolated-cpu-noise/oneOf/1/items/1/properties/maxForeign/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema112.properties.rules.properties["isolated-cpu-noise"].oneOf[1].items[1].properties.maxForeign, data: data28 };
-                      if (vErrors === null) {
-                        vErrors = [err17];
-                      } else {
-                        vErrors.push(err17);
-                      }
-                      errors++;
-                    }
-                  }
-                }
-              } else {
-                const err18 = { instancePath: instancePath + "/rules/isolated-cpu-noise/1", schemaPath: "#/properties/rules/properties/isolated-cpu-noise/oneOf/1/items/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema112.properties.rules.properties["isolated-cpu-noise"].oneOf[1].items[1].type, parentSchema: schema112.properties.rules.properties["isolated-cpu-noise"].oneOf[1].items[1], data: data27 };
-                if (vErrors === null) {
-                  vErrors = [err18];
-                } else {
-                  vErrors.push(err18);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err19 = { instancePath: instancePath + "/rules/isolated-cpu-noise", schemaPath: "#/properties/rules/properties/isolated-cpu-noise/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.rules.properties["isolated-cpu-noise"].oneOf[1].type, parentSchema: schema112.properties.rules.properties["isolated-cpu-noise"].oneOf[1], data: data25 };
-            if (vErrors === null) {
-              vErrors = [err19];
-            } else {
-              vErrors.push(err19);
-            }
-            errors++;
-          }
-          var _valid1 = _errs41 === errors;
-          if (_valid1 && valid7) {
-            valid7 = false;
-            passing1 = [passing1, 1];
-          } else {
-            if (_valid1) {
-              valid7 = true;
-              passing1 = 1;
-            }
-          }
-          if (!valid7) {
-            const err20 = { instancePath: instancePath + "/rules/isolated-cpu-noise", schemaPath: "#/properties/rules/properties/isolated-cpu-noise/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 }, message: "must match exactly one schema in oneOf", schema: schema112.properties.rules.properties["isolated-cpu-noise"].oneOf, parentSchema: schema112.properties.rules.properties["isolated-cpu-noise"], data: data25 };
-            if (vErrors === null) {
-              vErrors = [err20];
-            } else {
-              vErrors.push(err20);
-            }
-            errors++;
-          } else {
-            errors = _errs38;
-            if (vErrors !== null) {
-              if (_errs38) {
-                vErrors.length = _errs38;
-              } else {
-                vErrors = null;
-              }
-            }
-          }
-        }
-        if (data1["isolation-incomplete"] !== void 0) {
-          if (!validate11(data1["isolation-incomplete"], { instancePath: instancePath + "/rules/isolation-incomplete", parentData: data1, parentDataProperty: "isolation-incomplete", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["isolation-params-consistency"] !== void 0) {
-          let data30 = data1["isolation-params-consistency"];
-          const _errs52 = errors;
-          let valid12 = false;
-          let passing2 = null;
-          const _errs53 = errors;
-          if (!(data30 === "off" || data30 === "info" || data30 === "warn" || data30 === "warning" || data30 === "error")) {
-            const err21 = { instancePath: instancePath + "/rules/isolation-params-consistency", schemaPath: "#/definitions/severity/enum", keyword: "enum", params: { allowedValues: schema122.enum }, message: "must be equal to one of the allowed values", schema: schema122.enum, parentSchema: schema122, data: data30 };
-            if (vErrors === null) {
-              vErrors = [err21];
-            } else {
-              vErrors.push(err21);
-            }
-            errors++;
-          }
-          var _valid2 = _errs53 === errors;
-          if (_valid2) {
-            valid12 = true;
-            passing2 = 0;
-          }
-          const _errs55 = errors;
-          if (Array.isArray(data30)) {
-            if (data30.length > 2) {
-              const err22 = { instancePath: instancePath + "/rules/isolation-params-consistency", schemaPath: "#/properties/rules/properties/isolation-params-consistency/oneOf/1/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items", schema: 2, parentSchema: schema112.properties.rules.properties["isolation-params-consistency"].oneOf[1], data: data30 };
-              if (vErrors === null) {
-                vErrors = [err22];
-              } else {
-                vErrors.push(err22);
-              }
-              errors++;
-            }
-            if (data30.length < 1) {
-              const err23 = { instancePath: instancePath + "/rules/isolation-params-consistency", schemaPath: "#/properties/rules/properties/isolation-params-consistency/oneOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema112.properties.rules.properties["isolation-params-consistency"].oneOf[1], data: data30 };
-              if (vErrors === null) {
-                vErrors = [err23];
-              } else {
-                vErrors.push(err23);
-              }
-              errors++;
-            }
-            const len4 = data30.length;
-            if (!(len4 <= 2)) {
-              const err24 = { instancePath: instancePath + "/rules/isolation-params-consistency", schemaPath: "#/properties/rules/properties/isolation-params-consistency/oneOf/1/additionalItems", keyword: "additionalItems", params: { limit: 2 }, message: "must NOT have more than 2 items", schema: false, parentSchema: schema112.properties.rules.properties["isolation-params-consistency"].oneOf[1], data: data30 };
-              if (vErrors === null) {
-                vErrors = [err24];
-              } else {
-                vErrors.push(err24);
-              }
-              errors++;
-            }
-            const len5 = data30.length;
-            if (len5 > 0) {
-              let data31 = data30[0];
-              if (!(data31 === "off" || data31 === "info" || data31 === "warn" || data31 === "warning" || data31 === "error")) {
-                const err25 = { instancePath: instancePath + "/rules/isolation-params-consistency/0", schemaPath: "#/definitions/severity/enum", keyword: "enum", params: { allowedValues: schema122.enum }, message: "must be equal to one of the allowed values", schema: schema122.enum, parentSchema: schema122, data: data31 };
-                if (vErrors === null) {
-                  vErrors = [err25];
-                } else {
-                  vErrors.push(err25);
-                }
-                errors++;
-              }
-            }
-            if (len5 > 1) {
-              let data32 = data30[1];
-              if (data32 && typeof data32 == "object" && !Array.isArray(data32)) {
-                for (const key3 in data32) {
-                  if (!(key3 === "housekeepingPerNode")) {
-                    const err26 = { instancePath: instancePath + "/rules/isolation-params-consistency/1", schemaPath: "#/properties/rules/properties/isolation-params-consistency/oneOf/1/items/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema112.properties.rules.properties["isolation-params-consistency"].oneOf[1].items[1], data: data32 };
-                    if (vErrors === null) {
-                      vErrors = [err26];
-                    } else {
-                      vErrors.push(err26);
-                    }
-                    errors++;
-                  }
-                }
-                if (data32.housekeepingPerNode !== void 0) {
-                  let data33 = data32.housekeepingPerNode;
-                  if (typeof data33 !== "boolean") {
-                    const err27 = { instancePath: instancePath + "/rules/isolation-params-consistency/1/housekeepingPerNode", schemaPath: "#/properties/rules/properties/isolation-params-consistency/oneOf/1/items/1/properties/housekeepingPerNode/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema112.properties.rules.properties["isolation-params-consistency"].oneOf[1].items[1].properties.housekeepingPerNode.type, parentSchema: schema112.properties.rules.properties["isolation-params-consistency"].oneOf[1].items[1].properties.housekeepingPerNode, data: data33 };
-                    if (vErrors === null) {
-                      vErrors = [err27];
-                    } else {
-                      vErrors.push(err27);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err28 = { instancePath: instancePath + "/rules/isolation-params-consistency/1", schemaPath: "#/properties/rules/properties/isolation-params-consistency/oneOf/1/items/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema112.properties.rules.properties["isolation-params-consistency"].oneOf[1].items[1].type, parentSchema: schema112.properties.rules.properties["isolation-params-consistency"].oneOf[1].items[1], data: data32 };
-                if (vErrors === null) {
-                  vErrors = [err28];
-                } else {
-                  vErrors.push(err28);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err29 = { instancePath: instancePath + "/rules/isolation-params-consistency", schemaPath: "#/properties/rules/properties/isolation-params-consistency/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.rules.properties["isolation-params-consistency"].oneOf[1].type, parentSchema: schema112.properties.rules.properties["isolation-params-consistency"].oneOf[1], data: data30 };
-            if (vErrors === null) {
-              vErrors = [err29];
-            } else {
-              vErrors.push(err29);
-            }
-            errors++;
-          }
-          var _valid2 = _errs55 === errors;
-          if (_valid2 && valid12) {
-            valid12 = false;
-            passing2 = [passing2, 1];
-          } else {
-            if (_valid2) {
-              valid12 = true;
-              passing2 = 1;
-            }
-          }
-          if (!valid12) {
-            const err30 = { instancePath: instancePath + "/rules/isolation-params-consistency", schemaPath: "#/properties/rules/properties/isolation-params-consistency/oneOf", keyword: "oneOf", params: { passingSchemas: passing2 }, message: "must match exactly one schema in oneOf", schema: schema112.properties.rules.properties["isolation-params-consistency"].oneOf, parentSchema: schema112.properties.rules.properties["isolation-params-consistency"], data: data30 };
-            if (vErrors === null) {
-              vErrors = [err30];
-            } else {
-              vErrors.push(err30);
-            }
-            errors++;
-          } else {
-            errors = _errs52;
-            if (vErrors !== null) {
-              if (_errs52) {
-                vErrors.length = _errs52;
-              } else {
-                vErrors = null;
-              }
-            }
-          }
-        }
-        if (data1["isolcpus-floating-affinity"] !== void 0) {
-          if (!validate11(data1["isolcpus-floating-affinity"], { instancePath: instancePath + "/rules/isolcpus-floating-affinity", parentData: data1, parentDataProperty: "isolcpus-floating-affinity", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["locked-memory-risk"] !== void 0) {
-          if (!validate11(data1["locked-memory-risk"], { instancePath: instancePath + "/rules/locked-memory-risk", parentData: data1, parentDataProperty: "locked-memory-risk", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["memory-config-invalid"] !== void 0) {
-          if (!validate11(data1["memory-config-invalid"], { instancePath: instancePath + "/rules/memory-config-invalid", parentData: data1, parentDataProperty: "memory-config-invalid", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["memory-not-hugepage-multiple"] !== void 0) {
-          if (!validate11(data1["memory-not-hugepage-multiple"], { instancePath: instancePath + "/rules/memory-not-hugepage-multiple", parentData: data1, parentDataProperty: "memory-not-hugepage-multiple", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["min-free-kbytes-exceeds-node-free"] !== void 0) {
-          if (!validate11(data1["min-free-kbytes-exceeds-node-free"], { instancePath: instancePath + "/rules/min-free-kbytes-exceeds-node-free", parentData: data1, parentDataProperty: "min-free-kbytes-exceeds-node-free", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["min-free-kbytes-guideline"] !== void 0) {
-          let data39 = data1["min-free-kbytes-guideline"];
-          const _errs70 = errors;
-          let valid17 = false;
-          let passing3 = null;
-          const _errs71 = errors;
-          if (!(data39 === "off" || data39 === "info" || data39 === "warn" || data39 === "warning" || data39 === "error")) {
-            const err31 = { instancePath: instancePath + "/rules/min-free-kbytes-guideline", schemaPath: "#/definitions/severity/enum", keyword: "enum", params: { allowedValues: schema122.enum }, message: "must be equal to one of the allowed values", schema: schema122.enum, parentSchema: schema122, data: data39 };
-            if (vErrors === null) {
-              vErrors = [err31];
-            } else {
-              vErrors.push(err31);
-            }
-            errors++;
-          }
-          var _valid3 = _errs71 === errors;
-          if (_valid3) {
-            valid17 = true;
-            passing3 = 0;
-          }
-          const _errs73 = errors;
-          if (Array.isArray(data39)) {
-            if (data39.length > 2) {
-              const err32 = { instancePath: instancePath + "/rules/min-free-kbytes-guideline", schemaPath: "#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items", schema: 2, parentSchema: schema112.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1], data: data39 };
-              if (vErrors === null) {
-                vErrors = [err32];
-              } else {
-                vErrors.push(err32);
-              }
-              errors++;
-            }
-            if (data39.length < 1) {
-              const err33 = { instancePath: instancePath + "/rules/min-free-kbytes-guideline", schemaPath: "#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema112.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1], data: data39 };
-              if (vErrors === null) {
-                vErrors = [err33];
-              } else {
-                vErrors.push(err33);
-              }
-              errors++;
-            }
-            const len6 = data39.length;
-            if (!(len6 <= 2)) {
-              const err34 = { instancePath: instancePath + "/rules/min-free-kbytes-guideline", schemaPath: "#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/additionalItems", keyword: "additionalItems", params: { limit: 2 }, message: "must NOT have more than 2 items", schema: false, parentSchema: schema112.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1], data: data39 };
-              if (vErrors === null) {
-                vErrors = [err34];
-              } else {
-                vErrors.push(err34);
-              }
-              errors++;
-            }
-            const len7 = data39.length;
-            if (len7 > 0) {
-              let data40 = data39[0];
-              if (!(data40 === "off" || data40 === "info" || data40 === "warn" || data40 === "warning" || data40 === "error")) {
-                const err35 = { instancePath: instancePath + "/rules/min-free-kbytes-guideline/0", schemaPath: "#/definitions/severity/enum", keyword: "enum", params: { allowedValues: schema122.enum }, message: "must be equal to one of the allowed values", schema: schema122.enum, parentSchema: schema122, data: data40 };
-                if (vErrors === null) {
-                  vErrors = [err35];
-                } else {
-                  vErrors.push(err35);
-                }
-                errors++;
-              }
-            }
-            if (len7 > 1) {
-              let data41 = data39[1];
-              if (data41 && typeof data41 == "object" && !Array.isArray(data41)) {
-                for (const key4 in data41) {
-                  if (!(key4 === "maxPercent")) {
-                    const err36 = { instancePath: instancePath + "/rules/min-free-kbytes-guideline/1", schemaPath: "#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/items/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema112.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1].items[1], data: data41 };
-                    if (vErrors === null) {
-                      vErrors = [err36];
-                    } else {
-                      vErrors.push(err36);
-                    }
-                    errors++;
-                  }
-                }
-                if (data41.maxPercent !== void 0) {
-                  let data42 = data41.maxPercent;
-                  if (typeof data42 == "number") {
-                    if (data42 > 100 || isNaN(data42)) {
-                      const err37 = { instancePath: instancePath + "/rules/min-free-kbytes-guideline/1/maxPercent", schemaPath: "#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/items/1/properties/maxPercent/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema112.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1].items[1].properties.maxPercent, data: data42 };
-                      if (vErrors === null) {
-                        vErrors = [err37];
-                      } else {
-                        vErrors.push(err37);
-                      }
-                      errors++;
-                    }
-                    if (data42 <= 0 || isNaN(data42)) {
-                      const err38 = { instancePath: instancePath + "/rules/min-free-kbytes-guideline/1/maxPercent", schemaPath: "#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/items/1/properties/maxPercent/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema112.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1].items[1].properties.maxPercent, data: data42 };
-                      if (vErrors === null) {
-                        vErrors = [err38];
-                      } else {
-                        vErrors.push(err38);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err39 = { instancePath: instancePath + "/rules/min-free-kbytes-guideline/1/maxPercent", schemaPath: "#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/items/1/properties/maxPercent/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema112.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1].items[1].properties.maxPercent.type, parentSchema: schema112.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1].items[1].properties.maxPercent, data: data42 };
-                    if (vErrors === null) {
-                      vErrors = [err39];
-                    } else {
-                      vErrors.push(err39);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err40 = { instancePath: instancePath + "/rules/min-free-kbytes-guideline/1", schemaPath: "#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/items/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema112.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1].items[1].type, parentSchema: schema112.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1].items[1], data: data41 };
-                if (vErrors === null) {
-                  vErrors = [err40];
-                } else {
-                  vErrors.push(err40);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err41 = { instancePath: instancePath + "/rules/min-free-kbytes-guideline", schemaPath: "#/properties/rules/properties/min-free-kbytes-guideline/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1].type, parentSchema: schema112.properties.rules.properties["min-free-kbytes-guideline"].oneOf[1], data: data39 };
-            if (vErrors === null) {
-              vErrors = [err41];
-            } else {
-              vErrors.push(err41);
-            }
-            errors++;
-          }
-          var _valid3 = _errs73 === errors;
-          if (_valid3 && valid17) {
-            valid17 = false;
-            passing3 = [passing3, 1];
-          } else {
-            if (_valid3) {
-              valid17 = true;
-              passing3 = 1;
-            }
-          }
-          if (!valid17) {
-            const err42 = { instancePath: instancePath + "/rules/min-free-kbytes-guideline", schemaPath: "#/properties/rules/properties/min-free-kbytes-guideline/oneOf", keyword: "oneOf", params: { passingSchemas: passing3 }, message: "must match exactly one schema in oneOf", schema: schema112.properties.rules.properties["min-free-kbytes-guideline"].oneOf, parentSchema: schema112.properties.rules.properties["min-free-kbytes-guideline"], data: data39 };
-            if (vErrors === null) {
-              vErrors = [err42];
-            } else {
-              vErrors.push(err42);
-            }
-            errors++;
-          } else {
-            errors = _errs70;
-            if (vErrors !== null) {
-              if (_errs70) {
-                vErrors.length = _errs70;
-              } else {
-                vErrors = null;
-              }
-            }
-          }
-        }
-        if (data1["missing-emulatorpin"] !== void 0) {
-          if (!validate11(data1["missing-emulatorpin"], { instancePath: instancePath + "/rules/missing-emulatorpin", parentData: data1, parentDataProperty: "missing-emulatorpin", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["no-host-cpu-left"] !== void 0) {
-          if (!validate11(data1["no-host-cpu-left"], { instancePath: instancePath + "/rules/no-host-cpu-left", parentData: data1, parentDataProperty: "no-host-cpu-left", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["not-a-domain"] !== void 0) {
-          if (!validate11(data1["not-a-domain"], { instancePath: instancePath + "/rules/not-a-domain", parentData: data1, parentDataProperty: "not-a-domain", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["numa-memory-insufficient"] !== void 0) {
-          if (!validate11(data1["numa-memory-insufficient"], { instancePath: instancePath + "/rules/numa-memory-insufficient", parentData: data1, parentDataProperty: "numa-memory-insufficient", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["numatune-invalid"] !== void 0) {
-          if (!validate11(data1["numatune-invalid"], { instancePath: instancePath + "/rules/numatune-invalid", parentData: data1, parentDataProperty: "numatune-invalid", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["numatune-memoryless-node"] !== void 0) {
-          if (!validate11(data1["numatune-memoryless-node"], { instancePath: instancePath + "/rules/numatune-memoryless-node", parentData: data1, parentDataProperty: "numatune-memoryless-node", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["pin-crosses-nodeset"] !== void 0) {
-          if (!validate11(data1["pin-crosses-nodeset"], { instancePath: instancePath + "/rules/pin-crosses-nodeset", parentData: data1, parentDataProperty: "pin-crosses-nodeset", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["pin-target-offline"] !== void 0) {
-          if (!validate11(data1["pin-target-offline"], { instancePath: instancePath + "/rules/pin-target-offline", parentData: data1, parentDataProperty: "pin-target-offline", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["pinned-guest-cpu-model"] !== void 0) {
-          if (!validate11(data1["pinned-guest-cpu-model"], { instancePath: instancePath + "/rules/pinned-guest-cpu-model", parentData: data1, parentDataProperty: "pinned-guest-cpu-model", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["placement-auto-without-numad"] !== void 0) {
-          if (!validate11(data1["placement-auto-without-numad"], { instancePath: instancePath + "/rules/placement-auto-without-numad", parentData: data1, parentDataProperty: "placement-auto-without-numad", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["platform-config-invalid"] !== void 0) {
-          if (!validate11(data1["platform-config-invalid"], { instancePath: instancePath + "/rules/platform-config-invalid", parentData: data1, parentDataProperty: "platform-config-invalid", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["realtime-guest-hygiene"] !== void 0) {
-          if (!validate11(data1["realtime-guest-hygiene"], { instancePath: instancePath + "/rules/realtime-guest-hygiene", parentData: data1, parentDataProperty: "realtime-guest-hygiene", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["realtime-sched-unsafe"] !== void 0) {
-          if (!validate11(data1["realtime-sched-unsafe"], { instancePath: instancePath + "/rules/realtime-sched-unsafe", parentData: data1, parentDataProperty: "realtime-sched-unsafe", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["running-affinity-drift"] !== void 0) {
-          if (!validate11(data1["running-affinity-drift"], { instancePath: instancePath + "/rules/running-affinity-drift", parentData: data1, parentDataProperty: "running-affinity-drift", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["running-guest-unmatched"] !== void 0) {
-          if (!validate11(data1["running-guest-unmatched"], { instancePath: instancePath + "/rules/running-guest-unmatched", parentData: data1, parentDataProperty: "running-guest-unmatched", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["running-memory-drift"] !== void 0) {
-          let data58 = data1["running-memory-drift"];
-          const _errs98 = errors;
-          let valid22 = false;
-          let passing4 = null;
-          const _errs99 = errors;
-          if (!(data58 === "off" || data58 === "info" || data58 === "warn" || data58 === "warning" || data58 === "error")) {
-            const err43 = { instancePath: instancePath + "/rules/running-memory-drift", schemaPath: "#/definitions/severity/enum", keyword: "enum", params: { allowedValues: schema122.enum }, message: "must be equal to one of the allowed values", schema: schema122.enum, parentSchema: schema122, data: data58 };
-            if (vErrors === null) {
-              vErrors = [err43];
-            } else {
-              vErrors.push(err43);
-            }
-            errors++;
-          }
-          var _valid4 = _errs99 === errors;
-          if (_valid4) {
-            valid22 = true;
-            passing4 = 0;
-          }
-          const _errs101 = errors;
-          if (Array.isArray(data58)) {
-            if (data58.length > 2) {
-              const err44 = { instancePath: instancePath + "/rules/running-memory-drift", schemaPath: "#/properties/rules/properties/running-memory-drift/oneOf/1/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items", schema: 2, parentSchema: schema112.properties.rules.properties["running-memory-drift"].oneOf[1], data: data58 };
-              if (vErrors === null) {
-                vErrors = [err44];
-              } else {
-                vErrors.push(err44);
-              }
-              errors++;
-            }
-            if (data58.length < 1) {
-              const err45 = { instancePath: instancePath + "/rules/running-memory-drift", schemaPath: "#/properties/rules/properties/running-memory-drift/oneOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema112.properties.rules.properties["running-memory-drift"].oneOf[1], data: data58 };
-              if (vErrors === null) {
-                vErrors = [err45];
-              } else {
-                vErrors.push(err45);
-              }
-              errors++;
-            }
-            const len8 = data58.length;
-            if (!(len8 <= 2)) {
-              const err46 = { instancePath: instancePath + "/rules/running-memory-drift", schemaPath: "#/properties/rules/properties/running-memory-drift/oneOf/1/additionalItems", keyword: "additionalItems", params: { limit: 2 }, message: "must NOT have more than 2 items", schema: false, parentSchema: schema112.properties.rules.properties["running-memory-drift"].oneOf[1], data: data58 };
-              if (vErrors === null) {
-                vErrors = [err46];
-              } else {
-                vErrors.push(err46);
-              }
-              errors++;
-            }
-            const len9 = data58.length;
-            if (len9 > 0) {
-              let data59 = data58[0];
-              if (!(data59 === "off" || data59 === "info" || data59 === "warn" || data59 === "warning" || data59 === "error")) {
-                const err47 = { instancePath: instancePath + "/rules/running-memory-drift/0", schemaPath: "#/definitions/severity/enum", keyword: "enum", params: { allowedValues: schema122.enum }, message: "must be equal to one of the allowed values", schema: schema122.enum, parentSchema: schema122, data: data59 };
-                if (vErrors === null) {
-                  vErrors = [err47];
-                } else {
-                  vErrors.push(err47);
-                }
-                errors++;
-              }
-            }
-            if (len9 > 1) {
-              let data60 = data58[1];
-              if (data60 && typeof data60 == "object" && !Array.isArray(data60)) {
-                for (const key5 in data60) {
-                  if (!(key5 === "maxOffNodesetPercent" || key5 === "minHugepagePercent")) {
-                    const err48 = { instancePath: instancePath + "/rules/running-memory-drift/1", schemaPath: "#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema112.properties.rules.properties["running-memory-drift"].oneOf[1].items[1], data: data60 };
-                    if (vErrors === null) {
-                      vErrors = [err48];
-                    } else {
-                      vErrors.push(err48);
-                    }
-                    errors++;
-                  }
-                }
-                if (data60.maxOffNodesetPercent !== void 0) {
-                  let data61 = data60.maxOffNodesetPercent;
-                  if (typeof data61 == "number") {
-                    if (data61 > 100 || isNaN(data61)) {
-                      const err49 = { instancePath: instancePath + "/rules/running-memory-drift/1/maxOffNodesetPercent", schemaPath: "#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/properties/maxOffNodesetPercent/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema112.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.maxOffNodesetPercent, data: data61 };
-                      if (vErrors === null) {
-                        vErrors = [err49];
-                      } else {
-                        vErrors.push(err49);
-                      }
-                      errors++;
-                    }
-                    if (data61 < 0 || isNaN(data61)) {
-                      const err50 = { instancePath: instancePath + "/rules/running-memory-drift/1/maxOffNodesetPercent", schemaPath: "#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/properties/maxOffNodesetPercent/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema112.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.maxOffNodesetPercent, data: data61 };
-                      if (vErrors === null) {
-                        vErrors = [err50];
-                      } else {
-                        vErrors.push(err50);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err51 = { instancePath: instancePath + "/rules/running-memory-drift/1/maxOffNodesetPercent", schemaPath: "#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/properties/maxOffNodesetPercent/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema112.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.maxOffNodesetPercent.type, parentSchema: schema112.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.maxOffNodesetPercent, data: data61 };
-                    if (vErrors === null) {
-                      vErrors = [err51];
-                    } else {
-                      vErrors.push(err51);
-                    }
-                    errors++;
-                  }
-                }
-                if (data60.minHugepagePercent !== void 0) {
-                  let data62 = data60.minHugepagePercent;
-                  if (typeof data62 == "number") {
-                    if (data62 > 100 || isNaN(data62)) {
-                      const err52 = { instancePath: instancePath + "/rules/running-memory-drift/1/minHugepagePercent", schemaPath: "#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/properties/minHugepagePercent/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema112.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.minHugepagePercent, data: data62 };
-                      if (vErrors === null) {
-                        vErrors = [err52];
-                      } else {
-                        vErrors.push(err52);
-                      }
-                      errors++;
-                    }
-                    if (data62 < 0 || isNaN(data62)) {
-                      const err53 = { instancePath: instancePath + "/rules/running-memory-drift/1/minHugepagePercent", schemaPath: "#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/properties/minHugepagePercent/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema112.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.minHugepagePercent, data: data62 };
-                      if (vErrors === null) {
-                        vErrors = [err53];
-                      } else {
-                        vErrors.push(err53);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err54 = { instancePath: instancePath + "/rules/running-memory-drift/1/minHugepagePercent", schemaPath: "#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/properties/minHugepagePercent/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema112.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.minHugepagePercent.type, parentSchema: schema112.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].properties.minHugepagePercent, data: data62 };
-                    if (vErrors === null) {
-                      vErrors = [err54];
-                    } else {
-                      vErrors.push(err54);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err55 = { instancePath: instancePath + "/rules/running-memory-drift/1", schemaPath: "#/properties/rules/properties/running-memory-drift/oneOf/1/items/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema112.properties.rules.properties["running-memory-drift"].oneOf[1].items[1].type, parentSchema: schema112.properties.rules.properties["running-memory-drift"].oneOf[1].items[1], data: data60 };
-                if (vErrors === null) {
-                  vErrors = [err55];
-                } else {
-                  vErrors.push(err55);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err56 = { instancePath: instancePath + "/rules/running-memory-drift", schemaPath: "#/properties/rules/properties/running-memory-drift/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.rules.properties["running-memory-drift"].oneOf[1].type, parentSchema: schema112.properties.rules.properties["running-memory-drift"].oneOf[1], data: data58 };
-            if (vErrors === null) {
-              vErrors = [err56];
-            } else {
-              vErrors.push(err56);
-            }
-            errors++;
-          }
-          var _valid4 = _errs101 === errors;
-          if (_valid4 && valid22) {
-            valid22 = false;
-            passing4 = [passing4, 1];
-          } else {
-            if (_valid4) {
-              valid22 = true;
-              passing4 = 1;
-            }
-          }
-          if (!valid22) {
-            const err57 = { instancePath: instancePath + "/rules/running-memory-drift", schemaPath: "#/properties/rules/properties/running-memory-drift/oneOf", keyword: "oneOf", params: { passingSchemas: passing4 }, message: "must match exactly one schema in oneOf", schema: schema112.properties.rules.properties["running-memory-drift"].oneOf, parentSchema: schema112.properties.rules.properties["running-memory-drift"], data: data58 };
-            if (vErrors === null) {
-              vErrors = [err57];
-            } else {
-              vErrors.push(err57);
-            }
-            errors++;
-          } else {
-            errors = _errs98;
-            if (vErrors !== null) {
-              if (_errs98) {
-                vErrors.length = _errs98;
-              } else {
-                vErrors = null;
-              }
-            }
-          }
-        }
-        if (data1["schema-invalid"] !== void 0) {
-          if (!validate11(data1["schema-invalid"], { instancePath: instancePath + "/rules/schema-invalid", parentData: data1, parentDataProperty: "schema-invalid", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["seclabel-invalid"] !== void 0) {
-          if (!validate11(data1["seclabel-invalid"], { instancePath: instancePath + "/rules/seclabel-invalid", parentData: data1, parentDataProperty: "seclabel-invalid", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["smt-sibling-sharing"] !== void 0) {
-          if (!validate11(data1["smt-sibling-sharing"], { instancePath: instancePath + "/rules/smt-sibling-sharing", parentData: data1, parentDataProperty: "smt-sibling-sharing", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["too-many-findings"] !== void 0) {
-          if (!validate11(data1["too-many-findings"], { instancePath: instancePath + "/rules/too-many-findings", parentData: data1, parentDataProperty: "too-many-findings", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["unused-disable-directive"] !== void 0) {
-          if (!validate11(data1["unused-disable-directive"], { instancePath: instancePath + "/rules/unused-disable-directive", parentData: data1, parentDataProperty: "unused-disable-directive", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["value-invalid"] !== void 0) {
-          if (!validate11(data1["value-invalid"], { instancePath: instancePath + "/rules/value-invalid", parentData: data1, parentDataProperty: "value-invalid", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["vcpu-floating-pin"] !== void 0) {
-          if (!validate11(data1["vcpu-floating-pin"], { instancePath: instancePath + "/rules/vcpu-floating-pin", parentData: data1, parentDataProperty: "vcpu-floating-pin", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["vcpu-id-range"] !== void 0) {
-          if (!validate11(data1["vcpu-id-range"], { instancePath: instancePath + "/rules/vcpu-id-range", parentData: data1, parentDataProperty: "vcpu-id-range", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["vcpu-partially-pinned"] !== void 0) {
-          if (!validate11(data1["vcpu-partially-pinned"], { instancePath: instancePath + "/rules/vcpu-partially-pinned", parentData: data1, parentDataProperty: "vcpu-partially-pinned", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["vcpu-pin-collision"] !== void 0) {
-          if (!validate11(data1["vcpu-pin-collision"], { instancePath: instancePath + "/rules/vcpu-pin-collision", parentData: data1, parentDataProperty: "vcpu-pin-collision", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["vhost-user-shared-memory"] !== void 0) {
-          if (!validate11(data1["vhost-user-shared-memory"], { instancePath: instancePath + "/rules/vhost-user-shared-memory", parentData: data1, parentDataProperty: "vhost-user-shared-memory", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["x86-vcpus-over-255"] !== void 0) {
-          if (!validate11(data1["x86-vcpus-over-255"], { instancePath: instancePath + "/rules/x86-vcpus-over-255", parentData: data1, parentDataProperty: "x86-vcpus-over-255", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1["xml-malformed"] !== void 0) {
-          if (!validate11(data1["xml-malformed"], { instancePath: instancePath + "/rules/xml-malformed", parentData: data1, parentDataProperty: "xml-malformed", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err58 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema112.properties.rules.type, parentSchema: schema112.properties.rules, data: data1 };
-        if (vErrors === null) {
-          vErrors = [err58];
-        } else {
-          vErrors.push(err58);
-        }
-        errors++;
-      }
-    }
-    if (data.ignores !== void 0) {
-      let data76 = data.ignores;
-      if (Array.isArray(data76)) {
-        const len10 = data76.length;
-        for (let i0 = 0; i0 < len10; i0++) {
-          let data77 = data76[i0];
-          const _errs128 = errors;
-          let valid29 = false;
-          let passing5 = null;
-          const _errs129 = errors;
-          if (typeof data77 === "string") {
-            if (func3(data77) < 1) {
-              const err59 = { instancePath: instancePath + "/ignores/" + i0, schemaPath: "#/properties/ignores/items/oneOf/0/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.ignores.items.oneOf[0], data: data77 };
-              if (vErrors === null) {
-                vErrors = [err59];
-              } else {
-                vErrors.push(err59);
-              }
-              errors++;
-            }
-          } else {
-            const err60 = { instancePath: instancePath + "/ignores/" + i0, schemaPath: "#/properties/ignores/items/oneOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.ignores.items.oneOf[0].type, parentSchema: schema112.properties.ignores.items.oneOf[0], data: data77 };
-            if (vErrors === null) {
-              vErrors = [err60];
-            } else {
-              vErrors.push(err60);
-            }
-            errors++;
-          }
-          var _valid5 = _errs129 === errors;
-          if (_valid5) {
-            valid29 = true;
-            passing5 = 0;
-          }
-          const _errs131 = errors;
-          if (data77 && typeof data77 == "object" && !Array.isArray(data77)) {
-            if (Object.keys(data77).length < 1) {
-              const err61 = { instancePath: instancePath + "/ignores/" + i0, schemaPath: "#/properties/ignores/items/oneOf/1/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema112.properties.ignores.items.oneOf[1], data: data77 };
-              if (vErrors === null) {
-                vErrors = [err61];
-              } else {
-                vErrors.push(err61);
-              }
-              errors++;
-            }
-            for (const key6 in data77) {
-              if (!(key6 === "files" || key6 === "domains" || key6 === "rules" || key6 === "reason")) {
-                const err62 = { instancePath: instancePath + "/ignores/" + i0, schemaPath: "#/properties/ignores/items/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema112.properties.ignores.items.oneOf[1], data: data77 };
-                if (vErrors === null) {
-                  vErrors = [err62];
-                } else {
-                  vErrors.push(err62);
-                }
-                errors++;
-              }
-            }
-            if (data77.files !== void 0) {
-              let data78 = data77.files;
-              if (Array.isArray(data78)) {
-                const len11 = data78.length;
-                for (let i1 = 0; i1 < len11; i1++) {
-                  let data79 = data78[i1];
-                  if (typeof data79 === "string") {
-                    if (func3(data79) < 1) {
-                      const err63 = { instancePath: instancePath + "/ignores/" + i0 + "/files/" + i1, schemaPath: "#/properties/ignores/items/oneOf/1/properties/files/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.ignores.items.oneOf[1].properties.files.items, data: data79 };
-                      if (vErrors === null) {
-                        vErrors = [err63];
-                      } else {
-                        vErrors.push(err63);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err64 = { instancePath: instancePath + "/ignores/" + i0 + "/files/" + i1, schemaPath: "#/properties/ignores/items/oneOf/1/properties/files/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.ignores.items.oneOf[1].properties.files.items.type, parentSchema: schema112.properties.ignores.items.oneOf[1].properties.files.items, data: data79 };
-                    if (vErrors === null) {
-                      vErrors = [err64];
-                    } else {
-                      vErrors.push(err64);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err65 = { instancePath: instancePath + "/ignores/" + i0 + "/files", schemaPath: "#/properties/ignores/items/oneOf/1/properties/files/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.ignores.items.oneOf[1].properties.files.type, parentSchema: schema112.properties.ignores.items.oneOf[1].properties.files, data: data78 };
-                if (vErrors === null) {
-                  vErrors = [err65];
-                } else {
-                  vErrors.push(err65);
-                }
-                errors++;
-              }
-            }
-            if (data77.domains !== void 0) {
-              let data80 = data77.domains;
-              if (Array.isArray(data80)) {
-                const len12 = data80.length;
-                for (let i2 = 0; i2 < len12; i2++) {
-                  let data81 = data80[i2];
-                  if (typeof data81 === "string") {
-                    if (func3(data81) < 1) {
-                      const err66 = { instancePath: instancePath + "/ignores/" + i0 + "/domains/" + i2, schemaPath: "#/properties/ignores/items/oneOf/1/properties/domains/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.ignores.items.oneOf[1].properties.domains.items, data: data81 };
-                      if (vErrors === null) {
-                        vErrors = [err66];
-                      } else {
-                        vErrors.push(err66);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err67 = { instancePath: instancePath + "/ignores/" + i0 + "/domains/" + i2, schemaPath: "#/properties/ignores/items/oneOf/1/properties/domains/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.ignores.items.oneOf[1].properties.domains.items.type, parentSchema: schema112.properties.ignores.items.oneOf[1].properties.domains.items, data: data81 };
-                    if (vErrors === null) {
-                      vErrors = [err67];
-                    } else {
-                      vErrors.push(err67);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err68 = { instancePath: instancePath + "/ignores/" + i0 + "/domains", schemaPath: "#/properties/ignores/items/oneOf/1/properties/domains/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.ignores.items.oneOf[1].properties.domains.type, parentSchema: schema112.properties.ignores.items.oneOf[1].properties.domains, data: data80 };
-                if (vErrors === null) {
-                  vErrors = [err68];
-                } else {
-                  vErrors.push(err68);
-                }
-                errors++;
-              }
-            }
-            if (data77.rules !== void 0) {
-              let data82 = data77.rules;
-              if (Array.isArray(data82)) {
-                const len13 = data82.length;
-                for (let i3 = 0; i3 < len13; i3++) {
-                  let data83 = data82[i3];
-                  if (typeof data83 === "string") {
-                    if (func3(data83) < 1) {
-                      const err69 = { instancePath: instancePath + "/ignores/" + i0 + "/rules/" + i3, schemaPath: "#/properties/ignores/items/oneOf/1/properties/rules/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.ignores.items.oneOf[1].properties.rules.items, data: data83 };
-                      if (vErrors === null) {
-                        vErrors = [err69];
-                      } else {
-                        vErrors.push(err69);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err70 = { instancePath: instancePath + "/ignores/" + i0 + "/rules/" + i3, schemaPath: "#/properties/ignores/items/oneOf/1/properties/rules/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.ignores.items.oneOf[1].properties.rules.items.type, parentSchema: schema112.properties.ignores.items.oneOf[1].properties.rules.items, data: data83 };
-                    if (vErrors === null) {
-                      vErrors = [err70];
-                    } else {
-                      vErrors.push(err70);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err71 = { instancePath: instancePath + "/ignores/" + i0 + "/rules", schemaPath: "#/properties/ignores/items/oneOf/1/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.ignores.items.oneOf[1].properties.rules.type, parentSchema: schema112.properties.ignores.items.oneOf[1].properties.rules, data: data82 };
-                if (vErrors === null) {
-                  vErrors = [err71];
-                } else {
-                  vErrors.push(err71);
-                }
-                errors++;
-              }
-            }
-            if (data77.reason !== void 0) {
-              let data84 = data77.reason;
-              if (typeof data84 !== "string") {
-                const err72 = { instancePath: instancePath + "/ignores/" + i0 + "/reason", schemaPath: "#/properties/ignores/items/oneOf/1/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.ignores.items.oneOf[1].properties.reason.type, parentSchema: schema112.properties.ignores.items.oneOf[1].properties.reason, data: data84 };
-                if (vErrors === null) {
-                  vErrors = [err72];
-                } else {
-                  vErrors.push(err72);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err73 = { instancePath: instancePath + "/ignores/" + i0, schemaPath: "#/properties/ignores/items/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema112.properties.ignores.items.oneOf[1].type, parentSchema: schema112.properties.ignores.items.oneOf[1], data: data77 };
-            if (vErrors === null) {
-              vErrors = [err73];
-            } else {
-              vErrors.push(err73);
-            }
-            errors++;
-          }
-          var _valid5 = _errs131 === errors;
-          if (_valid5 && valid29) {
-            valid29 = false;
-            passing5 = [passing5, 1];
-          } else {
-            if (_valid5) {
-              valid29 = true;
-              passing5 = 1;
-            }
-          }
-          if (!valid29) {
-            const err74 = { instancePath: instancePath + "/ignores/" + i0, schemaPath: "#/properties/ignores/items/oneOf", keyword: "oneOf", params: { passingSchemas: passing5 }, message: "must match exactly one schema in oneOf", schema: schema112.properties.ignores.items.oneOf, parentSchema: schema112.properties.ignores.items, data: data77 };
-            if (vErrors === null) {
-              vErrors = [err74];
-            } else {
-              vErrors.push(err74);
-            }
-            errors++;
-          } else {
-            errors = _errs128;
-            if (vErrors !== null) {
-              if (_errs128) {
-                vErrors.length = _errs128;
-              } else {
-                vErrors = null;
-              }
-            }
-          }
-        }
-      } else {
-        const err75 = { instancePath: instancePath + "/ignores", schemaPath: "#/properties/ignores/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.ignores.type, parentSchema: schema112.properties.ignores, data: data76 };
-        if (vErrors === null) {
-          vErrors = [err75];
-        } else {
-          vErrors.push(err75);
-        }
-        errors++;
-      }
-    }
-    if (data.hosts !== void 0) {
-      let data85 = data.hosts;
-      if (Array.isArray(data85)) {
-        const len14 = data85.length;
-        for (let i4 = 0; i4 < len14; i4++) {
-          let data86 = data85[i4];
-          if (data86 && typeof data86 == "object" && !Array.isArray(data86)) {
-            if (data86.snapshot === void 0) {
-              const err76 = { instancePath: instancePath + "/hosts/" + i4, schemaPath: "#/properties/hosts/items/required", keyword: "required", params: { missingProperty: "snapshot" }, message: "must have required property 'snapshot'", schema: schema112.properties.hosts.items.required, parentSchema: schema112.properties.hosts.items, data: data86 };
-              if (vErrors === null) {
-                vErrors = [err76];
-              } else {
-                vErrors.push(err76);
-              }
-              errors++;
-            }
-            if (data86.domains === void 0) {
-              const err77 = { instancePath: instancePath + "/hosts/" + i4, schemaPath: "#/properties/hosts/items/required", keyword: "required", params: { missingProperty: "domains" }, message: "must have required property 'domains'", schema: schema112.properties.hosts.items.required, parentSchema: schema112.properties.hosts.items, data: data86 };
-              if (vErrors === null) {
-                vErrors = [err77];
-              } else {
-                vErrors.push(err77);
-              }
-              errors++;
-            }
-            for (const key7 in data86) {
-              if (!(key7 === "snapshot" || key7 === "domains" || key7 === "housekeeping" || key7 === "libvirtVersion")) {
-                const err78 = { instancePath: instancePath + "/hosts/" + i4, schemaPath: "#/properties/hosts/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema112.properties.hosts.items, data: data86 };
-                if (vErrors === null) {
-                  vErrors = [err78];
-                } else {
-                  vErrors.push(err78);
-                }
-                errors++;
-              }
-            }
-            if (data86.snapshot !== void 0) {
-              let data87 = data86.snapshot;
-              if (typeof data87 === "string") {
-                if (func3(data87) < 1) {
-                  const err79 = { instancePath: instancePath + "/hosts/" + i4 + "/snapshot", schemaPath: "#/properties/hosts/items/properties/snapshot/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.hosts.items.properties.snapshot, data: data87 };
-                  if (vErrors === null) {
-                    vErrors = [err79];
-                  } else {
-                    vErrors.push(err79);
-                  }
-                  errors++;
-                }
-              } else {
-                const err80 = { instancePath: instancePath + "/hosts/" + i4 + "/snapshot", schemaPath: "#/properties/hosts/items/properties/snapshot/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.hosts.items.properties.snapshot.type, parentSchema: schema112.properties.hosts.items.properties.snapshot, data: data87 };
-                if (vErrors === null) {
-                  vErrors = [err80];
-                } else {
-                  vErrors.push(err80);
-                }
-                errors++;
-              }
-            }
-            if (data86.domains !== void 0) {
-              let data88 = data86.domains;
-              if (Array.isArray(data88)) {
-                if (data88.length < 1) {
-                  const err81 = { instancePath: instancePath + "/hosts/" + i4 + "/domains", schemaPath: "#/properties/hosts/items/properties/domains/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema112.properties.hosts.items.properties.domains, data: data88 };
-                  if (vErrors === null) {
-                    vErrors = [err81];
-                  } else {
-                    vErrors.push(err81);
-                  }
-                  errors++;
-                }
-                const len15 = data88.length;
-                for (let i5 = 0; i5 < len15; i5++) {
-                  let data89 = data88[i5];
-                  if (typeof data89 === "string") {
-                    if (func3(data89) < 1) {
-                      const err82 = { instancePath: instancePath + "/hosts/" + i4 + "/domains/" + i5, schemaPath: "#/properties/hosts/items/properties/domains/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.hosts.items.properties.domains.items, data: data89 };
-                      if (vErrors === null) {
-                        vErrors = [err82];
-                      } else {
-                        vErrors.push(err82);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err83 = { instancePath: instancePath + "/hosts/" + i4 + "/domains/" + i5, schemaPath: "#/properties/hosts/items/properties/domains/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.hosts.items.properties.domains.items.type, parentSchema: schema112.properties.hosts.items.properties.domains.items, data: data89 };
-                    if (vErrors === null) {
-                      vErrors = [err83];
-                    } else {
-                      vErrors.push(err83);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err84 = { instancePath: instancePath + "/hosts/" + i4 + "/domains", schemaPath: "#/properties/hosts/items/properties/domains/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.hosts.items.properties.domains.type, parentSchema: schema112.properties.hosts.items.properties.domains, data: data88 };
-                if (vErrors === null) {
-                  vErrors = [err84];
-                } else {
-                  vErrors.push(err84);
-                }
-                errors++;
-              }
-            }
-            if (data86.housekeeping !== void 0) {
-              let data90 = data86.housekeeping;
-              if (typeof data90 === "string") {
-                if (func3(data90) < 1) {
-                  const err85 = { instancePath: instancePath + "/hosts/" + i4 + "/housekeeping", schemaPath: "#/properties/hosts/items/properties/housekeeping/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.hosts.items.properties.housekeeping, data: data90 };
-                  if (vErrors === null) {
-                    vErrors = [err85];
-                  } else {
-                    vErrors.push(err85);
-                  }
-                  errors++;
-                }
-              } else {
-                const err86 = { instancePath: instancePath + "/hosts/" + i4 + "/housekeeping", schemaPath: "#/properties/hosts/items/properties/housekeeping/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.hosts.items.properties.housekeeping.type, parentSchema: schema112.properties.hosts.items.properties.housekeeping, data: data90 };
-                if (vErrors === null) {
-                  vErrors = [err86];
-                } else {
-                  vErrors.push(err86);
-                }
-                errors++;
-              }
-            }
-            if (data86.libvirtVersion !== void 0) {
-              let data91 = data86.libvirtVersion;
-              if (typeof data91 === "string") {
-                if (!pattern02.test(data91)) {
-                  const err87 = { instancePath: instancePath + "/hosts/" + i4 + "/libvirtVersion", schemaPath: "#/properties/hosts/items/properties/libvirtVersion/pattern", keyword: "pattern", params: { pattern: "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$" }, message: 'must match pattern "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$"', schema: "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$", parentSchema: schema112.properties.hosts.items.properties.libvirtVersion, data: data91 };
-                  if (vErrors === null) {
-                    vErrors = [err87];
-                  } else {
-                    vErrors.push(err87);
-                  }
-                  errors++;
-                }
-              } else {
-                const err88 = { instancePath: instancePath + "/hosts/" + i4 + "/libvirtVersion", schemaPath: "#/properties/hosts/items/properties/libvirtVersion/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.hosts.items.properties.libvirtVersion.type, parentSchema: schema112.properties.hosts.items.properties.libvirtVersion, data: data91 };
-                if (vErrors === null) {
-                  vErrors = [err88];
-                } else {
-                  vErrors.push(err88);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err89 = { instancePath: instancePath + "/hosts/" + i4, schemaPath: "#/properties/hosts/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema112.properties.hosts.items.type, parentSchema: schema112.properties.hosts.items, data: data86 };
-            if (vErrors === null) {
-              vErrors = [err89];
-            } else {
-              vErrors.push(err89);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err90 = { instancePath: instancePath + "/hosts", schemaPath: "#/properties/hosts/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.hosts.type, parentSchema: schema112.properties.hosts, data: data85 };
-        if (vErrors === null) {
-          vErrors = [err90];
-        } else {
-          vErrors.push(err90);
-        }
-        errors++;
-      }
-    }
-    if (data.reportUnusedDisableDirectives !== void 0) {
-      let data92 = data.reportUnusedDisableDirectives;
-      if (typeof data92 !== "boolean") {
-        const err91 = { instancePath: instancePath + "/reportUnusedDisableDirectives", schemaPath: "#/properties/reportUnusedDisableDirectives/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema112.properties.reportUnusedDisableDirectives.type, parentSchema: schema112.properties.reportUnusedDisableDirectives, data: data92 };
-        if (vErrors === null) {
-          vErrors = [err91];
-        } else {
-          vErrors.push(err91);
-        }
-        errors++;
-      }
-    }
-    if (data.maxFileSize !== void 0) {
-      let data93 = data.maxFileSize;
-      if (!(typeof data93 == "number" && (!(data93 % 1) && !isNaN(data93)))) {
-        const err92 = { instancePath: instancePath + "/maxFileSize", schemaPath: "#/properties/maxFileSize/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema112.properties.maxFileSize.type, parentSchema: schema112.properties.maxFileSize, data: data93 };
-        if (vErrors === null) {
-          vErrors = [err92];
-        } else {
-          vErrors.push(err92);
-        }
-        errors++;
-      }
-      if (typeof data93 == "number") {
-        if (data93 < 1 || isNaN(data93)) {
-          const err93 = { instancePath: instancePath + "/maxFileSize", schemaPath: "#/properties/maxFileSize/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema112.properties.maxFileSize, data: data93 };
-          if (vErrors === null) {
-            vErrors = [err93];
-          } else {
-            vErrors.push(err93);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.schema !== void 0) {
-      let data94 = data.schema;
-      if (typeof data94 !== "boolean" && typeof data94 !== "string") {
-        const err94 = { instancePath: instancePath + "/schema", schemaPath: "#/properties/schema/type", keyword: "type", params: { type: schema112.properties.schema.type }, message: "must be boolean,string", schema: schema112.properties.schema.type, parentSchema: schema112.properties.schema, data: data94 };
-        if (vErrors === null) {
-          vErrors = [err94];
-        } else {
-          vErrors.push(err94);
-        }
-        errors++;
-      }
-      if (typeof data94 === "string") {
-        if (func3(data94) < 1) {
-          const err95 = { instancePath: instancePath + "/schema", schemaPath: "#/properties/schema/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.schema, data: data94 };
-          if (vErrors === null) {
-            vErrors = [err95];
-          } else {
-            vErrors.push(err95);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err96 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema112.type, parentSchema: schema112, data };
-    if (vErrors === null) {
-      vErrors = [err96];
-    } else {
-      vErrors.push(err96);
-    }
-    errors++;
-  }
-  validate102.errors = vErrors;
-  return errors === 0;
-}
+// src/generated/config-schema.ts
+var CONFIG_SCHEMA = '{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/kvmlint/kvmlint/schemas/kvmlint.config.schema.json","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"rules":{"type":"object","additionalProperties":{"oneOf":[{"$ref":"#/definitions/severity"},{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object"}],"additionalItems":false}]},"properties":{"boot-config-invalid":{"$ref":"#/definitions/settingWithoutOptions"},"cpu-topology-mismatch":{"$ref":"#/definitions/settingWithoutOptions"},"cpuset-syntax":{"$ref":"#/definitions/settingWithoutOptions"},"dedicated-cpu-conflict":{"$ref":"#/definitions/settingWithoutOptions"},"device-config-invalid":{"$ref":"#/definitions/settingWithoutOptions"},"duplicate-domain-identity":{"$ref":"#/definitions/settingWithoutOptions"},"emulatorpin-overlaps-vcpus":{"$ref":"#/definitions/settingWithoutOptions"},"guest-cell-spans-host-nodes":{"$ref":"#/definitions/settingWithoutOptions"},"guest-cpu-invalid":{"$ref":"#/definitions/settingWithoutOptions"},"guest-numa-cell-invalid":{"$ref":"#/definitions/settingWithoutOptions"},"guest-numa-coverage":{"$ref":"#/definitions/settingWithoutOptions"},"guest-numa-memory-sum":{"$ref":"#/definitions/settingWithoutOptions"},"guest-smt-topology-mismatch":{"$ref":"#/definitions/settingWithoutOptions"},"host-definition-drift":{"$ref":"#/definitions/settingWithoutOptions"},"housekeeping-overlap":{"$ref":"#/definitions/settingWithoutOptions"},"hugepage-size-decimal-unit":{"$ref":"#/definitions/settingWithoutOptions"},"hugepage-size-unavailable":{"$ref":"#/definitions/settingWithoutOptions"},"hugepages-config-invalid":{"$ref":"#/definitions/settingWithoutOptions"},"insufficient-hugepages":{"$ref":"#/definitions/settingWithoutOptions"},"iothread-placement":{"$ref":"#/definitions/settingWithoutOptions"},"isolated-cpu-noise":{"oneOf":[{"$ref":"#/definitions/severity"},{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","additionalProperties":false,"properties":{"maxForeign":{"type":"integer","minimum":0}}}],"additionalItems":false}]},"isolation-incomplete":{"$ref":"#/definitions/settingWithoutOptions"},"isolation-params-consistency":{"oneOf":[{"$ref":"#/definitions/severity"},{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","additionalProperties":false,"properties":{"housekeepingPerNode":{"type":"boolean"}}}],"additionalItems":false}]},"isolcpus-floating-affinity":{"$ref":"#/definitions/settingWithoutOptions"},"locked-memory-risk":{"$ref":"#/definitions/settingWithoutOptions"},"memory-config-invalid":{"$ref":"#/definitions/settingWithoutOptions"},"memory-not-hugepage-multiple":{"$ref":"#/definitions/settingWithoutOptions"},"min-free-kbytes-exceeds-node-free":{"$ref":"#/definitions/settingWithoutOptions"},"min-free-kbytes-guideline":{"oneOf":[{"$ref":"#/definitions/severity"},{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","additionalProperties":false,"properties":{"maxPercent":{"type":"number","exclusiveMinimum":0,"maximum":100}}}],"additionalItems":false}]},"missing-emulatorpin":{"$ref":"#/definitions/settingWithoutOptions"},"no-host-cpu-left":{"$ref":"#/definitions/settingWithoutOptions"},"not-a-domain":{"$ref":"#/definitions/settingWithoutOptions"},"numa-memory-insufficient":{"$ref":"#/definitions/settingWithoutOptions"},"numatune-invalid":{"$ref":"#/definitions/settingWithoutOptions"},"numatune-memoryless-node":{"$ref":"#/definitions/settingWithoutOptions"},"pin-crosses-nodeset":{"$ref":"#/definitions/settingWithoutOptions"},"pin-target-offline":{"$ref":"#/definitions/settingWithoutOptions"},"pinned-guest-cpu-model":{"$ref":"#/definitions/settingWithoutOptions"},"placement-auto-without-numad":{"$ref":"#/definitions/settingWithoutOptions"},"platform-config-invalid":{"$ref":"#/definitions/settingWithoutOptions"},"realtime-guest-hygiene":{"$ref":"#/definitions/settingWithoutOptions"},"realtime-sched-unsafe":{"$ref":"#/definitions/settingWithoutOptions"},"running-affinity-drift":{"$ref":"#/definitions/settingWithoutOptions"},"running-guest-unmatched":{"$ref":"#/definitions/settingWithoutOptions"},"running-memory-drift":{"oneOf":[{"$ref":"#/definitions/severity"},{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","additionalProperties":false,"properties":{"maxOffNodesetPercent":{"type":"number","minimum":0,"maximum":100},"minHugepagePercent":{"type":"number","minimum":0,"maximum":100}}}],"additionalItems":false}]},"schema-invalid":{"$ref":"#/definitions/settingWithoutOptions"},"seclabel-invalid":{"$ref":"#/definitions/settingWithoutOptions"},"smt-sibling-sharing":{"$ref":"#/definitions/settingWithoutOptions"},"too-many-findings":{"$ref":"#/definitions/settingWithoutOptions"},"unused-disable-directive":{"$ref":"#/definitions/settingWithoutOptions"},"value-invalid":{"$ref":"#/definitions/settingWithoutOptions"},"vcpu-floating-pin":{"$ref":"#/definitions/settingWithoutOptions"},"vcpu-id-range":{"$ref":"#/definitions/settingWithoutOptions"},"vcpu-partially-pinned":{"$ref":"#/definitions/settingWithoutOptions"},"vcpu-pin-collision":{"$ref":"#/definitions/settingWithoutOptions"},"vhost-user-shared-memory":{"$ref":"#/definitions/settingWithoutOptions"},"x86-vcpus-over-255":{"$ref":"#/definitions/settingWithoutOptions"},"xml-malformed":{"$ref":"#/definitions/settingWithoutOptions"}}},"ignores":{"type":"array","items":{"oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"files":{"type":"array","items":{"type":"string","minLength":1}},"domains":{"type":"array","items":{"type":"string","minLength":1}},"rules":{"type":"array","items":{"type":"string","minLength":1}},"reason":{"type":"string"}}}]}},"hosts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["snapshot","domains"],"properties":{"snapshot":{"type":"string","minLength":1},"domains":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"housekeeping":{"type":"string","minLength":1},"libvirtVersion":{"type":"string","pattern":"^[0-9]+\\\\.[0-9]+(\\\\.[0-9]+)?$"}}}},"reportUnusedDisableDirectives":{"type":"boolean"},"maxFileSize":{"type":"integer","minimum":1},"schema":{"type":["boolean","string"],"minLength":1}},"definitions":{"severity":{"enum":["off","info","warn","warning","error"]},"settingWithoutOptions":{"oneOf":[{"$ref":"#/definitions/severity"},{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/severity"},{"type":"object","maxProperties":0}],"additionalItems":false}]}}}';
 
 // src/engine/options.ts
 function optionsProblem(schema, value, path4 = "") {
@@ -19544,13 +13982,13 @@ var boot_config_invalid_default = defineDomainRule({
     tags: ["boot", "firmware"],
     messages
   },
-  check({ domain, host, report }) {
-    checkSmbios(domain.element, report);
+  check({ domain, host, report: report2 }) {
+    checkSmbios(domain.element, report2);
     const os = firstChild(domain.element, "os");
     if (!os) return;
     const osType = firstChild(os, "type")?.text.trim();
     const hvm = osType === "hvm";
-    if (hvm && runsOnQemu(domain)) checkQemuPlatform(domain, os, report);
+    if (hvm && runsOnQemu(domain)) checkQemuPlatform(domain, os, report2);
     if (hvm && runsOnQemu(domain)) {
       const devices = firstChild(domain.element, "devices");
       const orders = /* @__PURE__ */ new Map();
@@ -19564,25 +14002,25 @@ var boot_config_invalid_default = defineDomainRule({
         firstOrder ??= orderAttr;
         const first = orders.get(order);
         if (first) {
-          report({ range: orderAttr.valueRange, messageId: "bootOrderTwice", data: { order }, related: [{ range: first.valueRange, message: `boot order ${order} is first given here` }] });
+          report2({ range: orderAttr.valueRange, messageId: "bootOrderTwice", data: { order }, related: [{ range: first.valueRange, message: `boot order ${order} is first given here` }] });
         } else orders.set(order, orderAttr);
       }
       const bootDev = childrenNamed(os, "boot")[0];
       if (bootDev && firstOrder) {
-        report({ range: bootDev.startTag, messageId: "bootDevWithOrder", data: {}, related: [{ range: firstOrder.range, message: "a device boot order" }] });
+        report2({ range: bootDev.startTag, messageId: "bootDevWithOrder", data: {}, related: [{ range: firstOrder.range, message: "a device boot order" }] });
       }
     }
     const bootmenu = firstChild(os, "bootmenu");
     if (hvm && bootmenu && attribute(bootmenu, "enable")?.value === "yes") {
       const timeoutAttr = attribute(bootmenu, "timeout");
       const timeout = timeoutAttr ? libvirtUint(timeoutAttr.value) : void 0;
-      if (timeout !== void 0 && timeout > BOOT_MENU_TIMEOUT_MAX) report({ range: timeoutAttr.valueRange, messageId: "bootMenuTimeout", data: { timeout } });
+      if (timeout !== void 0 && timeout > BOOT_MENU_TIMEOUT_MAX) report2({ range: timeoutAttr.valueRange, messageId: "bootMenuTimeout", data: { timeout } });
     }
     if (osType === void 0 || !LOADER_OS_TYPES.has(osType)) return;
     const applies = libvirtAtLeast(host?.model.libvirtVersion, FIRMWARE_CHECKS_SINCE);
     if (applies === false) return;
     const version = applies === true ? `${host.model.libvirtVersion} ` : "";
-    checkFirmware(os, hvm, version, report);
+    checkFirmware(os, hvm, version, report2);
   }
 });
 function strtolPrefix(text, from) {
@@ -19607,18 +14045,18 @@ function smbiosDateValid(text) {
   if (month.value < 1 || month.value > 12 || day.value < 1 || day.value > 31) return false;
   return !(year.value < 0 || year.value >= 100 && year.value < 1900);
 }
-function checkSmbios(domainEl, report) {
+function checkSmbios(domainEl, report2) {
   const sysinfos = childrenNamed(domainEl, "sysinfo");
   if (sysinfos.length === 0) return;
-  checkSmbiosUuid(domainEl, sysinfos, report);
+  checkSmbiosUuid(domainEl, sysinfos, report2);
   for (const sysinfo of sysinfos) {
     if (attribute(sysinfo, "type")?.value !== "smbios") continue;
     const date = childrenNamed(firstChild(sysinfo, "bios"), "entry").find((e) => attribute(e, "name")?.value === "date");
     if (!date || date.text === "" || smbiosDateValid(date.text)) continue;
-    report({ range: date.contentRange, messageId: "smbiosDate", data: { date: excerpt(date.text) } });
+    report2({ range: date.contentRange, messageId: "smbiosDate", data: { date: excerpt(date.text) } });
   }
 }
-function checkQemuPlatform(domain, os, report) {
+function checkQemuPlatform(domain, os, report2) {
   const type = domain.devices.osType();
   const arch = type?.arch;
   const firmwareAttr = attribute(os, "firmware");
@@ -19630,34 +14068,34 @@ function checkQemuPlatform(domain, os, report) {
     return features !== void 0 && mayContainElement(features, "acpi") && firstChild(features, "acpi") !== void 0;
   };
   if (uefiMarker && isX86Arch(arch) && !hasAcpi()) {
-    report({ range: uefiMarker.valueRange, messageId: "uefiWithoutAcpi", data: { arch } });
+    report2({ range: uefiMarker.valueRange, messageId: "uefiWithoutAcpi", data: { arch } });
   } else if (arch === "aarch64" && !uefiMarker && hasAcpi()) {
-    report({ range: firstChild(domain.devices.features(), "acpi").startTag, messageId: "acpiWithoutUefi", data: {} });
+    report2({ range: firstChild(domain.devices.features(), "acpi").startTag, messageId: "acpiWithoutUefi", data: {} });
   }
   const secure = loader ? attribute(loader, "secure") : void 0;
   if (secure?.value === "yes") {
     if (type?.machine !== void 0 && isKnownNotQ35(arch, type.machine)) {
-      report({ range: secure.valueRange, messageId: "secureBootMachine", data: { machine: excerpt(type.machine) }, related: [{ range: attribute(type.element, "machine").valueRange, message: "the machine type" }] });
+      report2({ range: secure.valueRange, messageId: "secureBootMachine", data: { machine: excerpt(type.machine) }, related: [{ range: attribute(type.element, "machine").valueRange, message: "the machine type" }] });
     } else if (arch !== void 0 && arch !== "x86_64") {
-      report({ range: secure.valueRange, messageId: "secureBootArch", data: { arch: excerpt(arch) } });
+      report2({ range: secure.valueRange, messageId: "secureBootArch", data: { arch: excerpt(arch) } });
     } else if (firmwareAttr === void 0) {
       const smm = firstChild(domain.devices.features(), "smm");
       const state = smm ? attribute(smm, "state")?.value : void 0;
-      if (!smm || state === "off") report({ range: secure.valueRange, messageId: "secureBootNoSmm", data: {}, related: smm ? [{ range: smm.startTag, message: "SMM turned off" }] : void 0 });
+      if (!smm || state === "off") report2({ range: secure.valueRange, messageId: "secureBootNoSmm", data: {}, related: smm ? [{ range: smm.startTag, message: "SMM turned off" }] : void 0 });
     }
   }
   const bios = firstChild(os, "bios");
   const useserial = bios ? attribute(bios, "useserial") : void 0;
   if (useserial?.value === "yes") {
     if (arch !== void 0 && !isX86Arch(arch)) {
-      report({ range: useserial.valueRange, messageId: "biosSerialArch", data: { arch: excerpt(arch) } });
+      report2({ range: useserial.valueRange, messageId: "biosSerialArch", data: { arch: excerpt(arch) } });
     } else {
       const devices = firstChild(domain.element, "devices");
-      if (!devices || mayContainElements(devices, ["serial", "console"]) === 0) report({ range: useserial.valueRange, messageId: "biosSerialNoPort", data: {} });
+      if (!devices || mayContainElements(devices, ["serial", "console"]) === 0) report2({ range: useserial.valueRange, messageId: "biosSerialNoPort", data: {} });
     }
   }
 }
-function checkSmbiosUuid(domainEl, sysinfos, report) {
+function checkSmbiosUuid(domainEl, sysinfos, report2) {
   const uuidEl = firstChild(domainEl, "uuid");
   const uuid = uuidEl && uuidEl.text !== "" ? parseUuid(uuidEl.text) : void 0;
   if (uuid === void 0) return;
@@ -19668,7 +14106,7 @@ function checkSmbiosUuid(domainEl, sysinfos, report) {
     if (!entry || entry.text === "") continue;
     const given = parseUuid(entry.text);
     if (given === void 0 || given === uuid) continue;
-    report({
+    report2({
       range: entry.contentRange,
       messageId: "smbiosUuid",
       data: { sysinfo: excerpt(entry.text.trim()), uuid: excerpt(uuidEl.text.trim()) },
@@ -19676,7 +14114,7 @@ function checkSmbiosUuid(domainEl, sysinfos, report) {
     });
   }
 }
-function checkFirmware(os, hvm, version, report) {
+function checkFirmware(os, hvm, version, report2) {
   const firmwareAttr = hvm ? attribute(os, "firmware") : void 0;
   const firmware = firmwareAttr?.value;
   if (firmware !== void 0 && firmware !== "efi" && firmware !== "bios") return;
@@ -19688,22 +14126,22 @@ function checkFirmware(os, hvm, version, report) {
     const enrolled = feature("enrolled-keys");
     const secure = feature("secure-boot");
     if (enrolled && tristate(enrolled, "enabled") === "yes" && secure && tristate(secure, "enabled") === "no") {
-      report({ range: enrolled.startTag, messageId: "enrolledKeysNoSecureBoot", data: { version } });
+      report2({ range: enrolled.startTag, messageId: "enrolledKeysNoSecureBoot", data: { version } });
       return;
     }
     if (!loader && !nvram) return;
     if (nvram && firmware !== "efi") {
-      report({ range: nvram.startTag, messageId: "nvramNotEfi", data: { firmware, version } });
+      report2({ range: nvram.startTag, messageId: "nvramNotEfi", data: { firmware, version } });
       return;
     }
   } else {
     if (features.length > 0) {
-      report({ range: firstChild(os, "firmware").startTag, messageId: "featuresNoFirmware", data: { version } });
+      report2({ range: firstChild(os, "firmware").startTag, messageId: "featuresNoFirmware", data: { version } });
       return;
     }
     if (!loader && !nvram) return;
     if (!loader || loader.text === "") {
-      report({ range: (loader ?? nvram).startTag, messageId: "loaderNoPath", data: { what: loader ? "an empty <loader>" : "<nvram>", version } });
+      report2({ range: (loader ?? nvram).startTag, messageId: "loaderNoPath", data: { what: loader ? "an empty <loader>" : "<nvram>", version } });
       return;
     }
   }
@@ -19711,16 +14149,16 @@ function checkFirmware(os, hvm, version, report) {
   if (stateless === "yes") {
     const template = nvram ? attribute(nvram, "template") : void 0;
     if (template) {
-      report({ range: template.range, messageId: "statelessNvram", data: { what: "an NVRAM template", version } });
+      report2({ range: template.range, messageId: "statelessNvram", data: { what: "an NVRAM template", version } });
     } else if (nvram) {
-      report({ range: nvram.startTag, messageId: "statelessNvram", data: { what: "<nvram>", version } });
+      report2({ range: nvram.startTag, messageId: "statelessNvram", data: { what: "<nvram>", version } });
     }
   } else if (stateless === "no") {
     if (firmware === void 0) {
       const type = attribute(loader, "type")?.value ?? "rom";
-      if (type !== "pflash") report({ range: attribute(loader, "stateless").valueRange, messageId: "notStatelessNotPflash", data: { type: excerpt(type), version } });
+      if (type !== "pflash") report2({ range: attribute(loader, "stateless").valueRange, messageId: "notStatelessNotPflash", data: { type: excerpt(type), version } });
     } else if (firmware !== "efi") {
-      report({ range: attribute(loader, "stateless").valueRange, messageId: "notStatelessNotEfi", data: { firmware, version } });
+      report2({ range: attribute(loader, "stateless").valueRange, messageId: "notStatelessNotEfi", data: { firmware, version } });
     }
   }
 }
@@ -19765,7 +14203,7 @@ var cpu_topology_mismatch_default = defineDomainRule({
       }
     }
   },
-  check({ domain, host, report }) {
+  check({ domain, host, report: report2 }) {
     const topo = domain.cpu?.topology;
     if (!topo) return;
     const version = host?.model.libvirtVersion;
@@ -19773,7 +14211,7 @@ var cpu_topology_mismatch_default = defineDomainRule({
     const el = topo.element;
     const missing = REQUIRED.filter((n) => !attribute(el, n));
     if (missing.length > 0) {
-      report({ range: el.startTag, messageId: "missingCount", data: { missing: missing.join(", ") } });
+      report2({ range: el.startTag, messageId: "missingCount", data: { missing: missing.join(", ") } });
       return;
     }
     if (domain.problems.some((p) => p.range.start >= el.startTag.start && p.range.end <= el.startTag.end)) return;
@@ -19783,7 +14221,7 @@ var cpu_topology_mismatch_default = defineDomainRule({
       if (!a || ignored.includes(name)) continue;
       const v = topo[name];
       if (v === 0) {
-        report({ range: a.valueRange, messageId: "zeroCount", data: { name } });
+        report2({ range: a.valueRange, messageId: "zeroCount", data: { name } });
         return;
       }
       values.push([name, v]);
@@ -19797,7 +14235,7 @@ var cpu_topology_mismatch_default = defineDomainRule({
       const all = FACTORS.filter((n) => attribute(el, n)).map((n) => [n, topo[n]]);
       const full = all.reduce((acc, [, v]) => acc * BigInt(v), 1n);
       if (full !== BigInt(max) && all.every(([, v]) => v > 0)) {
-        report({
+        report2({
           range: el.startTag,
           severity: "warning",
           messageId: "productMismatchLater",
@@ -19811,7 +14249,7 @@ var cpu_topology_mismatch_default = defineDomainRule({
       const current = domain.vcpu?.current;
       const arch = domain.devices.osType()?.arch;
       if (arch?.startsWith("ppc64") && threads2 !== void 0 && threads2 > 1 && current !== void 0 && current < max && current % threads2 !== 0) {
-        report({
+        report2({
           range: attribute(domain.vcpu.element, "current").valueRange,
           messageId: "hotplugGranularity",
           data: { current, threads: threads2, suggested: Math.max(threads2, current - current % threads2) }
@@ -19820,7 +14258,7 @@ var cpu_topology_mismatch_default = defineDomainRule({
       return;
     }
     const factors = values.map(([n, v]) => `${n} ${v}`).join(" \xD7 ") + (dropped.length > 0 ? ` (libvirt ${version} ignores ${dropped.join(" and ")})` : "");
-    report({
+    report2({
       range: el.startTag,
       // qemu_validate.c qemuValidateDomainDefCpu: "CPU topology doesn't match maximum vcpu count".
       messageId: "productMismatch",
@@ -19960,14 +14398,14 @@ function insertAttribute(text, el, name, value, after) {
 }
 function characterDataRange(el) {
   const { text, start, end } = el.contentSpan();
-  let run;
+  let run2;
   let split = false;
   const take = (from, to) => {
     while (from < to && /\s/.test(text[from])) from++;
     while (to > from && /\s/.test(text[to - 1])) to--;
     if (from === to) return;
-    if (run) split = true;
-    run = { start: from, end: to };
+    if (run2) split = true;
+    run2 = { start: from, end: to };
   };
   const skip = (open, close, at) => {
     const c = text.indexOf(close, at + open.length);
@@ -19994,7 +14432,7 @@ function characterDataRange(el) {
       i = c + 2;
     } else return void 0;
   }
-  return split ? void 0 : run;
+  return split ? void 0 : run2;
 }
 function setSize(text, valueRange, unitAttr, kib) {
   if (!unitAttr) return { range: [valueRange.start, valueRange.end], text: String(kib) };
@@ -20035,7 +14473,7 @@ var cpuset_syntax_default = defineDomainRule({
       keepReading: { message: "keep libvirt's reading and drop the idle exclusion: {{attr}}='{{text}}'" }
     }
   },
-  check({ domain, report }) {
+  check({ domain, report: report2 }) {
     for (const p of domain.problems) {
       if (p.ruleId !== "cpuset-syntax" || !p.cpuset) continue;
       const c = p.cpuset;
@@ -20043,14 +14481,14 @@ var cpuset_syntax_default = defineDomainRule({
       const r = p.rewrite;
       const fix = r?.fix !== void 0 ? replaceAttributeValue(r.attr, r.fix) : void 0;
       if (c.kind === "invalid") {
-        report({ range: p.range, severity: p.severity, messageId: "invalid", data: { ...where, error: c.error } });
+        report2({ range: p.range, severity: p.severity, messageId: "invalid", data: { ...where, error: c.error } });
       } else if (c.kind === "untidy") {
-        report({ range: p.range, severity: p.severity, messageId: "untidy", data: { ...where, reason: c.reason, canonical: c.canonical }, fix });
+        report2({ range: p.range, severity: p.severity, messageId: "untidy", data: { ...where, reason: c.reason, canonical: c.canonical }, fix });
       } else {
         const suggestions = (r?.suggestions ?? []).map(
           (s) => s.kind === "intended" ? { messageId: "excludeIntended", data: { ids: c.ids, attr: c.attr, text: excerpt(s.text) }, fix: replaceAttributeValue(r.attr, s.text) } : { messageId: "keepReading", data: { attr: c.attr, text: excerpt(s.text) }, fix: replaceAttributeValue(r.attr, s.text) }
         );
-        report({ range: p.range, severity: p.severity, messageId: "idleExclusion", data: { ...where, id: c.id }, fix, suggestions });
+        report2({ range: p.range, severity: p.severity, messageId: "idleExclusion", data: { ...where, id: c.id }, fix, suggestions });
       }
     }
   }
@@ -20901,13 +15339,13 @@ function hostdevName(h) {
   const [bus, device, vendor, product] = h.ids;
   return bus && device ? `USB device ${bus}.${device}` : `USB device ${hex(vendor, 4)}:${hex(product, 4)}`;
 }
-function reportPciAddressRange(address, report) {
+function reportPciAddressRange(address, report2) {
   const ids = base0Attrs(address, ["domain", "bus", "slot", "function"]);
   if (!ids || ids[0] === 0 && ids[1] === 0 && ids[2] === 0) return false;
   for (const [i, [field, max, shown]] of PCI_ADDRESS_MAX.entries()) {
     if (ids[i + 1] <= max) continue;
     const attr = attribute(address, field);
-    report({ range: attr.valueRange, messageId: "pciAddressRange", data: { field, value: excerpt(attr.value), max: shown } });
+    report2({ range: attr.valueRange, messageId: "pciAddressRange", data: { field, value: excerpt(attr.value), max: shown } });
     return true;
   }
   return false;
@@ -20930,7 +15368,7 @@ var device_config_invalid_default = defineDomainRule({
     tags: ["devices"],
     messages: messages2
   },
-  check({ domain, host, report }) {
+  check({ domain, host, report: report2 }) {
     if (!runsOnQemu(domain)) return;
     const devices = firstChild(domain.element, "devices");
     if (!devices) return;
@@ -20947,33 +15385,33 @@ var device_config_invalid_default = defineDomainRule({
       const address = firstChild(disk, "address");
       const addressType = address ? attribute(address, "type") : void 0;
       if (addressType && bus !== void 0 && DRIVE_ADDRESS_BUSES.has(bus) && addressType.value !== "drive" && addressType.value !== "") {
-        report({ range: addressType.valueRange, messageId: "addressBus", data: { bus, dev: excerpt(dev), type: excerpt(addressType.value) } });
+        report2({ range: addressType.valueRange, messageId: "addressBus", data: { bus, dev: excerpt(dev), type: excerpt(addressType.value) } });
       }
       const vendor = firstChild(disk, "vendor");
       if (vendor && Buffer.byteLength(vendor.text, "utf8") > VENDOR_LEN) {
-        report({ range: vendor.contentRange, messageId: "vendorLength", data: { length: Buffer.byteLength(vendor.text, "utf8") } });
+        report2({ range: vendor.contentRange, messageId: "vendorLength", data: { length: Buffer.byteLength(vendor.text, "utf8") } });
       }
       const product = firstChild(disk, "product");
       const productMax = bus === "scsi" ? PRODUCT_SCSI_LEN : PRODUCT_ATA_SATA_LEN;
       if (product && Buffer.byteLength(product.text, "utf8") > productMax) {
-        report({ range: product.contentRange, messageId: "productLength", data: { bus: bus ?? "ide", length: Buffer.byteLength(product.text, "utf8"), max: productMax } });
+        report2({ range: product.contentRange, messageId: "productLength", data: { bus: bus ?? "ide", length: Buffer.byteLength(product.text, "utf8"), max: productMax } });
       }
       if (vendor && vendor.text !== "" && bus !== "scsi") {
-        report({ range: vendor.startTag, messageId: "vendorBus", data: { bus: bus ?? "ide", dev: excerpt(dev) } });
+        report2({ range: vendor.startTag, messageId: "vendorBus", data: { bus: bus ?? "ide", dev: excerpt(dev) } });
       }
       if (product && product.text !== "" && bus !== "ide" && bus !== "sata" && bus !== "scsi") {
-        report({ range: product.startTag, messageId: "productBus", data: { bus: bus ?? "ide", dev: excerpt(dev) } });
+        report2({ range: product.startTag, messageId: "productBus", data: { bus: bus ?? "ide", dev: excerpt(dev) } });
       }
       const parsed = parseDiskName(dev);
       if (!parsed) {
-        report({ range: devAttr.valueRange, messageId: "invalidTarget", data: { dev: excerpt(dev) } });
+        report2({ range: devAttr.valueRange, messageId: "invalidTarget", data: { dev: excerpt(dev) } });
       } else if (parsed && parsed.partition !== 0) {
-        report({ range: devAttr.valueRange, messageId: "partitionTarget", data: { dev: excerpt(dev), disk: parsed.disk } });
+        report2({ range: devAttr.valueRange, messageId: "partitionTarget", data: { dev: excerpt(dev), disk: parsed.disk } });
       }
       const driver = firstChild(disk, "driver");
       const driverType = driver ? attribute(driver, "type") : void 0;
       const refused = driverType && Object.hasOwn(QEMU_REFUSED_FORMATS, driverType.value) ? QEMU_REFUSED_FORMATS[driverType.value] : void 0;
-      if (refused) report({ range: driverType.valueRange, messageId: "format", data: { format: driverType.value, fix: refused.fix } });
+      if (refused) report2({ range: driverType.valueRange, messageId: "format", data: { format: driverType.value, fix: refused.fix } });
     }
     if (disks.length > 1) {
       const byDev = /* @__PURE__ */ new Map();
@@ -20986,7 +15424,7 @@ var device_config_invalid_default = defineDomainRule({
           continue;
         }
         repeated.add(d.dev);
-        report({
+        report2({
           range: d.devAttr.valueRange,
           messageId: "duplicateTarget",
           data: { dev: excerpt(d.dev), next: nextFreeTarget(d.dev, used) },
@@ -21017,7 +15455,7 @@ var device_config_invalid_default = defineDomainRule({
           continue;
         }
         const [controller, bus, target, unit] = parts;
-        report({
+        report2({
           range: where,
           messageId: "duplicateDriveAddress",
           data: { dev: excerpt(d.dev), other: excerpt(first.disk.dev), address: `controller='${controller}' bus='${bus}' target='${target}' unit='${unit}'`, bus: d.bus ?? "ide" },
@@ -21045,7 +15483,7 @@ var device_config_invalid_default = defineDomainRule({
           continue;
         }
         const [controller, bus, target, unit] = parts;
-        report({
+        report2({
           range: address.startTag,
           messageId: "scsiHostdevAddress",
           data: { address: `${controller}:${bus}:${target}:${unit}`, other: first.what },
@@ -21059,7 +15497,7 @@ var device_config_invalid_default = defineDomainRule({
     for (let j = 1; j < hostdevs.length; j++) {
       const first = hostdevs.slice(0, j).find((a) => hostdevMatch(a, hostdevs[j]));
       if (!first) continue;
-      report({
+      report2({
         range: hostdevs[j].element.startTag,
         messageId: "duplicateHostdev",
         data: { what: hostdevName(hostdevs[j]), version },
@@ -21070,10 +15508,10 @@ var device_config_invalid_default = defineDomainRule({
       const pciUsers = /* @__PURE__ */ new Map();
       for (const el of devices.children) {
         const source = el.name === "hostdev" || el.name === "interface" && el.attributeValues.type === "hostdev" ? firstChild(firstChild(el, "source"), "address") : void 0;
-        if (source && (source.attributeValues.type ?? "pci") === "pci") reportPciAddressRange(source, report);
+        if (source && (source.attributeValues.type ?? "pci") === "pci") reportPciAddressRange(source, report2);
         const address = firstChild(el, "address");
         if (!address || attribute(address, "type")?.value !== "pci") continue;
-        if (reportPciAddressRange(address, report) || el.name === "console") continue;
+        if (reportPciAddressRange(address, report2) || el.name === "console") continue;
         const ids = base0Attrs(address, ["domain", "bus", "slot", "function"]);
         if (!ids) continue;
         const [dom, bus, slot2, fn] = ids;
@@ -21090,7 +15528,7 @@ var device_config_invalid_default = defineDomainRule({
           pciUsers.set(key, el);
           continue;
         }
-        report({
+        report2({
           range: address.startTag,
           messageId: "pciAddressTwice",
           data: { address: key },
@@ -21112,7 +15550,7 @@ var device_config_invalid_default = defineDomainRule({
           controllers.set(key, indexAttr);
           continue;
         }
-        report({
+        report2({
           range: indexAttr.valueRange,
           messageId: "duplicateController",
           data: { type: excerpt(type), index },
@@ -21129,21 +15567,21 @@ var device_config_invalid_default = defineDomainRule({
         const model = attribute(c, "model");
         const indexAttr = attribute(c, "index");
         const index = indexAttr ? libvirtNonNegativeInt(indexAttr.value) : void 0;
-        if (index !== void 0 && index > 255) report({ range: indexAttr.valueRange, messageId: "pciIndexHigh", data: { index } });
+        if (index !== void 0 && index > 255) report2({ range: indexAttr.valueRange, messageId: "pciIndexHigh", data: { index } });
         if (model?.value === "pci-root" || model?.value === "pcie-root") {
           if (index !== void 0 && index !== 0 && isPSeries2(domain.devices.osType()) === false) {
-            report({ range: indexAttr.valueRange, messageId: "rootIndex", data: { model: model.value, index } });
+            report2({ range: indexAttr.valueRange, messageId: "rootIndex", data: { model: model.value, index } });
           }
           const address = firstChild(c, "address");
-          if (address && (address.attributeValues.type ?? "") !== "") report({ range: address.startTag, messageId: "rootAddress", data: { model: model.value } });
+          if (address && (address.attributeValues.type ?? "") !== "") report2({ range: address.startTag, messageId: "rootAddress", data: { model: model.value } });
           const want = family === "q35" ? "pcie-root" : family === "i440fx" ? "pci-root" : void 0;
           if (index === 0 && want !== void 0 && model.value !== want) {
-            report({ range: model.valueRange, messageId: "rootModel", data: { machine: excerpt(os.machine), want, model: model.value } });
+            report2({ range: model.valueRange, messageId: "rootModel", data: { machine: excerpt(os.machine), want, model: model.value } });
           }
         }
         if (model?.value === "pci-expander-bus" && family === "q35" || model?.value === "pcie-expander-bus" && family === "i440fx") {
           const fix = model.value === "pci-expander-bus" ? "on q35 use model='pcie-expander-bus' (pci-expander-bus is for i440fx, 'pc')" : "on i440fx ('pc') use model='pci-expander-bus' (pcie-expander-bus is for q35)";
-          report({ range: model.valueRange, messageId: "expanderMachine", data: { model: model.value, family, machine: excerpt(os.machine), fix } });
+          report2({ range: model.valueRange, messageId: "expanderMachine", data: { model: model.value, family, machine: excerpt(os.machine), fix } });
         }
       }
     }
@@ -21154,25 +15592,25 @@ var device_config_invalid_default = defineDomainRule({
         const ports = attribute(c, "ports");
         const count = ports ? libvirtUint(ports.value) : void 0;
         if ((model === "qemu-xhci" || model === "nec-xhci") && count !== void 0 && count > XHCI_MAX_PORTS) {
-          report({ range: ports.valueRange, messageId: "xhciPorts", data: { model, ports: count } });
+          report2({ range: ports.valueRange, messageId: "xhciPorts", data: { model, ports: count } });
         }
       }
       if (usbControllers.some((c) => c.attributeValues.model === "none")) {
-        for (const c of usbControllers.slice(1)) report({ range: c.startTag, messageId: "usbDisabled", data: { what: "a second USB controller" } });
+        for (const c of usbControllers.slice(1)) report2({ range: c.startTag, messageId: "usbDisabled", data: { what: "a second USB controller" } });
         for (const el of devices.children) {
           let what;
           if (el.name === "input" && el.attributeValues.bus === "usb") what = "a USB input device";
           else if (el.name === "hub" && el.attributeValues.type === "usb") what = "a USB hub";
           else if (el.name === "redirdev" && el.attributeValues.bus === "usb") what = "a redirected USB device";
           else if (el.name !== "controller" && firstChild(el, "address")?.attributeValues.type === "usb") what = `a <${el.name}> with a USB address`;
-          if (what) report({ range: el.startTag, messageId: "usbDisabled", data: { what } });
+          if (what) report2({ range: el.startTag, messageId: "usbDisabled", data: { what } });
         }
       }
     }
     if (family === "i440fx" && (scan === void 0 || scan.iommu)) {
       for (const iommu of childrenNamed(devices, "iommu")) {
         const model = attribute(iommu, "model");
-        if (model?.value === "intel") report({ range: model.valueRange, messageId: "intelIommuMachine", data: { machine: excerpt(os.machine) } });
+        if (model?.value === "intel") report2({ range: model.valueRange, messageId: "intelIommuMachine", data: { machine: excerpt(os.machine) } });
       }
     }
     if (scan === void 0 || scan.video) {
@@ -21183,12 +15621,12 @@ var device_config_invalid_default = defineDomainRule({
         const type = model ? attribute(model, "type") : void 0;
         const primaryAttr = model ? attribute(model, "primary") : void 0;
         if (primaryAttr?.value === "yes") {
-          if (primary) report({ range: primaryAttr.valueRange, messageId: "videoPrimary", data: {} });
+          if (primary) report2({ range: primaryAttr.valueRange, messageId: "videoPrimary", data: {} });
           primary = true;
         }
-        if (type?.value === "none" && videos.length > 1) report({ range: type.valueRange, messageId: "videoNone", data: {} });
+        if (type?.value === "none" && videos.length > 1) report2({ range: type.valueRange, messageId: "videoNone", data: {} });
         const address = firstChild(video, "address");
-        if (type?.value === "ramfb" && address && (address.attributeValues.type ?? "") !== "") report({ range: address.startTag, messageId: "ramfbAddress", data: {} });
+        if (type?.value === "ramfb" && address && (address.attributeValues.type ?? "") !== "") report2({ range: address.startTag, messageId: "ramfbAddress", data: {} });
       }
     }
   }
@@ -21234,7 +15672,7 @@ var duplicate_domain_identity_default = definePlanRule({
       }
     }
   },
-  check({ files: domains, domains: held, report }) {
+  check({ files: domains, domains: held, report: report2 }) {
     const kept = new Set(held);
     const lost = (group) => {
       const out = group.filter((o) => !kept.has(o));
@@ -21247,7 +15685,7 @@ var duplicate_domain_identity_default = definePlanRule({
       const copied = uuid !== void 0 && group.every((o) => uuidKey(o.domain.uuid) === uuid);
       if (copied) for (const o of group) sameIdentity.add(o);
       for (const on of lost(group)) {
-        report(on, {
+        report2(on, {
           range: child(on, "name").startTag,
           messageId: copied ? "copied" : "sameName",
           data: { count: group.length, name: on.domain.name.trim() },
@@ -21258,7 +15696,7 @@ var duplicate_domain_identity_default = definePlanRule({
     for (const group of groupBy(domains, (on) => uuidKey(on.domain.uuid))) {
       if (group.every((o) => sameIdentity.has(o))) continue;
       for (const on of lost(group)) {
-        report(on, {
+        report2(on, {
           range: child(on, "uuid").startTag,
           messageId: "sameUuid",
           data: { count: group.length, uuid: on.domain.uuid.trim() },
@@ -21396,7 +15834,7 @@ var emulatorpin_overlaps_vcpus_default = defineDomainRule({
       moveEmulator: { message: "pin the emulator to housekeeping CPUs: cpuset='{{cpuset}}'" }
     }
   },
-  check({ domain, host, source, report }) {
+  check({ domain, host, source, report: report2 }) {
     if (!isPinned(domain)) return;
     const model = host?.model;
     const emulator = effectiveEmulatorAffinity(domain, model);
@@ -21428,12 +15866,12 @@ var emulatorpin_overlaps_vcpus_default = defineDomainRule({
     }
     const data = { cpus: describeCpus(hitCpus), via, vcpus: describeVcpus(hitVcpus), them: hitVcpus.size === 1 ? "that vCPU" : "those vCPUs", advice: advice2 };
     const common = { range: emulator.attr.valueRange, fix, suggestions };
-    if (!starvingVcpus.isEmpty) report({ ...common, severity: "error", messageId: "realtimeVcpus", data: { ...data, rt: describeVcpus(starvingVcpus) } });
-    else if (rtEmulator) report({ ...common, severity: "error", messageId: "realtimeEmulator", data: { ...data, policy: rtEmulator.policy } });
+    if (!starvingVcpus.isEmpty) report2({ ...common, severity: "error", messageId: "realtimeVcpus", data: { ...data, rt: describeVcpus(starvingVcpus) } });
+    else if (rtEmulator) report2({ ...common, severity: "error", messageId: "realtimeEmulator", data: { ...data, policy: rtEmulator.policy } });
     else if (emulator.source === "emulatorpin" && !realtimeVcpus(domain, model).isEmpty) {
       const moves = fix && targetCpus ? [{ messageId: "moveEmulator", data: { cpuset: targetCpus.toString() }, fix }] : suggestions;
-      report({ range: emulator.attr.valueRange, suggestions: moves, severity: "info", messageId: "realtimeMask", data: { ...data, rt: describeVcpus(realtimeVcpus(domain, model)) } });
-    } else report({ ...common, messageId: "overlaps", data });
+      report2({ range: emulator.attr.valueRange, suggestions: moves, severity: "info", messageId: "realtimeMask", data: { ...data, rt: describeVcpus(realtimeVcpus(domain, model)) } });
+    } else report2({ ...common, messageId: "overlaps", data });
   }
 });
 function emulatorFix(text, domain, emulator, cpus) {
@@ -21478,7 +15916,7 @@ var guest_cell_spans_host_nodes_default = defineHostRule({
       }
     }
   },
-  check({ domain, host, report }) {
+  check({ domain, host, report: report2 }) {
     const cells = domain.cpu?.cells ?? [];
     if (cells.length === 0 || !domain.cpu?.numa) return;
     const h = host.model;
@@ -21491,7 +15929,7 @@ var guest_cell_spans_host_nodes_default = defineHostRule({
     const hostCpuNodes = hostNodeSets(h).withCpus;
     if (hostCpuNodes.size > 0 && cpuCells.length > hostCpuNodes.size) {
       const n = hostCpuNodes.size;
-      report({
+      report2({
         range: domain.cpu.numa.startTag,
         messageId: "moreCellsThanNodes",
         data: { cells: cpuCells.length, nodes: `${n} node${n === 1 ? "" : "s"}`, hostNodes: hostCpuNodes.toString(), most: `${n} cell${n === 1 ? "" : "s"}` }
@@ -21525,7 +15963,7 @@ var guest_cell_spans_host_nodes_default = defineHostRule({
       const list = [...merged.values()];
       const shown = list.slice(0, MAX_PIECES).map((p) => `${describeVcpus(p.vcpus)} on ${describeNodes(p.nodes)} (${describeCpus(p.cpus)})`).join(", ");
       const more = list.length > MAX_PIECES ? ` and ${list.length - MAX_PIECES} more` : "";
-      report({
+      report2({
         range: cell.element.startTag,
         messageId: "cellSpans",
         data: { cell: cell.id ?? "?", vcpus: describeVcpus(cellVcpus), nodes: describeNodes(nodes), pieces: `${shown}${more}` }
@@ -21643,7 +16081,7 @@ var guest_cpu_invalid_default = defineDomainRule({
     tags: ["cpu-model"],
     messages: messages3
   },
-  check({ domain, host, report }) {
+  check({ domain, host, report: report2 }) {
     const cpu = domain.cpu?.element;
     if (!cpu) return;
     const version = host?.model.libvirtVersion;
@@ -21652,44 +16090,44 @@ var guest_cpu_invalid_default = defineDomainRule({
     const qemu = runsOnQemu(domain);
     const arch = domain.devices.osType()?.arch;
     const notX86 = qemu && arch !== void 0 && !X86_ARCHES.has(arch) ? arch : void 0;
-    checkModel(cpu, mode, libvirtAtLeast(version, MIGRATABLE_SINCE) !== false, report);
-    checkFeatures(cpu, mode, qemu, report);
-    if (libvirtAtLeast(version, CACHE_SINCE) !== false) checkCache(cpu, mode, qemu, notX86, report);
-    if (libvirtAtLeast(version, MAXPHYSADDR_SINCE) !== false) checkMaxPhysAddr(cpu, qemu, notX86, libvirtAtLeast(version, MAXPHYSADDR_LIMIT_SINCE) !== false, report);
+    checkModel(cpu, mode, libvirtAtLeast(version, MIGRATABLE_SINCE) !== false, report2);
+    checkFeatures(cpu, mode, qemu, report2);
+    if (libvirtAtLeast(version, CACHE_SINCE) !== false) checkCache(cpu, mode, qemu, notX86, report2);
+    if (libvirtAtLeast(version, MAXPHYSADDR_SINCE) !== false) checkMaxPhysAddr(cpu, qemu, notX86, libvirtAtLeast(version, MAXPHYSADDR_LIMIT_SINCE) !== false, report2);
     if (domain.type === "qemu" && mode === "host-passthrough") {
-      report({ range: attribute(cpu, "mode").valueRange, messageId: "hostPassthroughTcg", data: {} });
+      report2({ range: attribute(cpu, "mode").valueRange, messageId: "hostPassthroughTcg", data: {} });
     }
   }
 });
-function checkModel(cpu, mode, migratableKnown, report) {
+function checkModel(cpu, mode, migratableKnown, report2) {
   const migratable = attribute(cpu, "migratable");
   if (migratableKnown && migratable && mode !== "host-passthrough" && mode !== "maximum") {
-    report({ range: migratable.range, messageId: "migratableMode", data: { mode, value: excerpt(migratable.value, 16) } });
+    report2({ range: migratable.range, messageId: "migratableMode", data: { mode, value: excerpt(migratable.value, 16) } });
   }
   const model = firstChild(cpu, "model");
   if (model && mode !== "host-passthrough" && mode !== "maximum") {
     const fallback = attribute(model, "fallback");
     if (fallback && fallback.value !== "" && !FALLBACKS.has(fallback.value)) {
-      report({ range: fallback.valueRange, messageId: "fallback", data: { value: excerpt(fallback.value, 24) } });
+      report2({ range: fallback.valueRange, messageId: "fallback", data: { value: excerpt(fallback.value, 24) } });
     }
     const vendorId = attribute(model, "vendor_id");
     if (vendorId && vendorId.value !== "") {
       const bytes = UTF8.encode(vendorId.value).length;
       const what = bytes !== 12 ? `is ${bytes} bytes long, not 12` : vendorId.value.includes(",") ? "has a comma, which QEMU cannot take" : void 0;
-      if (what) report({ range: vendorId.valueRange, messageId: "vendorId", data: { value: excerpt(vendorId.value, 24), what } });
+      if (what) report2({ range: vendorId.valueRange, messageId: "vendorId", data: { value: excerpt(vendorId.value, 24), what } });
     }
   }
   const vendor = firstChild(cpu, "vendor");
   if (vendor && vendor.text !== "" && (model === void 0 || model.text === "")) {
-    report({ range: vendor.startTag, messageId: "vendorWithoutModel", data: {} });
+    report2({ range: vendor.startTag, messageId: "vendorWithoutModel", data: {} });
   }
 }
-function checkFeatures(cpu, mode, qemu, report) {
+function checkFeatures(cpu, mode, qemu, report2) {
   const features = childrenNamed(cpu, "feature");
   if (features.length === 0) return;
   const model = firstChild(cpu, "model");
   if (mode === "custom" && (model === void 0 || model.text === "")) {
-    report({ range: features[0].startTag, messageId: "featuresWithoutModel", data: {} });
+    report2({ range: features[0].startTag, messageId: "featuresWithoutModel", data: {} });
     return;
   }
   const seen = /* @__PURE__ */ new Map();
@@ -21698,17 +16136,17 @@ function checkFeatures(cpu, mode, qemu, report) {
   for (const f of features) {
     const policy = attribute(f, "policy");
     if (policy && !FEATURE_POLICIES.has(policy.value)) {
-      report({ range: policy.valueRange, messageId: "featurePolicy", data: { policy: excerpt(policy.value, 24) } });
+      report2({ range: policy.valueRange, messageId: "featurePolicy", data: { policy: excerpt(policy.value, 24) } });
       return;
     }
     const name = attribute(f, "name");
     if (!name || name.value === "") {
-      report({ range: name?.valueRange ?? f.startTag, messageId: "featureName", data: {} });
+      report2({ range: name?.valueRange ?? f.startTag, messageId: "featureName", data: {} });
       return;
     }
     const earlier = seen.get(name.value);
     if (earlier) {
-      report({ range: name.valueRange, messageId: "featureRepeated", data: { name: excerpt(name.value, 32) }, related: [{ range: earlier.startTag, message: "first listed here" }] });
+      report2({ range: name.valueRange, messageId: "featureRepeated", data: { name: excerpt(name.value, 32) }, related: [{ range: earlier.startTag, message: "first listed here" }] });
       return;
     }
     seen.set(name.value, f);
@@ -21716,14 +16154,14 @@ function checkFeatures(cpu, mode, qemu, report) {
     else if (name.value.startsWith("sve")) lengths.push(name.value);
   }
   if (qemu && sve && lengths.length > 0 && (sve.policy === "disable" || sve.policy === "forbid")) {
-    report({ range: attribute(sve.element, "policy").valueRange, messageId: "sveDisabled", data: { lengths: lengths.slice(0, 2).map((n) => excerpt(n, 12)).join(", ") + (lengths.length > 2 ? ", \u2026" : ""), policy: sve.policy } });
+    report2({ range: attribute(sve.element, "policy").valueRange, messageId: "sveDisabled", data: { lengths: lengths.slice(0, 2).map((n) => excerpt(n, 12)).join(", ") + (lengths.length > 2 ? ", \u2026" : ""), policy: sve.policy } });
   }
 }
-function checkCache(cpu, mode, qemu, notX86, report) {
+function checkCache(cpu, mode, qemu, notX86, report2) {
   const caches = childrenNamed(cpu, "cache");
   if (caches.length === 0) return;
   if (caches.length > 1) {
-    report({ range: caches[1].startTag, messageId: "cacheRepeated", data: { count: caches.length } });
+    report2({ range: caches[1].startTag, messageId: "cacheRepeated", data: { count: caches.length } });
     return;
   }
   const cache = caches[0];
@@ -21732,65 +16170,65 @@ function checkCache(cpu, mode, qemu, notX86, report) {
   if (levelAttr) {
     level = libvirtNonNegativeInt(levelAttr.value);
     if (level === void 0 || level < 1 || level > 3) {
-      report({ range: levelAttr.valueRange, messageId: "cacheLevel", data: { level: excerpt(levelAttr.value, 16) } });
+      report2({ range: levelAttr.valueRange, messageId: "cacheLevel", data: { level: excerpt(levelAttr.value, 16) } });
       return;
     }
   }
   const modeAttr = attribute(cache, "mode");
   if (!modeAttr || !CACHE_MODES.has(modeAttr.value)) {
     const what = modeAttr ? `mode='${excerpt(modeAttr.value, 24)}' is not emulate, passthrough or disable` : "has no mode";
-    report({ range: modeAttr?.valueRange ?? cache.startTag, messageId: "cacheMode", data: { what } });
+    report2({ range: modeAttr?.valueRange ?? cache.startTag, messageId: "cacheMode", data: { what } });
     return;
   }
   if (!qemu) return;
   if (notX86) {
-    report({ range: cache.startTag, messageId: "notX86", data: { element: "cache", arch: excerpt(notX86, 16) } });
+    report2({ range: cache.startTag, messageId: "notX86", data: { element: "cache", arch: excerpt(notX86, 16) } });
     return;
   }
   if (modeAttr.value === "emulate") {
-    if (level !== 3) report({ range: levelAttr?.valueRange ?? cache.startTag, messageId: "cacheEmulateLevel", data: { got: level === void 0 ? "and it has none" : `not ${level}` } });
+    if (level !== 3) report2({ range: levelAttr?.valueRange ?? cache.startTag, messageId: "cacheEmulateLevel", data: { got: level === void 0 ? "and it has none" : `not ${level}` } });
     return;
   }
   if (modeAttr.value === "passthrough" && mode !== "host-passthrough" && mode !== "maximum") {
-    report({ range: modeAttr.valueRange, messageId: "cachePassthroughCpu", data: { mode } });
+    report2({ range: modeAttr.valueRange, messageId: "cachePassthroughCpu", data: { mode } });
     return;
   }
-  if (level !== void 0) report({ range: levelAttr.valueRange, messageId: "cacheLevelWithMode", data: { mode: modeAttr.value, level } });
+  if (level !== void 0) report2({ range: levelAttr.valueRange, messageId: "cacheLevelWithMode", data: { mode: modeAttr.value, level } });
 }
-function checkMaxPhysAddr(cpu, qemu, notX86, limitKnown, report) {
+function checkMaxPhysAddr(cpu, qemu, notX86, limitKnown, report2) {
   const el = firstChild(cpu, "maxphysaddr");
   if (!el) return;
   const modeAttr = attribute(el, "mode");
   if (!modeAttr || !MAXPHYSADDR_MODES.has(modeAttr.value)) {
     const what = modeAttr ? `mode='${excerpt(modeAttr.value, 24)}' is not passthrough or emulate` : "has no mode";
-    report({ range: modeAttr?.valueRange ?? el.startTag, messageId: "physMode", data: { what } });
+    report2({ range: modeAttr?.valueRange ?? el.startTag, messageId: "physMode", data: { what } });
     return;
   }
   const bitsAttr = attribute(el, "bits");
   const bits = bitsAttr ? libvirtNonNegativeInt(bitsAttr.value) : void 0;
   if (bitsAttr && bits === void 0) {
-    report({ range: bitsAttr.valueRange, messageId: "physNumber", data: { name: "bits", value: excerpt(bitsAttr.value, 16), expected: "a number of bits", above: "" } });
+    report2({ range: bitsAttr.valueRange, messageId: "physNumber", data: { name: "bits", value: excerpt(bitsAttr.value, 16), expected: "a number of bits", above: "" } });
     return;
   }
   const limitAttr = limitKnown ? attribute(el, "limit") : void 0;
   if (limitAttr) {
     const limit = libvirtUint(limitAttr.value);
     if (limit === void 0 || limit === 0) {
-      report({ range: limitAttr.valueRange, messageId: "physNumber", data: { name: "limit", value: excerpt(limitAttr.value, 16), expected: "a number of bits above 0", above: " above 0" } });
+      report2({ range: limitAttr.valueRange, messageId: "physNumber", data: { name: "limit", value: excerpt(limitAttr.value, 16), expected: "a number of bits above 0", above: " above 0" } });
       return;
     }
     if (modeAttr.value !== "passthrough") {
-      report({ range: limitAttr.range, messageId: "physLimitMode", data: { mode: modeAttr.value } });
+      report2({ range: limitAttr.range, messageId: "physLimitMode", data: { mode: modeAttr.value } });
       return;
     }
   }
   if (!qemu) return;
   if (notX86) {
-    report({ range: el.startTag, messageId: "notX86", data: { element: "maxphysaddr", arch: excerpt(notX86, 16) } });
+    report2({ range: el.startTag, messageId: "notX86", data: { element: "maxphysaddr", arch: excerpt(notX86, 16) } });
     return;
   }
   if (modeAttr.value === "passthrough" && bitsAttr) {
-    report({ range: bitsAttr.valueRange, messageId: "physBitsPassthrough", data: { bits } });
+    report2({ range: bitsAttr.valueRange, messageId: "physBitsPassthrough", data: { bits } });
   }
 }
 
@@ -21891,16 +16329,16 @@ var guest_numa_cell_invalid_default = defineDomainRule({
     tags: ["numa", "memory"],
     messages: messages4
   },
-  check({ domain, source, host, report }) {
+  check({ domain, source, host, report: report2 }) {
     const cells = domain.cpu?.cells ?? [];
     const controllers = source.text.includes("<node>") ? domain.devices.pciControllerNodes() : [];
     for (const c of controllers) {
       if (c.node === void 0) continue;
       if (c.node < cells.length) {
-        if (c.index !== void 0 && libvirtNonNegativeInt(c.index) === 0) report({ range: c.nodeElement.contentRange, messageId: "controllerNodeOnRoot", data: { model: excerpt(c.model ?? "pci") } });
+        if (c.index !== void 0 && libvirtNonNegativeInt(c.index) === 0) report2({ range: c.nodeElement.contentRange, messageId: "controllerNodeOnRoot", data: { model: excerpt(c.model ?? "pci") } });
         continue;
       }
-      report({
+      report2({
         range: c.nodeElement.contentRange,
         messageId: "controllerNodeMissing",
         data: {
@@ -21914,7 +16352,7 @@ var guest_numa_cell_invalid_default = defineDomainRule({
     }
     if (cells.length === 0) {
       const numa = domain.cpu?.numa;
-      if (numa) report({ range: numa.startTag, messageId: "noCells", data: {} });
+      if (numa) report2({ range: numa.startTag, messageId: "noCells", data: {} });
       return;
     }
     const last = cells.length - 1;
@@ -21926,38 +16364,38 @@ var guest_numa_cell_invalid_default = defineDomainRule({
       ]) {
         const a = attribute(c.element, name);
         if (a && !allowed.has(a.value)) {
-          report({ range: a.valueRange, messageId: "badValue", data: { cell, attr: name, value: excerpt(a.value), allowed: [...allowed].map((v) => `'${v}'`).join(" or ") } });
+          report2({ range: a.valueRange, messageId: "badValue", data: { cell, attr: name, value: excerpt(a.value), allowed: [...allowed].map((v) => `'${v}'`).join(" or ") } });
         }
       }
-      if (!c.memoryAttr) report({ range: c.element.startTag, messageId: "noMemory", data: { cell } });
+      if (!c.memoryAttr) report2({ range: c.element.startTag, messageId: "noMemory", data: { cell } });
       const distances = firstChild(c.element, "distances");
       const siblings = childrenNamed(distances, "sibling");
-      if (distances && siblings.length === 0) report({ range: distances.startTag, messageId: "noSiblings", data: { cell } });
+      if (distances && siblings.length === 0) report2({ range: distances.startTag, messageId: "noSiblings", data: { cell } });
       for (const s of siblings) {
         const idAttr = attribute(s, "id");
         const valueAttr = attribute(s, "value");
         const sibling = idAttr && libvirtUint(idAttr.value);
         if (sibling !== void 0 && sibling > last) {
-          report({ range: idAttr.valueRange, messageId: "siblingMissing", data: { cell, sibling, cells: last === 0 ? "0" : `0-${last}` } });
+          report2({ range: idAttr.valueRange, messageId: "siblingMissing", data: { cell, sibling, cells: last === 0 ? "0" : `0-${last}` } });
           continue;
         }
         const value = valueAttr && libvirtUint(valueAttr.value);
         if (value !== void 0 && sibling !== void 0 && (value < MIN_DISTANCE || value > MAX_DISTANCE)) {
-          report({ range: valueAttr.valueRange, messageId: "distanceRange", data: { cell, sibling, value } });
+          report2({ range: valueAttr.valueRange, messageId: "distanceRange", data: { cell, sibling, value } });
         } else if (value !== void 0 && sibling !== void 0 && typeof cell === "number") {
-          if (sibling === cell && value !== MIN_DISTANCE) report({ range: valueAttr.valueRange, messageId: "localDistance", data: { cell, value } });
-          else if (sibling !== cell && value === MIN_DISTANCE) report({ range: valueAttr.valueRange, messageId: "remoteDistance", data: { cell, sibling } });
+          if (sibling === cell && value !== MIN_DISTANCE) report2({ range: valueAttr.valueRange, messageId: "localDistance", data: { cell, value } });
+          else if (sibling !== cell && value === MIN_DISTANCE) report2({ range: valueAttr.valueRange, messageId: "remoteDistance", data: { cell, sibling } });
         }
       }
     }
     if (libvirtAtLeast(host?.model.libvirtVersion, HMAT_SINCE) === false) return;
-    checkHmat(domain.cpu, report);
+    checkHmat(domain.cpu, report2);
   }
 });
 function uintAttr(a) {
   return a && libvirtUint(a.value);
 }
-function checkHmat(cpu, report) {
+function checkHmat(cpu, report2) {
   const numa = cpu.numa;
   const found = numa.contentIncludesEach("<", ["cache", "interconnects"]);
   if (found === 0) return;
@@ -21974,11 +16412,11 @@ function checkHmat(cpu, report) {
       allLevels.add(level);
       const cell = c.id ?? c.index;
       if (level === 0) {
-        report({ range: levelAttr.valueRange, messageId: "cacheLevelZero", data: { cell } });
+        report2({ range: levelAttr.valueRange, messageId: "cacheLevelZero", data: { cell } });
       } else if (level > MAX_CACHE_LEVEL) {
-        report({ range: levelAttr.valueRange, messageId: "cacheLevel", data: { cell, level } });
+        report2({ range: levelAttr.valueRange, messageId: "cacheLevel", data: { cell, level } });
       } else if (levels.has(level)) {
-        report({
+        report2({
           range: levelAttr.valueRange,
           messageId: "cacheLevelDup",
           data: { cell, level },
@@ -22007,7 +16445,7 @@ function checkHmat(cpu, report) {
     if (initiator === void 0 || target === void 0 || cache === void 0) continue;
     const link = { element: el, initiator, target, cache, type: attribute(el, "type")?.value };
     const finding = linkProblem(link, { initiatorAttr, targetAttr, cacheAttr }, n, cells, seen);
-    if (finding) report(finding);
+    if (finding) report2(finding);
     seen.push(link);
   }
 }
@@ -22155,15 +16593,15 @@ var guest_numa_coverage_default = defineDomainRule({
       }
     }
   },
-  check({ domain, source, report }) {
+  check({ domain, source, report: report2 }) {
     const layout = guestNumaLayout(domain);
     if (!layout) return;
     const n = layout.cells.length;
     const span = n === 1 ? "0" : `0-${n - 1}`;
     for (const { cell, id, kind } of layout.badIds) {
       const range2 = cell.idAttr?.valueRange ?? cell.element.startTag;
-      if (kind === "beyond") report({ range: range2, messageId: "idBeyond", data: { id, cells: n === 1 ? "is 1 cell" : `are ${n} cells`, span } });
-      else report({ range: range2, messageId: "idTwice", data: { id, implicit: cell.idAttr ? "" : " (a cell without id takes its position)", span } });
+      if (kind === "beyond") report2({ range: range2, messageId: "idBeyond", data: { id, cells: n === 1 ? "is 1 cell" : `are ${n} cells`, span } });
+      else report2({ range: range2, messageId: "idTwice", data: { id, implicit: cell.idAttr ? "" : " (a cell without id takes its position)", span } });
     }
     const maxKnown = domain.vcpu ? domain.vcpu.maxKnown : true;
     const max = domain.maxVcpus;
@@ -22172,10 +16610,10 @@ var guest_numa_coverage_default = defineDomainRule({
       const valid = max === 1 ? "0" : `0-${max - 1}`;
       if (beyond.length === 1) {
         const { cell, vcpus } = beyond[0];
-        report({ range: cell.cpus.attr.valueRange, messageId: "beyondMax", data: { cell: cell.id ?? cell.index, vcpus: describeVcpus(vcpus), max, valid } });
+        report2({ range: cell.cpus.attr.valueRange, messageId: "beyondMax", data: { cell: cell.id ?? cell.index, vcpus: describeVcpus(vcpus), max, valid } });
       } else if (beyond.length > 1) {
         const [first, ...rest] = beyond;
-        report({
+        report2({
           range: first.cell.cpus.attr.valueRange,
           messageId: "beyondMaxCells",
           data: {
@@ -22189,7 +16627,7 @@ var guest_numa_coverage_default = defineDomainRule({
       }
     }
     for (const { cell, other, vcpus } of layout.overlaps) {
-      report({
+      report2({
         range: cell.cpus.attr.valueRange,
         messageId: "overlap",
         data: { a: other.id ?? other.index, b: cell.id ?? cell.index, vcpus: describeVcpus(vcpus) }
@@ -22203,7 +16641,7 @@ var guest_numa_coverage_default = defineDomainRule({
     const own = cell0.cpus?.set;
     const filled = (own ?? unnamed).union(unnamed);
     const text = formatLibvirtCpuset(filled);
-    report({
+    report2({
       range: cell0.cpus?.attr.valueRange ?? cell0.element.startTag,
       severity: "warning",
       // qemu_domain.c qemuDomainDefNumaCPUsRectify \u2192 virDomainNumaFillCPUsInNode(numa, 0, maxvcpus).
@@ -22233,14 +16671,14 @@ var guest_numa_memory_sum_default = defineDomainRule({
       }
     }
   },
-  check({ domain, source, report }) {
+  check({ domain, source, report: report2 }) {
     const memory = domain.memory;
     if (!memory || (domain.cpu?.cells.length ?? 0) === 0) return;
     const total = numaMemoryTotal(domain);
     if (!total || total.kib === memory.kib || total.cellsKiB === 0) return;
     const fixAt = characterDataRange(memory.element);
     const devices = total.deviceCount > 0 ? ` + ${formatKiB(total.devicesKiB)} of devices` : "";
-    report({
+    report2({
       range: memory.range,
       messageId: "differs",
       data: { memory: formatKiB(memory.kib), cells: formatKiB(total.cellsKiB), devices, total: formatKiB(total.kib) },
@@ -22318,7 +16756,7 @@ var guest_smt_topology_mismatch_default = defineHostRule({
       }
     }
   },
-  check({ domain, host, report, reportHostOnce }) {
+  check({ domain, host, report: report2, reportHostOnce }) {
     if (!isPinned(domain)) return;
     const model = host.model;
     const pinned = [];
@@ -22330,7 +16768,7 @@ var guest_smt_topology_mismatch_default = defineHostRule({
     if (pinned.length < 2) return;
     if (model.cpuClasses) {
       const mixed = mixedClasses(pinned, model.cpuClasses, model.online);
-      if (mixed) report({ ...mixed, messageId: "mixedCoreTypes" });
+      if (mixed) report2({ ...mixed, messageId: "mixedCoreTypes" });
     }
     const missingTopology = () => reportHostOnce("no-topology", { unchecked: true, messageId: "noTopology" });
     const threads2 = domain.cpu?.topology?.threads ?? 1;
@@ -22356,7 +16794,7 @@ var guest_smt_topology_mismatch_default = defineHostRule({
       if (bad.length === 0) return;
       const [first, ...rest2] = bad;
       const v = first.first.vcpu;
-      report({
+      report2({
         range: first.first.range,
         messageId: "notSiblings",
         data: {
@@ -22384,7 +16822,7 @@ var guest_smt_topology_mismatch_default = defineHostRule({
     }
     if (pairs.length === 0) return;
     const [[p, q], ...rest] = pairs;
-    report({
+    report2({
       range: p.range,
       severity: "info",
       messageId: "siblingsAsCores",
@@ -22506,7 +16944,7 @@ var host_definition_drift_default = defineHostRule({
       }
     }
   },
-  check({ domain, host, report }) {
+  check({ domain, host, report: report2 }) {
     const def = hostDefinitionOf(host.model, domain);
     if (!def) return;
     const mine = reduceDefinition(domain.element);
@@ -22515,7 +16953,7 @@ var host_definition_drift_default = defineHostRule({
       if (mine.elements[element] === def.elements[element]) continue;
       const el = childrenNamed(domain.element, element)[0];
       const messageId = el === void 0 ? "fileLacks" : def.elements[element] === void 0 ? "hostLacks" : "differs";
-      report({ range: (el ?? domain.element).startTag, messageId, data: { file: def.file, element } });
+      report2({ range: (el ?? domain.element).startTag, messageId, data: { file: def.file, element } });
     }
   }
 });
@@ -22567,7 +17005,7 @@ var housekeeping_overlap_default = defineHostRule({
       }
     }
   },
-  check({ domain, host, report, reportHostOnce }) {
+  check({ domain, host, report: report2, reportHostOnce }) {
     if (!isPinned(domain)) return;
     const hk = host.model.housekeeping;
     if (!hk) {
@@ -22605,8 +17043,8 @@ var housekeeping_overlap_default = defineHostRule({
       message: `${describeVcpus(h.vcpus)}${realtime && !h.realtime ? " (normal scheduling)" : ""} on ${describeCpus(h.cpus)} here`
     }));
     const data = { vcpus: describeVcpus(vcpus), cpus: describeCpus(cpus), housekeeping: hk.toString(), instead };
-    if (realtime) report({ range: ordered[0].range, severity: "error", messageId: "realtimeOnHousekeeping", data: { ...data, policy: realtime }, related });
-    else report({ range: ordered[0].range, messageId: "onHousekeeping", data, related });
+    if (realtime) report2({ range: ordered[0].range, severity: "error", messageId: "realtimeOnHousekeeping", data: { ...data, policy: realtime }, related });
+    else report2({ range: ordered[0].range, messageId: "onHousekeeping", data, related });
   }
 });
 
@@ -22633,7 +17071,7 @@ var hugepage_size_decimal_unit_default = defineDomainRule({
       useBinary: { message: "use unit='{{binary}}' ({{meant}}, not a power of two)" }
     }
   },
-  check({ domain, report }) {
+  check({ domain, report: report2 }) {
     for (const page of domain.memoryBacking?.hugepages?.pages ?? []) {
       if (!page.decimalUnit || !page.unitAttr || !page.sizeAttr || page.sizeKiB === void 0) continue;
       const unit = page.unitAttr.value;
@@ -22644,9 +17082,9 @@ var hugepage_size_decimal_unit_default = defineDomainRule({
       const change = replaceAttributeValue(page.unitAttr, binary);
       const at = { size: excerpt(page.sizeAttr.value, 16), unit: excerpt(unit, 8), kib: formatKiB(page.sizeKiB) };
       if (isPageSize) {
-        report({ range: page.unitAttr.valueRange, messageId: "decimalUnit", data: { ...at, binary, meant: formatKiB(meantKiB) }, fix: change });
+        report2({ range: page.unitAttr.valueRange, messageId: "decimalUnit", data: { ...at, binary, meant: formatKiB(meantKiB) }, fix: change });
       } else {
-        report({
+        report2({
           range: page.unitAttr.valueRange,
           messageId: "notAPageSize",
           data: at,
@@ -22699,7 +17137,7 @@ var hugepage_size_unavailable_default = defineHostRule({
       }
     }
   },
-  check({ domain, host, report, reportHostOnce }) {
+  check({ domain, host, report: report2, reportHostOnce }) {
     const hp = domain.memoryBacking?.hugepages;
     if (!hp) return;
     const h = host.model;
@@ -22712,7 +17150,7 @@ var hugepage_size_unavailable_default = defineHostRule({
     const cmdline = (kib) => `hugepagesz=${kib % 1048576 === 0 ? `${kib / 1048576}G` : kib % 1024 === 0 ? `${kib / 1024}M` : `${kib}K`}`;
     if (hp.pages.length === 0) {
       if (sizes.size > 0) return;
-      report({ range: hp.element.startTag, messageId: "noDefaultPool", data: { have: haveText() } });
+      report2({ range: hp.element.startTag, messageId: "noDefaultPool", data: { have: haveText() } });
       return;
     }
     for (const page of hp.pages) {
@@ -22721,7 +17159,7 @@ var hugepage_size_unavailable_default = defineHostRule({
       if (archSizes && !archSizes.has(page.sizeKiB)) continue;
       if (hostHasHugepageSize(h, page.sizeKiB) !== false) continue;
       const size = attribute(page.element, "size");
-      report({
+      report2({
         range: size?.valueRange ?? page.element.startTag,
         messageId: "noPool",
         data: { size: formatKiB(page.sizeKiB), have: haveText(), cmdline: cmdline(page.sizeKiB) }
@@ -22784,7 +17222,7 @@ var hugepages_config_invalid_default = defineDomainRule({
       }
     }
   },
-  check({ domain, report }) {
+  check({ domain, report: report2 }) {
     const mb = domain.memoryBacking;
     const hp = mb?.hugepages;
     if (!mb || !hp) return;
@@ -22800,18 +17238,18 @@ var hugepages_config_invalid_default = defineDomainRule({
     const missingCells = [];
     for (const page of hp.pages) {
       if (!page.sizeAttr) {
-        report({ range: page.element.startTag, messageId: "noSize" });
+        report2({ range: page.element.startTag, messageId: "noSize" });
       }
       const archSizes = archPageSizes(arch);
       if (archSizes && page.sizeKiB !== void 0 && !page.decimalUnit && !archSizes.has(page.sizeKiB)) {
         const size = attribute(page.element, "size");
-        report({ range: size?.valueRange ?? page.element.startTag, messageId: "noSuchSize", data: { size: formatKiB(page.sizeKiB), arch: "x86" } });
+        report2({ range: size?.valueRange ?? page.element.startTag, messageId: "noSuchSize", data: { size: formatKiB(page.sizeKiB), arch: "x86" } });
       }
       if (page.nodeset && !page.nodeset.set) continue;
       const set = nodesetOf(page);
       if (!set) {
         if (general) {
-          report({ range: page.element.startTag, messageId: "secondGeneral" });
+          report2({ range: page.element.startTag, messageId: "secondGeneral" });
         }
         general ??= page;
         continue;
@@ -22823,7 +17261,7 @@ var hugepages_config_invalid_default = defineDomainRule({
       }
       const clash = earlier.find((e) => e.set.intersects(set));
       if (clash) {
-        report({
+        report2({
           range: page.nodeset.attr.valueRange,
           messageId: "overlap",
           data: { cells: describeCells(clash.set.intersect(set)) }
@@ -22836,24 +17274,24 @@ var hugepages_config_invalid_default = defineDomainRule({
       const have = cells === 1 ? "one cell (0)" : `cells 0-${cells - 1}`;
       if (rest.length === 0) {
         const data = { cell: first.missing.min, of: first.missing.size > 1 ? ` (of ${first.missing.toString()})` : "" };
-        if (cellIds) report({ range: first.range, messageId: "missingCell", data: { ...data, cells: have } });
-        else report({ range: first.range, messageId: "noCells", data });
+        if (cellIds) report2({ range: first.range, messageId: "missingCell", data: { ...data, cells: have } });
+        else report2({ range: first.range, messageId: "noCells", data });
       } else {
         const all = missingCells.reduce((acc, m) => acc.union(m.missing), CpuSet.empty);
         const data = { named: describeCells(all), cell: first.missing.min };
         const related = rest.map((m) => ({ range: m.range, message: `<page nodeset> names ${describeCells(m.missing)} here` }));
-        if (cellIds) report({ range: first.range, messageId: "missingCells", data: { ...data, cells: have }, related });
-        else report({ range: first.range, messageId: "noCellsMany", data, related });
+        if (cellIds) report2({ range: first.range, messageId: "missingCells", data: { ...data, cells: have }, related });
+        else report2({ range: first.range, messageId: "noCellsMany", data, related });
       }
     }
     if (!runsOnQemu(domain)) return;
     if (mb.allocation?.mode === "ondemand") {
       const a = attribute(mb.allocation.element, "mode");
-      report({ range: a.valueRange, messageId: "ondemand" });
+      report2({ range: a.valueRange, messageId: "ondemand" });
     }
     if (mb.source?.type === "anonymous") {
       const t = attribute(mb.source.element, "type");
-      report({ range: t.valueRange, messageId: "anonymous" });
+      report2({ range: t.valueRange, messageId: "anonymous" });
     }
   }
 });
@@ -23221,7 +17659,7 @@ function checkSize(ctx, size, b, ledger) {
     data: { where: `${guests === 1 ? "the guest" : `${guests} guests`} ${where}`, need: guests === 1 ? "needs" : "need", short, size: sizeName, pool: poolText, overcommit },
     related
   });
-  const reportPool = (items, shortBy, report, context = []) => {
+  const reportPool = (items, shortBy, report2, context = []) => {
     const byElement = /* @__PURE__ */ new Map();
     for (const c of [...items, ...context]) {
       const seen = byElement.get(c.element);
@@ -23236,7 +17674,7 @@ function checkSize(ctx, size, b, ledger) {
     const at = [...relieving].reverse().find((c) => c.pages === fewest) ?? mine[0];
     const guests = new Set(ranked.map((c) => c.on)).size;
     const related = ranked.filter((c) => c !== at).map((c) => ({ file: c.on.source, range: c.element.startTag, message: `${excerpt(c.on.domain.name ?? c.on.source.path, 40)} needs ${c.pages} pages here` }));
-    report(at, guests, related);
+    report2(at, guests, related);
   };
   const guestsPhrase = (n) => n === 1 ? "the guest" : `${n} guests`;
   const sizeTaken = /* @__PURE__ */ new Map();
@@ -23426,7 +17864,7 @@ var iothread_placement_default = defineDomainRule({
       }
     }
   },
-  check({ domain, host, source, report }) {
+  check({ domain, host, source, report: report2 }) {
     if (domain.iothreadIds.length === 0 || !isPinned(domain)) return;
     const model = host?.model;
     const dedicatedSet = dedicatedCpuSet(domain, model);
@@ -23484,12 +17922,12 @@ var iothread_placement_default = defineDomainRule({
       const escape = cpus.subtract(dedicatedSet);
       const balanced = !escape.isEmpty && (!model?.housekeeping || escape.intersects(model.housekeeping));
       const starvedOnly = vcpusThatCanStarve(domain, model, on, iothreadThreads.get(pin.iothread)).size > 0 && !isRealtimePolicy(iothreadThreads.get(pin.iothread).policy);
-      if (rt) report({ range: pin.cpuset.attr.valueRange, severity: balanced && starvedOnly ? "warning" : "error", messageId: "pinnedOnDedicatedRealtime", data: { ...data, rt }, fix });
+      if (rt) report2({ range: pin.cpuset.attr.valueRange, severity: balanced && starvedOnly ? "warning" : "error", messageId: "pinnedOnDedicatedRealtime", data: { ...data, rt }, fix });
       else plain.push({ id: pin.iothread, range: pin.cpuset.attr.valueRange, cpus, hit, on, advice: data.advice, fix });
     }
     if (plain.length === 1) {
       const [p] = plain;
-      report({
+      report2({
         range: p.range,
         messageId: "pinnedOnDedicated",
         data: { id: p.id, cpus: p.hit.equals(p.cpus) ? describeCpus(p.cpus) : `${describeCpus(p.cpus)}, including ${describeCpus(p.hit)}`, vcpus: describeVcpus(p.on), them: p.hit.size === 1 ? "the CPU" : "those CPUs", advice: p.advice },
@@ -23502,7 +17940,7 @@ var iothread_placement_default = defineDomainRule({
       const fixes = plain.map((p) => p.fix);
       const same = plain.every((p) => p.advice === plain[0].advice) ? plain[0].advice : pinTo;
       const advice2 = same.startsWith("set cpuset=") ? same.replace("set cpuset=", "set each cpuset=") : same.replace(/\bit\b/, "them");
-      report({
+      report2({
         range: plain[0].range,
         messageId: "pinnedOnDedicatedMany",
         data: {
@@ -23557,7 +17995,7 @@ var iothread_placement_default = defineDomainRule({
         hit: hitText,
         advice: anyRealtime ? REALTIME_IOTHREAD_ADVICE : `${one ? pinTo : pinTo.replace(" it ", " them ")}: ${example}${one ? "" : " for each"}`
       };
-      report({
+      report2({
         range: (domain.iothreadsElement ?? domain.element).startTag,
         ...rt ? { severity: "error", messageId: "unpinnedRealtime", data: { ...data, rt } } : { messageId: "unpinned", data: { ...data, where } },
         fix: fixable ? insertPins(source.text, cputune, group.after, group.ids, target) : void 0
@@ -23676,7 +18114,7 @@ var isolation_incomplete_default = defineHostRule({
       }
     }
   },
-  check({ domain, host, report, reportHostOnce }) {
+  check({ domain, host, report: report2, reportHostOnce }) {
     if (!isPinned(domain)) return;
     const model = host.model;
     const isolated = model.isolation?.isolated;
@@ -23710,9 +18148,9 @@ var isolation_incomplete_default = defineHostRule({
       const flags = layers.isolcpusFlags;
       const change = flags?.includes("nohz") ? `isolcpus=${flags.join(",")},${value}` : `nohz_full=${value}`;
       const data = { vcpus: describeVcpus(gap.vcpus), are: gap.vcpus.size === 1 ? "is" : "are", cpus: describeCpus(gap.cpus), change };
-      if (gap.missing.includes("isolcpus")) report({ range: gap.range, messageId: "tunedOnly", data: { ...data, them: gap.cpus.size === 1 ? "it" : "them" } });
-      else if (gap.missing.includes("rcu_nocbs")) report({ range: gap.range, messageId: "tickAndRcu", data });
-      else report({ range: gap.range, messageId: "tick", data });
+      if (gap.missing.includes("isolcpus")) report2({ range: gap.range, messageId: "tunedOnly", data: { ...data, them: gap.cpus.size === 1 ? "it" : "them" } });
+      else if (gap.missing.includes("rcu_nocbs")) report2({ range: gap.range, messageId: "tickAndRcu", data });
+      else report2({ range: gap.range, messageId: "tick", data });
     }
   }
 });
@@ -23933,7 +18371,7 @@ var isolcpus_floating_affinity_default = defineHostRule({
       }
     }
   },
-  check({ domain, host, report, reportHostOnce }) {
+  check({ domain, host, report: report2, reportHostOnce }) {
     if (host.model.missing.has("isolation")) return;
     const model = host.model;
     const isolated = model.isolation?.isolated;
@@ -23971,7 +18409,7 @@ var isolcpus_floating_affinity_default = defineHostRule({
         stuck.push({ use: first, threads: threads2, cpus, hit });
         continue;
       }
-      report({
+      report2({
         range: first.range,
         messageId: several ? "pileUp" : "stuck",
         data: { threads: describeUseThreads({ ...first, threads: threads2 }), cpus: describeCpus(cpus), which, source },
@@ -23980,14 +18418,14 @@ var isolcpus_floating_affinity_default = defineHostRule({
     }
     if (stuck.length === 1) {
       const { use, threads: threads2, cpus, hit } = stuck[0];
-      report({
+      report2({
         range: use.range,
         messageId: "stuck",
         data: { threads: describeUseThreads({ ...use, threads: threads2 }), cpus: describeCpus(cpus), which: hit.equals(cpus) ? "which are" : `of which ${hit.toString()} are`, source }
       });
     } else if (stuck.length > 1) {
       const hit = stuck.reduce((acc, s) => acc.union(s.hit), CpuSet.empty);
-      report({
+      report2({
         range: stuck[0].use.range,
         messageId: "stuckMany",
         data: {
@@ -24036,7 +18474,7 @@ var locked_memory_risk_default = defineDomainRule({
       }
     }
   },
-  check({ domain, report }) {
+  check({ domain, report: report2 }) {
     const locked = domain.memoryBacking?.locked;
     if (!locked || domain.type !== "kvm" && domain.type !== "qemu") return;
     const hard = domain.memtune?.hardLimit;
@@ -24045,7 +18483,7 @@ var locked_memory_risk_default = defineDomainRule({
     if (!noLimit && !noHugepages) return;
     const memory = domain.memory ? ` (${formatKiB(domain.memory.kib)})` : "";
     const messageId = noLimit && noHugepages ? "neither" : noLimit ? "noLimit" : "noHugepages";
-    report({ range: locked.startTag, messageId, data: { memory } });
+    report2({ range: locked.startTag, messageId, data: { memory } });
   }
 });
 
@@ -24205,24 +18643,24 @@ var memory_config_invalid_default = defineDomainRule({
     tags: ["memory", "numa"],
     messages: messages7
   },
-  check({ domain, host, report }) {
+  check({ domain, host, report: report2 }) {
     const memtune = firstChild(domain.element, "memtune");
     const minGuarantee = memtune && runsOnQemu(domain) ? firstChild(memtune, "min_guarantee") : void 0;
     if (minGuarantee) {
       const size = scaleToKiB(minGuarantee.text, attribute(minGuarantee, "unit")?.value);
-      if (size.ok && size.value > 0) report({ range: minGuarantee.startTag, messageId: "minGuarantee", data: {} });
+      if (size.ok && size.value > 0) report2({ range: minGuarantee.startTag, messageId: "minGuarantee", data: {} });
     }
     const cells = domain.cpu?.cells ?? [];
     const cellMemory = cells.some((c) => c.memoryKiB !== void 0 || c.memoryAttr !== void 0);
     if (!domain.memory && !cellMemory && !domain.element.children.some((c) => c.name === "memory")) {
-      report({ range: domain.element.startTag, messageId: "noMemory", data: {} });
+      report2({ range: domain.element.startTag, messageId: "noMemory", data: {} });
     }
     const devices = domain.devices.memoryDevices();
     for (const m of devices) {
       if (m.targetNode === void 0) continue;
       const model = m.model ?? "memory";
-      if (cells.length === 0) report({ range: m.element.startTag, messageId: "targetNoCells", data: { model, node: m.targetNode } });
-      else if (m.targetNode >= cells.length) report({ range: m.element.startTag, messageId: "targetMissing", data: { model, node: m.targetNode, cells: cells.length === 1 ? "0" : `0-${cells.length - 1}` } });
+      if (cells.length === 0) report2({ range: m.element.startTag, messageId: "targetNoCells", data: { model, node: m.targetNode } });
+      else if (m.targetNode >= cells.length) report2({ range: m.element.startTag, messageId: "targetMissing", data: { model, node: m.targetNode, cells: cells.length === 1 ? "0" : `0-${cells.length - 1}` } });
     }
     const addressChecked = devices.filter((m) => m.model !== void 0 && CONFLICT_CHECKED_MODELS.has(m.model));
     for (const m of addressChecked) {
@@ -24231,7 +18669,7 @@ var memory_config_invalid_default = defineDomainRule({
       const end = start + BigInt(Math.ceil(m.sizeKiB)) * 1024n;
       const other = addressChecked.find((o) => o !== m && o.base && o.base.value !== 0n && start <= o.base.value && end > o.base.value);
       if (!other) continue;
-      report({
+      report2({
         range: m.base.attr.valueRange,
         messageId: "addressOverlap",
         data: { model: m.model ?? "memory", start: `0x${start.toString(16)}`, end: `0x${end.toString(16)}`, other: `0x${other.base.value.toString(16)}` },
@@ -24242,7 +18680,7 @@ var memory_config_invalid_default = defineDomainRule({
     if (cells.length === 0 && domain.memory && devices.length > 0) {
       const sum2 = memoryDevicesKiB(domain);
       if (sum2 && sum2.kib > domain.memory.kib) {
-        report({ range: domain.memory.range, messageId: "devicesExceedMemory", data: { devices: formatKiB(sum2.kib), memory: formatKiB(domain.memory.kib) } });
+        report2({ range: domain.memory.range, messageId: "devicesExceedMemory", data: { devices: formatKiB(sum2.kib), memory: formatKiB(domain.memory.kib) } });
       }
     }
     const cellSum = cells.reduce((sum2, c) => sum2 + (c.memoryKiB ?? Number.NaN), 0);
@@ -24250,28 +18688,28 @@ var memory_config_invalid_default = defineDomainRule({
       const plugged = devices.length > 0 ? memoryDevicesKiB(domain)?.kib : 0;
       if (plugged !== void 0 && domain.memory.kib === plugged) {
         const why = plugged === 0 ? "it is 0" : "its memory devices take all of it";
-        report({ range: domain.memory.range, messageId: "noInitialMemory", data: { memory: formatKiB(domain.memory.kib), why } });
+        report2({ range: domain.memory.range, messageId: "noInitialMemory", data: { memory: formatKiB(domain.memory.kib), why } });
       }
     }
-    if (devices.length > 0) checkDevices(domain, host?.model, report);
-    if (runsOnQemu(domain)) checkAlignment(domain, report);
+    if (devices.length > 0) checkDevices(domain, host?.model, report2);
+    if (runsOnQemu(domain)) checkAlignment(domain, report2);
     const max = domain.maxMemory;
     if (!max) return;
     const total = cells.length > 0 && cellMemory ? cellsTotal?.kib : domain.memory?.kib;
     if (total !== void 0 && max.kib < total) {
       const what = cells.length > 0 && cellMemory ? cellsTotal.deviceCount > 0 ? "the NUMA cells' and memory devices'" : "the NUMA cells'" : "<memory>";
-      report({ range: max.range, messageId: "maxBelowMemory", data: { max: formatKiB(max.kib), memory: formatKiB(total), what } });
+      report2({ range: max.range, messageId: "maxBelowMemory", data: { max: formatKiB(max.kib), memory: formatKiB(total), what } });
     }
     const slotsAttr = attribute(max.element, "slots");
     const slots = slotsAttr ? libvirtUint(slotsAttr.value) : 0;
     const version = host?.model.libvirtVersion;
     const everyDeviceSlotted = libvirtAtLeast(version, SLOTS_FOR_DIMMS_ONLY_SINCE) === false;
     if (everyDeviceSlotted && !slotsAttr) {
-      report({ range: max.element.startTag, messageId: "slotsMissing", data: { version, count: Math.max(1, devices.length), since: SLOTS_FOR_DIMMS_ONLY_SINCE } });
+      report2({ range: max.element.startTag, messageId: "slotsMissing", data: { version, count: Math.max(1, devices.length), since: SLOTS_FOR_DIMMS_ONLY_SINCE } });
     }
     const needSlots = devices.filter((m) => everyDeviceSlotted || m.model !== void 0 && SLOT_MODELS.has(m.model)).length;
     if (slots !== void 0 && needSlots > slots && !(everyDeviceSlotted && !slotsAttr)) {
-      report({
+      report2({
         range: slotsAttr?.valueRange ?? max.element.startTag,
         messageId: "slotsExceeded",
         data: { count: needSlots, slots: slotsAttr ? slots : "absent (0)", what: everyDeviceSlotted ? "memory devices" : "DIMM/NVDIMM devices", version: everyDeviceSlotted ? `${version} ` : "" }
@@ -24283,7 +18721,7 @@ var memory_config_invalid_default = defineDomainRule({
       const v = host?.model.libvirtVersion;
       const who = newer === true ? `libvirt ${v} adds a cell itself on define` : newer === false ? `libvirt ${v} rejects this at define time` : `libvirt before ${NUMA_AUTO_ADD_SINCE} rejects this at define time`;
       const later = newer === true ? "" : `libvirt ${NUMA_AUTO_ADD_SINCE} and later add a cell when a new definition is defined, but reject an existing one loaded without that update; `;
-      report({
+      report2({
         range: max.element.startTag,
         severity: newer === true ? "info" : newer === false ? "error" : "warning",
         messageId: "hotplugNoNuma",
@@ -24293,7 +18731,7 @@ var memory_config_invalid_default = defineDomainRule({
   }
 });
 var MEMORY_MAX_KIB = 2n ** 63n - 1n >> 10n;
-function checkAlignment(domain, report) {
+function checkAlignment(domain, report2) {
   const arch = domain.devices.osType()?.arch;
   const align = arch === "ppc64" || arch === "ppc64le" ? 256n * 1024n : 1024n;
   const roundUp = (kib) => {
@@ -24307,7 +18745,7 @@ function checkAlignment(domain, report) {
     if (c.memoryKiB === void 0 || !Number.isFinite(c.memoryKiB)) return;
     const aligned = roundUp(c.memoryKiB);
     if (aligned > MEMORY_MAX_KIB) {
-      report({ range: c.memoryAttr.valueRange, messageId: "alignOverflow", data: data(`NUMA cell ${c.id ?? c.index}'s memory`, aligned) });
+      report2({ range: c.memoryAttr.valueRange, messageId: "alignOverflow", data: data(`NUMA cell ${c.id ?? c.index}'s memory`, aligned) });
       return;
     }
     initial += aligned;
@@ -24319,12 +18757,12 @@ function checkAlignment(domain, report) {
   }
   if (initial > MEMORY_MAX_KIB) {
     const range2 = memory?.range ?? domain.element.startTag;
-    report({ range: range2, messageId: "alignOverflow", data: data(cells.length > 0 ? "the NUMA cells' memory" : "<memory>", initial) });
+    report2({ range: range2, messageId: "alignOverflow", data: data(cells.length > 0 ? "the NUMA cells' memory" : "<memory>", initial) });
     return;
   }
   const max = domain.maxMemory;
   if (max && Number.isFinite(max.kib) && roundUp(max.kib) > MEMORY_MAX_KIB) {
-    report({ range: max.range, messageId: "alignOverflow", data: data("<maxMemory>", roundUp(max.kib)) });
+    report2({ range: max.range, messageId: "alignOverflow", data: data("<maxMemory>", roundUp(max.kib)) });
   }
 }
 function targetSizeKiB(el) {
@@ -24334,7 +18772,7 @@ function targetSizeKiB(el) {
 }
 var isPow2 = (n) => Number.isSafeInteger(n) && n > 0 && 2 ** Math.round(Math.log2(n)) === n;
 var plainUint2 = (text) => text !== void 0 && /^\d{1,9}$/.test(text.trim()) ? Number(text.trim()) : void 0;
-function checkDevices(domain, host, report) {
+function checkDevices(domain, host, report2) {
   const version = host?.libvirtVersion;
   const since = (release) => libvirtAtLeast(version, release) !== false;
   const devices = domain.devices.memoryDevices();
@@ -24345,7 +18783,7 @@ function checkDevices(domain, host, report) {
   const slots = slotsText === void 0 ? 0 : plainUint2(slotsText);
   const hotplug = maxEl !== void 0 && (slots === void 0 || slots > 0 || domain.maxMemory === void 0 || domain.maxMemory.kib > 0);
   if (!hotplug) {
-    report({ range: devices[0].element.startTag, messageId: "noMaxMemory", data: { count: devices.length, slots: Math.max(1, devices.length) } });
+    report2({ range: devices[0].element.startTag, messageId: "noMaxMemory", data: { count: devices.length, slots: Math.max(1, devices.length) } });
   }
   const slotsUsed = /* @__PURE__ */ new Map();
   for (const m of devices) {
@@ -24358,36 +18796,36 @@ function checkDevices(domain, host, report) {
     const discard = attribute(m.element, "discard");
     const pmem = model === "virtio-pmem" && since(VIRTIO_PMEM_SINCE);
     if (model === "nvdimm" || pmem) {
-      if ((firstChild(source, "path")?.text ?? "") === "") report({ range: m.element.startTag, messageId: "pathMissing", data: { model } });
-      if (discard?.value === "yes") report({ range: discard.valueRange, messageId: "discardUnsupported", data: { model } });
+      if ((firstChild(source, "path")?.text ?? "") === "") report2({ range: m.element.startTag, messageId: "pathMissing", data: { model } });
+      if (discard?.value === "yes") report2({ range: discard.valueRange, messageId: "discardUnsupported", data: { model } });
     }
     if (model === "nvdimm") {
       const labelEl = firstChild(firstChild(target, "label"), "size");
       const label = targetSizeKiB(labelEl);
       if (label !== void 0 && label > 0 && label < NVDIMM_MIN_LABEL_KIB) {
-        report({ range: labelEl.contentRange, messageId: "labelTooSmall", data: { label: formatKiB(label) } });
+        report2({ range: labelEl.contentRange, messageId: "labelTooSmall", data: { label: formatKiB(label) } });
       } else if (label !== void 0 && sizeKiB !== void 0 && label >= sizeKiB && labelEl) {
-        report({ range: labelEl.contentRange, messageId: "labelNotSmaller", data: { label: formatKiB(label), size: formatKiB(sizeKiB) } });
+        report2({ range: labelEl.contentRange, messageId: "labelNotSmaller", data: { label: formatKiB(label), size: formatKiB(sizeKiB) } });
       }
       if (arch !== void 0 && arch.startsWith("ppc64")) {
-        if (label === 0) report({ range: (target ?? m.element).startTag, messageId: "nvdimmLabelRequired", data: {} });
+        if (label === 0) report2({ range: (target ?? m.element).startTag, messageId: "nvdimmLabelRequired", data: {} });
       } else if (arch !== void 0 && since(NVDIMM_UUID_SINCE)) {
         const uuid = firstChild(m.element, "uuid");
-        if (uuid) report({ range: uuid.startTag, messageId: "nvdimmUuid", data: { arch: excerpt(arch) } });
+        if (uuid) report2({ range: uuid.startTag, messageId: "nvdimmUuid", data: { arch: excerpt(arch) } });
       }
     }
     if (pmem) {
       const access2 = attribute(m.element, "access");
       if (access2?.value !== "shared") {
-        report({ range: access2?.valueRange ?? m.element.startTag, messageId: "pmemNotShared", data: { access: access2 ? `access='${excerpt(access2.value)}'` : "the default" } });
+        report2({ range: access2?.valueRange ?? m.element.startTag, messageId: "pmemNotShared", data: { access: access2 ? `access='${excerpt(access2.value)}'` : "the default" } });
       }
-      if (nodeGiven) report({ range: nodeEl.startTag, messageId: "pmemNode", data: {} });
+      if (nodeGiven) report2({ range: nodeEl.startTag, messageId: "pmemNode", data: {} });
       const pageKiB = host?.pageSizeKiB ?? 4;
       if (m.base && since(ADDRESS_ALIGNMENT_SINCE) && m.base.value % BigInt(pageKiB * 1024) !== 0n) {
-        reportUnaligned(report, m, model, pageKiB, host ? `the host's ${pageKiB} KiB page size` : "the 4 KiB page size", host ? "" : "no host page size is known, 4 KiB is the smallest; ");
+        reportUnaligned(report2, m, model, pageKiB, host ? `the host's ${pageKiB} KiB page size` : "the 4 KiB page size", host ? "" : "no host page size is known, 4 KiB is the smallest; ");
       }
     }
-    if (model === "virtio-mem" && since(VIRTIO_MEM_SINCE)) checkVirtioMem(m, target, sizeKiB, arch, since(ADDRESS_ALIGNMENT_SINCE), report);
+    if (model === "virtio-mem" && since(VIRTIO_MEM_SINCE)) checkVirtioMem(m, target, sizeKiB, arch, since(ADDRESS_ALIGNMENT_SINCE), report2);
     const address = firstChild(m.element, "address");
     const type = address ? attribute(address, "type")?.value : void 0;
     const slotAttr = type === "dimm" && (model === "dimm" || model === "nvdimm") ? attribute(address, "slot") : void 0;
@@ -24395,57 +18833,57 @@ function checkDevices(domain, host, report) {
     if (slot2 !== void 0) {
       const first = slotsUsed.get(slot2);
       if (first) {
-        report({ range: slotAttr.valueRange, messageId: "slotDuplicate", data: { slot: slot2 }, related: [{ range: first.valueRange, message: `slot ${slot2} is first used here` }] });
+        report2({ range: slotAttr.valueRange, messageId: "slotDuplicate", data: { slot: slot2 }, related: [{ range: first.valueRange, message: `slot ${slot2} is first used here` }] });
       } else slotsUsed.set(slot2, slotAttr);
     }
     if (!hotplug) continue;
     const allowed = ADDRESS_TYPES[model];
     if (allowed && type !== void 0 && !allowed.includes(type)) {
-      report({
+      report2({
         range: attribute(address, "type").valueRange,
         messageId: "addressType",
         data: { model, type: excerpt(type), allowed: allowed.map((t) => `'${t}'`).join(" or "), first: allowed[0] }
       });
     }
     if (slot2 !== void 0 && slotsText !== void 0 && slots !== void 0 && slot2 >= slots) {
-      report({ range: slotAttr.valueRange, messageId: "slotBeyond", data: { slot: slot2, slots, last: Math.max(0, slots - 1), need: slot2 + 1 } });
+      report2({ range: slotAttr.valueRange, messageId: "slotBeyond", data: { slot: slot2, slots, last: Math.max(0, slots - 1), need: slot2 + 1 } });
     }
     if (cells.length > 0 && !nodeGiven && (model === "dimm" || model === "nvdimm" || model === "virtio-mem")) {
-      report({ range: (target ?? m.element).startTag, messageId: "targetNodeMissing", data: { model, cells: cells.length === 1 ? "0" : `0-${cells.length - 1}` } });
+      report2({ range: (target ?? m.element).startTag, messageId: "targetNodeMissing", data: { model, cells: cells.length === 1 ? "0" : `0-${cells.length - 1}` } });
     }
   }
 }
-function checkVirtioMem(m, target, sizeKiB, arch, alignment, report) {
+function checkVirtioMem(m, target, sizeKiB, arch, alignment, report2) {
   const requestedEl = firstChild(target, "requested");
   const requested = targetSizeKiB(requestedEl);
   if (requested !== void 0 && sizeKiB !== void 0 && requested > sizeKiB) {
-    report({ range: requestedEl.contentRange, messageId: "requestedAboveSize", data: { requested: formatKiB(requested), size: formatKiB(sizeKiB) } });
+    report2({ range: requestedEl.contentRange, messageId: "requestedAboveSize", data: { requested: formatKiB(requested), size: formatKiB(sizeKiB) } });
   }
   const blockEl = firstChild(target, "block");
   const block = targetSizeKiB(blockEl);
   if (!blockEl) {
-    report({ range: (target ?? m.element).startTag, messageId: "blockMissing", data: {} });
+    report2({ range: (target ?? m.element).startTag, messageId: "blockMissing", data: {} });
     return;
   }
   if (block === void 0) return;
   if (!isPow2(block)) {
-    report({ range: blockEl.contentRange, messageId: "blockNotPow2", data: { block: formatKiB(block) } });
+    report2({ range: blockEl.contentRange, messageId: "blockNotPow2", data: { block: formatKiB(block) } });
     return;
   }
   const thp = arch === "x86_64" ? X86_THP_KIB : void 0;
   if (thp !== void 0 && block < thp) {
-    report({ range: blockEl.contentRange, messageId: "blockTooSmall", data: { block: formatKiB(block), thp: formatKiB(thp), assumed: "x86_64 hosts use 2 MiB transparent hugepages (kvmlint assumes it); " } });
+    report2({ range: blockEl.contentRange, messageId: "blockTooSmall", data: { block: formatKiB(block), thp: formatKiB(thp), assumed: "x86_64 hosts use 2 MiB transparent hugepages (kvmlint assumes it); " } });
   }
   if (requested !== void 0 && requested % block !== 0) {
-    report({ range: requestedEl.contentRange, messageId: "requestedNotMultiple", data: { requested: formatKiB(requested), block: formatKiB(block) } });
+    report2({ range: requestedEl.contentRange, messageId: "requestedNotMultiple", data: { requested: formatKiB(requested), block: formatKiB(block) } });
   }
   if (alignment && m.base && m.base.value % BigInt(block * 1024) !== 0n) {
-    reportUnaligned(report, m, "virtio-mem", block, `its block size ${formatKiB(block)}`, "");
+    reportUnaligned(report2, m, "virtio-mem", block, `its block size ${formatKiB(block)}`, "");
   }
 }
-function reportUnaligned(report, m, model, alignKiB, what, assumed) {
+function reportUnaligned(report2, m, model, alignKiB, what, assumed) {
   const align = alignKiB * 1024;
-  report({
+  report2({
     range: m.base.attr.valueRange,
     messageId: "addressUnaligned",
     data: { model, base: `0x${m.base.value.toString(16)}`, what, assumed, align, alignHex: `0x${align.toString(16)}` }
@@ -24477,7 +18915,7 @@ var memory_not_hugepage_multiple_default = defineDomainRule({
       setTo: { message: "set {{what}} to {{size}} ({{pages}})" }
     }
   },
-  check({ domain, host, source, report }) {
+  check({ domain, host, source, report: report2 }) {
     if (!domain.memoryBacking?.hugepages || !runsOnQemu(domain)) return;
     for (const r of regions(domain)) {
       const backing = hugepageBacking(domain, r.cellId);
@@ -24500,7 +18938,7 @@ var memory_not_hugepage_multiple_default = defineDomainRule({
         fix: setSize(source.text, fixRange, r.unitAttr, kib + r.extraKiB)
       };
       if (pages === 0) {
-        report({
+        report2({
           range: r.valueRange,
           severity: "error",
           // QEMU: "memory size \u2026 must be equal to or larger than page size".
@@ -24510,7 +18948,7 @@ var memory_not_hugepage_multiple_default = defineDomainRule({
         });
         continue;
       }
-      report({
+      report2({
         range: r.valueRange,
         // The cost is the part of the extra page left unused: under 1% of the region (64 KiB of a 2 MiB page
         // behind an 8 GiB guest) it is a note, not a problem; a half-used 1 GiB page is.
@@ -24724,7 +19162,7 @@ var missing_emulatorpin_default = defineDomainRule({
       }
     }
   },
-  check({ domain, host, source, report, reportHostOnce }) {
+  check({ domain, host, source, report: report2, reportHostOnce }) {
     if (!isPinned(domain)) return;
     const model = host?.model;
     const emulator = effectiveEmulatorAffinity(domain, model);
@@ -24749,11 +19187,11 @@ var missing_emulatorpin_default = defineDomainRule({
       else if (shared.isEmpty) over2 = describeCpus(emulatorCpus);
       else over2 = `${describeCpus(emulatorCpus)}, the vCPUs' own too`;
       const priority = sched.priority !== void 0 ? ` (priority ${sched.priority})` : "";
-      report({ range: at, severity: "error", messageId: "realtimeEmulator", data: { policy: sched.scheduler, priority, over: over2 }, fix });
+      report2({ range: at, severity: "error", messageId: "realtimeEmulator", data: { policy: sched.scheduler, priority, over: over2 }, fix });
       return;
     }
     if (defaults?.excludesIsolated && shared.isEmpty) {
-      report({
+      report2({
         range: at,
         severity: "info",
         messageId: "keptAwayByLibvirt",
@@ -24770,7 +19208,7 @@ var missing_emulatorpin_default = defineDomainRule({
       const cpus = pinGroups.filter((g) => g.vcpus.intersects(realtimeHit)).reduce((acc, g) => acc.union(g.affinity.cpus), CpuSet.empty).intersect(shared);
       const left = rtLeftover(model);
       const effect = left && left.percent > 0 ? `busy, they leave it ${left.percent}% of those CPUs` : "the guest can hang";
-      report({ range: at, severity: "error", messageId: "realtimeStarves", data: { vcpus: describeVcpus(realtimeHit), cpus: cpus.toString(), effect, advice: advice(target) }, fix });
+      report2({ range: at, severity: "error", messageId: "realtimeStarves", data: { vcpus: describeVcpus(realtimeHit), cpus: cpus.toString(), effect, advice: advice(target) }, fix });
       return;
     }
     const pinned = vcpuCpus.isEmpty ? "" : ` to ${describeCpus(vcpuCpus)}`;
@@ -24781,7 +19219,7 @@ var missing_emulatorpin_default = defineDomainRule({
       const isolated = model.isolation?.isolated;
       over = `every online host CPU (${model.online.toString()})${isolated && !isolated.isEmpty ? ", isolated ones too" : ""}`;
     }
-    report({ range: at, messageId: "floating", data: { pinned, over, advice: advice(target) }, fix });
+    report2({ range: at, messageId: "floating", data: { pinned, over, advice: advice(target) }, fix });
   }
 });
 function advice(target) {
@@ -24819,7 +19257,7 @@ var no_host_cpu_left_default = defineHostRule({
       }
     }
   },
-  check({ domain, host, report }) {
+  check({ domain, host, report: report2 }) {
     const model = host.model;
     const online = model.online;
     if (online.isEmpty || !domain.vcpu) return;
@@ -24836,7 +19274,7 @@ var no_host_cpu_left_default = defineHostRule({
       const hk = model.housekeeping;
       if (hk && !hk.isEmpty && !hk.equals(online) && reach.equals(hk) && running >= hk.size) {
         const byDefault = vcpuAffinityGroups(domain, model).every((g) => g.affinity.source === "all-online");
-        report({
+        report2({
           range: domain.vcpu.element.startTag,
           messageId: "everyHousekeepingCpu",
           data: {
@@ -24856,7 +19294,7 @@ var no_host_cpu_left_default = defineHostRule({
     const realtimeReach = vcpuAffinityGroups(domain, model).filter((g) => g.vcpus.intersects(realtime)).reduce((acc, g) => acc.union(g.affinity.cpus.intersect(online)), CpuSet.empty);
     const policy = domain.cputune?.vcpusched.find((s) => s.scheduler === "fifo" || s.scheduler === "rr")?.scheduler;
     if (!realtime.isEmpty && online.isSubsetOf(realtimeReach) && policy) {
-      report({
+      report2({
         range: domain.vcpu.element.startTag,
         severity: "error",
         messageId: "everyCpuRealtime",
@@ -24864,7 +19302,7 @@ var no_host_cpu_left_default = defineHostRule({
       });
       return;
     }
-    report({
+    report2({
       range: domain.vcpu.element.startTag,
       messageId: "everyCpu",
       data: { vcpus: describeVcpus(vcpus), count: running, online: describeCpus(online).replace(/^CPUs? /, ""), fewer: Math.max(1, online.size - keep.size), keep: describeCpus(keep) }
@@ -25085,7 +19523,7 @@ var numatune_invalid_default = defineDomainRule({
       }
     }
   },
-  check({ domain, host, report }) {
+  check({ domain, host, report: report2 }) {
     const nt = domain.numatune;
     if (!nt) return;
     const mem = nt.memory;
@@ -25096,17 +19534,17 @@ var numatune_invalid_default = defineDomainRule({
       const modes = [mem, ...nt.memnodes].filter((m) => m?.mode === "restrictive").map((m) => attribute(m.element, "mode"));
       if (modes.length > 0) {
         const related = modes.slice(1).map((a) => ({ range: a.valueRange, message: "another mode 'restrictive' here" }));
-        report({ range: modes[0].valueRange, messageId: "restrictiveUnknown", data: { version, since: RESTRICTIVE_MODE_SINCE }, related });
+        report2({ range: modes[0].valueRange, messageId: "restrictiveUnknown", data: { version, since: RESTRICTIVE_MODE_SINCE }, related });
       }
     }
     if (mem) {
       const p = mem.placementAttr;
       if (p && p.value !== "static" && p.value !== "auto") {
-        report({ range: p.valueRange, messageId: "unknownPlacement", data: { value: excerpt(p.value) } });
+        report2({ range: p.valueRange, messageId: "unknownPlacement", data: { value: excerpt(p.value) } });
       } else if (placement === "static" && !mem.nodeset) {
-        report({ range: mem.element.startTag, messageId: "noNodeset", data: { implied: p ? "" : " (from <vcpu>, the default)" } });
+        report2({ range: mem.element.startTag, messageId: "noNodeset", data: { implied: p ? "" : " (from <vcpu>, the default)" } });
       } else if (placement === "auto" && mem.nodeset && p?.value === "auto") {
-        report({ range: mem.nodeset.attr.valueRange, severity: "warning", messageId: "nodesetIgnored" });
+        report2({ range: mem.nodeset.attr.valueRange, severity: "warning", messageId: "nodesetIgnored" });
       }
     }
     if (nt.memnodes.length === 0) return;
@@ -25114,26 +19552,26 @@ var numatune_invalid_default = defineDomainRule({
     const others = (message) => nt.memnodes.slice(1).map((m) => ({ range: m.element.startTag, message }));
     if (placement === "auto") {
       const by = mem?.placementAttr?.value === "auto" ? "<memory placement='auto'>" : "<vcpu placement='auto'>";
-      report({ range: nt.memnodes[0].element.startTag, messageId: "memnodeAuto", data: { by }, related: others("another <memnode> here") });
+      report2({ range: nt.memnodes[0].element.startTag, messageId: "memnodeAuto", data: { by }, related: others("another <memnode> here") });
       return;
     }
     if (cells === 0) {
-      report({ range: nt.memnodes[0].element.startTag, messageId: "memnodeNoCells", related: others("another <memnode> here") });
+      report2({ range: nt.memnodes[0].element.startTag, messageId: "memnodeNoCells", related: others("another <memnode> here") });
       return;
     }
     const seen = /* @__PURE__ */ new Map();
     for (const m of nt.memnodes) {
       if (!m.cellidAttr) {
-        report({ range: m.element.startTag, messageId: "noCellid" });
+        report2({ range: m.element.startTag, messageId: "noCellid" });
         continue;
       }
-      if (!m.nodeset) report({ range: m.element.startTag, messageId: "memnodeNoNodeset" });
+      if (!m.nodeset) report2({ range: m.element.startTag, messageId: "memnodeNoNodeset" });
       if (m.cellid === void 0) continue;
       const first = seen.get(m.cellid);
       if (m.cellid >= cells) {
-        report({ range: m.cellidAttr.valueRange, messageId: "cellidBeyond", data: { cellid: m.cellid, cells: cells === 1 ? "one cell (0)" : `cells 0-${cells - 1}` } });
+        report2({ range: m.cellidAttr.valueRange, messageId: "cellidBeyond", data: { cellid: m.cellid, cells: cells === 1 ? "one cell (0)" : `cells 0-${cells - 1}` } });
       } else if (first) {
-        report({
+        report2({
           range: m.cellidAttr.valueRange,
           messageId: "cellidTwice",
           data: { cellid: m.cellid },
@@ -25145,12 +19583,12 @@ var numatune_invalid_default = defineDomainRule({
         const shownMode = mem ? memMode : `${memMode} (none written)`;
         if (!restrictiveKnown) {
         } else if (memMode === "restrictive" && m.mode !== "restrictive") {
-          report({ range: m.element.startTag, messageId: "restrictiveMismatch", data: { cellid: m.cellid, mode: m.mode, memMode: shownMode } });
+          report2({ range: m.element.startTag, messageId: "restrictiveMismatch", data: { cellid: m.cellid, mode: m.mode, memMode: shownMode } });
         } else if (memMode !== "restrictive" && m.mode === "restrictive") {
           if (libvirtAtLeast(version, RESTRICTIVE_MEMNODE_CHECKED_SINCE) === false) {
-            report({ range: m.element.startTag, severity: "warning", messageId: "restrictiveMemnodeOld", data: { cellid: m.cellid, memMode: shownMode, version, since: RESTRICTIVE_MEMNODE_CHECKED_SINCE } });
+            report2({ range: m.element.startTag, severity: "warning", messageId: "restrictiveMemnodeOld", data: { cellid: m.cellid, memMode: shownMode, version, since: RESTRICTIVE_MEMNODE_CHECKED_SINCE } });
           } else {
-            report({ range: m.element.startTag, messageId: "restrictiveMemnode", data: { cellid: m.cellid, memMode: shownMode, since: RESTRICTIVE_MEMNODE_CHECKED_SINCE } });
+            report2({ range: m.element.startTag, messageId: "restrictiveMemnode", data: { cellid: m.cellid, memMode: shownMode, since: RESTRICTIVE_MEMNODE_CHECKED_SINCE } });
           }
         }
       }
@@ -25181,13 +19619,13 @@ var numatune_memoryless_node_default = defineHostRule({
       }
     }
   },
-  check({ domain, host, report }) {
+  check({ domain, host, report: report2 }) {
     const nt = domain.numatune;
     if (!nt || numatunePlacement(domain) !== "static") return;
     const { all, memoryless } = hostNodeSets(host.model);
     if (memoryless.isEmpty) return;
     const withMemory = all.subtract(memoryless);
-    const check = (label, mode, c) => {
+    const check2 = (label, mode, c) => {
       const set = c?.set;
       if (!set) return;
       const named2 = set.intersect(all);
@@ -25195,9 +19633,9 @@ var numatune_memoryless_node_default = defineHostRule({
       if (empty.isEmpty) return;
       const instead = withMemory.isEmpty ? "a node with memory" : `a node with memory (${withMemory.toString()})`;
       if (empty.equals(named2)) {
-        report({ range: c.attr.valueRange, messageId: "onlyMemoryless", data: { label, mode, nodes: describeNodes(empty), instead } });
+        report2({ range: c.attr.valueRange, messageId: "onlyMemoryless", data: { label, mode, nodes: describeNodes(empty), instead } });
       } else {
-        report({
+        report2({
           range: c.attr.valueRange,
           severity: "warning",
           messageId: "someMemoryless",
@@ -25205,8 +19643,8 @@ var numatune_memoryless_node_default = defineHostRule({
         });
       }
     };
-    if (nt.memory) check("<numatune><memory>", nt.memory.mode, nt.memory.nodeset);
-    for (const m of nt.memnodes) check(`<memnode cellid='${m.cellid ?? "?"}'>`, m.mode, m.nodeset);
+    if (nt.memory) check2("<numatune><memory>", nt.memory.mode, nt.memory.nodeset);
+    for (const m of nt.memnodes) check2(`<memnode cellid='${m.cellid ?? "?"}'>`, m.mode, m.nodeset);
   }
 });
 
@@ -25238,7 +19676,7 @@ var pin_crosses_nodeset_default = defineHostRule({
       setNodeset: { message: "set nodeset='{{nodeset}}' on {{by}}" }
     }
   },
-  check({ domain, host, source, report }) {
+  check({ domain, host, source, report: report2 }) {
     if (!isPinned(domain)) return;
     const groups = vcpuAffinityGroups(domain, host.model).filter(
       (g) => (g.affinity.source === "vcpupin" || g.affinity.source === "vcpu-cpuset") && g.affinity.cpus && g.affinity.element
@@ -25247,7 +19685,7 @@ var pin_crosses_nodeset_default = defineHostRule({
     const memoryNodesOf = (cpus) => host.model.nodesOfCpus(cpus).intersect(withMemory);
     const pinNodesOf = () => groups.reduce((acc, g) => acc.union(memoryNodesOf(g.affinity.cpus)), CpuSet.empty);
     if (numatunePlacement(domain) === "auto") {
-      report({
+      report2({
         range: (domain.numatune?.memory ?? domain.numatune ?? domain.vcpu)?.element.startTag ?? domain.element.startTag,
         unchecked: true,
         messageId: "placementAuto"
@@ -25260,7 +19698,7 @@ var pin_crosses_nodeset_default = defineHostRule({
       if (pinNodes.isEmpty || withMemory.isSubsetOf(pinNodes)) return;
       const advice2 = pinNodes.size > 1 ? `bind each guest NUMA cell with <memnode> to the node its vCPUs run on, or add <numatune><memory mode='strict' nodeset='${pinNodes.toString()}'/></numatune>` : `add <numatune><memory mode='strict' nodeset='${pinNodes.toString() || "\u2026"}'/></numatune>`;
       const anchor = domain.cputune?.element ?? domain.vcpu?.element;
-      report({
+      report2({
         range: (domain.cputune ?? domain.vcpu)?.element.startTag ?? domain.element.startTag,
         messageId: "noNumatune",
         data: { nodes: describeNodes(pinNodes), advice: advice2 },
@@ -25339,7 +19777,7 @@ var pin_crosses_nodeset_default = defineHostRule({
       const target = useIsolated ? isolated.intersect(nodeCpus) : nodeCpus;
       const matching = nodesByBinding.get(binding.element) ?? onNodes;
       const rangeOf = (p) => p.affinity.source === "vcpupin" ? p.affinity.element.startTag : p.affinity.attr?.range ?? p.affinity.element.startTag;
-      report({
+      report2({
         range: rangeOf(parts[0]),
         severity: binding.mode === "interleave" ? "info" : void 0,
         messageId: "crosses",
@@ -25443,7 +19881,7 @@ var pin_target_offline_default = defineHostRule({
       }
     }
   },
-  check({ domain, host, report }) {
+  check({ domain, host, report: report2 }) {
     if (!domain.cputune && !domain.vcpu?.cpuset && !domain.numatune) return;
     const h = host.model;
     const byKind = /* @__PURE__ */ new Map();
@@ -25480,7 +19918,7 @@ var pin_target_offline_default = defineHostRule({
       const what = hits.length === 1 ? first.what : `${hits.length} pins (${first.what} and others)`;
       if (kind === "hotplug") {
         const vcpus = hits.reduce((acc, x) => x.pin.threads.reduce((a2, t) => a2.union(t.ids), acc), CpuSet.empty);
-        report({
+        report2({
           range: first.pin.attr.valueRange,
           severity: "warning",
           messageId: "hotplugFails",
@@ -25497,7 +19935,7 @@ var pin_target_offline_default = defineHostRule({
           related
         });
       } else if (kind === "none") {
-        report({
+        report2({
           range: first.pin.attr.valueRange,
           messageId: "noOnlineCpu",
           data: {
@@ -25511,7 +19949,7 @@ var pin_target_offline_default = defineHostRule({
       } else if (kind === "absent") {
         const absent2 = hits.reduce((acc, x) => acc.union(x.absent), CpuSet.empty);
         const keep = hits.reduce((acc, x) => acc.union(x.online), CpuSet.empty);
-        report({
+        report2({
           range: first.pin.attr.valueRange,
           messageId: "absentCpus",
           data: { what, name: hits.length === 1 ? "names" : "name", cpus: describeCpus(absent2), hostCpus: hostCpuLists(h), keep: keep.isEmpty ? "" : ` (online ones it names: ${keep.toString()})` },
@@ -25520,7 +19958,7 @@ var pin_target_offline_default = defineHostRule({
       } else {
         const online = hits.reduce((acc, x) => acc.union(x.online), CpuSet.empty);
         const facts = hits.reduce((acc, x) => acc.union(x.notOnline), CpuSet.empty);
-        report({
+        report2({
           range: first.pin.attr.valueRange,
           severity: "warning",
           messageId: "offlineCpus",
@@ -25545,7 +19983,7 @@ var pin_target_offline_default = defineHostRule({
     for (const m of nt.memnodes) checkNodeset(`<memnode cellid='${m.cellid ?? "?"}'>`, m.nodeset);
     if (bad.length === 0) return;
     const absent = bad.reduce((acc, b) => acc.union(b.absent), CpuSet.empty);
-    report({
+    report2({
       range: bad[0].c.attr.valueRange,
       messageId: "absentNodes",
       data: { label: bad.length === 1 ? bad[0].label : `${bad[0].label} (and ${bad.length - 1} more)`, nodes: describeNodes(absent), hostNodes: nodes.toString() || "none", first: absent.min },
@@ -25585,7 +20023,7 @@ var pinned_guest_cpu_model_default = defineDomainRule({
       }
     }
   },
-  check({ domain, report }) {
+  check({ domain, report: report2 }) {
     if (domain.type !== "kvm" || !isPinned(domain)) return;
     const isX86 = () => {
       const arch = domain.devices.osType()?.arch;
@@ -25594,7 +20032,7 @@ var pinned_guest_cpu_model_default = defineDomainRule({
     const passed = commandlineCpu(domain.element);
     if (passed) {
       if (HOST_CPU_MODELS.has(passed.model)) return;
-      report({
+      report2({
         range: passed.attr.valueRange,
         messageId: "commandlineModel",
         data: { model: excerpt(passed.model, 40), suchAs: isX86() && !enablesFeature(passed, "invtsc") ? " such as invariant TSC" : "" }
@@ -25605,7 +20043,7 @@ var pinned_guest_cpu_model_default = defineDomainRule({
     const mode = cpu?.mode;
     if (mode !== void 0 && HOST_MODES.has(mode)) return;
     if (!cpu) {
-      report({
+      report2({
         range: (domain.vcpu?.element ?? domain.element).startTag,
         messageId: "noCpu"
       });
@@ -25614,7 +20052,7 @@ var pinned_guest_cpu_model_default = defineDomainRule({
     const modeAttr = attribute(cpu.element, "mode");
     const named2 = firstChild(cpu.element, "model")?.text.trim();
     const what = mode === void 0 || mode === "custom" ? named2 ? `the named model '${excerpt(named2, 40)}'` : "mode 'custom' without <model> (the default)" : `mode '${excerpt(mode, 40)}'`;
-    report({
+    report2({
       range: modeAttr?.valueRange ?? cpu.element.startTag,
       messageId: isX86() ? "model" : "modelNotX86",
       data: { what }
@@ -25641,16 +20079,16 @@ var placement_auto_without_numad_default = defineHostRule({
       }
     }
   },
-  check({ domain, host, report }) {
+  check({ domain, host, report: report2 }) {
     if (host.model.snapshot.libvirt?.numad !== false || !runsOnQemu(domain)) return;
     const vcpuAuto = domain.vcpu?.placement === "auto" ? attribute(domain.vcpu.element, "placement") : void 0;
     if (vcpuAuto) {
-      report({ range: vcpuAuto.valueRange, messageId: "noNumad", data: { what: "<vcpu>" } });
+      report2({ range: vcpuAuto.valueRange, messageId: "noNumad", data: { what: "<vcpu>" } });
       return;
     }
     const mem = domain.numatune?.memory;
     if (mem && numatunePlacement(domain) === "auto" && mem.placementAttr) {
-      report({ range: mem.placementAttr.valueRange, messageId: "noNumad", data: { what: "<numatune><memory>" } });
+      report2({ range: mem.placementAttr.valueRange, messageId: "noNumad", data: { what: "<numatune><memory>" } });
     }
   }
 });
@@ -25733,17 +20171,17 @@ var platform_config_invalid_default = defineDomainRule({
     tags: ["clock", "features", "machine"],
     messages: messages8
   },
-  check({ domain, report }) {
+  check({ domain, report: report2 }) {
     if (!runsOnQemu(domain)) return;
     const clock = firstChild(domain.element, "clock");
-    if (clock && mayContainElement(clock, "timer") && timersMayBeReported(clock, domain.devices.osType()?.arch)) checkTimers(domain, clock, report);
+    if (clock && mayContainElement(clock, "timer") && timersMayBeReported(clock, domain.devices.osType()?.arch)) checkTimers(domain, clock, report2);
     const features = domain.devices.features();
-    if (features && mayContainElement(features, "tseg")) checkTseg(domain, features, report);
+    if (features && mayContainElement(features, "tseg")) checkTseg(domain, features, report2);
     if (features) {
       const arch = domain.devices.osType()?.arch;
-      if (mayContainElements(features, arch !== void 0 && isX86Arch(arch) ? CHECKED_FEATURES_X86 : CHECKED_FEATURES) !== 0) checkFeatures2(domain, features, report);
+      if (mayContainElements(features, arch !== void 0 && isX86Arch(arch) ? CHECKED_FEATURES_X86 : CHECKED_FEATURES) !== 0) checkFeatures2(domain, features, report2);
     }
-    checkLifecycle(domain, report);
+    checkLifecycle(domain, report2);
   }
 });
 var TIMER_WORDS = /platform|armvtimer|boot|merge|discard|&/;
@@ -25752,7 +20190,7 @@ function timersMayBeReported(clock, arch) {
   const { text, start, end } = clock.contentSpan();
   return (arch === void 0 || isX86Arch(arch) ? TIMER_WORDS : TIMER_WORDS_OFF_X86).test(text.slice(start, end));
 }
-function checkTimers(domain, clock, report) {
+function checkTimers(domain, clock, report2) {
   const type = domain.devices.osType();
   const arch = type?.arch;
   for (const timer of childrenNamed(clock, "timer")) {
@@ -25763,55 +20201,55 @@ function checkTimers(domain, clock, report) {
     const policy = tickpolicy?.value;
     switch (name) {
       case "platform":
-        report({ range: nameAttr.valueRange, messageId: "timerPlatform", data: {} });
+        report2({ range: nameAttr.valueRange, messageId: "timerPlatform", data: {} });
         break;
       case "tsc":
       case "kvmclock":
       case "hypervclock":
       case "hpet":
         if (present?.value === "yes" && arch !== void 0 && !isX86Arch(arch)) {
-          report({ range: present.valueRange, messageId: "timerNotX86", data: { name, arch: excerpt(arch) } });
+          report2({ range: present.valueRange, messageId: "timerNotX86", data: { name, arch: excerpt(arch) } });
         }
         break;
       case "rtc": {
         const track = attribute(timer, "track");
-        if (track?.value === "boot") report({ range: track.valueRange, messageId: "rtcTrackBoot", data: {} });
+        if (track?.value === "boot") report2({ range: track.valueRange, messageId: "rtcTrackBoot", data: {} });
         else if (policy === "merge" || policy === "discard") {
-          report({ range: tickpolicy.valueRange, messageId: "timerTickpolicy", data: { name, policy, allowed: "use tickpolicy='delay' or 'catchup'" } });
+          report2({ range: tickpolicy.valueRange, messageId: "timerTickpolicy", data: { name, policy, allowed: "use tickpolicy='delay' or 'catchup'" } });
         }
         break;
       }
       case "pit":
-        if (policy === "merge") report({ range: tickpolicy.valueRange, messageId: "timerTickpolicy", data: { name, policy, allowed: "use tickpolicy='delay', 'discard' or 'catchup'" } });
+        if (policy === "merge") report2({ range: tickpolicy.valueRange, messageId: "timerTickpolicy", data: { name, policy, allowed: "use tickpolicy='delay', 'discard' or 'catchup'" } });
         break;
       case "armvtimer":
         if (domain.type !== void 0 && arch !== void 0 && type?.machine !== void 0 && (domain.type !== "kvm" || isArmVirt(arch, type.machine) !== true)) {
           const what = domain.type !== "kvm" ? `a type='${excerpt(domain.type)}' domain` : `machine '${excerpt(type.machine)}' (${excerpt(arch)})`;
-          report({ range: nameAttr.valueRange, messageId: "armvtimerNotArmVirt", data: { what } });
+          report2({ range: nameAttr.valueRange, messageId: "armvtimerNotArmVirt", data: { what } });
         } else if (present?.value === "no") {
-          report({ range: present.valueRange, messageId: "armvtimerDisabled", data: {} });
+          report2({ range: present.valueRange, messageId: "armvtimerDisabled", data: {} });
         } else if (policy === "catchup" || policy === "merge") {
-          report({ range: tickpolicy.valueRange, messageId: "timerTickpolicy", data: { name, policy, allowed: "use tickpolicy='delay' or 'discard'" } });
+          report2({ range: tickpolicy.valueRange, messageId: "timerTickpolicy", data: { name, policy, allowed: "use tickpolicy='delay' or 'discard'" } });
         }
         break;
     }
   }
 }
-function checkTseg(domain, features, report) {
+function checkTseg(domain, features, report2) {
   const smm = firstChild(features, "smm");
   const tseg = smm ? firstChild(smm, "tseg") : void 0;
   if (!tseg || attribute(smm, "state")?.value === "off") return;
   const machine = domain.devices.osType()?.machine;
   if (machine !== void 0 && isKnownNotQ35(domain.devices.osType()?.arch, machine)) {
-    report({ range: tseg.startTag, messageId: "tsegNotQ35", data: { machine: excerpt(machine) } });
+    report2({ range: tseg.startTag, messageId: "tsegNotQ35", data: { machine: excerpt(machine) } });
     return;
   }
   const unit = attribute(tseg, "unit")?.value;
   const size = scaleToKiB(tseg.text, unit, "MiB", { maxBytes: 2n ** 64n - 1n });
   if (!size.ok || size.value % 1024 === 0) return;
-  report({ range: tseg.contentRange, messageId: "tsegNotMiB", data: { size: `${excerpt(tseg.text.trim())} ${unit ?? "MiB"}` } });
+  report2({ range: tseg.contentRange, messageId: "tsegNotMiB", data: { size: `${excerpt(tseg.text.trim())} ${unit ?? "MiB"}` } });
 }
-function checkLifecycle(domain, report) {
+function checkLifecycle(domain, report2) {
   let poweroff;
   let reboot;
   for (const child2 of domain.element.children) {
@@ -25824,14 +20262,14 @@ function checkLifecycle(domain, report) {
       reboot = child2;
     }
     const action = child2.text;
-    if (action === "rename-restart") report({ range: child2.contentRange, messageId: "lifecycleRenameRestart", data: { element: child2.name } });
-    else if (action === "preserve" && child2.name !== "on_crash") report({ range: child2.contentRange, messageId: "lifecyclePreserve", data: { element: child2.name } });
+    if (action === "rename-restart") report2({ range: child2.contentRange, messageId: "lifecycleRenameRestart", data: { element: child2.name } });
+    else if (action === "preserve" && child2.name !== "on_crash") report2({ range: child2.contentRange, messageId: "lifecyclePreserve", data: { element: child2.name } });
   }
   if (poweroff?.text === "restart" && reboot?.text === "destroy") {
-    report({ range: poweroff.contentRange, messageId: "lifecycleRestartOnPoweroff", data: {}, related: [{ range: reboot.contentRange, message: "<on_reboot> destroys" }] });
+    report2({ range: poweroff.contentRange, messageId: "lifecycleRestartOnPoweroff", data: {}, related: [{ range: reboot.contentRange, message: "<on_reboot> destroys" }] });
   }
 }
-function checkFeatures2(domain, features, report) {
+function checkFeatures2(domain, features, report2) {
   const type = domain.devices.osType();
   const arch = type?.arch;
   const machine = type?.machine;
@@ -25839,23 +20277,23 @@ function checkFeatures2(domain, features, report) {
   for (const f of features.children) {
     const name = f.name;
     if (PSERIES_FEATURES.has(name)) {
-      if (isPSeries(arch, machine) === false) report({ range: f.startTag, messageId: "featureNotHere", data: { feature: name, what: where(), allowed: "ppc64 'pseries' machines" } });
+      if (isPSeries(arch, machine) === false) report2({ range: f.startTag, messageId: "featureNotHere", data: { feature: name, what: where(), allowed: "ppc64 'pseries' machines" } });
     } else if (name === "ioapic" || name === "pvspinlock") {
-      if (arch !== void 0 && !isX86Arch(arch)) report({ range: f.startTag, messageId: "featureNotHere", data: { feature: name, what: where(), allowed: "x86" } });
+      if (arch !== void 0 && !isX86Arch(arch)) report2({ range: f.startTag, messageId: "featureNotHere", data: { feature: name, what: where(), allowed: "x86" } });
     } else if (name === "gic") {
-      if (isArmVirt(arch, machine) === false) report({ range: f.startTag, messageId: "featureNotHere", data: { feature: name, what: where(), allowed: "ARM 'virt' machines" } });
+      if (isArmVirt(arch, machine) === false) report2({ range: f.startTag, messageId: "featureNotHere", data: { feature: name, what: where(), allowed: "ARM 'virt' machines" } });
     } else if (name === "hyperv") {
       if (arch !== void 0 && !isX86Arch(arch) && isArmVirt(arch, machine) === false) {
-        report({ range: f.startTag, messageId: "featureNotHere", data: { feature: name, what: where(), allowed: "x86 and ARM 'virt' machines" } });
+        report2({ range: f.startTag, messageId: "featureNotHere", data: { feature: name, what: where(), allowed: "x86 and ARM 'virt' machines" } });
       }
     } else if (name === "apic") {
       const eoi = attribute(f, "eoi");
-      if (eoi && arch !== void 0 && !isX86Arch(arch)) report({ range: eoi.range, messageId: "eoiNotX86", data: { arch: excerpt(arch) } });
+      if (eoi && arch !== void 0 && !isX86Arch(arch)) report2({ range: eoi.range, messageId: "eoiNotX86", data: { arch: excerpt(arch) } });
     } else if (name === "pmu") {
       const state = attribute(f, "state");
-      if (state?.value === "off" && arch !== void 0 && isPpc64Arch(arch)) report({ range: state.valueRange, messageId: "pmuOffPpc64", data: { arch } });
+      if (state?.value === "off" && arch !== void 0 && isPpc64Arch(arch)) report2({ range: state.valueRange, messageId: "pmuOffPpc64", data: { arch } });
     } else if (name === "tcg") {
-      if (f.children.length > 0 && domain.type !== void 0 && domain.type !== "qemu") report({ range: f.startTag, messageId: "tcgNotQemu", data: { type: excerpt(domain.type) } });
+      if (f.children.length > 0 && domain.type !== void 0 && domain.type !== "qemu") report2({ range: f.startTag, messageId: "tcgNotQemu", data: { type: excerpt(domain.type) } });
     }
   }
 }
@@ -25899,7 +20337,7 @@ var realtime_guest_hygiene_default = defineDomainRule({
       pmuOff: { message: "set <pmu state='off'/>" }
     }
   },
-  check({ domain, source, report }) {
+  check({ domain, source, report: report2 }) {
     if (!isRealtimeDomain(domain)) return;
     const rt = realtimeVcpus(domain);
     const who = `${describeVcpus(rt)} ${rt.size === 1 ? "has" : "have"} realtime scheduling`;
@@ -25907,7 +20345,7 @@ var realtime_guest_hygiene_default = defineDomainRule({
     const mb = domain.memoryBacking;
     const memAt = (mb?.element ?? domain.memory?.element ?? domain.element).startTag;
     if (!mb?.hugepages) {
-      report({
+      report2({
         range: memAt,
         messageId: "noHugepages",
         data: { who }
@@ -25915,14 +20353,14 @@ var realtime_guest_hygiene_default = defineDomainRule({
     }
     const allHuge = mb?.hugepages !== void 0 && memoryDemands(domain).every((slice) => slice.hugepages !== void 0);
     if (!mb?.locked) {
-      report({
+      report2({
         range: memAt,
         messageId: "notLocked",
         data: { who, memory: allHuge ? "own memory" : "memory" }
       });
     }
     if (!mb?.nosharepages && !allHuge) {
-      report({
+      report2({
         range: memAt,
         messageId: "noNosharepages",
         data: { who },
@@ -25933,8 +20371,8 @@ var realtime_guest_hygiene_default = defineDomainRule({
     if (balloon && balloon.model !== "none") {
       const model = balloon.element ? attribute(balloon.element, "model") : void 0;
       const range2 = model?.valueRange ?? balloon.element?.startTag ?? (firstChild(domain.element, "devices") ?? domain.element).startTag;
-      if (balloon.element) report({ range: range2, messageId: "balloon", data: { who, model: excerpt(balloon.model ?? "", 24) } });
-      else report({ range: range2, messageId: "implicitBalloon", data: { who } });
+      if (balloon.element) report2({ range: range2, messageId: "balloon", data: { who, model: excerpt(balloon.model ?? "", 24) } });
+      else report2({ range: range2, messageId: "implicitBalloon", data: { who } });
     }
     const pmu = domain.devices.pmu();
     if (pmu?.state !== "off") {
@@ -25947,7 +20385,7 @@ var realtime_guest_hygiene_default = defineDomainRule({
       } else if (!pmu && features) {
         fix = insertChild(text, features, { name: "pmu", attributes: [["state", "off"]] }, formatterPredecessor(features, "pmu", FEATURES_CHILD_ORDER));
       }
-      report({
+      report2({
         range: state?.valueRange ?? pmu?.element.startTag ?? features?.startTag ?? domain.element.startTag,
         // The guest's perf counters and NMI watchdog run on counters KVM emulates with host perf events.
         messageId: "pmu",
@@ -26000,17 +20438,17 @@ var realtime_sched_unsafe_default = defineDomainRule({
       }
     }
   },
-  check({ domain, host, report }) {
+  check({ domain, host, report: report2 }) {
     const model = host?.model;
     if (!domain.cputune || !hasRealtimeSched(domain, model)) return;
     const hk = model?.housekeeping;
     if (host && !hk && !host.model.missing.has("isolation")) {
       const f = noIsolationFinding(domain, host);
-      if (f) report({ ...f, messageId: "noIsolation" });
+      if (f) report2({ ...f, messageId: "noIsolation" });
     }
     if (model?.cpuClasses) {
       const f = slowCoreFinding(domain, model, model.cpuClasses);
-      if (f) report({ ...f, severity: "warning", messageId: "slowCore" });
+      if (f) report2({ ...f, severity: "warning", messageId: "slowCore" });
     }
     const pinned = isPinned(domain);
     const dedicated = dedicatedCpuSet(domain, model);
@@ -26071,9 +20509,9 @@ var realtime_sched_unsafe_default = defineDomainRule({
       };
       if (t.kind === "vcpu") {
         const vcpuData = { ...data, each: plural ? "each vCPU" : "it", POLICY: t.policy.toUpperCase() };
-        pending.push(() => report({ range: range2, messageId: "vcpu", data: vcpuData, related }));
+        pending.push(() => report2({ range: range2, messageId: "vcpu", data: vcpuData, related }));
       } else {
-        pending.push(() => report({ range: range2, messageId: "thread", data, related }));
+        pending.push(() => report2({ range: range2, messageId: "thread", data, related }));
       }
     }
     for (const r of pending) r();
@@ -26229,17 +20667,17 @@ var running_affinity_drift_default = defineHostRule({
       }
     }
   },
-  check({ domain: d, host, report }) {
+  check({ domain: d, host, report: report2 }) {
     const model = host.model;
     const guest = runningGuestOf(model, d);
     if (!guest) return;
-    const check = (thread, threads2, affinity) => {
+    const check2 = (thread, threads2, affinity) => {
       if (threads2.length === 0 || affinity.cpus === void 0 || affinity.source === "placement-auto") return;
       const want = affinity.cpus;
       const accepted = affinity.source === "all-online" && model.isolation ? [want, want.subtract(model.isolation.isolated)] : [want];
       const drifted = allowedSets(threads2).filter((s) => !accepted.some((a) => a.equals(s)));
       if (drifted.length === 0) return;
-      report({
+      report2({
         range: affinity.attr?.range ?? (affinity.element ?? d.vcpu?.element ?? d.element).startTag,
         messageId: "drift",
         data: {
@@ -26252,12 +20690,12 @@ var running_affinity_drift_default = defineHostRule({
     };
     for (const id of idsOf(guest.threads, "vcpu")) {
       if (id >= d.maxVcpus) continue;
-      check(`vCPU ${id}`, guest.threads.filter((t) => t.role === "vcpu" && t.id === id), effectiveVcpuAffinity(d, id, model));
+      check2(`vCPU ${id}`, guest.threads.filter((t) => t.role === "vcpu" && t.id === id), effectiveVcpuAffinity(d, id, model));
     }
-    check("the emulator", emulatorThreads(guest), effectiveEmulatorAffinity(d, model));
+    check2("the emulator", emulatorThreads(guest), effectiveEmulatorAffinity(d, model));
     for (const id of idsOf(guest.threads, "iothread")) {
       if (!d.iothreadIds.includes(id)) continue;
-      check(`IOThread ${id}`, guest.threads.filter((t) => t.role === "iothread" && t.id === id), effectiveIothreadAffinity(d, id, model));
+      check2(`IOThread ${id}`, guest.threads.filter((t) => t.role === "iothread" && t.id === id), effectiveIothreadAffinity(d, id, model));
     }
   }
 });
@@ -26287,7 +20725,7 @@ var running_guest_unmatched_default = definePlanRule({
       }
     }
   },
-  check({ host, domains, report, reportHost }) {
+  check({ host, domains, report: report2, reportHost }) {
     const model = host.model;
     if (!hasRunningGuests(model)) return;
     if ((model.snapshot.running?.guests ?? []).length === 0) {
@@ -26304,7 +20742,7 @@ var running_guest_unmatched_default = definePlanRule({
     for (const on of domains) {
       if (runningGuestOf(model, on.domain)) continue;
       const nameEl = on.domain.element.children.find((c) => c.name === "name");
-      report(on, { range: (nameEl ?? on.domain.element).startTag, messageId: "notRunning", data: { domain: on.domain.name ?? "(unnamed)", host: model.name } });
+      report2(on, { range: (nameEl ?? on.domain.element).startTag, messageId: "notRunning", data: { domain: on.domain.name ?? "(unnamed)", host: model.name } });
     }
     const unknown = (model.snapshot.running?.guests ?? []).filter((g) => !domains.some((on) => guestMatches(g, on.domain)));
     if (unknown.length === 0) return;
@@ -26360,7 +20798,7 @@ var running_memory_drift_default = defineHostRule({
       }
     }
   },
-  check({ domain: d, host, options, report }) {
+  check({ domain: d, host, options, report: report2 }) {
     const guest = runningGuestOf(host.model, d);
     if (!guest) return;
     const maxOff = Number(options.maxOffNodesetPercent ?? DEFAULT_MAX_OFF_NODESET_PERCENT);
@@ -26383,7 +20821,7 @@ var running_memory_drift_default = defineHostRule({
       const offKiB = mine.filter((m) => !nodeset.has(m.node)).reduce((a, m) => a + m.kib, 0);
       if (offKiB * 100 <= cellKiB * maxOff) continue;
       const on = CpuSet.ofList(mine.filter((m) => m.kib > 0).map((m) => m.node));
-      report({
+      report2({
         range: memnode.element.startTag,
         messageId: "cellOffNodeset",
         data: {
@@ -26409,7 +20847,7 @@ var running_memory_drift_default = defineHostRule({
       const off = rest.filter((m) => m.kib > 0 && !nodes.has(m.node));
       const offKiB = off.reduce((a, m) => a + m.kib, 0);
       if (!nodes.isEmpty && where && offKiB * 100 > total * maxOff) {
-        report({
+        report2({
           range: where.attr.range,
           messageId: "offNodeset",
           data: {
@@ -26427,7 +20865,7 @@ var running_memory_drift_default = defineHostRule({
       const base = host.model.snapshot.pageSizeKiB ?? memory.reduce((min, m) => Math.min(min, m.pageSizeKiB), Infinity);
       const hugeKiB = memory.filter((m) => m.pageSizeKiB > base).reduce((a, m) => a + m.kib, 0);
       if (hugeKiB * 100 < total * minHuge) {
-        report({ range: hugepages.element.startTag, messageId: "smallPages", data: { guest: guest.name, share: percent(hugeKiB, total) } });
+        report2({ range: hugepages.element.startTag, messageId: "smallPages", data: { guest: guest.name, share: percent(hugeKiB, total) } });
       }
     }
     const wrongBySched = /* @__PURE__ */ new Map();
@@ -26450,7 +20888,7 @@ var running_memory_drift_default = defineHostRule({
       }
       const ids = threads2.map((t) => t.id);
       const running = byPolicy.size === 1 ? [...byPolicy.keys()][0] : [...byPolicy].map(([policy, v]) => `${policy} (${vcpuList(v)})`).join(" and ");
-      report({
+      report2({
         range: element.startTag,
         messageId: "notRealtime",
         data: { vcpus: vcpuList(ids), guest: guest.name, verb: new Set(ids).size === 1 ? "runs" : "run", running, wanted }
@@ -26632,13 +21070,13 @@ var schema_invalid_default = defineDomainRule({
     tags: ["schema"],
     messages: messages9
   },
-  check({ source, schema, report }) {
+  check({ source, schema, report: report2 }) {
     if (!schema || !source.doc.root) return;
     const failure2 = schema.validate(source.text);
     if (!failure2) return;
     if (failure2.unvalidated) {
       const why = (failure2.details[0]?.message ?? "").replace(/^libxml2 could not validate this domain: /, "").replace(/; it is not known to be valid$/, "");
-      report({ range: source.doc.root.startTag, messageId: "unvalidated", data: { dir: excerpt(schema.shown, 32), why: excerpt(why, 64) } });
+      report2({ range: source.doc.root.startTag, messageId: "unvalidated", data: { dir: excerpt(schema.shown, 32), why: excerpt(why, 64) } });
       return;
     }
     const site = locateSchemaFailure(source.doc.root, source.lines, failure2);
@@ -26650,7 +21088,7 @@ var schema_invalid_default = defineDomainRule({
     };
     const reportUnknownAttribute = (found) => {
       const { libvirtVersion } = schema.facts();
-      report({
+      report2({
         range: found.attribute.range,
         messageId: "unknownAttribute",
         data: {
@@ -26664,19 +21102,19 @@ var schema_invalid_default = defineDomainRule({
     const reportCulprit = (culprit) => {
       const attr = firstUndefinedAttribute(culprit, schema.facts().definedAttributes);
       if (attr) reportUnknownAttribute(attr);
-      else report({ range: culprit.startTag, messageId: "culprit", data: { culprit: excerpt(culprit.name, 32), element, said: excerpt(libxml22, 80) } });
+      else report2({ range: culprit.startTag, messageId: "culprit", data: { culprit: excerpt(culprit.name, 32), element, said: excerpt(libxml22, 80) } });
     };
     const unknown = failure2.kind === "invalid" && !site.attribute && !site.exact ? firstUndefinedElement(source.doc.root, schema.facts().definedElements) : void 0;
     const unknownAttr = failure2.kind === "invalid" && !site.attribute && !site.exact && unknown === void 0 ? firstUndefinedAttribute(source.doc.root, schema.facts().definedAttributes) : void 0;
     if (failure2.kind === "unparsable" && (failure2.details[0]?.level ?? 3) >= 3) {
-      report({ range: site.range, messageId: "unreadable", data: { said: said("unreadable", {}) } });
+      report2({ range: site.range, messageId: "unreadable", data: { said: said("unreadable", {}) } });
     } else if (failure2.kind === "unparsable") {
-      report({ range: site.range, messageId: "namespace", data: { said: said("namespace", {}) } });
+      report2({ range: site.range, messageId: "namespace", data: { said: said("namespace", {}) } });
     } else if (site.attribute) {
       const data = { attribute: excerpt(site.attribute.name, 32), value: excerpt(site.attribute.value, 32), element };
-      report({ range: site.range, messageId: "attribute", data: { ...data, said: said("attribute", data) } });
+      report2({ range: site.range, messageId: "attribute", data: { ...data, said: said("attribute", data) } });
     } else if (site.exact && blamedValueHolds(source.text, source.lines, site.element, (text) => schema.validate(text))) {
-      report({ range: site.range, messageId: "value", data: { element, said: said("value", { element }) } });
+      report2({ range: site.range, messageId: "value", data: { element, said: said("value", { element }) } });
     } else if (site.exact && site.element.parent) {
       const parent = site.element.parent;
       const culprit = narrowSchemaFailure(source.text, parent, (text) => schema.validate(text));
@@ -26685,10 +21123,10 @@ var schema_invalid_default = defineDomainRule({
         return;
       }
       const where = excerpt(parent.name, 32);
-      report({ range: parent.startTag, messageId: "stopped", data: { element: where, said: said("stopped", { element: where }) } });
+      report2({ range: parent.startTag, messageId: "stopped", data: { element: where, said: said("stopped", { element: where }) } });
     } else if (unknown !== void 0) {
       const { libvirtVersion } = schema.facts();
-      report({
+      report2({
         range: unknown.startTag,
         messageId: "unknownElement",
         data: { element: excerpt(unknown.name, 32), dir: excerpt(schema.shown, 40), version: libvirtVersion ? ` (libvirt ${excerpt(libvirtVersion, 16)})` : "" }
@@ -26701,7 +21139,7 @@ var schema_invalid_default = defineDomainRule({
         reportCulprit(culprit);
         return;
       }
-      report({ range: site.range, messageId: "stopped", data: { element, said: said("stopped", { element }) } });
+      report2({ range: site.range, messageId: "stopped", data: { element, said: said("stopped", { element }) } });
     }
   }
 });
@@ -26750,7 +21188,7 @@ var seclabel_invalid_default = defineDomainRule({
       }
     }
   },
-  check({ domain, report }) {
+  check({ domain, report: report2 }) {
     let seen;
     for (const child2 of domain.element.children) {
       if (child2.name !== "seclabel") continue;
@@ -26759,7 +21197,7 @@ var seclabel_invalid_default = defineDomainRule({
       seen ??= /* @__PURE__ */ new Map();
       const first = seen.get(model.value);
       if (first) {
-        report({ range: model.valueRange, messageId: "modelTwice", data: { model: excerpt(model.value) }, related: [{ range: first.valueRange, message: "the first label for this model" }] });
+        report2({ range: model.valueRange, messageId: "modelTwice", data: { model: excerpt(model.value) }, related: [{ range: first.valueRange, message: "the first label for this model" }] });
       } else seen.set(model.value, model);
     }
   }
@@ -27034,7 +21472,7 @@ var value_invalid_default = defineDomainRule({
       }
     }
   },
-  check({ domain, host, report }) {
+  check({ domain, host, report: report2 }) {
     for (const p of domain.problems) {
       if (p.ruleId !== "value-invalid") continue;
       if (p.since !== void 0 && libvirtAtLeast(host?.model.libvirtVersion, p.since) === false) continue;
@@ -27043,13 +21481,13 @@ var value_invalid_default = defineDomainRule({
         const related = first ? [{ range: first, message: `the first <${p.duplicate.name}>` }] : [];
         for (const also of p.duplicate.also ?? []) related.push({ range: also.range, message: `<${also.name}>, in that namespace` });
         const messageId = p.duplicate.unreadable ? "unreadable" : "repeated";
-        report({ range: p.range, messageId, data: { detail: p.message, name: p.duplicate.name }, severity: p.severity, related });
-      } else report({ range: p.range, messageId: "invalid", data: { detail: p.message }, severity: p.severity });
+        report2({ range: p.range, messageId, data: { detail: p.message, name: p.duplicate.name }, severity: p.severity, related });
+      } else report2({ range: p.range, messageId: "invalid", data: { detail: p.message }, severity: p.severity });
     }
     for (const m of domain.devices.memoryDevices()) {
       for (const p of m.invalid ?? []) {
-        if (p.unreadable) report({ range: p.range, messageId: "unreadable", data: { detail: p.message, name: "memory" } });
-        else report({ range: p.range, messageId: "invalid", data: { detail: p.message } });
+        if (p.unreadable) report2({ range: p.range, messageId: "unreadable", data: { detail: p.message, name: "memory" } });
+        else report2({ range: p.range, messageId: "invalid", data: { detail: p.message } });
       }
     }
   }
@@ -27077,7 +21515,7 @@ var vcpu_floating_pin_default = defineDomainRule({
       }
     }
   },
-  check({ domain, host, report }) {
+  check({ domain, host, report: report2 }) {
     if ((domain.cputune?.vcpupins.length ?? 0) === 0) return;
     const model = host?.model;
     const pins = vcpuAffinityGroups(domain, model).filter((g) => g.affinity.source === "vcpupin" && g.affinity.cpus && g.affinity.attr);
@@ -27106,14 +21544,14 @@ var vcpu_floating_pin_default = defineDomainRule({
       const common = { vcpus: describeVcpus(vcpus), float: one ? "floats" : "float", cpus: describeCpus(cpus) };
       const related = groups.slice(1).map((g) => ({ range: g.affinity.attr.valueRange, message: `${describeVcpus(g.vcpus)} on ${describeCpus(cpus)} here` }));
       if (!dedicatedVcpus.isEmpty) {
-        report({
+        report2({
           range: at.affinity.attr.valueRange,
           messageId: "besideDedicated",
           data: { ...common, dedicated: describeVcpus(dedicatedVcpus), have: dedicatedVcpus.size === 1 ? "has a CPU of its own" : "have one CPU each", them: one ? "it" : "them" },
           related
         });
       } else {
-        report({ range: at.affinity.attr.valueRange, messageId: "emulatorApart", data: { ...common, emulator: excerpt(emulatorpin.attr.value, 24) }, related });
+        report2({ range: at.affinity.attr.valueRange, messageId: "emulatorApart", data: { ...common, emulator: excerpt(emulatorpin.attr.value, 24) }, related });
       }
     }
   }
@@ -27226,9 +21664,9 @@ var vcpu_id_range_default = defineDomainRule({
     tags: ["pinning", "scheduling"],
     messages: messages10
   },
-  check({ domain, host, report }) {
-    checkDeviceIothreads(domain, host?.model, report);
-    if (domain.vcpusElement) checkVcpuStates(domain, domain.vcpusElement, report);
+  check({ domain, host, report: report2 }) {
+    checkDeviceIothreads(domain, host?.model, report2);
+    if (domain.vcpusElement) checkVcpuStates(domain, domain.vcpusElement, report2);
     const ct = domain.cputune;
     if (!ct) return;
     const maxKnown = domain.vcpu ? domain.vcpu.maxKnown : true;
@@ -27239,7 +21677,7 @@ var vcpu_id_range_default = defineDomainRule({
     const beyond = [];
     for (const pin of ct.vcpupins) {
       if (!pin.vcpuAttr) {
-        report({ range: pin.element.startTag, messageId: "vcpupinNoVcpu" });
+        report2({ range: pin.element.startTag, messageId: "vcpupinNoVcpu" });
         continue;
       }
       if (pin.vcpu === void 0) continue;
@@ -27247,16 +21685,16 @@ var vcpu_id_range_default = defineDomainRule({
       if (maxKnown && pin.vcpu >= max) {
         beyond.push({ vcpu: pin.vcpu, range: pin.vcpuAttr.valueRange });
       } else if (!pin.cpuset) {
-        report({ range: pin.element.startTag, messageId: "pinNoCpuset", data: { element: "vcpupin" } });
+        report2({ range: pin.element.startTag, messageId: "pinNoCpuset", data: { element: "vcpupin" } });
       } else if (first) {
-        report({ range: pin.vcpuAttr.valueRange, messageId: "vcpupinTwice", data: { vcpu: pin.vcpu }, related: [{ range: first, message: `vCPU ${pin.vcpu} first pinned here` }] });
+        report2({ range: pin.vcpuAttr.valueRange, messageId: "vcpupinTwice", data: { vcpu: pin.vcpu }, related: [{ range: first, message: `vCPU ${pin.vcpu} first pinned here` }] });
       } else {
         pinned.set(pin.vcpu, pin.vcpuAttr.valueRange);
       }
     }
-    if (beyond.length === 1) report({ range: beyond[0].range, severity: "warning", messageId: "vcpupinBeyond", data: { vcpu: beyond[0].vcpu, have } });
+    if (beyond.length === 1) report2({ range: beyond[0].range, severity: "warning", messageId: "vcpupinBeyond", data: { vcpu: beyond[0].vcpu, have } });
     else if (beyond.length > 1) {
-      report({
+      report2({
         range: beyond[0].range,
         severity: "warning",
         messageId: "vcpupinsBeyond",
@@ -27277,39 +21715,39 @@ var vcpu_id_range_default = defineDomainRule({
         describe: describeVcpus,
         notFound: (id) => `"vCPU '${id}' is not present\u2026"`
       },
-      report
+      report2
     );
-    if (ct.emulatorsched && libvirtAtLeast(host?.model.libvirtVersion, EMULATORSCHED_SINCE) !== false) checkPolicy(ct.emulatorsched, "<emulatorsched>", report);
-    if (ct.emulatorpin && !ct.emulatorpin.cpuset) report({ range: ct.emulatorpin.element.startTag, messageId: "pinNoCpuset", data: { element: "emulatorpin" } });
-    checkIothreads(domain, report);
+    if (ct.emulatorsched && libvirtAtLeast(host?.model.libvirtVersion, EMULATORSCHED_SINCE) !== false) checkPolicy(ct.emulatorsched, "<emulatorsched>", report2);
+    if (ct.emulatorpin && !ct.emulatorpin.cpuset) report2({ range: ct.emulatorpin.element.startTag, messageId: "pinNoCpuset", data: { element: "emulatorpin" } });
+    checkIothreads(domain, report2);
     const version = host?.model.libvirtVersion;
     const memorytunes = libvirtAtLeast(version, MEMORYTUNE_SINCE) === false ? [] : ct.memorytunes;
-    for (const t of [...ct.cachetunes, ...memorytunes]) checkTune(t, vcpus, maxKnown ? have : void 0, report);
-    checkTuneOverlaps(ct.cachetunes, memorytunes, maxKnown ? vcpus : void 0, report);
-    for (const t of ct.cachetunes) checkCacheCollisions(t, report);
-    for (const t of memorytunes) checkBandwidths(t, host?.model, report);
+    for (const t of [...ct.cachetunes, ...memorytunes]) checkTune(t, vcpus, maxKnown ? have : void 0, report2);
+    checkTuneOverlaps(ct.cachetunes, memorytunes, maxKnown ? vcpus : void 0, report2);
+    for (const t of ct.cachetunes) checkCacheCollisions(t, report2);
+    for (const t of memorytunes) checkBandwidths(t, host?.model, report2);
     const cacheMonitors = libvirtAtLeast(version, CACHE_MONITOR_SINCE) !== false;
-    for (const t of [...cacheMonitors ? ct.cachetunes : [], ...memorytunes]) checkMonitors(t, maxKnown ? vcpus : void 0, report);
-    if (domain.type === "qemu") checkResctrlDomainType(domain, ct.cachetunes, memorytunes, maxKnown ? vcpus : void 0, report);
+    for (const t of [...cacheMonitors ? ct.cachetunes : [], ...memorytunes]) checkMonitors(t, maxKnown ? vcpus : void 0, report2);
+    if (domain.type === "qemu") checkResctrlDomainType(domain, ct.cachetunes, memorytunes, maxKnown ? vcpus : void 0, report2);
   }
 });
-function checkPolicy(s, what, report) {
+function checkPolicy(s, what, report2) {
   if (!s.schedulerAttr) {
-    report({ range: s.element.startTag, messageId: "noScheduler", data: { what } });
+    report2({ range: s.element.startTag, messageId: "noScheduler", data: { what } });
     return;
   }
   if (!POLICIES2.has(s.schedulerAttr.value)) {
-    report({ range: s.schedulerAttr.valueRange, messageId: "unknownScheduler", data: { what, value: excerpt(s.schedulerAttr.value) } });
+    report2({ range: s.schedulerAttr.valueRange, messageId: "unknownScheduler", data: { what, value: excerpt(s.schedulerAttr.value) } });
     return;
   }
   if (s.scheduler !== "fifo" && s.scheduler !== "rr") return;
   if (!s.priorityAttr) {
-    report({ range: s.element.startTag, messageId: "noPriority", data: { what, policy: s.scheduler } });
+    report2({ range: s.element.startTag, messageId: "noPriority", data: { what, policy: s.scheduler } });
     return;
   }
   if (s.priority === void 0) return;
   if (s.priority < RT_PRIORITY.min || s.priority > RT_PRIORITY.max) {
-    report({ range: s.priorityAttr.valueRange, messageId: "priorityRange", data: { what, priority: s.priority, policy: s.scheduler } });
+    report2({ range: s.priorityAttr.valueRange, messageId: "priorityRange", data: { what, priority: s.priority, policy: s.scheduler } });
   }
 }
 function iothreadWording(d) {
@@ -27320,7 +21758,7 @@ function iothreadWording(d) {
 }
 var IOTHREAD_MAPPING_SINCE = "10.0.0";
 var CONTROLLER_IOTHREAD_MAPPING_SINCE = "11.2.0";
-function checkDeviceIothreads(d, host, report) {
+function checkDeviceIothreads(d, host, report2) {
   if (d.type !== "kvm" && d.type !== "qemu") return;
   const named2 = d.devices.iothreadIdsInText();
   if (named2 !== void 0 && [...named2].every((id) => id === 0 || d.iothreadIds.includes(id))) return;
@@ -27332,7 +21770,7 @@ function checkDeviceIothreads(d, host, report) {
     if (!ref.refused || ref.device === lastRefused) continue;
     lastRefused = ref.device;
     const device = deviceName(`${attribute(ref.device, "type")?.value ?? ""} controller`.trim(), attribute(ref.device, "index")?.value);
-    report({ range: ref.attr.range, messageId: "controllerIothread", data: { device, what: ref.mapping ? "<iothreads> mapping" : "iothread attribute" } });
+    report2({ range: ref.attr.range, messageId: "controllerIothread", data: { device, what: ref.mapping ? "<iothreads> mapping" : "iothread attribute" } });
   }
   if (refs.length === 0 || hasValueProblem(d, d.iothreadsElement?.range)) return;
   const { ids, have, fix } = iothreadWording(d);
@@ -27346,11 +21784,11 @@ function checkDeviceIothreads(d, host, report) {
   if (missing.length === 0) return;
   const [first, ...rest] = missing;
   if (rest.length === 0) {
-    report({ range: first.range, messageId: "deviceIothreadMissing", data: { device: first.device, id: first.id, have, error: first.error, fix } });
+    report2({ range: first.range, messageId: "deviceIothreadMissing", data: { device: first.device, id: first.id, have, error: first.error, fix } });
     return;
   }
   const devices = [...new Set(missing.map((m) => m.device))];
-  report({
+  report2({
     range: first.range,
     messageId: "devicesIothreadMissing",
     data: {
@@ -27366,7 +21804,7 @@ function checkDeviceIothreads(d, host, report) {
 function deviceName(kind, name) {
   return name === void 0 ? kind : `${kind} ${excerpt(name, 24)}`;
 }
-function checkIothreads(d, report) {
+function checkIothreads(d, report2) {
   const ct = d.cputune;
   if (ct.iothreadpins.length === 0 && ct.iothreadsched.length === 0) return;
   const { ids, have, fix } = iothreadWording(d);
@@ -27374,7 +21812,7 @@ function checkIothreads(d, report) {
   const missing = [];
   for (const pin of ct.iothreadpins) {
     if (!pin.iothreadAttr) {
-      report({ range: pin.element.startTag, messageId: "iothreadpinNoAttr" });
+      report2({ range: pin.element.startTag, messageId: "iothreadpinNoAttr" });
       continue;
     }
     if (pin.iothread === void 0) continue;
@@ -27382,16 +21820,16 @@ function checkIothreads(d, report) {
     if (!ids.has(pin.iothread)) {
       missing.push({ id: pin.iothread, range: pin.iothreadAttr.valueRange });
     } else if (!pin.cpuset) {
-      report({ range: pin.element.startTag, messageId: "pinNoCpuset", data: { element: "iothreadpin" } });
+      report2({ range: pin.element.startTag, messageId: "pinNoCpuset", data: { element: "iothreadpin" } });
     } else if (first) {
-      report({ range: pin.iothreadAttr.valueRange, messageId: "iothreadpinTwice", data: { id: pin.iothread }, related: [{ range: first, message: `IOThread ${pin.iothread} first pinned here` }] });
+      report2({ range: pin.iothreadAttr.valueRange, messageId: "iothreadpinTwice", data: { id: pin.iothread }, related: [{ range: first, message: `IOThread ${pin.iothread} first pinned here` }] });
     } else {
       pinned.set(pin.iothread, pin.iothreadAttr.valueRange);
     }
   }
-  if (missing.length === 1) report({ range: missing[0].range, messageId: "iothreadpinMissing", data: { id: missing[0].id, have, fix } });
+  if (missing.length === 1) report2({ range: missing[0].range, messageId: "iothreadpinMissing", data: { id: missing[0].id, have, fix } });
   else if (missing.length > 1) {
-    report({
+    report2({
       range: missing[0].range,
       messageId: "iothreadpinsMissing",
       data: { ids: CpuSet.ofList(missing.map((m) => m.id)).toString(), first: missing[0].id, have, fix: ids.isEmpty ? "add <iothreads> (or <iothreadids>) for them, or remove them" : "name existing IOThreads, or add them to <iothreadids>" },
@@ -27410,23 +21848,23 @@ function checkIothreads(d, report) {
       describe: (set) => `${set.size === 1 ? "IOThread" : "IOThreads"} ${set.toString()}`,
       notFound: (id) => `"Cannot find 'iothread' : ${id}"`
     },
-    report
+    report2
   );
 }
-function checkSchedSets(entries, kind, report) {
+function checkSchedSets(entries, kind, report2) {
   let scheduled = CpuSet.empty;
   const earlier = [];
   const { element, what } = kind;
   for (const { sched, ids, attr } of entries) {
-    checkPolicy(sched, `<${element}>`, report);
+    checkPolicy(sched, `<${element}>`, report2);
     if (!attr) {
-      report({ range: sched.element.startTag, messageId: "schedNoIds", data: { element, attr: kind.attr, what: `${what}s` } });
+      report2({ range: sched.element.startTag, messageId: "schedNoIds", data: { element, attr: kind.attr, what: `${what}s` } });
       continue;
     }
     if (!ids) continue;
     const beyond = kind.existing ? ids.subtract(kind.existing) : CpuSet.empty;
     if (!beyond.isEmpty) {
-      report({ range: attr.valueRange, messageId: "schedBeyond", data: { element, ids: kind.describe(beyond), have: kind.have, error: kind.notFound(beyond.min), fix: kind.fix } });
+      report2({ range: attr.valueRange, messageId: "schedBeyond", data: { element, ids: kind.describe(beyond), have: kind.have, error: kind.notFound(beyond.min), fix: kind.fix } });
     } else if (scheduled.intersects(ids)) {
       const related = [];
       for (const e of earlier) {
@@ -27434,15 +21872,15 @@ function checkSchedSets(entries, kind, report) {
         related.push({ range: e.range, message: `${kind.describe(e.ids.intersect(ids))} scheduled here first` });
         if (related.length === MAX_RELATED2) break;
       }
-      report({ range: attr.valueRange, messageId: "schedOverlap", data: { element, ids: kind.describe(scheduled.intersect(ids)), what }, related });
+      report2({ range: attr.valueRange, messageId: "schedOverlap", data: { element, ids: kind.describe(scheduled.intersect(ids)), what }, related });
     }
     scheduled = scheduled.union(ids);
     earlier.push({ ids, range: attr.valueRange });
   }
 }
-function checkTune(t, vcpus, have, report) {
+function checkTune(t, vcpus, have, report2) {
   if (!t.vcpus) {
-    report({ range: t.element.startTag, messageId: "tuneNoVcpus", data: { element: t.element.name } });
+    report2({ range: t.element.startTag, messageId: "tuneNoVcpus", data: { element: t.element.name } });
     return;
   }
   const set = t.vcpus.set;
@@ -27451,10 +21889,10 @@ function checkTune(t, vcpus, have, report) {
   if (beyond.isEmpty) return;
   const left = set.intersect(vcpus);
   const data = { element: t.element.name, beyond: describeVcpus(beyond), have };
-  if (left.isEmpty) report({ range: t.vcpus.attr.valueRange, severity: "info", messageId: "tuneIgnored", data });
-  else report({ range: t.vcpus.attr.valueRange, severity: "info", messageId: "tuneCut", data: { ...data, left: left.toString() } });
+  if (left.isEmpty) report2({ range: t.vcpus.attr.valueRange, severity: "info", messageId: "tuneIgnored", data });
+  else report2({ range: t.vcpus.attr.valueRange, severity: "info", messageId: "tuneCut", data: { ...data, left: left.toString() } });
 }
-function checkTuneOverlaps(cachetunes, memorytunes, existing, report) {
+function checkTuneOverlaps(cachetunes, memorytunes, existing, report2) {
   const seen = [];
   for (const t of [...cachetunes, ...memorytunes]) {
     const raw = t.vcpus?.set;
@@ -27468,15 +21906,15 @@ function checkTuneOverlaps(cachetunes, memorytunes, existing, report) {
       const what = `<${t.element.name}>`;
       const other = `<${o.t.element.name} vcpus='${excerpt(o.t.vcpus.attr.value)}'>`;
       const related = [{ range: o.t.vcpus.attr.valueRange, message: `the earlier ${other} here` }];
-      if (same) report({ range: t.vcpus.attr.valueRange, messageId: "tunesIdentical", data: { what, vcpus: describeVcpus(set), other, element: t.element.name }, related });
-      else report({ range: t.vcpus.attr.valueRange, messageId: "tunesOverlap", data: { what, vcpus: describeVcpus(set.intersect(o.set)), other }, related });
+      if (same) report2({ range: t.vcpus.attr.valueRange, messageId: "tunesIdentical", data: { what, vcpus: describeVcpus(set), other, element: t.element.name }, related });
+      else report2({ range: t.vcpus.attr.valueRange, messageId: "tunesOverlap", data: { what, vcpus: describeVcpus(set.intersect(o.set)), other }, related });
       break;
     }
     seen.push({ t, set });
   }
 }
 var CACHE_TYPES = /* @__PURE__ */ new Set(["both", "code", "data"]);
-function checkCacheCollisions(t, report) {
+function checkCacheCollisions(t, report2) {
   const seen = /* @__PURE__ */ new Map();
   for (const c of childrenNamed(t.element, "cache")) {
     const levelAttr = attribute(c, "level");
@@ -27491,7 +21929,7 @@ function checkCacheCollisions(t, report) {
     const clash = earlier.find((e) => e.type === "both" || type === "both" || e.type === type);
     if (clash) {
       const related = [{ range: clash.range, message: `the earlier type='${clash.type}' allocation of this cache` }];
-      report({ range: c.startTag, messageId: "cacheCollision", data: { level, id, types: `${clash.type}, ${type}` }, related });
+      report2({ range: c.startTag, messageId: "cacheCollision", data: { level, id, types: `${clash.type}, ${type}` }, related });
       continue;
     }
     earlier.push({ type, range: c.startTag });
@@ -27501,7 +21939,7 @@ function checkCacheCollisions(t, report) {
 var MEMORYTUNE_SINCE = "4.7.0";
 var CACHE_MONITOR_SINCE = "4.10.0";
 var BANDWIDTH_OVER_100_SINCE = "10.8.0";
-function checkBandwidths(t, host, report) {
+function checkBandwidths(t, host, report2) {
   const seen = /* @__PURE__ */ new Map();
   const relaxed = libvirtAtLeast(host?.libvirtVersion, BANDWIDTH_OVER_100_SINCE);
   const version = host?.libvirtVersion === void 0 ? "" : `${host.libvirtVersion} `;
@@ -27510,18 +21948,18 @@ function checkBandwidths(t, host, report) {
     const bandwidth = bw ? libvirtUint(bw.value) : void 0;
     if (bw && bandwidth !== void 0 && bandwidth > 100) {
       const data = { value: excerpt(bw.value), version };
-      if (relaxed === false) report({ range: bw.valueRange, messageId: "bandwidthOver", data });
-      else report({ range: bw.valueRange, messageId: "bandwidthOverStart", severity: "warning", data: { ...data, version: relaxed ? version : "10.8.0 or later " } });
+      if (relaxed === false) report2({ range: bw.valueRange, messageId: "bandwidthOver", data });
+      else report2({ range: bw.valueRange, messageId: "bandwidthOverStart", severity: "warning", data: { ...data, version: relaxed ? version : "10.8.0 or later " } });
     }
     const idAttr = attribute(n, "id");
     const id = idAttr ? libvirtUint(idAttr.value) : void 0;
     if (id === void 0) continue;
     const first = seen.get(id);
-    if (first) report({ range: n.startTag, messageId: "bandwidthTwice", data: { id }, related: [{ range: first, message: `node ${id} first set here` }] });
+    if (first) report2({ range: n.startTag, messageId: "bandwidthTwice", data: { id }, related: [{ range: first, message: `node ${id} first set here` }] });
     else seen.set(id, n.startTag);
   }
 }
-function checkMonitors(t, existing, report) {
+function checkMonitors(t, existing, report2) {
   const group = t.vcpus?.set;
   if (!group) return;
   const groupSet = existing ? group.intersect(existing) : group;
@@ -27531,7 +21969,7 @@ function checkMonitors(t, existing, report) {
       const level = attribute(m.element, "level");
       if (!level || libvirtUint(level.value) !== 3) {
         const shown = level ? `level='${excerpt(level.value)}'` : "without a level";
-        report({ range: level ? level.valueRange : m.element.startTag, messageId: "monitorLevel", data: { level: shown } });
+        report2({ range: level ? level.valueRange : m.element.startTag, messageId: "monitorLevel", data: { level: shown } });
         continue;
       }
     }
@@ -27539,34 +21977,34 @@ function checkMonitors(t, existing, report) {
     if (!raw) continue;
     const outside = (existing ? raw.intersect(existing) : raw).subtract(groupSet);
     if (outside.isEmpty) continue;
-    report({ range: m.vcpus.attr.valueRange, messageId: "monitorOutside", data: { outside: describeVcpus(outside), group: groupSet.toString() } });
+    report2({ range: m.vcpus.attr.valueRange, messageId: "monitorOutside", data: { outside: describeVcpus(outside), group: groupSet.toString() } });
   }
 }
-function checkResctrlDomainType(d, cachetunes, memorytunes, existing, report) {
+function checkResctrlDomainType(d, cachetunes, memorytunes, existing, report2) {
   for (const t of [...cachetunes, ...memorytunes]) {
     const raw = t.vcpus?.set;
     if (!raw || (existing ? raw.intersect(existing) : raw).isEmpty) continue;
     if (t.monitors.length === 0 && !firstChild(t.element, t.element.name === "cachetune" ? "cache" : "node")) continue;
-    report({ range: t.element.startTag, messageId: "resctrlNotKvm", data: { element: t.element.name, type: d.type } });
+    report2({ range: t.element.startTag, messageId: "resctrlNotKvm", data: { element: t.element.name, type: d.type } });
     return;
   }
 }
 var UNLISTED = { element: void 0, online: false, hotpluggable: void 0, order: 0 };
-function checkVcpuStates(d, vcpus, report) {
+function checkVcpuStates(d, vcpus, report2) {
   if (d.vcpu && !d.vcpu.maxKnown) return;
   const max = d.maxVcpus;
   const states = new Array(max);
   for (const v of childrenNamed(vcpus, "vcpu")) {
     const idAttr = attribute(v, "id");
-    if (!idAttr) return report({ range: v.startTag, messageId: "vcpusNoId" });
+    if (!idAttr) return report2({ range: v.startTag, messageId: "vcpusNoId" });
     const id = libvirtUint(idAttr.value);
     if (id === void 0) return;
-    if (id >= max) return report({ range: idAttr.valueRange, messageId: "vcpusIdRange", data: { id, have: `vCPU${max === 1 ? "" : "s"} ${CpuSet.range(0, max - 1).toString()}` } });
+    if (id >= max) return report2({ range: idAttr.valueRange, messageId: "vcpusIdRange", data: { id, have: `vCPU${max === 1 ? "" : "s"} ${CpuSet.range(0, max - 1).toString()}` } });
     const enabled = attribute(v, "enabled");
-    if (!enabled) return report({ range: v.startTag, messageId: "vcpusNoEnabled", data: { id } });
+    if (!enabled) return report2({ range: v.startTag, messageId: "vcpusNoEnabled", data: { id } });
     const hot = attribute(v, "hotpluggable");
     for (const a of [enabled, hot]) {
-      if (a && a.value !== "yes" && a.value !== "no") return report({ range: a.valueRange, messageId: "vcpusBool", data: { id, attr: a.name, value: excerpt(a.value) } });
+      if (a && a.value !== "yes" && a.value !== "no") return report2({ range: a.valueRange, messageId: "vcpusBool", data: { id, attr: a.name, value: excerpt(a.value) } });
     }
     const order = attribute(v, "order");
     const orderValue = order ? libvirtUint(order.value) : 0;
@@ -27576,21 +22014,21 @@ function checkVcpuStates(d, vcpus, report) {
   const at = (s, name) => (s.element && attribute(s.element, name)?.valueRange) ?? s.element?.startTag ?? vcpus.startTag;
   if (d.type === "kvm" || d.type === "qemu") {
     const v0 = states[0] ?? UNLISTED;
-    if (!v0.online) return report({ range: at(v0, "enabled"), messageId: "vcpu0Offline", data: { how: v0.element ? "enabled='no'" : "not listed in <vcpus>" } });
-    if (v0.hotpluggable === "yes") return report({ range: at(v0, "hotpluggable"), messageId: "vcpu0Hotpluggable" });
-    if (v0.order !== 0 && v0.order !== 1) return report({ range: at(v0, "order"), messageId: "vcpu0Order", data: { order: v0.order } });
+    if (!v0.online) return report2({ range: at(v0, "enabled"), messageId: "vcpu0Offline", data: { how: v0.element ? "enabled='no'" : "not listed in <vcpus>" } });
+    if (v0.hotpluggable === "yes") return report2({ range: at(v0, "hotpluggable"), messageId: "vcpu0Hotpluggable" });
+    if (v0.order !== 0 && v0.order !== 1) return report2({ range: at(v0, "order"), messageId: "vcpu0Order", data: { order: v0.order } });
     const hasOrder = v0.order !== 0;
     let prev = v0;
     let prevId = 0;
     for (let i = 1; i < max; i++) {
       const s = states[i] ?? UNLISTED;
       if (s.online && s.order !== 0 !== hasOrder) {
-        return report({ range: at(s, "order"), messageId: "vcpusOrderMixed", data: { id: i, has: hasOrder ? "no" : "an", v0: hasOrder ? "one" : "none" } });
+        return report2({ range: at(s, "order"), messageId: "vcpusOrderMixed", data: { id: i, has: hasOrder ? "no" : "an", v0: hasOrder ? "one" : "none" } });
       }
       if (s.hotpluggable === "no") {
         const related = prev.element ? [{ range: prev.element.startTag, message: `vCPU ${prevId}` }] : [];
-        if (prev.hotpluggable === "yes") return report({ range: at(s, "hotpluggable"), messageId: "vcpusFixedAfterHotpluggable", data: { id: i, prev: prevId }, related });
-        if (prev.order > s.order) return report({ range: at(s, "order"), messageId: "vcpusFixedDescending", data: { id: i, order: s.order, prev: prevId, prevOrder: prev.order }, related });
+        if (prev.hotpluggable === "yes") return report2({ range: at(s, "hotpluggable"), messageId: "vcpusFixedAfterHotpluggable", data: { id: i, prev: prevId }, related });
+        if (prev.order > s.order) return report2({ range: at(s, "order"), messageId: "vcpusFixedDescending", data: { id: i, order: s.order, prev: prevId, prevOrder: prev.order }, related });
       }
       prev = s;
       prevId = i;
@@ -27598,7 +22036,7 @@ function checkVcpuStates(d, vcpus, report) {
   }
   for (let i = 0; i < max; i++) {
     const s = states[i];
-    if (s && !s.online && s.hotpluggable === "no") return report({ range: at(s, "hotpluggable"), messageId: "vcpusOfflineFixed", data: { id: i } });
+    if (s && !s.online && s.hotpluggable === "no") return report2({ range: at(s, "hotpluggable"), messageId: "vcpusOfflineFixed", data: { id: i } });
   }
 }
 
@@ -27625,7 +22063,7 @@ var vcpu_partially_pinned_default = defineDomainRule({
       }
     }
   },
-  check({ domain, host, report }) {
+  check({ domain, host, report: report2 }) {
     const vcpu = domain.vcpu;
     if (!vcpu || vcpu.cpuset !== void 0 || vcpu.placement === "auto" || (domain.cputune?.vcpupins.length ?? 0) === 0) return;
     if (domain.cputune.vcpupins.some((p) => p.vcpu === void 0) || hasValueProblem(domain, textRange(vcpu.element))) return;
@@ -27645,7 +22083,7 @@ var vcpu_partially_pinned_default = defineDomainRule({
     const reach = model ? defaultThreadAffinity(model).cpus : void 0;
     const pinnedPart = `${describeVcpus(pinned)} ${pinned.size === 1 ? "is" : "are"} pinned${cpus.isEmpty ? "" : ` to ${describeCpus(cpus)}`}`;
     if (unpinned.isEmpty) {
-      report({
+      report2({
         range: vcpu.element.startTag,
         severity: "info",
         messageId: "offlineOnly",
@@ -27660,7 +22098,7 @@ var vcpu_partially_pinned_default = defineDomainRule({
       return;
     }
     const later = offlineUnpinned.isEmpty ? "" : ` (and for ${describeVcpus(offlineUnpinned)}, offline at start)`;
-    report({
+    report2({
       range: vcpu.element.startTag,
       messageId: "floating",
       data: {
@@ -27704,7 +22142,7 @@ var vcpu_pin_collision_default = defineDomainRule({
       }
     }
   },
-  check({ domain, host, report }) {
+  check({ domain, host, report: report2 }) {
     if ((domain.cputune?.vcpupins.length ?? 0) === 0 && domain.vcpu?.cpuset === void 0) return;
     const model = host?.model;
     const dedicated = dedicatedVcpuCpus(domain, model);
@@ -27729,14 +22167,14 @@ var vcpu_pin_collision_default = defineDomainRule({
       const pair = vcpus.size === 2 ? vcpus.toArray() : void 0;
       const named2 = { vcpus: pair ? `vCPUs ${pair[0]} and ${pair[1]}` : describeVcpus(vcpus), all: pair ? "both" : "all", cpu };
       if (at.affinity.source === "vcpu-cpuset") {
-        report({ range: at.affinity.attr.valueRange, messageId: "confined", data: { ...named2, cpuset: excerpt(at.affinity.attr.value) }, related: related2 });
+        report2({ range: at.affinity.attr.valueRange, messageId: "confined", data: { ...named2, cpuset: excerpt(at.affinity.attr.value) }, related: related2 });
       } else shared.push({ cpu, vcpus, onCpu });
     }
     if (shared.length === 0) return;
     if (shared.length === 1) {
       const { cpu, vcpus, onCpu } = shared[0];
       const pair = vcpus.size === 2 ? vcpus.toArray() : void 0;
-      report({
+      report2({
         range: onCpu[onCpu.length - 1].affinity.attr.valueRange,
         messageId: "shared",
         data: { vcpus: pair ? `vCPUs ${pair[0]} and ${pair[1]}` : describeVcpus(vcpus), all: pair ? "both" : "all", cpu },
@@ -27750,7 +22188,7 @@ var vcpu_pin_collision_default = defineDomainRule({
       for (const g of onCpu) related.push({ range: g.affinity.attr.valueRange, message: `${describeVcpus(g.vcpus)} pinned to CPU ${cpu} here` });
     }
     const sizes = new Set(shared.map((c) => c.vcpus.size));
-    report({
+    report2({
       range: first.onCpu[first.onCpu.length - 1].affinity.attr.valueRange,
       messageId: "sharedMany",
       data: {
@@ -27818,7 +22256,7 @@ var vhost_user_shared_memory_default = defineDomainRule({
       shareCells: { message: "set memAccess='shared' on {{cells}}" }
     }
   },
-  check({ domain, host, source, report }) {
+  check({ domain, host, source, report: report2 }) {
     if (!runsOnQemu(domain)) return;
     const devices = domain.devices.vhostUserDevices();
     if (devices.length === 0) return;
@@ -27826,7 +22264,7 @@ var vhost_user_shared_memory_default = defineDomainRule({
     if ((domain.cpu?.cells.length ?? 0) === 0 && libvirtAtLeast(version, VIRTIOFS_WITHOUT_CELLS_SINCE) === false) {
       const fs = devices.find((d) => d.kind === "virtiofs");
       if (fs) {
-        report({ range: fs.element.startTag, messageId: "virtiofsNeedsCells", data: { version, since: VIRTIOFS_WITHOUT_CELLS_SINCE } });
+        report2({ range: fs.element.startTag, messageId: "virtiofsNeedsCells", data: { version, since: VIRTIOFS_WITHOUT_CELLS_SINCE } });
         return;
       }
     }
@@ -27837,7 +22275,7 @@ var vhost_user_shared_memory_default = defineDomainRule({
     const described = devices.length === 1 ? `the ${DEVICE_NAMES[first.kind][0]}` : kinds.length === 1 ? `${devices.length} ${DEVICE_NAMES[first.kind][1]}` : `${devices.length} vhost-user devices`;
     const related = devices.slice(1, 21).map((d) => ({ range: d.element.startTag, message: `this ${DEVICE_NAMES[d.kind][0]} needs shared memory too` }));
     related.push(...causeLocations(unshared));
-    report({
+    report2({
       range: first.element.startTag,
       messageId: "unshared",
       data: {
@@ -27934,7 +22372,7 @@ var x86_vcpus_over_255_default = defineDomainRule({
       }
     }
   },
-  check({ domain, host, report }) {
+  check({ domain, host, report: report2 }) {
     const vcpu = domain.vcpu;
     if (!vcpu || !vcpu.maxKnown || vcpu.max <= MAX_VCPUS_WITHOUT_EIM || !runsOnQemu(domain)) return;
     const os = domain.devices.osType();
@@ -27942,7 +22380,7 @@ var x86_vcpus_over_255_default = defineDomainRule({
     const max = vcpu.max;
     if (!isQ35Machine(os.machine) && !isKnownNotQ35(os.arch, os.machine)) return;
     if (!isQ35Machine(os.machine)) {
-      report({ range: attribute(os.element, "machine").valueRange, messageId: "notQ35", data: { max, machine: os.machine } });
+      report2({ range: attribute(os.element, "machine").valueRange, messageId: "notQ35", data: { max, machine: os.machine } });
       return;
     }
     const iommu = firstChild(firstChild(domain.element, "devices"), "iommu");
@@ -27951,15 +22389,15 @@ var x86_vcpus_over_255_default = defineDomainRule({
     const eim = driver ? attribute(driver, "eim") : void 0;
     const intremap = driver ? attribute(driver, "intremap") : void 0;
     if (iommu && model !== "intel") {
-      report({ range: iommu.startTag, messageId: "eimRefused", data: { max, why: `IOMMU model '${model ?? ""}' has none` } });
+      report2({ range: iommu.startTag, messageId: "eimRefused", data: { max, why: `IOMMU model '${model ?? ""}' has none` } });
       return;
     }
     if (eim && eim.value !== "on") {
-      report({ range: eim.valueRange, messageId: "eimRefused", data: { max, why: `eim is '${eim.value}'` } });
+      report2({ range: eim.valueRange, messageId: "eimRefused", data: { max, why: `eim is '${eim.value}'` } });
       return;
     }
     if (intremap && intremap.value !== "on") {
-      report({ range: intremap.valueRange, messageId: "eimRefused", data: { max, why: `intremap is '${intremap.value}', and eim needs it` } });
+      report2({ range: intremap.valueRange, messageId: "eimRefused", data: { max, why: `intremap is '${intremap.value}', and eim needs it` } });
       return;
     }
     if (eim) return;
@@ -27967,7 +22405,7 @@ var x86_vcpus_over_255_default = defineDomainRule({
     if (newer === true) return;
     const what = iommu ? "the IOMMU leaves unset" : "the guest lacks";
     const before = newer === false ? `${host.model.libvirtVersion} (before ${AUTO_EIM_SINCE})` : `before ${AUTO_EIM_SINCE}`;
-    report({
+    report2({
       range: (iommu ?? vcpu.element).startTag,
       // Unknown release: libvirt 10.10.0 and later define it fine.
       severity: newer === false ? "error" : "warning",
@@ -28240,7 +22678,10 @@ var ConfigError = class extends Error {
 };
 var MAX_INDEXED_DIRS = 1e5;
 var SEVERITY = { off: "off", info: "info", warn: "warning", warning: "warning", error: "error" };
-var validator = config_validator_default;
+var configValidator;
+function validator() {
+  return configValidator ??= compileSchema(JSON.parse(CONFIG_SCHEMA));
+}
 function findConfigFile(startDir, cwd = startDir) {
   const found = [];
   for (let dir = resolve5(startDir); ; dir = dirname4(dir)) {
@@ -28274,8 +22715,9 @@ function loadConfigFile(path4, displayPath2 = path4) {
     throw new ConfigError(displayPath2, duplicate.path, `appears twice in the same object (again at line ${line}, column ${column}); JSON keeps the last, so say it once`);
   }
   checkRuleOptions(data, displayPath2);
-  if (!validator(data)) {
-    const first = validator.errors?.[0];
+  const validate = validator();
+  if (!validate(data)) {
+    const first = validate.errors?.[0];
     if (first) {
       const { segments, problem } = describeAjvError(first);
       throw new ConfigError(displayPath2, formatJsonPath(segments), problem);
@@ -28982,10 +23424,10 @@ function lintPlanSources(host, files, env) {
   const recordFailure = (rule, where, e) => {
     env.ruleFailures.push(`rule ${rule.meta.id} failed on ${where}: ${e instanceof Error ? e.message : String(e)}`);
   };
-  const callRule = (rule, where, check, ctx) => {
+  const callRule = (rule, where, check2, ctx) => {
     const t0 = env.ruleTimes ? performance.now() : 0;
     try {
-      check.call(rule, ctx);
+      check2.call(rule, ctx);
     } catch (e) {
       recordFailure(rule, where, e);
     }
@@ -29030,8 +23472,8 @@ function lintPlanSources(host, files, env) {
     }
   }));
   for (const rule of rules3) {
-    const check = rule.checkDomain;
-    if (!check || rule.meta.needs !== "domain" && !host) continue;
+    const check2 = rule.checkDomain;
+    if (!check2 || rule.meta.needs !== "domain" && !host) continue;
     current = rule;
     const options = ruleOptions[rule.meta.id] ?? NO_OPTIONS;
     const t0 = env.ruleTimes ? performance.now() : 0;
@@ -29040,7 +23482,7 @@ function lintPlanSources(host, files, env) {
         for (; i < contexts.length; i++) {
           const ctx = contexts[i];
           ctx.options = options;
-          check.call(rule, ctx);
+          check2.call(rule, ctx);
         }
       } catch (e) {
         recordFailure(rule, contexts[i].source.path, e);
@@ -30943,7 +25385,7 @@ async function compile(dir, shown) {
 function boundedValidator(inner, helper) {
   const known = /* @__PURE__ */ new Map();
   const stopped = () => notValidated(`stopped after ${Math.round(helperGrace() / 1e3)} s (libvirt's grammar takes milliseconds)`);
-  const run = (texts) => {
+  const run2 = (texts) => {
     if (!helper.waitReady()) {
       for (const t of texts) known.set(t, stopped());
       return;
@@ -30957,14 +25399,14 @@ function boundedValidator(inner, helper) {
     shown: inner.shown,
     facts: () => inner.facts(),
     validate(text) {
-      if (!known.has(text)) run([text]);
+      if (!known.has(text)) run2([text]);
       const verdict2 = known.get(text);
       known.delete(text);
       return verdict2;
     },
     prevalidate(texts) {
       known.clear();
-      if (texts.length > 0) run(texts);
+      if (texts.length > 0) run2(texts);
     },
     helperAlive: () => helper.alive,
     helperValidated: () => helper.validated
@@ -31329,13 +25771,13 @@ function formatGithub(result) {
 // src/formats/json.ts
 init_summary();
 function formatJson(result) {
-  const report = {
+  const report2 = {
     version: VERSION,
     files: [...result.files],
     diagnostics: result.diagnostics.map(diagnosticJson),
     summary: countFindings(result.diagnostics.filter((d) => !d.unchecked))
   };
-  return `${escapeJsonControls(JSON.stringify(report, null, 2))}
+  return `${escapeJsonControls(JSON.stringify(report2, null, 2))}
 `;
 }
 function diagnosticJson(d) {
@@ -31936,11 +26378,11 @@ async function runAction(io) {
     if (e instanceof ReportFileError) return fail(`kvmlint: ${e.message}`, 2);
     throw e;
   }
-  const report = formatResult("text", result, { color: false });
-  const token = stopCommandsToken(report);
+  const report2 = formatResult("text", result, { color: false });
+  const token = stopCommandsToken(report2);
   io.stdout(`::group::kvmlint report (${pluralize(result.files.length, "file")})
 ::stop-commands::${token}
-${report}${report.endsWith("\n") || report === "" ? "" : "\n"}::${token}::
+${report2}${report2.endsWith("\n") || report2 === "" ? "" : "\n"}::${token}::
 ::endgroup::
 `);
   for (const d of result.diagnostics) io.stdout(`${annotation(d, result.root, result.cwd)}

@@ -32,7 +32,7 @@ tuneV8ForLint();
 var here = (0, import_node_path.dirname)((0, import_node_url.fileURLToPath)(__kvmlintLauncherUrl));
 var bundlePath = (0, import_node_path.join)(here, CLI_BUNDLE);
 var cachePath = (0, import_node_path.join)(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"ccfd36fe317723da56fb9136c15c94e06efe9fed10d53ca9bd8e565791c72e81"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"2b2dc21065f68f90bc150cb6da6b2fa298ce8c0b1fa44cf34182849798ae365a"} ${process.versions.v8}
 `, "latin1");
 var MAX_CACHE_BYTES = 64 * 1024 * 1024;
 var script;

@@ -2,10 +2,10 @@ import { existsSync, lstatSync, opendirSync, realpathSync, type Dir } from 'node
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { readRegularFile } from './source.ts';
 import { repositoryRoot } from './repo.ts';
-import type { ValidateFunction } from 'ajv';
 import picomatch from 'picomatch';
 import { compileConfigGlobs, linearGlobMatcher, starsPerSegment } from './glob-match.ts';
-import validateConfigSchema from '../generated/config-validator.ts';
+import { CONFIG_SCHEMA } from '../generated/config-schema.ts';
+import { compileSchema, type SchemaValidator } from '../json/schema-validator.ts';
 import { isInside, realAsFarAsExists, relativePosix, resolveBelow } from './paths.ts';
 import { describeAjvError, describeJsonSyntaxError, duplicateJsonKey, formatJsonPath } from '../json/document.ts';
 import { LineIndex } from '../xml/lines.ts';
@@ -93,8 +93,12 @@ interface RawConfig {
 
 const SEVERITY: Record<string, RuleSetting> = { off: 'off', info: 'info', warn: 'warning', warning: 'warning', error: 'error' };
 
-/** schemas/kvmlint.config.schema.json, compiled by Ajv at build time (scripts/gen-validators.ts). */
-const validator = validateConfigSchema as unknown as ValidateFunction;
+let configValidator: SchemaValidator | undefined;
+
+/** schemas/kvmlint.config.schema.json (scripts/gen-validators.ts), compiled by the first run that reads a config. */
+function validator(): SchemaValidator {
+  return (configValidator ??= compileSchema(JSON.parse(CONFIG_SCHEMA) as Record<string, unknown>));
+}
 
 /**
  * The nearest kvmlint.config.json at or above `startDir`, stopping at the
@@ -140,8 +144,9 @@ export function loadConfigFile(path: string, displayPath = path): ResolvedConfig
   }
   // Each rule's options against its meta.schema first: the message then names the rule and the key.
   checkRuleOptions(data, displayPath);
-  if (!validator(data)) {
-    const first = validator.errors?.[0];
+  const validate = validator();
+  if (!validate(data)) {
+    const first = validate.errors?.[0];
     if (first) {
       const { segments, problem } = describeAjvError(first);
       throw new ConfigError(displayPath, formatJsonPath(segments), problem);

@@ -5,8 +5,8 @@
  * the field as a JSON path (`nodes[1].memFreeKiB`) so the user can find it.
  */
 import { readRegularFile } from '../engine/source.ts';
-import type { ValidateFunction } from 'ajv';
-import validateSnapshotSchema from '../generated/host-snapshot-validator.ts';
+import { HOST_SNAPSHOT_SCHEMA } from '../generated/host-snapshot-schema.ts';
+import { compileSchema, type SchemaValidator } from '../json/schema-validator.ts';
 import type { CpuSet } from '../model/cpuset.ts';
 import { MAX_HOST_NODES, type HostSnapshot, type SnapshotCpu } from '../model/host.ts';
 import { cpuListRaw, cpuPartsRepresentative, jsonEqual, nrCpuIdsOf, parseSnapshotCpuList, snapshotCpuListFields } from '../model/host-model.ts';
@@ -41,9 +41,11 @@ export class HostSnapshotError extends Error {
 // ---------------------------------------------------------------------------
 // Schema validation
 
-/** schemas/host-snapshot.schema.json, compiled by Ajv at build time (scripts/gen-validators.ts). */
-function schemaValidator(): ValidateFunction {
-  return validateSnapshotSchema as unknown as ValidateFunction;
+let snapshotValidator: SchemaValidator | undefined;
+
+/** schemas/host-snapshot.schema.json (scripts/gen-validators.ts), compiled by the first run that loads a snapshot. */
+function schemaValidator(): SchemaValidator {
+  return (snapshotValidator ??= compileSchema(JSON.parse(HOST_SNAPSHOT_SCHEMA) as Record<string, unknown>));
 }
 
 

@@ -1,9 +1,9 @@
 /**
  * JSON documents kvmlint reads (host snapshots, kvmlint.config.json): JSON
  * paths, the exact range of a value in the text, where a syntax error is, and
- * ajv errors worded as "field: what is wrong".
+ * schema errors (Ajv's, as src/json/schema-validator.ts reproduces them) worded as "field: what is wrong".
  */
-import type { ErrorObject } from 'ajv';
+import type { SchemaError } from './schema-validator.ts';
 import { LineIndex } from '../xml/lines.ts';
 
 export interface TextRange {
@@ -206,10 +206,10 @@ const TYPE_NAMES: Record<string, string> = {
 };
 
 /** Wording a document type gives an error itself (e.g. its version field); undefined: the generic wording. */
-export type AjvWording = (e: ErrorObject, segments: readonly PathSegment[], got: string) => string | undefined;
+export type AjvWording = (e: SchemaError, segments: readonly PathSegment[], got: string) => string | undefined;
 
 /** An ajv error as the JSON path of the field at fault and a sentence about it. */
-export function describeAjvError(e: ErrorObject, special?: AjvWording): { segments: PathSegment[]; problem: string } {
+export function describeAjvError(e: SchemaError, special?: AjvWording): { segments: PathSegment[]; problem: string } {
   const segments = pointerToSegments(e.instancePath);
   const params = e.params as Record<string, unknown>;
   const got = describeValue(e.data);
