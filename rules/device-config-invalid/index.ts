@@ -4,7 +4,7 @@ import { libvirtNonNegativeInt, libvirtUint } from '../../src/model/domain.ts';
 import { runsOnQemu } from '../../src/model/qemu-defaults.ts';
 import { excerpt } from '../../src/model/describe.ts';
 import { libvirtAtLeast } from '../../src/model/libvirt-version.ts';
-import { x86MachineFamily } from '../../src/model/qemu-machine.ts';
+import { isArmVirt, x86MachineFamily } from '../../src/model/qemu-machine.ts';
 import type { Range, XmlAttribute, XmlElement } from '../../src/xml/types.ts';
 import { descendantTags, mayHaveReferences, TAG_DEEP, TAG_DEPTH_BITS, tagIs, tagNameKey } from '../../src/xml/element.ts';
 
@@ -141,6 +141,18 @@ const messages = {
     message: "two '{{type}}' controllers have index {{index}}: libvirt rejects this at define time",
     help: 'give each {{type}} controller its own index, or remove the extra one',
   },
+  netQueueSize: {
+    message: "{{name}}='{{value}}' on a {{model}} interface is not a power of two: libvirt's QEMU driver rejects this",
+    help: "use a power of two, e.g. {{name}}='{{suggestion}}'",
+  },
+  virtiofsReadonlySocket: {
+    message: 'a read-only virtiofs filesystem served by an external virtiofsd (<source socket>): libvirt rejects this',
+    help: 'remove <readonly/> and start that virtiofsd read-only itself, or let libvirt start it (<source dir>)',
+  },
+  tpm12ArmVirt: {
+    message: "TPM version 1.2 on the ARM machine type '{{machine}}': libvirt's QEMU driver rejects this",
+    help: "use <backend type='emulator' version='2.0'/>: ARM guests take TPM 2.0 only",
+  },
 } as const satisfies MessageSpecs;
 
 interface DiskFacts {
@@ -251,6 +263,12 @@ interface DeviceScan {
   video: boolean;
   /** An <iommu>. */
   iommu: boolean;
+  /** A <driver> outside the disks whose text names a queue size (an interface's rx_queue_size or tx_queue_size). */
+  netQueue: boolean;
+  /** A <filesystem>. */
+  filesystem: boolean;
+  /** A <tpm>. */
+  tpm: boolean;
 }
 
 /** A PCI address as libvirt writes it (virPCIDeviceAddressFormat): the fixed-width hex digits are the address. */
@@ -313,6 +331,8 @@ const INTERFACE = tagNameKey('interface');
 const VIDEO = tagNameKey('video');
 const MODEL = tagNameKey('model');
 const IOMMU = tagNameKey('iommu');
+const FILESYSTEM = tagNameKey('filesystem');
+const TPM = tagNameKey('tpm');
 
 /**
  * The start tag at text[at] and whatever text follows it up to the next `<` (a `<` is never in an attribute value):
@@ -380,7 +400,7 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
     const amp = text.indexOf('&', start);
     if (amp >= 0 && amp < end) return undefined;
   }
-  const scan: DeviceScan = { disksPlain: true, pciMayRepeat: false, controllerMayRepeat: false, hostdev: false, pciControllers: false, rootModel: undefined, usb: false, video: false, iommu: false };
+  const scan: DeviceScan = { disksPlain: true, pciMayRepeat: false, controllerMayRepeat: false, hostdev: false, pciControllers: false, rootModel: undefined, usb: false, video: false, iommu: false, netQueue: false, filesystem: false, tpm: false };
   seenAddresses.reset();
   seenControllers.reset();
   seenTargets.reset();
@@ -476,13 +496,18 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
       }
     } else if (key === IOMMU && tagIs(text, at, 'iommu')) {
       scan.iommu = true;
+    } else if (key === FILESYSTEM && tagIs(text, at, 'filesystem')) {
+      scan.filesystem = true;
+    } else if (key === TPM && tagIs(text, at, 'tpm')) {
+      scan.tpm = true;
     } else if (key === VIDEO && tagIs(text, at, 'video')) {
       if (++videos > 1) scan.video = true;
       inVideo = depth === childDepth;
     } else if (inVideo) {
       if (key === MODEL && tagIs(text, at, 'model') && startTagAndText(text, at, end).includes('ramfb')) scan.video = true;
     } else if (!inDisk) {
-      if (key === HOSTDEV && tagIs(text, at, 'hostdev')) scan.hostdev = true;
+      if (key === DRIVER && tagIs(text, at, 'driver') && startTagAndText(text, at, end).includes('queue_size')) scan.netQueue = true;
+      else if (key === HOSTDEV && tagIs(text, at, 'hostdev')) scan.hostdev = true;
       else if (key === INTERFACE && tagIs(text, at, 'interface') && startTagAndText(text, at, end).includes('hostdev')) scan.hostdev = true;
     } else if (key === TARGET) {
       PLAIN_VIRTIO_TARGET.lastIndex = at;
@@ -617,7 +642,7 @@ export default defineDomainRule({
     type: 'problem',
     fixable: false,
     hasSuggestions: false,
-    summary: 'Devices libvirt rejects at define time: repeated disk targets, drive or PCI addresses, host devices; bad addresses, root buses, USB and video.',
+    summary: 'Devices libvirt rejects at define time: repeated disk targets, drive or PCI addresses, host devices; bad addresses, root buses, USB, video, queue sizes, virtiofs and TPM.',
     tags: ['devices'],
     messages,
   },
@@ -940,6 +965,50 @@ export default defineDomainRule({
         // virDomainVideoDefValidate: "address not supported for video type ramfb".
         const address = firstChild(video, 'address');
         if (type?.value === 'ramfb' && address && (address.attributeValues.type ?? '') !== '') report({ range: address.startTag, messageId: 'ramfbAddress', data: {} });
+      }
+    }
+
+    if (scan === undefined || scan.netQueue) {
+      // qemu_validate.c qemuValidateDomainDeviceDefNetwork: on a virtio model (virDomainNetIsVirtioModel), "rx_queue_size
+      // has to be a power of two", and the same for tx_queue_size (0 is unset). The driver is the interface's first.
+      for (const net of childrenNamed(devices, 'interface')) {
+        const model = firstChild(net, 'model')?.attributeValues.type;
+        if (model !== 'virtio' && model !== 'virtio-transitional' && model !== 'virtio-non-transitional') continue;
+        const driver = firstChild(net, 'driver');
+        for (const name of ['rx_queue_size', 'tx_queue_size']) {
+          const attr = driver ? attribute(driver, name) : undefined;
+          const value = attr ? libvirtUint(attr.value) : undefined;
+          if (value === undefined || value === 0 || (value & (value - 1)) === 0) continue;
+          report({ range: attr!.valueRange, messageId: 'netQueueSize', data: { name, value, model, suggestion: 2 ** Math.round(Math.log2(value)) } });
+        }
+      }
+    }
+
+    if (scan === undefined || scan.filesystem) {
+      // qemu_validate.c qemuValidateDomainDeviceDefFS: a virtiofs filesystem with <readonly/>. Before libvirt could start
+      // virtiofsd read-only itself every read-only virtiofs was refused ("virtiofs does not support read-only access");
+      // since, one libvirt does not start (<source socket>) still is ("readonly mode cannot be set for externally
+      // started virtiofsd"). Only the second holds on every version.
+      for (const fs of childrenNamed(devices, 'filesystem')) {
+        if (firstChild(fs, 'driver')?.attributeValues.type !== 'virtiofs') continue;
+        const readonly = firstChild(fs, 'readonly');
+        const socket = firstChild(fs, 'source')?.attributeValues.socket;
+        if (readonly && socket !== undefined) report({ range: readonly.startTag, messageId: 'virtiofsReadonlySocket', data: {} });
+      }
+    }
+
+    if (scan === undefined || scan.tpm) {
+      // qemu_validate.c qemuValidateDomainDeviceDefTPM: an emulated TPM 1.2 on an ARM 'virt' machine. Older releases say
+      // "TPM 1.2 is not supported on ARM" (any model); current ones "TPM 1.2 is not supported on architecture 'aarch64'"
+      // (they refuse TPM 1.2 on every arch but x86 and every model but tpm-tis). Only the ARM 'virt' case is refused by
+      // both; the backend's version is read for type='emulator' only.
+      const os = domain.devices.osType();
+      if (isArmVirt(os?.arch, os?.machine) === true) {
+        for (const tpm of childrenNamed(devices, 'tpm')) {
+          const backend = firstChild(tpm, 'backend');
+          const version = backend?.attributeValues.type === 'emulator' ? attribute(backend, 'version') : undefined;
+          if (version?.value === '1.2') report({ range: version.valueRange, messageId: 'tpm12ArmVirt', data: { machine: excerpt(os!.machine!) } });
+        }
       }
     }
   },
