@@ -149,6 +149,10 @@ const messages = {
     message: 'a read-only virtiofs filesystem served by an external virtiofsd (<source socket>): libvirt rejects this',
     help: 'remove <readonly/> and start that virtiofsd read-only itself, or let libvirt start it (<source dir>)',
   },
+  panicAddress: {
+    message: 'the {{what}} panic device has an <address>: libvirt\'s QEMU driver rejects this at define time',
+    help: 'remove the <address>: this panic device is part of the machine or firmware, on no bus',
+  },
   tpm12ArmVirt: {
     message: "TPM version 1.2 on the ARM machine type '{{machine}}': libvirt's QEMU driver rejects this",
     help: "use <backend type='emulator' version='2.0'/>: ARM guests take TPM 2.0 only",
@@ -269,6 +273,8 @@ interface DeviceScan {
   filesystem: boolean;
   /** A <tpm>. */
   tpm: boolean;
+  /** A <panic>. */
+  panic: boolean;
 }
 
 /** A PCI address as libvirt writes it (virPCIDeviceAddressFormat): the fixed-width hex digits are the address. */
@@ -333,6 +339,7 @@ const MODEL = tagNameKey('model');
 const IOMMU = tagNameKey('iommu');
 const FILESYSTEM = tagNameKey('filesystem');
 const TPM = tagNameKey('tpm');
+const PANIC = tagNameKey('panic');
 
 /**
  * The start tag at text[at] and whatever text follows it up to the next `<` (a `<` is never in an attribute value):
@@ -400,7 +407,7 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
     const amp = text.indexOf('&', start);
     if (amp >= 0 && amp < end) return undefined;
   }
-  const scan: DeviceScan = { disksPlain: true, pciMayRepeat: false, controllerMayRepeat: false, hostdev: false, pciControllers: false, rootModel: undefined, usb: false, video: false, iommu: false, netQueue: false, filesystem: false, tpm: false };
+  const scan: DeviceScan = { disksPlain: true, pciMayRepeat: false, controllerMayRepeat: false, hostdev: false, pciControllers: false, rootModel: undefined, usb: false, video: false, iommu: false, netQueue: false, filesystem: false, tpm: false, panic: false };
   seenAddresses.reset();
   seenControllers.reset();
   seenTargets.reset();
@@ -500,6 +507,8 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
       scan.filesystem = true;
     } else if (key === TPM && tagIs(text, at, 'tpm')) {
       scan.tpm = true;
+    } else if (key === PANIC && tagIs(text, at, 'panic')) {
+      scan.panic = true;
     } else if (key === VIDEO && tagIs(text, at, 'video')) {
       if (++videos > 1) scan.video = true;
       inVideo = depth === childDepth;
@@ -642,7 +651,7 @@ export default defineDomainRule({
     type: 'problem',
     fixable: false,
     hasSuggestions: false,
-    summary: 'Devices libvirt rejects at define time: repeated disk targets, drive or PCI addresses, host devices; bad addresses, root buses, USB, video, queue sizes, virtiofs and TPM.',
+    summary: 'Devices libvirt rejects at define time: repeated disk targets, drive or PCI addresses, host devices; bad addresses, root buses, USB, video, queue sizes, virtiofs, TPM, panic.',
     tags: ['devices'],
     messages,
   },
@@ -994,6 +1003,21 @@ export default defineDomainRule({
         const readonly = firstChild(fs, 'readonly');
         const socket = firstChild(fs, 'source')?.attributeValues.socket;
         if (readonly && socket !== undefined) report({ range: readonly.startTag, messageId: 'virtiofsReadonlySocket', data: {} });
+      }
+    }
+
+    if (scan === undefined || scan.panic) {
+      // qemu_validate.c qemuValidateDomainDefPanic: the 'pseries', 'hyperv' and 's390' panic devices are no bus devices,
+      // "setting the panic device address is not supported for model 'pseries'". A panic without a model is given
+      // 'pseries' on a pSeries machine (libvirt's test pseries-panic-address); elsewhere its default is left alone.
+      const pseries = isPSeries(domain.devices.osType());
+      for (const panic of childrenNamed(devices, 'panic')) {
+        const written = panic.attributeValues.model;
+        const model = written ?? (pseries === true ? 'pseries' : undefined);
+        if (model !== 'pseries' && model !== 'hyperv' && model !== 's390') continue;
+        const address = firstChild(panic, 'address');
+        if (!address || (address.attributeValues.type ?? '') === '') continue;
+        report({ range: address.startTag, messageId: 'panicAddress', data: { what: written === undefined ? "'pseries' (pSeries' default)" : `'${model}'` } });
       }
     }
 

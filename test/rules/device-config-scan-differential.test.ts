@@ -70,6 +70,7 @@ function variants(text: string, seed: number): Array<[string, string]> {
   respell('first virtio interface with a queue size of 1000', /<model type='virtio'\/>/, "<model type='virtio'/><driver rx_queue_size='1000'/>");
   respell('first external virtiofsd read-only', /<source socket='[^']*'\/>/, "$&<readonly/>");
   respell('first TPM 2.0 made 1.2', /<backend type='emulator' version='2.0'\/>/, "<backend type='emulator' version='1.2'/>");
+  respell('first hyperv panic with an address', /<panic model='hyperv'\/>/, "<panic model='hyperv'><address type='isa' iobase='0x506'/></panic>");
   respell('first video ramfb with an address', /<video>/, "<video><model type='ramfb'/><address type='pci' domain='0x0000' bus='0x00' slot='0x0e' function='0x0'/></video><video>");
   return out;
 }
