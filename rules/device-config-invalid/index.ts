@@ -153,6 +153,10 @@ const messages = {
     message: 'the {{what}} panic device has an <address>: libvirt\'s QEMU driver rejects this at define time',
     help: 'remove the <address>: this panic device is part of the machine or firmware, on no bus',
   },
+  spiceGlEglHeadless: {
+    message: "spice with <gl enable='yes'> beside egl-headless graphics: libvirt rejects two OpenGL displays",
+    help: "drop <gl enable='yes'> from the spice graphics, or remove the egl-headless graphics",
+  },
   tpm12ArmVirt: {
     message: "TPM version 1.2 on the ARM machine type '{{machine}}': libvirt's QEMU driver rejects this",
     help: "use <backend type='emulator' version='2.0'/>: ARM guests take TPM 2.0 only",
@@ -275,6 +279,8 @@ interface DeviceScan {
   tpm: boolean;
   /** A <panic>. */
   panic: boolean;
+  /** A <graphics> whose text names egl-headless. */
+  eglHeadless: boolean;
 }
 
 /** A PCI address as libvirt writes it (virPCIDeviceAddressFormat): the fixed-width hex digits are the address. */
@@ -340,6 +346,7 @@ const IOMMU = tagNameKey('iommu');
 const FILESYSTEM = tagNameKey('filesystem');
 const TPM = tagNameKey('tpm');
 const PANIC = tagNameKey('panic');
+const GRAPHICS = tagNameKey('graphics');
 
 /**
  * The start tag at text[at] and whatever text follows it up to the next `<` (a `<` is never in an attribute value):
@@ -407,7 +414,7 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
     const amp = text.indexOf('&', start);
     if (amp >= 0 && amp < end) return undefined;
   }
-  const scan: DeviceScan = { disksPlain: true, pciMayRepeat: false, controllerMayRepeat: false, hostdev: false, pciControllers: false, rootModel: undefined, usb: false, video: false, iommu: false, netQueue: false, filesystem: false, tpm: false, panic: false };
+  const scan: DeviceScan = { disksPlain: true, pciMayRepeat: false, controllerMayRepeat: false, hostdev: false, pciControllers: false, rootModel: undefined, usb: false, video: false, iommu: false, netQueue: false, filesystem: false, tpm: false, panic: false, eglHeadless: false };
   seenAddresses.reset();
   seenControllers.reset();
   seenTargets.reset();
@@ -509,6 +516,8 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
       scan.tpm = true;
     } else if (key === PANIC && tagIs(text, at, 'panic')) {
       scan.panic = true;
+    } else if (key === GRAPHICS && tagIs(text, at, 'graphics') && startTagAndText(text, at, end).includes('egl-headless')) {
+      scan.eglHeadless = true;
     } else if (key === VIDEO && tagIs(text, at, 'video')) {
       if (++videos > 1) scan.video = true;
       inVideo = depth === childDepth;
@@ -651,7 +660,7 @@ export default defineDomainRule({
     type: 'problem',
     fixable: false,
     hasSuggestions: false,
-    summary: 'Devices libvirt rejects at define time: repeated disk targets, drive or PCI addresses, host devices; bad addresses, root buses, USB, video, queue sizes, virtiofs, TPM, panic.',
+    summary: 'Devices libvirt rejects at define time: repeated disk targets, drive or PCI addresses, host devices; bad addresses, root buses, USB, video, graphics, queue sizes, virtiofs, TPM, panic.',
     tags: ['devices'],
     messages,
   },
@@ -1018,6 +1027,20 @@ export default defineDomainRule({
         const address = firstChild(panic, 'address');
         if (!address || (address.attributeValues.type ?? '') === '') continue;
         report({ range: address.startTag, messageId: 'panicAddress', data: { what: written === undefined ? "'pseries' (pSeries' default)" : `'${model}'` } });
+      }
+    }
+
+    if (scan === undefined || scan.eglHeadless) {
+      // qemu_validate.c qemuValidateDomainDeviceDefGraphics: with egl-headless graphics, a spice display with OpenGL
+      // ("multiple OpenGL displays are not supported by QEMU": '-spice gl=on' and '-display egl-headless' exclude each
+      // other). The check before it asks the QEMU binary for the graphics type, and refuses rather than accepts.
+      const graphics = childrenNamed(devices, 'graphics');
+      const egl = graphics.find((g) => g.attributeValues.type === 'egl-headless');
+      for (const g of egl ? graphics : []) {
+        if (g.attributeValues.type !== 'spice') continue;
+        const gl = firstChild(g, 'gl');
+        const enable = gl ? attribute(gl, 'enable') : undefined;
+        if (enable?.value === 'yes') report({ range: enable.valueRange, messageId: 'spiceGlEglHeadless', data: {}, related: [{ range: egl!.startTag, message: 'the egl-headless display' }] });
       }
     }
 
