@@ -157,6 +157,10 @@ const messages = {
     message: "spice with <gl enable='yes'> beside egl-headless graphics: libvirt rejects two OpenGL displays",
     help: "drop <gl enable='yes'> from the spice graphics, or remove the egl-headless graphics",
   },
+  tpmTwice: {
+    message: 'a second {{kind}} TPM: libvirt rejects this at define time (a guest takes one, and one TPM proxy)',
+    help: 'remove one of the two <tpm> devices',
+  },
   tpm12ArmVirt: {
     message: "TPM version 1.2 on the ARM machine type '{{machine}}': libvirt's QEMU driver rejects this",
     help: "use <backend type='emulator' version='2.0'/>: ARM guests take TPM 2.0 only",
@@ -660,7 +664,7 @@ export default defineDomainRule({
     type: 'problem',
     fixable: false,
     hasSuggestions: false,
-    summary: 'Devices libvirt rejects at define time: repeated disk targets, drive or PCI addresses, host devices; bad addresses, root buses, USB, video, graphics, queue sizes, virtiofs, TPM, panic.',
+    summary: 'Devices libvirt rejects at define time: repeated disk targets, drive or PCI addresses, host devices; bad addresses, root buses, USB, video, graphics, queue sizes, virtiofs, TPMs, panic.',
     tags: ['devices'],
     messages,
   },
@@ -1045,6 +1049,19 @@ export default defineDomainRule({
     }
 
     if (scan === undefined || scan.tpm) {
+      // qemu_validate.c qemuValidateDomainDefTPMs: "only a single TPM non-proxy device is supported", "only a single TPM
+      // Proxy device is supported". Releases before the TPM proxy refused any second <tpm>; a proxy beside a regular
+      // TPM, accepted since, is not reported. A TPM without a model gets a regular one.
+      const firstOfKind = new Map<string, XmlElement>();
+      for (const tpm of childrenNamed(devices, 'tpm')) {
+        const kind = tpm.attributeValues.model === 'spapr-tpm-proxy' ? 'proxy' : 'non-proxy';
+        const first = firstOfKind.get(kind);
+        if (!first) {
+          firstOfKind.set(kind, tpm);
+          continue;
+        }
+        report({ range: tpm.startTag, messageId: 'tpmTwice', data: { kind }, related: [{ range: first.startTag, message: `the first ${kind} TPM` }] });
+      }
       // qemu_validate.c qemuValidateDomainDeviceDefTPM: an emulated TPM 1.2 on an ARM 'virt' machine. Older releases say
       // "TPM 1.2 is not supported on ARM" (any model); current ones "TPM 1.2 is not supported on architecture 'aarch64'"
       // (they refuse TPM 1.2 on every arch but x86 and every model but tpm-tis). Only the ARM 'virt' case is refused by

@@ -72,6 +72,7 @@ function variants(text: string, seed: number): Array<[string, string]> {
   respell('first TPM 2.0 made 1.2', /<backend type='emulator' version='2.0'\/>/, "<backend type='emulator' version='1.2'/>");
   respell('first hyperv panic with an address', /<panic model='hyperv'\/>/, "<panic model='hyperv'><address type='isa' iobase='0x506'/></panic>");
   respell('spice with OpenGL beside egl-headless', /<\/devices>/, "<graphics type='spice'><gl enable='yes'/></graphics><graphics type='egl-headless'/></devices>");
+  respell('first TPM twice', /<tpm [\s\S]*?<\/tpm>/, "$&$&");
   respell('first video ramfb with an address', /<video>/, "<video><model type='ramfb'/><address type='pci' domain='0x0000' bus='0x00' slot='0x0e' function='0x0'/></video><video>");
   return out;
 }
