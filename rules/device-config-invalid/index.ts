@@ -161,6 +161,10 @@ const messages = {
     message: 'a second {{kind}} TPM: libvirt rejects this at define time (a guest takes one, and one TPM proxy)',
     help: 'remove one of the two <tpm> devices',
   },
+  mdevDisplayNoGraphics: {
+    message: "a mediated device with display='on' in a guest without <graphics>: libvirt rejects this at define time",
+    help: "add a <graphics> device (vnc, spice or egl-headless) to show that display, or set display='off'",
+  },
   tpm12ArmVirt: {
     message: "TPM version 1.2 on the ARM machine type '{{machine}}': libvirt's QEMU driver rejects this",
     help: "use <backend type='emulator' version='2.0'/>: ARM guests take TPM 2.0 only",
@@ -664,7 +668,7 @@ export default defineDomainRule({
     type: 'problem',
     fixable: false,
     hasSuggestions: false,
-    summary: 'Devices libvirt rejects at define time: repeated disk targets, drive or PCI addresses, host devices; bad addresses, root buses, USB, video, graphics, queue sizes, virtiofs, TPMs, panic.',
+    summary: 'Devices libvirt rejects at define time: repeated targets, addresses, host devices or TPMs; bad root buses, USB, video, graphics, queues, virtiofs, panic.',
     tags: ['devices'],
     messages,
   },
@@ -814,6 +818,16 @@ export default defineDomainRule({
           data: { address: `${controller}:${bus}:${target}:${unit}`, other: first.what },
           related: [{ range: first.where, message: `${first.what} has this address` }],
         });
+      }
+    }
+
+    if ((scan === undefined || scan.hostdev) && firstChild(devices, 'graphics') === undefined) {
+      // qemu_validate.c qemuValidateDomainMdevDefVFIOPCI: "graphics device is needed for attribute value 'display=on' in
+      // <hostdev>" (libvirt's test hostdev-mdev-display-missing-graphics, a parse error since the attribute came).
+      for (const el of childrenNamed(devices, 'hostdev')) {
+        const display = attribute(el, 'display');
+        if (display?.value !== 'on' || (el.attributeValues.mode ?? 'subsystem') !== 'subsystem') continue;
+        if (el.attributeValues.type === 'mdev' && el.attributeValues.model === 'vfio-pci') report({ range: display.valueRange, messageId: 'mdevDisplayNoGraphics', data: {} });
       }
     }
 
