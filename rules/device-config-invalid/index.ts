@@ -4,7 +4,7 @@ import { libvirtNonNegativeInt, libvirtUint } from '../../src/model/domain.ts';
 import { runsOnQemu } from '../../src/model/qemu-defaults.ts';
 import { excerpt } from '../../src/model/describe.ts';
 import { libvirtAtLeast } from '../../src/model/libvirt-version.ts';
-import { x86MachineFamily } from '../../src/model/qemu-machine.ts';
+import { isArmVirt, x86MachineFamily } from '../../src/model/qemu-machine.ts';
 import type { Range, XmlAttribute, XmlElement } from '../../src/xml/types.ts';
 import { descendantTags, mayHaveReferences, TAG_DEEP, TAG_DEPTH_BITS, tagIs, tagNameKey } from '../../src/xml/element.ts';
 
@@ -141,6 +141,34 @@ const messages = {
     message: "two '{{type}}' controllers have index {{index}}: libvirt rejects this at define time",
     help: 'give each {{type}} controller its own index, or remove the extra one',
   },
+  netQueueSize: {
+    message: "{{name}}='{{value}}' on a {{model}} interface is not a power of two: libvirt's QEMU driver rejects this",
+    help: "use a power of two, e.g. {{name}}='{{suggestion}}'",
+  },
+  virtiofsReadonlySocket: {
+    message: 'a read-only virtiofs filesystem served by an external virtiofsd (<source socket>): libvirt rejects this',
+    help: 'remove <readonly/> and start that virtiofsd read-only itself, or let libvirt start it (<source dir>)',
+  },
+  panicAddress: {
+    message: 'the {{what}} panic device has an <address>: libvirt\'s QEMU driver rejects this at define time',
+    help: 'remove the <address>: this panic device is part of the machine or firmware, on no bus',
+  },
+  spiceGlEglHeadless: {
+    message: "spice with <gl enable='yes'> beside egl-headless graphics: libvirt rejects two OpenGL displays",
+    help: "drop <gl enable='yes'> from the spice graphics, or remove the egl-headless graphics",
+  },
+  tpmTwice: {
+    message: 'a second {{kind}} TPM: libvirt rejects this at define time (a guest takes one, and one TPM proxy)',
+    help: 'remove one of the two <tpm> devices',
+  },
+  mdevDisplayNoGraphics: {
+    message: "a mediated device with display='on' in a guest without <graphics>: libvirt rejects this at define time",
+    help: "add a <graphics> device (vnc, spice or egl-headless) to show that display, or set display='off'",
+  },
+  tpm12ArmVirt: {
+    message: "TPM version 1.2 on the ARM machine type '{{machine}}': libvirt's QEMU driver rejects this",
+    help: "use <backend type='emulator' version='2.0'/>: ARM guests take TPM 2.0 only",
+  },
 } as const satisfies MessageSpecs;
 
 interface DiskFacts {
@@ -251,6 +279,16 @@ interface DeviceScan {
   video: boolean;
   /** An <iommu>. */
   iommu: boolean;
+  /** A <driver> outside the disks whose text names a queue size (an interface's rx_queue_size or tx_queue_size). */
+  netQueue: boolean;
+  /** A <filesystem>. */
+  filesystem: boolean;
+  /** A <tpm>. */
+  tpm: boolean;
+  /** A <panic>. */
+  panic: boolean;
+  /** A <graphics> whose text names egl-headless. */
+  eglHeadless: boolean;
 }
 
 /** A PCI address as libvirt writes it (virPCIDeviceAddressFormat): the fixed-width hex digits are the address. */
@@ -313,6 +351,10 @@ const INTERFACE = tagNameKey('interface');
 const VIDEO = tagNameKey('video');
 const MODEL = tagNameKey('model');
 const IOMMU = tagNameKey('iommu');
+const FILESYSTEM = tagNameKey('filesystem');
+const TPM = tagNameKey('tpm');
+const PANIC = tagNameKey('panic');
+const GRAPHICS = tagNameKey('graphics');
 
 /**
  * The start tag at text[at] and whatever text follows it up to the next `<` (a `<` is never in an attribute value):
@@ -380,7 +422,7 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
     const amp = text.indexOf('&', start);
     if (amp >= 0 && amp < end) return undefined;
   }
-  const scan: DeviceScan = { disksPlain: true, pciMayRepeat: false, controllerMayRepeat: false, hostdev: false, pciControllers: false, rootModel: undefined, usb: false, video: false, iommu: false };
+  const scan: DeviceScan = { disksPlain: true, pciMayRepeat: false, controllerMayRepeat: false, hostdev: false, pciControllers: false, rootModel: undefined, usb: false, video: false, iommu: false, netQueue: false, filesystem: false, tpm: false, panic: false, eglHeadless: false };
   seenAddresses.reset();
   seenControllers.reset();
   seenTargets.reset();
@@ -476,13 +518,22 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
       }
     } else if (key === IOMMU && tagIs(text, at, 'iommu')) {
       scan.iommu = true;
+    } else if (key === FILESYSTEM && tagIs(text, at, 'filesystem')) {
+      scan.filesystem = true;
+    } else if (key === TPM && tagIs(text, at, 'tpm')) {
+      scan.tpm = true;
+    } else if (key === PANIC && tagIs(text, at, 'panic')) {
+      scan.panic = true;
+    } else if (key === GRAPHICS && tagIs(text, at, 'graphics') && startTagAndText(text, at, end).includes('egl-headless')) {
+      scan.eglHeadless = true;
     } else if (key === VIDEO && tagIs(text, at, 'video')) {
       if (++videos > 1) scan.video = true;
       inVideo = depth === childDepth;
     } else if (inVideo) {
       if (key === MODEL && tagIs(text, at, 'model') && startTagAndText(text, at, end).includes('ramfb')) scan.video = true;
     } else if (!inDisk) {
-      if (key === HOSTDEV && tagIs(text, at, 'hostdev')) scan.hostdev = true;
+      if (key === DRIVER && tagIs(text, at, 'driver') && startTagAndText(text, at, end).includes('queue_size')) scan.netQueue = true;
+      else if (key === HOSTDEV && tagIs(text, at, 'hostdev')) scan.hostdev = true;
       else if (key === INTERFACE && tagIs(text, at, 'interface') && startTagAndText(text, at, end).includes('hostdev')) scan.hostdev = true;
     } else if (key === TARGET) {
       PLAIN_VIRTIO_TARGET.lastIndex = at;
@@ -617,7 +668,7 @@ export default defineDomainRule({
     type: 'problem',
     fixable: false,
     hasSuggestions: false,
-    summary: 'Devices libvirt rejects at define time: repeated disk targets, drive or PCI addresses, host devices; bad addresses, root buses, USB and video.',
+    summary: 'Devices libvirt rejects at define time: repeated targets, addresses, host devices or TPMs; bad root buses, USB, video, graphics, queues, virtiofs, panic.',
     tags: ['devices'],
     messages,
   },
@@ -767,6 +818,16 @@ export default defineDomainRule({
           data: { address: `${controller}:${bus}:${target}:${unit}`, other: first.what },
           related: [{ range: first.where, message: `${first.what} has this address` }],
         });
+      }
+    }
+
+    if ((scan === undefined || scan.hostdev) && firstChild(devices, 'graphics') === undefined) {
+      // qemu_validate.c qemuValidateDomainMdevDefVFIOPCI: "graphics device is needed for attribute value 'display=on' in
+      // <hostdev>" (libvirt's test hostdev-mdev-display-missing-graphics, a parse error since the attribute came).
+      for (const el of childrenNamed(devices, 'hostdev')) {
+        const display = attribute(el, 'display');
+        if (display?.value !== 'on' || (el.attributeValues.mode ?? 'subsystem') !== 'subsystem') continue;
+        if (el.attributeValues.type === 'mdev' && el.attributeValues.model === 'vfio-pci') report({ range: display.valueRange, messageId: 'mdevDisplayNoGraphics', data: {} });
       }
     }
 
@@ -940,6 +1001,92 @@ export default defineDomainRule({
         // virDomainVideoDefValidate: "address not supported for video type ramfb".
         const address = firstChild(video, 'address');
         if (type?.value === 'ramfb' && address && (address.attributeValues.type ?? '') !== '') report({ range: address.startTag, messageId: 'ramfbAddress', data: {} });
+      }
+    }
+
+    if (scan === undefined || scan.netQueue) {
+      // qemu_validate.c qemuValidateDomainDeviceDefNetwork: on a virtio model (virDomainNetIsVirtioModel), "rx_queue_size
+      // has to be a power of two", and the same for tx_queue_size (0 is unset). The driver is the interface's first.
+      for (const net of childrenNamed(devices, 'interface')) {
+        const model = firstChild(net, 'model')?.attributeValues.type;
+        if (model !== 'virtio' && model !== 'virtio-transitional' && model !== 'virtio-non-transitional') continue;
+        const driver = firstChild(net, 'driver');
+        for (const name of ['rx_queue_size', 'tx_queue_size']) {
+          const attr = driver ? attribute(driver, name) : undefined;
+          const value = attr ? libvirtUint(attr.value) : undefined;
+          if (value === undefined || value === 0 || (value & (value - 1)) === 0) continue;
+          report({ range: attr!.valueRange, messageId: 'netQueueSize', data: { name, value, model, suggestion: 2 ** Math.round(Math.log2(value)) } });
+        }
+      }
+    }
+
+    if (scan === undefined || scan.filesystem) {
+      // qemu_validate.c qemuValidateDomainDeviceDefFS: a virtiofs filesystem with <readonly/>. Before libvirt could start
+      // virtiofsd read-only itself every read-only virtiofs was refused ("virtiofs does not support read-only access");
+      // since, one libvirt does not start (<source socket>) still is ("readonly mode cannot be set for externally
+      // started virtiofsd"). Only the second holds on every version.
+      for (const fs of childrenNamed(devices, 'filesystem')) {
+        if (firstChild(fs, 'driver')?.attributeValues.type !== 'virtiofs') continue;
+        const readonly = firstChild(fs, 'readonly');
+        const socket = firstChild(fs, 'source')?.attributeValues.socket;
+        if (readonly && socket !== undefined) report({ range: readonly.startTag, messageId: 'virtiofsReadonlySocket', data: {} });
+      }
+    }
+
+    if (scan === undefined || scan.panic) {
+      // qemu_validate.c qemuValidateDomainDefPanic: the 'pseries', 'hyperv' and 's390' panic devices are no bus devices,
+      // "setting the panic device address is not supported for model 'pseries'". A panic without a model is given
+      // 'pseries' on a pSeries machine (libvirt's test pseries-panic-address); elsewhere its default is left alone.
+      const pseries = isPSeries(domain.devices.osType());
+      for (const panic of childrenNamed(devices, 'panic')) {
+        const written = panic.attributeValues.model;
+        const model = written ?? (pseries === true ? 'pseries' : undefined);
+        if (model !== 'pseries' && model !== 'hyperv' && model !== 's390') continue;
+        const address = firstChild(panic, 'address');
+        if (!address || (address.attributeValues.type ?? '') === '') continue;
+        report({ range: address.startTag, messageId: 'panicAddress', data: { what: written === undefined ? "'pseries' (pSeries' default)" : `'${model}'` } });
+      }
+    }
+
+    if (scan === undefined || scan.eglHeadless) {
+      // qemu_validate.c qemuValidateDomainDeviceDefGraphics: with egl-headless graphics, a spice display with OpenGL
+      // ("multiple OpenGL displays are not supported by QEMU": '-spice gl=on' and '-display egl-headless' exclude each
+      // other). The check before it asks the QEMU binary for the graphics type, and refuses rather than accepts.
+      const graphics = childrenNamed(devices, 'graphics');
+      const egl = graphics.find((g) => g.attributeValues.type === 'egl-headless');
+      for (const g of egl ? graphics : []) {
+        if (g.attributeValues.type !== 'spice') continue;
+        const gl = firstChild(g, 'gl');
+        const enable = gl ? attribute(gl, 'enable') : undefined;
+        if (enable?.value === 'yes') report({ range: enable.valueRange, messageId: 'spiceGlEglHeadless', data: {}, related: [{ range: egl!.startTag, message: 'the egl-headless display' }] });
+      }
+    }
+
+    if (scan === undefined || scan.tpm) {
+      // qemu_validate.c qemuValidateDomainDefTPMs: "only a single TPM non-proxy device is supported", "only a single TPM
+      // Proxy device is supported". Releases before the TPM proxy refused any second <tpm>; a proxy beside a regular
+      // TPM, accepted since, is not reported. A TPM without a model gets a regular one.
+      const firstOfKind = new Map<string, XmlElement>();
+      for (const tpm of childrenNamed(devices, 'tpm')) {
+        const kind = tpm.attributeValues.model === 'spapr-tpm-proxy' ? 'proxy' : 'non-proxy';
+        const first = firstOfKind.get(kind);
+        if (!first) {
+          firstOfKind.set(kind, tpm);
+          continue;
+        }
+        report({ range: tpm.startTag, messageId: 'tpmTwice', data: { kind }, related: [{ range: first.startTag, message: `the first ${kind} TPM` }] });
+      }
+      // qemu_validate.c qemuValidateDomainDeviceDefTPM: an emulated TPM 1.2 on an ARM 'virt' machine. Older releases say
+      // "TPM 1.2 is not supported on ARM" (any model); current ones "TPM 1.2 is not supported on architecture 'aarch64'"
+      // (they refuse TPM 1.2 on every arch but x86 and every model but tpm-tis). Only the ARM 'virt' case is refused by
+      // both; the backend's version is read for type='emulator' only.
+      const os = domain.devices.osType();
+      if (isArmVirt(os?.arch, os?.machine) === true) {
+        for (const tpm of childrenNamed(devices, 'tpm')) {
+          const backend = firstChild(tpm, 'backend');
+          const version = backend?.attributeValues.type === 'emulator' ? attribute(backend, 'version') : undefined;
+          if (version?.value === '1.2') report({ range: version.valueRange, messageId: 'tpm12ArmVirt', data: { machine: excerpt(os!.machine!) } });
+        }
       }
     }
   },

@@ -69,6 +69,14 @@ const messages = {
     message: "<tcg> in <features> of a type='{{type}}' domain: libvirt allows TCG features only with type='qemu'",
     help: "remove <tcg>, or use <domain type='qemu'>",
   },
+  vmportPs2Off: {
+    message: "<vmport state='on'> with <ps2 state='off'>: libvirt's QEMU driver rejects this pair",
+    help: "vmport needs the PS/2 (i8042) controller: remove <ps2 state='off'/>, or set <vmport state='off'/>",
+  },
+  ps2InputPs2Off: {
+    message: "a PS/2 <input> with <ps2 state='off'>: libvirt rejects PS/2 inputs once the PS/2 controller is off",
+    help: "put the input on bus='usb' or bus='virtio', or remove <ps2 state='off'/>",
+  },
 } as const satisfies MessageSpecs;
 
 type Report = (d: ReportDescriptor<typeof messages>) => void;
@@ -79,8 +87,8 @@ const PSERIES_FEATURES: ReadonlySet<string> = new Set(['hpt', 'htm', 'nested-hv'
  * The features checked here; <features> children are only looked at when one of them may be there. On x86 (most
  * guests) the common apic, hyperv, pmu, ioapic and pvspinlock entries are valid, so only the others are looked for.
  */
-const CHECKED_FEATURES = ['hpt', 'htm', 'nested-hv', 'ccf-assist', 'cfpc', 'sbbc', 'ibs', 'ioapic', 'gic', 'apic', 'pvspinlock', 'hyperv', 'pmu', 'tcg'];
-const CHECKED_FEATURES_X86 = ['hpt', 'htm', 'nested-hv', 'ccf-assist', 'cfpc', 'sbbc', 'ibs', 'gic', 'tcg'];
+const CHECKED_FEATURES = ['hpt', 'htm', 'nested-hv', 'ccf-assist', 'cfpc', 'sbbc', 'ibs', 'ioapic', 'gic', 'apic', 'pvspinlock', 'hyperv', 'pmu', 'tcg', 'ps2'];
+const CHECKED_FEATURES_X86 = ['hpt', 'htm', 'nested-hv', 'ccf-assist', 'cfpc', 'sbbc', 'ibs', 'gic', 'tcg', 'ps2'];
 
 export default defineDomainRule({
   meta: {
@@ -90,7 +98,7 @@ export default defineDomainRule({
     type: 'problem',
     fixable: false,
     hasSuggestions: false,
-    summary: "Features, clock timers, SMM sizes and lifecycle actions libvirt's QEMU driver rejects: a feature or timer for another arch, a bad <tseg>, rename-restart.",
+    summary: "Features, clock timers, SMM sizes and lifecycle actions libvirt's QEMU driver rejects: a feature or timer for another arch, a bad <tseg>, rename-restart, vmport without PS/2.",
     tags: ['clock', 'features', 'machine'],
     messages,
   },
@@ -252,6 +260,28 @@ function checkFeatures(domain: DomainModel, features: XmlElement, report: Report
     } else if (name === 'tcg') {
       // virDomainFeaturesTCGDefParse turns the feature on with its settings (<tb-cache>).
       if (f.children.length > 0 && domain.type !== undefined && domain.type !== 'qemu') report({ range: f.startTag, messageId: 'tcgNotQemu', data: { type: excerpt(domain.type) } });
+    } else if (name === 'ps2' && attribute(f, 'state')?.value === 'off') {
+      checkPs2Off(domain, features, f, report);
     }
+  }
+}
+
+/**
+ * The PS/2 (i8042) controller turned off (<ps2 state='off'/>, QEMU's i8042 machine option). qemu_validate.c
+ * qemuValidateDomainDefFeatures: "vmport feature requires the ps2 feature not to be disabled"; and libvirt's QEMU
+ * driver refuses PS/2 inputs then ("ps2 bus inputs require the ps2 feature not to be disabled", libvirt's test
+ * machine-i8042-off-explicit-ps2-inputs). A libvirt without the ps2 feature refuses the element itself: either way the
+ * definition is refused. Both are reported with the <ps2> element as the related place.
+ */
+function checkPs2Off(domain: DomainModel, features: XmlElement, ps2: XmlElement, report: Report): void {
+  const related = [{ range: ps2.startTag, message: 'the PS/2 controller is turned off here' }];
+  for (const vmport of childrenNamed(features, 'vmport')) {
+    const state = attribute(vmport, 'state');
+    if (state?.value === 'on') report({ range: state.valueRange, messageId: 'vmportPs2Off', data: {}, related });
+  }
+  const devices = firstChild(domain.element, 'devices');
+  for (const input of devices ? childrenNamed(devices, 'input') : []) {
+    const bus = attribute(input, 'bus');
+    if (bus?.value === 'ps2') report({ range: bus.valueRange, messageId: 'ps2InputPs2Off', data: {}, related });
   }
 }

@@ -67,6 +67,13 @@ function variants(text: string, seed: number): Array<[string, string]> {
   respell('USB turned off', /<controller type='usb' index='0'( model='[a-z0-9-]+')?/, "<controller type='usb' index='0' model='none'");
   respell('first xhci with 16 ports', /model='qemu-xhci'/, "model='qemu-xhci' ports='16'");
   respell('first video twice primary', /<video>[\s\S]*?<\/video>/, "$&<video><model type='vga' primary='yes'/></video><video><model type='qxl' primary='yes'/></video>");
+  respell('first virtio interface with a queue size of 1000', /<model type='virtio'\/>/, "<model type='virtio'/><driver rx_queue_size='1000'/>");
+  respell('first external virtiofsd read-only', /<source socket='[^']*'\/>/, "$&<readonly/>");
+  respell('first TPM 2.0 made 1.2', /<backend type='emulator' version='2.0'\/>/, "<backend type='emulator' version='1.2'/>");
+  respell('first hyperv panic with an address', /<panic model='hyperv'\/>/, "<panic model='hyperv'><address type='isa' iobase='0x506'/></panic>");
+  respell('spice with OpenGL beside egl-headless', /<\/devices>/, "<graphics type='spice'><gl enable='yes'/></graphics><graphics type='egl-headless'/></devices>");
+  respell('first TPM twice', /<tpm [\s\S]*?<\/tpm>/, "$&$&");
+  respell('an mdev display (refused in a guest without graphics)', /<\/devices>/, "<hostdev mode='subsystem' type='mdev' model='vfio-pci' display='on'><source><address uuid='53764d0e-85a0-42b4-af5c-2046b460b1dc'/></source></hostdev></devices>");
   respell('first video ramfb with an address', /<video>/, "<video><model type='ramfb'/><address type='pci' domain='0x0000' bus='0x00' slot='0x0e' function='0x0'/></video><video>");
   return out;
 }
