@@ -32,7 +32,7 @@ tuneV8ForLint();
 var here = (0, import_node_path.dirname)((0, import_node_url.fileURLToPath)(__kvmlintLauncherUrl));
 var bundlePath = (0, import_node_path.join)(here, CLI_BUNDLE);
 var cachePath = (0, import_node_path.join)(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"c65eb8c0615a716b13b303529cf836680a028a7db372f33b2a5b9ebbb9db5118"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"ac0a088f1496cf8d086bd34f0bf6a84dbb1648c94c457fcacfe5bb3e9d26542c"} ${process.versions.v8}
 `, "latin1");
 var MAX_CACHE_BYTES = 64 * 1024 * 1024;
 var script;

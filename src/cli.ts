@@ -39,6 +39,8 @@ export interface CliIo {
   cwd: string;
   env: NodeJS.ProcessEnv;
   isTTY: boolean;
+  /** The terminal's width when stdout is one (asked only then: it makes Node build process.stdout). */
+  terminalColumns?: () => number | undefined;
   /** Reads standard input (for --stdin), stopping once more than `maxBytes` have come. */
   readStdin?: (maxBytes: number) => Promise<Buffer>;
   /** Standard input is a pipe or a redirected file (not a terminal, not /dev/null): `cat vm.xml | kvmlint`. */
@@ -345,7 +347,8 @@ async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo)
   if (opts.quiet) result.diagnostics = result.diagnostics.filter((d) => d.severity === 'error');
   markLinted();
   await prepareFormat(opts.format);
-  const formatOptions = { color: useColor(opts, io) };
+  // Wrapped to the terminal's width on a terminal, else 120 (a file, a pipe, a log).
+  const formatOptions = { color: useColor(opts, io), width: (!opts.outputFile && io.isTTY ? io.terminalColumns?.() : undefined) || 120 };
   let reportFailed = false;
   if (opts.outputFile) {
     try {

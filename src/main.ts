@@ -2,6 +2,7 @@ import { fstatSync } from 'node:fs';
 import { runCli } from './cli.ts';
 import { removeLiveBackups } from './engine/write.ts';
 import { neutraliseLine } from './formats/neutralise.ts';
+import { isTerminal, writeFd } from './std-fds.ts';
 
 // V8 is tuned by the launcher (src/launcher.ts, tuneV8ForLint) before this bundle is compiled.
 
@@ -9,33 +10,31 @@ import { neutraliseLine } from './formats/neutralise.ts';
 // undone) must not pass for a clean lint.
 process.exitCode = 2;
 let settled = false;
-// `kvmlint … | head`: once the reader has gone, what is left of the report has nowhere to go.
-// That is not kvmlint's failure: the rest is dropped and the run ends with its own exit code.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE') throw e;
-  });
-}
+// stdout and stderr are written through their descriptors, not process.stdout/stderr (src/std-fds.ts):
+// `kvmlint … | head` drops what the reader no longer takes, and the run ends with its own exit code.
+const STDOUT = 1;
+const STDERR = 2;
 // Ctrl-C or a CI timeout ends a lint at once (Node's default); from the first --fix or plan --write
 // write on, the signal waits for the write in progress to finish or roll back, and the backups are
 // removed (write.ts armInterruptCleanup).
 process.on('exit', removeLiveBackups);
 process.on('beforeExit', () => {
-  if (!settled) process.stderr.write('kvmlint: internal error: the run stopped before it finished\n');
+  if (!settled) writeFd(STDERR, 'kvmlint: internal error: the run stopped before it finished\n');
 });
 
-// A report is written as UTF-8 bytes from TextEncoder (simdutf): Node 20 encodes a string passed to
-// write() with V8's own encoder, which took 45 ms for the 3.5 MB text report of 10,000 findings
-// (one '…' makes the whole report two-byte) against 5 ms here.
-const utf8 = new TextEncoder();
+let stdoutIsTerminal: boolean | undefined;
 
 runCli(process.argv.slice(2), {
-  stdout: (s) => process.stdout.write(utf8.encode(s)),
-  stdoutBytes: (b) => process.stdout.write(b),
-  stderr: (s) => process.stderr.write(s),
+  stdout: (s) => writeFd(STDOUT, s),
+  stdoutBytes: (b) => writeFd(STDOUT, b),
+  stderr: (s) => writeFd(STDERR, s),
   cwd: process.cwd(),
   env: process.env,
-  isTTY: Boolean(process.stdout.isTTY),
+  // Asked when a format wants colour or a patch is shown, not by every run.
+  get isTTY() {
+    return (stdoutIsTerminal ??= isTerminal(STDOUT));
+  },
+  terminalColumns: () => process.stdout.columns,
   stdinPiped: stdinIsPiped(),
   // Bounded while reading: `yes | kvmlint --stdin` stops one byte past the limit (the runner then
   // refuses it as oversized) instead of buffering gigabytes first.
@@ -59,7 +58,7 @@ runCli(process.argv.slice(2), {
   },
   (e: unknown) => {
     settled = true;
-    process.stderr.write(`kvmlint: internal error: ${neutraliseLine(e instanceof Error ? e.message : String(e))}\n`);
+    writeFd(STDERR, `kvmlint: internal error: ${neutraliseLine(e instanceof Error ? e.message : String(e))}\n`);
     process.exitCode = 2;
   },
 );
