@@ -26552,20 +26552,22 @@ ${report2}${report2.endsWith("\n") || report2 === "" ? "" : "\n"}::${token}::
 }
 
 // src/engine/v8-flags.ts
-import { setFlagsFromString } from "node:v8";
+import { createRequire as createRequire3 } from "node:module";
 function tuneV8ForLint() {
-  setFlagsFromString("--no-allocation-site-pretenuring");
-  setFlagsFromString("--max-inlined-bytecode-size-cumulative=460");
-  setFlagsFromString("--no-turbo-loop-peeling");
-  setFlagsFromString("--no-sparkplug");
+  const v8 = createRequire3(import.meta.url)("node:v8");
+  const defaultsTag = v8.cachedDataVersionTag();
+  for (const flag of TUNED_FLAGS) v8.setFlagsFromString(flag);
+  globalThis[RESTORE_DEFAULTS] = () => {
+    for (const flag of DEFAULT_FLAGS) v8.setFlagsFromString(flag);
+    return v8.cachedDataVersionTag() === defaultsTag;
+  };
 }
-function enableBaselineCompiler() {
-  setFlagsFromString("--sparkplug");
-}
+var TUNED_FLAGS = ["--no-allocation-site-pretenuring", "--max-inlined-bytecode-size-cumulative=460", "--no-turbo-loop-peeling"];
+var DEFAULT_FLAGS = ["--allocation-site-pretenuring", "--max-inlined-bytecode-size-cumulative=920", "--turbo-loop-peeling"];
+var RESTORE_DEFAULTS = /* @__PURE__ */ Symbol.for("kvmlint.v8.restoreDefaults");
 
 // src/action/main.ts
 tuneV8ForLint();
-enableBaselineCompiler();
 process.exitCode = 2;
 var settled = false;
 process.on("beforeExit", () => {

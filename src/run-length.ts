@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { enableBaselineCompiler } from './engine/v8-flags.ts';
+import { tuneV8ForLint } from './engine/v8-flags.ts';
 
 /**
  * Named files at most this many make a short run: a pre-commit hook's or an editor's, over
@@ -23,7 +23,7 @@ export function isShortRun(paths: readonly string[], cwd: string, stdin: boolean
   }
 }
 
-/** Before a command lints: V8's baseline compiler for a run that is not short (src/engine/v8-flags.ts). */
+/** Before a command lints: V8's flags for a run that is not short (src/engine/v8-flags.ts). */
 export function tuneV8ForRunLength(paths: readonly string[], cwd: string, stdin: boolean): void {
-  if (!isShortRun(paths, cwd, stdin)) enableBaselineCompiler();
+  if (!isShortRun(paths, cwd, stdin)) tuneV8ForLint();
 }
