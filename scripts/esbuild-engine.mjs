@@ -192,7 +192,36 @@ export async function cliBundleOptions() {
     minify: true,
     banner: { js: "const __kvmlintImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     define: { ...engine.define, 'import.meta.url': '__kvmlintImportMetaUrl' },
-    plugins: [...engine.plugins, importHookPlugin()],
+    plugins: [readmesBesideBundlePlugin(), ...engine.plugins, importHookPlugin()],
+  };
+}
+
+/**
+ * The CLI bundle reads the rule READMEs from the package's rules/<id>/README.md when a format shows
+ * them (src/engine/readme-files.ts), instead of carrying 307 KB of text every run reads: the
+ * generated rules/index.ts's `readmes()` is replaced, and the build fails if it cannot be found.
+ * @returns {import('esbuild').Plugin}
+ */
+function readmesBesideBundlePlugin() {
+  return {
+    name: 'readmes-beside-bundle',
+    setup(b) {
+      b.onLoad({ filter: /[\\/]rules[\\/]index\.ts$/ }, async (args) => {
+        const text = await readFile(args.path, 'utf8');
+        const start = text.indexOf('export function readmes()');
+        if (start < 0) throw new Error(`${args.path}: no readmes() to replace`);
+        const replacement = [
+          "import { readmesBesideBundle as __readmesBesideBundle } from '../src/engine/readme-files.ts';",
+          "import { dirname as __dirnameOf } from 'node:path';",
+          "import { fileURLToPath as __fileURLToPath } from 'node:url';",
+          'export function readmes(): Readonly<Record<string, string>> {',
+          '  return __readmesBesideBundle(rules.map((rule) => rule.meta.id), __dirnameOf(__fileURLToPath(import.meta.url)));',
+          '}',
+          '',
+        ].join('\n');
+        return { contents: text.slice(0, start) + replacement, loader: 'ts' };
+      });
+    },
   };
 }
 

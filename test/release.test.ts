@@ -55,6 +55,8 @@ test('npm pack, installed in an empty directory without the registry: kvmlint ru
     // npm links the bin to the CommonJS launcher (package.json), not to its ES module twin.
     assert.ok(realpathSync(bin).endsWith(path.join('dist', 'bin.cjs')), realpathSync(bin));
 
+    // The CLI bundle carries no README text: it reads rules/<id>/README.md beside dist/ when one is shown (src/engine/readme-files.ts).
+    assert.ok(!readFileSync(path.join(repoRoot, 'dist', 'kvmlint.cjs'), 'latin1').includes('## Why this matters'), 'README text in dist/kvmlint.cjs');
     const rules = spawnSync(bin, ['rules', 'missing-emulatorpin'], { cwd: tmp, encoding: 'utf8' });
     assert.equal(rules.status, 0, rules.stderr);
     const readmeOfRule = readFileSync(path.join(repoRoot, 'rules', 'missing-emulatorpin', 'README.md'), 'utf8');
