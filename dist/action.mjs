@@ -11038,6 +11038,25 @@ function hasValueProblem(d, range2) {
   return d.problems.some((p) => p.ruleId === "value-invalid" && p.range.start >= range2.start && p.range.end <= range2.end);
 }
 
+// src/json/equal.ts
+function jsonEqual(a, b) {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  let keys = 0;
+  for (const k in a) {
+    keys++;
+    if (!jsonEqual(a[k], b[k])) return false;
+  }
+  for (const _ in b) keys--;
+  return keys === 0;
+}
+
 // src/model/cpu-topology.ts
 function buildCpuPlaces(snapshot, parse) {
   const entries = snapshot.cpuTopology;
@@ -11857,23 +11876,6 @@ function resolveIsolation(ctx, applied = [], facts = []) {
   const isolated = (booted ?? CpuSet.empty).union(tuned ?? CpuSet.empty);
   return { isolated, sources, notes, facts };
 }
-function jsonEqual(a, b) {
-  if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i], b[i])) return false;
-    return true;
-  }
-  if (Array.isArray(b)) return false;
-  let keys = 0;
-  for (const k in a) {
-    keys++;
-    if (!jsonEqual(a[k], b[k])) return false;
-  }
-  for (const _ in b) keys--;
-  return keys === 0;
-}
 function sameCpuParts(a, b) {
   const an = a.nodes ?? [];
   const bn = b.nodes ?? [];
@@ -12121,20 +12123,7 @@ function holdsRef(schema) {
   return Object.entries(schema).some(([k, v]) => k === "$ref" || holdsRef(v));
 }
 function isType(type, data) {
-  switch (type) {
-    case "null":
-      return data === null;
-    case "array":
-      return Array.isArray(data);
-    case "object":
-      return data !== null && typeof data === "object" && !Array.isArray(data);
-    case "integer":
-      return typeof data === "number" && !(data % 1) && !Number.isNaN(data) && Number.isFinite(data);
-    case "number":
-      return typeof data === "number" && Number.isFinite(data);
-    default:
-      return typeof data === type;
-  }
+  return TYPE_TESTS[type](data);
 }
 function pointerSegment(segment) {
   return typeof segment === "number" ? String(segment) : segment.replace(/~/g, "~0").replace(/\//g, "~1");
@@ -12254,7 +12243,7 @@ function keywordCheck(node, keyword) {
       const allowed = s.const;
       if (allowed !== null && typeof allowed === "object") {
         return (data) => {
-          if (!jsonEqual2(data, allowed)) report(node, data, "const", { allowedValue: allowed }, "must be equal to constant");
+          if (!jsonEqual(data, allowed)) report(node, data, "const", { allowedValue: allowed }, "must be equal to constant");
         };
       }
       return (data) => {
@@ -12264,7 +12253,7 @@ function keywordCheck(node, keyword) {
     case "enum": {
       const values = s.enum;
       return (data) => {
-        for (const v of values) if (v !== null && typeof v === "object" ? jsonEqual2(data, v) : data === v) return;
+        for (const v of values) if (v !== null && typeof v === "object" ? jsonEqual(data, v) : data === v) return;
         report(node, data, "enum", { allowedValues: values }, "must be equal to one of the allowed values");
       };
     }
@@ -12440,30 +12429,12 @@ function checkUniqueItems(node, data) {
   }
   for (let i = data.length; i--; ) {
     for (let j = i; j--; ) {
-      if (jsonEqual2(data[i], data[j])) {
+      if (jsonEqual(data[i], data[j])) {
         report(node, data, "uniqueItems", { i, j }, `must NOT have duplicate items (items ## ${j} and ${i} are identical)`);
         return;
       }
     }
   }
-}
-function jsonEqual2(a, b) {
-  if (a === b) return true;
-  if (a && b && typeof a === "object" && typeof b === "object") {
-    if (Array.isArray(a) !== Array.isArray(b)) return false;
-    if (Array.isArray(a)) {
-      const other = b;
-      if (a.length !== other.length) return false;
-      for (let i = a.length; i-- !== 0; ) if (!jsonEqual2(a[i], other[i])) return false;
-      return true;
-    }
-    const keys = Object.keys(a);
-    if (keys.length !== Object.keys(b).length) return false;
-    for (const key of keys) if (!Object.prototype.hasOwnProperty.call(b, key)) return false;
-    for (const key of keys) if (!jsonEqual2(a[key], b[key])) return false;
-    return true;
-  }
-  return a !== a && b !== b;
 }
 function codePointLength(text) {
   let length = 0;

@@ -9,7 +9,8 @@ import { HOST_SNAPSHOT_SCHEMA } from '../generated/host-snapshot-schema.ts';
 import { compileSchema, type SchemaValidator } from '../json/schema-validator.ts';
 import type { CpuSet } from '../model/cpuset.ts';
 import { MAX_HOST_NODES, type HostSnapshot, type SnapshotCpu } from '../model/host.ts';
-import { cpuListRaw, cpuPartsRepresentative, jsonEqual, nrCpuIdsOf, parseSnapshotCpuList, snapshotCpuListFields } from '../model/host-model.ts';
+import { cpuListRaw, cpuPartsRepresentative, nrCpuIdsOf, parseSnapshotCpuList, snapshotCpuListFields } from '../model/host-model.ts';
+import { jsonEqual } from '../json/equal.ts';
 import { importCapabilities, looksLikeCapabilities } from './capabilities.ts';
 import { describeAjvError, describeJsonSyntaxError, describeValue, duplicateJsonKey, formatJsonPath, locateJsonKey, type AjvWording, type TextRange } from '../json/document.ts';
 

@@ -1,8 +1,3 @@
-/**
- * Builds the HostModel that rules read from a HostSnapshot: every CPU list parsed
- * with its own grammar, nodes indexed, hugepage pools, and the isolated and
- * housekeeping sets of rules.md §0.
- */
 import { CpuSet } from './cpuset.js';
 import type { HostModel, HostSnapshot, SnapshotCpuList } from './host.js';
 import type { Parsed } from './parsed.js';
@@ -45,8 +40,6 @@ export interface BuildHostModelOptions {
     /** The config's libvirt version for this host, which replaces the snapshot's. */
     libvirtVersion?: string;
 }
-/** Deep equality of two parsed JSON values. */
-export declare function jsonEqual(a: unknown, b: unknown): boolean;
 /**
  * True when two snapshots have the same CPU parts: CPU lists, node ids and CPUs, CPU topology,
  * command line, isolation and tuned, everything their CPU facts are derived from. Compared in
