@@ -6,7 +6,7 @@ import { excerpt } from '../../src/model/describe.ts';
 import { libvirtAtLeast } from '../../src/model/libvirt-version.ts';
 import { isArmVirt, x86MachineFamily } from '../../src/model/qemu-machine.ts';
 import type { Range, XmlAttribute, XmlElement } from '../../src/xml/types.ts';
-import { descendantTags, mayHaveReferences, TAG_DEEP, TAG_DEPTH_BITS, tagIs, tagNameKey } from '../../src/xml/element.ts';
+import { descendantTags, mayContainElement, mayContainElements, mayHaveReferences, TAG_DEEP, TAG_DEPTH_BITS, tagIs, tagNameKey } from '../../src/xml/element.ts';
 
 /** domain_validate.c: VENDOR_LEN, PRODUCT_SCSI_LEN, PRODUCT_ATA_SATA_LEN (bytes, strlen). */
 const VENDOR_LEN = 8;
@@ -168,6 +168,14 @@ const messages = {
   tpm12ArmVirt: {
     message: "TPM version 1.2 on the ARM machine type '{{machine}}': libvirt's QEMU driver rejects this",
     help: "use <backend type='emulator' version='2.0'/>: ARM guests take TPM 2.0 only",
+  },
+  chardevNoPath: {
+    message: "a {{type}} chardev in <{{element}}> without a <source path>: libvirt rejects this at define time",
+    help: "give the {{what}} in <source path='…'/>",
+  },
+  chardevReconnectZero: {
+    message: "<reconnect enabled='yes' timeout='0'> in a {{source}} chardev: libvirt's QEMU driver rejects a zero timeout",
+    help: "give the seconds between reconnection attempts (timeout='10'), or set enabled='no' without a timeout",
   },
 } as const satisfies MessageSpecs;
 
@@ -1089,5 +1097,77 @@ export default defineDomainRule({
         }
       }
     }
+
+    if (mayContainElement(devices, 'reconnect')) checkChardevReconnect(devices, report);
+    if (mayContainElements(devices, PATH_CHARDEV_ELEMENTS) !== 0) checkChardevPath(devices, report);
   },
 });
+
+/** Character devices whose source qemuValidateDomainChrDef checks, and the other users of a chardev source. */
+const CHARDEV_ELEMENTS: ReadonlySet<string> = new Set(['serial', 'parallel', 'console', 'channel', 'smartcard', 'redirdev']);
+
+/**
+ * qemu_validate.c qemuValidateDomainChrSourceReconnectDef (through qemuValidateDomainChrSourceDef, for tcp and unix
+ * sources of character devices, smartcard passthrough, redirected devices and egd RNG backends): "chardev reconnect
+ * source timeout cannot be '0'". The timeout is read as an unsigned decimal number, so '00' and '+0' are zero too; a
+ * timeout that does not parse is a parse error of its own.
+ */
+function checkChardevReconnect(devices: XmlElement, report: Report): void {
+  for (const dev of devices.children) {
+    let holder: XmlElement | undefined;
+    if (CHARDEV_ELEMENTS.has(dev.name)) holder = dev;
+    else if (dev.name === 'rng') {
+      const backend = firstChild(dev, 'backend');
+      if (backend?.attributeValues.model === 'egd') holder = backend;
+    }
+    const type = holder?.attributeValues.type;
+    if (type !== 'tcp' && type !== 'unix') continue;
+    for (const source of childrenNamed(holder!, 'source')) {
+      const reconnect = firstChild(source, 'reconnect');
+      if (!reconnect || reconnect.attributeValues.enabled !== 'yes') continue;
+      const timeout = attribute(reconnect, 'timeout');
+      if (timeout && /^\s*\+?0+$/.test(timeout.value)) report({ range: timeout.valueRange, messageId: 'chardevReconnectZero', data: { source: type } });
+    }
+  }
+}
+
+/** The devices whose chardev source virDomainChrSourceDefValidate checks (consoles are left out: see checkChardevPath). */
+const PATH_CHARDEV_ELEMENTS = ['serial', 'parallel', 'channel', 'redirdev', 'smartcard', 'rng'];
+/** The chardev types that need a path, and what the path names. */
+const PATH_CHARDEV_TYPES: ReadonlyMap<string, string> = new Map([
+  ['unix', 'socket path'],
+  ['file', 'file path'],
+  ['dev', 'host device path'],
+  ['pipe', 'pipe path'],
+]);
+
+/**
+ * domain_validate.c virDomainChrSourceDefValidate (domain_conf.c's chardev parser before libvirt 7.x): a file, dev,
+ * pipe or unix chardev without a source path, "Missing source path attribute for char device". A unix <channel> with
+ * a virtio or xen target is exempt (libvirt makes up its socket path). libvirt's tests serial-unix-missing-source and
+ * virtio-rng-egd-crash (an egd backend given host and service) have been parse errors since they were written.
+ * <console> is left out: one whose target is the serial port repeats the serial device, which libvirt reconciles.
+ */
+function checkChardevPath(devices: XmlElement, report: Report): void {
+  for (const dev of devices.children) {
+    let holder: XmlElement | undefined;
+    if (dev.name === 'serial' || dev.name === 'parallel' || dev.name === 'channel' || dev.name === 'redirdev') holder = dev;
+    else if (dev.name === 'smartcard') {
+      if (dev.attributeValues.mode === 'passthrough') holder = dev;
+    } else if (dev.name === 'rng') {
+      const backend = firstChild(dev, 'backend');
+      if (backend?.attributeValues.model === 'egd') holder = backend;
+    }
+    if (!holder) continue;
+    const typeAttr = attribute(holder, 'type');
+    const what = typeAttr ? PATH_CHARDEV_TYPES.get(typeAttr.value) : undefined;
+    if (!typeAttr || what === undefined) continue;
+    if (dev.name === 'channel' && typeAttr.value === 'unix') {
+      const targetType = firstChild(dev, 'target')?.attributeValues.type;
+      if (targetType === 'virtio' || targetType === 'xen') continue;
+    }
+    // Any <source> with a path attribute counts (an empty one too: libvirt's reading of it was not checked).
+    if (childrenNamed(holder, 'source').some((source) => attribute(source, 'path') !== undefined)) continue;
+    report({ range: typeAttr.valueRange, messageId: 'chardevNoPath', data: { type: typeAttr.value, element: dev.name, what } });
+  }
+}

@@ -1,7 +1,7 @@
 import { defineDomainRule, type MessageSpecs, type ReportDescriptor } from '../../src/engine/types.ts';
 import { attribute, childrenNamed, firstChild } from '../../src/xml/query.ts';
 import { runsOnQemu } from '../../src/model/qemu-defaults.ts';
-import { isArmVirt, isKnownNotQ35, isPpc64Arch, isPSeries, isX86Arch } from '../../src/model/qemu-machine.ts';
+import { isArmVirt, isKnownNotQ35, isPpc64Arch, isPSeries, isS390Arch, isX86Arch } from '../../src/model/qemu-machine.ts';
 import { scaleToKiB } from '../../src/model/units.ts';
 import { excerpt } from '../../src/model/describe.ts';
 import type { DomainModel } from '../../src/model/domain.ts';
@@ -77,6 +77,22 @@ const messages = {
     message: "a PS/2 <input> with <ps2 state='off'>: libvirt rejects PS/2 inputs once the PS/2 controller is off",
     help: "put the input on bus='usb' or bus='virtio', or remove <ps2 state='off'/>",
   },
+  gicVersionNone: {
+    message: "<gic version='none'>: libvirt rejects this GIC version when it reads the definition",
+    help: "use version='2', '3' or 'host', or leave the version out for libvirt's default",
+  },
+  parallelNotHere: {
+    message: 'a <parallel> port on {{what}}: libvirt\'s QEMU driver rejects parallel ports there',
+    help: 'remove the <parallel> device; a <serial> port or a virtio <channel> can take its place',
+  },
+  serialNotHere: {
+    message: 'serial target {{which}} on {{what}}: libvirt allows it on {{allowed}} only',
+    help: "remove the target's type and model and let libvirt pick this machine's own serial device",
+  },
+  virtioIommuMachine: {
+    message: "<iommu model='virtio'> on {{what}}: libvirt allows it on q35 and ARM 'virt' only",
+    help: "remove the <iommu>, or use a q35 (x86) or 'virt' (ARM) machine type",
+  },
 } as const satisfies MessageSpecs;
 
 type Report = (d: ReportDescriptor<typeof messages>) => void;
@@ -89,6 +105,8 @@ const PSERIES_FEATURES: ReadonlySet<string> = new Set(['hpt', 'htm', 'nested-hv'
  */
 const CHECKED_FEATURES = ['hpt', 'htm', 'nested-hv', 'ccf-assist', 'cfpc', 'sbbc', 'ibs', 'ioapic', 'gic', 'apic', 'pvspinlock', 'hyperv', 'pmu', 'tcg', 'ps2'];
 const CHECKED_FEATURES_X86 = ['hpt', 'htm', 'nested-hv', 'ccf-assist', 'cfpc', 'sbbc', 'ibs', 'gic', 'tcg', 'ps2'];
+/** The devices checkMachineDevices looks at; <devices> is read only when one of them may be there. */
+const MACHINE_DEVICES = ['parallel', 'serial', 'iommu'];
 
 export default defineDomainRule({
   meta: {
@@ -98,7 +116,7 @@ export default defineDomainRule({
     type: 'problem',
     fixable: false,
     hasSuggestions: false,
-    summary: "Features, clock timers, SMM sizes and lifecycle actions libvirt's QEMU driver rejects: a feature or timer for another arch, a bad <tseg>, rename-restart, vmport without PS/2.",
+    summary: "Features, timers, SMM sizes, lifecycle actions and machine devices libvirt's QEMU driver rejects: a feature or timer for another arch, a bad <tseg>, rename-restart, a parallel port on pSeries.",
     tags: ['clock', 'features', 'machine'],
     messages,
   },
@@ -113,6 +131,8 @@ export default defineDomainRule({
       if (mayContainElements(features, arch !== undefined && isX86Arch(arch) ? CHECKED_FEATURES_X86 : CHECKED_FEATURES) !== 0) checkFeatures(domain, features, report);
     }
     checkLifecycle(domain, report);
+    const devices = firstChild(domain.element, 'devices');
+    if (devices && mayContainElements(devices, MACHINE_DEVICES) !== 0) checkMachineDevices(domain, devices, report);
   },
 });
 
@@ -245,6 +265,10 @@ function checkFeatures(domain: DomainModel, features: XmlElement, report: Report
     } else if (name === 'ioapic' || name === 'pvspinlock') {
       if (arch !== undefined && !isX86Arch(arch)) report({ range: f.startTag, messageId: 'featureNotHere', data: { feature: name, what: where(), allowed: 'x86' } });
     } else if (name === 'gic') {
+      // virDomainFeaturesDefParse reads the version as a non-zero enum value: 'none' (0) is refused ("Invalid value for
+      // attribute 'version' in element 'gic': 'none'."; libvirt's test aarch64-gic-invalid has always been a parse error).
+      const version = attribute(f, 'version');
+      if (version?.value === 'none') report({ range: version.valueRange, messageId: 'gicVersionNone', data: {} });
       // virDomainFeaturesDefParse: <gic> turns the feature on.
       if (isArmVirt(arch, machine) === false) report({ range: f.startTag, messageId: 'featureNotHere', data: { feature: name, what: where(), allowed: "ARM 'virt' machines" } });
     } else if (name === 'hyperv') {
@@ -283,5 +307,54 @@ function checkPs2Off(domain: DomainModel, features: XmlElement, ps2: XmlElement,
   for (const input of devices ? childrenNamed(devices, 'input') : []) {
     const bus = attribute(input, 'bus');
     if (bus?.value === 'ps2') report({ range: bus.valueRange, messageId: 'ps2InputPs2Off', data: {}, related });
+  }
+}
+
+/** The SCLP serial target models, s390 only (qemu_validate.c qemuValidateDomainChrDef). */
+const SCLP_MODELS: ReadonlySet<string> = new Set(['sclpconsole', 'sclplmconsole']);
+
+/**
+ * Devices the guest's machine type does not have, refused by libvirt's QEMU driver before it asks the QEMU binary
+ * anything. qemu_validate.c qemuValidateDomainChrDef: "parallel ports are not supported" on s390 and pSeries; "Serial
+ * device with target type '…' and target model '…' not compatible with guest architecture or machine type" for a
+ * pl011 off ARM 'virt', a spapr-vio target off pSeries and an SCLP target off s390. qemuValidateDomainDeviceDefIOMMU:
+ * "IOMMU device: 'virtio' is only supported with Q35 and ARM Virt machines". Each is checked only when <os><type>
+ * names the machine's family (libvirt otherwise takes the host's default, or resolves an alias).
+ */
+function checkMachineDevices(domain: DomainModel, devices: XmlElement, report: Report): void {
+  const type = domain.devices.osType();
+  const arch = type?.arch;
+  const machine = type?.machine;
+  // The machine's name says which it is; without one, the arch that decided.
+  const where = () => (machine === undefined ? `arch '${excerpt(arch ?? '')}'` : `machine '${excerpt(machine)}'`);
+  const pseries = isPSeries(arch, machine);
+  const armVirt = isArmVirt(arch, machine);
+  for (const dev of devices.children) {
+    if (dev.name === 'parallel') {
+      if (isS390Arch(arch) || pseries === true) report({ range: dev.startTag, messageId: 'parallelNotHere', data: { what: where() } });
+    } else if (dev.name === 'serial') {
+      const target = firstChild(dev, 'target');
+      if (!target) continue;
+      const targetType = attribute(target, 'type');
+      const modelEl = firstChild(target, 'model');
+      const model = modelEl ? attribute(modelEl, 'name') : undefined;
+      // A pl011, spapr-vty or SCLP model is refused off its machine whatever the target type: with another type
+      // qemuValidateDomainChrTargetDef refuses the pair first ("Target model '…' requires target type '…'").
+      if (model?.value === 'pl011' && armVirt === false) {
+        report({ range: model.valueRange, messageId: 'serialNotHere', data: { which: "model 'pl011'", what: where(), allowed: "ARM 'virt'" } });
+      } else if ((model?.value === 'spapr-vty' || targetType?.value === 'spapr-vio-serial') && pseries === false) {
+        const at = model?.value === 'spapr-vty' ? model : targetType!;
+        report({ range: at.valueRange, messageId: 'serialNotHere', data: { which: `${at === model ? 'model' : 'type'} '${at.value}'`, what: where(), allowed: 'pSeries' } });
+      } else if ((SCLP_MODELS.has(model?.value ?? '') || targetType?.value === 'sclp-serial') && arch !== undefined && !isS390Arch(arch)) {
+        const at = model !== undefined && SCLP_MODELS.has(model.value) ? model : targetType!;
+        report({ range: at.valueRange, messageId: 'serialNotHere', data: { which: `${at === model ? 'model' : 'type'} '${at.value}'`, what: where(), allowed: 's390 and s390x' } });
+      }
+    } else if (dev.name === 'iommu') {
+      const model = attribute(dev, 'model');
+      // isKnownNotQ35: a non-x86 arch, or an x86 machine of another family (a distribution alias may be q35).
+      if (model?.value === 'virtio' && isKnownNotQ35(arch, machine) && armVirt === false) {
+        report({ range: model.valueRange, messageId: 'virtioIommuMachine', data: { what: where() } });
+      }
+    }
   }
 }

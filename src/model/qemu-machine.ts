@@ -25,6 +25,11 @@ export function isPpc64Arch(arch: string | undefined): boolean {
   return arch === 'ppc64' || arch === 'ppc64le';
 }
 
+/** ARCH_IS_S390 (virarch.h). */
+export function isS390Arch(arch: string | undefined): boolean {
+  return arch === 's390' || arch === 's390x';
+}
+
 /**
  * qemu_domain.c qemuDomainIsPSeries: a ppc64 arch and a `pseries` or `pseries-*` machine. undefined when the XML
  * leaves out what decides it (libvirt would take the host's default).
