@@ -34,7 +34,7 @@ var CLI_BUNDLE = "kvmlint.cjs";
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"c6c7ae94030a161298a4d6afe7817ba977308281af0562105f18ad98873009c0"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"1fa937c0adca6ce6e3419ed4a9029ec013e52ea309a78eb8ca072a4cfc18db1d"} ${process.versions.v8}
 `, "latin1");
 var WRITTEN_BY_SHORT_RUN = 115;
 var WRITTEN_BY_LONG_RUN = 108;

@@ -12,6 +12,8 @@ export declare function isI440fxMachine(machine: string): boolean;
 export declare function isX86Arch(arch: string | undefined): boolean;
 /** ARCH_IS_PPC64 (virarch.h). */
 export declare function isPpc64Arch(arch: string | undefined): boolean;
+/** ARCH_IS_S390 (virarch.h). */
+export declare function isS390Arch(arch: string | undefined): boolean;
 /**
  * qemu_domain.c qemuDomainIsPSeries: a ppc64 arch and a `pseries` or `pseries-*` machine. undefined when the XML
  * leaves out what decides it (libvirt would take the host's default).
