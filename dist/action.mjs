@@ -12060,11 +12060,19 @@ function compileSchema(root) {
     for (const key of Object.keys(s)) {
       if (!RULE_KEYWORDS.has(key) && !ANNOTATIONS.has(key)) throw new Error(`${path4}: keyword '${key}' is not implemented by src/json/schema-validator.ts`);
     }
-    const types = schemaTypes(s.type, path4);
     const hasRules = Object.keys(s).some((k) => RULE_KEYWORDS.has(k));
-    const groups = GROUPS.map((g) => ({ type: g.type, keywords: g.keywords.filter((k) => s[k] !== void 0) })).filter((g) => g.keywords.length > 0);
-    const node = { schema: s, path: path4, alwaysValid: !hasRules, types, typeUpFront: false, refOnly: false, groups };
+    const node = { schema: s, path: path4, alwaysValid: !hasRules, types: [], typeUpFront: false, refOnly: false, groups: [] };
     nodes.set(s, node);
+    node.expand = () => expand(node);
+    return node;
+  }
+  function expand(node) {
+    node.expand = void 0;
+    const { schema: s, path: path4 } = node;
+    const types = schemaTypes(s.type, path4);
+    const groups = GROUPS.map((g) => ({ type: g.type, keywords: g.keywords.filter((k) => s[k] !== void 0) })).filter((g) => g.keywords.length > 0);
+    node.types = types;
+    node.groups = groups;
     node.typeUpFront = types.length > 0 && !(types.length === 1 && groups.some((g) => g.type === types[0]));
     node.refOnly = s.$ref !== void 0 && !Object.keys(s).some((k) => k !== "$ref" && RULE_KEYWORDS.has(k));
     if (s.$ref !== void 0) node.ref = resolveRef(s.$ref, path4);
@@ -12086,7 +12094,6 @@ function compileSchema(root) {
       const itemTypes = schemaTypes(s.items.type, `${path4}/items`);
       if (itemTypes.length > 0 && !itemTypes.some((t) => t === "object" || t === "array")) node.uniqueScalarTypes = itemTypes;
     }
-    return node;
   }
   function resolveRef(ref, at) {
     if (typeof ref !== "string" || !/^#\/definitions\/[^/~%]+$/.test(ref)) throw new Error(`${at}/$ref: only '#/definitions/<name>' is implemented`);
@@ -12109,6 +12116,19 @@ function compileSchema(root) {
     return errors.length === 0;
   });
   validate.errors = null;
+  validate.prepareAll = () => {
+    const todo = [top];
+    const seen = /* @__PURE__ */ new Set();
+    while (todo.length > 0) {
+      const node = todo.pop();
+      if (typeof node === "boolean" || seen.has(node)) continue;
+      seen.add(node);
+      node.expand?.();
+      todo.push(...[node.ref, node.additionalProperties, node.propertyNames, node.additionalItems].filter((n) => n !== void 0));
+      todo.push(...(node.properties ?? []).map(([, sub]) => sub), ...node.oneOf ?? []);
+      if (node.items !== void 0) todo.push(...Array.isArray(node.items) ? node.items : [node.items]);
+    }
+  };
   return validate;
 }
 var run = { errors: [], path: [], propertyName: void 0 };
@@ -12178,6 +12198,7 @@ function sequence(checks) {
   };
 }
 function buildCheck(node) {
+  node.expand?.();
   const bounded = boundedNumberCheck(node);
   if (bounded) return bounded;
   const parts = [];
@@ -25735,15 +25756,18 @@ function resolveConfig2(options, cwd) {
     refuseSymlinkOut(options.configFile, cwd, "config");
     return loadConfigFile(resolve8(cwd, options.configFile), options.configFile);
   }
+  const found = foundConfigFile(options, cwd);
+  if (!found) return void 0;
+  refuseSymlinkOut(found, cwd, "config");
+  return loadConfigFile(found, displayPath(found, cwd));
+}
+function foundConfigFile(options, cwd) {
   const named2 = options.stdin ? [...options.paths, options.stdin.path] : options.paths;
   const starts = (named2.length > 0 ? named2 : ["."]).map((p) => {
     const abs = resolve8(cwd, p);
     return !abs.endsWith(".xml") && existsSync4(abs) ? abs : dirname7(abs);
   });
-  const found = findConfigFile(commonAncestor(starts), cwd);
-  if (!found) return void 0;
-  refuseSymlinkOut(found, cwd, "config");
-  return loadConfigFile(found, displayPath(found, cwd));
+  return findConfigFile(commonAncestor(starts), cwd);
 }
 function refuseSymlinkOut(file, cwd, what) {
   const abs = resolve8(cwd, file);

@@ -8089,11 +8089,19 @@ function compileSchema(root) {
     for (const key of Object.keys(s)) {
       if (!RULE_KEYWORDS.has(key) && !ANNOTATIONS.has(key)) throw new Error(`${path3}: keyword '${key}' is not implemented by src/json/schema-validator.ts`);
     }
-    const types = schemaTypes(s.type, path3);
     const hasRules = Object.keys(s).some((k) => RULE_KEYWORDS.has(k));
-    const groups = GROUPS.map((g) => ({ type: g.type, keywords: g.keywords.filter((k) => s[k] !== void 0) })).filter((g) => g.keywords.length > 0);
-    const node = { schema: s, path: path3, alwaysValid: !hasRules, types, typeUpFront: false, refOnly: false, groups };
+    const node = { schema: s, path: path3, alwaysValid: !hasRules, types: [], typeUpFront: false, refOnly: false, groups: [] };
     nodes.set(s, node);
+    node.expand = () => expand(node);
+    return node;
+  }
+  function expand(node) {
+    node.expand = void 0;
+    const { schema: s, path: path3 } = node;
+    const types = schemaTypes(s.type, path3);
+    const groups = GROUPS.map((g) => ({ type: g.type, keywords: g.keywords.filter((k) => s[k] !== void 0) })).filter((g) => g.keywords.length > 0);
+    node.types = types;
+    node.groups = groups;
     node.typeUpFront = types.length > 0 && !(types.length === 1 && groups.some((g) => g.type === types[0]));
     node.refOnly = s.$ref !== void 0 && !Object.keys(s).some((k) => k !== "$ref" && RULE_KEYWORDS.has(k));
     if (s.$ref !== void 0) node.ref = resolveRef(s.$ref, path3);
@@ -8115,7 +8123,6 @@ function compileSchema(root) {
       const itemTypes = schemaTypes(s.items.type, `${path3}/items`);
       if (itemTypes.length > 0 && !itemTypes.some((t) => t === "object" || t === "array")) node.uniqueScalarTypes = itemTypes;
     }
-    return node;
   }
   function resolveRef(ref, at) {
     if (typeof ref !== "string" || !/^#\/definitions\/[^/~%]+$/.test(ref)) throw new Error(`${at}/$ref: only '#/definitions/<name>' is implemented`);
@@ -8138,6 +8145,19 @@ function compileSchema(root) {
     return errors.length === 0;
   });
   validate.errors = null;
+  validate.prepareAll = () => {
+    const todo = [top];
+    const seen = /* @__PURE__ */ new Set();
+    while (todo.length > 0) {
+      const node = todo.pop();
+      if (typeof node === "boolean" || seen.has(node)) continue;
+      seen.add(node);
+      node.expand?.();
+      todo.push(...[node.ref, node.additionalProperties, node.propertyNames, node.additionalItems].filter((n) => n !== void 0));
+      todo.push(...(node.properties ?? []).map(([, sub]) => sub), ...node.oneOf ?? []);
+      if (node.items !== void 0) todo.push(...Array.isArray(node.items) ? node.items : [node.items]);
+    }
+  };
   return validate;
 }
 var run = { errors: [], path: [], propertyName: void 0 };
@@ -8207,6 +8227,7 @@ function sequence(checks) {
   };
 }
 function buildCheck(node) {
+  node.expand?.();
   const bounded = boundedNumberCheck(node);
   if (bounded) return bounded;
   const parts = [];

@@ -235,4 +235,15 @@ test('V8 runs a short lint under its default flags, loading neither node:v8 nor 
   const domains = join(repoRoot, 'examples', 'domains');
   assert.deepEqual(probe([join(domains, 'missing-emulatorpin.xml')]), { v8: false, stream: false }, 'one named file: a short run');
   assert.deepEqual(probe([domains]).v8, true, 'a directory: a long run');
+  // One named file, through a config of over 64 KB (src/run-length.ts LARGE_CONFIG_BYTES): a fleet's hook run.
+  const repo = join(dir, 'fleet-repo');
+  mkdirSync(join(repo, '.git'), { recursive: true });
+  writeFileSync(join(repo, 'vm.xml'), readFileSync(join(domains, 'missing-emulatorpin.xml')));
+  writeFileSync(join(repo, 'host.json'), readFileSync(join(repoRoot, 'examples', 'hosts', 'dual-socket.json')));
+  const ignores = Array.from({ length: 3000 }, (_, i) => `retired/rack-${i}/**/*.xml`);
+  writeFileSync(join(repo, 'kvmlint.config.json'), JSON.stringify({ hosts: [{ snapshot: 'host.json', domains: ['vm.xml'] }], ignores }, null, 2));
+  assert.ok(statSync(join(repo, 'kvmlint.config.json')).size > 64 * 1024);
+  const hook = spawnSync(process.execPath, ['--require', preload, bin, '-f', 'json', 'vm.xml'], { cwd: repo, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+  assert.ok(hook.status === 0 || hook.status === 1, hook.stderr);
+  assert.equal((JSON.parse(readFileSync(out, 'utf8')) as { v8: boolean }).v8, true, 'one file through a large config: tuned');
 });

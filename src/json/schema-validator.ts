@@ -49,6 +49,12 @@ export interface SchemaError {
 export interface SchemaValidator {
   (data: unknown): boolean;
   errors: SchemaError[] | null;
+  /**
+   * Prepares every subschema now, throwing on the first keyword or `$ref` not implemented. A run
+   * prepares a subschema only when data reaches it (a config naming only hosts never prepares the
+   * 59 rules' settings); the tests call this so no part of a schema goes unchecked.
+   */
+  prepareAll(): void;
 }
 
 type SchemaObject = Record<string, unknown>;
@@ -80,6 +86,8 @@ interface Node {
   path: string;
   /** Ajv's alwaysValidSchema: no rule keyword at all. */
   alwaysValid: boolean;
+  /** Fills in the fields below and prepares the subschemas: on first use (buildCheck) or prepareAll. */
+  expand?: () => void;
   types: JsonType[];
   /** Whether the type is checked before the groups (else in its group's place). */
   typeUpFront: boolean;
@@ -117,11 +125,20 @@ export function compileSchema(root: SchemaObject): SchemaValidator {
     for (const key of Object.keys(s)) {
       if (!RULE_KEYWORDS.has(key) && !ANNOTATIONS.has(key)) throw new Error(`${path}: keyword '${key}' is not implemented by src/json/schema-validator.ts`);
     }
-    const types = schemaTypes(s.type, path);
     const hasRules = Object.keys(s).some((k) => RULE_KEYWORDS.has(k));
-    const groups = GROUPS.map((g) => ({ type: g.type as JsonType | undefined, keywords: g.keywords.filter((k) => s[k] !== undefined) })).filter((g) => g.keywords.length > 0);
-    const node: Node = { schema: s, path, alwaysValid: !hasRules, types, typeUpFront: false, refOnly: false, groups };
+    const node: Node = { schema: s, path, alwaysValid: !hasRules, types: [], typeUpFront: false, refOnly: false, groups: [] };
     nodes.set(s, node);
+    node.expand = () => expand(node);
+    return node;
+  }
+
+  function expand(node: Node): void {
+    node.expand = undefined;
+    const { schema: s, path } = node;
+    const types = schemaTypes(s.type, path);
+    const groups = GROUPS.map((g) => ({ type: g.type as JsonType | undefined, keywords: g.keywords.filter((k) => s[k] !== undefined) })).filter((g) => g.keywords.length > 0);
+    node.types = types;
+    node.groups = groups;
     node.typeUpFront = types.length > 0 && !(types.length === 1 && groups.some((g) => g.type === types[0]));
     node.refOnly = s.$ref !== undefined && !Object.keys(s).some((k) => k !== '$ref' && RULE_KEYWORDS.has(k));
     if (s.$ref !== undefined) node.ref = resolveRef(s.$ref, path);
@@ -145,7 +162,6 @@ export function compileSchema(root: SchemaObject): SchemaValidator {
       const itemTypes = schemaTypes((s.items as SchemaObject).type, `${path}/items`);
       if (itemTypes.length > 0 && !itemTypes.some((t) => t === 'object' || t === 'array')) node.uniqueScalarTypes = itemTypes;
     }
-    return node;
   }
 
   function resolveRef(ref: unknown, at: string): Node | boolean {
@@ -171,6 +187,19 @@ export function compileSchema(root: SchemaObject): SchemaValidator {
     return errors.length === 0;
   }) as SchemaValidator;
   validate.errors = null;
+  validate.prepareAll = () => {
+    const todo: Array<Node | boolean> = [top];
+    const seen = new Set<Node>();
+    while (todo.length > 0) {
+      const node = todo.pop()!;
+      if (typeof node === 'boolean' || seen.has(node)) continue;
+      seen.add(node);
+      node.expand?.();
+      todo.push(...[node.ref, node.additionalProperties, node.propertyNames, node.additionalItems].filter((n) => n !== undefined));
+      todo.push(...(node.properties ?? []).map(([, sub]) => sub), ...(node.oneOf ?? []));
+      if (node.items !== undefined) todo.push(...(Array.isArray(node.items) ? node.items : [node.items]));
+    }
+  };
   return validate;
 }
 
@@ -270,6 +299,7 @@ function sequence(checks: Check[]): Check {
 }
 
 function buildCheck(node: Node): Check {
+  node.expand?.();
   const bounded = boundedNumberCheck(node);
   if (bounded) return bounded;
   const parts: Check[] = [];
