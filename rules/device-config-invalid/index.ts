@@ -165,6 +165,10 @@ const messages = {
     message: "a mediated device with display='on' in a guest without <graphics>: libvirt rejects this at define time",
     help: "add a <graphics> device (vnc, spice or egl-headless) to show that display, or set display='off'",
   },
+  expanderBus: {
+    message: "the {{model}} controller is plugged into bus {{bus}}: libvirt rejects this at define time",
+    help: "a {{model}} plugs into the {{root}} only: give its <address> bus='0x00', or drop the <address>",
+  },
   tpm12ArmVirt: {
     message: "TPM version 1.2 on the ARM machine type '{{machine}}': libvirt's QEMU driver rejects this",
     help: "use <backend type='emulator' version='2.0'/>: ARM guests take TPM 2.0 only",
@@ -942,6 +946,19 @@ export default defineDomainRule({
         if ((model?.value === 'pci-expander-bus' && family === 'q35') || (model?.value === 'pcie-expander-bus' && family === 'i440fx')) {
           const fix = model.value === 'pci-expander-bus' ? "on q35 use model='pcie-expander-bus' (pci-expander-bus is for i440fx, 'pc')" : "on i440fx ('pc') use model='pci-expander-bus' (pcie-expander-bus is for q35)";
           report({ range: model.valueRange, messageId: 'expanderMachine', data: { model: model.value, family, machine: excerpt(os!.machine!), fix } });
+        } else if (model?.value === 'pci-expander-bus' || model?.value === 'pcie-expander-bus') {
+          // domain_addr.c virDomainPCIAddressBusSetModel: of all buses only pci-root accepts a pci-expander-bus and only
+          // pcie-root a pcie-expander-bus, and a root bus is index 0 on every machine that takes expander buses
+          // (pSeries, with several, takes none). A written address on another bus fails in
+          // virDomainPCIAddressFlagsCompatible: "The device at PCI address … cannot be plugged into the PCI controller
+          // with index='1'. It requires a controller that accepts a pci-expander-bus." (libvirt's tests
+          // pci-expander-bus-bad-bus, pcie-expander-bus-bad-bus). Domain 0 only; a bus out of range is reported above.
+          const address = firstChild(c, 'address');
+          const ids = address?.attributeValues.type === 'pci' ? base0Attrs(address, ['domain', 'bus']) : undefined;
+          if (ids && ids[0] === 0 && ids[1]! > 0 && ids[1]! <= 0xff) {
+            const root = model.value === 'pci-expander-bus' ? 'pci-root' : 'pcie-root';
+            report({ range: attribute(address!, 'bus')!.valueRange, messageId: 'expanderBus', data: { model: model.value, bus: ids[1]!, root } });
+          }
         }
       }
     }
