@@ -169,6 +169,10 @@ const messages = {
     message: "the {{model}} controller is plugged into bus {{bus}}: libvirt rejects this at define time",
     help: "a {{model}} plugs into the {{root}} only: give its <address> bus='0x00', or drop the <address>",
   },
+  lunSource: {
+    message: "a <disk device='lun'> with type='{{type}}': libvirt rejects this at define time",
+    help: "device='lun' passes a host SCSI device through: use <disk type='block'> with <source dev>, or device='disk'",
+  },
   tpm12ArmVirt: {
     message: "TPM version 1.2 on the ARM machine type '{{machine}}': libvirt's QEMU driver rejects this",
     help: "use <backend type='emulator' version='2.0'/>: ARM guests take TPM 2.0 only",
@@ -264,7 +268,7 @@ export function libvirtUintBase0(text: string): number | undefined {
 /** What one pass over the devices' text finds: whether each check may have something to find there. */
 interface DeviceScan {
   /** Every disk is plainly one the disk checks pass: a virtio target of its own, no <vendor> or <product>, no
-   * drive address, not a floppy, no format QEMU refuses. */
+   * drive address, not a floppy or a lun, no format QEMU refuses. */
   disksPlain: boolean;
   /** Two `<address type='pci'>` tags (nested ones too: more than the check compares, never less) may be equal. */
   pciMayRepeat: boolean;
@@ -514,8 +518,9 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
     } else if (key === DISK) {
       if (!tagIs(text, at, 'disk')) continue;
       const tag = startTagAndText(text, at, end);
-      // A floppy's bus is fdc whatever its target name (effectiveBus); a disk in a disk is no plain disk.
-      if (inDisk || tag.includes('"') || tag.includes('floppy')) scan.disksPlain = false;
+      // A floppy's bus is fdc whatever its target name (effectiveBus), a lun's source type is checked; a disk in a disk is
+      // no plain disk.
+      if (inDisk || tag.includes('"') || tag.includes('floppy') || tag.includes('lun')) scan.disksPlain = false;
       if (depth === childDepth) {
         inDisk = true;
         diskTarget = false;
@@ -733,6 +738,13 @@ export default defineDomainRule({
       const driverType = driver ? attribute(driver, 'type') : undefined;
       const refused = driverType && Object.hasOwn(QEMU_REFUSED_FORMATS, driverType.value) ? QEMU_REFUSED_FORMATS[driverType.value] : undefined;
       if (refused) report({ range: driverType!.valueRange, messageId: 'format', data: { format: driverType!.value, fix: refused.fix } });
+      // domain_validate.c virDomainDiskDefValidate → virDomainDiskDefSourceLUNValidate: "disk device='lun' is only valid
+      // for block type disk source" (an iSCSI network source and a storage pool volume are accepted too). Only the
+      // types that are never a block device are reported: a written type='file' or type='dir'.
+      const diskType = attribute(disk, 'type');
+      if (device === 'lun' && (diskType?.value === 'file' || diskType?.value === 'dir')) {
+        report({ range: diskType.valueRange, messageId: 'lunSource', data: { type: diskType.value } });
+      }
     }
 
     if (disks.length > 1) {
