@@ -590,9 +590,22 @@ function driveAddress(address: XmlElement): number[] | undefined {
 
 interface HostdevSource {
   element: XmlElement;
-  kind: 'pci' | 'usb';
-  /** PCI: domain, bus, slot, function. USB: bus, device, vendor, product. */
+  kind: 'pci' | 'usb' | 'scsi' | 'scsi_host' | 'mdev';
+  /** PCI: domain, bus, slot, function. USB: bus, device, vendor, product. SCSI: bus, target, unit. */
   ids: number[];
+  /** SCSI: the adapter's name; scsi_host: the wwpn; mdev: the UUID as virUUIDFormat writes it. */
+  name?: string;
+}
+
+/**
+ * util/viruuid.c virUUIDParse: leading blanks, then 32 hex digits with '-' allowed between pairs, then only blanks.
+ * The UUID as virUUIDFormat writes it (lowercase, 8-4-4-4-12), or undefined when libvirt cannot read it.
+ */
+function canonicalUuid(text: string): string | undefined {
+  const m = /^[ \t\n\v\f\r]*((?:[0-9a-fA-F]{2}-*){15}[0-9a-fA-F]{2})[ \t\n\v\f\r]*$/.exec(text);
+  if (!m) return undefined;
+  const hex = m[1]!.replace(/-/g, '').toLowerCase();
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /**
@@ -622,15 +635,37 @@ function hostdevSources(devices: XmlElement): HostdevSource[] {
       const vendor = base0Attrs(firstChild(source, 'vendor'), ['id']);
       const product = base0Attrs(firstChild(source, 'product'), ['id']);
       if (addr && vendor && product) out.push({ element: el, kind: 'usb', ids: [...addr, vendor[0]!, product[0]!] });
+    } else if (type === 'scsi') {
+      // virDomainHostdevMatchSubsysSCSIHost: the adapter's name and the bus, target and unit (iSCSI sources are left alone).
+      if ((source.attributeValues.protocol ?? 'adapter') !== 'adapter') continue;
+      const adapter = firstChild(source, 'adapter')?.attributeValues.name;
+      const address = firstChild(source, 'address');
+      if (adapter === undefined || !address || ['bus', 'target', 'unit'].some((n) => address.attributeValues[n] === undefined)) continue;
+      const ids = base0Attrs(address, ['bus', 'target', 'unit']);
+      if (ids) out.push({ element: el, kind: 'scsi', ids, name: adapter });
+    } else if (type === 'scsi_host') {
+      // virDomainHostdevMatchSubsys: the vhost protocol and the wwpn, compared as written.
+      const wwpn = source.attributeValues.wwpn;
+      if (wwpn !== undefined && source.attributeValues.protocol === 'vhost') out.push({ element: el, kind: 'scsi_host', ids: [], name: wwpn });
+    } else if (type === 'mdev') {
+      // virDomainHostdevMatchSubsysMediatedDev: the UUIDs, as virUUIDFormat writes them.
+      const uuid = firstChild(source, 'address')?.attributeValues.uuid;
+      const canonical = uuid === undefined ? undefined : canonicalUuid(uuid);
+      if (canonical !== undefined) out.push({ element: el, kind: 'mdev', ids: [], name: canonical });
     }
   }
   return out;
 }
 
-/** domain_conf.c virDomainHostdevMatchSubsysPCI / virDomainHostdevMatchSubsysUSB (the first device decides how USB compares). */
+/**
+ * domain_conf.c virDomainHostdevMatchSubsys: virDomainHostdevMatchSubsysPCI, virDomainHostdevMatchSubsysUSB (the first
+ * device decides how USB compares), virDomainHostdevMatchSubsysSCSIHost, the wwpn of a vhost-scsi target, and
+ * virDomainHostdevMatchSubsysMediatedDev.
+ */
 function hostdevMatch(a: HostdevSource, b: HostdevSource): boolean {
   if (a.kind !== b.kind) return false;
-  if (a.kind === 'pci') return a.ids.every((v, i) => v === b.ids[i]);
+  if (a.kind === 'pci' || a.kind === 'scsi') return a.name === b.name && a.ids.every((v, i) => v === b.ids[i]);
+  if (a.kind === 'scsi_host' || a.kind === 'mdev') return a.name === b.name;
   const [bus, device, vendor, product] = a.ids;
   if (bus && device) return bus === b.ids[0] && device === b.ids[1];
   return vendor === b.ids[2] && product === b.ids[3];
@@ -638,6 +673,9 @@ function hostdevMatch(a: HostdevSource, b: HostdevSource): boolean {
 
 function hostdevName(h: HostdevSource): string {
   const hex = (v: number, w: number) => v.toString(16).padStart(w, '0');
+  if (h.kind === 'scsi') return `SCSI device ${excerpt(h.name!)}:${h.ids.join(':')}`;
+  if (h.kind === 'scsi_host') return `vhost-scsi target ${excerpt(h.name!)}`;
+  if (h.kind === 'mdev') return `mediated device ${h.name!.slice(0, 8)}…`;
   if (h.kind === 'pci') return `PCI device ${hex(h.ids[0]!, 4)}:${hex(h.ids[1]!, 2)}:${hex(h.ids[2]!, 2)}.${h.ids[3]!.toString(16)}`;
   const [bus, device, vendor, product] = h.ids;
   return bus && device ? `USB device ${bus}.${device}` : `USB device ${hex(vendor!, 4)}:${hex(product!, 4)}`;
