@@ -33,6 +33,18 @@ const INT_MAX = 2 ** 31 - 1;
 const HOSTDEV_DUPLICATES_SINCE = '7.7.0';
 /** util/virpci.c virPCIDeviceAddressIsValid: the largest bus, slot and function a PCI address may name. */
 const PCI_ADDRESS_MAX: ReadonlyArray<[field: string, max: number, shown: string]> = [['bus', 0xff, '0xff'], ['slot', 0x1f, '0x1f'], ['function', 7, '7']];
+/**
+ * domain_addr.c virDomainUSBAddressControllerModelToPorts: the ports of a USB controller model (xhci and qusb models
+ * take a `ports` attribute instead). The ICH9 UHCI companions have none of their own (their EHCI master's count).
+ */
+const USB_MODEL_PORTS: Readonly<Record<string, number>> = {
+  'piix3-uhci': 2, 'piix4-uhci': 2, 'vt82c686b-uhci': 2, ehci: 6, 'ich9-ehci1': 6, 'pci-ohci': 3, 'nec-xhci': 4, 'qemu-xhci': 4, qusb1: 8, qusb2: 8,
+};
+/** A USB address's bus and port path written plainly: decimal, no leading zero, no port 0, at most 4 levels. */
+const PLAIN_USB_BUS = /^(?:0|[1-9][0-9]{0,8})$/;
+const PLAIN_USB_PORT = /^[1-9][0-9]{0,8}(?:\.[1-9][0-9]{0,8}){0,3}$/;
+/** domain_conf.h VIR_DOMAIN_USB_HUB_PORTS. */
+const USB_HUB_PORTS = 8;
 /** qemu_postparse.c QEMU_USB_XHCI_MAXPORTS: the most ports a qemu-xhci or nec-xhci controller takes. */
 const XHCI_MAX_PORTS = 15;
 
@@ -164,6 +176,22 @@ const messages = {
   mdevDisplayNoGraphics: {
     message: "a mediated device with display='on' in a guest without <graphics>: libvirt rejects this at define time",
     help: "add a <graphics> device (vnc, spice or egl-headless) to show that display, or set display='off'",
+  },
+  usbNoHub: {
+    message: 'USB port {{port}} is behind port {{prefix}} of bus {{bus}}, where no USB hub is: libvirt rejects this',
+    help: "add a <hub type='usb'> with <address type='usb' bus='{{bus}}' port='{{prefix}}'/>, or use a port of the controller",
+  },
+  usbHubPort: {
+    message: 'USB port {{port}} names port {{number}} of a USB hub, which has 8: libvirt rejects this at define time',
+    help: 'a USB hub has ports 1 to 8: use one of those, or chain another hub',
+  },
+  usbControllerPort: {
+    message: 'USB port {{port}} is beyond the {{ports}} ports of the {{model}} controller (bus {{bus}}): libvirt rejects this',
+    help: "use ports 1 to {{ports}} of this controller, or plug a <hub type='usb'> into one of them for more",
+  },
+  usbPortTwice: {
+    message: 'USB bus {{bus}} port {{port}} is given to two devices: libvirt rejects this at define time',
+    help: "give each USB device its own port (a <hub type='usb'> adds 8), or drop the <address> and let libvirt assign one",
   },
   expanderBus: {
     message: "the {{model}} controller is plugged into bus {{bus}}: libvirt rejects this at define time",
@@ -297,6 +325,8 @@ interface DeviceScan {
   panic: boolean;
   /** A <graphics> whose text names egl-headless. */
   eglHeadless: boolean;
+  /** An <address type='usb'> (or an address the scan does not read plainly). */
+  usbAddress: boolean;
 }
 
 /** A PCI address as libvirt writes it (virPCIDeviceAddressFormat): the fixed-width hex digits are the address. */
@@ -430,7 +460,7 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
     const amp = text.indexOf('&', start);
     if (amp >= 0 && amp < end) return undefined;
   }
-  const scan: DeviceScan = { disksPlain: true, pciMayRepeat: false, controllerMayRepeat: false, hostdev: false, pciControllers: false, rootModel: undefined, usb: false, video: false, iommu: false, netQueue: false, filesystem: false, tpm: false, panic: false, eglHeadless: false };
+  const scan: DeviceScan = { disksPlain: true, pciMayRepeat: false, controllerMayRepeat: false, hostdev: false, pciControllers: false, rootModel: undefined, usb: false, video: false, iommu: false, netQueue: false, filesystem: false, tpm: false, panic: false, eglHeadless: false, usbAddress: false };
   seenAddresses.reset();
   seenControllers.reset();
   seenTargets.reset();
@@ -472,8 +502,10 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
       } else if (tagIs(text, at, 'address')) {
         if (!text.startsWith("<address type='", at) || text.startsWith("pci'", at + 15)) {
           scan.pciMayRepeat = true;
+          scan.usbAddress = true;
           if (inDisk) scan.disksPlain = false;
         } else if (inDisk && text.startsWith("drive'", at + 15)) scan.disksPlain = false;
+        else if (text.startsWith("usb'", at + 15)) scan.usbAddress = true;
       }
     } else if (key === CONTROLLER) {
       CANONICAL_CONTROLLER.lastIndex = at;
@@ -1038,6 +1070,84 @@ export default defineDomainRule({
           else if (el.name === 'redirdev' && el.attributeValues.bus === 'usb') what = 'a redirected USB device';
           else if (el.name !== 'controller' && firstChild(el, 'address')?.attributeValues.type === 'usb') what = `a <${el.name}> with a USB address`;
           if (what) report({ range: el.startTag, messageId: 'usbDisabled', data: { what} });
+        }
+      }
+    }
+
+    if (scan === undefined || scan.usbAddress) {
+      // domain_addr.c, from qemu_domain_address.c qemuDomainAssignUSBAddresses (at define, which asks for new addresses):
+      // a hub with a written port takes it in its parent's port map (virDomainUSBAddressSetAddHub, "Duplicate USB hub
+      // on bus 0 port 1"), then each USB device's written port is reserved (virDomainUSBAddressReserve, "Duplicate USB
+      // address bus 0 port 1"). Only the devices virDomainUSBDeviceDefForeach visits for certain are read, and only
+      // ports written plainly (decimal, no 0); whichever way the topology is wrong, a port held twice is refused.
+      const held = new Map<string, XmlElement>();
+      const plain: Array<{ address: XmlElement; bus: number; port: string }> = [];
+      for (const el of devices.children) {
+        const a = el.attributeValues;
+        const usbDevice =
+          (el.name === 'hub' && a.type === 'usb') ||
+          ((el.name === 'input' || el.name === 'redirdev') && a.bus === 'usb') ||
+          (el.name === 'sound' && a.model === 'usb') ||
+          (el.name === 'hostdev' && (a.mode ?? 'subsystem') === 'subsystem' && a.type === 'usb') ||
+          (el.name === 'disk' && firstChild(el, 'target')?.attributeValues.bus === 'usb');
+        if (!usbDevice) continue;
+        const address = firstChild(el, 'address');
+        if (address?.attributeValues.type !== 'usb') continue;
+        const bus = address.attributeValues.bus;
+        const port = address.attributeValues.port;
+        if (bus === undefined || port === undefined || !PLAIN_USB_BUS.test(bus) || !PLAIN_USB_PORT.test(port)) continue;
+        const key = `${Number(bus)}|${port}`;
+        plain.push({ address, bus: Number(bus), port });
+        const first = held.get(key);
+        if (!first) {
+          held.set(key, el);
+          continue;
+        }
+        report({
+          range: attribute(address, 'port')!.valueRange,
+          messageId: 'usbPortTwice',
+          data: { bus: Number(bus), port },
+          related: [{ range: firstChild(first, 'address')!.startTag, message: `<${first.name}> takes this port first` }],
+        });
+      }
+      // virDomainUSBAddressFindPort walks the port path from the controller through hubs: "port 9 out of range in USB
+      // address bus: 0 port: 1.9" (a hub has 8 ports), "there is no hub at port 1 in USB address bus: 0 port: 1.2.3",
+      // "requested USB port 4 not present on USB bus 0". The hubs are those written with a port (the hubs libvirt
+      // adds itself take free ports later); a controller's count is known only from a model written on it.
+      const hubs = new Set<string>();
+      let hubsKnown = true;
+      for (const hub of childrenNamed(devices, 'hub')) {
+        const address = firstChild(hub, 'address');
+        if (hub.attributeValues.type !== 'usb' || address?.attributeValues.type !== 'usb') continue;
+        const { bus, port } = address.attributeValues;
+        // A hub's port written otherwise than plainly (hex, leading zeros) may be any port: no hub is said missing.
+        if (bus === undefined || port === undefined || !PLAIN_USB_BUS.test(bus) || !PLAIN_USB_PORT.test(port)) hubsKnown = false;
+        else hubs.add(`${Number(bus)}|${port}`);
+      }
+      const controllerPorts = new Map<number, { ports: number; model: string } | null>();
+      for (const c of childrenNamed(devices, 'controller')) {
+        if (c.attributeValues.type !== 'usb') continue;
+        const index = c.attributeValues.index === undefined ? undefined : libvirtNonNegativeInt(c.attributeValues.index);
+        if (index === undefined) continue;
+        const model = c.attributeValues.model;
+        const ports = c.attributeValues.ports;
+        const count = model === undefined || !Object.hasOwn(USB_MODEL_PORTS, model) ? undefined : ports !== undefined && /xhci|qusb/.test(model) ? libvirtUint(ports) : USB_MODEL_PORTS[model];
+        // An unknown, default or companion model, or two controllers at one index: left alone.
+        if (model !== undefined && /^ich9-uhci[123]$/.test(model)) continue;
+        controllerPorts.set(index, count === undefined || count === 0 || controllerPorts.has(index) ? null : { ports: count, model: model! });
+      }
+      for (const { address, bus, port } of plain) {
+        const parts = port.split('.').map(Number);
+        const portAttr = attribute(address, 'port')!;
+        const beyond = parts.findIndex((n, i) => i > 0 && n > USB_HUB_PORTS);
+        const missing = !hubsKnown ? -1 : parts.findIndex((_, i) => i > 0 && i < (beyond < 0 ? parts.length : beyond + 1) && !hubs.has(`${bus}|${parts.slice(0, i).join('.')}`));
+        if (missing > 0) {
+          report({ range: portAttr.valueRange, messageId: 'usbNoHub', data: { port, prefix: parts.slice(0, missing).join('.'), bus } });
+        } else if (beyond > 0) {
+          report({ range: portAttr.valueRange, messageId: 'usbHubPort', data: { port, number: parts[beyond]! } });
+        } else {
+          const controller = controllerPorts.get(bus);
+          if (controller && parts[0]! > controller.ports) report({ range: portAttr.valueRange, messageId: 'usbControllerPort', data: { port, ports: controller.ports, model: controller.model, bus } });
         }
       }
     }
