@@ -193,6 +193,14 @@ const messages = {
     message: 'USB bus {{bus}} port {{port}} is given to two devices: libvirt rejects this at define time',
     help: "give each USB device its own port (a <hub type='usb'> adds 8), or drop the <address> and let libvirt assign one",
   },
+  zpciArch: {
+    message: "a <zpci> address on arch '{{arch}}': only s390x QEMU has zPCI, libvirt rejects this at define time",
+    help: 'remove the <zpci> element: zPCI identifiers exist on s390x guests only',
+  },
+  zpciTwice: {
+    message: 'zPCI {{name}} {{value}} is given to two devices: libvirt rejects this at define time',
+    help: 'give each zPCI device its own {{name}}, or leave it out and let libvirt assign one',
+  },
   expanderBus: {
     message: "the {{model}} controller is plugged into bus {{bus}}: libvirt rejects this at define time",
     help: "a {{model}} plugs into the {{root}} only: give its <address> bus='0x00', or drop the <address>",
@@ -327,6 +335,8 @@ interface DeviceScan {
   eglHeadless: boolean;
   /** An <address type='usb'> (or an address the scan does not read plainly). */
   usbAddress: boolean;
+  /** A <zpci> (in a PCI address). */
+  zpci: boolean;
 }
 
 /** A PCI address as libvirt writes it (virPCIDeviceAddressFormat): the fixed-width hex digits are the address. */
@@ -393,6 +403,7 @@ const FILESYSTEM = tagNameKey('filesystem');
 const TPM = tagNameKey('tpm');
 const PANIC = tagNameKey('panic');
 const GRAPHICS = tagNameKey('graphics');
+const ZPCI = tagNameKey('zpci');
 
 /**
  * The start tag at text[at] and whatever text follows it up to the next `<` (a `<` is never in an attribute value):
@@ -460,7 +471,7 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
     const amp = text.indexOf('&', start);
     if (amp >= 0 && amp < end) return undefined;
   }
-  const scan: DeviceScan = { disksPlain: true, pciMayRepeat: false, controllerMayRepeat: false, hostdev: false, pciControllers: false, rootModel: undefined, usb: false, video: false, iommu: false, netQueue: false, filesystem: false, tpm: false, panic: false, eglHeadless: false, usbAddress: false };
+  const scan: DeviceScan = { disksPlain: true, pciMayRepeat: false, controllerMayRepeat: false, hostdev: false, pciControllers: false, rootModel: undefined, usb: false, video: false, iommu: false, netQueue: false, filesystem: false, tpm: false, panic: false, eglHeadless: false, usbAddress: false, zpci: false };
   seenAddresses.reset();
   seenControllers.reset();
   seenTargets.reset();
@@ -507,6 +518,8 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
         } else if (inDisk && text.startsWith("drive'", at + 15)) scan.disksPlain = false;
         else if (text.startsWith("usb'", at + 15)) scan.usbAddress = true;
       }
+    } else if (key === ZPCI && tagIs(text, at, 'zpci')) {
+      scan.zpci = true;
     } else if (key === CONTROLLER) {
       CANONICAL_CONTROLLER.lastIndex = at;
       if (!CANONICAL_CONTROLLER.test(text)) {
@@ -1070,6 +1083,42 @@ export default defineDomainRule({
           else if (el.name === 'redirdev' && el.attributeValues.bus === 'usb') what = 'a redirected USB device';
           else if (el.name !== 'controller' && firstChild(el, 'address')?.attributeValues.type === 'usb') what = `a <${el.name}> with a USB address`;
           if (what) report({ range: el.startTag, messageId: 'usbDisabled', data: { what} });
+        }
+      }
+    }
+
+    if (scan === undefined || scan.zpci) {
+      // qemu_validate.c qemuValidateDomainDeviceDefZPCIAddress: a <zpci> uid or fid where QEMU has no zPCI device ("This
+      // QEMU binary doesn't support zPCI"); only qemu-system-s390x has one. On s390x, domain_addr.c
+      // virDomainZPCIAddressReserveId refuses a uid or fid two devices write ("zPCI uid 11064 is already reserved",
+      // the value in octal). libvirt's tests hostdev-vfio-zpci-wrong-arch, hostdev-vfio-zpci-duplicate.
+      const arch = domain.devices.osType()?.arch;
+      const wrongArch = arch !== undefined && arch !== 's390x' && arch !== 's390';
+      const seen = new Map<string, XmlAttribute>();
+      for (const el of devices.children) {
+        const address = firstChild(el, 'address');
+        const zpci = address?.attributeValues.type === 'pci' ? firstChild(address, 'zpci') : undefined;
+        if (!zpci) continue;
+        const ids = ['uid', 'fid'].map((n) => attribute(zpci, n)).filter((a): a is XmlAttribute => a !== undefined);
+        if (ids.length === 0) continue;
+        if (wrongArch) {
+          report({ range: zpci.startTag, messageId: 'zpciArch', data: { arch: excerpt(arch) } });
+          continue;
+        }
+        // One finding per device: libvirt stops at the first value already reserved (the uid before the fid).
+        let reported = false;
+        for (const attr of ids) {
+          const value = libvirtUintBase0(attr.value);
+          if (value === undefined) continue;
+          const key = `${attr.name}|${value}`;
+          const first = seen.get(key);
+          if (!first) {
+            seen.set(key, attr);
+            continue;
+          }
+          if (reported) continue;
+          reported = true;
+          report({ range: attr.valueRange, messageId: 'zpciTwice', data: { name: attr.name, value: excerpt(attr.value) }, related: [{ range: first.valueRange, message: `the first device with this ${attr.name}` }] });
         }
       }
     }
