@@ -201,6 +201,14 @@ const messages = {
     message: 'zPCI {{name}} {{value}} is given to two devices: libvirt rejects this at define time',
     help: 'give each zPCI device its own {{name}}, or leave it out and let libvirt assign one',
   },
+  phbTargetIndex: {
+    message: 'the pci-root controller with index {{index}} has target index {{target}}: libvirt rejects this at define time',
+    help: 'target index 0 belongs to the controller with index 0 and to no other: renumber the <target index> values',
+  },
+  phbTargetRange: {
+    message: 'the pci-root controller has target index {{target}}, above 30: libvirt rejects this at define time',
+    help: 'a pSeries PHB takes a target index from 0 to 30',
+  },
   expanderBus: {
     message: "the {{model}} controller is plugged into bus {{bus}}: libvirt rejects this at define time",
     help: "a {{model}} plugs into the {{root}} only: give its <address> bus='0x00', or drop the <address>",
@@ -1020,6 +1028,18 @@ export default defineDomainRule({
         const index = indexAttr ? libvirtNonNegativeInt(indexAttr.value) : undefined;
         // domain_validate.c virDomainControllerDefValidate: "PCI controller index 256 too high, maximum is 255".
         if (index !== undefined && index > 255) report({ range: indexAttr!.valueRange, messageId: 'pciIndexHigh', data: { index } });
+        if (model?.value === 'pci-root' && index !== undefined) {
+          // domain_validate.c virDomainControllerDefValidate, on a <target index> (a pSeries PHB's): "PCI controller target
+          // index '31' out of range - must be 0-30", "Only the PCI controller with index 0 can have target index 0, and
+          // vice versa" (libvirt's test pseries-phb-invalid-target-index-1). Decimal values only.
+          const targetElement = firstChild(c, 'target');
+          const target = targetElement ? attribute(targetElement, 'index') : undefined;
+          if (target && /^(?:0|[1-9][0-9]{0,8})$/.test(target.value)) {
+            const t = Number(target.value);
+            if (t > 30) report({ range: target.valueRange, messageId: 'phbTargetRange', data: { target: t } });
+            else if ((index === 0) !== (t === 0)) report({ range: target.valueRange, messageId: 'phbTargetIndex', data: { target: t, index } });
+          }
+        }
         if (model?.value === 'pci-root' || model?.value === 'pcie-root') {
           // qemu_postparse.c qemuDomainControllerDefPostParse: "pci-root and pcie-root controllers should have index 0"
           // (pSeries guests excepted: they take several pci-root buses).
