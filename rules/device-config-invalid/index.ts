@@ -209,6 +209,10 @@ const messages = {
     message: 'the pci-root controller has target index {{target}}, above 30: libvirt rejects this at define time',
     help: 'a pSeries PHB takes a target index from 0 to 30',
   },
+  controllerIndex: {
+    message: "controller index '{{index}}' is not a non-negative integer: libvirt rejects this at define time",
+    help: "number controllers of each type from 0 (index='0', '1', …), or leave index out and let libvirt number them",
+  },
   expanderBus: {
     message: "the {{model}} controller is plugged into bus {{bus}}: libvirt rejects this at define time",
     help: "a {{model}} plugs into the {{root}} only: give its <address> bus='0x00', or drop the <address>",
@@ -998,10 +1002,13 @@ export default defineDomainRule({
       const controllers = new Map<string, XmlAttribute>();
       for (const c of childrenNamed(devices, 'controller')) {
         const type = attribute(c, 'type')?.value ?? 'ide';
-        if (type === 'usb') continue;
         const indexAttr = attribute(c, 'index');
         const index = indexAttr ? libvirtNonNegativeInt(indexAttr.value) : undefined;
-        if (index === undefined) continue;
+        // domain_conf.c virDomainControllerDefParseXML reads index with virXMLPropInt(VIR_XML_PROP_NONNEGATIVE): "Invalid
+        // value for attribute 'index' in element 'controller': '-1'. Expected non-negative value" (older releases:
+        // "Cannot parse controller index -1"). libvirt's test pci-bridge-negative-index-invalid; the schema refuses it too.
+        if (indexAttr && index === undefined) report({ range: indexAttr.valueRange, messageId: 'controllerIndex', data: { index: excerpt(indexAttr.value) } });
+        if (type === 'usb' || index === undefined) continue;
         const key = `${type}|${index}`;
         const first = controllers.get(key);
         if (!first) {
