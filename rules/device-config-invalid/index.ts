@@ -4,7 +4,7 @@ import { libvirtNonNegativeInt, libvirtUint } from '../../src/model/domain.ts';
 import { runsOnQemu } from '../../src/model/qemu-defaults.ts';
 import { excerpt } from '../../src/model/describe.ts';
 import { libvirtAtLeast } from '../../src/model/libvirt-version.ts';
-import { isArmVirt, x86MachineFamily } from '../../src/model/qemu-machine.ts';
+import { isArmVirt, isX86Arch, x86MachineFamily } from '../../src/model/qemu-machine.ts';
 import type { Range, XmlAttribute, XmlElement } from '../../src/xml/types.ts';
 import { descendantTags, mayHaveReferences, TAG_DEEP, TAG_DEPTH_BITS, tagIs, tagNameKey } from '../../src/xml/element.ts';
 
@@ -212,6 +212,10 @@ const messages = {
   controllerIndex: {
     message: "controller index '{{index}}' is not a non-negative integer: libvirt rejects this at define time",
     help: "number controllers of each type from 0 (index='0', '1', …), or leave index out and let libvirt number them",
+  },
+  usbIsapc: {
+    message: "a USB controller on the machine type 'isapc', which has no PCI bus: libvirt rejects this at define time",
+    help: "use <controller type='usb' model='none'/> (an ISA PC has no USB), or a PCI machine type such as 'pc'",
   },
   expanderBus: {
     message: "the {{model}} controller is plugged into bus {{bus}}: libvirt rejects this at define time",
@@ -1225,6 +1229,18 @@ export default defineDomainRule({
           const controller = controllerPorts.get(bus);
           if (controller && parts[0]! > controller.ports) report({ range: portAttr.valueRange, messageId: 'usbControllerPort', data: { port, ports: controller.ports, model: controller.model, bus } });
         }
+      }
+    }
+
+    const osNow = domain.devices.osType();
+    if (osNow?.machine === 'isapc' && isX86Arch(osNow.arch)) {
+      // The ISA-only PC has no PCI bus, and every USB controller model of an x86 guest is a PCI device. Current releases
+      // say "USB controller model 'piix3-uhci' requires PCI but machine type 'isapc' does not support PCI"; earlier ones
+      // failed to give it an address (domain_addr.c virDomainPCIAddressValidate, "No PCI buses available"). libvirt's
+      // test usb-controller-default-isapc, a parse error with either message.
+      for (const c of childrenNamed(devices, 'controller')) {
+        if (c.attributeValues.type !== 'usb' || c.attributeValues.model === 'none') continue;
+        report({ range: c.startTag, messageId: 'usbIsapc', data: {} });
       }
     }
 
