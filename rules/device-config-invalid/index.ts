@@ -4,7 +4,7 @@ import { libvirtNonNegativeInt, libvirtUint } from '../../src/model/domain.ts';
 import { runsOnQemu } from '../../src/model/qemu-defaults.ts';
 import { excerpt } from '../../src/model/describe.ts';
 import { libvirtAtLeast } from '../../src/model/libvirt-version.ts';
-import { isArmVirt, x86MachineFamily } from '../../src/model/qemu-machine.ts';
+import { isArmVirt, isX86Arch, x86MachineFamily } from '../../src/model/qemu-machine.ts';
 import type { Range, XmlAttribute, XmlElement } from '../../src/xml/types.ts';
 import { descendantTags, mayContainElement, mayContainElements, mayHaveReferences, TAG_DEEP, TAG_DEPTH_BITS, tagIs, tagNameKey } from '../../src/xml/element.ts';
 
@@ -33,6 +33,18 @@ const INT_MAX = 2 ** 31 - 1;
 const HOSTDEV_DUPLICATES_SINCE = '7.7.0';
 /** util/virpci.c virPCIDeviceAddressIsValid: the largest bus, slot and function a PCI address may name. */
 const PCI_ADDRESS_MAX: ReadonlyArray<[field: string, max: number, shown: string]> = [['bus', 0xff, '0xff'], ['slot', 0x1f, '0x1f'], ['function', 7, '7']];
+/**
+ * domain_addr.c virDomainUSBAddressControllerModelToPorts: the ports of a USB controller model (xhci and qusb models
+ * take a `ports` attribute instead). The ICH9 UHCI companions have none of their own (their EHCI master's count).
+ */
+const USB_MODEL_PORTS: Readonly<Record<string, number>> = {
+  'piix3-uhci': 2, 'piix4-uhci': 2, 'vt82c686b-uhci': 2, ehci: 6, 'ich9-ehci1': 6, 'pci-ohci': 3, 'nec-xhci': 4, 'qemu-xhci': 4, qusb1: 8, qusb2: 8,
+};
+/** A USB address's bus and port path written plainly: decimal, no leading zero, no port 0, at most 4 levels. */
+const PLAIN_USB_BUS = /^(?:0|[1-9][0-9]{0,8})$/;
+const PLAIN_USB_PORT = /^[1-9][0-9]{0,8}(?:\.[1-9][0-9]{0,8}){0,3}$/;
+/** domain_conf.h VIR_DOMAIN_USB_HUB_PORTS. */
+const USB_HUB_PORTS = 8;
 /** qemu_postparse.c QEMU_USB_XHCI_MAXPORTS: the most ports a qemu-xhci or nec-xhci controller takes. */
 const XHCI_MAX_PORTS = 15;
 
@@ -165,6 +177,54 @@ const messages = {
     message: "a mediated device with display='on' in a guest without <graphics>: libvirt rejects this at define time",
     help: "add a <graphics> device (vnc, spice or egl-headless) to show that display, or set display='off'",
   },
+  usbNoHub: {
+    message: 'USB port {{port}} is behind port {{prefix}} of bus {{bus}}, where no USB hub is: libvirt rejects this',
+    help: "add a <hub type='usb'> with <address type='usb' bus='{{bus}}' port='{{prefix}}'/>, or use a port of the controller",
+  },
+  usbHubPort: {
+    message: 'USB port {{port}} names port {{number}} of a USB hub, which has 8: libvirt rejects this at define time',
+    help: 'a USB hub has ports 1 to 8: use one of those, or chain another hub',
+  },
+  usbControllerPort: {
+    message: 'USB port {{port}} is beyond the {{ports}} ports of the {{model}} controller (bus {{bus}}): libvirt rejects this',
+    help: "use ports 1 to {{ports}} of this controller, or plug a <hub type='usb'> into one of them for more",
+  },
+  usbPortTwice: {
+    message: 'USB bus {{bus}} port {{port}} is given to two devices: libvirt rejects this at define time',
+    help: "give each USB device its own port (a <hub type='usb'> adds 8), or drop the <address> and let libvirt assign one",
+  },
+  zpciArch: {
+    message: "a <zpci> address on arch '{{arch}}': only s390x QEMU has zPCI, libvirt rejects this at define time",
+    help: 'remove the <zpci> element: zPCI identifiers exist on s390x guests only',
+  },
+  zpciTwice: {
+    message: 'zPCI {{name}} {{value}} is given to two devices: libvirt rejects this at define time',
+    help: 'give each zPCI device its own {{name}}, or leave it out and let libvirt assign one',
+  },
+  phbTargetIndex: {
+    message: 'the pci-root controller with index {{index}} has target index {{target}}: libvirt rejects this at define time',
+    help: 'target index 0 belongs to the controller with index 0 and to no other: renumber the <target index> values',
+  },
+  phbTargetRange: {
+    message: 'the pci-root controller has target index {{target}}, above 30: libvirt rejects this at define time',
+    help: 'a pSeries PHB takes a target index from 0 to 30',
+  },
+  controllerIndex: {
+    message: "controller index '{{index}}' is not a non-negative integer: libvirt rejects this at define time",
+    help: "number controllers of each type from 0 (index='0', '1', …), or leave index out and let libvirt number them",
+  },
+  usbIsapc: {
+    message: "a USB controller on the machine type 'isapc', which has no PCI bus: libvirt rejects this at define time",
+    help: "use <controller type='usb' model='none'/> (an ISA PC has no USB), or a PCI machine type such as 'pc'",
+  },
+  expanderBus: {
+    message: "the {{model}} controller is plugged into bus {{bus}}: libvirt rejects this at define time",
+    help: "a {{model}} plugs into the {{root}} only: give its <address> bus='0x00', or drop the <address>",
+  },
+  lunSource: {
+    message: "a <disk device='lun'> with type='{{type}}': libvirt rejects this at define time",
+    help: "device='lun' passes a host SCSI device through: use <disk type='block'> with <source dev>, or device='disk'",
+  },
   tpm12ArmVirt: {
     message: "TPM version 1.2 on the ARM machine type '{{machine}}': libvirt's QEMU driver rejects this",
     help: "use <backend type='emulator' version='2.0'/>: ARM guests take TPM 2.0 only",
@@ -268,7 +328,7 @@ export function libvirtUintBase0(text: string): number | undefined {
 /** What one pass over the devices' text finds: whether each check may have something to find there. */
 interface DeviceScan {
   /** Every disk is plainly one the disk checks pass: a virtio target of its own, no <vendor> or <product>, no
-   * drive address, not a floppy, no format QEMU refuses. */
+   * drive address, not a floppy or a lun, no format QEMU refuses. */
   disksPlain: boolean;
   /** Two `<address type='pci'>` tags (nested ones too: more than the check compares, never less) may be equal. */
   pciMayRepeat: boolean;
@@ -297,6 +357,10 @@ interface DeviceScan {
   panic: boolean;
   /** A <graphics> whose text names egl-headless. */
   eglHeadless: boolean;
+  /** An <address type='usb'> (or an address the scan does not read plainly). */
+  usbAddress: boolean;
+  /** A <zpci> (in a PCI address). */
+  zpci: boolean;
 }
 
 /** A PCI address as libvirt writes it (virPCIDeviceAddressFormat): the fixed-width hex digits are the address. */
@@ -363,6 +427,7 @@ const FILESYSTEM = tagNameKey('filesystem');
 const TPM = tagNameKey('tpm');
 const PANIC = tagNameKey('panic');
 const GRAPHICS = tagNameKey('graphics');
+const ZPCI = tagNameKey('zpci');
 
 /**
  * The start tag at text[at] and whatever text follows it up to the next `<` (a `<` is never in an attribute value):
@@ -430,7 +495,7 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
     const amp = text.indexOf('&', start);
     if (amp >= 0 && amp < end) return undefined;
   }
-  const scan: DeviceScan = { disksPlain: true, pciMayRepeat: false, controllerMayRepeat: false, hostdev: false, pciControllers: false, rootModel: undefined, usb: false, video: false, iommu: false, netQueue: false, filesystem: false, tpm: false, panic: false, eglHeadless: false };
+  const scan: DeviceScan = { disksPlain: true, pciMayRepeat: false, controllerMayRepeat: false, hostdev: false, pciControllers: false, rootModel: undefined, usb: false, video: false, iommu: false, netQueue: false, filesystem: false, tpm: false, panic: false, eglHeadless: false, usbAddress: false, zpci: false };
   seenAddresses.reset();
   seenControllers.reset();
   seenTargets.reset();
@@ -472,9 +537,13 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
       } else if (tagIs(text, at, 'address')) {
         if (!text.startsWith("<address type='", at) || text.startsWith("pci'", at + 15)) {
           scan.pciMayRepeat = true;
+          scan.usbAddress = true;
           if (inDisk) scan.disksPlain = false;
         } else if (inDisk && text.startsWith("drive'", at + 15)) scan.disksPlain = false;
+        else if (text.startsWith("usb'", at + 15)) scan.usbAddress = true;
       }
+    } else if (key === ZPCI && tagIs(text, at, 'zpci')) {
+      scan.zpci = true;
     } else if (key === CONTROLLER) {
       CANONICAL_CONTROLLER.lastIndex = at;
       if (!CANONICAL_CONTROLLER.test(text)) {
@@ -518,8 +587,9 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
     } else if (key === DISK) {
       if (!tagIs(text, at, 'disk')) continue;
       const tag = startTagAndText(text, at, end);
-      // A floppy's bus is fdc whatever its target name (effectiveBus); a disk in a disk is no plain disk.
-      if (inDisk || tag.includes('"') || tag.includes('floppy')) scan.disksPlain = false;
+      // A floppy's bus is fdc whatever its target name (effectiveBus), a lun's source type is checked; a disk in a disk is
+      // no plain disk.
+      if (inDisk || tag.includes('"') || tag.includes('floppy') || tag.includes('lun')) scan.disksPlain = false;
       if (depth === childDepth) {
         inDisk = true;
         diskTarget = false;
@@ -589,9 +659,22 @@ function driveAddress(address: XmlElement): number[] | undefined {
 
 interface HostdevSource {
   element: XmlElement;
-  kind: 'pci' | 'usb';
-  /** PCI: domain, bus, slot, function. USB: bus, device, vendor, product. */
+  kind: 'pci' | 'usb' | 'scsi' | 'scsi_host' | 'mdev';
+  /** PCI: domain, bus, slot, function. USB: bus, device, vendor, product. SCSI: bus, target, unit. */
   ids: number[];
+  /** SCSI: the adapter's name; scsi_host: the wwpn; mdev: the UUID as virUUIDFormat writes it. */
+  name?: string;
+}
+
+/**
+ * util/viruuid.c virUUIDParse: leading blanks, then 32 hex digits with '-' allowed between pairs, then only blanks.
+ * The UUID as virUUIDFormat writes it (lowercase, 8-4-4-4-12), or undefined when libvirt cannot read it.
+ */
+function canonicalUuid(text: string): string | undefined {
+  const m = /^[ \t\n\v\f\r]*((?:[0-9a-fA-F]{2}-*){15}[0-9a-fA-F]{2})[ \t\n\v\f\r]*$/.exec(text);
+  if (!m) return undefined;
+  const hex = m[1]!.replace(/-/g, '').toLowerCase();
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /**
@@ -621,15 +704,37 @@ function hostdevSources(devices: XmlElement): HostdevSource[] {
       const vendor = base0Attrs(firstChild(source, 'vendor'), ['id']);
       const product = base0Attrs(firstChild(source, 'product'), ['id']);
       if (addr && vendor && product) out.push({ element: el, kind: 'usb', ids: [...addr, vendor[0]!, product[0]!] });
+    } else if (type === 'scsi') {
+      // virDomainHostdevMatchSubsysSCSIHost: the adapter's name and the bus, target and unit (iSCSI sources are left alone).
+      if ((source.attributeValues.protocol ?? 'adapter') !== 'adapter') continue;
+      const adapter = firstChild(source, 'adapter')?.attributeValues.name;
+      const address = firstChild(source, 'address');
+      if (adapter === undefined || !address || ['bus', 'target', 'unit'].some((n) => address.attributeValues[n] === undefined)) continue;
+      const ids = base0Attrs(address, ['bus', 'target', 'unit']);
+      if (ids) out.push({ element: el, kind: 'scsi', ids, name: adapter });
+    } else if (type === 'scsi_host') {
+      // virDomainHostdevMatchSubsys: the vhost protocol and the wwpn, compared as written.
+      const wwpn = source.attributeValues.wwpn;
+      if (wwpn !== undefined && source.attributeValues.protocol === 'vhost') out.push({ element: el, kind: 'scsi_host', ids: [], name: wwpn });
+    } else if (type === 'mdev') {
+      // virDomainHostdevMatchSubsysMediatedDev: the UUIDs, as virUUIDFormat writes them.
+      const uuid = firstChild(source, 'address')?.attributeValues.uuid;
+      const canonical = uuid === undefined ? undefined : canonicalUuid(uuid);
+      if (canonical !== undefined) out.push({ element: el, kind: 'mdev', ids: [], name: canonical });
     }
   }
   return out;
 }
 
-/** domain_conf.c virDomainHostdevMatchSubsysPCI / virDomainHostdevMatchSubsysUSB (the first device decides how USB compares). */
+/**
+ * domain_conf.c virDomainHostdevMatchSubsys: virDomainHostdevMatchSubsysPCI, virDomainHostdevMatchSubsysUSB (the first
+ * device decides how USB compares), virDomainHostdevMatchSubsysSCSIHost, the wwpn of a vhost-scsi target, and
+ * virDomainHostdevMatchSubsysMediatedDev.
+ */
 function hostdevMatch(a: HostdevSource, b: HostdevSource): boolean {
   if (a.kind !== b.kind) return false;
-  if (a.kind === 'pci') return a.ids.every((v, i) => v === b.ids[i]);
+  if (a.kind === 'pci' || a.kind === 'scsi') return a.name === b.name && a.ids.every((v, i) => v === b.ids[i]);
+  if (a.kind === 'scsi_host' || a.kind === 'mdev') return a.name === b.name;
   const [bus, device, vendor, product] = a.ids;
   if (bus && device) return bus === b.ids[0] && device === b.ids[1];
   return vendor === b.ids[2] && product === b.ids[3];
@@ -637,6 +742,9 @@ function hostdevMatch(a: HostdevSource, b: HostdevSource): boolean {
 
 function hostdevName(h: HostdevSource): string {
   const hex = (v: number, w: number) => v.toString(16).padStart(w, '0');
+  if (h.kind === 'scsi') return `SCSI device ${excerpt(h.name!)}:${h.ids.join(':')}`;
+  if (h.kind === 'scsi_host') return `vhost-scsi target ${excerpt(h.name!)}`;
+  if (h.kind === 'mdev') return `mediated device ${h.name!.slice(0, 8)}…`;
   if (h.kind === 'pci') return `PCI device ${hex(h.ids[0]!, 4)}:${hex(h.ids[1]!, 2)}:${hex(h.ids[2]!, 2)}.${h.ids[3]!.toString(16)}`;
   const [bus, device, vendor, product] = h.ids;
   return bus && device ? `USB device ${bus}.${device}` : `USB device ${hex(vendor!, 4)}:${hex(product!, 4)}`;
@@ -737,6 +845,13 @@ export default defineDomainRule({
       const driverType = driver ? attribute(driver, 'type') : undefined;
       const refused = driverType && Object.hasOwn(QEMU_REFUSED_FORMATS, driverType.value) ? QEMU_REFUSED_FORMATS[driverType.value] : undefined;
       if (refused) report({ range: driverType!.valueRange, messageId: 'format', data: { format: driverType!.value, fix: refused.fix } });
+      // domain_validate.c virDomainDiskDefValidate → virDomainDiskDefSourceLUNValidate: "disk device='lun' is only valid
+      // for block type disk source" (an iSCSI network source and a storage pool volume are accepted too). Only the
+      // types that are never a block device are reported: a written type='file' or type='dir'.
+      const diskType = attribute(disk, 'type');
+      if (device === 'lun' && (diskType?.value === 'file' || diskType?.value === 'dir')) {
+        report({ range: diskType.valueRange, messageId: 'lunSource', data: { type: diskType.value } });
+      }
     }
 
     if (disks.length > 1) {
@@ -899,10 +1014,13 @@ export default defineDomainRule({
       const controllers = new Map<string, XmlAttribute>();
       for (const c of childrenNamed(devices, 'controller')) {
         const type = attribute(c, 'type')?.value ?? 'ide';
-        if (type === 'usb') continue;
         const indexAttr = attribute(c, 'index');
         const index = indexAttr ? libvirtNonNegativeInt(indexAttr.value) : undefined;
-        if (index === undefined) continue;
+        // domain_conf.c virDomainControllerDefParseXML reads index with virXMLPropInt(VIR_XML_PROP_NONNEGATIVE): "Invalid
+        // value for attribute 'index' in element 'controller': '-1'. Expected non-negative value" (older releases:
+        // "Cannot parse controller index -1"). libvirt's test pci-bridge-negative-index-invalid; the schema refuses it too.
+        if (indexAttr && index === undefined) report({ range: indexAttr.valueRange, messageId: 'controllerIndex', data: { index: excerpt(indexAttr.value) } });
+        if (type === 'usb' || index === undefined) continue;
         const key = `${type}|${index}`;
         const first = controllers.get(key);
         if (!first) {
@@ -929,6 +1047,18 @@ export default defineDomainRule({
         const index = indexAttr ? libvirtNonNegativeInt(indexAttr.value) : undefined;
         // domain_validate.c virDomainControllerDefValidate: "PCI controller index 256 too high, maximum is 255".
         if (index !== undefined && index > 255) report({ range: indexAttr!.valueRange, messageId: 'pciIndexHigh', data: { index } });
+        if (model?.value === 'pci-root' && index !== undefined) {
+          // domain_validate.c virDomainControllerDefValidate, on a <target index> (a pSeries PHB's): "PCI controller target
+          // index '31' out of range - must be 0-30", "Only the PCI controller with index 0 can have target index 0, and
+          // vice versa" (libvirt's test pseries-phb-invalid-target-index-1). Decimal values only.
+          const targetElement = firstChild(c, 'target');
+          const target = targetElement ? attribute(targetElement, 'index') : undefined;
+          if (target && /^(?:0|[1-9][0-9]{0,8})$/.test(target.value)) {
+            const t = Number(target.value);
+            if (t > 30) report({ range: target.valueRange, messageId: 'phbTargetRange', data: { target: t } });
+            else if ((index === 0) !== (t === 0)) report({ range: target.valueRange, messageId: 'phbTargetIndex', data: { target: t, index } });
+          }
+        }
         if (model?.value === 'pci-root' || model?.value === 'pcie-root') {
           // qemu_postparse.c qemuDomainControllerDefPostParse: "pci-root and pcie-root controllers should have index 0"
           // (pSeries guests excepted: they take several pci-root buses).
@@ -950,6 +1080,19 @@ export default defineDomainRule({
         if ((model?.value === 'pci-expander-bus' && family === 'q35') || (model?.value === 'pcie-expander-bus' && family === 'i440fx')) {
           const fix = model.value === 'pci-expander-bus' ? "on q35 use model='pcie-expander-bus' (pci-expander-bus is for i440fx, 'pc')" : "on i440fx ('pc') use model='pci-expander-bus' (pcie-expander-bus is for q35)";
           report({ range: model.valueRange, messageId: 'expanderMachine', data: { model: model.value, family, machine: excerpt(os!.machine!), fix } });
+        } else if (model?.value === 'pci-expander-bus' || model?.value === 'pcie-expander-bus') {
+          // domain_addr.c virDomainPCIAddressBusSetModel: of all buses only pci-root accepts a pci-expander-bus and only
+          // pcie-root a pcie-expander-bus, and a root bus is index 0 on every machine that takes expander buses
+          // (pSeries, with several, takes none). A written address on another bus fails in
+          // virDomainPCIAddressFlagsCompatible: "The device at PCI address … cannot be plugged into the PCI controller
+          // with index='1'. It requires a controller that accepts a pci-expander-bus." (libvirt's tests
+          // pci-expander-bus-bad-bus, pcie-expander-bus-bad-bus). Domain 0 only; a bus out of range is reported above.
+          const address = firstChild(c, 'address');
+          const ids = address?.attributeValues.type === 'pci' ? base0Attrs(address, ['domain', 'bus']) : undefined;
+          if (ids && ids[0] === 0 && ids[1]! > 0 && ids[1]! <= 0xff) {
+            const root = model.value === 'pci-expander-bus' ? 'pci-root' : 'pcie-root';
+            report({ range: attribute(address!, 'bus')!.valueRange, messageId: 'expanderBus', data: { model: model.value, bus: ids[1]!, root } });
+          }
         }
       }
     }
@@ -980,6 +1123,132 @@ export default defineDomainRule({
           else if (el.name !== 'controller' && firstChild(el, 'address')?.attributeValues.type === 'usb') what = `a <${el.name}> with a USB address`;
           if (what) report({ range: el.startTag, messageId: 'usbDisabled', data: { what} });
         }
+      }
+    }
+
+    if (scan === undefined || scan.zpci) {
+      // qemu_validate.c qemuValidateDomainDeviceDefZPCIAddress: a <zpci> uid or fid where QEMU has no zPCI device ("This
+      // QEMU binary doesn't support zPCI"); only qemu-system-s390x has one. On s390x, domain_addr.c
+      // virDomainZPCIAddressReserveId refuses a uid or fid two devices write ("zPCI uid 11064 is already reserved",
+      // the value in octal). libvirt's tests hostdev-vfio-zpci-wrong-arch, hostdev-vfio-zpci-duplicate.
+      const arch = domain.devices.osType()?.arch;
+      const wrongArch = arch !== undefined && arch !== 's390x' && arch !== 's390';
+      const seen = new Map<string, XmlAttribute>();
+      for (const el of devices.children) {
+        const address = firstChild(el, 'address');
+        const zpci = address?.attributeValues.type === 'pci' ? firstChild(address, 'zpci') : undefined;
+        if (!zpci) continue;
+        const ids = ['uid', 'fid'].map((n) => attribute(zpci, n)).filter((a): a is XmlAttribute => a !== undefined);
+        if (ids.length === 0) continue;
+        if (wrongArch) {
+          report({ range: zpci.startTag, messageId: 'zpciArch', data: { arch: excerpt(arch) } });
+          continue;
+        }
+        // One finding per device: libvirt stops at the first value already reserved (the uid before the fid).
+        let reported = false;
+        for (const attr of ids) {
+          const value = libvirtUintBase0(attr.value);
+          if (value === undefined) continue;
+          const key = `${attr.name}|${value}`;
+          const first = seen.get(key);
+          if (!first) {
+            seen.set(key, attr);
+            continue;
+          }
+          if (reported) continue;
+          reported = true;
+          report({ range: attr.valueRange, messageId: 'zpciTwice', data: { name: attr.name, value: excerpt(attr.value) }, related: [{ range: first.valueRange, message: `the first device with this ${attr.name}` }] });
+        }
+      }
+    }
+
+    if (scan === undefined || scan.usbAddress) {
+      // domain_addr.c, from qemu_domain_address.c qemuDomainAssignUSBAddresses (at define, which asks for new addresses):
+      // a hub with a written port takes it in its parent's port map (virDomainUSBAddressSetAddHub, "Duplicate USB hub
+      // on bus 0 port 1"), then each USB device's written port is reserved (virDomainUSBAddressReserve, "Duplicate USB
+      // address bus 0 port 1"). Only the devices virDomainUSBDeviceDefForeach visits for certain are read, and only
+      // ports written plainly (decimal, no 0); whichever way the topology is wrong, a port held twice is refused.
+      const held = new Map<string, XmlElement>();
+      const plain: Array<{ address: XmlElement; bus: number; port: string }> = [];
+      for (const el of devices.children) {
+        const a = el.attributeValues;
+        const usbDevice =
+          (el.name === 'hub' && a.type === 'usb') ||
+          ((el.name === 'input' || el.name === 'redirdev') && a.bus === 'usb') ||
+          (el.name === 'sound' && a.model === 'usb') ||
+          (el.name === 'hostdev' && (a.mode ?? 'subsystem') === 'subsystem' && a.type === 'usb') ||
+          (el.name === 'disk' && firstChild(el, 'target')?.attributeValues.bus === 'usb');
+        if (!usbDevice) continue;
+        const address = firstChild(el, 'address');
+        if (address?.attributeValues.type !== 'usb') continue;
+        const bus = address.attributeValues.bus;
+        const port = address.attributeValues.port;
+        if (bus === undefined || port === undefined || !PLAIN_USB_BUS.test(bus) || !PLAIN_USB_PORT.test(port)) continue;
+        const key = `${Number(bus)}|${port}`;
+        plain.push({ address, bus: Number(bus), port });
+        const first = held.get(key);
+        if (!first) {
+          held.set(key, el);
+          continue;
+        }
+        report({
+          range: attribute(address, 'port')!.valueRange,
+          messageId: 'usbPortTwice',
+          data: { bus: Number(bus), port },
+          related: [{ range: firstChild(first, 'address')!.startTag, message: `<${first.name}> takes this port first` }],
+        });
+      }
+      // virDomainUSBAddressFindPort walks the port path from the controller through hubs: "port 9 out of range in USB
+      // address bus: 0 port: 1.9" (a hub has 8 ports), "there is no hub at port 1 in USB address bus: 0 port: 1.2.3",
+      // "requested USB port 4 not present on USB bus 0". The hubs are those written with a port (the hubs libvirt
+      // adds itself take free ports later); a controller's count is known only from a model written on it.
+      const hubs = new Set<string>();
+      let hubsKnown = true;
+      for (const hub of childrenNamed(devices, 'hub')) {
+        const address = firstChild(hub, 'address');
+        if (hub.attributeValues.type !== 'usb' || address?.attributeValues.type !== 'usb') continue;
+        const { bus, port } = address.attributeValues;
+        // A hub's port written otherwise than plainly (hex, leading zeros) may be any port: no hub is said missing.
+        if (bus === undefined || port === undefined || !PLAIN_USB_BUS.test(bus) || !PLAIN_USB_PORT.test(port)) hubsKnown = false;
+        else hubs.add(`${Number(bus)}|${port}`);
+      }
+      const controllerPorts = new Map<number, { ports: number; model: string } | null>();
+      for (const c of childrenNamed(devices, 'controller')) {
+        if (c.attributeValues.type !== 'usb') continue;
+        const index = c.attributeValues.index === undefined ? undefined : libvirtNonNegativeInt(c.attributeValues.index);
+        if (index === undefined) continue;
+        const model = c.attributeValues.model;
+        const ports = c.attributeValues.ports;
+        const count = model === undefined || !Object.hasOwn(USB_MODEL_PORTS, model) ? undefined : ports !== undefined && /xhci|qusb/.test(model) ? libvirtUint(ports) : USB_MODEL_PORTS[model];
+        // An unknown, default or companion model, or two controllers at one index: left alone.
+        if (model !== undefined && /^ich9-uhci[123]$/.test(model)) continue;
+        controllerPorts.set(index, count === undefined || count === 0 || controllerPorts.has(index) ? null : { ports: count, model: model! });
+      }
+      for (const { address, bus, port } of plain) {
+        const parts = port.split('.').map(Number);
+        const portAttr = attribute(address, 'port')!;
+        const beyond = parts.findIndex((n, i) => i > 0 && n > USB_HUB_PORTS);
+        const missing = !hubsKnown ? -1 : parts.findIndex((_, i) => i > 0 && i < (beyond < 0 ? parts.length : beyond + 1) && !hubs.has(`${bus}|${parts.slice(0, i).join('.')}`));
+        if (missing > 0) {
+          report({ range: portAttr.valueRange, messageId: 'usbNoHub', data: { port, prefix: parts.slice(0, missing).join('.'), bus } });
+        } else if (beyond > 0) {
+          report({ range: portAttr.valueRange, messageId: 'usbHubPort', data: { port, number: parts[beyond]! } });
+        } else {
+          const controller = controllerPorts.get(bus);
+          if (controller && parts[0]! > controller.ports) report({ range: portAttr.valueRange, messageId: 'usbControllerPort', data: { port, ports: controller.ports, model: controller.model, bus } });
+        }
+      }
+    }
+
+    const osNow = domain.devices.osType();
+    if (osNow?.machine === 'isapc' && isX86Arch(osNow.arch)) {
+      // The ISA-only PC has no PCI bus, and every USB controller model of an x86 guest is a PCI device. Current releases
+      // say "USB controller model 'piix3-uhci' requires PCI but machine type 'isapc' does not support PCI"; earlier ones
+      // failed to give it an address (domain_addr.c virDomainPCIAddressValidate, "No PCI buses available"). libvirt's
+      // test usb-controller-default-isapc, a parse error with either message.
+      for (const c of childrenNamed(devices, 'controller')) {
+        if (c.attributeValues.type !== 'usb' || c.attributeValues.model === 'none') continue;
+        report({ range: c.startTag, messageId: 'usbIsapc', data: {} });
       }
     }
 
