@@ -13732,8 +13732,9 @@ var device_config_invalid_default = defineDomainRule({
         }
       }
     }
-    if (mayContainElement(devices, "reconnect")) checkChardevReconnect(devices, report2);
-    if (mayContainElements(devices, PATH_CHARDEV_ELEMENTS) !== 0) checkChardevPath(devices, report2);
+    const chardevs = chardevScan(devices);
+    if (chardevs.reconnect) checkChardevReconnect(devices, report2);
+    if (chardevs.pathMayBeMissing) checkChardevPath(devices, report2);
   }
 });
 var CHARDEV_ELEMENTS = /* @__PURE__ */ new Set(["serial", "parallel", "console", "channel", "smartcard", "redirdev"]);
@@ -13756,12 +13757,62 @@ function checkChardevReconnect(devices, report2) {
   }
 }
 var PATH_CHARDEV_ELEMENTS = ["serial", "parallel", "channel", "redirdev", "smartcard", "rng"];
+var PATH_CHARDEV_KEYS = PATH_CHARDEV_ELEMENTS.map(tagNameKey);
+var SOURCE_KEY = tagNameKey("source");
+var RECONNECT_KEY = tagNameKey("reconnect");
 var PATH_CHARDEV_TYPES = /* @__PURE__ */ new Map([
   ["unix", "socket path"],
   ["file", "file path"],
   ["dev", "host device path"],
   ["pipe", "pipe path"]
 ]);
+function chardevScan(devices) {
+  const tags = descendantTags(devices);
+  if (tags === void 0 || tags.depth + 2 >= TAG_DEEP) return { reconnect: true, pathMayBeMissing: true };
+  const { text, start, end } = devices.contentSpan();
+  if (mayHaveReferences(devices)) {
+    const amp = text.indexOf("&", start);
+    if (amp >= 0 && amp < end) return { reconnect: true, pathMayBeMissing: true };
+  }
+  const { table, from, to } = tags;
+  const childDepth = tags.depth + 1;
+  const scan = { reconnect: false, pathMayBeMissing: false };
+  for (let k = from; k < to; k += 2) {
+    const info = table[k + 1];
+    if (info >>> TAG_DEPTH_BITS === RECONNECT_KEY && tagIs(text, table[k], "reconnect")) scan.reconnect = true;
+    if ((info & TAG_DEEP) !== childDepth || scan.pathMayBeMissing) continue;
+    const at = table[k];
+    const i = PATH_CHARDEV_KEYS.indexOf(info >>> TAG_DEPTH_BITS);
+    const name = i >= 0 && tagIs(text, at, PATH_CHARDEV_ELEMENTS[i]) ? PATH_CHARDEV_ELEMENTS[i] : void 0;
+    if (name === void 0) continue;
+    if (name === "smartcard") {
+      scan.pathMayBeMissing = true;
+      continue;
+    }
+    if (name === "rng") {
+      const backend = k + 2 < to && (table[k + 3] & TAG_DEEP) === childDepth + 1 ? table[k + 2] : -1;
+      if (!(backend >= 0 && (text.startsWith("<backend model='random'", backend) || text.startsWith("<backend model='builtin'", backend)))) scan.pathMayBeMissing = true;
+      continue;
+    }
+    const prefix = `<${name} type='`;
+    if (!text.startsWith(prefix, at)) {
+      scan.pathMayBeMissing = true;
+      continue;
+    }
+    const typeEnd = text.indexOf("'", at + prefix.length);
+    const type = text.slice(at + prefix.length, typeEnd);
+    if (!PATH_CHARDEV_TYPES.has(type)) continue;
+    let settled = false;
+    for (let c = k + 2; c < to && (table[c + 1] & TAG_DEEP) > childDepth; c += 2) {
+      if ((table[c + 1] & TAG_DEEP) !== childDepth + 1) continue;
+      const child2 = table[c];
+      if (table[c + 1] >>> TAG_DEPTH_BITS === SOURCE_KEY && tagIs(text, child2, "source") && text.slice(child2, text.indexOf(">", child2)).includes(" path=")) settled = true;
+      else if (name === "channel" && type === "unix" && (text.startsWith("<target type='virtio'", child2) || text.startsWith("<target type='xen'", child2))) settled = true;
+    }
+    if (!settled) scan.pathMayBeMissing = true;
+  }
+  return scan;
+}
 function checkChardevPath(devices, report2) {
   for (const dev of devices.children) {
     let holder;
@@ -18368,9 +18419,40 @@ var platform_config_invalid_default = defineDomainRule({
     }
     checkLifecycle(domain, report2);
     const devices = firstChild(domain.element, "devices");
-    if (devices && mayContainElements(devices, MACHINE_DEVICES) !== 0) checkMachineDevices(domain, devices, report2);
+    if (devices && machineDevicesMayBeReported(domain, devices)) checkMachineDevices(domain, devices, report2);
   }
 });
+var SERIAL_WORDS = ["pl011", "spapr", "sclp", "&"];
+function machineDevicesMayBeReported(domain, devices) {
+  const tags = descendantTags(devices);
+  if (tags === void 0) return mayContainElements(devices, MACHINE_DEVICES) !== 0;
+  const { text, end } = devices.contentSpan();
+  const { table, from, to } = tags;
+  const childDepth = tags.depth + 1;
+  for (let k = from; k < to; k += 2) {
+    const info = table[k + 1];
+    if ((info & TAG_DEEP) !== childDepth) continue;
+    const key = info >>> TAG_DEPTH_BITS;
+    const at = table[k];
+    if (key === IOMMU_KEY && tagIs(text, at, "iommu")) return true;
+    if (key === PARALLEL_KEY && tagIs(text, at, "parallel")) {
+      const type = domain.devices.osType();
+      if (isS390Arch(type?.arch) || isPSeries(type?.arch, type?.machine) === true) return true;
+    } else if (key === SERIAL_KEY && tagIs(text, at, "serial")) {
+      let next = k + 2;
+      while (next < to && (table[next + 1] & TAG_DEEP) > childDepth) next += 2;
+      const stop = next < to ? table[next] : end;
+      for (const word of SERIAL_WORDS) {
+        const found = text.indexOf(word, at);
+        if (found >= 0 && found < stop) return true;
+      }
+    }
+  }
+  return false;
+}
+var IOMMU_KEY = tagNameKey("iommu");
+var PARALLEL_KEY = tagNameKey("parallel");
+var SERIAL_KEY = tagNameKey("serial");
 var TIMER_WORDS = /platform|armvtimer|boot|merge|discard|&/;
 var TIMER_WORDS_OFF_X86 = /platform|armvtimer|boot|merge|discard|yes|&/;
 function timersMayBeReported(clock, arch) {

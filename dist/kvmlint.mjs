@@ -34,7 +34,7 @@ var CLI_BUNDLE = "kvmlint.cjs";
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"5febcb6aa8cc2175079f8118d36fd9ea7a98a75842d8cee559e0d8ed6655f34b"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"de346f6e94871c0c699cf141b95037ffbb3fbaa7ff3da6cf38f690472358baca"} ${process.versions.v8}
 `, "latin1");
 var WRITTEN_BY_SHORT_RUN = 115;
 var WRITTEN_BY_LONG_RUN = 108;

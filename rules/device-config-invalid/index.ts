@@ -6,7 +6,7 @@ import { excerpt } from '../../src/model/describe.ts';
 import { libvirtAtLeast } from '../../src/model/libvirt-version.ts';
 import { isArmVirt, isX86Arch, x86MachineFamily } from '../../src/model/qemu-machine.ts';
 import type { Range, XmlAttribute, XmlElement } from '../../src/xml/types.ts';
-import { descendantTags, mayContainElement, mayContainElements, mayHaveReferences, TAG_DEEP, TAG_DEPTH_BITS, tagIs, tagNameKey } from '../../src/xml/element.ts';
+import { descendantTags, mayHaveReferences, TAG_DEEP, TAG_DEPTH_BITS, tagIs, tagNameKey } from '../../src/xml/element.ts';
 
 /** domain_validate.c: VENDOR_LEN, PRODUCT_SCSI_LEN, PRODUCT_ATA_SATA_LEN (bytes, strlen). */
 const VENDOR_LEN = 8;
@@ -1367,8 +1367,9 @@ export default defineDomainRule({
       }
     }
 
-    if (mayContainElement(devices, 'reconnect')) checkChardevReconnect(devices, report);
-    if (mayContainElements(devices, PATH_CHARDEV_ELEMENTS) !== 0) checkChardevPath(devices, report);
+    const chardevs = chardevScan(devices);
+    if (chardevs.reconnect) checkChardevReconnect(devices, report);
+    if (chardevs.pathMayBeMissing) checkChardevPath(devices, report);
   },
 });
 
@@ -1402,6 +1403,10 @@ function checkChardevReconnect(devices: XmlElement, report: Report): void {
 
 /** The devices whose chardev source virDomainChrSourceDefValidate checks (consoles are left out: see checkChardevPath). */
 const PATH_CHARDEV_ELEMENTS = ['serial', 'parallel', 'channel', 'redirdev', 'smartcard', 'rng'];
+/** Their tag-table keys (no two of these names share one). */
+const PATH_CHARDEV_KEYS = PATH_CHARDEV_ELEMENTS.map(tagNameKey);
+const SOURCE_KEY = tagNameKey('source');
+const RECONNECT_KEY = tagNameKey('reconnect');
 /** The chardev types that need a path, and what the path names. */
 const PATH_CHARDEV_TYPES: ReadonlyMap<string, string> = new Map([
   ['unix', 'socket path'],
@@ -1409,6 +1414,66 @@ const PATH_CHARDEV_TYPES: ReadonlyMap<string, string> = new Map([
   ['dev', 'host device path'],
   ['pipe', 'pipe path'],
 ]);
+
+/**
+ * Whether checkChardevReconnect and checkChardevPath may find something, from the tag table without building <devices>' children (building
+ * them for every guest was ~10 µs a guest on the bench's fleet, whose every guest has virt-manager's pty serial and
+ * console and a unix guest-agent channel). Certain only for start tags as libvirt writes them (`<serial type='pty'>`,
+ * the type first, single-quoted): a holder of another form, an <rng> or <smartcard>, a path type whose <source> shows
+ * no path, or an entity or character reference sends the devices to the walk, which decides.
+ */
+function chardevScan(devices: XmlElement): { reconnect: boolean; pathMayBeMissing: boolean } {
+  const tags = descendantTags(devices);
+  if (tags === undefined || tags.depth + 2 >= TAG_DEEP) return { reconnect: true, pathMayBeMissing: true };
+  const { text, start, end } = devices.contentSpan();
+  if (mayHaveReferences(devices)) {
+    const amp = text.indexOf('&', start);
+    if (amp >= 0 && amp < end) return { reconnect: true, pathMayBeMissing: true };
+  }
+  const { table, from, to } = tags;
+  const childDepth = tags.depth + 1;
+  // One pass over <devices>' tags: a <reconnect> anywhere, and each chardev holder among its children.
+  const scan = { reconnect: false, pathMayBeMissing: false };
+  for (let k = from; k < to; k += 2) {
+    const info = table[k + 1]!;
+    if (info >>> TAG_DEPTH_BITS === RECONNECT_KEY && tagIs(text, table[k]!, 'reconnect')) scan.reconnect = true;
+    if ((info & TAG_DEEP) !== childDepth || scan.pathMayBeMissing) continue;
+    const at = table[k]!;
+    // tagIs compares the letters between the first and the last: the key (length, first, last letter) first.
+    const i = PATH_CHARDEV_KEYS.indexOf(info >>> TAG_DEPTH_BITS);
+    const name = i >= 0 && tagIs(text, at, PATH_CHARDEV_ELEMENTS[i]!) ? PATH_CHARDEV_ELEMENTS[i] : undefined;
+    if (name === undefined) continue;
+    if (name === 'smartcard') {
+      scan.pathMayBeMissing = true;
+      continue;
+    }
+    if (name === 'rng') {
+      // Only an egd backend has a chardev: virt-manager's <backend model='random'> settles it.
+      const backend = k + 2 < to && (table[k + 3]! & TAG_DEEP) === childDepth + 1 ? table[k + 2]! : -1;
+      if (!(backend >= 0 && (text.startsWith("<backend model='random'", backend) || text.startsWith("<backend model='builtin'", backend)))) scan.pathMayBeMissing = true;
+      continue;
+    }
+    const prefix = `<${name} type='`;
+    if (!text.startsWith(prefix, at)) {
+      scan.pathMayBeMissing = true;
+      continue;
+    }
+    const typeEnd = text.indexOf("'", at + prefix.length);
+    const type = text.slice(at + prefix.length, typeEnd);
+    if (!PATH_CHARDEV_TYPES.has(type)) continue;
+    // The holder's own children, up to the next child of <devices>: a <source> with a path, or (a unix channel) a
+    // virtio or xen <target>, settles it.
+    let settled = false;
+    for (let c = k + 2; c < to && (table[c + 1]! & TAG_DEEP) > childDepth; c += 2) {
+      if ((table[c + 1]! & TAG_DEEP) !== childDepth + 1) continue;
+      const child = table[c]!;
+      if (table[c + 1]! >>> TAG_DEPTH_BITS === SOURCE_KEY && tagIs(text, child, 'source') && text.slice(child, text.indexOf('>', child)).includes(' path=')) settled = true;
+      else if (name === 'channel' && type === 'unix' && (text.startsWith("<target type='virtio'", child) || text.startsWith("<target type='xen'", child))) settled = true;
+    }
+    if (!settled) scan.pathMayBeMissing = true;
+  }
+  return scan;
+}
 
 /**
  * domain_validate.c virDomainChrSourceDefValidate (domain_conf.c's chardev parser before libvirt 7.x): a file, dev,
