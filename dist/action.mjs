@@ -26048,18 +26048,15 @@ function resolveConfig2(options, cwd) {
     refuseSymlinkOut(options.configFile, cwd, "config");
     return loadConfigFile(resolve8(cwd, options.configFile), options.configFile);
   }
-  const found = foundConfigFile(options, cwd);
-  if (!found) return void 0;
-  refuseSymlinkOut(found, cwd, "config");
-  return loadConfigFile(found, displayPath(found, cwd));
-}
-function foundConfigFile(options, cwd) {
   const named2 = options.stdin ? [...options.paths, options.stdin.path] : options.paths;
   const starts = (named2.length > 0 ? named2 : ["."]).map((p) => {
     const abs = resolve8(cwd, p);
     return !abs.endsWith(".xml") && existsSync4(abs) ? abs : dirname7(abs);
   });
-  return findConfigFile(commonAncestor(starts), cwd);
+  const found = findConfigFile(commonAncestor(starts), cwd);
+  if (!found) return void 0;
+  refuseSymlinkOut(found, cwd, "config");
+  return loadConfigFile(found, displayPath(found, cwd));
 }
 function refuseSymlinkOut(file, cwd, what) {
   const abs = resolve8(cwd, file);
@@ -26990,22 +26987,20 @@ ${report2}${report2.endsWith("\n") || report2 === "" ? "" : "\n"}::${token}::
 }
 
 // src/engine/v8-flags.ts
-import { createRequire as createRequire3 } from "node:module";
+import { setFlagsFromString } from "node:v8";
 function tuneV8ForLint() {
-  const v8 = createRequire3(import.meta.url)("node:v8");
-  const defaultsTag = v8.cachedDataVersionTag();
-  for (const flag of TUNED_FLAGS) v8.setFlagsFromString(flag);
-  globalThis[RESTORE_DEFAULTS] = () => {
-    for (const flag of DEFAULT_FLAGS) v8.setFlagsFromString(flag);
-    return v8.cachedDataVersionTag() === defaultsTag;
-  };
+  setFlagsFromString("--no-allocation-site-pretenuring");
+  setFlagsFromString("--max-inlined-bytecode-size-cumulative=460");
+  setFlagsFromString("--no-turbo-loop-peeling");
+  setFlagsFromString("--no-sparkplug");
 }
-var TUNED_FLAGS = ["--no-allocation-site-pretenuring", "--max-inlined-bytecode-size-cumulative=460", "--no-turbo-loop-peeling"];
-var DEFAULT_FLAGS = ["--allocation-site-pretenuring", "--max-inlined-bytecode-size-cumulative=920", "--turbo-loop-peeling"];
-var RESTORE_DEFAULTS = /* @__PURE__ */ Symbol.for("kvmlint.v8.restoreDefaults");
+function enableBaselineCompiler() {
+  setFlagsFromString("--sparkplug");
+}
 
 // src/action/main.ts
 tuneV8ForLint();
+enableBaselineCompiler();
 process.exitCode = 2;
 var settled = false;
 process.on("beforeExit", () => {

@@ -15,34 +15,34 @@ function hasLinted() {
 }
 
 // src/engine/v8-flags.ts
-var RESTORE_DEFAULTS = /* @__PURE__ */ Symbol.for("kvmlint.v8.restoreDefaults");
-function v8FlagsTuned() {
-  return typeof globalThis[RESTORE_DEFAULTS] === "function";
+var import_node_v8 = require("node:v8");
+function tuneV8ForLint() {
+  (0, import_node_v8.setFlagsFromString)("--no-allocation-site-pretenuring");
+  (0, import_node_v8.setFlagsFromString)("--max-inlined-bytecode-size-cumulative=460");
+  (0, import_node_v8.setFlagsFromString)("--no-turbo-loop-peeling");
+  (0, import_node_v8.setFlagsFromString)("--no-sparkplug");
 }
-function restoreV8Defaults() {
-  const restore = globalThis[RESTORE_DEFAULTS];
-  return restore === void 0 || restore();
+function restoreLaunchFlags() {
+  (0, import_node_v8.setFlagsFromString)("--no-sparkplug");
 }
 
 // src/launcher.ts
 var CLI_BUNDLE = "kvmlint.cjs";
+tuneV8ForLint();
 var here = (0, import_node_path.dirname)((0, import_node_url.fileURLToPath)(__kvmlintLauncherUrl));
 var bundlePath = (0, import_node_path.join)(here, CLI_BUNDLE);
 var cachePath = (0, import_node_path.join)(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"de346f6e94871c0c699cf141b95037ffbb3fbaa7ff3da6cf38f690472358baca"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"8e9a7ce3369d54604f67df3b0542c32effe93e3b359f563170ceb4166f83b26a"} ${process.versions.v8}
 `, "latin1");
-var WRITTEN_BY_SHORT_RUN = 115;
-var WRITTEN_BY_LONG_RUN = 108;
 var MAX_CACHE_BYTES = 64 * 1024 * 1024;
 var script;
 try {
-  const { source, cached, writtenBy } = readBundleAndCache();
+  const { source, cached } = readBundleAndCache();
   script = new import_node_vm.Script(source, {
     filename: bundlePath,
     ...cached ? { cachedData: cached } : {}
   });
-  if (cached === void 0 || script.cachedDataRejected) process.on("exit", () => writeCache(false));
-  else if (writtenBy === WRITTEN_BY_LONG_RUN) process.on("exit", () => writeCache(true));
+  if (cached === void 0 || script.cachedDataRejected) process.on("exit", writeCache);
   const module2 = { exports: {} };
   const importSibling = (specifier) => import((0, import_node_url.pathToFileURL)((0, import_node_path.join)(here, specifier)).href);
   script.runInThisContext()(module2.exports, require, module2, bundlePath, here, importSibling);
@@ -60,7 +60,7 @@ function readBundleAndCache() {
     try {
       cacheFd = (0, import_node_fs.openSync)(cachePath, import_node_fs.constants.O_RDONLY | import_node_fs.constants.O_NOFOLLOW | import_node_fs.constants.O_NONBLOCK);
       const stats = (0, import_node_fs.fstatSync)(cacheFd);
-      if (stats.isFile() && stats.size > header.length + 1 && stats.size <= MAX_CACHE_BYTES) cacheSize = stats.size;
+      if (stats.isFile() && stats.size > header.length && stats.size <= MAX_CACHE_BYTES) cacheSize = stats.size;
     } catch {
     }
     const buffer = Buffer.allocUnsafeSlow(Math.max(sourceSize, cacheSize));
@@ -72,8 +72,8 @@ function readBundleAndCache() {
     } catch {
       return { source, cached: void 0 };
     }
-    if (length <= header.length + 1 || !buffer.subarray(0, header.length).equals(header)) return { source, cached: void 0 };
-    return { source, cached: buffer.subarray(header.length + 1, length), writtenBy: buffer[header.length] };
+    if (length <= header.length || !buffer.subarray(0, header.length).equals(header)) return { source, cached: void 0 };
+    return { source, cached: buffer.subarray(header.length, length) };
   } finally {
     (0, import_node_fs.closeSync)(sourceFd);
     if (cacheFd !== void 0) (0, import_node_fs.closeSync)(cacheFd);
@@ -88,18 +88,15 @@ function readFully(fd, buffer, size) {
   }
   return at;
 }
-function writeCache(onlyIfShort) {
+function writeCache() {
   if (!hasLinted()) return;
-  const long = v8FlagsTuned();
-  if (onlyIfShort && long) return;
-  if (long && !restoreV8Defaults()) return;
   const temporary = `${cachePath}.${process.pid}.tmp`;
   let fd;
   try {
+    restoreLaunchFlags();
     const data = script.createCachedData();
     fd = (0, import_node_fs.openSync)(temporary, import_node_fs.constants.O_WRONLY | import_node_fs.constants.O_CREAT | import_node_fs.constants.O_EXCL | import_node_fs.constants.O_NOFOLLOW, 420);
-    const kind = Buffer.of(long ? WRITTEN_BY_LONG_RUN : WRITTEN_BY_SHORT_RUN);
-    for (const chunk of [header, kind, data]) for (let at = 0; at < chunk.length; ) at += (0, import_node_fs.writeSync)(fd, chunk, at);
+    for (const chunk of [header, data]) for (let at = 0; at < chunk.length; ) at += (0, import_node_fs.writeSync)(fd, chunk, at);
     (0, import_node_fs.closeSync)(fd);
     fd = void 0;
     (0, import_node_fs.renameSync)(temporary, cachePath);

@@ -20,34 +20,34 @@ function hasLinted() {
 }
 
 // src/engine/v8-flags.ts
-var RESTORE_DEFAULTS = /* @__PURE__ */ Symbol.for("kvmlint.v8.restoreDefaults");
-function v8FlagsTuned() {
-  return typeof globalThis[RESTORE_DEFAULTS] === "function";
+import { setFlagsFromString } from "node:v8";
+function tuneV8ForLint() {
+  setFlagsFromString("--no-allocation-site-pretenuring");
+  setFlagsFromString("--max-inlined-bytecode-size-cumulative=460");
+  setFlagsFromString("--no-turbo-loop-peeling");
+  setFlagsFromString("--no-sparkplug");
 }
-function restoreV8Defaults() {
-  const restore = globalThis[RESTORE_DEFAULTS];
-  return restore === void 0 || restore();
+function restoreLaunchFlags() {
+  setFlagsFromString("--no-sparkplug");
 }
 
 // src/launcher.ts
 var CLI_BUNDLE = "kvmlint.cjs";
+tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"de346f6e94871c0c699cf141b95037ffbb3fbaa7ff3da6cf38f690472358baca"} ${process.versions.v8}
+var header = Buffer.from(`kvmlint code cache ${"8e9a7ce3369d54604f67df3b0542c32effe93e3b359f563170ceb4166f83b26a"} ${process.versions.v8}
 `, "latin1");
-var WRITTEN_BY_SHORT_RUN = 115;
-var WRITTEN_BY_LONG_RUN = 108;
 var MAX_CACHE_BYTES = 64 * 1024 * 1024;
 var script;
 try {
-  const { source, cached, writtenBy } = readBundleAndCache();
+  const { source, cached } = readBundleAndCache();
   script = new Script(source, {
     filename: bundlePath,
     ...cached ? { cachedData: cached } : {}
   });
-  if (cached === void 0 || script.cachedDataRejected) process.on("exit", () => writeCache(false));
-  else if (writtenBy === WRITTEN_BY_LONG_RUN) process.on("exit", () => writeCache(true));
+  if (cached === void 0 || script.cachedDataRejected) process.on("exit", writeCache);
   const module = { exports: {} };
   const importSibling = (specifier) => import(pathToFileURL(join(here, specifier)).href);
   script.runInThisContext()(module.exports, __require, module, bundlePath, here, importSibling);
@@ -65,7 +65,7 @@ function readBundleAndCache() {
     try {
       cacheFd = openSync(cachePath, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
       const stats = fstatSync(cacheFd);
-      if (stats.isFile() && stats.size > header.length + 1 && stats.size <= MAX_CACHE_BYTES) cacheSize = stats.size;
+      if (stats.isFile() && stats.size > header.length && stats.size <= MAX_CACHE_BYTES) cacheSize = stats.size;
     } catch {
     }
     const buffer = Buffer.allocUnsafeSlow(Math.max(sourceSize, cacheSize));
@@ -77,8 +77,8 @@ function readBundleAndCache() {
     } catch {
       return { source, cached: void 0 };
     }
-    if (length <= header.length + 1 || !buffer.subarray(0, header.length).equals(header)) return { source, cached: void 0 };
-    return { source, cached: buffer.subarray(header.length + 1, length), writtenBy: buffer[header.length] };
+    if (length <= header.length || !buffer.subarray(0, header.length).equals(header)) return { source, cached: void 0 };
+    return { source, cached: buffer.subarray(header.length, length) };
   } finally {
     closeSync(sourceFd);
     if (cacheFd !== void 0) closeSync(cacheFd);
@@ -93,18 +93,15 @@ function readFully(fd, buffer, size) {
   }
   return at;
 }
-function writeCache(onlyIfShort) {
+function writeCache() {
   if (!hasLinted()) return;
-  const long = v8FlagsTuned();
-  if (onlyIfShort && long) return;
-  if (long && !restoreV8Defaults()) return;
   const temporary = `${cachePath}.${process.pid}.tmp`;
   let fd;
   try {
+    restoreLaunchFlags();
     const data = script.createCachedData();
     fd = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 420);
-    const kind = Buffer.of(long ? WRITTEN_BY_LONG_RUN : WRITTEN_BY_SHORT_RUN);
-    for (const chunk of [header, kind, data]) for (let at = 0; at < chunk.length; ) at += writeSync(fd, chunk, at);
+    for (const chunk of [header, data]) for (let at = 0; at < chunk.length; ) at += writeSync(fd, chunk, at);
     closeSync(fd);
     fd = void 0;
     renameSync(temporary, cachePath);

@@ -3,7 +3,7 @@ import { ReportFileError, writeReportFile } from './engine/report-file.ts';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { dirname, relative, resolve } from 'node:path';
 import { workspaceRoot } from './engine/repo.ts';
-import { configFileOf, lint, repositoryRoot, type LintOptions, type LintRun } from './engine/runner.ts';
+import { lint, repositoryRoot, type LintOptions, type LintRun } from './engine/runner.ts';
 import { ConfigError } from './engine/config.ts';
 import { displayPath } from './engine/discover.ts';
 import { toPosixPath } from './engine/paths.ts';
@@ -259,13 +259,12 @@ async function lintCommand(paths: string[], opts: LintCommandOptions, io: CliIo)
     if (bytes.length > limit) throw new UsageError(`${oversizeMessage(`${opts.stdinFilename ?? '<stdin>'} (standard input):`, bytes.length, limit)}; reading stopped there`);
     stdin = { bytes, path: opts.stdinFilename ?? '<stdin>' };
   }
-  const configFile = opts.config ?? (opts.configLookup ? undefined : false);
-  tuneV8ForRunLength(paths, io.cwd, stdin !== undefined, configFileOf({ paths, configFile, stdin }, io.cwd));
+  tuneV8ForRunLength(paths, io.cwd, stdin !== undefined);
   const lintOptions: LintOptions = {
     paths,
     cwd: io.cwd,
     hostFile: opts.host,
-    configFile,
+    configFile: opts.config ?? (opts.configLookup ? undefined : false),
     ruleSettings: opts.rule,
     maxFileBytes: opts.maxFileSize,
     root: sarifRoot(io),

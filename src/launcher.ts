@@ -26,7 +26,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
 import { hasLinted } from './cli-linted.ts';
-import { restoreV8Defaults, v8FlagsTuned } from './engine/v8-flags.ts';
+import { restoreLaunchFlags, tuneV8ForLint } from './engine/v8-flags.ts';
 
 /** sha256 of dist/kvmlint.cjs, set by scripts/build.mjs. */
 declare const KVMLINT_CLI_BUILD_ID: string;
@@ -34,19 +34,14 @@ declare const KVMLINT_CLI_BUILD_ID: string;
 /** The CLI bundle's name beside this file. */
 const CLI_BUNDLE = 'kvmlint.cjs';
 
+// Before anything is compiled: V8 refuses a cache made under other flags, and the CLI sets one.
+tuneV8ForLint();
+
 const here = dirname(fileURLToPath(import.meta.url));
 const bundlePath = join(here, CLI_BUNDLE);
 const cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
 // V8's version too: a Node build with another V8 under the same Node version gets its own cache.
 const header = Buffer.from(`kvmlint code cache ${KVMLINT_CLI_BUILD_ID} ${process.versions.v8}\n`, 'latin1');
-/**
- * After the header, which run wrote the cache: a short one (a hook's few files) or a long one. A long
- * run's cache marks the functions V8's baseline compiler (Sparkplug) compiled, and a run that reads it
- * compiles them so again at once: 285 of them, ~9% of a one-file run. A short run that reads one
- * writes its own in its place; long runs take either.
- */
-const WRITTEN_BY_SHORT_RUN = 0x73; // 's'
-const WRITTEN_BY_LONG_RUN = 0x6c; // 'l'
 /** No cache of this bundle comes near it (a 10,000-domain run wrote 1.3 MB): a larger file is not one. */
 const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 
@@ -57,13 +52,12 @@ try {
   // Both files go through one buffer: the source is copied out into a string before the cache is read
   // over it. On a machine whose page faults are slow (11-14 us each, a microVM), each megabyte of
   // memory touched for the first time costs ~3 ms; these two saved ~600 faults of a one-file run.
-  const { source, cached, writtenBy } = readBundleAndCache();
+  const { source, cached } = readBundleAndCache();
   script = new Script(source, {
     filename: bundlePath,
     ...(cached ? { cachedData: cached } : {}),
   });
-  if (cached === undefined || script.cachedDataRejected) process.on('exit', () => writeCache(false));
-  else if (writtenBy === WRITTEN_BY_LONG_RUN) process.on('exit', () => writeCache(true));
+  if (cached === undefined || script.cachedDataRejected) process.on('exit', writeCache);
   const module = { exports: {} };
   const importSibling = (specifier: string): Promise<unknown> => import(pathToFileURL(join(here, specifier)).href);
   // The bundle requires only Node's own modules, so this file's `require` serves it: CommonJS's own in dist/bin.cjs,
@@ -80,7 +74,7 @@ try {
  * absent, short, foreign, larger than any cache or unreadable). The bytecode is a view of the
  * buffer the source was read through, valid until the next call (there is none).
  */
-function readBundleAndCache(): { source: string; cached: Buffer | undefined; writtenBy?: number } {
+function readBundleAndCache(): { source: string; cached: Buffer | undefined } {
   const sourceFd = openSync(bundlePath, 'r');
   let cacheFd: number | undefined;
   try {
@@ -89,7 +83,7 @@ function readBundleAndCache(): { source: string; cached: Buffer | undefined; wri
     try {
       cacheFd = openSync(cachePath, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
       const stats = fstatSync(cacheFd);
-      if (stats.isFile() && stats.size > header.length + 1 && stats.size <= MAX_CACHE_BYTES) cacheSize = stats.size;
+      if (stats.isFile() && stats.size > header.length && stats.size <= MAX_CACHE_BYTES) cacheSize = stats.size;
     } catch {
       // No cache, or none kvmlint can read: compile from source.
     }
@@ -104,8 +98,8 @@ function readBundleAndCache(): { source: string; cached: Buffer | undefined; wri
     } catch {
       return { source, cached: undefined };
     }
-    if (length <= header.length + 1 || !buffer.subarray(0, header.length).equals(header)) return { source, cached: undefined };
-    return { source, cached: buffer.subarray(header.length + 1, length), writtenBy: buffer[header.length] };
+    if (length <= header.length || !buffer.subarray(0, header.length).equals(header)) return { source, cached: undefined };
+    return { source, cached: buffer.subarray(header.length, length) };
   } finally {
     closeSync(sourceFd);
     if (cacheFd !== undefined) closeSync(cacheFd);
@@ -123,24 +117,18 @@ function readFully(fd: number, buffer: Buffer, size: number): number {
   return at;
 }
 
-/**
- * After a lint run: the bytecode V8 holds now, this build's header and the kind of run first; any
- * failure leaves no cache. `onlyIfShort`: the cache read was a long run's, replaced by a short run's only.
- */
-function writeCache(onlyIfShort: boolean): void {
+/** After a lint run: the bytecode V8 holds now, this build's header first; any failure leaves no cache. */
+function writeCache(): void {
   // A cache taken after --version would hold little of what a lint compiles.
   if (!hasLinted()) return;
-  const long = v8FlagsTuned();
-  if (onlyIfShort && long) return;
-  // A long run changed V8's flags (src/engine/v8-flags.ts): they go back first, else no run would accept the cache.
-  if (long && !restoreV8Defaults()) return;
   const temporary = `${cachePath}.${process.pid}.tmp`;
   let fd: number | undefined;
   try {
+    // A long run turned Sparkplug on (src/engine/v8-flags.ts); the next process starts with it off.
+    restoreLaunchFlags();
     const data = script.createCachedData();
     fd = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644);
-    const kind = Buffer.of(long ? WRITTEN_BY_LONG_RUN : WRITTEN_BY_SHORT_RUN);
-    for (const chunk of [header, kind, data]) for (let at = 0; at < chunk.length; ) at += writeSync(fd, chunk, at);
+    for (const chunk of [header, data]) for (let at = 0; at < chunk.length; ) at += writeSync(fd, chunk, at);
     closeSync(fd);
     fd = undefined;
     renameSync(temporary, cachePath);

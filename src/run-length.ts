@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { tuneV8ForLint } from './engine/v8-flags.ts';
+import { enableBaselineCompiler } from './engine/v8-flags.ts';
 
 /**
  * Named files at most this many make a short run: a pre-commit hook's or an editor's, over
@@ -23,15 +23,7 @@ export function isShortRun(paths: readonly string[], cwd: string, stdin: boolean
   }
 }
 
-/**
- * A config this large maps hundreds of hosts (the bench's 1,700-host fleet's is ~170 KB, a
- * 100-host one ~10 KB): a hook's few files linted through it resolve every host entry and walk
- * their host's directory, and allocate like a long run. Under V8's default pretenuring that was
- * ~800 more page faults and 10-20 ms of a 0.25 s run (docs/speed.md).
- */
-export const LARGE_CONFIG_BYTES = 64 * 1024;
-
-/** Before a command lints: V8's flags for a run that is not short, or that goes through a large config (src/engine/v8-flags.ts). */
-export function tuneV8ForRunLength(paths: readonly string[], cwd: string, stdin: boolean, configFile?: string): void {
-  if (!isShortRun(paths, cwd, stdin) || (configFile !== undefined && (statSync(configFile, { throwIfNoEntry: false })?.size ?? 0) > LARGE_CONFIG_BYTES)) tuneV8ForLint();
+/** Before a command lints: V8's baseline compiler for a run that is not short (src/engine/v8-flags.ts). */
+export function tuneV8ForRunLength(paths: readonly string[], cwd: string, stdin: boolean): void {
+  if (!isShortRun(paths, cwd, stdin)) enableBaselineCompiler();
 }

@@ -192,58 +192,51 @@ test("package.json's bin is the CommonJS launcher: the same report and code cach
   for (const name of esmOnly) assert.ok(!viaBin.has(name), `bin.cjs loaded ${name}`);
 });
 
-test("a long run's cache is replaced by the next short run's, which every run then takes as it is: one cache, whatever the first run was", () => {
+test("a long run's cache is taken by a short run as it is, and a short run's by a long run: one cache, whatever the first run was", () => {
   const oneFile = ['-f', 'json', '--host', join(repoRoot, 'examples', 'hosts', 'dual-socket.json'), join(repoRoot, 'examples', 'domains', 'missing-emulatorpin.xml')];
-  /** Which run wrote the cache: the byte after the header (src/launcher.ts). */
-  const writtenBy = (cache: string, header: string): string => String.fromCharCode(readFileSync(cache)[header.length]!);
-  const { dir, bin, cache } = install('long-then-short');
-  const header = `kvmlint code cache ${createHash('sha256').update(readFileSync(join(dir, 'kvmlint.cjs'))).digest('hex')} ${process.versions.v8}\n`;
-  // A long run (a directory) tunes V8's flags, puts the defaults back and writes a cache every run accepts.
-  const long = run(bin, args);
-  assert.deepEqual(long, reference);
-  assert.equal(writtenBy(cache, header), 'l');
-  const longCache = statSync(cache);
-  assert.deepEqual(run(bin, args), reference);
-  assert.equal(statSync(cache).mtimeMs, longCache.mtimeMs, 'a long run accepts a long run\'s cache');
-  // The first short run replaces it (its Sparkplug marks would cost every hook run), and from then on it stays.
-  const short = run(bin, oneFile);
-  assert.ok(short.code === 0 || short.code === 1, short.stderr);
-  assert.equal(writtenBy(cache, header), 's');
-  const shortCache = readFileSync(cache);
-  const shortStat = statSync(cache);
-  for (const again of [oneFile, args]) {
-    const r = run(bin, again);
-    assert.ok(r.code === 0 || r.code === 1, r.stderr);
-    assert.equal(statSync(cache).mtimeMs, shortStat.mtimeMs, `${again === args ? 'a long' : 'a short'} run accepts a short run's cache`);
-    assert.ok(readFileSync(cache).equals(shortCache));
+  for (const [name, first, second] of [
+    ['long-first', args, oneFile],
+    ['short-first', oneFile, args],
+  ] as const) {
+    const { bin, cache } = install(name);
+    const one = run(bin, first);
+    assert.ok(one.code === 0 || one.code === 1, one.stderr);
+    const before = statSync(cache);
+    const written = readFileSync(cache);
+    // A long run turns Sparkplug on (src/engine/v8-flags.ts) and takes its cache under the flags it started with.
+    const two = run(bin, second);
+    assert.ok(two.code === 0 || two.code === 1, two.stderr);
+    const after = statSync(cache);
+    assert.equal(after.mtimeMs, before.mtimeMs, `${name}: accepted, not rewritten`);
+    assert.ok(readFileSync(cache).equals(written), name);
   }
 });
 
-test('V8 runs a short lint under its default flags, loading neither node:v8 nor its streams, and a long one tuned (src/engine/v8-flags.ts)', () => {
-  const { dir } = install('flags');
-  // The npm bin, CommonJS: the ES module twin starts Node's ES module loader, which loads streams itself.
-  const bin = copyBundle(LAUNCHER_BIN_FILE, join(dir, LAUNCHER_BIN_FILE));
-  const preload = join(dir, 'probe.cjs');
-  const out = join(dir, 'probe.json');
-  // What the run loaded, and V8's cache tag at its end against the defaults' (a fresh process's).
-  writeFileSync(preload, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(out)}, JSON.stringify({ v8: process.moduleLoadList.includes('NativeModule v8'), stream: process.moduleLoadList.includes('NativeModule stream') })));`);
-  const probe = (paths: readonly string[]): { v8: boolean; stream: boolean } => {
-    const r = spawnSync(process.execPath, ['--require', preload, bin, '-f', 'json', '--host', join(repoRoot, 'examples', 'hosts', 'dual-socket.json'), ...paths], { cwd: work, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+test('Sparkplug compiles none of the bundle in a short run and the hot part of it in a long one', () => {
+  const { dir, bin } = install('sparkplug');
+  const fleet = join(dir, 'fleet');
+  mkdirSync(fleet);
+  const domain = readFileSync(join(repoRoot, 'examples', 'domains', 'missing-emulatorpin.xml'), 'utf8');
+  for (let i = 0; i < 40; i++) writeFileSync(join(fleet, `vm${i}.xml`), domain.replace(/<name>[^<]*<\/name>/, `<name>vm${i}</name>`));
+  const host = join(repoRoot, 'examples', 'hosts', 'dual-socket.json');
+  /** Functions of kvmlint.cjs that V8 compiled with Sparkplug, from its own function events. */
+  const baselineCompiled = (paths: readonly string[]): number => {
+    const log = join(dir, 'v8.log');
+    rmSync(log, { force: true });
+    const r = spawnSync(process.execPath, ['--log-function-events', '--no-logfile-per-isolate', `--logfile=${log}`, bin, '-f', 'json', '--host', host, ...paths], {
+      cwd: work,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '' },
+    });
     assert.ok(r.status === 0 || r.status === 1, r.stderr);
-    return JSON.parse(readFileSync(out, 'utf8')) as { v8: boolean; stream: boolean };
+    const lines = readFileSync(log, 'latin1').split('\n');
+    const bundle = lines.find((l) => l.startsWith('script-details,') && l.includes('kvmlint.cjs'));
+    assert.ok(bundle, 'positive control: the log names the bundle');
+    const id = bundle.split(',')[1];
+    return lines.filter((l) => l.startsWith(`function,baseline,${id},`)).length;
   };
-  const domains = join(repoRoot, 'examples', 'domains');
-  assert.deepEqual(probe([join(domains, 'missing-emulatorpin.xml')]), { v8: false, stream: false }, 'one named file: a short run');
-  assert.deepEqual(probe([domains]).v8, true, 'a directory: a long run');
-  // One named file, through a config of over 64 KB (src/run-length.ts LARGE_CONFIG_BYTES): a fleet's hook run.
-  const repo = join(dir, 'fleet-repo');
-  mkdirSync(join(repo, '.git'), { recursive: true });
-  writeFileSync(join(repo, 'vm.xml'), readFileSync(join(domains, 'missing-emulatorpin.xml')));
-  writeFileSync(join(repo, 'host.json'), readFileSync(join(repoRoot, 'examples', 'hosts', 'dual-socket.json')));
-  const ignores = Array.from({ length: 3000 }, (_, i) => `retired/rack-${i}/**/*.xml`);
-  writeFileSync(join(repo, 'kvmlint.config.json'), JSON.stringify({ hosts: [{ snapshot: 'host.json', domains: ['vm.xml'] }], ignores }, null, 2));
-  assert.ok(statSync(join(repo, 'kvmlint.config.json')).size > 64 * 1024);
-  const hook = spawnSync(process.execPath, ['--require', preload, bin, '-f', 'json', 'vm.xml'], { cwd: repo, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
-  assert.ok(hook.status === 0 || hook.status === 1, hook.stderr);
-  assert.equal((JSON.parse(readFileSync(out, 'utf8')) as { v8: boolean }).v8, true, 'one file through a large config: tuned');
+  const fleetFiles = readdirSync(fleet).slice(0, 8).map((f) => join(fleet, f));
+  assert.equal(baselineCompiled(fleetFiles), 0, 'eight named files: a short run');
+  assert.ok(baselineCompiled([fleet]) > 5, 'a directory of 40 domains: a long run');
+  assert.ok(baselineCompiled([...fleetFiles, join(fleet, 'vm39.xml')]) > 0, 'nine named files: a long run');
 });

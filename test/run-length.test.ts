@@ -1,4 +1,4 @@
-/** src/run-length.ts: which command lines make a short run (V8 keeps its default flags; src/engine/v8-flags.ts). */
+/** src/run-length.ts: which command lines make a short run (Sparkplug stays off; src/engine/v8-flags.ts). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';

@@ -1,10 +1,11 @@
 // GitHub Action entry (action.yml `main: dist/action.mjs`): the runner starts it in the workspace.
 import { runAction } from './run.ts';
 import { workflowCommand } from '../formats/github.ts';
-import { tuneV8ForLint } from '../engine/v8-flags.ts';
+import { enableBaselineCompiler, tuneV8ForLint } from '../engine/v8-flags.ts';
 
-// The Action lints a whole workspace, and has no code cache to keep V8's default flags for.
 tuneV8ForLint();
+// Sparkplug starts off for the CLI's code cache; the Action has none, and lints a whole workspace.
+enableBaselineCompiler();
 
 // Until the run settles: a promise that never resolves must not pass for a clean step.
 process.exitCode = 2;

@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { CliIo } from '../cli.ts';
 import { useColor } from './color.ts';
-import { configFileOf, lint, type LintOptions } from '../engine/runner.ts';
+import { lint, type LintOptions } from '../engine/runner.ts';
 import { UsageError } from '../engine/source.ts';
 import { formatMapHtml } from '../map/html.ts';
 import { buildHostMap, type HostMap } from '../map/model.ts';
@@ -49,9 +49,8 @@ export function registerMapCommand(program: Command, io: CliIo, setExit: (code: 
     .option('--color', 'force colored output')
     .option('--no-color', 'disable colored output')
     .action(async (paths: string[], opts: MapCommandOptions) => {
-      const configFile = opts.config ?? (opts.configLookup ? undefined : false);
-      tuneV8ForRunLength(paths, io.cwd, false, configFileOf({ paths, configFile }, io.cwd));
-      const maps = await buildMaps({ paths, cwd: io.cwd, hostFile: opts.host, configFile, gitignore: respectGitignore(opts.respectGitignore, io.env) });
+      tuneV8ForRunLength(paths, io.cwd, false);
+      const maps = await buildMaps({ paths, cwd: io.cwd, hostFile: opts.host, configFile: opts.config ?? (opts.configLookup ? undefined : false), gitignore: respectGitignore(opts.respectGitignore, io.env) });
       if (maps.length === 0) throw new UsageError('no domain is mapped to a host: use --host or the config\'s hosts');
       const color = useColor(opts, io);
       const out = opts.format === 'html' ? formatMapHtml(maps) : maps.map((m) => formatHostMapText(m, { color })).join('\n');

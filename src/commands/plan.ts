@@ -13,7 +13,7 @@ import { workspaceRoot } from '../engine/repo.ts';
 import { neutralise, neutraliseLine, patchForOutput } from '../formats/neutralise.ts';
 import { displayPath } from '../engine/discover.ts';
 import { toPosixPath } from '../engine/paths.ts';
-import { configFileOf, lint, type LintOptions } from '../engine/runner.ts';
+import { lint, type LintOptions } from '../engine/runner.ts';
 import type { Diagnostic, LintedDomain, LintHost } from '../engine/types.ts';
 import { FixWriteError, writeFixedFile, yieldToSignals } from '../engine/write.ts';
 import { describeNodes } from '../model/describe.ts';
@@ -147,10 +147,9 @@ export function registerPlanCommand(program: Command, io: CliIo, setExit: (code:
     .option('--map-file <file>', 'also write the HTML placement map of every host before the plan and after it')
     .option('--max-steps <n>', 'give up a host after this many search steps (default: 5000000)', parseStepLimit)
     .action(async (paths: string[], opts: PlanCommandOptions) => {
-      const configFile = opts.config ?? (opts.configLookup ? undefined : false);
-      tuneV8ForRunLength(paths, io.cwd, false, configFileOf({ paths, configFile }, io.cwd));
+      tuneV8ForRunLength(paths, io.cwd, false);
       const run = await runPlan(
-        { paths, cwd: io.cwd, hostFile: opts.host, configFile, gitignore: respectGitignore(opts.respectGitignore, io.env) },
+        { paths, cwd: io.cwd, hostFile: opts.host, configFile: opts.config ?? (opts.configLookup ? undefined : false), gitignore: respectGitignore(opts.respectGitignore, io.env) },
         { maxSteps: opts.maxSteps },
       );
       for (const p of run.plans) io.stderr(neutralise(describeHostPlan(p)));

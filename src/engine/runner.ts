@@ -187,20 +187,7 @@ export function resolveConfig(options: Pick<LintOptions, 'paths' | 'configFile' 
     refuseSymlinkOut(options.configFile, cwd, 'config');
     return loadConfigFile(resolve(cwd, options.configFile), options.configFile);
   }
-  const found = foundConfigFile(options, cwd);
-  if (!found) return undefined;
-  refuseSymlinkOut(found, cwd, 'config');
-  return loadConfigFile(found, displayPath(found, cwd));
-}
-
-/** The config file a lint of these options reads (absolute), without reading it; undefined for none. */
-export function configFileOf(options: Pick<LintOptions, 'paths' | 'configFile' | 'stdin'>, cwd: string): string | undefined {
-  if (options.configFile === false) return undefined;
-  return options.configFile ? resolve(cwd, options.configFile) : foundConfigFile(options, cwd);
-}
-
-/** The kvmlint.config.json found upward from where the linted paths are (their common directory). */
-function foundConfigFile(options: Pick<LintOptions, 'paths' | 'stdin'>, cwd: string): string | undefined {
+  // Search upward from where the linted paths are (their common directory).
   // The stdin file name counts as a linted path (ESLint looks up its config from there too).
   const named = options.stdin ? [...options.paths, options.stdin.path] : options.paths;
   const starts = (named.length > 0 ? named : ['.']).map((p) => {
@@ -208,7 +195,10 @@ function foundConfigFile(options: Pick<LintOptions, 'paths' | 'stdin'>, cwd: str
     // A named .xml file starts at its directory: no stat for each of a pre-commit run's thousands.
     return !abs.endsWith('.xml') && existsSync(abs) ? abs : dirname(abs);
   });
-  return findConfigFile(commonAncestor(starts), cwd);
+  const found = findConfigFile(commonAncestor(starts), cwd);
+  if (!found) return undefined;
+  refuseSymlinkOut(found, cwd, 'config');
+  return loadConfigFile(found, displayPath(found, cwd));
 }
 
 /**

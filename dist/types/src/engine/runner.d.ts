@@ -108,8 +108,6 @@ export { diagnosticOf, effectiveSeverity, lineColumnOf };
 export declare function loadLintHost(hostFile: string, cwd: string, housekeeping?: string, libvirtVersion?: string): LintHost;
 /** The config a lint of `options.paths` uses: `-c`, else the nearest kvmlint.config.json above them. */
 export declare function resolveConfig(options: Pick<LintOptions, 'paths' | 'configFile' | 'stdin'>, cwd: string): ResolvedConfig | undefined;
-/** The config file a lint of these options reads (absolute), without reading it; undefined for none. */
-export declare function configFileOf(options: Pick<LintOptions, 'paths' | 'configFile' | 'stdin'>, cwd: string): string | undefined;
 /**
  * A file kvmlint reads that lies inside the workspace by name must really be there: a committed
  * symlink to a token file or /etc/passwd would otherwise surface in error messages (exit 2).
