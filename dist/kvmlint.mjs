@@ -37,7 +37,8 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var header = Buffer.from(`kvmlint code cache ${"8e9a7ce3369d54604f67df3b0542c32effe93e3b359f563170ceb4166f83b26a"} ${process.versions.v8}
+var headerText = `kvmlint code cache ${"8e9a7ce3369d54604f67df3b0542c32effe93e3b359f563170ceb4166f83b26a"} ${process.versions.v8}`;
+var header = Buffer.from(`${headerText.padEnd(Math.ceil((headerText.length + 1) / 8) * 8 - 1)}
 `, "latin1");
 var MAX_CACHE_BYTES = 64 * 1024 * 1024;
 var script;
