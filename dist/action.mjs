@@ -26987,7 +26987,25 @@ ${report2}${report2.endsWith("\n") || report2 === "" ? "" : "\n"}::${token}::
 }
 
 // src/engine/v8-flags.ts
-import { setFlagsFromString } from "node:v8";
+import { createRequire as createRequire3 } from "node:module";
+var setter;
+function setFlagsFromString(flags) {
+  (setter ??= v8FlagSetter())(flags);
+}
+function v8FlagSetter() {
+  const proc = process;
+  const quiet = proc.noDeprecation;
+  try {
+    proc.noDeprecation = true;
+    const binding = proc.binding?.("v8");
+    const set = binding?.setFlagsFromString;
+    if (typeof set === "function") return (flags) => void set.call(binding, flags);
+  } catch {
+  } finally {
+    proc.noDeprecation = quiet;
+  }
+  return createRequire3(import.meta.url)("node:v8").setFlagsFromString;
+}
 function tuneV8ForLint() {
   setFlagsFromString("--no-allocation-site-pretenuring");
   setFlagsFromString("--max-inlined-bytecode-size-cumulative=460");

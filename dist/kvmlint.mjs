@@ -20,7 +20,25 @@ function hasLinted() {
 }
 
 // src/engine/v8-flags.ts
-import { setFlagsFromString } from "node:v8";
+import { createRequire } from "node:module";
+var setter;
+function setFlagsFromString(flags) {
+  (setter ??= v8FlagSetter())(flags);
+}
+function v8FlagSetter() {
+  const proc = process;
+  const quiet = proc.noDeprecation;
+  try {
+    proc.noDeprecation = true;
+    const binding = proc.binding?.("v8");
+    const set = binding?.setFlagsFromString;
+    if (typeof set === "function") return (flags) => void set.call(binding, flags);
+  } catch {
+  } finally {
+    proc.noDeprecation = quiet;
+  }
+  return createRequire(import.meta.url)("node:v8").setFlagsFromString;
+}
 function tuneV8ForLint() {
   setFlagsFromString("--no-allocation-site-pretenuring");
   setFlagsFromString("--max-inlined-bytecode-size-cumulative=460");
@@ -37,7 +55,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var headerText = `kvmlint code cache ${"8e9a7ce3369d54604f67df3b0542c32effe93e3b359f563170ceb4166f83b26a"} ${process.versions.v8}`;
+var headerText = `kvmlint code cache ${"d2499750ed51900b361339c9487078a85797c80432a10a463419083fdaa1cb71"} ${process.versions.v8}`;
 var header = Buffer.from(`${headerText.padEnd(Math.ceil((headerText.length + 1) / 8) * 8 - 1)}
 `, "latin1");
 var MAX_CACHE_BYTES = 64 * 1024 * 1024;

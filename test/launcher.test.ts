@@ -150,17 +150,39 @@ test('every committed bundle is ASCII: the launcher reads kvmlint.cjs as Latin-1
 });
 
 test('a lint run without --schema, --fix or a glob loads none of the Node modules only those need', () => {
-  const { bin } = install('builtins');
-  const probe = join(work, 'builtins-probe.mjs');
-  // Node's own record of the built-in modules this process loaded, printed as it exits.
-  writeFileSync(probe, "process.on('exit', () => process.stderr.write(`\\nloaded: ${process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).join(',')}\\n`));\n");
-  const r = spawnSync(process.execPath, ['--import', probe, bin, ...args], { cwd: work, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+  // package.json's bin, the CommonJS launcher: kvmlint.mjs starts Node's ES module loader, which loads the stream modules itself.
+  const bin = copyBundle(LAUNCHER_BIN_FILE, join(work, 'builtins', LAUNCHER_BIN_FILE));
+  const probe = join(work, 'builtins-probe.cjs');
+  const list = join(work, 'builtins-loaded.txt');
+  // Node's own record of the built-in modules this process loaded, written to a file as it exits (printing it
+  // through process.stderr would load the stream modules itself).
+  writeFileSync(probe, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join(',')));\n`);
+  const r = spawnSync(process.execPath, ['--require', probe, bin, ...args], { cwd: work, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
   assert.equal(r.status, 1, r.stderr);
-  const loaded = new Set(/loaded: (.*)/.exec(r.stderr)![1]!.split(',').map((m) => m.slice('NativeModule '.length)));
+  const loaded = new Set(readFileSync(list, 'utf8').split(',').filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice('NativeModule '.length)));
   assert.ok(loaded.has('fs') && loaded.has('vm'), 'positive control: the probe sees what the launcher loads');
   // --schema's helper thread, --fix's backups, commander's executable subcommands.
   for (const name of ['worker_threads', 'crypto', 'child_process']) assert.ok(!loaded.has(name), `${name} was loaded`);
+  // V8's flags are set through the binding node:v8 wraps where Node has it (src/engine/v8-flags.ts): node:v8 loads
+  // Node's stream modules as it loads. The deprecated access prints nothing.
+  assert.doesNotMatch(r.stderr, /DeprecationWarning|DEP0111/);
+  if (hasV8FlagBinding()) for (const name of ['v8', 'stream']) assert.ok(!loaded.has(name), `${name} was loaded`);
+  else assert.ok(loaded.has('v8'), 'without the binding (Node 24), node:v8 sets the flags');
 });
+
+/** Whether this Node has `process.binding('v8').setFlagsFromString` (Node 20 and 22), asked without its deprecation warning. */
+function hasV8FlagBinding(): boolean {
+  const proc = process as unknown as { binding(name: string): { setFlagsFromString?: unknown }; noDeprecation?: boolean };
+  const quiet = proc.noDeprecation;
+  proc.noDeprecation = true;
+  try {
+    return typeof proc.binding('v8').setFlagsFromString === 'function';
+  } catch {
+    return false;
+  } finally {
+    proc.noDeprecation = quiet;
+  }
+}
 
 test("package.json's bin is the CommonJS launcher: the same report and code cache as kvmlint.mjs, without Node's ES module loader", () => {
   const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { bin: Record<string, string> };
