@@ -82,8 +82,18 @@ export default defineDomainRule({
         // The other threads pinned within reach are the reason to name: a busy realtime thread never lets them
         // run on the CPU it holds, and narrowing it to one of those CPUs would not help them (the help says
         // "one CPU of its own", which covers the span too).
-        const shared = boundedNames(namesOf(sharingThreads(domain, t, model)));
-        reasons.push(shared.length > 0 ? `${verb('shares', 'share')} ${describeCpus(a.cpus)} with ${listNames(shared)}` : `${verb('spans', 'span')} ${describeCpus(a.cpus)} (not one CPU)`);
+        const others = sharingThreads(domain, t, model);
+        const shared = boundedNames(namesOf(others));
+        if (shared.length === 0) reasons.push(`${verb('spans', 'span')} ${describeCpus(a.cpus)} (not one CPU)`);
+        else {
+          // The CPUs the others are pinned to, when they are not all of this pin's: "shares CPUs 1,3-4" for a
+          // vCPU that meets the others on CPUs 1 and 3 only named CPU 4 as shared too.
+          let met = CpuSet.empty;
+          for (const o of others) if (o.affinity.cpus) met = met.union(o.affinity.cpus.intersect(a.cpus));
+          reasons.push(met.isEmpty || met.equals(a.cpus)
+            ? `${verb('shares', 'share')} ${describeCpus(a.cpus)} with ${listNames(shared)}`
+            : `${verb('spans', 'span')} ${describeCpus(a.cpus)} and ${verb('shares', 'share')} ${describeCpus(met)} of them with ${listNames(shared)}`);
+        }
       } else {
         // A vCPU on a CPU an earlier finding already names it on: only a related place of that finding. Decided
         // before listing the CPU's threads again, which for n realtime vCPUs on one CPU was O(n²).
