@@ -50,7 +50,7 @@ tuneV8ForLint();
 var here = (0, import_node_path.dirname)((0, import_node_url.fileURLToPath)(__kvmlintLauncherUrl));
 var bundlePath = (0, import_node_path.join)(here, CLI_BUNDLE);
 var cachePath = (0, import_node_path.join)(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var headerText = `kvmlint code cache ${"d2499750ed51900b361339c9487078a85797c80432a10a463419083fdaa1cb71"} ${process.versions.v8}`;
+var headerText = `kvmlint code cache ${"bc68b76a2f806ca054eeb07912f31b2606d685bd708dbc50973c0ada293d51ad"} ${process.versions.v8}`;
 var header = Buffer.from(`${headerText.padEnd(Math.ceil((headerText.length + 1) / 8) * 8 - 1)}
 `, "latin1");
 var MAX_CACHE_BYTES = 64 * 1024 * 1024;
