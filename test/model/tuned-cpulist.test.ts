@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseTunedCpuList } from '../../src/model/tuned-cpulist.ts';
+import { fastestMs } from '../support/fastest.ts';
 
 function cpus(text: string): string {
   const result = parseTunedCpuList(text);
@@ -88,11 +89,10 @@ test('quirks tuned survives are notes', () => {
 
 test('huge inputs are errors, quickly', () => {
   for (const text of ['0-4294967295', '99999999999999999999', '^0-4294967295', `0x1${'0'.repeat(5000)}`, '8192']) {
-    const started = performance.now();
     const result = parseTunedCpuList(text);
     assert.equal(result.ok, false, text.slice(0, 20));
     if (!result.ok) assert.match(result.error, /beyond any kernel/);
-    assert.ok(performance.now() - started < 50, `${text.slice(0, 20)} was slow`);
+    assert.ok(fastestMs(() => parseTunedCpuList(text)) < 50, `${text.slice(0, 20)} was slow`);
   }
   assert.equal(cpus('8191'), '8191');
   assert.equal(cpus(`0x8${'0'.repeat(2047)}`), '8191', 'the top bit of a 2048-digit mask is CPU 8191');

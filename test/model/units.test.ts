@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { binaryCounterpart, formatKiB, isDecimalUnit, LIBVIRT_MEMORY_MAX_BYTES, scaleToKiB, sizeInUnit, ULLONG_MAX, unitBytes } from '../../src/model/units.ts';
+import { fastestMs } from '../support/fastest.ts';
 
 function kib(value: string, unit?: string, defaultUnit?: string): number {
   const result = scaleToKiB(value, unit, defaultUnit);
@@ -105,11 +106,10 @@ test('limits: LLONG_MAX bytes for memory, never a silently wrong number', () => 
   assert.equal(scaleToKiB('9223372036854775808', 'EB').ok, false);
 
   for (const value of ['99999999999999999999', '18446744073709551616', '9'.repeat(10000)]) {
-    const started = performance.now();
     const result = scaleToKiB(value, 'b');
     assert.equal(result.ok, false, value.slice(0, 20));
     if (!result.ok) assert.deepEqual([result.offset, result.length], [0, value.length]);
-    assert.ok(performance.now() - started < 50);
+    assert.ok(fastestMs(() => scaleToKiB(value, 'b')) < 50);
   }
 
   const ullong = { maxBytes: ULLONG_MAX };
