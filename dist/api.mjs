@@ -20653,7 +20653,7 @@ var vhost_user_shared_memory_default = defineDomainRule({
 function whyUnshared(u) {
   if (u.kind === "private-cells") return `${cellList(u.cells)} ${u.cells.length === 1 ? "has" : "have"} memAccess='private'`;
   if (u.cells.length > 0) return `${cellList(u.cells)} ${u.cells.length === 1 ? "defaults" : "default"} to private memory`;
-  return u.element === void 0 ? "<memoryBacking> has no <access mode='shared'/>" : `<access> is ${u.mode === void 0 ? "without a mode" : `'${excerpt(u.mode, 16)}'`}`;
+  return u.element === void 0 ? "guest memory is private (no <access mode='shared'/>)" : `<access> is ${u.mode === void 0 ? "without a mode" : `'${excerpt(u.mode, 16)}'`}`;
 }
 var SHARE_ALL_ADVICE = "add <access mode='shared'/> to <memoryBacking> (with <source type='memfd'/> when there are no hugepages)";
 function fixAdvice(u) {

@@ -90,7 +90,8 @@ function whyUnshared(u: UnsharedMemory): string {
   if (u.kind === 'private-cells') return `${cellList(u.cells)} ${u.cells.length === 1 ? 'has' : 'have'} memAccess='private'`;
   // A cell without memAccess takes <memoryBacking>'s access, whose default is private.
   if (u.cells.length > 0) return `${cellList(u.cells)} ${u.cells.length === 1 ? 'defaults' : 'default'} to private memory`;
-  return u.element === undefined ? "<memoryBacking> has no <access mode='shared'/>" : `<access> is ${u.mode === undefined ? 'without a mode' : `'${excerpt(u.mode, 16)}'`}`;
+  // Worded for a domain with no <memoryBacking> at all as well (virt-install's defaults have none).
+  return u.element === undefined ? "guest memory is private (no <access mode='shared'/>)" : `<access> is ${u.mode === undefined ? 'without a mode' : `'${excerpt(u.mode, 16)}'`}`;
 }
 
 const SHARE_ALL_ADVICE = "add <access mode='shared'/> to <memoryBacking> (with <source type='memfd'/> when there are no hugepages)";
