@@ -74,6 +74,17 @@ export function importNumactl(text: string, path: string): HostImport {
   let header: number[] | undefined;
   const rows = new Map<number, number[]>();
   let inDistances = false;
+  /**
+   * Where each fact was first given (`available`, `3 cpus`, `3 size`, `3 free`, `row 3`). numactl.c hardware()
+   * prints each once, so a second is two outputs in one file (two hosts, or one pasted twice): taking the last
+   * silently mixed them, and a second `node 0 cpus:` line replaced the first's CPUs.
+   */
+  const seenAt = new Map<string, number>();
+  const once = (key: string, what: string, index: number): void => {
+    const first = seenAt.get(key);
+    if (first !== undefined) fail(index, `${what} is given twice (first on line ${first + 1}): numactl --hardware prints it once, so this file holds more than one output`);
+    seenAt.set(key, index);
+  };
 
   lines.forEach((rawLine, index) => {
     const line = rawLine.replace(/\r$/, '');
@@ -81,12 +92,14 @@ export function importNumactl(text: string, path: string): HostImport {
     if (t === '') return;
     let m: RegExpExecArray | null;
     if ((m = AVAILABLE.exec(t))) {
+      once('available', 'the "available: N nodes" line', index);
       declared = Number(m[1]);
       return;
     }
     if ((m = /^node\s+(\d+)\s+cpus:(.*)$/.exec(t))) {
       inDistances = false;
       const raw = m[2]!.trim();
+      once(`${Number(m[1])} cpus`, `node ${m[1]} cpus`, index);
       const r = parseSnapshotCpuList(raw, 'kernel');
       if (!r.ok) fail(index, `node ${m[1]} cpus: ${JSON.stringify(raw)} is not a list of CPU numbers (${r.error})`);
       else {
@@ -99,6 +112,7 @@ export function importNumactl(text: string, path: string): HostImport {
       // Not `(\S+)\s*(\S*)$`: a long token that fails to match split between the two groups in every way (O(n²)).
       inDistances = false;
       const [, id, what, amount, unit] = m as unknown as [string, string, string, string, string];
+      once(`${Number(id)} ${what}`, `node ${id} ${what}`, index);
       if (amount === '<not' && unit === 'available>') {
         // numactl.c fmt_mem: numa_node_size64() failed (no /sys/devices/system/node): unknown, not 0.
         node(Number(id), index);
@@ -138,6 +152,7 @@ export function importNumactl(text: string, path: string): HostImport {
       const values = numbersAfter(t, colon[0].length);
       if (values !== undefined) {
         if (values.length !== header!.length) fail(index, `distance row for node ${colon[1]} has ${values.length} values for ${header!.length} nodes`);
+        once(`row ${Number(colon[1])}`, `the distance row for node ${colon[1]}`, index);
         rows.set(Number(colon[1]), values);
         return;
       }

@@ -297,6 +297,29 @@ describe('numactl --hardware import', () => {
     assert.match(wide.message, /the distance table names 3000000 nodes: Linux has at most 1024/);
   });
 
+  it('two real outputs in one file are refused at the first repeated line, not merged', () => {
+    // numactl.c hardware() prints each line once. Two hosts' outputs in one file (numactl/numactl#165's
+    // Threadripper, memtest86plus#346's Opteron: fixtures/host-imports/SOURCES.md) were read as one host: the
+    // Opteron's node 0-3 CPUs, sizes and distances replaced the Threadripper's, silently.
+    const tr = text('numactl-real-tr3960x-nps4.txt');
+    const opteron = text('numactl-real-opteron6272.txt');
+    assert.deepEqual(load('numactl-real-tr3960x-nps4.txt').nodes.map((n) => [n.id, n.memTotalKiB]), [[0, 0], [1, 65850368], [2, 66019328], [3, 0]]);
+    const twice = importError(() => loadHostText(tr + opteron, 'numactl.txt'));
+    assert.equal(twice.field, 'line 20');
+    assert.match(twice.message, /the "available: N nodes" line is given twice \(first on line 1\)/);
+    // Without the second "available:" line, each repeated fact is refused where it repeats.
+    const cases: Array<[string, string, RegExp]> = [
+      [tr + opteron.replace(/^available:.*\n/, ''), 'line 20', /node 0 cpus is given twice \(first on line 2\)/],
+      [tr.replace('node 1 free: 19214 MB\n', 'node 1 free: 19214 MB\nnode 1 size: 64307 MB\n'), 'line 8', /node 1 size is given twice \(first on line 6\)/],
+      [tr.replace('  3:  12  12  12  10 \n', '  3:  12  12  12  10 \n  0:  10  12  12  12 \n'), 'line 20', /the distance row for node 0 is given twice \(first on line 16\)/],
+    ];
+    for (const [input, field, problem] of cases) {
+      const e = importError(() => loadHostText(input, 'numactl.txt'));
+      assert.equal(e.field, field);
+      assert.match(e.message, problem);
+    }
+  });
+
   it('old and broken outputs: libnuma warnings first, "<not available>" sizes, nodes without a cpus line, no CPU at all', () => {
     const base = text('numactl-guide.txt');
     // libnuma's warnings go to stderr; captured with 2>&1 they come first.
