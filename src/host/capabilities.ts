@@ -126,6 +126,16 @@ export function importCapabilities(text: string, path: string): HostImport {
   const cellList = childrenNamed(cells, 'cell');
   if (cellList.length === 0) return fail(cells, 'has no <cell>: no NUMA node to describe');
   if (cellList.length > MAX_HOST_NODES) return fail(cells, `has ${cellList.length} <cell> elements: Linux has at most ${MAX_HOST_NODES} NUMA nodes`);
+  // libvirt writes num= as the number of elements it then lists (capabilities.c virCapabilitiesHostNUMAFormat
+  // `<cells num='%d'>` with cells->len, virCapsHostNUMACellCPUFormat `num='%d'` with ncpus). Fewer is a cut or
+  // edited copy: a node or CPU left out reads as absent, and every pin to it as offline.
+  const counted = (el: XmlElement, listed: number, what: string): void => {
+    const num = intAttr(el, 'num', false);
+    if (num !== undefined && num !== listed) {
+      fail(el, `num='${num}' but ${listed} <${what}> element${listed === 1 ? '' : 's'} ${listed === 1 ? 'follows' : 'follow'}: libvirt lists as many as it counts, so this copy was cut or edited`, attribute(el, 'num')!.range);
+    }
+  };
+  counted(cells, cellList.length, 'cell');
   const firstCellPages = childrenNamed(cellList[0], 'pages');
   const basePageKiB = hostPageSizes[0] ?? (firstCellPages.length > 0 ? firstCellPages.map(pageSize).reduce((a, b) => Math.min(a, b)) : undefined);
 
@@ -143,7 +153,10 @@ export function importCapabilities(text: string, path: string): HostImport {
     cellIds.set(id, cell);
 
     const cpuIds: number[] = [];
-    for (const cpuEl of childrenNamed(firstChild(cell, 'cpus'), 'cpu')) {
+    const cpusEl = firstChild(cell, 'cpus');
+    const cpuEls = childrenNamed(cpusEl, 'cpu');
+    if (cpusEl) counted(cpusEl, cpuEls.length, 'cpu');
+    for (const cpuEl of cpuEls) {
       const cpu = intAttr(cpuEl, 'id', true)!;
       const other = cellOfCpu.get(cpu);
       if (other !== undefined) {
@@ -191,7 +204,12 @@ export function importCapabilities(text: string, path: string): HostImport {
     const distances = firstChild(cell, 'distances');
     if (distances) {
       const values = new Map<number, number>();
-      for (const sib of childrenNamed(distances, 'sibling')) values.set(intAttr(sib, 'id', true)!, intAttr(sib, 'value', true)!);
+      for (const sib of childrenNamed(distances, 'sibling')) {
+        const to = intAttr(sib, 'id', true)!;
+        // virNumaDistanceFormat writes one <sibling> per node; a second for one node (an edit) kept the last silently.
+        if (values.has(to)) fail(sib, `a second distance to cell ${to}`, attribute(sib, 'id')!.range);
+        values.set(to, intAttr(sib, 'value', true)!);
+      }
       siblingsOf.push({ node, el: distances, values });
     } else siblingsOf.push(undefined);
     nodes.push(node);

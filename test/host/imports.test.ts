@@ -201,6 +201,40 @@ describe('virsh capabilities import', () => {
     assert.ok(r.snapshot.missing!.includes('node.distances'), 'node.distances is missing');
     assert.deepEqual(r.notes, ['capabilities/host/topology/cells/cell[2]/distances gives no distance to cell 0; cell 1\'s distances left out']);
   });
+
+  it('a real POWER8 host (vdsm S822L): cells 0, 1, 16, 17 (SMT off: one CPU per core) with 64 KiB base pages and a 16 MiB pool size', () => {
+    // fixtures/host-imports/SOURCES.md: oVirt/vdsm tests/caps_libvirt_ibm_S822L_le.out, byte for byte.
+    const s = load('caps-real-power8-s822l.xml');
+    assert.deepEqual(s.nodes.map((n) => [n.id, typeof n.cpus === 'string' ? n.cpus : n.cpus.parsed, n.memTotalKiB]), [
+      [0, '0,8,16,24,32', 67108864],
+      [1, '40,48,56,64,72', 67108864],
+      [16, '80,88,96,104,112', 67108864],
+      [17, '120,128,136,144,152', 67108864],
+    ]);
+    assert.equal(s.pageSizeKiB, 64);
+    assert.deepEqual(s.hugepages, { sizesKiB: [16384] });
+    assert.deepEqual(s.nodes[0]!.hugepages, [{ sizeKiB: 16384, total: 0 }]);
+    assert.deepEqual(s.nodes[2]!.distances, [40, 40, 10, 20]);
+    assert.deepEqual(s.cpuTopology?.find((c) => c.cpu === 88), { cpu: 88, node: 16, socket: 16, core: 2088, siblings: { raw: '88', parsed: '88' } });
+  });
+
+  it('a cut or edited copy of real output: num= counts that disagree, a second distance to one cell', () => {
+    // libvirt writes <cells num> and <cpus num> as the count it lists (virCapabilitiesHostNUMAFormat,
+    // virCapsHostNUMACellCPUFormat): a CPU line lost in a copy made CPU 88 read as absent, every pin to it "offline".
+    const real = text('caps-real-power8-s822l.xml');
+    const cases: Array<[string, string, RegExp, string]> = [
+      [real.replace("            <cpu id='88' socket_id='16' core_id='2088' siblings='88'/>\n", ''), 'capabilities/host/topology/cells/cell[3]/cpus', /num='5' but 4 <cpu> elements follow/, "num='5'"],
+      [real.replace(/        <cell id='17'>[\s\S]*?<\/cell>\n/, ''), 'capabilities/host/topology/cells', /num='4' but 3 <cell> elements follow/, "num='4'"],
+      [real.replace("<sibling id='1' value='20'/>", "<sibling id='1' value='20'/><sibling id='1' value='10'/>"), 'capabilities/host/topology/cells/cell[1]/distances/sibling[3]', /a second distance to cell 1/, "id='1'"],
+    ];
+    for (const [input, field, problem, at] of cases) {
+      assert.notEqual(input, real, field);
+      const e = importError(() => loadHostText(input, 'caps.xml'));
+      assert.equal(e.field, field);
+      assert.match(e.message, problem);
+      assert.equal(input.slice(e.range!.start, e.range!.end), at, field);
+    }
+  });
 });
 
 describe('numactl --hardware import', () => {
