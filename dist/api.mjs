@@ -8760,6 +8760,13 @@ function importCapabilities(text, path3) {
   const cellList2 = childrenNamed(cells, "cell");
   if (cellList2.length === 0) return fail(cells, "has no <cell>: no NUMA node to describe");
   if (cellList2.length > MAX_HOST_NODES) return fail(cells, `has ${cellList2.length} <cell> elements: Linux has at most ${MAX_HOST_NODES} NUMA nodes`);
+  const counted = (el, listed, what) => {
+    const num = intAttr(el, "num", false);
+    if (num !== void 0 && num !== listed) {
+      fail(el, `num='${num}' but ${listed} <${what}> element${listed === 1 ? "" : "s"} ${listed === 1 ? "follows" : "follow"}: libvirt lists as many as it counts, so this copy was cut or edited`, attribute(el, "num").range);
+    }
+  };
+  counted(cells, cellList2.length, "cell");
   const firstCellPages = childrenNamed(cellList2[0], "pages");
   const basePageKiB = hostPageSizes[0] ?? (firstCellPages.length > 0 ? firstCellPages.map(pageSize).reduce((a, b) => Math.min(a, b)) : void 0);
   const nodes = [];
@@ -8774,7 +8781,10 @@ function importCapabilities(text, path3) {
     if (cellIds.has(id)) fail(cell, `cell id ${id} appears twice`, attribute(cell, "id").range);
     cellIds.set(id, cell);
     const cpuIds = [];
-    for (const cpuEl of childrenNamed(firstChild(cell, "cpus"), "cpu")) {
+    const cpusEl = firstChild(cell, "cpus");
+    const cpuEls = childrenNamed(cpusEl, "cpu");
+    if (cpusEl) counted(cpusEl, cpuEls.length, "cpu");
+    for (const cpuEl of cpuEls) {
       const cpu = intAttr(cpuEl, "id", true);
       const other = cellOfCpu.get(cpu);
       if (other !== void 0) {
@@ -8818,7 +8828,11 @@ function importCapabilities(text, path3) {
     const distances = firstChild(cell, "distances");
     if (distances) {
       const values = /* @__PURE__ */ new Map();
-      for (const sib of childrenNamed(distances, "sibling")) values.set(intAttr(sib, "id", true), intAttr(sib, "value", true));
+      for (const sib of childrenNamed(distances, "sibling")) {
+        const to = intAttr(sib, "id", true);
+        if (values.has(to)) fail(sib, `a second distance to cell ${to}`, attribute(sib, "id").range);
+        values.set(to, intAttr(sib, "value", true));
+      }
       siblingsOf.push({ node, el: distances, values });
     } else siblingsOf.push(void 0);
     nodes.push(node);
@@ -9286,18 +9300,26 @@ function importNumactl(text, path3) {
   let header;
   const rows = /* @__PURE__ */ new Map();
   let inDistances = false;
+  const seenAt = /* @__PURE__ */ new Map();
+  const once = (key, what, index) => {
+    const first = seenAt.get(key);
+    if (first !== void 0) fail(index, `${what} is given twice (first on line ${first + 1}): numactl --hardware prints it once, so this file holds more than one output`);
+    seenAt.set(key, index);
+  };
   lines.forEach((rawLine, index) => {
     const line = rawLine.replace(/\r$/, "");
     const t = line.trim();
     if (t === "") return;
     let m;
     if (m = AVAILABLE.exec(t)) {
+      once("available", 'the "available: N nodes" line', index);
       declared = Number(m[1]);
       return;
     }
     if (m = /^node\s+(\d+)\s+cpus:(.*)$/.exec(t)) {
       inDistances = false;
       const raw = m[2].trim();
+      once(`${Number(m[1])} cpus`, `node ${m[1]} cpus`, index);
       const r = parseSnapshotCpuList(raw, "kernel");
       if (!r.ok) fail(index, `node ${m[1]} cpus: ${JSON.stringify(raw)} is not a list of CPU numbers (${r.error})`);
       else {
@@ -9309,6 +9331,7 @@ function importNumactl(text, path3) {
     if (m = /^node\s+(\d+)\s+(size|free):\s*(\S+)(?:\s+(\S+))?$/.exec(t)) {
       inDistances = false;
       const [, id, what, amount, unit] = m;
+      once(`${Number(id)} ${what}`, `node ${id} ${what}`, index);
       if (amount === "<not" && unit === "available>") {
         node(Number(id), index);
         notes.push(`node ${id} ${what}: numactl could not read it ("<not available>"): left out`);
@@ -9345,6 +9368,7 @@ function importNumactl(text, path3) {
       const values = numbersAfter(t, colon[0].length);
       if (values !== void 0) {
         if (values.length !== header.length) fail(index, `distance row for node ${colon[1]} has ${values.length} values for ${header.length} nodes`);
+        once(`row ${Number(colon[1])}`, `the distance row for node ${colon[1]}`, index);
         rows.set(Number(colon[1]), values);
         return;
       }

@@ -50,7 +50,7 @@ tuneV8ForLint();
 var here = (0, import_node_path.dirname)((0, import_node_url.fileURLToPath)(__kvmlintLauncherUrl));
 var bundlePath = (0, import_node_path.join)(here, CLI_BUNDLE);
 var cachePath = (0, import_node_path.join)(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var headerText = `kvmlint code cache ${"8ec225573f0d7e7d15444829cc2e576b2891e81292ea87da161d2461ba5ff860"} ${process.versions.v8}`;
+var headerText = `kvmlint code cache ${"76a731d88dfb902bf40718202d5ffa6c7337afbf190bfa8fb5820d757666b8da"} ${process.versions.v8}`;
 var header = Buffer.from(`${headerText.padEnd(Math.ceil((headerText.length + 1) / 8) * 8 - 1)}
 `, "latin1");
 var MAX_CACHE_BYTES = 64 * 1024 * 1024;
