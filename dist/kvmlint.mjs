@@ -55,7 +55,7 @@ tuneV8ForLint();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var headerText = `kvmlint code cache ${"76a731d88dfb902bf40718202d5ffa6c7337afbf190bfa8fb5820d757666b8da"} ${process.versions.v8}`;
+var headerText = `kvmlint code cache ${"a5958f6fee83915a19606df25aac37c48d14978dcfff1b4a8cc9ed73de974414"} ${process.versions.v8}`;
 var header = Buffer.from(`${headerText.padEnd(Math.ceil((headerText.length + 1) / 8) * 8 - 1)}
 `, "latin1");
 var MAX_CACHE_BYTES = 64 * 1024 * 1024;

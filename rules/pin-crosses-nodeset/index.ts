@@ -106,6 +106,9 @@ export default defineHostRule({
     const consider = (cellId: number | undefined, vcpus: CpuSet, affinity: Part['affinity'], hostNodes: CpuSet) => {
       const binding = bindingOf(cellId);
       if (!binding || !binding.nodes) return;
+      // Memory bound only to nodes without CPUs (CXL memory, KNL's MCDRAM in flat mode, an HMAT memory tier) is remote
+      // to every pin by design: no pin could match it. A binding that also names a node with CPUs is still checked.
+      if (host.model.cpusOfNodes(binding.nodes).isEmpty) return;
       checked.push({ cellId, vcpus, cpus: affinity.cpus!, hostNodes, affinity, binding });
       if (!hostNodes.isSubsetOf(binding.nodes)) crossing = true;
     };
