@@ -27043,12 +27043,17 @@ function tuneV8ForLint() {
   setFlagsFromString("--no-turbo-loop-peeling");
   setFlagsFromString("--no-sparkplug");
 }
+var MALLOC_THRESHOLD_BLOCK = 2 * 1024 * 1024;
+function keepFreedMallocMemory() {
+  Buffer.allocUnsafeSlow(MALLOC_THRESHOLD_BLOCK);
+}
 function enableBaselineCompiler() {
   setFlagsFromString("--sparkplug");
 }
 
 // src/action/main.ts
 tuneV8ForLint();
+keepFreedMallocMemory();
 enableBaselineCompiler();
 process.exitCode = 2;
 var settled = false;

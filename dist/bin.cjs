@@ -40,6 +40,10 @@ function tuneV8ForLint() {
   setFlagsFromString("--no-turbo-loop-peeling");
   setFlagsFromString("--no-sparkplug");
 }
+var MALLOC_THRESHOLD_BLOCK = 2 * 1024 * 1024;
+function keepFreedMallocMemory() {
+  Buffer.allocUnsafeSlow(MALLOC_THRESHOLD_BLOCK);
+}
 function restoreLaunchFlags() {
   setFlagsFromString("--no-sparkplug");
 }
@@ -47,10 +51,11 @@ function restoreLaunchFlags() {
 // src/launcher.ts
 var CLI_BUNDLE = "kvmlint.cjs";
 tuneV8ForLint();
+keepFreedMallocMemory();
 var here = (0, import_node_path.dirname)((0, import_node_url.fileURLToPath)(__kvmlintLauncherUrl));
 var bundlePath = (0, import_node_path.join)(here, CLI_BUNDLE);
 var cachePath = (0, import_node_path.join)(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var headerText = `kvmlint code cache ${"a5958f6fee83915a19606df25aac37c48d14978dcfff1b4a8cc9ed73de974414"} ${process.versions.v8}`;
+var headerText = `kvmlint code cache ${"012596b82957c17b7c0260a8c288b4a74c9058436a7f7481295e758e0e349645"} ${process.versions.v8}`;
 var header = Buffer.from(`${headerText.padEnd(Math.ceil((headerText.length + 1) / 8) * 8 - 1)}
 `, "latin1");
 var MAX_CACHE_BYTES = 64 * 1024 * 1024;

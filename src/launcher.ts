@@ -26,7 +26,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
 import { hasLinted } from './cli-linted.ts';
-import { restoreLaunchFlags, tuneV8ForLint } from './engine/v8-flags.ts';
+import { keepFreedMallocMemory, restoreLaunchFlags, tuneV8ForLint } from './engine/v8-flags.ts';
 
 /** sha256 of dist/kvmlint.cjs, set by scripts/build.mjs. */
 declare const KVMLINT_CLI_BUILD_ID: string;
@@ -36,6 +36,8 @@ const CLI_BUNDLE = 'kvmlint.cjs';
 
 // Before anything is compiled: V8 refuses a cache made under other flags, and the CLI sets one.
 tuneV8ForLint();
+// Freed memory kept for reuse (src/engine/v8-flags.ts): the bytecode below is no longer copied, which did that by chance.
+keepFreedMallocMemory();
 
 const here = dirname(fileURLToPath(import.meta.url));
 const bundlePath = join(here, CLI_BUNDLE);

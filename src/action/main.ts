@@ -1,9 +1,10 @@
 // GitHub Action entry (action.yml `main: dist/action.mjs`): the runner starts it in the workspace.
 import { runAction } from './run.ts';
 import { workflowCommand } from '../formats/github.ts';
-import { enableBaselineCompiler, tuneV8ForLint } from '../engine/v8-flags.ts';
+import { enableBaselineCompiler, keepFreedMallocMemory, tuneV8ForLint } from '../engine/v8-flags.ts';
 
 tuneV8ForLint();
+keepFreedMallocMemory();
 // Sparkplug starts off for the CLI's code cache; the Action has none, and lints a whole workspace.
 enableBaselineCompiler();
 
