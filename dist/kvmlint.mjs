@@ -60,7 +60,7 @@ keepFreedMallocMemory();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var headerText = `kvmlint code cache ${"012596b82957c17b7c0260a8c288b4a74c9058436a7f7481295e758e0e349645"} ${process.versions.v8}`;
+var headerText = `kvmlint code cache ${"735d31af3ad0f8bbae13c0f5ba269d7ddb645e0419c4e039f4c111dc5cc9ab93"} ${process.versions.v8}`;
 var header = Buffer.from(`${headerText.padEnd(Math.ceil((headerText.length + 1) / 8) * 8 - 1)}
 `, "latin1");
 var MAX_CACHE_BYTES = 64 * 1024 * 1024;

@@ -4,6 +4,7 @@ import { describeVcpus, excerpt, listBounded } from '../../src/model/describe.ts
 import { libvirtAtLeast, EMULATORSCHED_SINCE } from '../../src/model/libvirt-version.ts';
 import type { HostModel } from '../../src/model/host.ts';
 import { hasValueProblem, libvirtUint, type DomainModel, type ThreadSched, type VcpuTune } from '../../src/model/domain.ts';
+import { isX86Arch } from '../../src/model/qemu-machine.ts';
 import { attribute, childrenNamed, firstChild } from '../../src/xml/query.ts';
 import type { Range, XmlAttribute, XmlElement } from '../../src/xml/types.ts';
 
@@ -85,6 +86,14 @@ const messages = {
   vcpusFixedDescending: {
     message: "non-hotpluggable vCPU {{id}} has order='{{order}}', below vCPU {{prev}}'s {{prevOrder}}: libvirt rejects the domain",
     help: 'order non-hotpluggable vCPUs by id (libvirt: "online non-hotpluggable vcpus must be ordered in ascending order")',
+  },
+  vcpusOrderDuplicate: {
+    message: "vCPUs {{first}} and {{id}} both have order='{{order}}': libvirt refuses to start the domain (\"duplicate vcpu order\")",
+    help: 'give each vCPU its own order, from 1 up, or no vCPU an order',
+  },
+  vcpusOrderBeyond: {
+    message: "vCPU {{id}} has order='{{order}}', above the {{max}} vCPUs: libvirt refuses to start the domain (\"vcpu order '{{order}}' exceeds vcpu count\")",
+    help: 'number the orders from 1 to the <vcpu> maximum',
   },
   vcpusOfflineFixed: {
     message: "vCPU {{id}} is offline and not hotpluggable: libvirt rejects the domain (\"vcpu '{{id}}' is both offline and not hotpluggable\")",
@@ -624,5 +633,22 @@ function checkVcpuStates(d: DomainModel, vcpus: XmlElement, report: Report): voi
   for (let i = 0; i < max; i++) {
     const s = states[i];
     if (s && !s.online && s.hotpluggable === 'no') return report({ range: at(s, 'hotpluggable'), messageId: 'vcpusOfflineFixed', data: { id: i } });
+  }
+  // At start (qemu_process.c qemuProcessValidateHotpluggableVcpus, run when an online vCPU is hotpluggable): the
+  // orders of hotpluggable entities, offline ones included, are unique and at most the vCPU count. On x86 QEMU
+  // hotplugs single threads, so each vCPU is its own entity; elsewhere an entity can be a core (ppc64), whose
+  // threads share one order, and the grouping comes from QEMU: not checked there.
+  if ((d.type === 'kvm' || d.type === 'qemu') && isX86Arch(d.devices.osType()?.arch) && states.some((s) => s?.online === true && s.hotpluggable === 'yes')) {
+    const firstWith = new Map<number, number>();
+    for (let i = 0; i < max; i++) {
+      const s = states[i];
+      if (!s || s.order === 0) continue;
+      const first = firstWith.get(s.order);
+      if (first !== undefined) {
+        return report({ range: at(s, 'order'), messageId: 'vcpusOrderDuplicate', data: { first, id: i, order: s.order }, related: [{ range: at(states[first]!, 'order'), message: `vCPU ${first}'s order` }] });
+      }
+      if (s.order > max) return report({ range: at(s, 'order'), messageId: 'vcpusOrderBeyond', data: { id: i, order: s.order, max } });
+      firstWith.set(s.order, i);
+    }
   }
 }
