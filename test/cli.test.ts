@@ -418,8 +418,14 @@ test('kvmlint explain shows the config, host, plan members, housekeeping source 
   assert.match(r.stdout, /^housekeeping: CPUs 0-3: online 0-31 minus isolated 4-31 \(/m);
   assert.match(r.stdout, /^ {2}min-free-kbytes-guideline +warning +kvmlint\.config\.json$/m);
   assert.match(r.stdout, /^ {2}missing-emulatorpin +warning +default$/m);
+  assert.match(r.stdout, /^host facts: +a hand-written kvmlint snapshot; /m);
   const unmapped = kvmlint(['explain', 'examples/production-vm.xml']);
   assert.match(unmapped.stdout, /^host: +none \(no --host, no config mapping\): only domain rules run$/m);
+  assert.doesNotMatch(unmapped.stdout, /^host facts:/m);
+  // An import says what it was read from and what it lacks, as `snapshot --from` does.
+  const imported = kvmlint(['explain', '--no-config-lookup', '--host', 'fixtures/host-imports/numactl-real-opteron6272.txt', 'examples/production-vm.xml']);
+  assert.equal(imported.code, 0, imported.stderr);
+  assert.match(imported.stdout, /^host facts: +numactl --hardware text; missing: cpuTopology, hugepages, .*isolation.* \(the rules that need these stay silent\)$/m);
   assert.match(unmapped.stdout, /^ {2}insufficient-hugepages +error +default \(needs a host \(plan\): does not run\)$/m);
 });
 

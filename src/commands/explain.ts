@@ -89,6 +89,12 @@ export async function explain(file: string, opts: ExplainOptions, cwd: string): 
     row('host', 'none (no --host, no config mapping): only domain rules run');
   }
   if (host) {
+    // How the host file was read: an import (virsh capabilities, numactl) lacks facts a capture has, and the rules
+    // that need them stay silent ("not checked"); `snapshot --from` prints the same list.
+    const { source } = host.model.snapshot;
+    const read = source === 'virsh-capabilities' ? 'virsh capabilities XML' : source === 'numactl-hardware' ? 'numactl --hardware text' : source === 'capture' ? 'a kvmlint snapshot capture' : source === 'manual' ? 'a hand-written kvmlint snapshot' : 'a kvmlint snapshot (no source given)';
+    const missing = [...host.model.missing].sort();
+    row('host facts', `${read}; ${missing.length > 0 ? `missing: ${missing.join(', ')} (the rules that need these stay silent)` : 'nothing missing'}`);
     const others = members.filter((m) => m !== shown);
     row('plan', `${members.length} domain${members.length === 1 ? '' : 's'} planned together on ${host.path}${others.length > 0 ? `: ${shown} with ${others.join(', ')}` : `: ${shown} alone`}`);
     row('housekeeping', housekeepingSource(host, config && opts.host === undefined ? hostForDomain(config, abs)?.housekeeping : undefined, config?.path));
