@@ -26116,6 +26116,7 @@ function refuseSymlinkOut(file, cwd, what) {
   const escape = escapesWorkspace(abs, workspace);
   if (escape) throw new UsageError(`${displayPath(abs, cwd)}: the ${what} is a symlink to ${escape}, outside the workspace ${workspace}; not read`);
 }
+var HOSTLESS_BATCH_CHARS = 4e4;
 async function lint(options) {
   const cwd = options.cwd ?? process.cwd();
   const session = options.session;
@@ -26265,17 +26266,30 @@ async function lint(options) {
     else groups.set(key, [f]);
   }
   if (cliHost && !groups.has(CLI_HOST)) groups.set(CLI_HOST, []);
+  const readAhead = schema?.prefetch !== void 0 && schema.helperAlive?.() === true;
   const HOSTLESS_BATCH = 16;
   const batches = [];
   for (const [key, group] of groups) {
     if (key !== void 0) batches.push({ key, group });
+    else if (!readAhead) batches.push({ key, group, sizeHostless: true });
     else for (let i = 0; i < group.length; i += HOSTLESS_BATCH) batches.push({ key, group: group.slice(i, i + HOSTLESS_BATCH) });
   }
-  const readAhead = schema?.prefetch !== void 0 && schema.helperAlive?.() === true;
   const lintedHosts = [];
   let ahead;
   for (let b = 0; b < batches.length; b++) {
-    const { key, group } = batches[b];
+    const { key, group, sizeHostless } = batches[b];
+    if (sizeHostless) {
+      for (let i = 0, count = HOSTLESS_BATCH; i < group.length; ) {
+        const slice = group.slice(i, i + count);
+        i += slice.length;
+        const read2 = readGroup(false, slice);
+        lintGroup(void 0, read2);
+        let chars = 0;
+        for (const f of read2.planFiles) chars += f.source.text.length;
+        count = Math.max(2, Math.min(HOSTLESS_BATCH, Math.round(HOSTLESS_BATCH_CHARS * slice.length / Math.max(chars, 1))));
+      }
+      continue;
+    }
     const host = key === void 0 ? void 0 : key === CLI_HOST ? cliHost : hostFor(key.snapshot, key.housekeeping, key.libvirtVersion);
     const read = ahead ?? readGroup(key !== void 0, group);
     ahead = void 0;

@@ -60,7 +60,7 @@ keepFreedMallocMemory();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var headerText = `kvmlint code cache ${"0665fb5aa26fc08bf5f36f79d1d80e2f2e36b772f4f1bc5868987d494d890d95"} ${process.versions.v8}`;
+var headerText = `kvmlint code cache ${"45f33a3ecbecb21f2f06deb52a33e462d07bf0c92f8adb681c94f69cb9fcd93b"} ${process.versions.v8}`;
 var header = Buffer.from(`${headerText.padEnd(Math.ceil((headerText.length + 1) / 8) * 8 - 1)}
 `, "latin1");
 var MAX_CACHE_BYTES = 64 * 1024 * 1024;
