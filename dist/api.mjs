@@ -8596,6 +8596,7 @@ function scaleUncached(value, unit, defaultUnit, opts) {
   const digitsStart = pos;
   while (pos < value.length && value[pos] >= "0" && value[pos] <= "9") pos++;
   if (pos === digitsStart) {
+    if (value.trim() === "") return parsedError("is empty: a size is required here", lead, Math.max(value.length - lead, 0));
     return parsedError(`'${excerpt(value)}' is not a non-negative decimal integer`, lead, Math.max(value.length - lead, 0));
   }
   if (pos < value.length) {

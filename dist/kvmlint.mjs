@@ -60,7 +60,7 @@ keepFreedMallocMemory();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var headerText = `kvmlint code cache ${"45f33a3ecbecb21f2f06deb52a33e462d07bf0c92f8adb681c94f69cb9fcd93b"} ${process.versions.v8}`;
+var headerText = `kvmlint code cache ${"6ed76e5866be0fdcd2f0822a181fceae72a5341ec42123253158d34d4f1c6e87"} ${process.versions.v8}`;
 var header = Buffer.from(`${headerText.padEnd(Math.ceil((headerText.length + 1) / 8) * 8 - 1)}
 `, "latin1");
 var MAX_CACHE_BYTES = 64 * 1024 * 1024;

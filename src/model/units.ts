@@ -106,6 +106,8 @@ function scaleUncached(value: string, unit: string | undefined, defaultUnit: str
   const digitsStart = pos;
   while (pos < value.length && value[pos]! >= '0' && value[pos]! <= '9') pos++;
   if (pos === digitsStart) {
+    // An empty element is no size at all (libvirt: "Memory size must be specified via <memory> or in the <numa> configuration").
+    if (value.trim() === '') return parsedError('is empty: a size is required here', lead, Math.max(value.length - lead, 0));
     return parsedError(`'${excerpt(value)}' is not a non-negative decimal integer`, lead, Math.max(value.length - lead, 0));
   }
   if (pos < value.length) {

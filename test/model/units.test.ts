@@ -92,6 +92,13 @@ test('the value is what virStrToLong_ullp accepts', () => {
     assert.equal(result.ok, false, `'${value}' must be rejected`);
     if (!result.ok) assert.deepEqual([result.offset, result.length], [offset, length], `location for '${value}'`);
   }
+  // An empty element (a real definition had <memory></memory>) is said to be empty, not quoted as ''.
+  for (const value of ['', '   ', '\n']) {
+    const result = scaleToKiB(value, 'KiB');
+    assert.ok(!result.ok && /^is empty: a size is required here$/.test(result.error), `'${value}'`);
+  }
+  const word = scaleToKiB('abc', 'KiB');
+  assert.ok(!word.ok && word.error === "'abc' is not a non-negative decimal integer");
 });
 
 test('limits: LLONG_MAX bytes for memory, never a silently wrong number', () => {
