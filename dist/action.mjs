@@ -27055,22 +27055,31 @@ ${report2}${report2.endsWith("\n") || report2 === "" ? "" : "\n"}::${token}::
 
 // src/engine/v8-flags.ts
 import { createRequire as createRequire3 } from "node:module";
+
+// src/node-binding.ts
+function legacyBinding(name) {
+  const proc = process;
+  const quiet = proc.noDeprecation;
+  try {
+    proc.noDeprecation = true;
+    const binding = proc.binding?.(name);
+    return typeof binding === "object" && binding !== null ? binding : void 0;
+  } catch {
+    return void 0;
+  } finally {
+    proc.noDeprecation = quiet;
+  }
+}
+
+// src/engine/v8-flags.ts
 var setter;
 function setFlagsFromString(flags) {
   (setter ??= v8FlagSetter())(flags);
 }
 function v8FlagSetter() {
-  const proc = process;
-  const quiet = proc.noDeprecation;
-  try {
-    proc.noDeprecation = true;
-    const binding = proc.binding?.("v8");
-    const set = binding?.setFlagsFromString;
-    if (typeof set === "function") return (flags) => void set.call(binding, flags);
-  } catch {
-  } finally {
-    proc.noDeprecation = quiet;
-  }
+  const binding = legacyBinding("v8");
+  const set = binding?.setFlagsFromString;
+  if (typeof set === "function") return (flags) => void set.call(binding, flags);
   return createRequire3(import.meta.url)("node:v8").setFlagsFromString;
 }
 function tuneV8ForLint() {

@@ -16,22 +16,31 @@ function hasLinted() {
 
 // src/engine/v8-flags.ts
 var import_node_module = require("node:module");
+
+// src/node-binding.ts
+function legacyBinding(name) {
+  const proc = process;
+  const quiet = proc.noDeprecation;
+  try {
+    proc.noDeprecation = true;
+    const binding = proc.binding?.(name);
+    return typeof binding === "object" && binding !== null ? binding : void 0;
+  } catch {
+    return void 0;
+  } finally {
+    proc.noDeprecation = quiet;
+  }
+}
+
+// src/engine/v8-flags.ts
 var setter;
 function setFlagsFromString(flags) {
   (setter ??= v8FlagSetter())(flags);
 }
 function v8FlagSetter() {
-  const proc = process;
-  const quiet = proc.noDeprecation;
-  try {
-    proc.noDeprecation = true;
-    const binding = proc.binding?.("v8");
-    const set = binding?.setFlagsFromString;
-    if (typeof set === "function") return (flags) => void set.call(binding, flags);
-  } catch {
-  } finally {
-    proc.noDeprecation = quiet;
-  }
+  const binding = legacyBinding("v8");
+  const set = binding?.setFlagsFromString;
+  if (typeof set === "function") return (flags) => void set.call(binding, flags);
   return (0, import_node_module.createRequire)(__kvmlintLauncherUrl)("node:v8").setFlagsFromString;
 }
 function tuneV8ForLint() {
@@ -55,7 +64,7 @@ keepFreedMallocMemory();
 var here = (0, import_node_path.dirname)((0, import_node_url.fileURLToPath)(__kvmlintLauncherUrl));
 var bundlePath = (0, import_node_path.join)(here, CLI_BUNDLE);
 var cachePath = (0, import_node_path.join)(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var headerText = `kvmlint code cache ${"6ed76e5866be0fdcd2f0822a181fceae72a5341ec42123253158d34d4f1c6e87"} ${process.versions.v8}`;
+var headerText = `kvmlint code cache ${"cf789ac92479ef98209de3e5c2b9cdb2140e97db0775b26c25d218f64558da9d"} ${process.versions.v8}`;
 var header = Buffer.from(`${headerText.padEnd(Math.ceil((headerText.length + 1) / 8) * 8 - 1)}
 `, "latin1");
 var MAX_CACHE_BYTES = 64 * 1024 * 1024;

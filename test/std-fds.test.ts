@@ -57,14 +57,15 @@ test('a file and /dev/null are not terminals, nor is a closed descriptor', () =>
   }
 });
 
-test('a lint whose report goes to a pipe or a file builds no stdout or stderr stream: Node loads neither net, tty nor its sync write stream', () => {
+test('a lint whose report goes to a pipe, a file or /dev/null builds no stdout or stderr stream: Node loads neither net, tty nor its sync write stream', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kvmlint-fds-'));
   try {
     const preload = join(dir, 'modules.cjs');
     const list = join(dir, 'modules.txt');
     writeFileSync(preload, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join('\\n')));`);
     const args = ['--require', preload, join(repoRoot, 'dist', 'bin.cjs'), 'examples/domains', '--host', 'examples/hosts/dual-socket.json'];
-    for (const stdio of [['ignore', 'pipe', 'pipe'], ['ignore', openSync(join(dir, 'report.txt'), 'w'), openSync(join(dir, 'err.txt'), 'w')]] as const) {
+    // /dev/null is a character device, as a terminal is: only isatty tells them apart, asked of the binding, not of tty.
+    for (const stdio of [['ignore', 'pipe', 'pipe'], ['ignore', 'ignore', 'ignore'], ['ignore', openSync(join(dir, 'report.txt'), 'w'), openSync(join(dir, 'err.txt'), 'w')]] as const) {
       const r = spawnSync(process.execPath, args, { cwd: repoRoot, encoding: 'utf8', stdio: [...stdio] });
       assert.equal(r.status, 1, r.stderr);
       const loaded = readFileSync(list, 'utf8').split('\n');
@@ -75,4 +76,14 @@ test('a lint whose report goes to a pipe or a file builds no stdout or stderr st
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('a terminal is a terminal: the report is coloured when stdout is a pseudo-terminal', { skip: spawnSync('script', ['--version']).error ? 'no script(1)' : false }, () => {
+  const cli = [process.execPath, join(repoRoot, 'dist', 'bin.cjs'), 'examples/domains', '--host', 'examples/hosts/dual-socket.json'].map((a) => `'${a}'`).join(' ');
+  const env = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, TERM: 'xterm' };
+  // script(1) runs the command on a new pseudo-terminal and copies what it writes to our pipe.
+  const r = spawnSync('script', ['-qec', cli, '/dev/null'], { cwd: repoRoot, encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'pipe'] });
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stdout, /\u001b\[[0-9;]*m/, 'coloured');
+  assert.match(r.stdout, /problems? \(\d+ errors?, \d+ warnings?\)/);
 });

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { legacyBinding } from '../node-binding.ts';
 
 type FlagSetter = (flags: string) => void;
 let setter: FlagSetter | undefined;
@@ -6,28 +7,18 @@ let setter: FlagSetter | undefined;
 /**
  * V8's flag setter, without loading node:v8 where Node allows it: that module loads Node's stream
  * modules when it loads (its heap snapshot functions return streams), 3.6-5 ms and ~110 page faults of
- * a one-file run that sets flags and takes no snapshot. Node 20 and 22 keep the same function on
- * `process.binding('v8')` (what node:v8's own `setFlagsFromString` calls, lib/v8.js); the access is
- * deprecated (DEP0111), and its warning, which would load the streams to print itself, is silenced
- * for that one access. Node 24 has no such binding: there node:v8 is loaded as before.
+ * a one-file run that sets flags and takes no snapshot. Node 20 and 22 keep the same function on the
+ * `v8` binding (what node:v8's own `setFlagsFromString` calls, lib/v8.js; src/node-binding.ts). Node 24
+ * has no such binding: there node:v8 is loaded as before.
  */
 function setFlagsFromString(flags: string): void {
   (setter ??= v8FlagSetter())(flags);
 }
 
 function v8FlagSetter(): FlagSetter {
-  const proc = process as unknown as { binding?: (name: string) => { setFlagsFromString?: unknown }; noDeprecation?: boolean };
-  const quiet = proc.noDeprecation;
-  try {
-    proc.noDeprecation = true;
-    const binding = proc.binding?.('v8');
-    const set = binding?.setFlagsFromString;
-    if (typeof set === 'function') return (flags) => void set.call(binding, flags);
-  } catch {
-    // No such binding (Node 24): the module below.
-  } finally {
-    proc.noDeprecation = quiet;
-  }
+  const binding = legacyBinding<{ setFlagsFromString: (flags: string) => void }>('v8');
+  const set = binding?.setFlagsFromString;
+  if (typeof set === 'function') return (flags) => void set.call(binding, flags);
   return (createRequire(import.meta.url)('node:v8') as typeof import('node:v8')).setFlagsFromString;
 }
 
