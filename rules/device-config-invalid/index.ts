@@ -23,6 +23,11 @@ const QEMU_REFUSED_FORMATS: Readonly<Record<string, { fix: string }>> = {
   // "'cow' storage format is not supported"
   cow: { fix: "convert the image (qemu-img convert -O qcow2) and use <driver type='qcow2'/>" },
 };
+/**
+ * storage_source_conf.c virStorageFileFormat: the image formats libvirt reads from <driver type> other than raw. A
+ * shared disk in any of them is refused (qemuBlockStorageSourceSupportsConcurrentAccess: raw only).
+ */
+const NON_RAW_FORMATS: ReadonlySet<string> = new Set(['dir', 'bochs', 'cloop', 'dmg', 'iso', 'vpc', 'vdi', 'fat', 'vhd', 'ploop', 'cow', 'qcow', 'qcow2', 'qed', 'vmdk', 'luks', 'vhdx']);
 /** util/virutil.c virDiskNameParse: the target name prefixes libvirt can turn into a disk index. */
 const DISK_NAME_PREFIXES = ['fd', 'hd', 'vd', 'sd', 'xvd', 'ubd'];
 const INT_MAX = 2 ** 31 - 1;
@@ -221,6 +226,10 @@ const messages = {
     message: "the {{model}} controller is plugged into bus {{bus}}: libvirt rejects this at define time",
     help: "a {{model}} plugs into the {{root}} only: give its <address> bus='0x00', or drop the <address>",
   },
+  sharedFormat: {
+    message: "the shared disk {{dev}} has format '{{format}}': libvirt's QEMU driver allows shared access to raw images only",
+    help: "use a raw image for a disk two guests share (qemu-img convert -O raw), or make it <readonly/>",
+  },
   lunSource: {
     message: "a <disk device='lun'> with type='{{type}}': libvirt rejects this at define time",
     help: "device='lun' passes a host SCSI device through: use <disk type='block'> with <source dev>, or device='disk'",
@@ -327,7 +336,7 @@ export function libvirtUintBase0(text: string): number | undefined {
 
 /** What one pass over the devices' text finds: whether each check may have something to find there. */
 interface DeviceScan {
-  /** Every disk is plainly one the disk checks pass: a virtio target of its own, no <vendor> or <product>, no
+  /** Every disk is plainly one the disk checks pass: a virtio target of its own, no <vendor>, <product> or <shareable>, no
    * drive address, not a floppy or a lun, no format QEMU refuses. */
   disksPlain: boolean;
   /** Two `<address type='pci'>` tags (nested ones too: more than the check compares, never less) may be equal. */
@@ -417,6 +426,7 @@ const DISK = tagNameKey('disk');
 const DRIVER = tagNameKey('driver');
 const TARGET = tagNameKey('target');
 const VENDOR = tagNameKey('vendor');
+const SHAREABLE = tagNameKey('shareable');
 const PRODUCT = tagNameKey('product');
 const HOSTDEV = tagNameKey('hostdev');
 const INTERFACE = tagNameKey('interface');
@@ -624,7 +634,7 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
       if (!tagIs(text, at, 'driver')) continue;
       const tag = startTagAndText(text, at, end);
       if (driverNotPlain(tag)) scan.disksPlain = false;
-    } else if ((key === VENDOR && tagIs(text, at, 'vendor')) || (key === PRODUCT && tagIs(text, at, 'product'))) {
+    } else if ((key === VENDOR && tagIs(text, at, 'vendor')) || (key === PRODUCT && tagIs(text, at, 'product')) || (key === SHAREABLE && tagIs(text, at, 'shareable'))) {
       scan.disksPlain = false;
     } else if ((key === HOSTDEV && tagIs(text, at, 'hostdev')) || (key === INTERFACE && tagIs(text, at, 'interface'))) {
       // Neither belongs in a disk: whatever it is, the walk reads it.
@@ -845,6 +855,14 @@ export default defineDomainRule({
       const driverType = driver ? attribute(driver, 'type') : undefined;
       const refused = driverType && Object.hasOwn(QEMU_REFUSED_FORMATS, driverType.value) ? QEMU_REFUSED_FORMATS[driverType.value] : undefined;
       if (refused) report({ range: driverType!.valueRange, messageId: 'format', data: { format: driverType!.value, fix: refused.fix } });
+      // qemu_validate.c qemuValidateDomainDeviceDefDiskFrontend: a shared disk (<shareable/>) that is not read-only (a
+      // cdrom always is: virDomainDiskDefParseXML) in a format other than raw, "shared access for disk 'hda' requires
+      // use of supported storage format" (qemuBlockStorageSourceSupportsConcurrentAccess). Only a written format is read:
+      // one left out is raw for QEMU (qemuDomainDeviceDiskDefPostParse), except on a storage pool volume.
+      const shareable = firstChild(disk, 'shareable');
+      if (shareable && driverType && NON_RAW_FORMATS.has(driverType.value) && device !== 'cdrom' && !firstChild(disk, 'readonly')) {
+        report({ range: shareable.startTag, messageId: 'sharedFormat', data: { dev: excerpt(dev), format: driverType.value }, related: [{ range: driverType.valueRange, message: 'the image format' }] });
+      }
       // domain_validate.c virDomainDiskDefValidate → virDomainDiskDefSourceLUNValidate: "disk device='lun' is only valid
       // for block type disk source" (an iSCSI network source and a storage pool volume are accepted too). Only the
       // types that are never a block device are reported: a written type='file' or type='dir'.
