@@ -234,6 +234,10 @@ const messages = {
     message: "a <disk device='lun'> with type='{{type}}': libvirt rejects this at define time",
     help: "device='lun' passes a host SCSI device through: use <disk type='block'> with <source dev>, or device='disk'",
   },
+  tpmBackend: {
+    message: '{{what}}: libvirt rejects this at define time ("{{libvirt}}")',
+    help: "give the <tpm> one <backend>: type='emulator' (swtpm), 'passthrough' or 'external'",
+  },
   tpm12ArmVirt: {
     message: "TPM version 1.2 on the ARM machine type '{{machine}}': libvirt's QEMU driver rejects this",
     help: "use <backend type='emulator' version='2.0'/>: ARM guests take TPM 2.0 only",
@@ -1363,6 +1367,12 @@ export default defineDomainRule({
       // TPM, accepted since, is not reported. A TPM without a model gets a regular one.
       const firstOfKind = new Map<string, XmlElement>();
       for (const tpm of childrenNamed(devices, 'tpm')) {
+        // domain_conf.c virDomainTPMDefParseXML: "missing TPM device backend", "only one TPM backend is supported".
+        const backends = childrenNamed(tpm, 'backend');
+        if (backends.length === 0) report({ range: tpm.startTag, messageId: 'tpmBackend', data: { what: 'a <tpm> without a <backend>', libvirt: 'missing TPM device backend' } });
+        for (const extra of backends.slice(1)) {
+          report({ range: extra.startTag, messageId: 'tpmBackend', data: { what: 'a second <backend> in one <tpm>', libvirt: 'only one TPM backend is supported' }, related: [{ range: backends[0]!.startTag, message: 'the first backend' }] });
+        }
         const kind = tpm.attributeValues.model === 'spapr-tpm-proxy' ? 'proxy' : 'non-proxy';
         const first = firstOfKind.get(kind);
         if (!first) {
