@@ -162,6 +162,10 @@ const messages = {
     message: "{{name}}='{{value}}' on a {{model}} interface is not a power of two: libvirt's QEMU driver rejects this",
     help: "use a power of two, e.g. {{name}}='{{suggestion}}'",
   },
+  netQueues: {
+    message: "queues='{{value}}' on a virtio interface's <driver> is not a non-negative integer: libvirt rejects this at define time",
+    help: "give the number of queue pairs as a plain number, e.g. queues='4', or leave queues out",
+  },
   virtiofsReadonlySocket: {
     message: 'a read-only virtiofs filesystem served by an external virtiofsd (<source socket>): libvirt rejects this',
     help: 'remove <readonly/> and start that virtiofsd read-only itself, or let libvirt start it (<source dir>)',
@@ -360,7 +364,7 @@ interface DeviceScan {
   video: boolean;
   /** An <iommu>. */
   iommu: boolean;
-  /** A <driver> outside the disks whose text names a queue size (an interface's rx_queue_size or tx_queue_size). */
+  /** A <driver> outside the disks whose text names queues (an interface's queues, rx_queue_size or tx_queue_size). */
   netQueue: boolean;
   /** A <filesystem>. */
   filesystem: boolean;
@@ -624,7 +628,7 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
     } else if (inVideo) {
       if (key === MODEL && tagIs(text, at, 'model') && startTagAndText(text, at, end).includes('ramfb')) scan.video = true;
     } else if (!inDisk) {
-      if (key === DRIVER && tagIs(text, at, 'driver') && startTagAndText(text, at, end).includes('queue_size')) scan.netQueue = true;
+      if (key === DRIVER && tagIs(text, at, 'driver') && startTagAndText(text, at, end).includes('queue')) scan.netQueue = true;
       else if (key === HOSTDEV && tagIs(text, at, 'hostdev')) scan.hostdev = true;
       else if (key === INTERFACE && tagIs(text, at, 'interface') && startTagAndText(text, at, end).includes('hostdev')) scan.hostdev = true;
     } else if (key === TARGET) {
@@ -1310,6 +1314,11 @@ export default defineDomainRule({
         const model = firstChild(net, 'model')?.attributeValues.type;
         if (model !== 'virtio' && model !== 'virtio-transitional' && model !== 'virtio-non-transitional') continue;
         const driver = firstChild(net, 'driver');
+        // domain_conf.c virDomainNetDefParseXML reads a virtio interface's queue count with virXMLPropUInt: "Invalid value
+        // for attribute 'queues' in element 'driver': '-5'. Expected non-negative integer value" (libvirt's test
+        // vhost_queues-invalid). Older releases said "'queues' attribute must be positive number".
+        const queues = driver ? attribute(driver, 'queues') : undefined;
+        if (queues && libvirtUint(queues.value) === undefined) report({ range: queues.valueRange, messageId: 'netQueues', data: { value: excerpt(queues.value) } });
         for (const name of ['rx_queue_size', 'tx_queue_size']) {
           const attr = driver ? attribute(driver, name) : undefined;
           const value = attr ? libvirtUint(attr.value) : undefined;
