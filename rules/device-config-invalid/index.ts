@@ -178,6 +178,10 @@ const messages = {
     message: "spice with <gl enable='yes'> beside egl-headless graphics: libvirt rejects two OpenGL displays",
     help: "drop <gl enable='yes'> from the spice graphics, or remove the egl-headless graphics",
   },
+  eglHeadlessPair: {
+    message: "{{type}} graphics beside egl-headless graphics: libvirt's QEMU driver pairs egl-headless with vnc or spice only",
+    help: "show the egl-headless display through <graphics type='vnc'> or 'spice', or remove the egl-headless graphics",
+  },
   tpmTwice: {
     message: 'a second {{kind}} TPM: libvirt rejects this at define time (a guest takes one, and one TPM proxy)',
     help: 'remove one of the two <tpm> devices',
@@ -1363,6 +1367,13 @@ export default defineDomainRule({
       const graphics = childrenNamed(devices, 'graphics');
       const egl = graphics.find((g) => g.attributeValues.type === 'egl-headless');
       for (const g of egl ? graphics : []) {
+        // The check before it: "graphics type 'egl-headless' is only supported with one of: 'vnc', 'spice' graphics
+        // types" (libvirt's test graphics-sdl-egl-headless). Only the types no release pairs with it are reported: SDL,
+        // and desktop (which QEMU never takes); RDP and D-Bus displays came to QEMU guests later and are left alone.
+        const type = attribute(g, 'type');
+        if (type?.value === 'sdl' || type?.value === 'desktop') {
+          report({ range: type.valueRange, messageId: 'eglHeadlessPair', data: { type: type.value }, related: [{ range: egl!.startTag, message: 'the egl-headless display' }] });
+        }
         if (g.attributeValues.type !== 'spice') continue;
         const gl = firstChild(g, 'gl');
         const enable = gl ? attribute(gl, 'enable') : undefined;
