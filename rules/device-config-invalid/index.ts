@@ -182,6 +182,10 @@ const messages = {
     message: "{{type}} graphics beside egl-headless graphics: libvirt's QEMU driver pairs egl-headless with vnc or spice only",
     help: "show the egl-headless display through <graphics type='vnc'> or 'spice', or remove the egl-headless graphics",
   },
+  shmemMsi: {
+    message: 'a <shmem> with <msi> but no <server>: libvirt rejects this at define time ("msi option is only supported with a server")',
+    help: "remove <msi/>, or give the device its ivshmem server: <model type='ivshmem-doorbell'/> and <server path='…'/>",
+  },
   tpmTwice: {
     message: 'a second {{kind}} TPM: libvirt rejects this at define time (a guest takes one, and one TPM proxy)',
     help: 'remove one of the two <tpm> devices',
@@ -374,6 +378,8 @@ interface DeviceScan {
   filesystem: boolean;
   /** A <tpm>. */
   tpm: boolean;
+  /** A <shmem>. */
+  shmem: boolean;
   /** A <panic>. */
   panic: boolean;
   /** A <graphics> whose text names egl-headless. */
@@ -447,6 +453,7 @@ const MODEL = tagNameKey('model');
 const IOMMU = tagNameKey('iommu');
 const FILESYSTEM = tagNameKey('filesystem');
 const TPM = tagNameKey('tpm');
+const SHMEM = tagNameKey('shmem');
 const PANIC = tagNameKey('panic');
 const GRAPHICS = tagNameKey('graphics');
 const ZPCI = tagNameKey('zpci');
@@ -517,7 +524,7 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
     const amp = text.indexOf('&', start);
     if (amp >= 0 && amp < end) return undefined;
   }
-  const scan: DeviceScan = { disksPlain: true, pciMayRepeat: false, controllerMayRepeat: false, hostdev: false, pciControllers: false, rootModel: undefined, usb: false, video: false, iommu: false, netQueue: false, filesystem: false, tpm: false, panic: false, eglHeadless: false, usbAddress: false, zpci: false };
+  const scan: DeviceScan = { disksPlain: true, pciMayRepeat: false, controllerMayRepeat: false, hostdev: false, pciControllers: false, rootModel: undefined, usb: false, video: false, iommu: false, netQueue: false, filesystem: false, tpm: false, shmem: false, panic: false, eglHeadless: false, usbAddress: false, zpci: false };
   seenAddresses.reset();
   seenControllers.reset();
   seenTargets.reset();
@@ -622,6 +629,8 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
       scan.filesystem = true;
     } else if (key === TPM && tagIs(text, at, 'tpm')) {
       scan.tpm = true;
+    } else if (key === SHMEM && tagIs(text, at, 'shmem')) {
+      scan.shmem = true;
     } else if (key === PANIC && tagIs(text, at, 'panic')) {
       scan.panic = true;
     } else if (key === GRAPHICS && tagIs(text, at, 'graphics') && startTagAndText(text, at, end).includes('egl-headless')) {
@@ -1378,6 +1387,15 @@ export default defineDomainRule({
         const gl = firstChild(g, 'gl');
         const enable = gl ? attribute(gl, 'enable') : undefined;
         if (enable?.value === 'yes') report({ range: enable.valueRange, messageId: 'spiceGlEglHeadless', data: {}, related: [{ range: egl!.startTag, message: 'the egl-headless display' }] });
+      }
+    }
+
+    if (scan === undefined || scan.shmem) {
+      // domain_conf.c virDomainShmemDefParseXML: an <msi> without a <server>, "msi option is only supported with a
+      // server" (libvirt's test shmem-msi-only): interrupts come from the ivshmem server.
+      for (const shmem of childrenNamed(devices, 'shmem')) {
+        const msi = firstChild(shmem, 'msi');
+        if (msi && !firstChild(shmem, 'server')) report({ range: msi.startTag, messageId: 'shmemMsi', data: {} });
       }
     }
 
