@@ -134,6 +134,10 @@ const messages = {
     message: "the {{model}} controller has ports='{{ports}}', more than 15: libvirt rejects this at define time",
     help: 'set ports to 15 or fewer (add a second controller, or a USB hub, for more devices)',
   },
+  vhostScsiBoot: {
+    message: "a <boot order> on a vhost-scsi host device (type='scsi_host'): libvirt's QEMU driver cannot boot from it",
+    help: "remove the <boot> element; boot from a disk, or pass the LUN through as a SCSI host device (type='scsi')",
+  },
   scsiHostdevAddress: {
     message: "the SCSI host device's drive address {{address}} is also {{other}}'s: libvirt rejects this at define time",
     help: 'give each SCSI disk and SCSI host device its own controller:bus:target:unit (the <address type=\'drive\'>)',
@@ -963,6 +967,13 @@ export default defineDomainRule({
         if (parts && !taken.has(parts.join(':'))) taken.set(parts.join(':'), { where: address ? address.startTag : d.devAttr.valueRange, what: `SCSI disk ${excerpt(d.dev)}` });
       }
       for (const el of childrenNamed(devices, 'hostdev')) {
+        // qemu_validate.c qemuValidateDomainDeviceDefHostdev, before it asks the QEMU binary: a vhost-scsi target
+        // (type='scsi_host') with a <boot order>, "booting from assigned devices is not supported by vhost SCSI devices"
+        // (libvirt's test hostdev-scsi-vhost-scsi-pci-boot-fail).
+        if ((el.attributeValues.mode ?? 'subsystem') === 'subsystem' && el.attributeValues.type === 'scsi_host') {
+          const boot = firstChild(el, 'boot');
+          if (boot) report({ range: boot.startTag, messageId: 'vhostScsiBoot', data: {} });
+        }
         if ((el.attributeValues.mode ?? 'subsystem') !== 'subsystem' || el.attributeValues.type !== 'scsi') continue;
         const address = firstChild(el, 'address');
         const parts = address?.attributeValues.type === 'drive' ? driveAddress(address) : undefined;
