@@ -45,6 +45,26 @@ const PCI_ADDRESS_MAX: ReadonlyArray<[field: string, max: number, shown: string]
 const USB_MODEL_PORTS: Readonly<Record<string, number>> = {
   'piix3-uhci': 2, 'piix4-uhci': 2, 'vt82c686b-uhci': 2, ehci: 6, 'ich9-ehci1': 6, 'pci-ohci': 3, 'nec-xhci': 4, 'qemu-xhci': 4, qusb1: 8, qusb2: 8,
 };
+/** domain_conf.h VIR_DOMAIN_DEVICE_USB_MAX_PORT_DEPTH: the most numbers a USB port path holds. */
+const USB_MAX_PORT_DEPTH = 4;
+
+/**
+ * domain_conf.c virDomainDeviceUSBAddressParsePort: up to 4 numbers, each read by virStrToLong_uip (base 10; leading
+ * blanks and '+' allowed, no '-', at most UINT_MAX) and followed by a '.' or the end; what follows a number that is
+ * neither is read as the next number.
+ */
+function usbPortParses(port: string): boolean {
+  let rest = port;
+  for (let i = 0; i < USB_MAX_PORT_DEPTH; i++) {
+    const m = /^[ \t\n\v\f\r]*\+?([0-9]+)/.exec(rest);
+    if (!m || Number(m[1]) > 0xffffffff) return false;
+    rest = rest.slice(m[0].length);
+    if (rest === '') return true;
+    if (rest[0] === '.') rest = rest.slice(1);
+  }
+  return false;
+}
+
 /** A USB address's bus and port path written plainly: decimal, no leading zero, no port 0, at most 4 levels. */
 const PLAIN_USB_BUS = /^(?:0|[1-9][0-9]{0,8})$/;
 const PLAIN_USB_PORT = /^[1-9][0-9]{0,8}(?:\.[1-9][0-9]{0,8}){0,3}$/;
@@ -209,6 +229,10 @@ const messages = {
   usbControllerPort: {
     message: 'USB port {{port}} is beyond the {{ports}} ports of the {{model}} controller (bus {{bus}}): libvirt rejects this',
     help: "use ports 1 to {{ports}} of this controller, or plug a <hub type='usb'> into one of them for more",
+  },
+  usbPortPath: {
+    message: "USB port '{{port}}' is not a port path libvirt can read: libvirt rejects this at define time",
+    help: "write the port as at most 4 numbers joined by dots (port='1', port='1.2' behind a hub on port 1)",
   },
   usbPortTwice: {
     message: 'USB bus {{bus}} port {{port}} is given to two devices: libvirt rejects this at define time',
@@ -1213,6 +1237,14 @@ export default defineDomainRule({
     }
 
     if (scan === undefined || scan.usbAddress) {
+      // domain_conf.c virDomainDeviceUSBAddressParsePort: a port path of more than VIR_DOMAIN_DEVICE_USB_MAX_PORT_DEPTH
+      // (4) numbers, or one that does not parse, "Cannot parse <address> 'port' attribute" (libvirt's test
+      // usb-too-long-port-path-invalid).
+      for (const el of devices.children) {
+        const address = firstChild(el, 'address');
+        const port = address?.attributeValues.type === 'usb' ? attribute(address, 'port') : undefined;
+        if (port && !usbPortParses(port.value)) report({ range: port.valueRange, messageId: 'usbPortPath', data: { port: excerpt(port.value) } });
+      }
       // domain_addr.c, from qemu_domain_address.c qemuDomainAssignUSBAddresses (at define, which asks for new addresses):
       // a hub with a written port takes it in its parent's port map (virDomainUSBAddressSetAddHub, "Duplicate USB hub
       // on bus 0 port 1"), then each USB device's written port is reserved (virDomainUSBAddressReserve, "Duplicate USB
