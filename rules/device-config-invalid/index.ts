@@ -45,6 +45,8 @@ const PCI_ADDRESS_MAX: ReadonlyArray<[field: string, max: number, shown: string]
 const USB_MODEL_PORTS: Readonly<Record<string, number>> = {
   'piix3-uhci': 2, 'piix4-uhci': 2, 'vt82c686b-uhci': 2, ehci: 6, 'ich9-ehci1': 6, 'pci-ohci': 3, 'nec-xhci': 4, 'qemu-xhci': 4, qusb1: 8, qusb2: 8,
 };
+/** The devices qemuDomainAssignSpaprVIOAddresses gives spapr-vio addresses to, each checking its written reg. */
+const SPAPR_VIO_DEVICES: ReadonlySet<string> = new Set(['interface', 'controller', 'serial', 'nvram', 'tpm']);
 /** domain_conf.h VIR_DOMAIN_DEVICE_USB_MAX_PORT_DEPTH: the most numbers a USB port path holds. */
 const USB_MAX_PORT_DEPTH = 4;
 
@@ -238,6 +240,10 @@ const messages = {
     message: 'USB bus {{bus}} port {{port}} is given to two devices: libvirt rejects this at define time',
     help: "give each USB device its own port (a <hub type='usb'> adds 8), or drop the <address> and let libvirt assign one",
   },
+  spaprVioTwice: {
+    message: "spapr-vio reg='{{reg}}' is given to two devices: libvirt rejects this at define time (\"already in use\")",
+    help: 'give each spapr-vio device its own reg, or leave reg out and let libvirt assign one',
+  },
   zpciArch: {
     message: "a <zpci> address on arch '{{arch}}': only s390x QEMU has zPCI, libvirt rejects this at define time",
     help: 'remove the <zpci> element: zPCI identifiers exist on s390x guests only',
@@ -416,6 +422,8 @@ interface DeviceScan {
   usbAddress: boolean;
   /** A <zpci> (in a PCI address). */
   zpci: boolean;
+  /** An <address type='spapr-vio'> (or an address the scan does not read plainly). */
+  spaprVio: boolean;
 }
 
 /** A PCI address as libvirt writes it (virPCIDeviceAddressFormat): the fixed-width hex digits are the address. */
@@ -552,7 +560,7 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
     const amp = text.indexOf('&', start);
     if (amp >= 0 && amp < end) return undefined;
   }
-  const scan: DeviceScan = { disksPlain: true, pciMayRepeat: false, controllerMayRepeat: false, hostdev: false, pciControllers: false, rootModel: undefined, usb: false, video: false, iommu: false, netQueue: false, filesystem: false, tpm: false, shmem: false, panic: false, eglHeadless: false, usbAddress: false, zpci: false };
+  const scan: DeviceScan = { disksPlain: true, pciMayRepeat: false, controllerMayRepeat: false, hostdev: false, pciControllers: false, rootModel: undefined, usb: false, video: false, iommu: false, netQueue: false, filesystem: false, tpm: false, shmem: false, panic: false, eglHeadless: false, usbAddress: false, zpci: false, spaprVio: false };
   seenAddresses.reset();
   seenControllers.reset();
   seenTargets.reset();
@@ -595,9 +603,11 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
         if (!text.startsWith("<address type='", at) || text.startsWith("pci'", at + 15)) {
           scan.pciMayRepeat = true;
           scan.usbAddress = true;
+          scan.spaprVio = true;
           if (inDisk) scan.disksPlain = false;
         } else if (inDisk && text.startsWith("drive'", at + 15)) scan.disksPlain = false;
         else if (text.startsWith("usb'", at + 15)) scan.usbAddress = true;
+        else if (text.startsWith("spapr-vio'", at + 15)) scan.spaprVio = true;
       }
     } else if (key === ZPCI && tagIs(text, at, 'zpci')) {
       scan.zpci = true;
@@ -1197,6 +1207,28 @@ export default defineDomainRule({
           else if (el.name !== 'controller' && firstChild(el, 'address')?.attributeValues.type === 'usb') what = `a <${el.name}> with a USB address`;
           if (what) report({ range: el.startTag, messageId: 'usbDisabled', data: { what} });
         }
+      }
+    }
+
+    if ((scan === undefined || scan.spaprVio) && isPSeries(domain.devices.osType()) !== false) {
+      // qemu_domain_address.c qemuDomainAssignSpaprVIOAddress (at define, qemuDomainAssignAddresses): a reg written on a
+      // network interface, controller, serial port, NVRAM or TPM that another device's written reg equals, "spapr-vio
+      // address 0x4000 already in use" (libvirt's test pseries-vio-address-clash; regs read in base 16). A <console> is
+      // left out: the first one repeats the first serial port's address.
+      const seen = new Map<string, XmlAttribute>();
+      for (const el of devices.children) {
+        if (!SPAPR_VIO_DEVICES.has(el.name)) continue;
+        const address = firstChild(el, 'address');
+        const reg = address?.attributeValues.type === 'spapr-vio' ? attribute(address, 'reg') : undefined;
+        const m = reg ? /^[ \t\n\v\f\r]*\+?(?:0[xX])?([0-9a-fA-F]{1,16})$/.exec(reg.value) : null;
+        if (!m) continue;
+        const value = m[1]!.toLowerCase().replace(/^0+(?=.)/, '');
+        const first = seen.get(value);
+        if (!first) {
+          seen.set(value, reg!);
+          continue;
+        }
+        report({ range: reg!.valueRange, messageId: 'spaprVioTwice', data: { reg: excerpt(reg!.value) }, related: [{ range: first.valueRange, message: 'the first device with this reg' }] });
       }
     }
 
