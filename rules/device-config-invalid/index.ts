@@ -164,6 +164,10 @@ const messages = {
     message: "the SCSI host device's drive address {{address}} is also {{other}}'s: libvirt rejects this at define time",
     help: 'give each SCSI disk and SCSI host device its own controller:bus:target:unit (the <address type=\'drive\'>)',
   },
+  virtioIommuBus: {
+    message: "the virtio IOMMU is on PCI bus {{bus}}: libvirt rejects this at define time (it must be an integrated device, on bus 0)",
+    help: "give its <address> bus='0x00' (a free slot of the root bus), or drop the <address> and let libvirt place it",
+  },
   intelIommuMachine: {
     message: "the intel IOMMU on the i440fx machine type '{{machine}}': libvirt rejects this at define time",
     help: "the intel IOMMU needs q35 (machine='q35'); on i440fx leave it out",
@@ -1363,6 +1367,20 @@ export default defineDomainRule({
       for (const c of childrenNamed(devices, 'controller')) {
         if (c.attributeValues.type !== 'usb' || c.attributeValues.model === 'none') continue;
         report({ range: c.startTag, messageId: 'usbIsapc', data: {} });
+      }
+    }
+
+    if (scan === undefined || scan.iommu) {
+      // domain_addr.c virDomainPCIAddressFlagsCompatible: a virtio IOMMU is an integrated device
+      // (qemuDomainDeviceCalculatePCIConnectFlags gives it VIR_PCI_CONNECT_INTEGRATED), so a written PCI address on a
+      // bus other than 0 is refused, "The device at PCI address 0000:01:00.0 needs to be an integrated device (bus=0)"
+      // (libvirt's test virtio-iommu-invalid-address).
+      for (const iommu of childrenNamed(devices, 'iommu')) {
+        if (iommu.attributeValues.model !== 'virtio') continue;
+        const address = firstChild(iommu, 'address');
+        const bus = address?.attributeValues.type === 'pci' ? attribute(address, 'bus') : undefined;
+        const value = bus ? libvirtUintBase0(bus.value) : undefined;
+        if (value !== undefined && value !== 0) report({ range: bus!.valueRange, messageId: 'virtioIommuBus', data: { bus: excerpt(bus!.value) } });
       }
     }
 
