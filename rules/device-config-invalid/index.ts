@@ -410,7 +410,8 @@ interface DeviceScan {
   video: boolean;
   /** An <iommu>. */
   iommu: boolean;
-  /** A <driver> outside the disks whose text names queues (an interface's queues, rx_queue_size or tx_queue_size). */
+  /** A <driver> outside the disks whose text names a queue size (an interface's rx_queue_size or tx_queue_size), or a
+   * queue count not written as plain digits. */
   netQueue: boolean;
   /** A <filesystem>. */
   filesystem: boolean;
@@ -457,6 +458,9 @@ function driverNotPlain(tag: string): boolean {
   }
   return false;
 }
+
+/** A `queues` attribute whose value is not plain digits in single quotes (or any other mention of queues). */
+const QUEUES_NOT_PLAIN = /queues(?!='[0-9]+')/;
 
 /** ` model='` after a controller's index, as libvirt writes it. */
 const MODEL_ATTRIBUTE = " model='";
@@ -683,7 +687,12 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
     } else if (inVideo) {
       if (key === MODEL && tagIs(text, at, 'model') && startTagAndText(text, at, end).includes('ramfb')) scan.video = true;
     } else if (!inDisk) {
-      if (key === DRIVER && tagIs(text, at, 'driver') && startTagAndText(text, at, end).includes('queue')) scan.netQueue = true;
+      if (key === DRIVER && tagIs(text, at, 'driver')) {
+        // A queue size, or a queue count not written as plain digits (a virtio-scsi controller's or a multiqueue
+        // interface's queues='4' settles nothing to find).
+        const tag = startTagAndText(text, at, end);
+        if (tag.includes('queue_size') || QUEUES_NOT_PLAIN.test(tag)) scan.netQueue = true;
+      }
       else if (key === HOSTDEV && tagIs(text, at, 'hostdev')) scan.hostdev = true;
       else if (key === INTERFACE && tagIs(text, at, 'interface') && startTagAndText(text, at, end).includes('hostdev')) scan.hostdev = true;
     } else if (key === TARGET) {
