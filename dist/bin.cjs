@@ -64,7 +64,7 @@ keepFreedMallocMemory();
 var here = (0, import_node_path.dirname)((0, import_node_url.fileURLToPath)(__kvmlintLauncherUrl));
 var bundlePath = (0, import_node_path.join)(here, CLI_BUNDLE);
 var cachePath = (0, import_node_path.join)(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var headerText = `kvmlint code cache ${"cf789ac92479ef98209de3e5c2b9cdb2140e97db0775b26c25d218f64558da9d"} ${process.versions.v8}`;
+var headerText = `kvmlint code cache ${"376025aa6473448acd40c06af9c691962d1a66932695906fc597cae831656c6a"} ${process.versions.v8}`;
 var header = Buffer.from(`${headerText.padEnd(Math.ceil((headerText.length + 1) / 8) * 8 - 1)}
 `, "latin1");
 var MAX_CACHE_BYTES = 64 * 1024 * 1024;
