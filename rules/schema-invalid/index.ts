@@ -1,7 +1,7 @@
 import { defineDomainRule } from '../../src/engine/types.ts';
 import { excerpt } from '../../src/model/describe.ts';
 import type { XmlAttribute, XmlElement } from '../../src/xml/types.ts';
-import { blamedValueHolds, locateSchemaFailure, narrowSchemaFailure } from '../../src/schema/locate.ts';
+import { blamedValueHolds, faultOutsideBlamed, locateSchemaFailure, narrowSchemaFailure } from '../../src/schema/locate.ts';
 
 /** The longest message line; libxml2's text (`said`) is cut to what is left of it. */
 const MAX_MESSAGE = 120;
@@ -120,6 +120,12 @@ export default defineDomainRule({
       const data = { attribute: excerpt(site.attribute.name, 32), value: excerpt(site.attribute.value, 32), element };
       report({ range: site.range, messageId: 'attribute', data: { ...data, said: said('attribute', data) } });
     } else if (site.exact && blamedValueHolds(source.text, source.lines, site.element, (text) => schema.validate(text))) {
+      // A fault elsewhere can still be what made libxml2 blame this value (<clock sync='utc'/> blames <os><type>).
+      const elsewhere = faultOutsideBlamed(source.text, site.element, (text) => schema.validate(text));
+      if (elsewhere) {
+        reportCulprit(elsewhere);
+        return;
+      }
       report({ range: site.range, messageId: 'value', data: { element, said: said('value', { element }) } });
     } else if (site.exact && site.element.parent) {
       // The blamed value validates on its own: the fault is among its siblings. Narrow from the parent.

@@ -141,6 +141,31 @@ export function blamedValueHolds(text: string, lines: LineIndex, element: XmlEle
   return line === undefined || line <= lines.position(element.range.end).line;
 }
 
+/**
+ * The fault, when it lies outside the element libxml2 blamed for a bad value. A fault elsewhere in
+ * the domain (an attribute libvirt's schema does not know on <clock>) makes libxml2 give up on a
+ * <choice> it was matching (libvirt's <os> variants) and name that choice's first child, whose
+ * value is fine, even with the blamed element's siblings blanked out (blamedValueHolds). So each
+ * element beside the blamed one or beside one of its ancestors, from the root down, is blanked out
+ * in turn (one validation each): when the document then validates, the fault is in that element
+ * (narrowed with narrowSchemaFailure), and the blamed value is not at fault, since it is still
+ * there. Undefined when no such single removal validates; at most `budget` validations.
+ */
+export function faultOutsideBlamed(text: string, element: XmlElement, validate: (text: string) => SchemaFailure | undefined, budget = 48): XmlElement | undefined {
+  const chain: XmlElement[] = [];
+  for (let el: XmlElement | undefined = element; el?.parent; el = el.parent) chain.push(el);
+  let left = budget;
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const onChain = chain[i]!;
+    for (const other of onChain.parent!.children) {
+      if (other === onChain) continue;
+      if (left-- <= 0) return undefined;
+      if (!validate(blanked(text, other.range.start, other.range.end))) return narrowSchemaFailure(text, other, validate) ?? other;
+    }
+  }
+  return undefined;
+}
+
 /** Children lists up to this size are also tried one by one when halving finds nothing. */
 const LINEAR_SCAN_MAX = 8;
 

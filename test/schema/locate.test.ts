@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseXml } from '../../src/xml/parse.ts';
 import { LineIndex } from '../../src/xml/lines.ts';
-import { blamedValueHolds, elementAtPath, locateSchemaFailure, narrowSchemaFailure } from '../../src/schema/locate.ts';
+import { blamedValueHolds, elementAtPath, faultOutsideBlamed, locateSchemaFailure, narrowSchemaFailure } from '../../src/schema/locate.ts';
 import type { SchemaFailure } from '../../src/schema/types.ts';
 
 // libxml2's reports as libxml2-wasm hands them over (messages, node paths, lines), mapped back
@@ -185,4 +185,34 @@ test("a blamed value is checked with its siblings blanked out: libxml2 names the
   const lone = parseXml('<domain><memory>x</memory></domain>').root!;
   assert.equal(blamedValueHolds('<domain><memory>x</memory></domain>', new LineIndex('<domain><memory>x</memory></domain>'), lone.children[0]!, () => (calls++, undefined)), true);
   assert.equal(calls, 0);
+});
+
+test('faultOutsideBlamed: a fault beside the blamed element or an ancestor clears the blamed value', () => {
+  // libvirt/libvirt tests/libxlxml2domconfigdata/vnuma-hvm.xml: <clock sync='utc'/> (no attribute of
+  // libvirt's schema) makes libxml2 give up on the <os> alternatives and blame <type>hvm</type>.
+  const text = `<domain type='xen'>
+  <name>test-hvm</name>
+  <clock sync='utc'/>
+  <os>
+    <type>hvm</type>
+    <loader>/usr/lib/xen/boot/hvmloader</loader>
+  </os>
+</domain>
+`;
+  const root = parseXml(text).root!;
+  const type = elementAtPath(root, '/domain/os/type')!;
+  const seen: string[] = [];
+  const validate = (t: string): SchemaFailure | undefined => {
+    seen.push(t);
+    assert.equal(t.length, text.length, 'blanking keeps offsets');
+    return t.includes("sync='utc'") ? invalid({ message: 'Error validating value', line: 5, xpath: '/domain/os/type' }) : undefined;
+  };
+  assert.equal(faultOutsideBlamed(text, type, validate)?.name, 'clock');
+  assert.ok(seen.every((t) => t.includes('<type>hvm</type>')), 'the blamed element itself is never blanked');
+  // A value that fails whatever else is removed keeps libxml2's word.
+  assert.equal(faultOutsideBlamed(text, type, () => invalid({ message: 'Error validating value', line: 5, xpath: '/domain/os/type' })), undefined);
+  // The budget bounds the validations.
+  let calls = 0;
+  assert.equal(faultOutsideBlamed(text, type, () => (calls++, invalid({ message: 'Error validating value', line: 5 })), 2), undefined);
+  assert.equal(calls, 2);
 });
