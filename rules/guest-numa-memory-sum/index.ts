@@ -2,6 +2,7 @@ import { defineDomainRule } from '../../src/engine/types.ts';
 import { characterDataRange, setSize } from '../../src/engine/edit.ts';
 import { numaMemoryTotal } from '../../src/model/guest-numa.ts';
 import { formatKiB } from '../../src/model/units.ts';
+import { runsOnQemu } from '../../src/model/qemu-defaults.ts';
 import { attribute } from '../../src/xml/query.ts';
 
 export default defineDomainRule({
@@ -24,6 +25,11 @@ export default defineDomainRule({
   check({ domain, source, report }) {
     const memory = domain.memory;
     if (!memory || (domain.cpu?.cells.length ?? 0) === 0) return;
+    // Only the QEMU driver defines with ABI update (qemuDomainDefineXMLFlags: VIR_DOMAIN_DEF_PARSE_ABI_UPDATE), the
+    // flag under which virDomainDefPostParseMemory replaces a given <memory>. libxl, LXC and bhyve define with
+    // VIR_DOMAIN_DEF_PARSE_INACTIVE alone (libxlDomainDefineXMLFlags, lxcDomainDefineXMLFlags,
+    // bhyveDomainDefineXMLFlags): their <memory> is kept as written, and "libvirt sets it on define" would be false.
+    if (!runsOnQemu(domain)) return;
     const total = numaMemoryTotal(domain);
     if (!total || total.kib === memory.kib || total.cellsKiB === 0) return;
     // The number's own characters: a comment beside it stays (undefined when the value is split: no fix).
