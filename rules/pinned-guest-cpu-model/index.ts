@@ -19,7 +19,7 @@ export default defineDomainRule({
     tags: ['pinning', 'cpu-model'],
     messages: {
       noCpu: {
-        message: "the pinned guest has no <cpu>, so it gets the hypervisor's default CPU model (qemu64 on x86)",
+        message: "the pinned guest has no <cpu>, so it gets the hypervisor's default CPU model{{model}}",
         help: "use <cpu mode='host-passthrough'> (host-model if it migrates between different hosts), a <topology> matching the pins",
       },
       model: {
@@ -60,9 +60,14 @@ export default defineDomainRule({
     const mode = cpu?.mode;
     if (mode !== undefined && HOST_MODES.has(mode)) return;
     if (!cpu) {
+      // QEMU's default model is qemu64 for x86_64 and qemu32 for i386; libvirt also passes -cpu qemu32 for an i686
+      // guest on qemu-system-x86_64 (qemu_command.c qemuBuildCpuCommandLine: "Need to force a 32-bit guest CPU type").
+      const arch = domain.devices.osType()?.arch;
+      const model = arch === 'i686' ? ' (qemu32 for an i686 guest)' : arch === undefined || arch === 'x86_64' ? ' (qemu64 on x86_64)' : '';
       report({
         range: (domain.vcpu?.element ?? domain.element).startTag,
         messageId: 'noCpu',
+        data: { model },
       });
       return;
     }
