@@ -43,6 +43,17 @@ export declare function locateSchemaFailure(root: XmlElement, lines: LineIndex, 
  */
 export declare function blamedValueHolds(text: string, lines: LineIndex, element: XmlElement, validate: (text: string) => SchemaFailure | undefined): boolean;
 /**
+ * The fault, when it lies outside the element libxml2 blamed for a bad value. A fault elsewhere in
+ * the domain (an attribute libvirt's schema does not know on <clock>) makes libxml2 give up on a
+ * <choice> it was matching (libvirt's <os> variants) and name that choice's first child, whose
+ * value is fine, even with the blamed element's siblings blanked out (blamedValueHolds). So each
+ * element beside the blamed one or beside one of its ancestors, from the root down, is blanked out
+ * in turn (one validation each): when the document then validates, the fault is in that element
+ * (narrowed with narrowSchemaFailure), and the blamed value is not at fault, since it is still
+ * there. Undefined when no such single removal validates; at most `budget` validations.
+ */
+export declare function faultOutsideBlamed(text: string, element: XmlElement, validate: (text: string) => SchemaFailure | undefined, budget?: number): XmlElement | undefined;
+/**
  * libxml2 names only where it gave up, often a container such as <devices>. This finds, below
  * `from`, the smallest element without which the whole document validates. Children are blanked
  * out (offsets and lines kept) and the text validated again: halves first (a <devices> of 60
