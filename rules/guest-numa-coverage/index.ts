@@ -4,6 +4,7 @@ import { CpuSet } from '../../src/model/cpuset.ts';
 import { describeVcpus } from '../../src/model/describe.ts';
 import { guestCellById, guestNumaLayout } from '../../src/model/guest-numa.ts';
 import { formatLibvirtCpuset } from '../../src/model/libvirt-cpuset.ts';
+import { runsOnQemu } from '../../src/model/qemu-defaults.ts';
 
 export default defineDomainRule({
   meta: {
@@ -87,7 +88,9 @@ export default defineDomainRule({
     // The cells are only comparable with <vcpu> once libvirt would accept them.
     if (!layout.complete || !maxKnown || layout.badIds.length > 0 || layout.beyondMax.length > 0 || layout.overlaps.length > 0) return;
     const unnamed = layout.unnamed;
-    if (unnamed.isEmpty) return;
+    // Filling cell 0 is the QEMU driver's post-parse (qemu_domain.c qemuDomainDefNumaCPUsRectify); libxl, LXC and
+    // bhyve do not, so no claim is made about where they put such vCPUs.
+    if (unnamed.isEmpty || !runsOnQemu(domain)) return;
     const cell0 = guestCellById(domain, 0);
     if (!cell0) return;
     const own = cell0.cpus?.set;
