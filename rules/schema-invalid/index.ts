@@ -28,11 +28,11 @@ const messages = {
     help: "check <{{culprit}}> against libvirt's Domain XML format (libxml2 stopped at <{{element}}>: \"{{said}}\")",
   },
   unknownElement: {
-    message: '<{{element}}> is defined nowhere in the schemas at {{dir}}{{version}}: they are older than it, or it is misspelt',
+    message: '<{{element}}> is defined nowhere in the schemas at {{dir}}{{version}}: they are older than it, or it is misspelt or obsolete',
     help: 'validate against the schemas of the libvirt you deploy to (--schema DIR), or correct the element name',
   },
   unknownAttribute: {
-    message: "attribute {{attribute}} of <{{element}}> is defined nowhere in the schemas at {{dir}}{{version}}: they are older than it, or it is misspelt",
+    message: "attribute {{attribute}} of <{{element}}> is defined nowhere in the schemas at {{dir}}{{version}}: they are older than it, or it is misspelt or obsolete",
     help: 'validate against the schemas of the libvirt you deploy to (--schema DIR), or correct the attribute name',
   },
   unvalidated: {

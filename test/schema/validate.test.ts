@@ -54,7 +54,7 @@ test('an unknown element fails at its own line: libxml2 stops at the interleave,
   assert.equal(a!.line, lineOf(inCputune, '<vcpupinn'));
   assert.equal(a!.at, "<vcpupinn vcpu='1' cpuset='5'/>");
   // An element no schema file defines: named as such (too new for these schemas, or misspelt).
-  assert.match(a!.message, /^<vcpupinn> is defined nowhere in the schemas at .*: they are older than it, or it is misspelt$/);
+  assert.match(a!.message, /^<vcpupinn> is defined nowhere in the schemas at .*: they are older than it, or it is misspelt or obsolete$/);
   // Directly under <domain>: libxml2 names the element itself.
   const topLevel = edit(production, '  <os>', "  <numa>\n    <cell id='0' cpus='0-7' memory='16' unit='GiB'/>\n  </numa>\n  <os>");
   const [b] = await lintTexts({ 'b.xml': topLevel });
@@ -243,7 +243,7 @@ test('an element the schemas define nowhere is named as too new for them (or mis
   const balloon = production;
   const found = await lintTexts({ 'vm.xml': balloon }, older);
   assert.deepEqual(found.map((f) => [f.rule, f.line, f.at]), [['schema-invalid', lineOf(balloon, '<memballoon'), "<memballoon model='none'/>"]]);
-  assert.match(found[0]!.message, /^<memballoon> is defined nowhere in the schemas at .*older-\w+: they are older than it, or it is misspelt$/);
+  assert.match(found[0]!.message, /^<memballoon> is defined nowhere in the schemas at .*older-\w+: they are older than it, or it is misspelt or obsolete$/);
   assert.match(found[0]!.help ?? '', /--schema DIR/);
   // With the real schemas it is valid; a misspelt element gets the same finding there.
   assert.deepEqual(await lintTexts({ 'vm.xml': balloon }), []);
@@ -266,7 +266,7 @@ test('an attribute the schemas define nowhere is named as too new for them (or m
   const withClusters = edit(production, "<topology sockets='1' dies='1' cores='8'", "<topology sockets='1' dies='1' clusters='1' cores='8'");
   const found = await lintTexts({ 'vm.xml': withClusters }, older);
   assert.deepEqual(found.map((f) => [f.rule, f.line, f.at]), [['schema-invalid', lineOf(withClusters, "clusters='1'"), "clusters='1'"]]);
-  assert.match(found[0]!.message, /^attribute clusters of <topology> is defined nowhere in the schemas at .*: they are older than it, or it is misspelt$/);
+  assert.match(found[0]!.message, /^attribute clusters of <topology> is defined nowhere in the schemas at .*: they are older than it, or it is misspelt or obsolete$/);
   assert.match(found[0]!.help ?? '', /--schema DIR/);
   // A misspelt attribute gets the same finding with any schemas; namespace declarations are no attribute of the grammar.
   const misspelt = edit(production, "<topology sockets='1'", "<topology sokets='1' sockets='1'");
