@@ -69,7 +69,7 @@ keepFreedMallocMemory();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var headerText = `kvmlint code cache ${"569e15744b61b8edfc1653b7968b8cce0a83057802bb9c5417572b61635ad600"} ${process.versions.v8}`;
+var headerText = `kvmlint code cache ${"e2eb9a558466581853908203a4744ae1739017669fd3a32a913f7c80491dcc31"} ${process.versions.v8}`;
 var header = Buffer.from(`${headerText.padEnd(Math.ceil((headerText.length + 1) / 8) * 8 - 1)}
 `, "latin1");
 var MAX_CACHE_BYTES = 64 * 1024 * 1024;
