@@ -488,6 +488,18 @@ export function buildDomainModel(domain: XmlElement): DomainModel {
   } else if (!VIRT_TYPES.has(typeAttr.value)) {
     problems.push({ ruleId: 'value-invalid', range: typeAttr.valueRange, message: `<domain type='${excerpt(typeAttr.value, 24)}'> is not a type libvirt knows: it rejects the domain ("invalid domain type")` });
   }
+  // domain_conf.c virDomainDefParseIDs: virXPathString("string(./name[1])") is NULL for an absent or empty <name>
+  // (VIR_ERR_NO_NAME, "missing name information").
+  const nameEl = c[S_NAME];
+  if (!nameEl || (nameEl.text === '' && nameEl.children.length === 0)) {
+    problems.push({
+      ruleId: 'value-invalid',
+      range: nameEl ? nameEl.startTag : domain.startTag,
+      message: nameEl ? '<name> is empty: libvirt rejects the domain ("missing name information")' : `<${domain.name}> has no <name>: libvirt rejects the domain ("missing name information")`,
+    });
+  }
+  const osTypeProblem = missingOsType(domain, c[S_OS]);
+  if (osTypeProblem) problems.push(osTypeProblem);
   const vcpu = b.vcpu(c[S_VCPU], vcpusElement !== undefined, type === 'kvm' || type === 'qemu');
   const iothreadIds = b.iothreadIds(c[S_IOTHREADIDS], c[S_IOTHREADS]);
   return {
@@ -513,6 +525,23 @@ export function buildDomainModel(domain: XmlElement): DomainModel {
     problems,
     memo: newDomainMemo(),
   };
+}
+
+/**
+ * domain_conf.c virDomainDefParseCaps: `string(./os/type[1])` (the first <type> of any <os>) empty or absent is "an os
+ * <type> must be specified", unless a <bootloader> makes it a Xen paravirtual guest.
+ */
+function missingOsType(domain: XmlElement, os: XmlElement | undefined): ValueProblem | undefined {
+  let type = os ? firstChild(os, 'type') : undefined;
+  for (const el of domain.children) {
+    if (type) break;
+    if (el.name === 'os' && el !== os) type = firstChild(el, 'type');
+  }
+  if (type && (type.text !== '' || type.children.length > 0)) return undefined;
+  for (const el of domain.children) if (el.name === 'bootloader' && (el.text !== '' || el.children.length > 0)) return undefined;
+  const refused = 'libvirt rejects the domain ("an os <type> must be specified")';
+  if (type) return { ruleId: 'value-invalid', range: type.startTag, message: `<os><type> is empty: ${refused}` };
+  return { ruleId: 'value-invalid', range: os ? os.startTag : domain.startTag, message: `<${domain.name}> has no <os><type>: ${refused}` };
 }
 
 /**
@@ -974,6 +1003,7 @@ const S_NUMATUNE = slot('numatune');
 const S_MEMORY_BACKING = slot('memoryBacking');
 const S_CPU = slot('cpu');
 const S_FEATURES = slot('features');
+const S_OS = slot('os');
 
 /** `<cputune>` numbers: how libvirt reads and bounds each (vircgroup.h VIR_CGROUP_CPU_PERIOD_*, _QUOTA_*), and a bit to note the first. */
 const CPUTUNE_NUMBERS: ReadonlyMap<string, { kind: 'shares' | 'period' | 'quota'; bit: number }> = new Map(

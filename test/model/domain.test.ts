@@ -4,7 +4,9 @@ import { parseXml } from '../../src/xml/index.ts';
 import { buildDomainModel, hasValueProblem, libvirtNonNegativeInt, textRange } from '../../src/model/domain.ts';
 
 function domain(body: string) {
-  const doc = parseXml(`<domain type='kvm'>${body}</domain>`);
+  // A <name> and an <os><type> unless the body has its own: without them libvirt refuses any domain.
+  const named = body.includes('<name') ? body : `<name>t</name>${body}`;
+  const doc = parseXml(`<domain type='kvm'>${named.includes('<os') ? named : `${named}<os><type>hvm</type></os>`}</domain>`);
   assert.equal(doc.error, undefined);
   return buildDomainModel(doc.root!);
 }
@@ -22,7 +24,7 @@ test('hasValueProblem: a value-invalid problem inside the range, not one elsewhe
 test('devices.osType: arch and machine of <os><type>, read on demand', () => {
   const d = domain(`<os><type arch='aarch64' machine='virt-9.0'>hvm</type></os>`);
   assert.deepEqual({ arch: d.devices.osType()?.arch, machine: d.devices.osType()?.machine }, { arch: 'aarch64', machine: 'virt-9.0' });
-  assert.equal(domain(`<vcpu>1</vcpu>`).devices.osType(), undefined);
+  assert.equal(domain(`<vcpu>1</vcpu><os/>`).devices.osType(), undefined);
 });
 
 test('offlineVcpus: <vcpus enabled=no> when given, else ids from current up; unpinned offline vCPUs float nowhere', async () => {
@@ -96,7 +98,7 @@ test('a value element with text inside a child element is unreadable: libvirt re
 });
 
 test('the domain type: libvirt refuses a type it does not know (case counts)', () => {
-  const typed = (open: string) => buildDomainModel(parseXml(`${open}<vcpu>1</vcpu></domain>`).root!);
+  const typed = (open: string) => buildDomainModel(parseXml(`${open}<name>t</name><vcpu>1</vcpu><os><type>hvm</type></os></domain>`).root!);
   for (const open of [`<domain type='KVM'>`, `<domain type='kvm '>`, `<domain type='bogus'>`, `<domain type=''>`]) {
     assert.equal(valueProblems(typed(open)).length, 1, open);
   }
@@ -144,4 +146,19 @@ test('libvirtNonNegativeInt reads as virXMLPropInt with VIR_XML_PROP_NONNEGATIVE
   assert.equal(libvirtNonNegativeInt('3 '), undefined);
   assert.equal(libvirtNonNegativeInt('0x3'), undefined);
   assert.equal(libvirtNonNegativeInt(''), undefined);
+});
+
+test('<name> and <os><type>: absent or empty, libvirt refuses the domain; a <bootloader> stands in for the type', () => {
+  const model = (body: string) => valueProblems(buildDomainModel(parseXml(`<domain type='kvm'>${body}</domain>`).root!));
+  const osType = '<os><type>hvm</type></os>';
+  assert.deepEqual(model(`<name>a</name>${osType}`), []);
+  assert.deepEqual(model(`<name> </name>${osType}`), [], 'a blank name is a name to libvirt');
+  assert.deepEqual(model(osType), ['<domain> has no <name>: libvirt rejects the domain ("missing name information")']);
+  assert.deepEqual(model(`<name></name>${osType}`), ['<name> is empty: libvirt rejects the domain ("missing name information")']);
+  assert.deepEqual(model('<name>a</name>'), ['<domain> has no <os><type>: libvirt rejects the domain ("an os <type> must be specified")']);
+  assert.deepEqual(model('<name>a</name><os><type arch="x86_64"/></os>'), ['<os><type> is empty: libvirt rejects the domain ("an os <type> must be specified")']);
+  // ./os/type[1]: the first <type> of any <os> (a second <os> is its own finding, libvirt merging what kvmlint reads once).
+  assert.ok(!model(`<name>a</name><os><boot dev='hd'/></os>${osType}`).some((m) => m.includes('<os><type>')));
+  assert.deepEqual(model('<name>a</name><bootloader>/usr/bin/pygrub</bootloader>'), []);
+  assert.deepEqual(model('<name>a</name><bootloader></bootloader>').length, 1);
 });

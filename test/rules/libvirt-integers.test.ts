@@ -8,7 +8,7 @@ import { repoRoot } from '../support/paths.ts';
 // A path the runner maps to the texts below (overrides), never read.
 const file = join(repoRoot, 'examples', 'production-vm.xml');
 const run = async (body: string) =>
-  (await lint({ paths: [file], cwd: repoRoot, configFile: false, overrides: new Map([[file, `<domain type='kvm'>\n<name>n</name>\n<memory unit='GiB'>4</memory>\n${body}\n</domain>\n`]]) })).diagnostics
+  (await lint({ paths: [file], cwd: repoRoot, configFile: false, overrides: new Map([[file, `<domain type='kvm'>\n<name>n</name>\n<memory unit='GiB'>4</memory>\n${body}\n<os><type>hvm</type></os></domain>\n`]]) })).diagnostics
     .filter((d) => d.severity === 'error')
     .map((d) => `${d.line} ${d.ruleId}`);
 
