@@ -26,6 +26,7 @@ const BAD = `<domain type='kvm'>
     <emulatorpin cpuset='0-1'/>
   </cputune>
   <cpu mode='host-passthrough'/>
+  <os><type arch='x86_64' machine='q35'>hvm</type></os>
 </domain>
 `;
 const WARN = BAD.replace('<name>bad</name>', '<name>warn</name>').replace("'0x30'", "'4'").replace("    <emulatorpin cpuset='0-1'/>\n", '');

@@ -28,6 +28,7 @@ const BAD = `<domain type='kvm'>
     <memory mode='strict' nodeset='0'/>
   </numatune>
   <cpu mode='host-passthrough'/>
+  <os><type arch='x86_64' machine='q35'>hvm</type></os>
 </domain>
 `;
 const CLEAN = BAD.replace('<name>bad</name>', '<name>clean</name>').replace("'0x30'", "'4'");
@@ -45,6 +46,7 @@ const FIXABLE = `<domain type='kvm'>
     <memory mode='strict' nodeset='0'/>
   </numatune>
   <cpu mode='host-passthrough'/>
+  <os><type arch='x86_64' machine='q35'>hvm</type></os>
 </domain>
 `;
 // (CPUs 6-7, not clean.xml's 4-5: linted as one plan, two guests on the same dedicated CPUs are a dedicated-cpu-conflict.)

@@ -31,7 +31,7 @@ function kvmlint(dir: string, args: string[]) {
 }
 
 const DB01 = readFileSync(path.join(repoRoot, 'examples', 'fleet', 'hv01', 'db-01.xml'), 'utf8');
-const domain = (body: string, vcpus = 2) => `<domain type='kvm'>\n  <name>h</name>\n  <memory unit='GiB'>4</memory>\n  <vcpu placement='static'>${vcpus}</vcpu>\n${body}</domain>\n`;
+const domain = (body: string, vcpus = 2) => `<domain type='kvm'>\n  <name>h</name>\n  <memory unit='GiB'>4</memory>\n  <vcpu placement='static'>${vcpus}</vcpu>\n${body}  <os><type arch='x86_64'>hvm</type></os>\n</domain>\n`;
 
 /** A host of `nodes` nodes, 2 CPUs each (the first housekeeping), 64 GiB with 32 GiB free. */
 function host(nodes: number): string {
@@ -101,7 +101,7 @@ test('.gitignore: more than 3 `**` in a pattern, or more than 10,000 patterns, i
 });
 
 test('a guest too large for every set of 24 nodes: the interleave options are not enumerated (2^24 sets before the search began)', LIMIT, () => {
-  const guest = "<domain type='kvm'>\n  <name>big</name>\n  <memory unit='TiB'>900</memory>\n  <vcpu placement='static'>1</vcpu>\n  <cputune>\n    <vcpupin vcpu='0' cpuset='1'/>\n    <emulatorpin cpuset='0'/>\n  </cputune>\n  <numatune>\n    <memory mode='strict' nodeset='0'/>\n  </numatune>\n</domain>\n";
+  const guest = "<domain type='kvm'>\n  <name>big</name>\n  <memory unit='TiB'>900</memory>\n  <vcpu placement='static'>1</vcpu>\n  <cputune>\n    <vcpupin vcpu='0' cpuset='1'/>\n    <emulatorpin cpuset='0'/>\n  </cputune>\n  <numatune>\n    <memory mode='strict' nodeset='0'/>\n  </numatune>\n  <os><type arch='x86_64'>hvm</type></os>\n</domain>\n";
   const w = workspace({ 'h.json': host(24), 'g.xml': guest });
   try {
     check(kvmlint(w.dir, ['--no-config-lookup', '--host', 'h.json', 'g.xml']), 1);
