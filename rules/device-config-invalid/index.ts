@@ -160,6 +160,10 @@ const messages = {
     message: "a <boot order> on a vhost-scsi host device (type='scsi_host'): libvirt's QEMU driver cannot boot from it",
     help: "remove the <boot> element; boot from a disk, or pass the LUN through as a SCSI host device (type='scsi')",
   },
+  hostdevScsiOnlyAttribute: {
+    message: "{{name}}='{{value}}' on a <hostdev type='{{type}}'>: libvirt rejects this at define time",
+    help: "remove {{name}}: libvirt takes it only on a SCSI LUN passed through as <hostdev type='scsi'>",
+  },
   scsiHostdevAddress: {
     message: "the SCSI host device's drive address {{address}} is also {{other}}'s: libvirt rejects this at define time",
     help: 'give each SCSI disk and SCSI host device its own controller:bus:target:unit (the <address type=\'drive\'>)',
@@ -1014,6 +1018,16 @@ export default defineDomainRule({
         if (parts && !taken.has(parts.join(':'))) taken.set(parts.join(':'), { where: address ? address.startTag : d.devAttr.valueRange, what: `SCSI disk ${excerpt(d.dev)}` });
       }
       for (const el of childrenNamed(devices, 'hostdev')) {
+        // domain_conf.c virDomainHostdevDefParseXMLSubsys: the sgio and rawio attributes belong to SCSI host devices
+        // (type='scsi') only, "sgio is only supported for scsi host device", "rawio is only supported for scsi host
+        // device" (libvirt's tests hostdev-scsi-vhost-sgio-invalid, hostdev-scsi-vhost-rawio-invalid).
+        const type = el.attributeValues.type;
+        if ((el.attributeValues.mode ?? 'subsystem') === 'subsystem' && type !== undefined && type !== 'scsi') {
+          for (const name of ['sgio', 'rawio']) {
+            const a = attribute(el, name);
+            if (a) report({ range: a.range, messageId: 'hostdevScsiOnlyAttribute', data: { name, value: excerpt(a.value), type: excerpt(type) } });
+          }
+        }
         // qemu_validate.c qemuValidateDomainDeviceDefHostdev, before it asks the QEMU binary: a vhost-scsi target
         // (type='scsi_host') with a <boot order>, "booting from assigned devices is not supported by vhost SCSI devices"
         // (libvirt's test hostdev-scsi-vhost-scsi-pci-boot-fail).
