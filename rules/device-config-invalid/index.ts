@@ -164,6 +164,10 @@ const messages = {
     message: "{{name}}='{{value}}' on a <hostdev type='{{type}}'>: libvirt rejects this at define time",
     help: "remove {{name}}: libvirt takes it only on a SCSI LUN passed through as <hostdev type='scsi'>",
   },
+  mdevRamfbTwice: {
+    message: "a second mediated device with ramfb='on': libvirt rejects this at define time (only one may have it)",
+    help: "keep ramfb='on' on one <hostdev type='mdev'> (the one the firmware should show) and remove it from the others",
+  },
   scsiHostdevAddress: {
     message: "the SCSI host device's drive address {{address}} is also {{other}}'s: libvirt rejects this at define time",
     help: 'give each SCSI disk and SCSI host device its own controller:bus:target:unit (the <address type=\'drive\'>)',
@@ -1062,6 +1066,18 @@ export default defineDomainRule({
         const display = attribute(el, 'display');
         if (display?.value !== 'on' || (el.attributeValues.mode ?? 'subsystem') !== 'subsystem') continue;
         if (el.attributeValues.type === 'mdev' && el.attributeValues.model === 'vfio-pci') report({ range: display.valueRange, messageId: 'mdevDisplayNoGraphics', data: {} });
+      }
+    }
+
+    if (scan === undefined || scan.hostdev) {
+      // domain_validate.c virDomainDefHostdevValidate: "Only one vgpu device can have 'ramfb' enabled", counted over
+      // mediated devices (<hostdev mode='subsystem' type='mdev'>) only (libvirt's test hostdev-mdev-display-ramfb-multiple).
+      let first: Range | undefined;
+      for (const el of childrenNamed(devices, 'hostdev')) {
+        const ramfb = attribute(el, 'ramfb');
+        if (ramfb?.value !== 'on' || (el.attributeValues.mode ?? 'subsystem') !== 'subsystem' || el.attributeValues.type !== 'mdev') continue;
+        if (first === undefined) first = ramfb.range;
+        else report({ range: ramfb.range, messageId: 'mdevRamfbTwice', data: {}, related: [{ range: first, message: "the first mediated device with ramfb='on'" }] });
       }
     }
 
