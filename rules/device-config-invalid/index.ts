@@ -168,6 +168,14 @@ const messages = {
     message: "a second mediated device with ramfb='on': libvirt rejects this at define time (only one may have it)",
     help: "keep ramfb='on' on one <hostdev type='mdev'> (the one the firmware should show) and remove it from the others",
   },
+  authSecretType: {
+    message: "<secret type='{{type}}'> in the <auth> of a protocol='{{protocol}}' disk: libvirt rejects this at define time",
+    help: "a {{protocol}} source authenticates with a secret of usage type '{{expected}}': <secret type='{{expected}}' …/>",
+  },
+  authSecretNoType: {
+    message: "a <secret> without a type in the <auth> of a protocol='{{protocol}}' disk: libvirt rejects this at define time",
+    help: "name the secret's usage type, e.g. <secret type='iscsi' …/> for iSCSI, <secret type='ceph' …/> for RBD",
+  },
   scsiHostdevAddress: {
     message: "the SCSI host device's drive address {{address}} is also {{other}}'s: libvirt rejects this at define time",
     help: 'give each SCSI disk and SCSI host device its own controller:bus:target:unit (the <address type=\'drive\'>)',
@@ -509,6 +517,9 @@ const SHMEM = tagNameKey('shmem');
 const PANIC = tagNameKey('panic');
 const GRAPHICS = tagNameKey('graphics');
 const ZPCI = tagNameKey('zpci');
+const AUTH = tagNameKey('auth');
+/** virDomainDiskDefValidateSourceChainOne: the network protocols whose <auth> is read (the others refuse one). */
+const AUTH_PROTOCOLS: ReadonlySet<string> = new Set(['iscsi', 'http', 'https', 'ftp', 'ftps', 'ssh', 'rbd']);
 
 /**
  * The start tag at text[at] and whatever text follows it up to the next `<` (a `<` is never in an attribute value):
@@ -714,7 +725,7 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
       if (!tagIs(text, at, 'driver')) continue;
       const tag = startTagAndText(text, at, end);
       if (driverNotPlain(tag)) scan.disksPlain = false;
-    } else if ((key === VENDOR && tagIs(text, at, 'vendor')) || (key === PRODUCT && tagIs(text, at, 'product')) || (key === SHAREABLE && tagIs(text, at, 'shareable'))) {
+    } else if ((key === VENDOR && tagIs(text, at, 'vendor')) || (key === PRODUCT && tagIs(text, at, 'product')) || (key === SHAREABLE && tagIs(text, at, 'shareable')) || (key === AUTH && tagIs(text, at, 'auth'))) {
       scan.disksPlain = false;
     } else if ((key === HOSTDEV && tagIs(text, at, 'hostdev')) || (key === INTERFACE && tagIs(text, at, 'interface'))) {
       // Neither belongs in a disk: whatever it is, the walk reads it.
@@ -949,6 +960,23 @@ export default defineDomainRule({
       const diskType = attribute(disk, 'type');
       if (device === 'lun' && (diskType?.value === 'file' || diskType?.value === 'dir')) {
         report({ range: diskType.valueRange, messageId: 'lunSource', data: { type: diskType.value } });
+      }
+      // domain_validate.c virDomainDiskDefValidateSourceChainOne: the <auth> of a network disk (under <disk> or its
+      // <source>) names its secret's usage type in <secret type> (virStorageAuthDefParse keeps it as written, or none):
+      // none is "unknown secret type '<null>'", and an iSCSI source needs 'iscsi', an RBD one 'ceph' ("invalid secret
+      // type 'ceph'"; libvirt's tests disk-network-iscsi-auth-secrettype-invalid, disk-network-iscsi-auth-wrong-secrettype).
+      // The protocols that take authentication; the others are refused with any <auth> (not checked here).
+      if (diskType?.value === 'network') {
+        const source = firstChild(disk, 'source');
+        const protocol = source ? attribute(source, 'protocol')?.value : undefined;
+        const auth = firstChild(disk, 'auth') ?? (source ? firstChild(source, 'auth') : undefined);
+        const secret = auth ? firstChild(auth, 'secret') : undefined;
+        if (secret && protocol !== undefined && AUTH_PROTOCOLS.has(protocol)) {
+          const type = attribute(secret, 'type');
+          const expected = protocol === 'iscsi' ? 'iscsi' : protocol === 'rbd' ? 'ceph' : undefined;
+          if (!type) report({ range: secret.startTag, messageId: 'authSecretNoType', data: { protocol } });
+          else if (expected !== undefined && type.value !== expected) report({ range: type.valueRange, messageId: 'authSecretType', data: { type: excerpt(type.value), protocol, expected } });
+        }
       }
     }
 
