@@ -176,6 +176,10 @@ const messages = {
     message: "a <secret> without a type in the <auth> of a protocol='{{protocol}}' disk: libvirt rejects this at define time",
     help: "name the secret's usage type, e.g. <secret type='iscsi' …/> for iSCSI, <secret type='ceph' …/> for RBD",
   },
+  vfioApBoot: {
+    message: "a <boot order> on a vfio-ap mediated device: libvirt's QEMU driver cannot boot from it",
+    help: 'remove the <boot> element; boot from a disk or a network interface',
+  },
   scsiHostdevAddress: {
     message: "the SCSI host device's drive address {{address}} is also {{other}}'s: libvirt rejects this at define time",
     help: 'give each SCSI disk and SCSI host device its own controller:bus:target:unit (the <address type=\'drive\'>)',
@@ -1066,6 +1070,13 @@ export default defineDomainRule({
         if ((el.attributeValues.mode ?? 'subsystem') === 'subsystem' && el.attributeValues.type === 'scsi_host') {
           const boot = firstChild(el, 'boot');
           if (boot) report({ range: boot.startTag, messageId: 'vhostScsiBoot', data: {} });
+        }
+        // qemu_validate.c qemuValidateDomainMdevDefVFIOAP: "booting from assigned devices is not supported by mediated
+        // devices of model vfio-ap" (libvirt's test hostdev-subsys-mdev-vfio-ap-boot-fail). It comes after the check that
+        // the QEMU binary has vfio-ap, which refuses the device otherwise: refused either way.
+        if ((el.attributeValues.mode ?? 'subsystem') === 'subsystem' && type === 'mdev' && el.attributeValues.model === 'vfio-ap') {
+          const boot = firstChild(el, 'boot');
+          if (boot) report({ range: boot.startTag, messageId: 'vfioApBoot', data: {} });
         }
         if ((el.attributeValues.mode ?? 'subsystem') !== 'subsystem' || el.attributeValues.type !== 'scsi') continue;
         const address = firstChild(el, 'address');
