@@ -36,6 +36,8 @@ const INT_MAX = 2 ** 31 - 1;
  * (June 2021); virt-manager's test suite met it after 7.6.0 (virt-manager PR 320). Older releases define such a guest.
  */
 const HOSTDEV_DUPLICATES_SINCE = '7.7.0';
+/** <interface><portForward> and the passt backend came in libvirt 9.0.0; an older release ignores the element. */
+const PORT_FORWARD_SINCE = '9.0.0';
 /** util/virpci.c virPCIDeviceAddressIsValid: the largest bus, slot and function a PCI address may name. */
 const PCI_ADDRESS_MAX: ReadonlyArray<[field: string, max: number, shown: string]> = [['bus', 0xff, '0xff'], ['slot', 0x1f, '0x1f'], ['function', 7, '7']];
 /**
@@ -179,6 +181,10 @@ const messages = {
   vfioApBoot: {
     message: "a <boot order> on a vfio-ap mediated device: libvirt's QEMU driver cannot boot from it",
     help: 'remove the <boot> element; boot from a disk or a network interface',
+  },
+  portForwardBackend: {
+    message: "a <portForward> on an interface of type '{{type}}' with the {{backend}} backend: libvirt {{version}}rejects this",
+    help: "port forwarding needs <interface type='user'> with <backend type='passt'/>; forward ports another way elsewhere",
   },
   scsiHostdevAddress: {
     message: "the SCSI host device's drive address {{address}} is also {{other}}'s: libvirt rejects this at define time",
@@ -439,6 +445,8 @@ interface DeviceScan {
   tpm: boolean;
   /** A <shmem>. */
   shmem: boolean;
+  /** A <portForward> (in an <interface>). */
+  portForward: boolean;
   /** A <panic>. */
   panic: boolean;
   /** A <graphics> whose text names egl-headless. */
@@ -522,6 +530,7 @@ const PANIC = tagNameKey('panic');
 const GRAPHICS = tagNameKey('graphics');
 const ZPCI = tagNameKey('zpci');
 const AUTH = tagNameKey('auth');
+const PORT_FORWARD = tagNameKey('portForward');
 /** virDomainDiskDefValidateSourceChainOne: the network protocols whose <auth> is read (the others refuse one). */
 const AUTH_PROTOCOLS: ReadonlySet<string> = new Set(['iscsi', 'http', 'https', 'ftp', 'ftps', 'ssh', 'rbd']);
 
@@ -591,7 +600,7 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
     const amp = text.indexOf('&', start);
     if (amp >= 0 && amp < end) return undefined;
   }
-  const scan: DeviceScan = { disksPlain: true, pciMayRepeat: false, controllerMayRepeat: false, hostdev: false, pciControllers: false, rootModel: undefined, usb: false, video: false, iommu: false, netQueue: false, filesystem: false, tpm: false, shmem: false, panic: false, eglHeadless: false, usbAddress: false, zpci: false, spaprVio: false };
+  const scan: DeviceScan = { disksPlain: true, pciMayRepeat: false, controllerMayRepeat: false, hostdev: false, pciControllers: false, rootModel: undefined, usb: false, video: false, iommu: false, netQueue: false, filesystem: false, tpm: false, shmem: false, portForward: false, panic: false, eglHeadless: false, usbAddress: false, zpci: false, spaprVio: false };
   seenAddresses.reset();
   seenControllers.reset();
   seenTargets.reset();
@@ -718,6 +727,7 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
       }
       else if (key === HOSTDEV && tagIs(text, at, 'hostdev')) scan.hostdev = true;
       else if (key === INTERFACE && tagIs(text, at, 'interface') && startTagAndText(text, at, end).includes('hostdev')) scan.hostdev = true;
+      else if (key === PORT_FORWARD && tagIs(text, at, 'portForward')) scan.portForward = true;
     } else if (key === TARGET) {
       PLAIN_VIRTIO_TARGET.lastIndex = at;
       const plain = PLAIN_VIRTIO_TARGET.test(text);
@@ -1117,6 +1127,22 @@ export default defineDomainRule({
         if (ramfb?.value !== 'on' || (el.attributeValues.mode ?? 'subsystem') !== 'subsystem' || el.attributeValues.type !== 'mdev') continue;
         if (first === undefined) first = ramfb.range;
         else report({ range: ramfb.range, messageId: 'mdevRamfbTwice', data: {}, related: [{ range: first, message: "the first mediated device with ramfb='on'" }] });
+      }
+    }
+
+    const portForwardChecked = scan === undefined || scan.portForward ? libvirtAtLeast(host?.model.libvirtVersion, PORT_FORWARD_SINCE) : false;
+    if (portForwardChecked !== false) {
+      // domain_validate.c virDomainNetDefValidate: a <portForward> on an interface that is not type='user' with the passt
+      // backend, "The <portForward> element can only be used with the 'passt' backend of interface type='user'" (libvirt's
+      // test net-user-slirp-portforward). Newer releases also take type='vhostuser' with passt: that pair is not reported.
+      const version = portForwardChecked === true ? `${host!.model.libvirtVersion} ` : '';
+      for (const el of childrenNamed(devices, 'interface')) {
+        const forward = firstChild(el, 'portForward');
+        if (!forward) continue;
+        const type = el.attributeValues.type ?? '';
+        const backend = firstChild(el, 'backend')?.attributeValues.type;
+        if (backend === 'passt' && (type === 'user' || type === 'vhostuser')) continue;
+        report({ range: forward.startTag, messageId: 'portForwardBackend', data: { type: excerpt(type), backend: backend === undefined ? 'default' : `'${excerpt(backend)}'`, version } });
       }
     }
 
