@@ -186,6 +186,10 @@ const messages = {
     message: "a <portForward> on an interface of type '{{type}}' with the {{backend}} backend: libvirt {{version}}rejects this",
     help: "port forwarding needs <interface type='user'> with <backend type='passt'/>; forward ports another way elsewhere",
   },
+  luksCipher: {
+    message: "a <cipher> in a LUKS disk's <encryption>: libvirt rejects this at define time (the image header holds it)",
+    help: "remove the <cipher> element: a LUKS image names its own cipher; <cipher> belongs to a storage volume's XML",
+  },
   scsiHostdevAddress: {
     message: "the SCSI host device's drive address {{address}} is also {{other}}'s: libvirt rejects this at define time",
     help: 'give each SCSI disk and SCSI host device its own controller:bus:target:unit (the <address type=\'drive\'>)',
@@ -531,6 +535,7 @@ const GRAPHICS = tagNameKey('graphics');
 const ZPCI = tagNameKey('zpci');
 const AUTH = tagNameKey('auth');
 const PORT_FORWARD = tagNameKey('portForward');
+const CIPHER = tagNameKey('cipher');
 /** virDomainDiskDefValidateSourceChainOne: the network protocols whose <auth> is read (the others refuse one). */
 const AUTH_PROTOCOLS: ReadonlySet<string> = new Set(['iscsi', 'http', 'https', 'ftp', 'ftps', 'ssh', 'rbd']);
 
@@ -739,7 +744,7 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
       if (!tagIs(text, at, 'driver')) continue;
       const tag = startTagAndText(text, at, end);
       if (driverNotPlain(tag)) scan.disksPlain = false;
-    } else if ((key === VENDOR && tagIs(text, at, 'vendor')) || (key === PRODUCT && tagIs(text, at, 'product')) || (key === SHAREABLE && tagIs(text, at, 'shareable')) || (key === AUTH && tagIs(text, at, 'auth'))) {
+    } else if ((key === VENDOR && tagIs(text, at, 'vendor')) || (key === PRODUCT && tagIs(text, at, 'product')) || (key === SHAREABLE && tagIs(text, at, 'shareable')) || (key === AUTH && tagIs(text, at, 'auth')) || (key === CIPHER && tagIs(text, at, 'cipher'))) {
       scan.disksPlain = false;
     } else if ((key === HOSTDEV && tagIs(text, at, 'hostdev')) || (key === INTERFACE && tagIs(text, at, 'interface'))) {
       // Neither belongs in a disk: whatever it is, the walk reads it.
@@ -974,6 +979,13 @@ export default defineDomainRule({
       const diskType = attribute(disk, 'type');
       if (device === 'lun' && (diskType?.value === 'file' || diskType?.value === 'dir')) {
         report({ range: diskType.valueRange, messageId: 'lunSource', data: { type: diskType.value } });
+      }
+      // domain_validate.c virDomainDiskDefValidateSourceChainOne: a LUKS <encryption> (under <disk> or its <source>)
+      // with a <cipher>, "supplying <cipher> for domain disk definition is unnecessary" (libvirt's test luks-disk-invalid).
+      for (const holder of [disk, firstChild(disk, 'source')]) {
+        const encryption = holder ? firstChild(holder, 'encryption') : undefined;
+        const cipher = encryption?.attributeValues.format === 'luks' ? firstChild(encryption, 'cipher') : undefined;
+        if (cipher) report({ range: cipher.startTag, messageId: 'luksCipher', data: {} });
       }
       // domain_validate.c virDomainDiskDefValidateSourceChainOne: the <auth> of a network disk (under <disk> or its
       // <source>) names its secret's usage type in <secret type> (virStorageAuthDefParse keeps it as written, or none):
