@@ -158,6 +158,26 @@ const messages = {
     message: "the {{model}} controller has ports='{{ports}}', more than 15: libvirt rejects this at define time",
     help: 'set ports to 15 or fewer (add a second controller, or a USB hub, for more devices)',
   },
+  diskRemovable: {
+    message: "removable='{{value}}' on the {{bus}} {{device}} {{dev}}: libvirt rejects it off USB and SCSI hard disks",
+    help: "remove removable, or put the disk on bus='usb' (or bus='scsi' for a hard disk)",
+  },
+  diskTray: {
+    message: "tray='open' on the {{device}} {{dev}}: libvirt rejects a tray except on a cdrom or floppy",
+    help: "remove tray='open', or make the device a cdrom",
+  },
+  floppyBus: {
+    message: "the floppy {{dev}} is on bus '{{bus}}': libvirt rejects a floppy off the fdc bus",
+    help: "use bus='fdc', or leave bus out",
+  },
+  fdcBus: {
+    message: "the {{device}} {{dev}} is on bus 'fdc': libvirt rejects anything but a floppy there",
+    help: "use another bus (virtio, sata, scsi), or make the device a floppy",
+  },
+  diskNoSource: {
+    message: "the hard disk {{dev}} has no <source>: libvirt rejects this (\"missing source information\")",
+    help: "give it a <source> (file, dev, …): only a cdrom or floppy may be empty",
+  },
   vhostScsiBoot: {
     message: "a <boot order> on a vhost-scsi host device (type='scsi_host'): libvirt's QEMU driver cannot boot from it",
     help: "remove the <boot> element; boot from a disk, or pass the LUN through as a SCSI host device (type='scsi')",
@@ -614,6 +634,7 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
   /** Inside a <disk> (a child of <devices>): whether it has shown its <target> yet. */
   let inDisk = false;
   let diskTarget = false;
+  let diskSource = false;
   /** Inside a root bus controller (a child of <devices>), or a <video>; and how many videos were seen. */
   let inRoot = false;
   let inVideo = false;
@@ -627,7 +648,8 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
     const key = info >>> TAG_DEPTH_BITS;
     // A child of <devices> ends the disk before it; a disk without children has no target, so is no plain disk.
     if (inDisk && depth <= childDepth) {
-      if (!diskTarget) scan.disksPlain = false;
+      // Without a <source> a hard disk is refused (virDomainDiskDefValidate): the walk decides.
+      if (!diskTarget || !diskSource) scan.disksPlain = false;
       inDisk = false;
     }
     if (depth <= childDepth) {
@@ -705,6 +727,7 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
       if (depth === childDepth) {
         inDisk = true;
         diskTarget = false;
+        diskSource = false;
       }
     } else if (key === IOMMU && tagIs(text, at, 'iommu')) {
       scan.iommu = true;
@@ -740,6 +763,8 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
       const nameStart = at + VIRTIO_TARGET_NAME_AT;
       if (!plain || diskTarget || seenTargets.seenOrAdd(text, nameStart, text.indexOf("'", nameStart) - nameStart)) scan.disksPlain = false;
       diskTarget = true;
+    } else if (key === SOURCE_KEY && tagIs(text, at, 'source')) {
+      diskSource = true;
     } else if (key === DRIVER) {
       if (!tagIs(text, at, 'driver')) continue;
       const tag = startTagAndText(text, at, end);
@@ -752,7 +777,7 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
       scan.hostdev = true;
     }
   }
-  if (inDisk && !diskTarget) scan.disksPlain = false;
+  if (inDisk && (!diskTarget || !diskSource)) scan.disksPlain = false;
   return scan;
 }
 
@@ -926,6 +951,28 @@ export default defineDomainRule({
       const device = attribute(disk, 'device')?.value ?? 'disk';
       const bus = effectiveBus(device, dev, target ? attribute(target, 'bus')?.value : undefined);
       disks.push({ element: disk, dev, devAttr, bus });
+
+      // domain_validate.c virDomainDiskDefValidate, for every driver: a tray only on a cdrom or floppy ("tray is only
+      // valid for cdrom and floppy"; 'closed' is the default, stored as none), a floppy only on fdc and fdc only for a
+      // floppy ("Invalid bus type '%s' for floppy disk" / "for disk"), removable only on USB or a SCSI hard disk
+      // ("removable is only valid for usb or scsi disks"), and a hard disk with a source (VIR_ERR_NO_SOURCE).
+      const tray = target ? attribute(target, 'tray') : undefined;
+      if (tray?.value === 'open' && device !== 'cdrom' && device !== 'floppy') {
+        report({ range: tray.range, messageId: 'diskTray', data: { device: excerpt(device), dev: excerpt(dev) } });
+      }
+      const busAttr = target ? attribute(target, 'bus') : undefined;
+      if (device === 'floppy' && bus !== 'fdc' && busAttr) {
+        report({ range: busAttr.valueRange, messageId: 'floppyBus', data: { dev: excerpt(dev), bus: excerpt(busAttr.value) } });
+      } else if (device !== 'floppy' && bus === 'fdc' && busAttr) {
+        report({ range: busAttr.valueRange, messageId: 'fdcBus', data: { device: excerpt(device), dev: excerpt(dev) } });
+      }
+      const removable = target ? attribute(target, 'removable') : undefined;
+      if (removable && removable.value !== '' && bus !== undefined && bus !== 'usb' && !(bus === 'scsi' && device === 'disk')) {
+        report({ range: removable.range, messageId: 'diskRemovable', data: { value: excerpt(removable.value), bus, device: excerpt(device), dev: excerpt(dev) } });
+      }
+      if (device === 'disk' && !firstChild(disk, 'source')) {
+        report({ range: disk.startTag, messageId: 'diskNoSource', data: { dev: excerpt(dev) } });
+      }
 
       // domain_validate.c virDomainDiskDefValidate → virDomainDiskAddressDiskBusCompatibility.
       const address = firstChild(disk, 'address');
