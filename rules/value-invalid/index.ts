@@ -15,6 +15,7 @@ export default defineDomainRule({
     tags: ['schema'],
     messages: {
       invalid: { message: '{{detail}}', help: "use a value libvirt's Domain XML format accepts here" },
+      missing: { message: '{{detail}}', help: 'add {{add}}' },
       repeated: { message: '{{detail}}', help: 'keep one <{{name}}>, holding what both hold' },
       unreadable: {
         message: '{{detail}}',
@@ -33,7 +34,8 @@ export default defineDomainRule({
         for (const also of p.duplicate.also ?? []) related.push({ range: also.range, message: `<${also.name}>, in that namespace` });
         const messageId = p.duplicate.unreadable ? 'unreadable' : 'repeated';
         report({ range: p.range, messageId, data: { detail: p.message, name: p.duplicate.name }, severity: p.severity, related });
-      } else report({ range: p.range, messageId: 'invalid', data: { detail: p.message }, severity: p.severity });
+      } else if (p.missing !== undefined) report({ range: p.range, messageId: 'missing', data: { detail: p.message, add: p.missing }, severity: p.severity });
+      else report({ range: p.range, messageId: 'invalid', data: { detail: p.message }, severity: p.severity });
     }
     // Memory devices are read on demand (src/model/domain.ts memoryDevices), so their problems are theirs.
     for (const m of domain.devices.memoryDevices()) {

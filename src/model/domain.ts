@@ -44,6 +44,8 @@ export interface ValueProblem {
   duplicate?: { name: string; first: Range | undefined; unreadable: boolean; also?: Array<{ range: Range; name: string }> };
   /** The libvirt release that brought the check (with the attribute it reads): older ones ignore the value. */
   since?: string;
+  /** A required element or attribute that is absent or empty: what to add, for the help line. */
+  missing?: string;
 }
 
 /** Where a cpuset problem is (`<element attr='value'>`, value excerpted) and what it is. */
@@ -484,7 +486,12 @@ export function buildDomainModel(domain: XmlElement): DomainModel {
   // The same function first refuses a domain without one: virXPathString("string(./@type)") is NULL for an absent or
   // empty attribute ("missing domain type attribute"). libvirt defines nothing; only --schema said so before.
   if (!typeAttr || typeAttr.value === '') {
-    problems.push({ ruleId: 'value-invalid', range: typeAttr ? typeAttr.valueRange : domain.startTag, message: `<${domain.name}> has no type: libvirt rejects the domain ("missing domain type attribute")` });
+    problems.push({
+      ruleId: 'value-invalid',
+      range: typeAttr ? typeAttr.valueRange : domain.startTag,
+      message: `<${domain.name}> has no type: libvirt rejects the domain ("missing domain type attribute")`,
+      missing: "type='kvm' to <domain> (qemu for a guest QEMU emulates, lxc, xen, …: the hypervisor driver that runs it)",
+    });
   } else if (!VIRT_TYPES.has(typeAttr.value)) {
     problems.push({ ruleId: 'value-invalid', range: typeAttr.valueRange, message: `<domain type='${excerpt(typeAttr.value, 24)}'> is not a type libvirt knows: it rejects the domain ("invalid domain type")` });
   }
@@ -496,6 +503,7 @@ export function buildDomainModel(domain: XmlElement): DomainModel {
       ruleId: 'value-invalid',
       range: nameEl ? nameEl.startTag : domain.startTag,
       message: nameEl ? '<name> is empty: libvirt rejects the domain ("missing name information")' : `<${domain.name}> has no <name>: libvirt rejects the domain ("missing name information")`,
+      missing: "the guest's name: <name>vm1</name>, unique on the host",
     });
   }
   const osTypeProblem = missingOsType(domain, c[S_OS]);
@@ -540,8 +548,10 @@ function missingOsType(domain: XmlElement, os: XmlElement | undefined): ValuePro
   if (type && (type.text !== '' || type.children.length > 0)) return undefined;
   for (const el of domain.children) if (el.name === 'bootloader' && (el.text !== '' || el.children.length > 0)) return undefined;
   const refused = 'libvirt rejects the domain ("an os <type> must be specified")';
-  if (type) return { ruleId: 'value-invalid', range: type.startTag, message: `<os><type> is empty: ${refused}` };
-  return { ruleId: 'value-invalid', range: os ? os.startTag : domain.startTag, message: `<${domain.name}> has no <os><type>: ${refused}` };
+  // What virt-install writes for a KVM guest; exe is a container's (LXC), and Xen PV guests take a <bootloader>.
+  const missing = "the guest's OS type: <os><type arch='x86_64' machine='q35'>hvm</type></os> (exe for a container)";
+  if (type) return { ruleId: 'value-invalid', range: type.startTag, message: `<os><type> is empty: ${refused}`, missing };
+  return { ruleId: 'value-invalid', range: os ? os.startTag : domain.startTag, message: `<${domain.name}> has no <os><type>: ${refused}`, missing };
 }
 
 /**
