@@ -2,7 +2,7 @@ import { defineDomainRule } from '../../src/engine/types.ts';
 import { excerpt } from '../../src/model/describe.ts';
 import type { XmlAttribute, XmlElement } from '../../src/xml/types.ts';
 import type { SchemaFailure } from '../../src/schema/types.ts';
-import { blamedValueHolds, faultOutsideBlamed, locateSchemaFailure, narrowSchemaFailure } from '../../src/schema/locate.ts';
+import { blamedValueHolds, faultOutsideBlamed, locateSchemaFailure, narrowFirstFault, type NarrowedFault } from '../../src/schema/locate.ts';
 
 /** The longest message line; libxml2's text (`said`) is cut to what is left of it. */
 const MAX_MESSAGE = 120;
@@ -28,13 +28,25 @@ const messages = {
     message: "libvirt's schema rejects <{{culprit}}> or something inside it: the domain validates without it",
     help: "check <{{culprit}}> against libvirt's Domain XML format (libxml2 stopped at <{{element}}>: \"{{said}}\")",
   },
+  firstCulprit: {
+    message: "libvirt's schema rejects <{{culprit}}> or something inside it, the first of several faults here",
+    help: "check <{{culprit}}> against libvirt's Domain XML format, then validate again for the next (libxml2 stopped at <{{element}}>)",
+  },
+  attributeCulprit: {
+    message: "libvirt's schema rejects {{attribute}}='{{value}}' on <{{element}}>{{first}}",
+    help: "use a value libvirt's Domain XML format allows for {{attribute}} here, or drop the attribute",
+  },
+  unknownValueNear: {
+    message: "{{attribute}}='{{value}}' on <{{element}}> is a value no schema{{version}} lists: newer than them, or misspelt",
+    help: "the schemas take {{attribute}}='{{near}}' here: correct the value, or validate against the schemas of the libvirt you deploy to (--schema DIR; these are {{dir}})",
+  },
   unknownElement: {
-    message: '<{{element}}> is defined nowhere in the schemas at {{dir}}{{version}}: they are older than it, or it is misspelt or obsolete',
-    help: 'validate against the schemas of the libvirt you deploy to (--schema DIR), or correct the element name',
+    message: '<{{element}}> is defined in no schema{{version}}: newer than them, or misspelt or obsolete',
+    help: 'correct the element name, or validate against the schemas of the libvirt you deploy to (--schema DIR; these are {{dir}})',
   },
   unknownAttribute: {
-    message: "attribute {{attribute}} of <{{element}}> is defined nowhere in the schemas at {{dir}}{{version}}: they are older than it, or it is misspelt or obsolete",
-    help: 'validate against the schemas of the libvirt you deploy to (--schema DIR), or correct the attribute name',
+    message: 'attribute {{attribute}} of <{{element}}> is defined in no schema{{version}}: newer than them, or misspelt or obsolete',
+    help: 'correct the attribute name, or validate against the schemas of the libvirt you deploy to (--schema DIR; these are {{dir}})',
   },
   idsApart: {
     message: "<{{element}}> is not next to <name>: libxml2's validator (virsh define --validate) stops here, and gets past it with <{{element}}> moved there",
@@ -96,7 +108,7 @@ export default defineDomainRule({
           attribute: excerpt(found.attribute.name, 32),
           element: excerpt(found.element.name, 32),
           dir: excerpt(schema.shown, 40),
-          version: libvirtVersion ? ` (libvirt ${excerpt(libvirtVersion, 16)})` : '',
+          version: libvirtVersion ? ` of libvirt ${excerpt(libvirtVersion, 16)}` : '',
         },
       });
     };
@@ -106,12 +118,51 @@ export default defineDomainRule({
       report({ range: el.startTag, messageId: 'idsApart', data: { element: el.name } });
       return true;
     };
-    /** The element whose removal makes the domain valid, or an attribute in it the schemas define nowhere. */
-    const reportCulprit = (culprit: XmlElement): void => {
+    /** A rejected attribute value: said to be newer than the schemas when it is a word no schema file lists. */
+    const reportAttributeValue = (el: XmlElement, attribute: XmlAttribute, first: boolean, text = source.text): void => {
+      const data = { attribute: excerpt(attribute.name, 32), value: excerpt(attribute.value, 32), element: excerpt(el.name, 32) };
+      if (reportUnlistedValue(el, [attribute], text)) return;
+      report({ range: attribute.range, messageId: 'attributeCulprit', data: { ...data, first: first ? ', the first of several faults here' : '' } });
+    };
+    /** The element (or the one attribute of it) whose removal makes the domain valid, or an attribute in it the schemas define nowhere. */
+    const reportCulprit = (fault: NarrowedFault): void => {
+      const culprit = fault.element;
       if (reportIdsApart(culprit)) return;
-      const attr = firstUndefinedAttribute(culprit, schema.facts().definedAttributes);
-      if (attr) reportUnknownAttribute(attr);
+      const { definedAttributes } = schema.facts();
+      const first = fault.text !== source.text;
+      if (fault.attribute && !definedAttributes.has(fault.attribute.name)) return reportUnknownAttribute({ element: culprit, attribute: fault.attribute });
+      if (fault.attribute) return reportAttributeValue(culprit, fault.attribute, first, fault.text);
+      const attr = firstUndefinedAttribute(culprit, definedAttributes);
+      if (attr) return reportUnknownAttribute(attr);
+      if (reportUnlistedValue(culprit, culprit.attributes, fault.text)) return;
+      if (first) report({ range: culprit.startTag, messageId: 'firstCulprit', data: { culprit: excerpt(culprit.name, 32), element } });
       else report({ range: culprit.startTag, messageId: 'culprit', data: { culprit: excerpt(culprit.name, 32), element, said: excerpt(libxml2, 80) } });
+    };
+    const validate = (text: string) => schema.validate(text);
+    /**
+     * A required attribute cannot be removed to test it (`<model type='virtio-futuristic'>`): a word no schema file lists
+     * is tried with the nearest words the schemas do list, and when one of them validates the domain, that value is
+     * the fault. At most NEAR_TRIES validations per attribute.
+     */
+    const reportUnlistedValue = (el: XmlElement, attributes: readonly XmlAttribute[], text: string): boolean => {
+      const { definedValues, libvirtVersion } = schema.facts();
+      for (const attribute of attributes) {
+        if (!isWord(attribute.value) || definedValues.has(attribute.value)) continue;
+        const { start, end } = attribute.valueRange;
+        // The word is at fault when a listed one in its place validates the domain, or moves the first failure past
+        // this element (a later fault the narrowing did not blank): the slot is an enumeration, and this word not in it.
+        const past = source.lines.position(el.range.end).line;
+        for (const near of nearestWords(attribute.value, definedValues, NEAR_TRIES)) {
+          const again = schema.validate(text.slice(0, start) + near + text.slice(end));
+          const line = again?.details.find((d) => d.line > 0)?.line;
+          if (again && (again.kind !== 'invalid' || line === undefined || line <= past)) continue;
+          const version = libvirtVersion ? ` of libvirt ${excerpt(libvirtVersion, 16)}` : '';
+          const data = { attribute: excerpt(attribute.name, 32), value: excerpt(attribute.value, 32), element: excerpt(el.name, 32), near: excerpt(near, 32) };
+          report({ range: attribute.valueRange, messageId: 'unknownValueNear', data: { ...data, dir: excerpt(schema.shown, 40), version } });
+          return true;
+        }
+      }
+      return false;
     };
     // An element the schemas define nowhere is the fault, wherever libxml2 stopped: usually one newer than
     // the schema directory (build item 4 of issue 12). Only when libxml2 did not name an attribute or a value.
@@ -128,21 +179,23 @@ export default defineDomainRule({
       // A namespace error: libvirt's parser only stops on fatal errors (virxml.c catchXMLError), so it reads the
       // file, but the element is in no namespace: libvirt's lookups by namespace miss it and validation cannot run.
       report({ range: site.range, messageId: 'namespace', data: { said: said('namespace', {}) } });
+    } else if (site.attribute && schema.facts().definedAttributes.has(site.attribute.name) && reportUnlistedValue(site.element, [site.attribute], source.text)) {
+      // A word no schema lists, where a listed one validates: said to be newer than the schemas, with that word.
     } else if (site.attribute) {
       const data = { attribute: excerpt(site.attribute.name, 32), value: excerpt(site.attribute.value, 32), element };
       report({ range: site.range, messageId: 'attribute', data: { ...data, said: said('attribute', data) } });
     } else if (site.exact && blamedValueHolds(source.text, source.lines, site.element, (text) => schema.validate(text))) {
       // A fault elsewhere can still be what made libxml2 blame this value (<clock sync='utc'/> blames <os><type>).
-      const elsewhere = faultOutsideBlamed(source.text, site.element, (text) => schema.validate(text));
+      const elsewhere = faultOutsideBlamed(source.text, site.element, validate);
       if (elsewhere) {
-        reportCulprit(elsewhere);
+        reportCulprit(narrowFirstFault(source.text, elsewhere, validate, 16) ?? { element: elsewhere, text: source.text });
         return;
       }
       report({ range: site.range, messageId: 'value', data: { element, said: said('value', { element }) } });
     } else if (site.exact && site.element.parent) {
       // The blamed value validates on its own: the fault is among its siblings. Narrow from the parent.
       const parent = site.element.parent;
-      const culprit = narrowSchemaFailure(source.text, parent, (text) => schema.validate(text));
+      const culprit = narrowFirstFault(source.text, parent, validate);
       if (culprit) {
         reportCulprit(culprit);
         return;
@@ -154,23 +207,60 @@ export default defineDomainRule({
       report({
         range: unknown.startTag,
         messageId: 'unknownElement',
-        data: { element: excerpt(unknown.name, 32), dir: excerpt(schema.shown, 40), version: libvirtVersion ? ` (libvirt ${excerpt(libvirtVersion, 16)})` : '' },
+        data: { element: excerpt(unknown.name, 32), dir: excerpt(schema.shown, 40), version: libvirtVersion ? ` of libvirt ${excerpt(libvirtVersion, 16)}` : '' },
       });
     } else if (unknownAttr !== undefined) {
       reportUnknownAttribute(unknownAttr);
     } else {
       // Where libxml2 gave up is often a container (<devices>); the element whose removal makes the
       // domain valid is where the fault is.
-      const culprit = narrowSchemaFailure(source.text, site.element, (text) => schema.validate(text));
+      const culprit = narrowFirstFault(source.text, site.element, validate);
       if (culprit) {
         reportCulprit(culprit);
         return;
       }
       if (reportIdsApart(site.element)) return;
+      if (reportUnlistedValue(site.element, site.element.attributes, source.text)) return;
       report({ range: site.range, messageId: 'stopped', data: { element, said: said('stopped', { element }) } });
     }
   },
 });
+
+/** Listed words tried in place of an unlisted one. */
+const NEAR_TRIES = 6;
+
+/**
+ * The `count` words of `words` nearest to `word`, for a "did you mean": first those it extends at a word break
+ * (`virtio` for `virtio-futuristic`, longest first), then by edit distance (ties: the longer common prefix, then the word).
+ */
+function nearestWords(word: string, words: ReadonlySet<string>, count: number): string[] {
+  const scored: Array<{ w: string; d: number; p: number }> = [];
+  for (const w of words) {
+    if (!isWord(w) || Math.abs(w.length - word.length) > word.length) continue;
+    let p = 0;
+    while (p < w.length && p < word.length && w[p] === word[p]) p++;
+    const extends_ = p === w.length && /[-_.+]/.test(word[p] ?? '');
+    scored.push({ w, d: extends_ ? -w.length : editDistance(word, w), p });
+  }
+  scored.sort((a, b) => a.d - b.d || b.p - a.p || (a.w < b.w ? -1 : 1));
+  return scored.slice(0, count).map((s) => s.w);
+}
+
+/** Levenshtein distance (two rows; words are at most 64 characters, isWord). */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/** A value that reads as one enumerated word (`unmap`, `virtio-non-transitional`), not a number, path or name with other characters. */
+function isWord(value: string): boolean {
+  return value.length <= 64 && /^[A-Za-z][A-Za-z0-9_.+-]*$/.test(value);
+}
 
 /**
  * domaincommon.rng's `ids`: <name>, <uuid> and <genid> are an <interleave> of their own inside the domain's, and

@@ -299,8 +299,29 @@ export function lintPlanSources(host: LintHost | undefined, files: readonly Plan
       } satisfies PlanRuleContext);
     }
   }
-  return { diagnostics: applyInlineDirectives(found, linted, env), linted, domains, domainCount: domains.length };
+  return { diagnostics: applyInlineDirectives(schemaFindingsOnceExplained(found), linted, env), linted, domains, domainCount: domains.length };
 }
+
+/**
+ * schema-invalid is the fallback of libvirt's grammar: where another rule reports an error on the same place
+ * (value-invalid's `placement='statik'`, device-config-invalid's `index='-1'`, with libvirt's own reason), the schema's
+ * finding there is the same cause said twice, and is dropped. The list is returned as is when no schema finding is in it.
+ */
+function schemaFindingsOnceExplained(found: Diagnostic[]): Diagnostic[] {
+  if (!found.some((d) => d.ruleId === SCHEMA_INVALID)) return found;
+  const errorsByFile = new Map<string, Diagnostic[]>();
+  for (const d of found) {
+    if (d.ruleId === SCHEMA_INVALID || d.severity !== 'error') continue;
+    const list = errorsByFile.get(d.file);
+    if (list) list.push(d);
+    else errorsByFile.set(d.file, [d]);
+  }
+  // "Could not validate" and "libxml2 cannot read this file" blame no place in the domain: never dropped.
+  const blamesAPlace = (d: Diagnostic) => d.messageId !== 'unvalidated' && d.messageId !== 'unreadable';
+  return found.filter((d) => d.ruleId !== SCHEMA_INVALID || !blamesAPlace(d) || !errorsByFile.get(d.file)?.some((e) => e.range.start < d.range.end && d.range.start < e.range.end));
+}
+
+const SCHEMA_INVALID = 'schema-invalid';
 
 /**
  * A rule id a reason names, as a reviewer would read it: format characters (zero-width spaces, soft

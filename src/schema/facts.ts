@@ -28,6 +28,8 @@ export interface SchemaFacts {
   definedElements: ReadonlySet<string>;
   /** Every `<attribute name="…">` of the directory's .rng files. */
   definedAttributes: ReadonlySet<string>;
+  /** Every `<value>…</value>` of the directory's .rng files: the enumerated words the grammar allows somewhere. */
+  definedValues: ReadonlySet<string>;
   /** The libvirt version of the package that installed the directory, when known ("9.0.0"). */
   libvirtVersion?: string;
 }
@@ -70,6 +72,12 @@ export function attributeNamesOf(rng: string, into: Set<string> = new Set()): Se
   return into;
 }
 
+/** The enumerated values a RelaxNG text allows (`<value>unmap</value>`), whatever attribute or element they are for. */
+export function valuesOf(rng: string, into: Set<string> = new Set()): Set<string> {
+  for (const m of rng.matchAll(/<value(?:\s[^>]*)?>([^<]*)<\/value>/g)) into.add(m[1]!.trim());
+  return into;
+}
+
 /**
  * The version dpkg records for the package that installed `dir/domain.rng`, if one did.
  * `root` is the file system root (tests give a fixture tree).
@@ -103,14 +111,16 @@ export function dpkgLibvirtVersion(dir: string, root = '/'): string | undefined 
 export function schemaFacts(dir: string, files: readonly string[], root = '/'): SchemaFacts {
   const definedElements = new Set<string>();
   const definedAttributes = new Set<string>();
+  const definedValues = new Set<string>();
   for (const path of files.slice(0, MAX_RNG_FILES)) {
     const text = readBounded(path, MAX_RNG_BYTES);
     if (!text) continue;
     elementNamesOf(text, definedElements);
     attributeNamesOf(text, definedAttributes);
+    valuesOf(text, definedValues);
   }
   // dpkg's records are read only for the directory a package installs (the default --schema): a
   // directory of the user's own says nothing dpkg knows, and kvmlint reads nothing it need not.
   const libvirtVersion = INSTALLED_SCHEMA_DIRS.includes(dir.replace(/\/+$/, '')) ? dpkgLibvirtVersion(dir, root) : undefined;
-  return libvirtVersion ? { definedElements, definedAttributes, libvirtVersion } : { definedElements, definedAttributes };
+  return libvirtVersion ? { definedElements, definedAttributes, definedValues, libvirtVersion } : { definedElements, definedAttributes, definedValues };
 }

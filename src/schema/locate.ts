@@ -218,3 +218,71 @@ export function narrowSchemaFailure(text: string, from: XmlElement, validate: (t
     el = next;
   }
 }
+
+/** The first fault found below `from`, with the text it was found in: later faults blanked out, offsets kept. */
+export interface NarrowedFault {
+  element: XmlElement;
+  /** The attribute whose removal alone validates `text`, when there is one such attribute. */
+  attribute?: XmlAttribute;
+  /** The document with the siblings after each culprit blanked out: `element` is its only fault. */
+  text: string;
+}
+
+/**
+ * libxml2 reports only its first failure, and narrowSchemaFailure finds nothing when a container holds two
+ * faults (removing either leaves the other). This finds the first fault in document order, as a reader fixes
+ * them: at a level where no single removal validates, the children after the k-th are blanked out, and the
+ * smallest k whose document still fails is found by halving (`<devices>`' children are each optional, so a
+ * prefix of them is valid up to the first bad one). The search goes on inside that child with the later ones
+ * blanked, then in the element found, the one attribute without which the document validates (`discard='unmapx'`
+ * on a disk's `<driver>`) is named. Undefined when even no children validate (a required child, or the fault is
+ * outside them) or the budget of validations runs out.
+ */
+export function narrowFirstFault(text: string, from: XmlElement, validate: (text: string) => SchemaFailure | undefined, budget = 64): NarrowedFault | undefined {
+  let left = budget;
+  const counted = (t: string): SchemaFailure | undefined => (left--, validate(t));
+  const fails = (t: string): boolean | undefined => (left <= 0 ? undefined : counted(t) !== undefined);
+  let current = text;
+  let found: XmlElement | undefined;
+  for (let el = from; ; ) {
+    const single = left > 0 ? narrowSchemaFailure(current, el, counted, left) : undefined;
+    if (single) {
+      found = single;
+      break;
+    }
+    const kids = el.children;
+    if (kids.length < 2 || left <= 0) break;
+    const keep = (k: number): string => (k >= kids.length ? current : blanked(current, kids[k]!.range.start, kids[kids.length - 1]!.range.end));
+    const noneFails = fails(keep(0));
+    if (noneFails !== false) break;
+    // The smallest prefix of the children that fails: keep(lo - 1) validates, keep(hi) fails.
+    let lo = 1;
+    let hi = kids.length;
+    let spent = false;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const f = fails(keep(mid));
+      if (f === undefined) {
+        spent = true;
+        break;
+      }
+      if (f) hi = mid;
+      else lo = mid + 1;
+    }
+    if (spent) break;
+    current = keep(lo);
+    found = kids[lo - 1]!;
+    el = found;
+  }
+  // Where nothing below `from` is at fault (an element without children, or a fault in its own start tag), its own
+  // attributes are tried: `<vcpu placement='statik'>`.
+  const target = found ?? from;
+  const candidates: XmlAttribute[] = [];
+  for (const attr of target.attributes) {
+    const f = fails(blanked(current, attr.range.start, attr.range.end));
+    if (f === undefined) break;
+    if (!f) candidates.push(attr);
+  }
+  if (candidates.length === 1) return { element: target, attribute: candidates[0]!, text: current };
+  return found ? { element: found, text: current } : undefined;
+}

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseXml } from '../../src/xml/parse.ts';
 import { LineIndex } from '../../src/xml/lines.ts';
-import { blamedValueHolds, elementAtPath, faultOutsideBlamed, locateSchemaFailure, narrowSchemaFailure } from '../../src/schema/locate.ts';
+import { blamedValueHolds, elementAtPath, faultOutsideBlamed, locateSchemaFailure, narrowFirstFault, narrowSchemaFailure } from '../../src/schema/locate.ts';
 import type { SchemaFailure } from '../../src/schema/types.ts';
 
 // libxml2's reports as libxml2-wasm hands them over (messages, node paths, lines), mapped back
@@ -215,4 +215,31 @@ test('faultOutsideBlamed: a fault beside the blamed element or an ancestor clear
   let calls = 0;
   assert.equal(faultOutsideBlamed(text, type, () => (calls++, invalid({ message: 'Error validating value', line: 5 })), 2), undefined);
   assert.equal(calls, 2);
+});
+
+test('the first fault: with two, the children after it are blanked and the search goes on; then its one bad attribute', () => {
+  // A stand-in for libxml2: 'cdrum' and 'bogus' are faults wherever they are; without device= a disk is still valid.
+  const two = TEXT.replace("<interface type='bridge'/>", "<interface type='bogus'/>");
+  const r = parseXml(two).root!;
+  const seen: string[] = [];
+  const validate = (t: string) => (seen.push(t), /cdrum|bogus/.test(t) ? invalid({ message: 'Extra element devices in interleave' }) : undefined);
+  const found = narrowFirstFault(two, elementAtPath(r, '/domain/devices')!, validate);
+  assert.equal(found?.element, elementAtPath(r, '/domain/devices/disk[2]'), 'the second disk, before the interface');
+  assert.equal(found?.attribute?.name, 'device', 'and of its attributes, device= alone: the text validates without it');
+  assert.equal(found!.text.length, two.length, 'offsets kept');
+  assert.ok(!found!.text.includes('bogus') && found!.text.includes('cdrum'), 'the interface after it is blanked, the disk kept');
+  assert.ok(seen.every((t) => t.length === two.length));
+  // One fault: the same answer as narrowSchemaFailure, and the text is the document's own.
+  const one = narrowFirstFault(TEXT, elementAtPath(root, '/domain/devices')!, (t) => (/cdrum/.test(t) ? invalid({ message: 'x' }) : undefined));
+  assert.equal(one?.element, elementAtPath(root, '/domain/devices/disk[2]'));
+  assert.equal(one?.text, TEXT);
+  // The fault in the element's own attribute (no child at fault): that attribute, on that element.
+  const own = narrowFirstFault(TEXT, elementAtPath(root, '/domain/vcpu')!, (t) => (/statik/.test(t) ? invalid({ message: 'x' }) : undefined));
+  assert.deepEqual([own?.element.name, own?.attribute?.name], ['vcpu', 'placement']);
+  // Nothing found when even blanking every child fails (the fault is elsewhere, or a required child): undefined.
+  assert.equal(narrowFirstFault(TEXT, elementAtPath(root, '/domain/devices')!, () => invalid({ message: 'x' })), undefined);
+  // The budget bounds the validations, including those narrowSchemaFailure makes.
+  let calls = 0;
+  narrowFirstFault(two, elementAtPath(r, '/domain/devices')!, () => (calls++, invalid({ message: 'x' })), 5);
+  assert.ok(calls <= 5, `${calls} validations`);
 });
