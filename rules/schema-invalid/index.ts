@@ -48,6 +48,10 @@ const messages = {
     message: 'attribute {{attribute}} of <{{element}}> is defined in no schema{{version}}: newer than them, or misspelt or obsolete',
     help: 'correct the attribute name, or validate against the schemas of the libvirt you deploy to (--schema DIR; these are {{dir}})',
   },
+  attributeNotHere: {
+    message: 'attribute {{attribute}} is not one the schemas{{version}} allow on <{{element}}>: newer than them, or misspelt or misplaced',
+    help: 'correct the attribute, or validate against the schemas of the libvirt you deploy to (--schema DIR; these are {{dir}})',
+  },
   idsApart: {
     message: "<{{element}}> is not next to <name>: libxml2's validator (virsh define --validate) stops here, and gets past it with <{{element}}> moved there",
     help: 'move <{{element}}> right after <name>; plain virsh define reads it either way',
@@ -98,12 +102,15 @@ export default defineDomainRule({
       const rest = messages[id].message.replace(/\{\{(\w+)\}\}/g, (_, k: string) => (k === 'said' ? '' : (data[k] ?? '')));
       return excerpt(libxml2, Math.max(32, MAX_MESSAGE - rest.length));
     };
-    /** An attribute no schema file defines: named, with the schemas' version, rather than the element holding it. */
+    /**
+     * An attribute no schema file defines, or none allows on its element: named, with the schemas' version,
+     * rather than the element holding it.
+     */
     const reportUnknownAttribute = (found: { element: XmlElement; attribute: XmlAttribute }): void => {
-      const { libvirtVersion } = schema.facts();
+      const { libvirtVersion, definedAttributes } = schema.facts();
       report({
         range: found.attribute.range,
-        messageId: 'unknownAttribute',
+        messageId: definedAttributes.has(found.attribute.name) ? 'attributeNotHere' : 'unknownAttribute',
         data: {
           attribute: excerpt(found.attribute.name, 32),
           element: excerpt(found.element.name, 32),
@@ -128,11 +135,12 @@ export default defineDomainRule({
     const reportCulprit = (fault: NarrowedFault): void => {
       const culprit = fault.element;
       if (reportIdsApart(culprit)) return;
-      const { definedAttributes } = schema.facts();
+      const facts = schema.facts();
       const first = fault.text !== source.text;
-      if (fault.attribute && !definedAttributes.has(fault.attribute.name)) return reportUnknownAttribute({ element: culprit, attribute: fault.attribute });
+      const allowedHere = (el: XmlElement, name: string) => facts.definedAttributes.has(name) && facts.elementAttributes.get(el.name)?.has(name) !== false;
+      if (fault.attribute && !allowedHere(culprit, fault.attribute.name)) return reportUnknownAttribute({ element: culprit, attribute: fault.attribute });
       if (fault.attribute) return reportAttributeValue(culprit, fault.attribute, first, fault.text);
-      const attr = firstUndefinedAttribute(culprit, definedAttributes);
+      const attr = firstUndefinedAttribute(culprit, facts);
       if (attr) return reportUnknownAttribute(attr);
       if (reportUnlistedValue(culprit, culprit.attributes, fault.text)) return;
       if (first) report({ range: culprit.startTag, messageId: 'firstCulprit', data: { culprit: excerpt(culprit.name, 32), element } });
@@ -171,7 +179,7 @@ export default defineDomainRule({
     // only the interleave member that holds it ("Extra element cpu in interleave").
     const unknownAttr =
       failure.kind === 'invalid' && !site.attribute && !site.exact && unknown === undefined
-        ? firstUndefinedAttribute(source.doc.root, schema.facts().definedAttributes)
+        ? firstUndefinedAttribute(source.doc.root, schema.facts())
         : undefined;
     if (failure.kind === 'unparsable' && (failure.details[0]?.level ?? 3) >= 3) {
       report({ range: site.range, messageId: 'unreadable', data: { said: said('unreadable', {}) } });
@@ -198,6 +206,14 @@ export default defineDomainRule({
       const culprit = narrowFirstFault(source.text, parent, validate);
       if (culprit) {
         reportCulprit(culprit);
+        return;
+      }
+      // No one child is the fault (two faults, or one libxml2 blamed on a sibling's value): an attribute the
+      // schemas allow nowhere on its element, in the parent, is one for certain (<loader format='qcow2'>,
+      // libvirt 9.2, against older schemas blames <os><type>'s value).
+      const misplaced = firstUndefinedAttribute(parent, schema.facts());
+      if (misplaced) {
+        reportUnknownAttribute(misplaced);
         return;
       }
       const where = excerpt(parent.name, 32);
@@ -306,18 +322,25 @@ function firstUndefinedElement(root: XmlElement, defined: ReadonlySet<string>): 
 }
 
 /**
- * The first attribute, in document order, whose name no schema file defines, with its element; the same
- * walk as firstUndefinedElement. Namespace declarations and prefixed names (xmlns:qemu, xml:lang) belong to
- * XML itself or to other grammars.
+ * The first attribute, in document order, whose name no schema file defines, or that no definition of its
+ * element's name allows (elementAttributes, which leaves out an element any definition of which takes any
+ * attribute), with its element; the same walk as firstUndefinedElement. Namespace declarations and prefixed
+ * names (xmlns:qemu, xml:lang) belong to XML itself or to other grammars.
  */
-function firstUndefinedAttribute(root: XmlElement, defined: ReadonlySet<string>): { element: XmlElement; attribute: XmlAttribute } | undefined {
+function firstUndefinedAttribute(
+  root: XmlElement,
+  facts: { definedAttributes: ReadonlySet<string>; elementAttributes: ReadonlyMap<string, ReadonlySet<string>> },
+): { element: XmlElement; attribute: XmlAttribute } | undefined {
+  const defined = facts.definedAttributes;
   if (defined.size === 0) return undefined;
   const stack: XmlElement[] = [root];
   while (stack.length > 0) {
     const el = stack.pop()!;
     if (el.name.includes(':') || el.name === 'metadata') continue;
+    const allowed = facts.elementAttributes.get(el.name);
     for (const name of Object.keys(el.attributeValues)) {
-      if (name === 'xmlns' || name.includes(':') || defined.has(name)) continue;
+      if (name === 'xmlns' || name.includes(':')) continue;
+      if (defined.has(name) && (allowed === undefined || allowed.has(name))) continue;
       const attribute = el.attribute(name);
       if (attribute) return { element: el, attribute };
     }

@@ -30,8 +30,97 @@ export interface SchemaFacts {
   definedAttributes: ReadonlySet<string>;
   /** Every `<value>…</value>` of the directory's .rng files: the enumerated words the grammar allows somewhere. */
   definedValues: ReadonlySet<string>;
+  /**
+   * For each element name, every attribute some `<element name="…">` of that name allows, through the
+   * `<ref>`s of its content but not inside nested elements; an element name some definition of which
+   * allows any attribute is absent.
+   */
+  elementAttributes: ReadonlyMap<string, ReadonlySet<string>>;
   /** The libvirt version of the package that installed the directory, when known ("9.0.0"). */
   libvirtVersion?: string;
+}
+
+/** What an `<element>` or a `<define>` holds outside its nested elements: attributes and references. */
+interface RngScope {
+  attributes: Set<string>;
+  refs: Set<string>;
+  /** An `<attribute>` with a name class (`<anyName/>`): any attribute. */
+  open: boolean;
+}
+
+/** The scopes of a directory's .rng files: each element name's definitions, and each define's (combined). */
+export interface RngScopes {
+  elements: Map<string, RngScope[]>;
+  defines: Map<string, RngScope[]>;
+}
+
+/**
+ * Reads the element and define scopes of a RelaxNG text into `into` (a tag scan: libvirt's .rng files are
+ * plain XML, their comments and documentation hold no RelaxNG tags once comments are dropped).
+ */
+export function rngScopesOf(rng: string, into: RngScopes = { elements: new Map(), defines: new Map() }): RngScopes {
+  const text = rng.replace(/<!--[\s\S]*?-->/g, '');
+  /** The open element and define tags; undefined for an element with no name attribute (a name class). */
+  const stack: { tag: 'element' | 'define'; scope: RngScope | undefined }[] = [];
+  const scopeOf = (): RngScope | undefined => stack[stack.length - 1]?.scope;
+  for (const m of text.matchAll(/<(\/?)([\w:-]+)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g)) {
+    const [, closing, tag, attrs, selfClosing] = m as unknown as [string, string, string, string, string];
+    if (tag !== 'element' && tag !== 'define' && tag !== 'attribute' && tag !== 'ref' && tag !== 'parentRef') continue;
+    const name = /\bname\s*=\s*["']([^"']*)["']/.exec(attrs)?.[1];
+    if (closing) {
+      if (tag === 'element' || tag === 'define') stack.pop();
+      continue;
+    }
+    if (tag === 'element' || tag === 'define') {
+      if (selfClosing) continue;
+      let scope: RngScope | undefined;
+      if (name !== undefined) {
+        scope = { attributes: new Set(), refs: new Set(), open: false };
+        const map = tag === 'element' ? into.elements : into.defines;
+        const key = tag === 'element' ? name.replace(/^[\w-]+:/, '') : name;
+        const list = map.get(key) ?? [];
+        list.push(scope);
+        map.set(key, list);
+      }
+      stack.push({ tag, scope });
+      continue;
+    }
+    const scope = scopeOf();
+    if (!scope) continue;
+    if (tag === 'attribute') {
+      if (name === undefined) scope.open = true;
+      else scope.attributes.add(name);
+    } else if (name !== undefined) {
+      scope.refs.add(name);
+    }
+  }
+  return into;
+}
+
+/** Each element name's allowed attributes (see SchemaFacts.elementAttributes), the refs followed to their defines. */
+export function elementAttributesOf(scopes: RngScopes): Map<string, ReadonlySet<string>> {
+  const out = new Map<string, ReadonlySet<string>>();
+  for (const [element, defs] of scopes.elements) {
+    const attributes = new Set<string>();
+    let open = false;
+    const seen = new Set<string>();
+    const pending: RngScope[] = [...defs];
+    while (pending.length > 0 && !open) {
+      const scope = pending.pop()!;
+      if (scope.open) open = true;
+      for (const a of scope.attributes) attributes.add(a);
+      for (const ref of scope.refs) {
+        if (seen.has(ref)) continue;
+        seen.add(ref);
+        const target = scopes.defines.get(ref);
+        // A reference to no define (a grammar this scan cannot follow): the element is treated as open.
+        if (!target) open = true;
+        else pending.push(...target);
+      }
+    }
+    if (!open) out.set(element, attributes);
+  }
+  return out;
 }
 
 function readBounded(path: string, max: number): string | undefined {
@@ -112,15 +201,18 @@ export function schemaFacts(dir: string, files: readonly string[], root = '/'): 
   const definedElements = new Set<string>();
   const definedAttributes = new Set<string>();
   const definedValues = new Set<string>();
+  const scopes: RngScopes = { elements: new Map(), defines: new Map() };
   for (const path of files.slice(0, MAX_RNG_FILES)) {
     const text = readBounded(path, MAX_RNG_BYTES);
     if (!text) continue;
     elementNamesOf(text, definedElements);
     attributeNamesOf(text, definedAttributes);
     valuesOf(text, definedValues);
+    rngScopesOf(text, scopes);
   }
+  const elementAttributes = elementAttributesOf(scopes);
   // dpkg's records are read only for the directory a package installs (the default --schema): a
   // directory of the user's own says nothing dpkg knows, and kvmlint reads nothing it need not.
   const libvirtVersion = INSTALLED_SCHEMA_DIRS.includes(dir.replace(/\/+$/, '')) ? dpkgLibvirtVersion(dir, root) : undefined;
-  return libvirtVersion ? { definedElements, definedAttributes, definedValues, libvirtVersion } : { definedElements, definedAttributes, definedValues };
+  return libvirtVersion ? { definedElements, definedAttributes, definedValues, elementAttributes, libvirtVersion } : { definedElements, definedAttributes, definedValues, elementAttributes };
 }

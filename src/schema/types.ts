@@ -33,7 +33,13 @@ export interface SchemaValidator {
   /** The directory as the user named it, for messages. */
   readonly shown: string;
   /** Element and attribute names the directory's .rng files define, and its libvirt version when known (read on first use). */
-  facts(): { definedElements: ReadonlySet<string>; definedAttributes: ReadonlySet<string>; definedValues: ReadonlySet<string>; libvirtVersion?: string };
+  facts(): {
+    definedElements: ReadonlySet<string>;
+    definedAttributes: ReadonlySet<string>;
+    elementAttributes: ReadonlyMap<string, ReadonlySet<string>>;
+    definedValues: ReadonlySet<string>;
+    libvirtVersion?: string;
+  };
   /** undefined when the text is valid. Reads no file. */
   validate(text: string): SchemaFailure | undefined;
   /**
