@@ -224,7 +224,7 @@ function reportNodesWithoutHousekeeping(ctx: Ctx, host: HostModel, housekeeping:
       data: {
         node: n.id,
         cpus: describeCpus(n.cpus.intersect(host.online)),
-        guests: listBounded(names, names.length, 2, 'other guests'),
+        guests: listBounded(names, names.length, 2, ['other guest', 'other guests']),
         pin: names.length === 1 ? 'pins' : 'pin',
       },
       related: related.get(n.id),

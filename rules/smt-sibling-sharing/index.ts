@@ -146,7 +146,7 @@ export default definePlanRule({
       const uses: string[] = [];
       if (!hk.isEmpty) uses.push(`${describeCpus(hk)} ${hk.size === 1 ? 'is' : 'are'} housekeeping`);
       if (ownThreads.size > 0) uses.push(`its ${listNames([...ownThreads])} ${ownThreads.size === 1 ? 'runs' : 'run'} there`);
-      if (pin.others.size > 0) uses.push(`${listBounded(otherNames(pin), pin.others.size, 3, 'other guests')} can run there`);
+      if (pin.others.size > 0) uses.push(`${listBounded(otherNames(pin), pin.others.size, 3, ['other guest', 'other guests'])} can run there`);
       return uses;
     };
     const findings: Array<{ pin: DedicatedPin; hk: CpuSet; uses: string[]; core: string; housekeepingOnly: boolean }> = [];

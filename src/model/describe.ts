@@ -41,8 +41,10 @@ export function describeDomain(on: { domain: { name: string | undefined }; sourc
 }
 
 /** Names at most `max` items, then "and N more …": bounded messages however many domains collide. */
-export function listBounded(names: readonly string[], total: number, max = 3, more = 'other domains'): string {
+export function listBounded(names: readonly string[], total: number, max = 3, more: string | readonly [one: string, many: string] = ['other domain', 'other domains']): string {
   const shown = names.slice(0, max);
-  if (total > shown.length) shown.push(`${total - shown.length} ${more}`);
+  const rest = total - shown.length;
+  // `more` as [one, many]: "1 other guest", not "1 other guests".
+  if (rest > 0) shown.push(`${rest} ${typeof more === 'string' ? more : more[rest === 1 ? 0 : 1]}`);
   return listNames(shown);
 }
