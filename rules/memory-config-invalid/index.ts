@@ -159,7 +159,7 @@ const messages = {
   },
   hotplugNoNuma: {
     message: '<maxMemory> enables memory hotplug without guest NUMA cells: {{who}}',
-    help: "{{later}}add a guest NUMA cell holding every vCPU and the memory: <cell id='0' cpus='0-{{lastVcpu}}' memory='{{memory}}' unit='KiB'/>",
+    help: "{{later}}add a guest NUMA cell holding every vCPU and the memory: <cell id='0' cpus='{{cpus}}' memory='{{memory}}' unit='KiB'/>",
   },
 } as const satisfies MessageSpecs;
 
@@ -285,7 +285,8 @@ export default defineDomainRule({
         range: max.element.startTag,
         severity: newer === true ? 'info' : newer === false ? 'error' : 'warning',
         messageId: 'hotplugNoNuma',
-        data: { who, later, lastVcpu: domain.maxVcpus - 1, memory: domain.memory?.kib ?? 0 },
+        // One vCPU is cpus='0'; a domain without <memory> (its own finding, noMemory) has no size to offer.
+        data: { who, later, cpus: domain.maxVcpus > 1 ? `0-${domain.maxVcpus - 1}` : '0', memory: domain.memory?.kib ?? '…' },
       });
     }
   },
