@@ -8525,9 +8525,10 @@ function describeDomain(on) {
   const { path: path3 } = on.source;
   return name ? `${excerpt(name, 40)} (${path3})` : path3;
 }
-function listBounded(names2, total, max = 3, more = "other domains") {
+function listBounded(names2, total, max = 3, more = ["other domain", "other domains"]) {
   const shown = names2.slice(0, max);
-  if (total > shown.length) shown.push(`${total - shown.length} ${more}`);
+  const rest = total - shown.length;
+  if (rest > 0) shown.push(`${rest} ${typeof more === "string" ? more : more[rest === 1 ? 0 : 1]}`);
   return listNames(shown);
 }
 
@@ -10197,7 +10198,12 @@ function buildDomainModel(domain) {
   const typeAttr = attribute(domain, "type");
   const type = typeAttr?.value;
   if (!typeAttr || typeAttr.value === "") {
-    problems.push({ ruleId: "value-invalid", range: typeAttr ? typeAttr.valueRange : domain.startTag, message: `<${domain.name}> has no type: libvirt rejects the domain ("missing domain type attribute")` });
+    problems.push({
+      ruleId: "value-invalid",
+      range: typeAttr ? typeAttr.valueRange : domain.startTag,
+      message: `<${domain.name}> has no type: libvirt rejects the domain ("missing domain type attribute")`,
+      missing: "type='kvm' to <domain> (qemu for a guest QEMU emulates, lxc, xen, \u2026: the hypervisor driver that runs it)"
+    });
   } else if (!VIRT_TYPES.has(typeAttr.value)) {
     problems.push({ ruleId: "value-invalid", range: typeAttr.valueRange, message: `<domain type='${excerpt(typeAttr.value, 24)}'> is not a type libvirt knows: it rejects the domain ("invalid domain type")` });
   }
@@ -10206,7 +10212,8 @@ function buildDomainModel(domain) {
     problems.push({
       ruleId: "value-invalid",
       range: nameEl ? nameEl.startTag : domain.startTag,
-      message: nameEl ? '<name> is empty: libvirt rejects the domain ("missing name information")' : `<${domain.name}> has no <name>: libvirt rejects the domain ("missing name information")`
+      message: nameEl ? '<name> is empty: libvirt rejects the domain ("missing name information")' : `<${domain.name}> has no <name>: libvirt rejects the domain ("missing name information")`,
+      missing: "the guest's name: <name>vm1</name>, unique on the host"
     });
   }
   const osTypeProblem = missingOsType(domain, c[S_OS]);
@@ -10246,8 +10253,9 @@ function missingOsType(domain, os) {
   if (type && (type.text !== "" || type.children.length > 0)) return void 0;
   for (const el of domain.children) if (el.name === "bootloader" && (el.text !== "" || el.children.length > 0)) return void 0;
   const refused = 'libvirt rejects the domain ("an os <type> must be specified")';
-  if (type) return { ruleId: "value-invalid", range: type.startTag, message: `<os><type> is empty: ${refused}` };
-  return { ruleId: "value-invalid", range: os ? os.startTag : domain.startTag, message: `<${domain.name}> has no <os><type>: ${refused}` };
+  const missing = "the guest's OS type: <os><type arch='x86_64' machine='q35'>hvm</type></os> (exe for a container)";
+  if (type) return { ruleId: "value-invalid", range: type.startTag, message: `<os><type> is empty: ${refused}`, missing };
+  return { ruleId: "value-invalid", range: os ? os.startTag : domain.startTag, message: `<${domain.name}> has no <os><type>: ${refused}`, missing };
 }
 var NUMA_NODE_PCI_MODELS = /* @__PURE__ */ new Set(["pci-expander-bus", "pcie-expander-bus", "pci-root"]);
 var VIRTIO_SCSI_MODELS = /* @__PURE__ */ new Set(["virtio-scsi", "virtio-transitional", "virtio-non-transitional"]);
@@ -16835,7 +16843,7 @@ function reportNodesWithoutHousekeeping(ctx, host, housekeeping) {
       data: {
         node: n.id,
         cpus: describeCpus(n.cpus.intersect(host.online)),
-        guests: listBounded(names2, names2.length, 2, "other guests"),
+        guests: listBounded(names2, names2.length, 2, ["other guest", "other guests"]),
         pin: names2.length === 1 ? "pins" : "pin"
       },
       related: related.get(n.id)
@@ -17126,7 +17134,7 @@ var messages7 = {
   },
   hotplugNoNuma: {
     message: "<maxMemory> enables memory hotplug without guest NUMA cells: {{who}}",
-    help: "{{later}}add a guest NUMA cell holding every vCPU and the memory: <cell id='0' cpus='0-{{lastVcpu}}' memory='{{memory}}' unit='KiB'/>"
+    help: "{{later}}add a guest NUMA cell holding every vCPU and the memory: <cell id='0' cpus='{{cpus}}' memory='{{memory}}' unit='KiB'/>"
   }
 };
 var memory_config_invalid_default = defineDomainRule({
@@ -17224,7 +17232,8 @@ var memory_config_invalid_default = defineDomainRule({
         range: max.element.startTag,
         severity: newer === true ? "info" : newer === false ? "error" : "warning",
         messageId: "hotplugNoNuma",
-        data: { who, later, lastVcpu: domain.maxVcpus - 1, memory: domain.memory?.kib ?? 0 }
+        // One vCPU is cpus='0'; a domain without <memory> (its own finding, noMemory) has no size to offer.
+        data: { who, later, cpus: domain.maxVcpus > 1 ? `0-${domain.maxVcpus - 1}` : "0", memory: domain.memory?.kib ?? "\u2026" }
       });
     }
   }
@@ -19648,6 +19657,51 @@ function narrowSchemaFailure(text, from, validate, budget = 64) {
     el = next;
   }
 }
+function narrowFirstFault(text, from, validate, budget = 64) {
+  let left = budget;
+  const counted = (t) => (left--, validate(t));
+  const fails = (t) => left <= 0 ? void 0 : counted(t) !== void 0;
+  let current = text;
+  let found;
+  for (let el = from; ; ) {
+    const single = left > 0 ? narrowSchemaFailure(current, el, counted, left) : void 0;
+    if (single) {
+      found = single;
+      break;
+    }
+    const kids = el.children;
+    if (kids.length < 2 || left <= 0) break;
+    const keep = (k) => k >= kids.length ? current : blanked(current, kids[k].range.start, kids[kids.length - 1].range.end);
+    const noneFails = fails(keep(0));
+    if (noneFails !== false) break;
+    let lo = 1;
+    let hi = kids.length;
+    let spent = false;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      const f = fails(keep(mid));
+      if (f === void 0) {
+        spent = true;
+        break;
+      }
+      if (f) hi = mid;
+      else lo = mid + 1;
+    }
+    if (spent) break;
+    current = keep(lo);
+    found = kids[lo - 1];
+    el = found;
+  }
+  const target = found ?? from;
+  const candidates = [];
+  for (const attr of target.attributes) {
+    const f = fails(blanked(current, attr.range.start, attr.range.end));
+    if (f === void 0) break;
+    if (!f) candidates.push(attr);
+  }
+  if (candidates.length === 1) return { element: target, attribute: candidates[0], text: current };
+  return found ? { element: found, text: current } : void 0;
+}
 
 // rules/schema-invalid/index.ts
 var MAX_MESSAGE = 120;
@@ -19672,13 +19726,29 @@ var messages9 = {
     message: "libvirt's schema rejects <{{culprit}}> or something inside it: the domain validates without it",
     help: `check <{{culprit}}> against libvirt's Domain XML format (libxml2 stopped at <{{element}}>: "{{said}}")`
   },
+  firstCulprit: {
+    message: "libvirt's schema rejects <{{culprit}}> or something inside it, the first of several faults here",
+    help: "check <{{culprit}}> against libvirt's Domain XML format, then validate again for the next (libxml2 stopped at <{{element}}>)"
+  },
+  attributeCulprit: {
+    message: "libvirt's schema rejects {{attribute}}='{{value}}' on <{{element}}>{{first}}",
+    help: "use a value libvirt's Domain XML format allows for {{attribute}} here, or drop the attribute"
+  },
+  unknownValueNear: {
+    message: "{{attribute}}='{{value}}' on <{{element}}> is a value no schema{{version}} lists: newer than them, or misspelt",
+    help: "the schemas take {{attribute}}='{{near}}' here: correct the value, or validate against the schemas of the libvirt you deploy to (--schema DIR; these are {{dir}})"
+  },
   unknownElement: {
-    message: "<{{element}}> is defined nowhere in the schemas at {{dir}}{{version}}: they are older than it, or it is misspelt or obsolete",
-    help: "validate against the schemas of the libvirt you deploy to (--schema DIR), or correct the element name"
+    message: "<{{element}}> is defined in no schema{{version}}: newer than them, or misspelt or obsolete",
+    help: "correct the element name, or validate against the schemas of the libvirt you deploy to (--schema DIR; these are {{dir}})"
   },
   unknownAttribute: {
-    message: "attribute {{attribute}} of <{{element}}> is defined nowhere in the schemas at {{dir}}{{version}}: they are older than it, or it is misspelt or obsolete",
-    help: "validate against the schemas of the libvirt you deploy to (--schema DIR), or correct the attribute name"
+    message: "attribute {{attribute}} of <{{element}}> is defined in no schema{{version}}: newer than them, or misspelt or obsolete",
+    help: "correct the attribute name, or validate against the schemas of the libvirt you deploy to (--schema DIR; these are {{dir}})"
+  },
+  attributeNotHere: {
+    message: "attribute {{attribute}} is not one the schemas{{version}} allow on <{{element}}>: newer than them, or misspelt or misplaced",
+    help: "correct the attribute, or validate against the schemas of the libvirt you deploy to (--schema DIR; these are {{dir}})"
   },
   idsApart: {
     message: "<{{element}}> is not next to <name>: libxml2's validator (virsh define --validate) stops here, and gets past it with <{{element}}> moved there",
@@ -19722,15 +19792,15 @@ var schema_invalid_default = defineDomainRule({
       return excerpt(libxml2, Math.max(32, MAX_MESSAGE - rest.length));
     };
     const reportUnknownAttribute = (found) => {
-      const { libvirtVersion } = schema.facts();
+      const { libvirtVersion, definedAttributes } = schema.facts();
       report2({
         range: found.attribute.range,
-        messageId: "unknownAttribute",
+        messageId: definedAttributes.has(found.attribute.name) ? "attributeNotHere" : "unknownAttribute",
         data: {
           attribute: excerpt(found.attribute.name, 32),
           element: excerpt(found.element.name, 32),
           dir: excerpt(schema.shown, 40),
-          version: libvirtVersion ? ` (libvirt ${excerpt(libvirtVersion, 16)})` : ""
+          version: libvirtVersion ? ` of libvirt ${excerpt(libvirtVersion, 16)}` : ""
         }
       });
     };
@@ -19739,33 +19809,71 @@ var schema_invalid_default = defineDomainRule({
       report2({ range: el.startTag, messageId: "idsApart", data: { element: el.name } });
       return true;
     };
-    const reportCulprit = (culprit) => {
+    const reportAttributeValue = (el, attribute2, first, text = source.text) => {
+      const data = { attribute: excerpt(attribute2.name, 32), value: excerpt(attribute2.value, 32), element: excerpt(el.name, 32) };
+      if (reportUnlistedValue(el, [attribute2], text)) return;
+      report2({ range: attribute2.range, messageId: "attributeCulprit", data: { ...data, first: first ? ", the first of several faults here" : "" } });
+    };
+    const reportCulprit = (fault) => {
+      const culprit = fault.element;
       if (reportIdsApart(culprit)) return;
-      const attr = firstUndefinedAttribute(culprit, schema.facts().definedAttributes);
-      if (attr) reportUnknownAttribute(attr);
+      const facts = schema.facts();
+      const first = fault.text !== source.text;
+      const allowedHere = (el, name) => facts.definedAttributes.has(name) && facts.elementAttributes.get(el.name)?.has(name) !== false;
+      if (fault.attribute && !allowedHere(culprit, fault.attribute.name)) return reportUnknownAttribute({ element: culprit, attribute: fault.attribute });
+      if (fault.attribute) return reportAttributeValue(culprit, fault.attribute, first, fault.text);
+      const attr = firstUndefinedAttribute(culprit, facts);
+      if (attr) return reportUnknownAttribute(attr);
+      if (reportUnlistedValue(culprit, culprit.attributes, fault.text)) return;
+      if (first) report2({ range: culprit.startTag, messageId: "firstCulprit", data: { culprit: excerpt(culprit.name, 32), element } });
       else report2({ range: culprit.startTag, messageId: "culprit", data: { culprit: excerpt(culprit.name, 32), element, said: excerpt(libxml2, 80) } });
     };
+    const validate = (text) => schema.validate(text);
+    const reportUnlistedValue = (el, attributes, text) => {
+      const { definedValues, libvirtVersion } = schema.facts();
+      for (const attribute2 of attributes) {
+        if (!isWord(attribute2.value) || definedValues.has(attribute2.value)) continue;
+        const { start, end } = attribute2.valueRange;
+        const past = source.lines.position(el.range.end).line;
+        for (const near of nearestWords(attribute2.value, definedValues, NEAR_TRIES)) {
+          const again = schema.validate(text.slice(0, start) + near + text.slice(end));
+          const line = again?.details.find((d) => d.line > 0)?.line;
+          if (again && (again.kind !== "invalid" || line === void 0 || line <= past)) continue;
+          const version = libvirtVersion ? ` of libvirt ${excerpt(libvirtVersion, 16)}` : "";
+          const data = { attribute: excerpt(attribute2.name, 32), value: excerpt(attribute2.value, 32), element: excerpt(el.name, 32), near: excerpt(near, 32) };
+          report2({ range: attribute2.valueRange, messageId: "unknownValueNear", data: { ...data, dir: excerpt(schema.shown, 40), version } });
+          return true;
+        }
+      }
+      return false;
+    };
     const unknown = failure.kind === "invalid" && !site.attribute && !site.exact ? firstUndefinedElement(source.doc.root, schema.facts().definedElements) : void 0;
-    const unknownAttr = failure.kind === "invalid" && !site.attribute && !site.exact && unknown === void 0 ? firstUndefinedAttribute(source.doc.root, schema.facts().definedAttributes) : void 0;
+    const unknownAttr = failure.kind === "invalid" && !site.attribute && !site.exact && unknown === void 0 ? firstUndefinedAttribute(source.doc.root, schema.facts()) : void 0;
     if (failure.kind === "unparsable" && (failure.details[0]?.level ?? 3) >= 3) {
       report2({ range: site.range, messageId: "unreadable", data: { said: said("unreadable", {}) } });
     } else if (failure.kind === "unparsable") {
       report2({ range: site.range, messageId: "namespace", data: { said: said("namespace", {}) } });
+    } else if (site.attribute && schema.facts().definedAttributes.has(site.attribute.name) && reportUnlistedValue(site.element, [site.attribute], source.text)) {
     } else if (site.attribute) {
       const data = { attribute: excerpt(site.attribute.name, 32), value: excerpt(site.attribute.value, 32), element };
       report2({ range: site.range, messageId: "attribute", data: { ...data, said: said("attribute", data) } });
     } else if (site.exact && blamedValueHolds(source.text, source.lines, site.element, (text) => schema.validate(text))) {
-      const elsewhere = faultOutsideBlamed(source.text, site.element, (text) => schema.validate(text));
+      const elsewhere = faultOutsideBlamed(source.text, site.element, validate);
       if (elsewhere) {
-        reportCulprit(elsewhere);
+        reportCulprit(narrowFirstFault(source.text, elsewhere, validate, 16) ?? { element: elsewhere, text: source.text });
         return;
       }
       report2({ range: site.range, messageId: "value", data: { element, said: said("value", { element }) } });
     } else if (site.exact && site.element.parent) {
       const parent = site.element.parent;
-      const culprit = narrowSchemaFailure(source.text, parent, (text) => schema.validate(text));
+      const culprit = narrowFirstFault(source.text, parent, validate);
       if (culprit) {
         reportCulprit(culprit);
+        return;
+      }
+      const misplaced = firstUndefinedAttribute(parent, schema.facts());
+      if (misplaced) {
+        reportUnknownAttribute(misplaced);
         return;
       }
       const where = excerpt(parent.name, 32);
@@ -19775,21 +19883,47 @@ var schema_invalid_default = defineDomainRule({
       report2({
         range: unknown.startTag,
         messageId: "unknownElement",
-        data: { element: excerpt(unknown.name, 32), dir: excerpt(schema.shown, 40), version: libvirtVersion ? ` (libvirt ${excerpt(libvirtVersion, 16)})` : "" }
+        data: { element: excerpt(unknown.name, 32), dir: excerpt(schema.shown, 40), version: libvirtVersion ? ` of libvirt ${excerpt(libvirtVersion, 16)}` : "" }
       });
     } else if (unknownAttr !== void 0) {
       reportUnknownAttribute(unknownAttr);
     } else {
-      const culprit = narrowSchemaFailure(source.text, site.element, (text) => schema.validate(text));
+      const culprit = narrowFirstFault(source.text, site.element, validate);
       if (culprit) {
         reportCulprit(culprit);
         return;
       }
       if (reportIdsApart(site.element)) return;
+      if (reportUnlistedValue(site.element, site.element.attributes, source.text)) return;
       report2({ range: site.range, messageId: "stopped", data: { element, said: said("stopped", { element }) } });
     }
   }
 });
+var NEAR_TRIES = 6;
+function nearestWords(word, words, count) {
+  const scored = [];
+  for (const w of words) {
+    if (!isWord(w) || Math.abs(w.length - word.length) > word.length) continue;
+    let p = 0;
+    while (p < w.length && p < word.length && w[p] === word[p]) p++;
+    const extends_ = p === w.length && /[-_.+]/.test(word[p] ?? "");
+    scored.push({ w, d: extends_ ? -w.length : editDistance(word, w), p });
+  }
+  scored.sort((a, b) => a.d - b.d || b.p - a.p || (a.w < b.w ? -1 : 1));
+  return scored.slice(0, count).map((s) => s.w);
+}
+function editDistance(a, b) {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length];
+}
+function isWord(value) {
+  return value.length <= 64 && /^[A-Za-z][A-Za-z0-9_.+-]*$/.test(value);
+}
 function idsApartIsTheFault(text, el, validate) {
   if (el.name !== "uuid" && el.name !== "genid") return false;
   const root = el.parent;
@@ -19815,14 +19949,17 @@ function firstUndefinedElement(root, defined) {
   }
   return void 0;
 }
-function firstUndefinedAttribute(root, defined) {
+function firstUndefinedAttribute(root, facts) {
+  const defined = facts.definedAttributes;
   if (defined.size === 0) return void 0;
   const stack = [root];
   while (stack.length > 0) {
     const el = stack.pop();
     if (el.name.includes(":") || el.name === "metadata") continue;
+    const allowed = facts.elementAttributes.get(el.name);
     for (const name of Object.keys(el.attributeValues)) {
-      if (name === "xmlns" || name.includes(":") || defined.has(name)) continue;
+      if (name === "xmlns" || name.includes(":")) continue;
+      if (defined.has(name) && (allowed === void 0 || allowed.has(name))) continue;
       const attribute2 = el.attribute(name);
       if (attribute2) return { element: el, attribute: attribute2 };
     }
@@ -20004,7 +20141,7 @@ var smt_sibling_sharing_default = definePlanRule({
       const uses = [];
       if (!hk.isEmpty) uses.push(`${describeCpus(hk)} ${hk.size === 1 ? "is" : "are"} housekeeping`);
       if (ownThreads.size > 0) uses.push(`its ${listNames([...ownThreads])} ${ownThreads.size === 1 ? "runs" : "run"} there`);
-      if (pin.others.size > 0) uses.push(`${listBounded(otherNames(pin), pin.others.size, 3, "other guests")} can run there`);
+      if (pin.others.size > 0) uses.push(`${listBounded(otherNames(pin), pin.others.size, 3, ["other guest", "other guests"])} can run there`);
       return uses;
     };
     const findings = [];
@@ -20161,6 +20298,7 @@ var value_invalid_default = defineDomainRule({
     tags: ["schema"],
     messages: {
       invalid: { message: "{{detail}}", help: "use a value libvirt's Domain XML format accepts here" },
+      missing: { message: "{{detail}}", help: "add {{add}}" },
       repeated: { message: "{{detail}}", help: "keep one <{{name}}>, holding what both hold" },
       unreadable: {
         message: "{{detail}}",
@@ -20178,7 +20316,8 @@ var value_invalid_default = defineDomainRule({
         for (const also of p.duplicate.also ?? []) related.push({ range: also.range, message: `<${also.name}>, in that namespace` });
         const messageId = p.duplicate.unreadable ? "unreadable" : "repeated";
         report2({ range: p.range, messageId, data: { detail: p.message, name: p.duplicate.name }, severity: p.severity, related });
-      } else report2({ range: p.range, messageId: "invalid", data: { detail: p.message }, severity: p.severity });
+      } else if (p.missing !== void 0) report2({ range: p.range, messageId: "missing", data: { detail: p.message, add: p.missing }, severity: p.severity });
+      else report2({ range: p.range, messageId: "invalid", data: { detail: p.message }, severity: p.severity });
     }
     for (const m of domain.devices.memoryDevices()) {
       for (const p of m.invalid ?? []) {
@@ -21201,7 +21340,7 @@ function readmes() {
     "running-affinity-drift": "# running-affinity-drift\n\nReports a thread of a running guest whose allowed CPUs (`Cpus_allowed_list` in `/proc/PID/task/TID/status`, captured by `kvmlint snapshot`) differ from the effective affinity this domain file gives it: a vCPU against its `<vcpupin>`, the emulator threads against `<emulatorpin>`, an IOThread against its `<iothreadpin>` (each falling back to `<vcpu cpuset>`, then all online CPUs, as libvirt does). The finding sits on the `cpuset` the running thread disagrees with. It needs a snapshot with `running` data, and the guest is matched to the file by uuid (as a value: with or without dashes, in either case), then by name.\n\nThe emulator threads are QEMU's main thread and its other helpers, not threads that take another thread's affinity by design: the kernel's own tasks in the QEMU process (`vhost-<pid>` since Linux 6.4, `kvm-nx-lpage-recovery` since 6.13, cloned from the first vCPU that runs), and thread-pool threads (named `worker`) allowed exactly the CPUs of an IOThread, which QEMU starts from the IOThread they serve (`util/thread-pool.c`) and libvirt never re-pins. Any other helper, and a `worker` on a vCPU's CPUs (no thread pool starts from a vCPU), is an emulator thread: `call_rcu` on a vCPU's dedicated CPU is reported.\n\n## Why this matters\n\nThe tuning guide checks pinning on the live host with `virsh vcpuinfo` and `virsh emulatorpin`, because what runs can differ from what is written: `virsh vcpupin --live` (or `emulatorpin`, `iothreadpin` without `--config`) changes the running guest only, and the next restart silently reverts it; a file changed in git after the guest started is not applied until it restarts. Either way the host does not run what the repository says, and every other rule checked the repository.\n\nWhich side is right: the file in the repository is the reviewed one. Re-apply it (restart the guest, or `virsh vcpupin DOMAIN VCPU CPUS --live` with the file's value), or, if the live change was intended, put it in the file and let the pipeline deploy it. Threads that inherit all online CPUs are accepted with or without the isolated CPUs, since libvirt \u2265 10.4.0 leaves those out (`qemuProcessGetAllCpuAffinity`) and distributions backport it; the message names the CPUs the host's libvirt gives (`non-isolated CPUs 0-3 (libvirt 11.3.0)`, or `every online host CPU (0-31)`).\n\nWithout `<emulatorpin>`, a strict single-node `<numatune>` first sets the QEMU process to that node's CPUs (`qemuProcessInitCpuAffinity`), but `qemuProcessSetupEmulator` resets it to the default before QEMU is executed: both run before libvirt completes the start handshake with the child (`qemuProcessLaunch`, libvirt 7.0 to 11.3), so QEMU creates every thread (`call_rcu`, `IO mon_iothread`) from the final set. Helpers found on the nodeset's CPUs are therefore reported, not taken for that first affinity.\n\n## Incorrect\n\nThe snapshot shows vCPU 3 allowed on CPU 8 (`virsh vcpupin rt-live 3 8 --live`):\n\n```xml\n<cputune>\n  <vcpupin vcpu='3' cpuset='7'/>\n</cputune>\n```\n\n## Correct\n\nThe file and the running guest agree (after a restart, or after the file took CPU 8):\n\n```xml\n<cputune>\n  <vcpupin vcpu='3' cpuset='8'/>\n</cputune>\n```\n\n## Fix\n\nNone: either the host or the file must change, and which one is a person's call. Capture again (`kvmlint snapshot -o hosts/HOST.json`) after changing the host.\n\n## Sources\n\nformatdomain \xA7CPU Tuning; `virsh vcpupin`, `emulatorpin`, `iothreadpin` (`--live`, `--config`); libvirt `qemu_process.c` (qemuProcessSetupVcpu, qemuProcessSetupEmulator, qemuProcessGetAllCpuAffinity); proc(5) `Cpus_allowed_list`.\n",
     "running-guest-unmatched": "# running-guest-unmatched\n\nInfo, from a snapshot with running guests: a domain file mapped to the host that is not running there (reported on its `<name>`), and running guests that no domain file mapped to the host describes (reported once on the snapshot's `running.guests`). Matched by uuid, then by name. When no guest at all was running at capture time (a capture before deployment, or a host without libvirt), there is no drift to name: one info note on the snapshot says the domains were not checked, instead of one per domain.\n\n## Why this matters\n\nA fleet repository maps domains to hosts; the host runs what was started on it. A guest that migrated away, one started by hand, or one that moved hosts without the mapping changing makes every capacity rule (hugepages, memory per node, dedicated CPUs) check the wrong plan. This says so, without judging which side is right.\n\n## Incorrect\n\nThe snapshot shows `um-6` running, while the file mapped to the host describes `um-5`:\n\n```xml\n<domain type='kvm'>\n  <name>um-5</name>\n</domain>\n```\n\n## Correct\n\nThe file mapped to the host describes the guest that runs there:\n\n```xml\n<domain type='kvm'>\n  <name>um-6</name>\n</domain>\n```\n\n## Fix\n\nNone: update the `hosts` mapping in `kvmlint.config.json`, or start the guest where it is planned, then capture again.\n\n## Sources\n\nformatdomain (name, uuid); QEMU `-name guest=`, `-uuid`.\n",
     "running-memory-drift": "# running-memory-drift\n\nCompares a running guest's memory and scheduling with this file: more than 5% (option `maxOffNodesetPercent`) of its resident memory on host nodes outside its `<numatune>` nodesets, or of one guest cell's memory outside its `<memnode>` nodeset; `<hugepages>` configured but less than 50% (option `minHugepagePercent`) of its resident memory in hugepages; or vCPU threads that do not run the realtime policy and priority `<vcpusched>` gives them. Memory per node and page size comes from `/proc/PID/numa_maps` (`N<node>=<pages>` \xD7 `kernelpagesize_kB`), policy and priority from `/proc/PID/task/TID/stat`.\n\nOnly `mode='strict'` and `mode='restrictive'` confine memory: libvirt sets the cgroup's `cpuset.mems` for those two alone (`qemuProcessSetupPid`), while `preferred` and `interleave` let the kernel allocate on other nodes when the named ones run short. A `<numatune>` whose `<memory>` or any `<memnode>` is `preferred` or `interleave` is not checked for memory outside the union of its nodes.\n\nWith `<memnode>` elements, each strict or restrictive one is checked against its own guest cell: QEMU binds a strict cell's backend to the memnode's nodes (`policy=bind`), and libvirt confines a restrictive cell's vCPUs to them (`cpuset.mems` per vCPU, `qemuProcessSetupPid`). A cell's memory is known where `/proc/PID/numa_maps` names its backend, whose id libvirt makes `ram-node<cell>` (`qemuBuildMemoryCellBackendProps`): hugetlbfs files `qemu_back_mem.ram-node0.XXXXXX` (`qemu_back_mem._objects_ram-node0.XXXXXX` with machine types before 4.0), `memory_backing_dir` files `\u2026/ram-node0`, memfds named so. One finding per cell, at its `<memnode>`, naming the nodes the cell's memory is on, the share and size outside the nodeset, and the nodeset; the threshold applies to the cell's memory. A cell checked this way is left out of the whole-guest check, which covers the rest (QEMU's own memory, cells without a `<memnode>`): two cells swapped between two nodes are inside the union and only the per-cell view shows them. Anonymous backends (memory-backend-ram) and memfds QEMU names `memory-backend-memfd` carry no cell name: their cells are not checked one by one (no guess from `bind:N` policies or addresses), only as part of the whole guest.\n\nOnly memory a nodeset governs is counted: anonymous mappings (`anon=`: QEMU's heap, guest RAM from memory-backend-ram), hugetlb mappings (`huge`: hugetlbfs files and hugetlb memfds) and the files QEMU backs guest RAM with (`/memfd:\u2026` for memory-backend-memfd, files under `/dev/shm`, shared anonymous memory shown as `/dev/zero`). The QEMU binary and its shared libraries (`file=\u2026` without `anon=`) are page cache shared with other processes (`mapmax=`), placed on whichever node first read them; they are left out at capture time.\n\nvCPUs that run different policies are named per policy (`vCPUs 0-3 \u2026 run other 0 (vCPUs 0-1) and rr 1 (vCPUs 2-3)`). The scheduling check stays in this rule, as its summary and the README's verification table say: `running-affinity-drift` compares allowed CPUs only, and splitting a rule id that configurations already enable or disable would change what they select.\n\n## Why this matters\n\nThe guide verifies memory placement with `numastat -c qemu-kvm` and `virsh numatune`: memory allocated before the cgroup's `cpuset.mems` applied, a guest migrated from another host, or a nodeset changed live leaves pages on the wrong node, and every access crosses the interconnect. A hugepage-backed guest that fell back to small pages (pool exhausted at start with a lenient setup, or the backing changed) loses the TLB benefit the configuration promised. A realtime guest whose vCPUs run `SCHED_OTHER` is not realtime at all, whatever the file says.\n\n## Incorrect\n\n6% of the guest's memory is on node 1:\n\n```xml\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\nGuest cell 0 bound to node 0 and cell 1 to node 1, but `numa_maps` shows `qemu_back_mem.ram-node0\u2026` on node 1 and `ram-node1` on node 0 (one finding per `<memnode>`):\n\n```xml\n<numatune>\n  <memory mode='strict' nodeset='0-1'/>\n  <memnode cellid='0' mode='strict' nodeset='0'/>\n  <memnode cellid='1' mode='strict' nodeset='1'/>\n</numatune>\n```\n\n## Correct\n\nAll of it on node 0, as the nodeset says (up to 5% elsewhere is tolerated: QEMU's own allocations before the binding applied).\n\n```xml\n<numatune>\n  <memory mode='strict' nodeset='0'/>\n</numatune>\n```\n\nWith `<memnode>` elements, each cell's backend on its own memnode's nodes.\n\n## Fix\n\nNone. Restart the guest (strict binding applies from the first allocation), or `virsh numatune DOMAIN --nodeset N --live` and let the kernel migrate pages (that moves the whole guest: a cell's backend is bound once, when QEMU creates it, so a swapped cell needs a restart); check the hugepage pools per node before restarting a hugepage guest.\n\n## Sources\n\nformatdomain \xA7NUMA Node Tuning, \xA7Memory Backing, \xA7CPU Tuning (`vcpusched`); proc(5) `numa_maps`, `stat` fields 40-41; numastat(8); libvirt `qemuBuildMemoryCellBackendProps`, `qemuProcessSetupPid`; QEMU `file_ram_open` (system/physmem.c).\n",
-    "schema-invalid": "# schema-invalid\n\nReports a domain that libvirt's own RelaxNG schema (`domain.rng` and the files it includes) rejects, at the element where libxml2's validator gave up. It runs only when the run validates against the schemas: `--schema [dir]` on the command line, `\"schema\"` in `kvmlint.config.json`, or the Action's `schema` input. One finding per file at most, because libxml2 reports only the first failure.\n\n## Why this matters\n\nWithout validation, `virsh define` silently ignores elements and attributes it does not know: a misspelt element (`<interfaces>` for `<interface>`) or an element in the wrong place (`<numa>` directly under `<domain>` instead of inside `<cpu>`) is dropped, and the guest runs without the NIC or the NUMA layout that the file in git describes. A wrong value of an attribute libvirt does read (`mode='host-passthru'`) usually makes `virsh define` fail, but only on the host, at deploy time. `virsh define --validate` and `virt-xml-validate` catch both by validating against the schemas that ship with libvirt (`src/util/virxml.c`, `virXMLValidateAgainstSchema`); this rule runs the same check before deploy.\n\nkvmlint validates with libxml2, the engine libvirt uses, compiled to WebAssembly (`libxml2-wasm`). The schemas are libvirt's own files, not a copy inside kvmlint, so the verdict is the one of the libvirt version they come from: point `--schema` at the schemas of the libvirt version you deploy to. A newer element is rejected by an older schema.\n\n**Where the finding is placed.** libxml2 reports only the first failure. libvirt's `<domain>` and `<devices>` are `<interleave>` patterns, and inside an interleave libxml2 only says which child it could not match (\"Extra element devices in interleave\"), not what inside it is wrong. So:\n\n- when the domain uses an element that no `.rng` file of the directory defines (outside `<metadata>` and other namespaces), that element is the fault wherever libxml2 stopped: the finding is on it and says the schemas are older than it or the name is misspelt or obsolete, naming the directory and, when a Debian package installed it, that package's libvirt version (read from dpkg's records), e.g. `<throttlefilters> is defined nowhere in the schemas at /usr/share/libvirt/schemas (libvirt 9.0.0)`;\n- likewise an attribute that no `.rng` file defines, when libxml2 did not name an attribute itself: a definition written by libvirt 10.1 or later carries `<topology clusters='1'>`, which older schemas reject only as \"Extra element cpu in interleave\". The finding is on the attribute, e.g. `attribute clusters of <topology> is defined nowhere in the schemas at /usr/share/libvirt/schemas (libvirt 9.0.0)`; the same holds when the narrowing below ends on an element holding such an attribute;\n- when libxml2 names the node at fault itself (an unknown attribute, a value its type does not allow), the finding points at that attribute or element, e.g. `dumpCore='no'` on `<memory>`. A blamed element value is checked once more with its siblings blanked out: inside a choice of alternatives (libvirt's `<os>` variants) libxml2 names the first child it could not fit, so relative `<loader>` and `<nvram>` paths are blamed on `<type>hvm</type>`. When the domain then validates, or first fails further on, the finding moves to the parent (`<os>` or something inside it), narrowed as below;\n- otherwise libxml2 names only the element where it gave up, often `<devices>` or `<cputune>`. kvmlint then looks below it for the smallest element without which the whole domain validates: it blanks children out (offsets and lines unchanged) and validates again, half of the children at a time and then, for a short list, one by one, and descends into the child whose removal makes the domain valid. A bad `cache` value on a disk's `<driver>` is reported on that `<driver>`; the message says the domain validates without it, and where libxml2 itself stopped. This costs a few validations (about 12 for a `<devices>` of 60 children), only for a file that fails, and never more than 64;\n- `<uuid>` or `<genid>` away from `<name>` (`<name>`, `<memory>`, `<uuid>`, as virt-manager's own test domains are written): the three are an interleave of their own inside the domain's (`ids` in domaincommon.rng), and libxml2 matches a nested interleave only when its elements are next to each other, so it stops at `<uuid>` (\"Extra element uuid in interleave\"). When the domain validates, or stops somewhere else, with the element moved right after `<name>`, the finding says so: `<uuid> is not next to <name>`. libvirt's parser reads it wherever it is; `virsh define --validate` and `virt-xml-validate` do not;\n- when no single removal makes the domain valid (two faults, or a required element that is itself wrong), the finding stays on the element where libxml2 gave up, and the message says that the fault is that element or something inside it (an attribute, its text or a child element);\n- a file that libxml2 itself does not accept, although it is well-formed for kvmlint's parser (an undeclared namespace prefix such as `qemu:` without `xmlns:qemu`), is reported where libxml2 reports it. libvirt's parser stops only on fatal errors, so libvirt reads such a file, but it does not see the element in its namespace.\n\nThe precise checks that matter for tuning (an unknown unit, a numatune mode, a cpuset's syntax) have rules of their own with exact positions: `value-invalid`, `cpuset-syntax`. This rule covers everything else in libvirt's grammar.\n\n**Schemas from the pull request.** A schema directory inside the workspace (vendored schemas, or the config's `schema` key) can be rewritten by a pull request, and libxml2's RelaxNG validation is exponential on a crafted grammar. Such a directory is validated on a helper thread under a watchdog: a domain not validated within 10 s is reported as \"could not validate against the schemas at DIR: stopped after 10 s\" (an error: it is not known to be valid), and so is every domain after it. The same message, with libxml2's reason, reports a domain libxml2 could not validate at all (out of memory, or a schema that accepts anything). Installed schemas (outside the workspace) are not bounded.\n\n**What is read.** Only `.rng` files inside the schema directory, only while `domain.rng` is compiled (once per run) and, after a failure, once more to list the element and attribute names they define (regular files only, each bounded); dpkg's `info/*.list` of the packages that ship libvirt's schemas and its `status`, to name the version; through an input provider that refuses any other path, a `..` or symlink leading out, and every URL scheme but `file:`. An `<include>` pointing outside the directory makes the schema unusable (exit 2). Validating a domain reads no file, and entities and DTDs are never loaded (`XML_PARSE_NONET`, `XML_PARSE_NO_XXE`).\n\n## Incorrect\n\n```xml\n<cpu mode='host-passthru' check='none' migratable='off'>\n```\n\n```xml\n<on_poweroff>shutdown</on_poweroff>\n```\n\n```xml\n<devices>\n  \u2026\n  <interfaces type='bridge'>\n    <source bridge='br1'/>\n  </interfaces>\n</devices>\n```\n\n```xml\n<numa>\n  <cell id='0' cpus='0-7' memory='16' unit='GiB'/>\n</numa>\n<os>\n```\n\n```xml\n<memory unit='GiB' dumpCore='no'>16</memory>\n```\n\n```xml\n<domain type='kvm'>\n  \u2026\n  <qemu:commandline>\n    <qemu:arg value='-overcommit'/>\n  </qemu:commandline>\n</domain>\n```\n\n## Correct\n\n```xml\n<cpu mode='host-passthrough' check='none' migratable='off'>\n  <numa>\n    <cell id='0' cpus='0-7' memory='16' unit='GiB'/>\n  </numa>\n</cpu>\n<on_poweroff>destroy</on_poweroff>\n```\n\n```xml\n<domain type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>\n  <memory unit='GiB' dumpCore='off'>16</memory>\n  \u2026\n  <qemu:commandline>\n    <qemu:arg value='-overcommit'/>\n  </qemu:commandline>\n</domain>\n```\n\n## Fix\n\nThere is no automatic fix: libxml2 does not say what the right element or value is. Compare the reported element, its attributes, its text and its children with libvirt's Domain XML format for your libvirt version. When the finding is on `<devices>` or `<domain>`, the mistake can be in any child; `virsh define --validate` on a copy, or removing children one at a time, narrows it down. If the element is correct but newer than the schemas you validate against, use the schemas of the libvirt you deploy to.\n\n## Needs\n\n**domain**, and libvirt's schemas: `--schema DIR` (a directory holding `domain.rng`), or `--schema` alone to search `$KVMLINT_LIBVIRT_SCHEMAS`, `/usr/share/libvirt/schemas` and `/usr/local/share/libvirt/schemas`. The schemas ship in Debian's and Ubuntu's `libvirt0` package and in Fedora's `libvirt-libs`; on a machine without libvirt, `apt-get download libvirt0 && dpkg -x libvirt0_*.deb dir` unpacks them without installing anything. Without `--schema` (or `\"schema\"` in the config) the rule is silent. A missing or unusable schema directory is exit 2.\n\n## Sources\n\n- libvirt `src/util/virxml.c`: `virXMLParseHelper` (parse options `XML_PARSE_NONET | XML_PARSE_NOWARNING`; validation against a schema file when asked), `virXMLValidatorInit` and `virXMLValidateAgainstSchema` (libxml2's RelaxNG validator), `catchXMLError` (only fatal parse errors stop libvirt).\n- libvirt `src/conf/schemas/domain.rng`, `domaincommon.rng` and the files they include (installed under `/usr/share/libvirt/schemas`); `virt-xml-validate(1)`; `virsh define --validate`.\n- libxml2 `relaxng.c`: `xmlRelaxNGValidateDoc`, and its error messages (\"Extra element %s in interleave\", \"Invalid attribute %s for element %s\"); `tree.c` `xmlGetNodePath` for the node path kvmlint maps back to a position.\n- libvirt, Domain XML format (libvirt.org/formatdomain.html).\n",
+    "schema-invalid": "# schema-invalid\n\nReports a domain that libvirt's own RelaxNG schema (`domain.rng` and the files it includes) rejects, at the element where libxml2's validator gave up. It runs only when the run validates against the schemas: `--schema [dir]` on the command line, `\"schema\"` in `kvmlint.config.json`, or the Action's `schema` input. One finding per file at most, because libxml2 reports only the first failure.\n\n## Why this matters\n\nWithout validation, `virsh define` silently ignores elements and attributes it does not know: a misspelt element (`<interfaces>` for `<interface>`) or an element in the wrong place (`<numa>` directly under `<domain>` instead of inside `<cpu>`) is dropped, and the guest runs without the NIC or the NUMA layout that the file in git describes. A wrong value of an attribute libvirt does read (`mode='host-passthru'`) usually makes `virsh define` fail, but only on the host, at deploy time. `virsh define --validate` and `virt-xml-validate` catch both by validating against the schemas that ship with libvirt (`src/util/virxml.c`, `virXMLValidateAgainstSchema`); this rule runs the same check before deploy.\n\nkvmlint validates with libxml2, the engine libvirt uses, compiled to WebAssembly (`libxml2-wasm`). The schemas are libvirt's own files, not a copy inside kvmlint, so the verdict is the one of the libvirt version they come from: point `--schema` at the schemas of the libvirt version you deploy to. A newer element is rejected by an older schema.\n\n**Where the finding is placed.** libxml2 reports only the first failure. libvirt's `<domain>` and `<devices>` are `<interleave>` patterns, and inside an interleave libxml2 only says which child it could not match (\"Extra element devices in interleave\"), not what inside it is wrong. So:\n\n- when the domain uses an element that no `.rng` file of the directory defines (outside `<metadata>` and other namespaces), that element is the fault wherever libxml2 stopped: the finding is on it and says the schemas are older than it or the name is misspelt or obsolete, with the libvirt version of the Debian package that installed them (read from dpkg's records), e.g. `<throttlefilters> is defined in no schema of libvirt 9.0.0: newer than them, or misspelt or obsolete`; the help line names the directory;\n- likewise an attribute that no `.rng` file defines, when libxml2 did not name an attribute itself: a definition written by libvirt 10.1 or later carries `<topology clusters='1'>`, which older schemas reject only as \"Extra element cpu in interleave\". The finding is on the attribute, e.g. `attribute clusters of <topology> is defined in no schema of libvirt 9.0.0: newer than them, or misspelt or obsolete`; the same holds when the narrowing below ends on an element holding such an attribute;\n- likewise an attribute that `.rng` files define, but on other elements only, for that element's name (every definition of the name, with the `<ref>`s of its content followed, allows no such attribute): a definition written by libvirt 9.2 or later carries `<loader format='qcow2'>` and `<nvram format='qcow2'>`; older schemas know `format` on disks' `<driver>` and elsewhere, and libxml2 blames the value of `<os><type>` as it gives up on the `<os>` alternatives. When no one child of the parent is the fault (here both `<loader>` and `<nvram>` hold one), the finding is on the first such attribute inside it, e.g. `attribute format is not one the schemas of libvirt 9.0.0 allow on <loader>: newer than them, or misspelt or misplaced`, and the same check is made wherever an attribute defined nowhere is looked for above;\n- when libxml2 names the node at fault itself (an unknown attribute, a value its type does not allow), the finding points at that attribute or element, e.g. `dumpCore='no'` on `<memory>`. A blamed element value is checked once more with its siblings blanked out: inside a choice of alternatives (libvirt's `<os>` variants) libxml2 names the first child it could not fit, so relative `<loader>` and `<nvram>` paths are blamed on `<type>hvm</type>`. When the domain then validates, or first fails further on, the finding moves to the parent (`<os>` or something inside it), narrowed as below;\n- otherwise libxml2 names only the element where it gave up, often `<devices>` or `<cputune>`. kvmlint then looks below it for the smallest element without which the whole domain validates: it blanks children out (offsets and lines unchanged) and validates again, half of the children at a time and then, for a short list, one by one, and descends into the child whose removal makes the domain valid. In the element found, each attribute is blanked in turn: when exactly one makes the domain valid, the finding is on it (`libvirt's schema rejects file='%%DISK' on <source>`); otherwise the message says the domain validates without the element, and where libxml2 itself stopped. This costs a few validations (about 12 for a `<devices>` of 60 children), only for a file that fails, and never more than 64;\n- a value that is one word (`cache='nonne'`, `arch='loongarch64'`, `type='sev-snp'`) and is listed by no `<value>` of any `.rng` file is tried with the nearest words the schemas do list (those it extends at a `-`, then by edit distance, six at most). When one of them validates the domain, or moves the first failure past the element, the slot is an enumeration and the word is not in it: `cache='nonne' on <driver> is a value no schema lists: newer than them, or misspelt`, the help line naming the word that validates (`the schemas take cache='none' here`). This also finds a required attribute, which cannot be blanked (`<model type='virtio-futuristic'>`: `type='virtio'`). A free-form value (a path, a name) gets no such claim;\n- `<uuid>` or `<genid>` away from `<name>` (`<name>`, `<memory>`, `<uuid>`, as virt-manager's own test domains are written): the three are an interleave of their own inside the domain's (`ids` in domaincommon.rng), and libxml2 matches a nested interleave only when its elements are next to each other, so it stops at `<uuid>` (\"Extra element uuid in interleave\"). When the domain validates, or stops somewhere else, with the element moved right after `<name>`, the finding says so: `<uuid> is not next to <name>`. libvirt's parser reads it wherever it is; `virsh define --validate` and `virt-xml-validate` do not;\n- when no single removal makes the domain valid because it holds two faults, the first in document order is found, as libxml2 reports the first: the children after the k-th are blanked out, and the smallest k whose document still fails is found by halving (`<devices>`' children are each optional, so a prefix of them is valid up to the first bad one); the search goes on inside that child with the later ones blanked, and the message says the fault is \"the first of several faults here\". When even no children validate (a required element that is itself wrong), the finding stays on the element where libxml2 gave up, and the message says that the fault is that element or something inside it (an attribute, its text or a child element);\n- where another rule reports an error at the same place (`value-invalid` on `<vcpu placement='statik'>`, `device-config-invalid` on `<controller index='-1'>`, `cpu-topology-mismatch` on `<topology cores='0'>`), with libvirt's own reason, the schema's finding there is the same cause said twice and is left out (the engine drops a `schema-invalid` finding that overlaps another rule's error in the same file). The run fails on that error anyway; once it is fixed, the next schema fault shows;\n- a file that libxml2 itself does not accept, although it is well-formed for kvmlint's parser (an undeclared namespace prefix such as `qemu:` without `xmlns:qemu`), is reported where libxml2 reports it. libvirt's parser stops only on fatal errors, so libvirt reads such a file, but it does not see the element in its namespace.\n\nThe precise checks that matter for tuning (an unknown unit, a numatune mode, a cpuset's syntax) have rules of their own with exact positions: `value-invalid`, `cpuset-syntax`. This rule covers everything else in libvirt's grammar.\n\n**Schemas from the pull request.** A schema directory inside the workspace (vendored schemas, or the config's `schema` key) can be rewritten by a pull request, and libxml2's RelaxNG validation is exponential on a crafted grammar. Such a directory is validated on a helper thread under a watchdog: a domain not validated within 10 s is reported as \"could not validate against the schemas at DIR: stopped after 10 s\" (an error: it is not known to be valid), and so is every domain after it. The same message, with libxml2's reason, reports a domain libxml2 could not validate at all (out of memory, or a schema that accepts anything). Installed schemas (outside the workspace) are not bounded.\n\n**What is read.** Only `.rng` files inside the schema directory, only while `domain.rng` is compiled (once per run) and, after a failure, once more to list the element and attribute names they define (regular files only, each bounded); dpkg's `info/*.list` of the packages that ship libvirt's schemas and its `status`, to name the version; through an input provider that refuses any other path, a `..` or symlink leading out, and every URL scheme but `file:`. An `<include>` pointing outside the directory makes the schema unusable (exit 2). Validating a domain reads no file, and entities and DTDs are never loaded (`XML_PARSE_NONET`, `XML_PARSE_NO_XXE`).\n\n## Incorrect\n\n```xml\n<cpu mode='host-passthru' check='none' migratable='off'>\n```\n\n```xml\n<on_poweroff>shutdown</on_poweroff>\n```\n\n```xml\n<devices>\n  \u2026\n  <interfaces type='bridge'>\n    <source bridge='br1'/>\n  </interfaces>\n</devices>\n```\n\n```xml\n<numa>\n  <cell id='0' cpus='0-7' memory='16' unit='GiB'/>\n</numa>\n<os>\n```\n\n```xml\n<memory unit='GiB' dumpCore='no'>16</memory>\n```\n\n```xml\n<domain type='kvm'>\n  \u2026\n  <qemu:commandline>\n    <qemu:arg value='-overcommit'/>\n  </qemu:commandline>\n</domain>\n```\n\n## Correct\n\n```xml\n<cpu mode='host-passthrough' check='none' migratable='off'>\n  <numa>\n    <cell id='0' cpus='0-7' memory='16' unit='GiB'/>\n  </numa>\n</cpu>\n<on_poweroff>destroy</on_poweroff>\n```\n\n```xml\n<domain type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>\n  <memory unit='GiB' dumpCore='off'>16</memory>\n  \u2026\n  <qemu:commandline>\n    <qemu:arg value='-overcommit'/>\n  </qemu:commandline>\n</domain>\n```\n\n## Fix\n\nThere is no automatic fix: libxml2 does not say what the right element or value is. Compare the reported element, its attributes, its text and its children with libvirt's Domain XML format for your libvirt version. When the finding is on `<devices>` or `<domain>`, the mistake can be in any child; `virsh define --validate` on a copy, or removing children one at a time, narrows it down. If the element is correct but newer than the schemas you validate against, use the schemas of the libvirt you deploy to.\n\n## Needs\n\n**domain**, and libvirt's schemas: `--schema DIR` (a directory holding `domain.rng`), or `--schema` alone to search `$KVMLINT_LIBVIRT_SCHEMAS`, `/usr/share/libvirt/schemas` and `/usr/local/share/libvirt/schemas`. The schemas ship in Debian's and Ubuntu's `libvirt0` package and in Fedora's `libvirt-libs`; on a machine without libvirt, `apt-get download libvirt0 && dpkg -x libvirt0_*.deb dir` unpacks them without installing anything. Without `--schema` (or `\"schema\"` in the config) the rule is silent. A missing or unusable schema directory is exit 2.\n\n## Sources\n\n- libvirt `src/util/virxml.c`: `virXMLParseHelper` (parse options `XML_PARSE_NONET | XML_PARSE_NOWARNING`; validation against a schema file when asked), `virXMLValidatorInit` and `virXMLValidateAgainstSchema` (libxml2's RelaxNG validator), `catchXMLError` (only fatal parse errors stop libvirt).\n- libvirt `src/conf/schemas/domain.rng`, `domaincommon.rng` and the files they include (installed under `/usr/share/libvirt/schemas`); `virt-xml-validate(1)`; `virsh define --validate`.\n- libxml2 `relaxng.c`: `xmlRelaxNGValidateDoc`, and its error messages (\"Extra element %s in interleave\", \"Invalid attribute %s for element %s\"); `tree.c` `xmlGetNodePath` for the node path kvmlint maps back to a position.\n- libvirt, Domain XML format (libvirt.org/formatdomain.html).\n",
     "seclabel-invalid": "# seclabel-invalid\n\nReports a domain whose top-level `<seclabel>` elements name one security model twice (two `model='selinux'` labels, or two `model='dac'`), or leave out the model of one of several labels, and a disk `<source>` that labels one model twice. libvirt refuses such a definition. The finding is on the second label's `model`, with the first one as a related place, or on the start tag of a label without `model`.\n\n## Why this matters\n\nEach security driver (SELinux, AppArmor, DAC) takes one label for the guest. A domain may carry several `<seclabel>` elements, one per driver, and a second label for the same driver usually comes from merging two copies of a definition or pasting a static label next to the dynamic one libvirt wrote. `virsh define` then fails:\n\n| case | libvirt function | libvirt's message |\n| --- | --- | --- |\n| two domain `<seclabel>` elements with one `model` | `virSecurityLabelDefsParseXML` (domain_conf.c) | \"seclabel for model selinux is already provided\" |\n| two `<seclabel>` elements with one `model` in a disk's `<source>` (or a `<backingStore>`'s) | `virSecurityDeviceLabelDefParseXML` (domain_conf.c) | \"seclabel for model selinux is already provided\" |\n| a domain `<seclabel>` without `model` beside another domain `<seclabel>` | `virSecurityLabelDefsParseXML` (domain_conf.c) | \"missing security model when using multiple labels\" |\n\n**Scope.** Every domain type. Only models written out are compared; a single label without `model` gets the host's default security driver, which the file alone does not name, and is accepted. libvirt makes the duplicate check first, so a definition with both faults fails on the duplicate. Of the labels on devices only those of disk sources are compared; a chardev's `<source>` labels are not checked.\n\n## Incorrect\n\n```xml\n<seclabel type='dynamic' model='dac' relabel='yes'/>\n<seclabel type='static' model='selinux' relabel='yes'>\n  <label>system_u:system_r:svirt_custom_t:s0:c192,c392</label>\n</seclabel>\n<seclabel type='dynamic' model='selinux' relabel='yes'/>\n```\n\n## Correct\n\n```xml\n<seclabel type='dynamic' model='dac' relabel='yes'/>\n<seclabel type='static' model='selinux' relabel='yes'>\n  <label>system_u:system_r:svirt_custom_t:s0:c192,c392</label>\n</seclabel>\n```\n\n## Fix\n\nThere is no automatic fix: which label to keep is the owner's choice.\n\n## Needs\n\n**domain**.\n\n## Sources\n\n- libvirt `src/conf/domain_conf.c`: `virSecurityLabelDefsParseXML`, `virSecurityLabelDefParseXML`, `virSecurityDeviceLabelDefParseXML` (read in a libvirt 3.x copy: the missing-model and device duplicate checks as quoted).\n- libvirt's tests (tests/qemuxmlconftest.c): `seclabel-multiple`, `seclabel-device-duplicates` (rejected: its `.err` is the missing-model message; the only label there without a model is the domain's `<seclabel type='none'>`, so the domain's labels fail before its disk's three SELinux labels count); `seclabel-dac-none`, `seclabel-dynamic-override` (accepted).\n- libvirt, Domain XML format, \xA7Security label.\n",
     "smt-sibling-sharing": "# smt-sibling-sharing\n\nReports a vCPU dedicated to a host CPU whose SMT sibling (another hardware thread of the same core) does other work: it is a housekeeping CPU, carries this guest's emulator or IOThreads, or is used by another guest planned on the host. The finding is on the dedicating `<vcpupin>`, with the sibling CPUs and what runs on them (at most three other guests named). A core is one finding, on the first guest's pin in plan order, the other guests' pins on it related. Several of one guest's dedicated vCPUs whose siblings carry the same work (the same other guests, or the same threads of its own) are one cause and one finding, \"CPUs 4-11 (vCPUs 0-7 of a) share cores with CPUs 516-523: b can run there\", on the first pin, the others related: the usual cause is a second guest pinned to the sibling threads of the first guest's cores (siblings numbered N and N+16, say). When several of one guest's dedicated vCPUs have nothing but housekeeping siblings (an `isolcpus` list that names one thread of each core), that is one cause and one finding, on the first pin, the others related. A vCPU dedicated to a housekeeping CPU is `housekeeping-overlap`'s finding alone: what that CPU's sibling runs is not a second cause. Nor is the other side of it: an isolated CPU whose housekeeping sibling holds the same guest's own vCPU (an `isolcpus` list that left the siblings out, with the guest pinned to whole cores) gets no finding here, only that vCPU's `housekeeping-overlap`.\n\n## Why this matters\n\nThe two (or more) hardware threads of one core share its execution units, L1 and L2 caches and branch predictors. A vCPU on one thread runs noticeably slower, and with more jitter, whenever its sibling is busy. For a vCPU pinned 1:1 for predictable latency, a busy sibling undoes much of what the pinning was for:\n\n- **housekeeping on the sibling**: interrupts, softirqs, kworkers and RCU callback threads run on housekeeping CPUs. Isolating a CPU while leaving its sibling in the housekeeping set is a common off-by-numbering mistake (on many hosts the siblings are N and N+16, not N and N+1);\n- **this guest's emulator or IOThreads pinned onto the sibling**: the guest's own I/O then competes with its vCPU. Unpinned ones are `missing-emulatorpin`'s and `iothread-placement`'s finding, and ones allowed on the vCPU's own CPU `emulatorpin-overlaps-vcpus`' and `iothread-placement`'s: one cause, one finding;\n- **another guest on the sibling**: a noisy neighbour on the same core. OpenStack's `hw:cpu_thread_policy=isolate` exists to prevent this.\n\nThis guest's *own* vCPUs on the sibling are not reported. That is how a guest with `<topology threads='2'>` is meant to be pinned (see `guest-smt-topology-mismatch`).\n\nUnpinned threads of other guests count only on siblings outside the isolcpus domain set, where the scheduler can place them (see `dedicated-cpu-conflict`).\n\n## Incorrect\n\nOn a host whose siblings are N and N+16, booted with `isolcpus=1-7,9-15,17-31` (housekeeping 0, 8 and 16):\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='24'/>\n  <vcpupin vcpu='1' cpuset='25'/>\n  <emulatorpin cpuset='8'/>\n</cputune>\n```\n\nCPU 24's sibling is CPU 8, which does housekeeping and carries the emulator.\n\n## Correct\n\n```xml\n<cputune>\n  <vcpupin vcpu='0' cpuset='26'/>\n  <vcpupin vcpu='1' cpuset='27'/>\n  <emulatorpin cpuset='8'/>\n</cputune>\n```\n\nThe siblings 10 and 11 stay idle, or run this guest's own vCPUs with `<topology threads='2'>`.\n\n## Fix\n\nThere is no automatic fix, because the choice is between capacity and latency. Leave the siblings of dedicated CPUs idle. Or give them to the same guest's vCPUs and declare `<topology threads='2'>` so the guest knows. Or, on the host, isolate whole cores, meaning both threads: keep housekeeping on whole cores too. A host with SMT disabled has no siblings and is never reported.\n\n## Needs\n\n**plan** and a host snapshot with the CPU topology (`cpuTopology` with `siblings`, from `/sys/devices/system/cpu/cpuN/topology/thread_siblings_list` or `virsh capabilities`; CPUs sharing socket, die and core id count as siblings when the list is absent). Without it, the rule reports one info note on the snapshot naming the dedicated CPUs it could not check. Housekeeping siblings are checked only when the housekeeping set is known. Dedicated CPUs the host does not have online are skipped (that is `pin-target-offline`'s finding), so they are not named as unknown topology.\n\n## Sources\n\n- Linux `Documentation/ABI/stable/sysfs-devices-system-cpu` (`topology/thread_siblings_list`) and `Documentation/admin-guide/kernel-parameters.txt` (`isolcpus`, `nohz_full`: isolate both threads of a core).\n- libvirt, Domain XML format, \xA7CPU Tuning and \xA7CPU model and topology (`<topology threads>`). `formatcaps` (`<cpu siblings>`).\n- OpenStack Nova `nova/virt/hardware.py` and the flavor extra spec `hw:cpu_thread_policy` (`isolate`: no other instance's vCPU on a sibling).\n- libvirt kbase kvm-realtime: realtime vCPUs on isolated CPUs, host work elsewhere.\n",
     "too-many-findings": "# too-many-findings\n\nReported by kvmlint itself when one file has more than 1,000 findings: the first 1,000 by position are reported, and this one error, placed at the first finding left out, says how many more there are and how many of them are errors.\n\n## Why this matters\n\nA domain XML file of a few megabytes can yield hundreds of thousands of findings: a generated file gone wrong, or a pull request crafted to exhaust the runner (an 8 MiB file of `<vcpupin cpuset='0'/>` gives ~380,000). Reporting all of them made the JSON report take 1.2 GB of memory, and no one reads past the first screen. kvmlint reports the first 1,000 findings of each file, in position order (as ruff and ESLint users page through them), and then this finding, so nothing is left out silently.\n\nIt is always an **error**, whatever the omitted findings were, so a file cut this way always fails the run (exit 1). It cannot be turned off or set to another level, in the config, with `--rule` or through the API, and no inline directive or `<metadata>` suppression applies to it: the bound is counted after them, on the findings that would be reported. Findings a directive or the config's `ignores` silence do not count towards the 1,000.\n\n## Incorrect\n\nA file with more than 1,000 findings, here 2,000 `<vcpupin>` elements without a `vcpu` attribute:\n\n```xml\n<domain type='kvm'>\n  <name>flood</name>\n  <memory unit='GiB'>4</memory>\n  <vcpu placement='static'>2</vcpu>\n  <cputune>\n    <vcpupin cpuset='0'/>\n    <vcpupin cpuset='0'/>\n    <!-- \u2026 1,998 more \u2026 -->\n  </cputune>\n</domain>\n```\n\n## Correct\n\n```xml\n<domain type='kvm'>\n  <name>flood</name>\n  <memory unit='GiB'>4</memory>\n  <vcpu placement='static'>2</vcpu>\n  <cputune>\n    <vcpupin vcpu='0' cpuset='0'/>\n    <vcpupin vcpu='1' cpuset='1'/>\n  </cputune>\n</domain>\n```\n\n## Fix\n\nThere is no automatic fix. Fix the findings reported (often one mistake repeated: a generator's template) and run kvmlint again; the findings left out are reported then.\n\n## Needs\n\n**domain** (any file kvmlint reports on, the host snapshot included).\n\n## Sources\n\n- ESLint and ruff, which report findings in position order per file.\n- GitHub code scanning's limits on SARIF uploads (25,000 results per run), which kvmlint's SARIF output also keeps.\n",
@@ -21524,8 +21663,21 @@ function lintPlanSources(host, files, env) {
       });
     }
   }
-  return { diagnostics: applyInlineDirectives(found, linted, env), linted, domains, domainCount: domains.length };
+  return { diagnostics: applyInlineDirectives(schemaFindingsOnceExplained(found), linted, env), linted, domains, domainCount: domains.length };
 }
+function schemaFindingsOnceExplained(found) {
+  if (!found.some((d) => d.ruleId === SCHEMA_INVALID)) return found;
+  const errorsByFile = /* @__PURE__ */ new Map();
+  for (const d of found) {
+    if (d.ruleId === SCHEMA_INVALID || d.severity !== "error") continue;
+    const list = errorsByFile.get(d.file);
+    if (list) list.push(d);
+    else errorsByFile.set(d.file, [d]);
+  }
+  const blamesAPlace = (d) => d.messageId !== "unvalidated" && d.messageId !== "unreadable";
+  return found.filter((d) => d.ruleId !== SCHEMA_INVALID || !blamesAPlace(d) || !errorsByFile.get(d.file)?.some((e) => e.range.start < d.range.end && d.range.start < e.range.end));
+}
+var SCHEMA_INVALID = "schema-invalid";
 function ruleNamedIn(reason, known) {
   for (const word of reason.replace(new RegExp("\\p{Cf}", "gu"), "").toLowerCase().split(/[^a-z0-9-]+/)) {
     if (known.has(word)) return word;

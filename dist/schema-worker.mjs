@@ -2006,6 +2006,66 @@ var MAX_RNG_FILES = 200;
 var MAX_DPKG_STATUS_BYTES = 32 * 1024 * 1024;
 var MAX_DPKG_LIST_BYTES = 1024 * 1024;
 var SCHEMA_PACKAGES = ["libvirt0", "libvirt-common", "libvirt-daemon-common", "libvirt-libs"];
+function rngScopesOf(rng, into = { elements: /* @__PURE__ */ new Map(), defines: /* @__PURE__ */ new Map() }) {
+  const text = rng.replace(/<!--[\s\S]*?-->/g, "");
+  const stack = [];
+  const scopeOf = () => stack[stack.length - 1]?.scope;
+  for (const m of text.matchAll(/<(\/?)([\w:-]+)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g)) {
+    const [, closing, tag, attrs, selfClosing] = m;
+    if (tag !== "element" && tag !== "define" && tag !== "attribute" && tag !== "ref" && tag !== "parentRef") continue;
+    const name = /\bname\s*=\s*["']([^"']*)["']/.exec(attrs)?.[1];
+    if (closing) {
+      if (tag === "element" || tag === "define") stack.pop();
+      continue;
+    }
+    if (tag === "element" || tag === "define") {
+      if (selfClosing) continue;
+      let scope2;
+      if (name !== void 0) {
+        scope2 = { attributes: /* @__PURE__ */ new Set(), refs: /* @__PURE__ */ new Set(), open: false };
+        const map = tag === "element" ? into.elements : into.defines;
+        const key = tag === "element" ? name.replace(/^[\w-]+:/, "") : name;
+        const list = map.get(key) ?? [];
+        list.push(scope2);
+        map.set(key, list);
+      }
+      stack.push({ tag, scope: scope2 });
+      continue;
+    }
+    const scope = scopeOf();
+    if (!scope) continue;
+    if (tag === "attribute") {
+      if (name === void 0) scope.open = true;
+      else scope.attributes.add(name);
+    } else if (name !== void 0) {
+      scope.refs.add(name);
+    }
+  }
+  return into;
+}
+function elementAttributesOf(scopes) {
+  const out = /* @__PURE__ */ new Map();
+  for (const [element, defs] of scopes.elements) {
+    const attributes = /* @__PURE__ */ new Set();
+    let open = false;
+    const seen = /* @__PURE__ */ new Set();
+    const pending = [...defs];
+    while (pending.length > 0 && !open) {
+      const scope = pending.pop();
+      if (scope.open) open = true;
+      for (const a of scope.attributes) attributes.add(a);
+      for (const ref of scope.refs) {
+        if (seen.has(ref)) continue;
+        seen.add(ref);
+        const target = scopes.defines.get(ref);
+        if (!target) open = true;
+        else pending.push(...target);
+      }
+    }
+    if (!open) out.set(element, attributes);
+  }
+  return out;
+}
 function readBounded(path, max) {
   let fd;
   try {
@@ -2036,6 +2096,10 @@ function attributeNamesOf(rng, into = /* @__PURE__ */ new Set()) {
   for (const m of rng.matchAll(/<attribute\s+name\s*=\s*["']([^"']+)["']/g)) into.add(m[1]);
   return into;
 }
+function valuesOf(rng, into = /* @__PURE__ */ new Set()) {
+  for (const m of rng.matchAll(/<value(?:\s[^>]*)?>([^<]*)<\/value>/g)) into.add(m[1].trim());
+  return into;
+}
 function dpkgLibvirtVersion(dir2, root = "/") {
   const target = `${dir2.replace(/\/+$/, "")}/domain.rng`;
   const info = join(root, "var/lib/dpkg/info");
@@ -2063,14 +2127,19 @@ function dpkgLibvirtVersion(dir2, root = "/") {
 function schemaFacts(dir2, files, root = "/") {
   const definedElements = /* @__PURE__ */ new Set();
   const definedAttributes = /* @__PURE__ */ new Set();
+  const definedValues = /* @__PURE__ */ new Set();
+  const scopes = { elements: /* @__PURE__ */ new Map(), defines: /* @__PURE__ */ new Map() };
   for (const path of files.slice(0, MAX_RNG_FILES)) {
     const text = readBounded(path, MAX_RNG_BYTES);
     if (!text) continue;
     elementNamesOf(text, definedElements);
     attributeNamesOf(text, definedAttributes);
+    valuesOf(text, definedValues);
+    rngScopesOf(text, scopes);
   }
+  const elementAttributes = elementAttributesOf(scopes);
   const libvirtVersion = INSTALLED_SCHEMA_DIRS.includes(dir2.replace(/\/+$/, "")) ? dpkgLibvirtVersion(dir2, root) : void 0;
-  return libvirtVersion ? { definedElements, definedAttributes, libvirtVersion } : { definedElements, definedAttributes };
+  return libvirtVersion ? { definedElements, definedAttributes, definedValues, elementAttributes, libvirtVersion } : { definedElements, definedAttributes, definedValues, elementAttributes };
 }
 
 // src/schema/validator.ts

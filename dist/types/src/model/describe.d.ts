@@ -22,4 +22,4 @@ export declare function describeDomain(on: {
     };
 }): string;
 /** Names at most `max` items, then "and N more …": bounded messages however many domains collide. */
-export declare function listBounded(names: readonly string[], total: number, max?: number, more?: string): string;
+export declare function listBounded(names: readonly string[], total: number, max?: number, more?: string | readonly [one: string, many: string]): string;

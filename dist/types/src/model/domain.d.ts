@@ -49,6 +49,8 @@ export interface ValueProblem {
     };
     /** The libvirt release that brought the check (with the attribute it reads): older ones ignore the value. */
     since?: string;
+    /** A required element or attribute that is absent or empty: what to add, for the help line. */
+    missing?: string;
 }
 /** Where a cpuset problem is (`<element attr='value'>`, value excerpted) and what it is. */
 export type CpusetProblem = {

@@ -64,3 +64,22 @@ export declare function faultOutsideBlamed(text: string, element: XmlElement, va
  * `budget` validations.
  */
 export declare function narrowSchemaFailure(text: string, from: XmlElement, validate: (text: string) => SchemaFailure | undefined, budget?: number): XmlElement | undefined;
+/** The first fault found below `from`, with the text it was found in: later faults blanked out, offsets kept. */
+export interface NarrowedFault {
+    element: XmlElement;
+    /** The attribute whose removal alone validates `text`, when there is one such attribute. */
+    attribute?: XmlAttribute;
+    /** The document with the siblings after each culprit blanked out: `element` is its only fault. */
+    text: string;
+}
+/**
+ * libxml2 reports only its first failure, and narrowSchemaFailure finds nothing when a container holds two
+ * faults (removing either leaves the other). This finds the first fault in document order, as a reader fixes
+ * them: at a level where no single removal validates, the children after the k-th are blanked out, and the
+ * smallest k whose document still fails is found by halving (`<devices>`' children are each optional, so a
+ * prefix of them is valid up to the first bad one). The search goes on inside that child with the later ones
+ * blanked, then in the element found, the one attribute without which the document validates (`discard='unmapx'`
+ * on a disk's `<driver>`) is named. Undefined when even no children validate (a required child, or the fault is
+ * outside them) or the budget of validations runs out.
+ */
+export declare function narrowFirstFault(text: string, from: XmlElement, validate: (text: string) => SchemaFailure | undefined, budget?: number): NarrowedFault | undefined;

@@ -34,6 +34,8 @@ export interface SchemaValidator {
     facts(): {
         definedElements: ReadonlySet<string>;
         definedAttributes: ReadonlySet<string>;
+        elementAttributes: ReadonlyMap<string, ReadonlySet<string>>;
+        definedValues: ReadonlySet<string>;
         libvirtVersion?: string;
     };
     /** undefined when the text is valid. Reads no file. */
