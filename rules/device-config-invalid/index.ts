@@ -346,6 +346,34 @@ const messages = {
     message: "a {{type}} chardev in <{{element}}> without a <source path>: libvirt rejects this at define time",
     help: "give the {{what}} in <source path='…'/>",
   },
+  vfioApTwice: {
+    message: "a second vfio-ap mediated device: libvirt's QEMU driver takes only one per guest",
+    help: "keep one <hostdev type='mdev' model='vfio-ap'>: assign all the guest's AP adapters and domains to that one mediated device",
+  },
+  authProtocol: {
+    message: "an <auth> on a protocol='{{protocol}}' disk: libvirt rejects this at define time (the protocol takes no authentication)",
+    help: 'remove the <auth>: libvirt passes credentials only to iscsi, rbd, http, https, ftp, ftps and ssh sources',
+  },
+  lunOnlyAttribute: {
+    message: "{{name}}='{{value}}' on the {{device}} {{dev}}: libvirt takes it only on device='lun' and rejects this",
+    help: "remove {{name}}, or make the disk <disk device='lun'> (SCSI commands passed through to a block device)",
+  },
+  lunOnlyReservations: {
+    message: "<reservations> on the {{device}} {{dev}}: libvirt takes persistent reservations only on device='lun'",
+    help: "remove <reservations>, or make the disk <disk device='lun'> (SCSI commands passed through to a block device)",
+  },
+  virtioOnlyDriver: {
+    message: "{{name}}='{{value}}' on the {{bus}} disk {{dev}}: libvirt takes it only on virtio disks and rejects this",
+    help: "remove {{name}} from the disk's <driver>, or put the disk on bus='virtio'",
+  },
+  diskModelBus: {
+    message: "model='{{model}}' on the {{bus}} disk {{dev}}: libvirt rejects a virtio model off the virtio bus",
+    help: "remove model, or put the disk on bus='virtio'",
+  },
+  iothreadBus: {
+    message: "iothread='{{value}}' on the {{bus}} disk {{dev}}: libvirt's QEMU driver gives IOThreads to virtio disks only",
+    help: "remove iothread, or put the disk on bus='virtio' (a SCSI disk uses its virtio-scsi controller's <driver iothread>)",
+  },
   chardevReconnectZero: {
     message: "<reconnect enabled='yes' timeout='0'> in a {{source}} chardev: libvirt's QEMU driver rejects a zero timeout",
     help: "give the seconds between reconnection attempts (timeout='10'), or set enabled='no' without a timeout",
@@ -556,8 +584,18 @@ const ZPCI = tagNameKey('zpci');
 const AUTH = tagNameKey('auth');
 const PORT_FORWARD = tagNameKey('portForward');
 const CIPHER = tagNameKey('cipher');
+const RESERVATIONS = tagNameKey('reservations');
 /** virDomainDiskDefValidateSourceChainOne: the network protocols whose <auth> is read (the others refuse one). */
 const AUTH_PROTOCOLS: ReadonlySet<string> = new Set(['iscsi', 'http', 'https', 'ftp', 'ftps', 'ssh', 'rbd']);
+/** virDomainDiskDefValidateSourceChainOne: the network protocols that refuse any <auth>. */
+const AUTH_REFUSED_PROTOCOLS: ReadonlySet<string> = new Set(['nbd', 'sheepdog', 'gluster', 'tftp', 'vxhs', 'nfs']);
+/** conf/domain_conf.h virDomainDiskBus: every bus but virtio (the virtio-only disk options are refused on these). */
+const NON_VIRTIO_DISK_BUSES: ReadonlySet<string> = new Set(['ide', 'fdc', 'scsi', 'xen', 'usb', 'uml', 'sata', 'sd']);
+/** virDomainDiskModel: the virtio models, refused off the virtio bus. */
+const VIRTIO_DISK_MODELS: ReadonlySet<string> = new Set(['virtio', 'virtio-transitional', 'virtio-non-transitional']);
+/** virDomainDiskDefValidate: the <driver> attributes only a virtio disk takes (queues, event_idx, ioeventfd, and the
+ * virtio options virDomainCheckVirtioOptionsAreAbsent reads). */
+const VIRTIO_ONLY_DRIVER_ATTRIBUTES = ['queues', 'event_idx', 'ioeventfd', 'iommu', 'ats', 'packed', 'page_per_vq'] as const;
 
 /**
  * The start tag at text[at] and whatever text follows it up to the next `<` (a `<` is never in an attribute value):
@@ -723,7 +761,8 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
       const tag = startTagAndText(text, at, end);
       // A floppy's bus is fdc whatever its target name (effectiveBus), a lun's source type is checked; a disk in a disk is
       // no plain disk.
-      if (inDisk || tag.includes('"') || tag.includes('floppy') || tag.includes('lun')) scan.disksPlain = false;
+      // rawio and sgio are refused off a lun (virDomainDiskDefValidate).
+      if (inDisk || tag.includes('"') || tag.includes('floppy') || tag.includes('lun') || tag.includes('rawio') || tag.includes('sgio')) scan.disksPlain = false;
       if (depth === childDepth) {
         inDisk = true;
         diskTarget = false;
@@ -769,7 +808,7 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
       if (!tagIs(text, at, 'driver')) continue;
       const tag = startTagAndText(text, at, end);
       if (driverNotPlain(tag)) scan.disksPlain = false;
-    } else if ((key === VENDOR && tagIs(text, at, 'vendor')) || (key === PRODUCT && tagIs(text, at, 'product')) || (key === SHAREABLE && tagIs(text, at, 'shareable')) || (key === AUTH && tagIs(text, at, 'auth')) || (key === CIPHER && tagIs(text, at, 'cipher'))) {
+    } else if ((key === VENDOR && tagIs(text, at, 'vendor')) || (key === PRODUCT && tagIs(text, at, 'product')) || (key === SHAREABLE && tagIs(text, at, 'shareable')) || (key === AUTH && tagIs(text, at, 'auth')) || (key === CIPHER && tagIs(text, at, 'cipher')) || (key === RESERVATIONS && tagIs(text, at, 'reservations'))) {
       scan.disksPlain = false;
     } else if ((key === HOSTDEV && tagIs(text, at, 'hostdev')) || (key === INTERFACE && tagIs(text, at, 'interface'))) {
       // Neither belongs in a disk: whatever it is, the walk reads it.
@@ -1038,17 +1077,49 @@ export default defineDomainRule({
       // <source>) names its secret's usage type in <secret type> (virStorageAuthDefParse keeps it as written, or none):
       // none is "unknown secret type '<null>'", and an iSCSI source needs 'iscsi', an RBD one 'ceph' ("invalid secret
       // type 'ceph'"; libvirt's tests disk-network-iscsi-auth-secrettype-invalid, disk-network-iscsi-auth-wrong-secrettype).
-      // The protocols that take authentication; the others are refused with any <auth> (not checked here).
+      // The same function refuses any <auth> on the protocols that take none (nbd, gluster, nfs, …): "authentication is
+      // not supported for protocol 'nbd'".
       if (diskType?.value === 'network') {
         const source = firstChild(disk, 'source');
         const protocol = source ? attribute(source, 'protocol')?.value : undefined;
         const auth = firstChild(disk, 'auth') ?? (source ? firstChild(source, 'auth') : undefined);
         const secret = auth ? firstChild(auth, 'secret') : undefined;
-        if (secret && protocol !== undefined && AUTH_PROTOCOLS.has(protocol)) {
+        if (auth && protocol !== undefined && AUTH_REFUSED_PROTOCOLS.has(protocol)) {
+          report({ range: auth.startTag, messageId: 'authProtocol', data: { protocol } });
+        } else if (secret && protocol !== undefined && AUTH_PROTOCOLS.has(protocol)) {
           const type = attribute(secret, 'type');
           const expected = protocol === 'iscsi' ? 'iscsi' : protocol === 'rbd' ? 'ceph' : undefined;
           if (!type) report({ range: secret.startTag, messageId: 'authSecretNoType', data: { protocol } });
           else if (expected !== undefined && type.value !== expected) report({ range: type.valueRange, messageId: 'authSecretType', data: { type: excerpt(type.value), protocol, expected } });
+        }
+      }
+      // domain_validate.c virDomainDiskDefValidate: off device='lun', "rawio can be used only with device='lun'", "sgio
+      // can be used only with device='lun'" and "<reservations/> allowed only for lun devices" (under <source>).
+      if (device !== 'lun') {
+        for (const name of ['rawio', 'sgio']) {
+          const a = attribute(disk, name);
+          if (a && a.value !== '') report({ range: a.range, messageId: 'lunOnlyAttribute', data: { name, value: excerpt(a.value), device: excerpt(device), dev: excerpt(dev) } });
+        }
+        const source = firstChild(disk, 'source');
+        const reservations = source ? firstChild(source, 'reservations') : undefined;
+        if (reservations) report({ range: reservations.startTag, messageId: 'lunOnlyReservations', data: { device: excerpt(device), dev: excerpt(dev) } });
+      }
+      // domain_validate.c virDomainDiskDefValidate, on a disk whose bus is not virtio: a virtio model ("disk model
+      // 'virtio' not supported for bus 'sata'"), <driver queues> ("queues attribute in disk driver element is only
+      // supported by virtio-blk"; 0 is unset), event_idx, ioeventfd, and the virtio options iommu, ats, packed,
+      // page_per_vq (virDomainCheckVirtioOptionsAreAbsent); qemu_validate.c qemuValidateDomainDeviceDefDiskIOThreads,
+      // for every QEMU disk: "IOThreads not available for bus sata target sda" (0 is unset). queue_size off virtio is
+      // ignored, not refused. Only the buses libvirt knows are read (another value is a parse error of its own).
+      if (bus !== undefined && NON_VIRTIO_DISK_BUSES.has(bus)) {
+        const model = attribute(disk, 'model');
+        if (model && VIRTIO_DISK_MODELS.has(model.value)) report({ range: model.range, messageId: 'diskModelBus', data: { model: model.value, bus, dev: excerpt(dev) } });
+        if (driver) {
+          for (const name of VIRTIO_ONLY_DRIVER_ATTRIBUTES) {
+            const a = attribute(driver, name);
+            if (a && a.value !== '' && !(name === 'queues' && a.value === '0')) report({ range: a.range, messageId: 'virtioOnlyDriver', data: { name, value: excerpt(a.value), bus, dev: excerpt(dev) } });
+          }
+          const iothread = attribute(driver, 'iothread');
+          if (iothread && iothread.value !== '' && iothread.value !== '0') report({ range: iothread.range, messageId: 'iothreadBus', data: { value: excerpt(iothread.value), bus, dev: excerpt(dev) } });
         }
       }
     }
@@ -1122,6 +1193,7 @@ export default defineDomainRule({
         const parts = address ? (address.attributeValues.type === 'drive' ? driveAddress(address) : undefined) : parseDiskName(d.dev, false)?.index === 0 ? [0, 0, 0, 0] : undefined;
         if (parts && !taken.has(parts.join(':'))) taken.set(parts.join(':'), { where: address ? address.startTag : d.devAttr.valueRange, what: `SCSI disk ${excerpt(d.dev)}` });
       }
+      let firstVfioAp: Range | undefined;
       for (const el of childrenNamed(devices, 'hostdev')) {
         // domain_conf.c virDomainHostdevDefParseXMLSubsys: the sgio and rawio attributes belong to SCSI host devices
         // (type='scsi') only, "sgio is only supported for scsi host device", "rawio is only supported for scsi host
@@ -1146,6 +1218,9 @@ export default defineDomainRule({
         if ((el.attributeValues.mode ?? 'subsystem') === 'subsystem' && type === 'mdev' && el.attributeValues.model === 'vfio-ap') {
           const boot = firstChild(el, 'boot');
           if (boot) report({ range: boot.startTag, messageId: 'vfioApBoot', data: {} });
+          // The same function, after the boot check: "Only one hostdev of model vfio-ap is supported".
+          if (firstVfioAp === undefined) firstVfioAp = el.startTag;
+          else report({ range: el.startTag, messageId: 'vfioApTwice', data: {}, related: [{ range: firstVfioAp, message: 'the first vfio-ap mediated device' }] });
         }
         if ((el.attributeValues.mode ?? 'subsystem') !== 'subsystem' || el.attributeValues.type !== 'scsi') continue;
         const address = firstChild(el, 'address');
