@@ -374,6 +374,46 @@ const messages = {
     message: "iothread='{{value}}' on the {{bus}} disk {{dev}}: libvirt's QEMU driver gives IOThreads to virtio disks only",
     help: "remove iothread, or put the disk on bus='virtio' (a SCSI disk uses its virtio-scsi controller's <driver iothread>)",
   },
+  readonlyBus: {
+    message: "a read-only {{bus}} hard disk ({{dev}}): libvirt's QEMU driver rejects this ({{bus}} hard disks cannot be read-only)",
+    help: "put the disk on bus='virtio' or bus='scsi', or remove <readonly/> (a cdrom may stay on {{bus}})",
+  },
+  cdromBus: {
+    message: "the cdrom {{dev}} is on bus '{{bus}}': libvirt's QEMU driver rejects this (the bus has no ejectable media)",
+    help: "put the cdrom on bus='sata' (q35), 'ide' (i440fx) or 'scsi', with a matching target name (sdb, hdc)",
+  },
+  ioNative: {
+    message: "io='native' on disk {{dev}} with {{cache}}: libvirt's QEMU driver rejects this",
+    help: "io='native' needs cache='none' (or 'directsync'): set it, or remove io='native'",
+  },
+  iotuneTotal: {
+    message: "<{{name}}> beside <{{total}}> in the <iotune> of disk {{dev}}: libvirt rejects this at define time",
+    help: 'give either the total limit or the read and write limits, not both',
+  },
+  usbDiskAddress: {
+    message: "the usb disk {{dev}} has an address of type '{{type}}': libvirt's QEMU driver rejects this",
+    help: "use <address type='usb' …/>, or drop the <address> (libvirt assigns a USB port)",
+  },
+  wwnBus: {
+    message: "a <wwn> on the {{bus}} disk {{dev}}: libvirt's QEMU driver takes it only on IDE and SCSI disks",
+    help: "remove <wwn>, or put the disk on bus='scsi'",
+  },
+  lunBus: {
+    message: "the lun {{dev}} is on bus '{{bus}}': libvirt's QEMU driver passes SCSI commands through virtio and scsi only",
+    help: "put the lun on bus='scsi' (a virtio-scsi controller), or make it device='disk'",
+  },
+  lunWwn: {
+    message: "a <{{name}}> on the lun {{dev}}: libvirt's QEMU driver rejects this (the LUN reports its own)",
+    help: 'remove <{{name}}>: the guest sees the identity of the passed-through LUN',
+  },
+  copyOnRead: {
+    message: "copy_on_read='on' on the {{what}} {{dev}}: libvirt's QEMU driver rejects this",
+    help: 'remove copy_on_read: it writes the data it reads into the image, which a {{what}} cannot take',
+  },
+  serialChars: {
+    message: "the disk serial of {{dev}} contains '{{char}}': libvirt's QEMU driver rejects this",
+    help: 'use only letters, digits, space and - _ . + in <serial>',
+  },
   chardevReconnectZero: {
     message: "<reconnect enabled='yes' timeout='0'> in a {{source}} chardev: libvirt's QEMU driver rejects a zero timeout",
     help: "give the seconds between reconnection attempts (timeout='10'), or set enabled='no' without a timeout",
@@ -526,18 +566,23 @@ const PLAIN_VIRTIO_TARGET = /<target dev='vd[a-z]{1,3}'(?: bus='virtio')?\/>/y;
 const VIRTIO_TARGET_NAME_AT = "<target dev='".length;
 
 /**
- * Whether a <driver> tag (and the text after it) is one the scan cannot pass: double quotes, or `type='…'` naming a
- * format QEMU refuses (QEMU_REFUSED_FORMATS). Plain string searches: an expression with alternatives took ten times
+ * Whether a <driver> tag (and the text after it) is one the scan cannot pass: double quotes, copy_on_read, io='native'
+ * without cache='none' or 'directsync', or `type='…'` naming a format QEMU refuses (QEMU_REFUSED_FORMATS). Plain string searches: an expression with alternatives took ten times
  * as long on these short strings.
  */
 function driverNotPlain(tag: string): boolean {
-  if (tag.includes('"')) return true;
+  if (tag.includes('"') || tag.includes('copy_on_read')) return true;
+  // io='native' needs cache none or directsync (qemuValidateDomainDeviceDefDiskFrontend).
+  if (tag.includes("io='native'") && !tag.includes("cache='none'") && !tag.includes("cache='directsync'")) return true;
   for (let at = tag.indexOf("type='"); at >= 0; at = tag.indexOf("type='", at + 6)) {
     const format = tag.slice(at + 6, at + 10);
     if (format === "iso'" || format === "dir'" || format === "cow'") return true;
   }
   return false;
 }
+
+/** A disk's <serial> start tag and text as the scan passes it: no attribute, only characters QEMU takes. */
+const SAFE_SERIAL_TAG = /^<serial>[A-Za-z0-9\-_ .+]*$/;
 
 /** A `queues` attribute whose value is not plain digits in single quotes (or any other mention of queues). */
 const QUEUES_NOT_PLAIN = /queues(?!='[0-9]+')/;
@@ -585,12 +630,32 @@ const AUTH = tagNameKey('auth');
 const PORT_FORWARD = tagNameKey('portForward');
 const CIPHER = tagNameKey('cipher');
 const RESERVATIONS = tagNameKey('reservations');
+const IOTUNE = tagNameKey('iotune');
+const WWN = tagNameKey('wwn');
+const SERIAL = tagNameKey('serial');
 /** virDomainDiskDefValidateSourceChainOne: the network protocols whose <auth> is read (the others refuse one). */
 const AUTH_PROTOCOLS: ReadonlySet<string> = new Set(['iscsi', 'http', 'https', 'ftp', 'ftps', 'ssh', 'rbd']);
 /** virDomainDiskDefValidateSourceChainOne: the network protocols that refuse any <auth>. */
 const AUTH_REFUSED_PROTOCOLS: ReadonlySet<string> = new Set(['nbd', 'sheepdog', 'gluster', 'tftp', 'vxhs', 'nfs']);
 /** conf/domain_conf.h virDomainDiskBus: every bus but virtio (the virtio-only disk options are refused on these). */
 const NON_VIRTIO_DISK_BUSES: ReadonlySet<string> = new Set(['ide', 'fdc', 'scsi', 'xen', 'usb', 'uml', 'sata', 'sd']);
+/** conf/domain_conf.h virDomainDiskBus: every bus libvirt knows. */
+const KNOWN_DISK_BUSES: ReadonlySet<string> = new Set([...NON_VIRTIO_DISK_BUSES, 'virtio']);
+/** virDomainDiskDefValidate: each total <iotune> limit with the read and write limits it excludes. */
+const IOTUNE_TOTALS = [
+  ['total_bytes_sec', 'read_bytes_sec', 'write_bytes_sec'],
+  ['total_iops_sec', 'read_iops_sec', 'write_iops_sec'],
+  ['total_bytes_sec_max', 'read_bytes_sec_max', 'write_bytes_sec_max'],
+  ['total_iops_sec_max', 'read_iops_sec_max', 'write_iops_sec_max'],
+] as const;
+
+/** An <iotune> limit that is set: the element, when its text is a number other than 0 (virDomainDiskDefIotuneParse). */
+function iotuneSet(iotune: XmlElement, name: string): XmlElement | undefined {
+  const el = firstChild(iotune, name);
+  if (!el) return undefined;
+  const v = el.text.trim();
+  return /^[0-9]+$/.test(v) && /[1-9]/.test(v) ? el : undefined;
+}
 /** virDomainDiskModel: the virtio models, refused off the virtio bus. */
 const VIRTIO_DISK_MODELS: ReadonlySet<string> = new Set(['virtio', 'virtio-transitional', 'virtio-non-transitional']);
 /** virDomainDiskDefValidate: the <driver> attributes only a virtio disk takes (queues, event_idx, ioeventfd, and the
@@ -762,7 +827,7 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
       // A floppy's bus is fdc whatever its target name (effectiveBus), a lun's source type is checked; a disk in a disk is
       // no plain disk.
       // rawio and sgio are refused off a lun (virDomainDiskDefValidate).
-      if (inDisk || tag.includes('"') || tag.includes('floppy') || tag.includes('lun') || tag.includes('rawio') || tag.includes('sgio')) scan.disksPlain = false;
+      if (inDisk || tag.includes('"') || tag.includes('floppy') || tag.includes('lun') || tag.includes('rawio') || tag.includes('sgio') || tag.includes('cdrom')) scan.disksPlain = false;
       if (depth === childDepth) {
         inDisk = true;
         diskTarget = false;
@@ -802,13 +867,18 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
       const nameStart = at + VIRTIO_TARGET_NAME_AT;
       if (!plain || diskTarget || seenTargets.seenOrAdd(text, nameStart, text.indexOf("'", nameStart) - nameStart)) scan.disksPlain = false;
       diskTarget = true;
+    } else if (key === SERIAL && tagIs(text, at, 'serial')) {
+      // A serial QEMU takes: letters, digits, space, - _ . + (qemuValidateDomainDeviceDefDiskSerial); anything else (a
+      // character QEMU refuses, a reference, a comment) the walk reads.
+      const tag = startTagAndText(text, at, end);
+      if (!SAFE_SERIAL_TAG.test(tag)) scan.disksPlain = false;
     } else if (key === SOURCE_KEY && tagIs(text, at, 'source')) {
       diskSource = true;
     } else if (key === DRIVER) {
       if (!tagIs(text, at, 'driver')) continue;
       const tag = startTagAndText(text, at, end);
       if (driverNotPlain(tag)) scan.disksPlain = false;
-    } else if ((key === VENDOR && tagIs(text, at, 'vendor')) || (key === PRODUCT && tagIs(text, at, 'product')) || (key === SHAREABLE && tagIs(text, at, 'shareable')) || (key === AUTH && tagIs(text, at, 'auth')) || (key === CIPHER && tagIs(text, at, 'cipher')) || (key === RESERVATIONS && tagIs(text, at, 'reservations'))) {
+    } else if ((key === VENDOR && tagIs(text, at, 'vendor')) || (key === PRODUCT && tagIs(text, at, 'product')) || (key === SHAREABLE && tagIs(text, at, 'shareable')) || (key === AUTH && tagIs(text, at, 'auth')) || (key === CIPHER && tagIs(text, at, 'cipher')) || (key === RESERVATIONS && tagIs(text, at, 'reservations')) || (key === IOTUNE && tagIs(text, at, 'iotune')) || (key === WWN && tagIs(text, at, 'wwn'))) {
       scan.disksPlain = false;
     } else if ((key === HOSTDEV && tagIs(text, at, 'hostdev')) || (key === INTERFACE && tagIs(text, at, 'interface'))) {
       // Neither belongs in a disk: whatever it is, the walk reads it.
@@ -1103,6 +1173,56 @@ export default defineDomainRule({
         const source = firstChild(disk, 'source');
         const reservations = source ? firstChild(source, 'reservations') : undefined;
         if (reservations) report({ range: reservations.startTag, messageId: 'lunOnlyReservations', data: { device: excerpt(device), dev: excerpt(dev) } });
+      }
+      // qemu_validate.c qemuValidateDomainDeviceDefDiskFrontend (none of these asks the QEMU binary): a read-only IDE or
+      // SATA hard disk ("readonly ide disks are not supported"), a cdrom on virtio or sd ("disk type of 'vdb' does not
+      // support ejectable media"), io='native' with a cache mode other than none or directsync (none written is the
+      // default: "io='native' needs either no disk cache or directsync cache mode"), <wwn> off IDE and SCSI ("Only ide
+      // and scsi disk support wwn"), a lun off virtio and scsi ("disk device='lun' is not supported for bus='sata'") or
+      // with a <wwn>, <vendor> or <product>, copy_on_read on a read-only or removable disk, a USB disk whose address is not
+      // a USB one ("unexpected address type for usb disk", after asking for usb-storage, which every QEMU has), and a
+      // <serial> with characters other than letters, digits, space and -_.+ (qemuValidateDomainDeviceDefDiskSerial).
+      const readonly = firstChild(disk, 'readonly');
+      if (readonly && device === 'disk' && (bus === 'ide' || bus === 'sata')) report({ range: readonly.startTag, messageId: 'readonlyBus', data: { bus, dev: excerpt(dev) } });
+      if (device === 'cdrom' && (bus === 'virtio' || bus === 'sd')) report({ range: busAttr ? busAttr.valueRange : devAttr.valueRange, messageId: 'cdromBus', data: { dev: excerpt(dev), bus } });
+      const io = driver ? attribute(driver, 'io') : undefined;
+      if (io?.value === 'native') {
+        const cache = attribute(driver!, 'cache')?.value;
+        if (cache !== 'none' && cache !== 'directsync') report({ range: io.range, messageId: 'ioNative', data: { dev: excerpt(dev), cache: cache === undefined || cache === '' ? 'no cache mode (the default is not none)' : `cache='${excerpt(cache)}'` } });
+      }
+      const wwn = firstChild(disk, 'wwn');
+      if (wwn && bus !== undefined && bus !== 'ide' && bus !== 'scsi' && KNOWN_DISK_BUSES.has(bus)) report({ range: wwn.startTag, messageId: 'wwnBus', data: { bus, dev: excerpt(dev) } });
+      if (device === 'lun') {
+        if (bus !== undefined && bus !== 'virtio' && bus !== 'scsi' && KNOWN_DISK_BUSES.has(bus)) report({ range: busAttr ? busAttr.valueRange : devAttr.valueRange, messageId: 'lunBus', data: { dev: excerpt(dev), bus } });
+        else if (bus === 'scsi') {
+          // (On virtio, the bus checks above report them.)
+          for (const el of [wwn, vendor?.text ? vendor : undefined, product?.text ? product : undefined]) {
+            if (el) report({ range: el.startTag, messageId: 'lunWwn', data: { name: el.name, dev: excerpt(dev) } });
+          }
+        }
+      }
+      const copyOnRead = driver ? attribute(driver, 'copy_on_read') : undefined;
+      if (copyOnRead?.value === 'on') {
+        const what = device === 'cdrom' || device === 'floppy' ? device : readonly ? 'read-only disk' : device === 'lun' ? 'lun' : undefined;
+        if (what !== undefined) report({ range: copyOnRead.range, messageId: 'copyOnRead', data: { what, dev: excerpt(dev) } });
+      }
+      if (bus === 'usb' && addressType && addressType.value !== '' && addressType.value !== 'usb') {
+        report({ range: addressType.valueRange, messageId: 'usbDiskAddress', data: { dev: excerpt(dev), type: excerpt(addressType.value) } });
+      }
+      const serial = firstChild(disk, 'serial');
+      const unsafe = serial ? /[^A-Za-z0-9\-_ .+]/.exec(serial.text) : null;
+      if (serial && unsafe) report({ range: serial.contentRange, messageId: 'serialChars', data: { dev: excerpt(dev), char: excerpt(unsafe[0]) } });
+      // domain_validate.c virDomainDiskDefValidate: a total limit beside a read or write one in <iotune> ("total and
+      // read/write bytes_sec cannot be set at the same time"; a 0 limit is none).
+      const iotune = firstChild(disk, 'iotune');
+      if (iotune) {
+        for (const [total, read, write] of IOTUNE_TOTALS) {
+          if (!iotuneSet(iotune, total)) continue;
+          for (const name of [read, write]) {
+            const el = iotuneSet(iotune, name);
+            if (el) report({ range: el.startTag, messageId: 'iotuneTotal', data: { name, total, dev: excerpt(dev) } });
+          }
+        }
       }
       // domain_validate.c virDomainDiskDefValidate, on a disk whose bus is not virtio: a virtio model ("disk model
       // 'virtio' not supported for bus 'sata'"), <driver queues> ("queues attribute in disk driver element is only
