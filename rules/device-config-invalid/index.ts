@@ -414,6 +414,34 @@ const messages = {
     message: "the disk serial of {{dev}} contains '{{char}}': libvirt's QEMU driver rejects this",
     help: 'use only letters, digits, space and - _ . + in <serial>',
   },
+  videoSecondary: {
+    message: "a {{model}} video device that is not the primary one: libvirt's QEMU driver takes {{model}} only as primary video",
+    help: "make it the first video device (or primary='yes'), or use model qxl or virtio for a second display",
+  },
+  videoHeads: {
+    message: "heads='{{heads}}' on a {{model}} video device: libvirt's QEMU driver rejects more than one head on {{model}}",
+    help: "set heads='1', or use model qxl or virtio for several heads",
+  },
+  videoAccel2d: {
+    message: "accel2d='yes' on a video device: libvirt's QEMU driver rejects it (QEMU has no such setting)",
+    help: "remove accel2d (or set it to 'no')",
+  },
+  videoVgamem: {
+    message: "vgamem='{{value}}' on a qxl video device: libvirt's QEMU driver needs a power of two of at least 1024 KiB",
+    help: "use vgamem='16384' (16 MiB, virt-manager's value) or another power of two from 1024",
+  },
+  videoResolution: {
+    message: "a <resolution> on a {{model}} video device: libvirt's QEMU driver takes it only on vga, qxl, virtio and bochs",
+    help: 'remove <resolution>, or use one of those models',
+  },
+  videoVram: {
+    message: "vram='{{value}}' on a {{model}} video device: libvirt's QEMU driver needs at least 1024 KiB",
+    help: "give vram in KiB, at least 1024 (vram='16384' is 16 MiB)",
+  },
+  videoAccel3d: {
+    message: "accel3d='yes' on a {{model}} video device: libvirt's QEMU driver takes 3D acceleration only on virtio",
+    help: "use <model type='virtio'> for 3D acceleration (with <graphics> gl or egl-headless), or remove accel3d",
+  },
   chardevReconnectZero: {
     message: "<reconnect enabled='yes' timeout='0'> in a {{source}} chardev: libvirt's QEMU driver rejects a zero timeout",
     help: "give the seconds between reconnection attempts (timeout='10'), or set enabled='no' without a timeout",
@@ -584,6 +612,24 @@ function driverNotPlain(tag: string): boolean {
 /** A disk's <serial> start tag and text as the scan passes it: no attribute, only characters QEMU takes. */
 const SAFE_SERIAL_TAG = /^<serial>[A-Za-z0-9\-_ .+]*$/;
 
+/**
+ * Whether a video <model> tag (and the text after it) may hold what qemuValidateDomainDeviceDefVideo refuses: a ramfb
+ * model, heads other than 1, a qxl vgamem that is not a power of two of at least 1024, a vram on vga or vmvga, blob,
+ * or anything not written in single quotes. A model as virt-manager writes it (qxl or virtio, heads='1') passes.
+ */
+function videoModelNeedsWalk(tag: string): boolean {
+  if (tag.includes('"') || tag.includes('ramfb') || tag.includes('blob')) return true;
+  if (tag.includes('heads') && !tag.includes("heads='1'")) return true;
+  if (tag.includes('vram') && (tag.includes("'vga'") || tag.includes('vmvga'))) return true;
+  const vgamem = tag.indexOf('vgamem');
+  if (vgamem >= 0) {
+    const m = /^vgamem='([0-9]{1,9})'/.exec(tag.slice(vgamem));
+    const v = m ? Number(m[1]) : 0;
+    if (v < 1024 || (v & (v - 1)) !== 0) return true;
+  }
+  return false;
+}
+
 /** A `queues` attribute whose value is not plain digits in single quotes (or any other mention of queues). */
 const QUEUES_NOT_PLAIN = /queues(?!='[0-9]+')/;
 
@@ -633,6 +679,8 @@ const RESERVATIONS = tagNameKey('reservations');
 const IOTUNE = tagNameKey('iotune');
 const WWN = tagNameKey('wwn');
 const SERIAL = tagNameKey('serial');
+const ACCELERATION = tagNameKey('acceleration');
+const RESOLUTION = tagNameKey('resolution');
 /** virDomainDiskDefValidateSourceChainOne: the network protocols whose <auth> is read (the others refuse one). */
 const AUTH_PROTOCOLS: ReadonlySet<string> = new Set(['iscsi', 'http', 'https', 'ftp', 'ftps', 'ssh', 'rbd']);
 /** virDomainDiskDefValidateSourceChainOne: the network protocols that refuse any <auth>. */
@@ -849,7 +897,9 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
       if (++videos > 1) scan.video = true;
       inVideo = depth === childDepth;
     } else if (inVideo) {
-      if (key === MODEL && tagIs(text, at, 'model') && startTagAndText(text, at, end).includes('ramfb')) scan.video = true;
+      // A model the video checks must read (videoModelNeedsWalk), or an <acceleration> or <resolution> in it.
+      if (key === MODEL && tagIs(text, at, 'model') && videoModelNeedsWalk(startTagAndText(text, at, end))) scan.video = true;
+      else if ((key === ACCELERATION && tagIs(text, at, 'acceleration')) || (key === RESOLUTION && tagIs(text, at, 'resolution'))) scan.video = true;
     } else if (!inDisk) {
       if (key === DRIVER && tagIs(text, at, 'driver')) {
         // A queue size, or a queue count not written as plain digits (a virtio-scsi controller's or a multiqueue
@@ -1028,6 +1078,52 @@ function isPSeries(os: { arch: string | undefined; machine: string | undefined }
   if (arch !== undefined && arch !== 'ppc64' && arch !== 'ppc64le') return false;
   if (os?.machine !== undefined && !os.machine.startsWith('pseries')) return false;
   return arch !== undefined && os?.machine !== undefined ? true : undefined;
+}
+
+/** The video models QEMU builds as PCI devices of their own, which take heads and may be secondary. */
+const MULTIHEAD_VIDEO_MODELS: ReadonlySet<string> = new Set(['qxl', 'virtio']);
+/** qemuValidateDomainDeviceDefVideo: the models that take a <resolution>. */
+const RESOLUTION_VIDEO_MODELS: ReadonlySet<string> = new Set(['vga', 'qxl', 'virtio', 'bochs']);
+
+/**
+ * qemu_validate.c qemuValidateDomainDeviceDefVideo, after it asks whether QEMU has the model (every QEMU has these):
+ * a vga, cirrus, bochs or other single-head model that is not the primary video ("video type 'vga' is only valid as
+ * primary video device") or has heads other than 1; accel2d='yes' ("qemu does not support the accel2d setting"); a qxl
+ * vgamem under 1024 KiB or not a power of two; a <resolution> on a model other than vga, qxl, virtio and bochs; a vga
+ * or vmvga vram under 1024 KiB; accel3d='yes' off virtio ("3d acceleration is supported only with 'virtio' video
+ * device"). Values are read as libvirt's parser does (virXMLPropUInt, base 10); one that does not parse is left alone.
+ */
+function checkVideoModel(video: XmlElement, model: XmlElement, type: XmlAttribute, primary: boolean, report: Report): void {
+  const name = type.value;
+  if (name === 'none') return;
+  const kib = (attr: string): { a: XmlAttribute; v: number } | undefined => {
+    const a = attribute(model, attr);
+    const v = a ? libvirtUint(a.value) : undefined;
+    return a && v !== undefined ? { a, v } : undefined;
+  };
+  if (!MULTIHEAD_VIDEO_MODELS.has(name) && name !== 'ramfb') {
+    if (!primary) report({ range: type.valueRange, messageId: 'videoSecondary', data: { model: excerpt(name) } });
+    const heads = kib('heads');
+    if (heads && heads.v !== 1) report({ range: heads.a.range, messageId: 'videoHeads', data: { model: excerpt(name), heads: heads.v } });
+  }
+  const accel = firstChild(model, 'acceleration');
+  const accel2d = accel ? attribute(accel, 'accel2d') : undefined;
+  if (accel2d?.value === 'yes') report({ range: accel2d.range, messageId: 'videoAccel2d', data: {} });
+  if (name === 'qxl') {
+    const vgamem = kib('vgamem');
+    if (vgamem && vgamem.v !== 0 && (vgamem.v < 1024 || (vgamem.v & (vgamem.v - 1)) !== 0)) report({ range: vgamem.a.range, messageId: 'videoVgamem', data: { value: vgamem.v } });
+  }
+  const resolution = firstChild(model, 'resolution');
+  if (resolution && !RESOLUTION_VIDEO_MODELS.has(name)) report({ range: resolution.startTag, messageId: 'videoResolution', data: { model: excerpt(name) } });
+  if (name === 'vga' || name === 'vmvga') {
+    const vram = kib('vram');
+    if (vram && vram.v !== 0 && vram.v < 1024) report({ range: vram.a.range, messageId: 'videoVram', data: { model: name, value: vram.v } });
+  }
+  // A vhost-user backend (<driver name='vhostuser'>) is checked otherwise.
+  const accel3d = accel ? attribute(accel, 'accel3d') : undefined;
+  if (accel3d?.value === 'yes' && name !== 'virtio' && firstChild(video, 'driver')?.attributeValues.name !== 'vhostuser') {
+    report({ range: accel3d.range, messageId: 'videoAccel3d', data: { model: excerpt(name) } });
+  }
 }
 
 export default defineDomainRule({
@@ -1753,6 +1849,8 @@ export default defineDomainRule({
 
     if (scan === undefined || scan.video) {
       const videos = childrenNamed(devices, 'video');
+      // The primary video: the one with primary='yes', else the first (the parser puts a primary one first).
+      const primaryVideo = videos.find((v) => firstChild(v, 'model')?.attributeValues.primary === 'yes') ?? videos[0];
       let primary = false;
       for (const video of videos) {
         const model = firstChild(video, 'model');
@@ -1768,6 +1866,7 @@ export default defineDomainRule({
         // virDomainVideoDefValidate: "address not supported for video type ramfb".
         const address = firstChild(video, 'address');
         if (type?.value === 'ramfb' && address && (address.attributeValues.type ?? '') !== '') report({ range: address.startTag, messageId: 'ramfbAddress', data: {} });
+        if (model && type) checkVideoModel(video, model, type, video === primaryVideo, report);
       }
     }
 
