@@ -442,6 +442,18 @@ const messages = {
     message: "accel3d='yes' on a {{model}} video device: libvirt's QEMU driver takes 3D acceleration only on virtio",
     help: "use <model type='virtio'> for 3D acceleration (with <graphics> gl or egl-headless), or remove accel3d",
   },
+  aliasTwice: {
+    message: "user alias '{{alias}}' is on two devices: libvirt rejects this at define time (\"non unique alias detected\")",
+    help: "give each device its own alias (ua-…), or remove the <alias> (libvirt names devices itself)",
+  },
+  vsockCid: {
+    message: "vsock guest CID {{cid}}: libvirt rejects this at define time (CIDs 0 to 2 are the hypervisor's and the host's)",
+    help: "use a CID of 3 or more, or <cid auto='yes'/> and let libvirt pick a free one",
+  },
+  sourceBoth: {
+    message: "an <{{name}}> under <disk> and another under its <source>: libvirt rejects this at define time",
+    help: "keep the one under <source> (where libvirt writes it) and remove the other",
+  },
   chardevReconnectZero: {
     message: "<reconnect enabled='yes' timeout='0'> in a {{source}} chardev: libvirt's QEMU driver rejects a zero timeout",
     help: "give the seconds between reconnection attempts (timeout='10'), or set enabled='no' without a timeout",
@@ -577,6 +589,10 @@ interface DeviceScan {
   zpci: boolean;
   /** An <address type='spapr-vio'> (or an address the scan does not read plainly). */
   spaprVio: boolean;
+  /** An <alias> whose text may name a user alias (`ua-…`). */
+  userAlias: boolean;
+  /** A <vsock>. */
+  vsock: boolean;
 }
 
 /** A PCI address as libvirt writes it (virPCIDeviceAddressFormat): the fixed-width hex digits are the address. */
@@ -680,6 +696,9 @@ const IOTUNE = tagNameKey('iotune');
 const WWN = tagNameKey('wwn');
 const SERIAL = tagNameKey('serial');
 const ACCELERATION = tagNameKey('acceleration');
+const ALIAS = tagNameKey('alias');
+const VSOCK = tagNameKey('vsock');
+const ENCRYPTION = tagNameKey('encryption');
 const RESOLUTION = tagNameKey('resolution');
 /** virDomainDiskDefValidateSourceChainOne: the network protocols whose <auth> is read (the others refuse one). */
 const AUTH_PROTOCOLS: ReadonlySet<string> = new Set(['iscsi', 'http', 'https', 'ftp', 'ftps', 'ssh', 'rbd']);
@@ -776,7 +795,7 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
     const amp = text.indexOf('&', start);
     if (amp >= 0 && amp < end) return undefined;
   }
-  const scan: DeviceScan = { disksPlain: true, pciMayRepeat: false, controllerMayRepeat: false, hostdev: false, pciControllers: false, rootModel: undefined, usb: false, video: false, iommu: false, netQueue: false, filesystem: false, tpm: false, shmem: false, portForward: false, panic: false, eglHeadless: false, usbAddress: false, zpci: false, spaprVio: false };
+  const scan: DeviceScan = { disksPlain: true, pciMayRepeat: false, controllerMayRepeat: false, hostdev: false, pciControllers: false, rootModel: undefined, usb: false, video: false, iommu: false, netQueue: false, filesystem: false, tpm: false, shmem: false, portForward: false, panic: false, eglHeadless: false, usbAddress: false, zpci: false, spaprVio: false, userAlias: false, vsock: false };
   seenAddresses.reset();
   seenControllers.reset();
   seenTargets.reset();
@@ -809,6 +828,12 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
     } else if (inRoot) {
       // A root bus holds no device: whatever is in it (an <address>, libvirt's test pci-root-address), the walk reads.
       scan.pciControllers = true;
+    }
+    if (key === ALIAS && tagIs(text, at, 'alias')) {
+      // User aliases must be unique (virDomainDefValidateAliases); libvirt's own (virtio-disk0) are not read back.
+      const tag = startTagAndText(text, at, end);
+      if (tag.includes('ua-') || tag.includes('&')) scan.userAlias = true;
+      continue;
     }
     if (key === ADDRESS) {
       CANONICAL_PCI_ADDRESS.lastIndex = at;
@@ -885,6 +910,8 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
       scan.iommu = true;
     } else if (key === FILESYSTEM && tagIs(text, at, 'filesystem')) {
       scan.filesystem = true;
+    } else if (key === VSOCK && tagIs(text, at, 'vsock')) {
+      scan.vsock = true;
     } else if (key === TPM && tagIs(text, at, 'tpm')) {
       scan.tpm = true;
     } else if (key === SHMEM && tagIs(text, at, 'shmem')) {
@@ -928,7 +955,7 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
       if (!tagIs(text, at, 'driver')) continue;
       const tag = startTagAndText(text, at, end);
       if (driverNotPlain(tag)) scan.disksPlain = false;
-    } else if ((key === VENDOR && tagIs(text, at, 'vendor')) || (key === PRODUCT && tagIs(text, at, 'product')) || (key === SHAREABLE && tagIs(text, at, 'shareable')) || (key === AUTH && tagIs(text, at, 'auth')) || (key === CIPHER && tagIs(text, at, 'cipher')) || (key === RESERVATIONS && tagIs(text, at, 'reservations')) || (key === IOTUNE && tagIs(text, at, 'iotune')) || (key === WWN && tagIs(text, at, 'wwn'))) {
+    } else if ((key === VENDOR && tagIs(text, at, 'vendor')) || (key === PRODUCT && tagIs(text, at, 'product')) || (key === SHAREABLE && tagIs(text, at, 'shareable')) || (key === AUTH && tagIs(text, at, 'auth')) || (key === CIPHER && tagIs(text, at, 'cipher')) || (key === RESERVATIONS && tagIs(text, at, 'reservations')) || (key === IOTUNE && tagIs(text, at, 'iotune')) || (key === WWN && tagIs(text, at, 'wwn')) || (key === ENCRYPTION && tagIs(text, at, 'encryption'))) {
       scan.disksPlain = false;
     } else if ((key === HOSTDEV && tagIs(text, at, 'hostdev')) || (key === INTERFACE && tagIs(text, at, 'interface'))) {
       // Neither belongs in a disk: whatever it is, the walk reads it.
@@ -1231,6 +1258,15 @@ export default defineDomainRule({
       const diskType = attribute(disk, 'type');
       if (device === 'lun' && (diskType?.value === 'file' || diskType?.value === 'dir')) {
         report({ range: diskType.valueRange, messageId: 'lunSource', data: { type: diskType.value } });
+      }
+      // domain_conf.c virDomainDiskDefParseXML: the old places of <auth> and <encryption>, under <disk>, beside one under
+      // <source>: "an <auth> definition already found for disk source" (libvirt's tests disk-network-source-auth-both,
+      // luks-disks-source-both).
+      const diskSource = firstChild(disk, 'source');
+      for (const name of ['auth', 'encryption']) {
+        const outer = firstChild(disk, name);
+        const inner = outer && diskSource ? firstChild(diskSource, name) : undefined;
+        if (outer && inner) report({ range: outer.startTag, messageId: 'sourceBoth', data: { name }, related: [{ range: inner.startTag, message: `the <${name}> under <source>` }] });
       }
       // domain_validate.c virDomainDiskDefValidateSourceChainOne: a LUKS <encryption> (under <disk> or its <source>)
       // with a <cipher>, "supplying <cipher> for domain disk definition is unnecessary" (libvirt's test luks-disk-invalid).
@@ -1980,6 +2016,32 @@ export default defineDomainRule({
           const version = backend?.attributeValues.type === 'emulator' ? attribute(backend, 'version') : undefined;
           if (version?.value === '1.2') report({ range: version.valueRange, messageId: 'tpm12ArmVirt', data: { machine: excerpt(os!.machine!) } });
         }
+      }
+    }
+
+    if (scan === undefined || scan.userAlias) {
+      // domain_validate.c virDomainDefValidateAliases: a user alias (one that starts with 'ua-',
+      // virDomainDeviceAliasIsUserAlias) on two devices, "non unique alias detected: ua-disk0". A <console> is left out:
+      // the first one repeats its serial port's alias by design (the check's own exception).
+      const seen = new Map<string, XmlElement>();
+      for (const el of devices.children) {
+        if (el.name === 'console') continue;
+        const alias = firstChild(el, 'alias');
+        const name = alias ? attribute(alias, 'name') : undefined;
+        if (!name || !name.value.startsWith('ua-')) continue;
+        const first = seen.get(name.value);
+        if (!first) seen.set(name.value, alias!);
+        else report({ range: name.valueRange, messageId: 'aliasTwice', data: { alias: excerpt(name.value) }, related: [{ range: first.startTag, message: 'the first device with this alias' }] });
+      }
+    }
+
+    if (scan === undefined || scan.vsock) {
+      // domain_validate.c virDomainVsockDefValidate: "guest CIDs must be >= 3" (0 is none: libvirt picks one with auto='yes').
+      for (const vsock of childrenNamed(devices, 'vsock')) {
+        const cid = firstChild(vsock, 'cid');
+        const address = cid ? attribute(cid, 'address') : undefined;
+        const value = address ? libvirtUint(address.value) : undefined;
+        if (value === 1 || value === 2) report({ range: address!.valueRange, messageId: 'vsockCid', data: { cid: value } });
       }
     }
 
