@@ -454,6 +454,10 @@ const messages = {
     message: "an <{{name}}> under <disk> and another under its <source>: libvirt rejects this at define time",
     help: "keep the one under <source> (where libvirt writes it) and remove the other",
   },
+  chardevReconnectListen: {
+    message: "<reconnect enabled='yes'> in a {{source}} chardev that listens (mode='bind'): libvirt rejects this at define time",
+    help: "reconnecting is for the connecting side: remove <reconnect>, or make the source mode='connect'",
+  },
   chardevReconnectZero: {
     message: "<reconnect enabled='yes' timeout='0'> in a {{source}} chardev: libvirt's QEMU driver rejects a zero timeout",
     help: "give the seconds between reconnection attempts (timeout='10'), or set enabled='no' without a timeout",
@@ -2070,11 +2074,17 @@ function checkChardevReconnect(devices: XmlElement, report: Report): void {
     }
     const type = holder?.attributeValues.type;
     if (type !== 'tcp' && type !== 'unix') continue;
-    for (const source of childrenNamed(holder!, 'source')) {
+    const sources = childrenNamed(holder!, 'source');
+    for (const source of sources) {
       const reconnect = firstChild(source, 'reconnect');
       if (!reconnect || reconnect.attributeValues.enabled !== 'yes') continue;
       const timeout = attribute(reconnect, 'timeout');
       if (timeout && /^\s*\+?0+$/.test(timeout.value)) report({ range: timeout.valueRange, messageId: 'chardevReconnectZero', data: { source: type } });
+      // domain_validate.c virDomainChrSourceDefValidate (the chardev parser before libvirt 7.x): reconnecting is for a
+      // client, "chardev reconnect is possible only for connect mode". Read on a holder with one <source> only (with
+      // several, which one libvirt keeps depends on the type).
+      const mode = attribute(source, 'mode');
+      if (sources.length === 1 && mode?.value === 'bind') report({ range: reconnect.startTag, messageId: 'chardevReconnectListen', data: { source: type }, related: [{ range: mode.range, message: 'the source listens' }] });
     }
   }
 }
