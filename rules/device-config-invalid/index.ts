@@ -458,6 +458,14 @@ const messages = {
     message: "<reconnect enabled='yes'> in a {{source}} chardev that listens (mode='bind'): libvirt rejects this at define time",
     help: "reconnecting is for the connecting side: remove <reconnect>, or make the source mode='connect'",
   },
+  chardevReconnectNoTimeout: {
+    message: "<reconnect enabled='yes'> without a timeout in a {{source}} chardev: libvirt rejects this at define time",
+    help: "give the seconds between reconnection attempts: <reconnect enabled='yes' timeout='10'/>",
+  },
+  chardevSocketMissing: {
+    message: "a {{type}} chardev in <{{element}}> without a {{name}}: libvirt rejects this at define time",
+    help: 'give the <source> both a host and a service (the port)',
+  },
   chardevReconnectZero: {
     message: "<reconnect enabled='yes' timeout='0'> in a {{source}} chardev: libvirt's QEMU driver rejects a zero timeout",
     help: "give the seconds between reconnection attempts (timeout='10'), or set enabled='no' without a timeout",
@@ -2080,6 +2088,9 @@ function checkChardevReconnect(devices: XmlElement, report: Report): void {
       if (!reconnect || reconnect.attributeValues.enabled !== 'yes') continue;
       const timeout = attribute(reconnect, 'timeout');
       if (timeout && /^\s*\+?0+$/.test(timeout.value)) report({ range: timeout.valueRange, messageId: 'chardevReconnectZero', data: { source: type } });
+      // domain_conf.c virDomainChrSourceReconnectDefParseXML: enabled='yes' needs a timeout, "missing timeout for chardev
+      // with reconnect enabled" (libvirt's test chardev-reconnect-missing-timeout).
+      if (!timeout) report({ range: reconnect.startTag, messageId: 'chardevReconnectNoTimeout', data: { source: type } });
       // domain_validate.c virDomainChrSourceDefValidate (the chardev parser before libvirt 7.x): reconnecting is for a
       // client, "chardev reconnect is possible only for connect mode". Read on a holder with one <source> only (with
       // several, which one libvirt keeps depends on the type).
@@ -2087,6 +2098,26 @@ function checkChardevReconnect(devices: XmlElement, report: Report): void {
       if (sources.length === 1 && mode?.value === 'bind') report({ range: reconnect.startTag, messageId: 'chardevReconnectListen', data: { source: type }, related: [{ range: mode.range, message: 'the source listens' }] });
     }
   }
+}
+
+/**
+ * domain_validate.c virDomainChrSourceDefValidate: a tcp chardev without a host or a service ("Missing source host
+ * attribute for char device", "Missing source service attribute for char device"; libvirt's tests
+ * chardev-tcp-missing-host, chardev-tcp-missing-service), a udp one without a connecting source's service (a <source>
+ * without mode='bind'; libvirt's test chardev-udp-missing-connect-service). A tcp holder with several sources is left
+ * alone (which one libvirt reads was not confirmed).
+ */
+function checkSocketChardev(element: string, holder: XmlElement, typeAttr: XmlAttribute, report: Report): void {
+  const sources = childrenNamed(holder, 'source');
+  if (typeAttr.value === 'tcp') {
+    if (sources.length !== 1) return;
+    for (const name of ['host', 'service']) {
+      if (attribute(sources[0]!, name) === undefined) report({ range: sources[0]!.startTag, messageId: 'chardevSocketMissing', data: { type: 'tcp', element, name } });
+    }
+    return;
+  }
+  const connect = sources.some((source) => source.attributeValues.mode !== 'bind' && attribute(source, 'service') !== undefined);
+  if (!connect) report({ range: typeAttr.valueRange, messageId: 'chardevSocketMissing', data: { type: 'udp', element, name: "service (in a <source mode='connect'>)" } });
 }
 
 /** The devices whose chardev source virDomainChrSourceDefValidate checks (consoles are left out: see checkChardevPath). */
@@ -2148,6 +2179,19 @@ function chardevScan(devices: XmlElement): { reconnect: boolean; pathMayBeMissin
     }
     const typeEnd = text.indexOf("'", at + prefix.length);
     const type = text.slice(at + prefix.length, typeEnd);
+    if (type === 'tcp' || type === 'udp') {
+      // A tcp holder settled by one <source> naming host and service; a udp one by a connecting <source> naming a service.
+      let sources = 0;
+      let settled = false;
+      for (let c = k + 2; c < to && (table[c + 1]! & TAG_DEEP) > childDepth; c += 2) {
+        if ((table[c + 1]! & TAG_DEEP) !== childDepth + 1 || table[c + 1]! >>> TAG_DEPTH_BITS !== SOURCE_KEY || !tagIs(text, table[c]!, 'source')) continue;
+        const tag = text.slice(table[c]!, text.indexOf('>', table[c]!));
+        sources++;
+        if (type === 'tcp' ? tag.includes(' host=') && tag.includes(' service=') : !tag.includes('bind') && tag.includes(' service=')) settled = true;
+      }
+      if (!settled || (type === 'tcp' && sources !== 1)) scan.pathMayBeMissing = true;
+      continue;
+    }
     if (!PATH_CHARDEV_TYPES.has(type)) continue;
     // The holder's own children, up to the next child of <devices>: a <source> with a path, or (a unix channel) a
     // virtio or xen <target>, settles it.
@@ -2182,6 +2226,10 @@ function checkChardevPath(devices: XmlElement, report: Report): void {
     }
     if (!holder) continue;
     const typeAttr = attribute(holder, 'type');
+    if (typeAttr?.value === 'tcp' || typeAttr?.value === 'udp') {
+      checkSocketChardev(dev.name, holder, typeAttr, report);
+      continue;
+    }
     const what = typeAttr ? PATH_CHARDEV_TYPES.get(typeAttr.value) : undefined;
     if (!typeAttr || what === undefined) continue;
     if (dev.name === 'channel' && typeAttr.value === 'unix') {
