@@ -466,6 +466,10 @@ const messages = {
     message: "a {{type}} chardev in <{{element}}> without a {{name}}: libvirt rejects this at define time",
     help: 'give the <source> both a host and a service (the port)',
   },
+  graphicsListenMismatch: {
+    message: "the <graphics> {{attr}} attribute differs from its first <listen>'s {{field}}: libvirt rejects this at define time",
+    help: "'{{value}}' against '{{first}}': make them equal, or drop the {{attr}} attribute (the <listen> element replaces it)",
+  },
   chardevReconnectZero: {
     message: "<reconnect enabled='yes' timeout='0'> in a {{source}} chardev: libvirt's QEMU driver rejects a zero timeout",
     help: "give the seconds between reconnection attempts (timeout='10'), or set enabled='no' without a timeout",
@@ -605,6 +609,8 @@ interface DeviceScan {
   userAlias: boolean;
   /** A <vsock>. */
   vsock: boolean;
+  /** A <graphics> whose start tag has a listen or socket attribute. */
+  graphicsListen: boolean;
 }
 
 /** A PCI address as libvirt writes it (virPCIDeviceAddressFormat): the fixed-width hex digits are the address. */
@@ -807,7 +813,7 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
     const amp = text.indexOf('&', start);
     if (amp >= 0 && amp < end) return undefined;
   }
-  const scan: DeviceScan = { disksPlain: true, pciMayRepeat: false, controllerMayRepeat: false, hostdev: false, pciControllers: false, rootModel: undefined, usb: false, video: false, iommu: false, netQueue: false, filesystem: false, tpm: false, shmem: false, portForward: false, panic: false, eglHeadless: false, usbAddress: false, zpci: false, spaprVio: false, userAlias: false, vsock: false };
+  const scan: DeviceScan = { disksPlain: true, pciMayRepeat: false, controllerMayRepeat: false, hostdev: false, pciControllers: false, rootModel: undefined, usb: false, video: false, iommu: false, netQueue: false, filesystem: false, tpm: false, shmem: false, portForward: false, panic: false, eglHeadless: false, usbAddress: false, zpci: false, spaprVio: false, userAlias: false, vsock: false, graphicsListen: false };
   seenAddresses.reset();
   seenControllers.reset();
   seenTargets.reset();
@@ -930,8 +936,10 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
       scan.shmem = true;
     } else if (key === PANIC && tagIs(text, at, 'panic')) {
       scan.panic = true;
-    } else if (key === GRAPHICS && tagIs(text, at, 'graphics') && startTagAndText(text, at, end).includes('egl-headless')) {
-      scan.eglHeadless = true;
+    } else if (key === GRAPHICS && tagIs(text, at, 'graphics')) {
+      const tag = startTagAndText(text, at, end);
+      if (tag.includes('egl-headless')) scan.eglHeadless = true;
+      if (tag.includes('listen=') || tag.includes('socket=')) scan.graphicsListen = true;
     } else if (key === VIDEO && tagIs(text, at, 'video')) {
       if (++videos > 1) scan.video = true;
       inVideo = depth === childDepth;
@@ -2044,6 +2052,27 @@ export default defineDomainRule({
         const first = seen.get(name.value);
         if (!first) seen.set(name.value, alias!);
         else report({ range: name.valueRange, messageId: 'aliasTwice', data: { alias: excerpt(name.value) }, related: [{ range: first.startTag, message: 'the first device with this alias' }] });
+      }
+    }
+
+    if (scan === undefined || scan.graphicsListen) {
+      // domain_conf.c virDomainGraphicsListensParseXML: the old listen (or socket) attribute of a vnc, spice or rdp
+      // <graphics> must equal the address (or socket) of its first <listen> when that one is of the same kind: "graphics
+      // 'listen' attribute '1.2.3.4' must match 'address' attribute of first listen element (found '5.6.7.8')" (libvirt's
+      // tests graphics-listen-back-compat-mismatch, graphics-vnc-socket-attr-listen-socket-mismatch). A first <listen>
+      // without an address takes the attribute's.
+      for (const graphics of childrenNamed(devices, 'graphics')) {
+        const type = graphics.attributeValues.type;
+        if (type !== 'vnc' && type !== 'spice' && type !== 'rdp') continue;
+        const first = firstChild(graphics, 'listen');
+        if (!first) continue;
+        for (const [attr, listenType, field] of [['listen', 'address', 'address'], ['socket', 'socket', 'socket']] as const) {
+          const outer = attribute(graphics, attr);
+          const inner = first.attributeValues.type === listenType ? attribute(first, field) : undefined;
+          if (outer && inner && outer.value !== inner.value) {
+            report({ range: outer.valueRange, messageId: 'graphicsListenMismatch', data: { attr, value: excerpt(outer.value), field, first: excerpt(inner.value) }, related: [{ range: inner.valueRange, message: 'the first <listen>' }] });
+          }
+        }
       }
     }
 
