@@ -351,7 +351,7 @@ const messages = {
     help: "keep one <hostdev type='mdev' model='vfio-ap'>: assign all the guest's AP adapters and domains to that one mediated device",
   },
   authProtocol: {
-    message: "an <auth> on a protocol='{{protocol}}' disk: libvirt rejects this at define time (the protocol takes no authentication)",
+    message: "an <auth> on a protocol='{{protocol}}' disk, which takes none: libvirt rejects this at define time",
     help: 'remove the <auth>: libvirt passes credentials only to iscsi, rbd, http, https, ftp, ftps and ssh sources',
   },
   lunOnlyAttribute: {
@@ -375,11 +375,11 @@ const messages = {
     help: "remove iothread, or put the disk on bus='virtio' (a SCSI disk uses its virtio-scsi controller's <driver iothread>)",
   },
   readonlyBus: {
-    message: "a read-only {{bus}} hard disk ({{dev}}): libvirt's QEMU driver rejects this ({{bus}} hard disks cannot be read-only)",
-    help: "put the disk on bus='virtio' or bus='scsi', or remove <readonly/> (a cdrom may stay on {{bus}})",
+    message: "a read-only {{bus}} hard disk ({{dev}}): libvirt's QEMU driver rejects this",
+    help: "{{bus}} hard disks cannot be read-only: put the disk on bus='virtio' or 'scsi', or remove <readonly/> (a cdrom may stay)",
   },
   cdromBus: {
-    message: "the cdrom {{dev}} is on bus '{{bus}}': libvirt's QEMU driver rejects this (the bus has no ejectable media)",
+    message: "the cdrom {{dev}} is on bus '{{bus}}': libvirt's QEMU driver rejects this (no ejectable media there)",
     help: "put the cdrom on bus='sata' (q35), 'ide' (i440fx) or 'scsi', with a matching target name (sdb, hdc)",
   },
   ioNative: {
@@ -399,7 +399,7 @@ const messages = {
     help: "remove <wwn>, or put the disk on bus='scsi'",
   },
   lunBus: {
-    message: "the lun {{dev}} is on bus '{{bus}}': libvirt's QEMU driver passes SCSI commands through virtio and scsi only",
+    message: "the lun {{dev}} is on bus '{{bus}}': libvirt's QEMU driver takes a lun on virtio and scsi only",
     help: "put the lun on bus='scsi' (a virtio-scsi controller), or make it device='disk'",
   },
   lunWwn: {
@@ -415,7 +415,7 @@ const messages = {
     help: 'use only letters, digits, space and - _ . + in <serial>',
   },
   videoSecondary: {
-    message: "a {{model}} video device that is not the primary one: libvirt's QEMU driver takes {{model}} only as primary video",
+    message: "a secondary {{model}} video device: libvirt's QEMU driver takes {{model}} only as the primary video",
     help: "make it the first video device (or primary='yes'), or use model qxl or virtio for a second display",
   },
   videoHeads: {
@@ -2146,7 +2146,7 @@ function checkSocketChardev(element: string, holder: XmlElement, typeAttr: XmlAt
     return;
   }
   const connect = sources.some((source) => source.attributeValues.mode !== 'bind' && attribute(source, 'service') !== undefined);
-  if (!connect) report({ range: typeAttr.valueRange, messageId: 'chardevSocketMissing', data: { type: 'udp', element, name: "service (in a <source mode='connect'>)" } });
+  if (!connect) report({ range: typeAttr.valueRange, messageId: 'chardevSocketMissing', data: { type: 'udp', element, name: 'connecting service' } });
 }
 
 /** The devices whose chardev source virDomainChrSourceDefValidate checks (consoles are left out: see checkChardevPath). */
