@@ -470,6 +470,22 @@ const messages = {
     message: "the <graphics> {{attr}} attribute differs from its first <listen>'s {{field}}: libvirt rejects this at define time",
     help: "'{{value}}' against '{{first}}': make them equal, or drop the {{attr}} attribute (the <listen> element replaces it)",
   },
+  targetPrefix: {
+    message: "the {{device}} target '{{dev}}' has the wrong prefix: libvirt rejects this at define time",
+    help: "a {{device}} target starts with {{want}}, e.g. '{{example}}'",
+  },
+  startupPolicyType: {
+    message: "startupPolicy='{{policy}}' on a {{type}} disk: libvirt rejects this at define time (only local sources take one)",
+    help: 'remove startupPolicy: libvirt checks only local files, block devices and storage pool volumes for presence',
+  },
+  startupPolicyRequisite: {
+    message: "startupPolicy='requisite' on the {{device}} {{dev}}: libvirt takes it only on a cdrom or floppy",
+    help: "use startupPolicy='optional' (or 'mandatory'), or remove it",
+  },
+  wwnMalformed: {
+    message: "disk <wwn> '{{wwn}}' is not 16 hex digits: libvirt rejects this at define time",
+    help: 'give the WWN as 16 hexadecimal digits, optionally after 0x (e.g. 5000c50015ea71ac)',
+  },
   chardevReconnectZero: {
     message: "<reconnect enabled='yes' timeout='0'> in a {{source}} chardev: libvirt's QEMU driver rejects a zero timeout",
     help: "give the seconds between reconnection attempts (timeout='10'), or set enabled='no' without a timeout",
@@ -741,6 +757,8 @@ function iotuneSet(iotune: XmlElement, name: string): XmlElement | undefined {
   const v = el.text.trim();
   return /^[0-9]+$/.test(v) && /[1-9]/.test(v) ? el : undefined;
 }
+/** virDomainStartupPolicy: the policies other than the default. */
+const STARTUP_POLICIES: ReadonlySet<string> = new Set(['mandatory', 'requisite', 'optional']);
 /** virDomainDiskModel: the virtio models, refused off the virtio bus. */
 const VIRTIO_DISK_MODELS: ReadonlySet<string> = new Set(['virtio', 'virtio-transitional', 'virtio-non-transitional']);
 /** virDomainDiskDefValidate: the <driver> attributes only a virtio disk takes (queues, event_idx, ioeventfd, and the
@@ -918,7 +936,7 @@ function scanDevices(devices: XmlElement): DeviceScan | undefined {
       // A floppy's bus is fdc whatever its target name (effectiveBus), a lun's source type is checked; a disk in a disk is
       // no plain disk.
       // rawio and sgio are refused off a lun (virDomainDiskDefValidate).
-      if (inDisk || tag.includes('"') || tag.includes('floppy') || tag.includes('lun') || tag.includes('rawio') || tag.includes('sgio') || tag.includes('cdrom')) scan.disksPlain = false;
+      if (inDisk || tag.includes('"') || tag.includes('floppy') || tag.includes('lun') || tag.includes('rawio') || tag.includes('sgio') || tag.includes('cdrom') || tag.includes('startupPolicy')) scan.disksPlain = false;
       if (depth === childDepth) {
         inDisk = true;
         diskTarget = false;
@@ -1201,6 +1219,7 @@ export default defineDomainRule({
       // virDomainDiskDefPostParse: the old Xen "ioemu:" prefix is dropped.
       const dev = devAttr.value.startsWith('ioemu:') ? devAttr.value.slice('ioemu:'.length) : devAttr.value;
       const device = attribute(disk, 'device')?.value ?? 'disk';
+      const diskTypeValue = disk.attributeValues.type;
       const bus = effectiveBus(device, dev, target ? attribute(target, 'bus')?.value : undefined);
       disks.push({ element: disk, dev, devAttr, bus });
 
@@ -1258,7 +1277,25 @@ export default defineDomainRule({
         report({ range: devAttr.valueRange, messageId: 'invalidTarget', data: { dev: excerpt(dev) } });
       } else if (parsed && parsed.partition !== 0) {
         report({ range: devAttr.valueRange, messageId: 'partitionTarget', data: { dev: excerpt(dev), disk: parsed.disk } });
+      } else if ((device === 'disk' || device === 'lun') && dev.startsWith('fd')) {
+        // domain_validate.c virDomainDiskDefValidate: a hard disk or lun takes an hd, sd, vd, xvd or ubd name ("Invalid
+        // harddisk device name: fda"), a floppy an fd one ("Invalid floppy device name: hda"); the other prefixes
+        // virDiskNameParse reads are these, so only fd… on a disk and the rest on a floppy are left to report.
+        report({ range: devAttr.valueRange, messageId: 'targetPrefix', data: { dev: excerpt(dev), device, want: 'hd, sd, vd, xvd or ubd', example: 'sdb' } });
+      } else if (device === 'floppy' && !dev.startsWith('fd')) {
+        report({ range: devAttr.valueRange, messageId: 'targetPrefix', data: { dev: excerpt(dev), device, want: 'fd', example: 'fda' } });
       }
+      // virDomainDiskDefValidate → virDomainDiskDefValidateStartupPolicy: a startupPolicy on a network disk ("disk
+      // startupPolicy 'optional' is not allowed for disk of 'network' type"; a storage pool volume may have one), and
+      // 'requisite' on a disk that is not a cdrom or floppy.
+      const startupPolicy = attribute(disk, 'startupPolicy');
+      if (startupPolicy && STARTUP_POLICIES.has(startupPolicy.value)) {
+        if (diskTypeValue === 'network') report({ range: startupPolicy.range, messageId: 'startupPolicyType', data: { policy: startupPolicy.value, type: 'network' } });
+        else if (startupPolicy.value === 'requisite' && device !== 'cdrom' && device !== 'floppy') report({ range: startupPolicy.range, messageId: 'startupPolicyRequisite', data: { device: excerpt(device), dev: excerpt(dev) } });
+      }
+      // virDomainDiskDefValidate → virValidateWWN (util/virutil.c): 16 hex digits, after an optional 0x ("Malformed wwn").
+      const wwnEl = firstChild(disk, 'wwn');
+      if (wwnEl && !/^(?:0x)?[0-9a-fA-F]{16}$/.test(wwnEl.text)) report({ range: wwnEl.contentRange, messageId: 'wwnMalformed', data: { wwn: excerpt(wwnEl.text) } });
       // qemu_domain.c qemuDomainValidateStorageSource, for the disk's own image (the first of its backing chain).
       const driver = firstChild(disk, 'driver');
       const driverType = driver ? attribute(driver, 'type') : undefined;
