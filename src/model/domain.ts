@@ -508,6 +508,7 @@ export function buildDomainModel(domain: XmlElement): DomainModel {
   }
   const osTypeProblem = missingOsType(domain, c[S_OS]);
   if (osTypeProblem) problems.push(osTypeProblem);
+  if (c[S_BLKIOTUNE]) repeatedBlkioPaths(c[S_BLKIOTUNE], problems);
   const vcpu = b.vcpu(c[S_VCPU], vcpusElement !== undefined, type === 'kvm' || type === 'qemu');
   const iothreadIds = b.iothreadIds(c[S_IOTHREADIDS], c[S_IOTHREADS]);
   return {
@@ -533,6 +534,30 @@ export function buildDomainModel(domain: XmlElement): DomainModel {
     problems,
     memo: newDomainMemo(),
   };
+}
+
+/**
+ * domain_validate.c virDomainDefTunablesValidate: two `<blkiotune><device>` entries with one `<path>` are refused
+ * ("duplicate blkio device path '/dev/sda'"), the paths compared as written (STREQ).
+ */
+function repeatedBlkioPaths(blkiotune: XmlElement, problems: ValueProblem[]): void {
+  const seen = new Map<string, XmlElement>();
+  for (const device of blkiotune.children) {
+    if (device.name !== 'device') continue;
+    const path = firstChild(device, 'path');
+    if (!path || path.text === '') continue;
+    const first = seen.get(path.text);
+    if (!first) {
+      seen.set(path.text, path);
+      continue;
+    }
+    problems.push({
+      ruleId: 'value-invalid',
+      range: path.contentRange,
+      message: `blkio device path '${excerpt(path.text, 48)}' is tuned twice: libvirt rejects the domain ("duplicate blkio device path")`,
+      duplicate: { name: 'device', first: first.contentRange, unreadable: false },
+    });
+  }
 }
 
 /**
@@ -980,6 +1005,7 @@ const SINGLE_CHILDREN: ReadonlyMap<string, 'rejects' | 'merges' | 'ignores'> = n
   ['cputune', 'merges'],
   ['memoryBacking', 'merges'],
   ['memtune', 'merges'],
+  ['blkiotune', 'merges'],
   ['iothreadids', 'merges'],
   ['vcpus', 'merges'],
   ['devices', 'merges'],
@@ -1008,6 +1034,7 @@ const S_MEMORY = slot('memory');
 const S_CURRENT_MEMORY = slot('currentMemory');
 const S_MAX_MEMORY = slot('maxMemory');
 const S_MEMTUNE = slot('memtune');
+const S_BLKIOTUNE = slot('blkiotune');
 const S_CPUTUNE = slot('cputune');
 const S_NUMATUNE = slot('numatune');
 const S_MEMORY_BACKING = slot('memoryBacking');
