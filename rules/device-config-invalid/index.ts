@@ -10,6 +10,24 @@ import { descendantTags, mayHaveReferences, TAG_DEEP, TAG_DEPTH_BITS, tagIs, tag
 
 /** domain_validate.c: VENDOR_LEN, PRODUCT_SCSI_LEN, PRODUCT_ATA_SATA_LEN (bytes, strlen). */
 /** virDomainDiskCache modes other than none and directsync (domain_conf.c): with io='native' QEMU falls back to threads, and libvirt refuses. */
+/** virDomainControllerDefValidate's bounds on a PCI controller's <target> numbers. */
+const PCI_TARGET_RANGES: ReadonlyArray<readonly [string, number, number]> = [
+  ['chassisNr', 1, 255],
+  ['chassis', 0, 255],
+  ['port', 0, 255],
+  ['busNr', 1, 254],
+];
+
+/** An int as virStrToLong_i reads it with base 0 (strtol): blanks, a sign, then 0x hex, 0 octal or decimal, nothing after. */
+function cIntegerBase0(text: string): number | undefined {
+  const m = /^[ \t\n\v\f\r]*([+-]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)$/.exec(text);
+  if (!m) return undefined;
+  const digits = m[2]!;
+  const v = /^0[xX]/.test(digits) ? parseInt(digits.slice(2), 16) : digits.length > 1 && digits[0] === '0' ? parseInt(digits, 8) : parseInt(digits, 10);
+  const signed = m[1] === '-' ? -v : v;
+  return signed < -(2 ** 31) || signed > 2 ** 31 - 1 ? undefined : signed;
+}
+
 const CACHE_MODES_BESIDE_NATIVE_IO_REFUSED: ReadonlySet<string> = new Set(['default', 'writethrough', 'writeback', 'unsafe']);
 
 const VENDOR_LEN = 8;
@@ -144,6 +162,10 @@ const messages = {
   pciIndexHigh: {
     message: 'PCI controller index {{index}} is above 255: libvirt rejects this at define time',
     help: 'number PCI controllers from 0 to 255',
+  },
+  pciTargetRange: {
+    message: "the {{model}} controller's <target {{attr}}='{{value}}'> is outside {{range}}: libvirt rejects this at define time",
+    help: "give {{attr}} a value from {{range}}, or drop it for libvirt to assign one",
   },
   expanderMachine: {
     message: "a {{model}} controller on the {{family}} machine type '{{machine}}': libvirt rejects this at define time",
@@ -1686,6 +1708,19 @@ export default defineDomainRule({
         const index = indexAttr ? libvirtNonNegativeInt(indexAttr.value) : undefined;
         // domain_validate.c virDomainControllerDefValidate: "PCI controller index 256 too high, maximum is 255".
         if (index !== undefined && index > 255) report({ range: indexAttr!.valueRange, messageId: 'pciIndexHigh', data: { index } });
+        // The same function on <target>'s numbers (read with virXMLPropInt, base 0: port='0x10' is 16): "PCI controller
+        // chassisNr '0' out of range - must be 1-255", chassis and port 0-255, busNr 1-254. (Its "The PCI controller with
+        // index=0 can't be associated with a NUMA node" is guest-numa-cell-invalid's.)
+        const target = firstChild(c, 'target');
+        if (target) {
+          for (const [name, lo, hi] of PCI_TARGET_RANGES) {
+            const attr = attribute(target, name);
+            const v = attr ? cIntegerBase0(attr.value) : undefined;
+            if (v !== undefined && (v < lo || v > hi)) {
+              report({ range: attr!.valueRange, messageId: 'pciTargetRange', data: { model: excerpt(model?.value ?? 'pci'), attr: name, value: excerpt(attr!.value), range: `${lo}-${hi}` } });
+            }
+          }
+        }
         if (model?.value === 'pci-root' && index !== undefined) {
           // domain_validate.c virDomainControllerDefValidate, on a <target index> (a pSeries PHB's): "PCI controller target
           // index '31' out of range - must be 0-30", "Only the PCI controller with index 0 can have target index 0, and
