@@ -69,7 +69,7 @@ keepFreedMallocMemory();
 var here = dirname(fileURLToPath(import.meta.url));
 var bundlePath = join(here, CLI_BUNDLE);
 var cachePath = join(here, `kvmlint-code-cache-${process.version}-${process.arch}.bin`);
-var headerText = `kvmlint code cache ${"170bf0a5b8ca741418e68736e62ff606897cb43f7c87b323060facdf814c95a1"} ${process.versions.v8}`;
+var headerText = `kvmlint code cache ${"d0d91754821b12a3739d06e9fdefdf7aa188424c310e9f47dcc2ec2ba69a2991"} ${process.versions.v8}`;
 var header = Buffer.from(`${headerText.padEnd(Math.ceil((headerText.length + 1) / 8) * 8 - 1)}
 `, "latin1");
 var MAX_CACHE_BYTES = 64 * 1024 * 1024;
